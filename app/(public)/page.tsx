@@ -1,0 +1,118 @@
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { Panel } from "@/components/ui/panel";
+import { currentViewer } from "@/lib/auth/session";
+import { formatDay, dateToDay } from "@/lib/dates/calendar-day";
+import { listPublishedNews, listServices, listUsefulContacts } from "@/lib/town/home-content";
+import { getTownSettings } from "@/lib/town/settings";
+
+const DOCUMENT_KIND_LABEL = { REGLEMENT: "Règlement", TARIFS: "Tarifs", PROGRAMME: "Programme" } as const;
+
+export default async function HomePage() {
+  const viewer = await currentViewer();
+  if (viewer) redirect(viewer.role === "PARENT" ? "/espace" : "/admin");
+  const [town, news, contacts, services] = await Promise.all([
+    getTownSettings(),
+    listPublishedNews(new Date()),
+    listUsefulContacts(),
+    listServices(),
+  ]);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <h1 className="sr-only">
+        {town.portalName} – {town.townName}
+      </h1>
+      <div className="space-y-6 lg:col-span-1">
+        <LoginForm />
+        <Panel title="Je n'ai pas de compte Famille ?">
+          <p>
+            Rapprochez-vous du {town.guichetName} afin que l&apos;on vous fournisse un identifiant et un mot de
+            passe.
+          </p>
+          <p className="mt-2">
+            {town.guichetPhone ? <>Tél. {town.guichetPhone}</> : null}
+            {town.guichetEmail ? (
+              <>
+                {" – "}
+                <a className="text-brand underline" href={`mailto:${town.guichetEmail}`}>
+                  {town.guichetEmail}
+                </a>
+              </>
+            ) : null}
+          </p>
+        </Panel>
+      </div>
+
+      <div className="space-y-6 lg:col-span-2">
+        <Panel title="Les actualités">
+          {news.length === 0 ? (
+            <p className="text-muted">Aucune actualité pour le moment.</p>
+          ) : (
+            <ul className="divide-y divide-gray-200">
+              {news.map((item) => (
+                <li key={item.id} className="py-3 first:pt-0 last:pb-0">
+                  <article>
+                    <h3 className="font-semibold text-brand">{item.title}</h3>
+                    {item.publishedAt ? (
+                      <p className="text-sm text-muted">Publié le {formatDay(dateToDay(item.publishedAt))}</p>
+                    ) : null}
+                    <p className="mt-1 whitespace-pre-line">{item.body}</p>
+                  </article>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+
+        <div className="grid gap-6 md:grid-cols-2">
+          <Panel title="Les contacts utiles">
+            <ul className="space-y-3">
+              {contacts.map((contact) => (
+                <li key={contact.id}>
+                  <p className="font-semibold">{contact.label}</p>
+                  {contact.address ? <p className="text-sm">{contact.address}</p> : null}
+                  {contact.hours ? <p className="text-sm">{contact.hours}</p> : null}
+                  {contact.phone ? (
+                    <p className="text-sm">
+                      Tél. <a className="text-brand underline" href={`tel:${contact.phone.replace(/\s/g, "")}`}>{contact.phone}</a>
+                    </p>
+                  ) : null}
+                  {contact.email ? (
+                    <p className="text-sm">
+                      <a className="text-brand underline" href={`mailto:${contact.email}`}>{contact.email}</a>
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </Panel>
+
+          <Panel title="Les services accessibles">
+            <p className="mb-2 text-sm text-muted">Règlement, tarifs, programmes</p>
+            <ul className="space-y-2">
+              {services.map((service) => (
+                <li key={service.id}>
+                  <p className="font-semibold">{service.name}</p>
+                  {service.serviceDocuments.length === 0 ? (
+                    <p className="text-sm text-muted">Documents bientôt disponibles.</p>
+                  ) : (
+                    <ul className="ml-4 list-disc text-sm">
+                      {service.serviceDocuments.map((document) => (
+                        <li key={document.id}>
+                          <a className="text-brand underline" href={`/api/service-documents/${document.id}`}>
+                            {DOCUMENT_KIND_LABEL[document.kind]} – {document.title}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </Panel>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata, Viewport } from "next";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { currentViewer } from "@/lib/auth/session";
+import { getTownSettings } from "@/lib/town/settings";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const town = await getTownSettings();
+  return {
+    title: { default: `${town.portalName} – ${town.townName}`, template: `%s – ${town.portalName}` },
+    description: `Le portail des familles de la ${town.townName} : dossier famille, réservations, factures.`,
+  };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [town, viewer] = await Promise.all([getTownSettings(), currentViewer()]);
+  return (
+    <html lang="fr">
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#contenu"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2 focus:text-brand"
+        >
+          Aller au contenu
+        </a>
+        <SiteHeader town={town} viewer={viewer ? { name: viewer.name, role: viewer.role } : null} />
+        <main id="contenu" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
+          {children}
+        </main>
+        <SiteFooter town={town} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { StaffViewer } from "@/lib/auth/session";
+
+export type AuditEntry = {
+  action: string;
+  familyId?: string | null;
+  childId?: string | null;
+  targetType?: string;
+  targetId?: string;
+  details?: Prisma.InputJsonValue;
+};
+
+/** Written in the same transaction as the change it records. */
+export async function writeAudit(tx: Prisma.TransactionClient, viewer: StaffViewer, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorUserId: viewer.userId,
+      actorRole: viewer.role,
+      action: entry.action,
+      familyId: entry.familyId ?? null,
+      childId: entry.childId ?? null,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      details: entry.details,
+    },
+  });
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { AppError, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
+import { requireAdmin, requireParent, requireStaff, type ParentViewer, type StaffViewer } from "./session";
+
+// Every exported server action is built by one of the helpers below (STYLE.md "Actions and
+// authorization"): it authorises first, then parses the input with the action's zod schema,
+// then runs the handler; known errors become French messages, anything else is logged and
+// reported generically. A server action is a public endpoint: nothing here trusts the page.
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+
+type Handler<TInput, TViewer, TResult> = (input: TInput, viewer: TViewer) => Promise<TResult>;
+
+function toObject(input: unknown): unknown {
+  if (typeof FormData !== "undefined" && input instanceof FormData) {
+    const object: Record<string, unknown> = {};
+    for (const [key, value] of input.entries()) {
+      if (key.startsWith("$ACTION")) continue;
+      object[key] = value;
+    }
+    return object;
+  }
+  return input;
+}
+
+function makeActionBuilder<TViewer>(authorize: () => Promise<TViewer>) {
+  return function action<TSchema extends z.ZodType, TResult>(
+    schema: TSchema,
+    handler: Handler<z.output<TSchema>, TViewer, TResult>,
+  ) {
+    return async (input: z.input<TSchema> | FormData): Promise<ActionResult<TResult>> => {
+      try {
+        const viewer = await authorize();
+        const parsed = schema.safeParse(toObject(input));
+        if (!parsed.success) {
+          const flat = z.flattenError(parsed.error);
+          return {
+            ok: false,
+            error: flat.formErrors[0] ?? "Le formulaire contient des erreurs : vérifiez les champs signalés.",
+            fieldErrors: flat.fieldErrors as Record<string, string[]>,
+          };
+        }
+        return { ok: true, data: await handler(parsed.data, viewer) };
+      } catch (error) {
+        unstable_rethrow(error); // redirect() and notFound() are not errors
+        if (error instanceof AppError) return { ok: false, error: error.message };
+        console.error("[action] unexpected error", error);
+        return { ok: false, error: GENERIC_ERROR_MESSAGE };
+      }
+    };
+  };
+}
+
+export const publicAction = makeActionBuilder(async () => null);
+export const parentAction = makeActionBuilder<ParentViewer>(requireParent);
+export const staffAction = makeActionBuilder<StaffViewer>(requireStaff);
+export const adminAction = makeActionBuilder<StaffViewer>(requireAdmin);

@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+export const ZNewsSchema = z.object({
+  title: z
+    .string({ error: "Le titre est obligatoire." })
+    .trim()
+    .min(3, "Le titre doit comporter au moins 3 caractères.")
+    .max(200, "Le titre ne peut pas dépasser 200 caractères."),
+  body: z
+    .string({ error: "Le texte est obligatoire." })
+    .trim()
+    .min(1, "Le texte est obligatoire.")
+    .max(5000, "Le texte ne peut pas dépasser 5 000 caractères."),
+  // A checkbox: "on" when ticked, absent otherwise.
+  published: z
+    .union([z.literal("on"), z.literal("true"), z.boolean()])
+    .optional()
+    .transform((value) => value === true || value === "on" || value === "true"),
+});
+
+export type TNews = z.input<typeof ZNewsSchema>;

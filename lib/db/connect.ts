@@ -1,0 +1,75 @@
+// Opens the database chosen by the environment: PostgreSQL when DATABASE_URL is set, otherwise
+// the embedded PGlite under .data/pglite (DESIGN.md "Data"). Used by the app (through
+// lib/db/client.ts), the scripts and the tests — hence no "server-only" here.
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/client";
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string; poolSize: number }
+  | { kind: "pglite"; dir: string | null };
+
+export type Database = {
+  prisma: PrismaClient;
+  target: DatabaseTarget;
+  /** The PGlite instance, when embedded: migrations and tests talk to it directly. */
+  pglite: PGlite | null;
+  close(): Promise<void>;
+};
+
+export function databaseTargetFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): DatabaseTarget {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    return { kind: "postgres", url, poolSize: Number(env.DATABASE_POOL_SIZE ?? 10) || 10 };
+  }
+  return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR ?? ".data/pglite") };
+}
+
+export async function openPglite(dir: string | null): Promise<PGlite> {
+  if (dir) {
+    // PGlite does not create its parent folder.
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+  }
+  const pglite = dir ? new PGlite(dir) : new PGlite();
+  await pglite.waitReady;
+  return pglite;
+}
+
+export function openDatabase(target: DatabaseTarget = databaseTargetFromEnv()): Database {
+  if (target.kind === "postgres") {
+    const adapter = new PrismaPg({ connectionString: target.url, max: target.poolSize });
+    const prisma = new PrismaClient({ adapter });
+    return { prisma, target, pglite: null, close: () => prisma.$disconnect() };
+  }
+  if (target.dir) fs.mkdirSync(path.dirname(target.dir), { recursive: true });
+  const pglite = target.dir ? new PGlite(target.dir) : new PGlite();
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    target,
+    pglite,
+    async close() {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/** Wraps an already-open PGlite (tests use in-memory ones). */
+export function databaseOnPglite(pglite: PGlite): Database {
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    target: { kind: "pglite", dir: null },
+    pglite,
+    async close() {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

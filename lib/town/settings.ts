@@ -1,0 +1,45 @@
+import "server-only";
+import { connection } from "next/server";
+import { cache } from "react";
+import { getDb } from "@/lib/db/client";
+
+export type TownSettingsView = {
+  townName: string;
+  portalName: string;
+  guichetName: string;
+  guichetPhone: string;
+  guichetEmail: string;
+  guichetAddress: string;
+  guichetHours: string;
+  primaryColor: string;
+};
+
+const FALLBACK: TownSettingsView = {
+  townName: "Votre commune",
+  portalName: "Portail Familles",
+  guichetName: "Guichet unique",
+  guichetPhone: "",
+  guichetEmail: "",
+  guichetAddress: "",
+  guichetHours: "",
+  primaryColor: "#1e3a6e",
+};
+
+/** The town's name and Guichet unique contacts, read once per request. */
+export const getTownSettings = cache(async (): Promise<TownSettingsView> => {
+  await connection(); // rendered per request, never at build time
+  const settings = await getDb().townSettings.findUnique({
+    where: { id: 1 },
+    select: {
+      townName: true,
+      portalName: true,
+      guichetName: true,
+      guichetPhone: true,
+      guichetEmail: true,
+      guichetAddress: true,
+      guichetHours: true,
+      primaryColor: true,
+    },
+  });
+  return settings ?? FALLBACK;
+});

@@ -1,0 +1,379 @@
+// Demo data: the town of Rodez as the user guide shows it (SPEC.md §12). Idempotent: every
+// row has a fixed id or a natural key and is upserted, so running it again changes nothing.
+import crypto from "node:crypto";
+import { hashPassword } from "@/lib/auth/password";
+import { frenchPublicHolidays } from "@/lib/catalogue/public-holidays";
+import { dayToDate, eachDay, isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+import { writeLocalFile } from "@/lib/storage/local-disk";
+
+export const DEMO_PASSWORD = "portail-demo-2026";
+export const DEMO_ACCOUNTS = {
+  parent: "famille.test@demo.fr",
+  agent: "agent@demo.fr",
+  admin: "admin@demo.fr",
+} as const;
+
+const SCHOOLS = ["Cambon", "Cardaillac", "Flaugergues", "Foch", "Gourgan", "Mitterrand", "Ramadier"];
+
+const SCHOOL_YEAR = { label: "2026-2027", start: "2026-09-01", end: "2027-07-02" } as const;
+
+// School holidays 2026-2027, zone C (académie de Toulouse), from the Saturday classes end to
+// the day before they resume; and the Ascension bridge.
+const SCHOOL_HOLIDAYS: { from: CalendarDay; to: CalendarDay; reason: string }[] = [
+  { from: "2026-10-17", to: "2026-11-01", reason: "Vacances de la Toussaint" },
+  { from: "2026-12-19", to: "2027-01-03", reason: "Vacances de Noël" },
+  { from: "2027-02-06", to: "2027-02-21", reason: "Vacances d'hiver" },
+  { from: "2027-04-03", to: "2027-04-18", reason: "Vacances de printemps" },
+  { from: "2027-05-07", to: "2027-05-07", reason: "Pont de l'Ascension" },
+];
+
+const OPEN_WEEKDAYS = [1, 2, 4, 5]; // lundi, mardi, jeudi, vendredi
+
+// Fixed ids: what the seed creates can be found again by the next run and by the tests.
+export const DEMO_IDS = {
+  family: "00000000-0000-4000-8000-00000000f001",
+  julie: "00000000-0000-4000-8000-00000000c001",
+  julien: "00000000-0000-4000-8000-00000000c002",
+  bookingRule: "00000000-0000-4000-8000-00000000d001",
+  julienVaccination: "00000000-0000-4000-8000-00000000a001",
+} as const;
+
+function stableId(...parts: string[]): string {
+  // A deterministic UUID-shaped id from a natural key.
+  const hex = crypto.createHash("sha256").update(parts.join("|")).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function closureDays(): { day: CalendarDay; reason: string }[] {
+  const closures = new Map<CalendarDay, string>();
+  for (const holiday of SCHOOL_HOLIDAYS) {
+    for (const day of eachDay(holiday.from, holiday.to)) closures.set(day, holiday.reason);
+  }
+  for (const year of [2026, 2027]) {
+    for (const holiday of frenchPublicHolidays(year)) {
+      if (!closures.has(holiday.day)) closures.set(holiday.day, `Jour férié : ${holiday.name}`);
+    }
+  }
+  return [...closures]
+    .filter(([day]) => day >= SCHOOL_YEAR.start && day <= SCHOOL_YEAR.end && OPEN_WEEKDAYS.includes(isoWeekday(day)))
+    .map(([day, reason]) => ({ day, reason }))
+    .sort((a, b) => a.day.localeCompare(b.day));
+}
+
+const CONSENT_TEXTS: { kind: Prisma.ConsentTextCreateInput["kind"]; body: string }[] = [
+  {
+    kind: "REGLEMENTS",
+    body: "J'atteste avoir pris connaissance des règlements intérieurs des structures (restauration scolaire, accueils périscolaires, accueils de loisirs) et les accepter.",
+  },
+  {
+    kind: "ATTESTATION_HONNEUR",
+    body: "J'atteste sur l'honneur l'exactitude des renseignements portés sur ce dossier.",
+  },
+  {
+    kind: "SIGNATURE_NUMERIQUE",
+    body: "J'accepte que la validation de ce formulaire en ligne vaille signature de ma part.",
+  },
+  {
+    kind: "PROTECTION_DONNEES",
+    body: "Les informations recueillies sont nécessaires à l'inscription de vos enfants aux services municipaux. Elles sont destinées aux seuls services de la Ville et conservées le temps de la scolarité de l'enfant. Conformément au règlement général sur la protection des données, vous disposez d'un droit d'accès, de rectification et d'effacement en vous adressant au Guichet unique.",
+  },
+  {
+    kind: "AUTORISATIONS_ENFANT",
+    body: "J'accepte que les autorisations ci-dessus s'appliquent pour toutes les activités municipales auxquelles mon enfant est inscrit.",
+  },
+];
+
+// A one-page PDF: the demo's accepted vaccination record for Julien.
+const DEMO_PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n" +
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
+export type SeedReport = { created: boolean };
+
+export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: string } = {}): Promise<SeedReport> {
+  if (process.env.NODE_ENV === "production") {
+    throw new Error("Les données de démonstration ne sont jamais créées en production (NODE_ENV=production).");
+  }
+  const alreadySeeded = (await prisma.family.count({ where: { id: DEMO_IDS.family } })) > 0;
+  const passwordHash = alreadySeeded ? null : await hashPassword(DEMO_PASSWORD);
+
+  await prisma.townSettings.upsert({
+    where: { id: 1 },
+    update: {},
+    create: {
+      id: 1,
+      townName: "Ville de Rodez",
+      guichetPhone: "05 65 77 88 78",
+      guichetEmail: "guichet@mairie-rodez.fr",
+      guichetAddress: "Hôtel de ville, place Sainte-Catherine, 12000 Rodez",
+      guichetHours: "Du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h 30",
+    },
+  });
+
+  const contacts = [
+    { label: "Guichet unique", phone: "05 65 77 88 78", email: "guichet@mairie-rodez.fr", address: "Hôtel de ville, place Sainte-Catherine, 12000 Rodez", hours: "Du lundi au vendredi, 8 h 30 – 12 h et 13 h 30 – 17 h 30" },
+    { label: "Service Éducation – restauration scolaire", phone: "05 65 77 88 70", email: "education@mairie-rodez.fr" },
+    { label: "Service Enfance Jeunesse – accueils de loisirs", phone: "05 65 77 88 71", email: "enfance@mairie-rodez.fr" },
+  ];
+  for (const [index, contact] of contacts.entries()) {
+    const id = stableId("contact", contact.label);
+    await prisma.usefulContact.upsert({ where: { id }, update: {}, create: { id, sortOrder: index, ...contact } });
+  }
+
+  for (const text of CONSENT_TEXTS) {
+    await prisma.consentText.upsert({
+      where: { kind_version: { kind: text.kind, version: 1 } },
+      update: {},
+      create: { kind: text.kind, version: 1, body: text.body, publishedAt: new Date("2026-06-01T08:00:00Z") },
+    });
+  }
+
+  const documentTypes = [
+    { code: "ATTESTATION_QF_MSA", label: "Attestation QF MSA", scope: "FAMILY", mandatory: false },
+    { code: "AVIS_IMPOSITION", label: "Avis d'imposition", scope: "FAMILY", mandatory: false },
+    { code: "DOCUMENT_JURIDIQUE", label: "Document juridique divers", scope: "FAMILY", mandatory: false },
+    { code: "CARNET_VACCINATION", label: "Carnet de vaccination (obligatoire)", scope: "CHILD", mandatory: true },
+    { code: "BREVET_NATATION", label: "Brevet de natation", scope: "CHILD", mandatory: false },
+    { code: "JUSTIFICATIF_ABSENCE", label: "Justificatif d'absence", scope: "CHILD", mandatory: false },
+  ] as const;
+  for (const [index, type] of documentTypes.entries()) {
+    await prisma.documentType.upsert({ where: { code: type.code }, update: {}, create: { ...type, sortOrder: index } });
+  }
+
+  const activities = [
+    { code: "RESTAURATION_SCOLAIRE", name: "RESTAURATION SCOLAIRE", onlinePayment: true },
+    { code: "PERISCOLAIRE", name: "PERISCOLAIRE", onlinePayment: true },
+    { code: "ALSH", name: "ACCUEIL DE LOISIRS", onlinePayment: false },
+    { code: "JEUNESSE", name: "JEUNESSE", onlinePayment: false },
+    { code: "SPORTS_VACANCES", name: "SPORTS VACANCES", onlinePayment: false },
+  ];
+  const activityIds = new Map<string, string>();
+  for (const [index, activity] of activities.entries()) {
+    const row = await prisma.activity.upsert({
+      where: { code: activity.code },
+      update: {},
+      create: { ...activity, sortOrder: index },
+      select: { id: true },
+    });
+    activityIds.set(activity.code, row.id);
+  }
+
+  const brackets = [
+    { label: "QF inférieur à 400", minQf: 0, maxQf: 400 },
+    { label: "QF de 400 à 699", minQf: 400, maxQf: 700 },
+    { label: "QF de 700 à 999", minQf: 700, maxQf: 1000 },
+    { label: "QF de 1 000 et plus", minQf: 1000, maxQf: null },
+  ];
+  const bracketIds: string[] = [];
+  for (const bracket of brackets) {
+    const row = await prisma.qfBracket.upsert({ where: { minQf: bracket.minQf }, update: {}, create: bracket, select: { id: true } });
+    bracketIds.push(row.id);
+  }
+
+  // "Vous devez réserver avant le mardi de la semaine précédant la date souhaitée — 23:59"
+  await prisma.deadlineRule.upsert({
+    where: { id: DEMO_IDS.bookingRule },
+    update: {},
+    create: { id: DEMO_IDS.bookingRule, kind: "WEEKDAY_OF_PREVIOUS_WEEK", weekday: 2, timeOfDay: 23 * 60 + 59 },
+  });
+
+  const closures = closureDays();
+  const services = [
+    {
+      prefix: "CANTINE ELEMENTAIRE",
+      activity: "RESTAURATION_SCOLAIRE",
+      validationMode: "AUTO" as const,
+      units: [{ label: "REPAS ENFANT", startTime: "12:15", endTime: "13:00", capacity: 120, prices: [80, 180, 290, 390] }],
+    },
+    {
+      prefix: "GARDERIE ELEMENTAIRE",
+      activity: "PERISCOLAIRE",
+      validationMode: "MANUAL" as const,
+      units: [
+        { label: "MATIN", startTime: "07:30", endTime: "08:50", capacity: 40, prices: [50, 90, 130, 160] },
+        { label: "SOIR", startTime: "16:30", endTime: "18:30", capacity: 40, prices: [70, 120, 170, 210] },
+      ],
+    },
+  ];
+
+  for (const schoolName of SCHOOLS) {
+    const school = await prisma.school.upsert({ where: { name: schoolName }, update: {}, create: { name: schoolName }, select: { id: true } });
+    for (const service of services) {
+      const establishmentName = `${service.prefix} ${schoolName.toUpperCase()}`;
+      const establishment = await prisma.establishment.upsert({
+        where: { name: establishmentName },
+        update: {},
+        create: { name: establishmentName, schoolId: school.id },
+        select: { id: true },
+      });
+      const periodName = `${service.prefix} ${SCHOOL_YEAR.label}`;
+      const existing = await prisma.period.findUnique({
+        where: { establishmentId_name: { establishmentId: establishment.id, name: periodName } },
+        select: { id: true },
+      });
+      if (existing) continue;
+      await prisma.$transaction(async (tx) => {
+        const period = await tx.period.create({
+          data: {
+            establishmentId: establishment.id,
+            activityId: activityIds.get(service.activity)!,
+            name: periodName,
+            startDate: dayToDate(SCHOOL_YEAR.start),
+            endDate: dayToDate(SCHOOL_YEAR.end),
+            openWeekdays: OPEN_WEEKDAYS,
+            lastBookingDate: dayToDate(SCHOOL_YEAR.end),
+            bookingRuleId: DEMO_IDS.bookingRule,
+            changeRuleId: DEMO_IDS.bookingRule,
+            validationMode: service.validationMode,
+            schoolLevels: ["CP", "CE1", "CE2", "CM1", "CM2"],
+            eligibleSchools: { create: { schoolId: school.id } },
+            closures: { createMany: { data: closures.map((closure) => ({ date: dayToDate(closure.day), reason: closure.reason })) } },
+          },
+          select: { id: true },
+        });
+        for (const [index, unit] of service.units.entries()) {
+          await tx.unit.create({
+            data: {
+              periodId: period.id,
+              label: unit.label,
+              startTime: unit.startTime,
+              endTime: unit.endTime,
+              capacity: unit.capacity,
+              sortOrder: index,
+              tariffs: { createMany: { data: unit.prices.map((priceCents, bracket) => ({ bracketId: bracketIds[bracket], priceCents })) } },
+            },
+          });
+        }
+      });
+    }
+  }
+
+  const news = [
+    {
+      title: "Inscriptions à la restauration scolaire 2026-2027",
+      body: "Les réservations de la cantine pour l'année 2026-2027 sont ouvertes. Pensez à réserver avant le mardi de la semaine précédant la date souhaitée, 23:59.",
+      publishedAt: "2026-08-24T08:00:00Z",
+    },
+    {
+      title: "Vacances de Noël : accueil de loisirs",
+      body: "Le programme des accueils de loisirs pendant les vacances de Noël sera publié début décembre dans « Les services accessibles ».",
+      publishedAt: "2026-11-16T08:00:00Z",
+    },
+    {
+      title: "Nouveau portail familles",
+      body: "Bienvenue sur le nouveau portail familles de la Ville de Rodez : mettez à jour votre dossier famille et la fiche de chacun de vos enfants avant de réserver.",
+      publishedAt: "2026-08-20T08:00:00Z",
+    },
+  ];
+  for (const item of news) {
+    const id = stableId("news", item.title);
+    await prisma.news.upsert({
+      where: { id },
+      update: {},
+      create: { id, title: item.title, body: item.body, published: true, publishedAt: new Date(item.publishedAt) },
+    });
+  }
+
+  if (alreadySeeded) return { created: false };
+
+  // The family TEST: a complete record, Julien's sheet complete with an accepted vaccination
+  // record (bookable at once), Julie's sheet empty (to show the completeness gate).
+  const cambon = await prisma.school.findUniqueOrThrow({ where: { name: "Cambon" }, select: { id: true } });
+  const consentTexts = await prisma.consentText.findMany({ where: { version: 1 }, select: { id: true, kind: true } });
+  const textId = (kind: string) => consentTexts.find((text) => text.kind === kind)!.id;
+  const vaccination = await prisma.documentType.findUniqueOrThrow({ where: { code: "CARNET_VACCINATION" }, select: { id: true } });
+  const storageKey = `documents/${DEMO_IDS.julienVaccination}`;
+  await writeLocalFile(storageKey, DEMO_PDF, options.storageRoot).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EEXIST") throw error;
+  });
+
+  await prisma.$transaction(async (tx) => {
+    await tx.family.create({
+      data: {
+        id: DEMO_IDS.family,
+        civility: "M_ET_MME",
+        name: "TEST",
+        street: "26 PLACE EUGENE-RAYNALDY",
+        postalCode: "12000",
+        city: "RODEZ",
+        homePhone: "05 65 77 88 00",
+        situation: "MARIES",
+        allowanceNumber: "1234567",
+        allowanceHolder: "MERE",
+        benefitScheme: "CAF",
+        guardians: {
+          create: [
+            { position: 1, civility: "M", lastName: "TEST", firstName: "Pierre", street: "26 PLACE EUGENE-RAYNALDY", postalCode: "12000", city: "RODEZ", mobilePhone: "06 12 34 56 78", birthDate: dayToDate("1984-03-12"), birthPlace: "Rodez", profession: "Technicien", socioProfessionalCategory: "PROFESSION_INTERMEDIAIRE" },
+            { position: 2, civility: "MME", lastName: "TEST", firstName: "Marie", street: "26 PLACE EUGENE-RAYNALDY", postalCode: "12000", city: "RODEZ", mobilePhone: "06 98 76 54 32", birthDate: dayToDate("1986-07-02"), birthPlace: "Millau", profession: "Infirmière", socioProfessionalCategory: "PROFESSION_INTERMEDIAIRE" },
+          ],
+        },
+        users: { create: { email: DEMO_ACCOUNTS.parent, passwordHash, role: "PARENT", activatedAt: new Date("2026-08-20T08:00:00Z") } },
+      },
+    });
+    await tx.consent.createMany({
+      data: ["REGLEMENTS", "ATTESTATION_HONNEUR", "SIGNATURE_NUMERIQUE", "PROTECTION_DONNEES"].map((kind) => ({
+        familyId: DEMO_IDS.family,
+        textId: textId(kind),
+        acceptedAt: new Date("2026-08-20T08:05:00Z"),
+      })),
+    });
+    await tx.child.create({
+      data: { id: DEMO_IDS.julie, familyId: DEMO_IDS.family, lastName: "TEST", firstName: "JULIE", birthDate: dayToDate("2019-10-15") },
+    });
+    await tx.child.create({
+      data: {
+        id: DEMO_IDS.julien,
+        familyId: DEMO_IDS.family,
+        lastName: "TEST",
+        firstName: "JULIEN",
+        sex: "M",
+        birthDate: dayToDate("2016-08-20"),
+        schoolId: cambon.id,
+        schoolLevel: "CM2",
+        schoolClass: "CM2 – Mme Vidal",
+        authEmergencyCare: true,
+        authPhotos: true,
+        authLeaveAlone: false,
+        authTransport: true,
+        health: {
+          create: {
+            doctorName: "Dr Bernard",
+            doctorPhone: "05 65 00 11 22",
+            allergies: "Aucune",
+            hasPai: false,
+            treatments: "Aucun",
+            vaccinationsUpToDate: true,
+            dietKind: "AUCUN",
+          },
+        },
+        emergencyContacts: { create: [{ position: 1, name: "Jeanne TEST", relation: "Grand-mère", phone: "06 11 22 33 44" }] },
+        authorisedPersons: { create: [{ position: 1, name: "Jeanne TEST", relation: "Grand-mère", phone: "06 11 22 33 44" }] },
+      },
+    });
+    await tx.consent.create({
+      data: { familyId: DEMO_IDS.family, childId: DEMO_IDS.julien, textId: textId("AUTORISATIONS_ENFANT"), acceptedAt: new Date("2026-08-20T08:10:00Z") },
+    });
+    await tx.document.create({
+      data: {
+        id: DEMO_IDS.julienVaccination,
+        familyId: DEMO_IDS.family,
+        childId: DEMO_IDS.julien,
+        typeId: vaccination.id,
+        status: "ACCEPTED",
+        originalName: "carnet-vaccination-julien.pdf",
+        storageKind: "LOCAL",
+        storageKey,
+        mimeType: "application/pdf",
+        size: DEMO_PDF.length,
+        sha256: crypto.createHash("sha256").update(DEMO_PDF).digest("hex"),
+        uploadedAt: new Date("2026-08-20T08:15:00Z"),
+        reviewedAt: new Date("2026-08-21T09:00:00Z"),
+      },
+    });
+    await tx.user.create({ data: { email: DEMO_ACCOUNTS.agent, passwordHash, role: "AGENT", firstName: "Claire", lastName: "MARTIN", activatedAt: new Date() } });
+    await tx.user.create({ data: { email: DEMO_ACCOUNTS.admin, passwordHash, role: "ADMIN", firstName: "Paul", lastName: "DURAND", activatedAt: new Date() } });
+  });
+  return { created: true };
+}

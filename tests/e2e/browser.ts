@@ -1,0 +1,67 @@
+// Debian's Chromium driven by playwright-core (DESIGN.md "Browser tests"): never a downloaded
+// browser build.
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const e2eSkipReason = process.env.PORTAIL_E2E_SKIP_REASON;
+
+/** `describe`, or a skip that prints why (no Chromium on this machine). */
+export const describeE2e: jest.Describe = e2eSkipReason
+  ? (((name: string) =>
+      describe.skip(`${name} — ignoré : ${e2eSkipReason}`, () => {
+        it.todo("Chromium requis");
+      })) as unknown as jest.Describe)
+  : describe;
+
+export function baseUrl(): string {
+  const url = process.env.PORTAIL_E2E_BASE_URL;
+  if (!url) throw new Error("PORTAIL_E2E_BASE_URL is not set: run through jest.e2e.config.mjs");
+  return url;
+}
+
+// playwright-core gives every launch a fresh, empty profile directory of its own.
+export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  return {
+    browser,
+    close: () => browser.close(),
+  };
+}
+
+export async function newContext(browser: Browser, options: { mobile?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: baseUrl(),
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+    viewport: options.mobile ? { width: 360, height: 740 } : { width: 1280, height: 900 },
+  });
+}
+
+export async function login(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/");
+  await page.getByLabel("Identifiant").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: /Connexion/ }).click();
+}
+
+/** axe-core's WCAG 2.1 A/AA rules; returns the violations (an empty list is the goal). */
+export async function accessibilityViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.map((violation) => ({
+    id: violation.id,
+    help: violation.help,
+    targets: violation.nodes.map((node) => node.target.join(" ")),
+  }));
+}

@@ -1,0 +1,126 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { ageText } from "@/lib/children/age";
+import { parisToday } from "@/lib/dates/calendar-day";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
+import { accessibilityViolations, baseUrl, describeE2e, launchBrowser, login, newContext } from "./browser";
+
+/** The id Next.js gave a server action, from the build's manifest. */
+function serverActionId(file: string, exportedName: string): string {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.resolve(__dirname, "../../.next/server/server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  const entry = Object.entries(manifest.node).find(
+    ([, action]) => action.filename?.endsWith(file) && action.exportedName === exportedName,
+  );
+  if (!entry) throw new Error(`server action ${exportedName} of ${file} not found in the build manifest`);
+  return entry[0];
+}
+
+describeE2e("the portal's foundation, in Chromium", () => {
+  let browser: Browser;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ browser, close } = await launchBrowser());
+  });
+  afterAll(() => close?.());
+
+  it("serves the home page with the login box, the demo news and the Guichet unique in the footer", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto("/");
+    await expectVisible(page.getByLabel("Identifiant"));
+    await expectVisible(page.getByLabel("Mot de passe"));
+    await expectVisible(page.getByRole("button", { name: /Connexion/ }));
+    await expectVisible(page.getByRole("link", { name: "Identifiant ou Mot de passe oublié ?" }));
+    await expectVisible(page.getByRole("heading", { name: "Les actualités" }));
+    await expectVisible(page.getByText("Inscriptions à la restauration scolaire 2026-2027"));
+    await expectVisible(page.getByRole("heading", { name: "Les contacts utiles" }));
+    await expectVisible(page.getByRole("heading", { name: "Les services accessibles" }));
+    const footer = page.locator("footer");
+    expect(await footer.textContent()).toContain("05 65 77 88 78");
+    expect(await footer.textContent()).toContain("guichet@mairie-rodez.fr");
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("logs the demo parent in, shows Julie and Julien with their ages, and logs out", async () => {
+    const context = await newContext(browser, { mobile: true });
+    const page = await context.newPage();
+    await login(page, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
+    await page.waitForURL("**/espace");
+    const today = parisToday(new Date());
+    const children = page.getByRole("list", { name: "Enfants de la famille" });
+    await expectVisible(children.getByText(`TEST JULIE (${ageText("2019-10-15", today)})`));
+    await expectVisible(children.getByText(`TEST JULIEN (${ageText("2016-08-20", today)})`));
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // Mobile first: nothing wider than the 360 px screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.waitForURL(`${baseUrl()}/`);
+    await expectVisible(page.getByLabel("Identifiant"));
+    await page.goto("/espace");
+    await page.waitForURL("**/connexion**");
+    await context.close();
+  });
+
+  it("gives the same message for a wrong password and an unknown e-mail", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await login(page, DEMO_ACCOUNTS.parent, "pas le bon mot de passe");
+    const alert = page.getByRole("alert");
+    await expectVisible(alert.getByText("Identifiant ou mot de passe incorrect."));
+    await login(page, "personne@demo.fr", DEMO_PASSWORD);
+    await expectVisible(page.getByRole("alert").getByText("Identifiant ou mot de passe incorrect."));
+    await context.close();
+  });
+
+  it("keeps a parent out of /admin: the page and a direct POST to an admin action", async () => {
+    const actionId = serverActionId("app/admin/contenus/actions.ts", "createNewsAction");
+    const postNews = (context: import("playwright-core").BrowserContext, title: string, pathname: string) =>
+      context.request.post(pathname, {
+        headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+        data: JSON.stringify([{ title, body: "Texte de l'actualité", published: true }]),
+        maxRedirects: 0,
+      });
+
+    const parent = await newContext(browser);
+    const parentPage = await parent.newPage();
+    await login(parentPage, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
+    await parentPage.waitForURL("**/espace");
+    const adminResponse = await parentPage.goto("/admin");
+    expect(adminResponse?.status()).toBe(404);
+    expect((await parent.request.get("/admin/contenus")).status()).toBe(404);
+
+    // Straight at the admin page, and from a parent page (Next.js forwards the call to the
+    // admin route's worker, where the gate and the action's own staff check refuse it).
+    expect((await postNews(parent, "Actualité pirate 1", "/admin/contenus")).status()).toBe(404);
+    expect(await (await postNews(parent, "Actualité pirate 2", "/espace")).text()).not.toContain('"ok":true');
+
+    // The same POST by an agent works, so the refusal above is the parent's role, not the request.
+    const agent = await newContext(browser);
+    const agentPage = await agent.newPage();
+    await login(agentPage, DEMO_ACCOUNTS.agent, DEMO_PASSWORD);
+    await agentPage.waitForURL("**/admin");
+    const allowed = await postNews(agent, "Actualité publiée par un agent", "/admin/contenus");
+    expect(allowed.status()).toBe(200);
+    expect(await allowed.text()).toContain('"ok":true');
+
+    const visitor = await newContext(browser);
+    const home = await visitor.newPage();
+    await home.goto("/");
+    await expectVisible(home.getByText("Actualité publiée par un agent"));
+    expect(await home.getByText(/Actualité pirate/).count()).toBe(0);
+    expect(await (await postNews(visitor, "Actualité pirate 3", "/")).text()).not.toContain('"ok":true');
+    await home.reload();
+    expect(await home.getByText(/Actualité pirate/).count()).toBe(0);
+    await Promise.all([parent.close(), agent.close(), visitor.close()]);
+  });
+});
+
+async function expectVisible(locator: import("playwright-core").Locator) {
+  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
+}

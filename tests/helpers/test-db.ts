@@ -1,0 +1,73 @@
+// Real databases for integration tests: an in-memory PGlite, and a fresh PostgreSQL database
+// (portail_test_<random>) dropped afterwards. Both run the real migrations.
+import crypto from "node:crypto";
+import pg from "pg";
+import { databaseOnPglite, openDatabase, openPglite, type Database } from "@/lib/db/connect";
+import { migratePglite, migratePostgres } from "@/lib/db/migrate";
+import { pgAdminUrl } from "./probe-services.mjs";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export type TestDatabase = Database & { kind: DatabaseKind; url: string | null; drop(): Promise<void> };
+
+/** The kinds the current run can test; PostgreSQL only when the global setup reached it. */
+export function testDatabaseKinds(): DatabaseKind[] {
+  return process.env.PORTAIL_TEST_PG === "1" ? ["pglite", "postgres"] : ["pglite"];
+}
+
+export function postgresAvailable(): boolean {
+  return process.env.PORTAIL_TEST_PG === "1";
+}
+
+/** `describe` for suites that need PostgreSQL itself (concurrency, several processes). */
+export const describePostgres: jest.Describe = postgresAvailable()
+  ? describe
+  : (((name: string) =>
+      describe.skip(`${name} — ignoré : ${process.env.PORTAIL_TEST_PG_SKIP_REASON ?? "PostgreSQL indisponible"}`, () => {
+        it.todo("PostgreSQL requis");
+      })) as unknown as jest.Describe);
+
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `portail_test_${crypto.randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: pgAdminUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(pgAdminUrl());
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: pgAdminUrl() });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export async function createTestDatabase(kind: DatabaseKind, options: { poolSize?: number } = {}): Promise<TestDatabase> {
+  if (kind === "pglite") {
+    const pglite = await openPglite(null);
+    await migratePglite(pglite);
+    const database = databaseOnPglite(pglite);
+    return { ...database, kind, url: null, drop: () => database.close() };
+  }
+  const created = await createPostgresDatabase();
+  await migratePostgres(created.url);
+  const database = openDatabase({ kind: "postgres", url: created.url, poolSize: options.poolSize ?? 5 });
+  return {
+    ...database,
+    kind,
+    url: created.url,
+    async drop() {
+      await database.close();
+      await created.drop();
+    },
+  };
+}
+
+/** Makes the app's getDb() (lib/db/client.ts) answer with this database in this test file. */
+export function useAsAppDatabase(database: Database): void {
+  (globalThis as typeof globalThis & { __portailDatabase?: Database }).__portailDatabase = database;
+}
