@@ -11,7 +11,6 @@ export default createJestConfig({
     "^@/(.*)$": "<rootDir>/$1",
   },
   globalSetup: "<rootDir>/tests/e2e/global-setup.mjs",
-  globalTeardown: "<rootDir>/tests/e2e/global-teardown.mjs",
   testTimeout: 120_000,
   maxWorkers: 1,
 });

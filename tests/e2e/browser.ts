@@ -13,12 +13,6 @@ export const describeE2e: jest.Describe = e2eSkipReason
       })) as unknown as jest.Describe)
   : describe;
 
-export function baseUrl(): string {
-  const url = process.env.PORTAIL_E2E_BASE_URL;
-  if (!url) throw new Error("PORTAIL_E2E_BASE_URL is not set: run through jest.e2e.config.mjs");
-  return url;
-}
-
 // playwright-core gives every launch a fresh, empty profile directory of its own.
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
   const browser = await chromium.launch({
@@ -40,9 +34,9 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
   };
 }
 
-export async function newContext(browser: Browser, options: { mobile?: boolean } = {}): Promise<BrowserContext> {
+export async function newContext(browser: Browser, baseUrl: string, options: { mobile?: boolean } = {}): Promise<BrowserContext> {
   return browser.newContext({
-    baseURL: baseUrl(),
+    baseURL: baseUrl,
     locale: "fr-FR",
     timezoneId: "Europe/Paris",
     viewport: options.mobile ? { width: 360, height: 740 } : { width: 1280, height: 900 },

@@ -4,7 +4,8 @@ import type { Browser } from "playwright-core";
 import { ageText } from "@/lib/children/age";
 import { parisToday } from "@/lib/dates/calendar-day";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
-import { accessibilityViolations, baseUrl, describeE2e, launchBrowser, login, newContext } from "./browser";
+import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
+import { startPortal, type Portal } from "./portal";
 
 /** The id Next.js gave a server action, from the build's manifest. */
 function serverActionId(file: string, exportedName: string): string {
@@ -21,14 +22,19 @@ function serverActionId(file: string, exportedName: string): string {
 describeE2e("the portal's foundation, in Chromium", () => {
   let browser: Browser;
   let close: () => Promise<void>;
+  let portal: Portal;
 
   beforeAll(async () => {
+    portal = await startPortal();
     ({ browser, close } = await launchBrowser());
   });
-  afterAll(() => close?.());
+  afterAll(async () => {
+    await close?.();
+    await portal?.stop();
+  });
 
   it("serves the home page with the login box, the demo news and the Guichet unique in the footer", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser, portal.baseUrl);
     const page = await context.newPage();
     await page.goto("/");
     await expectVisible(page.getByLabel("Identifiant"));
@@ -47,7 +53,7 @@ describeE2e("the portal's foundation, in Chromium", () => {
   });
 
   it("logs the demo parent in, shows Julie and Julien with their ages, and logs out", async () => {
-    const context = await newContext(browser, { mobile: true });
+    const context = await newContext(browser, portal.baseUrl, { mobile: true });
     const page = await context.newPage();
     await login(page, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
     await page.waitForURL("**/espace");
@@ -60,7 +66,7 @@ describeE2e("the portal's foundation, in Chromium", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     await page.getByRole("button", { name: "Se déconnecter" }).click();
-    await page.waitForURL(`${baseUrl()}/`);
+    await page.waitForURL(`${portal.baseUrl}/`);
     await expectVisible(page.getByLabel("Identifiant"));
     await page.goto("/espace");
     await page.waitForURL("**/connexion**");
@@ -68,7 +74,7 @@ describeE2e("the portal's foundation, in Chromium", () => {
   });
 
   it("gives the same message for a wrong password and an unknown e-mail", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser, portal.baseUrl);
     const page = await context.newPage();
     await login(page, DEMO_ACCOUNTS.parent, "pas le bon mot de passe");
     const alert = page.getByRole("alert");
@@ -87,7 +93,7 @@ describeE2e("the portal's foundation, in Chromium", () => {
         maxRedirects: 0,
       });
 
-    const parent = await newContext(browser);
+    const parent = await newContext(browser, portal.baseUrl);
     const parentPage = await parent.newPage();
     await login(parentPage, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
     await parentPage.waitForURL("**/espace");
@@ -101,7 +107,7 @@ describeE2e("the portal's foundation, in Chromium", () => {
     expect(await (await postNews(parent, "Actualité pirate 2", "/espace")).text()).not.toContain('"ok":true');
 
     // The same POST by an agent works, so the refusal above is the parent's role, not the request.
-    const agent = await newContext(browser);
+    const agent = await newContext(browser, portal.baseUrl);
     const agentPage = await agent.newPage();
     await login(agentPage, DEMO_ACCOUNTS.agent, DEMO_PASSWORD);
     await agentPage.waitForURL("**/admin");
@@ -109,7 +115,7 @@ describeE2e("the portal's foundation, in Chromium", () => {
     expect(allowed.status()).toBe(200);
     expect(await allowed.text()).toContain('"ok":true');
 
-    const visitor = await newContext(browser);
+    const visitor = await newContext(browser, portal.baseUrl);
     const home = await visitor.newPage();
     await home.goto("/");
     await expectVisible(home.getByText("Actualité publiée par un agent"));

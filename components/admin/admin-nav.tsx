@@ -1,0 +1,22 @@
+import Link from "next/link";
+
+// The staff sections (SPEC §9); each feature adds its line when its pages exist.
+const ADMIN_SECTIONS: { href: string; label: string; adminOnly?: boolean }[] = [
+  { href: "/admin/contenus", label: "Contenus" },
+];
+
+export function AdminNav({ role }: { role: "AGENT" | "ADMIN" }) {
+  return (
+    <nav aria-label="Administration" className="no-print">
+      <ul className="flex flex-wrap gap-2">
+        {ADMIN_SECTIONS.filter((section) => !section.adminOnly || role === "ADMIN").map((section) => (
+          <li key={section.href}>
+            <Link href={section.href} className="inline-block rounded bg-white px-3 py-2 font-semibold text-brand shadow hover:bg-blue-50">
+              {section.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+import { computeCompleteness, type CompletenessInput, type ConsentKindName, type FamilyCompleteness } from "./completeness";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Reads what computeCompleteness needs for one family (scoped by its id) and computes it. */
+export async function loadCompleteness(db: Db, familyId: string): Promise<FamilyCompleteness | null> {
+  const input = await loadCompletenessInput(db, familyId);
+  return input ? computeCompleteness(input) : null;
+}
+
+export async function loadCompletenessInput(db: Db, familyId: string): Promise<CompletenessInput | null> {
+  const documentSelect = { typeId: true, status: true, refusalReason: true, uploadedAt: true } as const;
+  const [family, texts, mandatoryTypes] = await Promise.all([
+    db.family.findUnique({
+      where: { id: familyId },
+      select: {
+        civility: true,
+        name: true,
+        street: true,
+        postalCode: true,
+        city: true,
+        homePhone: true,
+        situation: true,
+        benefitScheme: true,
+        guardians: { select: { position: true, lastName: true, firstName: true, homePhone: true, mobilePhone: true, workPhone: true } },
+        consents: { select: { childId: true, text: { select: { kind: true, version: true } } } },
+        documents: { where: { childId: null }, select: documentSelect },
+        children: {
+          orderBy: [{ birthDate: "desc" }, { firstName: "asc" }],
+          select: {
+            id: true,
+            firstName: true,
+            lastName: true,
+            sex: true,
+            schoolId: true,
+            schoolLevel: true,
+            authEmergencyCare: true,
+            authPhotos: true,
+            authLeaveAlone: true,
+            authTransport: true,
+            health: {
+              select: { doctorName: true, doctorPhone: true, hasPai: true, vaccinationsUpToDate: true, dietKind: true, dietDetails: true },
+            },
+            _count: { select: { emergencyContacts: true } },
+            documents: { select: documentSelect },
+          },
+        },
+      },
+    }),
+    db.consentText.groupBy({ by: ["kind"], _max: { version: true } }),
+    db.documentType.findMany({ where: { mandatory: true, active: true }, select: { id: true, code: true, label: true, scope: true } }),
+  ]);
+  if (!family) return null;
+
+  const currentConsentVersions: CompletenessInput["currentConsentVersions"] = {};
+  for (const text of texts) if (text._max.version !== null) currentConsentVersions[text.kind as ConsentKindName] = text._max.version;
+
+  return {
+    family: {
+      ...family,
+      acceptedConsents: family.consents.map((consent) => ({
+        kind: consent.text.kind as ConsentKindName,
+        version: consent.text.version,
+        childId: consent.childId,
+      })),
+    },
+    children: family.children.map((child) => ({
+      id: child.id,
+      firstName: child.firstName,
+      lastName: child.lastName,
+      sex: child.sex,
+      schoolId: child.schoolId,
+      schoolLevel: child.schoolLevel,
+      health: child.health,
+      emergencyContactCount: child._count.emergencyContacts,
+      authorisations: {
+        emergencyCare: child.authEmergencyCare,
+        photos: child.authPhotos,
+        leaveAlone: child.authLeaveAlone,
+        transport: child.authTransport,
+      },
+      documents: child.documents,
+    })),
+    currentConsentVersions,
+    mandatoryChildDocumentTypes: mandatoryTypes.filter((type) => type.scope === "CHILD"),
+    mandatoryFamilyDocumentTypes: mandatoryTypes.filter((type) => type.scope === "FAMILY"),
+    familyDocuments: family.documents,
+  };
+}
