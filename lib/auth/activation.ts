@@ -1,0 +1,55 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { loadMailTown } from "@/lib/mail/mail-town";
+import { renderMail } from "@/lib/mail/render-mail";
+import { sendMail } from "@/lib/mail/send-mail";
+import type { MailConfig } from "@/lib/mail/transport";
+import { publicUrl } from "@/lib/town/public-url";
+import { hashPassword } from "./password";
+import { consumeAuthToken, createAuthToken, TOKEN_ERROR_MESSAGE } from "./tokens";
+
+// SPEC §2: accounts are created by the Guichet unique; the parent receives an activation
+// e-mail and chooses a password through a single-use link valid 7 days.
+
+export async function sendActivationMail(db: PrismaClient, userId: string, options: { mailConfig?: MailConfig; now?: Date } = {}) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, family: { select: { name: true } } } });
+  const secret = await createAuthToken(db, { userId, purpose: "ACTIVATION" }, options.now);
+  const town = await loadMailTown(db);
+  const mail = renderMail(town, {
+    subject: `Activez votre compte ${town.portalName}`,
+    paragraphs: [
+      `Le ${town.guichetName} a créé votre compte sur le ${town.portalName} de la ${town.townName}${user.family ? ` pour la famille ${user.family.name}` : ""}.`,
+      `Votre identifiant est votre adresse e-mail : ${user.email}. Pour choisir votre mot de passe et accéder à votre espace, utilisez le lien ci-dessous.`,
+    ],
+    action: { label: "Activer mon compte", url: publicUrl(`/activation?jeton=${encodeURIComponent(secret)}`) },
+    notes: ["Ce lien est valable 7 jours et ne peut servir qu'une fois. Passé ce délai, demandez un nouveau lien au Guichet unique."],
+  });
+  await sendMail(db, user.email, mail, options.mailConfig);
+}
+
+export type ActivationResult = { ok: true; email: string } | { ok: false; message: string };
+
+class InactiveAccount extends Error {}
+
+/** Sets the first password through the activation link. The password must already satisfy the policy. */
+export async function activateAccount(db: PrismaClient, secret: string, password: string, now = new Date()): Promise<ActivationResult> {
+  // Hash before the transaction: argon2 is deliberately slow and must not hold a connection.
+  const passwordHash = await hashPassword(password);
+  try {
+    return await db.$transaction(async (tx): Promise<ActivationResult> => {
+      const token = await consumeAuthToken(tx, secret, "ACTIVATION", now);
+      if (!token.ok) return { ok: false, message: TOKEN_ERROR_MESSAGE[token.reason] };
+      const user = await tx.user.update({
+        where: { id: token.userId },
+        data: { passwordHash, activatedAt: now, sessionVersion: { increment: 1 } },
+        select: { email: true, active: true },
+      });
+      // Rolls back, token included: a deactivated account is reactivated by staff first.
+      if (!user.active) throw new InactiveAccount();
+      return { ok: true, email: user.email };
+    });
+  } catch (error) {
+    if (error instanceof InactiveAccount) return { ok: false, message: "Ce compte est désactivé. Contactez le Guichet unique." };
+    throw error;
+  }
+}
