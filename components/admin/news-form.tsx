@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
+import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 
 type Props = { action: (input: FormData) => Promise<ActionResult<{ id: string }>> };
@@ -13,43 +14,8 @@ export function NewsForm({ action }: Props) {
 
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <div>
-        <label htmlFor={`${id}-title`} className="block font-semibold">
-          Titre <span aria-hidden="true">*</span>
-        </label>
-        <input
-          id={`${id}-title`}
-          name="title"
-          required
-          aria-invalid={Boolean(fieldError("title"))}
-          aria-describedby={fieldError("title") ? `${id}-title-error` : undefined}
-          className="mt-1 w-full rounded border border-gray-400 px-3 py-2"
-        />
-        {fieldError("title") ? (
-          <p id={`${id}-title-error`} className="mt-1 text-sm text-accent-dark">
-            {fieldError("title")}
-          </p>
-        ) : null}
-      </div>
-      <div>
-        <label htmlFor={`${id}-body`} className="block font-semibold">
-          Texte <span aria-hidden="true">*</span>
-        </label>
-        <textarea
-          id={`${id}-body`}
-          name="body"
-          rows={5}
-          required
-          aria-invalid={Boolean(fieldError("body"))}
-          aria-describedby={fieldError("body") ? `${id}-body-error` : undefined}
-          className="mt-1 w-full rounded border border-gray-400 px-3 py-2"
-        />
-        {fieldError("body") ? (
-          <p id={`${id}-body-error`} className="mt-1 text-sm text-accent-dark">
-            {fieldError("body")}
-          </p>
-        ) : null}
-      </div>
+      <TextField name="title" label="Titre" error={fieldError("title")} required />
+      <TextField name="body" label="Texte" multiline error={fieldError("body")} required />
       <div className="flex items-center gap-2">
         <input id={`${id}-published`} name="published" type="checkbox" defaultChecked className="h-5 w-5" />
         <label htmlFor={`${id}-published`}>Publier maintenant sur la page d&apos;accueil</label>

@@ -2,7 +2,8 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useState } from "react";
+import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 
@@ -14,7 +15,6 @@ type Props = {
 
 /** Choose a password through a single-use link (activation, reset), then sign in. */
 export function ChoosePasswordForm({ token, submitLabel, action }: Props) {
-  const id = useId();
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<ActionResult<{ email: string }> | null>(null);
@@ -43,49 +43,23 @@ export function ChoosePasswordForm({ token, submitLabel, action }: Props) {
   const confirmationError = fieldError("confirmation");
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <div>
-        <label htmlFor={`${id}-password`} className="block font-semibold">
-          Nouveau mot de passe
-        </label>
-        <p id={`${id}-password-hint`} className="text-sm text-muted">
-          Au moins {PASSWORD_MIN_LENGTH} caractères. Une phrase facile à retenir convient très bien.
-        </p>
-        <input
-          id={`${id}-password`}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={Boolean(passwordError)}
-          aria-describedby={`${id}-password-hint${passwordError ? ` ${id}-password-error` : ""}`}
-          className="mt-1 w-full rounded border border-gray-400 px-3 py-2"
-        />
-        {passwordError ? (
-          <p id={`${id}-password-error`} className="mt-1 text-sm text-accent-dark">
-            {passwordError}
-          </p>
-        ) : null}
-      </div>
-      <div>
-        <label htmlFor={`${id}-confirmation`} className="block font-semibold">
-          Ressaisissez votre nouveau mot de passe
-        </label>
-        <input
-          id={`${id}-confirmation`}
-          name="confirmation"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={Boolean(confirmationError)}
-          aria-describedby={confirmationError ? `${id}-confirmation-error` : undefined}
-          className="mt-1 w-full rounded border border-gray-400 px-3 py-2"
-        />
-        {confirmationError ? (
-          <p id={`${id}-confirmation-error`} className="mt-1 text-sm text-accent-dark">
-            {confirmationError}
-          </p>
-        ) : null}
-      </div>
+      <TextField
+        name="password"
+        type="password"
+        label="Nouveau mot de passe"
+        hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase facile à retenir convient très bien.`}
+        autoComplete="new-password"
+        error={passwordError}
+        required
+      />
+      <TextField
+        name="confirmation"
+        type="password"
+        label="Ressaisissez votre nouveau mot de passe"
+        autoComplete="new-password"
+        error={confirmationError}
+        required
+      />
       <div role="alert" aria-live="assertive">
         {result && !result.ok && !passwordError && !confirmationError ? (
           <p className="rounded border border-accent bg-red-50 px-3 py-2 text-accent-dark">{result.error}</p>

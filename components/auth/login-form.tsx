@@ -4,6 +4,7 @@ import { getSession, signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { TextField } from "@/components/ui/text-field";
 
 // The guide's login box: Identifiant (the e-mail), Mot de passe, Connexion, and the
 // "Identifiant ou Mot de passe oublié ?" link.
@@ -46,36 +47,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         Connexion à votre espace
       </h2>
       <form onSubmit={onSubmit} className="space-y-4 p-4" noValidate>
-        <div>
-          <label htmlFor={`${id}-email`} className="block font-semibold">
-            Identifiant
-          </label>
-          <p id={`${id}-email-hint`} className="text-sm text-muted">
-            Votre adresse e-mail
-          </p>
-          <input
-            id={`${id}-email`}
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            aria-describedby={`${id}-email-hint`}
-            className="mt-1 w-full rounded border border-gray-400 px-3 py-2"
-          />
-        </div>
-        <div>
-          <label htmlFor={`${id}-password`} className="block font-semibold">
-            Mot de passe
-          </label>
-          <input
-            id={`${id}-password`}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            className="mt-1 w-full rounded border border-gray-400 px-3 py-2"
-          />
-        </div>
+        <TextField name="email" type="email" label="Identifiant" hint="Votre adresse e-mail" autoComplete="username" required />
+        <TextField name="password" type="password" label="Mot de passe" autoComplete="current-password" required />
         <div role="alert" aria-live="assertive" className="min-h-0">
           {error ? <p className="rounded border border-accent bg-red-50 px-3 py-2 text-accent-dark">{error}</p> : null}
         </div>
