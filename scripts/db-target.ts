@@ -10,7 +10,7 @@ export async function openMigratedDatabase(): Promise<{ database: Database; repo
   }
   const pglite = await openPglite(target.dir);
   const report = await migratePglite(pglite);
-  return { database: databaseOnPglite(pglite), report };
+  return { database: databaseOnPglite(pglite, target.dir), report };
 }
 
 export function describeTarget(database: Database): string {

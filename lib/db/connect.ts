@@ -60,12 +60,12 @@ export function openDatabase(target: DatabaseTarget = databaseTargetFromEnv()): 
   };
 }
 
-/** Wraps an already-open PGlite (tests use in-memory ones). */
-export function databaseOnPglite(pglite: PGlite): Database {
+/** Wraps an already-open PGlite (tests use in-memory ones: dir null). */
+export function databaseOnPglite(pglite: PGlite, dir: string | null = null): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
-    target: { kind: "pglite", dir: null },
+    target: { kind: "pglite", dir },
     pglite,
     async close() {
       await prisma.$disconnect();
