@@ -3,11 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { dayToDate } from "@/lib/dates/calendar-day";
 import { confirmBooking, copyReservation } from "@/lib/reservations/book-days";
+import { notifyReservationDecision, sendReservationConfirmation } from "@/lib/reservations/reservation-mail";
 import { getReservationDetail, listReservations } from "@/lib/reservations/reservations-query";
 import { DEMO_IDS, seedDemo } from "@/prisma/seed";
 import { cantinePeriod, completeChildSheet, createCompleteFamilies, type FixtureFamily } from "../e2e/fixtures/families";
 import { counterMismatches } from "../e2e/fixtures/counters";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
+import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
 
 // Thursday 26 November 2026, 11:00 in Rodez: the week of 7 December is the next bookable one
 // (deadline Tuesday 1 December, 23:59); the week of 30 November is past its deadline.
@@ -230,5 +232,45 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
       expect((await listReservations(database.prisma, viewer, {}, 1)).total).toBe(0);
       expect((await getReservationDetail(database.prisma, demo, julienReservation))?.number).toMatch(/^\d{6}$/);
     });
+  });
+});
+
+describe("reservation e-mails", () => {
+  let database: TestDatabase;
+  let smtp: SmtpPeer;
+  const storageRoot = fs.mkdtempSync(path.join(os.tmpdir(), "portail-booking-mail-"));
+  beforeAll(async () => {
+    database = await createTestDatabase("pglite");
+    await seedDemo(database.prisma, { storageRoot });
+    smtp = await startSmtpPeer();
+  });
+  afterAll(async () => {
+    await smtp?.close();
+    await database?.drop();
+    fs.rmSync(storageRoot, { recursive: true, force: true });
+  });
+
+  it("confirms a booking with its days, and mails a staff decision to the family's parents", async () => {
+    const userId = (await database.prisma.user.findUniqueOrThrow({ where: { email: "famille.test@demo.fr" }, select: { id: true } })).id;
+    const cantine = await cantinePeriod(database.prisma, "CAMBON");
+    const owner = { familyId: DEMO_IDS.family, userId };
+    const result = await confirmBooking(
+      database.prisma,
+      owner,
+      { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: WEEK.slice(0, 2).map((date) => ({ unitId: cantine.unitId, date })) },
+      NOW,
+    );
+    await sendReservationConfirmation(database.prisma, result.reservationId!, "famille.test@demo.fr", smtp.mailConfig);
+    const [confirmation] = await smtp.waitFor(1);
+    expect(confirmation.subject).toBe(`Demande de réservation n° ${result.number} enregistrée – Réservation acceptée`);
+    expect(confirmation.text).toContain("lun. 07/12/2026 – REPAS ENFANT : acceptée");
+    expect(confirmation.text).toContain("mar. 08/12/2026 – REPAS ENFANT : acceptée");
+    expect(confirmation.text).toContain("CANTINE ELEMENTAIRE CAMBON / RESTAURATION SCOLAIRE CANTINE ELEMENTAIRE 2026-2027");
+
+    await database.prisma.reservationDay.updateMany({ where: { reservationId: result.reservationId!, date: dayToDate("2026-12-08") }, data: { status: "REFUSED", staffMessage: "Sortie scolaire" } });
+    await notifyReservationDecision(database.prisma, result.reservationId!, smtp.mailConfig);
+    const [, decision] = await smtp.waitFor(2);
+    expect(decision.to).toEqual(["famille.test@demo.fr"]);
+    expect(decision.text).toContain("mar. 08/12/2026 – REPAS ENFANT : refusée (Sortie scolaire)");
   });
 });
