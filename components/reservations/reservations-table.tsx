@@ -19,7 +19,7 @@ export function ReservationsTable({ items, total, page, pages, pageSize, pageHre
   const to = from + items.length - 1;
   return (
     <div className="space-y-3">
-      <div role="region" aria-label="Tableau des réservations" tabIndex={0} className="overflow-x-auto">
+      <div role="region" aria-label="Tableau des réservations" tabIndex={0} className="relative overflow-x-auto">
         <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
           <caption className="sr-only">Vos réservations, de la plus récente à la plus ancienne</caption>
           <thead>

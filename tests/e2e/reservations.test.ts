@@ -104,13 +104,13 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
     // A day past its deadline is greyed and cannot be ticked.
     await gotoMonth(page, pastDay);
     expect(await cell(page, pastDay).getAttribute("aria-disabled")).toBe("true");
-    await cell(page, pastDay).click();
+    await cell(page, pastDay).click({ force: true });
     expect(await cell(page, pastDay).isChecked()).toBe(false);
 
     // A full day too, and its reason shows on focus.
     await gotoMonth(page, fullDay);
     expect(await cell(page, fullDay).getAttribute("data-state")).toBe("full");
-    await cell(page, fullDay).click();
+    await cell(page, fullDay).click({ force: true });
     expect(await cell(page, fullDay).isChecked()).toBe(false);
     await cell(page, fullDay).focus();
     await visible(page.getByRole("tooltip", { name: "Plus de place disponible — contactez le service" }));
@@ -180,7 +180,7 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
   it("copies it to Julie after Terminer: each day rechecked and booked", async () => {
     await page.getByRole("link", { name: "Terminer" }).click();
     await visible(page.getByRole("heading", { name: `Réservation n° ${secondNumber} terminée` }));
-    await page.getByLabel("Enfant").selectOption({ label: "TEST JULIE" });
+    await page.getByLabel("Enfant", { exact: true }).selectOption({ label: "TEST JULIE" });
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Copier la réservation" }).click();
     await visible(page.getByRole("heading", { name: "Journées réservées" }));
