@@ -19,7 +19,7 @@ export type BookingOwner = Pick<ParentViewer, "userId" | "familyId">;
 const ACTIVE: ReservationDayStatus[] = ["PENDING", "ACCEPTED"];
 // A crowd of parents booking the last places queues on the pool: wait for a connection rather
 // than fail, and keep each transaction short.
-const TX_OPTIONS = { maxWait: 30_000, timeout: 30_000 } as const;
+const TX_OPTIONS = { maxWait: 60_000, timeout: 60_000 } as const;
 
 export type ConfirmedReservation = {
   /** Null when a modification cancelled every day. */
@@ -85,11 +85,14 @@ async function withRetry<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
       if (error instanceof AppError) throw error;
       const state = sqlState(error);
       const prismaCode = (error as { code?: string })?.code;
-      if ((state && RETRYABLE.has(state)) || prismaCode === "P2034") {
+      // P2028: the transaction could not start in time or expired — it was rolled back, so
+      // running it again is safe.
+      if ((state && RETRYABLE.has(state)) || prismaCode === "P2034" || prismaCode === "P2028") {
         if (attempt < attempts) {
           await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
           continue;
         }
+        console.warn("[reservations] booking given up after retries", { state, prismaCode, message: (error as Error)?.message });
         throw new AppError("BUSY", "Le service est très sollicité en ce moment : votre demande n'a pas été enregistrée, veuillez réessayer.");
       }
       if (state === "23505") {
@@ -97,9 +100,6 @@ async function withRetry<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
       }
       if (state === "23514") {
         throw new AppError("FULL", `Réservation impossible : ${REASONS.full.toLowerCase()}. Aucune journée n'a été réservée.`);
-      }
-      if (prismaCode === "P2028") {
-        throw new AppError("BUSY", "Le service est très sollicité en ce moment : votre demande n'a pas été enregistrée, veuillez réessayer.");
       }
       throw error;
     }
@@ -218,14 +218,19 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
     }
   }
 
-  const operations = [
-    ...added.map((entry) => ({ ...entry, take: true })),
-    ...removed.map((entry) => ({ ...entry, take: false })),
-  ].sort(byUnitThenDay);
-  for (const operation of operations) {
-    if (!operation.take) await releasePlace(tx, operation.unitId, operation.day);
-    else if (!(await takePlace(tx, operation.unitId, operation.day))) {
-      throw refusal(operation.day, unitLabel(operation.unitId), REASONS.full.toLowerCase());
+  if (added.length > 0) {
+    // A day already full is refused on a plain read, without queueing on its counter's lock:
+    // when a hundred parents want the last places, the losers learn it at once.
+    const counters = await tx.unitDay.findMany({
+      where: { OR: added.map((entry) => ({ unitId: entry.unitId, date: dayToDate(entry.day) })) },
+      select: { unitId: true, date: true, capacity: true, booked: true },
+    });
+    const counterMap = new Map(counters.map((counter) => [dayKey(counter.unitId, dateToDay(counter.date)), counter]));
+    for (const entry of [...added].sort(byDay)) {
+      const counter = counterMap.get(dayKey(entry.unitId, entry.day));
+      if ((counter?.booked ?? 0) >= (counter?.capacity ?? units.get(entry.unitId)!.capacity)) {
+        throw refusal(entry.day, unitLabel(entry.unitId), REASONS.full.toLowerCase());
+      }
     }
   }
 
@@ -247,38 +252,59 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
   ].sort(byDay);
   const summary = lines.map((line) => ({ date: line.day, unitLabel: unitLabel(line.unitId), status: line.status }));
 
+  let created: { id: string; number: number } | null = null;
   if (lines.length === 0) {
     // Every day unticked: the reservation is cancelled, nothing replaces it.
     await tx.reservation.update({ where: { id: old!.id }, data: { status: "CANCELLED" } });
-    return { reservationId: null, number: null, status: "CANCELLED", replacedId: old!.id, days: [] };
-  }
-  if (old) await tx.reservation.update({ where: { id: old.id }, data: { status: "REPLACED" } });
-  const status = reservationStatusOf(lines);
-  const created = await tx.reservation.create({
-    data: {
-      familyId: owner.familyId,
-      childId: child.id,
-      periodId: period.id,
-      status,
-      firstDate: lines[0].date,
-      lastDate: lines[lines.length - 1].date,
-      replacesId: old?.id ?? null,
-      createdByUserId: owner.userId,
-      days: {
-        create: lines.map((line) => ({
-          childId: child.id,
-          unitId: line.unitId,
-          date: line.date,
-          status: line.status,
-          decidedAt: line.decidedAt,
-          decidedByUserId: line.decidedByUserId,
-          staffMessage: line.staffMessage,
-        })),
+  } else {
+    if (old) await tx.reservation.update({ where: { id: old.id }, data: { status: "REPLACED" } });
+    created = await tx.reservation.create({
+      data: {
+        familyId: owner.familyId,
+        childId: child.id,
+        periodId: period.id,
+        status: reservationStatusOf(lines),
+        firstDate: lines[0].date,
+        lastDate: lines[lines.length - 1].date,
+        replacesId: old?.id ?? null,
+        createdByUserId: owner.userId,
+        days: {
+          create: lines.map((line) => ({
+            childId: child.id,
+            unitId: line.unitId,
+            date: line.date,
+            status: line.status,
+            decidedAt: line.decidedAt,
+            decidedByUserId: line.decidedByUserId,
+            staffMessage: line.staffMessage,
+          })),
+        },
       },
-    },
-    select: { id: true, number: true },
-  });
-  return { reservationId: created.id, number: formatReservationNumber(created.number), status, replacedId: old?.id ?? null, days: summary };
+      select: { id: true, number: true },
+    });
+  }
+
+  // The counters last, in (unitId, date) order, so that their row locks are held for the
+  // shortest time before commit; a refusal here rolls everything above back.
+  const operations = [
+    ...added.map((entry) => ({ ...entry, take: true })),
+    ...removed.map((entry) => ({ ...entry, take: false })),
+  ].sort(byUnitThenDay);
+  for (const operation of operations) {
+    if (!operation.take) await releasePlace(tx, operation.unitId, operation.day);
+    else if (!(await takePlace(tx, operation.unitId, operation.day))) {
+      throw refusal(operation.day, unitLabel(operation.unitId), REASONS.full.toLowerCase());
+    }
+  }
+
+  if (!created) return { reservationId: null, number: null, status: "CANCELLED", replacedId: old!.id, days: [] };
+  return {
+    reservationId: created.id,
+    number: formatReservationNumber(created.number),
+    status: reservationStatusOf(lines),
+    replacedId: old?.id ?? null,
+    days: summary,
+  };
 }
 
 /**

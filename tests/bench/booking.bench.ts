@@ -86,15 +86,8 @@ async function baselineBooking(pool: pg.Pool, job: Job, periodId: string, unitId
       `SELECT "id" FROM "ReservationDay" WHERE "childId" = $1 AND "status" IN ('PENDING', 'ACCEPTED') AND "unitId" = $2 AND "date" = $3::date`,
       [job.childId, unitId, job.day],
     );
-    await client.query(
-      `INSERT INTO "UnitDay" ("unitId", "date", "capacity", "booked") SELECT "id", $2::date, "capacity", 0 FROM "Unit" WHERE "id" = $1 ON CONFLICT DO NOTHING`,
-      [unitId, job.day],
-    );
-    const taken = await client.query(
-      `UPDATE "UnitDay" SET "booked" = "booked" + 1 WHERE "unitId" = $1 AND "date" = $2::date AND "booked" + 1 <= "capacity"`,
-      [unitId, job.day],
-    );
-    if (taken.rowCount !== 1) throw new Error("Plus de place disponible");
+    const counter = await client.query(`SELECT "capacity", "booked" FROM "UnitDay" WHERE "unitId" = $1 AND "date" = $2::date`, [unitId, job.day]);
+    if (counter.rowCount === 1 && counter.rows[0].booked >= counter.rows[0].capacity) throw new Error("Plus de place disponible");
     const reservationId = crypto.randomUUID();
     await client.query(
       `INSERT INTO "Reservation" ("id", "familyId", "childId", "periodId", "status", "firstDate", "lastDate", "createdByUserId")
@@ -105,6 +98,15 @@ async function baselineBooking(pool: pg.Pool, job: Job, periodId: string, unitId
       `INSERT INTO "ReservationDay" ("id", "reservationId", "childId", "unitId", "date", "status", "decidedAt") VALUES ($1, $2, $3, $4, $5::date, 'ACCEPTED', $6)`,
       [crypto.randomUUID(), reservationId, job.childId, unitId, job.day, NOW],
     );
+    await client.query(
+      `INSERT INTO "UnitDay" ("unitId", "date", "capacity", "booked") SELECT "id", $2::date, "capacity", 0 FROM "Unit" WHERE "id" = $1 ON CONFLICT DO NOTHING`,
+      [unitId, job.day],
+    );
+    const taken = await client.query(
+      `UPDATE "UnitDay" SET "booked" = "booked" + 1 WHERE "unitId" = $1 AND "date" = $2::date AND "booked" + 1 <= "capacity"`,
+      [unitId, job.day],
+    );
+    if (taken.rowCount !== 1) throw new Error("Plus de place disponible");
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
@@ -150,8 +152,8 @@ const benchmark: Benchmark = {
           row.reason,
         ]),
       );
-      // Bookable days (deadline not passed at NOW), each used by at most FAMILIES bookings
-      // (capacity 120 leaves room for refusals to show up if the counter ever miscounted).
+      // Bookable days (deadline not passed at NOW), each booked by at most FAMILIES children: the
+      // unit's capacity is raised to FAMILIES so that every measured confirmation succeeds.
       await database.prisma.unit.update({ where: { id: cantine.unitId }, data: { capacity: FAMILIES } });
       const days = openDays(periodRulesOf(period), closures)
         .filter((entry) => !entry.closure && entry.day >= "2026-12-07")

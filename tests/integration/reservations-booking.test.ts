@@ -4,7 +4,7 @@ import path from "node:path";
 import { dayToDate } from "@/lib/dates/calendar-day";
 import { confirmBooking, copyReservation } from "@/lib/reservations/book-days";
 import { notifyReservationDecision, sendReservationConfirmation } from "@/lib/reservations/reservation-mail";
-import { getReservationDetail, listReservations } from "@/lib/reservations/reservations-query";
+import { getEligiblePeriods, getPlanning, getReservationDetail, getWizardChildren, listReservations } from "@/lib/reservations/reservations-query";
 import { DEMO_IDS, seedDemo } from "@/prisma/seed";
 import { cantinePeriod, completeChildSheet, createCompleteFamilies, type FixtureFamily } from "../e2e/fixtures/families";
 import { counterMismatches } from "../e2e/fixtures/counters";
@@ -52,6 +52,25 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
   });
   afterEach(async () => {
     expect(await counterMismatches(database.prisma)).toEqual([]);
+  });
+
+  it("shows Julie as not bookable in step 1, with what is missing, and only eligible services to Julien", async () => {
+    const children = await getWizardChildren(database.prisma, demo);
+    expect(children.find((child) => child.id === DEMO_IDS.julien)).toMatchObject({ bookable: true, missing: [] });
+    const julie = children.find((child) => child.id === DEMO_IDS.julie)!;
+    expect(julie.bookable).toBe(false);
+    expect(julie.missing).toContain("Carnet de vaccination (obligatoire) : à fournir");
+    const eligible = await getEligiblePeriods(database.prisma, demo, DEMO_IDS.julien, NOW);
+    expect(eligible?.periods.map((period) => period.establishment)).toEqual(["CANTINE ELEMENTAIRE CAMBON", "GARDERIE ELEMENTAIRE CAMBON"]);
+  });
+
+  it("gives each planning cell its state: past deadline, bookable, closed, full", async () => {
+    await database.prisma.unitDay.create({ data: { unitId: cantine.unitId, date: dayToDate("2027-01-08"), capacity: 0, booked: 0, capacityOverridden: true } });
+    const planning = await getPlanning(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId }, NOW);
+    const state = (day: string) => planning!.rows.find((row) => row.day === day)?.cells[0].kind;
+    expect([state("2026-12-03"), state("2026-12-07"), state("2026-12-21"), state("2027-01-08")]).toEqual(["past_deadline", "bookable", "closed", "full"]);
+    expect(planning!.rows.some((row) => row.day === "2026-12-09")).toBe(false); // Wednesdays closed
+    expect(planning!.startMonth).toBe("2026-12");
   });
 
   it("books Julien's week at the cantine: accepted at once (AUTO), sequential number, counters taken", async () => {
@@ -229,6 +248,9 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
     it("reading another family's reservation or listing finds nothing", async () => {
       const viewer = { familyId: other.familyId, userId: other.userId };
       expect(await getReservationDetail(database.prisma, viewer, julienReservation)).toBeNull();
+      expect(await getPlanning(database.prisma, viewer, { childId: DEMO_IDS.julien, periodId: cantine.periodId }, NOW)).toBeNull();
+      expect(await getPlanning(database.prisma, viewer, { childId: other.childId, periodId: cantine.periodId, replacesId: julienReservation }, NOW)).toBeNull();
+      expect(await getEligiblePeriods(database.prisma, viewer, DEMO_IDS.julien, NOW)).toBeNull();
       expect((await listReservations(database.prisma, viewer, {}, 1)).total).toBe(0);
       expect((await getReservationDetail(database.prisma, demo, julienReservation))?.number).toMatch(/^\d{6}$/);
     });
