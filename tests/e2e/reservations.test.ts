@@ -119,6 +119,14 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
       await gotoMonth(page, day);
       await cell(page, day).check();
     }
+    // Going back to the choice of the period and forward again keeps the ticks.
+    await page.getByRole("link", { name: "Retour au choix de la période" }).click();
+    await page.getByRole("link", { name: /CANTINE ELEMENTAIRE CAMBON/ }).click();
+    await page.getByRole("link", { name: "Continuer" }).click();
+    await visible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
+    await gotoMonth(page, week[week.length - 1]);
+    expect(await cell(page, week[week.length - 1]).isChecked()).toBe(true);
+
     await page.getByRole("button", { name: "Valider le planning" }).click();
     await visible(page.getByRole("heading", { name: "Récapitulatif de votre demande" }));
     await visible(page.getByText("En attente de confirmation"));

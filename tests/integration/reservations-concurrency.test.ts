@@ -107,6 +107,20 @@ describePostgres("booking the last places at the same moment, on PostgreSQL", ()
     expect(await bookedOn("2026-12-11")).toBe(capacity);
   }, 180_000);
 
+  it("the same child confirmed ten times at once (double click, two tabs): booked once, nine clean refusals", async () => {
+    const family = families[399];
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => book(family, ["2027-03-01", "2027-03-02"])));
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    for (const result of results) {
+      if (result.status === "rejected") {
+        expect(result.reason).toBeInstanceOf(AppError);
+        expect(result.reason.message).toMatch(/déjà inscrit/);
+      }
+    }
+    expect(await bookedOn("2027-03-01")).toBe(1);
+    expect(await database.prisma.reservationDay.count({ where: { childId: family.childId, status: "ACCEPTED" } })).toBe(2);
+  }, 60_000);
+
   it("a modification racing new bookings never over-books, and releases and takes places atomically", async () => {
     // Each round: A holds day X (capacity 1) and moves to day Y (capacity 1) while B books Y
     // and C books X at the same moment.
