@@ -38,6 +38,15 @@ async function visible(locator: Locator) {
   await locator.first().waitFor({ state: "visible", timeout: 15_000 });
 }
 
+/** The ticks restored after hydration: poll for a while before answering. */
+async function eventuallyChecked(locator: Locator): Promise<boolean> {
+  for (let tries = 0; tries < 50; tries += 1) {
+    if (await locator.isChecked()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
 async function gotoMonth(page: Page, day: CalendarDay) {
   const wanted = monthLabel(monthOf(day));
   for (let tries = 0; tries < 12; tries += 1) {
@@ -125,7 +134,7 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
     await page.getByRole("link", { name: "Continuer" }).click();
     await visible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
     await gotoMonth(page, week[week.length - 1]);
-    expect(await cell(page, week[week.length - 1]).isChecked()).toBe(true);
+    expect(await eventuallyChecked(cell(page, week[week.length - 1]))).toBe(true);
 
     await page.getByRole("button", { name: "Valider le planning" }).click();
     await visible(page.getByRole("heading", { name: "Récapitulatif de votre demande" }));
