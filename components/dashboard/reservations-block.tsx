@@ -1,12 +1,28 @@
+import Link from "next/link";
+import { ReservationsTable } from "@/components/reservations/reservations-table";
 import { Panel } from "@/components/ui/panel";
 import type { ParentViewer } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { listReservations } from "@/lib/reservations/reservations-query";
 
-/** ACCUEIL DE LOISIRS / PÉRISCOLAIRE / RESTAURATION / JEUNESSE / SPORTS VACANCES — owned by the reservations issue. */
+/** ACCUEIL DE LOISIRS / PÉRISCOLAIRE / RESTAURATION / JEUNESSE / SPORTS VACANCES: the 5 latest reservations. */
 export async function ReservationsBlock({ viewer }: { viewer: ParentViewer }) {
-  void viewer;
+  const list = await listReservations(getDb(), viewer, {}, 1);
   return (
-    <Panel title="Accueil de loisirs / Périscolaire / Restauration / Jeunesse / Sports vacances">
-      <p className="text-muted">Aucune réservation pour le moment.</p>
+    <Panel
+      title="Accueil de loisirs / Périscolaire / Restauration / Jeunesse / Sports vacances"
+      actions={
+        <span className="flex flex-wrap gap-2">
+          <Link href="/espace/reservations/nouvelle" className="rounded bg-white px-3 py-1 text-sm font-bold text-brand">
+            Nouvelle réservation
+          </Link>
+          <Link href="/espace/reservations" className="rounded border border-white px-3 py-1 text-sm font-bold text-white">
+            Rechercher
+          </Link>
+        </span>
+      }
+    >
+      <ReservationsTable {...list} pageHref={(page) => `/espace/reservations?page=${page}`} />
     </Panel>
   );
 }

@@ -1,0 +1,112 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StatusIcon } from "@/components/reservations/status-icon";
+import { WizardSteps } from "@/components/reservations/wizard-steps";
+import { parentPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { dayLabel } from "@/lib/reservations/booking-rules";
+import { getReservationDetail } from "@/lib/reservations/reservations-query";
+import { DAY_STATUS_LABELS, STATUS_LABELS } from "@/lib/reservations/status-labels";
+
+export const metadata: Metadata = { title: "Réservation" };
+
+const button = "inline-block rounded px-5 py-2 font-bold";
+
+// "Voir" from the table, and step 6 of the wizard (?enregistree=1): Demande de réservation
+// enregistrée, with the number, date and time, and one state per line.
+export default async function ReservationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ enregistree?: string }> }) {
+  const viewer = await parentPage();
+  const [{ id }, { enregistree }] = await Promise.all([params, searchParams]);
+  const reservation = await getReservationDetail(getDb(), viewer, id);
+  if (!reservation) notFound();
+  const justSaved = enregistree === "1";
+
+  return (
+    <div className="space-y-4">
+      {justSaved ? <WizardSteps current={6} selection={`${reservation.period.establishment} / ${reservation.period.name}`} /> : null}
+      <h1 className="text-2xl font-bold text-brand">{justSaved ? "Demande de réservation enregistrée" : `Réservation n° ${reservation.number}`}</h1>
+      <ul className="list-disc pl-5">
+        <li>
+          Référent : <strong>{reservation.child.name}</strong>
+        </li>
+        <li>
+          N° de la réservation : <strong>{reservation.number}</strong> (du {reservation.createdAt})
+        </li>
+        <li>
+          État de la réservation : <StatusIcon status={reservation.status} /> <strong>{STATUS_LABELS[reservation.status]}</strong>
+        </li>
+        {reservation.replaces ? (
+          <li>
+            Remplace la réservation{" "}
+            <Link href={`/espace/reservations/${reservation.replaces.id}`} className="text-brand underline">
+              n° {reservation.replaces.number}
+            </Link>
+          </li>
+        ) : null}
+        {reservation.replacedBy ? (
+          <li>
+            Remplacée par la réservation{" "}
+            <Link href={`/espace/reservations/${reservation.replacedBy.id}`} className="text-brand underline">
+              n° {reservation.replacedBy.number}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+      <p className="font-semibold">
+        {reservation.period.establishment} {reservation.period.activity} {reservation.period.name}
+      </p>
+      <table className="w-full border-collapse text-left text-sm sm:w-auto">
+        <caption className="sr-only">Les journées de la réservation et leur état</caption>
+        <thead>
+          <tr className="border-b-2 border-brand">
+            <th scope="col" className="px-2 py-2">Date</th>
+            <th scope="col" className="px-2 py-2">Votre demande</th>
+            <th scope="col" className="px-2 py-2">État</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reservation.days.map((line) => (
+            <tr key={`${line.date}-${line.unitLabel}`} className="border-b border-gray-200">
+              <td className="px-2 py-2">{dayLabel(line.date)}</td>
+              <td className="px-2 py-2">
+                {line.unitLabel} <span className="text-muted">({line.hours})</span>
+              </td>
+              <td className="px-2 py-2">
+                {DAY_STATUS_LABELS[line.status]}
+                {line.staffMessage ? <span className="block text-xs text-muted">{line.staffMessage}</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {justSaved ? (
+        <>
+          <p role="status">Votre demande de réservation a bien été prise en compte. Merci.</p>
+          {reservation.status === "PENDING" ? (
+            <p className="text-sm">La demande de réservation est transmise au service concerné pour validation.</p>
+          ) : null}
+          <Link href={`/espace/reservations/${reservation.id}/terminee`} className={`${button} bg-accent text-white hover:bg-accent-dark`}>
+            Terminer
+          </Link>
+        </>
+      ) : (
+        <div className="flex flex-wrap gap-3">
+          <Link href="/espace" className={`${button} border border-brand text-brand`}>
+            Retour à mon espace
+          </Link>
+          {reservation.modifiable ? (
+            <>
+              <Link href={`/espace/reservations/${reservation.id}/modifier`} className={`${button} bg-accent text-white hover:bg-accent-dark`}>
+                Modifier / Annuler la réservation
+              </Link>
+              <Link href={`/espace/reservations/${reservation.id}/terminee`} className={`${button} border border-brand text-brand`}>
+                Copier la réservation pour un autre enfant
+              </Link>
+            </>
+          ) : null}
+        </div>
+      )}
+    </div>
+  );
+}

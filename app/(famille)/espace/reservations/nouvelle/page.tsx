@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { WizardSteps } from "@/components/reservations/wizard-steps";
+import { parentPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getEligiblePeriods, getPeriodSummary, getWizardChildren } from "@/lib/reservations/reservations-query";
+
+export const metadata: Metadata = { title: "Nouvelle réservation" };
+
+const TITLE = "Nouvelle réservation - Accueil de loisirs / Périscolaire / Restauration / Jeunesse / Sports Vacances";
+const button = "inline-block rounded px-5 py-2 font-bold";
+
+type Search = { enfant?: string; periode?: string };
+
+// Steps 1 to 3 of the guide's wizard, driven by the URL (enfant, periode) so that the
+// browser's back button and the Retour links keep the choices made.
+export default async function NewReservationPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const viewer = await parentPage();
+  const { enfant, periode } = await searchParams;
+  const now = new Date();
+
+  if (!enfant) {
+    const children = await getWizardChildren(getDb(), viewer);
+    return (
+      <div className="space-y-4">
+        <WizardSteps current={1} />
+        <h1 className="text-2xl font-bold text-brand">{TITLE}</h1>
+        <p>Choisissez l&apos;enfant concerné par cette inscription.</p>
+        {children.length === 0 ? <p className="text-muted">Aucun enfant n&apos;est rattaché à votre famille.</p> : null}
+        <ul className="space-y-3">
+          {children.map((child) => (
+            <li key={child.id} className="rounded-lg bg-white p-4 shadow">
+              {child.bookable ? (
+                <Link href={`/espace/reservations/nouvelle?enfant=${child.id}`} className="text-lg font-bold text-brand underline">
+                  {child.name}
+                </Link>
+              ) : (
+                <div>
+                  <p className="text-lg font-bold">{child.name}</p>
+                  <p className="text-accent-dark">Réservation impossible : le dossier est incomplet. Il manque :</p>
+                  <ul className="list-disc pl-5 text-sm">
+                    {child.missing.map((item) => (
+                      <li key={item}>{item}</li>
+                    ))}
+                  </ul>
+                  <Link href="/espace" className="text-sm text-brand underline">
+                    Compléter le dossier depuis mon espace
+                  </Link>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+        <Link href="/espace" className={`${button} border border-brand text-brand`}>
+          Retour
+        </Link>
+      </div>
+    );
+  }
+
+  if (!periode) {
+    const eligible = await getEligiblePeriods(getDb(), viewer, enfant, now);
+    if (!eligible) notFound();
+    return (
+      <div className="space-y-4">
+        <WizardSteps current={2} selection={eligible.child.name} />
+        <h1 className="text-2xl font-bold text-brand">Choix de l&apos;établissement et de la période</h1>
+        <p>
+          Choisissez l&apos;établissement et la période en cliquant sur le service. Seuls les services accessibles à cet enfant vous seront
+          proposés.
+        </p>
+        {eligible.periods.length === 0 ? (
+          <p className="rounded bg-white p-4 shadow">Aucun service n&apos;est ouvert aux réservations pour {eligible.child.name} en ce moment.</p>
+        ) : (
+          <ul className="divide-y divide-gray-200 rounded-lg bg-white shadow">
+            {eligible.periods.map((period) => (
+              <li key={period.id}>
+                <Link href={`/espace/reservations/nouvelle?enfant=${enfant}&periode=${period.id}`} className="block px-4 py-3 hover:bg-blue-50">
+                  <span className="font-bold text-brand underline">{period.establishment}</span>
+                  <span className="block text-sm">
+                    {period.activity} – {period.name}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Link href="/espace/reservations/nouvelle" className={`${button} border border-brand text-brand`}>
+          Retour
+        </Link>
+      </div>
+    );
+  }
+
+  const summary = await getPeriodSummary(getDb(), viewer, enfant, periode, now);
+  if (!summary) notFound();
+  return (
+    <div className="space-y-4">
+      <WizardSteps current={3} selection={summary.child.name} />
+      <h1 className="text-2xl font-bold text-brand">Votre sélection</h1>
+      <div className="space-y-2 rounded-lg bg-white p-4 shadow">
+        <p className="font-bold">
+          {summary.establishment} {summary.activity}
+        </p>
+        <p>{summary.name}</p>
+        <p>
+          Du {summary.from} au {summary.to}
+        </p>
+        <p>Jours d&apos;ouverture : {summary.openWeekdays}</p>
+        <p className="font-semibold">Vous avez jusqu&apos;au {summary.lastBookingDay} pour valider vos réservations</p>
+        <p>{summary.bookingRule}</p>
+        <p>Heure limite : {summary.timeLimit}</p>
+        <p className="text-sm text-muted">
+          Modification ou annulation : {summary.changeRule.replace("Vous devez ", "")} (heure limite : {summary.changeTimeLimit}).
+        </p>
+      </div>
+      <p>Vous aurez à préciser les dates par la suite.</p>
+      <div className="flex flex-wrap gap-3">
+        <Link href={`/espace/reservations/nouvelle?enfant=${enfant}`} className={`${button} border border-brand text-brand`}>
+          Retour
+        </Link>
+        <Link
+          href={`/espace/reservations/nouvelle/planning?enfant=${enfant}&periode=${periode}`}
+          className={`${button} bg-accent text-white hover:bg-accent-dark`}
+        >
+          Continuer
+        </Link>
+      </div>
+    </div>
+  );
+}

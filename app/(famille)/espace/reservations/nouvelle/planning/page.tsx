@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { BookingWizard } from "@/components/reservations/booking-wizard";
+import { parentPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { getPlanning } from "@/lib/reservations/reservations-query";
+import { confirmBookingAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Planning – Nouvelle réservation" };
+
+type Search = { enfant?: string; periode?: string; remplace?: string };
+
+// Step 4 (and 5): the planning of a child on a period, or of the reservation being modified.
+export default async function PlanningPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const viewer = await parentPage();
+  const { enfant, periode, remplace } = await searchParams;
+  if (!remplace && (!enfant || !periode)) notFound();
+  const planning = await getPlanning(getDb(), viewer, { childId: enfant ?? "", periodId: periode ?? "", replacesId: remplace ?? null }, new Date());
+  if (!planning) notFound();
+  const backHref = planning.replaces
+    ? `/espace/reservations/${planning.replaces.id}/modifier`
+    : `/espace/reservations/nouvelle?enfant=${planning.child.id}`;
+  return <BookingWizard key={`${planning.child.id}-${planning.period.id}-${remplace ?? ""}`} planning={planning} confirm={confirmBookingAction} backHref={backHref} />;
+}

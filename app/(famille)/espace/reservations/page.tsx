@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ReservationSearchForm } from "@/components/reservations/reservation-search-form";
+import { ReservationsTable } from "@/components/reservations/reservations-table";
+import { Panel } from "@/components/ui/panel";
+import { parentPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { listReservations, reservationSearchOptions } from "@/lib/reservations/reservations-query";
+import { STATUS_LABELS, type ReservationStatusName } from "@/lib/reservations/status-labels";
+
+export const metadata: Metadata = { title: "Mes réservations" };
+
+type Search = { enfant?: string; etablissement?: string; periode?: string; etat?: string; page?: string };
+
+// CONSULTATION DES RÉSERVATIONS: the search form and the whole table, 5 per page.
+export default async function ReservationsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const viewer = await parentPage();
+  const search = await searchParams;
+  const status = search.etat && search.etat in STATUS_LABELS ? (search.etat as ReservationStatusName) : undefined;
+  const filters = { childId: search.enfant || undefined, establishmentId: search.etablissement || undefined, periodName: search.periode || undefined, status };
+  const [list, options] = await Promise.all([
+    listReservations(getDb(), viewer, filters, Number(search.page ?? 1)),
+    reservationSearchOptions(getDb(), viewer),
+  ]);
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ enfant: search.enfant, etablissement: search.etablissement, periode: search.periode, etat: search.etat })) {
+      if (value) params.set(key, value);
+    }
+    params.set("page", String(page));
+    return `/espace/reservations?${params.toString()}`;
+  };
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold text-brand">Mes réservations</h1>
+      <Panel
+        title="Accueil de loisirs / Périscolaire / Restauration / Jeunesse / Sports vacances"
+        actions={
+          <Link href="/espace/reservations/nouvelle" className="rounded bg-white px-3 py-1 text-sm font-bold text-brand">
+            Nouvelle réservation
+          </Link>
+        }
+      >
+        <div className="space-y-4">
+          <ReservationSearchForm options={options} values={search} />
+          <ReservationsTable {...list} pageHref={pageHref} />
+        </div>
+      </Panel>
+      <Link href="/espace" className="inline-block rounded border border-brand px-5 py-2 font-bold text-brand">
+        Retour à mon espace
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,395 @@
+import "server-only";
+import type { ParentViewer } from "@/lib/auth/session";
+import { dateToDay, dayToDate, type CalendarDay } from "@/lib/dates/calendar-day";
+import type { Prisma, PrismaClient, ReservationDayStatus, ReservationStatus } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+import { loadCompleteness } from "@/lib/families/load-completeness";
+import { childEligibility, dayLabel, formatReservationNumber, isBeforeDeadline, newDayRefusal, REASONS } from "./booking-rules";
+import { eligibilityRulesOf, PERIOD_SELECT, periodRulesOf, type PeriodRow } from "./period-rules";
+import type { TBooking, TCopyReservation } from "./reservation.schema";
+
+// The booking transaction (SPEC §6, DESIGN.md "Data"): every day is checked again against the
+// rules at the moment of confirmation, and capacity is taken from the per-(unit, day) counter
+// by a conditional UPDATE backed by the table's CHECK — all the days or none. Counters are
+// touched in (unitId, date) order so two transactions never wait on each other in a cycle.
+
+type Tx = Prisma.TransactionClient;
+export type BookingOwner = Pick<ParentViewer, "userId" | "familyId">;
+
+const ACTIVE: ReservationDayStatus[] = ["PENDING", "ACCEPTED"];
+// A crowd of parents booking the last places queues on the pool: wait for a connection rather
+// than fail, and keep each transaction short.
+const TX_OPTIONS = { maxWait: 60_000, timeout: 60_000 } as const;
+
+export type ConfirmedReservation = {
+  /** Null when a modification cancelled every day. */
+  reservationId: string | null;
+  number: string | null;
+  status: ReservationStatus;
+  replacedId: string | null;
+  days: { date: CalendarDay; unitLabel: string; status: ReservationDayStatus }[];
+};
+
+export type CopyOutcome = {
+  reservation: { id: string; number: string; status: ReservationStatus } | null;
+  booked: { date: CalendarDay; unitLabel: string; status: ReservationDayStatus }[];
+  refused: { date: CalendarDay; unitLabel: string; reason: string }[];
+};
+
+const dayKey = (unitId: string, day: CalendarDay) => `${unitId}|${day}`;
+const byUnitThenDay = <T extends { unitId: string; day: CalendarDay }>(a: T, b: T) =>
+  a.unitId === b.unitId ? a.day.localeCompare(b.day) : a.unitId < b.unitId ? -1 : 1;
+
+function refusal(day: CalendarDay, unitLabel: string, reason: string, suffix = " Aucune journée n'a été réservée."): AppError {
+  return new AppError("DAY_REFUSED", `Réservation impossible le ${dayLabel(day)} (${unitLabel}) : ${reason}.${suffix}`);
+}
+
+/** Takes one place on the unit-day counter; false when the day is full. */
+async function takePlace(tx: Tx, unitId: string, day: CalendarDay): Promise<boolean> {
+  // The counter row is created lazily with the unit's capacity.
+  await tx.$executeRaw`INSERT INTO "UnitDay" ("unitId", "date", "capacity", "booked")
+    SELECT "id", ${day}::date, "capacity", 0 FROM "Unit" WHERE "id" = ${unitId}
+    ON CONFLICT DO NOTHING`;
+  const updated = await tx.$executeRaw`UPDATE "UnitDay" SET "booked" = "booked" + 1
+    WHERE "unitId" = ${unitId} AND "date" = ${day}::date AND "booked" + 1 <= "capacity"`;
+  return updated === 1;
+}
+
+async function releasePlace(tx: Tx, unitId: string, day: CalendarDay): Promise<void> {
+  await tx.$executeRaw`UPDATE "UnitDay" SET "booked" = "booked" - 1 WHERE "unitId" = ${unitId} AND "date" = ${day}::date`;
+}
+
+/** The SQLSTATE of a database error, wherever the driver adapter put it. */
+export function sqlState(error: unknown, depth = 0): string | null {
+  if (!error || typeof error !== "object" || depth > 4) return null;
+  const record = error as Record<string, unknown>;
+  for (const key of ["originalCode", "code", "sqlState"]) {
+    const value = record[key];
+    if (typeof value === "string" && /^[0-9A-Z]{5}$/.test(value) && !value.startsWith("P")) return value;
+  }
+  for (const key of ["cause", "meta", "driverAdapterError", "error"]) {
+    const found = sqlState(record[key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+const RETRYABLE = new Set(["40001", "40P01"]);
+
+/** Runs a booking transaction, retrying serialization failures and deadlocks; translates races. */
+async function withRetry<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      const state = sqlState(error);
+      const prismaCode = (error as { code?: string })?.code;
+      // P2028: the transaction could not start in time or expired — it was rolled back, so
+      // running it again is safe.
+      if ((state && RETRYABLE.has(state)) || prismaCode === "P2034" || prismaCode === "P2028") {
+        if (attempt < attempts) {
+          await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+          continue;
+        }
+        console.warn("[reservations] booking given up after retries", { state, prismaCode, message: (error as Error)?.message });
+        throw new AppError("BUSY", "Le service est très sollicité en ce moment : votre demande n'a pas été enregistrée, veuillez réessayer.");
+      }
+      if (state === "23505") {
+        throw new AppError("ALREADY_BOOKED", "Cet enfant vient d'être inscrit sur l'une de ces journées (déjà inscrit) : aucune journée n'a été réservée. Rechargez le planning.");
+      }
+      if (state === "23514") {
+        throw new AppError("FULL", `Réservation impossible : ${REASONS.full.toLowerCase()}. Aucune journée n'a été réservée.`);
+      }
+      throw error;
+    }
+  }
+}
+
+async function loadChild(tx: Tx, owner: BookingOwner, childId: string) {
+  const child = await tx.child.findFirst({
+    where: { id: childId, familyId: owner.familyId },
+    select: { id: true, firstName: true, lastName: true, birthDate: true, schoolId: true, schoolLevel: true },
+  });
+  if (!child) throw new AppError("NOT_FOUND", "Enfant introuvable.");
+  return { ...child, birthDate: dateToDay(child.birthDate), name: `${child.lastName} ${child.firstName}`.toUpperCase() };
+}
+
+async function loadPeriod(tx: Tx, periodId: string): Promise<PeriodRow> {
+  const period = await tx.period.findFirst({ where: { id: periodId, active: true }, select: PERIOD_SELECT });
+  if (!period) throw new AppError("NOT_FOUND", "Période introuvable.");
+  return period;
+}
+
+/** Null when the child may be booked; otherwise why not (French). */
+async function incompleteness(tx: Tx, owner: BookingOwner, childId: string, childName: string): Promise<string | null> {
+  const completeness = await loadCompleteness(tx, owner.familyId);
+  const child = completeness?.children.find((entry) => entry.childId === childId);
+  if (completeness && child?.bookable) return null;
+  const missing = [...(completeness?.missing ?? []), ...(child?.missing ?? [])].map((item) => item.label);
+  return `le dossier de ${childName} est incomplet (${missing.join(" ; ") || "à vérifier"})`;
+}
+
+async function closuresOn(tx: Tx, periodId: string, days: CalendarDay[]): Promise<Map<CalendarDay, string>> {
+  if (days.length === 0) return new Map();
+  const rows = await tx.closure.findMany({
+    where: { periodId, date: { in: [...new Set(days)].map(dayToDate) } },
+    select: { date: true, reason: true },
+  });
+  return new Map(rows.map((row) => [dateToDay(row.date), row.reason]));
+}
+
+function reservationStatusOf(lines: { status: ReservationDayStatus }[]): ReservationStatus {
+  return lines.some((line) => line.status === "PENDING") ? "PENDING" : "ACCEPTED";
+}
+
+async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking, now: Date): Promise<ConfirmedReservation> {
+  const child = await loadChild(tx, owner, request.childId);
+  const period = await loadPeriod(tx, request.periodId);
+  const units = new Map(period.units.map((unit) => [unit.id, unit]));
+  const unitLabel = (unitId: string) => units.get(unitId)?.label ?? "?";
+
+  // Modifier / Annuler: lock the old reservation so two modifications cannot both replace it.
+  let old: { id: string; days: { unitId: string; date: Date; status: ReservationDayStatus; decidedAt: Date | null; decidedByUserId: string | null; staffMessage: string | null }[] } | null = null;
+  if (request.replacesId) {
+    const locked = await tx.$queryRaw<{ id: string; childId: string; periodId: string }[]>`
+      SELECT "id", "childId", "periodId" FROM "Reservation"
+      WHERE "id" = ${request.replacesId} AND "familyId" = ${owner.familyId} AND "status" IN ('PENDING', 'ACCEPTED')
+      FOR UPDATE`;
+    if (locked.length === 0) throw new AppError("NOT_FOUND", "Réservation introuvable, ou déjà modifiée ou annulée.");
+    if (locked[0].childId !== child.id || locked[0].periodId !== period.id) {
+      throw new AppError("MISMATCH", "La modification doit porter sur le même enfant et la même période.");
+    }
+    old = {
+      id: locked[0].id,
+      days: await tx.reservationDay.findMany({
+        where: { reservationId: locked[0].id, status: { in: ACTIVE } },
+        select: { unitId: true, date: true, status: true, decidedAt: true, decidedByUserId: true, staffMessage: true },
+      }),
+    };
+  }
+
+  const wanted = new Map<string, { unitId: string; day: CalendarDay }>();
+  for (const entry of request.days) {
+    if (!units.has(entry.unitId)) throw new AppError("UNKNOWN_UNIT", "Une journée demandée ne correspond à aucune unité de cette période.");
+    wanted.set(dayKey(entry.unitId, entry.date), { unitId: entry.unitId, day: entry.date });
+  }
+  const held = new Map((old?.days ?? []).map((line) => [dayKey(line.unitId, dateToDay(line.date)), line]));
+  const added = [...wanted].filter(([key]) => !held.has(key)).map(([, value]) => value);
+  const removed = [...held]
+    .filter(([key]) => !wanted.has(key))
+    .map(([, line]) => ({ unitId: line.unitId, day: dateToDay(line.date) }));
+  const kept = [...held].filter(([key]) => wanted.has(key)).map(([, line]) => line);
+  if (old && added.length === 0 && removed.length === 0) {
+    throw new AppError("UNCHANGED", "Vous n'avez rien modifié : cochez ou décochez au moins une journée.");
+  }
+
+  const rules = periodRulesOf(period);
+  const byDay = (a: { day: CalendarDay; unitId: string }, b: { day: CalendarDay; unitId: string }) =>
+    a.day === b.day ? unitLabel(a.unitId).localeCompare(unitLabel(b.unitId)) : a.day.localeCompare(b.day);
+  for (const line of [...removed].sort(byDay)) {
+    if (!isBeforeDeadline(line.day, rules.changeRule, now)) {
+      throw refusal(line.day, unitLabel(line.unitId), "le délai de modification est dépassé", " Rien n'a été modifié.");
+    }
+  }
+  if (added.length > 0) {
+    const missing = await incompleteness(tx, owner, child.id, child.name);
+    if (missing) throw new AppError("INCOMPLETE", `Réservation impossible : ${missing}.`);
+    const closures = await closuresOn(tx, period.id, added.map((entry) => entry.day));
+    const eligibilityRules = eligibilityRulesOf(period);
+    const already = await tx.reservationDay.findMany({
+      where: { childId: child.id, status: { in: ACTIVE }, unitId: { in: added.map((entry) => entry.unitId) }, date: { in: added.map((entry) => dayToDate(entry.day)) } },
+      select: { unitId: true, date: true, reservation: { select: { number: true } } },
+    });
+    const alreadyBooked = new Map(already.map((line) => [dayKey(line.unitId, dateToDay(line.date)), line.reservation.number]));
+    for (const entry of [...added].sort(byDay)) {
+      const number = alreadyBooked.get(dayKey(entry.unitId, entry.day));
+      if (number !== undefined) {
+        throw refusal(entry.day, unitLabel(entry.unitId), `${child.name} y est déjà inscrit (réservation n° ${formatReservationNumber(number)})`);
+      }
+      const reason = newDayRefusal({
+        day: entry.day,
+        now,
+        period: rules,
+        closureReason: closures.get(entry.day) ?? null,
+        eligibility: childEligibility(child, eligibilityRules, entry.day),
+      });
+      if (reason) throw refusal(entry.day, unitLabel(entry.unitId), reason);
+    }
+  }
+
+  if (added.length > 0) {
+    // A day already full is refused on a plain read, without queueing on its counter's lock:
+    // when a hundred parents want the last places, the losers learn it at once.
+    const counters = await tx.unitDay.findMany({
+      where: { OR: added.map((entry) => ({ unitId: entry.unitId, date: dayToDate(entry.day) })) },
+      select: { unitId: true, date: true, capacity: true, booked: true },
+    });
+    const counterMap = new Map(counters.map((counter) => [dayKey(counter.unitId, dateToDay(counter.date)), counter]));
+    for (const entry of [...added].sort(byDay)) {
+      const counter = counterMap.get(dayKey(entry.unitId, entry.day));
+      if ((counter?.booked ?? 0) >= (counter?.capacity ?? units.get(entry.unitId)!.capacity)) {
+        throw refusal(entry.day, unitLabel(entry.unitId), REASONS.full.toLowerCase());
+      }
+    }
+  }
+
+  if (old) {
+    await tx.reservationDay.updateMany({ where: { reservationId: old.id, status: { in: ACTIVE } }, data: { status: "CANCELLED" } });
+  }
+  const newStatus: ReservationDayStatus = period.validationMode === "AUTO" ? "ACCEPTED" : "PENDING";
+  const lines = [
+    ...kept.map((line) => ({ ...line, day: dateToDay(line.date) })),
+    ...added.map((entry) => ({
+      unitId: entry.unitId,
+      day: entry.day,
+      date: dayToDate(entry.day),
+      status: newStatus,
+      decidedAt: newStatus === "ACCEPTED" ? now : null,
+      decidedByUserId: null,
+      staffMessage: null,
+    })),
+  ].sort(byDay);
+  const summary = lines.map((line) => ({ date: line.day, unitLabel: unitLabel(line.unitId), status: line.status }));
+
+  let created: { id: string; number: number } | null = null;
+  if (lines.length === 0) {
+    // Every day unticked: the reservation is cancelled, nothing replaces it.
+    await tx.reservation.update({ where: { id: old!.id }, data: { status: "CANCELLED" } });
+  } else {
+    if (old) await tx.reservation.update({ where: { id: old.id }, data: { status: "REPLACED" } });
+    created = await tx.reservation.create({
+      data: {
+        familyId: owner.familyId,
+        childId: child.id,
+        periodId: period.id,
+        status: reservationStatusOf(lines),
+        firstDate: lines[0].date,
+        lastDate: lines[lines.length - 1].date,
+        replacesId: old?.id ?? null,
+        createdByUserId: owner.userId,
+        days: {
+          create: lines.map((line) => ({
+            childId: child.id,
+            unitId: line.unitId,
+            date: line.date,
+            status: line.status,
+            decidedAt: line.decidedAt,
+            decidedByUserId: line.decidedByUserId,
+            staffMessage: line.staffMessage,
+          })),
+        },
+      },
+      select: { id: true, number: true },
+    });
+  }
+
+  // The counters last, in (unitId, date) order, so that their row locks are held for the
+  // shortest time before commit; a refusal here rolls everything above back.
+  const operations = [
+    ...added.map((entry) => ({ ...entry, take: true })),
+    ...removed.map((entry) => ({ ...entry, take: false })),
+  ].sort(byUnitThenDay);
+  for (const operation of operations) {
+    if (!operation.take) await releasePlace(tx, operation.unitId, operation.day);
+    else if (!(await takePlace(tx, operation.unitId, operation.day))) {
+      throw refusal(operation.day, unitLabel(operation.unitId), REASONS.full.toLowerCase());
+    }
+  }
+
+  if (!created) return { reservationId: null, number: null, status: "CANCELLED", replacedId: old!.id, days: [] };
+  return {
+    reservationId: created.id,
+    number: formatReservationNumber(created.number),
+    status: reservationStatusOf(lines),
+    replacedId: old?.id ?? null,
+    days: summary,
+  };
+}
+
+/**
+ * Confirmer la réservation — and Modifier / Annuler when `replacesId` is set (the old
+ * reservation becomes REPLACED, or CANCELLED when no day is left). All days or none.
+ */
+export async function confirmBooking(db: PrismaClient, owner: BookingOwner, request: TBooking, now: Date): Promise<ConfirmedReservation> {
+  return withRetry(() => db.$transaction((tx) => bookInTransaction(tx, owner, request, now), TX_OPTIONS));
+}
+
+async function copyInTransaction(tx: Tx, owner: BookingOwner, request: TCopyReservation, now: Date): Promise<CopyOutcome> {
+  const source = await tx.reservation.findFirst({
+    where: { id: request.reservationId, familyId: owner.familyId },
+    select: { childId: true, periodId: true, days: { where: { status: { in: ACTIVE } }, select: { unitId: true, date: true } } },
+  });
+  if (!source) throw new AppError("NOT_FOUND", "Réservation introuvable.");
+  if (source.childId === request.childId) throw new AppError("SAME_CHILD", "Choisissez un autre enfant que celui de la réservation.");
+  const child = await loadChild(tx, owner, request.childId);
+  const period = await loadPeriod(tx, source.periodId);
+  const units = new Map(period.units.map((unit) => [unit.id, unit.label]));
+  const days = source.days
+    .map((line) => ({ unitId: line.unitId, day: dateToDay(line.date) }))
+    .sort(byUnitThenDay);
+  const refused: CopyOutcome["refused"] = [];
+  const booked: { unitId: string; day: CalendarDay }[] = [];
+
+  const missing = await incompleteness(tx, owner, child.id, child.name);
+  if (missing) {
+    return { reservation: null, booked: [], refused: days.map((entry) => ({ date: entry.day, unitLabel: units.get(entry.unitId) ?? "?", reason: missing })) };
+  }
+  const closures = await closuresOn(tx, period.id, days.map((entry) => entry.day));
+  const already = await tx.reservationDay.findMany({
+    where: { childId: child.id, status: { in: ACTIVE }, unitId: { in: [...units.keys()] }, date: { in: days.map((entry) => dayToDate(entry.day)) } },
+    select: { unitId: true, date: true, reservation: { select: { number: true } } },
+  });
+  const alreadyBooked = new Map(already.map((line) => [dayKey(line.unitId, dateToDay(line.date)), line.reservation.number]));
+  const eligibilityRules = eligibilityRulesOf(period);
+  const rules = periodRulesOf(period);
+  for (const entry of days) {
+    const number = alreadyBooked.get(dayKey(entry.unitId, entry.day));
+    const reason =
+      newDayRefusal({
+        day: entry.day,
+        now,
+        period: rules,
+        closureReason: closures.get(entry.day) ?? null,
+        eligibility: childEligibility(child, eligibilityRules, entry.day),
+      }) ??
+      (number !== undefined ? `déjà réservé (réservation n° ${formatReservationNumber(number)})` : null) ??
+      ((await takePlace(tx, entry.unitId, entry.day)) ? null : REASONS.full.toLowerCase());
+    if (reason) refused.push({ date: entry.day, unitLabel: units.get(entry.unitId) ?? "?", reason });
+    else booked.push(entry);
+  }
+  const sortByDay = <T extends { date: CalendarDay; unitLabel: string }>(list: T[]) =>
+    list.sort((a, b) => (a.date === b.date ? a.unitLabel.localeCompare(b.unitLabel) : a.date.localeCompare(b.date)));
+  if (booked.length === 0) return { reservation: null, booked: [], refused: sortByDay(refused) };
+
+  const status: ReservationDayStatus = period.validationMode === "AUTO" ? "ACCEPTED" : "PENDING";
+  const lines = booked.map((entry) => ({ unitId: entry.unitId, date: dayToDate(entry.day), day: entry.day })).sort((a, b) => a.day.localeCompare(b.day));
+  const created = await tx.reservation.create({
+    data: {
+      familyId: owner.familyId,
+      childId: child.id,
+      periodId: period.id,
+      status: status === "PENDING" ? "PENDING" : "ACCEPTED",
+      firstDate: lines[0].date,
+      lastDate: lines[lines.length - 1].date,
+      createdByUserId: owner.userId,
+      days: {
+        create: lines.map((line) => ({ childId: child.id, unitId: line.unitId, date: line.date, status, decidedAt: status === "ACCEPTED" ? now : null })),
+      },
+    },
+    select: { id: true, number: true, status: true },
+  });
+  return {
+    reservation: { id: created.id, number: formatReservationNumber(created.number), status: created.status },
+    booked: sortByDay(booked.map((entry) => ({ date: entry.day, unitLabel: units.get(entry.unitId) ?? "?", status }))),
+    refused: sortByDay(refused),
+  };
+}
+
+/**
+ * Copier la réservation pour un autre enfant: same period and days, each rechecked for that
+ * child; the days that pass are booked together (one transaction), the others are reported.
+ */
+export async function copyReservation(db: PrismaClient, owner: BookingOwner, request: TCopyReservation, now: Date): Promise<CopyOutcome> {
+  return withRetry(() => db.$transaction((tx) => copyInTransaction(tx, owner, request, now), TX_OPTIONS));
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import { dateToDay } from "@/lib/dates/calendar-day";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { renderMail, type MailTown, type RenderedMail } from "@/lib/mail/render-mail";
+import { sendMail } from "@/lib/mail/send-mail";
+import type { MailConfig } from "@/lib/mail/transport";
+import { publicUrl } from "@/lib/town/public-url";
+import { dayLabel, formatReservationNumber } from "./booking-rules";
+import { periodTitle } from "./period-rules";
+import { DAY_STATUS_LABELS, STATUS_LABELS } from "./status-labels";
+
+// E-mails about a reservation (SPEC §10 "reservation accepted/refused"): always sent after the
+// transaction that decided it has committed, never inside it.
+
+const FALLBACK_TOWN: MailTown = { townName: "Votre commune", portalName: "Portail Familles", guichetName: "Guichet unique", guichetPhone: "", guichetEmail: "" };
+
+async function mailTown(db: PrismaClient): Promise<MailTown> {
+  return (
+    (await db.townSettings.findUnique({
+      where: { id: 1 },
+      select: { townName: true, portalName: true, guichetName: true, guichetPhone: true, guichetEmail: true },
+    })) ?? FALLBACK_TOWN
+  );
+}
+
+async function loadForMail(db: PrismaClient, reservationId: string) {
+  return db.reservation.findUnique({
+    where: { id: reservationId },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      familyId: true,
+      child: { select: { firstName: true, lastName: true } },
+      period: { select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true } } } },
+      days: {
+        where: { status: { not: "CANCELLED" } },
+        orderBy: [{ date: "asc" }, { unit: { sortOrder: "asc" } }],
+        select: { date: true, status: true, staffMessage: true, unit: { select: { label: true } } },
+      },
+    },
+  });
+}
+
+type MailReservation = NonNullable<Awaited<ReturnType<typeof loadForMail>>>;
+
+function reservationMail(town: MailTown, reservation: MailReservation, kind: "confirmation" | "decision"): RenderedMail {
+  const number = formatReservationNumber(reservation.number);
+  const child = `${reservation.child.lastName} ${reservation.child.firstName}`.toUpperCase();
+  const state = STATUS_LABELS[reservation.status];
+  const lines = reservation.days.map(
+    (line) =>
+      `${dayLabel(dateToDay(line.date))} – ${line.unit.label} : ${DAY_STATUS_LABELS[line.status]}${line.staffMessage ? ` (${line.staffMessage})` : ""}`,
+  );
+  return renderMail(town, {
+    subject: kind === "confirmation" ? `Demande de réservation n° ${number} enregistrée – ${state}` : `Réservation n° ${number} : ${state}`,
+    paragraphs: [
+      kind === "confirmation"
+        ? `Votre demande de réservation n° ${number} pour ${child} a bien été prise en compte. Merci.`
+        : `Le service a traité votre demande de réservation n° ${number} pour ${child}.`,
+      periodTitle(reservation.period),
+      `État de la réservation : ${state}.`,
+      ...lines,
+    ],
+    action: { label: "Voir la réservation", url: publicUrl(`/espace/reservations/${reservation.id}`) },
+  });
+}
+
+/** The confirmation after "Confirmer la réservation" (and after a modification or a copy). */
+export async function sendReservationConfirmation(db: PrismaClient, reservationId: string, to: string, mailConfig?: MailConfig): Promise<void> {
+  const reservation = await loadForMail(db, reservationId);
+  if (!reservation) return;
+  await sendMail(db, to, reservationMail(await mailTown(db), reservation, "confirmation"), mailConfig);
+}
+
+/**
+ * For the staff queue (back office): after staff accepted or refused lines of a reservation and
+ * the transaction committed, mail the decision — every line with its state and the staff
+ * message — to each active parent account of the family.
+ */
+export async function notifyReservationDecision(db: PrismaClient, reservationId: string, mailConfig?: MailConfig): Promise<void> {
+  const reservation = await loadForMail(db, reservationId);
+  if (!reservation) return;
+  const mail = reservationMail(await mailTown(db), reservation, "decision");
+  const parents = await db.user.findMany({ where: { familyId: reservation.familyId, role: "PARENT", active: true }, select: { email: true } });
+  for (const parent of parents) await sendMail(db, parent.email, mail, mailConfig);
+}

@@ -1,0 +1,232 @@
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { dateToDay, dayToDate, type CalendarDay } from "@/lib/dates/calendar-day";
+import { dayLabel, monthLabel, monthOf, nextBookableWeek, openDays } from "@/lib/reservations/booking-rules";
+import { PERIOD_SELECT, periodRulesOf } from "@/lib/reservations/period-rules";
+import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
+import { cantinePeriod, completeChildSheet } from "./fixtures/families";
+import { startPortal, type Portal } from "./portal";
+
+// The guide's journey (INSCRIPTION AUX SERVICES PÉRISCOLAIRES): the demo parent books Julien at
+// the Cambon cantine for the next bookable week — computed from today with the same pure rules
+// the server enforces — then finds, modifies and copies the reservation to Julie.
+
+let week: CalendarDay[] = [];
+let fullDay: CalendarDay;
+let pastDay: CalendarDay;
+
+async function prepare(database: import("@/lib/db/connect").Database) {
+  const prisma = database.prisma;
+  // Julie's sheet, empty in the demo, is completed so that the copy can book her (Cambon, CE1).
+  await completeChildSheet(prisma, DEMO_IDS.julie, { schoolName: "Cambon", schoolLevel: "CE1" });
+  const { periodId, unitId } = await cantinePeriod(prisma, "CAMBON");
+  const period = await prisma.period.findUniqueOrThrow({ where: { id: periodId }, select: PERIOD_SELECT });
+  const closures = new Map(
+    (await prisma.closure.findMany({ where: { periodId }, select: { date: true, reason: true } })).map((closure) => [dateToDay(closure.date), closure.reason]),
+  );
+  const rules = periodRulesOf(period);
+  const now = new Date();
+  week = nextBookableWeek(rules, closures, now);
+  const open = openDays(rules, closures).filter((entry) => !entry.closure).map((entry) => entry.day);
+  fullDay = open.find((day) => day > week[week.length - 1])!;
+  pastDay = open.filter((day) => day < week[0]).pop()!;
+  // A full day: its counter says no place is left.
+  await prisma.unitDay.create({ data: { unitId, date: dayToDate(fullDay), capacity: 0, booked: 0, capacityOverridden: true } });
+}
+
+async function visible(locator: Locator) {
+  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
+}
+
+/** The ticks restored after hydration: poll for a while before answering. */
+async function eventuallyChecked(locator: Locator): Promise<boolean> {
+  for (let tries = 0; tries < 50; tries += 1) {
+    if (await locator.isChecked()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
+async function gotoMonth(page: Page, day: CalendarDay) {
+  const wanted = monthLabel(monthOf(day));
+  for (let tries = 0; tries < 12; tries += 1) {
+    const shown = (await page.getByRole("heading", { level: 2 }).filter({ hasText: /\d{4}$/ }).first().textContent())?.trim();
+    if (shown === wanted) return;
+    const [shownMonth, shownYear] = (shown ?? "").split(" ");
+    const months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+    const shownKey = `${shownYear}-${String(months.indexOf(shownMonth) + 1).padStart(2, "0")}`;
+    await page.getByRole("button", { name: shownKey < monthOf(day) ? "Mois suivant" : "Mois précédent" }).click();
+  }
+  throw new Error(`month ${wanted} not reached`);
+}
+
+const cell = (page: Page, day: CalendarDay) => page.getByRole("checkbox", { name: `REPAS ENFANT le ${dayLabel(day)}`, exact: true });
+
+describeE2e("reservations, as the guide tells them, in Chromium", () => {
+  let browser: Browser;
+  let close: () => Promise<void>;
+  let portal: Portal;
+  let context: BrowserContext;
+  let page: Page;
+  let firstNumber: string;
+  let secondNumber: string;
+
+  beforeAll(async () => {
+    portal = await startPortal({ prepare });
+    ({ browser, close } = await launchBrowser());
+    context = await newContext(browser, portal.baseUrl);
+    page = await context.newPage();
+    await login(page, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
+    await page.waitForURL("**/espace");
+  });
+  afterAll(async () => {
+    await context?.close();
+    await close?.();
+    await portal?.stop();
+  });
+
+  it("books Julien at CANTINE ELEMENTAIRE CAMBON for the next bookable week: Réservation acceptée, with a number and a mail", async () => {
+    expect(week.length).toBeGreaterThan(1);
+    await page.getByRole("link", { name: "Nouvelle réservation" }).first().click();
+    await visible(page.getByText("Choisissez l'enfant concerné par cette inscription."));
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole("link", { name: "TEST JULIEN", exact: true }).click();
+
+    await visible(page.getByRole("heading", { name: "Choix de l'établissement et de la période" }));
+    await visible(page.getByRole("link", { name: /GARDERIE ELEMENTAIRE CAMBON/ }));
+    expect(await page.getByRole("link", { name: /CANTINE ELEMENTAIRE FOCH/ }).count()).toBe(0); // another school's
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole("link", { name: /CANTINE ELEMENTAIRE CAMBON/ }).click();
+
+    await visible(page.getByRole("heading", { name: "Votre sélection" }));
+    await visible(page.getByText("Du 01/09/2026 au 02/07/2027"));
+    await visible(page.getByText("Jours d'ouverture : Lun Mar Jeu Ven"));
+    await visible(page.getByText("Vous avez jusqu'au 02/07/2027 pour valider vos réservations"));
+    await visible(page.getByText("Vous devez réserver avant le mardi de la semaine précédant la date souhaitée"));
+    await visible(page.getByText("Heure limite : 23:59"));
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole("link", { name: "Continuer" }).click();
+
+    await visible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A day past its deadline is greyed and cannot be ticked.
+    await gotoMonth(page, pastDay);
+    expect(await cell(page, pastDay).getAttribute("aria-disabled")).toBe("true");
+    await cell(page, pastDay).click({ force: true });
+    expect(await cell(page, pastDay).isChecked()).toBe(false);
+
+    // A full day too, and its reason shows on focus.
+    await gotoMonth(page, fullDay);
+    expect(await cell(page, fullDay).getAttribute("data-state")).toBe("full");
+    await cell(page, fullDay).click({ force: true });
+    expect(await cell(page, fullDay).isChecked()).toBe(false);
+    await cell(page, fullDay).focus();
+    await visible(page.getByRole("tooltip", { name: "Plus de place disponible — contactez le service" }));
+
+    for (const day of week) {
+      await gotoMonth(page, day);
+      await cell(page, day).check();
+    }
+    // Going back to the choice of the period and forward again keeps the ticks.
+    await page.getByRole("link", { name: "Retour au choix de la période" }).click();
+    await page.getByRole("link", { name: /CANTINE ELEMENTAIRE CAMBON/ }).click();
+    await page.getByRole("link", { name: "Continuer" }).click();
+    await visible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
+    await gotoMonth(page, week[week.length - 1]);
+    expect(await eventuallyChecked(cell(page, week[week.length - 1]))).toBe(true);
+
+    await page.getByRole("button", { name: "Valider le planning" }).click();
+    await visible(page.getByRole("heading", { name: "Récapitulatif de votre demande" }));
+    await visible(page.getByText("En attente de confirmation"));
+    // Retour au planning keeps the ticks.
+    await page.getByRole("button", { name: "Retour au planning" }).click();
+    await gotoMonth(page, week[0]);
+    expect(await cell(page, week[0]).isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Valider le planning" }).click();
+    for (const day of week) await visible(page.getByRole("cell", { name: dayLabel(day), exact: true }));
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Confirmer la réservation" }).click();
+
+    await visible(page.getByRole("heading", { name: "Demande de réservation enregistrée" }));
+    await visible(page.getByText("Réservation acceptée"));
+    const text = (await page.locator("main").textContent()) ?? "";
+    firstNumber = /N° de la réservation : (\d{6})/.exec(text)![1];
+    expect(await page.getByRole("cell", { name: "acceptée", exact: true }).count()).toBe(week.length);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const [mail] = await portal.smtp.waitFor(1);
+    expect(mail.to).toEqual([DEMO_ACCOUNTS.parent]);
+    expect(mail.subject).toBe(`Demande de réservation n° ${firstNumber} enregistrée – Réservation acceptée`);
+    expect(mail.text).toContain(`${dayLabel(week[0])} – REPAS ENFANT : acceptée`);
+
+    await page.getByRole("link", { name: "Terminer" }).click();
+    await visible(page.getByRole("heading", { name: `Réservation n° ${firstNumber} terminée` }));
+  });
+
+  it("finds it in the table, and modifies it: one day removed, the old one replaced", async () => {
+    await page.goto("/espace");
+    const row = page.getByRole("row").filter({ hasText: firstNumber });
+    await visible(row.getByText("TEST JULIEN"));
+    await visible(row.getByText("Réservation acceptée"));
+    await row.getByRole("link", { name: `Voir la réservation n° ${firstNumber}` }).click();
+
+    await visible(page.getByRole("heading", { name: `Réservation n° ${firstNumber}` }));
+    await page.getByRole("link", { name: "Modifier / Annuler la réservation" }).click();
+    await visible(page.getByText("l'ancienne réservation sera automatiquement annulée et remplacée par la nouvelle"));
+    await page.getByRole("link", { name: "Continuer" }).click();
+
+    await visible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
+    const removed = week[week.length - 1];
+    await gotoMonth(page, week[0]);
+    expect(await cell(page, week[0]).isChecked()).toBe(true);
+    await gotoMonth(page, removed);
+    await cell(page, removed).uncheck();
+    await page.getByRole("button", { name: "Valider le planning" }).click();
+    await visible(page.getByRole("heading", { name: "Journées annulées" }));
+    await page.getByRole("button", { name: "Confirmer la réservation" }).click();
+
+    await visible(page.getByRole("heading", { name: "Demande de réservation enregistrée" }));
+    const text = (await page.locator("main").textContent()) ?? "";
+    secondNumber = /N° de la réservation : (\d{6})/.exec(text)![1];
+    expect(secondNumber).not.toBe(firstNumber);
+    await visible(page.getByText(`n° ${firstNumber}`));
+    expect(await page.getByRole("cell", { name: "acceptée", exact: true }).count()).toBe(week.length - 1);
+    expect(await page.getByRole("cell", { name: dayLabel(removed), exact: true }).count()).toBe(0);
+  });
+
+  it("copies it to Julie after Terminer: each day rechecked and booked", async () => {
+    await page.getByRole("link", { name: "Terminer" }).click();
+    await visible(page.getByRole("heading", { name: `Réservation n° ${secondNumber} terminée` }));
+    await page.getByLabel("Enfant", { exact: true }).selectOption({ label: "TEST JULIE" });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Copier la réservation" }).click();
+    await visible(page.getByRole("heading", { name: "Journées réservées" }));
+    const status = (await page.getByRole("status").textContent()) ?? "";
+    expect(status).toContain("Réservation acceptée");
+    for (const day of week.slice(0, -1)) expect(status).toContain(`${dayLabel(day)} – REPAS ENFANT : acceptée`);
+
+    await page.goto("/espace");
+    await visible(page.getByText(`(de 1 à 3 sur 3 éléments)`));
+    await visible(page.getByRole("row").filter({ hasText: firstNumber }).getByText("Réservation remplacée"));
+    await visible(page.getByRole("row").filter({ hasText: "TEST JULIE" }).filter({ hasNotText: "TEST JULIEN" }));
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it("fits a 360 px phone: the planning needs no horizontal page scroll", async () => {
+    const phone = await newContext(browser, portal.baseUrl, { mobile: true });
+    const small = await phone.newPage();
+    await login(small, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
+    await small.waitForURL("**/espace");
+    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const { periodId } = await (async () => {
+      await small.goto(`/espace/reservations/nouvelle?enfant=${DEMO_IDS.julien}`);
+      const href = await small.getByRole("link", { name: /CANTINE ELEMENTAIRE CAMBON/ }).getAttribute("href");
+      return { periodId: new URL(href!, portal.baseUrl).searchParams.get("periode")! };
+    })();
+    await small.goto(`/espace/reservations/nouvelle/planning?enfant=${DEMO_IDS.julien}&periode=${periodId}`);
+    await visible(small.getByRole("heading", { name: "Planning – TEST JULIEN" }));
+    expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await accessibilityViolations(small)).toEqual([]);
+    await phone.close();
+  });
+});
