@@ -12,8 +12,9 @@ export async function loadCompleteness(db: Db, familyId: string): Promise<Family
 
 export async function loadCompletenessInput(db: Db, familyId: string): Promise<CompletenessInput | null> {
   const documentSelect = { typeId: true, status: true, refusalReason: true, uploadedAt: true } as const;
-  const [family, texts, mandatoryTypes] = await Promise.all([
-    db.family.findUnique({
+  // One query after another: on a transaction client (the booking transaction), queries share
+  // one connection and must not overlap.
+  const family = await db.family.findUnique({
       where: { id: familyId },
       select: {
         civility: true,
@@ -48,11 +49,13 @@ export async function loadCompletenessInput(db: Db, familyId: string): Promise<C
           },
         },
       },
-    }),
-    db.consentText.groupBy({ by: ["kind"], _max: { version: true } }),
-    db.documentType.findMany({ where: { mandatory: true, active: true }, select: { id: true, code: true, label: true, scope: true } }),
-  ]);
+    });
   if (!family) return null;
+  const texts = await db.consentText.groupBy({ by: ["kind"], _max: { version: true } });
+  const mandatoryTypes = await db.documentType.findMany({
+    where: { mandatory: true, active: true },
+    select: { id: true, code: true, label: true, scope: true },
+  });
 
   const currentConsentVersions: CompletenessInput["currentConsentVersions"] = {};
   for (const text of texts) if (text._max.version !== null) currentConsentVersions[text.kind as ConsentKindName] = text._max.version;
