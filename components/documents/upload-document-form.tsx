@@ -81,52 +81,53 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId }: 
     setFileError(chosen && chosen.size > MAX_DOCUMENT_BYTES ? UPLOAD_MESSAGES.tooLarge : null);
   }
 
-  const onSubmit = handleSubmit(
-    async (values) => {
-      setFormError(null);
-      setSuccess(null);
-      if (!file) {
-        setFileError("Choisissez le fichier à envoyer.");
-        fileInput.current?.focus();
+  async function send(values: TUploadDocument) {
+    setFormError(null);
+    setSuccess(null);
+    if (!file) {
+      setFileError("Choisissez le fichier à envoyer.");
+      fileInput.current?.focus();
+      return;
+    }
+    if (file.size > MAX_DOCUMENT_BYTES) {
+      setFileError(UPLOAD_MESSAGES.tooLarge);
+      fileInput.current?.focus();
+      return;
+    }
+    const body = new FormData();
+    body.set("concerns", values.concerns);
+    body.set("typeId", values.typeId);
+    body.set("file", file, file.name);
+    setProgress(0);
+    try {
+      const result = await postWithProgress(body, setProgress);
+      if (result.ok) {
+        setSuccess(`Votre document « ${file.name} » a bien été envoyé. Le Guichet unique va le vérifier.`);
+        setFile(null);
+        setFileError(null);
+        setValue("typeId", "");
+        if (fileInput.current) fileInput.current.value = "";
+        if (cameraInput.current) cameraInput.current.value = "";
+        router.refresh();
         return;
       }
-      if (file.size > MAX_DOCUMENT_BYTES) {
-        setFileError(UPLOAD_MESSAGES.tooLarge);
-        fileInput.current?.focus();
-        return;
-      }
-      const body = new FormData();
-      body.set("concerns", values.concerns);
-      body.set("typeId", values.typeId);
-      body.set("file", file, file.name);
-      setProgress(0);
-      try {
-        const result = await postWithProgress(body, setProgress);
-        if (result.ok) {
-          setSuccess(`Votre document « ${file.name} » a bien été envoyé. Le Guichet unique va le vérifier.`);
-          setFile(null);
-          setFileError(null);
-          setValue("typeId", "");
-          if (fileInput.current) fileInput.current.value = "";
-          if (cameraInput.current) cameraInput.current.value = "";
-          router.refresh();
-          return;
-        }
-        const errorsByField = result.fieldErrors ?? {};
-        if (errorsByField.file?.[0]) setFileError(errorsByField.file[0]);
-        if (errorsByField.concerns?.[0]) setError("concerns", { message: errorsByField.concerns[0] });
-        if (errorsByField.typeId?.[0]) setError("typeId", { message: errorsByField.typeId[0] });
-        setFormError(result.error);
-      } catch {
-        setFormError("L'envoi a échoué. Vérifiez votre connexion internet puis réessayez.");
-      } finally {
-        setProgress(null);
-      }
-    },
-    () => {
+      const errorsByField = result.fieldErrors ?? {};
+      if (errorsByField.file?.[0]) setFileError(errorsByField.file[0]);
+      if (errorsByField.concerns?.[0]) setError("concerns", { message: errorsByField.concerns[0] });
+      if (errorsByField.typeId?.[0]) setError("typeId", { message: errorsByField.typeId[0] });
+      setFormError(result.error);
+    } catch {
+      setFormError("L'envoi a échoué. Vérifiez votre connexion internet puis réessayez.");
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    void handleSubmit(send, () => {
       if (!file) setFileError("Choisissez le fichier à envoyer.");
-    },
-  );
+    })(event);
+  }
 
   const sending = progress !== null;
   const describe = (name: string, error: string | undefined | null, hint?: string) =>
