@@ -15,7 +15,7 @@ type Props = {
 export function MyDocuments({ documents, deleteAction, caption }: Props) {
   if (documents.length === 0) return <p className="text-muted">Aucun document transmis pour le moment.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[32rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

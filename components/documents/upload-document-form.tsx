@@ -2,15 +2,18 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { ActionResult } from "@/lib/auth/action";
 import { FAMILY_SCOPE, ZUploadDocumentSchema, type TUploadDocument } from "@/lib/documents/document.schema";
 import { ACCEPT_ATTRIBUTE, MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
 import type { UploadChoices } from "@/lib/documents/family-documents";
+import { UploadThingSender, type DocumentSender } from "./uploadthing-sender";
 
 type Props = {
   choices: UploadChoices;
+  /** "uploadthing" when the portal stores files on UploadThing (UPLOADTHING_TOKEN set). */
+  transport?: "local" | "uploadthing";
   defaultConcerns?: string;
   defaultTypeId?: string;
 };
@@ -41,7 +44,7 @@ const formatSize = (bytes: number) =>
 
 // Guide: « Indiquez s'il s'agit d'un document concernant la famille ou l'un des enfants,
 // sélectionnez le type de document, puis cliquez sur ENVOYER ».
-export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId }: Props) {
+export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, transport = "local" }: Props) {
   const id = useId();
   const router = useRouter();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -51,6 +54,8 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId }: 
   const [formError, setFormError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
+  const [uploadThingSend, setUploadThingSend] = useState<DocumentSender | null>(null);
+  const registerSender = useCallback((send: DocumentSender) => setUploadThingSend(() => send), []);
 
   const {
     register,
@@ -100,7 +105,12 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId }: 
     body.set("file", file, file.name);
     setProgress(0);
     try {
-      const result = await postWithProgress(body, setProgress);
+      const result: UploadResult =
+        transport === "uploadthing"
+          ? uploadThingSend
+            ? await uploadThingSend(values, file, setProgress)
+            : { ok: false, error: "Le formulaire n'est pas encore prêt : réessayez dans un instant." }
+          : await postWithProgress(body, setProgress);
       if (result.ok) {
         setSuccess(`Votre document « ${file.name} » a bien été envoyé. Le Guichet unique va le vérifier.`);
         setFile(null);
@@ -135,6 +145,7 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId }: 
 
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate aria-busy={sending}>
+      {transport === "uploadthing" ? <UploadThingSender onReady={registerSender} /> : null}
       <p className="text-sm text-muted" id={`${id}-intro`}>
         Vous pouvez scanner ou photographier vos justificatifs. Formats acceptés : PDF, JPEG, GIF ou PNG, de 2 Mo maximum.
         Nommez vos documents simplement (exemple : avis d&apos;imposition 2025.pdf).

@@ -7,7 +7,7 @@ import { ACCEPTED_TYPES, inspectUpload, type AcceptedMimeType } from "./inspect-
 import { cleanOriginalName } from "./file-name";
 import { FAMILY_SCOPE, type TUploadDocument } from "./document.schema";
 import { activeStorage, storageFor } from "@/lib/storage/active-storage";
-import type { FileStorage } from "@/lib/storage/file-storage";
+import type { FileStorage, StoredFile } from "@/lib/storage/file-storage";
 
 export type UploadChoices = {
   children: { id: string; name: string }[];
@@ -72,18 +72,10 @@ export async function listFamilyDocuments(viewer: ParentViewer, take?: number): 
 }
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
+export type UploadTarget = { childId: string | null; typeId: string };
 
-/**
- * Stores one supporting document for the viewer's family: the child and the type are looked
- * up within the family (a foreign child id finds nothing), the bytes decide the type, and a
- * refused file leaves nothing behind — no file, no row.
- */
-export async function submitDocument(
-  viewer: ParentViewer,
-  input: TUploadDocument,
-  file: UploadedFile,
-  storage: FileStorage = activeStorage(),
-): Promise<{ id: string; mimeType: AcceptedMimeType }> {
+/** Who and what the document concerns, looked up within the family: a foreign child id finds nothing. */
+export async function resolveUploadTarget(viewer: ParentViewer, input: TUploadDocument): Promise<UploadTarget> {
   const db = getDb();
   const childId = input.concerns === FAMILY_SCOPE ? null : input.concerns;
   const [child, type] = await Promise.all([
@@ -94,35 +86,74 @@ export async function submitDocument(
   if (!type || type.scope !== (childId ? "CHILD" : "FAMILY")) {
     throw new AppError("INVALID_TYPE", childId ? "Choisissez un type de document concernant un enfant." : "Choisissez un type de document concernant la famille.");
   }
+  return { childId, typeId: type.id };
+}
 
-  const inspection = await inspectUpload(file.bytes);
+async function inspectOrRefuse(bytes: Uint8Array): Promise<AcceptedMimeType> {
+  const inspection = await inspectUpload(bytes);
   if (!inspection.ok) throw new AppError(`UPLOAD_${inspection.reason.toUpperCase()}`, inspection.message);
+  return inspection.mimeType;
+}
 
-  const stored = await storage.put({
-    prefix: "documents",
-    bytes: file.bytes,
-    mimeType: inspection.mimeType,
-    fileName: `document.${ACCEPTED_TYPES[inspection.mimeType].ext}`,
+async function insertDocument(viewer: ParentViewer, target: UploadTarget, file: UploadedFile, mimeType: AcceptedMimeType, stored: StoredFile) {
+  return getDb().document.create({
+    data: {
+      familyId: viewer.familyId,
+      childId: target.childId,
+      typeId: target.typeId,
+      originalName: cleanOriginalName(file.name),
+      storageKind: stored.kind,
+      storageKey: stored.key,
+      mimeType,
+      size: file.bytes.length,
+      sha256: await sha256(file.bytes),
+      uploadedByUserId: viewer.userId,
+    },
+    select: { id: true },
   });
+}
+
+/**
+ * Stores one supporting document for the viewer's family: the child and the type are looked
+ * up within the family, the bytes decide the type, and a refused file leaves nothing behind —
+ * no file, no row.
+ */
+export async function submitDocument(
+  viewer: ParentViewer,
+  input: TUploadDocument,
+  file: UploadedFile,
+  storage: FileStorage = activeStorage(),
+): Promise<{ id: string; mimeType: AcceptedMimeType }> {
+  const target = await resolveUploadTarget(viewer, input);
+  const mimeType = await inspectOrRefuse(file.bytes);
+  const stored = await storage.put({ prefix: "documents", bytes: file.bytes, mimeType, fileName: `document.${ACCEPTED_TYPES[mimeType].ext}` });
   try {
-    const document = await db.document.create({
-      data: {
-        familyId: viewer.familyId,
-        childId,
-        typeId: type.id,
-        originalName: cleanOriginalName(file.name),
-        storageKind: stored.kind,
-        storageKey: stored.key,
-        mimeType: inspection.mimeType,
-        size: file.bytes.length,
-        sha256: await sha256(file.bytes),
-        uploadedByUserId: viewer.userId,
-      },
-      select: { id: true },
-    });
-    return { id: document.id, mimeType: inspection.mimeType };
+    const document = await insertDocument(viewer, target, file, mimeType, stored);
+    return { id: document.id, mimeType };
   } catch (error) {
     await storage.remove(stored.key).catch((cleanup) => console.error("[documents] orphan file left after a failed insert", stored.key, cleanup));
+    throw error;
+  }
+}
+
+/**
+ * For a file the browser sent straight to the storage (UploadThing's direct upload): the same
+ * checks on the bytes read back; a refused file is deleted from the storage at once.
+ */
+export async function adoptStoredDocument(
+  viewer: ParentViewer,
+  input: TUploadDocument,
+  stored: StoredFile & { name: string },
+  storage: FileStorage,
+): Promise<{ id: string; mimeType: AcceptedMimeType }> {
+  try {
+    const target = await resolveUploadTarget(viewer, input);
+    const bytes = await storage.read(stored.key);
+    const mimeType = await inspectOrRefuse(bytes);
+    const document = await insertDocument(viewer, target, { name: stored.name, bytes }, mimeType, stored);
+    return { id: document.id, mimeType };
+  } catch (error) {
+    await storage.remove(stored.key).catch((cleanup) => console.error("[documents] refused file not removed from the storage", stored.key, cleanup));
     throw error;
   }
 }

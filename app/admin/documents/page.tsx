@@ -51,7 +51,7 @@ export default async function DocumentQueuePage({ searchParams }: Props) {
         {queue.length === 0 ? (
           <p className="text-muted">Aucun document en attente de validation{typeId ? " pour ce type" : ""}.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Documents transmis en attente de validation, du plus ancien au plus récent</caption>
               <thead>

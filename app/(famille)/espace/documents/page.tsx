@@ -27,7 +27,12 @@ export default async function FamilyDocumentsPage({ searchParams }: Props) {
       </p>
       <h1 className="text-2xl font-bold text-brand">Pièces justificatives à fournir</h1>
       <Panel title="Ajouter un document">
-        <UploadDocumentForm choices={choices} defaultConcerns={concerns} defaultTypeId={typeId} />
+        <UploadDocumentForm
+          choices={choices}
+          defaultConcerns={concerns}
+          defaultTypeId={typeId}
+          transport={process.env.UPLOADTHING_TOKEN ? "uploadthing" : "local"}
+        />
       </Panel>
       <Panel title="Mes documents">
         <MyDocuments documents={documents} deleteAction={deleteDocumentAction} caption="Mes documents transmis au Guichet unique" />
