@@ -97,7 +97,7 @@ describeE2e("supporting documents, in Chromium", () => {
     expect(await accessibilityViolations(parentPage)).toEqual([]);
   });
 
-  it("refuses a disguised executable with a French message, then sends Julien's record with progress", async () => {
+  it("refuses a disguised executable with a French message, then sends Julien's record", async () => {
     await parentPage.getByRole("link", { name: "Ajouter un document" }).click();
     await parentPage.waitForURL("**/espace/documents");
     const list = parentPage.getByRole("table", { name: "Mes documents transmis au Guichet unique" });
