@@ -19,9 +19,14 @@ const nextConfig: NextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()" },
         ],
+      },
+      {
+        // Never framed — except a supporting document inside the portal's own review page
+        // (app/api/documents/[id] sets SAMEORIGIN and frame-ancestors 'self' itself).
+        source: "/((?!api/documents/).*)",
+        headers: [{ key: "X-Frame-Options", value: "DENY" }],
       },
     ];
   },

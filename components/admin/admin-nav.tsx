@@ -2,6 +2,7 @@ import Link from "next/link";
 
 // The staff sections (SPEC §9); each feature adds its line when its pages exist.
 const ADMIN_SECTIONS: { href: string; label: string; adminOnly?: boolean }[] = [
+  { href: "/admin/documents", label: "Documents" },
   { href: "/admin/contenus", label: "Contenus" },
 ];
 

@@ -1,0 +1,13 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { parentAction } from "@/lib/auth/action";
+import { ZDocumentIdSchema } from "@/lib/documents/document.schema";
+import { deleteFamilyDocument } from "@/lib/documents/family-documents";
+
+export const deleteDocumentAction = parentAction(ZDocumentIdSchema, async (input, viewer) => {
+  await deleteFamilyDocument(viewer, input.id);
+  revalidatePath("/espace");
+  revalidatePath("/espace/documents");
+  return { id: input.id };
+});

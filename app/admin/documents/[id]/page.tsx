@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DocumentStatus } from "@/components/documents/document-status";
+import { ReviewDocumentForm } from "@/components/documents/review-document-form";
+import { Panel } from "@/components/ui/panel";
+import { staffPage } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/dates/calendar-day";
+import { getDocumentForReview } from "@/lib/documents/review-documents";
+import { reviewDocumentAction } from "../actions";
+
+export const metadata: Metadata = { title: "Examiner un document" };
+
+export default async function ReviewDocumentPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await staffPage();
+  const { id } = await params;
+  const document = /^[0-9a-f-]{36}$/.test(id) ? await getDocumentForReview(viewer, id) : null;
+  if (!document) notFound();
+  const source = `/api/documents/${document.id}`;
+  const title = `${document.typeLabel} – ${document.folder} (famille ${document.familyName})`;
+
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link href="/admin/documents" className="text-brand underline hover:no-underline">
+          ← Retour à la file d&apos;attente
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold text-brand">{title}</h1>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <Panel title="Document">
+            {/* Each load of the file is written to the audit log by the download route. */}
+            {document.mimeType === "application/pdf" ? (
+              <iframe src={source} title={`Aperçu : ${title}`} className="h-[70vh] w-full rounded border border-gray-300" />
+            ) : (
+              // eslint-disable-next-line @next/next/no-img-element -- a private file served by our route, not an optimisable asset
+              <img src={source} alt={`Aperçu : ${title}`} className="mx-auto max-h-[70vh] max-w-full rounded border border-gray-300" />
+            )}
+            <p className="mt-3">
+              <a href={source} target="_blank" rel="noopener" className="text-brand underline hover:no-underline">
+                Ouvrir dans un nouvel onglet
+              </a>
+              {" · "}
+              <a href={`${source}?telecharger`} className="text-brand underline hover:no-underline">
+                Télécharger
+              </a>
+            </p>
+          </Panel>
+        </div>
+        <Panel title="Décision">
+          <dl className="mb-4 space-y-1 text-sm">
+            <div>
+              <dt className="inline font-semibold">Transmis le : </dt>
+              <dd className="inline">{formatDateTime(document.uploadedAt)}</dd>
+            </div>
+            <div>
+              <dt className="inline font-semibold">Fichier : </dt>
+              <dd className="inline break-all">
+                {document.originalName} ({Math.ceil(document.size / 1024)} Ko)
+              </dd>
+            </div>
+            <div>
+              <dt className="inline font-semibold">État : </dt>
+              <dd className="inline">
+                <DocumentStatus status={document.status} refusalReason={document.refusalReason} />
+              </dd>
+            </div>
+          </dl>
+          {document.status === "SUBMITTED" ? (
+            <ReviewDocumentForm documentId={document.id} action={reviewDocumentAction} />
+          ) : (
+            <p className="text-muted">Ce document a déjà été traité{document.reviewedAt ? ` le ${formatDateTime(document.reviewedAt)}` : ""}.</p>
+          )}
+        </Panel>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+/** "famille" or the id of one of the family's children. */
+export const FAMILY_SCOPE = "famille";
+
+// The upload form's fields; the file itself is checked from its bytes by inspect-upload.ts.
+export const ZUploadDocumentSchema = z.object({
+  concerns: z.union([z.literal(FAMILY_SCOPE), z.uuid({ error: "Choisissez la famille ou l'un de vos enfants." })], {
+    error: "Choisissez la famille ou l'un de vos enfants.",
+  }),
+  typeId: z.uuid({ error: "Choisissez le type de document." }),
+});
+export type TUploadDocument = z.infer<typeof ZUploadDocumentSchema>;
+
+export const ZDocumentIdSchema = z.object({ id: z.uuid({ error: "Document introuvable." }) });
+export type TDocumentId = z.infer<typeof ZDocumentIdSchema>;
+
+export const ZReviewDocumentSchema = z
+  .object({
+    id: z.uuid({ error: "Document introuvable." }),
+    decision: z.enum(["accept", "refuse"], { error: "Choisissez d'accepter ou de refuser le document." }),
+    reason: z
+      .string()
+      .trim()
+      .max(500, "Le motif ne peut pas dépasser 500 caractères.")
+      .optional()
+      .transform((value) => value || undefined),
+  })
+  .refine((input) => input.decision === "accept" || (input.reason?.length ?? 0) >= 3, {
+    path: ["reason"],
+    error: "Indiquez le motif du refus : il est envoyé à la famille.",
+  });
+export type TReviewDocument = z.input<typeof ZReviewDocumentSchema>;
+
+export const DOCUMENT_STATUS_LABELS = { SUBMITTED: "Transmis", ACCEPTED: "Accepté", REFUSED: "Refusé" } as const;

@@ -1,0 +1,176 @@
+import "server-only";
+import type { ParentViewer } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import type { DocumentScope, DocumentStatus } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+import { ACCEPTED_TYPES, inspectUpload, type AcceptedMimeType } from "./inspect-upload";
+import { cleanOriginalName } from "./file-name";
+import { FAMILY_SCOPE, type TUploadDocument } from "./document.schema";
+import { activeStorage, storageFor } from "@/lib/storage/active-storage";
+import type { FileStorage, StoredFile } from "@/lib/storage/file-storage";
+
+export type UploadChoices = {
+  children: { id: string; name: string }[];
+  types: { id: string; label: string; scope: DocumentScope; mandatory: boolean }[];
+};
+
+export type FamilyDocumentRow = {
+  id: string;
+  folder: string;
+  typeLabel: string;
+  status: DocumentStatus;
+  refusalReason: string | null;
+  uploadedAt: Date;
+  originalName: string;
+};
+
+const childName = (child: { lastName: string; firstName: string }) => `${child.lastName} ${child.firstName}`.toUpperCase();
+
+/** Who a document can concern (the family, its children) and the active document types. */
+export async function getUploadChoices(viewer: ParentViewer): Promise<UploadChoices> {
+  const db = getDb();
+  const [children, types] = await Promise.all([
+    db.child.findMany({
+      where: { familyId: viewer.familyId },
+      orderBy: [{ birthDate: "desc" }, { firstName: "asc" }],
+      select: { id: true, firstName: true, lastName: true },
+    }),
+    db.documentType.findMany({
+      where: { active: true },
+      orderBy: [{ scope: "asc" }, { sortOrder: "asc" }, { label: "asc" }],
+      select: { id: true, label: true, scope: true, mandatory: true },
+    }),
+  ]);
+  return { children: children.map((child) => ({ id: child.id, name: childName(child) })), types };
+}
+
+/** Mes documents: the family's documents, newest first. */
+export async function listFamilyDocuments(viewer: ParentViewer, take?: number): Promise<FamilyDocumentRow[]> {
+  const documents = await getDb().document.findMany({
+    where: { familyId: viewer.familyId },
+    orderBy: { uploadedAt: "desc" },
+    take,
+    select: {
+      id: true,
+      status: true,
+      refusalReason: true,
+      uploadedAt: true,
+      originalName: true,
+      type: { select: { label: true } },
+      child: { select: { firstName: true, lastName: true } },
+    },
+  });
+  return documents.map((document) => ({
+    id: document.id,
+    folder: document.child ? childName(document.child) : "Famille",
+    typeLabel: document.type.label,
+    status: document.status,
+    refusalReason: document.refusalReason,
+    uploadedAt: document.uploadedAt,
+    originalName: document.originalName,
+  }));
+}
+
+export type UploadedFile = { name: string; bytes: Uint8Array };
+export type UploadTarget = { childId: string | null; typeId: string };
+
+/** Who and what the document concerns, looked up within the family: a foreign child id finds nothing. */
+export async function resolveUploadTarget(viewer: ParentViewer, input: TUploadDocument): Promise<UploadTarget> {
+  const db = getDb();
+  const childId = input.concerns === FAMILY_SCOPE ? null : input.concerns;
+  const [child, type] = await Promise.all([
+    childId ? db.child.findFirst({ where: { id: childId, familyId: viewer.familyId }, select: { id: true } }) : null,
+    db.documentType.findFirst({ where: { id: input.typeId, active: true }, select: { id: true, scope: true } }),
+  ]);
+  if (childId && !child) throw new AppError("NOT_FOUND", "Choisissez la famille ou l'un de vos enfants.");
+  if (!type || type.scope !== (childId ? "CHILD" : "FAMILY")) {
+    throw new AppError("INVALID_TYPE", childId ? "Choisissez un type de document concernant un enfant." : "Choisissez un type de document concernant la famille.");
+  }
+  return { childId, typeId: type.id };
+}
+
+async function inspectOrRefuse(bytes: Uint8Array): Promise<AcceptedMimeType> {
+  const inspection = await inspectUpload(bytes);
+  if (!inspection.ok) throw new AppError(`UPLOAD_${inspection.reason.toUpperCase()}`, inspection.message);
+  return inspection.mimeType;
+}
+
+async function insertDocument(viewer: ParentViewer, target: UploadTarget, file: UploadedFile, mimeType: AcceptedMimeType, stored: StoredFile) {
+  return getDb().document.create({
+    data: {
+      familyId: viewer.familyId,
+      childId: target.childId,
+      typeId: target.typeId,
+      originalName: cleanOriginalName(file.name),
+      storageKind: stored.kind,
+      storageKey: stored.key,
+      mimeType,
+      size: file.bytes.length,
+      sha256: await sha256(file.bytes),
+      uploadedByUserId: viewer.userId,
+    },
+    select: { id: true },
+  });
+}
+
+/**
+ * Stores one supporting document for the viewer's family: the child and the type are looked
+ * up within the family, the bytes decide the type, and a refused file leaves nothing behind —
+ * no file, no row.
+ */
+export async function submitDocument(
+  viewer: ParentViewer,
+  input: TUploadDocument,
+  file: UploadedFile,
+  storage: FileStorage = activeStorage(),
+): Promise<{ id: string; mimeType: AcceptedMimeType }> {
+  const target = await resolveUploadTarget(viewer, input);
+  const mimeType = await inspectOrRefuse(file.bytes);
+  const stored = await storage.put({ prefix: "documents", bytes: file.bytes, mimeType, fileName: `document.${ACCEPTED_TYPES[mimeType].ext}` });
+  try {
+    const document = await insertDocument(viewer, target, file, mimeType, stored);
+    return { id: document.id, mimeType };
+  } catch (error) {
+    await storage.remove(stored.key).catch((cleanup) => console.error("[documents] orphan file left after a failed insert", stored.key, cleanup));
+    throw error;
+  }
+}
+
+/**
+ * For a file the browser sent straight to the storage (UploadThing's direct upload): the same
+ * checks on the bytes read back; a refused file is deleted from the storage at once.
+ */
+export async function adoptStoredDocument(
+  viewer: ParentViewer,
+  input: TUploadDocument,
+  stored: StoredFile & { name: string },
+  storage: FileStorage,
+): Promise<{ id: string; mimeType: AcceptedMimeType }> {
+  try {
+    const target = await resolveUploadTarget(viewer, input);
+    const bytes = await storage.read(stored.key);
+    const mimeType = await inspectOrRefuse(bytes);
+    const document = await insertDocument(viewer, target, { name: stored.name, bytes }, mimeType, stored);
+    return { id: document.id, mimeType };
+  } catch (error) {
+    await storage.remove(stored.key).catch((cleanup) => console.error("[documents] refused file not removed from the storage", stored.key, cleanup));
+    throw error;
+  }
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return Buffer.from(digest).toString("hex");
+}
+
+/** The parent deletes a document the Guichet unique has not accepted; the file goes after the row. */
+export async function deleteFamilyDocument(viewer: ParentViewer, id: string): Promise<void> {
+  const db = getDb();
+  const where = { id, familyId: viewer.familyId, status: { not: "ACCEPTED" as const } };
+  const document = await db.document.findFirst({ where, select: { storageKind: true, storageKey: true } });
+  const { count } = document ? await db.document.deleteMany({ where }) : { count: 0 };
+  if (count === 0) throw new AppError("NOT_FOUND", "Ce document n'existe plus ou a déjà été accepté : il ne peut pas être supprimé.");
+  await storageFor(document!.storageKind)
+    .remove(document!.storageKey)
+    .catch((error) => console.error("[documents] file not removed after deleting its row", document!.storageKey, error));
+}

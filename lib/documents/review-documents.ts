@@ -1,0 +1,158 @@
+import "server-only";
+import { writeAudit } from "@/lib/audit/audit-log";
+import type { StaffViewer } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import type { DocumentStatus } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+
+export type QueueRow = {
+  id: string;
+  familyName: string;
+  folder: string;
+  typeLabel: string;
+  uploadedAt: Date;
+  mimeType: string;
+};
+
+const childName = (child: { lastName: string; firstName: string }) => `${child.lastName} ${child.firstName}`.toUpperCase();
+
+/** The staff queue: submitted documents, oldest first, optionally of one type. */
+export async function listReviewQueue(viewer: StaffViewer, filter: { typeId?: string } = {}): Promise<QueueRow[]> {
+  void viewer; // staff only: the caller has checked the role
+  const documents = await getDb().document.findMany({
+    where: { status: "SUBMITTED", ...(filter.typeId ? { typeId: filter.typeId } : {}) },
+    orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
+    take: 200,
+    select: {
+      id: true,
+      uploadedAt: true,
+      mimeType: true,
+      family: { select: { name: true } },
+      child: { select: { firstName: true, lastName: true } },
+      type: { select: { label: true } },
+    },
+  });
+  return documents.map((document) => ({
+    id: document.id,
+    familyName: document.family.name,
+    folder: document.child ? childName(document.child) : "Famille",
+    typeLabel: document.type.label,
+    uploadedAt: document.uploadedAt,
+    mimeType: document.mimeType,
+  }));
+}
+
+export async function listDocumentTypes() {
+  return getDb().documentType.findMany({
+    orderBy: [{ scope: "asc" }, { sortOrder: "asc" }],
+    select: { id: true, label: true, scope: true },
+  });
+}
+
+export type ReviewDetail = {
+  id: string;
+  familyName: string;
+  folder: string;
+  typeLabel: string;
+  status: DocumentStatus;
+  refusalReason: string | null;
+  uploadedAt: Date;
+  reviewedAt: Date | null;
+  originalName: string;
+  mimeType: string;
+  size: number;
+};
+
+export async function getDocumentForReview(viewer: StaffViewer, id: string): Promise<ReviewDetail | null> {
+  void viewer;
+  const document = await getDb().document.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      status: true,
+      refusalReason: true,
+      uploadedAt: true,
+      reviewedAt: true,
+      originalName: true,
+      mimeType: true,
+      size: true,
+      family: { select: { name: true } },
+      child: { select: { firstName: true, lastName: true } },
+      type: { select: { label: true } },
+    },
+  });
+  if (!document) return null;
+  return {
+    id: document.id,
+    familyName: document.family.name,
+    folder: document.child ? childName(document.child) : "Famille",
+    typeLabel: document.type.label,
+    status: document.status,
+    refusalReason: document.refusalReason,
+    uploadedAt: document.uploadedAt,
+    reviewedAt: document.reviewedAt,
+    originalName: document.originalName,
+    mimeType: document.mimeType,
+    size: document.size,
+  };
+}
+
+export type ReviewOutcome = {
+  status: "ACCEPTED" | "REFUSED";
+  /** What the refusal e-mail needs; null when accepted. */
+  refusal: { to: string[]; typeLabel: string; folder: string; uploadedAt: Date; reason: string } | null;
+};
+
+/**
+ * Accepts or refuses a submitted document. Only a document still SUBMITTED changes (two agents
+ * deciding at once: the second gets a message). The e-mail is the caller's job, after commit.
+ */
+export async function reviewDocument(
+  viewer: StaffViewer,
+  input: { id: string; decision: "accept" | "refuse"; reason?: string },
+  now = new Date(),
+): Promise<ReviewOutcome> {
+  const status = input.decision === "accept" ? "ACCEPTED" : "REFUSED";
+  const reason = status === "REFUSED" ? input.reason?.trim() : undefined;
+  if (status === "REFUSED" && !reason) throw new AppError("REASON_REQUIRED", "Indiquez le motif du refus : il est envoyé à la famille.");
+
+  return getDb().$transaction(async (tx) => {
+    const { count } = await tx.document.updateMany({
+      where: { id: input.id, status: "SUBMITTED" },
+      data: { status, reviewedAt: now, reviewedByUserId: viewer.userId, refusalReason: reason ?? null },
+    });
+    if (count === 0) throw new AppError("ALREADY_REVIEWED", "Ce document a déjà été traité ou n'existe plus.");
+    const document = await tx.document.findUniqueOrThrow({
+      where: { id: input.id },
+      select: {
+        familyId: true,
+        childId: true,
+        uploadedAt: true,
+        type: { select: { label: true } },
+        child: { select: { firstName: true, lastName: true } },
+        family: { select: { users: { where: { role: "PARENT", active: true }, select: { email: true } } } },
+      },
+    });
+    await writeAudit(tx, viewer, {
+      action: status === "ACCEPTED" ? "document.accept" : "document.refuse",
+      familyId: document.familyId,
+      childId: document.childId,
+      targetType: "Document",
+      targetId: input.id,
+      details: reason ? { reason } : undefined,
+    });
+    return {
+      status,
+      refusal:
+        status === "REFUSED"
+          ? {
+              to: document.family.users.map((user) => user.email),
+              typeLabel: document.type.label,
+              folder: document.child ? childName(document.child) : "la famille",
+              uploadedAt: document.uploadedAt,
+              reason: reason!,
+            }
+          : null,
+    };
+  });
+}

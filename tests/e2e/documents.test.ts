@@ -1,0 +1,238 @@
+// Supporting documents in Chromium: the demo parent sends Julien's vaccination record (the
+// demo one is prepared as refused), staff accept it and Julien's checklist turns complete; a
+// refused document shows its reason to the parent and reaches them by e-mail; another family
+// and a visitor get 404 and no bytes; a parent cannot reach the staff queue.
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { hashPassword } from "@/lib/auth/password";
+import { UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
+import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
+import { startPortal, type Portal } from "./portal";
+
+const fixture = (name: string) => path.resolve(__dirname, "../fixtures/uploads", name);
+const OTHER_PARENT = "autre.famille@demo.fr";
+const OTHER_CHILD = "00000000-0000-4000-8000-0000000bc001";
+const DEMO_REFUSAL = "Carnet illisible : merci d'envoyer une copie nette";
+
+function serverActionId(file: string, exportedName: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../.next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(([, action]) => action.filename?.endsWith(file) && action.exportedName === exportedName);
+  if (!entry) throw new Error(`server action ${exportedName} of ${file} not found in the build manifest`);
+  return entry[0];
+}
+
+async function expectVisible(locator: Locator) {
+  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
+}
+
+describeE2e("supporting documents, in Chromium", () => {
+  let browser: Browser;
+  let close: () => Promise<void>;
+  let portal: Portal;
+  let parent: BrowserContext;
+  let parentPage: Page;
+  let agent: BrowserContext;
+  let agentPage: Page;
+
+  beforeAll(async () => {
+    portal = await startPortal({
+      async prepare(database) {
+        // Julien starts without an accepted vaccination record: the demo one was refused.
+        await database.prisma.document.update({ where: { id: DEMO_IDS.julienVaccination }, data: { status: "REFUSED", refusalReason: DEMO_REFUSAL, reviewedAt: new Date() } });
+        await database.prisma.family.create({
+          data: {
+            name: "AUTRE",
+            users: { create: { email: OTHER_PARENT, role: "PARENT", passwordHash: await hashPassword(DEMO_PASSWORD), activatedAt: new Date() } },
+            children: { create: { id: OTHER_CHILD, lastName: "AUTRE", firstName: "LOU", birthDate: new Date("2018-05-01T00:00:00Z") } },
+          },
+        });
+      },
+    });
+    ({ browser, close } = await launchBrowser());
+    parent = await newContext(browser, portal.baseUrl, { mobile: true });
+    parentPage = await parent.newPage();
+    await login(parentPage, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
+    await parentPage.waitForURL("**/espace");
+    agent = await newContext(browser, portal.baseUrl);
+    agentPage = await agent.newPage();
+    await login(agentPage, DEMO_ACCOUNTS.agent, DEMO_PASSWORD);
+    await agentPage.waitForURL("**/admin");
+  });
+  afterAll(async () => {
+    await close?.();
+    await portal?.stop();
+  });
+
+  const julienSection = () => parentPage.getByTestId(`completeness-${DEMO_IDS.julien}`);
+
+  async function upload(concerns: string, type: string, file: string) {
+    const form = parentPage.locator("form", { has: parentPage.getByRole("button", { name: "Envoyer" }) });
+    await form.getByLabel("Le document concerne").selectOption({ label: concerns });
+    await form.getByLabel("Type de document").selectOption({ label: type });
+    await form.getByLabel(/Choisir le fichier/).setInputFiles(fixture(file));
+    await form.getByRole("button", { name: "Envoyer" }).click();
+  }
+
+  async function decide(row: RegExp, decision: "accept" | "refuse", reason?: string) {
+    await agentPage.goto("/admin/documents");
+    await agentPage.getByRole("row", { name: row }).getByRole("link", { name: /Voir/ }).click();
+    await agentPage.waitForURL(/\/admin\/documents\/[0-9a-f-]{36}$/);
+    if (decision === "accept") {
+      await agentPage.getByRole("button", { name: "Accepter le document" }).click();
+    } else {
+      await agentPage.getByLabel(/Motif du refus/).fill(reason!);
+      await agentPage.getByRole("button", { name: "Refuser le document" }).click();
+    }
+    await agentPage.waitForURL(/\/admin\/documents\?decision=/);
+  }
+
+  it("shows the parent the refused record's reason on the dashboard, item by item", async () => {
+    await expectVisible(julienSection().getByText(`Carnet de vaccination (obligatoire) : document refusé (${DEMO_REFUSAL}), à fournir de nouveau`));
+    const block = parentPage.getByRole("region", { name: "Pièces justificatives à fournir" });
+    await expectVisible(block.getByText(`Motif : ${DEMO_REFUSAL}`));
+    expect(await accessibilityViolations(parentPage)).toEqual([]);
+  });
+
+  it("refuses a disguised executable with a French message, then sends Julien's record", async () => {
+    await parentPage.getByRole("link", { name: "Ajouter un document" }).click();
+    await parentPage.waitForURL("**/espace/documents");
+    const list = parentPage.getByRole("table", { name: "Mes documents transmis au Guichet unique" });
+    const rowsBefore = await list.locator("tbody tr").count();
+
+    await upload("TEST JULIEN", "Carnet de vaccination (obligatoire)", "elf-executable.pdf");
+    await expectVisible(parentPage.getByText(UPLOAD_MESSAGES.type));
+    expect(await parentPage.getByLabel(/Choisir le fichier/).getAttribute("aria-invalid")).toBe("true");
+    await parentPage.reload();
+    expect(await list.locator("tbody tr").count()).toBe(rowsBefore);
+
+    // The type list follows who the document concerns.
+    const form = parentPage.locator("form", { has: parentPage.getByRole("button", { name: "Envoyer" }) });
+    await form.getByLabel("Le document concerne").selectOption({ label: "La famille" });
+    expect(await form.getByLabel("Type de document").locator("option").allTextContents()).toEqual([
+      "— Choisissez —",
+      "Attestation QF MSA",
+      "Avis d'imposition",
+      "Document juridique divers",
+    ]);
+    // Phones are offered the camera.
+    expect(await parentPage.locator('input[type="file"][capture]').getAttribute("accept")).toBe("image/*");
+
+    await upload("TEST JULIEN", "Carnet de vaccination (obligatoire)", "good-document.pdf");
+    await expectVisible(parentPage.getByText("Votre document « good-document.pdf » a bien été envoyé."));
+    await expectVisible(list.getByRole("row", { name: /TEST JULIEN.*Carnet de vaccination.*good-document\.pdf.*Transmis/ }));
+    expect(await accessibilityViolations(parentPage)).toEqual([]);
+    expect(await parentPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    await parentPage.goto("/espace");
+    await expectVisible(julienSection().getByText(/Carnet de vaccination \(obligatoire\) : transmis, en attente de validation/));
+  });
+
+  it("serves the file to its family only: the right type, inline, nosniff; 404 and no bytes for anyone else", async () => {
+    const link = parentPage.getByRole("link", { name: /Voir le document « Carnet de vaccination \(obligatoire\) » \(TEST JULIEN\)/ }).first();
+    const href = (await link.getAttribute("href"))!;
+    const own = await parent.request.get(href);
+    expect(own.status()).toBe(200);
+    expect(own.headers()["content-type"]).toBe("application/pdf");
+    expect(own.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(own.headers()["content-disposition"]).toMatch(/^inline; filename="good-document\.pdf"/);
+    expect((await own.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+    const other = await newContext(browser, portal.baseUrl);
+    const otherPage = await other.newPage();
+    await login(otherPage, OTHER_PARENT, DEMO_PASSWORD);
+    await otherPage.waitForURL("**/espace");
+    for (const url of [href, `/api/documents/${DEMO_IDS.julienVaccination}`, `${href}?telecharger`]) {
+      const response = await other.request.get(url);
+      expect(response.status()).toBe(404);
+      expect((await response.body()).includes(Buffer.from("%PDF"))).toBe(false);
+    }
+    // Uploading for another family's child, or deleting its document, finds nothing either.
+    await otherPage.goto("/espace/documents");
+    await otherPage.getByLabel("Le document concerne").selectOption({ label: "AUTRE LOU" });
+    const typeId = (await otherPage.locator('select[name="typeId"] option', { hasText: "Carnet de vaccination" }).getAttribute("value"))!;
+    const multipart = { concerns: DEMO_IDS.julie, typeId, file: { name: "a.pdf", mimeType: "application/pdf", buffer: fs.readFileSync(fixture("good-document.pdf")) } };
+    const foreignUpload = await other.request.post("/api/documents", { multipart, headers: { Origin: portal.baseUrl } });
+    expect(await foreignUpload.json()).toMatchObject({ ok: false, error: "Choisissez la famille ou l'un de vos enfants." });
+    const deleteId = serverActionId("app/(famille)/espace/documents/actions.ts", "deleteDocumentAction");
+    const foreignDelete = await other.request.post("/espace/documents", {
+      headers: { "Next-Action": deleteId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+      data: JSON.stringify([{ id: DEMO_IDS.julienVaccination }]),
+    });
+    expect(await foreignDelete.text()).not.toContain('"ok":true');
+    expect((await parent.request.get(`/api/documents/${DEMO_IDS.julienVaccination}`)).status()).toBe(200);
+
+    const visitor = await newContext(browser, portal.baseUrl);
+    expect((await visitor.request.get(href)).status()).toBe(404);
+    await Promise.all([other.close(), visitor.close()]);
+  });
+
+  it("keeps a parent out of the staff queue and its review action", async () => {
+    expect((await parent.request.get("/admin/documents")).status()).toBe(404);
+    const reviewId = serverActionId("app/admin/documents/actions.ts", "reviewDocumentAction");
+    const forged = await parent.request.post("/espace", {
+      headers: { "Next-Action": reviewId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+      data: JSON.stringify([{ id: DEMO_IDS.julienVaccination, decision: "accept" }]),
+      maxRedirects: 0,
+    });
+    expect(await forged.text()).not.toContain("decision=accepte");
+    await parentPage.goto("/espace");
+    await expectVisible(julienSection().getByText(/en attente de validation/));
+  });
+
+  it("lets staff view the record inline and accept it: Julien's checklist turns complete", async () => {
+    await agentPage.getByRole("link", { name: "Documents" }).click();
+    await agentPage.waitForURL("**/admin/documents");
+    expect(await accessibilityViolations(agentPage)).toEqual([]);
+    await agentPage.getByRole("row", { name: /TEST JULIEN.*Carnet de vaccination/ }).getByRole("link", { name: /Voir/ }).click();
+    await agentPage.waitForURL(/\/admin\/documents\/[0-9a-f-]{36}$/);
+    const frameSource = (await agentPage.locator("iframe[title^='Aperçu']").getAttribute("src"))!;
+    const viewed = await agent.request.get(frameSource);
+    expect(viewed.status()).toBe(200);
+    expect(viewed.headers()["x-frame-options"]).toBe("SAMEORIGIN");
+    expect(await accessibilityViolations(agentPage)).toEqual([]);
+    await agentPage.getByRole("button", { name: "Accepter le document" }).click();
+    await agentPage.waitForURL(/\/admin\/documents\?decision=accepte/);
+    await expectVisible(agentPage.getByText("Le document a été accepté."));
+
+    await parentPage.goto("/espace");
+    await expectVisible(parentPage.getByRole("heading", { name: "TEST JULIEN : fiche complète ✓" }));
+    if (portal.databaseUrl) {
+      const database = portal.openDatabase();
+      try {
+        const views = await database.prisma.auditLog.count({ where: { action: "document.view", actor: { email: DEMO_ACCOUNTS.agent } } });
+        expect(views).toBeGreaterThanOrEqual(2);
+      } finally {
+        await database.close();
+      }
+    }
+  });
+
+  it("e-mails a refusal's reason to the family and shows it in Mes documents; an unaccepted document can be deleted", async () => {
+    await parentPage.goto("/espace/documents");
+    await upload("TEST JULIE", "Brevet de natation", "png-named-as.pdf");
+    await expectVisible(parentPage.getByText("Votre document « png-named-as.pdf » a bien été envoyé."));
+    const reason = "Le brevet est au nom d'un autre enfant";
+    await decide(/TEST JULIE\b.*Brevet de natation/, "refuse", reason);
+    await expectVisible(agentPage.getByText("Le document a été refusé"));
+
+    const mails = await portal.smtp.waitFor(1);
+    const mail = mails.find((candidate) => candidate.subject === "Pièce justificative refusée : Brevet de natation")!;
+    expect(mail.to).toEqual([DEMO_ACCOUNTS.parent]);
+    expect(mail.text).toContain(`pour le motif suivant : ${reason}`);
+
+    await parentPage.goto("/espace/documents");
+    const row = parentPage.getByRole("row", { name: /TEST JULIE\b.*Brevet de natation/ });
+    await expectVisible(row.getByText("Refusé"));
+    await expectVisible(row.getByText(`Motif : ${reason}`));
+    const stored = await parent.request.get((await row.getByRole("link", { name: /Voir/ }).getAttribute("href"))!);
+    expect(stored.headers()["content-type"]).toBe("image/png");
+
+    await row.getByRole("button", { name: /Supprimer/ }).click();
+    await parentPage.getByRole("button", { name: "Oui, supprimer" }).click();
+    await parentPage.getByRole("row", { name: /TEST JULIE\b.*Brevet de natation/ }).waitFor({ state: "detached", timeout: 15_000 });
+  });
+});

@@ -1,0 +1,126 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { ParentViewer } from "@/lib/auth/session";
+import { adoptStoredDocument, submitDocument } from "@/lib/documents/family-documents";
+import { UPLOAD_MESSAGES } from "@/lib/documents/inspect-upload";
+import { activeStorage } from "@/lib/storage/active-storage";
+import { uploadThingStorage } from "@/lib/storage/uploadthing-storage";
+import { DEMO_ACCOUNTS, DEMO_IDS, seedDemo } from "@/prisma/seed";
+import { badSamples, goodSamples } from "../fixtures/uploads/corpus";
+import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { startUploadThingStandIn, type UploadThingStandIn } from "../fixtures/uploads/uploadthing-stand-in";
+
+describe("the UploadThing storage, against a local stand-in of UploadThing's API", () => {
+  let standIn: UploadThingStandIn;
+  beforeAll(async () => {
+    standIn = await startUploadThingStandIn();
+  });
+  afterAll(() => standIn?.close());
+
+  const storage = () =>
+    uploadThingStorage({ token: standIn.token, apiUrl: standIn.apiUrl, ingestUrl: standIn.ingestUrl, ufsHost: standIn.ufsHost, ufsAppIdLocation: "path" });
+
+  it("uploads a private file, reads it back through a signed URL, and deletes it", async () => {
+    const pdf = goodSamples()[0].bytes;
+    const stored = await storage().put({ prefix: "documents", bytes: pdf, mimeType: "application/pdf", fileName: "document.pdf" });
+    expect(stored.kind).toBe("UPLOADTHING");
+    const held = standIn.files.get(stored.key);
+    expect(held).toMatchObject({ name: "document.pdf", type: "application/pdf", acl: "private" });
+    expect(Buffer.compare(held!.bytes, pdf)).toBe(0);
+
+    expect(Buffer.compare(Buffer.from(await storage().read(stored.key)), pdf)).toBe(0);
+
+    await storage().remove(stored.key);
+    expect(standIn.files.has(stored.key)).toBe(false);
+    await expect(storage().read(stored.key)).rejects.toThrow(/stockage/);
+    expect(standIn.requests.map((request) => `${request.method} ${request.path.replace(stored.key, ":key")}`)).toEqual([
+      "PUT /ingest/:key",
+      "GET /a/portailtestapp/:key",
+      "POST /api/v6/deleteFiles",
+      "GET /a/portailtestapp/:key",
+    ]);
+  });
+
+  it("refuses a wrong token: the stand-in checks UploadThing's signatures", async () => {
+    const forged = Buffer.from(JSON.stringify({ apiKey: "sk_live_forged", appId: standIn.appId, regions: ["fra1"] })).toString("base64");
+    const bad = uploadThingStorage({ token: forged, apiUrl: standIn.apiUrl, ingestUrl: standIn.ingestUrl, ufsHost: standIn.ufsHost, ufsAppIdLocation: "path" });
+    await expect(bad.put({ prefix: "documents", bytes: goodSamples()[1].bytes, mimeType: "image/jpeg", fileName: "photo.jpg" })).rejects.toThrow(/stockage/);
+    expect([...standIn.files.values()].some((file) => file.name === "photo.jpg")).toBe(false);
+  });
+
+  it("is the active storage when UPLOADTHING_TOKEN is set, configured by the SDK's own UPLOADTHING_* variables", async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      UPLOADTHING_API_URL: standIn.apiUrl,
+      UPLOADTHING_INGEST_URL: standIn.ingestUrl,
+      UPLOADTHING_UFS_HOST: standIn.ufsHost,
+      UPLOADTHING_UFS_APP_ID_LOCATION: "path",
+    });
+    try {
+      expect(activeStorage({}).kind).toBe("LOCAL");
+      const storage = activeStorage({ UPLOADTHING_TOKEN: standIn.token });
+      expect(storage.kind).toBe("UPLOADTHING");
+      const png = goodSamples()[3].bytes;
+      const stored = await storage.put({ prefix: "documents", bytes: png, mimeType: "image/png", fileName: "scan.png" });
+      expect(Buffer.compare(Buffer.from(await storage.read(stored.key)), png)).toBe(0);
+    } finally {
+      process.env = saved;
+    }
+  });
+});
+
+describe.each(testDatabaseKinds())("documents stored on UploadThing (stand-in), on %s", (kind) => {
+  let standIn: UploadThingStandIn;
+  let database: TestDatabase;
+  let parent: ParentViewer;
+  let vaccinationTypeId: string;
+  const storageRoot = fs.mkdtempSync(path.join(os.tmpdir(), `portail-ut-${kind}-`));
+
+  beforeAll(async () => {
+    standIn = await startUploadThingStandIn();
+    database = await createTestDatabase(kind);
+    useAsAppDatabase(database);
+    await seedDemo(database.prisma, { storageRoot });
+    const user = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.parent }, select: { id: true } });
+    parent = { userId: user.id, email: DEMO_ACCOUNTS.parent, name: "TEST", role: "PARENT", familyId: DEMO_IDS.family };
+    vaccinationTypeId = (await database.prisma.documentType.findUniqueOrThrow({ where: { code: "CARNET_VACCINATION" } })).id;
+  });
+  afterAll(async () => {
+    await standIn?.close();
+    await database?.drop();
+    fs.rmSync(storageRoot, { recursive: true, force: true });
+  });
+
+  const storage = () =>
+    uploadThingStorage({ token: standIn.token, apiUrl: standIn.apiUrl, ingestUrl: standIn.ingestUrl, ufsHost: standIn.ufsHost, ufsAppIdLocation: "path" });
+  const input = () => ({ concerns: DEMO_IDS.julie, typeId: vaccinationTypeId });
+
+  it("stores an accepted upload on UploadThing and records where it is", async () => {
+    const jpeg = goodSamples()[1];
+    const { id } = await submitDocument(parent, input(), { name: jpeg.name, bytes: jpeg.bytes }, storage());
+    const row = await database.prisma.document.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ storageKind: "UPLOADTHING", mimeType: "image/jpeg" });
+    expect(standIn.files.get(row.storageKey)?.acl).toBe("private");
+  });
+
+  it("never sends a refused file to UploadThing", async () => {
+    const count = standIn.files.size;
+    const svg = badSamples().find((sample) => sample.name === "drawing.svg")!;
+    await expect(submitDocument(parent, input(), { name: svg.name, bytes: svg.bytes }, storage())).rejects.toThrow(UPLOAD_MESSAGES.type);
+    expect(standIn.files.size).toBe(count);
+  });
+
+  it("checks a direct upload's bytes after the fact: a good one is recorded, a bad one deleted from UploadThing", async () => {
+    const rows = await database.prisma.document.count();
+    const good = await storage().put({ prefix: "documents", bytes: goodSamples()[3].bytes, mimeType: "image/png", fileName: "scan.png" });
+    const adopted = await adoptStoredDocument(parent, input(), { ...good, name: "scan.png" }, storage());
+    expect(adopted.mimeType).toBe("image/png");
+
+    const zip = badSamples().find((sample) => sample.name === "archive.jpg")!;
+    const bad = await storage().put({ prefix: "documents", bytes: zip.bytes, mimeType: "image/jpeg", fileName: "archive.jpg" });
+    await expect(adoptStoredDocument(parent, input(), { ...bad, name: "archive.jpg" }, storage())).rejects.toThrow(UPLOAD_MESSAGES.type);
+    expect(standIn.files.has(bad.key)).toBe(false);
+    expect(await database.prisma.document.count()).toBe(rows + 1);
+  });
+});
