@@ -2,7 +2,12 @@ import Link from "next/link";
 
 // The staff sections (SPEC §9); each feature adds its line when its pages exist.
 const ADMIN_SECTIONS: { href: string; label: string; adminOnly?: boolean }[] = [
+  { href: "/admin/familles", label: "Familles" },
+  { href: "/admin/reservations", label: "Réservations" },
+  { href: "/admin/listes", label: "Listes du jour" },
   { href: "/admin/contenus", label: "Contenus" },
+  { href: "/admin/personnel", label: "Personnel", adminOnly: true },
+  { href: "/admin/journal", label: "Journal" },
 ];
 
 export function AdminNav({ role }: { role: "AGENT" | "ADMIN" }) {
