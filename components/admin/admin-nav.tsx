@@ -7,7 +7,7 @@ const ADMIN_SECTIONS: { href: string; label: string; adminOnly?: boolean }[] = [
   { href: "/admin/listes", label: "Listes du jour" },
   { href: "/admin/contenus", label: "Contenus" },
   { href: "/admin/personnel", label: "Personnel", adminOnly: true },
-  { href: "/admin/journal", label: "Journal" },
+  { href: "/admin/journal", label: "Journal", adminOnly: true },
 ];
 
 export function AdminNav({ role }: { role: "AGENT" | "ADMIN" }) {

@@ -2,13 +2,16 @@ import "server-only";
 import type { StaffViewer } from "@/lib/auth/session";
 import { addDays, dayToDate } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TJournalFilter } from "./journal.schema";
 
 export const JOURNAL_PAGE_SIZE = 50;
 
 /** Read-only: nothing in the portal updates or deletes an entry, except the 12-month purge. */
-export async function listAuditEntries(_viewer: StaffViewer, filter: TJournalFilter) {
+export async function listAuditEntries(viewer: StaffViewer, filter: TJournalFilter) {
+  // Admin-only: the journal records what each agent did and read.
+  if (viewer.role !== "ADMIN") throw new AppError("FORBIDDEN", "Le journal est réservé aux administrateurs.");
   const where: Prisma.AuditLogWhereInput = {
     ...(filter.actor ? { actor: { email: { contains: filter.actor, mode: "insensitive" } } } : {}),
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { Pagination, queryString } from "@/components/admin/pagination";
 import { listAuditEntries } from "@/lib/audit/journal";
 import { ZJournalFilterSchema } from "@/lib/audit/journal.schema";
-import { staffPage } from "@/lib/auth/session";
+import { adminPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 
 export const metadata: Metadata = { title: "Journal" };
 
 export default async function JournalPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const viewer = await staffPage();
+  const viewer = await adminPage();
   const filter = ZJournalFilterSchema.parse(Object.fromEntries(Object.entries(await searchParams).filter(([, value]) => value)));
   const result = await listAuditEntries(viewer, filter);
   const field = (id: string, label: string, name: keyof typeof filter, type = "text") => (
