@@ -39,14 +39,6 @@ export type DailyListUnit = {
 type Row = {
   unitId: string;
   status: "ACCEPTED" | "PENDING";
-  establishment: string;
-  activity: string;
-  period: string;
-  label: string;
-  startTime: string;
-  endTime: string;
-  unitCapacity: number;
-  dayCapacity: number | null;
   childId: string;
   familyId: string;
   firstName: string;
@@ -55,55 +47,93 @@ type Row = {
   schoolLevel: string | null;
   school: string | null;
   dietKind: DietKind | null;
-  allergies: string | null;
-  hasPai: boolean | null;
+  allergyOrPai: boolean;
   contacts: string | null;
-  establishmentSort: string;
-  unitSort: number;
 };
 
-/** One query: the day's lines with child, school, diet flag and emergency contacts. */
+const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
+/** French alphabetical order for names: accents and case ignored (É sorts with E). */
+const sortKey = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
+/**
+ * Two queries: the day's lines with child, school, diet flag and emergency contacts (the
+ * allergy/PAI flag is computed in SQL so no medical text leaves the database), then the few
+ * units they belong to. Sorting happens here with a French collator: cheaper than a
+ * collation-aware ORDER BY over thousands of rows (measured in tests/bench/daily-lists.bench.ts).
+ */
 export async function dailyList(viewer: StaffViewer, query: TDailyListQuery): Promise<{ date: CalendarDay; units: DailyListUnit[]; totalAccepted: number; totalPending: number }> {
   const db = getDb();
   const date = dayToDate(query.date);
   const establishmentId = query.establishmentId ?? null;
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT rd."unitId", rd.status::text AS status, e.name AS establishment, a.name AS activity, p.name AS period,
-           u.label, u."startTime", u."endTime", u.capacity AS "unitCapacity", ud.capacity AS "dayCapacity",
-           c.id AS "childId", c."familyId", c."firstName", c."lastName", c."schoolClass", c."schoolLevel"::text AS "schoolLevel",
-           s.name AS school, h."dietKind", h.allergies, h."hasPai",
-           (SELECT string_agg(ec.name || ' (' || ec.relation || ') ' || ec.phone, ' ; ' ORDER BY ec.position)
-              FROM "EmergencyContact" ec WHERE ec."childId" = c.id) AS contacts,
-           e.name AS "establishmentSort", u."sortOrder" AS "unitSort"
-      FROM "ReservationDay" rd
-      JOIN "Unit" u ON u.id = rd."unitId"
-      JOIN "Period" p ON p.id = u."periodId"
-      JOIN "Establishment" e ON e.id = p."establishmentId"
-      JOIN "Activity" a ON a.id = p."activityId"
-      JOIN "Child" c ON c.id = rd."childId"
+  // One JSON value rather than thousands of rows: Prisma's per-row decoding was most of the time.
+  const [result] = await db.$queryRaw<{ rows: Row[] | string | null }[]>`
+    WITH lines AS (
+      SELECT rd."unitId", rd."childId", rd.status
+        FROM "ReservationDay" rd
+        JOIN "Unit" u ON u.id = rd."unitId"
+        JOIN "Period" p ON p.id = u."periodId"
+       WHERE rd.date = ${date}::date AND rd.status IN ('ACCEPTED', 'PENDING')
+         AND (${establishmentId}::text IS NULL OR p."establishmentId" = ${establishmentId}::text)
+    ), contacts AS (
+      SELECT ec."childId", string_agg(ec.name || ' (' || ec.relation || ') ' || ec.phone, ' ; ' ORDER BY ec.position) AS contacts
+        FROM "EmergencyContact" ec
+       WHERE ec."childId" IN (SELECT "childId" FROM lines)
+       GROUP BY ec."childId"
+    )
+    SELECT json_agg(json_build_object(
+             'unitId', l."unitId", 'status', l.status, 'childId', c.id, 'familyId', c."familyId",
+             'firstName', c."firstName", 'lastName', c."lastName", 'schoolClass', c."schoolClass",
+             'schoolLevel', c."schoolLevel", 'school', s.name, 'dietKind', h."dietKind",
+             'allergyOrPai', (COALESCE(h."hasPai", false) OR COALESCE(btrim(h.allergies), '') <> '' OR h."dietKind" = 'ALLERGIE_PAI'),
+             'contacts', ct.contacts)) AS rows
+      FROM lines l
+      JOIN "Child" c ON c.id = l."childId"
       LEFT JOIN "School" s ON s.id = c."schoolId"
       LEFT JOIN "ChildHealth" h ON h."childId" = c.id
-      LEFT JOIN "UnitDay" ud ON ud."unitId" = rd."unitId" AND ud.date = rd.date
-     WHERE rd.date = ${date}::date AND rd.status IN ('ACCEPTED', 'PENDING')
-       AND (${establishmentId}::text IS NULL OR p."establishmentId" = ${establishmentId}::text)
-     ORDER BY e.name, a."sortOrder", u."sortOrder", u.label, c."lastName", c."firstName"`;
-  const units = new Map<string, DailyListUnit>();
-  for (const row of rows) {
-    let unit = units.get(row.unitId);
-    if (!unit) {
-      unit = {
-        unitId: row.unitId,
-        establishment: row.establishment,
-        activity: row.activity,
-        period: row.period,
-        label: row.label,
-        hours: `${row.startTime} – ${row.endTime}`,
-        capacity: row.dayCapacity ?? row.unitCapacity,
+      LEFT JOIN contacts ct ON ct."childId" = c.id`;
+  const rows: Row[] = typeof result.rows === "string" ? JSON.parse(result.rows) : (result.rows ?? []);
+  const unitIds = [...new Set(rows.map((row) => row.unitId))];
+  const unitRows = await db.unit.findMany({
+    where: { id: { in: unitIds } },
+    select: {
+      id: true,
+      label: true,
+      startTime: true,
+      endTime: true,
+      capacity: true,
+      sortOrder: true,
+      days: { where: { date }, select: { capacity: true } },
+      period: { select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true, sortOrder: true } } } },
+    },
+  });
+  unitRows.sort(
+    (a, b) =>
+      collator.compare(a.period.establishment.name, b.period.establishment.name) ||
+      a.period.activity.sortOrder - b.period.activity.sortOrder ||
+      a.sortOrder - b.sortOrder ||
+      collator.compare(a.label, b.label),
+  );
+  const units = new Map<string, DailyListUnit>(
+    unitRows.map((unit) => [
+      unit.id,
+      {
+        unitId: unit.id,
+        establishment: unit.period.establishment.name,
+        activity: unit.period.activity.name,
+        period: unit.period.name,
+        label: unit.label,
+        hours: `${unit.startTime} – ${unit.endTime}`,
+        capacity: unit.days[0]?.capacity ?? unit.capacity,
         accepted: [],
         pending: [],
-      };
-      units.set(row.unitId, unit);
-    }
+      },
+    ]),
+  );
+  // One collation key per child (cheaper than a collator call per comparison).
+  const keyed = rows.map((row) => ({ row, key: sortKey(`${row.lastName}\u0001${row.firstName}`) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const { row } of keyed) {
+    const unit = units.get(row.unitId)!;
     const child: DailyListChild = {
       childId: row.childId,
       familyId: row.familyId,
@@ -112,7 +142,7 @@ export async function dailyList(viewer: StaffViewer, query: TDailyListQuery): Pr
       schoolClass: row.schoolClass,
       schoolLevel: row.schoolLevel,
       diet: row.dietKind,
-      allergyOrPai: Boolean(row.hasPai) || Boolean(row.allergies?.trim()) || row.dietKind === "ALLERGIE_PAI",
+      allergyOrPai: row.allergyOrPai,
       emergencyContacts: row.contacts ?? "",
     };
     (row.status === "ACCEPTED" ? unit.accepted : unit.pending).push(child);
