@@ -84,7 +84,7 @@ export async function dailyList(viewer: StaffViewer, query: TDailyListQuery): Pr
              'unitId', l."unitId", 'status', l.status, 'childId', c.id, 'familyId', c."familyId",
              'firstName', c."firstName", 'lastName', c."lastName", 'schoolClass', c."schoolClass",
              'schoolLevel', c."schoolLevel", 'school', s.name, 'dietKind', h."dietKind",
-             'allergyOrPai', (COALESCE(h."hasPai", false) OR COALESCE(btrim(h.allergies), '') <> '' OR h."dietKind" = 'ALLERGIE_PAI'),
+             'allergyOrPai', (COALESCE(h."hasPai", false) OR COALESCE(btrim(h.allergies), '') <> '' OR COALESCE(h."dietKind" = 'ALLERGIE_PAI', false)),
              'contacts', ct.contacts)) AS rows
       FROM lines l
       JOIN "Child" c ON c.id = l."childId"

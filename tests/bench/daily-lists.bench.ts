@@ -118,7 +118,7 @@ export default {
         )
         SELECT json_agg(json_build_object('unitId', l."unitId", 'status', l.status, 'childId', c.id, 'familyId', c."familyId", 'firstName', c."firstName",
                'lastName', c."lastName", 'schoolClass', c."schoolClass", 'schoolLevel', c."schoolLevel", 'school', s.name, 'dietKind', h."dietKind",
-               'allergyOrPai', (COALESCE(h."hasPai", false) OR COALESCE(btrim(h.allergies), '') <> '' OR h."dietKind" = 'ALLERGIE_PAI'), 'contacts', ct.contacts)) AS rows
+               'allergyOrPai', (COALESCE(h."hasPai", false) OR COALESCE(btrim(h.allergies), '') <> '' OR COALESCE(h."dietKind" = 'ALLERGIE_PAI', false)), 'contacts', ct.contacts)) AS rows
           FROM lines l JOIN "Child" c ON c.id = l."childId" LEFT JOIN "School" s ON s.id = c."schoolId"
           LEFT JOIN "ChildHealth" h ON h."childId" = c.id LEFT JOIN contacts ct ON ct."childId" = c.id`;
       if (process.env.BENCH_EXPLAIN) {
