@@ -10,4 +10,7 @@ describe("reservationStatusFromLines", () => {
   it("is refused when every line is refused or cancelled", () => {
     expect(reservationStatusFromLines(["REFUSED", "CANCELLED"])).toBe("REFUSED");
   });
+  it("is cancelled when every line was cancelled", () => {
+    expect(reservationStatusFromLines(["CANCELLED", "CANCELLED"])).toBe("CANCELLED");
+  });
 });
