@@ -5,6 +5,7 @@ const ADMIN_SECTIONS: { href: string; label: string; adminOnly?: boolean }[] = [
   { href: "/admin/familles", label: "Familles" },
   { href: "/admin/reservations", label: "Réservations" },
   { href: "/admin/listes", label: "Listes du jour" },
+  { href: "/admin/catalogue", label: "Catalogue" },
   { href: "/admin/contenus", label: "Contenus" },
   { href: "/admin/personnel", label: "Personnel", adminOnly: true },
   { href: "/admin/journal", label: "Journal", adminOnly: true },

@@ -16,13 +16,14 @@ const PAGES = [
   "/admin/reservations",
   "/admin/listes",
   `/admin/listes/cuisine?date=${FIXTURE_DAY}&span=week`,
+  "/admin/catalogue",
   "/admin/contenus",
   "/admin/personnel",
   "/admin/journal",
 ];
 const ADMIN_ONLY_PAGES = ["/admin/personnel", "/admin/journal"];
 
-type Ids = { parentId: string; agentId: string; adminId: string; pendingDayId: string };
+type Ids = { parentId: string; agentId: string; adminId: string; pendingDayId: string; periodId: string };
 
 // One payload per action, valid for its schema, so that a refusal can only come from the
 // caller's role. A new admin action without a line here fails the test.
@@ -34,6 +35,7 @@ const PAYLOADS: Record<string, { adminOnly?: boolean; input: (ids: Ids) => Recor
   setQuotientAction: { input: () => ({ familyId: DEMO_IDS.family, quotientFamilial: "1" }) },
   showChildHealthAction: { input: () => ({ familyId: DEMO_IDS.family, childId: DEMO_IDS.julien }) },
   decideReservationAction: { input: (ids) => ({ decision: "REFUSED", dayId: ids.pendingDayId, message: "pirate" }) },
+  addClosuresAction: { input: (ids) => ({ periodId: ids.periodId, dates: "04/03/2027", reason: "Fermeture pirate", confirm: "true" }) },
   createStaffAction: { adminOnly: true, input: () => ({ firstName: "Pi", lastName: "Rate", email: "pirate.staff@exemple.fr", role: "ADMIN" }) },
   setStaffRoleAction: { adminOnly: true, input: (ids) => ({ userId: ids.agentId, role: "ADMIN" }) },
   setStaffActiveAction: { adminOnly: true, input: (ids) => ({ userId: ids.adminId, active: "false" }) },
@@ -50,7 +52,8 @@ async function fingerprint(database: Database) {
       'tokens', (SELECT count(*) FROM "AuthToken"),
       'audit', (SELECT count(*) FROM "AuditLog"),
       'days', (SELECT string_agg(status::text, ',' ORDER BY id) FROM "ReservationDay"),
-      'counters', (SELECT sum(booked) FROM "UnitDay"))::text AS state`;
+      'counters', (SELECT sum(booked) FROM "UnitDay"),
+      'closures', (SELECT count(*) FROM "Closure"))::text AS state`;
   return rows.state;
 }
 
@@ -68,7 +71,9 @@ describeE2e("the back office's authorization matrix", () => {
     database = portal.openDatabase();
     const user = (email: string) => database.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } }).then((row) => row.id);
     const pending = await database.prisma.reservationDay.findFirstOrThrow({ where: { status: "PENDING" }, select: { id: true } });
-    ids = { parentId: await user(DEMO_ACCOUNTS.parent), agentId: await user(DEMO_ACCOUNTS.agent), adminId: await user(DEMO_ACCOUNTS.admin), pendingDayId: pending.id };
+    const period = await database.prisma.period.findFirstOrThrow({ where: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } }, select: { id: true } });
+    ids = { parentId: await user(DEMO_ACCOUNTS.parent), agentId: await user(DEMO_ACCOUNTS.agent), adminId: await user(DEMO_ACCOUNTS.admin), pendingDayId: pending.id, periodId: period.id };
+    PAGES.push(`/admin/catalogue/periodes/${period.id}`);
     contexts.visitor = await newContext(browser, portal.baseUrl);
     for (const role of ["parent", "agent", "admin"] as const) {
       contexts[role] = await newContext(browser, portal.baseUrl);
