@@ -72,6 +72,11 @@ export function ActionForm({ action, submitLabel, successMessage, confirmMessage
   );
 }
 
+/** The first error of a field after the last submission, for fields built by hand. */
+export function useFieldError(name: string): string | undefined {
+  return useContext(FieldErrorsContext)?.[name]?.[0];
+}
+
 type FieldProps = {
   label: string;
   name: string;
