@@ -24,12 +24,15 @@ const PAGES = [
 ];
 const ADMIN_ONLY_PAGES = ["/admin/personnel", "/admin/journal"];
 
-type Ids = { parentId: string; agentId: string; adminId: string; pendingDayId: string; periodId: string };
+type Ids = { parentId: string; agentId: string; adminId: string; pendingDayId: string; periodId: string; newsId: string };
 
 // One payload per action, valid for its schema, so that a refusal can only come from the
 // caller's role. A new admin action without a line here fails the test.
 const PAYLOADS: Record<string, { adminOnly?: boolean; input: (ids: Ids) => Record<string, unknown> }> = {
   createNewsAction: { input: () => ({ title: "Actualité pirate", body: "Texte", published: true }) },
+  setNewsPublishedAction: { input: (ids) => ({ id: ids.newsId, published: "false" }) },
+  uploadServiceDocumentAction: { input: (ids) => ({ activityId: ids.periodId, kind: "REGLEMENT", title: "Document pirate", file: "%PDF-1.4" }) },
+  deleteServiceDocumentAction: { input: (ids) => ({ id: ids.newsId }) },
   createFamilyAction: { input: () => ({ familyName: "PIRATE", firstName: "Pi", lastName: "Rate", email: "pirate@exemple.fr" }) },
   resendActivationAction: { input: (ids) => ({ familyId: DEMO_IDS.family, userId: ids.parentId }) },
   setAccountActiveAction: { input: (ids) => ({ familyId: DEMO_IDS.family, userId: ids.parentId, active: "false" }) },
@@ -49,7 +52,8 @@ async function fingerprint(database: Database) {
       'families', (SELECT count(*) FROM "Family"),
       'users', (SELECT string_agg(email || role || active || "sessionVersion", ',' ORDER BY email) FROM "User"),
       'qf', (SELECT string_agg(coalesce("quotientFamilial", -1)::text, ',' ORDER BY id) FROM "Family"),
-      'news', (SELECT count(*) FROM "News"),
+      'news', (SELECT string_agg(title || published, ',' ORDER BY id) FROM "News"),
+      'serviceDocuments', (SELECT count(*) FROM "ServiceDocument"),
       'tokens', (SELECT count(*) FROM "AuthToken"),
       'audit', (SELECT count(*) FROM "AuditLog"),
       'days', (SELECT string_agg(status::text, ',' ORDER BY id) FROM "ReservationDay"),
@@ -76,7 +80,8 @@ describeE2e("the back office's authorization matrix", () => {
         const user = (email: string) => prepared.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } }).then((row) => row.id);
         const pending = await prepared.prisma.reservationDay.findFirstOrThrow({ where: { status: "PENDING" }, select: { id: true } });
         const period = await prepared.prisma.period.findFirstOrThrow({ where: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } }, select: { id: true } });
-        ids = { parentId: await user(DEMO_ACCOUNTS.parent), agentId: await user(DEMO_ACCOUNTS.agent), adminId: await user(DEMO_ACCOUNTS.admin), pendingDayId: pending.id, periodId: period.id };
+        const news = await prepared.prisma.news.findFirstOrThrow({ where: { published: true }, select: { id: true } });
+        ids = { newsId: news.id, parentId: await user(DEMO_ACCOUNTS.parent), agentId: await user(DEMO_ACCOUNTS.agent), adminId: await user(DEMO_ACCOUNTS.admin), pendingDayId: pending.id, periodId: period.id };
       },
     });
     PAGES.push(`/admin/catalogue/periodes/${ids.periodId}`);

@@ -34,14 +34,14 @@ describeE2e("the staff back office, in Chromium", () => {
   it("creates a family whose parent activates the account from the e-mail and logs in", async () => {
     await agent.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Familles" }).click();
     await agent.getByRole("link", { name: "Créer une famille" }).click();
-    await agent.getByLabel("Nom de la famille", { exact: true }).fill("Lefèvre");
-    await agent.getByLabel("Prénom du responsable 1", { exact: true }).fill("Hélène");
-    await agent.getByLabel("Nom du responsable 1", { exact: true }).fill("Lefèvre");
+    await agent.getByRole("textbox", { name: "Nom de la famille", exact: true }).fill("Lefèvre");
+    await agent.getByRole("textbox", { name: "Prénom du responsable 1", exact: true }).fill("Hélène");
+    await agent.getByRole("textbox", { name: "Nom du responsable 1", exact: true }).fill("Lefèvre");
     await agent.getByLabel("Adresse e-mail (identifiant)").fill("helene.lefevre@exemple");
     await agent.getByRole("button", { name: "Créer la famille et envoyer l'e-mail d'activation" }).click();
     // The error is announced and what was typed is still there.
     await expectVisible(agent.getByText("L'adresse e-mail n'est pas valide."));
-    expect(await agent.getByLabel("Nom de la famille", { exact: true }).inputValue()).toBe("Lefèvre");
+    expect(await agent.getByRole("textbox", { name: "Nom de la famille", exact: true }).inputValue()).toBe("Lefèvre");
     expect(await accessibilityViolations(agent)).toEqual([]);
 
     await agent.getByLabel("Adresse e-mail (identifiant)").fill("helene.lefevre@exemple.fr");
@@ -62,7 +62,7 @@ describeE2e("the staff back office, in Chromium", () => {
     const parentContext = await newContext(browser, portal.baseUrl);
     const parent = await parentContext.newPage();
     await parent.goto(`${link.pathname}${link.search}`);
-    await parent.getByLabel("Nouveau mot de passe").fill("ma nouvelle phrase de passe");
+    await parent.getByLabel("Nouveau mot de passe", { exact: true }).fill("ma nouvelle phrase de passe");
     await parent.getByLabel("Ressaisissez votre nouveau mot de passe").fill("ma nouvelle phrase de passe");
     await parent.getByRole("button", { name: "Activer mon compte" }).click();
     await parent.waitForURL("**/espace");
