@@ -67,6 +67,7 @@ describeE2e("the back office's authorization matrix", () => {
   let close: () => Promise<void>;
   let portal: Portal;
   let database: Database | null;
+  const previousPg = process.env.PORTAIL_TEST_PG;
   let ids: Ids;
   const contexts: Record<"visitor" | "parent" | "agent" | "admin", BrowserContext> = {} as never;
 
@@ -74,6 +75,7 @@ describeE2e("the back office's authorization matrix", () => {
     // On PostgreSQL the test can read the portal's database while it runs, to prove that no
     // refused action changed anything (PGlite allows one process only).
     if ((await probePostgres()).ok) process.env.PORTAIL_TEST_PG = "1";
+    // (restored in afterAll: other files in this worker keep their own choice)
     portal = await startPortal({
       prepare: async (prepared) => {
         await prepareDemoReservations(prepared);
@@ -97,6 +99,8 @@ describeE2e("the back office's authorization matrix", () => {
     }
   });
   afterAll(async () => {
+    if (previousPg === undefined) delete process.env.PORTAIL_TEST_PG;
+    else process.env.PORTAIL_TEST_PG = previousPg;
     await database?.close();
     await close?.();
     await portal?.stop();
