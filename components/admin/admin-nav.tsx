@@ -2,8 +2,14 @@ import Link from "next/link";
 
 // The staff sections (SPEC §9); each feature adds its line when its pages exist.
 const ADMIN_SECTIONS: { href: string; label: string; adminOnly?: boolean }[] = [
+  { href: "/admin/familles", label: "Familles" },
   { href: "/admin/documents", label: "Documents" },
+  { href: "/admin/reservations", label: "Réservations" },
+  { href: "/admin/listes", label: "Listes du jour" },
+  { href: "/admin/catalogue", label: "Catalogue" },
   { href: "/admin/contenus", label: "Contenus" },
+  { href: "/admin/personnel", label: "Personnel", adminOnly: true },
+  { href: "/admin/journal", label: "Journal", adminOnly: true },
 ];
 
 export function AdminNav({ role }: { role: "AGENT" | "ADMIN" }) {

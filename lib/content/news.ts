@@ -2,6 +2,7 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 
 export async function createNews(
   viewer: StaffViewer,
@@ -29,5 +30,15 @@ export async function listAllNews() {
     orderBy: { createdAt: "desc" },
     take: 50,
     select: { id: true, title: true, published: true, publishedAt: true, createdAt: true },
+  });
+}
+
+/** Publish (dated now, unless it was published before) or withdraw a news item from the home page. */
+export async function setNewsPublished(viewer: StaffViewer, id: string, published: boolean, now = new Date()) {
+  await getDb().$transaction(async (tx) => {
+    const news = await tx.news.findUnique({ where: { id }, select: { publishedAt: true } });
+    if (!news) throw new AppError("NOT_FOUND", "Actualité introuvable.");
+    await tx.news.update({ where: { id }, data: { published, publishedAt: published ? (news.publishedAt ?? now) : news.publishedAt } });
+    await writeAudit(tx, viewer, { action: published ? "news.publish" : "news.unpublish", targetType: "News", targetId: id });
   });
 }

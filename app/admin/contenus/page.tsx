@@ -1,19 +1,29 @@
 import type { Metadata } from "next";
+import { ActionForm } from "@/components/admin/action-form";
 import { NewsForm } from "@/components/admin/news-form";
+import { ServiceDocumentForm } from "@/components/admin/service-document-form";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listAllNews } from "@/lib/content/news";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
-import { createNewsAction } from "./actions";
+import { listServiceDocuments } from "@/lib/content/service-documents";
+import { getDb } from "@/lib/db/client";
+import { createNewsAction, deleteServiceDocumentAction, setNewsPublishedAction, uploadServiceDocumentAction } from "./actions";
+
+const KIND_LABELS = { REGLEMENT: "Règlement", TARIFS: "Tarifs", PROGRAMME: "Programme" } as const;
 
 export const metadata: Metadata = { title: "Contenus" };
 
 export default async function ContentPage() {
   await staffPage();
-  const news = await listAllNews();
+  const [news, documents, activities] = await Promise.all([
+    listAllNews(),
+    listServiceDocuments(),
+    getDb().activity.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+  ]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold text-brand">Contenus – actualités</h1>
+      <h1 className="text-2xl font-bold text-brand">Contenus</h1>
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="Nouvelle actualité">
           <NewsForm action={createNewsAction} />
@@ -31,6 +41,34 @@ export default async function ContentPage() {
                       ? `Publiée le ${formatDay(dateToDay(item.publishedAt))}`
                       : "Non publiée"}
                   </p>
+                  <ActionForm action={setNewsPublishedAction} submitLabel={item.published ? `Retirer « ${item.title} »` : `Publier « ${item.title} »`} variant="secondary">
+                    <input type="hidden" name="id" value={item.id} />
+                    <input type="hidden" name="published" value={item.published ? "false" : "true"} />
+                  </ActionForm>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+        <Panel title="Nouveau document de service">
+          <ServiceDocumentForm action={uploadServiceDocumentAction} activities={activities} />
+        </Panel>
+        <Panel title="Documents des services (page d'accueil)">
+          {documents.length === 0 ? (
+            <p className="text-muted">Aucun document.</p>
+          ) : (
+            <ul className="divide-y divide-gray-200">
+              {documents.map((document) => (
+                <li key={document.id} className="space-y-1 py-2">
+                  <p>
+                    <a href={`/api/service-documents/${document.id}`} className="font-semibold underline">
+                      {document.title}
+                    </a>{" "}
+                    – {document.activity.name} – {KIND_LABELS[document.kind]} ({Math.ceil(document.size / 1024)} Ko)
+                  </p>
+                  <ActionForm action={deleteServiceDocumentAction} submitLabel={`Supprimer « ${document.title} »`} variant="danger" confirmMessage={`Supprimer « ${document.title} » de la page d'accueil ?`}>
+                    <input type="hidden" name="id" value={document.id} />
+                  </ActionForm>
                 </li>
               ))}
             </ul>

@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ClosureForm } from "@/components/admin/closure-form";
+import { Panel } from "@/components/ui/panel";
+import { staffPage } from "@/lib/auth/session";
+import { getPeriod } from "@/lib/catalogue/catalogue";
+import { listClosures } from "@/lib/catalogue/closures";
+import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
+import { addClosuresAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Période" };
+
+const WEEKDAYS = ["", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+const euros = (cents: number) => `${(cents / 100).toFixed(2).replace(".", ",")} €`;
+
+export default async function PeriodPage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await staffPage();
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const period = await getPeriod(viewer, id);
+  if (!period) notFound();
+  const closures = await listClosures(viewer, id);
+  const rule = period.bookingRule;
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold text-brand">
+        {period.establishment.name} – {period.name}
+      </h1>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel title="Période">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+            <dt className="font-semibold">Activité</dt>
+            <dd>{period.activity.name}</dd>
+            <dt className="font-semibold">Dates</dt>
+            <dd>
+              {formatDay(dateToDay(period.startDate))} → {formatDay(dateToDay(period.endDate))}
+            </dd>
+            <dt className="font-semibold">Jours d&apos;ouverture</dt>
+            <dd>{period.openWeekdays.map((day) => WEEKDAYS[day]).join(", ")}</dd>
+            <dt className="font-semibold">Dernière date de réservation</dt>
+            <dd>{period.lastBookingDate ? formatDay(dateToDay(period.lastBookingDate)) : "—"}</dd>
+            <dt className="font-semibold">Délai de réservation</dt>
+            <dd>
+              {rule.kind === "WEEKDAY_OF_PREVIOUS_WEEK"
+                ? `avant le ${WEEKDAYS[rule.weekday ?? 1]} de la semaine précédente, ${time(rule.timeOfDay)}`
+                : `${rule.daysBefore} jour(s) avant, ${time(rule.timeOfDay)}`}
+            </dd>
+            <dt className="font-semibold">Validation</dt>
+            <dd>{period.validationMode === "MANUAL" ? "Manuelle (file d'attente)" : "Automatique"}</dd>
+            <dt className="font-semibold">Éligibilité</dt>
+            <dd>
+              {[period.schoolLevels.join(", "), period.eligibleSchools.map((entry) => entry.school.name).join(", "), period.minAgeYears !== null ? `dès ${period.minAgeYears} ans` : "", period.maxAgeYears !== null ? `jusqu'à ${period.maxAgeYears} ans` : ""]
+                .filter(Boolean)
+                .join(" – ") || "Tous"}
+            </dd>
+          </dl>
+        </Panel>
+        <Panel title="Unités et tarifs">
+          <ul className="space-y-3">
+            {period.units.map((unit) => (
+              <li key={unit.id}>
+                <p className="font-semibold">
+                  {unit.label} ({unit.startTime} – {unit.endTime}) – {unit.capacity} places
+                </p>
+                <p className="text-sm">{unit.tariffs.map((tariff) => `${tariff.bracket.label} : ${euros(tariff.priceCents)}`).join(" ; ") || "Aucun tarif"}</p>
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      </div>
+      <Panel title="Fermetures">
+        <div className="grid gap-6 lg:grid-cols-2">
+          <ClosureForm periodId={period.id} action={addClosuresAction} />
+          <div>
+            <h3 className="font-semibold">{closures.length} jour(s) de fermeture</h3>
+            {closures.length === 0 ? <p className="text-muted">Aucune fermeture.</p> : null}
+            <ul className="max-h-96 overflow-y-auto text-sm">
+              {closures.map((closure) => (
+                <li key={closure.id}>
+                  {formatDay(closure.day)} – {closure.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      </Panel>
+    </div>
+  );
+}

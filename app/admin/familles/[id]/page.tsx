@@ -1,0 +1,177 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ActionForm, Field } from "@/components/admin/action-form";
+import { ChildHealthReveal } from "@/components/admin/child-health";
+import { Panel } from "@/components/ui/panel";
+import { getFamilyForStaff } from "@/lib/admin-families/families";
+import { reservationNumberText } from "@/lib/admin-reservations/reservation-number";
+import { staffPage } from "@/lib/auth/session";
+import { dateToDay, formatDateTime, formatDay } from "@/lib/dates/calendar-day";
+import { resendActivationAction, setAccountActiveAction, setQuotientAction, showChildHealthAction } from "../actions";
+
+export const metadata: Metadata = { title: "Famille" };
+
+const RESERVATION_STATUS: Record<string, string> = {
+  PENDING: "En attente de traitement",
+  ACCEPTED: "Acceptée",
+  REFUSED: "Refusée",
+  CANCELLED: "Annulée",
+  REPLACED: "Remplacée",
+};
+const DOCUMENT_STATUS: Record<string, string> = { SUBMITTED: "À valider", ACCEPTED: "Acceptée", REFUSED: "Refusée" };
+
+export default async function FamilyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const viewer = await staffPage();
+  const { id } = await params;
+  const { creee } = await searchParams;
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const family = await getFamilyForStaff(viewer, id);
+  if (!family) notFound();
+  const address = [family.street, family.addressComplement, [family.postalCode, family.city].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold text-brand">Famille {family.name}</h1>
+      {creee ? (
+        <p role="status" className="rounded bg-green-100 p-3 text-green-900">
+          La famille a été créée ; l&apos;e-mail d&apos;activation a été envoyé.
+        </p>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel title="Dossier">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+            <dt className="font-semibold">Adresse</dt>
+            <dd>{address || "Non renseignée"}</dd>
+            <dt className="font-semibold">Téléphone</dt>
+            <dd>{family.homePhone ?? "Non renseigné"}</dd>
+            <dt className="font-semibold">N° allocataire</dt>
+            <dd>{family.allowanceNumber ?? "Non renseigné"} {family.benefitScheme ? `(${family.benefitScheme})` : ""}</dd>
+            <dt className="font-semibold">Quotient familial</dt>
+            <dd>
+              {family.quotientFamilial ?? "Non fixé"}
+              {family.qfSetAt ? ` (fixé le ${formatDateTime(family.qfSetAt)})` : ""}
+            </dd>
+          </dl>
+          <div className="mt-4">
+            <ActionForm action={setQuotientAction} submitLabel="Enregistrer le QF" successMessage="Quotient familial enregistré." className="flex flex-wrap items-end gap-3">
+              <input type="hidden" name="familyId" value={family.id} />
+              <Field label="Quotient familial" name="quotientFamilial" type="number" defaultValue={family.quotientFamilial ?? ""} required />
+            </ActionForm>
+          </div>
+        </Panel>
+        <Panel title="Compte(s) parent">
+          {family.users.length === 0 ? <p className="text-muted">Aucun compte.</p> : null}
+          <ul className="space-y-4">
+            {family.users.map((user) => (
+              <li key={user.id} className="space-y-2">
+                <p className="font-semibold">{user.email}</p>
+                <p>
+                  État :{" "}
+                  {!user.active ? "désactivé" : user.activatedAt ? `activé le ${formatDateTime(user.activatedAt)}` : "en attente d'activation"}
+                  {user.lastLoginAt ? ` – dernière connexion le ${formatDateTime(user.lastLoginAt)}` : ""}
+                </p>
+                <div className="flex flex-wrap gap-3">
+                  {user.active ? (
+                    <ActionForm action={resendActivationAction} submitLabel={user.activatedAt ? "Envoyer un lien pour redéfinir le mot de passe" : "Renvoyer l'e-mail d'activation"} successMessage="E-mail envoyé." variant="secondary">
+                      <input type="hidden" name="familyId" value={family.id} />
+                      <input type="hidden" name="userId" value={user.id} />
+                    </ActionForm>
+                  ) : null}
+                  <ActionForm
+                    action={setAccountActiveAction}
+                    submitLabel={user.active ? "Désactiver le compte" : "Réactiver le compte"}
+                    confirmMessage={user.active ? "Désactiver ce compte ? Le parent sera déconnecté et ne pourra plus se connecter." : undefined}
+                    variant={user.active ? "danger" : "secondary"}
+                  >
+                    <input type="hidden" name="familyId" value={family.id} />
+                    <input type="hidden" name="userId" value={user.id} />
+                    <input type="hidden" name="active" value={user.active ? "false" : "true"} />
+                  </ActionForm>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </Panel>
+        <Panel title="Responsables">
+          {family.guardians.length === 0 ? <p className="text-muted">Aucun responsable saisi.</p> : null}
+          <ul className="space-y-2">
+            {family.guardians.map((guardian) => (
+              <li key={guardian.id}>
+                <span className="font-semibold">
+                  Responsable {guardian.position} : {guardian.lastName} {guardian.firstName}
+                </span>
+                <span className="block text-sm">{[guardian.mobilePhone, guardian.homePhone, guardian.workPhone].filter(Boolean).join(" – ")}</span>
+              </li>
+            ))}
+          </ul>
+        </Panel>
+        <Panel title="Pièces justificatives">
+          {family.documents.length === 0 ? <p className="text-muted">Aucune pièce déposée.</p> : null}
+          <ul className="space-y-1">
+            {family.documents.map((document) => (
+              <li key={document.id}>
+                {document.type.label}
+                {document.child ? ` (${document.child.firstName})` : ""} – {document.originalName} – {DOCUMENT_STATUS[document.status]}
+                {document.refusalReason ? ` : ${document.refusalReason}` : ""}
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      </div>
+      <Panel title="Enfants">
+        {family.children.length === 0 ? <p className="text-muted">Aucun enfant.</p> : null}
+        <ul className="space-y-4">
+          {family.children.map((child) => (
+            <li key={child.id} className="border-b border-gray-200 pb-3">
+              <p className="font-semibold">
+                {child.lastName} {child.firstName} – né(e) le {formatDay(dateToDay(child.birthDate))}
+              </p>
+              <p>
+                {child.school?.name ?? "École non renseignée"} {child.schoolLevel ?? ""} {child.schoolClass ? `– classe ${child.schoolClass}` : ""}
+              </p>
+              <p className="text-sm">
+                Personnes à prévenir : {child.emergencyContacts.map((contact) => `${contact.name} (${contact.relation}) ${contact.phone}`).join(" ; ") || "aucune"}
+              </p>
+              <p className="text-sm">
+                Personnes autorisées : {child.authorisedPersons.map((person) => `${person.name} (${person.relation}) ${person.phone}`).join(" ; ") || "aucune"}
+              </p>
+              <ChildHealthReveal familyId={family.id} childId={child.id} action={showChildHealthAction} />
+            </li>
+          ))}
+        </ul>
+      </Panel>
+      <Panel title="Réservations">
+        {family.reservations.length === 0 ? (
+          <p className="text-muted">Aucune réservation.</p>
+        ) : (
+          <table className="w-full text-left">
+            <thead>
+              <tr>
+                <th scope="col">N°</th>
+                <th scope="col">Enfant</th>
+                <th scope="col">Activité</th>
+                <th scope="col">Dates</th>
+                <th scope="col">État</th>
+              </tr>
+            </thead>
+            <tbody>
+              {family.reservations.map((reservation) => (
+                <tr key={reservation.id} className="border-t border-gray-200">
+                  <td>{reservationNumberText(reservation.number)}</td>
+                  <td>{reservation.child.firstName}</td>
+                  <td>
+                    {reservation.period.activity.name} – {reservation.period.establishment.name} ({reservation.period.name})
+                  </td>
+                  <td>
+                    {reservation.firstDate ? formatDay(dateToDay(reservation.firstDate)) : ""}
+                    {reservation.lastDate ? ` → ${formatDay(dateToDay(reservation.lastDate))}` : ""}
+                  </td>
+                  <td>{RESERVATION_STATUS[reservation.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Panel>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import {
+  createFamilyWithParent,
+  readChildHealth,
+  resendActivation,
+  setParentAccountActive,
+  setQuotientFamilial,
+} from "@/lib/admin-families/families";
+import { ZAccountActiveSchema, ZAccountSchema, ZChildHealthSchema, ZCreateFamilySchema, ZQuotientSchema } from "@/lib/admin-families/family.schema";
+import { staffAction } from "@/lib/auth/action";
+
+export const createFamilyAction = staffAction(ZCreateFamilySchema, async (input, viewer) => {
+  const created = await createFamilyWithParent(viewer, input);
+  revalidatePath("/admin/familles");
+  return { familyId: created.familyId };
+});
+
+export const resendActivationAction = staffAction(ZAccountSchema, async (input, viewer) => {
+  await resendActivation(viewer, input.familyId, input.userId);
+  return null;
+});
+
+export const setAccountActiveAction = staffAction(ZAccountActiveSchema, async (input, viewer) => {
+  await setParentAccountActive(viewer, input.familyId, input.userId, input.active);
+  revalidatePath(`/admin/familles/${input.familyId}`);
+  return null;
+});
+
+export const setQuotientAction = staffAction(ZQuotientSchema, async (input, viewer) => {
+  await setQuotientFamilial(viewer, input.familyId, input.quotientFamilial);
+  revalidatePath(`/admin/familles/${input.familyId}`);
+  return null;
+});
+
+/** The explicit "Afficher les informations médicales": each call is audited. */
+export const showChildHealthAction = staffAction(ZChildHealthSchema, async (input, viewer) => readChildHealth(viewer, input.familyId, input.childId));

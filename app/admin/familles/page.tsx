@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Pagination, queryString } from "@/components/admin/pagination";
+import { searchFamilies } from "@/lib/admin-families/families";
+import { ZFamilySearchSchema } from "@/lib/admin-families/family.schema";
+import { staffPage } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Familles" };
+
+export default async function FamiliesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const viewer = await staffPage();
+  const params = await searchParams;
+  const parsed = ZFamilySearchSchema.safeParse(params);
+  const search = parsed.success ? parsed.data : ZFamilySearchSchema.parse({});
+  const result = await searchFamilies(viewer, search);
+  const sortLink = (field: "name" | "createdAt", label: string) => {
+    const active = search.sort.replace("-", "") === field;
+    const next = active && !search.sort.startsWith("-") ? `-${field}` : field;
+    return (
+      <Link href={`/admin/familles${queryString({ q: search.q, sort: next })}`} className="underline">
+        {label}
+        {active ? (search.sort.startsWith("-") ? " ↓" : " ↑") : ""}
+      </Link>
+    );
+  };
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold text-brand">Familles</h1>
+        <Link href="/admin/familles/nouvelle" className="rounded bg-brand px-4 py-2 font-semibold text-white">
+          Créer une famille
+        </Link>
+      </div>
+      <form role="search" className="flex flex-wrap items-end gap-3" action="/admin/familles">
+        <div>
+          <label htmlFor="family-search" className="block font-semibold">
+            Rechercher (nom, e-mail, enfant, n° allocataire)
+          </label>
+          <input id="family-search" name="q" defaultValue={search.q} className="mt-1 w-80 rounded border border-gray-500 px-3 py-2" />
+        </div>
+        <input type="hidden" name="sort" value={search.sort} />
+        <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">
+          Rechercher
+        </button>
+      </form>
+      <p aria-live="polite">{result.total} famille(s)</p>
+      {result.rows.length === 0 ? (
+        <p className="text-muted">Aucune famille ne correspond à cette recherche.</p>
+      ) : (
+        <table className="w-full border-collapse bg-white text-left shadow">
+          <thead className="bg-gray-100">
+            <tr>
+              <th scope="col" className="p-2">{sortLink("name", "Famille")}</th>
+              <th scope="col" className="p-2">Compte</th>
+              <th scope="col" className="p-2">Enfants</th>
+              <th scope="col" className="p-2">N° allocataire</th>
+              <th scope="col" className="p-2">QF</th>
+              <th scope="col" className="p-2">{sortLink("createdAt", "Créée le")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((family) => (
+              <tr key={family.id} className="border-t border-gray-200">
+                <td className="p-2">
+                  <Link href={`/admin/familles/${family.id}`} className="font-semibold underline">
+                    {family.name}
+                  </Link>
+                </td>
+                <td className="p-2">
+                  {family.users.map((user) => (
+                    <span key={user.email} className="block">
+                      {user.email} {!user.active ? "(désactivé)" : !user.activatedAt ? "(non activé)" : ""}
+                    </span>
+                  ))}
+                </td>
+                <td className="p-2">{family.children.map((child) => child.firstName).join(", ")}</td>
+                <td className="p-2">{family.allowanceNumber ?? ""}</td>
+                <td className="p-2">{family.quotientFamilial ?? ""}</td>
+                <td className="p-2">{family.createdAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={result.page} pageCount={result.pageCount} href={(page) => `/admin/familles${queryString({ q: search.q, sort: search.sort, page })}`} />
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { queryString } from "@/components/admin/pagination";
+import { PrintButton } from "@/components/admin/print-button";
+import { kitchenCounts } from "@/lib/admin-lists/daily-list";
+import { dietLabel } from "@/lib/admin-lists/list-csv";
+import { ZKitchenQuerySchema } from "@/lib/admin-lists/list.schema";
+import { staffPage } from "@/lib/auth/session";
+import { formatDay, parisToday } from "@/lib/dates/calendar-day";
+
+export const metadata: Metadata = { title: "Repas pour la cuisine" };
+
+export default async function KitchenPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const viewer = await staffPage();
+  const params = await searchParams;
+  const query = ZKitchenQuerySchema.parse({ date: params.date || parisToday(new Date()), span: params.span });
+  const counts = await kitchenCounts(viewer, query);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold text-brand">
+          Repas pour la cuisine – {query.span === "week" ? `semaine du ${formatDay(counts.days[0])}` : formatDay(query.date)}
+        </h1>
+        <div className="no-print flex gap-3">
+          <PrintButton />
+          <a href={`/api/admin/listes${queryString({ vue: "cuisine", date: query.date, span: query.span })}`} className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand">
+            Export CSV
+          </a>
+        </div>
+      </div>
+      <form className="no-print flex flex-wrap items-end gap-3" action="/admin/listes/cuisine">
+        <div>
+          <label htmlFor="kitchen-date" className="block font-semibold">Date</label>
+          <input id="kitchen-date" type="date" name="date" defaultValue={query.date} className="mt-1 rounded border border-gray-500 px-3 py-2" />
+        </div>
+        <div>
+          <label htmlFor="kitchen-span" className="block font-semibold">Durée</label>
+          <select id="kitchen-span" name="span" defaultValue={query.span} className="mt-1 rounded border border-gray-500 px-3 py-2">
+            <option value="day">Le jour</option>
+            <option value="week">La semaine</option>
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">Afficher</button>
+      </form>
+      <p>
+        Total : <strong>{counts.total}</strong> repas
+      </p>
+      {counts.rows.length === 0 ? (
+        <p className="text-muted">Aucun repas réservé.</p>
+      ) : (
+        <table className="w-full bg-white text-left shadow">
+          <thead>
+            <tr>
+              <th scope="col" className="p-2">Établissement</th>
+              {counts.days.map((day) => (
+                <th key={day} scope="col" className="p-2">{formatDay(day)}</th>
+              ))}
+              <th scope="col" className="p-2">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {counts.rows.map((row) => (
+              <tr key={row.establishment} className="border-t border-gray-200 align-top">
+                <th scope="row" className="p-2">{row.establishment}</th>
+                {counts.days.map((day) => (
+                  <td key={day} className="p-2">
+                    {counts.diets
+                      .filter((diet) => row.perDay[day][diet])
+                      .map((diet) => (
+                        <span key={diet} className="block">
+                          {dietLabel(diet)} : {row.perDay[day][diet]}
+                        </span>
+                      ))}
+                  </td>
+                ))}
+                <td className="p-2 font-bold">{row.total}</td>
+              </tr>
+            ))}
+            <tr className="border-t-2 border-gray-400">
+              <th scope="row" className="p-2">Total</th>
+              {counts.days.map((day) => (
+                <td key={day} className="p-2 font-bold">{counts.totalsPerDay[day]}</td>
+              ))}
+              <td className="p-2 font-bold">{counts.total}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

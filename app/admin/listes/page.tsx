@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { queryString } from "@/components/admin/pagination";
+import { PrintButton } from "@/components/admin/print-button";
+import { dailyList } from "@/lib/admin-lists/daily-list";
+import { dietLabel } from "@/lib/admin-lists/list-csv";
+import { ZDailyListQuerySchema } from "@/lib/admin-lists/list.schema";
+import { staffPage } from "@/lib/auth/session";
+import { formatDay, parisToday } from "@/lib/dates/calendar-day";
+import { getDb } from "@/lib/db/client";
+
+export const metadata: Metadata = { title: "Listes du jour" };
+
+export default async function DailyListsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const viewer = await staffPage();
+  const params = await searchParams;
+  const query = ZDailyListQuerySchema.parse({ date: params.date || parisToday(new Date()), establishmentId: params.establishmentId || undefined });
+  const [list, establishments] = await Promise.all([
+    dailyList(viewer, query),
+    getDb().establishment.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+  ]);
+  const csvHref = `/api/admin/listes${queryString({ vue: "presence", date: query.date, establishmentId: query.establishmentId })}`;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold text-brand">Listes du jour – {formatDay(list.date)}</h1>
+        <div className="no-print flex gap-3">
+          <PrintButton />
+          <a href={csvHref} className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand">
+            Export CSV
+          </a>
+          <Link href={`/admin/listes/cuisine${queryString({ date: query.date })}`} className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand">
+            Repas pour la cuisine
+          </Link>
+        </div>
+      </div>
+      <form className="no-print flex flex-wrap items-end gap-3" action="/admin/listes">
+        <div>
+          <label htmlFor="list-date" className="block font-semibold">Date</label>
+          <input id="list-date" type="date" name="date" defaultValue={query.date} className="mt-1 rounded border border-gray-500 px-3 py-2" />
+        </div>
+        <div>
+          <label htmlFor="list-establishment" className="block font-semibold">Établissement</label>
+          <select id="list-establishment" name="establishmentId" defaultValue={query.establishmentId ?? ""} className="mt-1 rounded border border-gray-500 px-3 py-2">
+            <option value="">Tous</option>
+            {establishments.map((establishment) => (
+              <option key={establishment.id} value={establishment.id}>{establishment.name}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">Afficher</button>
+      </form>
+      <p>
+        Total : <strong>{list.totalAccepted}</strong> enfant(s) attendu(s)
+        {list.totalPending ? `, ${list.totalPending} demande(s) en attente de validation (non comptées)` : ""}.
+      </p>
+      <p className="text-sm text-muted">Régime et indicateur allergie/PAI seulement ; le détail médical se consulte depuis la fiche famille (consultation journalisée).</p>
+      {list.units.length === 0 ? <p className="text-muted">Aucun enfant inscrit ce jour.</p> : null}
+      {list.units.map((unit) => (
+        <section key={unit.unitId} className="break-inside-avoid rounded bg-white p-4 shadow print:shadow-none" aria-labelledby={`unit-${unit.unitId}`}>
+          <h2 id={`unit-${unit.unitId}`} className="text-lg font-bold">
+            {unit.establishment} – {unit.activity} – {unit.label} ({unit.hours})
+          </h2>
+          <p>
+            {unit.accepted.length} / {unit.capacity} place(s)
+          </p>
+          <table className="mt-2 w-full text-left text-sm">
+            <thead>
+              <tr>
+                <th scope="col">Enfant</th>
+                <th scope="col">Classe</th>
+                <th scope="col">Régime</th>
+                <th scope="col">Allergie / PAI</th>
+                <th scope="col">Personnes à prévenir</th>
+              </tr>
+            </thead>
+            <tbody>
+              {unit.accepted.map((child) => (
+                <tr key={child.childId} className="border-t border-gray-200">
+                  <td>{child.name}</td>
+                  <td>{[child.schoolLevel, child.schoolClass].filter(Boolean).join(" ")}</td>
+                  <td>{dietLabel(child.diet)}</td>
+                  <td>{child.allergyOrPai ? <strong>⚠ Oui</strong> : "Non"}</td>
+                  <td>{child.emergencyContacts}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {unit.pending.length ? (
+            <>
+              <h3 className="mt-3 font-semibold">En attente de validation ({unit.pending.length})</h3>
+              <ul className="text-sm">
+                {unit.pending.map((child) => (
+                  <li key={child.childId}>{child.name}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </section>
+      ))}
+    </div>
+  );
+}

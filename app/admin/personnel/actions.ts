@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { adminAction } from "@/lib/auth/action";
+import { createStaffAccount, setStaffActive, setStaffRole } from "@/lib/staff/staff";
+import { ZCreateStaffSchema, ZStaffActiveSchema, ZStaffRoleChangeSchema } from "@/lib/staff/staff.schema";
+
+export const createStaffAction = adminAction(ZCreateStaffSchema, async (input, viewer) => {
+  const created = await createStaffAccount(viewer, input);
+  revalidatePath("/admin/personnel");
+  return created;
+});
+
+export const setStaffRoleAction = adminAction(ZStaffRoleChangeSchema, async (input, viewer) => {
+  await setStaffRole(viewer, input.userId, input.role);
+  revalidatePath("/admin/personnel");
+  return null;
+});
+
+export const setStaffActiveAction = adminAction(ZStaffActiveSchema, async (input, viewer) => {
+  await setStaffActive(viewer, input.userId, input.active);
+  revalidatePath("/admin/personnel");
+  return null;
+});

@@ -1,0 +1,12 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { ZDecisionSchema } from "@/lib/admin-reservations/decision.schema";
+import { decideReservation } from "@/lib/admin-reservations/decisions";
+import { staffAction } from "@/lib/auth/action";
+
+export const decideReservationAction = staffAction(ZDecisionSchema, async (input, viewer) => {
+  const notice = await decideReservation(viewer, input);
+  revalidatePath("/admin/reservations");
+  return { lines: notice.lines.length };
+});

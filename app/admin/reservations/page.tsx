@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { DecisionForms } from "@/components/admin/decision-form";
+import { Pagination, queryString } from "@/components/admin/pagination";
+import { ZQueueFilterSchema } from "@/lib/admin-reservations/decision.schema";
+import { listPendingLines, listQueueFilters } from "@/lib/admin-reservations/decisions";
+import { reservationNumberText } from "@/lib/admin-reservations/reservation-number";
+import { staffPage } from "@/lib/auth/session";
+import { formatDay } from "@/lib/dates/calendar-day";
+import { decideReservationAction } from "./actions";
+
+export const metadata: Metadata = { title: "Réservations en attente" };
+
+export default async function ReservationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const viewer = await staffPage();
+  const filter = ZQueueFilterSchema.parse(await searchParams);
+  const [queue, options] = await Promise.all([listPendingLines(viewer, filter), listQueueFilters()]);
+  const reservations = new Map<string, typeof queue.lines>();
+  for (const line of queue.lines) reservations.set(line.reservation.id, [...(reservations.get(line.reservation.id) ?? []), line]);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold text-brand">Réservations en attente de traitement</h1>
+      <form className="no-print flex flex-wrap items-end gap-3" action="/admin/reservations">
+        <div>
+          <label htmlFor="queue-establishment" className="block font-semibold">Établissement</label>
+          <select id="queue-establishment" name="establishmentId" defaultValue={filter.establishmentId ?? ""} className="mt-1 rounded border border-gray-500 px-3 py-2">
+            <option value="">Tous</option>
+            {options.establishments.map((establishment) => (
+              <option key={establishment.id} value={establishment.id}>{establishment.name}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="queue-period" className="block font-semibold">Période</label>
+          <select id="queue-period" name="periodId" defaultValue={filter.periodId ?? ""} className="mt-1 rounded border border-gray-500 px-3 py-2">
+            <option value="">Toutes</option>
+            {options.periods.map((period) => (
+              <option key={period.id} value={period.id}>{period.establishment.name} – {period.name}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="queue-date" className="block font-semibold">Date</label>
+          <input id="queue-date" type="date" name="date" defaultValue={filter.date ?? ""} className="mt-1 rounded border border-gray-500 px-3 py-2" />
+        </div>
+        <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">Filtrer</button>
+      </form>
+      <p aria-live="polite">{queue.total} ligne(s) en attente</p>
+      {reservations.size === 0 ? <p className="text-muted">Aucune demande en attente.</p> : null}
+      <ul className="space-y-4">
+        {[...reservations.values()].map((lines) => {
+          const reservation = lines[0].reservation;
+          return (
+            <li key={reservation.id} className="rounded bg-white p-4 shadow">
+              <h2 className="text-lg font-bold">
+                Réservation n° {reservationNumberText(reservation.number)} –{" "}
+                <Link href={`/admin/familles/${reservation.family.id}`} className="underline">
+                  famille {reservation.family.name}
+                </Link>{" "}
+                – {lines[0].child.firstName} {lines[0].child.lastName}
+              </h2>
+              <p className="text-muted">
+                {reservation.period.activity.name} – {reservation.period.establishment.name} ({reservation.period.name})
+              </p>
+              <DecisionForms action={decideReservationAction} reservationId={reservation.id} label="toute la réservation" />
+              <table className="mt-3 w-full text-left">
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Unité</th>
+                    <th scope="col">Décision</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {lines.map((line) => (
+                    <tr key={line.id} className="border-t border-gray-200 align-top">
+                      <td className="py-2">{formatDay(line.day)}</td>
+                      <td className="py-2">{line.unit.label}</td>
+                      <td className="py-2">
+                        <DecisionForms action={decideReservationAction} dayId={line.id} label={`le ${formatDay(line.day)} ${line.unit.label}`} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </li>
+          );
+        })}
+      </ul>
+      <Pagination page={queue.page} pageCount={queue.pageCount} href={(page) => `/admin/reservations${queryString({ ...filter, page })}`} />
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { NextResponse } from "next/server";
+import { readServiceDocument } from "@/lib/content/service-documents";
+
+// Public on purpose: the home page lists the services' règlements, tarifs and programmes.
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/.test(id)) return new NextResponse("Document introuvable", { status: 404 });
+  const document = await readServiceDocument(id);
+  if (!document) return new NextResponse("Document introuvable", { status: 404 });
+  const asciiName = document.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new NextResponse(new Uint8Array(document.bytes), {
+    headers: {
+      "content-type": document.mimeType,
+      "content-disposition": `inline; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(document.originalName)}`,
+      "x-content-type-options": "nosniff",
+      "cache-control": "public, max-age=300",
+    },
+  });
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+
+/** Server-side pagination links that keep the current filters. */
+export function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav aria-label="Pagination" className="no-print mt-3 flex items-center gap-3">
+      {page > 1 ? (
+        <Link href={href(page - 1)} className="underline">
+          Page précédente
+        </Link>
+      ) : null}
+      <span>
+        Page {page} sur {pageCount}
+      </span>
+      {page < pageCount ? (
+        <Link href={href(page + 1)} className="underline">
+          Page suivante
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+export function queryString(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}

@@ -1,0 +1,212 @@
+import "server-only";
+import { writeAudit } from "@/lib/audit/audit-log";
+import { sendActivationMail } from "@/lib/auth/activation";
+import type { StaffViewer } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+import type { MailConfig } from "@/lib/mail/transport";
+import type { TFamilySearch } from "./family.schema";
+
+export const FAMILY_PAGE_SIZE = 20;
+
+/** Search by family name, e-mail, child's name or allocataire number; sorted and paginated by the database. */
+export async function searchFamilies(_viewer: StaffViewer, search: TFamilySearch) {
+  const q = search.q;
+  const contains = (value: string) => ({ contains: value, mode: "insensitive" as const });
+  const where: Prisma.FamilyWhereInput = q
+    ? {
+        OR: [
+          { name: contains(q) },
+          { allowanceNumber: contains(q) },
+          { users: { some: { email: contains(q) } } },
+          { children: { some: { OR: [{ firstName: contains(q) }, { lastName: contains(q) }] } } },
+          { guardians: { some: { OR: [{ firstName: contains(q) }, { lastName: contains(q) }] } } },
+        ],
+      }
+    : {};
+  const direction = search.sort.startsWith("-") ? "desc" : "asc";
+  const field = search.sort.replace("-", "") as "name" | "createdAt";
+  const db = getDb();
+  const [total, rows] = await Promise.all([
+    db.family.count({ where }),
+    db.family.findMany({
+      where,
+      orderBy: [{ [field]: direction }, { id: "asc" }],
+      skip: (search.page - 1) * FAMILY_PAGE_SIZE,
+      take: FAMILY_PAGE_SIZE,
+      select: {
+        id: true,
+        name: true,
+        allowanceNumber: true,
+        quotientFamilial: true,
+        createdAt: true,
+        users: { select: { email: true, active: true, activatedAt: true }, orderBy: { createdAt: "asc" } },
+        children: { select: { firstName: true, lastName: true }, orderBy: { birthDate: "asc" } },
+      },
+    }),
+  ]);
+  return { total, page: search.page, pageCount: Math.max(1, Math.ceil(total / FAMILY_PAGE_SIZE)), rows };
+}
+
+/** Everything the Guichet unique sees of a family, health data excepted (see readChildHealth). */
+export async function getFamilyForStaff(_viewer: StaffViewer, familyId: string) {
+  return getDb().family.findUnique({
+    where: { id: familyId },
+    select: {
+      id: true,
+      civility: true,
+      name: true,
+      street: true,
+      addressComplement: true,
+      postalCode: true,
+      city: true,
+      homePhone: true,
+      situation: true,
+      allowanceNumber: true,
+      allowanceHolder: true,
+      benefitScheme: true,
+      quotientFamilial: true,
+      qfSetAt: true,
+      createdAt: true,
+      users: {
+        where: { role: "PARENT" },
+        select: { id: true, email: true, firstName: true, lastName: true, active: true, activatedAt: true, lastLoginAt: true },
+        orderBy: { createdAt: "asc" },
+      },
+      guardians: {
+        select: { id: true, position: true, civility: true, firstName: true, lastName: true, mobilePhone: true, homePhone: true, workPhone: true, profession: true },
+        orderBy: { position: "asc" },
+      },
+      children: {
+        select: {
+          id: true,
+          firstName: true,
+          lastName: true,
+          sex: true,
+          birthDate: true,
+          schoolLevel: true,
+          schoolClass: true,
+          school: { select: { name: true } },
+          authEmergencyCare: true,
+          authPhotos: true,
+          authLeaveAlone: true,
+          authTransport: true,
+          emergencyContacts: { select: { id: true, name: true, relation: true, phone: true }, orderBy: { position: "asc" } },
+          authorisedPersons: { select: { id: true, name: true, relation: true, phone: true }, orderBy: { position: "asc" } },
+        },
+        orderBy: { birthDate: "asc" },
+      },
+      documents: {
+        select: { id: true, status: true, originalName: true, uploadedAt: true, refusalReason: true, type: { select: { label: true } }, child: { select: { firstName: true } } },
+        orderBy: { uploadedAt: "desc" },
+        take: 100,
+      },
+      reservations: {
+        select: {
+          id: true,
+          number: true,
+          status: true,
+          firstDate: true,
+          lastDate: true,
+          createdAt: true,
+          child: { select: { firstName: true } },
+          period: { select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true } } } },
+        },
+        orderBy: { createdAt: "desc" },
+        take: 100,
+      },
+    },
+  });
+}
+export type StaffFamily = NonNullable<Awaited<ReturnType<typeof getFamilyForStaff>>>;
+
+/**
+ * RENSEIGNEMENTS MÉDICAUX and RÉGIME ALIMENTAIRE of one child. Every read is written to the
+ * audit log in the same transaction as the read, so no health data leaves without a trace.
+ */
+export async function readChildHealth(viewer: StaffViewer, familyId: string, childId: string) {
+  return getDb().$transaction(async (tx) => {
+    const child = await tx.child.findFirst({ where: { id: childId, familyId }, select: { id: true } });
+    if (!child) throw new AppError("NOT_FOUND", "Enfant introuvable.");
+    const health = await tx.childHealth.findUnique({
+      where: { childId },
+      select: { doctorName: true, doctorPhone: true, allergies: true, hasPai: true, treatments: true, vaccinationsUpToDate: true, remarks: true, dietKind: true, dietDetails: true },
+    });
+    await writeAudit(tx, viewer, { action: "child.health.read", familyId, childId, targetType: "ChildHealth", targetId: childId });
+    return health;
+  });
+}
+
+type MailOptions = { mailConfig?: MailConfig };
+
+/** SPEC §2: the Guichet unique creates the family and its parent account; the parent gets the activation mail. */
+export async function createFamilyWithParent(
+  viewer: StaffViewer,
+  input: { familyName: string; firstName: string; lastName: string; email: string; allowanceNumber: string | null },
+  options: MailOptions = {},
+) {
+  const db = getDb();
+  let created: { familyId: string; userId: string };
+  try {
+    created = await db.$transaction(async (tx) => {
+      const family = await tx.family.create({
+        data: {
+          name: input.familyName,
+          allowanceNumber: input.allowanceNumber,
+          guardians: { create: { position: 1, firstName: input.firstName, lastName: input.lastName } },
+          users: { create: { email: input.email, role: "PARENT", firstName: input.firstName, lastName: input.lastName } },
+        },
+        select: { id: true, users: { select: { id: true } } },
+      });
+      const userId = family.users[0].id;
+      await writeAudit(tx, viewer, { action: "family.create", familyId: family.id, targetType: "User", targetId: userId, details: { email: input.email } });
+      return { familyId: family.id, userId };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("EMAIL_TAKEN", "Cette adresse e-mail est déjà l'identifiant d'un autre compte.");
+    }
+    throw error;
+  }
+  // After commit: the mail never goes out for a family that was rolled back.
+  await sendActivationMail(db, created.userId, { mailConfig: options.mailConfig });
+  return created;
+}
+
+async function parentAccount(tx: Prisma.TransactionClient, familyId: string, userId: string) {
+  const user = await tx.user.findFirst({ where: { id: userId, familyId, role: "PARENT" }, select: { id: true, activatedAt: true, active: true, email: true } });
+  if (!user) throw new AppError("NOT_FOUND", "Compte introuvable.");
+  return user;
+}
+
+/** A new single-use link (the older ones stay valid until they expire or are used). */
+export async function resendActivation(viewer: StaffViewer, familyId: string, userId: string, options: MailOptions = {}) {
+  const db = getDb();
+  await db.$transaction(async (tx) => {
+    const user = await parentAccount(tx, familyId, userId);
+    if (!user.active) throw new AppError("INACTIVE", "Ce compte est désactivé : réactivez-le avant d'envoyer un lien.");
+    await writeAudit(tx, viewer, { action: "account.activation.resend", familyId, targetType: "User", targetId: userId });
+  });
+  await sendActivationMail(db, userId, { mailConfig: options.mailConfig });
+}
+
+/** Deactivating signs the parent out everywhere (sessionVersion is checked on every request). */
+export async function setParentAccountActive(viewer: StaffViewer, familyId: string, userId: string, active: boolean) {
+  await getDb().$transaction(async (tx) => {
+    await parentAccount(tx, familyId, userId);
+    await tx.user.update({
+      where: { id: userId },
+      data: active ? { active: true } : { active: false, sessionVersion: { increment: 1 } },
+    });
+    await writeAudit(tx, viewer, { action: active ? "account.reactivate" : "account.deactivate", familyId, targetType: "User", targetId: userId });
+  });
+}
+
+export async function setQuotientFamilial(viewer: StaffViewer, familyId: string, quotientFamilial: number, now = new Date()) {
+  await getDb().$transaction(async (tx) => {
+    const { count } = await tx.family.updateMany({ where: { id: familyId }, data: { quotientFamilial, qfSetAt: now } });
+    if (count === 0) throw new AppError("NOT_FOUND", "Famille introuvable.");
+    await writeAudit(tx, viewer, { action: "family.qf.set", familyId, targetType: "Family", targetId: familyId, details: { quotientFamilial } });
+  });
+}

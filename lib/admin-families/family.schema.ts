@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+const requiredText = (label: string, max = 100) =>
+  z
+    .string({ error: `${label} est obligatoire.` })
+    .trim()
+    .min(1, `${label} est obligatoire.`)
+    .max(max, `${label} ne peut pas dépasser ${max} caractères.`);
+
+export const ZCreateFamilySchema = z.object({
+  familyName: requiredText("Le nom de la famille").transform((value) => value.toUpperCase()),
+  firstName: requiredText("Le prénom du responsable"),
+  lastName: requiredText("Le nom du responsable").transform((value) => value.toUpperCase()),
+  email: z
+    .string({ error: "L'adresse e-mail est obligatoire." })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("L'adresse e-mail n'est pas valide.")),
+  allowanceNumber: z
+    .string()
+    .trim()
+    .max(20, "Le numéro d'allocataire ne peut pas dépasser 20 caractères.")
+    .optional()
+    .transform((value) => (value ? value : null)),
+});
+export type TCreateFamily = z.input<typeof ZCreateFamilySchema>;
+
+export const ZFamilySearchSchema = z.object({
+  q: z.string().trim().max(100).optional().default(""),
+  sort: z.enum(["name", "-name", "createdAt", "-createdAt"]).optional().default("name"),
+  page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
+});
+export type TFamilySearch = z.output<typeof ZFamilySearchSchema>;
+
+export const ZQuotientSchema = z.object({
+  familyId: z.uuid(),
+  quotientFamilial: z.coerce
+    .number({ error: "Le quotient familial doit être un nombre entier." })
+    .int("Le quotient familial doit être un nombre entier.")
+    .min(0, "Le quotient familial ne peut pas être négatif.")
+    .max(100_000, "Le quotient familial paraît trop élevé."),
+});
+
+export const ZAccountSchema = z.object({ familyId: z.uuid(), userId: z.uuid() });
+export const ZAccountActiveSchema = ZAccountSchema.extend({
+  active: z.union([z.literal("true"), z.literal("false"), z.boolean()]).transform((value) => value === true || value === "true"),
+});
+export const ZChildHealthSchema = z.object({ familyId: z.uuid(), childId: z.uuid() });

@@ -1,0 +1,210 @@
+import "server-only";
+import { writeAudit } from "@/lib/audit/audit-log";
+import type { StaffViewer } from "@/lib/auth/session";
+import { addDays, dateToDay, dayToDate, isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
+import { getDb } from "@/lib/db/client";
+import type { DietKind } from "@/lib/db/generated/client";
+import type { TDailyListQuery, TKitchenQuery } from "./list.schema";
+
+// Listes du jour. Who appears: lines ACCEPTED are the children expected; lines still PENDING
+// are listed apart ("en attente de validation") and never counted in the totals, so staff
+// can see what may still arrive. Health data shown here is the minimum the staff on site
+// need (diet and an allergy/PAI flag, not the medical details); agents and admins may both
+// see it, and each view of a list writes one audit entry (SPEC §9: reads of health data are
+// logged). Details stay on the family page behind "Afficher les informations médicales".
+
+export type DailyListChild = {
+  childId: string;
+  familyId: string;
+  name: string;
+  school: string | null;
+  schoolClass: string | null;
+  schoolLevel: string | null;
+  diet: DietKind | null;
+  allergyOrPai: boolean;
+  emergencyContacts: string;
+};
+export type DailyListUnit = {
+  unitId: string;
+  establishment: string;
+  activity: string;
+  period: string;
+  label: string;
+  hours: string;
+  capacity: number;
+  accepted: DailyListChild[];
+  pending: DailyListChild[];
+};
+
+type Row = {
+  unitId: string;
+  status: "ACCEPTED" | "PENDING";
+  childId: string;
+  familyId: string;
+  firstName: string;
+  lastName: string;
+  schoolClass: string | null;
+  schoolLevel: string | null;
+  school: string | null;
+  dietKind: DietKind | null;
+  allergyOrPai: boolean;
+  contacts: string | null;
+};
+
+const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
+/** French alphabetical order for names: accents and case ignored (É sorts with E). */
+const sortKey = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+
+/**
+ * Two queries: the day's lines with child, school, diet flag and emergency contacts (the
+ * allergy/PAI flag is computed in SQL so no medical text leaves the database), then the few
+ * units they belong to. Sorting happens here with a French collator: cheaper than a
+ * collation-aware ORDER BY over thousands of rows (measured in tests/bench/daily-lists.bench.ts).
+ */
+export async function dailyList(viewer: StaffViewer, query: TDailyListQuery): Promise<{ date: CalendarDay; units: DailyListUnit[]; totalAccepted: number; totalPending: number }> {
+  const db = getDb();
+  const date = dayToDate(query.date);
+  const establishmentId = query.establishmentId ?? null;
+  // One JSON value rather than thousands of rows: Prisma's per-row decoding was most of the time.
+  const [result] = await db.$queryRaw<{ rows: Row[] | string | null }[]>`
+    WITH lines AS (
+      SELECT rd."unitId", rd."childId", rd.status
+        FROM "ReservationDay" rd
+        JOIN "Unit" u ON u.id = rd."unitId"
+        JOIN "Period" p ON p.id = u."periodId"
+       WHERE rd.date = ${date}::date AND rd.status IN ('ACCEPTED', 'PENDING')
+         AND (${establishmentId}::text IS NULL OR p."establishmentId" = ${establishmentId}::text)
+    ), contacts AS (
+      SELECT ec."childId", string_agg(ec.name || ' (' || ec.relation || ') ' || ec.phone, ' ; ' ORDER BY ec.position) AS contacts
+        FROM "EmergencyContact" ec
+       WHERE ec."childId" IN (SELECT "childId" FROM lines)
+       GROUP BY ec."childId"
+    )
+    SELECT json_agg(json_build_object(
+             'unitId', l."unitId", 'status', l.status, 'childId', c.id, 'familyId', c."familyId",
+             'firstName', c."firstName", 'lastName', c."lastName", 'schoolClass', c."schoolClass",
+             'schoolLevel', c."schoolLevel", 'school', s.name, 'dietKind', h."dietKind",
+             'allergyOrPai', (COALESCE(h."hasPai", false) OR COALESCE(btrim(h.allergies), '') <> '' OR COALESCE(h."dietKind" = 'ALLERGIE_PAI', false)),
+             'contacts', ct.contacts)) AS rows
+      FROM lines l
+      JOIN "Child" c ON c.id = l."childId"
+      LEFT JOIN "School" s ON s.id = c."schoolId"
+      LEFT JOIN "ChildHealth" h ON h."childId" = c.id
+      LEFT JOIN contacts ct ON ct."childId" = c.id`;
+  const rows: Row[] = typeof result.rows === "string" ? JSON.parse(result.rows) : (result.rows ?? []);
+  const unitIds = [...new Set(rows.map((row) => row.unitId))];
+  const unitRows = await db.unit.findMany({
+    where: { id: { in: unitIds } },
+    select: {
+      id: true,
+      label: true,
+      startTime: true,
+      endTime: true,
+      capacity: true,
+      sortOrder: true,
+      days: { where: { date }, select: { capacity: true } },
+      period: { select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true, sortOrder: true } } } },
+    },
+  });
+  unitRows.sort(
+    (a, b) =>
+      collator.compare(a.period.establishment.name, b.period.establishment.name) ||
+      a.period.activity.sortOrder - b.period.activity.sortOrder ||
+      a.sortOrder - b.sortOrder ||
+      collator.compare(a.label, b.label),
+  );
+  const units = new Map<string, DailyListUnit>(
+    unitRows.map((unit) => [
+      unit.id,
+      {
+        unitId: unit.id,
+        establishment: unit.period.establishment.name,
+        activity: unit.period.activity.name,
+        period: unit.period.name,
+        label: unit.label,
+        hours: `${unit.startTime} – ${unit.endTime}`,
+        capacity: unit.days[0]?.capacity ?? unit.capacity,
+        accepted: [],
+        pending: [],
+      },
+    ]),
+  );
+  // One collation key per child (cheaper than a collator call per comparison).
+  const keyed = rows.map((row) => ({ row, key: sortKey(`${row.lastName}\u0001${row.firstName}`) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const { row } of keyed) {
+    const unit = units.get(row.unitId)!;
+    const child: DailyListChild = {
+      childId: row.childId,
+      familyId: row.familyId,
+      name: `${row.lastName} ${row.firstName}`,
+      school: row.school,
+      schoolClass: row.schoolClass,
+      schoolLevel: row.schoolLevel,
+      diet: row.dietKind,
+      allergyOrPai: row.allergyOrPai,
+      emergencyContacts: row.contacts ?? "",
+    };
+    (row.status === "ACCEPTED" ? unit.accepted : unit.pending).push(child);
+  }
+  const list = [...units.values()];
+  const totalAccepted = list.reduce((sum, unit) => sum + unit.accepted.length, 0);
+  const totalPending = list.reduce((sum, unit) => sum + unit.pending.length, 0);
+  await writeAudit(db, viewer, {
+    action: "daily-list.view",
+    targetType: "Establishment",
+    targetId: establishmentId ?? undefined,
+    details: { date: query.date, children: totalAccepted + totalPending },
+  });
+  return { date: query.date, units: list, totalAccepted, totalPending };
+}
+
+export type KitchenCounts = {
+  days: CalendarDay[];
+  diets: (DietKind | "AUCUN")[];
+  /** Per school (establishment) and diet: meals per day. */
+  rows: { establishment: string; perDay: Record<CalendarDay, Record<string, number>>; total: number }[];
+  totalsPerDay: Record<CalendarDay, number>;
+  total: number;
+};
+
+const DIET_ORDER: DietKind[] = ["AUCUN", "SANS_PORC", "SANS_VIANDE", "VEGETARIEN", "ALLERGIE_PAI", "AUTRE"];
+
+/** Meals for the kitchen: accepted lines of RESTAURATION_SCOLAIRE units, per school and diet, for a day or its week (Monday–Sunday). */
+export async function kitchenCounts(_viewer: StaffViewer, query: TKitchenQuery): Promise<KitchenCounts> {
+  const from = query.span === "week" ? addDays(query.date, 1 - isoWeekday(query.date)) : query.date;
+  const to = query.span === "week" ? addDays(from, 6) : query.date;
+  const rows = await getDb().$queryRaw<{ establishment: string; date: Date; diet: DietKind; meals: number }[]>`
+    SELECT e.name AS establishment, rd.date, COALESCE(h."dietKind", 'AUCUN'::"DietKind") AS diet, count(*)::int AS meals
+      FROM "ReservationDay" rd
+      JOIN "Unit" u ON u.id = rd."unitId"
+      JOIN "Period" p ON p.id = u."periodId"
+      JOIN "Activity" a ON a.id = p."activityId"
+      JOIN "Establishment" e ON e.id = p."establishmentId"
+      LEFT JOIN "ChildHealth" h ON h."childId" = rd."childId"
+     WHERE rd.date BETWEEN ${dayToDate(from)}::date AND ${dayToDate(to)}::date
+       AND rd.status = 'ACCEPTED' AND a.code = 'RESTAURATION_SCOLAIRE'
+     GROUP BY e.name, rd.date, COALESCE(h."dietKind", 'AUCUN'::"DietKind")
+     ORDER BY e.name`;
+  const days: CalendarDay[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  const byEstablishment = new Map<string, KitchenCounts["rows"][number]>();
+  const totalsPerDay: Record<CalendarDay, number> = Object.fromEntries(days.map((day) => [day, 0]));
+  const dietsSeen = new Set<string>();
+  let total = 0;
+  for (const row of rows) {
+    const day = dateToDay(row.date);
+    let entry = byEstablishment.get(row.establishment);
+    if (!entry) {
+      entry = { establishment: row.establishment, perDay: Object.fromEntries(days.map((d) => [d, {}])), total: 0 };
+      byEstablishment.set(row.establishment, entry);
+    }
+    entry.perDay[day][row.diet] = (entry.perDay[day][row.diet] ?? 0) + row.meals;
+    entry.total += row.meals;
+    totalsPerDay[day] += row.meals;
+    total += row.meals;
+    dietsSeen.add(row.diet);
+  }
+  return { days, diets: DIET_ORDER.filter((diet) => dietsSeen.has(diet)), rows: [...byEstablishment.values()], totalsPerDay, total };
+}
+

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+export const ZDecisionSchema = z
+  .object({
+    decision: z.enum(["ACCEPTED", "REFUSED"], { error: "Choisissez d'accepter ou de refuser." }),
+    reservationId: z.uuid().optional(),
+    dayId: z.uuid().optional(),
+    message: z
+      .string()
+      .trim()
+      .max(500, "Le message ne peut pas dépasser 500 caractères.")
+      .optional()
+      .transform((value) => (value ? value : null)),
+  })
+  .refine((value) => Boolean(value.reservationId) !== Boolean(value.dayId), { error: "Choisissez une ligne ou une réservation." });
+export type TDecision = z.input<typeof ZDecisionSchema>;
+
+export const ZQueueFilterSchema = z.object({
+  establishmentId: z.uuid().optional().catch(undefined),
+  periodId: z.uuid().optional().catch(undefined),
+  date: z.iso.date().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(1).default(1),
+});
+export type TQueueFilter = z.output<typeof ZQueueFilterSchema>;

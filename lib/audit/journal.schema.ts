@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+export const ZJournalFilterSchema = z.object({
+  actor: z.string().trim().max(200).optional().catch(undefined),
+  action: z.string().trim().max(100).optional().catch(undefined),
+  familyId: z.uuid().optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(1).default(1),
+});
+export type TJournalFilter = z.output<typeof ZJournalFilterSchema>;

@@ -1,0 +1,123 @@
+import "server-only";
+import { reservationStatusFromLines } from "@/lib/admin-reservations/reservation-status";
+import { reservationNumberText } from "@/lib/admin-reservations/reservation-number";
+import { writeAudit } from "@/lib/audit/audit-log";
+import type { StaffViewer } from "@/lib/auth/session";
+import { dateToDay, dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { loadMailTown } from "@/lib/mail/mail-town";
+import { renderMail } from "@/lib/mail/render-mail";
+import { sendMail } from "@/lib/mail/send-mail";
+import type { MailConfig } from "@/lib/mail/transport";
+import { publicUrl } from "@/lib/town/public-url";
+
+export type AffectedLine = { familyId: string; familyName: string; child: string; day: CalendarDay; unit: string; reservationNumber: number };
+
+export type ClosureOutcome =
+  | { status: "needs-confirmation"; affected: AffectedLine[] }
+  | { status: "done"; added: number; cancelled: number; familiesMailed: number };
+
+type Notice = { to: string[]; familyName: string; lines: AffectedLine[] };
+
+export async function listClosures(_viewer: StaffViewer, periodId: string) {
+  const closures = await getDb().closure.findMany({ where: { periodId }, orderBy: { date: "asc" }, select: { id: true, date: true, reason: true } });
+  return closures.map((closure) => ({ ...closure, day: dateToDay(closure.date) }));
+}
+
+/**
+ * Adds closure days to a period. Booked days (pending or accepted) on those dates are listed
+ * and nothing is written until staff confirm; then, in one transaction, the closures are
+ * added, the lines cancelled, their places released and the reservations' statuses
+ * recomputed. Each family gets one e-mail after commit, whatever the number of lines.
+ */
+export async function addClosures(
+  viewer: StaffViewer,
+  input: { periodId: string; dates: CalendarDay[]; reason: string; confirm: boolean },
+  options: { mailConfig?: MailConfig; now?: Date } = {},
+): Promise<ClosureOutcome> {
+  const db = getDb();
+  const now = options.now ?? new Date();
+  const dates = input.dates.map(dayToDate);
+  const outcome = await db.$transaction(async (tx) => {
+    const period = await tx.period.findUnique({ where: { id: input.periodId }, select: { id: true, units: { select: { id: true } } } });
+    if (!period) return null;
+    const unitIds = period.units.map((unit) => unit.id);
+    // Lock the counters of those days: a booking running now waits for this decision.
+    if (unitIds.length) {
+      await tx.$queryRaw`SELECT 1 FROM "UnitDay" WHERE "unitId" = ANY(${unitIds}::text[]) AND date = ANY(${input.dates}::date[]) FOR UPDATE`;
+    }
+    const lines = await tx.reservationDay.findMany({
+      where: { unitId: { in: unitIds }, date: { in: dates }, status: { in: ["PENDING", "ACCEPTED"] } },
+      select: {
+        id: true,
+        unitId: true,
+        date: true,
+        reservationId: true,
+        unit: { select: { label: true } },
+        child: { select: { firstName: true, lastName: true } },
+        reservation: { select: { number: true, family: { select: { id: true, name: true, users: { where: { role: "PARENT", active: true }, select: { email: true } } } } } },
+      },
+      orderBy: [{ date: "asc" }],
+    });
+    const affected: AffectedLine[] = lines.map((line) => ({
+      familyId: line.reservation.family.id,
+      familyName: line.reservation.family.name,
+      child: `${line.child.firstName} ${line.child.lastName}`,
+      day: dateToDay(line.date),
+      unit: line.unit.label,
+      reservationNumber: line.reservation.number,
+    }));
+    if (affected.length > 0 && !input.confirm) return { outcome: { status: "needs-confirmation", affected } as ClosureOutcome, notices: [] };
+
+    const added = await tx.closure.createMany({ data: dates.map((date) => ({ periodId: input.periodId, date, reason: input.reason })), skipDuplicates: true });
+    if (lines.length) {
+      await tx.reservationDay.updateMany({
+        where: { id: { in: lines.map((line) => line.id) } },
+        data: { status: "CANCELLED", decidedAt: now, decidedByUserId: viewer.userId, staffMessage: `Fermeture : ${input.reason}` },
+      });
+      const released = new Map<string, { unitId: string; date: Date; count: number }>();
+      for (const line of lines) {
+        const key = `${line.unitId}|${dateToDay(line.date)}`;
+        released.set(key, { unitId: line.unitId, date: line.date, count: (released.get(key)?.count ?? 0) + 1 });
+      }
+      for (const counter of released.values()) {
+        await tx.unitDay.update({ where: { unitId_date: { unitId: counter.unitId, date: counter.date } }, data: { booked: { decrement: counter.count } } });
+      }
+      for (const reservationId of new Set(lines.map((line) => line.reservationId))) {
+        const statuses = await tx.reservationDay.findMany({ where: { reservationId }, select: { status: true } });
+        await tx.reservation.update({ where: { id: reservationId }, data: { status: reservationStatusFromLines(statuses.map((line) => line.status)) } });
+      }
+    }
+    await writeAudit(tx, viewer, {
+      action: "closure.add",
+      targetType: "Period",
+      targetId: input.periodId,
+      details: { dates: input.dates, reason: input.reason, cancelledLines: lines.length },
+    });
+    const byFamily = new Map<string, Notice>();
+    for (const [index, line] of lines.entries()) {
+      const family = line.reservation.family;
+      const notice = byFamily.get(family.id) ?? { to: family.users.map((user) => user.email), familyName: family.name, lines: [] };
+      notice.lines.push(affected[index]);
+      byFamily.set(family.id, notice);
+    }
+    return { outcome: { status: "done", added: added.count, cancelled: lines.length, familiesMailed: byFamily.size } as ClosureOutcome, notices: [...byFamily.values()] };
+  });
+  if (!outcome) throw new AppError("NOT_FOUND", "Période introuvable.");
+  if (outcome.notices.length) {
+    const town = await loadMailTown(db);
+    for (const notice of outcome.notices) {
+      const mail = renderMail(town, {
+        subject: "Fermeture exceptionnelle : réservations annulées",
+        paragraphs: [
+          `Le service sera fermé (${input.reason}). Les réservations suivantes sont annulées et ne vous seront pas facturées :`,
+          ...notice.lines.map((line) => `✗ ${formatDay(line.day)} – ${line.unit} – ${line.child} (réservation n° ${reservationNumberText(line.reservationNumber)})`),
+        ],
+        action: { label: "Voir mes réservations", url: publicUrl("/espace/reservations") },
+      });
+      for (const to of notice.to) await sendMail(db, to, mail, options.mailConfig);
+    }
+  }
+  return outcome.outcome;
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import { writeAudit } from "@/lib/audit/audit-log";
+import { sendActivationMail } from "@/lib/auth/activation";
+import type { StaffViewer } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+import type { MailConfig } from "@/lib/mail/transport";
+
+// Personnel: only admins manage staff accounts (SPEC §9). The actions are adminAction; the
+// check is repeated here so no other caller can let an agent create or promote an account.
+function assertAdmin(viewer: StaffViewer) {
+  if (viewer.role !== "ADMIN") throw new AppError("FORBIDDEN", "Cette action est réservée aux administrateurs.");
+}
+
+export async function listStaff(viewer: StaffViewer) {
+  assertAdmin(viewer);
+  return getDb().user.findMany({
+    where: { role: { in: ["AGENT", "ADMIN"] } },
+    orderBy: [{ lastName: "asc" }, { email: "asc" }],
+    select: { id: true, email: true, firstName: true, lastName: true, role: true, active: true, activatedAt: true, lastLoginAt: true },
+  });
+}
+
+export async function createStaffAccount(
+  viewer: StaffViewer,
+  input: { firstName: string; lastName: string; email: string; role: "AGENT" | "ADMIN" },
+  options: { mailConfig?: MailConfig } = {},
+) {
+  assertAdmin(viewer);
+  const db = getDb();
+  let userId: string;
+  try {
+    userId = await db.$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email: input.email, role: input.role, firstName: input.firstName, lastName: input.lastName }, select: { id: true } });
+      await writeAudit(tx, viewer, { action: "staff.create", targetType: "User", targetId: user.id, details: { email: input.email, role: input.role } });
+      return user.id;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("EMAIL_TAKEN", "Cette adresse e-mail est déjà l'identifiant d'un autre compte.");
+    }
+    throw error;
+  }
+  await sendActivationMail(db, userId, { mailConfig: options.mailConfig });
+  return { userId };
+}
+
+async function otherStaffMember(tx: Prisma.TransactionClient, viewer: StaffViewer, userId: string) {
+  if (userId === viewer.userId) throw new AppError("SELF", "Vous ne pouvez pas modifier votre propre compte ici : demandez à un autre administrateur.");
+  const user = await tx.user.findFirst({ where: { id: userId, role: { in: ["AGENT", "ADMIN"] } }, select: { id: true, role: true } });
+  if (!user) throw new AppError("NOT_FOUND", "Compte du personnel introuvable.");
+  return user;
+}
+
+/** A role change signs the member out (sessionVersion): the new rights apply at the next login. */
+export async function setStaffRole(viewer: StaffViewer, userId: string, role: "AGENT" | "ADMIN") {
+  assertAdmin(viewer);
+  await getDb().$transaction(async (tx) => {
+    const user = await otherStaffMember(tx, viewer, userId);
+    await tx.user.update({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
+    await writeAudit(tx, viewer, { action: "staff.role", targetType: "User", targetId: userId, details: { from: user.role, to: role } });
+  });
+}
+
+export async function setStaffActive(viewer: StaffViewer, userId: string, active: boolean) {
+  assertAdmin(viewer);
+  await getDb().$transaction(async (tx) => {
+    await otherStaffMember(tx, viewer, userId);
+    await tx.user.update({ where: { id: userId }, data: active ? { active: true } : { active: false, sessionVersion: { increment: 1 } } });
+    await writeAudit(tx, viewer, { action: active ? "staff.reactivate" : "staff.deactivate", targetType: "User", targetId: userId });
+  });
+}

@@ -1,0 +1,173 @@
+// The back office's authorization matrix: every /admin page and every admin server action,
+// for a signed-out visitor, a parent and (for admin-only ones) an agent — direct POSTs with
+// the Next-Action header included — and proof that nothing changed in the database.
+import type { BrowserContext, Browser } from "playwright-core";
+import type { Database } from "@/lib/db/connect";
+import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+import { describeE2e, launchBrowser, login, newContext } from "./browser";
+import { FIXTURE_DAY, prepareDemoReservations, serverActions } from "./admin-e2e-fixtures";
+import { startPortal, type Portal } from "./portal";
+import { probePostgres } from "../helpers/probe-services.mjs";
+
+const PAGES = [
+  "/admin",
+  "/admin/familles",
+  "/admin/familles/nouvelle",
+  `/admin/familles/${DEMO_IDS.family}`,
+  "/admin/reservations",
+  "/admin/listes",
+  `/admin/listes/cuisine?date=${FIXTURE_DAY}&span=week`,
+  "/admin/catalogue",
+  "/admin/contenus",
+  "/admin/personnel",
+  "/admin/journal",
+];
+const ADMIN_ONLY_PAGES = ["/admin/personnel", "/admin/journal"];
+
+type Ids = { parentId: string; agentId: string; adminId: string; pendingDayId: string; periodId: string; newsId: string };
+
+// One payload per action, valid for its schema, so that a refusal can only come from the
+// caller's role. A new admin action without a line here fails the test.
+const PAYLOADS: Record<string, { adminOnly?: boolean; input: (ids: Ids) => Record<string, unknown> }> = {
+  createNewsAction: { input: () => ({ title: "Actualité pirate", body: "Texte", published: true }) },
+  setNewsPublishedAction: { input: (ids) => ({ id: ids.newsId, published: "false" }) },
+  uploadServiceDocumentAction: { input: (ids) => ({ activityId: ids.periodId, kind: "REGLEMENT", title: "Document pirate", file: "%PDF-1.4" }) },
+  deleteServiceDocumentAction: { input: (ids) => ({ id: ids.newsId }) },
+  createFamilyAction: { input: () => ({ familyName: "PIRATE", firstName: "Pi", lastName: "Rate", email: "pirate@exemple.fr" }) },
+  resendActivationAction: { input: (ids) => ({ familyId: DEMO_IDS.family, userId: ids.parentId }) },
+  setAccountActiveAction: { input: (ids) => ({ familyId: DEMO_IDS.family, userId: ids.parentId, active: "false" }) },
+  setQuotientAction: { input: () => ({ familyId: DEMO_IDS.family, quotientFamilial: "1" }) },
+  showChildHealthAction: { input: () => ({ familyId: DEMO_IDS.family, childId: DEMO_IDS.julien }) },
+  decideReservationAction: { input: (ids) => ({ decision: "REFUSED", dayId: ids.pendingDayId, message: "pirate" }) },
+  addClosuresAction: { input: (ids) => ({ periodId: ids.periodId, dates: "04/03/2027", reason: "Fermeture pirate", confirm: "true" }) },
+  createStaffAction: { adminOnly: true, input: () => ({ firstName: "Pi", lastName: "Rate", email: "pirate.staff@exemple.fr", role: "ADMIN" }) },
+  setStaffRoleAction: { adminOnly: true, input: (ids) => ({ userId: ids.agentId, role: "ADMIN" }) },
+  setStaffActiveAction: { adminOnly: true, input: (ids) => ({ userId: ids.adminId, active: "false" }) },
+};
+
+/** Everything an admin action could change, as one comparable value. */
+async function fingerprint(database: Database) {
+  const [rows] = await database.prisma.$queryRaw<{ state: string }[]>`
+    SELECT json_build_object(
+      'families', (SELECT count(*) FROM "Family"),
+      'users', (SELECT string_agg(email || role || active || "sessionVersion", ',' ORDER BY email) FROM "User"),
+      'qf', (SELECT string_agg(coalesce("quotientFamilial", -1)::text, ',' ORDER BY id) FROM "Family"),
+      'news', (SELECT string_agg(title || published, ',' ORDER BY id) FROM "News"),
+      'serviceDocuments', (SELECT count(*) FROM "ServiceDocument"),
+      'tokens', (SELECT count(*) FROM "AuthToken"),
+      'audit', (SELECT count(*) FROM "AuditLog"),
+      'days', (SELECT string_agg(status::text, ',' ORDER BY id) FROM "ReservationDay"),
+      'counters', (SELECT sum(booked) FROM "UnitDay"),
+      'closures', (SELECT count(*) FROM "Closure"))::text AS state`;
+  return rows.state;
+}
+
+describeE2e("the back office's authorization matrix", () => {
+  let browser: Browser;
+  let close: () => Promise<void>;
+  let portal: Portal;
+  let database: Database | null;
+  const previousPg = process.env.PORTAIL_TEST_PG;
+  let ids: Ids;
+  const contexts: Record<"visitor" | "parent" | "agent" | "admin", BrowserContext> = {} as never;
+
+  beforeAll(async () => {
+    // On PostgreSQL the test can read the portal's database while it runs, to prove that no
+    // refused action changed anything (PGlite allows one process only).
+    if ((await probePostgres()).ok) process.env.PORTAIL_TEST_PG = "1";
+    // (restored in afterAll: other files in this worker keep their own choice)
+    portal = await startPortal({
+      prepare: async (prepared) => {
+        await prepareDemoReservations(prepared);
+        const user = (email: string) => prepared.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } }).then((row) => row.id);
+        const pending = await prepared.prisma.reservationDay.findFirstOrThrow({ where: { status: "PENDING" }, select: { id: true } });
+        const period = await prepared.prisma.period.findFirstOrThrow({ where: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } }, select: { id: true } });
+        const news = await prepared.prisma.news.findFirstOrThrow({ where: { published: true }, select: { id: true } });
+        ids = { newsId: news.id, parentId: await user(DEMO_ACCOUNTS.parent), agentId: await user(DEMO_ACCOUNTS.agent), adminId: await user(DEMO_ACCOUNTS.admin), pendingDayId: pending.id, periodId: period.id };
+      },
+    });
+    PAGES.push(`/admin/catalogue/periodes/${ids.periodId}`);
+    ({ browser, close } = await launchBrowser());
+    database = portal.databaseUrl ? portal.openDatabase() : null;
+    contexts.visitor = await newContext(browser, portal.baseUrl);
+    for (const role of ["parent", "agent", "admin"] as const) {
+      contexts[role] = await newContext(browser, portal.baseUrl);
+      const page = await contexts[role].newPage();
+      await login(page, DEMO_ACCOUNTS[role], DEMO_PASSWORD);
+      await page.waitForURL(role === "parent" ? "**/espace" : "**/admin");
+      await page.close();
+    }
+  });
+  afterAll(async () => {
+    if (previousPg === undefined) delete process.env.PORTAIL_TEST_PG;
+    else process.env.PORTAIL_TEST_PG = previousPg;
+    await database?.close();
+    await close?.();
+    await portal?.stop();
+  });
+
+  it("sends a signed-out visitor to the login page and answers 404 to a parent, on every page and on the CSV export", async () => {
+    for (const pathname of PAGES) {
+      const visitor = await contexts.visitor.request.get(pathname, { maxRedirects: 0 });
+      expect([pathname, visitor.status()]).toEqual([pathname, 307]);
+      expect(visitor.headers().location).toContain("/connexion");
+      expect([pathname, (await contexts.parent.request.get(pathname, { maxRedirects: 0 })).status()]).toEqual([pathname, 404]);
+    }
+    const csv = `/api/admin/listes?vue=presence&date=${FIXTURE_DAY}`;
+    for (const who of ["visitor", "parent"] as const) {
+      const response = await contexts[who].request.get(csv, { maxRedirects: 0 });
+      expect(response.status()).toBe(404);
+      expect(await response.text()).not.toContain("TEST");
+    }
+    expect((await contexts.agent.request.get(csv)).status()).toBe(200);
+  });
+
+  it("keeps the admin-only pages from an agent, and opens every page to an admin", async () => {
+    for (const pathname of PAGES) {
+      const expected = ADMIN_ONLY_PAGES.includes(pathname) ? 404 : 200;
+      expect([pathname, (await contexts.agent.request.get(pathname, { maxRedirects: 0 })).status()]).toEqual([pathname, expected]);
+      expect([pathname, (await contexts.admin.request.get(pathname, { maxRedirects: 0 })).status()]).toEqual([pathname, 200]);
+    }
+  });
+
+  it("refuses every admin action to a visitor and a parent, and the admin-only ones to an agent, whatever the page posted to; nothing changes", async () => {
+    const actions = serverActions().filter((action) => /app\/admin\/(?!documents\/)/.test(action.file));
+    expect(actions.length).toBeGreaterThanOrEqual(Object.keys(PAYLOADS).length);
+    const post = (context: BrowserContext, actionId: string, pathname: string, input: Record<string, unknown>) =>
+      context.request.post(pathname, {
+        headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+        data: JSON.stringify([input]),
+        maxRedirects: 0,
+      });
+    const before = database ? await fingerprint(database) : null;
+    for (const action of actions) {
+      const payload = PAYLOADS[action.name];
+      expect([action.file, action.name, Boolean(payload)]).toEqual([action.file, action.name, true]);
+      const input = payload.input(ids);
+      const attempts: [BrowserContext, string][] = [
+        [contexts.visitor, "/"],
+        [contexts.visitor, "/admin/familles"],
+        [contexts.parent, "/espace"],
+        [contexts.parent, "/admin/familles"],
+        ...(payload.adminOnly ? ([[contexts.agent, "/admin"], [contexts.agent, "/admin/personnel"]] as [BrowserContext, string][]) : []),
+      ];
+      for (const [context, pathname] of attempts) {
+        const response = await post(context, action.id, pathname, input);
+        const body = await response.text();
+        expect([action.name, pathname, body.includes('"ok":true')]).toEqual([action.name, pathname, false]);
+        expect(body).not.toContain("doctorName");
+      }
+    }
+    if (database) expect(await fingerprint(database)).toBe(before);
+
+    // Control: the same kind of POST is accepted for the allowed role, so the refusals above
+    // come from the role, not from the request's shape.
+    const createStaff = actions.find((action) => action.name === "createStaffAction")!;
+    const allowed = await post(contexts.admin, createStaff.id, "/admin/personnel", { firstName: "Vraie", lastName: "Recrue", email: "recrue@mairie.test", role: "AGENT" });
+    expect(await allowed.text()).toContain('"ok":true');
+    if (database) expect(await database.prisma.user.count({ where: { email: "recrue@mairie.test", role: "AGENT" } })).toBe(1);
+    const setQf = actions.find((action) => action.name === "setQuotientAction")!;
+    expect(await (await post(contexts.agent, setQf.id, "/admin/familles", { familyId: DEMO_IDS.family, quotientFamilial: "720" })).text()).toContain('"ok":true');
+    expect(await (await contexts.agent.request.get(`/admin/familles/${DEMO_IDS.family}`)).text()).toContain("720");
+  });
+});

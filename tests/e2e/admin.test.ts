@@ -1,0 +1,128 @@
+// The Guichet unique's day in Chromium: an agent creates a family, the parent activates the
+// account from the e-mail and logs in; the agent refuses a pending line and the family is
+// told (✗ and the message); the daily list's CSV export keeps its accents.
+import type { Browser, Page } from "playwright-core";
+import { formatDay } from "@/lib/dates/calendar-day";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
+import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
+import { FIXTURE_DAY, prepareDemoReservations } from "./admin-e2e-fixtures";
+import { startPortal, type Portal } from "./portal";
+
+async function expectVisible(locator: import("playwright-core").Locator) {
+  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
+}
+
+describeE2e("the staff back office, in Chromium", () => {
+  let browser: Browser;
+  let close: () => Promise<void>;
+  let portal: Portal;
+  let agent: Page;
+
+  beforeAll(async () => {
+    portal = await startPortal({ prepare: prepareDemoReservations });
+    ({ browser, close } = await launchBrowser());
+    agent = await (await newContext(browser, portal.baseUrl)).newPage();
+    agent.on("dialog", (dialog) => void dialog.accept());
+    await login(agent, DEMO_ACCOUNTS.agent, DEMO_PASSWORD);
+    await agent.waitForURL("**/admin");
+  });
+  afterAll(async () => {
+    await close?.();
+    await portal?.stop();
+  });
+
+  it("creates a family whose parent activates the account from the e-mail and logs in", async () => {
+    await agent.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Familles" }).click();
+    await agent.getByRole("link", { name: "Créer une famille" }).click();
+    await agent.getByRole("textbox", { name: "Nom de la famille", exact: true }).fill("Lefèvre");
+    await agent.getByRole("textbox", { name: "Prénom du responsable 1", exact: true }).fill("Hélène");
+    await agent.getByRole("textbox", { name: "Nom du responsable 1", exact: true }).fill("Lefèvre");
+    await agent.getByLabel("Adresse e-mail (identifiant)").fill("helene.lefevre@exemple");
+    await agent.getByRole("button", { name: "Créer la famille et envoyer l'e-mail d'activation" }).click();
+    // The error is announced and what was typed is still there.
+    await expectVisible(agent.getByText("L'adresse e-mail n'est pas valide."));
+    expect(await agent.getByRole("textbox", { name: "Nom de la famille", exact: true }).inputValue()).toBe("Lefèvre");
+    expect(await accessibilityViolations(agent)).toEqual([]);
+
+    await agent.getByLabel("Adresse e-mail (identifiant)").fill("helene.lefevre@exemple.fr");
+    await agent.getByRole("button", { name: "Créer la famille et envoyer l'e-mail d'activation" }).click();
+    await expectVisible(agent.getByRole("heading", { name: "Famille LEFÈVRE" }));
+    await expectVisible(agent.getByText("en attente d'activation"));
+    expect(await accessibilityViolations(agent)).toEqual([]);
+
+    const deadline = Date.now() + 15_000;
+    let mail = portal.smtp.mails.find((received) => received.to.includes("helene.lefevre@exemple.fr"));
+    while (!mail && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      mail = portal.smtp.mails.find((received) => received.to.includes("helene.lefevre@exemple.fr"));
+    }
+    expect(mail?.subject).toBe("Activez votre compte Portail Familles");
+    const link = new URL(mail!.text.match(/https?:\/\/\S+\/activation\?jeton=[\w%-]+/)![0]);
+
+    const parentContext = await newContext(browser, portal.baseUrl);
+    const parent = await parentContext.newPage();
+    await parent.goto(`${link.pathname}${link.search}`);
+    await parent.getByLabel("Nouveau mot de passe", { exact: true }).fill("ma nouvelle phrase de passe");
+    await parent.getByLabel("Ressaisissez votre nouveau mot de passe").fill("ma nouvelle phrase de passe");
+    await parent.getByRole("button", { name: "Activer mon compte" }).click();
+    await parent.waitForURL("**/espace");
+    await parentContext.close();
+
+    const again = await (await newContext(browser, portal.baseUrl)).newPage();
+    await login(again, "helene.lefevre@exemple.fr", "ma nouvelle phrase de passe");
+    await again.waitForURL("**/espace");
+    await again.context().close();
+
+    await agent.reload();
+    await expectVisible(agent.getByText(/activé le/));
+  });
+
+  it("refuses a pending line with a message: the place is freed and the family is told ✗ with the message", async () => {
+    await agent.goto("/admin/reservations");
+    const day = formatDay(FIXTURE_DAY);
+    await expectVisible(agent.getByRole("heading", { name: /famille TEST – JULIEN TEST/ }));
+    expect(await accessibilityViolations(agent)).toEqual([]);
+    await agent.getByLabel(`Message (refus le ${day} SOIR)`).fill("Plus de place le soir ce jour-là");
+    await agent.getByRole("button", { name: `Refuser le ${day} SOIR`, exact: true }).click();
+    await agent.getByRole("button", { name: `Refuser le ${day} SOIR`, exact: true }).waitFor({ state: "detached", timeout: 15_000 });
+    await expectVisible(agent.getByRole("button", { name: `Accepter le ${day} MATIN`, exact: true }));
+
+    const deadline = Date.now() + 15_000;
+    let mail = portal.smtp.mails.find((received) => received.to.includes(DEMO_ACCOUNTS.parent));
+    while (!mail && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      mail = portal.smtp.mails.find((received) => received.to.includes(DEMO_ACCOUNTS.parent));
+    }
+    expect(mail?.subject).toMatch(/Réservation n° \d{6} : demande refusée/);
+    expect(mail?.text).toContain(`✗ ${day} – SOIR`);
+    expect(mail?.text).toContain("Plus de place le soir ce jour-là");
+
+    await agent.getByRole("button", { name: "Accepter toute la réservation" }).click();
+    await expectVisible(agent.getByText("Aucune demande en attente."));
+  });
+
+  it("shows the daily list with diets and exports it as CSV with a BOM and its accents", async () => {
+    await agent.goto(`/admin/listes?date=${FIXTURE_DAY}`);
+    const canteen = agent.getByRole("region", { name: /CANTINE ELEMENTAIRE CAMBON/ });
+    await expectVisible(canteen.getByRole("cell", { name: "TEST JULIE" }));
+    await expectVisible(canteen.getByRole("cell", { name: "Sans porc" }));
+    const club = agent.getByRole("region", { name: /GARDERIE ELEMENTAIRE CAMBON – PERISCOLAIRE – MATIN/ });
+    await expectVisible(club.getByRole("cell", { name: "TEST JULIEN" }));
+    expect(await accessibilityViolations(agent)).toEqual([]);
+
+    const href = await agent.getByRole("link", { name: "Export CSV" }).getAttribute("href");
+    const response = await agent.context().request.get(href!);
+    expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    const bytes = await response.body();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8");
+    expect(text).toContain("Établissement;Activité;Unité");
+    expect(text).toContain(`${formatDay(FIXTURE_DAY)};CANTINE ELEMENTAIRE CAMBON;RESTAURATION SCOLAIRE;REPAS ENFANT;12:15 – 13:00;Accepté;TEST JULIE;`);
+    expect(text).toContain(";Sans porc;Non;");
+    expect(text.split("\r\n").length).toBeGreaterThan(3);
+
+    await agent.goto(`/admin/listes/cuisine?date=${FIXTURE_DAY}`);
+    await expectVisible(agent.getByText("Sans porc : 1"));
+    expect(await accessibilityViolations(agent)).toEqual([]);
+  });
+});

@@ -1,0 +1,107 @@
+import { ZQueueFilterSchema } from "@/lib/admin-reservations/decision.schema";
+import { decideReservation, listPendingLines } from "@/lib/admin-reservations/decisions";
+import type { StaffViewer } from "@/lib/auth/session";
+import { counterMismatches, createCatalogue, createFamily, createReservation, createStaffViewer, createTown } from "../helpers/admin-fixtures";
+import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
+import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+
+describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) => {
+  let database: TestDatabase;
+  let smtp: SmtpPeer;
+  let agent: StaffViewer;
+  let catalogue: Awaited<ReturnType<typeof createCatalogue>>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    useAsAppDatabase(database);
+    smtp = await startSmtpPeer();
+    await createTown(database.prisma);
+    agent = await createStaffViewer(database.prisma, "AGENT");
+    catalogue = await createCatalogue(database.prisma);
+  });
+  afterAll(async () => {
+    await smtp?.close();
+    await database?.drop();
+  });
+
+  const [matin, soir] = [0, 1];
+  const pending = async (name: string, days: string[], email?: string) => {
+    const family = await createFamily(database.prisma, name, { email });
+    const lines = days.flatMap((day) => [{ unitId: catalogue.club.units[matin].id, day }, { unitId: catalogue.club.units[soir].id, day }]);
+    const reservation = await createReservation(database.prisma, { familyId: family.id, childId: family.children[0].id, periodId: catalogue.club.id, lines, status: "PENDING" });
+    return { family, reservation };
+  };
+  const booked = async (unitId: string, day: string) =>
+    (await database.prisma.unitDay.findUniqueOrThrow({ where: { unitId_date: { unitId, date: new Date(`${day}T00:00:00Z`) } }, select: { booked: true } })).booked;
+  const status = async (id: string) => (await database.prisma.reservation.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
+
+  it("lists pending lines filtered by establishment, period and date", async () => {
+    await pending("FILTRE", ["2026-12-03", "2026-12-04"]);
+    const list = (filter: Record<string, string>) => listPendingLines(agent, ZQueueFilterSchema.parse(filter));
+    expect((await list({})).total).toBe(4);
+    expect((await list({ date: "2026-12-03" })).total).toBe(2);
+    expect((await list({ establishmentId: catalogue.club.establishmentId })).total).toBe(4);
+    expect((await list({ establishmentId: catalogue.canteen.establishmentId })).total).toBe(0);
+    expect((await list({ periodId: catalogue.club.id, date: "2026-12-04" })).lines.map((line) => line.unit.label)).toEqual(["MATIN", "SOIR"]);
+  });
+
+  it("refusing a line frees its place, keeps the reservation pending, and mails the family after commit with the message", async () => {
+    const { reservation } = await pending("LEROY", ["2026-12-07"], "leroy@exemple.fr");
+    const soirLine = reservation.days.find((line) => line.unitId === catalogue.club.units[soir].id)!;
+    expect(await booked(catalogue.club.units[soir].id, "2026-12-07")).toBe(1);
+    const count = smtp.mails.length;
+    await decideReservation(agent, { decision: "REFUSED", dayId: soirLine.id, message: "Plus de place le soir" }, { mailConfig: smtp.mailConfig });
+    expect(await booked(catalogue.club.units[soir].id, "2026-12-07")).toBe(0);
+    expect(await booked(catalogue.club.units[matin].id, "2026-12-07")).toBe(1);
+    expect(await status(reservation.id)).toBe("PENDING");
+    const line = await database.prisma.reservationDay.findUniqueOrThrow({ where: { id: soirLine.id }, select: { status: true, staffMessage: true, decidedByUserId: true } });
+    expect(line).toEqual({ status: "REFUSED", staffMessage: "Plus de place le soir", decidedByUserId: agent.userId });
+    const mails = await smtp.waitFor(count + 1);
+    expect(mails[count].to).toEqual(["leroy@exemple.fr"]);
+    expect(mails[count].subject).toMatch(/demande refusée/);
+    expect(mails[count].text).toContain("✗ 07/12/2026 – SOIR");
+    expect(mails[count].text).toContain("Plus de place le soir");
+
+    // The rest accepted: the reservation is accepted (one line accepted, none pending).
+    await decideReservation(agent, { decision: "ACCEPTED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
+    expect(await status(reservation.id)).toBe("ACCEPTED");
+    expect(await booked(catalogue.club.units[matin].id, "2026-12-07")).toBe(1);
+    await expect(decideReservation(agent, { decision: "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig })).rejects.toThrow("Cette demande a déjà été traitée.");
+    expect(await booked(catalogue.club.units[matin].id, "2026-12-07")).toBe(1);
+  });
+
+  it("refusing a whole reservation frees every place and marks it refused", async () => {
+    const { reservation } = await pending("FAURE", ["2026-12-10", "2026-12-11"]);
+    await decideReservation(agent, { decision: "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
+    expect(await status(reservation.id)).toBe("REFUSED");
+    for (const day of ["2026-12-10", "2026-12-11"]) for (const unit of catalogue.club.units) expect(await booked(unit.id, day)).toBe(0);
+    expect(await database.prisma.auditLog.count({ where: { action: "reservation.refuse", targetId: reservation.id } })).toBe(1);
+  });
+
+  it("keeps every counter equal to the pending and accepted lines through a sequence of decisions, concurrent ones included", async () => {
+    const days = ["2027-01-07", "2027-01-08", "2027-01-11"];
+    const reservations = [];
+    for (let index = 0; index < 6; index += 1) reservations.push((await pending(`SEQ${index}`, days)).reservation);
+    // Two agents deciding the same line at the same time: exactly one of them wins.
+    const outcomes = await Promise.all(
+      reservations.map((reservation, index) => {
+        const line = reservation.days[index % reservation.days.length];
+        const decide = (decision: "ACCEPTED" | "REFUSED") => decideReservation(agent, { decision, dayId: line.id, message: null }, { mailConfig: smtp.mailConfig });
+        return Promise.allSettled([decide(index % 2 ? "ACCEPTED" : "REFUSED"), decide("REFUSED")]);
+      }),
+    );
+    for (const pair of outcomes) {
+      expect(pair.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+      expect(pair.find((outcome) => outcome.status === "rejected")).toEqual({ status: "rejected", reason: expect.objectContaining({ message: "Cette demande a déjà été traitée." }) });
+    }
+    expect(await counterMismatches(database.prisma)).toEqual([]);
+    for (const [index, reservation] of reservations.entries()) {
+      await decideReservation(agent, { decision: index % 3 ? "ACCEPTED" : "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
+    }
+    expect(await counterMismatches(database.prisma)).toEqual([]);
+    const bookedDays = await database.prisma.reservationDay.count({ where: { status: { in: ["PENDING", "ACCEPTED"] }, date: { in: days.map((day) => new Date(`${day}T00:00:00Z`)) } } });
+    const counters = await database.prisma.unitDay.aggregate({ _sum: { booked: true }, where: { date: { in: days.map((day) => new Date(`${day}T00:00:00Z`)) } } });
+    expect(counters._sum.booked).toBe(bookedDays);
+    expect(await database.prisma.reservation.count({ where: { id: { in: reservations.map((r) => r.id) }, status: "PENDING" } })).toBe(0);
+  });
+});

@@ -1,0 +1,88 @@
+import type { StaffViewer } from "@/lib/auth/session";
+import { addClosures, listClosures } from "@/lib/catalogue/closures";
+import { ZClosureImportSchema } from "@/lib/catalogue/closure.schema";
+import { counterMismatches, createCatalogue, createFamily, createReservation, createStaffViewer, createTown } from "../helpers/admin-fixtures";
+import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
+import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+
+describe.each(testDatabaseKinds())("closures over booked days on %s", (kind) => {
+  let database: TestDatabase;
+  let smtp: SmtpPeer;
+  let agent: StaffViewer;
+  let catalogue: Awaited<ReturnType<typeof createCatalogue>>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    useAsAppDatabase(database);
+    smtp = await startSmtpPeer();
+    await createTown(database.prisma);
+    agent = await createStaffViewer(database.prisma, "AGENT");
+    catalogue = await createCatalogue(database.prisma);
+  });
+  afterAll(async () => {
+    await smtp?.close();
+    await database?.drop();
+  });
+
+  it("lists the affected families first, then on confirmation cancels their days, frees the places and mails each family once", async () => {
+    const [matin, soir] = catalogue.club.units.map((unit) => unit.id);
+    // MARTIN: two children, three lines on the closed days → one mail. PETIT: one line on a
+    // closed day and one on an open day. VIDAL: only open days → no mail.
+    const martin = await createFamily(database.prisma, "MARTIN", { email: "martin@exemple.fr", children: [{ firstName: "Léo" }, { firstName: "Lina" }] });
+    const petit = await createFamily(database.prisma, "PETIT", { email: "petit@exemple.fr" });
+    const vidal = await createFamily(database.prisma, "VIDAL", { email: "vidal@exemple.fr" });
+    const leo = await createReservation(database.prisma, { familyId: martin.id, childId: martin.children[0].id, periodId: catalogue.club.id, lines: [{ unitId: matin, day: "2027-01-14" }, { unitId: soir, day: "2027-01-14" }], status: "ACCEPTED" });
+    await createReservation(database.prisma, { familyId: martin.id, childId: martin.children[1].id, periodId: catalogue.club.id, lines: [{ unitId: matin, day: "2027-01-15" }], status: "PENDING" });
+    const petitReservation = await createReservation(database.prisma, { familyId: petit.id, childId: petit.children[0].id, periodId: catalogue.club.id, lines: [{ unitId: soir, day: "2027-01-15" }, { unitId: soir, day: "2027-01-18" }], status: "ACCEPTED" });
+    await createReservation(database.prisma, { familyId: vidal.id, childId: vidal.children[0].id, periodId: catalogue.club.id, lines: [{ unitId: soir, day: "2027-01-18" }], status: "ACCEPTED" });
+
+    const input = ZClosureImportSchema.parse({ periodId: catalogue.club.id, dates: "14/01/2027\n15/01/2027", reason: "Grève du personnel" });
+    const preview = await addClosures(agent, input, { mailConfig: smtp.mailConfig });
+    expect(preview.status).toBe("needs-confirmation");
+    expect(preview.status === "needs-confirmation" && preview.affected.map((line) => `${line.familyName} ${line.day} ${line.unit}`).sort()).toEqual([
+      "MARTIN 2027-01-14 MATIN",
+      "MARTIN 2027-01-14 SOIR",
+      "MARTIN 2027-01-15 MATIN",
+      "PETIT 2027-01-15 SOIR",
+    ]);
+    // Nothing written before confirmation.
+    expect(await listClosures(agent, catalogue.club.id)).toEqual([]);
+    expect(await database.prisma.reservationDay.count({ where: { status: "CANCELLED" } })).toBe(0);
+
+    const done = await addClosures(agent, { ...input, confirm: true }, { mailConfig: smtp.mailConfig });
+    expect(done).toEqual({ status: "done", added: 2, cancelled: 4, familiesMailed: 2 });
+    expect((await listClosures(agent, catalogue.club.id)).map((closure) => [closure.day, closure.reason])).toEqual([
+      ["2027-01-14", "Grève du personnel"],
+      ["2027-01-15", "Grève du personnel"],
+    ]);
+    expect(await counterMismatches(database.prisma)).toEqual([]);
+    const booked = await database.prisma.unitDay.findMany({ where: { unitId: { in: [matin, soir] } }, orderBy: [{ date: "asc" }, { unitId: "asc" }], select: { date: true, booked: true } });
+    expect(booked.filter((row) => row.date.toISOString().startsWith("2027-01-1") && !row.date.toISOString().startsWith("2027-01-18")).every((row) => row.booked === 0)).toBe(true);
+    const status = async (id: string) => (await database.prisma.reservation.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
+    expect(await status(leo.id)).toBe("CANCELLED");
+    expect(await status(petitReservation.id)).toBe("ACCEPTED"); // its 18/01 line stands
+
+    const mails = await smtp.waitFor(2);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // no third mail arrives
+    expect(smtp.mails).toHaveLength(2);
+    expect(mails.map((mail) => mail.to[0]).sort()).toEqual(["martin@exemple.fr", "petit@exemple.fr"]);
+    const martinMail = mails.find((mail) => mail.to[0] === "martin@exemple.fr")!;
+    expect(martinMail.text).toContain("Grève du personnel");
+    expect(martinMail.text).toContain("✗ 14/01/2027 – MATIN – Léo MARTIN");
+    expect(martinMail.text).toContain("✗ 15/01/2027 – MATIN – Lina MARTIN");
+    expect(await database.prisma.auditLog.count({ where: { action: "closure.add", targetId: catalogue.club.id } })).toBe(1);
+  });
+
+  it("adds closures on days without bookings at once, and ignores a date already closed", async () => {
+    const input = ZClosureImportSchema.parse({ periodId: catalogue.canteen.id, dates: "2027-02-01, 2027-02-02", reason: "Travaux" });
+    expect(await addClosures(agent, input, { mailConfig: smtp.mailConfig })).toEqual({ status: "done", added: 2, cancelled: 0, familiesMailed: 0 });
+    const again = ZClosureImportSchema.parse({ periodId: catalogue.canteen.id, dates: "2027-02-02\n2027-02-04", reason: "Travaux" });
+    expect(await addClosures(agent, again, { mailConfig: smtp.mailConfig })).toEqual({ status: "done", added: 1, cancelled: 0, familiesMailed: 0 });
+  });
+
+  it("refuses unreadable dates with a French message", () => {
+    const parsed = ZClosureImportSchema.safeParse({ periodId: catalogue.canteen.id, dates: "32/01/2027", reason: "Travaux" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0].message).toBe("Dates illisibles : 32/01/2027 (format attendu : JJ/MM/AAAA).");
+  });
+});
