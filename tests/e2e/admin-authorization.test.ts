@@ -7,7 +7,6 @@ import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 import { describeE2e, launchBrowser, login, newContext } from "./browser";
 import { FIXTURE_DAY, prepareDemoReservations, serverActions } from "./admin-e2e-fixtures";
 import { startPortal, type Portal } from "./portal";
-import { probePostgres } from "../helpers/probe-services.mjs";
 
 const PAGES = [
   "/admin",
@@ -67,15 +66,12 @@ describeE2e("the back office's authorization matrix", () => {
   let close: () => Promise<void>;
   let portal: Portal;
   let database: Database | null;
-  const previousPg = process.env.PORTAIL_TEST_PG;
   let ids: Ids;
   const contexts: Record<"visitor" | "parent" | "agent" | "admin", BrowserContext> = {} as never;
 
   beforeAll(async () => {
-    // On PostgreSQL the test can read the portal's database while it runs, to prove that no
+    // On PostgreSQL (CI) the test reads the portal's database while it runs, to prove that no
     // refused action changed anything (PGlite allows one process only).
-    if ((await probePostgres()).ok) process.env.PORTAIL_TEST_PG = "1";
-    // (restored in afterAll: other files in this worker keep their own choice)
     portal = await startPortal({
       prepare: async (prepared) => {
         await prepareDemoReservations(prepared);
@@ -99,8 +95,6 @@ describeE2e("the back office's authorization matrix", () => {
     }
   });
   afterAll(async () => {
-    if (previousPg === undefined) delete process.env.PORTAIL_TEST_PG;
-    else process.env.PORTAIL_TEST_PG = previousPg;
     await database?.close();
     await close?.();
     await portal?.stop();
