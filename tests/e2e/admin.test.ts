@@ -97,6 +97,19 @@ describeE2e("the staff back office, in Chromium", () => {
     expect(mail?.text).toContain(`✗ ${day} – SOIR`);
     expect(mail?.text).toContain("Plus de place le soir ce jour-là");
 
+    // The parent sees the refused line (✗) and the agent's message on the reservation.
+    const number = mail?.subject.match(/n° (\d{6})/)?.[1];
+    const parent = await (await newContext(browser, portal.baseUrl)).newPage();
+    await login(parent, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
+    await parent.waitForURL("**/espace");
+    await parent.goto("/espace/reservations");
+    await parent.getByRole("link", { name: `Voir la réservation n° ${number}` }).click();
+    const refusedLine = parent.getByRole("row").filter({ hasText: "SOIR" });
+    await expectVisible(refusedLine.getByText("✗"));
+    await expectVisible(refusedLine.getByText("refusée"));
+    await expectVisible(refusedLine.getByText("Plus de place le soir ce jour-là"));
+    await parent.context().close();
+
     await agent.getByRole("button", { name: "Accepter toute la réservation" }).click();
     await expectVisible(agent.getByText("Aucune demande en attente."));
   });

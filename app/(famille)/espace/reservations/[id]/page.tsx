@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { StatusIcon } from "@/components/reservations/status-icon";
+import { DayStatus, StatusIcon } from "@/components/reservations/status-icon";
 import { WizardSteps } from "@/components/reservations/wizard-steps";
 import { parentPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { dayLabel } from "@/lib/reservations/booking-rules";
 import { getReservationDetail } from "@/lib/reservations/reservations-query";
-import { DAY_STATUS_LABELS, STATUS_LABELS } from "@/lib/reservations/status-labels";
+import { STATUS_LABELS } from "@/lib/reservations/status-labels";
 
 export const metadata: Metadata = { title: "Réservation" };
 
@@ -73,7 +73,7 @@ export default async function ReservationPage({ params, searchParams }: { params
                 {line.unitLabel} <span className="text-muted">({line.hours})</span>
               </td>
               <td className="px-2 py-2">
-                {DAY_STATUS_LABELS[line.status]}
+                <DayStatus status={line.status} />
                 {line.staffMessage ? <span className="block text-xs text-muted">{line.staffMessage}</span> : null}
               </td>
             </tr>
