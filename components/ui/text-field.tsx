@@ -29,10 +29,11 @@ export function TextField({ name, label, hint, error, required, multiline, rows 
   };
   return (
     <div>
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      {/* The asterisk stays outside the label so that the field's accessible name is the label alone. */}
+      <div className="flex gap-1 font-semibold">
+        <label htmlFor={id}>{label}</label>
+        {required ? <span aria-hidden="true">*</span> : null}
+      </div>
       {hint ? (
         <p id={`${id}-hint`} className="text-sm text-muted">
           {hint}
