@@ -112,7 +112,7 @@ export const ZFamilyRecordSchema = z
       postalCode: z
         .string({ error: "Le code postal est obligatoire." })
         .trim()
-        .min(1, "Le code postal est obligatoire.")
+        .min(1, { error: "Le code postal est obligatoire.", abort: true })
         .regex(/^\d{5}$/, "Le code postal comporte 5 chiffres (exemple : 12000)."),
       city: requiredText("La ville est obligatoire."),
       homePhone: optionalPhone,

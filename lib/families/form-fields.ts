@@ -24,7 +24,7 @@ export const optionalPhone = z
   .refine((value) => value === "" || isPhone(value), { error: PHONE_MESSAGE });
 
 export const requiredPhone = (message: string) =>
-  z.string({ error: message }).trim().min(1, message).refine(isPhone, { error: PHONE_MESSAGE });
+  z.string({ error: message }).trim().min(1, { error: message, abort: true }).refine(isPhone, { error: PHONE_MESSAGE });
 
 export const optionalPostalCode = z
   .string({ error: "Code postal invalide." })
@@ -43,7 +43,7 @@ export const birthDay = (message: string) =>
   z
     .string({ error: message })
     .trim()
-    .min(1, message)
+    .min(1, { error: message, abort: true })
     .refine((value) => isCalendarDay(value) && value >= "1900-01-01", { error: "Date invalide : utilisez le format JJ/MM/AAAA." });
 
 export const optionalBirthDay = z
