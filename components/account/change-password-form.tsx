@@ -7,9 +7,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type FieldPath } from "react-hook-form";
 import { FormStatus, TextField } from "@/components/family/form-controls";
-import { ZChangePasswordSchema, type TChangePassword } from "@/lib/account/account.schema";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ZChangePasswordSchema, type TChangePassword } from "@/lib/account/account.schema";
 import type { ActionResult } from "@/lib/auth/action";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 
 type Props = { action: (input: TChangePassword) => Promise<ActionResult<{ email: string }>> };
 

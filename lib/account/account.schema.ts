@@ -1,8 +1,11 @@
 // INFORMATIONS DU COMPTE forms and the password-reset request: one schema per form, shared by
-// the form and its action.
+// the form and its action. Browser-safe: the check against the 10 000 most common passwords
+// reads a data file, so the action adds it (account.action-schema.ts).
 import { z } from "zod";
-import { ZNewPasswordSchema } from "@/lib/auth/password-policy";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-length";
 import { UNEXPECTED_FIELD } from "@/lib/families/form-fields";
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 const email = z
   .string({ error: "Saisissez une adresse e-mail." })
@@ -16,7 +19,10 @@ export const ZChangePasswordSchema = z
   .strictObject(
     {
       currentPassword: z.string({ error: "Saisissez votre ancien mot de passe." }).min(1, "Saisissez votre ancien mot de passe.").max(1024),
-      password: ZNewPasswordSchema,
+      password: z
+        .string({ error: "Saisissez un mot de passe." })
+        .min(PASSWORD_MIN_LENGTH, `Le mot de passe doit comporter au moins ${PASSWORD_MIN_LENGTH} caractères.`)
+        .max(PASSWORD_MAX_LENGTH, `Le mot de passe ne peut pas dépasser ${PASSWORD_MAX_LENGTH} caractères.`),
       confirmation: z.string({ error: "Ressaisissez votre nouveau mot de passe." }).min(1, "Ressaisissez votre nouveau mot de passe."),
     },
     { error: UNEXPECTED_FIELD },

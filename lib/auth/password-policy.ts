@@ -4,8 +4,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-length";
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 let commonPasswords: Set<string> | undefined;
 

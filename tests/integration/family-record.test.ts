@@ -127,7 +127,7 @@ describe("the family record schema", () => {
   };
 
   it("gives a French message at each missing mandatory field", () => {
-    const errors = errorsOf(familyRecordInput({ name: " ", postalCode: "", situation: "", guardian1FirstName: "", reglements: "", protectionDonnees: false }));
+    const errors = errorsOf(familyRecordInput({ name: " ", postalCode: "", situation: "" as never, guardian1FirstName: "", reglements: "" as never, protectionDonnees: false as never }));
     expect(errors.name).toEqual(["Le nom de famille est obligatoire."]);
     expect(errors.postalCode).toEqual(["Le code postal est obligatoire."]);
     expect(errors.situation).toEqual(["Choisissez la situation familiale."]);
