@@ -121,7 +121,8 @@ export const ZFamilyRecordSchema = z
       allowanceNumber: optionalText(20).refine((value) => value === "" || /^[0-9A-Za-z]{4,20}$/.test(value), {
         error: "Le numéro d'allocataire ne contient que des chiffres et des lettres.",
       }),
-      allowanceHolder: optionalChoice(values(ALLOWANCE_HOLDERS)),
+      // Radio buttons: null while neither is chosen.
+      allowanceHolder: optionalChoice(values(ALLOWANCE_HOLDERS)).nullable(),
       benefitScheme: requiredChoice(values(BENEFIT_SCHEMES), "Choisissez le régime (CAF, MSA ou AUTRES)."),
       // LES PARENTS
       ...prefixed("guardian1", guardianShape(1)),

@@ -136,6 +136,11 @@ describe("the family record schema", () => {
     expect(errors.protectionDonnees).toEqual(["Cochez « J'accepte » pour enregistrer."]);
   });
 
+  it("accepts the allowance holder left unchosen (radio buttons give null)", () => {
+    expect(ZFamilyRecordSchema.safeParse(familyRecordInput({ allowanceHolder: null })).success).toBe(true);
+    expect(errorsOf(familyRecordInput({ allowanceHolder: "ONCLE" as never })).allowanceHolder).toEqual(["Choix invalide."]);
+  });
+
   it("checks formats: postal code, phones, dates", () => {
     const errors = errorsOf(familyRecordInput({ postalCode: "1200", guardian1MobilePhone: "06 12", guardian1BirthDate: "1984-02-30" }));
     expect(errors.postalCode).toEqual(["Le code postal comporte 5 chiffres (exemple : 12000)."]);
