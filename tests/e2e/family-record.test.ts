@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import type { Database } from "@/lib/db/connect";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
@@ -34,6 +36,30 @@ async function emptyDemoRecord(database: Database) {
   });
 }
 
+const FOREIGN_CHILD = "00000000-0000-4000-8000-00000000c099";
+
+/** A second family, whose child the demo parent must not be able to touch. */
+async function prepare(database: Database) {
+  await emptyDemoRecord(database);
+  await database.prisma.family.create({
+    data: {
+      id: "00000000-0000-4000-8000-00000000f002",
+      name: "AUTRE",
+      children: { create: { id: FOREIGN_CHILD, lastName: "AUTRE", firstName: "LÉO", birthDate: new Date("2018-05-04T00:00:00Z") } },
+    },
+  });
+}
+
+/** The id Next.js gave a server action, from the build's manifest. */
+function serverActionId(file: string, exportedName: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../.next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(([, action]) => action.filename?.endsWith(file) && action.exportedName === exportedName);
+  if (!entry) throw new Error(`server action ${exportedName} of ${file} not found in the build manifest`);
+  return entry[0];
+}
+
 async function expectVisible(locator: Locator) {
   await locator.first().waitFor({ state: "visible", timeout: 15_000 });
 }
@@ -47,7 +73,7 @@ describeE2e("the family record and Julie's sheet, in Chromium", () => {
   let page: Page;
 
   beforeAll(async () => {
-    portal = await startPortal({ prepare: emptyDemoRecord });
+    portal = await startPortal({ prepare });
     ({ browser, close } = await launchBrowser());
     const context = await newContext(browser, portal.baseUrl);
     page = await context.newPage();
@@ -236,6 +262,40 @@ describeE2e("the family record and Julie's sheet, in Chromium", () => {
 
     await page.goto("/espace");
     await expectVisible(page.getByText("✓ Votre dossier est complet : vous pouvez réserver pour tous vos enfants."));
+  });
+
+  it("refuses a foreign child id or a family id posted straight to the actions, and changes nothing", async () => {
+    const post = (file: string, name: string, input: unknown) =>
+      page.context().request.post(file.includes("enfants") ? `/espace/enfants/${DEMO_IDS.julie}` : "/espace/famille", {
+        headers: { "Next-Action": serverActionId(file, name), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+        data: JSON.stringify([input]),
+      });
+    await page.goto(`/espace/enfants/${DEMO_IDS.julie}`);
+    const school = await page.locator("#schoolId option", { hasText: "Cambon" }).getAttribute("value");
+    const sheet = {
+      childId: FOREIGN_CHILD, lastName: "PIRATE", firstName: "PIRATE", sex: "M", birthDate: "2018-05-04", schoolId: school, schoolLevel: "CP", schoolClass: "",
+      doctorName: "Dr X", doctorPhone: "05 65 00 00 00", allergies: "", hasPai: "NON", treatments: "", vaccinationsUpToDate: "OUI", remarks: "",
+      dietKind: "AUCUN", dietDetails: "", emergencyContacts: [{ name: "X", relation: "Y", phone: "06 00 00 00 00" }], authorisedPersons: [],
+      authEmergencyCare: "OUI", authPhotos: "OUI", authLeaveAlone: "OUI", authTransport: "OUI", accept: true,
+    };
+    const foreign = await post("app/(famille)/espace/enfants/actions.ts", "saveChildSheetAction", sheet);
+    expect(await foreign.text()).toContain('"error":"Fiche enfant introuvable."');
+    // The same request for Julie is accepted: the refusal above is the foreign id.
+    const own = await post("app/(famille)/espace/enfants/actions.ts", "saveChildSheetAction", { ...sheet, childId: DEMO_IDS.julie, lastName: "TEST", firstName: "JULIE", sex: "F", birthDate: "2019-10-15" });
+    expect(await own.text()).toContain('"ok":true');
+
+    const family = await post("app/(famille)/espace/famille/actions.ts", "saveFamilyRecordAction", { familyId: "00000000-0000-4000-8000-00000000f002", name: "PIRATE" });
+    expect(await family.text()).toContain("données inattendues");
+    if (portal.databaseUrl) {
+      const database = portal.openDatabase();
+      try {
+        const child = await database.prisma.child.findUniqueOrThrow({ where: { id: FOREIGN_CHILD }, include: { health: true, emergencyContacts: true } });
+        expect(child).toMatchObject({ lastName: "AUTRE", firstName: "LÉO", sex: null, health: null, emergencyContacts: [] });
+        expect((await database.prisma.family.findUniqueOrThrow({ where: { id: "00000000-0000-4000-8000-00000000f002" } })).name).toBe("AUTRE");
+      } finally {
+        await database.close();
+      }
+    }
   });
 
   it("shows the pages on a 360 px screen without horizontal scrolling", async () => {
