@@ -1,17 +1,25 @@
+import Link from "next/link";
 import { Panel } from "@/components/ui/panel";
 
-/** INFORMATIONS DU COMPTE — owned by the family-record issue. */
+/** INFORMATIONS DU COMPTE (guide): the three account menus. */
 export function AccountBlock() {
+  const links = [
+    { href: "/espace/famille", label: "Modifier les informations de la famille" },
+    { href: "/espace/compte/identifiant", label: "Modifier mon login (adresse mail)" },
+    { href: "/espace/compte/mot-de-passe", label: "Modifier mon mot de passe" },
+  ];
   return (
     <Panel title="Informations du compte">
-      <ul className="list-disc space-y-1 pl-5">
-        <li>Modifier les informations de la famille</li>
-        <li>Modifier mon login (adresse mail)</li>
-        <li>Modifier mon mot de passe</li>
+      <ul className="space-y-2">
+        {links.map((link) => (
+          <li key={link.href}>
+            <Link href={link.href} className="text-brand underline underline-offset-2 hover:no-underline">
+              {link.label}
+            </Link>
+          </li>
+        ))}
       </ul>
-      <p className="mt-3 text-sm text-muted">
-        Ces formulaires arrivent prochainement ; en attendant, le Guichet unique met à jour votre dossier.
-      </p>
+      <p className="mt-3 text-sm text-muted">Conseil : lors de votre première connexion, modifiez votre mot de passe.</p>
     </Panel>
   );
 }

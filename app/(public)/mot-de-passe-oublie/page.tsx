@@ -1,20 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ForgotPasswordForm } from "@/components/account/forgot-password-form";
 import { Panel } from "@/components/ui/panel";
 import { getTownSettings } from "@/lib/town/settings";
+import { requestPasswordResetAction } from "./actions";
 
 export const metadata: Metadata = { title: "Identifiant ou mot de passe oublié" };
 
-// Until the reset-by-e-mail journey lands (single-use link), the Guichet unique resets access.
+// SPEC §2: a single-use link valid one hour, rather than the guide's new password by e-mail.
 export default async function ForgotPasswordPage() {
   const town = await getTownSettings();
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-bold text-brand">Identifiant ou mot de passe oublié ?</h1>
-      <Panel title="Retrouver l'accès à votre compte">
-        <p>Votre identifiant est l&apos;adresse e-mail communiquée au {town.guichetName}.</p>
-        <p className="mt-2">
-          Pour obtenir un nouveau mot de passe, contactez le {town.guichetName}
+      <Panel title="Choisir un nouveau mot de passe">
+        <p className="mb-4">
+          Saisissez votre identifiant (votre adresse e-mail) : vous recevrez un lien pour choisir un nouveau mot de passe.
+        </p>
+        <ForgotPasswordForm action={requestPasswordResetAction} />
+        <p className="mt-4 text-sm">
+          Identifiant oublié, ou plus d&apos;accès à votre messagerie ? Contactez le {town.guichetName}
           {town.guichetPhone ? <> au {town.guichetPhone}</> : null}
           {town.guichetEmail ? (
             <>

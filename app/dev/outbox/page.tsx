@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { formatDateTime } from "@/lib/dates/calendar-day";
+import { listOutboxMails } from "@/lib/account/outbox";
+
+export const metadata: Metadata = { title: "Boîte d'envoi (développement)" };
+
+// Development only: the mails that would have gone out, when no SMTP server is configured.
+export default async function OutboxPage() {
+  await connection();
+  if (process.env.NODE_ENV === "production") notFound();
+  const mails = await listOutboxMails();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold text-brand">Boîte d&apos;envoi (développement)</h1>
+      <p>
+        Les messages que le portail aurait envoyés, les plus récents d&apos;abord ({mails.length}). Cette page n&apos;existe pas en
+        production.
+      </p>
+      {mails.length === 0 ? <p className="text-muted">Aucun message.</p> : null}
+      <ol className="space-y-4">
+        {mails.map((mail) => (
+          <li key={mail.id}>
+            <article aria-labelledby={`mail-${mail.id}`} className="rounded-lg bg-white p-4 shadow">
+              <h2 id={`mail-${mail.id}`} className="text-lg font-bold">
+                {mail.subject}
+              </h2>
+              <p className="text-sm text-muted">
+                À {mail.to} — {formatDateTime(mail.createdAt)}
+              </p>
+              {mail.links.length ? (
+                <ul className="mt-2 list-disc pl-5">
+                  {mail.links.map((link) => (
+                    <li key={link}>
+                      <a href={link} className="break-all text-brand underline">
+                        {link}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <pre className="mt-2 whitespace-pre-wrap break-words rounded bg-surface p-3 text-sm">{mail.text}</pre>
+            </article>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useState } from "react";
+import { useForm, type FieldPath } from "react-hook-form";
+import { FormStatus, TextField } from "@/components/family/form-controls";
+import { ZChangeEmailSchema, type TChangeEmail } from "@/lib/account/account.schema";
+import type { ActionResult } from "@/lib/auth/action";
+
+type Props = { currentEmail: string; action: (input: TChangeEmail) => Promise<ActionResult<{ newEmail: string }>> };
+
+/** "Modifier mon login (adresse mail)": the change happens when the link sent to the new address is used. */
+export function ChangeEmailForm({ currentEmail, action }: Props) {
+  const [status, setStatus] = useState<{ error?: string; success?: string } | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    resetField,
+    formState: { errors, isSubmitting },
+  } = useForm<TChangeEmail>({ resolver: zodResolver(ZChangeEmailSchema), defaultValues: { newEmail: "", currentPassword: "" } });
+
+  async function onValid(values: TChangeEmail) {
+    setStatus(null);
+    const result = await action(values);
+    if (!result.ok) {
+      for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
+        if (messages?.[0]) setError(name as FieldPath<TChangeEmail>, { type: "server", message: messages[0] });
+      }
+      setStatus({ error: result.error });
+      return;
+    }
+    resetField("currentPassword");
+    setStatus({
+      success: `Un message a été envoyé à ${result.data.newEmail}. Votre identifiant sera modifié lorsque vous aurez utilisé le lien qu'il contient (valable 24 heures). Votre adresse actuelle en est informée.`,
+    });
+  }
+
+  return (
+    <form onSubmit={handleSubmit(onValid)} noValidate className="space-y-4">
+      <p>
+        Identifiant actuel : <strong>{currentEmail}</strong>
+      </p>
+      <TextField registration={register("newEmail")} label="Nouvelle adresse e-mail" type="email" autoComplete="email" required error={errors.newEmail?.message} />
+      <TextField
+        registration={register("currentPassword")}
+        label="Mot de passe actuel"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors.currentPassword?.message}
+      />
+      <FormStatus error={status?.error} success={status?.success} />
+      <div className="flex flex-wrap gap-3">
+        <Link href="/espace" className="rounded border-2 border-accent px-5 py-2 font-bold text-accent-dark hover:bg-red-50">
+          Annuler
+        </Link>
+        <button type="submit" disabled={isSubmitting} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
+          {isSubmitting ? "Envoi…" : "Valider"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, type FieldPath } from "react-hook-form";
+import { FormStatus, TextField } from "@/components/family/form-controls";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ZChangePasswordSchema, type TChangePassword } from "@/lib/account/account.schema";
+import type { ActionResult } from "@/lib/auth/action";
+
+type Props = { action: (input: TChangePassword) => Promise<ActionResult<{ email: string }>> };
+
+/** Guide: "Modification de votre mot de passe" — Ancien, Nouveau, Ressaisissez; Annuler / Valider. */
+export function ChangePasswordForm({ action }: Props) {
+  const router = useRouter();
+  const [status, setStatus] = useState<{ error?: string; success?: string } | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<TChangePassword>({ resolver: zodResolver(ZChangePasswordSchema), defaultValues: { currentPassword: "", password: "", confirmation: "" } });
+
+  async function onValid(values: TChangePassword) {
+    setStatus(null);
+    const result = await action(values);
+    if (!result.ok) {
+      for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
+        if (messages?.[0]) setError(name as FieldPath<TChangePassword>, { type: "server", message: messages[0] });
+      }
+      setStatus({ error: result.error });
+      return;
+    }
+    // The change signed out every session, this one included: sign this browser in again.
+    const signedIn = await signIn("credentials", { redirect: false, email: result.data.email, password: values.password });
+    if (!signedIn?.ok) {
+      router.push("/connexion");
+      return;
+    }
+    reset();
+    setStatus({ success: "Votre mot de passe a été modifié. Vos autres sessions ont été déconnectées." });
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={handleSubmit(onValid)} noValidate className="space-y-4">
+      <TextField registration={register("currentPassword")} label="Ancien mot de passe" type="password" autoComplete="current-password" required error={errors.currentPassword?.message} />
+      <TextField
+        registration={register("password")}
+        label="Nouveau mot de passe"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={`De ${PASSWORD_MIN_LENGTH} à ${PASSWORD_MAX_LENGTH} caractères. Une phrase facile à retenir convient très bien.`}
+        error={errors.password?.message}
+      />
+      <TextField
+        registration={register("confirmation")}
+        label="Ressaisissez votre nouveau mot de passe"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.confirmation?.message}
+      />
+      <FormStatus error={status?.error} success={status?.success} />
+      <div className="flex flex-wrap gap-3">
+        <Link href="/espace" className="rounded border-2 border-accent px-5 py-2 font-bold text-accent-dark hover:bg-red-50">
+          Annuler
+        </Link>
+        <button type="submit" disabled={isSubmitting} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
+          {isSubmitting ? "Enregistrement…" : "Valider"}
+        </button>
+      </div>
+    </form>
+  );
+}

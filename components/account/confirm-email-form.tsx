@@ -1,0 +1,48 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { FormStatus } from "@/components/family/form-controls";
+import type { ActionResult } from "@/lib/auth/action";
+
+type Props = { token: string; newEmail: string; action: (input: { token: string }) => Promise<ActionResult<{ email: string }>> };
+
+// A button rather than a change on page load: mail scanners that open links must not use them.
+export function ConfirmEmailForm({ token, newEmail, action }: Props) {
+  const [pending, setPending] = useState(false);
+  const [result, setResult] = useState<ActionResult<{ email: string }> | null>(null);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    try {
+      setResult(await action({ token }));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  if (result?.ok) {
+    return (
+      <div className="space-y-3">
+        <FormStatus success={`Votre identifiant est désormais ${result.data.email}. Utilisez cette adresse pour vous connecter.`} />
+        <p>
+          <Link href="/" className="text-brand underline">
+            Aller à la page de connexion
+          </Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} className="space-y-4">
+      <p>
+        Confirmez que <strong>{newEmail}</strong> devient l&apos;identifiant de votre compte.
+      </p>
+      <FormStatus error={result && !result.ok ? result.error : null} />
+      <button type="submit" disabled={pending} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
+        {pending ? "Confirmation…" : "Confirmer ma nouvelle adresse"}
+      </button>
+    </form>
+  );
+}

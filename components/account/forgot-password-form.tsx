@@ -1,0 +1,44 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { FormStatus, TextField } from "@/components/family/form-controls";
+import { ZForgotPasswordSchema, type TForgotPassword } from "@/lib/account/account.schema";
+import type { ActionResult } from "@/lib/auth/action";
+
+type Props = { action: (input: TForgotPassword) => Promise<ActionResult<{ message: string }>> };
+
+/** "Identifiant ou Mot de passe oublié ?": always the same neutral answer. */
+export function ForgotPasswordForm({ action }: Props) {
+  const [status, setStatus] = useState<{ error?: string; success?: string } | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<TForgotPassword>({ resolver: zodResolver(ZForgotPasswordSchema), defaultValues: { email: "" } });
+
+  async function onValid(values: TForgotPassword) {
+    setStatus(null);
+    const result = await action(values);
+    setStatus(result.ok ? { success: result.data.message } : { error: result.fieldErrors?.email?.[0] ?? result.error });
+  }
+
+  return (
+    <form onSubmit={handleSubmit(onValid)} noValidate className="space-y-4">
+      <TextField
+        registration={register("email")}
+        label="Identifiant"
+        hint="L'adresse e-mail qui vous sert d'identifiant."
+        type="email"
+        autoComplete="username"
+        required
+        error={errors.email?.message}
+      />
+      <FormStatus error={status?.error} success={status?.success} />
+      <button type="submit" disabled={isSubmitting} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
+        {isSubmitting ? "Envoi…" : "Recevoir un lien"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,235 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useFieldArray, useForm, type FieldPath } from "react-hook-form";
+import { FormSection, FormStatus, SelectField, TextAreaField, TextField, YES_NO_OPTIONS } from "@/components/family/form-controls";
+import type { ActionResult } from "@/lib/auth/action";
+import {
+  AUTHORISATIONS,
+  DIET_KINDS,
+  MAX_PEOPLE,
+  SCHOOL_LEVELS,
+  SEXES,
+  ZChildSheetSchema,
+  type TChildSheet,
+  type TChildSheetParsed,
+} from "@/lib/children/child-sheet.schema";
+
+type Props = {
+  defaultValues: TChildSheet;
+  schools: { id: string; name: string }[];
+  authorisationsText: string | null;
+  action: (input: TChildSheet) => Promise<ActionResult<{ saved: boolean }>>;
+};
+
+type PeopleName = "emergencyContacts" | "authorisedPersons";
+
+// Guide, "La fiche enfant": six sections to fill "impérativement et précisément", « J'accepte »,
+// then « Enregistrer ».
+export function ChildSheetForm({ defaultValues, schools, authorisationsText, action }: Props) {
+  const router = useRouter();
+  const [status, setStatus] = useState<{ error?: string; success?: string } | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<TChildSheet, unknown, TChildSheetParsed>({ resolver: zodResolver(ZChildSheetSchema), defaultValues });
+  const emergency = useFieldArray({ control, name: "emergencyContacts" });
+  const authorised = useFieldArray({ control, name: "authorisedPersons" });
+
+  const message = (name: Exclude<keyof TChildSheet, PeopleName>) => errors[name]?.message;
+
+  async function onValid(values: TChildSheetParsed) {
+    setStatus(null);
+    const result = await action(values as TChildSheet);
+    if (result.ok) {
+      setStatus({ success: "La fiche de l'enfant a été enregistrée." });
+      router.refresh();
+      return;
+    }
+    for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
+      if (messages?.[0]) setError(name as FieldPath<TChildSheet>, { type: "server", message: messages[0] });
+    }
+    setStatus({ error: result.error });
+  }
+
+  type PeopleArray = { fields: { id: string }[]; append: (row: { name: string; relation: string; phone: string }) => void; remove: (index: number) => void };
+  const people = (name: PeopleName, array: PeopleArray, title: string, addLabel: string, minimum: number) => {
+    const listError = errors[name]?.message ?? errors[name]?.root?.message;
+    return (
+      <div className="space-y-3">
+        {array.fields.length === 0 ? <p className="text-muted">Aucune personne pour le moment.</p> : null}
+        <ol className="space-y-3">
+          {array.fields.map((field, index) => {
+            const rowErrors = errors[name]?.[index];
+            const base = `${name}.${index}` as const;
+            return (
+              <li key={field.id}>
+                <fieldset className="grid gap-3 rounded border border-gray-300 p-3 sm:grid-cols-3">
+                  <legend className="px-1 font-semibold">
+                    {title} {index + 1}
+                  </legend>
+                  <TextField registration={register(`${base}.name`)} label="Nom et prénom" required error={rowErrors?.name?.message} />
+                  <TextField registration={register(`${base}.relation`)} label="Lien avec l'enfant" required error={rowErrors?.relation?.message} />
+                  <TextField registration={register(`${base}.phone`)} label="Téléphone" type="tel" required error={rowErrors?.phone?.message} />
+                  {array.fields.length > minimum ? (
+                    <div className="sm:col-span-3">
+                      <button
+                        type="button"
+                        onClick={() => array.remove(index)}
+                        className="rounded border border-gray-500 px-3 py-1 text-sm hover:bg-gray-100"
+                      >
+                        Retirer {title.toLowerCase()} {index + 1}
+                      </button>
+                    </div>
+                  ) : null}
+                </fieldset>
+              </li>
+            );
+          })}
+        </ol>
+        {listError ? (
+          <p id={`${name}-error`} className="text-sm font-semibold text-accent-dark">
+            {listError}
+          </p>
+        ) : null}
+        {array.fields.length < MAX_PEOPLE ? (
+          <button
+            type="button"
+            onClick={() => array.append({ name: "", relation: "", phone: "" })}
+            className="rounded border-2 border-brand px-4 py-1 font-semibold text-brand hover:bg-blue-50"
+          >
+            {addLabel}
+          </button>
+        ) : null}
+      </div>
+    );
+  };
+
+  return (
+    <form onSubmit={handleSubmit(onValid, () => setStatus({ error: "Le formulaire contient des erreurs : vérifiez les champs signalés." }))} noValidate className="space-y-6">
+      <p className="text-sm text-muted">
+        Les champs marqués d&apos;un <span aria-hidden="true">*</span>
+        <span className="sr-only">astérisque</span> sont obligatoires.
+      </p>
+      <FormSection id="section-enfant" title="Informations de l'enfant">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField registration={register("lastName")} label="Nom" required error={message("lastName")} />
+          <TextField registration={register("firstName")} label="Prénom" required error={message("firstName")} />
+          <SelectField registration={register("sex")} label="Sexe" required options={SEXES} placeholder="— Choisir —" error={message("sex")} />
+          <TextField registration={register("birthDate")} label="Date de naissance" type="date" required error={message("birthDate")} />
+          <SelectField
+            registration={register("schoolId")}
+            label="École"
+            required
+            options={schools.map((school) => ({ value: school.id, label: school.name }))}
+            placeholder="— Choisir l'école —"
+            error={message("schoolId")}
+          />
+          <SelectField registration={register("schoolLevel")} label="Niveau" required options={SCHOOL_LEVELS} placeholder="— Choisir le niveau —" error={message("schoolLevel")} />
+          <TextField registration={register("schoolClass")} label="Classe" hint="Par exemple : CE1 – Mme Vidal" error={message("schoolClass")} />
+        </div>
+      </FormSection>
+
+      <FormSection id="section-medical" title="Renseignements médicaux">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField registration={register("doctorName")} label="Médecin traitant" required error={message("doctorName")} />
+          <TextField registration={register("doctorPhone")} label="Téléphone du médecin traitant" type="tel" required error={message("doctorPhone")} />
+        </div>
+        <TextAreaField registration={register("allergies")} label="Allergies" hint="Alimentaires, médicamenteuses, autres — ou « aucune »." error={message("allergies")} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField registration={register("hasPai")} label="PAI (projet d'accueil individualisé)" required options={YES_NO_OPTIONS} placeholder="— Choisir —" error={message("hasPai")} />
+          <SelectField
+            registration={register("vaccinationsUpToDate")}
+            label="Vaccinations à jour"
+            required
+            options={YES_NO_OPTIONS}
+            placeholder="— Choisir —"
+            error={message("vaccinationsUpToDate")}
+          />
+        </div>
+        <TextAreaField registration={register("treatments")} label="Traitements en cours" error={message("treatments")} />
+        <TextAreaField registration={register("remarks")} label="Autres remarques" error={message("remarks")} />
+      </FormSection>
+
+      <FormSection id="section-regime" title="L'enfant a-t-il un régime alimentaire spécifique ?">
+        <SelectField registration={register("dietKind")} label="Régime alimentaire" required options={DIET_KINDS} placeholder="— Choisir —" error={message("dietKind")} />
+        <TextAreaField
+          registration={register("dietDetails")}
+          label="Précisions sur le régime"
+          hint="Obligatoire pour « Lié à une allergie (PAI) » et « Autre »."
+          error={message("dietDetails")}
+        />
+      </FormSection>
+
+      <FormSection id="section-urgence" title="Les personnes à contacter en cas d'urgence">
+        <p>Au moins une personne, joignable pendant le temps d&apos;accueil.</p>
+        {people("emergencyContacts", emergency, "Personne à contacter", "Ajouter une personne à contacter", 1)}
+      </FormSection>
+
+      <FormSection id="section-autorisees" title="Les personnes autorisées à venir chercher l'enfant">
+        <p>Facultatif : les personnes, autres que les responsables, qui peuvent venir chercher l&apos;enfant.</p>
+        {people("authorisedPersons", authorised, "Personne autorisée", "Ajouter une personne autorisée", 0)}
+      </FormSection>
+
+      <FormSection id="section-autorisations" title="Autorisations">
+        {AUTHORISATIONS.map((authorisation) => (
+          <SelectField
+            key={authorisation.name}
+            registration={register(authorisation.name)}
+            label={authorisation.label}
+            required
+            options={YES_NO_OPTIONS}
+            placeholder="— Choisir —"
+            error={message(authorisation.name)}
+            className="max-w-3xl"
+          />
+        ))}
+        {authorisationsText ? <p id="accept-text">{authorisationsText}</p> : null}
+        <div className="flex items-center gap-2">
+          <input
+            id="accept"
+            type="checkbox"
+            className="h-5 w-5"
+            aria-invalid={Boolean(message("accept"))}
+            aria-describedby={[authorisationsText ? "accept-text" : null, message("accept") ? "accept-error" : null].filter(Boolean).join(" ") || undefined}
+            {...register("accept")}
+          />
+          <label htmlFor="accept" className="font-semibold">
+            J&apos;accepte
+          </label>
+        </div>
+        {message("accept") ? (
+          <p id="accept-error" className="text-sm font-semibold text-accent-dark">
+            {message("accept")}
+          </p>
+        ) : null}
+      </FormSection>
+
+      <p className="rounded border border-amber-600 bg-amber-50 px-3 py-2 font-semibold">
+        ! Ces informations sont essentielles à l&apos;accueil de votre enfant.
+      </p>
+      <FormStatus error={status?.error} success={status?.success} />
+      <div className="flex flex-wrap gap-3">
+        <Link href="/espace" className="rounded border-2 border-accent px-5 py-2 font-bold text-accent-dark hover:bg-red-50">
+          Annuler
+        </Link>
+        <button type="submit" disabled={isSubmitting} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
+          {isSubmitting ? "Enregistrement…" : "Enregistrer"}
+        </button>
+      </div>
+      {status?.success ? (
+        <p>
+          <Link href="/espace" className="text-brand underline">
+            Retour à mon espace
+          </Link>
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,262 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { useForm, useWatch, type FieldPath } from "react-hook-form";
+import type { ActionResult } from "@/lib/auth/action";
+import {
+  ALLOWANCE_HOLDERS,
+  BENEFIT_SCHEMES,
+  CIVILITIES,
+  FAMILY_CIVILITIES,
+  FAMILY_SITUATIONS,
+  GUARDIAN_ADDRESS_FIELDS,
+  guardianField,
+  SOCIO_PROFESSIONAL_CATEGORIES,
+  ZFamilyRecordSchema,
+  type TFamilyRecord,
+  type TFamilyRecordParsed,
+} from "@/lib/families/family-record.schema";
+import { FormSection, FormStatus, SelectField, TextField } from "./form-controls";
+
+type Statement = { kind: string; body: string | null };
+
+type Props = {
+  defaultValues: TFamilyRecord;
+  statements: { reglements: Statement; attestation: Statement; signature: Statement; protection: Statement };
+  renewed: boolean;
+  action: (input: TFamilyRecord) => Promise<ActionResult<{ saved: boolean }>>;
+};
+
+// Guide, "Informations de la famille": COORDONNÉES, INFORMATIONS PERSONNELLES, LES PARENTS, the
+// three OUI statements and the data-protection notice with « J'accepte »; Annuler / Enregistrer.
+export function FamilyRecordForm({ defaultValues, statements, renewed, action }: Props) {
+  const router = useRouter();
+  const [status, setStatus] = useState<{ error?: string; success?: string } | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<TFamilyRecord, unknown, TFamilyRecordParsed>({ resolver: zodResolver(ZFamilyRecordSchema), defaultValues, mode: "onSubmit" });
+
+  // The guardians' address is prefilled from the family's (guide) until the parent types in it.
+  // A stable set (never re-created), mutated by the inputs' change handlers.
+  const [typedAddress] = useState(
+    () =>
+      new Set<string>(
+      ([1, 2] as const).flatMap((position) =>
+        GUARDIAN_ADDRESS_FIELDS.filter((field) => defaultValues[guardianField(position, field)] !== defaultValues[field]).map((field) =>
+          guardianField(position, field),
+        ),
+      ),
+      ),
+  );
+  const familyAddress = useWatch({ control, name: ["street", "addressComplement", "postalCode", "city"] });
+  useEffect(() => {
+    for (const position of [1, 2] as const) {
+      GUARDIAN_ADDRESS_FIELDS.forEach((field, index) => {
+        const name = guardianField(position, field);
+        if (!typedAddress.has(name)) setValue(name, familyAddress[index] ?? "");
+      });
+    }
+  }, [familyAddress, setValue, typedAddress]);
+  const registerAddress = (name: FieldPath<TFamilyRecord>) =>
+    register(name, { onChange: () => typedAddress.add(name) });
+
+  const message = (name: keyof TFamilyRecord) => errors[name]?.message;
+
+  async function onValid(values: TFamilyRecordParsed) {
+    setStatus(null);
+    const result = await action(values as TFamilyRecord);
+    if (result.ok) {
+      setStatus({ success: "Les informations de la famille ont été enregistrées." });
+      router.refresh();
+      return;
+    }
+    for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
+      if (messages?.[0]) setError(name as FieldPath<TFamilyRecord>, { type: "server", message: messages[0] });
+    }
+    setStatus({ error: result.error });
+  }
+
+  function onInvalid() {
+    setStatus({ error: "Le formulaire contient des erreurs : vérifiez les champs signalés." });
+  }
+
+  const guardianColumn = (position: 1 | 2) => {
+    const name = (field: Parameters<typeof guardianField>[1]) => guardianField(position, field);
+    const required = position === 1;
+    return (
+      <fieldset className="space-y-3 rounded border border-gray-300 p-3">
+        <legend className="px-1 text-lg font-bold text-brand">Responsable {position}</legend>
+        {position === 2 ? <p className="text-sm text-muted">Facultatif : à remplir s&apos;il y a un second responsable.</p> : null}
+        <SelectField registration={register(name("civility"))} label="Civilité" required={required} options={CIVILITIES} error={message(name("civility"))} />
+        <TextField registration={register(name("lastName"))} label="Nom" required={required} autoComplete="family-name" error={message(name("lastName"))} />
+        <TextField registration={register(name("firstName"))} label="Prénom" required={required} autoComplete="given-name" error={message(name("firstName"))} />
+        <p className="font-semibold">Adresse :</p>
+        <TextField registration={registerAddress(name("street"))} label="N° et rue" error={message(name("street"))} />
+        <TextField registration={registerAddress(name("addressComplement"))} label="Complément d'adresse" error={message(name("addressComplement"))} />
+        <div className="grid grid-cols-[7rem_1fr] gap-3">
+          <TextField registration={registerAddress(name("postalCode"))} label="Code postal" inputMode="numeric" error={message(name("postalCode"))} />
+          <TextField registration={registerAddress(name("city"))} label="Ville" error={message(name("city"))} />
+        </div>
+        <TextField registration={register(name("homePhone"))} label="Tél. domicile" type="tel" error={message(name("homePhone"))} />
+        <TextField registration={register(name("workPhone"))} label="Tél. professionnel" type="tel" error={message(name("workPhone"))} />
+        <TextField registration={register(name("mobilePhone"))} label="Tél. mobile" type="tel" error={message(name("mobilePhone"))} />
+        <TextField registration={register(name("birthDate"))} label="Date de naissance" type="date" error={message(name("birthDate"))} />
+        <TextField registration={register(name("birthPlace"))} label="Lieu de naissance" error={message(name("birthPlace"))} />
+        <TextField registration={register(name("profession"))} label="Profession" error={message(name("profession"))} />
+        <SelectField
+          registration={register(name("socioProfessionalCategory"))}
+          label="Catégorie socio-professionnelle"
+          options={SOCIO_PROFESSIONAL_CATEGORIES}
+          error={message(name("socioProfessionalCategory"))}
+        />
+      </fieldset>
+    );
+  };
+
+  const statement = (field: "reglements" | "attestationHonneur" | "signatureNumerique", title: string, text: string) => (
+    <div className="space-y-2 border-b border-gray-200 pb-4 last:border-b-0">
+      <p id={`${field}-text`}>
+        <strong>{title} :</strong> {text}
+      </p>
+      <SelectField
+        registration={register(field)}
+        label={`${title} — votre réponse`}
+        required
+        options={[{ value: "OUI", label: "OUI" }]}
+        placeholder="— Choisir —"
+        hint={undefined}
+        error={message(field)}
+        className="max-w-xs"
+      />
+    </div>
+  );
+
+  const allowanceError = message("allowanceHolder");
+  return (
+    <form onSubmit={handleSubmit(onValid, onInvalid)} noValidate className="space-y-6">
+      <p className="text-sm text-muted">
+        Les champs marqués d&apos;un <span aria-hidden="true">*</span>
+        <span className="sr-only">astérisque</span> sont obligatoires.
+      </p>
+      <FormSection id="section-coordonnees" title="Coordonnées">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField registration={register("civility")} label="Civilité" required options={FAMILY_CIVILITIES} error={message("civility")} />
+          <TextField registration={register("name")} label="Nom de famille" required autoComplete="family-name" error={message("name")} />
+        </div>
+        <p className="font-semibold">Adresse</p>
+        <TextField registration={register("street")} label="N° et rue" required autoComplete="address-line1" error={message("street")} />
+        <TextField registration={register("addressComplement")} label="Complément d'adresse" autoComplete="address-line2" error={message("addressComplement")} />
+        <div className="grid grid-cols-[7rem_1fr] gap-3">
+          <TextField registration={register("postalCode")} label="Code postal" required inputMode="numeric" autoComplete="postal-code" error={message("postalCode")} />
+          <TextField registration={register("city")} label="Ville" required autoComplete="address-level2" error={message("city")} />
+        </div>
+        <TextField
+          registration={register("homePhone")}
+          label="Téléphone domicile"
+          type="tel"
+          autoComplete="tel"
+          hint="Au moins un numéro de téléphone est nécessaire : celui du domicile ou celui d'un responsable."
+          error={message("homePhone")}
+        />
+      </FormSection>
+
+      <FormSection id="section-informations" title="Informations personnelles">
+        <SelectField registration={register("situation")} label="Situation familiale" required options={FAMILY_SITUATIONS} error={message("situation")} />
+        <TextField registration={register("allowanceNumber")} label="Numéro d'allocataire" error={message("allowanceNumber")} />
+        <fieldset aria-describedby={allowanceError ? "allowanceHolder-error" : undefined}>
+          <legend className="font-semibold">Le numéro d&apos;allocataire est celui de la</legend>
+          <div className="mt-1 flex gap-6">
+            {ALLOWANCE_HOLDERS.map((holder) => (
+              <label key={holder.value} className="flex items-center gap-2">
+                <input type="radio" value={holder.value} className="h-5 w-5" aria-invalid={Boolean(allowanceError)} {...register("allowanceHolder")} />
+                {holder.label}
+              </label>
+            ))}
+          </div>
+          {allowanceError ? (
+            <p id="allowanceHolder-error" className="mt-1 text-sm font-semibold text-accent-dark">
+              {allowanceError}
+            </p>
+          ) : null}
+        </fieldset>
+        <SelectField registration={register("benefitScheme")} label="Régime" required options={BENEFIT_SCHEMES} error={message("benefitScheme")} />
+      </FormSection>
+
+      <FormSection id="section-parents" title="Les parents">
+        <div className="grid gap-4 md:grid-cols-2">
+          {guardianColumn(1)}
+          {guardianColumn(2)}
+        </div>
+      </FormSection>
+
+      <FormSection id="section-engagements" title="Engagements">
+        {renewed ? (
+          <p className="rounded border border-amber-600 bg-amber-50 px-3 py-2">
+            Certains textes ont été mis à jour depuis votre dernière validation : merci de les lire et de répondre de nouveau.
+          </p>
+        ) : null}
+        {statement("reglements", "RÈGLEMENTS", statements.reglements.body ?? "Je certifie avoir pris connaissance des règlements intérieurs des structures et accepte leurs contenus.")}
+        {statement(
+          "attestationHonneur",
+          "ATTESTATION SUR L'HONNEUR",
+          statements.attestation.body ??
+            "Je certifie sur l'honneur l'exactitude des renseignements donnés et m'engage à faire connaître toutes modifications sous les plus brefs délais.",
+        )}
+        {statement(
+          "signatureNumerique",
+          "SIGNATURE NUMÉRIQUE",
+          statements.signature.body ?? "La validation des informations renseignées en ligne dans le formulaire famille et dans le formulaire enfant vaut signature numérique.",
+        )}
+        <div className="space-y-2">
+          <p id="protectionDonnees-text">
+            {statements.protection.body ??
+              "Les informations recueillies sur ce formulaire font l'objet d'un traitement informatique pour les besoins de gestion des services souscrits et sont destinées uniquement aux gestionnaires de ces services."}
+          </p>
+          <div className="flex items-center gap-2">
+            <input
+              id="protectionDonnees"
+              type="checkbox"
+              className="h-5 w-5"
+              aria-invalid={Boolean(message("protectionDonnees"))}
+              aria-describedby={["protectionDonnees-text", message("protectionDonnees") ? "protectionDonnees-error" : null].filter(Boolean).join(" ")}
+              {...register("protectionDonnees")}
+            />
+            <label htmlFor="protectionDonnees" className="font-semibold">
+              J&apos;accepte
+            </label>
+          </div>
+          {message("protectionDonnees") ? (
+            <p id="protectionDonnees-error" className="text-sm font-semibold text-accent-dark">
+              {message("protectionDonnees")}
+            </p>
+          ) : null}
+        </div>
+      </FormSection>
+
+      <FormStatus error={status?.error} success={status?.success} />
+      <div className="flex flex-wrap gap-3">
+        <Link href="/espace" className="rounded border-2 border-accent px-5 py-2 font-bold text-accent-dark hover:bg-red-50">
+          Annuler
+        </Link>
+        <button type="submit" disabled={isSubmitting} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
+          {isSubmitting ? "Enregistrement…" : "Enregistrer"}
+        </button>
+      </div>
+      {status?.success ? (
+        <p>
+          <Link href="/espace" className="text-brand underline">
+            Retour à mon espace
+          </Link>
+        </p>
+      ) : null}
+    </form>
+  );
+}

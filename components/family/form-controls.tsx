@@ -1,0 +1,162 @@
+"use client";
+
+import type { UseFormRegisterReturn } from "react-hook-form";
+
+// Labelled inputs for the family and child forms: the error sits under the field, tied to it by
+// aria-describedby, and the field is marked aria-invalid (RGAA 11.10).
+
+type Common = {
+  registration: UseFormRegisterReturn;
+  label: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  /** Prefix when the same form shows the field twice (not needed: names are unique). */
+  className?: string;
+};
+
+function describedBy(name: string, error?: string, hint?: string) {
+  return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function Label({ name, label, required }: { name: string; label: string; required?: boolean }) {
+  return (
+    <label htmlFor={name} className="block font-semibold">
+      {label}
+      {required ? (
+        <>
+          {" "}
+          <span aria-hidden="true" className="text-accent-dark">*</span>
+          <span className="sr-only"> (obligatoire)</span>
+        </>
+      ) : null}
+    </label>
+  );
+}
+
+function Messages({ name, error, hint }: { name: string; error?: string; hint?: string }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${name}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${name}-error`} className="mt-1 text-sm font-semibold text-accent-dark">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function TextField({
+  registration,
+  label,
+  error,
+  hint,
+  required,
+  className,
+  type = "text",
+  autoComplete,
+  inputMode,
+}: Common & { type?: string; autoComplete?: string; inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"] }) {
+  const { name } = registration;
+  return (
+    <div className={className}>
+      <Label name={name} label={label} required={required} />
+      <input
+        id={name}
+        type={type}
+        autoComplete={autoComplete ?? "off"}
+        inputMode={inputMode}
+        aria-invalid={Boolean(error)}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        className="mt-1 w-full rounded border border-gray-500 px-3 py-2 aria-[invalid=true]:border-accent-dark"
+        {...registration}
+      />
+      <Messages name={name} error={error} hint={hint} />
+    </div>
+  );
+}
+
+export function TextAreaField({ registration, label, error, hint, required, className }: Common) {
+  const { name } = registration;
+  return (
+    <div className={className}>
+      <Label name={name} label={label} required={required} />
+      <textarea
+        id={name}
+        rows={3}
+        aria-invalid={Boolean(error)}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        className="mt-1 w-full rounded border border-gray-500 px-3 py-2 aria-[invalid=true]:border-accent-dark"
+        {...registration}
+      />
+      <Messages name={name} error={error} hint={hint} />
+    </div>
+  );
+}
+
+export function SelectField({
+  registration,
+  label,
+  error,
+  hint,
+  required,
+  className,
+  options,
+  placeholder = "< Aucune >",
+}: Common & { options: readonly { value: string; label: string }[]; placeholder?: string }) {
+  const { name } = registration;
+  return (
+    <div className={className}>
+      <Label name={name} label={label} required={required} />
+      <select
+        id={name}
+        aria-invalid={Boolean(error)}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        className="mt-1 w-full rounded border border-gray-500 bg-white px-3 py-2 aria-[invalid=true]:border-accent-dark"
+        {...registration}
+      >
+        <option value="">{placeholder}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <Messages name={name} error={error} hint={hint} />
+    </div>
+  );
+}
+
+export const YES_NO_OPTIONS = [
+  { value: "OUI", label: "OUI" },
+  { value: "NON", label: "NON" },
+] as const;
+
+export function FormSection({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg bg-white shadow">
+      <h2 id={id} className="rounded-t-lg bg-brand px-4 py-3 text-base font-bold uppercase text-white">
+        {title}
+      </h2>
+      <div className="space-y-4 p-4">{children}</div>
+    </section>
+  );
+}
+
+/** Shown above the buttons after a refused submission: announced to screen readers. */
+export function FormStatus({ error, success }: { error?: string | null; success?: string | null }) {
+  return (
+    <div aria-live="polite" role="status">
+      {error ? <p className="rounded border border-accent bg-red-50 px-3 py-2 font-semibold text-accent-dark">{error}</p> : null}
+      {success ? <p className="rounded border border-green-700 bg-green-50 px-3 py-2 font-semibold text-green-900">{success}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import "server-only";
+import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+import { loadMailTown } from "@/lib/mail/mail-town";
+import { renderMail } from "@/lib/mail/render-mail";
+import { sendMail } from "@/lib/mail/send-mail";
+import type { MailConfig } from "@/lib/mail/transport";
+import { publicUrl } from "@/lib/town/public-url";
+import { normaliseEmail, verifyPassword } from "./password";
+import { consumeAuthToken, createAuthToken, TOKEN_ERROR_MESSAGE } from "./tokens";
+
+// "Modifier mon login (adresse mail)" (SPEC §2): the current password is required; a link is
+// sent to the NEW address and the change happens only when it is used; the old address is told.
+// An address already taken gets a notice instead of a link, and the requester sees the same
+// answer either way (no account enumeration).
+
+export const WRONG_PASSWORD = "Le mot de passe est incorrect.";
+export const EMAIL_UNAVAILABLE = "Cette adresse ne peut pas être utilisée comme identifiant. Contactez le Guichet unique si besoin.";
+
+type MailOptions = { mailConfig?: MailConfig; now?: Date };
+
+export async function requestEmailChange(
+  db: PrismaClient,
+  userId: string,
+  input: { newEmail: string; currentPassword: string },
+  options: MailOptions = {},
+): Promise<{ newEmail: string }> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true, active: true } });
+  if (!user?.active || !user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError("WRONG_PASSWORD", WRONG_PASSWORD);
+  }
+  const newEmail = normaliseEmail(input.newEmail);
+  if (newEmail === user.email) throw new AppError("SAME_EMAIL", "Cette adresse est déjà votre identifiant.");
+
+  const taken = (await db.user.count({ where: { email: newEmail } })) > 0;
+  const town = await loadMailTown(db);
+  const toNew = taken
+    ? renderMail(town, {
+        subject: `Demande de changement d'identifiant – ${town.portalName}`,
+        paragraphs: [
+          `Une demande a été faite pour utiliser cette adresse comme identifiant d'un compte du ${town.portalName}.`,
+          "Cette adresse est déjà l'identifiant d'un compte : elle ne peut pas servir pour un second compte, et aucune modification n'a été faite.",
+        ],
+        notes: [`Si vous n'êtes pas à l'origine de cette demande, vous pouvez ignorer ce message. En cas de doute, contactez le ${town.guichetName}.`],
+      })
+    : renderMail(town, {
+        subject: `Confirmez votre nouvel identifiant – ${town.portalName}`,
+        paragraphs: [
+          `Vous avez demandé que cette adresse devienne l'identifiant de votre compte du ${town.portalName} (à la place de ${user.email}).`,
+          "Pour confirmer, utilisez le lien ci-dessous : votre identifiant ne change qu'à ce moment-là.",
+        ],
+        action: {
+          label: "Confirmer ma nouvelle adresse",
+          url: publicUrl(`/confirmation-email?jeton=${encodeURIComponent(await createAuthToken(db, { userId, purpose: "EMAIL_CHANGE", newEmail }, options.now))}`),
+        },
+        notes: ["Ce lien est valable 24 heures et ne peut servir qu'une fois."],
+      });
+  const toOld = renderMail(town, {
+    subject: `Demande de changement de votre identifiant – ${town.portalName}`,
+    paragraphs: [
+      `Une demande de changement de l'identifiant de votre compte du ${town.portalName} vient d'être faite : la nouvelle adresse demandée est ${newEmail}.`,
+      "L'identifiant ne changera que lorsque le lien envoyé à cette nouvelle adresse aura été utilisé.",
+    ],
+    notes: [`Si vous n'êtes pas à l'origine de cette demande, changez votre mot de passe et contactez le ${town.guichetName}.`],
+  });
+  await sendMail(db, newEmail, toNew, options.mailConfig);
+  await sendMail(db, user.email, toOld, options.mailConfig);
+  return { newEmail };
+}
+
+export type EmailChangeResult = { ok: true; email: string } | { ok: false; message: string };
+
+class Unavailable extends Error {}
+
+/** Uses the link sent to the new address: from now on, the login is the new address. */
+export async function confirmEmailChange(db: PrismaClient, secret: string, options: MailOptions = {}): Promise<EmailChangeResult> {
+  const now = options.now ?? new Date();
+  let previous: string;
+  let email: string;
+  try {
+    ({ previous, email } = await db.$transaction(async (tx) => {
+      const token = await consumeAuthToken(tx, secret, "EMAIL_CHANGE", now);
+      if (!token.ok) throw new AppError("TOKEN", TOKEN_ERROR_MESSAGE[token.reason]);
+      if (!token.newEmail) throw new AppError("TOKEN", TOKEN_ERROR_MESSAGE.invalid);
+      const user = await tx.user.findUniqueOrThrow({ where: { id: token.userId }, select: { email: true, active: true } });
+      if (!user.active) throw new AppError("INACTIVE", "Ce compte est désactivé. Contactez le Guichet unique.");
+      // Taken since the request: refused, and the token stays unused (rolled back).
+      if ((await tx.user.count({ where: { email: token.newEmail, NOT: { id: token.userId } } })) > 0) throw new Unavailable();
+      await tx.user.update({ where: { id: token.userId }, data: { email: token.newEmail } });
+      // Other pending changes of this account are void.
+      await tx.authToken.updateMany({ where: { userId: token.userId, purpose: "EMAIL_CHANGE", usedAt: null }, data: { usedAt: now } });
+      return { previous: user.email, email: token.newEmail };
+    }));
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, message: error.message };
+    if (error instanceof Unavailable) return { ok: false, message: EMAIL_UNAVAILABLE };
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, message: EMAIL_UNAVAILABLE };
+    throw error;
+  }
+  const town = await loadMailTown(db);
+  await sendMail(
+    db,
+    previous,
+    renderMail(town, {
+      subject: `Votre identifiant a été modifié – ${town.portalName}`,
+      paragraphs: [`L'identifiant de votre compte du ${town.portalName} est désormais ${email}. Cette adresse-ci (${previous}) ne permet plus de vous connecter.`],
+      notes: [`Si vous n'êtes pas à l'origine de ce changement, contactez sans tarder le ${town.guichetName}.`],
+    }),
+    options.mailConfig,
+  );
+  return { ok: true, email };
+}

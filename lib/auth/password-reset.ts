@@ -1,0 +1,118 @@
+import "server-only";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+import { loadMailTown } from "@/lib/mail/mail-town";
+import { renderMail } from "@/lib/mail/render-mail";
+import { sendMail } from "@/lib/mail/send-mail";
+import type { MailConfig } from "@/lib/mail/transport";
+import { publicUrl } from "@/lib/town/public-url";
+import { hashPassword, normaliseEmail } from "./password";
+import { consumeAuthToken, createAuthToken, TOKEN_ERROR_MESSAGE } from "./tokens";
+
+// SPEC §2 "Forgot password": instead of mailing a new password (the guide), a single-use link
+// valid one hour; the same neutral answer whether or not the address has an account.
+
+export const RESET_REQUESTED_MESSAGE =
+  "Si cette adresse correspond à un compte du portail, un message vient de lui être envoyé avec un lien pour choisir un nouveau mot de passe. Ce lien est valable 1 heure.";
+
+export const RESET_LIMITS = {
+  /** Requests for one address: 3 an hour (more are silently not sent: the answer stays neutral). */
+  address: { points: 3, duration: 60 * 60 },
+  /** Requests from one client address: 20 an hour, then refused. */
+  ip: { points: 20, duration: 60 * 60 },
+} as const;
+
+export type ResetThrottle = { byAddress: RateLimiterPrisma; byIp: RateLimiterPrisma };
+
+export function createResetThrottle(prisma: PrismaClient): ResetThrottle {
+  const make = (keyPrefix: string, limit: { points: number; duration: number }) =>
+    new RateLimiterPrisma({ storeClient: prisma, tableName: "rateLimiterFlexible", keyPrefix, clearExpiredByTimeout: false, ...limit });
+  return { byAddress: make("reset:address", RESET_LIMITS.address), byIp: make("reset:ip", RESET_LIMITS.ip) };
+}
+
+/** Seconds to wait when over the limit, otherwise 0. */
+async function consume(limiter: RateLimiterPrisma, key: string): Promise<number> {
+  try {
+    await limiter.consume(key);
+    return 0;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    throw error;
+  }
+}
+
+type MailOptions = {
+  mailConfig?: MailConfig;
+  now?: Date;
+  /** Runs the mail after the answer (the action passes next/server's after()), so that the
+   * answer takes the same time whether or not the address has an account. Default: awaited. */
+  defer?: (task: () => Promise<void>) => void;
+};
+
+export async function requestPasswordReset(
+  db: PrismaClient,
+  throttle: ResetThrottle,
+  input: { email: string; ip: string },
+  options: MailOptions = {},
+): Promise<void> {
+  const email = normaliseEmail(input.email);
+  const ipWait = await consume(throttle.byIp, input.ip);
+  if (ipWait > 0) {
+    const minutes = Math.max(1, Math.ceil(ipWait / 60));
+    throw new AppError("THROTTLED", `Trop de demandes depuis votre connexion. Veuillez patienter ${minutes} minute${minutes > 1 ? "s" : ""} avant de réessayer.`);
+  }
+  if ((await consume(throttle.byAddress, email)) > 0) return; // neutral: nothing says why
+
+  const task = async () => {
+    const user = await db.user.findUnique({ where: { email }, select: { id: true, active: true } });
+    if (!user?.active) return;
+    const secret = await createAuthToken(db, { userId: user.id, purpose: "PASSWORD_RESET" }, options.now);
+    const town = await loadMailTown(db);
+    const mail = renderMail(town, {
+      subject: `Réinitialisation de votre mot de passe – ${town.portalName}`,
+      paragraphs: [
+        `Vous avez demandé à choisir un nouveau mot de passe pour votre compte du ${town.portalName} (identifiant : ${email}).`,
+        "Pour le choisir, utilisez le lien ci-dessous.",
+      ],
+      action: { label: "Choisir un nouveau mot de passe", url: publicUrl(`/reinitialisation?jeton=${encodeURIComponent(secret)}`) },
+      notes: [
+        "Ce lien est valable 1 heure et ne peut servir qu'une fois.",
+        `Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable. En cas de doute, contactez le ${town.guichetName}.`,
+      ],
+    });
+    await sendMail(db, email, mail, options.mailConfig);
+  };
+  if (options.defer) {
+    options.defer(() => task().catch((error) => console.error("[password-reset] mail not sent", error)));
+  } else {
+    await task();
+  }
+}
+
+export type ResetResult = { ok: true; email: string } | { ok: false; message: string };
+
+class InactiveAccount extends Error {}
+
+/** Sets a new password through the reset link and signs out every session. The password must satisfy the policy. */
+export async function resetPassword(db: PrismaClient, secret: string, password: string, now = new Date()): Promise<ResetResult> {
+  const passwordHash = await hashPassword(password); // before the transaction: argon2 is slow
+  try {
+    return await db.$transaction(async (tx): Promise<ResetResult> => {
+      const token = await consumeAuthToken(tx, secret, "PASSWORD_RESET", now);
+      if (!token.ok) return { ok: false, message: TOKEN_ERROR_MESSAGE[token.reason] };
+      const user = await tx.user.findUniqueOrThrow({ where: { id: token.userId }, select: { email: true, active: true, activatedAt: true } });
+      if (!user.active) throw new InactiveAccount(); // rolls back, token included
+      await tx.user.update({
+        where: { id: token.userId },
+        data: { passwordHash, sessionVersion: { increment: 1 }, activatedAt: user.activatedAt ?? now },
+      });
+      // Any other reset link sent before is now void.
+      await tx.authToken.updateMany({ where: { userId: token.userId, purpose: "PASSWORD_RESET", usedAt: null }, data: { usedAt: now } });
+      return { ok: true, email: user.email };
+    });
+  } catch (error) {
+    if (error instanceof InactiveAccount) return { ok: false, message: "Ce compte est désactivé. Contactez le Guichet unique." };
+    throw error;
+  }
+}

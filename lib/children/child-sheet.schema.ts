@@ -1,0 +1,101 @@
+// "Voir / Modifier la fiche enfant" (SPEC §4): one schema for the react-hook-form form and the
+// server action. Every section is to be filled "impérativement et précisément" (guide).
+import { z } from "zod";
+import { birthDay, optionalText, requiredChoice, requiredPhone, requiredText, UNEXPECTED_FIELD, yesNo } from "@/lib/families/form-fields";
+
+export const SEXES = [
+  { value: "F", label: "Fille" },
+  { value: "M", label: "Garçon" },
+] as const;
+
+export const SCHOOL_LEVELS = [
+  { value: "TPS", label: "Toute petite section" },
+  { value: "PS", label: "Petite section" },
+  { value: "MS", label: "Moyenne section" },
+  { value: "GS", label: "Grande section" },
+  { value: "CP", label: "CP" },
+  { value: "CE1", label: "CE1" },
+  { value: "CE2", label: "CE2" },
+  { value: "CM1", label: "CM1" },
+  { value: "CM2", label: "CM2" },
+  { value: "COLLEGE", label: "Collège" },
+  { value: "LYCEE", label: "Lycée" },
+] as const;
+
+// CNIL: no religious categories ("halal", "casher"); the choices describe the food only.
+export const DIET_KINDS = [
+  { value: "AUCUN", label: "Aucun régime particulier" },
+  { value: "SANS_PORC", label: "Sans porc" },
+  { value: "SANS_VIANDE", label: "Sans viande" },
+  { value: "VEGETARIEN", label: "Végétarien" },
+  { value: "ALLERGIE_PAI", label: "Lié à une allergie (PAI)" },
+  { value: "AUTRE", label: "Autre (à préciser)" },
+] as const;
+
+export const AUTHORISATIONS = [
+  { name: "authEmergencyCare", label: "J'autorise le responsable de la structure à faire pratiquer les soins médicaux urgents et, si nécessaire, l'hospitalisation de mon enfant." },
+  { name: "authPhotos", label: "J'autorise la Ville à photographier ou filmer mon enfant pendant les activités, pour ses supports d'information." },
+  { name: "authLeaveAlone", label: "J'autorise mon enfant à quitter seul la structure à la fin de l'activité (enfants les plus grands)." },
+  { name: "authTransport", label: "J'autorise mon enfant à être transporté (car, minibus) lors des sorties organisées." },
+] as const;
+
+export const MAX_PEOPLE = 6;
+
+const values = <T extends readonly { value: string }[]>(options: T) =>
+  options.map((option) => option.value) as unknown as [T[number]["value"], ...T[number]["value"][]];
+
+const ZPersonSchema = z.strictObject(
+  {
+    name: requiredText("Le nom et le prénom sont obligatoires."),
+    relation: requiredText("Le lien avec l'enfant est obligatoire (exemple : grand-mère)."),
+    phone: requiredPhone("Le téléphone est obligatoire."),
+  },
+  { error: UNEXPECTED_FIELD },
+);
+
+export const ZChildSheetSchema = z
+  .strictObject(
+    {
+      childId: z.string({ error: "Fiche enfant introuvable." }).min(1, "Fiche enfant introuvable.").max(64),
+      // INFORMATIONS DE L'ENFANT
+      lastName: requiredText("Le nom de l'enfant est obligatoire."),
+      firstName: requiredText("Le prénom de l'enfant est obligatoire."),
+      sex: requiredChoice(values(SEXES), "Indiquez le sexe de l'enfant."),
+      birthDate: birthDay("La date de naissance est obligatoire."),
+      schoolId: z.string({ error: "Choisissez l'école." }).min(1, "Choisissez l'école.").max(64),
+      schoolLevel: requiredChoice(values(SCHOOL_LEVELS), "Choisissez le niveau de classe."),
+      schoolClass: optionalText(60),
+      // RENSEIGNEMENTS MÉDICAUX
+      doctorName: requiredText("Le nom du médecin traitant est obligatoire."),
+      doctorPhone: requiredPhone("Le téléphone du médecin traitant est obligatoire."),
+      allergies: optionalText(1000),
+      hasPai: yesNo("Indiquez si l'enfant a un PAI (projet d'accueil individualisé)."),
+      treatments: optionalText(1000),
+      vaccinationsUpToDate: yesNo("Indiquez si les vaccinations sont à jour."),
+      remarks: optionalText(1000),
+      // RÉGIME ALIMENTAIRE
+      dietKind: requiredChoice(values(DIET_KINDS), "Indiquez si l'enfant a un régime alimentaire spécifique."),
+      dietDetails: optionalText(500),
+      // PERSONNES À CONTACTER / AUTORISÉES
+      emergencyContacts: z
+        .array(ZPersonSchema, { error: "Indiquez au moins une personne à contacter en cas d'urgence." })
+        .min(1, "Indiquez au moins une personne à contacter en cas d'urgence.")
+        .max(MAX_PEOPLE, `${MAX_PEOPLE} personnes au plus.`),
+      authorisedPersons: z.array(ZPersonSchema, { error: "Liste invalide." }).max(MAX_PEOPLE, `${MAX_PEOPLE} personnes au plus.`),
+      // AUTORISATIONS
+      authEmergencyCare: yesNo("Répondez à l'autorisation de soins d'urgence."),
+      authPhotos: yesNo("Répondez à l'autorisation de photographier."),
+      authLeaveAlone: yesNo("Répondez à l'autorisation de partir seul."),
+      authTransport: yesNo("Répondez à l'autorisation de transport."),
+      accept: z.literal(true, { error: "Cochez « J'accepte » pour enregistrer." }),
+    },
+    { error: UNEXPECTED_FIELD },
+  )
+  .superRefine((value, context) => {
+    if ((value.dietKind === "AUTRE" || value.dietKind === "ALLERGIE_PAI") && value.dietDetails === "") {
+      context.addIssue({ code: "custom", path: ["dietDetails"], message: "Précisez le régime alimentaire." });
+    }
+  });
+
+export type TChildSheet = z.input<typeof ZChildSheetSchema>;
+export type TChildSheetParsed = z.output<typeof ZChildSheetSchema>;

@@ -1,0 +1,145 @@
+import "server-only";
+import type { ParentViewer } from "@/lib/auth/session";
+import { dateToDay, dayToDate } from "@/lib/dates/calendar-day";
+import { getDb } from "@/lib/db/client";
+import type { ConsentKind } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+import { acceptedCurrentKinds, recordConsents, type CurrentConsentText } from "./consents";
+import { blankToNull } from "./form-fields";
+import { GUARDIAN_FIELDS, guardianField, guardianFromRecord, type TFamilyRecord, type TFamilyRecordParsed } from "./family-record.schema";
+
+export const FAMILY_CONSENT_KINDS: ConsentKind[] = ["REGLEMENTS", "ATTESTATION_HONNEUR", "SIGNATURE_NUMERIQUE", "PROTECTION_DONNEES"];
+
+export const FAMILY_NOT_FOUND = "Dossier famille introuvable.";
+
+export type FamilyRecordView = {
+  values: TFamilyRecord;
+  /** Texts in force, to show beside the statements. */
+  consentTexts: Pick<CurrentConsentText, "kind" | "version" | "body">[];
+  /** Statements accepted before whose text has since changed: asked again. */
+  renewedKinds: ConsentKind[];
+};
+
+const guardianSelect = {
+  position: true,
+  civility: true,
+  lastName: true,
+  firstName: true,
+  street: true,
+  addressComplement: true,
+  postalCode: true,
+  city: true,
+  homePhone: true,
+  workPhone: true,
+  mobilePhone: true,
+  birthDate: true,
+  birthPlace: true,
+  profession: true,
+  socioProfessionalCategory: true,
+} as const;
+
+/** The form's initial values, from the viewer's own family. Guardians' addresses default to the family's. */
+export async function getFamilyRecord(viewer: ParentViewer): Promise<FamilyRecordView | null> {
+  const db = getDb();
+  const family = await db.family.findUnique({
+    where: { id: viewer.familyId },
+    select: {
+      civility: true,
+      name: true,
+      street: true,
+      addressComplement: true,
+      postalCode: true,
+      city: true,
+      homePhone: true,
+      situation: true,
+      allowanceNumber: true,
+      allowanceHolder: true,
+      benefitScheme: true,
+      guardians: { select: guardianSelect, orderBy: { position: "asc" } },
+    },
+  });
+  if (!family) return null;
+  const { texts, accepted } = await acceptedCurrentKinds(db, { familyId: viewer.familyId, childId: null, kinds: FAMILY_CONSENT_KINDS });
+  const everAccepted = await db.consent.findMany({
+    where: { familyId: viewer.familyId, childId: null },
+    select: { text: { select: { kind: true } } },
+  });
+
+  const values: Record<string, string | boolean> = {
+    civility: family.civility ?? "",
+    name: family.name,
+    street: family.street ?? "",
+    addressComplement: family.addressComplement ?? "",
+    postalCode: family.postalCode ?? "",
+    city: family.city ?? "",
+    homePhone: family.homePhone ?? "",
+    situation: family.situation ?? "",
+    allowanceNumber: family.allowanceNumber ?? "",
+    allowanceHolder: family.allowanceHolder ?? "",
+    benefitScheme: family.benefitScheme ?? "",
+  };
+  for (const position of [1, 2] as const) {
+    const guardian = family.guardians.find((row) => row.position === position);
+    const hasAddress = Boolean(guardian && (guardian.street || guardian.postalCode || guardian.city));
+    for (const field of GUARDIAN_FIELDS) {
+      let value: string;
+      if (field === "birthDate") value = guardian?.birthDate ? dateToDay(guardian.birthDate) : "";
+      else if ((field === "street" || field === "addressComplement" || field === "postalCode" || field === "city") && !hasAddress) {
+        value = family[field] ?? ""; // prefilled from the family (guide)
+      } else value = (guardian?.[field] as string | null | undefined) ?? "";
+      values[guardianField(position, field)] = value;
+    }
+  }
+  const isAccepted = (kind: ConsentKind) => accepted.has(kind);
+  values.reglements = isAccepted("REGLEMENTS") ? "OUI" : "";
+  values.attestationHonneur = isAccepted("ATTESTATION_HONNEUR") ? "OUI" : "";
+  values.signatureNumerique = isAccepted("SIGNATURE_NUMERIQUE") ? "OUI" : "";
+  values.protectionDonnees = isAccepted("PROTECTION_DONNEES");
+
+  return {
+    values: values as unknown as TFamilyRecord,
+    consentTexts: texts.map(({ kind, version, body }) => ({ kind, version, body })),
+    renewedKinds: texts.filter((text) => !accepted.has(text.kind) && everAccepted.some((row) => row.text.kind === text.kind)).map((text) => text.kind),
+  };
+}
+
+/**
+ * Saves the viewer's family record, its two guardians and the acceptance of the texts in force,
+ * in one transaction. The family is the viewer's: no id comes from the form.
+ */
+export async function saveFamilyRecord(viewer: ParentViewer, record: TFamilyRecordParsed, now = new Date()): Promise<void> {
+  const guardians = ([1, 2] as const).map((position) => ({ position, data: guardianFromRecord(record, position) }));
+  await getDb().$transaction(async (tx) => {
+    const updated = await tx.family.updateMany({
+      where: { id: viewer.familyId },
+      data: {
+        civility: record.civility,
+        name: record.name.toUpperCase(),
+        street: record.street,
+        addressComplement: blankToNull(record.addressComplement),
+        postalCode: record.postalCode,
+        city: record.city.toUpperCase(),
+        homePhone: blankToNull(record.homePhone),
+        situation: record.situation,
+        allowanceNumber: blankToNull(record.allowanceNumber),
+        allowanceHolder: record.allowanceHolder || null,
+        benefitScheme: record.benefitScheme,
+      },
+    });
+    if (updated.count !== 1) throw new AppError("NOT_FOUND", FAMILY_NOT_FOUND);
+
+    for (const { position, data } of guardians) {
+      if (!data) {
+        await tx.guardian.deleteMany({ where: { familyId: viewer.familyId, position } });
+        continue;
+      }
+      const row = { ...data, birthDate: data.birthDate ? dayToDate(data.birthDate) : null };
+      await tx.guardian.upsert({
+        where: { familyId_position: { familyId: viewer.familyId, position } },
+        create: { familyId: viewer.familyId, position, ...row },
+        update: row,
+      });
+    }
+    await recordConsents(tx, { familyId: viewer.familyId, childId: null, userId: viewer.userId, kinds: FAMILY_CONSENT_KINDS, now });
+  });
+}

@@ -1,0 +1,158 @@
+import type { Browser, Locator } from "playwright-core";
+import type { ReceivedMail } from "../helpers/smtp-peer";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
+import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
+import { startPortal, type Portal } from "./portal";
+
+async function expectVisible(locator: Locator) {
+  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
+}
+
+const linkIn = (mail: ReceivedMail, pathname: string) => {
+  const match = mail.text.match(new RegExp(`https?://\\S+${pathname}\\?jeton=[\\w-]+`));
+  if (!match) throw new Error(`no ${pathname} link in:\n${mail.text}`);
+  return match[0];
+};
+
+const RESET_PASSWORD = "le chat dort sur le radiateur";
+const NEW_PASSWORD = "trois tortues traversent la route";
+const NEW_EMAIL = "parent.nouveau@demo.fr";
+
+describeE2e("account settings and password reset, in Chromium", () => {
+  let browser: Browser;
+  let close: () => Promise<void>;
+  let portal: Portal;
+
+  beforeAll(async () => {
+    portal = await startPortal();
+    ({ browser, close } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await close?.();
+    await portal?.stop();
+  });
+
+  it("resets a forgotten password through a single-use link, with the same answer for an unknown address", async () => {
+    const context = await newContext(browser, portal.baseUrl);
+    const page = await context.newPage();
+    await page.goto("/");
+    await page.getByRole("link", { name: "Identifiant ou Mot de passe oublié ?" }).click();
+    await page.waitForURL("**/mot-de-passe-oublie");
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const neutral = "Si cette adresse correspond à un compte du portail, un message vient de lui être envoyé";
+    await page.getByLabel("Identifiant").fill("personne@demo.fr");
+    await page.getByRole("button", { name: "Recevoir un lien" }).click();
+    await expectVisible(page.getByRole("status").getByText(neutral, { exact: false }));
+    await page.getByLabel("Identifiant").fill(DEMO_ACCOUNTS.parent);
+    await page.getByRole("button", { name: "Recevoir un lien" }).click();
+    await page.waitForTimeout(500);
+    await expectVisible(page.getByRole("status").getByText(neutral, { exact: false }));
+
+    const [mail] = await portal.smtp.waitFor(1);
+    expect(mail.to).toEqual([DEMO_ACCOUNTS.parent]);
+    expect(mail.subject).toBe("Réinitialisation de votre mot de passe – Portail Familles");
+    const link = linkIn(mail, "/reinitialisation");
+
+    await page.goto(link);
+    await expectVisible(page.getByRole("heading", { name: "Nouveau mot de passe" }));
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel("Nouveau mot de passe", { exact: true }).fill(RESET_PASSWORD);
+    await page.getByLabel("Ressaisissez votre nouveau mot de passe").fill(RESET_PASSWORD);
+    await page.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
+    await page.waitForURL("**/espace");
+
+    await page.goto(link);
+    await expectVisible(page.getByRole("alert").getByText("Ce lien a déjà été utilisé.", { exact: false }));
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.goto("/reinitialisation?jeton=inconnu");
+    await expectVisible(page.getByRole("alert").getByText("Ce lien n'est pas valide.", { exact: false }));
+    await context.close();
+
+    const again = await newContext(browser, portal.baseUrl);
+    const loginPage = await again.newPage();
+    await login(loginPage, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
+    await expectVisible(loginPage.getByRole("alert").getByText("Identifiant ou mot de passe incorrect."));
+    await login(loginPage, DEMO_ACCOUNTS.parent, RESET_PASSWORD);
+    await loginPage.waitForURL("**/espace");
+    await again.close();
+  });
+
+  it("changes the password (Ancien, Nouveau, Ressaisissez) and signs out the other sessions, not this one", async () => {
+    const first = await newContext(browser, portal.baseUrl);
+    const second = await newContext(browser, portal.baseUrl);
+    const page = await first.newPage();
+    const other = await second.newPage();
+    for (const tab of [page, other]) {
+      await login(tab, DEMO_ACCOUNTS.parent, RESET_PASSWORD);
+      await tab.waitForURL("**/espace");
+    }
+    await page.getByRole("link", { name: "Modifier mon mot de passe" }).click();
+    await page.waitForURL("**/espace/compte/mot-de-passe");
+    await expectVisible(page.getByRole("heading", { name: "Modification de votre mot de passe" }));
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel(/^Ancien mot de passe/).fill("pas le bon mot de passe");
+    await page.getByLabel(/^Nouveau mot de passe/).fill(NEW_PASSWORD);
+    await page.getByLabel("Ressaisissez votre nouveau mot de passe").fill("une faute de frappe");
+    await page.getByRole("button", { name: "Valider" }).click();
+    await expectVisible(page.locator("#confirmation-error").getByText("Les deux mots de passe ne sont pas identiques."));
+    await page.getByLabel("Ressaisissez votre nouveau mot de passe").fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Valider" }).click();
+    await expectVisible(page.getByRole("status").getByText("L'ancien mot de passe est incorrect."));
+    expect(await page.getByLabel(/^Nouveau mot de passe/).inputValue()).toBe(NEW_PASSWORD);
+
+    await page.getByLabel(/^Ancien mot de passe/).fill(RESET_PASSWORD);
+    await page.getByRole("button", { name: "Valider" }).click();
+    await expectVisible(page.getByRole("status").getByText("Votre mot de passe a été modifié.", { exact: false }));
+
+    await page.goto("/espace");
+    await expectVisible(page.getByRole("heading", { name: "Informations du compte" }));
+    await other.goto("/espace");
+    await other.waitForURL("**/connexion**");
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  it("changes the login: a link to the new address, a notice to the old one, the change when the link is used", async () => {
+    const context = await newContext(browser, portal.baseUrl);
+    const page = await context.newPage();
+    await login(page, DEMO_ACCOUNTS.parent, NEW_PASSWORD);
+    await page.waitForURL("**/espace");
+    await page.getByRole("link", { name: "Modifier mon login (adresse mail)" }).click();
+    await page.waitForURL("**/espace/compte/identifiant");
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const before = portal.smtp.mails.length;
+    await page.getByRole("textbox", { name: /^Nouvelle adresse e-mail/ }).fill(NEW_EMAIL);
+    await page.getByLabel("Mot de passe actuel").fill(NEW_PASSWORD);
+    await page.getByRole("button", { name: "Valider" }).click();
+    await expectVisible(page.getByRole("status").getByText(`Un message a été envoyé à ${NEW_EMAIL}.`, { exact: false }));
+
+    const mails = (await portal.smtp.waitFor(before + 2)).slice(before);
+    const toNew = mails.find((mail) => mail.to[0] === NEW_EMAIL)!;
+    const toOld = mails.find((mail) => mail.to[0] === DEMO_ACCOUNTS.parent)!;
+    expect(toOld.text).toContain(NEW_EMAIL);
+    const link = linkIn(toNew, "/confirmation-email");
+
+    const visitor = await newContext(browser, portal.baseUrl);
+    const confirm = await visitor.newPage();
+    await confirm.goto(link);
+    await expectVisible(confirm.getByRole("button", { name: "Confirmer ma nouvelle adresse" }));
+    expect(await accessibilityViolations(confirm)).toEqual([]);
+    await confirm.getByRole("button", { name: "Confirmer ma nouvelle adresse" }).click();
+    await expectVisible(confirm.getByRole("status").getByText(`Votre identifiant est désormais ${NEW_EMAIL}.`, { exact: false }));
+    await confirm.goto(link);
+    await expectVisible(confirm.getByRole("alert").getByText("Ce lien a déjà été utilisé.", { exact: false }));
+
+    await login(confirm, DEMO_ACCOUNTS.parent, NEW_PASSWORD);
+    await expectVisible(confirm.getByRole("alert").getByText("Identifiant ou mot de passe incorrect."));
+    await login(confirm, NEW_EMAIL, NEW_PASSWORD);
+    await confirm.waitForURL("**/espace");
+    await Promise.all([context.close(), visitor.close()]);
+  });
+
+  it("does not serve the development outbox in production", async () => {
+    const context = await newContext(browser, portal.baseUrl);
+    expect((await context.request.get("/dev/outbox")).status()).toBe(404);
+    await context.close();
+  });
+});

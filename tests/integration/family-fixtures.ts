@@ -1,0 +1,129 @@
+// Shared by the family-record, child-sheet and account integration tests: the demo town plus a
+// second family whose rows must never change when the demo parent acts.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { ParentViewer } from "@/lib/auth/session";
+import { dayToDate } from "@/lib/dates/calendar-day";
+import type { TFamilyRecord } from "@/lib/families/family-record.schema";
+import type { TChildSheet } from "@/lib/children/child-sheet.schema";
+import { DEMO_ACCOUNTS, DEMO_IDS, seedDemo } from "@/prisma/seed";
+import type { TestDatabase } from "../helpers/test-db";
+
+export const OTHER = {
+  family: "00000000-0000-4000-8000-00000000f002",
+  child: "00000000-0000-4000-8000-00000000c099",
+  email: "autre.famille@exemple.fr",
+} as const;
+
+export async function seedTwoFamilies(database: TestDatabase): Promise<{ demo: ParentViewer; other: ParentViewer; otherGuardianId: string; cleanup(): void }> {
+  const storageRoot = fs.mkdtempSync(path.join(os.tmpdir(), "portail-family-"));
+  await seedDemo(database.prisma, { storageRoot });
+  const other = await database.prisma.family.create({
+    data: {
+      id: OTHER.family,
+      name: "AUTRE",
+      civility: "MME",
+      street: "1 RUE DU LAC",
+      postalCode: "12000",
+      city: "RODEZ",
+      situation: "CELIBATAIRE",
+      benefitScheme: "MSA",
+      guardians: { create: { position: 1, civility: "MME", lastName: "AUTRE", firstName: "Lucie", mobilePhone: "06 00 00 00 01" } },
+      children: {
+        create: {
+          id: OTHER.child,
+          lastName: "AUTRE",
+          firstName: "LÉO",
+          birthDate: dayToDate("2018-05-04"),
+          health: { create: { doctorName: "Dr Autre", doctorPhone: "05 65 00 00 09", dietKind: "SANS_PORC" } },
+          emergencyContacts: { create: { position: 1, name: "Paul AUTRE", relation: "Oncle", phone: "06 00 00 00 02" } },
+        },
+      },
+      users: { create: { email: OTHER.email, role: "PARENT" } },
+    },
+    select: { id: true, guardians: { select: { id: true } }, users: { select: { id: true } } },
+  });
+  const demoUser = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.parent }, select: { id: true } });
+  return {
+    demo: { userId: demoUser.id, email: DEMO_ACCOUNTS.parent, name: "Famille TEST", role: "PARENT", familyId: DEMO_IDS.family },
+    other: { userId: other.users[0].id, email: OTHER.email, name: "Famille AUTRE", role: "PARENT", familyId: other.id },
+    otherGuardianId: other.guardians[0].id,
+    cleanup: () => fs.rmSync(storageRoot, { recursive: true, force: true }),
+  };
+}
+
+/** Everything about the other family, to check that nothing of it changed. */
+export function otherFamilySnapshot(database: TestDatabase) {
+  return database.prisma.family.findUniqueOrThrow({
+    where: { id: OTHER.family },
+    include: {
+      guardians: true,
+      consents: true,
+      users: { select: { email: true, passwordHash: true, sessionVersion: true } },
+      children: { include: { health: true, emergencyContacts: true, authorisedPersons: true } },
+    },
+  });
+}
+
+export function familyRecordInput(overrides: Partial<TFamilyRecord> = {}): TFamilyRecord {
+  const guardian = (position: 1 | 2, values: Record<string, string>) =>
+    Object.fromEntries(
+      ["civility", "lastName", "firstName", "street", "addressComplement", "postalCode", "city", "homePhone", "workPhone", "mobilePhone", "birthDate", "birthPlace", "profession", "socioProfessionalCategory"].map(
+        (field) => [`guardian${position}${field[0].toUpperCase()}${field.slice(1)}`, values[field] ?? ""],
+      ),
+    );
+  return {
+    civility: "M_ET_MME",
+    name: "test",
+    street: "3 rue Béteille",
+    addressComplement: "Bâtiment B",
+    postalCode: "12000",
+    city: "Rodez",
+    homePhone: "05 65 11 22 33",
+    situation: "PACSES",
+    allowanceNumber: "7654321",
+    allowanceHolder: "PERE",
+    benefitScheme: "MSA",
+    ...guardian(1, { civility: "M", lastName: "TEST", firstName: "Pierre", street: "3 rue Béteille", postalCode: "12000", city: "Rodez", mobilePhone: "06 12 34 56 78", birthDate: "1984-03-12", birthPlace: "Rodez", profession: "Technicien", socioProfessionalCategory: "EMPLOYE" }),
+    ...guardian(2, { civility: "MME", lastName: "TEST", firstName: "Marie", street: "3 rue Béteille", postalCode: "12000", city: "Rodez" }),
+    reglements: "OUI",
+    attestationHonneur: "OUI",
+    signatureNumerique: "OUI",
+    protectionDonnees: true,
+    ...overrides,
+  } as TFamilyRecord;
+}
+
+export function childSheetInput(schoolId: string, overrides: Partial<TChildSheet> = {}): TChildSheet {
+  return {
+    childId: DEMO_IDS.julie,
+    lastName: "Test",
+    firstName: "Julie",
+    sex: "F",
+    birthDate: "2019-10-15",
+    schoolId,
+    schoolLevel: "CP",
+    schoolClass: "CP – M. Roques",
+    doctorName: "Dr Bernard",
+    doctorPhone: "05 65 00 11 22",
+    allergies: "Arachide",
+    hasPai: "OUI",
+    treatments: "",
+    vaccinationsUpToDate: "OUI",
+    remarks: "",
+    dietKind: "ALLERGIE_PAI",
+    dietDetails: "Sans arachide",
+    emergencyContacts: [
+      { name: "Jeanne TEST", relation: "Grand-mère", phone: "06 11 22 33 44" },
+      { name: "Paul TEST", relation: "Oncle", phone: "06 55 66 77 88" },
+    ],
+    authorisedPersons: [{ name: "Jeanne TEST", relation: "Grand-mère", phone: "06 11 22 33 44" }],
+    authEmergencyCare: "OUI",
+    authPhotos: "NON",
+    authLeaveAlone: "NON",
+    authTransport: "OUI",
+    accept: true,
+    ...overrides,
+  };
+}
