@@ -176,7 +176,7 @@ export function FamilyRecordForm({ defaultValues, statements, renewed, action }:
           <div className="mt-1 flex gap-6">
             {ALLOWANCE_HOLDERS.map((holder) => (
               <label key={holder.value} className="flex items-center gap-2">
-                <input type="radio" value={holder.value} className="h-5 w-5" aria-invalid={Boolean(allowanceError)} {...register("allowanceHolder")} />
+                <input type="radio" value={holder.value} className="h-5 w-5" {...register("allowanceHolder")} />
                 {holder.label}
               </label>
             ))}
