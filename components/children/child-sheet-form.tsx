@@ -1,11 +1,10 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFieldArray, useForm, type FieldPath } from "react-hook-form";
-import { FormSection, FormStatus, SelectField, TextAreaField, TextField, YES_NO_OPTIONS } from "@/components/family/form-controls";
+import { FormSection, SaveOrCancel, SelectField, TextAreaField, TextField, YES_NO_OPTIONS } from "@/components/family/form-controls";
 import type { ActionResult } from "@/lib/auth/action";
 import {
   AUTHORISATIONS,
@@ -214,22 +213,7 @@ export function ChildSheetForm({ defaultValues, schools, authorisationsText, act
       <p className="rounded border border-amber-600 bg-amber-50 px-3 py-2 font-semibold">
         ! Ces informations sont essentielles à l&apos;accueil de votre enfant.
       </p>
-      <FormStatus error={status?.error} success={status?.success} />
-      <div className="flex flex-wrap gap-3">
-        <Link href="/espace" className="rounded border-2 border-accent px-5 py-2 font-bold text-accent-dark hover:bg-red-50">
-          Annuler
-        </Link>
-        <button type="submit" disabled={isSubmitting} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
-          {isSubmitting ? "Enregistrement…" : "Enregistrer"}
-        </button>
-      </div>
-      {status?.success ? (
-        <p>
-          <Link href="/espace" className="text-brand underline">
-            Retour à mon espace
-          </Link>
-        </p>
-      ) : null}
+      <SaveOrCancel status={status} isSubmitting={isSubmitting} />
     </form>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useForm, useWatch, type FieldPath } from "react-hook-form";
@@ -19,7 +18,7 @@ import {
   type TFamilyRecord,
   type TFamilyRecordParsed,
 } from "@/lib/families/family-record.schema";
-import { FormSection, FormStatus, SelectField, TextField } from "./form-controls";
+import { FormSection, SaveOrCancel, SelectField, TextField } from "./form-controls";
 
 type Statement = { kind: string; body: string | null };
 
@@ -241,22 +240,7 @@ export function FamilyRecordForm({ defaultValues, statements, renewed, action }:
         </div>
       </FormSection>
 
-      <FormStatus error={status?.error} success={status?.success} />
-      <div className="flex flex-wrap gap-3">
-        <Link href="/espace" className="rounded border-2 border-accent px-5 py-2 font-bold text-accent-dark hover:bg-red-50">
-          Annuler
-        </Link>
-        <button type="submit" disabled={isSubmitting} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
-          {isSubmitting ? "Enregistrement…" : "Enregistrer"}
-        </button>
-      </div>
-      {status?.success ? (
-        <p>
-          <Link href="/espace" className="text-brand underline">
-            Retour à mon espace
-          </Link>
-        </p>
-      ) : null}
+      <SaveOrCancel status={status} isSubmitting={isSubmitting} />
     </form>
   );
 }

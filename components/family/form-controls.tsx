@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { UseFormRegisterReturn } from "react-hook-form";
 
 // Labelled inputs for the family and child forms: the error sits under the field, tied to it by
@@ -158,5 +159,29 @@ export function FormStatus({ error, success }: { error?: string | null; success?
       {error ? <p className="rounded border border-accent bg-red-50 px-3 py-2 font-semibold text-accent-dark">{error}</p> : null}
       {success ? <p className="rounded border border-green-700 bg-green-50 px-3 py-2 font-semibold text-green-900">{success}</p> : null}
     </div>
+  );
+}
+
+/** The guide's Annuler / Enregistrer, with the outcome announced above them. */
+export function SaveOrCancel({ status, isSubmitting }: { status: { error?: string | null; success?: string | null } | null; isSubmitting: boolean }) {
+  return (
+    <>
+      <FormStatus error={status?.error} success={status?.success} />
+      <div className="flex flex-wrap gap-3">
+        <Link href="/espace" className="rounded border-2 border-accent px-5 py-2 font-bold text-accent-dark hover:bg-red-50">
+          Annuler
+        </Link>
+        <button type="submit" disabled={isSubmitting} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
+          {isSubmitting ? "Enregistrement…" : "Enregistrer"}
+        </button>
+      </div>
+      {status?.success ? (
+        <p>
+          <Link href="/espace" className="text-brand underline">
+            Retour à mon espace
+          </Link>
+        </p>
+      ) : null}
+    </>
   );
 }
