@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { MailConfig } from "@/lib/mail/transport";
 import type { TFamilySearch } from "./family.schema";
+import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
 
 export const FAMILY_PAGE_SIZE = 20;
 
@@ -55,17 +56,7 @@ export async function getFamilyForStaff(_viewer: StaffViewer, familyId: string) 
     where: { id: familyId },
     select: {
       id: true,
-      civility: true,
-      name: true,
-      street: true,
-      addressComplement: true,
-      postalCode: true,
-      city: true,
-      homePhone: true,
-      situation: true,
-      allowanceNumber: true,
-      allowanceHolder: true,
-      benefitScheme: true,
+      ...FAMILY_RECORD_FIELDS,
       quotientFamilial: true,
       qfSetAt: true,
       createdAt: true,

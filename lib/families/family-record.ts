@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { acceptedCurrentKinds, recordConsents, type CurrentConsentText } from "./consents";
 import { blankToNull } from "./form-fields";
 import { GUARDIAN_FIELDS, guardianField, guardianFromRecord, type TFamilyRecord, type TFamilyRecordParsed } from "./family-record.schema";
+import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
 
 export const FAMILY_CONSENT_KINDS: ConsentKind[] = ["REGLEMENTS", "ATTESTATION_HONNEUR", "SIGNATURE_NUMERIQUE", "PROTECTION_DONNEES"];
 
@@ -44,17 +45,7 @@ export async function getFamilyRecord(viewer: ParentViewer): Promise<FamilyRecor
   const family = await db.family.findUnique({
     where: { id: viewer.familyId },
     select: {
-      civility: true,
-      name: true,
-      street: true,
-      addressComplement: true,
-      postalCode: true,
-      city: true,
-      homePhone: true,
-      situation: true,
-      allowanceNumber: true,
-      allowanceHolder: true,
-      benefitScheme: true,
+      ...FAMILY_RECORD_FIELDS,
       guardians: { select: guardianSelect, orderBy: { position: "asc" } },
     },
   });
