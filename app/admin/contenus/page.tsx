@@ -2,24 +2,38 @@ import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/action-form";
 import { NewsForm } from "@/components/admin/news-form";
 import { ServiceDocumentForm } from "@/components/admin/service-document-form";
+import { EditUsefulContactForm, NewUsefulContactForm, TownSettingsForm } from "@/components/admin/town-settings-form";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listAllNews } from "@/lib/content/news";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
 import { listServiceDocuments } from "@/lib/content/service-documents";
 import { getDb } from "@/lib/db/client";
-import { createNewsAction, deleteServiceDocumentAction, setNewsPublishedAction, uploadServiceDocumentAction } from "./actions";
+import { getTownSettingsForEdit, listUsefulContactsForEdit } from "@/lib/town/town-settings-admin";
+import {
+  createNewsAction,
+  createUsefulContactAction,
+  deleteServiceDocumentAction,
+  deleteUsefulContactAction,
+  setNewsPublishedAction,
+  updateTownSettingsAction,
+  updateUsefulContactAction,
+  uploadServiceDocumentAction,
+} from "./actions";
 
 const KIND_LABELS = { REGLEMENT: "Règlement", TARIFS: "Tarifs", PROGRAMME: "Programme" } as const;
 
 export const metadata: Metadata = { title: "Contenus" };
 
 export default async function ContentPage() {
-  await staffPage();
-  const [news, documents, activities] = await Promise.all([
+  const viewer = await staffPage();
+  const isAdmin = viewer.role === "ADMIN";
+  const [news, documents, activities, contacts, settings] = await Promise.all([
     listAllNews(),
     listServiceDocuments(),
     getDb().activity.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    listUsefulContactsForEdit(),
+    isAdmin ? getTownSettingsForEdit() : null,
   ]);
   return (
     <div className="space-y-6">
@@ -74,6 +88,35 @@ export default async function ContentPage() {
             </ul>
           )}
         </Panel>
+        <Panel title="Nouveau contact utile">
+          <NewUsefulContactForm action={createUsefulContactAction} />
+        </Panel>
+        <Panel title="Contacts utiles (page d'accueil)">
+          {contacts.length === 0 ? (
+            <p className="text-muted">Aucun contact.</p>
+          ) : (
+            <ul className="divide-y divide-gray-200">
+              {contacts.map((contact) => (
+                <li key={contact.id} className="space-y-2 py-2">
+                  <p className="font-semibold">{contact.label}</p>
+                  <p className="text-sm text-muted">{[contact.phone, contact.email, contact.address, contact.hours].filter(Boolean).join(" – ") || "Aucune coordonnée"}</p>
+                  <details>
+                    <summary className="cursor-pointer underline">Modifier « {contact.label} »</summary>
+                    <EditUsefulContactForm action={updateUsefulContactAction} contact={contact} />
+                  </details>
+                  <ActionForm action={deleteUsefulContactAction} submitLabel={`Supprimer « ${contact.label} »`} variant="danger" confirmMessage={`Supprimer le contact « ${contact.label} » de la page d'accueil ?`}>
+                    <input type="hidden" name="id" value={contact.id} />
+                  </ActionForm>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+        {settings ? (
+          <Panel title="Paramètres de la commune (administrateurs)">
+            <TownSettingsForm action={updateTownSettingsAction} settings={settings} />
+          </Panel>
+        ) : null}
       </div>
     </div>
   );
