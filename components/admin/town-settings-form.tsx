@@ -1,17 +1,10 @@
 "use client";
 
-import type { ComponentProps } from "react";
-import { ActionForm, useFieldError } from "@/components/admin/action-form";
-import { TextField } from "@/components/ui/text-field";
+import { ActionForm } from "@/components/admin/action-form";
+import { FormTextField } from "@/components/admin/form-text-field";
 import type { ActionResult } from "@/lib/auth/action";
 
 type Action = (input: FormData) => Promise<ActionResult<unknown>>;
-
-/** A TextField showing the error of the last submission of the surrounding ActionForm. */
-function FormTextField(props: Omit<ComponentProps<typeof TextField>, "error">) {
-  const error = useFieldError(props.name);
-  return <TextField {...props} error={error} />;
-}
 
 type Settings = {
   townName: string;

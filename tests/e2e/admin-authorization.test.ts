@@ -29,6 +29,7 @@ type Ids = { parentId: string; agentId: string; adminId: string; pendingDayId: s
 // caller's role. A new admin action without a line here fails the test.
 const PAYLOADS: Record<string, { adminOnly?: boolean; input: (ids: Ids) => Record<string, unknown> }> = {
   createNewsAction: { input: () => ({ title: "Actualité pirate", body: "Texte", published: true }) },
+  updateNewsAction: { input: (ids) => ({ id: ids.newsId, title: "Actualité pirate", body: "Texte pirate" }) },
   setNewsPublishedAction: { input: (ids) => ({ id: ids.newsId, published: "false" }) },
   uploadServiceDocumentAction: { input: (ids) => ({ activityId: ids.periodId, kind: "REGLEMENT", title: "Document pirate", file: "%PDF-1.4" }) },
   deleteServiceDocumentAction: { input: (ids) => ({ id: ids.newsId }) },

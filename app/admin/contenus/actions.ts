@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { adminAction, staffAction } from "@/lib/auth/action";
-import { createNews, setNewsPublished } from "@/lib/content/news";
+import { createNews, setNewsPublished, updateNews } from "@/lib/content/news";
 import { ZNewsPublishSchema, ZServiceDocumentIdSchema, ZServiceDocumentSchema } from "@/lib/content/service-document.schema";
 import { deleteServiceDocument, uploadServiceDocument } from "@/lib/content/service-documents";
-import { ZNewsSchema } from "@/lib/content/news.schema";
+import { ZNewsSchema, ZNewsUpdateSchema } from "@/lib/content/news.schema";
 import { createUsefulContact, deleteUsefulContact, updateTownSettings, updateUsefulContact } from "@/lib/town/town-settings-admin";
 import { ZTownSettingsSchema, ZUsefulContactIdSchema, ZUsefulContactSchema, ZUsefulContactUpdateSchema } from "@/lib/town/town-settings.schema";
 
@@ -18,6 +18,13 @@ export const createNewsAction = staffAction(ZNewsSchema, async (input, viewer) =
 
 export const setNewsPublishedAction = staffAction(ZNewsPublishSchema, async (input, viewer) => {
   await setNewsPublished(viewer, input.id, input.published);
+  revalidatePath("/admin/contenus");
+  revalidatePath("/");
+  return null;
+});
+
+export const updateNewsAction = staffAction(ZNewsUpdateSchema, async ({ id, ...input }, viewer) => {
+  await updateNews(viewer, id, input);
   revalidatePath("/admin/contenus");
   revalidatePath("/");
   return null;

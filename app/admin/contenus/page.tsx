@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/action-form";
-import { NewsForm } from "@/components/admin/news-form";
+import { EditNewsForm, NewsForm } from "@/components/admin/news-form";
 import { ServiceDocumentForm } from "@/components/admin/service-document-form";
 import { EditUsefulContactForm, NewUsefulContactForm, TownSettingsForm } from "@/components/admin/town-settings-form";
 import { Panel } from "@/components/ui/panel";
@@ -16,6 +16,7 @@ import {
   deleteServiceDocumentAction,
   deleteUsefulContactAction,
   setNewsPublishedAction,
+  updateNewsAction,
   updateTownSettingsAction,
   updateUsefulContactAction,
   uploadServiceDocumentAction,
@@ -48,13 +49,17 @@ export default async function ContentPage() {
           ) : (
             <ul className="divide-y divide-gray-200">
               {news.map((item) => (
-                <li key={item.id} className="py-2">
+                <li key={item.id} className="space-y-2 py-2">
                   <p className="font-semibold">{item.title}</p>
                   <p className="text-sm text-muted">
                     {item.published && item.publishedAt
                       ? `Publiée le ${formatDay(dateToDay(item.publishedAt))}`
                       : "Non publiée"}
                   </p>
+                  <details>
+                    <summary className="cursor-pointer underline">Modifier « {item.title} »</summary>
+                    <EditNewsForm action={updateNewsAction} news={item} />
+                  </details>
                   <ActionForm action={setNewsPublishedAction} submitLabel={item.published ? `Retirer « ${item.title} »` : `Publier « ${item.title} »`} variant="secondary">
                     <input type="hidden" name="id" value={item.id} />
                     <input type="hidden" name="published" value={item.published ? "false" : "true"} />
