@@ -133,6 +133,9 @@ describeE2e("the back office's authorization matrix", () => {
       expect([pathname, (await contexts.agent.request.get(pathname, { maxRedirects: 0 })).status()]).toEqual([pathname, expected]);
       expect([pathname, (await contexts.admin.request.get(pathname, { maxRedirects: 0 })).status()]).toEqual([pathname, 200]);
     }
+    // The town settings are an admin-only section of a staff page.
+    expect(await (await contexts.admin.request.get("/admin/contenus")).text()).toContain("Paramètres de la commune");
+    expect(await (await contexts.agent.request.get("/admin/contenus")).text()).not.toContain("Paramètres de la commune");
   });
 
   it("refuses every admin action to a visitor and a parent, and the admin-only ones to an agent, whatever the page posted to; nothing changes", async () => {
