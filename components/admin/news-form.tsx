@@ -1,6 +1,8 @@
 "use client";
 
 import { useActionState, useId } from "react";
+import { ActionForm } from "@/components/admin/action-form";
+import { FormTextField } from "@/components/admin/form-text-field";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 
@@ -32,5 +34,16 @@ export function NewsForm({ action }: Props) {
         {pending ? "Enregistrement…" : "Enregistrer"}
       </button>
     </form>
+  );
+}
+
+/** Corrects the title and text of an existing news item (its publication is left as it is). */
+export function EditNewsForm({ action, news }: { action: (input: FormData) => Promise<ActionResult<unknown>>; news: { id: string; title: string; body: string } }) {
+  return (
+    <ActionForm action={action} submitLabel={`Enregistrer « ${news.title} »`} successMessage="L'actualité a été modifiée.">
+      <input type="hidden" name="id" value={news.id} />
+      <FormTextField name="title" label="Titre" defaultValue={news.title} required />
+      <FormTextField name="body" label="Texte" multiline defaultValue={news.body} required />
+    </ActionForm>
   );
 }

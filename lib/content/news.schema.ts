@@ -19,3 +19,5 @@ export const ZNewsSchema = z.object({
 });
 
 export type TNews = z.input<typeof ZNewsSchema>;
+
+export const ZNewsUpdateSchema = ZNewsSchema.pick({ title: true, body: true }).extend({ id: z.uuid({ error: "Actualité introuvable." }) });

@@ -29,7 +29,7 @@ export async function listAllNews() {
   return getDb().news.findMany({
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, title: true, published: true, publishedAt: true, createdAt: true },
+    select: { id: true, title: true, body: true, published: true, publishedAt: true, createdAt: true },
   });
 }
 
@@ -40,5 +40,14 @@ export async function setNewsPublished(viewer: StaffViewer, id: string, publishe
     if (!news) throw new AppError("NOT_FOUND", "Actualité introuvable.");
     await tx.news.update({ where: { id }, data: { published, publishedAt: published ? (news.publishedAt ?? now) : news.publishedAt } });
     await writeAudit(tx, viewer, { action: published ? "news.publish" : "news.unpublish", targetType: "News", targetId: id });
+  });
+}
+
+/** Corrects the title and text of a news item, published or not. */
+export async function updateNews(viewer: StaffViewer, id: string, input: { title: string; body: string }) {
+  await getDb().$transaction(async (tx) => {
+    const { count } = await tx.news.updateMany({ where: { id }, data: { title: input.title, body: input.body } });
+    if (count === 0) throw new AppError("NOT_FOUND", "Actualité introuvable.");
+    await writeAudit(tx, viewer, { action: "news.update", targetType: "News", targetId: id, details: { title: input.title } });
   });
 }

@@ -23,15 +23,23 @@ const PAGES = [
 ];
 const ADMIN_ONLY_PAGES = ["/admin/personnel", "/admin/journal"];
 
-type Ids = { parentId: string; agentId: string; adminId: string; pendingDayId: string; periodId: string; newsId: string };
+type Ids = { parentId: string; agentId: string; adminId: string; pendingDayId: string; periodId: string; newsId: string; contactId: string };
 
 // One payload per action, valid for its schema, so that a refusal can only come from the
 // caller's role. A new admin action without a line here fails the test.
 const PAYLOADS: Record<string, { adminOnly?: boolean; input: (ids: Ids) => Record<string, unknown> }> = {
   createNewsAction: { input: () => ({ title: "Actualité pirate", body: "Texte", published: true }) },
+  updateNewsAction: { input: (ids) => ({ id: ids.newsId, title: "Actualité pirate", body: "Texte pirate" }) },
   setNewsPublishedAction: { input: (ids) => ({ id: ids.newsId, published: "false" }) },
   uploadServiceDocumentAction: { input: (ids) => ({ activityId: ids.periodId, kind: "REGLEMENT", title: "Document pirate", file: "%PDF-1.4" }) },
   deleteServiceDocumentAction: { input: (ids) => ({ id: ids.newsId }) },
+  updateTownSettingsAction: {
+    adminOnly: true,
+    input: () => ({ townName: "Ville pirate", portalName: "Portail pirate", guichetName: "Guichet pirate", guichetPhone: "00 00 00 00 00", guichetEmail: "pirate@exemple.fr", guichetAddress: "Île de la Tortue", guichetHours: "Jamais", primaryColor: "#000000" }),
+  },
+  createUsefulContactAction: { input: () => ({ label: "Contact pirate", phone: "00 00 00 00 00", sortOrder: "0" }) },
+  updateUsefulContactAction: { input: (ids) => ({ id: ids.contactId, label: "Contact pirate", sortOrder: "0" }) },
+  deleteUsefulContactAction: { input: (ids) => ({ id: ids.contactId }) },
   createFamilyAction: { input: () => ({ familyName: "PIRATE", firstName: "Pi", lastName: "Rate", email: "pirate@exemple.fr" }) },
   resendActivationAction: { input: (ids) => ({ familyId: DEMO_IDS.family, userId: ids.parentId }) },
   setAccountActiveAction: { input: (ids) => ({ familyId: DEMO_IDS.family, userId: ids.parentId, active: "false" }) },
@@ -57,7 +65,9 @@ async function fingerprint(database: Database) {
       'audit', (SELECT count(*) FROM "AuditLog"),
       'days', (SELECT string_agg(status::text, ',' ORDER BY id) FROM "ReservationDay"),
       'counters', (SELECT sum(booked) FROM "UnitDay"),
-      'closures', (SELECT count(*) FROM "Closure"))::text AS state`;
+      'closures', (SELECT count(*) FROM "Closure"),
+      'town', (SELECT string_agg("townName" || "portalName" || "guichetEmail" || "primaryColor", ',') FROM "TownSettings"),
+      'contacts', (SELECT string_agg(label || coalesce(phone, ''), ',' ORDER BY id) FROM "UsefulContact"))::text AS state`;
   return rows.state;
 }
 
@@ -79,7 +89,8 @@ describeE2e("the back office's authorization matrix", () => {
         const pending = await prepared.prisma.reservationDay.findFirstOrThrow({ where: { status: "PENDING" }, select: { id: true } });
         const period = await prepared.prisma.period.findFirstOrThrow({ where: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } }, select: { id: true } });
         const news = await prepared.prisma.news.findFirstOrThrow({ where: { published: true }, select: { id: true } });
-        ids = { newsId: news.id, parentId: await user(DEMO_ACCOUNTS.parent), agentId: await user(DEMO_ACCOUNTS.agent), adminId: await user(DEMO_ACCOUNTS.admin), pendingDayId: pending.id, periodId: period.id };
+        const contact = await prepared.prisma.usefulContact.findFirstOrThrow({ select: { id: true } });
+        ids = { newsId: news.id, contactId: contact.id, parentId: await user(DEMO_ACCOUNTS.parent), agentId: await user(DEMO_ACCOUNTS.agent), adminId: await user(DEMO_ACCOUNTS.admin), pendingDayId: pending.id, periodId: period.id };
       },
     });
     PAGES.push(`/admin/catalogue/periodes/${ids.periodId}`);
@@ -122,6 +133,9 @@ describeE2e("the back office's authorization matrix", () => {
       expect([pathname, (await contexts.agent.request.get(pathname, { maxRedirects: 0 })).status()]).toEqual([pathname, expected]);
       expect([pathname, (await contexts.admin.request.get(pathname, { maxRedirects: 0 })).status()]).toEqual([pathname, 200]);
     }
+    // The town settings are an admin-only section of a staff page.
+    expect(await (await contexts.admin.request.get("/admin/contenus")).text()).toContain("Paramètres de la commune");
+    expect(await (await contexts.agent.request.get("/admin/contenus")).text()).not.toContain("Paramètres de la commune");
   });
 
   it("refuses every admin action to a visitor and a parent, and the admin-only ones to an agent, whatever the page posted to; nothing changes", async () => {

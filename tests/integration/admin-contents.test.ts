@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { StaffViewer } from "@/lib/auth/session";
-import { createNews, setNewsPublished } from "@/lib/content/news";
+import { createNews, setNewsPublished, updateNews } from "@/lib/content/news";
+import { ZNewsUpdateSchema } from "@/lib/content/news.schema";
 import { ZServiceDocumentSchema } from "@/lib/content/service-document.schema";
 import { deleteServiceDocument, readServiceDocument, uploadServiceDocument } from "@/lib/content/service-documents";
 import { listPublishedNews } from "@/lib/town/home-content";
@@ -67,5 +68,18 @@ describe.each(testDatabaseKinds())("contents: service documents and news on %s",
     expect(await titles()).toContain("Menus de décembre");
     await setNewsPublished(agent, id, false, now);
     expect(await titles()).not.toContain("Menus de décembre");
+  });
+
+  it("corrects the title and text of a published news item, audited, and keeps its publication", async () => {
+    const now = new Date("2026-11-20T08:00:00Z");
+    const { id } = await createNews(agent, { title: "Menus de janvier", body: "Texte provisoire.", published: true }, now);
+    await updateNews(agent, id, ZNewsUpdateSchema.parse({ id, title: "  Menus de janvier 2027 ", body: "Les menus de janvier sont en ligne." }));
+    const published = (await listPublishedNews(new Date("2026-11-21T08:00:00Z"))).find((news) => news.id === id);
+    expect(published).toEqual({ id, title: "Menus de janvier 2027", body: "Les menus de janvier sont en ligne.", publishedAt: now });
+    expect(await database.prisma.auditLog.count({ where: { targetId: id, action: "news.update" } })).toBe(1);
+
+    expect(ZNewsUpdateSchema.safeParse({ id, title: "", body: "Texte" }).error?.issues[0].message).toBe("Le titre doit comporter au moins 3 caractères.");
+    const missing = "00000000-0000-4000-8000-000000000000";
+    await expect(updateNews(agent, missing, { title: "Fantôme", body: "Texte" })).rejects.toThrow("Actualité introuvable.");
   });
 });

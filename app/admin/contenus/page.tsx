@@ -1,25 +1,40 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/action-form";
-import { NewsForm } from "@/components/admin/news-form";
+import { EditNewsForm, NewsForm } from "@/components/admin/news-form";
 import { ServiceDocumentForm } from "@/components/admin/service-document-form";
+import { EditUsefulContactForm, NewUsefulContactForm, TownSettingsForm } from "@/components/admin/town-settings-form";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listAllNews } from "@/lib/content/news";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
 import { listServiceDocuments } from "@/lib/content/service-documents";
 import { getDb } from "@/lib/db/client";
-import { createNewsAction, deleteServiceDocumentAction, setNewsPublishedAction, uploadServiceDocumentAction } from "./actions";
+import { getTownSettingsForEdit, listUsefulContactsForEdit } from "@/lib/town/town-settings-admin";
+import {
+  createNewsAction,
+  createUsefulContactAction,
+  deleteServiceDocumentAction,
+  deleteUsefulContactAction,
+  setNewsPublishedAction,
+  updateNewsAction,
+  updateTownSettingsAction,
+  updateUsefulContactAction,
+  uploadServiceDocumentAction,
+} from "./actions";
 
 const KIND_LABELS = { REGLEMENT: "Règlement", TARIFS: "Tarifs", PROGRAMME: "Programme" } as const;
 
 export const metadata: Metadata = { title: "Contenus" };
 
 export default async function ContentPage() {
-  await staffPage();
-  const [news, documents, activities] = await Promise.all([
+  const viewer = await staffPage();
+  const isAdmin = viewer.role === "ADMIN";
+  const [news, documents, activities, contacts, settings] = await Promise.all([
     listAllNews(),
     listServiceDocuments(),
     getDb().activity.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
+    listUsefulContactsForEdit(),
+    isAdmin ? getTownSettingsForEdit() : null,
   ]);
   return (
     <div className="space-y-6">
@@ -34,13 +49,17 @@ export default async function ContentPage() {
           ) : (
             <ul className="divide-y divide-gray-200">
               {news.map((item) => (
-                <li key={item.id} className="py-2">
+                <li key={item.id} className="space-y-2 py-2">
                   <p className="font-semibold">{item.title}</p>
                   <p className="text-sm text-muted">
                     {item.published && item.publishedAt
                       ? `Publiée le ${formatDay(dateToDay(item.publishedAt))}`
                       : "Non publiée"}
                   </p>
+                  <details>
+                    <summary className="cursor-pointer underline">Modifier « {item.title} »</summary>
+                    <EditNewsForm action={updateNewsAction} news={item} />
+                  </details>
                   <ActionForm action={setNewsPublishedAction} submitLabel={item.published ? `Retirer « ${item.title} »` : `Publier « ${item.title} »`} variant="secondary">
                     <input type="hidden" name="id" value={item.id} />
                     <input type="hidden" name="published" value={item.published ? "false" : "true"} />
@@ -74,6 +93,35 @@ export default async function ContentPage() {
             </ul>
           )}
         </Panel>
+        <Panel title="Nouveau contact utile">
+          <NewUsefulContactForm action={createUsefulContactAction} />
+        </Panel>
+        <Panel title="Contacts utiles (page d'accueil)">
+          {contacts.length === 0 ? (
+            <p className="text-muted">Aucun contact.</p>
+          ) : (
+            <ul className="divide-y divide-gray-200">
+              {contacts.map((contact) => (
+                <li key={contact.id} className="space-y-2 py-2">
+                  <p className="font-semibold">{contact.label}</p>
+                  <p className="text-sm text-muted">{[contact.phone, contact.email, contact.address, contact.hours].filter(Boolean).join(" – ") || "Aucune coordonnée"}</p>
+                  <details>
+                    <summary className="cursor-pointer underline">Modifier « {contact.label} »</summary>
+                    <EditUsefulContactForm action={updateUsefulContactAction} contact={contact} />
+                  </details>
+                  <ActionForm action={deleteUsefulContactAction} submitLabel={`Supprimer « ${contact.label} »`} variant="danger" confirmMessage={`Supprimer le contact « ${contact.label} » de la page d'accueil ?`}>
+                    <input type="hidden" name="id" value={contact.id} />
+                  </ActionForm>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+        {settings ? (
+          <Panel title="Paramètres de la commune (administrateurs)">
+            <TownSettingsForm action={updateTownSettingsAction} settings={settings} />
+          </Panel>
+        ) : null}
       </div>
     </div>
   );

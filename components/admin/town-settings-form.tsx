@@ -1,0 +1,65 @@
+"use client";
+
+import { ActionForm } from "@/components/admin/action-form";
+import { FormTextField } from "@/components/admin/form-text-field";
+import type { ActionResult } from "@/lib/auth/action";
+
+type Action = (input: FormData) => Promise<ActionResult<unknown>>;
+
+type Settings = {
+  townName: string;
+  portalName: string;
+  guichetName: string;
+  guichetPhone: string;
+  guichetEmail: string;
+  guichetAddress: string;
+  guichetHours: string;
+  primaryColor: string;
+};
+
+export function TownSettingsForm({ action, settings }: { action: Action; settings: Settings }) {
+  return (
+    <ActionForm action={action} submitLabel="Enregistrer les paramètres" successMessage="Les paramètres de la commune ont été enregistrés.">
+      <FormTextField name="townName" label="Nom de la commune" defaultValue={settings.townName} required />
+      <FormTextField name="portalName" label="Nom du portail" defaultValue={settings.portalName} required />
+      <FormTextField name="guichetName" label="Nom du guichet" defaultValue={settings.guichetName} required />
+      <FormTextField name="guichetPhone" label="Téléphone du guichet" type="tel" defaultValue={settings.guichetPhone} required />
+      <FormTextField name="guichetEmail" label="Adresse e-mail du guichet" type="email" defaultValue={settings.guichetEmail} required />
+      <FormTextField name="guichetAddress" label="Adresse du guichet" multiline rows={2} defaultValue={settings.guichetAddress} required />
+      <FormTextField name="guichetHours" label="Horaires du guichet" multiline rows={2} defaultValue={settings.guichetHours} required />
+      <FormTextField name="primaryColor" label="Couleur principale" hint="Au format #rrggbb, par exemple #1e3a6e." defaultValue={settings.primaryColor} required />
+    </ActionForm>
+  );
+}
+
+type Contact = { id: string; label: string; phone: string | null; email: string | null; address: string | null; hours: string | null; sortOrder: number };
+
+function ContactFields({ contact }: { contact?: Contact }) {
+  return (
+    <>
+      <FormTextField name="label" label="Nom du contact" defaultValue={contact?.label} required />
+      <FormTextField name="phone" label="Téléphone" type="tel" defaultValue={contact?.phone ?? undefined} />
+      <FormTextField name="email" label="Adresse e-mail" type="email" defaultValue={contact?.email ?? undefined} />
+      <FormTextField name="address" label="Adresse" defaultValue={contact?.address ?? undefined} />
+      <FormTextField name="hours" label="Horaires" defaultValue={contact?.hours ?? undefined} />
+      <FormTextField name="sortOrder" label="Ordre d'affichage" type="number" hint="Les contacts sont affichés du plus petit au plus grand." defaultValue={String(contact?.sortOrder ?? 0)} required />
+    </>
+  );
+}
+
+export function NewUsefulContactForm({ action }: { action: Action }) {
+  return (
+    <ActionForm action={action} submitLabel="Ajouter le contact" successMessage="Le contact a été ajouté." resetOnSuccess>
+      <ContactFields />
+    </ActionForm>
+  );
+}
+
+export function EditUsefulContactForm({ action, contact }: { action: Action; contact: Contact }) {
+  return (
+    <ActionForm action={action} submitLabel={`Enregistrer « ${contact.label} »`} successMessage="Le contact a été enregistré.">
+      <input type="hidden" name="id" value={contact.id} />
+      <ContactFields contact={contact} />
+    </ActionForm>
+  );
+}

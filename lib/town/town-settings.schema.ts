@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} est obligatoire.` })
+    .trim()
+    .min(1, `${label} est obligatoire.`)
+    .max(max, `${label} ne peut pas dépasser ${max} caractères.`);
+
+export const ZTownSettingsSchema = z.object({
+  townName: text("Le nom de la commune", 120),
+  portalName: text("Le nom du portail", 120),
+  guichetName: text("Le nom du guichet", 120),
+  guichetPhone: text("Le téléphone du guichet", 40),
+  guichetEmail: z
+    .string({ error: "L'adresse e-mail du guichet est obligatoire." })
+    .trim()
+    .min(1, "L'adresse e-mail du guichet est obligatoire.")
+    .pipe(z.email({ error: "L'adresse e-mail du guichet n'est pas valide (exemple : guichet@mairie.fr)." })),
+  guichetAddress: text("L'adresse du guichet", 300),
+  guichetHours: text("Les horaires du guichet", 300),
+  primaryColor: z
+    .string({ error: "La couleur principale est obligatoire." })
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/, "La couleur principale doit être au format #rrggbb (exemple : #1e3a6e).")
+    .transform((value) => value.toLowerCase()),
+});
+
+export type TTownSettings = z.output<typeof ZTownSettingsSchema>;
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} ne peut pas dépasser ${max} caractères.`)
+    .optional()
+    .transform((value) => (value ? value : null));
+
+export const ZUsefulContactSchema = z.object({
+  label: text("Le nom du contact", 120),
+  phone: optionalText("Le téléphone", 40),
+  email: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : null))
+    .pipe(z.email({ error: "L'adresse e-mail n'est pas valide (exemple : service@mairie.fr)." }).nullable()),
+  address: optionalText("L'adresse", 300),
+  hours: optionalText("Les horaires", 300),
+  sortOrder: z.coerce
+    .number({ error: "L'ordre d'affichage doit être un nombre entier." })
+    .int("L'ordre d'affichage doit être un nombre entier.")
+    .min(0, "L'ordre d'affichage doit être positif ou nul.")
+    .max(999, "L'ordre d'affichage ne peut pas dépasser 999."),
+});
+
+export type TUsefulContact = z.output<typeof ZUsefulContactSchema>;
+
+export const ZUsefulContactUpdateSchema = ZUsefulContactSchema.extend({ id: z.uuid({ error: "Contact introuvable." }) });
+export const ZUsefulContactIdSchema = z.object({ id: z.uuid({ error: "Contact introuvable." }) });
