@@ -1,10 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
 import { useState } from "react";
 import { useForm, type FieldPath } from "react-hook-form";
-import { FormStatus, TextField } from "@/components/family/form-controls";
+import { SaveOrCancel, TextField } from "@/components/family/form-controls";
 import { ZChangeEmailSchema, type TChangeEmail } from "@/lib/account/account.schema";
 import type { ActionResult } from "@/lib/auth/action";
 
@@ -51,15 +50,7 @@ export function ChangeEmailForm({ currentEmail, action }: Props) {
         required
         error={errors.currentPassword?.message}
       />
-      <FormStatus error={status?.error} success={status?.success} />
-      <div className="flex flex-wrap gap-3">
-        <Link href="/espace" className="rounded border-2 border-accent px-5 py-2 font-bold text-accent-dark hover:bg-red-50">
-          Annuler
-        </Link>
-        <button type="submit" disabled={isSubmitting} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
-          {isSubmitting ? "Envoi…" : "Valider"}
-        </button>
-      </div>
+      <SaveOrCancel status={status} isSubmitting={isSubmitting} submitLabel="Valider" pendingLabel="Envoi…" backLinkOnSuccess={false} />
     </form>
   );
 }

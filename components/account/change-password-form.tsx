@@ -2,11 +2,10 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type FieldPath } from "react-hook-form";
-import { FormStatus, TextField } from "@/components/family/form-controls";
+import { SaveOrCancel, TextField } from "@/components/family/form-controls";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ZChangePasswordSchema, type TChangePassword } from "@/lib/account/account.schema";
 import type { ActionResult } from "@/lib/auth/action";
 
@@ -65,15 +64,7 @@ export function ChangePasswordForm({ action }: Props) {
         required
         error={errors.confirmation?.message}
       />
-      <FormStatus error={status?.error} success={status?.success} />
-      <div className="flex flex-wrap gap-3">
-        <Link href="/espace" className="rounded border-2 border-accent px-5 py-2 font-bold text-accent-dark hover:bg-red-50">
-          Annuler
-        </Link>
-        <button type="submit" disabled={isSubmitting} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
-          {isSubmitting ? "Enregistrement…" : "Valider"}
-        </button>
-      </div>
+      <SaveOrCancel status={status} isSubmitting={isSubmitting} submitLabel="Valider" pendingLabel="Enregistrement…" backLinkOnSuccess={false} />
     </form>
   );
 }

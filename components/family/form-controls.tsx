@@ -163,7 +163,20 @@ export function FormStatus({ error, success }: { error?: string | null; success?
 }
 
 /** The guide's Annuler / Enregistrer, with the outcome announced above them. */
-export function SaveOrCancel({ status, isSubmitting }: { status: { error?: string | null; success?: string | null } | null; isSubmitting: boolean }) {
+export function SaveOrCancel({
+  status,
+  isSubmitting,
+  submitLabel = "Enregistrer",
+  pendingLabel = "Enregistrement…",
+  backLinkOnSuccess = true,
+}: {
+  status: { error?: string | null; success?: string | null } | null;
+  isSubmitting: boolean;
+  submitLabel?: string;
+  pendingLabel?: string;
+  /** "Retour à mon espace" once saved. */
+  backLinkOnSuccess?: boolean;
+}) {
   return (
     <>
       <FormStatus error={status?.error} success={status?.success} />
@@ -172,10 +185,10 @@ export function SaveOrCancel({ status, isSubmitting }: { status: { error?: strin
           Annuler
         </Link>
         <button type="submit" disabled={isSubmitting} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
-          {isSubmitting ? "Enregistrement…" : "Enregistrer"}
+          {isSubmitting ? pendingLabel : submitLabel}
         </button>
       </div>
-      {status?.success ? (
+      {backLinkOnSuccess && status?.success ? (
         <p>
           <Link href="/espace" className="text-brand underline">
             Retour à mon espace
