@@ -310,7 +310,10 @@ describeE2e("the family record and Julie's sheet, in Chromium", () => {
     }
     // Julien's sheet shows what the seed stored; a foreign or unknown child id is a 404.
     await mobile.goto(`/espace/enfants/${DEMO_IDS.julien}`);
-    expect(await mobile.locator("#doctorName").inputValue()).toBe("Dr Bernard");
+    // react-hook-form fills the inputs when the page hydrates: wait for it rather than race it.
+    const doctorName = mobile.locator("#doctorName");
+    await mobile.waitForFunction(() => (document.querySelector<HTMLInputElement>("#doctorName")?.value ?? "") !== "", undefined, { timeout: 15_000 }).catch(() => undefined);
+    expect(await doctorName.inputValue()).toBe("Dr Bernard");
     expect((await mobile.goto("/espace/enfants/00000000-0000-4000-8000-000000000999"))?.status()).toBe(404);
     await context.close();
   });
