@@ -1,6 +1,7 @@
 "use client";
 
-import { ActionForm } from "@/components/admin/action-form";
+import { useId } from "react";
+import { ActionForm, useFieldError } from "@/components/admin/action-form";
 import { FormTextField } from "@/components/admin/form-text-field";
 import type { ActionResult } from "@/lib/auth/action";
 
@@ -61,5 +62,56 @@ export function EditUsefulContactForm({ action, contact }: { action: Action; con
       <input type="hidden" name="id" value={contact.id} />
       <ContactFields contact={contact} />
     </ActionForm>
+  );
+}
+
+function LogoFileField() {
+  const id = useId();
+  const error = useFieldError("file");
+  return (
+    <div>
+      <label htmlFor={id} className="block font-semibold">
+        Nouveau logo <span aria-hidden="true">*</span>
+      </label>
+      <p id={`${id}-hint`} className="text-sm text-muted">
+        Image PNG, JPEG ou GIF de 500 Ko au plus, affichée dans l&apos;en-tête de toutes les pages.
+      </p>
+      <input
+        id={id}
+        name="file"
+        type="file"
+        accept="image/png,image/jpeg,image/gif"
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        className="mt-1 block"
+      />
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-accent-dark">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TownLogoForm({ uploadAction, removeAction, logoUrl }: { uploadAction: Action; removeAction: Action; logoUrl: string | null }) {
+  return (
+    <div className="space-y-4">
+      <div>
+        <h3 className="font-semibold">Logo actuel</h3>
+        {logoUrl ? (
+          // eslint-disable-next-line @next/next/no-img-element -- served by our route, any size
+          <img src={logoUrl} alt="Logo actuel de la commune" className="mt-1 h-16 w-auto rounded border border-gray-300 bg-white p-1" />
+        ) : (
+          <p className="text-muted">Aucun logo : l&apos;en-tête affiche le nom de la commune seul.</p>
+        )}
+      </div>
+      <ActionForm action={uploadAction} submitLabel="Enregistrer le logo" successMessage="Le logo a été enregistré." resetOnSuccess>
+        <LogoFileField />
+      </ActionForm>
+      {logoUrl ? (
+        <ActionForm action={removeAction} submitLabel="Retirer le logo" variant="danger" confirmMessage="Retirer le logo de la commune de toutes les pages ?" />
+      ) : null}
+    </div>
   );
 }

@@ -12,6 +12,8 @@ export type TownSettingsView = {
   guichetAddress: string;
   guichetHours: string;
   primaryColor: string;
+  /** The logo's address with its version, or null when the town has none. */
+  logoUrl: string | null;
 };
 
 const FALLBACK: TownSettingsView = {
@@ -23,6 +25,7 @@ const FALLBACK: TownSettingsView = {
   guichetAddress: "",
   guichetHours: "",
   primaryColor: "#1e3a6e",
+  logoUrl: null,
 };
 
 /** The town's name and Guichet unique contacts, read once per request. */
@@ -39,7 +42,11 @@ export const getTownSettings = cache(async (): Promise<TownSettingsView> => {
       guichetAddress: true,
       guichetHours: true,
       primaryColor: true,
+      logoPath: true,
+      updatedAt: true,
     },
   });
-  return settings ?? FALLBACK;
+  if (!settings) return FALLBACK;
+  const { logoPath, updatedAt, ...view } = settings;
+  return { ...view, logoUrl: logoPath ? `/api/town-logo?v=${updatedAt.getTime()}` : null };
 });

@@ -37,6 +37,8 @@ const PAYLOADS: Record<string, { adminOnly?: boolean; input: (ids: Ids) => Recor
     adminOnly: true,
     input: () => ({ townName: "Ville pirate", portalName: "Portail pirate", guichetName: "Guichet pirate", guichetPhone: "00 00 00 00 00", guichetEmail: "pirate@exemple.fr", guichetAddress: "Île de la Tortue", guichetHours: "Jamais", primaryColor: "#000000" }),
   },
+  uploadTownLogoAction: { adminOnly: true, input: () => ({ file: "\u0089PNG" }) },
+  removeTownLogoAction: { adminOnly: true, input: () => ({}) },
   createUsefulContactAction: { input: () => ({ label: "Contact pirate", phone: "00 00 00 00 00", sortOrder: "0" }) },
   updateUsefulContactAction: { input: (ids) => ({ id: ids.contactId, label: "Contact pirate", sortOrder: "0" }) },
   deleteUsefulContactAction: { input: (ids) => ({ id: ids.contactId }) },
@@ -66,7 +68,7 @@ async function fingerprint(database: Database) {
       'days', (SELECT string_agg(status::text, ',' ORDER BY id) FROM "ReservationDay"),
       'counters', (SELECT sum(booked) FROM "UnitDay"),
       'closures', (SELECT count(*) FROM "Closure"),
-      'town', (SELECT string_agg("townName" || "portalName" || "guichetEmail" || "primaryColor", ',') FROM "TownSettings"),
+      'town', (SELECT string_agg("townName" || "portalName" || "guichetEmail" || "primaryColor" || coalesce("logoPath", ''), ',') FROM "TownSettings"),
       'contacts', (SELECT string_agg(label || coalesce(phone, ''), ',' ORDER BY id) FROM "UsefulContact"))::text AS state`;
   return rows.state;
 }

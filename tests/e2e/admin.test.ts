@@ -1,6 +1,7 @@
 // The Guichet unique's day in Chromium: an agent creates a family, the parent activates the
 // account from the e-mail and logs in; the agent refuses a pending line and the family is
 // told (✗ and the message); the daily list's CSV export keeps its accents.
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
@@ -137,5 +138,38 @@ describeE2e("the staff back office, in Chromium", () => {
     await agent.goto(`/admin/listes/cuisine?date=${FIXTURE_DAY}`);
     await expectVisible(agent.getByText("Sans porc : 1"));
     expect(await accessibilityViolations(agent)).toEqual([]);
+  });
+
+  it("lets an admin give the town a logo, shown in the header of the public pages", async () => {
+    const admin = await (await newContext(browser, portal.baseUrl)).newPage();
+    admin.on("dialog", (dialog) => void dialog.accept());
+    await login(admin, DEMO_ACCOUNTS.admin, DEMO_PASSWORD);
+    await admin.waitForURL("**/admin");
+    await admin.goto("/admin/contenus");
+    const panel = admin.getByRole("region", { name: /Logo de la commune/i });
+    await expectVisible(panel.getByText("Aucun logo"));
+    // The server decides from the bytes: an SVG is refused at the field's form, with its message.
+    await panel.getByLabel("Nouveau logo").setInputFiles(path.join(__dirname, "../fixtures/uploads/drawing.svg"));
+    await panel.getByRole("button", { name: "Enregistrer le logo" }).click();
+    await expectVisible(panel.getByRole("alert").getByText("Le logo doit être une image PNG, JPEG ou GIF."));
+    await panel.getByLabel("Nouveau logo").setInputFiles(path.join(__dirname, "../fixtures/uploads/good-scan.png"));
+    await panel.getByRole("button", { name: "Enregistrer le logo" }).click();
+    await expectVisible(panel.getByRole("img", { name: "Logo actuel de la commune" }));
+    expect(await accessibilityViolations(admin)).toEqual([]);
+
+    const visitor = await (await newContext(browser, portal.baseUrl)).newPage();
+    await visitor.goto("/");
+    const logo = visitor.locator("header img");
+    await logo.waitFor({ state: "visible" });
+    const response = await visitor.context().request.get((await logo.getAttribute("src"))!);
+    expect(response.headers()["content-type"]).toBe("image/png");
+    expect(await logo.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+
+    await panel.getByRole("button", { name: "Retirer le logo" }).click();
+    await expectVisible(panel.getByText("Aucun logo"));
+    await visitor.reload();
+    expect(await visitor.locator("header img").count()).toBe(0);
+    await visitor.context().close();
+    await admin.context().close();
   });
 });

@@ -6,6 +6,8 @@ import { createNews, setNewsPublished, updateNews } from "@/lib/content/news";
 import { ZNewsPublishSchema, ZServiceDocumentIdSchema, ZServiceDocumentSchema } from "@/lib/content/service-document.schema";
 import { deleteServiceDocument, uploadServiceDocument } from "@/lib/content/service-documents";
 import { ZNewsSchema, ZNewsUpdateSchema } from "@/lib/content/news.schema";
+import { removeTownLogo, uploadTownLogo } from "@/lib/town/town-logo";
+import { ZRemoveTownLogoSchema, ZTownLogoSchema } from "@/lib/town/town-logo.schema";
 import { createUsefulContact, deleteUsefulContact, updateTownSettings, updateUsefulContact } from "@/lib/town/town-settings-admin";
 import { ZTownSettingsSchema, ZUsefulContactIdSchema, ZUsefulContactSchema, ZUsefulContactUpdateSchema } from "@/lib/town/town-settings.schema";
 
@@ -69,5 +71,17 @@ export const deleteUsefulContactAction = staffAction(ZUsefulContactIdSchema, asy
   await deleteUsefulContact(viewer, input.id);
   revalidatePath("/admin/contenus");
   revalidatePath("/");
+  return null;
+});
+
+export const uploadTownLogoAction = adminAction(ZTownLogoSchema, async (input, viewer) => {
+  await uploadTownLogo(viewer, input.file);
+  revalidatePath("/", "layout");
+  return null;
+});
+
+export const removeTownLogoAction = adminAction(ZRemoveTownLogoSchema, async (_input, viewer) => {
+  await removeTownLogo(viewer);
+  revalidatePath("/", "layout");
   return null;
 });

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { ActionForm } from "@/components/admin/action-form";
 import { EditNewsForm, NewsForm } from "@/components/admin/news-form";
 import { ServiceDocumentForm } from "@/components/admin/service-document-form";
-import { EditUsefulContactForm, NewUsefulContactForm, TownSettingsForm } from "@/components/admin/town-settings-form";
+import { EditUsefulContactForm, NewUsefulContactForm, TownLogoForm, TownSettingsForm } from "@/components/admin/town-settings-form";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listAllNews } from "@/lib/content/news";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
 import { listServiceDocuments } from "@/lib/content/service-documents";
 import { getDb } from "@/lib/db/client";
+import { getTownSettings } from "@/lib/town/settings";
 import { getTownSettingsForEdit, listUsefulContactsForEdit } from "@/lib/town/town-settings-admin";
 import {
   createNewsAction,
@@ -17,7 +18,9 @@ import {
   deleteUsefulContactAction,
   setNewsPublishedAction,
   updateNewsAction,
+  removeTownLogoAction,
   updateTownSettingsAction,
+  uploadTownLogoAction,
   updateUsefulContactAction,
   uploadServiceDocumentAction,
 } from "./actions";
@@ -29,12 +32,13 @@ export const metadata: Metadata = { title: "Contenus" };
 export default async function ContentPage() {
   const viewer = await staffPage();
   const isAdmin = viewer.role === "ADMIN";
-  const [news, documents, activities, contacts, settings] = await Promise.all([
+  const [news, documents, activities, contacts, settings, town] = await Promise.all([
     listAllNews(),
     listServiceDocuments(),
     getDb().activity.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
     listUsefulContactsForEdit(),
     isAdmin ? getTownSettingsForEdit() : null,
+    getTownSettings(),
   ]);
   return (
     <div className="space-y-6">
@@ -120,6 +124,11 @@ export default async function ContentPage() {
         {settings ? (
           <Panel title="Paramètres de la commune (administrateurs)">
             <TownSettingsForm action={updateTownSettingsAction} settings={settings} />
+          </Panel>
+        ) : null}
+        {settings ? (
+          <Panel title="Logo de la commune (administrateurs)">
+            <TownLogoForm uploadAction={uploadTownLogoAction} removeAction={removeTownLogoAction} logoUrl={town.logoUrl} />
           </Panel>
         ) : null}
       </div>

@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+import { readTownLogo } from "@/lib/town/town-logo";
+
+// Public on purpose: the logo is in the header of every page, the login page included. The
+// page links it with ?v=<last change> so a new logo shows at once despite the cache.
+export async function GET() {
+  const logo = await readTownLogo();
+  if (!logo) return new NextResponse("Aucun logo", { status: 404 });
+  return new NextResponse(new Uint8Array(logo.bytes), {
+    headers: {
+      "content-type": logo.mimeType,
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "default-src 'none'",
+      "cache-control": "public, max-age=3600",
+    },
+  });
+}
