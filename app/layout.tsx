@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { currentViewer } from "@/lib/auth/session";
+import { darkerShade } from "@/lib/town/brand-colour";
 import { getTownSettings } from "@/lib/town/settings";
 import "./globals.css";
 
@@ -18,7 +19,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const [town, viewer] = await Promise.all([getTownSettings(), currentViewer()]);
   return (
-    <html lang="fr">
+    <html lang="fr" style={{ "--color-brand": town.primaryColor, "--color-brand-dark": darkerShade(town.primaryColor) } as React.CSSProperties}>
       <body className="flex min-h-screen flex-col">
         <a
           href="#contenu"

@@ -28,7 +28,7 @@ export function TownSettingsForm({ action, settings }: { action: Action; setting
       <FormTextField name="guichetEmail" label="Adresse e-mail du guichet" type="email" defaultValue={settings.guichetEmail} required />
       <FormTextField name="guichetAddress" label="Adresse du guichet" multiline rows={2} defaultValue={settings.guichetAddress} required />
       <FormTextField name="guichetHours" label="Horaires du guichet" multiline rows={2} defaultValue={settings.guichetHours} required />
-      <FormTextField name="primaryColor" label="Couleur principale" hint="Au format #rrggbb, par exemple #1e3a6e." defaultValue={settings.primaryColor} required />
+      <FormTextField name="primaryColor" label="Couleur principale" hint="Au format #rrggbb, par exemple #1e3a6e : fond de l'en-tête et des boutons, sous un texte blanc. Une couleur trop claire est refusée (contraste)." defaultValue={settings.primaryColor} required />
     </ActionForm>
   );
 }

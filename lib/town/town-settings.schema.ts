@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIGHTEST_TEXT_ON_BRAND, MIN_CONTRAST, contrastRatio } from "./brand-colour";
 
 const text = (label: string, max: number) =>
   z
@@ -23,7 +24,11 @@ export const ZTownSettingsSchema = z.object({
     .string({ error: "La couleur principale est obligatoire." })
     .trim()
     .regex(/^#[0-9a-fA-F]{6}$/, "La couleur principale doit être au format #rrggbb (exemple : #1e3a6e).")
-    .transform((value) => value.toLowerCase()),
+    .transform((value) => value.toLowerCase())
+    .refine(
+      (value) => contrastRatio(value, LIGHTEST_TEXT_ON_BRAND) >= MIN_CONTRAST,
+      "Cette couleur est trop claire : le texte blanc affiché dessus ne serait pas lisible (contraste d'au moins 4,5:1 exigé). Choisissez une teinte plus foncée.",
+    ),
 });
 
 export type TTownSettings = z.output<typeof ZTownSettingsSchema>;

@@ -140,7 +140,7 @@ describeE2e("the staff back office, in Chromium", () => {
     expect(await accessibilityViolations(agent)).toEqual([]);
   });
 
-  it("lets an admin give the town a logo, shown in the header of the public pages", async () => {
+  it("lets an admin give the town a logo and its colour, shown in the header of the public pages", async () => {
     const admin = await (await newContext(browser, portal.baseUrl)).newPage();
     admin.on("dialog", (dialog) => void dialog.accept());
     await login(admin, DEMO_ACCOUNTS.admin, DEMO_PASSWORD);
@@ -164,6 +164,17 @@ describeE2e("the staff back office, in Chromium", () => {
     const response = await visitor.context().request.get((await logo.getAttribute("src"))!);
     expect(response.headers()["content-type"]).toBe("image/png");
     expect(await logo.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+
+    const settings = admin.getByRole("region", { name: /Paramètres de la commune/i });
+    await settings.getByLabel("Couleur principale").fill("#fff3b0");
+    await settings.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+    await expectVisible(settings.getByText(/Cette couleur est trop claire/));
+    await settings.getByLabel("Couleur principale").fill("#0a5c36");
+    await settings.getByRole("button", { name: "Enregistrer les paramètres" }).click();
+    await expectVisible(settings.getByText("Les paramètres de la commune ont été enregistrés."));
+    await visitor.reload();
+    expect(await visitor.locator("header").evaluate((header) => getComputedStyle(header).backgroundColor)).toBe("rgb(10, 92, 54)");
+    expect(await accessibilityViolations(visitor)).toEqual([]);
 
     await panel.getByRole("button", { name: "Retirer le logo" }).click();
     await expectVisible(panel.getByText("Aucun logo"));

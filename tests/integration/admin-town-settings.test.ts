@@ -54,6 +54,7 @@ describe.each(testDatabaseKinds())("town settings and useful contacts on %s", (k
     expect(message({ guichetEmail: "guichet@" }, "guichetEmail")).toBe("L'adresse e-mail du guichet n'est pas valide (exemple : guichet@mairie.fr).");
     expect(message({ primaryColor: "#12345" }, "primaryColor")).toBe("La couleur principale doit être au format #rrggbb (exemple : #1e3a6e).");
     expect(message({ primaryColor: "red" }, "primaryColor")).toBe("La couleur principale doit être au format #rrggbb (exemple : #1e3a6e).");
+    expect(message({ primaryColor: "#f5d90a" }, "primaryColor")).toMatch(/^Cette couleur est trop claire/);
     expect(message({ townName: "   " }, "townName")).toBe("Le nom de la commune est obligatoire.");
     expect(await settingsRow()).toEqual(before);
   });
