@@ -3,11 +3,12 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { deleteLocalFile, newStorageKey, readLocalFile, writeLocalFile } from "@/lib/storage/local-disk";
+import { activeStorage, storageFor } from "@/lib/storage/active-storage";
+import type { FileStorage } from "@/lib/storage/file-storage";
 
 // Public documents of a service (règlement, tarifs, programme): stored like the supporting
-// documents (local disk, server-generated key) but served to anyone by
-// app/api/service-documents/[id]/route.ts, since the home page lists them.
+// documents (the active storage — private local disk or UploadThing —, server-generated key)
+// but served to anyone by app/api/service-documents/[id]/route.ts, since the home page lists them.
 
 export async function listServiceDocuments() {
   return getDb().serviceDocument.findMany({
@@ -16,45 +17,48 @@ export async function listServiceDocuments() {
   });
 }
 
-export async function uploadServiceDocument(viewer: StaffViewer, input: { activityId: string; kind: "REGLEMENT" | "TARIFS" | "PROGRAMME"; title: string; file: File }) {
+export async function uploadServiceDocument(
+  viewer: StaffViewer,
+  input: { activityId: string; kind: "REGLEMENT" | "TARIFS" | "PROGRAMME"; title: string; file: File },
+  storage: FileStorage = activeStorage(),
+) {
   const bytes = new Uint8Array(await input.file.arrayBuffer());
   // The content decides, not the name or the browser's claim: a PDF starts with "%PDF-".
   // (Only PDFs are accepted here, so the signature check is all file-type would do.)
   if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") throw new AppError("NOT_PDF", "Le fichier doit être un PDF.");
   const type = { mime: "application/pdf" };
-  const storageKey = newStorageKey("service-documents");
-  await writeLocalFile(storageKey, bytes);
+  const stored = await storage.put({ prefix: "service-documents", bytes, mimeType: type.mime, fileName: "document.pdf" });
   try {
     return await getDb().$transaction(async (tx) => {
       const activity = await tx.activity.findUnique({ where: { id: input.activityId }, select: { id: true } });
       if (!activity) throw new AppError("NOT_FOUND", "Service introuvable.");
       const document = await tx.serviceDocument.create({
-        data: { activityId: input.activityId, kind: input.kind, title: input.title, originalName: input.file.name.slice(0, 200) || "document.pdf", storageKind: "LOCAL", storageKey, mimeType: type.mime, size: bytes.length },
+        data: { activityId: input.activityId, kind: input.kind, title: input.title, originalName: input.file.name.slice(0, 200) || "document.pdf", storageKind: stored.kind, storageKey: stored.key, mimeType: type.mime, size: bytes.length },
         select: { id: true },
       });
       await writeAudit(tx, viewer, { action: "service-document.create", targetType: "ServiceDocument", targetId: document.id, details: { title: input.title, kind: input.kind } });
       return document;
     });
   } catch (error) {
-    await deleteLocalFile(storageKey); // the row was not written: no orphan file
+    await storage.remove(stored.key); // the row was not written: no orphan file
     throw error;
   }
 }
 
 export async function deleteServiceDocument(viewer: StaffViewer, id: string) {
   const document = await getDb().$transaction(async (tx) => {
-    const found = await tx.serviceDocument.findUnique({ where: { id }, select: { storageKey: true, title: true } });
+    const found = await tx.serviceDocument.findUnique({ where: { id }, select: { storageKind: true, storageKey: true, title: true } });
     if (!found) throw new AppError("NOT_FOUND", "Document introuvable.");
     await tx.serviceDocument.delete({ where: { id } });
     await writeAudit(tx, viewer, { action: "service-document.delete", targetType: "ServiceDocument", targetId: id, details: { title: found.title } });
     return found;
   });
-  await deleteLocalFile(document.storageKey); // after commit
+  await storageFor(document.storageKind).remove(document.storageKey); // after commit
 }
 
 /** For the public route: anyone may read a service document. */
 export async function readServiceDocument(id: string) {
-  const document = await getDb().serviceDocument.findUnique({ where: { id }, select: { storageKey: true, mimeType: true, originalName: true } });
+  const document = await getDb().serviceDocument.findUnique({ where: { id }, select: { storageKind: true, storageKey: true, mimeType: true, originalName: true } });
   if (!document) return null;
-  return { ...document, bytes: await readLocalFile(document.storageKey) };
+  return { mimeType: document.mimeType, originalName: document.originalName, bytes: await storageFor(document.storageKind).read(document.storageKey) };
 }

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { ParentViewer } from "@/lib/auth/session";
+import { deleteServiceDocument, readServiceDocument, uploadServiceDocument } from "@/lib/content/service-documents";
 import { adoptStoredDocument, submitDocument } from "@/lib/documents/family-documents";
 import { UPLOAD_MESSAGES } from "@/lib/documents/inspect-upload";
 import { activeStorage } from "@/lib/storage/active-storage";
@@ -122,5 +123,32 @@ describe.each(testDatabaseKinds())("documents stored on UploadThing (stand-in), 
     await expect(adoptStoredDocument(parent, input(), { ...bad, name: "archive.jpg" }, storage())).rejects.toThrow(UPLOAD_MESSAGES.type);
     expect(standIn.files.has(bad.key)).toBe(false);
     expect(await database.prisma.document.count()).toBe(rows + 1);
+  });
+
+  it("stores a public service document on UploadThing too, serves it back and deletes it there", async () => {
+    const admin = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.admin }, select: { id: true } });
+    const viewer = { userId: admin.id, email: DEMO_ACCOUNTS.admin, name: "Admin", role: "ADMIN" as const, familyId: null };
+    const activity = await database.prisma.activity.findFirstOrThrow({ select: { id: true } });
+    const pdf = goodSamples()[0].bytes;
+    const { id } = await uploadServiceDocument(viewer, { activityId: activity.id, kind: "REGLEMENT", title: "Règlement intérieur", file: new File([Buffer.from(pdf)], "reglement.pdf") }, storage());
+    const row = await database.prisma.serviceDocument.findUniqueOrThrow({ where: { id } });
+    expect(row.storageKind).toBe("UPLOADTHING");
+    expect(standIn.files.has(row.storageKey)).toBe(true);
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      UPLOADTHING_TOKEN: standIn.token,
+      UPLOADTHING_API_URL: standIn.apiUrl,
+      UPLOADTHING_INGEST_URL: standIn.ingestUrl,
+      UPLOADTHING_UFS_HOST: standIn.ufsHost,
+      UPLOADTHING_UFS_APP_ID_LOCATION: "path",
+    });
+    try {
+      const served = await readServiceDocument(id);
+      expect(Buffer.compare(Buffer.from(served!.bytes), Buffer.from(pdf))).toBe(0);
+      await deleteServiceDocument(viewer, id);
+      expect(standIn.files.has(row.storageKey)).toBe(false);
+    } finally {
+      process.env = saved;
+    }
   });
 });
