@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useFieldArray, useForm, type FieldPath } from "react-hook-form";
-import { FormSection, SaveOrCancel, SelectField, TextAreaField, TextField, YES_NO_OPTIONS } from "@/components/family/form-controls";
+import { useFieldArray, useForm, type FieldPath, type Resolver } from "react-hook-form";
+import { ConsentStateList, FormSection, SaveOrCancel, SelectField, TextAreaField, TextField, YES_NO_OPTIONS, type ConsentSummary } from "@/components/family/form-controls";
 import type { ActionResult } from "@/lib/auth/action";
 import {
   AUTHORISATIONS,
@@ -13,22 +13,41 @@ import {
   SCHOOL_LEVELS,
   SEXES,
   ZChildSheetSchema,
+  ZStaffChildSheetSchema,
   type TChildSheet,
   type TChildSheetParsed,
+  type TStaffChildSheet,
 } from "@/lib/children/child-sheet.schema";
 
-type Props = {
+type ParentProps = {
+  mode?: "parent";
   defaultValues: TChildSheet;
   schools: { id: string; name: string }[];
   authorisationsText: string | null;
   action: (input: TChildSheet) => Promise<ActionResult<{ saved: boolean }>>;
 };
 
+/** The Guichet unique's mode: the same six sections; « J'accepte » shown read-only, never answered. */
+type StaffProps = {
+  mode: "staff";
+  defaultValues: TStaffChildSheet;
+  schools: { id: string; name: string }[];
+  consent: ConsentSummary;
+  action: (input: TStaffChildSheet) => Promise<ActionResult<{ saved: boolean }>>;
+  /** The family's page: Annuler, and the link once saved. */
+  cancelHref: string;
+};
+
 type PeopleName = "emergencyContacts" | "authorisedPersons";
 
 // Guide, "La fiche enfant": six sections to fill "impérativement et précisément", « J'accepte »,
 // then « Enregistrer ».
-export function ChildSheetForm({ defaultValues, schools, authorisationsText, action }: Props) {
+export function ChildSheetForm(props: ParentProps | StaffProps) {
+  const staff = props.mode === "staff";
+  const { schools } = props;
+  const defaultValues = props.defaultValues as TChildSheet;
+  const action = props.action as (input: TChildSheet) => Promise<ActionResult<{ saved: boolean }>>;
+  const authorisationsText = props.mode === "staff" ? null : props.authorisationsText;
   const router = useRouter();
   const [status, setStatus] = useState<{ error?: string; success?: string } | null>(null);
   const {
@@ -37,7 +56,11 @@ export function ChildSheetForm({ defaultValues, schools, authorisationsText, act
     setError,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<TChildSheet, unknown, TChildSheetParsed>({ resolver: zodResolver(ZChildSheetSchema), defaultValues });
+  } = useForm<TChildSheet, unknown, TChildSheetParsed>({
+    // Staff values carry the family's id and no « J'accepte »: the staff schema, same field rules.
+    resolver: (staff ? zodResolver(ZStaffChildSheetSchema) : zodResolver(ZChildSheetSchema)) as unknown as Resolver<TChildSheet, unknown, TChildSheetParsed>,
+    defaultValues,
+  });
   const emergency = useFieldArray({ control, name: "emergencyContacts" });
   const authorised = useFieldArray({ control, name: "authorisedPersons" });
 
@@ -189,31 +212,44 @@ export function ChildSheetForm({ defaultValues, schools, authorisationsText, act
             className="max-w-3xl"
           />
         ))}
-        {authorisationsText ? <p id="accept-text">{authorisationsText}</p> : null}
-        <div className="flex items-center gap-2">
-          <input
-            id="accept"
-            type="checkbox"
-            className="h-5 w-5"
-            aria-invalid={Boolean(message("accept"))}
-            aria-describedby={[authorisationsText ? "accept-text" : null, message("accept") ? "accept-error" : null].filter(Boolean).join(" ") || undefined}
-            {...register("accept")}
+        {props.mode === "staff" ? (
+          <ConsentStateList
+            items={[props.consent]}
+            note="« J'accepte » est coché par la famille depuis son espace : il ne peut pas l'être ici."
           />
-          <label htmlFor="accept" className="font-semibold">
-            J&apos;accepte
-          </label>
-        </div>
-        {message("accept") ? (
-          <p id="accept-error" className="text-sm font-semibold text-accent-dark">
-            {message("accept")}
-          </p>
-        ) : null}
+        ) : (
+          <>
+            {authorisationsText ? <p id="accept-text">{authorisationsText}</p> : null}
+            <div className="flex items-center gap-2">
+              <input
+                id="accept"
+                type="checkbox"
+                className="h-5 w-5"
+                aria-invalid={Boolean(message("accept"))}
+                aria-describedby={[authorisationsText ? "accept-text" : null, message("accept") ? "accept-error" : null].filter(Boolean).join(" ") || undefined}
+                {...register("accept")}
+              />
+              <label htmlFor="accept" className="font-semibold">
+                J&apos;accepte
+              </label>
+            </div>
+            {message("accept") ? (
+              <p id="accept-error" className="text-sm font-semibold text-accent-dark">
+                {message("accept")}
+              </p>
+            ) : null}
+          </>
+        )}
       </FormSection>
 
       <p className="rounded border border-amber-600 bg-amber-50 px-3 py-2 font-semibold">
-        ! Ces informations sont essentielles à l&apos;accueil de votre enfant.
+        ! Ces informations sont essentielles à l&apos;accueil {staff ? "de l'enfant" : "de votre enfant"}.
       </p>
-      <SaveOrCancel status={status} isSubmitting={isSubmitting} />
+      {props.mode === "staff" ? (
+        <SaveOrCancel status={status} isSubmitting={isSubmitting} cancelHref={props.cancelHref} backLabel="Retour à la fiche famille" />
+      ) : (
+        <SaveOrCancel status={status} isSubmitting={isSubmitting} />
+      )}
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { useForm, useWatch, type FieldPath } from "react-hook-form";
+import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
 import type { ActionResult } from "@/lib/auth/action";
 import {
   ALLOWANCE_HOLDERS,
@@ -15,23 +15,39 @@ import {
   guardianField,
   SOCIO_PROFESSIONAL_CATEGORIES,
   ZFamilyRecordSchema,
+  ZStaffFamilyRecordSchema,
   type TFamilyRecord,
   type TFamilyRecordParsed,
+  type TStaffFamilyRecord,
 } from "@/lib/families/family-record.schema";
-import { FormSection, SaveOrCancel, SelectField, TextField } from "./form-controls";
+import { ConsentStateList, FormSection, SaveOrCancel, SelectField, TextField, type ConsentSummary } from "./form-controls";
 
 type Statement = { kind: string; body: string | null };
 
-type Props = {
+type ParentProps = {
+  mode?: "parent";
   defaultValues: TFamilyRecord;
   statements: { reglements: Statement; attestation: Statement; signature: Statement; protection: Statement };
   renewed: boolean;
   action: (input: TFamilyRecord) => Promise<ActionResult<{ saved: boolean }>>;
 };
 
+/** The Guichet unique's mode: the same sections; the statements shown read-only, never answered. */
+type StaffProps = {
+  mode: "staff";
+  defaultValues: TStaffFamilyRecord;
+  consents: ConsentSummary[];
+  action: (input: TStaffFamilyRecord) => Promise<ActionResult<{ saved: boolean }>>;
+  /** The family's page: Annuler, and the link once saved. */
+  cancelHref: string;
+};
+
 // Guide, "Informations de la famille": COORDONNÉES, INFORMATIONS PERSONNELLES, LES PARENTS, the
 // three OUI statements and the data-protection notice with « J'accepte »; Annuler / Enregistrer.
-export function FamilyRecordForm({ defaultValues, statements, renewed, action }: Props) {
+export function FamilyRecordForm(props: ParentProps | StaffProps) {
+  const staff = props.mode === "staff";
+  const defaultValues = props.defaultValues as TFamilyRecord;
+  const action = props.action as (input: TFamilyRecord) => Promise<ActionResult<{ saved: boolean }>>;
   const router = useRouter();
   const [status, setStatus] = useState<{ error?: string; success?: string } | null>(null);
   const {
@@ -41,7 +57,12 @@ export function FamilyRecordForm({ defaultValues, statements, renewed, action }:
     setValue,
     control,
     formState: { errors, isSubmitting },
-  } = useForm<TFamilyRecord, unknown, TFamilyRecordParsed>({ resolver: zodResolver(ZFamilyRecordSchema), defaultValues, mode: "onSubmit" });
+  } = useForm<TFamilyRecord, unknown, TFamilyRecordParsed>({
+    // Staff values carry the family's id and no statements: the staff schema, same field rules.
+    resolver: (staff ? zodResolver(ZStaffFamilyRecordSchema) : zodResolver(ZFamilyRecordSchema)) as unknown as Resolver<TFamilyRecord, unknown, TFamilyRecordParsed>,
+    defaultValues,
+    mode: "onSubmit",
+  });
 
   // The guardians' address is prefilled from the family's (guide) until the parent types in it.
   // A stable set (never re-created), mutated by the inputs' change handlers.
@@ -73,7 +94,7 @@ export function FamilyRecordForm({ defaultValues, statements, renewed, action }:
     setStatus(null);
     const result = await action(values as TFamilyRecord);
     if (result.ok) {
-      setStatus({ success: "Les informations de la famille ont été enregistrées." });
+      setStatus({ success: staff ? "Le dossier de la famille a été enregistré." : "Les informations de la famille ont été enregistrées." });
       router.refresh();
       return;
     }
@@ -196,51 +217,64 @@ export function FamilyRecordForm({ defaultValues, statements, renewed, action }:
         </div>
       </FormSection>
 
-      <FormSection id="section-engagements" title="Engagements">
-        {renewed ? (
-          <p className="rounded border border-amber-600 bg-amber-50 px-3 py-2">
-            Certains textes ont été mis à jour depuis votre dernière validation : merci de les lire et de répondre de nouveau.
-          </p>
-        ) : null}
-        {statement("reglements", "RÈGLEMENTS", statements.reglements.body ?? "Je certifie avoir pris connaissance des règlements intérieurs des structures et accepte leurs contenus.")}
-        {statement(
-          "attestationHonneur",
-          "ATTESTATION SUR L'HONNEUR",
-          statements.attestation.body ??
-            "Je certifie sur l'honneur l'exactitude des renseignements donnés et m'engage à faire connaître toutes modifications sous les plus brefs délais.",
-        )}
-        {statement(
-          "signatureNumerique",
-          "SIGNATURE NUMÉRIQUE",
-          statements.signature.body ?? "La validation des informations renseignées en ligne dans le formulaire famille et dans le formulaire enfant vaut signature numérique.",
-        )}
-        <div className="space-y-2">
-          <p id="protectionDonnees-text">
-            {statements.protection.body ??
-              "Les informations recueillies sur ce formulaire font l'objet d'un traitement informatique pour les besoins de gestion des services souscrits et sont destinées uniquement aux gestionnaires de ces services."}
-          </p>
-          <div className="flex items-center gap-2">
-            <input
-              id="protectionDonnees"
-              type="checkbox"
-              className="h-5 w-5"
-              aria-invalid={Boolean(message("protectionDonnees"))}
-              aria-describedby={["protectionDonnees-text", message("protectionDonnees") ? "protectionDonnees-error" : null].filter(Boolean).join(" ")}
-              {...register("protectionDonnees")}
-            />
-            <label htmlFor="protectionDonnees" className="font-semibold">
-              J&apos;accepte
-            </label>
-          </div>
-          {message("protectionDonnees") ? (
-            <p id="protectionDonnees-error" className="text-sm font-semibold text-accent-dark">
-              {message("protectionDonnees")}
+      {props.mode === "staff" ? (
+        <FormSection id="section-engagements" title="Engagements">
+          <ConsentStateList
+            items={props.consents}
+            note="Les engagements (règlements, attestation sur l'honneur, signature numérique, protection des données) sont acceptés par la famille depuis son espace : ils ne peuvent pas l'être ici."
+          />
+        </FormSection>
+      ) : (
+        <FormSection id="section-engagements" title="Engagements">
+          {props.renewed ? (
+            <p className="rounded border border-amber-600 bg-amber-50 px-3 py-2">
+              Certains textes ont été mis à jour depuis votre dernière validation : merci de les lire et de répondre de nouveau.
             </p>
           ) : null}
-        </div>
-      </FormSection>
+          {statement("reglements", "RÈGLEMENTS", props.statements.reglements.body ?? "Je certifie avoir pris connaissance des règlements intérieurs des structures et accepte leurs contenus.")}
+          {statement(
+            "attestationHonneur",
+            "ATTESTATION SUR L'HONNEUR",
+            props.statements.attestation.body ??
+              "Je certifie sur l'honneur l'exactitude des renseignements donnés et m'engage à faire connaître toutes modifications sous les plus brefs délais.",
+          )}
+          {statement(
+            "signatureNumerique",
+            "SIGNATURE NUMÉRIQUE",
+            props.statements.signature.body ?? "La validation des informations renseignées en ligne dans le formulaire famille et dans le formulaire enfant vaut signature numérique.",
+          )}
+          <div className="space-y-2">
+            <p id="protectionDonnees-text">
+              {props.statements.protection.body ??
+                "Les informations recueillies sur ce formulaire font l'objet d'un traitement informatique pour les besoins de gestion des services souscrits et sont destinées uniquement aux gestionnaires de ces services."}
+            </p>
+            <div className="flex items-center gap-2">
+              <input
+                id="protectionDonnees"
+                type="checkbox"
+                className="h-5 w-5"
+                aria-invalid={Boolean(message("protectionDonnees"))}
+                aria-describedby={["protectionDonnees-text", message("protectionDonnees") ? "protectionDonnees-error" : null].filter(Boolean).join(" ")}
+                {...register("protectionDonnees")}
+              />
+              <label htmlFor="protectionDonnees" className="font-semibold">
+                J&apos;accepte
+              </label>
+            </div>
+            {message("protectionDonnees") ? (
+              <p id="protectionDonnees-error" className="text-sm font-semibold text-accent-dark">
+                {message("protectionDonnees")}
+              </p>
+            ) : null}
+          </div>
+        </FormSection>
+      )}
 
-      <SaveOrCancel status={status} isSubmitting={isSubmitting} />
+      {props.mode === "staff" ? (
+        <SaveOrCancel status={status} isSubmitting={isSubmitting} cancelHref={props.cancelHref} backLabel="Retour à la fiche famille" />
+      ) : (
+        <SaveOrCancel status={status} isSubmitting={isSubmitting} />
+      )}
     </form>
   );
 }

@@ -169,19 +169,24 @@ export function SaveOrCancel({
   submitLabel = "Enregistrer",
   pendingLabel = "Enregistrement…",
   backLinkOnSuccess = true,
+  cancelHref = "/espace",
+  backLabel = "Retour à mon espace",
 }: {
   status: { error?: string | null; success?: string | null } | null;
   isSubmitting: boolean;
   submitLabel?: string;
   pendingLabel?: string;
-  /** "Retour à mon espace" once saved. */
+  /** `backLabel` (to `cancelHref`) once saved. */
   backLinkOnSuccess?: boolean;
+  /** Where Annuler and the link shown once saved lead: the parent's space unless told (staff pages). */
+  cancelHref?: string;
+  backLabel?: string;
 }) {
   return (
     <>
       <FormStatus error={status?.error} success={status?.success} />
       <div className="flex flex-wrap gap-3">
-        <Link href="/espace" className="rounded border-2 border-accent px-5 py-2 font-bold text-accent-dark hover:bg-red-50">
+        <Link href={cancelHref} className="rounded border-2 border-accent px-5 py-2 font-bold text-accent-dark hover:bg-red-50">
           Annuler
         </Link>
         <button type="submit" disabled={isSubmitting} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
@@ -190,11 +195,33 @@ export function SaveOrCancel({
       </div>
       {backLinkOnSuccess && status?.success ? (
         <p>
-          <Link href="/espace" className="text-brand underline">
-            Retour à mon espace
+          <Link href={cancelHref} className="text-brand underline">
+            {backLabel}
           </Link>
         </p>
       ) : null}
     </>
+  );
+}
+
+/** A statement's state as the Guichet unique sees it (read-only: only the family accepts). */
+export type ConsentSummary = { kind: string; label: string; state: string; upToDate: boolean };
+
+export function ConsentStateList({ items, note }: { items: ConsentSummary[]; note: string }) {
+  return (
+    <div className="space-y-3">
+      <p className="rounded border border-gray-400 bg-gray-50 px-3 py-2">{note}</p>
+      <dl className="grid gap-x-4 gap-y-2 sm:grid-cols-[auto_1fr]">
+        {items.map((item) => (
+          <div key={item.kind} className="contents">
+            <dt className="font-semibold">{item.label}</dt>
+            <dd data-testid={`consent-${item.kind}`} className={item.upToDate ? "text-green-900" : "font-semibold text-accent-dark"}>
+              <span aria-hidden="true">{item.upToDate ? "✓ " : "✗ "}</span>
+              {item.state}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }

@@ -53,49 +53,64 @@ const ZPersonSchema = z.strictObject(
   { error: UNEXPECTED_FIELD },
 );
 
+// The six sections' data, edited by the parent and by the Guichet unique alike.
+const childSheetDataShape = {
+  childId: z.string({ error: "Fiche enfant introuvable." }).min(1, "Fiche enfant introuvable.").max(64),
+  // INFORMATIONS DE L'ENFANT
+  lastName: requiredText("Le nom de l'enfant est obligatoire."),
+  firstName: requiredText("Le prénom de l'enfant est obligatoire."),
+  sex: requiredChoice(values(SEXES), "Indiquez le sexe de l'enfant."),
+  birthDate: birthDay("La date de naissance est obligatoire."),
+  schoolId: z.string({ error: "Choisissez l'école." }).min(1, "Choisissez l'école.").max(64),
+  schoolLevel: requiredChoice(values(SCHOOL_LEVELS), "Choisissez le niveau de classe."),
+  schoolClass: optionalText(60),
+  // RENSEIGNEMENTS MÉDICAUX
+  doctorName: requiredText("Le nom du médecin traitant est obligatoire."),
+  doctorPhone: requiredPhone("Le téléphone du médecin traitant est obligatoire."),
+  allergies: optionalText(1000),
+  hasPai: yesNo("Indiquez si l'enfant a un PAI (projet d'accueil individualisé)."),
+  treatments: optionalText(1000),
+  vaccinationsUpToDate: yesNo("Indiquez si les vaccinations sont à jour."),
+  remarks: optionalText(1000),
+  // RÉGIME ALIMENTAIRE
+  dietKind: requiredChoice(values(DIET_KINDS), "Indiquez si l'enfant a un régime alimentaire spécifique."),
+  dietDetails: optionalText(500),
+  // PERSONNES À CONTACTER / AUTORISÉES
+  emergencyContacts: z
+    .array(ZPersonSchema, { error: "Indiquez au moins une personne à contacter en cas d'urgence." })
+    .min(1, "Indiquez au moins une personne à contacter en cas d'urgence.")
+    .max(MAX_PEOPLE, `${MAX_PEOPLE} personnes au plus.`),
+  authorisedPersons: z.array(ZPersonSchema, { error: "Liste invalide." }).max(MAX_PEOPLE, `${MAX_PEOPLE} personnes au plus.`),
+  // AUTORISATIONS
+  authEmergencyCare: yesNo("Répondez à l'autorisation de soins d'urgence."),
+  authPhotos: yesNo("Répondez à l'autorisation de photographier."),
+  authLeaveAlone: yesNo("Répondez à l'autorisation de partir seul."),
+  authTransport: yesNo("Répondez à l'autorisation de transport."),
+};
+
+/** The sheet's data fields once parsed, whoever edits them. */
+export type TChildSheetData = z.output<z.ZodObject<typeof childSheetDataShape>>;
+
+function refineChildSheet(value: TChildSheetData, context: z.RefinementCtx) {
+  if ((value.dietKind === "AUTRE" || value.dietKind === "ALLERGIE_PAI") && value.dietDetails === "") {
+    context.addIssue({ code: "custom", path: ["dietDetails"], message: "Précisez le régime alimentaire." });
+  }
+}
+
+/** The parent's form: the data and « J'accepte ». */
 export const ZChildSheetSchema = z
-  .strictObject(
-    {
-      childId: z.string({ error: "Fiche enfant introuvable." }).min(1, "Fiche enfant introuvable.").max(64),
-      // INFORMATIONS DE L'ENFANT
-      lastName: requiredText("Le nom de l'enfant est obligatoire."),
-      firstName: requiredText("Le prénom de l'enfant est obligatoire."),
-      sex: requiredChoice(values(SEXES), "Indiquez le sexe de l'enfant."),
-      birthDate: birthDay("La date de naissance est obligatoire."),
-      schoolId: z.string({ error: "Choisissez l'école." }).min(1, "Choisissez l'école.").max(64),
-      schoolLevel: requiredChoice(values(SCHOOL_LEVELS), "Choisissez le niveau de classe."),
-      schoolClass: optionalText(60),
-      // RENSEIGNEMENTS MÉDICAUX
-      doctorName: requiredText("Le nom du médecin traitant est obligatoire."),
-      doctorPhone: requiredPhone("Le téléphone du médecin traitant est obligatoire."),
-      allergies: optionalText(1000),
-      hasPai: yesNo("Indiquez si l'enfant a un PAI (projet d'accueil individualisé)."),
-      treatments: optionalText(1000),
-      vaccinationsUpToDate: yesNo("Indiquez si les vaccinations sont à jour."),
-      remarks: optionalText(1000),
-      // RÉGIME ALIMENTAIRE
-      dietKind: requiredChoice(values(DIET_KINDS), "Indiquez si l'enfant a un régime alimentaire spécifique."),
-      dietDetails: optionalText(500),
-      // PERSONNES À CONTACTER / AUTORISÉES
-      emergencyContacts: z
-        .array(ZPersonSchema, { error: "Indiquez au moins une personne à contacter en cas d'urgence." })
-        .min(1, "Indiquez au moins une personne à contacter en cas d'urgence.")
-        .max(MAX_PEOPLE, `${MAX_PEOPLE} personnes au plus.`),
-      authorisedPersons: z.array(ZPersonSchema, { error: "Liste invalide." }).max(MAX_PEOPLE, `${MAX_PEOPLE} personnes au plus.`),
-      // AUTORISATIONS
-      authEmergencyCare: yesNo("Répondez à l'autorisation de soins d'urgence."),
-      authPhotos: yesNo("Répondez à l'autorisation de photographier."),
-      authLeaveAlone: yesNo("Répondez à l'autorisation de partir seul."),
-      authTransport: yesNo("Répondez à l'autorisation de transport."),
-      accept: z.literal(true, { error: "Cochez « J'accepte » pour enregistrer." }),
-    },
-    { error: UNEXPECTED_FIELD },
-  )
-  .superRefine((value, context) => {
-    if ((value.dietKind === "AUTRE" || value.dietKind === "ALLERGIE_PAI") && value.dietDetails === "") {
-      context.addIssue({ code: "custom", path: ["dietDetails"], message: "Précisez le régime alimentaire." });
-    }
-  });
+  .strictObject({ ...childSheetDataShape, accept: z.literal(true, { error: "Cochez « J'accepte » pour enregistrer." }) }, { error: UNEXPECTED_FIELD })
+  .superRefine(refineChildSheet);
+
+/**
+ * The Guichet unique's form: the same data, for a child of the family named by its id. Staff
+ * never accept (« J'accepte ») for the family, so that answer is not part of it.
+ */
+export const ZStaffChildSheetSchema = z
+  .strictObject({ familyId: z.uuid({ error: "Fiche enfant introuvable." }), ...childSheetDataShape }, { error: UNEXPECTED_FIELD })
+  .superRefine(refineChildSheet);
 
 export type TChildSheet = z.input<typeof ZChildSheetSchema>;
 export type TChildSheetParsed = z.output<typeof ZChildSheetSchema>;
+export type TStaffChildSheet = z.input<typeof ZStaffChildSheetSchema>;
+export type TStaffChildSheetParsed = z.output<typeof ZStaffChildSheetSchema>;

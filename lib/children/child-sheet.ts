@@ -5,7 +5,8 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { acceptedCurrentKinds, recordConsents } from "@/lib/families/consents";
 import { blankToNull } from "@/lib/families/form-fields";
-import type { TChildSheet, TChildSheetParsed } from "./child-sheet.schema";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { TChildSheet, TChildSheetData, TChildSheetParsed } from "./child-sheet.schema";
 
 export const CHILD_NOT_FOUND = "Fiche enfant introuvable.";
 
@@ -22,11 +23,15 @@ export async function listSchools(): Promise<{ id: string; name: string }[]> {
   return getDb().school.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
-/** A child of the viewer's family, or null (a foreign or unknown id finds nothing). */
-export async function getChildSheet(viewer: ParentViewer, childId: string): Promise<ChildSheetView | null> {
-  const db = getDb();
+type Db = Prisma.TransactionClient;
+
+/**
+ * The sheet's values as the form shows them, for a child found by its id AND its family (a
+ * foreign or unknown id finds nothing). Includes the medical section: a staff caller audits it.
+ */
+export async function readChildSheetValues(db: Db, familyId: string, childId: string): Promise<{ displayName: string; values: TChildSheetData } | null> {
   const child = await db.child.findFirst({
-    where: { id: childId, familyId: viewer.familyId },
+    where: { id: childId, familyId },
     select: {
       id: true,
       lastName: true,
@@ -48,15 +53,9 @@ export async function getChildSheet(viewer: ParentViewer, childId: string): Prom
     },
   });
   if (!child) return null;
-  const [schools, consent] = await Promise.all([
-    listSchools(),
-    acceptedCurrentKinds(db, { familyId: viewer.familyId, childId: child.id, kinds: ["AUTORISATIONS_ENFANT"] }),
-  ]);
   const health = child.health;
   return {
     displayName: `${child.lastName} ${child.firstName}`.toUpperCase(),
-    schools,
-    authorisationsText: consent.texts[0]?.body ?? null,
     values: {
       childId: child.id,
       lastName: child.lastName,
@@ -82,22 +81,38 @@ export async function getChildSheet(viewer: ParentViewer, childId: string): Prom
       authPhotos: yesNo(child.authPhotos),
       authLeaveAlone: yesNo(child.authLeaveAlone),
       authTransport: yesNo(child.authTransport),
-      accept: consent.accepted.has("AUTORISATIONS_ENFANT"),
-    } as unknown as TChildSheet,
+    } as unknown as TChildSheetData,
+  };
+}
+
+/** A child of the viewer's family, or null (a foreign or unknown id finds nothing). */
+export async function getChildSheet(viewer: ParentViewer, childId: string): Promise<ChildSheetView | null> {
+  const db = getDb();
+  const sheet = await readChildSheetValues(db, viewer.familyId, childId);
+  if (!sheet) return null;
+  const [schools, consent] = await Promise.all([
+    listSchools(),
+    acceptedCurrentKinds(db, { familyId: viewer.familyId, childId, kinds: ["AUTORISATIONS_ENFANT"] }),
+  ]);
+  return {
+    displayName: sheet.displayName,
+    schools,
+    authorisationsText: consent.texts[0]?.body ?? null,
+    values: { ...sheet.values, accept: consent.accepted.has("AUTORISATIONS_ENFANT") } as unknown as TChildSheet,
   };
 }
 
 /**
- * Saves a child's sheet: the child row, its health row, and the emergency contacts and
- * authorised persons replaced as a whole — in one transaction, the child found by its id AND the
- * viewer's family, so a foreign child id changes nothing.
+ * Writes a child's sheet inside the caller's transaction: the child row (found by its id AND
+ * `familyId`, so a foreign child id changes nothing), its health row, and the emergency contacts
+ * and authorised persons replaced as a whole. Shared by the parent's save and the Guichet
+ * unique's; consents are not written here.
  */
-export async function saveChildSheet(viewer: ParentViewer, sheet: TChildSheetParsed, now = new Date()): Promise<void> {
+export async function writeChildSheet(tx: Db, familyId: string, sheet: TChildSheetData, now: Date): Promise<void> {
   if (sheet.birthDate > parisToday(now)) {
     throw new AppError("INVALID", "La date de naissance ne peut pas être dans le futur.");
   }
-  const db = getDb();
-  const school = await db.school.findUnique({ where: { id: sheet.schoolId }, select: { id: true } });
+  const school = await tx.school.findUnique({ where: { id: sheet.schoolId }, select: { id: true } });
   if (!school) throw new AppError("INVALID", "Choisissez une école de la liste.");
   const yes = (answer: "OUI" | "NON") => answer === "OUI";
   const health = {
@@ -111,32 +126,37 @@ export async function saveChildSheet(viewer: ParentViewer, sheet: TChildSheetPar
     dietKind: sheet.dietKind,
     dietDetails: blankToNull(sheet.dietDetails),
   };
-  const people = (rows: TChildSheetParsed["emergencyContacts"]) =>
+  const people = (rows: TChildSheetData["emergencyContacts"]) =>
     rows.map((row, index) => ({ childId: sheet.childId, position: index + 1, name: row.name, relation: row.relation, phone: row.phone }));
 
-  await db.$transaction(async (tx) => {
-    const updated = await tx.child.updateMany({
-      where: { id: sheet.childId, familyId: viewer.familyId },
-      data: {
-        lastName: sheet.lastName.toUpperCase(),
-        firstName: sheet.firstName.toUpperCase(),
-        sex: sheet.sex,
-        birthDate: dayToDate(sheet.birthDate),
-        schoolId: school.id,
-        schoolLevel: sheet.schoolLevel,
-        schoolClass: blankToNull(sheet.schoolClass),
-        authEmergencyCare: yes(sheet.authEmergencyCare),
-        authPhotos: yes(sheet.authPhotos),
-        authLeaveAlone: yes(sheet.authLeaveAlone),
-        authTransport: yes(sheet.authTransport),
-      },
-    });
-    if (updated.count !== 1) throw new AppError("NOT_FOUND", CHILD_NOT_FOUND);
-    await tx.childHealth.upsert({ where: { childId: sheet.childId }, create: { childId: sheet.childId, ...health }, update: health });
-    await tx.emergencyContact.deleteMany({ where: { childId: sheet.childId } });
-    await tx.emergencyContact.createMany({ data: people(sheet.emergencyContacts) });
-    await tx.authorisedPerson.deleteMany({ where: { childId: sheet.childId } });
-    if (sheet.authorisedPersons.length) await tx.authorisedPerson.createMany({ data: people(sheet.authorisedPersons) });
+  const updated = await tx.child.updateMany({
+    where: { id: sheet.childId, familyId },
+    data: {
+      lastName: sheet.lastName.toUpperCase(),
+      firstName: sheet.firstName.toUpperCase(),
+      sex: sheet.sex,
+      birthDate: dayToDate(sheet.birthDate),
+      schoolId: school.id,
+      schoolLevel: sheet.schoolLevel,
+      schoolClass: blankToNull(sheet.schoolClass),
+      authEmergencyCare: yes(sheet.authEmergencyCare),
+      authPhotos: yes(sheet.authPhotos),
+      authLeaveAlone: yes(sheet.authLeaveAlone),
+      authTransport: yes(sheet.authTransport),
+    },
+  });
+  if (updated.count !== 1) throw new AppError("NOT_FOUND", CHILD_NOT_FOUND);
+  await tx.childHealth.upsert({ where: { childId: sheet.childId }, create: { childId: sheet.childId, ...health }, update: health });
+  await tx.emergencyContact.deleteMany({ where: { childId: sheet.childId } });
+  await tx.emergencyContact.createMany({ data: people(sheet.emergencyContacts) });
+  await tx.authorisedPerson.deleteMany({ where: { childId: sheet.childId } });
+  if (sheet.authorisedPersons.length) await tx.authorisedPerson.createMany({ data: people(sheet.authorisedPersons) });
+}
+
+/** Saves a child of the viewer's family and the acceptance of the authorisations, in one transaction. */
+export async function saveChildSheet(viewer: ParentViewer, sheet: TChildSheetParsed, now = new Date()): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    await writeChildSheet(tx, viewer.familyId, sheet, now);
     await recordConsents(tx, { familyId: viewer.familyId, childId: sheet.childId, userId: viewer.userId, kinds: ["AUTORISATIONS_ENFANT"], now });
   });
 }

@@ -54,3 +54,38 @@ export async function acceptedCurrentKinds(
   });
   return { texts, accepted: new Set(rows.map((row) => row.text.kind)) };
 }
+
+/** What the Guichet unique sees of a statement: the version in force and the family's last acceptance. */
+export type ConsentState = {
+  kind: ConsentKind;
+  currentVersion: number | null;
+  acceptedAt: Date | null;
+  acceptedVersion: number | null;
+  /** The text in force is accepted. */
+  upToDate: boolean;
+};
+
+/** Read-only state of `kinds` for a family (childId null) or one of its children. */
+export async function consentStates(
+  db: Prisma.TransactionClient,
+  input: { familyId: string; childId: string | null; kinds: ConsentKind[] },
+): Promise<ConsentState[]> {
+  const texts = await currentConsentTexts(db, input.kinds);
+  const rows = await db.consent.findMany({
+    where: { familyId: input.familyId, childId: input.childId, text: { kind: { in: input.kinds } } },
+    orderBy: { acceptedAt: "desc" },
+    select: { acceptedAt: true, text: { select: { kind: true, version: true } } },
+  });
+  return input.kinds.map((kind) => {
+    const current = texts.find((text) => text.kind === kind);
+    // The acceptance of the highest version, the latest one if accepted more than once.
+    const last = rows.filter((row) => row.text.kind === kind).sort((a, b) => b.text.version - a.text.version)[0];
+    return {
+      kind,
+      currentVersion: current?.version ?? null,
+      acceptedAt: last?.acceptedAt ?? null,
+      acceptedVersion: last?.text.version ?? null,
+      upToDate: Boolean(last && current && last.text.version === current.version),
+    };
+  });
+}

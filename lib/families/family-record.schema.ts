@@ -101,33 +101,58 @@ export const guardianField = (position: 1 | 2, field: keyof GuardianShape) =>
 
 const oui = (message: string) => z.literal("OUI", { error: message });
 
+// COORDONNÉES, INFORMATIONS PERSONNELLES and LES PARENTS: the fields the parent and the Guichet
+// unique both edit. Only the parent answers the statements (below).
+const familyRecordDataShape = {
+  // COORDONNÉES
+  civility: requiredChoice(values(FAMILY_CIVILITIES), "Choisissez la civilité."),
+  name: requiredText("Le nom de famille est obligatoire."),
+  street: requiredText("Le numéro et la rue sont obligatoires.", 150),
+  addressComplement: optionalText(150),
+  postalCode: z
+    .string({ error: "Le code postal est obligatoire." })
+    .trim()
+    .min(1, { error: "Le code postal est obligatoire.", abort: true })
+    .regex(/^\d{5}$/, "Le code postal comporte 5 chiffres (exemple : 12000)."),
+  city: requiredText("La ville est obligatoire."),
+  homePhone: optionalPhone,
+  // INFORMATIONS PERSONNELLES
+  situation: requiredChoice(values(FAMILY_SITUATIONS), "Choisissez la situation familiale."),
+  allowanceNumber: optionalText(20).refine((value) => value === "" || /^[0-9A-Za-z]{4,20}$/.test(value), {
+    error: "Le numéro d'allocataire ne contient que des chiffres et des lettres.",
+  }),
+  // Radio buttons: null while neither is chosen.
+  allowanceHolder: optionalChoice(values(ALLOWANCE_HOLDERS)).nullable(),
+  benefitScheme: requiredChoice(values(BENEFIT_SCHEMES), "Choisissez le régime (CAF, MSA ou AUTRES)."),
+  // LES PARENTS
+  ...prefixed("guardian1", guardianShape(1)),
+  ...prefixed("guardian2", guardianShape(2)),
+};
+
+/** The record's data fields once parsed, whoever edits them. */
+export type TFamilyRecordData = z.output<z.ZodObject<typeof familyRecordDataShape>>;
+
+function refineFamilyRecord(value: TFamilyRecordData, context: z.RefinementCtx) {
+  // Guide: Responsable 2 is optional, but once named, named fully.
+  const secondStarted = GUARDIAN_FIELDS.some(
+    (field) => !(GUARDIAN_ADDRESS_FIELDS as readonly string[]).includes(field) && value[guardianField(2, field)] !== "",
+  );
+  if (secondStarted) {
+    if (value.guardian2Civility === "") context.addIssue({ code: "custom", path: ["guardian2Civility"], message: "Choisissez la civilité du responsable 2." });
+    if (value.guardian2LastName === "") context.addIssue({ code: "custom", path: ["guardian2LastName"], message: "Le nom du responsable 2 est obligatoire." });
+    if (value.guardian2FirstName === "") context.addIssue({ code: "custom", path: ["guardian2FirstName"], message: "Le prénom du responsable 2 est obligatoire." });
+  }
+  const phones = [value.homePhone, value.guardian1HomePhone, value.guardian1MobilePhone, value.guardian1WorkPhone, value.guardian2HomePhone, value.guardian2MobilePhone, value.guardian2WorkPhone];
+  if (phones.every((phone) => phone === "")) {
+    context.addIssue({ code: "custom", path: ["homePhone"], message: "Indiquez au moins un numéro de téléphone (domicile ou d'un responsable)." });
+  }
+}
+
+/** The parent's form: the data and the three OUI statements and the data-protection notice. */
 export const ZFamilyRecordSchema = z
   .strictObject(
     {
-      // COORDONNÉES
-      civility: requiredChoice(values(FAMILY_CIVILITIES), "Choisissez la civilité."),
-      name: requiredText("Le nom de famille est obligatoire."),
-      street: requiredText("Le numéro et la rue sont obligatoires.", 150),
-      addressComplement: optionalText(150),
-      postalCode: z
-        .string({ error: "Le code postal est obligatoire." })
-        .trim()
-        .min(1, { error: "Le code postal est obligatoire.", abort: true })
-        .regex(/^\d{5}$/, "Le code postal comporte 5 chiffres (exemple : 12000)."),
-      city: requiredText("La ville est obligatoire."),
-      homePhone: optionalPhone,
-      // INFORMATIONS PERSONNELLES
-      situation: requiredChoice(values(FAMILY_SITUATIONS), "Choisissez la situation familiale."),
-      allowanceNumber: optionalText(20).refine((value) => value === "" || /^[0-9A-Za-z]{4,20}$/.test(value), {
-        error: "Le numéro d'allocataire ne contient que des chiffres et des lettres.",
-      }),
-      // Radio buttons: null while neither is chosen.
-      allowanceHolder: optionalChoice(values(ALLOWANCE_HOLDERS)).nullable(),
-      benefitScheme: requiredChoice(values(BENEFIT_SCHEMES), "Choisissez le régime (CAF, MSA ou AUTRES)."),
-      // LES PARENTS
-      ...prefixed("guardian1", guardianShape(1)),
-      ...prefixed("guardian2", guardianShape(2)),
-      // The three OUI statements and the data-protection notice.
+      ...familyRecordDataShape,
       reglements: oui("Sélectionnez OUI après avoir pris connaissance des règlements."),
       attestationHonneur: oui("Sélectionnez OUI pour attester l'exactitude des renseignements."),
       signatureNumerique: oui("Sélectionnez OUI pour signer numériquement."),
@@ -135,27 +160,23 @@ export const ZFamilyRecordSchema = z
     },
     { error: UNEXPECTED_FIELD },
   )
-  .superRefine((value, context) => {
-    // Guide: Responsable 2 is optional, but once named, named fully.
-    const secondStarted = GUARDIAN_FIELDS.some(
-      (field) => !(GUARDIAN_ADDRESS_FIELDS as readonly string[]).includes(field) && value[guardianField(2, field)] !== "",
-    );
-    if (secondStarted) {
-      if (value.guardian2Civility === "") context.addIssue({ code: "custom", path: ["guardian2Civility"], message: "Choisissez la civilité du responsable 2." });
-      if (value.guardian2LastName === "") context.addIssue({ code: "custom", path: ["guardian2LastName"], message: "Le nom du responsable 2 est obligatoire." });
-      if (value.guardian2FirstName === "") context.addIssue({ code: "custom", path: ["guardian2FirstName"], message: "Le prénom du responsable 2 est obligatoire." });
-    }
-    const phones = [value.homePhone, value.guardian1HomePhone, value.guardian1MobilePhone, value.guardian1WorkPhone, value.guardian2HomePhone, value.guardian2MobilePhone, value.guardian2WorkPhone];
-    if (phones.every((phone) => phone === "")) {
-      context.addIssue({ code: "custom", path: ["homePhone"], message: "Indiquez au moins un numéro de téléphone (domicile ou d'un responsable)." });
-    }
-  });
+  .superRefine(refineFamilyRecord);
+
+/**
+ * The Guichet unique's form (SPEC §9 "view/edit records"): the same data for the family named by
+ * its id. Staff never answer the statements for the family, so they are not part of it.
+ */
+export const ZStaffFamilyRecordSchema = z
+  .strictObject({ familyId: z.uuid({ error: "Dossier famille introuvable." }), ...familyRecordDataShape }, { error: UNEXPECTED_FIELD })
+  .superRefine(refineFamilyRecord);
 
 export type TFamilyRecord = z.input<typeof ZFamilyRecordSchema>;
 export type TFamilyRecordParsed = z.output<typeof ZFamilyRecordSchema>;
+export type TStaffFamilyRecord = z.input<typeof ZStaffFamilyRecordSchema>;
+export type TStaffFamilyRecordParsed = z.output<typeof ZStaffFamilyRecordSchema>;
 
 /** The guardian at `position` from the parsed form, or null when Responsable 2 was left empty. */
-export function guardianFromRecord(record: TFamilyRecordParsed, position: 1 | 2) {
+export function guardianFromRecord(record: TFamilyRecordData, position: 1 | 2) {
   const get = (field: keyof GuardianShape) => record[guardianField(position, field)];
   if (position === 2 && get("lastName") === "" && get("firstName") === "") return null;
   return {

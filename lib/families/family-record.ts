@@ -2,11 +2,11 @@ import "server-only";
 import type { ParentViewer } from "@/lib/auth/session";
 import { dateToDay, dayToDate } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
-import type { ConsentKind } from "@/lib/db/generated/client";
+import type { ConsentKind, Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { acceptedCurrentKinds, recordConsents, type CurrentConsentText } from "./consents";
 import { blankToNull } from "./form-fields";
-import { GUARDIAN_FIELDS, guardianField, guardianFromRecord, type TFamilyRecord, type TFamilyRecordParsed } from "./family-record.schema";
+import { GUARDIAN_FIELDS, guardianField, guardianFromRecord, type TFamilyRecord, type TFamilyRecordData, type TFamilyRecordParsed } from "./family-record.schema";
 import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
 
 export const FAMILY_CONSENT_KINDS: ConsentKind[] = ["REGLEMENTS", "ATTESTATION_HONNEUR", "SIGNATURE_NUMERIQUE", "PROTECTION_DONNEES"];
@@ -39,24 +39,19 @@ const guardianSelect = {
   socioProfessionalCategory: true,
 } as const;
 
-/** The form's initial values, from the viewer's own family. Guardians' addresses default to the family's. */
-export async function getFamilyRecord(viewer: ParentViewer): Promise<FamilyRecordView | null> {
-  const db = getDb();
+type Db = Prisma.TransactionClient;
+
+/** The record's data fields as the form shows them, or null for an unknown family. Guardians' addresses default to the family's. */
+export async function readFamilyRecordValues(db: Db, familyId: string): Promise<Record<string, string | boolean | null> | null> {
   const family = await db.family.findUnique({
-    where: { id: viewer.familyId },
+    where: { id: familyId },
     select: {
       ...FAMILY_RECORD_FIELDS,
       guardians: { select: guardianSelect, orderBy: { position: "asc" } },
     },
   });
   if (!family) return null;
-  const { texts, accepted } = await acceptedCurrentKinds(db, { familyId: viewer.familyId, childId: null, kinds: FAMILY_CONSENT_KINDS });
-  const everAccepted = await db.consent.findMany({
-    where: { familyId: viewer.familyId, childId: null },
-    select: { text: { select: { kind: true } } },
-  });
-
-  const values: Record<string, string | boolean> = {
+  const values: Record<string, string | boolean | null> = {
     civility: family.civility ?? "",
     name: family.name,
     street: family.street ?? "",
@@ -81,6 +76,20 @@ export async function getFamilyRecord(viewer: ParentViewer): Promise<FamilyRecor
       values[guardianField(position, field)] = value;
     }
   }
+  return values;
+}
+
+/** The form's initial values, from the viewer's own family. */
+export async function getFamilyRecord(viewer: ParentViewer): Promise<FamilyRecordView | null> {
+  const db = getDb();
+  const values = await readFamilyRecordValues(db, viewer.familyId);
+  if (!values) return null;
+  const { texts, accepted } = await acceptedCurrentKinds(db, { familyId: viewer.familyId, childId: null, kinds: FAMILY_CONSENT_KINDS });
+  const everAccepted = await db.consent.findMany({
+    where: { familyId: viewer.familyId, childId: null },
+    select: { text: { select: { kind: true } } },
+  });
+
   const isAccepted = (kind: ConsentKind) => accepted.has(kind);
   values.reglements = isAccepted("REGLEMENTS") ? "OUI" : "";
   values.attestationHonneur = isAccepted("ATTESTATION_HONNEUR") ? "OUI" : "";
@@ -95,42 +104,51 @@ export async function getFamilyRecord(viewer: ParentViewer): Promise<FamilyRecor
 }
 
 /**
+ * Writes the record's data fields and its two guardians for `familyId`, inside the caller's
+ * transaction: shared by the parent's save and the Guichet unique's. Consents are not written
+ * here — only the parent's save records them.
+ */
+export async function writeFamilyRecord(tx: Db, familyId: string, record: TFamilyRecordData): Promise<void> {
+  const updated = await tx.family.updateMany({
+    where: { id: familyId },
+    data: {
+      civility: record.civility,
+      name: record.name.toUpperCase(),
+      street: record.street,
+      addressComplement: blankToNull(record.addressComplement),
+      postalCode: record.postalCode,
+      city: record.city.toUpperCase(),
+      homePhone: blankToNull(record.homePhone),
+      situation: record.situation,
+      allowanceNumber: blankToNull(record.allowanceNumber),
+      allowanceHolder: record.allowanceHolder || null,
+      benefitScheme: record.benefitScheme,
+    },
+  });
+  if (updated.count !== 1) throw new AppError("NOT_FOUND", FAMILY_NOT_FOUND);
+
+  for (const position of [1, 2] as const) {
+    const data = guardianFromRecord(record, position);
+    if (!data) {
+      await tx.guardian.deleteMany({ where: { familyId, position } });
+      continue;
+    }
+    const row = { ...data, birthDate: data.birthDate ? dayToDate(data.birthDate) : null };
+    await tx.guardian.upsert({
+      where: { familyId_position: { familyId, position } },
+      create: { familyId, position, ...row },
+      update: row,
+    });
+  }
+}
+
+/**
  * Saves the viewer's family record, its two guardians and the acceptance of the texts in force,
  * in one transaction. The family is the viewer's: no id comes from the form.
  */
 export async function saveFamilyRecord(viewer: ParentViewer, record: TFamilyRecordParsed, now = new Date()): Promise<void> {
-  const guardians = ([1, 2] as const).map((position) => ({ position, data: guardianFromRecord(record, position) }));
   await getDb().$transaction(async (tx) => {
-    const updated = await tx.family.updateMany({
-      where: { id: viewer.familyId },
-      data: {
-        civility: record.civility,
-        name: record.name.toUpperCase(),
-        street: record.street,
-        addressComplement: blankToNull(record.addressComplement),
-        postalCode: record.postalCode,
-        city: record.city.toUpperCase(),
-        homePhone: blankToNull(record.homePhone),
-        situation: record.situation,
-        allowanceNumber: blankToNull(record.allowanceNumber),
-        allowanceHolder: record.allowanceHolder || null,
-        benefitScheme: record.benefitScheme,
-      },
-    });
-    if (updated.count !== 1) throw new AppError("NOT_FOUND", FAMILY_NOT_FOUND);
-
-    for (const { position, data } of guardians) {
-      if (!data) {
-        await tx.guardian.deleteMany({ where: { familyId: viewer.familyId, position } });
-        continue;
-      }
-      const row = { ...data, birthDate: data.birthDate ? dayToDate(data.birthDate) : null };
-      await tx.guardian.upsert({
-        where: { familyId_position: { familyId: viewer.familyId, position } },
-        create: { familyId: viewer.familyId, position, ...row },
-        update: row,
-      });
-    }
+    await writeFamilyRecord(tx, viewer.familyId, record);
     await recordConsents(tx, { familyId: viewer.familyId, childId: null, userId: viewer.userId, kinds: FAMILY_CONSENT_KINDS, now });
   });
 }

@@ -13,6 +13,8 @@ const PAGES = [
   "/admin/familles",
   "/admin/familles/nouvelle",
   `/admin/familles/${DEMO_IDS.family}`,
+  `/admin/familles/${DEMO_IDS.family}/dossier`,
+  `/admin/familles/${DEMO_IDS.family}/enfants/${DEMO_IDS.julien}`,
   "/admin/reservations",
   "/admin/listes",
   `/admin/listes/cuisine?date=${FIXTURE_DAY}&span=week`,
@@ -23,7 +25,29 @@ const PAGES = [
 ];
 const ADMIN_ONLY_PAGES = ["/admin/personnel", "/admin/journal"];
 
-type Ids = { parentId: string; agentId: string; adminId: string; pendingDayId: string; periodId: string; newsId: string; contactId: string };
+type Ids = { parentId: string; agentId: string; adminId: string; pendingDayId: string; periodId: string; newsId: string; contactId: string; schoolId: string };
+
+/** A complete family record as the staff form posts it (no statements: staff never accept them). */
+const STAFF_FAMILY_RECORD = {
+  familyId: DEMO_IDS.family,
+  civility: "M_ET_MME", name: "PIRATE", street: "1 rue Pirate", addressComplement: "", postalCode: "12000", city: "RODEZ", homePhone: "05 65 00 00 00",
+  situation: "MARIES", allowanceNumber: "", allowanceHolder: null, benefitScheme: "CAF",
+  ...Object.fromEntries(
+    ["civility", "lastName", "firstName", "street", "addressComplement", "postalCode", "city", "homePhone", "workPhone", "mobilePhone", "birthDate", "birthPlace", "profession", "socioProfessionalCategory"].flatMap((field) => {
+      const key = field[0].toUpperCase() + field.slice(1);
+      const first: Record<string, string> = { civility: "M", lastName: "PIRATE", firstName: "Pi", mobilePhone: "06 00 00 00 00" };
+      return [[`guardian1${key}`, first[field] ?? ""], [`guardian2${key}`, ""]];
+    }),
+  ),
+};
+
+/** A complete child sheet as the staff form posts it (no « J'accepte »). */
+const staffChildSheet = (schoolId: string) => ({
+  familyId: DEMO_IDS.family, childId: DEMO_IDS.julien, lastName: "PIRATE", firstName: "PIRATE", sex: "M", birthDate: "2016-08-20", schoolId, schoolLevel: "CM2", schoolClass: "",
+  doctorName: "Dr Pirate", doctorPhone: "05 65 00 00 00", allergies: "", hasPai: "NON", treatments: "", vaccinationsUpToDate: "OUI", remarks: "",
+  dietKind: "AUCUN", dietDetails: "", emergencyContacts: [{ name: "Pi RATE", relation: "Oncle", phone: "06 00 00 00 00" }], authorisedPersons: [],
+  authEmergencyCare: "OUI", authPhotos: "OUI", authLeaveAlone: "OUI", authTransport: "OUI",
+});
 
 // One payload per action, valid for its schema, so that a refusal can only come from the
 // caller's role. A new admin action without a line here fails the test.
@@ -47,6 +71,9 @@ const PAYLOADS: Record<string, { adminOnly?: boolean; input: (ids: Ids) => Recor
   setAccountActiveAction: { input: (ids) => ({ familyId: DEMO_IDS.family, userId: ids.parentId, active: "false" }) },
   setQuotientAction: { input: () => ({ familyId: DEMO_IDS.family, quotientFamilial: "1" }) },
   showChildHealthAction: { input: () => ({ familyId: DEMO_IDS.family, childId: DEMO_IDS.julien }) },
+  saveFamilyRecordStaffAction: { input: () => STAFF_FAMILY_RECORD },
+  saveChildSheetStaffAction: { input: (ids) => staffChildSheet(ids.schoolId) },
+  addChildAction: { input: (ids) => ({ familyId: DEMO_IDS.family, lastName: "PIRATE", firstName: "Pi", sex: "M", birthDate: "2020-01-01", schoolId: ids.schoolId, schoolLevel: "CP" }) },
   decideReservationAction: { input: (ids) => ({ decision: "REFUSED", dayId: ids.pendingDayId, message: "pirate" }) },
   addClosuresAction: { input: (ids) => ({ periodId: ids.periodId, dates: "04/03/2027", reason: "Fermeture pirate", confirm: "true" }) },
   createStaffAction: { adminOnly: true, input: () => ({ firstName: "Pi", lastName: "Rate", email: "pirate.staff@exemple.fr", role: "ADMIN" }) },
@@ -69,7 +96,14 @@ async function fingerprint(database: Database) {
       'counters', (SELECT sum(booked) FROM "UnitDay"),
       'closures', (SELECT count(*) FROM "Closure"),
       'town', (SELECT string_agg("townName" || "portalName" || "guichetEmail" || "primaryColor" || coalesce("logoPath", ''), ',') FROM "TownSettings"),
-      'contacts', (SELECT string_agg(label || coalesce(phone, ''), ',' ORDER BY id) FROM "UsefulContact"))::text AS state`;
+      'contacts', (SELECT string_agg(label || coalesce(phone, ''), ',' ORDER BY id) FROM "UsefulContact"),
+      -- Family records and child sheets, whole rows (updatedAt included, so any write shows).
+      'familyRecords', (SELECT md5(string_agg(row_to_json(f)::text, ',' ORDER BY f.id)) FROM "Family" f),
+      'guardians', (SELECT md5(string_agg(row_to_json(g)::text, ',' ORDER BY g.id)) FROM "Guardian" g),
+      'children', (SELECT md5(string_agg(row_to_json(c)::text, ',' ORDER BY c.id)) FROM "Child" c),
+      'childHealth', (SELECT md5(string_agg(row_to_json(h)::text, ',' ORDER BY h."childId")) FROM "ChildHealth" h),
+      'childPeople', (SELECT md5(coalesce(string_agg(row_to_json(e)::text, ',' ORDER BY e.id), '') || (SELECT coalesce(string_agg(row_to_json(a)::text, ',' ORDER BY a.id), '') FROM "AuthorisedPerson" a)) FROM "EmergencyContact" e),
+      'consents', (SELECT md5(string_agg(row_to_json(k)::text, ',' ORDER BY k.id)) FROM "Consent" k))::text AS state`;
   return rows.state;
 }
 
@@ -92,7 +126,8 @@ describeE2e("the back office's authorization matrix", () => {
         const period = await prepared.prisma.period.findFirstOrThrow({ where: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } }, select: { id: true } });
         const news = await prepared.prisma.news.findFirstOrThrow({ where: { published: true }, select: { id: true } });
         const contact = await prepared.prisma.usefulContact.findFirstOrThrow({ select: { id: true } });
-        ids = { newsId: news.id, contactId: contact.id, parentId: await user(DEMO_ACCOUNTS.parent), agentId: await user(DEMO_ACCOUNTS.agent), adminId: await user(DEMO_ACCOUNTS.admin), pendingDayId: pending.id, periodId: period.id };
+        const school = await prepared.prisma.school.findUniqueOrThrow({ where: { name: "Cambon" }, select: { id: true } });
+        ids = { schoolId: school.id, newsId: news.id, contactId: contact.id, parentId: await user(DEMO_ACCOUNTS.parent), agentId: await user(DEMO_ACCOUNTS.agent), adminId: await user(DEMO_ACCOUNTS.admin), pendingDayId: pending.id, periodId: period.id };
       },
     });
     PAGES.push(`/admin/catalogue/periodes/${ids.periodId}`);
@@ -179,5 +214,14 @@ describeE2e("the back office's authorization matrix", () => {
     const setQf = actions.find((action) => action.name === "setQuotientAction")!;
     expect(await (await post(contexts.agent, setQf.id, "/admin/familles", { familyId: DEMO_IDS.family, quotientFamilial: "720" })).text()).toContain('"ok":true');
     expect(await (await contexts.agent.request.get(`/admin/familles/${DEMO_IDS.family}`)).text()).toContain("720");
+    // The staff editing payloads are valid too: the agent's POSTs are accepted.
+    for (const name of ["saveFamilyRecordStaffAction", "saveChildSheetStaffAction", "addChildAction"]) {
+      const action = actions.find((entry) => entry.name === name)!;
+      expect([name, await (await post(contexts.agent, action.id, `/admin/familles/${DEMO_IDS.family}`, PAYLOADS[name].input(ids))).text()]).toEqual([name, expect.stringContaining('"ok":true')]);
+    }
+    if (database) {
+      expect((await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, select: { name: true } })).name).toBe("PIRATE");
+      expect(await database.prisma.child.count({ where: { familyId: DEMO_IDS.family, firstName: "PI" } })).toBe(1);
+    }
   });
 });

@@ -9,7 +9,11 @@ import {
   setQuotientFamilial,
 } from "@/lib/admin-families/families";
 import { ZAccountActiveSchema, ZAccountSchema, ZChildHealthSchema, ZCreateFamilySchema, ZQuotientSchema } from "@/lib/admin-families/family.schema";
+import { addChildForStaff, saveChildSheetForStaff, saveFamilyRecordForStaff } from "@/lib/admin-families/family-editing";
 import { staffAction } from "@/lib/auth/action";
+import { ZAddChildSchema } from "@/lib/children/add-child.schema";
+import { ZStaffChildSheetSchema } from "@/lib/children/child-sheet.schema";
+import { ZStaffFamilyRecordSchema } from "@/lib/families/family-record.schema";
 
 export const createFamilyAction = staffAction(ZCreateFamilySchema, async (input, viewer) => {
   const created = await createFamilyWithParent(viewer, input);
@@ -36,3 +40,24 @@ export const setQuotientAction = staffAction(ZQuotientSchema, async (input, view
 
 /** The explicit "Afficher les informations médicales": each call is audited. */
 export const showChildHealthAction = staffAction(ZChildHealthSchema, async (input, viewer) => readChildHealth(viewer, input.familyId, input.childId));
+
+/** « Modifier le dossier famille »: the record's data, never the family's consents. */
+export const saveFamilyRecordStaffAction = staffAction(ZStaffFamilyRecordSchema, async (input, viewer) => {
+  await saveFamilyRecordForStaff(viewer, input);
+  revalidatePath(`/admin/familles/${input.familyId}`);
+  return { saved: true };
+});
+
+/** « Modifier la fiche enfant »: the sheet's data, never the family's « J'accepte ». */
+export const saveChildSheetStaffAction = staffAction(ZStaffChildSheetSchema, async (input, viewer) => {
+  await saveChildSheetForStaff(viewer, input);
+  revalidatePath(`/admin/familles/${input.familyId}`);
+  return { saved: true };
+});
+
+/** « Ajouter un enfant »: the family then completes the sheet. */
+export const addChildAction = staffAction(ZAddChildSchema, async (input, viewer) => {
+  const created = await addChildForStaff(viewer, input);
+  revalidatePath(`/admin/familles/${input.familyId}`);
+  return created;
+});

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import Link from "next/link";
 import { ActionForm, Field } from "@/components/admin/action-form";
+import { AddChildForm } from "@/components/admin/add-child-form";
 import { ChildHealthReveal } from "@/components/admin/child-health";
 import { Panel } from "@/components/ui/panel";
 import { getFamilyForStaff } from "@/lib/admin-families/families";
 import { reservationNumberText } from "@/lib/admin-reservations/reservation-number";
 import { staffPage } from "@/lib/auth/session";
+import { listSchools } from "@/lib/children/child-sheet";
 import { dateToDay, formatDateTime, formatDay } from "@/lib/dates/calendar-day";
-import { resendActivationAction, setAccountActiveAction, setQuotientAction, showChildHealthAction } from "../actions";
+import { addChildAction, resendActivationAction, setAccountActiveAction, setQuotientAction, showChildHealthAction } from "../actions";
 
 export const metadata: Metadata = { title: "Famille" };
 
@@ -27,6 +30,7 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
   const family = await getFamilyForStaff(viewer, id);
   if (!family) notFound();
+  const schools = await listSchools();
   const address = [family.street, family.addressComplement, [family.postalCode, family.city].filter(Boolean).join(" ")].filter(Boolean).join(", ");
   return (
     <div className="space-y-6">
@@ -51,6 +55,11 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
               {family.qfSetAt ? ` (fixé le ${formatDateTime(family.qfSetAt)})` : ""}
             </dd>
           </dl>
+          <p className="mt-3">
+            <Link href={`/admin/familles/${family.id}/dossier`} className="font-semibold text-brand underline">
+              Modifier le dossier famille
+            </Link>
+          </p>
           <div className="mt-4">
             <ActionForm action={setQuotientAction} submitLabel="Enregistrer le QF" successMessage="Quotient familial enregistré." className="flex flex-wrap items-end gap-3">
               <input type="hidden" name="familyId" value={family.id} />
@@ -135,9 +144,22 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
                 Personnes autorisées : {child.authorisedPersons.map((person) => `${person.name} (${person.relation}) ${person.phone}`).join(" ; ") || "aucune"}
               </p>
               <ChildHealthReveal familyId={family.id} childId={child.id} action={showChildHealthAction} />
+              <p className="mt-2">
+                <Link href={`/admin/familles/${family.id}/enfants/${child.id}`} className="font-semibold text-brand underline">
+                  Modifier la fiche enfant de {child.lastName} {child.firstName}
+                </Link>
+                <span className="ml-2 text-sm text-muted">(affiche les informations médicales : consultation enregistrée au journal)</span>
+              </p>
             </li>
           ))}
         </ul>
+      </Panel>
+      <Panel title="Ajouter un enfant">
+        <p className="mb-3">
+          Saisissez l&apos;identité et la scolarité de l&apos;enfant : la famille complète ensuite sa fiche (renseignements médicaux, personnes à
+          contacter, autorisations) depuis son espace, où la liste des éléments manquants s&apos;affiche.
+        </p>
+        <AddChildForm familyId={family.id} schools={schools} action={addChildAction} />
       </Panel>
       <Panel title="Réservations">
         {family.reservations.length === 0 ? (

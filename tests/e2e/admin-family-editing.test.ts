@@ -1,0 +1,156 @@
+// The Guichet unique corrects a family in Chromium: an agent adds a child to the demo family and
+// corrects a guardian's mobile phone; the parent then sees the new child (to complete) on the
+// dashboard and the corrected phone in the family record. Staff edit pages are axe-clean.
+import type { Browser, Locator, Page } from "playwright-core";
+import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
+import { startPortal, type Portal } from "./portal";
+
+async function expectVisible(locator: Locator) {
+  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
+}
+
+const NEW_PHONE = "06 44 55 66 77";
+
+describeE2e("staff editing of a family, in Chromium", () => {
+  let browser: Browser;
+  let close: () => Promise<void>;
+  let portal: Portal;
+  let agent: Page;
+
+  beforeAll(async () => {
+    portal = await startPortal();
+    ({ browser, close } = await launchBrowser());
+    agent = await (await newContext(browser, portal.baseUrl)).newPage();
+    await login(agent, DEMO_ACCOUNTS.agent, DEMO_PASSWORD);
+    await agent.waitForURL("**/admin");
+  });
+  afterAll(async () => {
+    await close?.();
+    await portal?.stop();
+  });
+
+  const field = (name: string) => agent.getByRole("textbox", { name, exact: true });
+
+  it("adds a child to the demo family: a refused birth date keeps what was typed, then the family page lists the child", async () => {
+    await agent.goto(`/admin/familles/${DEMO_IDS.family}`);
+    const panel = agent.getByRole("region", { name: "Ajouter un enfant" });
+    await expectVisible(panel);
+    await field("Nom de l'enfant").fill("Test");
+    await field("Prénom de l'enfant").fill("Léna");
+    await agent.getByRole("combobox", { name: "Sexe" }).selectOption("F");
+    await agent.getByLabel("Date de naissance").fill("2099-04-02");
+    await agent.getByRole("combobox", { name: "École" }).selectOption({ label: "Cambon" });
+    await agent.getByRole("combobox", { name: "Classe (niveau)" }).selectOption("GS");
+    await panel.getByRole("button", { name: "Ajouter l'enfant" }).click();
+
+    await expectVisible(panel.getByText("La date de naissance ne peut pas être dans le futur."));
+    await expectVisible(panel.getByRole("alert"));
+    expect(await agent.getByLabel("Date de naissance").getAttribute("aria-invalid")).toBe("true");
+    expect(await field("Prénom de l'enfant").inputValue()).toBe("Léna");
+    expect(await agent.getByRole("combobox", { name: "Classe (niveau)" }).inputValue()).toBe("GS");
+    expect(await accessibilityViolations(agent)).toEqual([]);
+
+    await agent.getByLabel("Date de naissance").fill("2021-04-02");
+    await panel.getByRole("button", { name: "Ajouter l'enfant" }).click();
+    await expectVisible(panel.getByText("L'enfant a été ajouté à la famille."));
+    const children = agent.getByRole("region", { name: "Enfants" });
+    await expectVisible(children.getByText("TEST LÉNA – né(e) le 02/04/2021"));
+    await expectVisible(children.getByRole("link", { name: "Modifier la fiche enfant de TEST LÉNA" }));
+    // The form is emptied for the next child.
+    expect(await field("Prénom de l'enfant").inputValue()).toBe("");
+  });
+
+  it("corrects Responsable 1's mobile phone in the family record; the statements are shown, not answered", async () => {
+    await agent.goto(`/admin/familles/${DEMO_IDS.family}`);
+    await agent.getByRole("link", { name: "Modifier le dossier famille" }).click();
+    await agent.waitForURL(`**/admin/familles/${DEMO_IDS.family}/dossier`);
+    await expectVisible(agent.getByRole("heading", { name: "Modifier le dossier famille – TEST" }));
+    for (const section of ["Coordonnées", "Informations personnelles", "Les parents", "Engagements"]) {
+      await expectVisible(agent.getByRole("heading", { name: section, exact: true }));
+    }
+    await expectVisible(agent.getByTestId("consent-PROTECTION_DONNEES").getByText(/Accepté le \d\d\/\d\d\/\d{4} à \d\d:\d\d \(version 1\)/));
+    expect(await agent.getByLabel("J'accepte").count()).toBe(0);
+    expect(await agent.locator("#reglements").count()).toBe(0);
+    // react-hook-form fills the inputs when the page hydrates: wait for it.
+    await agent.waitForFunction(() => (document.querySelector<HTMLInputElement>("#guardian1MobilePhone")?.value ?? "") !== "", undefined, { timeout: 15_000 });
+    expect(await agent.locator("#guardian1MobilePhone").inputValue()).toBe("06 12 34 56 78");
+    expect(await accessibilityViolations(agent)).toEqual([]);
+
+    // An invalid phone first: French error at the field, nothing lost.
+    await agent.locator("#guardian1MobilePhone").fill("06 44");
+    await agent.getByRole("button", { name: "Enregistrer" }).click();
+    await expectVisible(agent.locator("#guardian1MobilePhone-error").getByText("Numéro de téléphone invalide (exemple : 05 65 77 88 00)."));
+    expect(await agent.locator("#guardian1FirstName").inputValue()).toBe("Pierre");
+
+    await agent.locator("#guardian1MobilePhone").fill(NEW_PHONE);
+    await agent.getByRole("button", { name: "Enregistrer" }).click();
+    await expectVisible(agent.getByRole("status").getByText("Le dossier de la famille a été enregistré."));
+    await agent.getByRole("link", { name: "Retour à la fiche famille", exact: true }).click();
+    await agent.waitForURL(`**/admin/familles/${DEMO_IDS.family}`);
+    await expectVisible(agent.getByRole("region", { name: "Responsables" }).getByText(NEW_PHONE));
+  });
+
+  it("opens Julien's sheet for editing (six sections, « J'accepte » read-only, axe-clean), the read of health data audited", async () => {
+    await agent.goto(`/admin/familles/${DEMO_IDS.family}`);
+    await agent.getByRole("link", { name: "Modifier la fiche enfant de TEST JULIEN" }).click();
+    await agent.waitForURL(`**/admin/familles/${DEMO_IDS.family}/enfants/${DEMO_IDS.julien}`);
+    await expectVisible(agent.getByRole("heading", { name: "Modifier la fiche enfant – TEST JULIEN" }));
+    for (const section of [
+      "Informations de l'enfant",
+      "Renseignements médicaux",
+      "L'enfant a-t-il un régime alimentaire spécifique ?",
+      "Les personnes à contacter en cas d'urgence",
+      "Les personnes autorisées à venir chercher l'enfant",
+      "Autorisations",
+    ]) {
+      await expectVisible(agent.getByRole("heading", { name: section, exact: true }));
+    }
+    await expectVisible(agent.getByTestId("consent-AUTORISATIONS_ENFANT").getByText(/Accepté le 20\/08\/2026 à 10:10 \(version 1\)/));
+    expect(await agent.getByLabel("J'accepte").count()).toBe(0);
+    await agent.waitForFunction(() => (document.querySelector<HTMLInputElement>("#doctorName")?.value ?? "") !== "", undefined, { timeout: 15_000 });
+    expect(await agent.locator("#doctorName").inputValue()).toBe("Dr Bernard");
+    expect(await accessibilityViolations(agent)).toEqual([]);
+
+    await agent.locator("#schoolClass").fill("CM2 – M. Costes");
+    await agent.getByRole("button", { name: "Enregistrer" }).click();
+    await expectVisible(agent.getByRole("status").getByText("La fiche de l'enfant a été enregistrée."));
+
+    if (portal.databaseUrl) {
+      const database = portal.openDatabase();
+      try {
+        const julien = await database.prisma.child.findUniqueOrThrow({ where: { id: DEMO_IDS.julien }, select: { schoolClass: true, consents: { select: { acceptedAt: true } } } });
+        expect(julien).toEqual({ schoolClass: "CM2 – M. Costes", consents: [{ acceptedAt: new Date("2026-08-20T08:10:00Z") }] });
+        const actions = await database.prisma.auditLog.findMany({ where: { familyId: DEMO_IDS.family }, select: { action: true, childId: true } });
+        expect(actions).toEqual(
+          expect.arrayContaining([
+            { action: "child.create", childId: expect.any(String) },
+            { action: "family.record.update", childId: null },
+            { action: "child.health.read", childId: DEMO_IDS.julien },
+            { action: "child.sheet.update", childId: DEMO_IDS.julien },
+          ]),
+        );
+      } finally {
+        await database.close();
+      }
+    }
+    // An unknown child, or one of another family, is a 404.
+    expect((await agent.goto(`/admin/familles/${DEMO_IDS.family}/enfants/00000000-0000-4000-8000-000000000999`))?.status()).toBe(404);
+    expect((await agent.goto(`/admin/familles/00000000-0000-4000-8000-000000000999/dossier`))?.status()).toBe(404);
+  });
+
+  it("shows the parent the new child to complete on the dashboard, and the corrected phone in the family record", async () => {
+    const parent = await (await newContext(browser, portal.baseUrl)).newPage();
+    await login(parent, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
+    await parent.waitForURL("**/espace");
+    await expectVisible(parent.getByText("TEST LÉNA : à compléter"));
+    await expectVisible(parent.getByText("Renseignements médicaux : médecin traitant (nom et téléphone)"));
+    await parent.goto("/espace/famille");
+    await parent.waitForFunction(() => (document.querySelector<HTMLInputElement>("#guardian1MobilePhone")?.value ?? "") !== "", undefined, { timeout: 15_000 });
+    expect(await parent.locator("#guardian1MobilePhone").inputValue()).toBe(NEW_PHONE);
+    // The family's own acceptances are still there: the parent's form shows them answered.
+    expect(await parent.locator("#reglements").inputValue()).toBe("OUI");
+    expect(await parent.getByLabel("J'accepte").isChecked()).toBe(true);
+    await parent.context().close();
+  });
+});

@@ -1,0 +1,249 @@
+// SPEC §9 "view/edit records and child sheets": the Guichet unique corrects a family's record and
+// a child's sheet and adds a child — audited, in one transaction, never recording a consent for
+// the family, never reaching another family's rows.
+import { z } from "zod";
+import { addChildForStaff, getChildSheetForStaff, getFamilyRecordForStaff, saveChildSheetForStaff, saveFamilyRecordForStaff } from "@/lib/admin-families/family-editing";
+import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
+import { ZAddChildSchema, type TAddChild } from "@/lib/children/add-child.schema";
+import { BIRTH_DATE_IN_FUTURE, BIRTH_DATE_TOO_OLD } from "@/lib/children/birth-date";
+import { ZStaffChildSheetSchema, type TStaffChildSheet } from "@/lib/children/child-sheet.schema";
+import { AppError } from "@/lib/errors";
+import { ZStaffFamilyRecordSchema, type TFamilyRecord, type TStaffFamilyRecord } from "@/lib/families/family-record.schema";
+import { UNEXPECTED_FIELD } from "@/lib/families/form-fields";
+import { loadCompleteness } from "@/lib/families/load-completeness";
+import { DEMO_IDS } from "@/prisma/seed";
+import { createStaffViewer } from "../helpers/admin-fixtures";
+import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { childSheetInput, familyRecordInput, OTHER, otherFamilySnapshot, seedTwoFamilies } from "./family-fixtures";
+
+const UNKNOWN_ID = "00000000-0000-4000-8000-000000000999";
+const NOW = new Date("2026-11-26T09:00:00Z");
+
+function staffRecordInput(overrides: Partial<TFamilyRecord> = {}, familyId: string = DEMO_IDS.family): TStaffFamilyRecord {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { reglements, attestationHonneur, signatureNumerique, protectionDonnees, ...data } = familyRecordInput(overrides);
+  return { familyId, ...data } as TStaffFamilyRecord;
+}
+
+function staffSheetInput(schoolId: string, overrides: Partial<TStaffChildSheet> = {}, familyId: string = DEMO_IDS.family): TStaffChildSheet {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { accept, ...data } = childSheetInput(schoolId);
+  return { familyId, ...data, ...overrides };
+}
+
+describe.each(testDatabaseKinds())("staff editing of family records and child sheets on %s", (kind) => {
+  let database: TestDatabase;
+  let demo: ParentViewer;
+  let agent: StaffViewer;
+  let cambon: string;
+  let cleanup: () => void;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    useAsAppDatabase(database);
+    ({ demo, cleanup } = await seedTwoFamilies(database));
+    agent = await createStaffViewer(database.prisma, "AGENT");
+    cambon = (await database.prisma.school.findUniqueOrThrow({ where: { name: "Cambon" } })).id;
+  });
+  afterAll(async () => {
+    await database?.drop();
+    cleanup?.();
+  });
+
+  /** Both families, everything the staff functions could touch, and the audit log. */
+  const snapshot = async () => ({
+    demo: await database.prisma.family.findUniqueOrThrow({
+      where: { id: DEMO_IDS.family },
+      include: {
+        guardians: { orderBy: { position: "asc" } },
+        consents: { orderBy: { id: "asc" } },
+        children: { orderBy: { id: "asc" }, include: { health: true, emergencyContacts: { orderBy: { position: "asc" } }, authorisedPersons: { orderBy: { position: "asc" } } } },
+      },
+    }),
+    other: await otherFamilySnapshot(database),
+    children: await database.prisma.child.count(),
+    consents: await database.prisma.consent.count(),
+    audit: await database.prisma.auditLog.count(),
+  });
+  const audits = (action: string) => database.prisma.auditLog.findMany({ where: { action }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { actorUserId: true, actorRole: true, familyId: true, childId: true, targetId: true } });
+  const parse = <T extends z.ZodType>(schema: T, input: unknown) => schema.parse(input) as z.output<T>;
+
+  it("shows the family record prefilled, and the statements' state read-only (accepted on, version)", async () => {
+    const record = await getFamilyRecordForStaff(agent, DEMO_IDS.family);
+    expect(record?.familyName).toBe("TEST");
+    expect(record?.values).toMatchObject({ familyId: DEMO_IDS.family, name: "TEST", guardian1FirstName: "Pierre", guardian2FirstName: "Marie" });
+    expect(record?.values).not.toHaveProperty("reglements");
+    expect(record?.values).not.toHaveProperty("protectionDonnees");
+    expect(record?.consents.map((state) => [state.kind, state.acceptedVersion, state.currentVersion, state.upToDate])).toEqual([
+      ["REGLEMENTS", 1, 1, true],
+      ["ATTESTATION_HONNEUR", 1, 1, true],
+      ["SIGNATURE_NUMERIQUE", 1, 1, true],
+      ["PROTECTION_DONNEES", 1, 1, true],
+    ]);
+    expect(record?.consents.every((state) => state.acceptedAt instanceof Date)).toBe(true);
+    expect(await getFamilyRecordForStaff(agent, UNKNOWN_ID)).toBeNull();
+  });
+
+  it("saves an agent's correction of the family record in one transaction, with an audit entry, consents untouched", async () => {
+    const before = await snapshot();
+    await saveFamilyRecordForStaff(agent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ guardian1MobilePhone: "06 98 76 54 32", situation: "MARIES", city: "Onet-le-Château" })));
+
+    const family = await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, include: { guardians: { orderBy: { position: "asc" } }, consents: { orderBy: { id: "asc" } } } });
+    expect(family).toMatchObject({ situation: "MARIES", city: "ONET-LE-CHÂTEAU", street: "3 rue Béteille", homePhone: "05 65 11 22 33" });
+    expect(family.guardians.map((guardian) => [guardian.position, guardian.firstName, guardian.mobilePhone])).toEqual([
+      [1, "Pierre", "06 98 76 54 32"],
+      [2, "Marie", null],
+    ]);
+    expect(family.consents).toEqual(before.demo.consents);
+    expect(await database.prisma.consent.count()).toBe(before.consents);
+    expect(await otherFamilySnapshot(database)).toEqual(before.other);
+    expect(await audits("family.record.update")).toEqual([{ actorUserId: agent.userId, actorRole: "AGENT", familyId: DEMO_IDS.family, childId: null, targetId: DEMO_IDS.family }]);
+  });
+
+  it("does not ask staff for the OUI answers, and refuses them: staff never accept for the family", () => {
+    expect(ZStaffFamilyRecordSchema.safeParse(staffRecordInput()).success).toBe(true);
+    for (const extra of [{ reglements: "OUI" }, { protectionDonnees: true }]) {
+      const result = ZStaffFamilyRecordSchema.safeParse({ ...staffRecordInput(), ...extra });
+      expect(result.success).toBe(false);
+      if (!result.success) expect(z.flattenError(result.error).formErrors).toEqual([UNEXPECTED_FIELD]);
+    }
+    const sheet = ZStaffChildSheetSchema.safeParse({ ...staffSheetInput(cambon), accept: true });
+    expect(sheet.success).toBe(false);
+    if (!sheet.success) expect(z.flattenError(sheet.error).formErrors).toEqual([UNEXPECTED_FIELD]);
+  });
+
+  it("opens a child's sheet for staff with its medical section, and audits that read", async () => {
+    const before = (await audits("child.health.read")).length;
+    const sheet = await getChildSheetForStaff(agent, DEMO_IDS.family, DEMO_IDS.julien);
+    expect(sheet?.displayName).toBe("TEST JULIEN");
+    expect(sheet?.values).toMatchObject({ familyId: DEMO_IDS.family, childId: DEMO_IDS.julien, doctorName: "Dr Bernard", hasPai: "NON", dietKind: "AUCUN" });
+    expect(sheet?.values).not.toHaveProperty("accept");
+    expect(sheet?.consent).toMatchObject({ kind: "AUTORISATIONS_ENFANT", acceptedVersion: 1, upToDate: true, acceptedAt: new Date("2026-08-20T08:10:00Z") });
+    expect(sheet?.schools.map((school) => school.name)).toContain("Cambon");
+    const reads = await audits("child.health.read");
+    expect(reads).toHaveLength(before + 1);
+    expect(reads.at(-1)).toEqual({ actorUserId: agent.userId, actorRole: "AGENT", familyId: DEMO_IDS.family, childId: DEMO_IDS.julien, targetId: DEMO_IDS.julien });
+  });
+
+  it("saves an agent's correction of Julie's sheet (all six sections) with an audit entry, and records no « J'accepte »", async () => {
+    const before = await snapshot();
+    await saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon)), NOW);
+    const julie = await database.prisma.child.findUniqueOrThrow({
+      where: { id: DEMO_IDS.julie },
+      include: { health: true, emergencyContacts: { orderBy: { position: "asc" } }, authorisedPersons: true, consents: true },
+    });
+    expect(julie).toMatchObject({ firstName: "JULIE", sex: "F", schoolId: cambon, schoolLevel: "CP", authEmergencyCare: true, authPhotos: false, authTransport: true });
+    expect(julie.health).toMatchObject({ doctorName: "Dr Bernard", allergies: "Arachide", hasPai: true, dietKind: "ALLERGIE_PAI", dietDetails: "Sans arachide" });
+    expect(julie.emergencyContacts.map((row) => row.name)).toEqual(["Jeanne TEST", "Paul TEST"]);
+    expect(julie.authorisedPersons).toHaveLength(1);
+    expect(julie.consents).toEqual([]);
+    expect(await database.prisma.consent.count()).toBe(before.consents);
+    expect(await otherFamilySnapshot(database)).toEqual(before.other);
+    expect(await audits("child.sheet.update")).toEqual([{ actorUserId: agent.userId, actorRole: "AGENT", familyId: DEMO_IDS.family, childId: DEMO_IDS.julie, targetId: DEMO_IDS.julie }]);
+    // The family still has to accept the authorisations itself.
+    const julieState = (await loadCompleteness(database.prisma, DEMO_IDS.family))?.children.find((child) => child.childId === DEMO_IDS.julie);
+    expect(julieState?.missing.map((item) => item.code)).toContain("child.authorisations-consent");
+  });
+
+  it("refuses unknown family and child ids and a child of another family, in French, and changes nothing", async () => {
+    const before = await snapshot();
+    const refusals: [() => Promise<unknown>, string][] = [
+      [() => saveFamilyRecordForStaff(agent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" }, UNKNOWN_ID))), "Dossier famille introuvable."],
+      [() => saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: UNKNOWN_ID })), NOW), "Fiche enfant introuvable."],
+      // Another family's child through the demo family's id, and the demo's child through another family's id.
+      [() => saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: OTHER.child, lastName: "PIRATE" })), NOW), "Fiche enfant introuvable."],
+      [() => saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { lastName: "PIRATE" }, OTHER.family)), NOW), "Fiche enfant introuvable."],
+      [() => saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: DEMO_IDS.julien }, UNKNOWN_ID)), NOW), "Fiche enfant introuvable."],
+      [() => addChildForStaff(agent, parse(ZAddChildSchema, addChildInput({ familyId: UNKNOWN_ID })), NOW), "Famille introuvable."],
+    ];
+    for (const [attempt, message] of refusals) await expect(attempt()).rejects.toEqual(new AppError("NOT_FOUND", message));
+    // Reading a foreign or unknown child finds nothing, and logs no read of health data.
+    expect(await getChildSheetForStaff(agent, DEMO_IDS.family, OTHER.child)).toBeNull();
+    expect(await getChildSheetForStaff(agent, OTHER.family, DEMO_IDS.julien)).toBeNull();
+    expect(await getChildSheetForStaff(agent, UNKNOWN_ID, UNKNOWN_ID)).toBeNull();
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses invalid input with French field errors, and the lib's own checks change nothing", async () => {
+    const before = await snapshot();
+    const recordErrors = ZStaffFamilyRecordSchema.safeParse(staffRecordInput({ postalCode: "120", guardian1MobilePhone: "06 12", guardian1LastName: "" }));
+    expect(recordErrors.success).toBe(false);
+    if (!recordErrors.success) {
+      expect(z.flattenError(recordErrors.error).fieldErrors).toMatchObject({
+        postalCode: ["Le code postal comporte 5 chiffres (exemple : 12000)."],
+        guardian1MobilePhone: ["Numéro de téléphone invalide (exemple : 05 65 77 88 00)."],
+        guardian1LastName: ["Le nom du responsable 1 est obligatoire."],
+      });
+    }
+    expect(ZStaffFamilyRecordSchema.safeParse({ ...staffRecordInput(), familyId: "pas-un-id" }).success).toBe(false);
+    const sheetErrors = ZStaffChildSheetSchema.safeParse(staffSheetInput(cambon, { doctorName: "", emergencyContacts: [] }));
+    expect(sheetErrors.success).toBe(false);
+    if (!sheetErrors.success) {
+      expect(z.flattenError(sheetErrors.error).fieldErrors).toMatchObject({
+        doctorName: ["Le nom du médecin traitant est obligatoire."],
+        emergencyContacts: ["Indiquez au moins une personne à contacter en cas d'urgence."],
+      });
+    }
+    // Valid shapes the lib refuses: a birth date in the future, a school not in the list.
+    await expect(saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { birthDate: "2027-01-01", lastName: "PIRATE" })), NOW)).rejects.toThrow(
+      "La date de naissance ne peut pas être dans le futur.",
+    );
+    await expect(saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(UNKNOWN_ID, { lastName: "PIRATE" })), NOW)).rejects.toThrow("Choisissez une école de la liste.");
+    await expect(addChildForStaff(agent, parse(ZAddChildSchema, addChildInput({ schoolId: UNKNOWN_ID })), NOW)).rejects.toThrow("Choisissez une école de la liste.");
+    // The lib judges the birth date against its own "now" (a parse made the day before).
+    await expect(addChildForStaff(agent, parse(ZAddChildSchema, addChildInput({ birthDate: "2026-11-20" })), new Date("2026-11-19T12:00:00Z"))).rejects.toThrow(BIRTH_DATE_IN_FUTURE);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("checks the new child's birth date and fields at the field, in French", () => {
+    const errors = (input: TAddChild) => {
+      const result = ZAddChildSchema.safeParse(input);
+      return result.success ? {} : z.flattenError(result.error).fieldErrors;
+    };
+    expect(errors(addChildInput({ birthDate: "2999-01-01" })).birthDate).toEqual([BIRTH_DATE_IN_FUTURE]);
+    expect(errors(addChildInput({ birthDate: "1990-05-04" })).birthDate).toEqual([BIRTH_DATE_TOO_OLD]);
+    expect(errors(addChildInput({ birthDate: "2020-02-30" })).birthDate).toEqual(["Date invalide : utilisez le format JJ/MM/AAAA."]);
+    expect(errors(addChildInput({ firstName: " ", sex: "" as never, schoolLevel: "" as never, schoolId: "" }))).toMatchObject({
+      firstName: ["Le prénom de l'enfant est obligatoire."],
+      sex: ["Indiquez le sexe de l'enfant."],
+      schoolLevel: ["Choisissez la classe (niveau)."],
+      schoolId: ["Choisissez l'école."],
+    });
+  });
+
+  it("adds a child to the family: audited, listed in the family's completeness as to complete; a duplicate is refused", async () => {
+    const before = await database.prisma.child.count({ where: { familyId: DEMO_IDS.family } });
+    const { childId } = await addChildForStaff(agent, parse(ZAddChildSchema, addChildInput()), NOW);
+    const child = await database.prisma.child.findUniqueOrThrow({ where: { id: childId }, include: { health: true, consents: true } });
+    expect(child).toMatchObject({ familyId: DEMO_IDS.family, lastName: "TEST", firstName: "LÉNA", sex: "F", schoolId: cambon, schoolLevel: "GS", schoolClass: null, health: null, consents: [] });
+    expect(child.birthDate.toISOString()).toBe("2021-04-02T00:00:00.000Z");
+    expect(await database.prisma.child.count({ where: { familyId: DEMO_IDS.family } })).toBe(before + 1);
+    expect(await audits("child.create")).toEqual([{ actorUserId: agent.userId, actorRole: "AGENT", familyId: DEMO_IDS.family, childId, targetId: childId }]);
+
+    const state = (await loadCompleteness(database.prisma, DEMO_IDS.family))?.children.find((entry) => entry.childId === childId);
+    expect(state).toMatchObject({ name: "TEST LÉNA", complete: false, bookable: false });
+    expect(state?.missing.map((item) => item.code)).toEqual(expect.arrayContaining(["child.doctor", "child.medical", "child.diet", "child.emergency", "child.authorisations", "child.authorisations-consent"]));
+    expect(state?.missing.map((item) => item.code)).not.toContain("child.identity");
+
+    const count = await database.prisma.child.count();
+    await expect(addChildForStaff(agent, parse(ZAddChildSchema, addChildInput({ firstName: "léna" })), NOW)).rejects.toThrow("Cet enfant figure déjà dans la famille");
+    expect(await database.prisma.child.count()).toBe(count);
+  });
+
+  it("refuses every staff function to a parent's viewer, whatever ids it passes, and changes nothing", async () => {
+    const before = await snapshot();
+    const parent = demo as unknown as StaffViewer;
+    const forbidden = new AppError("FORBIDDEN", "Cette action est réservée aux agents de la mairie.");
+    await expect(getFamilyRecordForStaff(parent, OTHER.family)).rejects.toEqual(forbidden);
+    await expect(getChildSheetForStaff(parent, OTHER.family, OTHER.child)).rejects.toEqual(forbidden);
+    await expect(saveFamilyRecordForStaff(parent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" }, OTHER.family)))).rejects.toEqual(forbidden);
+    await expect(saveFamilyRecordForStaff(parent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" })))).rejects.toEqual(forbidden);
+    await expect(saveChildSheetForStaff(parent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { lastName: "PIRATE" })), NOW)).rejects.toEqual(forbidden);
+    await expect(addChildForStaff(parent, parse(ZAddChildSchema, addChildInput({ familyId: OTHER.family, firstName: "Intrus" })), NOW)).rejects.toEqual(forbidden);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  function addChildInput(overrides: Partial<TAddChild> = {}): TAddChild {
+    return { familyId: DEMO_IDS.family, lastName: "Test", firstName: "Léna", sex: "F", birthDate: "2021-04-02", schoolId: cambon, schoolLevel: "GS", schoolClass: "", ...overrides };
+  }
+});
