@@ -6,15 +6,18 @@ import type { FamilyCompleteness } from "@/lib/families/completeness";
  * informations de votre famille pour avoir accès aux services": what is still missing, item by
  * item, for the family and for each child.
  */
-export function CompletenessBlock({ completeness }: { completeness: FamilyCompleteness }) {
+export function CompletenessBlock({ completeness, audience = "family" }: { completeness: FamilyCompleteness; audience?: "family" | "staff" }) {
   const allComplete = completeness.complete && completeness.children.every((child) => child.complete);
+  const staff = audience === "staff";
   return (
-    <Panel title="Dossier à compléter">
+    <Panel title={staff ? "Complétude du dossier" : "Dossier à compléter"}>
       {allComplete ? (
-        <p className="text-green-800">✓ Votre dossier est complet : vous pouvez réserver pour tous vos enfants.</p>
+        <p className="text-green-800">
+          {staff ? "✓ Le dossier est complet : tous les enfants peuvent être réservés." : "✓ Votre dossier est complet : vous pouvez réserver pour tous vos enfants."}
+        </p>
       ) : (
         <div className="space-y-4">
-          <p>Complétez ces informations pour pouvoir réserver les services :</p>
+          <p>{staff ? "Ce qui manque encore pour que la famille puisse réserver :" : "Complétez ces informations pour pouvoir réserver les services :"}</p>
           <section aria-labelledby="completeness-family">
             <h3 id="completeness-family" className="font-semibold">
               Dossier famille : {completeness.complete ? "complet ✓" : "à compléter"}

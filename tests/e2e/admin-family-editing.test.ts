@@ -57,6 +57,10 @@ describeE2e("staff editing of a family, in Chromium", () => {
     const children = agent.getByRole("region", { name: "Enfants" });
     await expectVisible(children.getByText("TEST LÉNA – né(e) le 02/04/2021"));
     await expectVisible(children.getByRole("link", { name: "Modifier la fiche enfant de TEST LÉNA" }));
+    // The staff see what the family still has to complete before booking her.
+    const completeness = agent.getByRole("region", { name: "Complétude du dossier" });
+    await expectVisible(completeness.getByText("TEST LÉNA : à compléter"));
+    await expectVisible(completeness.getByText("TEST JULIEN : fiche complète ✓"));
     // The form is emptied for the next child.
     expect(await field("Prénom de l'enfant").inputValue()).toBe("");
   });

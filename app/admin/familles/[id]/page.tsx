@@ -4,12 +4,15 @@ import Link from "next/link";
 import { ActionForm, Field } from "@/components/admin/action-form";
 import { AddChildForm } from "@/components/admin/add-child-form";
 import { ChildHealthReveal } from "@/components/admin/child-health";
+import { CompletenessBlock } from "@/components/dashboard/completeness-block";
 import { Panel } from "@/components/ui/panel";
 import { getFamilyForStaff } from "@/lib/admin-families/families";
 import { reservationNumberText } from "@/lib/admin-reservations/reservation-number";
 import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/children/child-sheet";
 import { dateToDay, formatDateTime, formatDay } from "@/lib/dates/calendar-day";
+import { getDb } from "@/lib/db/client";
+import { loadCompleteness } from "@/lib/families/load-completeness";
 import { addChildAction, resendActivationAction, setAccountActiveAction, setQuotientAction, showChildHealthAction } from "../actions";
 
 export const metadata: Metadata = { title: "Famille" };
@@ -31,6 +34,7 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
   const family = await getFamilyForStaff(viewer, id);
   if (!family) notFound();
   const schools = await listSchools();
+  const completeness = await loadCompleteness(getDb(), family.id);
   const address = [family.street, family.addressComplement, [family.postalCode, family.city].filter(Boolean).join(" ")].filter(Boolean).join(", ");
   return (
     <div className="space-y-6">
@@ -126,6 +130,7 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
           </ul>
         </Panel>
       </div>
+      {completeness ? <CompletenessBlock completeness={completeness} audience="staff" /> : null}
       <Panel title="Enfants">
         {family.children.length === 0 ? <p className="text-muted">Aucun enfant.</p> : null}
         <ul className="space-y-4">
