@@ -34,11 +34,11 @@ async function uniqueGuarded<T>(message: string, run: () => Promise<T>): Promise
 
 // ─── Lookups for the forms and lists ──────────────────────────────────────────────────────────
 
-export async function listSchools(_viewer: StaffViewer) {
+export async function listSchools() {
   return getDb().school.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
-export async function listEstablishments(_viewer: StaffViewer) {
+export async function listEstablishments() {
   return getDb().establishment.findMany({
     orderBy: { name: "asc" },
     select: { id: true, name: true, address: true, active: true, school: { select: { name: true } }, _count: { select: { periods: true } } },
@@ -49,7 +49,7 @@ export async function getEstablishment(_viewer: StaffViewer, id: string) {
   return getDb().establishment.findUnique({ where: { id }, select: { id: true, name: true, schoolId: true, address: true, active: true } });
 }
 
-export async function listActivities(_viewer: StaffViewer) {
+export async function listActivities() {
   return getDb().activity.findMany({
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     select: { id: true, code: true, name: true, onlinePayment: true, sortOrder: true, _count: { select: { periods: true } } },
