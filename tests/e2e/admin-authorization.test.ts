@@ -17,13 +17,39 @@ const PAGES = [
   "/admin/listes",
   `/admin/listes/cuisine?date=${FIXTURE_DAY}&span=week`,
   "/admin/catalogue",
+  "/admin/catalogue/periodes/nouvelle",
+  "/admin/catalogue/etablissements/nouveau",
+  "/admin/catalogue/activites/nouvelle",
   "/admin/contenus",
   "/admin/personnel",
   "/admin/journal",
 ];
 const ADMIN_ONLY_PAGES = ["/admin/personnel", "/admin/journal"];
 
-type Ids = { parentId: string; agentId: string; adminId: string; pendingDayId: string; periodId: string; newsId: string; contactId: string };
+type Ids = { parentId: string; agentId: string; adminId: string; pendingDayId: string; periodId: string; newsId: string; contactId: string; establishmentId: string; activityId: string };
+
+/** A period as its form posts it, valid for the schema (the demo school year, every weekday). */
+const periodPayload = (ids: Ids) => ({
+  establishmentId: ids.establishmentId,
+  activityId: ids.activityId,
+  name: "PÉRIODE PIRATE",
+  startDate: "2026-09-01",
+  endDate: "2027-07-02",
+  openWeekdays: "1,2,3,4,5,6,7",
+  lastBookingDate: "",
+  bookingKind: "DAYS_BEFORE",
+  bookingDaysBefore: "0",
+  bookingTime: "23:59",
+  changeKind: "DAYS_BEFORE",
+  changeDaysBefore: "0",
+  changeTime: "23:59",
+  validationMode: "AUTO",
+  minAgeYears: "",
+  maxAgeYears: "",
+  schoolLevels: "",
+  eligibleSchoolIds: "",
+  active: "true",
+});
 
 // One payload per action, valid for its schema, so that a refusal can only come from the
 // caller's role. A new admin action without a line here fails the test.
@@ -46,6 +72,12 @@ const PAYLOADS: Record<string, { adminOnly?: boolean; input: (ids: Ids) => Recor
   setQuotientAction: { input: () => ({ familyId: DEMO_IDS.family, quotientFamilial: "1" }) },
   showChildHealthAction: { input: () => ({ familyId: DEMO_IDS.family, childId: DEMO_IDS.julien }) },
   decideReservationAction: { input: (ids) => ({ decision: "REFUSED", dayId: ids.pendingDayId, message: "pirate" }) },
+  createEstablishmentAction: { input: () => ({ name: "ÉTABLISSEMENT PIRATE", address: "Île de la Tortue", active: "true" }) },
+  updateEstablishmentAction: { input: (ids) => ({ id: ids.establishmentId, name: "ÉTABLISSEMENT PIRATE", active: "false" }) },
+  createActivityAction: { input: () => ({ code: "PIRATE", name: "Activité pirate", onlinePayment: "true", sortOrder: "0" }) },
+  updateActivityAction: { input: (ids) => ({ id: ids.activityId, code: "PIRATE", name: "Activité pirate", onlinePayment: "false", sortOrder: "9" }) },
+  createPeriodAction: { input: (ids) => periodPayload(ids) },
+  updatePeriodAction: { input: (ids) => ({ id: ids.periodId, ...periodPayload(ids) }) },
   addClosuresAction: { input: (ids) => ({ periodId: ids.periodId, dates: "04/03/2027", reason: "Fermeture pirate", confirm: "true" }) },
   createStaffAction: { adminOnly: true, input: () => ({ firstName: "Pi", lastName: "Rate", email: "pirate.staff@exemple.fr", role: "ADMIN" }) },
   setStaffRoleAction: { adminOnly: true, input: (ids) => ({ userId: ids.agentId, role: "ADMIN" }) },
@@ -66,6 +98,11 @@ async function fingerprint(database: Database) {
       'days', (SELECT string_agg(status::text, ',' ORDER BY id) FROM "ReservationDay"),
       'counters', (SELECT sum(booked) FROM "UnitDay"),
       'closures', (SELECT count(*) FROM "Closure"),
+      'establishments', (SELECT string_agg(id || name || coalesce("schoolId", '') || coalesce(address, '') || active, ',' ORDER BY id) FROM "Establishment"),
+      'activities', (SELECT string_agg(id || code || name || "onlinePayment" || "sortOrder", ',' ORDER BY id) FROM "Activity"),
+      'periods', (SELECT string_agg(id || name || "establishmentId" || "activityId" || "startDate" || "endDate" || "openWeekdays"::text || coalesce("lastBookingDate"::text, '') || "bookingRuleId" || "changeRuleId" || "validationMode" || coalesce("minAgeYears"::text, '') || coalesce("maxAgeYears"::text, '') || "schoolLevels"::text || active, ',' ORDER BY id) FROM "Period"),
+      'deadlineRules', (SELECT string_agg(id || kind || coalesce(weekday::text, '') || coalesce("daysBefore"::text, '') || "timeOfDay", ',' ORDER BY id) FROM "DeadlineRule"),
+      'eligibleSchools', (SELECT string_agg("periodId" || "schoolId", ',' ORDER BY "periodId", "schoolId") FROM "PeriodEligibleSchool"),
       'town', (SELECT string_agg("townName" || "portalName" || "guichetEmail" || "primaryColor", ',') FROM "TownSettings"),
       'contacts', (SELECT string_agg(label || coalesce(phone, ''), ',' ORDER BY id) FROM "UsefulContact"))::text AS state`;
   return rows.state;
@@ -87,13 +124,18 @@ describeE2e("the back office's authorization matrix", () => {
         await prepareDemoReservations(prepared);
         const user = (email: string) => prepared.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } }).then((row) => row.id);
         const pending = await prepared.prisma.reservationDay.findFirstOrThrow({ where: { status: "PENDING" }, select: { id: true } });
-        const period = await prepared.prisma.period.findFirstOrThrow({ where: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } }, select: { id: true } });
+        const period = await prepared.prisma.period.findFirstOrThrow({ where: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } }, select: { id: true, establishmentId: true, activityId: true } });
         const news = await prepared.prisma.news.findFirstOrThrow({ where: { published: true }, select: { id: true } });
         const contact = await prepared.prisma.usefulContact.findFirstOrThrow({ select: { id: true } });
-        ids = { newsId: news.id, contactId: contact.id, parentId: await user(DEMO_ACCOUNTS.parent), agentId: await user(DEMO_ACCOUNTS.agent), adminId: await user(DEMO_ACCOUNTS.admin), pendingDayId: pending.id, periodId: period.id };
+        ids = { newsId: news.id, contactId: contact.id, parentId: await user(DEMO_ACCOUNTS.parent), agentId: await user(DEMO_ACCOUNTS.agent), adminId: await user(DEMO_ACCOUNTS.admin), pendingDayId: pending.id, periodId: period.id, establishmentId: period.establishmentId, activityId: period.activityId };
       },
     });
-    PAGES.push(`/admin/catalogue/periodes/${ids.periodId}`);
+    PAGES.push(
+      `/admin/catalogue/periodes/${ids.periodId}`,
+      `/admin/catalogue/periodes/${ids.periodId}/modifier`,
+      `/admin/catalogue/etablissements/${ids.establishmentId}`,
+      `/admin/catalogue/activites/${ids.activityId}`,
+    );
     ({ browser, close } = await launchBrowser());
     database = portal.databaseUrl ? portal.openDatabase() : null;
     contexts.visitor = await newContext(browser, portal.baseUrl);
@@ -177,5 +219,9 @@ describeE2e("the back office's authorization matrix", () => {
     const setQf = actions.find((action) => action.name === "setQuotientAction")!;
     expect(await (await post(contexts.agent, setQf.id, "/admin/familles", { familyId: DEMO_IDS.family, quotientFamilial: "720" })).text()).toContain('"ok":true');
     expect(await (await contexts.agent.request.get(`/admin/familles/${DEMO_IDS.family}`)).text()).toContain("720");
+    // The catalogue's period payload is a valid one: an agent's same POST creates the period.
+    const createPeriod = actions.find((action) => action.name === "createPeriodAction")!;
+    expect(await (await post(contexts.agent, createPeriod.id, "/admin/catalogue", PAYLOADS.createPeriodAction.input(ids))).text()).toContain('"ok":true');
+    expect(await (await contexts.agent.request.get("/admin/catalogue")).text()).toContain("PÉRIODE PIRATE");
   });
 });
