@@ -37,6 +37,7 @@ export async function getPeriod(_viewer: StaffViewer, periodId: string) {
       establishment: { select: { name: true } },
       activity: { select: { name: true } },
       bookingRule: { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } },
+      changeRule: { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } },
       eligibleSchools: { select: { school: { select: { name: true } } } },
       units: {
         orderBy: { sortOrder: "asc" },

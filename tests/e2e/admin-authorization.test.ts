@@ -19,13 +19,16 @@ const PAGES = [
   "/admin/listes",
   `/admin/listes/cuisine?date=${FIXTURE_DAY}&span=week`,
   "/admin/catalogue",
+  "/admin/catalogue/periodes/nouvelle",
+  "/admin/catalogue/etablissements/nouveau",
+  "/admin/catalogue/activites/nouvelle",
   "/admin/contenus",
   "/admin/personnel",
   "/admin/journal",
 ];
 const ADMIN_ONLY_PAGES = ["/admin/personnel", "/admin/journal"];
 
-type Ids = { parentId: string; agentId: string; adminId: string; pendingDayId: string; periodId: string; newsId: string; contactId: string; schoolId: string };
+type Ids = { parentId: string; agentId: string; adminId: string; pendingDayId: string; periodId: string; newsId: string; contactId: string; schoolId: string; establishmentId: string; activityId: string };
 
 /** A complete family record as the staff form posts it (no statements: staff never accept them). */
 const STAFF_FAMILY_RECORD = {
@@ -47,6 +50,29 @@ const staffChildSheet = (schoolId: string) => ({
   doctorName: "Dr Pirate", doctorPhone: "05 65 00 00 00", allergies: "", hasPai: "NON", treatments: "", vaccinationsUpToDate: "OUI", remarks: "",
   dietKind: "AUCUN", dietDetails: "", emergencyContacts: [{ name: "Pi RATE", relation: "Oncle", phone: "06 00 00 00 00" }], authorisedPersons: [],
   authEmergencyCare: "OUI", authPhotos: "OUI", authLeaveAlone: "OUI", authTransport: "OUI",
+});
+
+/** A period as its form posts it, valid for the schema (the demo school year, every weekday). */
+const periodPayload = (ids: Ids) => ({
+  establishmentId: ids.establishmentId,
+  activityId: ids.activityId,
+  name: "PÉRIODE PIRATE",
+  startDate: "2026-09-01",
+  endDate: "2027-07-02",
+  openWeekdays: "1,2,3,4,5,6,7",
+  lastBookingDate: "",
+  bookingKind: "DAYS_BEFORE",
+  bookingDaysBefore: "0",
+  bookingTime: "23:59",
+  changeKind: "DAYS_BEFORE",
+  changeDaysBefore: "0",
+  changeTime: "23:59",
+  validationMode: "AUTO",
+  minAgeYears: "",
+  maxAgeYears: "",
+  schoolLevels: "",
+  eligibleSchoolIds: "",
+  active: "true",
 });
 
 // One payload per action, valid for its schema, so that a refusal can only come from the
@@ -75,6 +101,12 @@ const PAYLOADS: Record<string, { adminOnly?: boolean; input: (ids: Ids) => Recor
   saveChildSheetStaffAction: { input: (ids) => staffChildSheet(ids.schoolId) },
   addChildAction: { input: (ids) => ({ familyId: DEMO_IDS.family, lastName: "PIRATE", firstName: "Pi", sex: "M", birthDate: "2020-01-01", schoolId: ids.schoolId, schoolLevel: "CP" }) },
   decideReservationAction: { input: (ids) => ({ decision: "REFUSED", dayId: ids.pendingDayId, message: "pirate" }) },
+  createEstablishmentAction: { input: () => ({ name: "ÉTABLISSEMENT PIRATE", address: "Île de la Tortue", active: "true" }) },
+  updateEstablishmentAction: { input: (ids) => ({ id: ids.establishmentId, name: "ÉTABLISSEMENT PIRATE", active: "false" }) },
+  createActivityAction: { input: () => ({ code: "PIRATE", name: "Activité pirate", onlinePayment: "true", sortOrder: "0" }) },
+  updateActivityAction: { input: (ids) => ({ id: ids.activityId, code: "PIRATE", name: "Activité pirate", onlinePayment: "false", sortOrder: "9" }) },
+  createPeriodAction: { input: (ids) => periodPayload(ids) },
+  updatePeriodAction: { input: (ids) => ({ id: ids.periodId, ...periodPayload(ids) }) },
   addClosuresAction: { input: (ids) => ({ periodId: ids.periodId, dates: "04/03/2027", reason: "Fermeture pirate", confirm: "true" }) },
   createStaffAction: { adminOnly: true, input: () => ({ firstName: "Pi", lastName: "Rate", email: "pirate.staff@exemple.fr", role: "ADMIN" }) },
   setStaffRoleAction: { adminOnly: true, input: (ids) => ({ userId: ids.agentId, role: "ADMIN" }) },
@@ -95,6 +127,11 @@ async function fingerprint(database: Database) {
       'days', (SELECT string_agg(status::text, ',' ORDER BY id) FROM "ReservationDay"),
       'counters', (SELECT sum(booked) FROM "UnitDay"),
       'closures', (SELECT count(*) FROM "Closure"),
+      'establishments', (SELECT string_agg(id || name || coalesce("schoolId", '') || coalesce(address, '') || active, ',' ORDER BY id) FROM "Establishment"),
+      'activities', (SELECT string_agg(id || code || name || "onlinePayment" || "sortOrder", ',' ORDER BY id) FROM "Activity"),
+      'periods', (SELECT string_agg(id || name || "establishmentId" || "activityId" || "startDate" || "endDate" || "openWeekdays"::text || coalesce("lastBookingDate"::text, '') || "bookingRuleId" || "changeRuleId" || "validationMode" || coalesce("minAgeYears"::text, '') || coalesce("maxAgeYears"::text, '') || "schoolLevels"::text || active, ',' ORDER BY id) FROM "Period"),
+      'deadlineRules', (SELECT string_agg(id || kind || coalesce(weekday::text, '') || coalesce("daysBefore"::text, '') || "timeOfDay", ',' ORDER BY id) FROM "DeadlineRule"),
+      'eligibleSchools', (SELECT string_agg("periodId" || "schoolId", ',' ORDER BY "periodId", "schoolId") FROM "PeriodEligibleSchool"),
       'town', (SELECT string_agg("townName" || "portalName" || "guichetEmail" || "primaryColor" || coalesce("logoPath", ''), ',') FROM "TownSettings"),
       'contacts', (SELECT string_agg(label || coalesce(phone, ''), ',' ORDER BY id) FROM "UsefulContact"),
       -- Family records and child sheets, whole rows (updatedAt included, so any write shows).
@@ -123,14 +160,19 @@ describeE2e("the back office's authorization matrix", () => {
         await prepareDemoReservations(prepared);
         const user = (email: string) => prepared.prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } }).then((row) => row.id);
         const pending = await prepared.prisma.reservationDay.findFirstOrThrow({ where: { status: "PENDING" }, select: { id: true } });
-        const period = await prepared.prisma.period.findFirstOrThrow({ where: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } }, select: { id: true } });
+        const period = await prepared.prisma.period.findFirstOrThrow({ where: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } }, select: { id: true, establishmentId: true, activityId: true } });
         const news = await prepared.prisma.news.findFirstOrThrow({ where: { published: true }, select: { id: true } });
         const contact = await prepared.prisma.usefulContact.findFirstOrThrow({ select: { id: true } });
         const school = await prepared.prisma.school.findUniqueOrThrow({ where: { name: "Cambon" }, select: { id: true } });
-        ids = { schoolId: school.id, newsId: news.id, contactId: contact.id, parentId: await user(DEMO_ACCOUNTS.parent), agentId: await user(DEMO_ACCOUNTS.agent), adminId: await user(DEMO_ACCOUNTS.admin), pendingDayId: pending.id, periodId: period.id };
+        ids = { schoolId: school.id, newsId: news.id, contactId: contact.id, parentId: await user(DEMO_ACCOUNTS.parent), agentId: await user(DEMO_ACCOUNTS.agent), adminId: await user(DEMO_ACCOUNTS.admin), pendingDayId: pending.id, periodId: period.id, establishmentId: period.establishmentId, activityId: period.activityId };
       },
     });
-    PAGES.push(`/admin/catalogue/periodes/${ids.periodId}`);
+    PAGES.push(
+      `/admin/catalogue/periodes/${ids.periodId}`,
+      `/admin/catalogue/periodes/${ids.periodId}/modifier`,
+      `/admin/catalogue/etablissements/${ids.establishmentId}`,
+      `/admin/catalogue/activites/${ids.activityId}`,
+    );
     ({ browser, close } = await launchBrowser());
     database = portal.databaseUrl ? portal.openDatabase() : null;
     contexts.visitor = await newContext(browser, portal.baseUrl);
@@ -223,5 +265,9 @@ describeE2e("the back office's authorization matrix", () => {
       expect((await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, select: { name: true } })).name).toBe("PIRATE");
       expect(await database.prisma.child.count({ where: { familyId: DEMO_IDS.family, firstName: "PI" } })).toBe(1);
     }
+    // The catalogue's period payload is a valid one: an agent's same POST creates the period.
+    const createPeriod = actions.find((action) => action.name === "createPeriodAction")!;
+    expect(await (await post(contexts.agent, createPeriod.id, "/admin/catalogue", PAYLOADS.createPeriodAction.input(ids))).text()).toContain('"ok":true');
+    expect(await (await contexts.agent.request.get("/admin/catalogue")).text()).toContain("PÉRIODE PIRATE");
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ClosureForm } from "@/components/admin/closure-form";
 import { Panel } from "@/components/ui/panel";
@@ -21,14 +22,22 @@ export default async function PeriodPage({ params }: { params: Promise<{ id: str
   const period = await getPeriod(viewer, id);
   if (!period) notFound();
   const closures = await listClosures(viewer, id);
-  const rule = period.bookingRule;
+  const ruleText = (rule: typeof period.bookingRule) =>
+    rule.kind === "WEEKDAY_OF_PREVIOUS_WEEK" ? `avant le ${WEEKDAYS[rule.weekday ?? 1]} de la semaine précédente, ${time(rule.timeOfDay)}` : `${rule.daysBefore} jour(s) avant, ${time(rule.timeOfDay)}`;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand">
         {period.establishment.name} – {period.name}
       </h1>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Panel title="Période">
+        <Panel
+          title="Période"
+          actions={
+            <Link href={`/admin/catalogue/periodes/${period.id}/modifier`} className="inline-block rounded bg-white px-3 py-1 font-semibold text-brand hover:bg-blue-50">
+              Modifier la période
+            </Link>
+          }
+        >
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
             <dt className="font-semibold">Activité</dt>
             <dd>{period.activity.name}</dd>
@@ -41,13 +50,13 @@ export default async function PeriodPage({ params }: { params: Promise<{ id: str
             <dt className="font-semibold">Dernière date de réservation</dt>
             <dd>{period.lastBookingDate ? formatDay(dateToDay(period.lastBookingDate)) : "—"}</dd>
             <dt className="font-semibold">Délai de réservation</dt>
-            <dd>
-              {rule.kind === "WEEKDAY_OF_PREVIOUS_WEEK"
-                ? `avant le ${WEEKDAYS[rule.weekday ?? 1]} de la semaine précédente, ${time(rule.timeOfDay)}`
-                : `${rule.daysBefore} jour(s) avant, ${time(rule.timeOfDay)}`}
-            </dd>
+            <dd>{ruleText(period.bookingRule)}</dd>
+            <dt className="font-semibold">Délai de modification</dt>
+            <dd>{ruleText(period.changeRule)}</dd>
             <dt className="font-semibold">Validation</dt>
             <dd>{period.validationMode === "MANUAL" ? "Manuelle (file d'attente)" : "Automatique"}</dd>
+            <dt className="font-semibold">État</dt>
+            <dd>{period.active ? "Active" : "Inactive (non proposée aux familles)"}</dd>
             <dt className="font-semibold">Éligibilité</dt>
             <dd>
               {[period.schoolLevels.join(", "), period.eligibleSchools.map((entry) => entry.school.name).join(", "), period.minAgeYears !== null ? `dès ${period.minAgeYears} ans` : "", period.maxAgeYears !== null ? `jusqu'à ${period.maxAgeYears} ans` : ""]

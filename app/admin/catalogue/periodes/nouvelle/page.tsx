@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PeriodForm } from "@/components/admin/period-form";
+import { staffPage } from "@/lib/auth/session";
+import { listActivities, listEstablishments, listSchools } from "@/lib/catalogue/catalogue-admin";
+import { createPeriodAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Créer une période" };
+
+export default async function NewPeriodPage() {
+  await staffPage();
+  const [establishments, activities, schools] = await Promise.all([listEstablishments(), listActivities(), listSchools()]);
+  return (
+    <div className="max-w-4xl space-y-4">
+      <p><Link href="/admin/catalogue" className="underline">← Retour au catalogue</Link></p>
+      <h1 className="text-2xl font-bold text-brand">Créer une période</h1>
+      <p className="text-muted">Les unités, capacités et tarifs s&apos;ajoutent ensuite depuis la page de la période.</p>
+      <PeriodForm
+        action={createPeriodAction}
+        establishments={establishments.map(({ id, name, active }) => ({ id, name: active ? name : `${name} (inactif)` }))}
+        activities={activities.map(({ id, name }) => ({ id, name }))}
+        schools={schools}
+      />
+    </div>
+  );
+}

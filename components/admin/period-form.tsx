@@ -1,0 +1,184 @@
+"use client";
+
+import { useId, useState } from "react";
+import { ActionForm, Field, useFieldError } from "@/components/admin/action-form";
+import { CheckboxField, CheckboxGroup, ControlledSelect } from "@/components/admin/catalogue-fields";
+import type { ActionResult } from "@/lib/auth/action";
+import { SCHOOL_LEVELS, WEEKDAY_LABELS } from "@/lib/catalogue/period.schema";
+
+type Rule = { kind: string; weekday: number | null; daysBefore: number | null; timeOfDay: number };
+export type PeriodFormValues = {
+  id: string;
+  establishmentId: string;
+  activityId: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  lastBookingDate: string | null;
+  openWeekdays: number[];
+  bookingRule: Rule;
+  changeRule: Rule;
+  validationMode: "AUTO" | "MANUAL";
+  minAgeYears: number | null;
+  maxAgeYears: number | null;
+  schoolLevels: string[];
+  eligibleSchoolIds: string[];
+  active: boolean;
+};
+type Option = { id: string; name: string };
+type Props = {
+  action: (input: FormData) => Promise<ActionResult<{ id: string }>>;
+  establishments: Option[];
+  activities: Option[];
+  schools: Option[];
+  /** The period being edited; none to create one. */
+  period?: PeriodFormValues;
+};
+
+const LEVEL_LABELS: Record<(typeof SCHOOL_LEVELS)[number], string> = {
+  TPS: "TPS",
+  PS: "PS",
+  MS: "MS",
+  GS: "GS",
+  CP: "CP",
+  CE1: "CE1",
+  CE2: "CE2",
+  CM1: "CM1",
+  CM2: "CM2",
+  COLLEGE: "Collège",
+  LYCEE: "Lycée",
+};
+const WEEKDAY_OPTIONS = WEEKDAY_LABELS.map((label, index) => ({ value: String(index + 1), label }));
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+// Guide: "Vous devez réserver avant le mardi de la semaine précédant la date souhaitée — 23:59".
+const DEFAULT_RULE: Rule = { kind: "WEEKDAY_OF_PREVIOUS_WEEK", weekday: 2, daysBefore: null, timeOfDay: 23 * 60 + 59 };
+
+function RuleFields({ prefix, legend, rule }: { prefix: "booking" | "change"; legend: string; rule: Rule }) {
+  const [kind, setKind] = useState(rule.kind);
+  return (
+    <fieldset className="space-y-3 rounded border border-gray-300 p-3">
+      <legend className="px-1 font-semibold">{legend}</legend>
+      <ControlledSelect
+        name={`${prefix}Kind`}
+        label="Type de délai"
+        value={kind}
+        onChange={setKind}
+        options={[
+          { value: "WEEKDAY_OF_PREVIOUS_WEEK", label: "Avant un jour de la semaine précédente" },
+          { value: "DAYS_BEFORE", label: "Un nombre de jours avant" },
+        ]}
+      />
+      {kind === "WEEKDAY_OF_PREVIOUS_WEEK" ? (
+        <Field name={`${prefix}Weekday`} label="Jour de la semaine précédente" defaultValue={String(rule.weekday ?? 2)} options={WEEKDAY_OPTIONS} />
+      ) : (
+        <Field name={`${prefix}DaysBefore`} label="Nombre de jours avant la date" type="number" defaultValue={rule.daysBefore ?? 2} hint="0 : le jour même." />
+      )}
+      <Field name={`${prefix}Time`} label="Heure limite (HH:MM)" required defaultValue={hhmm(rule.timeOfDay)} hint="Heure de Paris, par exemple 23:59." />
+    </fieldset>
+  );
+}
+
+function ValidationModeField({ defaultValue }: { defaultValue: "AUTO" | "MANUAL" }) {
+  const id = useId();
+  const error = useFieldError("validationMode");
+  return (
+    <fieldset aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className="font-semibold">Mode de validation</legend>
+      <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
+        {[
+          { value: "AUTO", label: "Automatique (réservation acceptée aussitôt)" },
+          { value: "MANUAL", label: "Manuelle (le service valide chaque demande)" },
+        ].map((option) => (
+          <div key={option.value} className="flex items-center gap-2">
+            <input id={`${id}-${option.value}`} type="radio" name="validationMode" value={option.value} defaultChecked={defaultValue === option.value} className="h-5 w-5" />
+            <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+          </div>
+        ))}
+      </div>
+      {error ? <p id={`${id}-error`} className="mt-1 text-sm text-accent-dark">{error}</p> : null}
+    </fieldset>
+  );
+}
+
+export function PeriodForm({ action, establishments, activities, schools, period }: Props) {
+  const section = "space-y-4 rounded-lg bg-white p-4 shadow";
+  return (
+    <ActionForm
+      action={action}
+      submitLabel={period ? "Enregistrer la période" : "Créer la période"}
+      redirectTo={(data) => `/admin/catalogue/periodes/${(data as { id: string }).id}`}
+      className="space-y-6"
+    >
+      {period ? <input type="hidden" name="id" value={period.id} /> : null}
+      <section aria-labelledby="period-identity" className={section}>
+        <h2 id="period-identity" className="text-lg font-bold text-brand">Identification</h2>
+        <div className="grid gap-4 md:grid-cols-2">
+          <Field
+            name="establishmentId"
+            label="Établissement"
+            required
+            defaultValue={period?.establishmentId ?? ""}
+            options={[{ value: "", label: "Choisissez un établissement" }, ...establishments.map((entry) => ({ value: entry.id, label: entry.name }))]}
+          />
+          <Field
+            name="activityId"
+            label="Activité"
+            required
+            defaultValue={period?.activityId ?? ""}
+            options={[{ value: "", label: "Choisissez une activité" }, ...activities.map((entry) => ({ value: entry.id, label: entry.name }))]}
+          />
+        </div>
+        <Field name="name" label="Nom de la période" required defaultValue={period?.name} hint="Exemple : CANTINE ELEMENTAIRE 2026-2027. Unique dans l'établissement." />
+        <CheckboxField name="active" label="Période active" defaultChecked={period?.active ?? true} hint="Une période inactive n'est plus proposée aux familles." />
+      </section>
+
+      <section aria-labelledby="period-dates" className={section}>
+        <h2 id="period-dates" className="text-lg font-bold text-brand">Dates et jours d&apos;ouverture</h2>
+        <div className="grid gap-4 md:grid-cols-3">
+          <Field name="startDate" label="Date de début" type="date" required defaultValue={period?.startDate} />
+          <Field name="endDate" label="Date de fin" type="date" required defaultValue={period?.endDate} />
+          <Field name="lastBookingDate" label="Dernière date de réservation" type="date" defaultValue={period?.lastBookingDate ?? ""} hint="Facultative ; vide : jusqu'à la date de fin." />
+        </div>
+        <CheckboxGroup
+          name="openWeekdays"
+          legend="Jours d'ouverture"
+          required
+          options={WEEKDAY_OPTIONS}
+          defaultValues={(period?.openWeekdays ?? [1, 2, 4, 5]).map(String)}
+        />
+      </section>
+
+      <section aria-labelledby="period-rules" className={section}>
+        <h2 id="period-rules" className="text-lg font-bold text-brand">Délais et validation</h2>
+        <div className="grid gap-4 md:grid-cols-2">
+          <RuleFields prefix="booking" legend="Délai de réservation" rule={period?.bookingRule ?? DEFAULT_RULE} />
+          <RuleFields prefix="change" legend="Délai de modification ou d'annulation" rule={period?.changeRule ?? DEFAULT_RULE} />
+        </div>
+        <ValidationModeField defaultValue={period?.validationMode ?? "AUTO"} />
+      </section>
+
+      <section aria-labelledby="period-eligibility" className={section}>
+        <h2 id="period-eligibility" className="text-lg font-bold text-brand">Éligibilité</h2>
+        <p className="text-sm text-muted">Seuls les enfants qui remplissent toutes ces conditions se voient proposer la période. Laissez vide pour ne pas restreindre.</p>
+        <div className="grid gap-4 md:grid-cols-2">
+          <Field name="minAgeYears" label="Âge minimum (ans)" type="number" defaultValue={period?.minAgeYears ?? ""} />
+          <Field name="maxAgeYears" label="Âge maximum (ans)" type="number" defaultValue={period?.maxAgeYears ?? ""} />
+        </div>
+        <CheckboxGroup
+          name="schoolLevels"
+          legend="Niveaux scolaires"
+          hint="Aucune case cochée : tous les niveaux."
+          options={SCHOOL_LEVELS.map((level) => ({ value: level, label: LEVEL_LABELS[level] }))}
+          defaultValues={period?.schoolLevels ?? []}
+        />
+        <CheckboxGroup
+          name="eligibleSchoolIds"
+          legend="Écoles"
+          hint="Aucune case cochée : les élèves de toutes les écoles."
+          options={schools.map((school) => ({ value: school.id, label: school.name }))}
+          defaultValues={period?.eligibleSchoolIds ?? []}
+        />
+      </section>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { checkbox, requiredText } from "./form-values";
+
+export const ZActivitySchema = z.object({
+  // The code names the activity in data and exports (RESTAURATION_SCOLAIRE, ALSH…).
+  code: requiredText("Le code", 40)
+    .transform((value) => value.toUpperCase())
+    .pipe(z.string().regex(/^[A-Z0-9_]+$/, "Le code ne peut contenir que des lettres sans accent, des chiffres et « _ » (exemple : SPORTS_VACANCES).")),
+  name: requiredText("Le nom de l'activité", 120),
+  onlinePayment: checkbox,
+  sortOrder: z.preprocess(
+    (value) => (value === "" || value === undefined ? 0 : typeof value === "string" ? Number(value.trim()) : value),
+    z
+      .number({ error: "L'ordre d'affichage doit être un nombre entier." })
+      .int("L'ordre d'affichage doit être un nombre entier.")
+      .min(0, "L'ordre d'affichage doit être positif ou nul.")
+      .max(999, "L'ordre d'affichage ne peut pas dépasser 999."),
+  ),
+});
+export type TActivity = z.output<typeof ZActivitySchema>;
+
+export const ZActivityUpdateSchema = ZActivitySchema.extend({ id: z.uuid({ error: "Activité introuvable." }) });
