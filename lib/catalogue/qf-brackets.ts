@@ -15,6 +15,8 @@ import { bracketRangeLabel, overlappingBracket } from "./unit-rules";
 type Tx = Prisma.TransactionClient;
 type BracketInput = { label: string; minQf: number; maxQf: number | null };
 
+// The viewer is required so that only code that authenticated staff (staffPage, staffAction) calls this.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
 export async function listQfBrackets(_viewer: StaffViewer) {
   return getDb().qfBracket.findMany({
     orderBy: { minQf: "asc" },
