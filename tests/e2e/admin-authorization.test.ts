@@ -17,13 +17,26 @@ const PAGES = [
   "/admin/listes",
   `/admin/listes/cuisine?date=${FIXTURE_DAY}&span=week`,
   "/admin/catalogue",
+  "/admin/catalogue/tranches",
   "/admin/contenus",
   "/admin/personnel",
   "/admin/journal",
 ];
 const ADMIN_ONLY_PAGES = ["/admin/personnel", "/admin/journal"];
 
-type Ids = { parentId: string; agentId: string; adminId: string; pendingDayId: string; periodId: string; newsId: string; contactId: string };
+type Ids = {
+  parentId: string;
+  agentId: string;
+  adminId: string;
+  pendingDayId: string;
+  periodId: string;
+  newsId: string;
+  contactId: string;
+  /** MATIN of the after-school club (booked on FIXTURE_DAY); a unit never booked; the QF brackets. */
+  unitId: string;
+  spareUnitId: string;
+  bracketIds: string[];
+};
 
 // One payload per action, valid for its schema, so that a refusal can only come from the
 // caller's role. A new admin action without a line here fails the test.
@@ -47,6 +60,15 @@ const PAYLOADS: Record<string, { adminOnly?: boolean; input: (ids: Ids) => Recor
   showChildHealthAction: { input: () => ({ familyId: DEMO_IDS.family, childId: DEMO_IDS.julien }) },
   decideReservationAction: { input: (ids) => ({ decision: "REFUSED", dayId: ids.pendingDayId, message: "pirate" }) },
   addClosuresAction: { input: (ids) => ({ periodId: ids.periodId, dates: "04/03/2027", reason: "Fermeture pirate", confirm: "true" }) },
+  createUnitAction: { input: (ids) => ({ periodId: ids.periodId, label: "UNITÉ PIRATE", startTime: "10:00", endTime: "11:00", capacity: "5", sortOrder: "9" }) },
+  updateUnitAction: { input: (ids) => ({ id: ids.unitId, label: "PIRATE", startTime: "10:00", endTime: "11:00", capacity: "2", sortOrder: "0" }) },
+  deleteUnitAction: { input: (ids) => ({ id: ids.spareUnitId }) },
+  setDayCapacityAction: { input: (ids) => ({ unitId: ids.unitId, dates: "05/03/2027", capacity: "0" }) },
+  resetDayCapacityAction: { input: (ids) => ({ unitId: ids.unitId, date: "2027-03-08" }) },
+  saveTariffsAction: { input: (ids) => ({ unitId: ids.unitId, ...Object.fromEntries(ids.bracketIds.map((id) => [`price_${id}`, "9,99"])) }) },
+  createQfBracketAction: { input: () => ({ label: "Tranche pirate", minQf: "0", maxQf: "10" }) },
+  updateQfBracketAction: { input: (ids) => ({ id: ids.bracketIds[0], label: "Tranche pirate", minQf: "0", maxQf: "400" }) },
+  deleteQfBracketAction: { input: (ids) => ({ id: ids.bracketIds[3] }) },
   createStaffAction: { adminOnly: true, input: () => ({ firstName: "Pi", lastName: "Rate", email: "pirate.staff@exemple.fr", role: "ADMIN" }) },
   setStaffRoleAction: { adminOnly: true, input: (ids) => ({ userId: ids.agentId, role: "ADMIN" }) },
   setStaffActiveAction: { adminOnly: true, input: (ids) => ({ userId: ids.adminId, active: "false" }) },
@@ -65,6 +87,10 @@ async function fingerprint(database: Database) {
       'audit', (SELECT count(*) FROM "AuditLog"),
       'days', (SELECT string_agg(status::text, ',' ORDER BY id) FROM "ReservationDay"),
       'counters', (SELECT sum(booked) FROM "UnitDay"),
+      'units', (SELECT string_agg(id || label || "startTime" || "endTime" || capacity || '/' || "sortOrder", ',' ORDER BY id) FROM "Unit"),
+      'unitDays', (SELECT string_agg("unitId" || date || '/' || capacity || '/' || booked || "capacityOverridden", ',' ORDER BY "unitId", date) FROM "UnitDay"),
+      'tariffs', (SELECT string_agg("unitId" || "bracketId" || "priceCents", ',' ORDER BY id) FROM "Tariff"),
+      'brackets', (SELECT string_agg(id || label || "minQf" || '/' || coalesce("maxQf", -1), ',' ORDER BY id) FROM "QfBracket"),
       'closures', (SELECT count(*) FROM "Closure"),
       'town', (SELECT string_agg("townName" || "portalName" || "guichetEmail" || "primaryColor", ',') FROM "TownSettings"),
       'contacts', (SELECT string_agg(label || coalesce(phone, ''), ',' ORDER BY id) FROM "UsefulContact"))::text AS state`;
@@ -90,10 +116,24 @@ describeE2e("the back office's authorization matrix", () => {
         const period = await prepared.prisma.period.findFirstOrThrow({ where: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } }, select: { id: true } });
         const news = await prepared.prisma.news.findFirstOrThrow({ where: { published: true }, select: { id: true } });
         const contact = await prepared.prisma.usefulContact.findFirstOrThrow({ select: { id: true } });
-        ids = { newsId: news.id, contactId: contact.id, parentId: await user(DEMO_ACCOUNTS.parent), agentId: await user(DEMO_ACCOUNTS.agent), adminId: await user(DEMO_ACCOUNTS.admin), pendingDayId: pending.id, periodId: period.id };
+        const unit = await prepared.prisma.unit.findFirstOrThrow({ where: { periodId: period.id, label: "MATIN" }, select: { id: true } });
+        const spareUnit = await prepared.prisma.unit.findFirstOrThrow({ where: { period: { establishment: { name: "CANTINE ELEMENTAIRE FOCH" } }, reservationDays: { none: {} } }, select: { id: true } });
+        const brackets = await prepared.prisma.qfBracket.findMany({ orderBy: { minQf: "asc" }, select: { id: true } });
+        ids = {
+          newsId: news.id,
+          contactId: contact.id,
+          parentId: await user(DEMO_ACCOUNTS.parent),
+          agentId: await user(DEMO_ACCOUNTS.agent),
+          adminId: await user(DEMO_ACCOUNTS.admin),
+          pendingDayId: pending.id,
+          periodId: period.id,
+          unitId: unit.id,
+          spareUnitId: spareUnit.id,
+          bracketIds: brackets.map((bracket) => bracket.id),
+        };
       },
     });
-    PAGES.push(`/admin/catalogue/periodes/${ids.periodId}`);
+    PAGES.push(`/admin/catalogue/periodes/${ids.periodId}`, `/admin/catalogue/unites/${ids.unitId}`, `/admin/catalogue/unites/nouvelle?periode=${ids.periodId}`);
     ({ browser, close } = await launchBrowser());
     database = portal.databaseUrl ? portal.openDatabase() : null;
     contexts.visitor = await newContext(browser, portal.baseUrl);
