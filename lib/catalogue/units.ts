@@ -25,6 +25,10 @@ import { bookedPlacesLabel, overbookedMessage } from "./unit-rules";
 
 type Tx = Prisma.TransactionClient;
 
+// A capacity change waits for the bookings of the unit that are running (their locks): give it
+// time rather than fail during a rush.
+const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
+
 const DAY_ROW = { date: true, capacity: true, booked: true } as const;
 
 /** The unit page: the unit, its period, its overridden days and its tariffs per bracket. */
@@ -75,6 +79,9 @@ function translate(error: unknown, label?: string): never {
     throw new AppError("DUPLICATE_UNIT", `Une unité « ${label} » existe déjà dans cette période : choisissez un autre libellé.`);
   }
   if (state === "23514") throw new AppError("OVERBOOKED", "Impossible : la capacité ne peut pas descendre sous le nombre de places déjà réservées. Rien n'a été modifié.");
+  if (state === "40P01" || state === "40001" || prismaCode === "P2028" || prismaCode === "P2034") {
+    throw new AppError("BUSY", "Des réservations sont en cours sur cette unité : rien n'a été modifié. Réessayez dans un instant.");
+  }
   throw error;
 }
 
@@ -131,7 +138,7 @@ export async function updateUnit(viewer: StaffViewer, input: UnitInput & { id: s
       const after = { label: input.label, startTime: input.startTime, endTime: input.endTime, capacity: input.capacity, sortOrder: input.sortOrder };
       await writeAudit(tx, viewer, { action: "unit.update", targetType: "Unit", targetId: unit.id, details: { periodId: unit.periodId, before, after, daysUpdated } });
       return { periodId: unit.periodId, daysUpdated };
-    });
+    }, TX_OPTIONS);
   } catch (error) {
     translate(error, input.label);
   }
@@ -154,7 +161,7 @@ export async function deleteUnit(viewer: StaffViewer, unitId: string): Promise<{
     await tx.unit.delete({ where: { id: unitId } });
     await writeAudit(tx, viewer, { action: "unit.delete", targetType: "Unit", targetId: unitId, details: { periodId: unit.periodId, label: unit.label } });
     return { periodId: unit.periodId };
-  });
+  }, TX_OPTIONS);
 }
 
 async function lockUnitForDays(tx: Tx, unitId: string) {
@@ -198,7 +205,7 @@ export async function setDayCapacity(viewer: StaffViewer, input: { unitId: strin
       }
       await writeAudit(tx, viewer, { action: "unit.day-capacity.set", targetType: "Unit", targetId: unit.id, details: { label: unit.label, dates: input.dates, capacity: input.capacity } });
       return { days: input.dates.length };
-    });
+    }, TX_OPTIONS);
   } catch (error) {
     translate(error);
   }
@@ -227,7 +234,7 @@ export async function resetDayCapacity(viewer: StaffViewer, input: { unitId: str
         targetId: unit.id,
         details: { label: unit.label, date: input.date, from: day.capacity, to: unit.capacity },
       });
-    });
+    }, TX_OPTIONS);
   } catch (error) {
     translate(error);
   }
