@@ -156,4 +156,33 @@ describeE2e("capacities of a unit, set by an agent, in Chromium", () => {
     expect(await agent.getByRole("link", { name: "GOÛTER", exact: true }).count()).toBe(0);
     await agent.context().close();
   });
+
+  it("an agent edits the quotient brackets; an overlapping bracket is refused in French and what was typed stays", async () => {
+    const agent = await (await newContext(browser, portal.baseUrl)).newPage();
+    await login(agent, DEMO_ACCOUNTS.agent, DEMO_PASSWORD);
+    await agent.waitForURL("**/admin");
+    await agent.goto(`/admin/catalogue/periodes/${periodId}`);
+    await agent.getByRole("link", { name: "Tranches de quotient familial" }).click();
+    await visible(agent.getByRole("heading", { name: "Tranches de quotient familial", level: 1 }));
+    expect(await accessibilityViolations(agent)).toEqual([]);
+    const create = agent.getByRole("region", { name: "Nouvelle tranche" });
+    await create.getByRole("textbox", { name: "Libellé" }).fill("QF de 2 000 et plus");
+    await create.getByRole("spinbutton", { name: "QF minimum (inclus)" }).fill("2000");
+    await create.getByRole("button", { name: "Ajouter la tranche" }).click();
+    await visible(create.getByRole("alert").filter({ hasText: "chevauche la tranche « QF de 1 000 et plus » (1 000 et plus)" }));
+    expect(await create.getByRole("textbox", { name: "Libellé" }).inputValue()).toBe("QF de 2 000 et plus");
+    expect(await accessibilityViolations(agent)).toEqual([]);
+
+    // Close the last bracket at 2 000, then the new one fits.
+    await agent.getByText("Modifier « QF de 1 000 et plus »").click();
+    const edit = agent.getByRole("listitem").filter({ hasText: "Modifier « QF de 1 000 et plus »" });
+    await edit.getByRole("textbox", { name: "Libellé" }).fill("QF de 1 000 à 1 999");
+    await edit.getByRole("spinbutton", { name: "QF maximum (exclu)" }).fill("2000");
+    await edit.getByRole("button", { name: "Enregistrer « QF de 1 000 et plus »" }).click();
+    await visible(agent.getByText("QF de 1 000 à 1 999", { exact: true }));
+    await create.getByRole("button", { name: "Ajouter la tranche" }).click();
+    await visible(agent.getByText("La tranche a été ajoutée."));
+    await visible(agent.getByText(/QF de 2 000 et plus\s*– QF 2 000 et plus – 0 tarif\(s\)/));
+    await agent.context().close();
+  });
 });
