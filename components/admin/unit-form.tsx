@@ -13,7 +13,7 @@ function UnitFields({ unit, sortOrder }: { unit?: UnitValues; sortOrder?: number
       <FormTextField name="label" label="Libellé" hint="Tel qu'il apparaît aux familles sur le planning, par exemple REPAS ENFANT." defaultValue={unit?.label} required />
       <div className="grid gap-3 sm:grid-cols-2">
         <FormTextField name="startTime" label="Heure de début" type="time" hint="Par exemple 12:15." defaultValue={unit?.startTime} required />
-        <FormTextField name="endTime" label="Heure de fin" type="time" hint="Par exemple 12:15." defaultValue={unit?.endTime} required />
+        <FormTextField name="endTime" label="Heure de fin" type="time" hint="Par exemple 13:00." defaultValue={unit?.endTime} required />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         <FormTextField

@@ -241,6 +241,17 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
     expect(await prisma().tariff.count({ where: { bracketId: created.id } })).toBe(0);
     expect(await prisma().auditLog.count({ where: { action: { startsWith: "qf-bracket." } } })).toBe(3);
   });
+
+  it("answers « introuvable » in French to unknown ids, and changes nothing", async () => {
+    const unknown = "00000000-0000-4000-8000-0000000000aa";
+    const before = await prisma().auditLog.count();
+    await expect(deleteUnit(state.agent, unknown)).rejects.toThrow("Unité introuvable.");
+    await expect(resetDayCapacity(state.agent, { unitId: unknown, date: "2026-12-07" })).rejects.toThrow("Unité introuvable.");
+    await expect(saveTariffs(state.agent, { unitId: unknown, prices: [] })).rejects.toThrow("Unité introuvable.");
+    await expect(updateQfBracket(state.agent, { id: unknown, label: "X", minQf: 5000, maxQf: 6000 })).rejects.toThrow("Tranche de quotient familial introuvable.");
+    await expect(deleteQfBracket(state.agent, unknown)).rejects.toThrow("Tranche de quotient familial introuvable.");
+    expect(await prisma().auditLog.count()).toBe(before);
+  });
 });
 
 describePostgres("capacity changes racing bookings, on PostgreSQL", () => {
