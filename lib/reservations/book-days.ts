@@ -46,9 +46,11 @@ function refusal(day: CalendarDay, unitLabel: string, reason: string, suffix = "
 
 /** Takes one place on the unit-day counter; false when the day is full. */
 async function takePlace(tx: Tx, unitId: string, day: CalendarDay): Promise<boolean> {
-  // The counter row is created lazily with the unit's capacity.
+  // The counter row is created lazily with the unit's capacity. FOR KEY SHARE: while staff
+  // change that capacity (lib/catalogue/units.ts holds the unit row FOR UPDATE) this waits and
+  // then reads the new value, instead of creating the counter with the old one.
   await tx.$executeRaw`INSERT INTO "UnitDay" ("unitId", "date", "capacity", "booked")
-    SELECT "id", ${day}::date, "capacity", 0 FROM "Unit" WHERE "id" = ${unitId}
+    SELECT "id", ${day}::date, "capacity", 0 FROM "Unit" WHERE "id" = ${unitId} FOR KEY SHARE
     ON CONFLICT DO NOTHING`;
   const updated = await tx.$executeRaw`UPDATE "UnitDay" SET "booked" = "booked" + 1
     WHERE "unitId" = ${unitId} AND "date" = ${day}::date AND "booked" + 1 <= "capacity"`;

@@ -22,13 +22,29 @@ const PAGES = [
   "/admin/catalogue/periodes/nouvelle",
   "/admin/catalogue/etablissements/nouveau",
   "/admin/catalogue/activites/nouvelle",
+  "/admin/catalogue/tranches",
   "/admin/contenus",
   "/admin/personnel",
   "/admin/journal",
 ];
 const ADMIN_ONLY_PAGES = ["/admin/personnel", "/admin/journal"];
 
-type Ids = { parentId: string; agentId: string; adminId: string; pendingDayId: string; periodId: string; newsId: string; contactId: string; schoolId: string; establishmentId: string; activityId: string };
+type Ids = {
+  parentId: string;
+  agentId: string;
+  adminId: string;
+  pendingDayId: string;
+  periodId: string;
+  newsId: string;
+  contactId: string;
+  schoolId: string;
+  establishmentId: string;
+  activityId: string;
+  /** MATIN of the after-school club (booked on FIXTURE_DAY); a unit never booked; the QF brackets. */
+  unitId: string;
+  spareUnitId: string;
+  bracketIds: string[];
+};
 
 /** A complete family record as the staff form posts it (no statements: staff never accept them). */
 const STAFF_FAMILY_RECORD = {
@@ -108,6 +124,15 @@ const PAYLOADS: Record<string, { adminOnly?: boolean; input: (ids: Ids) => Recor
   createPeriodAction: { input: (ids) => periodPayload(ids) },
   updatePeriodAction: { input: (ids) => ({ id: ids.periodId, ...periodPayload(ids) }) },
   addClosuresAction: { input: (ids) => ({ periodId: ids.periodId, dates: "04/03/2027", reason: "Fermeture pirate", confirm: "true" }) },
+  createUnitAction: { input: (ids) => ({ periodId: ids.periodId, label: "UNITÉ PIRATE", startTime: "10:00", endTime: "11:00", capacity: "5", sortOrder: "9" }) },
+  updateUnitAction: { input: (ids) => ({ id: ids.unitId, label: "PIRATE", startTime: "10:00", endTime: "11:00", capacity: "2", sortOrder: "0" }) },
+  deleteUnitAction: { input: (ids) => ({ id: ids.spareUnitId }) },
+  setDayCapacityAction: { input: (ids) => ({ unitId: ids.unitId, dates: "05/03/2027", capacity: "0" }) },
+  resetDayCapacityAction: { input: (ids) => ({ unitId: ids.unitId, date: "2027-03-08" }) },
+  saveTariffsAction: { input: (ids) => ({ unitId: ids.unitId, ...Object.fromEntries(ids.bracketIds.map((id) => [`price_${id}`, "9,99"])) }) },
+  createQfBracketAction: { input: () => ({ label: "Tranche pirate", minQf: "0", maxQf: "10" }) },
+  updateQfBracketAction: { input: (ids) => ({ id: ids.bracketIds[0], label: "Tranche pirate", minQf: "0", maxQf: "400" }) },
+  deleteQfBracketAction: { input: (ids) => ({ id: ids.bracketIds[3] }) },
   createStaffAction: { adminOnly: true, input: () => ({ firstName: "Pi", lastName: "Rate", email: "pirate.staff@exemple.fr", role: "ADMIN" }) },
   setStaffRoleAction: { adminOnly: true, input: (ids) => ({ userId: ids.agentId, role: "ADMIN" }) },
   setStaffActiveAction: { adminOnly: true, input: (ids) => ({ userId: ids.adminId, active: "false" }) },
@@ -126,6 +151,10 @@ async function fingerprint(database: Database) {
       'audit', (SELECT count(*) FROM "AuditLog"),
       'days', (SELECT string_agg(status::text, ',' ORDER BY id) FROM "ReservationDay"),
       'counters', (SELECT sum(booked) FROM "UnitDay"),
+      'units', (SELECT string_agg(id || label || "startTime" || "endTime" || capacity || '/' || "sortOrder", ',' ORDER BY id) FROM "Unit"),
+      'unitDays', (SELECT string_agg("unitId" || date || '/' || capacity || '/' || booked || "capacityOverridden", ',' ORDER BY "unitId", date) FROM "UnitDay"),
+      'tariffs', (SELECT string_agg("unitId" || "bracketId" || "priceCents", ',' ORDER BY id) FROM "Tariff"),
+      'brackets', (SELECT string_agg(id || label || "minQf" || '/' || coalesce("maxQf", -1), ',' ORDER BY id) FROM "QfBracket"),
       'closures', (SELECT count(*) FROM "Closure"),
       'establishments', (SELECT string_agg(id || name || coalesce("schoolId", '') || coalesce(address, '') || active, ',' ORDER BY id) FROM "Establishment"),
       'activities', (SELECT string_agg(id || code || name || "onlinePayment" || "sortOrder", ',' ORDER BY id) FROM "Activity"),
@@ -164,7 +193,24 @@ describeE2e("the back office's authorization matrix", () => {
         const news = await prepared.prisma.news.findFirstOrThrow({ where: { published: true }, select: { id: true } });
         const contact = await prepared.prisma.usefulContact.findFirstOrThrow({ select: { id: true } });
         const school = await prepared.prisma.school.findUniqueOrThrow({ where: { name: "Cambon" }, select: { id: true } });
-        ids = { schoolId: school.id, newsId: news.id, contactId: contact.id, parentId: await user(DEMO_ACCOUNTS.parent), agentId: await user(DEMO_ACCOUNTS.agent), adminId: await user(DEMO_ACCOUNTS.admin), pendingDayId: pending.id, periodId: period.id, establishmentId: period.establishmentId, activityId: period.activityId };
+        const unit = await prepared.prisma.unit.findFirstOrThrow({ where: { periodId: period.id, label: "MATIN" }, select: { id: true } });
+        const spareUnit = await prepared.prisma.unit.findFirstOrThrow({ where: { period: { establishment: { name: "CANTINE ELEMENTAIRE FOCH" } }, reservationDays: { none: {} } }, select: { id: true } });
+        const brackets = await prepared.prisma.qfBracket.findMany({ orderBy: { minQf: "asc" }, select: { id: true } });
+        ids = {
+          schoolId: school.id,
+          newsId: news.id,
+          contactId: contact.id,
+          parentId: await user(DEMO_ACCOUNTS.parent),
+          agentId: await user(DEMO_ACCOUNTS.agent),
+          adminId: await user(DEMO_ACCOUNTS.admin),
+          pendingDayId: pending.id,
+          periodId: period.id,
+          establishmentId: period.establishmentId,
+          activityId: period.activityId,
+          unitId: unit.id,
+          spareUnitId: spareUnit.id,
+          bracketIds: brackets.map((bracket) => bracket.id),
+        };
       },
     });
     PAGES.push(
@@ -172,6 +218,8 @@ describeE2e("the back office's authorization matrix", () => {
       `/admin/catalogue/periodes/${ids.periodId}/modifier`,
       `/admin/catalogue/etablissements/${ids.establishmentId}`,
       `/admin/catalogue/activites/${ids.activityId}`,
+      `/admin/catalogue/unites/${ids.unitId}`,
+      `/admin/catalogue/unites/nouvelle?periode=${ids.periodId}`,
     );
     ({ browser, close } = await launchBrowser());
     database = portal.databaseUrl ? portal.openDatabase() : null;

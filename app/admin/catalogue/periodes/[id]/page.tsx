@@ -66,16 +66,29 @@ export default async function PeriodPage({ params }: { params: Promise<{ id: str
           </dl>
         </Panel>
         <Panel title="Unités et tarifs">
+          {period.units.length === 0 ? <p className="text-muted">Aucune unité : les familles ne peuvent rien réserver sur cette période.</p> : null}
           <ul className="space-y-3">
             {period.units.map((unit) => (
               <li key={unit.id}>
                 <p className="font-semibold">
-                  {unit.label} ({unit.startTime} – {unit.endTime}) – {unit.capacity} places
+                  <Link href={`/admin/catalogue/unites/${unit.id}`} className="underline">
+                    {unit.label}
+                  </Link>{" "}
+                  ({unit.startTime} – {unit.endTime}) – {unit.capacity} places par jour
                 </p>
                 <p className="text-sm">{unit.tariffs.map((tariff) => `${tariff.bracket.label} : ${euros(tariff.priceCents)}`).join(" ; ") || "Aucun tarif"}</p>
               </li>
             ))}
           </ul>
+          <div className="mt-4 flex flex-wrap gap-4">
+            <Link href={`/admin/catalogue/unites/nouvelle?periode=${period.id}`} className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-blue-900">
+              Ajouter une unité
+            </Link>
+            <Link href="/admin/catalogue/tranches" className="self-center underline">
+              Tranches de quotient familial
+            </Link>
+          </div>
+          <p className="mt-2 text-sm text-muted">Cliquez sur une unité pour modifier ses horaires, sa capacité (y compris jour par jour) et ses tarifs.</p>
         </Panel>
       </div>
       <Panel title="Fermetures">

@@ -1,0 +1,26 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { staffAction } from "@/lib/auth/action";
+import { createQfBracket, deleteQfBracket, updateQfBracket } from "@/lib/catalogue/qf-brackets";
+import { ZQfBracketCreateSchema, ZQfBracketDeleteSchema, ZQfBracketUpdateSchema } from "@/lib/catalogue/qf-bracket.schema";
+
+const PATH = "/admin/catalogue/tranches";
+
+export const createQfBracketAction = staffAction(ZQfBracketCreateSchema, async (input, viewer) => {
+  const bracket = await createQfBracket(viewer, input);
+  revalidatePath(PATH);
+  return bracket;
+});
+
+export const updateQfBracketAction = staffAction(ZQfBracketUpdateSchema, async (input, viewer) => {
+  await updateQfBracket(viewer, input);
+  revalidatePath(PATH);
+  return { id: input.id };
+});
+
+export const deleteQfBracketAction = staffAction(ZQfBracketDeleteSchema, async (input, viewer) => {
+  const result = await deleteQfBracket(viewer, input.id);
+  revalidatePath(PATH);
+  return result;
+});

@@ -1,0 +1,43 @@
+"use client";
+
+import { ActionForm } from "@/components/admin/action-form";
+import { FormTextField } from "@/components/admin/form-text-field";
+import type { ActionResult } from "@/lib/auth/action";
+
+type Action = (input: FormData) => Promise<ActionResult<unknown>>;
+type Bracket = { id: string; label: string; minQf: number; maxQf: number | null };
+
+function BracketFields({ bracket }: { bracket?: Bracket }) {
+  return (
+    <>
+      <FormTextField name="label" label="Libellé" hint="Par exemple : QF de 400 à 699." defaultValue={bracket?.label} required />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormTextField name="minQf" label="QF minimum (inclus)" type="number" defaultValue={bracket ? String(bracket.minQf) : undefined} required />
+        <FormTextField
+          name="maxQf"
+          label="QF maximum (exclu)"
+          type="number"
+          hint="Vide pour la dernière tranche (sans limite)."
+          defaultValue={bracket?.maxQf === null || bracket === undefined ? undefined : String(bracket.maxQf)}
+        />
+      </div>
+    </>
+  );
+}
+
+export function CreateQfBracketForm({ action }: { action: Action }) {
+  return (
+    <ActionForm action={action} submitLabel="Ajouter la tranche" successMessage="La tranche a été ajoutée." resetOnSuccess>
+      <BracketFields />
+    </ActionForm>
+  );
+}
+
+export function EditQfBracketForm({ action, bracket }: { action: Action; bracket: Bracket }) {
+  return (
+    <ActionForm action={action} submitLabel={`Enregistrer « ${bracket.label} »`} successMessage="La tranche a été enregistrée.">
+      <input type="hidden" name="id" value={bracket.id} />
+      <BracketFields bracket={bracket} />
+    </ActionForm>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { ActionForm } from "@/components/admin/action-form";
+import { FormTextField } from "@/components/admin/form-text-field";
+import type { ActionResult } from "@/lib/auth/action";
+
+type Action<T = unknown> = (input: FormData) => Promise<ActionResult<T>>;
+type UnitValues = { id: string; label: string; startTime: string; endTime: string; capacity: number; sortOrder: number };
+
+function UnitFields({ unit, sortOrder }: { unit?: UnitValues; sortOrder?: number }) {
+  return (
+    <>
+      <FormTextField name="label" label="Libellé" hint="Tel qu'il apparaît aux familles sur le planning, par exemple REPAS ENFANT." defaultValue={unit?.label} required />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormTextField name="startTime" label="Heure de début" type="time" hint="Par exemple 12:15." defaultValue={unit?.startTime} required />
+        <FormTextField name="endTime" label="Heure de fin" type="time" hint="Par exemple 13:00." defaultValue={unit?.endTime} required />
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <FormTextField
+          name="capacity"
+          label="Capacité par jour (places)"
+          type="number"
+          hint={unit ? "Reportée sur les jours déjà ouverts, sauf ceux dont la capacité a été fixée à la main." : "Nombre de places chaque jour d'ouverture."}
+          defaultValue={unit ? String(unit.capacity) : undefined}
+          required
+        />
+        <FormTextField name="sortOrder" label="Ordre d'affichage" type="number" hint="Les colonnes du planning suivent cet ordre." defaultValue={String(unit?.sortOrder ?? sortOrder ?? 0)} />
+      </div>
+    </>
+  );
+}
+
+/** "Ajouter une unité": on success, the new unit's page. */
+export function CreateUnitForm({ action, periodId, sortOrder }: { action: Action<{ id: string }>; periodId: string; sortOrder: number }) {
+  return (
+    <ActionForm action={action as Action} submitLabel="Ajouter l'unité" redirectTo={(data) => `/admin/catalogue/unites/${(data as { id: string }).id}`}>
+      <input type="hidden" name="periodId" value={periodId} />
+      <UnitFields sortOrder={sortOrder} />
+    </ActionForm>
+  );
+}
+
+export function EditUnitForm({ action, unit }: { action: Action; unit: UnitValues }) {
+  return (
+    <ActionForm action={action} submitLabel="Enregistrer l'unité" successMessage="L'unité a été enregistrée.">
+      <input type="hidden" name="id" value={unit.id} />
+      <UnitFields unit={unit} />
+    </ActionForm>
+  );
+}
+
+/** Asks for confirmation, then returns to the period. */
+export function DeleteUnitForm({ action, unitId, label, periodId }: { action: Action; unitId: string; label: string; periodId: string }) {
+  return (
+    <ActionForm
+      action={action}
+      submitLabel={`Supprimer l'unité « ${label} »`}
+      variant="danger"
+      confirmMessage={`Supprimer définitivement l'unité « ${label} », ses tarifs et ses capacités par jour ?`}
+      redirectTo={() => `/admin/catalogue/periodes/${periodId}`}
+    >
+      <input type="hidden" name="id" value={unitId} />
+    </ActionForm>
+  );
+}

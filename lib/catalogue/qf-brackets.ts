@@ -1,0 +1,95 @@
+import "server-only";
+import { writeAudit } from "@/lib/audit/audit-log";
+import type { StaffViewer } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+import { sqlState } from "@/lib/reservations/book-days";
+import { bracketRangeLabel, overlappingBracket } from "./unit-rules";
+
+// Quotient familial brackets: [minQf, maxQf), maxQf empty for the last one. They never overlap,
+// so that a family's quotient falls in one bracket at most. Writers take a table lock that
+// conflicts with itself: two agents editing brackets at once are serialised, and the overlap
+// check always sees the other's result.
+
+type Tx = Prisma.TransactionClient;
+type BracketInput = { label: string; minQf: number; maxQf: number | null };
+
+// The viewer is required so that only code that authenticated staff (staffPage, staffAction) calls this.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export async function listQfBrackets(_viewer: StaffViewer) {
+  return getDb().qfBracket.findMany({
+    orderBy: { minQf: "asc" },
+    select: { id: true, label: true, minQf: true, maxQf: true, _count: { select: { tariffs: true } } },
+  });
+}
+
+async function lockedOthers(tx: Tx, exceptId: string | null) {
+  await tx.$executeRaw`LOCK TABLE "QfBracket" IN SHARE ROW EXCLUSIVE MODE`;
+  const all = await tx.qfBracket.findMany({ orderBy: { minQf: "asc" }, select: { id: true, label: true, minQf: true, maxQf: true } });
+  return all.filter((bracket) => bracket.id !== exceptId);
+}
+
+function refuseOverlap(candidate: BracketInput, others: BracketInput[]) {
+  const overlap = overlappingBracket(candidate, others);
+  if (overlap) {
+    throw new AppError(
+      "BRACKET_OVERLAP",
+      `Cette tranche (${bracketRangeLabel(candidate)}) chevauche la tranche « ${overlap.label} » (${bracketRangeLabel(overlap)}) : un quotient familial ne doit appartenir qu'à une seule tranche. Rien n'a été modifié.`,
+    );
+  }
+}
+
+function translate(error: unknown): never {
+  if (error instanceof AppError) throw error;
+  if (sqlState(error) === "23505" || (error as { code?: string })?.code === "P2002") {
+    throw new AppError("BRACKET_OVERLAP", "Une autre tranche commence déjà à ce quotient familial. Rien n'a été modifié.");
+  }
+  throw error;
+}
+
+export async function createQfBracket(viewer: StaffViewer, input: BracketInput): Promise<{ id: string }> {
+  try {
+    return await getDb().$transaction(async (tx) => {
+      refuseOverlap(input, await lockedOthers(tx, null));
+      const bracket = await tx.qfBracket.create({ data: input, select: { id: true } });
+      await writeAudit(tx, viewer, { action: "qf-bracket.create", targetType: "QfBracket", targetId: bracket.id, details: input });
+      return bracket;
+    });
+  } catch (error) {
+    translate(error);
+  }
+}
+
+export async function updateQfBracket(viewer: StaffViewer, input: BracketInput & { id: string }): Promise<void> {
+  try {
+    await getDb().$transaction(async (tx) => {
+      const others = await lockedOthers(tx, input.id);
+      const before = await tx.qfBracket.findUnique({ where: { id: input.id }, select: { label: true, minQf: true, maxQf: true } });
+      if (!before) throw new AppError("NOT_FOUND", "Tranche de quotient familial introuvable.");
+      const after = { label: input.label, minQf: input.minQf, maxQf: input.maxQf };
+      refuseOverlap(after, others);
+      await tx.qfBracket.update({ where: { id: input.id }, data: after });
+      await writeAudit(tx, viewer, { action: "qf-bracket.update", targetType: "QfBracket", targetId: input.id, details: { before, after } });
+    });
+  } catch (error) {
+    translate(error);
+  }
+}
+
+/** Removes a bracket and the units' prices for it (staff confirm first). */
+export async function deleteQfBracket(viewer: StaffViewer, id: string): Promise<{ tariffsRemoved: number }> {
+  return getDb().$transaction(async (tx) => {
+    await lockedOthers(tx, null);
+    const bracket = await tx.qfBracket.findUnique({ where: { id }, select: { label: true, minQf: true, maxQf: true, _count: { select: { tariffs: true } } } });
+    if (!bracket) throw new AppError("NOT_FOUND", "Tranche de quotient familial introuvable.");
+    await tx.qfBracket.delete({ where: { id } });
+    await writeAudit(tx, viewer, {
+      action: "qf-bracket.delete",
+      targetType: "QfBracket",
+      targetId: id,
+      details: { label: bracket.label, minQf: bracket.minQf, maxQf: bracket.maxQf, tariffsRemoved: bracket._count.tariffs },
+    });
+    return { tariffsRemoved: bracket._count.tariffs };
+  });
+}

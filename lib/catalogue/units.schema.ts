@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { isCalendarDay } from "@/lib/dates/calendar-day";
+import { parseDateList } from "./date-list";
+import { TIME_PATTERN } from "./unit-rules";
+
+// Numbers arrive from forms as text: "" is "missing", anything else must be a whole number.
+const wholeNumber = (missing: string, invalid: string, max: number, maxMessage: string) =>
+  z
+    .union([z.string(), z.number()], { error: missing })
+    .transform((value, context) => {
+      const text = String(value).trim();
+      if (text === "") {
+        context.addIssue({ code: "custom", message: missing });
+        return z.NEVER;
+      }
+      if (!/^\d+$/.test(text)) {
+        context.addIssue({ code: "custom", message: invalid });
+        return z.NEVER;
+      }
+      const number = Number(text);
+      if (number > max) {
+        context.addIssue({ code: "custom", message: maxMessage });
+        return z.NEVER;
+      }
+      return number;
+    });
+
+export const capacityField = wholeNumber("La capacité est obligatoire.", "La capacité doit être un nombre entier positif ou nul.", 100_000, "La capacité ne peut pas dépasser 100 000 places.");
+
+const time = (label: string) =>
+  z
+    .string({ error: `L'heure de ${label} est obligatoire.` })
+    .trim()
+    .min(1, `L'heure de ${label} est obligatoire.`)
+    .regex(TIME_PATTERN, `L'heure de ${label} doit être au format HH:MM (par exemple 12:15).`);
+
+const unitFields = {
+  label: z
+    .string({ error: "Le libellé est obligatoire." })
+    .trim()
+    .min(1, "Le libellé est obligatoire.")
+    .max(100, "Le libellé ne peut pas dépasser 100 caractères."),
+  startTime: time("début"),
+  endTime: time("fin"),
+  capacity: capacityField,
+  sortOrder: z
+    .union([z.string(), z.number()])
+    .optional()
+    .transform((value, context) => {
+      const text = String(value ?? "").trim();
+      if (text === "") return 0;
+      if (!/^-?\d{1,4}$/.test(text)) {
+        context.addIssue({ code: "custom", message: "L'ordre d'affichage doit être un nombre entier (par exemple 1, 2, 3)." });
+        return z.NEVER;
+      }
+      return Number(text);
+    }),
+};
+
+function startBeforeEnd(value: { startTime: string; endTime: string }, context: z.RefinementCtx) {
+  if (value.startTime >= value.endTime) {
+    context.addIssue({ code: "custom", path: ["endTime"], message: "L'heure de fin doit être après l'heure de début." });
+  }
+}
+
+export const ZUnitCreateSchema = z
+  .object({ periodId: z.uuid({ error: "Période introuvable." }), ...unitFields })
+  .superRefine(startBeforeEnd);
+export type TUnitCreate = z.input<typeof ZUnitCreateSchema>;
+
+export const ZUnitUpdateSchema = z
+  .object({ id: z.uuid({ error: "Unité introuvable." }), ...unitFields })
+  .superRefine(startBeforeEnd);
+export type TUnitUpdate = z.input<typeof ZUnitUpdateSchema>;
+
+export const ZUnitDeleteSchema = z.object({ id: z.uuid({ error: "Unité introuvable." }) });
+
+/** Capacité par jour: one or several dates (like the closures import), one capacity. */
+export const ZDayCapacitySchema = z.object({
+  unitId: z.uuid({ error: "Unité introuvable." }),
+  dates: z
+    .string({ error: "Saisissez au moins une date." })
+    .transform((text, context) => {
+      const parsed = parseDateList(text);
+      if (!parsed.ok) {
+        context.addIssue({ code: "custom", message: `Dates illisibles : ${parsed.invalid.join(", ")} (format attendu : JJ/MM/AAAA).` });
+        return z.NEVER;
+      }
+      if (parsed.days.length === 0) {
+        context.addIssue({ code: "custom", message: "Saisissez au moins une date." });
+        return z.NEVER;
+      }
+      if (parsed.days.length > 400) {
+        context.addIssue({ code: "custom", message: "400 dates au plus à la fois." });
+        return z.NEVER;
+      }
+      return parsed.days;
+    }),
+  capacity: capacityField,
+});
+export type TDayCapacity = z.input<typeof ZDayCapacitySchema>;
+
+/** "Revenir à la capacité de l'unité" for one date. */
+export const ZDayCapacityResetSchema = z.object({
+  unitId: z.uuid({ error: "Unité introuvable." }),
+  date: z.string({ error: "Date introuvable." }).refine(isCalendarDay, "Date illisible."),
+});

@@ -1,0 +1,241 @@
+import "server-only";
+import { writeAudit } from "@/lib/audit/audit-log";
+import type { StaffViewer } from "@/lib/auth/session";
+import { dateToDay, dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+import { sqlState } from "@/lib/reservations/book-days";
+import { bookedPlacesLabel, overbookedMessage } from "./unit-rules";
+
+// Units of a period and their daily capacities (SPEC §9 "Catalogue: … units, capacities").
+//
+// Capacity lives in two places: Unit.capacity, and the per-(unit, day) counter UnitDay, created
+// lazily by a booking with the unit's capacity (lib/reservations/book-days.ts takePlace) or by
+// staff with a capacity of their own (capacityOverridden). The database keeps
+// 0 ≤ booked ≤ capacity (CHECK); these functions never rely on it alone:
+// - a change of Unit.capacity locks the unit row FOR UPDATE. Every booking takes a KEY SHARE
+//   lock on that row before it takes a place (takePlace, and the foreign key of its lines), so
+//   bookings already running finish first and new ones wait for this transaction: the check
+//   "no non-overridden day has more booked places than the new capacity" cannot go stale, and
+//   a counter created afterwards reads the new capacity.
+// - a per-day capacity locks the existing counters FOR UPDATE, and writes with a conditional
+//   upsert (… WHERE booked <= new capacity) that waits for a booking racing to create the row.
+// Any refusal rolls the whole transaction back: nothing is changed.
+
+type Tx = Prisma.TransactionClient;
+
+// A capacity change waits for the bookings of the unit that are running (their locks): give it
+// time rather than fail during a rush.
+const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
+
+const DAY_ROW = { date: true, capacity: true, booked: true } as const;
+
+/** The unit page: the unit, its period, its overridden days and its tariffs per bracket. */
+export async function getUnitForStaff(_viewer: StaffViewer, unitId: string) {
+  const db = getDb();
+  const unit = await db.unit.findUnique({
+    where: { id: unitId },
+    select: {
+      id: true,
+      label: true,
+      startTime: true,
+      endTime: true,
+      capacity: true,
+      sortOrder: true,
+      period: { select: { id: true, name: true, startDate: true, endDate: true, establishment: { select: { name: true } } } },
+      days: { where: { capacityOverridden: true }, orderBy: { date: "asc" }, select: DAY_ROW },
+      tariffs: { select: { bracketId: true, priceCents: true } },
+      _count: { select: { reservationDays: true } },
+    },
+  });
+  if (!unit) return null;
+  return {
+    ...unit,
+    period: { ...unit.period, startDay: dateToDay(unit.period.startDate), endDay: dateToDay(unit.period.endDate) },
+    overriddenDays: unit.days.map((day) => ({ day: dateToDay(day.date), capacity: day.capacity, booked: day.booked })),
+    reservationDayCount: unit._count.reservationDays,
+  };
+}
+
+/** The period a new unit is added to, with the next sort order. */
+export async function getPeriodForNewUnit(_viewer: StaffViewer, periodId: string) {
+  const period = await getDb().period.findUnique({
+    where: { id: periodId },
+    select: { id: true, name: true, establishment: { select: { name: true } }, units: { select: { sortOrder: true } } },
+  });
+  if (!period) return null;
+  return { id: period.id, name: period.name, establishment: period.establishment.name, nextSortOrder: Math.max(0, ...period.units.map((unit) => unit.sortOrder + 1)) };
+}
+
+type UnitInput = { label: string; startTime: string; endTime: string; capacity: number; sortOrder: number };
+
+/** Database refusals that a form can explain, as French errors; anything else is rethrown. */
+function translate(error: unknown, label?: string): never {
+  if (error instanceof AppError) throw error;
+  const state = sqlState(error);
+  const prismaCode = (error as { code?: string })?.code;
+  if (label !== undefined && (state === "23505" || prismaCode === "P2002")) {
+    throw new AppError("DUPLICATE_UNIT", `Une unité « ${label} » existe déjà dans cette période : choisissez un autre libellé.`);
+  }
+  if (state === "23514") throw new AppError("OVERBOOKED", "Impossible : la capacité ne peut pas descendre sous le nombre de places déjà réservées. Rien n'a été modifié.");
+  if (state === "40P01" || state === "40001" || prismaCode === "P2028" || prismaCode === "P2034") {
+    throw new AppError("BUSY", "Des réservations sont en cours sur cette unité : rien n'a été modifié. Réessayez dans un instant.");
+  }
+  throw error;
+}
+
+async function ensureLabelFree(tx: Tx, periodId: string, label: string, exceptId?: string) {
+  const other = await tx.unit.findFirst({ where: { periodId, label: { equals: label, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  if (other) throw new AppError("DUPLICATE_UNIT", `Une unité « ${label} » existe déjà dans cette période : choisissez un autre libellé.`);
+}
+
+export async function createUnit(viewer: StaffViewer, input: UnitInput & { periodId: string }): Promise<{ id: string }> {
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const period = await tx.period.findUnique({ where: { id: input.periodId }, select: { id: true } });
+      if (!period) throw new AppError("NOT_FOUND", "Période introuvable.");
+      await ensureLabelFree(tx, input.periodId, input.label);
+      const unit = await tx.unit.create({
+        data: { periodId: input.periodId, label: input.label, startTime: input.startTime, endTime: input.endTime, capacity: input.capacity, sortOrder: input.sortOrder },
+        select: { id: true },
+      });
+      await writeAudit(tx, viewer, { action: "unit.create", targetType: "Unit", targetId: unit.id, details: { ...input } });
+      return unit;
+    });
+  } catch (error) {
+    translate(error, input.label);
+  }
+}
+
+/**
+ * Edits a unit. A new daily capacity is carried, in the same transaction, to the counters of
+ * its days that staff did not set by hand; refused (nothing changed) when one of those days
+ * already has more booked places.
+ */
+export async function updateUnit(viewer: StaffViewer, input: UnitInput & { id: string }): Promise<{ periodId: string; daysUpdated: number }> {
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const [unit] = await tx.$queryRaw<{ id: string; periodId: string; label: string; startTime: string; endTime: string; capacity: number; sortOrder: number }[]>`
+        SELECT "id", "periodId", "label", "startTime", "endTime", "capacity", "sortOrder" FROM "Unit" WHERE "id" = ${input.id} FOR UPDATE`;
+      if (!unit) throw new AppError("NOT_FOUND", "Unité introuvable.");
+      await ensureLabelFree(tx, unit.periodId, input.label, unit.id);
+      let daysUpdated = 0;
+      if (input.capacity !== unit.capacity) {
+        const over = await tx.$queryRaw<{ date: Date; booked: number }[]>`
+          SELECT "date", "booked" FROM "UnitDay"
+          WHERE "unitId" = ${unit.id} AND NOT "capacityOverridden" AND "booked" > ${input.capacity}
+          ORDER BY "date" FOR UPDATE`;
+        if (over.length) throw new AppError("OVERBOOKED", overbookedMessage(over.map((row) => ({ day: dateToDay(row.date), booked: row.booked })), input.capacity));
+        daysUpdated = await tx.$executeRaw`UPDATE "UnitDay" SET "capacity" = ${input.capacity}
+          WHERE "unitId" = ${unit.id} AND NOT "capacityOverridden" AND "booked" <= ${input.capacity}`;
+      }
+      await tx.unit.update({
+        where: { id: unit.id },
+        data: { label: input.label, startTime: input.startTime, endTime: input.endTime, capacity: input.capacity, sortOrder: input.sortOrder },
+      });
+      const before = { label: unit.label, startTime: unit.startTime, endTime: unit.endTime, capacity: unit.capacity, sortOrder: unit.sortOrder };
+      const after = { label: input.label, startTime: input.startTime, endTime: input.endTime, capacity: input.capacity, sortOrder: input.sortOrder };
+      await writeAudit(tx, viewer, { action: "unit.update", targetType: "Unit", targetId: unit.id, details: { periodId: unit.periodId, before, after, daysUpdated } });
+      return { periodId: unit.periodId, daysUpdated };
+    }, TX_OPTIONS);
+  } catch (error) {
+    translate(error, input.label);
+  }
+}
+
+/** Deletes a unit that was never booked (its counters and tariffs go with it). */
+export async function deleteUnit(viewer: StaffViewer, unitId: string): Promise<{ periodId: string }> {
+  return getDb().$transaction(async (tx) => {
+    // FOR UPDATE: a booking of this unit (KEY SHARE through its foreign key) waits, then fails.
+    const [unit] = await tx.$queryRaw<{ id: string; periodId: string; label: string }[]>`
+      SELECT "id", "periodId", "label" FROM "Unit" WHERE "id" = ${unitId} FOR UPDATE`;
+    if (!unit) throw new AppError("NOT_FOUND", "Unité introuvable.");
+    const lines = await tx.reservationDay.count({ where: { unitId } });
+    if (lines > 0) {
+      throw new AppError(
+        "UNIT_IN_USE",
+        `Impossible de supprimer l'unité « ${unit.label} » : ${lines} journée(s) de réservation s'y rapportent (y compris annulées ou refusées), et l'historique des familles doit être conservé. Vous pouvez mettre sa capacité à 0.`,
+      );
+    }
+    await tx.unit.delete({ where: { id: unitId } });
+    await writeAudit(tx, viewer, { action: "unit.delete", targetType: "Unit", targetId: unitId, details: { periodId: unit.periodId, label: unit.label } });
+    return { periodId: unit.periodId };
+  }, TX_OPTIONS);
+}
+
+async function lockUnitForDays(tx: Tx, unitId: string) {
+  // FOR SHARE: serialised with a change of the unit's capacity (FOR UPDATE), not with bookings.
+  const [unit] = await tx.$queryRaw<{ id: string; label: string; capacity: number; startDate: Date; endDate: Date }[]>`
+    SELECT u."id", u."label", u."capacity", p."startDate", p."endDate"
+    FROM "Unit" u JOIN "Period" p ON p."id" = u."periodId"
+    WHERE u."id" = ${unitId} FOR SHARE OF u`;
+  if (!unit) throw new AppError("NOT_FOUND", "Unité introuvable.");
+  return { ...unit, startDay: dateToDay(unit.startDate), endDay: dateToDay(unit.endDate) };
+}
+
+/**
+ * Sets the capacity of one or several dates of a unit (capacityOverridden). Refused, with
+ * nothing changed, for a date outside the period or one with more booked places.
+ */
+export async function setDayCapacity(viewer: StaffViewer, input: { unitId: string; dates: CalendarDay[]; capacity: number }): Promise<{ days: number }> {
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const unit = await lockUnitForDays(tx, input.unitId);
+      const outside = input.dates.filter((day) => day < unit.startDay || day > unit.endDay);
+      if (outside.length) {
+        throw new AppError(
+          "OUTSIDE_PERIOD",
+          `${outside.map(formatDay).join(", ")} : en dehors de la période (du ${formatDay(unit.startDay)} au ${formatDay(unit.endDay)}). Rien n'a été modifié.`,
+        );
+      }
+      const over = await tx.$queryRaw<{ date: Date; booked: number }[]>`
+        SELECT "date", "booked" FROM "UnitDay"
+        WHERE "unitId" = ${unit.id} AND "date" = ANY(${input.dates}::date[]) AND "booked" > ${input.capacity}
+        ORDER BY "date" FOR UPDATE`;
+      if (over.length) throw new AppError("OVERBOOKED", overbookedMessage(over.map((row) => ({ day: dateToDay(row.date), booked: row.booked })), input.capacity));
+      // A counter created meanwhile by a booking is waited for, then updated only if its places fit.
+      const written = await tx.$executeRaw`INSERT INTO "UnitDay" ("unitId", "date", "capacity", "booked", "capacityOverridden")
+        SELECT ${unit.id}, day, ${input.capacity}, 0, true FROM unnest(${input.dates}::date[]) AS day
+        ON CONFLICT ("unitId", "date") DO UPDATE SET "capacity" = EXCLUDED."capacity", "capacityOverridden" = true
+        WHERE "UnitDay"."booked" <= EXCLUDED."capacity"`;
+      if (written !== input.dates.length) {
+        const late = await tx.unitDay.findMany({ where: { unitId: unit.id, date: { in: input.dates.map(dayToDate) }, booked: { gt: input.capacity } }, orderBy: { date: "asc" }, select: { date: true, booked: true } });
+        throw new AppError("OVERBOOKED", overbookedMessage(late.map((row) => ({ day: dateToDay(row.date), booked: row.booked })), input.capacity));
+      }
+      await writeAudit(tx, viewer, { action: "unit.day-capacity.set", targetType: "Unit", targetId: unit.id, details: { label: unit.label, dates: input.dates, capacity: input.capacity } });
+      return { days: input.dates.length };
+    }, TX_OPTIONS);
+  } catch (error) {
+    translate(error);
+  }
+}
+
+/** "Revenir à la capacité de l'unité": the date follows the unit's capacity again. */
+export async function resetDayCapacity(viewer: StaffViewer, input: { unitId: string; date: CalendarDay }): Promise<void> {
+  try {
+    await getDb().$transaction(async (tx) => {
+      const unit = await lockUnitForDays(tx, input.unitId);
+      const [day] = await tx.$queryRaw<{ booked: number; capacity: number; capacityOverridden: boolean }[]>`
+        SELECT "booked", "capacity", "capacityOverridden" FROM "UnitDay"
+        WHERE "unitId" = ${unit.id} AND "date" = ${input.date}::date FOR UPDATE`;
+      if (!day?.capacityOverridden) throw new AppError("NOT_FOUND", `Le ${formatDay(input.date)} n'a pas de capacité particulière pour cette unité.`);
+      if (day.booked > unit.capacity) {
+        throw new AppError(
+          "OVERBOOKED",
+          `Impossible : ${bookedPlacesLabel(day.booked, input.date)}, plus que la capacité de l'unité (${unit.capacity} place(s)). Rien n'a été modifié.`,
+        );
+      }
+      await tx.$executeRaw`UPDATE "UnitDay" SET "capacity" = ${unit.capacity}, "capacityOverridden" = false
+        WHERE "unitId" = ${unit.id} AND "date" = ${input.date}::date`;
+      await writeAudit(tx, viewer, {
+        action: "unit.day-capacity.reset",
+        targetType: "Unit",
+        targetId: unit.id,
+        details: { label: unit.label, date: input.date, from: day.capacity, to: unit.capacity },
+      });
+    }, TX_OPTIONS);
+  } catch (error) {
+    translate(error);
+  }
+}
