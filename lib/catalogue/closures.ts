@@ -40,6 +40,11 @@ export async function addClosures(
   const now = options.now ?? new Date();
   const dates = input.dates.map(dayToDate);
   const outcome = await db.$transaction(async (tx) => {
+    // Lock the period: a booking of it holds it FOR KEY SHARE from before it reads the closures
+    // until it commits, so it either finishes first (and its days are cancelled here) or waits
+    // and then sees the new closures.
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Period" WHERE id = ${input.periodId} FOR UPDATE`;
+    if (locked.length === 0) return null;
     const period = await tx.period.findUnique({ where: { id: input.periodId }, select: { id: true, units: { select: { id: true } } } });
     if (!period) return null;
     const unitIds = period.units.map((unit) => unit.id);

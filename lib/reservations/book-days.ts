@@ -118,6 +118,10 @@ async function loadChild(tx: Tx, owner: BookingOwner, childId: string) {
 }
 
 async function loadPeriod(tx: Tx, periodId: string): Promise<PeriodRow> {
+  // Staff changing this period's dates, weekdays or closures hold its row FOR UPDATE: wait for
+  // them and read what they committed, and keep them waiting until this booking commits (so
+  // their check of the booked days sees it). Bookings do not block one another.
+  await tx.$queryRaw`SELECT id FROM "Period" WHERE id = ${periodId} FOR KEY SHARE`;
   const period = await tx.period.findFirst({ where: { id: periodId, active: true }, select: PERIOD_SELECT });
   if (!period) throw new AppError("NOT_FOUND", "Période introuvable.");
   return period;
