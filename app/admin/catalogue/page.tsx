@@ -22,6 +22,7 @@ export default async function CataloguePage() {
           <li><a href="#periodes" className="underline">Périodes ({periods.length})</a></li>
           <li><a href="#etablissements" className="underline">Établissements ({establishments.length})</a></li>
           <li><a href="#activites" className="underline">Activités ({activities.length})</a></li>
+          <li><Link href="/admin/catalogue/tranches" className="underline">Tranches de quotient familial</Link></li>
         </ul>
       </nav>
 

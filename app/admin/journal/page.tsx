@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination, queryString } from "@/components/admin/pagination";
+import { auditActionLabel } from "@/lib/audit/action-labels";
 import { listAuditEntries } from "@/lib/audit/journal";
 import { ZJournalFilterSchema } from "@/lib/audit/journal.schema";
 import { adminPage } from "@/lib/auth/session";
@@ -51,7 +52,10 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                 <td className="p-2">
                   {entry.actor?.email ?? "—"} {entry.actorRole ? `(${entry.actorRole.toLowerCase()})` : ""}
                 </td>
-                <td className="p-2">{entry.action}</td>
+                <td className="p-2">
+                  {auditActionLabel(entry.action)}
+                  <span className="block text-xs text-muted">{entry.action}</span>
+                </td>
                 <td className="p-2">
                   {entry.familyId ? (
                     <Link href={`/admin/familles/${entry.familyId}`} className="underline">
