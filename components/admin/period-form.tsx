@@ -137,7 +137,7 @@ export function PeriodForm({ action, establishments, activities, schools, period
         <div className="grid gap-4 md:grid-cols-3">
           <Field name="startDate" label="Date de début" type="date" required defaultValue={period?.startDate} />
           <Field name="endDate" label="Date de fin" type="date" required defaultValue={period?.endDate} />
-          <Field name="lastBookingDate" label="Dernière date de réservation" type="date" defaultValue={period?.lastBookingDate ?? ""} hint="Facultative ; vide : jusqu'à la date de fin." />
+          <Field name="lastBookingDate" label="Dernière date de réservation" type="date" defaultValue={period?.lastBookingDate ?? ""} hint="Facultative : dernier jour où les familles peuvent réserver, même avant le début de la période ; vide : jusqu'à la date de fin." />
         </div>
         <CheckboxGroup
           name="openWeekdays"

@@ -124,6 +124,9 @@ export async function updateEstablishment(viewer: StaffViewer, id: string, input
     getDb().$transaction(async (tx) => {
       const before = await tx.establishment.findUnique({ where: { id }, select: { name: true, schoolId: true, address: true, active: true } });
       if (!before) throw new AppError("NOT_FOUND", "Établissement introuvable.");
+      // Closing it: bookings of its periods already running finish first (they hold their
+      // period FOR KEY SHARE); later ones wait and then find it closed.
+      if (before.active && !input.active) await tx.$queryRaw`SELECT id FROM "Period" WHERE "establishmentId" = ${id} FOR UPDATE`;
       await assertSchool(tx, input.schoolId);
       await assertEstablishmentNameFree(tx, input.name, id);
       await tx.establishment.update({ where: { id }, data: input });

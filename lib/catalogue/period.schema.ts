@@ -53,8 +53,10 @@ export const ZPeriodSchema = z
   })
   .superRefine((input, context) => {
     if (input.startDate > input.endDate) context.addIssue({ code: "custom", path: ["endDate"], message: "La date de fin doit être postérieure ou égale à la date de début." });
-    if (input.lastBookingDate && (input.lastBookingDate < input.startDate || input.lastBookingDate > input.endDate)) {
-      context.addIssue({ code: "custom", path: ["lastBookingDate"], message: "La dernière date de réservation doit être comprise dans la période." });
+    // The last day families may book, compared with today: it may well come before the period
+    // starts (bookings of a summer ALSH close in June), not after it ends.
+    if (input.lastBookingDate && input.lastBookingDate > input.endDate) {
+      context.addIssue({ code: "custom", path: ["lastBookingDate"], message: "La dernière date de réservation ne peut pas être après la fin de la période." });
     }
     if (input.minAgeYears !== null && input.maxAgeYears !== null && input.minAgeYears > input.maxAgeYears) {
       context.addIssue({ code: "custom", path: ["maxAgeYears"], message: "L'âge maximum doit être supérieur ou égal à l'âge minimum." });

@@ -122,7 +122,7 @@ async function loadPeriod(tx: Tx, periodId: string): Promise<PeriodRow> {
   // them and read what they committed, and keep them waiting until this booking commits (so
   // their check of the booked days sees it). Bookings do not block one another.
   await tx.$queryRaw`SELECT id FROM "Period" WHERE id = ${periodId} FOR KEY SHARE`;
-  const period = await tx.period.findFirst({ where: { id: periodId, active: true }, select: PERIOD_SELECT });
+  const period = await tx.period.findFirst({ where: { id: periodId, active: true, establishment: { active: true } }, select: PERIOD_SELECT });
   if (!period) throw new AppError("NOT_FOUND", "Période introuvable.");
   return period;
 }

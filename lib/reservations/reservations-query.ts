@@ -247,7 +247,7 @@ export async function getPlanning(
   }
   const child = await ownedChild(db, viewer, childId);
   if (!child) return null;
-  const period = await db.period.findFirst({ where: { id: periodId, active: true }, select: PERIOD_SELECT });
+  const period = await db.period.findFirst({ where: { id: periodId, active: true, establishment: { active: true } }, select: PERIOD_SELECT });
   if (!period) return null;
   const rules = periodRulesOf(period);
   const eligibilityRules = eligibilityRulesOf(period);

@@ -179,8 +179,10 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
       };
       expect(fieldErrors({ endDate: "2027-01-03", lastBookingDate: "2027-02-01" })).toEqual({
         endDate: "La date de fin doit être postérieure ou égale à la date de début.",
-        lastBookingDate: "La dernière date de réservation doit être comprise dans la période.",
+        lastBookingDate: "La dernière date de réservation ne peut pas être après la fin de la période.",
       });
+      // Bookings may close before the period starts (a summer ALSH booked until mid-June).
+      expect(fieldErrors({ lastBookingDate: "2026-12-15" })).toEqual({});
       expect(fieldErrors({ openWeekdays: "" })).toEqual({ openWeekdays: "Cochez au moins un jour d'ouverture." });
       expect(fieldErrors({ bookingKind: "WEEKDAY_OF_PREVIOUS_WEEK", changeKind: "DAYS_BEFORE", bookingTime: "24:00" })).toEqual({
         bookingTime: "L'heure limite de réservation doit être au format HH:MM (exemple : 23:59).",
@@ -209,6 +211,18 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
       expect(planning?.units.map((unit) => unit.label)).toEqual(["JOURNÉE"]);
       expect(planning?.rows.map((row) => row.day).slice(0, 4)).toEqual(["2027-01-04", "2027-01-05", "2027-01-07", "2027-01-08"]);
       expect(planning?.rows[0].cells[0].kind).toBe("bookable");
+    });
+
+    it("stops offering the period when its establishment is closed, and offers it again when reopened", async () => {
+      const establishment = (active: boolean) =>
+        updateEstablishment(agent, ids.cambonEstablishment, ZEstablishmentSchema.parse({ name: "ACCUEIL DE LOISIRS CAMBON", schoolId: ids.cambon, address: "", ...(active ? { active: "on" } : {}) }));
+      await establishment(false);
+      expect(await getPlanning(database.prisma, family, { childId: family.childId, periodId }, NOW)).toBeNull();
+      const before = await snapshot();
+      expect(await errorOf(confirmBooking(database.prisma, family, { childId: family.childId, periodId, days: [{ unitId, date: "2027-01-05" }] }, NOW))).toBe("Période introuvable.");
+      expect(await snapshot()).toEqual(before);
+      await establishment(true);
+      expect((await getPlanning(database.prisma, family, { childId: family.childId, periodId }, NOW))?.rows[0].cells[0].kind).toBe("bookable");
     });
 
     it("refuses to move the dates or close a weekday under booked days, counting them; nothing changes", async () => {
