@@ -42,11 +42,11 @@ export const getTownSettings = cache(async (): Promise<TownSettingsView> => {
       guichetAddress: true,
       guichetHours: true,
       primaryColor: true,
-      logoPath: true,
+      logoMimeType: true,
       updatedAt: true,
     },
   });
   if (!settings) return FALLBACK;
-  const { logoPath, updatedAt, ...view } = settings;
-  return { ...view, logoUrl: logoPath ? `/api/town-logo?v=${updatedAt.getTime()}` : null };
+  const { logoMimeType, updatedAt, ...view } = settings;
+  return { ...view, logoUrl: logoMimeType ? `/api/town-logo?v=${updatedAt.getTime()}` : null };
 });

@@ -4,11 +4,11 @@ import type { StaffViewer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { inspectUpload } from "@/lib/documents/inspect-upload";
 import { AppError } from "@/lib/errors";
-import { deleteLocalFile, newStorageKey, readLocalFile, writeLocalFile } from "@/lib/storage/local-disk";
 import { TOWN_LOGO_MAX_BYTES, TOWN_LOGO_MESSAGES } from "./town-logo.schema";
 
-// The town's logo: an image decided from its bytes (never SVG), stored like the service
-// documents under a server-made key, served to anyone by app/api/town-logo/route.ts.
+// The town's logo: an image decided from its bytes (never SVG), kept in the database (at most
+// 500 Ko, a CHECK says so) so that every instance of the portal serves the same one, and served
+// to anyone by app/api/town-logo/route.ts.
 
 const LOGO_TYPES = new Set(["image/png", "image/jpeg", "image/gif"]);
 
@@ -16,7 +16,7 @@ function requireAdmin(viewer: StaffViewer) {
   if (viewer.role !== "ADMIN") throw new AppError("FORBIDDEN", "Seul un administrateur peut modifier le logo de la commune.");
 }
 
-/** Admin only. Replaces the logo in one change; the previous file is removed after the commit. */
+/** Admin only. Replaces the logo, audited in the same change. */
 export async function uploadTownLogo(viewer: StaffViewer, file: File): Promise<void> {
   requireAdmin(viewer);
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -26,43 +26,26 @@ export async function uploadTownLogo(viewer: StaffViewer, file: File): Promise<v
   if (!inspection.ok) throw new AppError("LOGO_INVALID", inspection.reason === "type" ? TOWN_LOGO_MESSAGES.type : inspection.message);
   if (!LOGO_TYPES.has(inspection.mimeType)) throw new AppError("LOGO_INVALID", TOWN_LOGO_MESSAGES.type);
 
-  const storageKey = newStorageKey("town-logo");
-  await writeLocalFile(storageKey, bytes);
-  let previous: string | null;
-  try {
-    previous = await getDb().$transaction(async (tx) => {
-      const settings = await tx.townSettings.findUnique({ where: { id: 1 }, select: { logoPath: true } });
-      if (!settings) throw new AppError("NOT_FOUND", "Enregistrez d'abord les paramètres de la commune.");
-      await tx.townSettings.update({ where: { id: 1 }, data: { logoPath: storageKey } });
-      await writeAudit(tx, viewer, { action: "town-logo.update", targetType: "TownSettings", targetId: "1", details: { mimeType: inspection.mimeType, size: bytes.length } });
-      return settings.logoPath;
-    });
-  } catch (error) {
-    await deleteLocalFile(storageKey); // the row does not point to it: no orphan file
-    throw error;
-  }
-  if (previous) await deleteLocalFile(previous);
+  await getDb().$transaction(async (tx) => {
+    const { count } = await tx.townSettings.updateMany({ where: { id: 1 }, data: { logo: bytes, logoMimeType: inspection.mimeType } });
+    if (count === 0) throw new AppError("NOT_FOUND", "Enregistrez d'abord les paramètres de la commune.");
+    await writeAudit(tx, viewer, { action: "town-logo.update", targetType: "TownSettings", targetId: "1", details: { mimeType: inspection.mimeType, size: bytes.length } });
+  });
 }
 
 /** Admin only. The header goes back to the town's name alone. */
 export async function removeTownLogo(viewer: StaffViewer): Promise<void> {
   requireAdmin(viewer);
-  const previous = await getDb().$transaction(async (tx) => {
-    const settings = await tx.townSettings.findUnique({ where: { id: 1 }, select: { logoPath: true } });
-    if (!settings?.logoPath) throw new AppError("NOT_FOUND", "La commune n'a pas de logo.");
-    await tx.townSettings.update({ where: { id: 1 }, data: { logoPath: null } });
+  await getDb().$transaction(async (tx) => {
+    const { count } = await tx.townSettings.updateMany({ where: { id: 1, logoMimeType: { not: null } }, data: { logo: null, logoMimeType: null } });
+    if (count === 0) throw new AppError("NOT_FOUND", "La commune n'a pas de logo.");
     await writeAudit(tx, viewer, { action: "town-logo.remove", targetType: "TownSettings", targetId: "1", details: {} });
-    return settings.logoPath;
   });
-  await deleteLocalFile(previous);
 }
 
 /** For the public route: the logo's bytes and their type, or null when the town has none. */
-export async function readTownLogo(): Promise<{ bytes: Buffer; mimeType: string } | null> {
-  const settings = await getDb().townSettings.findUnique({ where: { id: 1 }, select: { logoPath: true } });
-  if (!settings?.logoPath) return null;
-  const bytes = await readLocalFile(settings.logoPath);
-  const inspection = await inspectUpload(new Uint8Array(bytes));
-  if (!inspection.ok || !LOGO_TYPES.has(inspection.mimeType)) return null;
-  return { bytes, mimeType: inspection.mimeType };
+export async function readTownLogo(): Promise<{ bytes: Uint8Array; mimeType: string } | null> {
+  const settings = await getDb().townSettings.findUnique({ where: { id: 1 }, select: { logo: true, logoMimeType: true } });
+  if (!settings?.logo || !settings.logoMimeType) return null;
+  return { bytes: settings.logo, mimeType: settings.logoMimeType };
 }

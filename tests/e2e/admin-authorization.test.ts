@@ -161,7 +161,7 @@ async function fingerprint(database: Database) {
       'periods', (SELECT string_agg(id || name || "establishmentId" || "activityId" || "startDate" || "endDate" || "openWeekdays"::text || coalesce("lastBookingDate"::text, '') || "bookingRuleId" || "changeRuleId" || "validationMode" || coalesce("minAgeYears"::text, '') || coalesce("maxAgeYears"::text, '') || "schoolLevels"::text || active, ',' ORDER BY id) FROM "Period"),
       'deadlineRules', (SELECT string_agg(id || kind || coalesce(weekday::text, '') || coalesce("daysBefore"::text, '') || "timeOfDay", ',' ORDER BY id) FROM "DeadlineRule"),
       'eligibleSchools', (SELECT string_agg("periodId" || "schoolId", ',' ORDER BY "periodId", "schoolId") FROM "PeriodEligibleSchool"),
-      'town', (SELECT string_agg("townName" || "portalName" || "guichetEmail" || "primaryColor" || coalesce("logoPath", ''), ',') FROM "TownSettings"),
+      'town', (SELECT string_agg("townName" || "portalName" || "guichetEmail" || "primaryColor" || coalesce(md5("logo"), ''), ',') FROM "TownSettings"),
       'contacts', (SELECT string_agg(label || coalesce(phone, ''), ',' ORDER BY id) FROM "UsefulContact"),
       -- Family records and child sheets, whole rows (updatedAt included, so any write shows).
       'familyRecords', (SELECT md5(string_agg(row_to_json(f)::text, ',' ORDER BY f.id)) FROM "Family" f),
