@@ -100,7 +100,7 @@ export function Field({ label, name, type = "text", required, defaultValue, opti
         {label} {required ? <span aria-hidden="true">*</span> : null}
       </label>
       {options ? (
-        <select id={id} name={name} defaultValue={defaultValue} aria-invalid={Boolean(error)} aria-describedby={describedBy} className={inputClass}>
+        <select id={id} name={name} required={required} defaultValue={defaultValue} aria-invalid={Boolean(error)} aria-describedby={describedBy} className={inputClass}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -108,7 +108,7 @@ export function Field({ label, name, type = "text", required, defaultValue, opti
           ))}
         </select>
       ) : type === "textarea" ? (
-        <textarea id={id} name={name} defaultValue={defaultValue} rows={3} aria-invalid={Boolean(error)} aria-describedby={describedBy} className={inputClass} />
+        <textarea id={id} name={name} required={required} defaultValue={defaultValue} rows={3} aria-invalid={Boolean(error)} aria-describedby={describedBy} className={inputClass} />
       ) : (
         <input id={id} name={name} type={type} required={required} defaultValue={defaultValue} aria-invalid={Boolean(error)} aria-describedby={describedBy} className={inputClass} />
       )}

@@ -53,7 +53,13 @@ export function CheckboxGroup({
   return (
     <fieldset aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
       <legend className="font-semibold">
-        {legend} {required ? <span aria-hidden="true">*</span> : null}
+        {legend}{" "}
+        {required ? (
+          <>
+            <span aria-hidden="true">*</span>
+            <span className="sr-only">(obligatoire)</span>
+          </>
+        ) : null}
       </legend>
       {hint ? <p id={`${id}-hint`} className="text-sm text-muted">{hint}</p> : null}
       <input type="hidden" name={name} value={selected.join(",")} />

@@ -9,7 +9,7 @@ export const ZActivitySchema = z.object({
   name: requiredText("Le nom de l'activité", 120),
   onlinePayment: checkbox,
   sortOrder: z.preprocess(
-    (value) => (value === "" || value === undefined ? 0 : typeof value === "string" ? Number(value.trim()) : value),
+    (value) => (value === undefined || (typeof value === "string" && value.trim() === "") ? 0 : typeof value === "string" ? Number(value.trim()) : value),
     z
       .number({ error: "L'ordre d'affichage doit être un nombre entier." })
       .int("L'ordre d'affichage doit être un nombre entier.")

@@ -35,7 +35,7 @@ export const list = <T extends z.ZodType>(item: T) =>
 /** An optional whole number typed in a field: "" → null. */
 export const optionalInt = (label: string, min: number, max: number) =>
   z.preprocess(
-    (value) => (value === "" || value === undefined || value === null ? null : typeof value === "string" ? Number(value.trim()) : value),
+    (value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? null : typeof value === "string" ? Number(value.trim()) : value),
     z
       .number({ error: `${label} doit être un nombre entier.` })
       .int(`${label} doit être un nombre entier.`)

@@ -32,7 +32,7 @@ export const ZPeriodSchema = z
     name: requiredText("Le nom de la période", 120).transform((value) => value.replace(/\s+/g, " ")),
     startDate: day("La date de début"),
     endDate: day("La date de fin"),
-    openWeekdays: list(z.coerce.number().int().min(1).max(7)).pipe(
+    openWeekdays: list(z.coerce.number({ error: "Jour d'ouverture inconnu." }).int("Jour d'ouverture inconnu.").min(1, "Jour d'ouverture inconnu.").max(7, "Jour d'ouverture inconnu.")).pipe(
       z.array(z.number()).min(1, "Cochez au moins un jour d'ouverture.").transform((days) => [...new Set(days)].sort()),
     ),
     lastBookingDate: optionalDay("La dernière date de réservation"),

@@ -81,15 +81,19 @@ export async function updateQfBracket(viewer: StaffViewer, input: BracketInput &
 export async function deleteQfBracket(viewer: StaffViewer, id: string): Promise<{ tariffsRemoved: number }> {
   return getDb().$transaction(async (tx) => {
     await lockedOthers(tx, null);
-    const bracket = await tx.qfBracket.findUnique({ where: { id }, select: { label: true, minQf: true, maxQf: true, _count: { select: { tariffs: true } } } });
+    const bracket = await tx.qfBracket.findUnique({
+      where: { id },
+      select: { label: true, minQf: true, maxQf: true, tariffs: { select: { unitId: true, priceCents: true }, orderBy: { unitId: "asc" } } },
+    });
     if (!bracket) throw new AppError("NOT_FOUND", "Tranche de quotient familial introuvable.");
     await tx.qfBracket.delete({ where: { id } });
+    // The prices go with the bracket (cascade): the journal keeps them, so they can be restored.
     await writeAudit(tx, viewer, {
       action: "qf-bracket.delete",
       targetType: "QfBracket",
       targetId: id,
-      details: { label: bracket.label, minQf: bracket.minQf, maxQf: bracket.maxQf, tariffsRemoved: bracket._count.tariffs },
+      details: { label: bracket.label, minQf: bracket.minQf, maxQf: bracket.maxQf, tariffsRemoved: bracket.tariffs.length, prices: bracket.tariffs },
     });
-    return { tariffsRemoved: bracket._count.tariffs };
+    return { tariffsRemoved: bracket.tariffs.length };
   });
 }

@@ -184,6 +184,9 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
       // Bookings may close before the period starts (a summer ALSH booked until mid-June).
       expect(fieldErrors({ lastBookingDate: "2026-12-15" })).toEqual({});
       expect(fieldErrors({ openWeekdays: "" })).toEqual({ openWeekdays: "Cochez au moins un jour d'ouverture." });
+      expect(fieldErrors({ openWeekdays: "1,lundi" })).toEqual({ openWeekdays: "Jour d'ouverture inconnu." });
+      // Blank is "no limit", not 0.
+      expect(ZPeriodSchema.parse(periodForm({ minAgeYears: "  ", maxAgeYears: " " }))).toMatchObject({ minAgeYears: null, maxAgeYears: null });
       expect(fieldErrors({ bookingKind: "WEEKDAY_OF_PREVIOUS_WEEK", changeKind: "DAYS_BEFORE", bookingTime: "24:00" })).toEqual({
         bookingTime: "L'heure limite de réservation doit être au format HH:MM (exemple : 23:59).",
         bookingWeekday: "Choisissez le jour de la semaine précédente.",

@@ -240,6 +240,9 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
     expect(await prisma().qfBracket.count({ where: { id: created.id } })).toBe(0);
     expect(await prisma().tariff.count({ where: { bracketId: created.id } })).toBe(0);
     expect(await prisma().auditLog.count({ where: { action: { startsWith: "qf-bracket." } } })).toBe(3);
+    // The prices that went with the bracket are kept in the journal.
+    const deletion = await prisma().auditLog.findFirstOrThrow({ where: { action: "qf-bracket.delete", targetId: created.id }, select: { details: true } });
+    expect(deletion.details).toMatchObject({ tariffsRemoved: 1, prices: [{ unitId: unit.id, priceCents: 500 }] });
   });
 
   it("answers « introuvable » in French to unknown ids, and changes nothing", async () => {
