@@ -125,3 +125,28 @@ export function Field({ label, name, type = "text", required, defaultValue, opti
     </div>
   );
 }
+
+/** A file input with its label, hint and server error; the server decides what is accepted. */
+export function FileField({ label, name = "file", accept, hint }: { label: string; name?: string; accept: string; hint?: string }) {
+  const id = useId();
+  const error = useFieldError(name);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="block font-semibold">
+        {label} <span aria-hidden="true">*</span>
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      <input id={id} name={name} type="file" accept={accept} aria-invalid={Boolean(error)} aria-describedby={describedBy} className="mt-1 block" />
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-accent-dark">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

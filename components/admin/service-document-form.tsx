@@ -1,26 +1,7 @@
 "use client";
 
-import { useId } from "react";
 import type { ActionResult } from "@/lib/auth/action";
-import { ActionForm, Field, useFieldError } from "./action-form";
-
-function FileField() {
-  const id = useId();
-  const error = useFieldError("file");
-  return (
-    <div>
-      <label htmlFor={id} className="block font-semibold">
-        Fichier PDF (1 Mo au plus) <span aria-hidden="true">*</span>
-      </label>
-      <input id={id} name="file" type="file" accept="application/pdf" aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} className="mt-1 block" />
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-accent-dark">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+import { ActionForm, Field, FileField } from "./action-form";
 
 export function ServiceDocumentForm({ action, activities }: { action: (input: FormData) => Promise<ActionResult<unknown>>; activities: { id: string; name: string }[] }) {
   return (
@@ -36,7 +17,7 @@ export function ServiceDocumentForm({ action, activities }: { action: (input: Fo
         ]}
       />
       <Field label="Titre" name="title" required />
-      <FileField />
+      <FileField label="Fichier PDF (1 Mo au plus)" accept="application/pdf" />
     </ActionForm>
   );
 }

@@ -1,7 +1,6 @@
 "use client";
 
-import { useId } from "react";
-import { ActionForm, useFieldError } from "@/components/admin/action-form";
+import { ActionForm, FileField } from "@/components/admin/action-form";
 import { FormTextField } from "@/components/admin/form-text-field";
 import type { ActionResult } from "@/lib/auth/action";
 
@@ -65,35 +64,6 @@ export function EditUsefulContactForm({ action, contact }: { action: Action; con
   );
 }
 
-function LogoFileField() {
-  const id = useId();
-  const error = useFieldError("file");
-  return (
-    <div>
-      <label htmlFor={id} className="block font-semibold">
-        Nouveau logo <span aria-hidden="true">*</span>
-      </label>
-      <p id={`${id}-hint`} className="text-sm text-muted">
-        Image PNG, JPEG ou GIF de 500 Ko au plus, affichée dans l&apos;en-tête de toutes les pages.
-      </p>
-      <input
-        id={id}
-        name="file"
-        type="file"
-        accept="image/png,image/jpeg,image/gif"
-        aria-invalid={Boolean(error)}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-        className="mt-1 block"
-      />
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-accent-dark">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 export function TownLogoForm({ uploadAction, removeAction, logoUrl }: { uploadAction: Action; removeAction: Action; logoUrl: string | null }) {
   return (
     <div className="space-y-4">
@@ -107,7 +77,7 @@ export function TownLogoForm({ uploadAction, removeAction, logoUrl }: { uploadAc
         )}
       </div>
       <ActionForm action={uploadAction} submitLabel="Enregistrer le logo" successMessage="Le logo a été enregistré." resetOnSuccess>
-        <LogoFileField />
+        <FileField label="Nouveau logo" accept="image/png,image/jpeg,image/gif" hint="Image PNG, JPEG ou GIF de 500 Ko au plus, affichée dans l'en-tête de toutes les pages." />
       </ActionForm>
       {logoUrl ? (
         <ActionForm action={removeAction} submitLabel="Retirer le logo" variant="danger" confirmMessage="Retirer le logo de la commune de toutes les pages ?" />

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isCalendarDay } from "@/lib/dates/calendar-day";
-import { parseDateList } from "./date-list";
+import { dateListField } from "./date-list.schema";
 import { TIME_PATTERN } from "./unit-rules";
 
 // Numbers arrive from forms as text: "" is "missing", anything else must be a whole number.
@@ -78,24 +78,7 @@ export const ZUnitDeleteSchema = z.object({ id: z.uuid({ error: "Unité introuva
 /** Capacité par jour: one or several dates (like the closures import), one capacity. */
 export const ZDayCapacitySchema = z.object({
   unitId: z.uuid({ error: "Unité introuvable." }),
-  dates: z
-    .string({ error: "Saisissez au moins une date." })
-    .transform((text, context) => {
-      const parsed = parseDateList(text);
-      if (!parsed.ok) {
-        context.addIssue({ code: "custom", message: `Dates illisibles : ${parsed.invalid.join(", ")} (format attendu : JJ/MM/AAAA).` });
-        return z.NEVER;
-      }
-      if (parsed.days.length === 0) {
-        context.addIssue({ code: "custom", message: "Saisissez au moins une date." });
-        return z.NEVER;
-      }
-      if (parsed.days.length > 400) {
-        context.addIssue({ code: "custom", message: "400 dates au plus à la fois." });
-        return z.NEVER;
-      }
-      return parsed.days;
-    }),
+  dates: dateListField("400 dates au plus à la fois."),
   capacity: capacityField,
 });
 export type TDayCapacity = z.input<typeof ZDayCapacitySchema>;
