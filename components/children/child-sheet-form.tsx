@@ -27,10 +27,12 @@ type ParentProps = {
   action: (input: TChildSheet) => Promise<ActionResult<{ saved: boolean }>>;
 };
 
-/** The Guichet unique's mode: the same six sections; « J'accepte » shown read-only, never answered. */
+/** The Guichet unique's mode: the same sections; the authorisations and « J'accepte » shown read-only, never answered. */
 type StaffProps = {
   mode: "staff";
   defaultValues: TStaffChildSheet;
+  /** The family's answers to the authorisations, covered by its « J'accepte ». */
+  authorisations: Record<(typeof AUTHORISATIONS)[number]["name"], "OUI" | "NON" | "">;
   schools: { id: string; name: string }[];
   consent: ConsentSummary;
   action: (input: TStaffChildSheet) => Promise<ActionResult<{ saved: boolean }>>;
@@ -39,6 +41,8 @@ type StaffProps = {
 };
 
 type PeopleName = "emergencyContacts" | "authorisedPersons";
+
+const ANSWER_LABELS = { OUI: "Oui", NON: "Non", "": "Pas encore répondu" } as const;
 
 // Guide, "La fiche enfant": six sections to fill "impérativement et précisément", « J'accepte »,
 // then « Enregistrer ».
@@ -200,18 +204,32 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
       </FormSection>
 
       <FormSection id="section-autorisations" title="Autorisations">
-        {AUTHORISATIONS.map((authorisation) => (
-          <SelectField
-            key={authorisation.name}
-            registration={register(authorisation.name)}
-            label={authorisation.label}
-            required
-            options={YES_NO_OPTIONS}
-            placeholder="— Choisir —"
-            error={message(authorisation.name)}
-            className="max-w-3xl"
-          />
-        ))}
+        {props.mode === "staff" ? (
+          <>
+            <p>Les réponses de la famille, couvertes par son « J&apos;accepte » : elles ne peuvent pas être modifiées ici.</p>
+            <dl className="max-w-3xl space-y-2" data-testid="staff-authorisations">
+              {AUTHORISATIONS.map((authorisation) => (
+                <div key={authorisation.name}>
+                  <dt>{authorisation.label}</dt>
+                  <dd className="font-semibold">{ANSWER_LABELS[props.authorisations[authorisation.name]]}</dd>
+                </div>
+              ))}
+            </dl>
+          </>
+        ) : (
+          AUTHORISATIONS.map((authorisation) => (
+            <SelectField
+              key={authorisation.name}
+              registration={register(authorisation.name)}
+              label={authorisation.label}
+              required
+              options={YES_NO_OPTIONS}
+              placeholder="— Choisir —"
+              error={message(authorisation.name)}
+              className="max-w-3xl"
+            />
+          ))
+        )}
         {props.mode === "staff" ? (
           <ConsentStateList
             items={[props.consent]}

@@ -1,14 +1,16 @@
 import { Panel } from "@/components/ui/panel";
-import type { FamilyCompleteness } from "@/lib/families/completeness";
+import { staffCompleteness, type FamilyCompleteness } from "@/lib/families/completeness";
 
 /**
  * "Lors de votre première connexion, vous devez vérifier, modifier et/ou compléter les
  * informations de votre famille pour avoir accès aux services": what is still missing, item by
  * item, for the family and for each child.
  */
-export function CompletenessBlock({ completeness, audience = "family" }: { completeness: FamilyCompleteness; audience?: "family" | "staff" }) {
-  const allComplete = completeness.complete && completeness.children.every((child) => child.complete);
+export function CompletenessBlock({ completeness: computed, audience = "family" }: { completeness: FamilyCompleteness; audience?: "family" | "staff" }) {
   const staff = audience === "staff";
+  // Staff see no hint of the health data's content (staffCompleteness).
+  const completeness = staff ? staffCompleteness(computed) : computed;
+  const allComplete = completeness.complete && completeness.children.every((child) => child.complete);
   return (
     <Panel title={staff ? "Complétude du dossier" : "Dossier à compléter"}>
       {allComplete ? (

@@ -76,6 +76,7 @@ export async function getFamilyForStaff(_viewer: StaffViewer, familyId: string) 
           lastName: true,
           sex: true,
           birthDate: true,
+          schoolId: true,
           schoolLevel: true,
           schoolClass: true,
           school: { select: { name: true } },

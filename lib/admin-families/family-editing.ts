@@ -4,20 +4,24 @@ import "server-only";
 // (writeFamilyRecord, writeChildSheet); staff never record a consent on the family's behalf, and
 // every change — and every read of a child's medical section — is audited in its transaction.
 import { writeAudit } from "@/lib/audit/audit-log";
+import { fieldChanges, type AuditValue } from "@/lib/audit/field-changes";
 import type { StaffViewer, Viewer } from "@/lib/auth/session";
-import type { TAddChildParsed } from "@/lib/children/add-child.schema";
+import type { TAddChildParsed, TStaffChildIdentityParsed } from "@/lib/children/add-child.schema";
 import { childBirthDateProblem } from "@/lib/children/birth-date";
-import { listSchools, readChildSheetValues, writeChildSheet } from "@/lib/children/child-sheet";
-import type { TStaffChildSheet, TStaffChildSheetParsed } from "@/lib/children/child-sheet.schema";
-import { dayToDate, parisToday } from "@/lib/dates/calendar-day";
+import { listSchools, readChildSheetValues, writeChildIdentity, writeChildSheet } from "@/lib/children/child-sheet";
+import type { TChildAuthorisations, TStaffChildSheet, TStaffChildSheetParsed } from "@/lib/children/child-sheet.schema";
+import { dateToDay, dayToDate, parisToday } from "@/lib/dates/calendar-day";
+import type { Prisma } from "@/lib/db/generated/client";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { consentStates, type ConsentState } from "@/lib/families/consents";
 import { FAMILY_CONSENT_KINDS, readFamilyRecordValues, writeFamilyRecord } from "@/lib/families/family-record";
-import type { TStaffFamilyRecord, TStaffFamilyRecordParsed } from "@/lib/families/family-record.schema";
+import { GUARDIAN_FIELDS, guardianField, type TStaffFamilyRecord, type TStaffFamilyRecordParsed } from "@/lib/families/family-record.schema";
+import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
 import { blankToNull } from "@/lib/families/form-fields";
 
 export const FAMILY_ID_NOT_FOUND = "Famille introuvable.";
+const DUPLICATE_CHILD = "Cet enfant figure déjà dans la famille (même prénom et même date de naissance).";
 
 /**
  * The role is checked here too, not only by the action builder: these functions write another
@@ -45,12 +49,36 @@ export async function getFamilyRecordForStaff(viewer: StaffViewer, familyId: str
   return { familyName: String(values.name), values: { familyId, ...values } as unknown as TStaffFamilyRecord, consents };
 }
 
-/** Saves the record's data and guardians for the family of the form's familyId, with an audit entry; consents untouched. */
+/** The record's stored fields, flat (guardians as the form names them: guardian1LastName…), for the audit's before/after. */
+async function familyRecordAuditFields(tx: Prisma.TransactionClient, familyId: string): Promise<Record<string, AuditValue>> {
+  const family = await tx.family.findUnique({
+    where: { id: familyId },
+    select: { ...FAMILY_RECORD_FIELDS, guardians: { orderBy: { position: "asc" } } },
+  });
+  if (!family) return {};
+  const { guardians, ...fields } = family;
+  const flat: Record<string, AuditValue> = { ...fields };
+  for (const position of [1, 2] as const) {
+    const guardian = guardians.find((row) => row.position === position);
+    for (const field of GUARDIAN_FIELDS) {
+      const value = guardian?.[field] ?? null;
+      flat[guardianField(position, field)] = value instanceof Date ? dateToDay(value) : value;
+    }
+  }
+  return flat;
+}
+
+/**
+ * Saves the record's data and guardians for the family of the form's familyId, with an audit
+ * entry giving the fields that changed, before and after; consents untouched.
+ */
 export async function saveFamilyRecordForStaff(viewer: StaffViewer, record: TStaffFamilyRecordParsed): Promise<void> {
   assertStaff(viewer);
   await getDb().$transaction(async (tx) => {
+    const before = await familyRecordAuditFields(tx, record.familyId);
     await writeFamilyRecord(tx, record.familyId, record); // unknown id: « Dossier famille introuvable. », rolled back
-    await writeAudit(tx, viewer, { action: "family.record.update", familyId: record.familyId, targetType: "Family", targetId: record.familyId });
+    const details = fieldChanges(before, await familyRecordAuditFields(tx, record.familyId));
+    await writeAudit(tx, viewer, { action: "family.record.update", familyId: record.familyId, targetType: "Family", targetId: record.familyId, details });
   });
 }
 
@@ -58,6 +86,8 @@ export type StaffChildSheetView = {
   familyName: string;
   displayName: string;
   values: TStaffChildSheet;
+  /** The family's answers, shown read-only: staff never answer them. */
+  authorisations: Record<keyof TChildAuthorisations, "OUI" | "NON" | "">;
   schools: { id: string; name: string }[];
   consent: ConsentState;
 };
@@ -76,18 +106,46 @@ export async function getChildSheetForStaff(viewer: StaffViewer, familyId: strin
     const family = await tx.family.findUniqueOrThrow({ where: { id: familyId }, select: { name: true } });
     const [consent] = await consentStates(tx, { familyId, childId, kinds: ["AUTORISATIONS_ENFANT"] });
     await writeAudit(tx, viewer, { action: "child.health.read", familyId, childId, targetType: "ChildHealth", targetId: childId, details: { context: "child.sheet.edit" } });
-    return { familyName: family.name, displayName: sheet.displayName, values: { familyId, ...sheet.values } as TStaffChildSheet, consent };
+    const { authEmergencyCare, authPhotos, authLeaveAlone, authTransport, ...values } = sheet.values;
+    return {
+      familyName: family.name,
+      displayName: sheet.displayName,
+      values: { familyId, ...values } as TStaffChildSheet,
+      authorisations: { authEmergencyCare, authPhotos, authLeaveAlone, authTransport },
+      consent,
+    };
   });
   if (!view) return null;
   return { ...view, schools: await listSchools() };
 }
 
-/** Saves the sheet of a child of the form's family, with an audit entry; the authorisations' acceptance untouched. */
+/**
+ * Saves the sheet of a child of the form's family, with an audit entry giving the identity and
+ * schooling fields that changed (never medical or diet values). The authorisations' answers and
+ * their acceptance are the family's: untouched.
+ */
 export async function saveChildSheetForStaff(viewer: StaffViewer, sheet: TStaffChildSheetParsed, now = new Date()): Promise<void> {
   assertStaff(viewer);
   await getDb().$transaction(async (tx) => {
-    await writeChildSheet(tx, sheet.familyId, sheet, now); // a child of another family: « Fiche enfant introuvable. », rolled back
-    await writeAudit(tx, viewer, { action: "child.sheet.update", familyId: sheet.familyId, childId: sheet.childId, targetType: "Child", targetId: sheet.childId });
+    const details = await writeChildSheet(tx, sheet.familyId, sheet, now); // a child of another family: « Fiche enfant introuvable. », rolled back
+    await writeAudit(tx, viewer, { action: "child.sheet.update", familyId: sheet.familyId, childId: sheet.childId, targetType: "Child", targetId: sheet.childId, details });
+  });
+}
+
+/**
+ * « Modifier l'identité et la scolarité »: corrects a child's identity and schooling only, with
+ * an audit entry (before/after). Reads no health data, so it logs no health read.
+ */
+export async function updateChildIdentityForStaff(viewer: StaffViewer, input: TStaffChildIdentityParsed, now = new Date()): Promise<void> {
+  assertStaff(viewer);
+  await getDb().$transaction(async (tx) => {
+    const details = await writeChildIdentity(tx, input.familyId, input.childId, input, now); // another family's child: « Fiche enfant introuvable. »
+    const twin = await tx.child.findFirst({
+      where: { familyId: input.familyId, id: { not: input.childId }, firstName: { equals: input.firstName, mode: "insensitive" }, birthDate: dayToDate(input.birthDate) },
+      select: { id: true },
+    });
+    if (twin) throw new AppError("DUPLICATE", DUPLICATE_CHILD);
+    await writeAudit(tx, viewer, { action: "child.identity.update", familyId: input.familyId, childId: input.childId, targetType: "Child", targetId: input.childId, details });
   });
 }
 
@@ -110,7 +168,7 @@ export async function addChildForStaff(viewer: StaffViewer, input: TAddChildPars
       where: { familyId: family.id, firstName: { equals: firstName, mode: "insensitive" }, birthDate: dayToDate(input.birthDate) },
       select: { id: true },
     });
-    if (twin) throw new AppError("DUPLICATE", "Cet enfant figure déjà dans la famille (même prénom et même date de naissance).");
+    if (twin) throw new AppError("DUPLICATE", DUPLICATE_CHILD);
     const child = await tx.child.create({
       data: {
         familyId: family.id,

@@ -7,6 +7,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "activity.create": "Activité créée",
   "activity.update": "Activité modifiée",
   "child.create": "Enfant ajouté",
+  "child.identity.update": "Identité et scolarité d'un enfant modifiées",
   "child.health.read": "Consultation des données de santé d'un enfant",
   "child.sheet.update": "Fiche enfant modifiée",
   "closure.add": "Fermetures ajoutées",

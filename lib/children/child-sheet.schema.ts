@@ -1,7 +1,9 @@
 // "Voir / Modifier la fiche enfant" (SPEC §4): one schema for the react-hook-form form and the
 // server action. Every section is to be filled "impérativement et précisément" (guide).
 import { z } from "zod";
+import { isCalendarDay, parisToday } from "@/lib/dates/calendar-day";
 import { birthDay, optionalText, requiredChoice, requiredPhone, requiredText, UNEXPECTED_FIELD, yesNo } from "@/lib/families/form-fields";
+import { childBirthDateProblem } from "./birth-date";
 
 export const SEXES = [
   { value: "F", label: "Fille" },
@@ -44,6 +46,17 @@ export const MAX_PEOPLE = 6;
 const values = <T extends readonly { value: string }[]>(options: T) =>
   options.map((option) => option.value) as unknown as [T[number]["value"], ...T[number]["value"][]];
 
+/**
+ * A child's birth date, checked at the field against today (not in the future, under
+ * MAX_CHILD_AGE_YEARS): the same rule for adding a child and editing a sheet. The lib checks
+ * again against its own "now".
+ */
+export const childBirthDay = (message: string) =>
+  birthDay(message).superRefine((day, context) => {
+    const problem = isCalendarDay(day) ? childBirthDateProblem(day, parisToday(new Date())) : null;
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  });
+
 const ZPersonSchema = z.strictObject(
   {
     name: requiredText("Le nom et le prénom sont obligatoires."),
@@ -53,14 +66,15 @@ const ZPersonSchema = z.strictObject(
   { error: UNEXPECTED_FIELD },
 );
 
-// The six sections' data, edited by the parent and by the Guichet unique alike.
-const childSheetDataShape = {
+// The sections' data edited by the parent and by the Guichet unique alike (the authorisations
+// excepted: see authorisationsShape).
+const childSheetCommonShape = {
   childId: z.string({ error: "Fiche enfant introuvable." }).min(1, "Fiche enfant introuvable.").max(64),
   // INFORMATIONS DE L'ENFANT
   lastName: requiredText("Le nom de l'enfant est obligatoire."),
   firstName: requiredText("Le prénom de l'enfant est obligatoire."),
   sex: requiredChoice(values(SEXES), "Indiquez le sexe de l'enfant."),
-  birthDate: birthDay("La date de naissance est obligatoire."),
+  birthDate: childBirthDay("La date de naissance est obligatoire."),
   schoolId: z.string({ error: "Choisissez l'école." }).min(1, "Choisissez l'école.").max(64),
   schoolLevel: requiredChoice(values(SCHOOL_LEVELS), "Choisissez le niveau de classe."),
   schoolClass: optionalText(60),
@@ -81,17 +95,26 @@ const childSheetDataShape = {
     .min(1, "Indiquez au moins une personne à contacter en cas d'urgence.")
     .max(MAX_PEOPLE, `${MAX_PEOPLE} personnes au plus.`),
   authorisedPersons: z.array(ZPersonSchema, { error: "Liste invalide." }).max(MAX_PEOPLE, `${MAX_PEOPLE} personnes au plus.`),
-  // AUTORISATIONS
+};
+
+// AUTORISATIONS: the family's answers, covered by its « J'accepte ». Only the parent answers
+// them; the Guichet unique sees them read-only (a staff change would stay covered by an
+// acceptance the family never gave for it).
+const authorisationsShape = {
   authEmergencyCare: yesNo("Répondez à l'autorisation de soins d'urgence."),
   authPhotos: yesNo("Répondez à l'autorisation de photographier."),
   authLeaveAlone: yesNo("Répondez à l'autorisation de partir seul."),
   authTransport: yesNo("Répondez à l'autorisation de transport."),
 };
 
-/** The sheet's data fields once parsed, whoever edits them. */
-export type TChildSheetData = z.output<z.ZodObject<typeof childSheetDataShape>>;
+/** The sheet's data fields once parsed, whoever edits them (no authorisations). */
+export type TChildSheetCommonData = z.output<z.ZodObject<typeof childSheetCommonShape>>;
+/** The four authorisations' answers (OUI / NON). */
+export type TChildAuthorisations = z.output<z.ZodObject<typeof authorisationsShape>>;
+/** The parent's sheet data: the common sections and the authorisations. */
+export type TChildSheetData = TChildSheetCommonData & TChildAuthorisations;
 
-function refineChildSheet(value: TChildSheetData, context: z.RefinementCtx) {
+function refineChildSheet(value: TChildSheetCommonData, context: z.RefinementCtx) {
   if ((value.dietKind === "AUTRE" || value.dietKind === "ALLERGIE_PAI") && value.dietDetails === "") {
     context.addIssue({ code: "custom", path: ["dietDetails"], message: "Précisez le régime alimentaire." });
   }
@@ -99,15 +122,16 @@ function refineChildSheet(value: TChildSheetData, context: z.RefinementCtx) {
 
 /** The parent's form: the data and « J'accepte ». */
 export const ZChildSheetSchema = z
-  .strictObject({ ...childSheetDataShape, accept: z.literal(true, { error: "Cochez « J'accepte » pour enregistrer." }) }, { error: UNEXPECTED_FIELD })
+  .strictObject({ ...childSheetCommonShape, ...authorisationsShape, accept: z.literal(true, { error: "Cochez « J'accepte » pour enregistrer." }) }, { error: UNEXPECTED_FIELD })
   .superRefine(refineChildSheet);
 
 /**
  * The Guichet unique's form: the same data, for a child of the family named by its id. Staff
- * never accept (« J'accepte ») for the family, so that answer is not part of it.
+ * never accept (« J'accepte ») for the family nor answer its authorisations, so neither is part
+ * of it: a posted one is refused as unexpected data.
  */
 export const ZStaffChildSheetSchema = z
-  .strictObject({ familyId: z.uuid({ error: "Fiche enfant introuvable." }), ...childSheetDataShape }, { error: UNEXPECTED_FIELD })
+  .strictObject({ familyId: z.uuid({ error: "Fiche enfant introuvable." }), ...childSheetCommonShape }, { error: UNEXPECTED_FIELD })
   .superRefine(refineChildSheet);
 
 export type TChildSheet = z.input<typeof ZChildSheetSchema>;

@@ -1,4 +1,5 @@
 import "server-only";
+import { fieldChanges, type FieldChanges } from "@/lib/audit/field-changes";
 import type { ParentViewer } from "@/lib/auth/session";
 import { dateToDay, dayToDate, parisToday } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
@@ -6,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import { acceptedCurrentKinds, recordConsents } from "@/lib/families/consents";
 import { blankToNull } from "@/lib/families/form-fields";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { TChildSheet, TChildSheetData, TChildSheetParsed } from "./child-sheet.schema";
+import { childBirthDateProblem } from "./birth-date";
+import type { TChildAuthorisations, TChildSheet, TChildSheetCommonData, TChildSheetData, TChildSheetParsed } from "./child-sheet.schema";
 
 export const CHILD_NOT_FOUND = "Fiche enfant introuvable.";
 
@@ -102,18 +104,46 @@ export async function getChildSheet(viewer: ParentViewer, childId: string): Prom
   };
 }
 
+/** The identity and schooling fields: what staff may correct without the medical sections, and what an audit entry may show. */
+export type TChildIdentityData = Pick<TChildSheetCommonData, "lastName" | "firstName" | "sex" | "birthDate" | "schoolId" | "schoolLevel" | "schoolClass">;
+
+const identitySelect = { lastName: true, firstName: true, sex: true, birthDate: true, schoolId: true, schoolLevel: true, schoolClass: true } as const;
+
 /**
- * Writes a child's sheet inside the caller's transaction: the child row (found by its id AND
- * `familyId`, so a foreign child id changes nothing), its health row, and the emergency contacts
- * and authorised persons replaced as a whole. Shared by the parent's save and the Guichet
- * unique's; consents are not written here.
+ * Writes a child's identity and schooling inside the caller's transaction, for a child found by
+ * its id AND `familyId` (a foreign or unknown id: « Fiche enfant introuvable. »). The birth date
+ * is judged against `now` (same rule as « Ajouter un enfant »). Returns the fields that changed,
+ * before and after, for the audit entry — no health data is read here.
  */
-export async function writeChildSheet(tx: Db, familyId: string, sheet: TChildSheetData, now: Date): Promise<void> {
-  if (sheet.birthDate > parisToday(now)) {
-    throw new AppError("INVALID", "La date de naissance ne peut pas être dans le futur.");
-  }
-  const school = await tx.school.findUnique({ where: { id: sheet.schoolId }, select: { id: true } });
+export async function writeChildIdentity(tx: Db, familyId: string, childId: string, identity: TChildIdentityData, now: Date): Promise<FieldChanges> {
+  const problem = childBirthDateProblem(identity.birthDate, parisToday(now));
+  if (problem) throw new AppError("INVALID", problem);
+  const school = await tx.school.findUnique({ where: { id: identity.schoolId }, select: { id: true } });
   if (!school) throw new AppError("INVALID", "Choisissez une école de la liste.");
+  const current = await tx.child.findFirst({ where: { id: childId, familyId }, select: identitySelect });
+  if (!current) throw new AppError("NOT_FOUND", CHILD_NOT_FOUND);
+  const next = {
+    lastName: identity.lastName.toUpperCase(),
+    firstName: identity.firstName.toUpperCase(),
+    sex: identity.sex,
+    birthDate: identity.birthDate,
+    schoolId: school.id,
+    schoolLevel: identity.schoolLevel,
+    schoolClass: blankToNull(identity.schoolClass),
+  };
+  await tx.child.update({ where: { id: childId }, data: { ...next, birthDate: dayToDate(next.birthDate) } });
+  return fieldChanges({ ...current, birthDate: dateToDay(current.birthDate) }, next);
+}
+
+/**
+ * Writes a child's sheet inside the caller's transaction: the identity and schooling (see
+ * writeChildIdentity), its health row, and the emergency contacts and authorised persons replaced
+ * as a whole. Shared by the parent's save and the Guichet unique's. The authorisations are not
+ * written here (only the parent answers them: writeChildAuthorisations), nor are consents.
+ * Returns the identity and schooling fields that changed, never medical or diet values.
+ */
+export async function writeChildSheet(tx: Db, familyId: string, sheet: TChildSheetCommonData, now: Date): Promise<FieldChanges> {
+  const changes = await writeChildIdentity(tx, familyId, sheet.childId, sheet, now);
   const yes = (answer: "OUI" | "NON") => answer === "OUI";
   const health = {
     doctorName: sheet.doctorName,
@@ -129,34 +159,34 @@ export async function writeChildSheet(tx: Db, familyId: string, sheet: TChildShe
   const people = (rows: TChildSheetData["emergencyContacts"]) =>
     rows.map((row, index) => ({ childId: sheet.childId, position: index + 1, name: row.name, relation: row.relation, phone: row.phone }));
 
-  const updated = await tx.child.updateMany({
-    where: { id: sheet.childId, familyId },
-    data: {
-      lastName: sheet.lastName.toUpperCase(),
-      firstName: sheet.firstName.toUpperCase(),
-      sex: sheet.sex,
-      birthDate: dayToDate(sheet.birthDate),
-      schoolId: school.id,
-      schoolLevel: sheet.schoolLevel,
-      schoolClass: blankToNull(sheet.schoolClass),
-      authEmergencyCare: yes(sheet.authEmergencyCare),
-      authPhotos: yes(sheet.authPhotos),
-      authLeaveAlone: yes(sheet.authLeaveAlone),
-      authTransport: yes(sheet.authTransport),
-    },
-  });
-  if (updated.count !== 1) throw new AppError("NOT_FOUND", CHILD_NOT_FOUND);
   await tx.childHealth.upsert({ where: { childId: sheet.childId }, create: { childId: sheet.childId, ...health }, update: health });
   await tx.emergencyContact.deleteMany({ where: { childId: sheet.childId } });
   await tx.emergencyContact.createMany({ data: people(sheet.emergencyContacts) });
   await tx.authorisedPerson.deleteMany({ where: { childId: sheet.childId } });
   if (sheet.authorisedPersons.length) await tx.authorisedPerson.createMany({ data: people(sheet.authorisedPersons) });
+  return changes;
+}
+
+/** The family's answers to the four authorisations (the parent's save only, with its « J'accepte »). */
+export async function writeChildAuthorisations(tx: Db, familyId: string, childId: string, answers: TChildAuthorisations): Promise<void> {
+  const yes = (answer: "OUI" | "NON") => answer === "OUI";
+  const updated = await tx.child.updateMany({
+    where: { id: childId, familyId },
+    data: {
+      authEmergencyCare: yes(answers.authEmergencyCare),
+      authPhotos: yes(answers.authPhotos),
+      authLeaveAlone: yes(answers.authLeaveAlone),
+      authTransport: yes(answers.authTransport),
+    },
+  });
+  if (updated.count !== 1) throw new AppError("NOT_FOUND", CHILD_NOT_FOUND);
 }
 
 /** Saves a child of the viewer's family and the acceptance of the authorisations, in one transaction. */
 export async function saveChildSheet(viewer: ParentViewer, sheet: TChildSheetParsed, now = new Date()): Promise<void> {
   await getDb().$transaction(async (tx) => {
     await writeChildSheet(tx, viewer.familyId, sheet, now);
+    await writeChildAuthorisations(tx, viewer.familyId, sheet.childId, sheet);
     await recordConsents(tx, { familyId: viewer.familyId, childId: sheet.childId, userId: viewer.userId, kinds: ["AUTORISATIONS_ENFANT"], now });
   });
 }

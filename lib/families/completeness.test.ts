@@ -1,4 +1,4 @@
-import { computeCompleteness, type CompletenessChild, type CompletenessInput } from "./completeness";
+import { computeCompleteness, staffCompleteness, STAFF_HEALTH_ITEM, type CompletenessChild, type CompletenessInput } from "./completeness";
 
 const VACCINATION = { id: "type-vacc", code: "CARNET_VACCINATION", label: "Carnet de vaccination (obligatoire)" };
 
@@ -128,5 +128,25 @@ describe("completeness of a family and its children", () => {
       }),
     );
     expect(result.children[0].complete).toBe(true);
+  });
+
+  it("shows staff one neutral health item, whatever the diet, so the list reveals nothing of the health data", () => {
+    const labels = (health: CompletenessChild["health"], overrides: Partial<CompletenessChild> = {}) =>
+      staffCompleteness(computeCompleteness(input({ child: { health, ...overrides } }))).children[0].missing.map((item) => item.label);
+    const base = completeChild().health!;
+    const pai = labels({ ...base, dietKind: "ALLERGIE_PAI", dietDetails: null });
+    const other = labels({ ...base, doctorName: null, hasPai: null });
+    expect(pai).toEqual([STAFF_HEALTH_ITEM.label]);
+    expect(other).toEqual([STAFF_HEALTH_ITEM.label]);
+    expect(labels(null, { sex: null, emergencyContactCount: 0 })).toEqual([
+      "Informations de l'enfant : sexe",
+      STAFF_HEALTH_ITEM.label,
+      "Au moins une personne à contacter en cas d'urgence",
+    ]);
+    expect(labels(base)).toEqual([]);
+    // The family still sees the precise items.
+    expect(computeCompleteness(input({ child: { health: { ...base, dietKind: "ALLERGIE_PAI", dietDetails: null } } })).children[0].missing.map((item) => item.label)).toEqual([
+      "Régime alimentaire : précisez le régime",
+    ]);
   });
 });

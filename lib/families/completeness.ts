@@ -188,3 +188,25 @@ export function computeCompleteness(input: CompletenessInput): FamilyCompletenes
     }),
   };
 }
+
+// The missing items that depend on the content of health data: « précisez le régime » only
+// appears for an allergy (PAI) or « autre » diet, for instance.
+const HEALTH_ITEM_CODES = new Set(["child.doctor", "child.medical", "child.diet"]);
+export const STAFF_HEALTH_ITEM: MissingItem = { code: "child.health", label: "Renseignements médicaux ou régime alimentaire à compléter", section: "enfant" };
+
+/**
+ * The completeness as the Guichet unique's family page shows it: every health or diet item of a
+ * child collapsed into one neutral item, so the list reveals nothing of the health data's content
+ * (reading it is an audited, explicit action).
+ */
+export function staffCompleteness(completeness: FamilyCompleteness): FamilyCompleteness {
+  return {
+    ...completeness,
+    children: completeness.children.map((child) => {
+      // The first health item becomes the neutral one, in its place; the others are dropped.
+      const firstHealth = child.missing.findIndex((item) => HEALTH_ITEM_CODES.has(item.code));
+      const missing = child.missing.flatMap((item, index) => (index === firstHealth ? [STAFF_HEALTH_ITEM] : HEALTH_ITEM_CODES.has(item.code) ? [] : [item]));
+      return { ...child, missing };
+    }),
+  };
+}

@@ -60,12 +60,11 @@ const STAFF_FAMILY_RECORD = {
   ),
 };
 
-/** A complete child sheet as the staff form posts it (no « J'accepte »). */
+/** A complete child sheet as the staff form posts it (no « J'accepte », no authorisations: the family's). */
 const staffChildSheet = (schoolId: string) => ({
   familyId: DEMO_IDS.family, childId: DEMO_IDS.julien, lastName: "PIRATE", firstName: "PIRATE", sex: "M", birthDate: "2016-08-20", schoolId, schoolLevel: "CM2", schoolClass: "",
   doctorName: "Dr Pirate", doctorPhone: "05 65 00 00 00", allergies: "", hasPai: "NON", treatments: "", vaccinationsUpToDate: "OUI", remarks: "",
   dietKind: "AUCUN", dietDetails: "", emergencyContacts: [{ name: "Pi RATE", relation: "Oncle", phone: "06 00 00 00 00" }], authorisedPersons: [],
-  authEmergencyCare: "OUI", authPhotos: "OUI", authLeaveAlone: "OUI", authTransport: "OUI",
 });
 
 /** A period as its form posts it, valid for the schema (the demo school year, every weekday). */
@@ -115,6 +114,9 @@ const PAYLOADS: Record<string, { adminOnly?: boolean; input: (ids: Ids) => Recor
   showChildHealthAction: { input: () => ({ familyId: DEMO_IDS.family, childId: DEMO_IDS.julien }) },
   saveFamilyRecordStaffAction: { input: () => STAFF_FAMILY_RECORD },
   saveChildSheetStaffAction: { input: (ids) => staffChildSheet(ids.schoolId) },
+  updateChildIdentityAction: {
+    input: (ids) => ({ familyId: DEMO_IDS.family, childId: DEMO_IDS.julien, lastName: "PIRATE", firstName: "Julien", sex: "M", birthDate: "2016-08-20", schoolId: ids.schoolId, schoolLevel: "CM2", schoolClass: "" }),
+  },
   addChildAction: { input: (ids) => ({ familyId: DEMO_IDS.family, lastName: "PIRATE", firstName: "Pi", sex: "M", birthDate: "2020-01-01", schoolId: ids.schoolId, schoolLevel: "CP" }) },
   decideReservationAction: { input: (ids) => ({ decision: "REFUSED", dayId: ids.pendingDayId, message: "pirate" }) },
   createEstablishmentAction: { input: () => ({ name: "ÉTABLISSEMENT PIRATE", address: "Île de la Tortue", active: "true" }) },
@@ -305,7 +307,7 @@ describeE2e("the back office's authorization matrix", () => {
     expect(await (await post(contexts.agent, setQf.id, "/admin/familles", { familyId: DEMO_IDS.family, quotientFamilial: "720" })).text()).toContain('"ok":true');
     expect(await (await contexts.agent.request.get(`/admin/familles/${DEMO_IDS.family}`)).text()).toContain("720");
     // The staff editing payloads are valid too: the agent's POSTs are accepted.
-    for (const name of ["saveFamilyRecordStaffAction", "saveChildSheetStaffAction", "addChildAction"]) {
+    for (const name of ["saveFamilyRecordStaffAction", "saveChildSheetStaffAction", "updateChildIdentityAction", "addChildAction"]) {
       const action = actions.find((entry) => entry.name === name)!;
       expect([name, await (await post(contexts.agent, action.id, `/admin/familles/${DEMO_IDS.family}`, PAYLOADS[name].input(ids))).text()]).toEqual([name, expect.stringContaining('"ok":true')]);
     }

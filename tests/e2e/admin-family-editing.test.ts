@@ -30,28 +30,28 @@ describeE2e("staff editing of a family, in Chromium", () => {
     await portal?.stop();
   });
 
-  const field = (name: string) => agent.getByRole("textbox", { name, exact: true });
 
   it("adds a child to the demo family: a refused birth date keeps what was typed, then the family page lists the child", async () => {
     await agent.goto(`/admin/familles/${DEMO_IDS.family}`);
     const panel = agent.getByRole("region", { name: "Ajouter un enfant" });
     await expectVisible(panel);
-    await field("Nom de l'enfant").fill("Test");
-    await field("Prénom de l'enfant").fill("Léna");
-    await agent.getByRole("combobox", { name: "Sexe" }).selectOption("F");
-    await agent.getByLabel("Date de naissance").fill("2099-04-02");
-    await agent.getByRole("combobox", { name: "École" }).selectOption({ label: "Cambon" });
-    await agent.getByRole("combobox", { name: "Classe (niveau)" }).selectOption("GS");
+    const panelField = (name: string) => panel.getByRole("textbox", { name, exact: true });
+    await panelField("Nom de l'enfant").fill("Test");
+    await panelField("Prénom de l'enfant").fill("Léna");
+    await panel.getByRole("combobox", { name: "Sexe" }).selectOption("F");
+    await panel.getByLabel("Date de naissance").fill("2099-04-02");
+    await panel.getByRole("combobox", { name: "École" }).selectOption({ label: "Cambon" });
+    await panel.getByRole("combobox", { name: "Classe (niveau)" }).selectOption("GS");
     await panel.getByRole("button", { name: "Ajouter l'enfant" }).click();
 
     await expectVisible(panel.getByText("La date de naissance ne peut pas être dans le futur."));
     await expectVisible(panel.getByRole("alert"));
-    expect(await agent.getByLabel("Date de naissance").getAttribute("aria-invalid")).toBe("true");
-    expect(await field("Prénom de l'enfant").inputValue()).toBe("Léna");
-    expect(await agent.getByRole("combobox", { name: "Classe (niveau)" }).inputValue()).toBe("GS");
+    expect(await panel.getByLabel("Date de naissance").getAttribute("aria-invalid")).toBe("true");
+    expect(await panelField("Prénom de l'enfant").inputValue()).toBe("Léna");
+    expect(await panel.getByRole("combobox", { name: "Classe (niveau)" }).inputValue()).toBe("GS");
     expect(await accessibilityViolations(agent)).toEqual([]);
 
-    await agent.getByLabel("Date de naissance").fill("2021-04-02");
+    await panel.getByLabel("Date de naissance").fill("2021-04-02");
     await panel.getByRole("button", { name: "Ajouter l'enfant" }).click();
     await expectVisible(panel.getByText("L'enfant a été ajouté à la famille."));
     const children = agent.getByRole("region", { name: "Enfants" });
@@ -61,8 +61,50 @@ describeE2e("staff editing of a family, in Chromium", () => {
     const completeness = agent.getByRole("region", { name: "Complétude du dossier" });
     await expectVisible(completeness.getByText("TEST LÉNA : à compléter"));
     await expectVisible(completeness.getByText("TEST JULIEN : fiche complète ✓"));
+    // One neutral health item for staff: nothing of the health data's content.
+    await expectVisible(completeness.getByTestId(/^completeness-/).filter({ hasText: "TEST LÉNA" }).getByText("Renseignements médicaux ou régime alimentaire à compléter"));
+    expect(await completeness.getByText(/Régime alimentaire :|médecin traitant/).count()).toBe(0);
     // The form is emptied for the next child.
-    expect(await field("Prénom de l'enfant").inputValue()).toBe("");
+    expect(await panelField("Prénom de l'enfant").inputValue()).toBe("");
+  });
+
+  it("corrects the new child's class without any medical data: a refused birth date keeps what was typed; no health read is logged", async () => {
+    await agent.goto(`/admin/familles/${DEMO_IDS.family}`);
+    const children = agent.getByRole("region", { name: "Enfants" });
+    await children.getByText("Modifier l'identité et la scolarité de TEST LÉNA").click();
+    const form = children.locator("details[open]");
+    await expectVisible(form.getByRole("combobox", { name: "Classe (niveau)" }));
+    expect(await form.getByRole("textbox", { name: "Prénom de l'enfant", exact: true }).inputValue()).toBe("LÉNA");
+    expect(await form.getByRole("combobox", { name: "Classe (niveau)" }).inputValue()).toBe("GS");
+    expect(await form.getByRole("textbox", { name: /médecin/i }).count()).toBe(0);
+
+    await form.getByRole("combobox", { name: "Classe (niveau)" }).selectOption("CP");
+    await form.getByRole("textbox", { name: "Classe (précision)" }).fill("CP – M. Roques");
+    await form.getByLabel("Date de naissance").fill("1990-04-02");
+    await form.getByRole("button", { name: "Enregistrer l'identité et la scolarité" }).click();
+    await expectVisible(form.getByText("Date de naissance invalide : les services du portail concernent les enfants de moins de 20 ans."));
+    await expectVisible(form.getByRole("alert"));
+    expect(await form.getByLabel("Date de naissance").getAttribute("aria-invalid")).toBe("true");
+    expect(await form.getByRole("textbox", { name: "Classe (précision)" }).inputValue()).toBe("CP – M. Roques");
+    expect(await accessibilityViolations(agent)).toEqual([]);
+
+    await form.getByLabel("Date de naissance").fill("2021-04-02");
+    await form.getByRole("button", { name: "Enregistrer l'identité et la scolarité" }).click();
+    await expectVisible(form.getByText("L'identité et la scolarité de l'enfant ont été enregistrées."));
+    await expectVisible(children.getByText("– classe CP – M. Roques"));
+
+    if (portal.databaseUrl) {
+      const database = portal.openDatabase();
+      try {
+        const lena = await database.prisma.child.findFirstOrThrow({ where: { familyId: DEMO_IDS.family, firstName: "LÉNA" }, select: { id: true, schoolLevel: true, health: true } });
+        expect(lena).toMatchObject({ schoolLevel: "CP", health: null });
+        const entries = await database.prisma.auditLog.findMany({ where: { childId: lena.id }, select: { action: true, details: true }, orderBy: { at: "asc" } });
+        expect(entries.map((entry) => entry.action)).toEqual(["child.create", "child.identity.update"]);
+        expect(entries[1].details).toEqual({ before: { schoolLevel: "GS", schoolClass: null }, after: { schoolLevel: "CP", schoolClass: "CP – M. Roques" } });
+      } finally {
+        await database.close();
+      }
+    }
   });
 
   it("corrects Responsable 1's mobile phone in the family record; the statements are shown, not answered", async () => {
@@ -111,6 +153,11 @@ describeE2e("staff editing of a family, in Chromium", () => {
       await expectVisible(agent.getByRole("heading", { name: section, exact: true }));
     }
     await expectVisible(agent.getByTestId("consent-AUTORISATIONS_ENFANT").getByText(/Accepté le 20\/08\/2026 à 10:10 \(version 1\)/));
+    // The family's answers to the authorisations are shown, not editable.
+    const answers = agent.getByTestId("staff-authorisations");
+    await expectVisible(answers.getByText("J'autorise mon enfant à quitter seul la structure", { exact: false }));
+    expect(await answers.getByText("Non", { exact: true }).count()).toBe(1);
+    expect(await agent.getByRole("combobox", { name: /J'autorise/ }).count()).toBe(0);
     expect(await agent.getByLabel("J'accepte").count()).toBe(0);
     await agent.waitForFunction(() => (document.querySelector<HTMLInputElement>("#doctorName")?.value ?? "") !== "", undefined, { timeout: 15_000 });
     expect(await agent.locator("#doctorName").inputValue()).toBe("Dr Bernard");
@@ -123,8 +170,11 @@ describeE2e("staff editing of a family, in Chromium", () => {
     if (portal.databaseUrl) {
       const database = portal.openDatabase();
       try {
-        const julien = await database.prisma.child.findUniqueOrThrow({ where: { id: DEMO_IDS.julien }, select: { schoolClass: true, consents: { select: { acceptedAt: true } } } });
-        expect(julien).toEqual({ schoolClass: "CM2 – M. Costes", consents: [{ acceptedAt: new Date("2026-08-20T08:10:00Z") }] });
+        const julien = await database.prisma.child.findUniqueOrThrow({
+          where: { id: DEMO_IDS.julien },
+          select: { schoolClass: true, authLeaveAlone: true, authPhotos: true, consents: { select: { acceptedAt: true } } },
+        });
+        expect(julien).toEqual({ schoolClass: "CM2 – M. Costes", authLeaveAlone: false, authPhotos: true, consents: [{ acceptedAt: new Date("2026-08-20T08:10:00Z") }] });
         const actions = await database.prisma.auditLog.findMany({ where: { familyId: DEMO_IDS.family }, select: { action: true, childId: true } });
         expect(actions).toEqual(
           expect.arrayContaining([

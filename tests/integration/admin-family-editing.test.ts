@@ -2,11 +2,18 @@
 // a child's sheet and adds a child — audited, in one transaction, never recording a consent for
 // the family, never reaching another family's rows.
 import { z } from "zod";
-import { addChildForStaff, getChildSheetForStaff, getFamilyRecordForStaff, saveChildSheetForStaff, saveFamilyRecordForStaff } from "@/lib/admin-families/family-editing";
+import {
+  addChildForStaff,
+  getChildSheetForStaff,
+  getFamilyRecordForStaff,
+  saveChildSheetForStaff,
+  saveFamilyRecordForStaff,
+  updateChildIdentityForStaff,
+} from "@/lib/admin-families/family-editing";
 import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
-import { ZAddChildSchema, type TAddChild } from "@/lib/children/add-child.schema";
+import { ZAddChildSchema, ZStaffChildIdentitySchema, type TAddChild, type TStaffChildIdentity } from "@/lib/children/add-child.schema";
 import { BIRTH_DATE_IN_FUTURE, BIRTH_DATE_TOO_OLD } from "@/lib/children/birth-date";
-import { ZStaffChildSheetSchema, type TStaffChildSheet } from "@/lib/children/child-sheet.schema";
+import { ZStaffChildSheetSchema, type TStaffChildSheet, type TStaffChildSheetParsed } from "@/lib/children/child-sheet.schema";
 import { AppError } from "@/lib/errors";
 import { ZStaffFamilyRecordSchema, type TFamilyRecord, type TStaffFamilyRecord } from "@/lib/families/family-record.schema";
 import { UNEXPECTED_FIELD } from "@/lib/families/form-fields";
@@ -27,9 +34,11 @@ function staffRecordInput(overrides: Partial<TFamilyRecord> = {}, familyId: stri
 
 function staffSheetInput(schoolId: string, overrides: Partial<TStaffChildSheet> = {}, familyId: string = DEMO_IDS.family): TStaffChildSheet {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { accept, ...data } = childSheetInput(schoolId);
+  const { accept, authEmergencyCare, authPhotos, authLeaveAlone, authTransport, ...data } = childSheetInput(schoolId);
   return { familyId, ...data, ...overrides };
 }
+
+const AUTHORISATION_ANSWERS = { authEmergencyCare: "OUI", authPhotos: "NON", authLeaveAlone: "OUI", authTransport: "NON" } as const;
 
 describe.each(testDatabaseKinds())("staff editing of family records and child sheets on %s", (kind) => {
   let database: TestDatabase;
@@ -66,6 +75,8 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     audit: await database.prisma.auditLog.count(),
   });
   const audits = (action: string) => database.prisma.auditLog.findMany({ where: { action }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { actorUserId: true, actorRole: true, familyId: true, childId: true, targetId: true } });
+  const auditDetails = async (action: string) =>
+    (await database.prisma.auditLog.findMany({ where: { action }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { details: true } })).map((row) => row.details);
   const parse = <T extends z.ZodType>(schema: T, input: unknown) => schema.parse(input) as z.output<T>;
 
   it("shows the family record prefilled, and the statements' state read-only (accepted on, version)", async () => {
@@ -97,7 +108,18 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     expect(family.consents).toEqual(before.demo.consents);
     expect(await database.prisma.consent.count()).toBe(before.consents);
     expect(await otherFamilySnapshot(database)).toEqual(before.other);
-    expect(await audits("family.record.update")).toEqual([{ actorUserId: agent.userId, actorRole: "AGENT", familyId: DEMO_IDS.family, childId: null, targetId: DEMO_IDS.family }]);
+    expect(await audits("family.record.update")).toEqual([{ actorUserId: agent.userId, actorRole: "AGENT", familyId: DEMO_IDS.family, childId: null, targetId: DEMO_IDS.family }]);  });
+
+  it("records in the audit entry only the record's fields that changed, before and after", async () => {
+    const corrected = { guardian1MobilePhone: "06 98 76 54 32", situation: "MARIES", city: "Onet-le-Château" } as const;
+    await saveFamilyRecordForStaff(agent, parse(ZStaffFamilyRecordSchema, staffRecordInput(corrected)));
+    await saveFamilyRecordForStaff(agent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ ...corrected, homePhone: "05 65 99 88 77", guardian2FirstName: "Maria", allowanceNumber: "" })));
+    const [unchanged, changed] = (await auditDetails("family.record.update")).slice(-2);
+    expect(unchanged).toEqual({ before: {}, after: {} });
+    expect(changed).toEqual({
+      before: { homePhone: "05 65 11 22 33", allowanceNumber: "7654321", guardian2FirstName: "Marie" },
+      after: { homePhone: "05 65 99 88 77", allowanceNumber: null, guardian2FirstName: "Maria" },
+    });
   });
 
   it("does not ask staff for the OUI answers, and refuses them: staff never accept for the family", () => {
@@ -107,9 +129,11 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
       expect(result.success).toBe(false);
       if (!result.success) expect(z.flattenError(result.error).formErrors).toEqual([UNEXPECTED_FIELD]);
     }
-    const sheet = ZStaffChildSheetSchema.safeParse({ ...staffSheetInput(cambon), accept: true });
-    expect(sheet.success).toBe(false);
-    if (!sheet.success) expect(z.flattenError(sheet.error).formErrors).toEqual([UNEXPECTED_FIELD]);
+    for (const extra of [{ accept: true }, ...Object.entries(AUTHORISATION_ANSWERS).map(([name, answer]) => ({ [name]: answer }))]) {
+      const sheet = ZStaffChildSheetSchema.safeParse({ ...staffSheetInput(cambon), ...extra });
+      expect(sheet.success).toBe(false);
+      if (!sheet.success) expect(z.flattenError(sheet.error).formErrors).toEqual([UNEXPECTED_FIELD]);
+    }
   });
 
   it("opens a child's sheet for staff with its medical section, and audits that read", async () => {
@@ -132,7 +156,8 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
       where: { id: DEMO_IDS.julie },
       include: { health: true, emergencyContacts: { orderBy: { position: "asc" } }, authorisedPersons: true, consents: true },
     });
-    expect(julie).toMatchObject({ firstName: "JULIE", sex: "F", schoolId: cambon, schoolLevel: "CP", authEmergencyCare: true, authPhotos: false, authTransport: true });
+    // The authorisations stay the family's to answer: still unanswered.
+    expect(julie).toMatchObject({ firstName: "JULIE", sex: "F", schoolId: cambon, schoolLevel: "CP", authEmergencyCare: null, authPhotos: null, authLeaveAlone: null, authTransport: null });
     expect(julie.health).toMatchObject({ doctorName: "Dr Bernard", allergies: "Arachide", hasPai: true, dietKind: "ALLERGIE_PAI", dietDetails: "Sans arachide" });
     expect(julie.emergencyContacts.map((row) => row.name)).toEqual(["Jeanne TEST", "Paul TEST"]);
     expect(julie.authorisedPersons).toHaveLength(1);
@@ -140,6 +165,10 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     expect(await database.prisma.consent.count()).toBe(before.consents);
     expect(await otherFamilySnapshot(database)).toEqual(before.other);
     expect(await audits("child.sheet.update")).toEqual([{ actorUserId: agent.userId, actorRole: "AGENT", familyId: DEMO_IDS.family, childId: DEMO_IDS.julie, targetId: DEMO_IDS.julie }]);
+    // What changed, identity and schooling only: no medical or diet value in the journal.
+    expect(await auditDetails("child.sheet.update")).toEqual([
+      { before: { sex: null, schoolId: null, schoolLevel: null, schoolClass: null }, after: { sex: "F", schoolId: cambon, schoolLevel: "CP", schoolClass: "CP – M. Roques" } },
+    ]);
     // The family still has to accept the authorisations itself.
     const julieState = (await loadCompleteness(database.prisma, DEMO_IDS.family))?.children.find((child) => child.childId === DEMO_IDS.julie);
     expect(julieState?.missing.map((item) => item.code)).toContain("child.authorisations-consent");
@@ -185,7 +214,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
       });
     }
     // Valid shapes the lib refuses: a birth date in the future, a school not in the list.
-    await expect(saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { birthDate: "2027-01-01", lastName: "PIRATE" })), NOW)).rejects.toThrow(
+    await expect(saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { birthDate: "2026-11-20", lastName: "PIRATE" })), new Date("2026-11-19T12:00:00Z"))).rejects.toThrow(
       "La date de naissance ne peut pas être dans le futur.",
     );
     await expect(saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(UNKNOWN_ID, { lastName: "PIRATE" })), NOW)).rejects.toThrow("Choisissez une école de la liste.");
@@ -230,6 +259,97 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     expect(await database.prisma.child.count()).toBe(count);
   });
 
+  it("never changes the family's authorisations on a staff save, even when answers are slipped past the schema", async () => {
+    const authorisations = () => database.prisma.child.findUniqueOrThrow({ where: { id: DEMO_IDS.julien }, select: { authEmergencyCare: true, authPhotos: true, authLeaveAlone: true, authTransport: true } });
+    const before = await authorisations();
+    expect(before).toEqual({ authEmergencyCare: true, authPhotos: true, authLeaveAlone: false, authTransport: true });
+    const sheet = staffSheetInput(cambon, { childId: DEMO_IDS.julien, firstName: "Julien", birthDate: "2016-08-20", schoolLevel: "CM2" });
+    // Refused by the action's schema as unexpected data…
+    const posted = ZStaffChildSheetSchema.safeParse({ ...sheet, authPhotos: "NON", authTransport: "NON" });
+    expect(posted.success).toBe(false);
+    // …and ignored by the lib if they ever got through.
+    const slipped = { ...parse(ZStaffChildSheetSchema, sheet), authEmergencyCare: "NON", authPhotos: "NON", authLeaveAlone: "NON", authTransport: "NON" };
+    await saveChildSheetForStaff(agent, slipped as TStaffChildSheetParsed, NOW);
+    expect(await authorisations()).toEqual(before);
+    // The staff form shows them read-only, apart from the values it posts.
+    const view = await getChildSheetForStaff(agent, DEMO_IDS.family, DEMO_IDS.julien);
+    expect(view?.authorisations).toEqual({ authEmergencyCare: "OUI", authPhotos: "OUI", authLeaveAlone: "NON", authTransport: "OUI" });
+    for (const name of Object.keys(AUTHORISATION_ANSWERS)) expect(view?.values).not.toHaveProperty(name);
+  });
+
+  it("refuses a sheet's birth date in the future or more than 20 years ago, at the field and in the lib, and changes nothing", async () => {
+    const before = await snapshot();
+    const fieldError = (birthDate: string) => {
+      const result = ZStaffChildSheetSchema.safeParse(staffSheetInput(cambon, { birthDate }));
+      return result.success ? undefined : z.flattenError(result.error).fieldErrors.birthDate;
+    };
+    expect(fieldError("1900-01-01")).toEqual([BIRTH_DATE_TOO_OLD]);
+    expect(fieldError("2999-01-01")).toEqual([BIRTH_DATE_IN_FUTURE]);
+    // Valid when parsed, too old for the lib's own "now" (twenty years later).
+    const sheet = parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { birthDate: "2010-01-01", lastName: "PIRATE" }));
+    await expect(saveChildSheetForStaff(agent, sheet, new Date("2030-06-01T09:00:00Z"))).rejects.toEqual(new AppError("INVALID", BIRTH_DATE_TOO_OLD));
+    await expect(saveChildSheetForStaff(agent, sheet, new Date("2009-06-01T09:00:00Z"))).rejects.toEqual(new AppError("INVALID", BIRTH_DATE_IN_FUTURE));
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("corrects a new child's identity and schooling without any medical data, audited before/after, with no health read", async () => {
+    const { childId } = await addChildForStaff(agent, parse(ZAddChildSchema, addChildInput({ firstName: "Noé", sex: "M", birthDate: "2020-03-03" })), NOW);
+    const healthReads = (await audits("child.health.read")).length;
+    const others = await snapshot();
+    await updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(childId, { firstName: "Noé", sex: "M", birthDate: "2020-03-04", schoolLevel: "MS", schoolClass: "MS – Mme Vidal" })), NOW);
+
+    const child = await database.prisma.child.findUniqueOrThrow({ where: { id: childId }, include: { health: true, emergencyContacts: true, consents: true } });
+    expect(child).toMatchObject({ lastName: "TEST", firstName: "NOÉ", sex: "M", schoolId: cambon, schoolLevel: "MS", schoolClass: "MS – Mme Vidal", health: null, emergencyContacts: [], consents: [], authPhotos: null });
+    expect(child.birthDate.toISOString()).toBe("2020-03-04T00:00:00.000Z");
+    expect((await audits("child.identity.update")).at(-1)).toEqual({ actorUserId: agent.userId, actorRole: "AGENT", familyId: DEMO_IDS.family, childId, targetId: childId });
+    expect((await auditDetails("child.identity.update")).at(-1)).toEqual({
+      before: { birthDate: "2020-03-03", schoolLevel: "GS", schoolClass: null },
+      after: { birthDate: "2020-03-04", schoolLevel: "MS", schoolClass: "MS – Mme Vidal" },
+    });
+    expect(await audits("child.health.read")).toHaveLength(healthReads);
+    // Nothing else of the family changed: its other children, record, consents.
+    const after = await snapshot();
+    expect(after.demo.children.filter((row) => row.id !== childId)).toEqual(others.demo.children.filter((row) => row.id !== childId));
+    expect(after.other).toEqual(others.other);
+    expect(after.consents).toBe(others.consents);
+
+    // Julien's sheet: only the identity fields change; his health, contacts and authorisations stay.
+    const julienBefore = others.demo.children.find((row) => row.id === DEMO_IDS.julien)!;
+    await updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { firstName: "Julien", sex: "M", birthDate: "2016-08-20", schoolLevel: "CM1" })), NOW);
+    const julien = (await snapshot()).demo.children.find((row) => row.id === DEMO_IDS.julien)!;
+    expect(julien).toEqual({ ...julienBefore, sex: "M", schoolId: cambon, schoolLevel: "CM1", schoolClass: null, updatedAt: julien.updatedAt });
+  });
+
+  it("refuses an identity correction for an unknown or another family's child, a bad birth date, a twin, or a parent: nothing changed", async () => {
+    const before = await snapshot();
+    const notFound = new AppError("NOT_FOUND", "Fiche enfant introuvable.");
+    await expect(updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(UNKNOWN_ID)), NOW)).rejects.toEqual(notFound);
+    await expect(updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(OTHER.child)), NOW)).rejects.toEqual(notFound);
+    await expect(updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, {}, OTHER.family)), NOW)).rejects.toEqual(notFound);
+    await expect(updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { birthDate: "2010-01-01" })), new Date("2030-06-01T09:00:00Z"))).rejects.toEqual(
+      new AppError("INVALID", BIRTH_DATE_TOO_OLD),
+    );
+    await expect(updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { schoolId: UNKNOWN_ID })), NOW)).rejects.toThrow("Choisissez une école de la liste.");
+    // Julien renamed Julie, with her birth date: the family already has that child.
+    await expect(updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { firstName: "julie", birthDate: "2019-10-15" })), NOW)).rejects.toThrow(
+      "Cet enfant figure déjà dans la famille",
+    );
+    await expect(updateChildIdentityForStaff(demo as unknown as StaffViewer, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { lastName: "PIRATE" })), NOW)).rejects.toEqual(
+      new AppError("FORBIDDEN", "Cette action est réservée aux agents de la mairie."),
+    );
+    const fieldErrors = (input: TStaffChildIdentity) => {
+      const result = ZStaffChildIdentitySchema.safeParse(input);
+      return result.success ? null : z.flattenError(result.error);
+    };
+    expect(fieldErrors(identityInput(DEMO_IDS.julien, { birthDate: "1990-01-01", lastName: " " }))?.fieldErrors).toMatchObject({
+      birthDate: [BIRTH_DATE_TOO_OLD],
+      lastName: ["Le nom de l'enfant est obligatoire."],
+    });
+    // A medical field is not part of this form.
+    expect(fieldErrors({ ...identityInput(DEMO_IDS.julien), doctorName: "Dr Pirate" } as TStaffChildIdentity)?.formErrors).toEqual([UNEXPECTED_FIELD]);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("refuses every staff function to a parent's viewer, whatever ids it passes, and changes nothing", async () => {
     const before = await snapshot();
     const parent = demo as unknown as StaffViewer;
@@ -242,6 +362,10 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     await expect(addChildForStaff(parent, parse(ZAddChildSchema, addChildInput({ familyId: OTHER.family, firstName: "Intrus" })), NOW)).rejects.toEqual(forbidden);
     expect(await snapshot()).toEqual(before);
   });
+
+  function identityInput(childId: string, overrides: Partial<TStaffChildIdentity> = {}, familyId: string = DEMO_IDS.family): TStaffChildIdentity {
+    return { familyId, childId, lastName: "Test", firstName: "Julien", sex: "M", birthDate: "2016-08-20", schoolId: cambon, schoolLevel: "CM2", schoolClass: "", ...overrides };
+  }
 
   function addChildInput(overrides: Partial<TAddChild> = {}): TAddChild {
     return { familyId: DEMO_IDS.family, lastName: "Test", firstName: "Léna", sex: "F", birthDate: "2021-04-02", schoolId: cambon, schoolLevel: "GS", schoolClass: "", ...overrides };

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import type { ParentViewer } from "@/lib/auth/session";
 import { getChildSheet, saveChildSheet } from "@/lib/children/child-sheet";
+import { BIRTH_DATE_IN_FUTURE, BIRTH_DATE_TOO_OLD } from "@/lib/children/birth-date";
 import { ZChildSheetSchema } from "@/lib/children/child-sheet.schema";
 import { AppError } from "@/lib/errors";
 import { UNEXPECTED_FIELD } from "@/lib/families/form-fields";
@@ -93,13 +94,16 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
     }
   });
 
-  it("changes nothing when a part of the save fails (unknown school, birth date in the future)", async () => {
+  it("changes nothing when a part of the save fails (unknown school, birth date in the future or more than 20 years ago)", async () => {
     const before = await julie();
+    const consents = await database.prisma.consent.count();
     await expect(saveChildSheet(demo, parse(childSheetInput(cambon, { schoolId: "00000000-0000-4000-8000-000000000999", firstName: "Autre" })))).rejects.toThrow("Choisissez une école de la liste.");
-    await expect(saveChildSheet(demo, parse(childSheetInput(cambon, { birthDate: "2030-01-01" })), new Date("2026-11-26T09:00:00Z"))).rejects.toThrow(
-      "La date de naissance ne peut pas être dans le futur.",
-    );
+    // Valid when parsed; the lib judges the date against its own "now" (same rule as « Ajouter un enfant »).
+    const sheet = parse(childSheetInput(cambon, { birthDate: "2010-01-01", firstName: "Autre", authPhotos: "OUI" }));
+    await expect(saveChildSheet(demo, sheet, new Date("2009-11-26T09:00:00Z"))).rejects.toEqual(new AppError("INVALID", BIRTH_DATE_IN_FUTURE));
+    await expect(saveChildSheet(demo, sheet, new Date("2030-06-01T09:00:00Z"))).rejects.toEqual(new AppError("INVALID", BIRTH_DATE_TOO_OLD));
     expect(await julie()).toEqual(before);
+    expect(await database.prisma.consent.count()).toBe(consents);
   });
 });
 
@@ -130,6 +134,12 @@ describe("the child sheet schema", () => {
     expect(errorsOf(childSheetInput(school, { dietKind: "HALAL" as never }))?.dietKind).toEqual(["Indiquez si l'enfant a un régime alimentaire spécifique."]);
     expect(errorsOf(childSheetInput(school, { dietKind: "AUTRE", dietDetails: "" }))?.dietDetails).toEqual(["Précisez le régime alimentaire."]);
     expect(errorsOf(childSheetInput(school, { dietKind: "SANS_PORC", dietDetails: "" }))).toBeNull();
+  });
+
+  it("refuses a birth date in the future or more than 20 years ago at the field, as « Ajouter un enfant » does", () => {
+    expect(errorsOf(childSheetInput(school, { birthDate: "1900-01-01" }))?.birthDate).toEqual([BIRTH_DATE_TOO_OLD]);
+    expect(errorsOf(childSheetInput(school, { birthDate: "2999-01-01" }))?.birthDate).toEqual([BIRTH_DATE_IN_FUTURE]);
+    expect(errorsOf(childSheetInput(school, { birthDate: "2019-10-15" }))).toBeNull();
   });
 
   it("wants each authorisation answered and « J'accepte » ticked", () => {

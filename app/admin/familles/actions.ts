@@ -9,9 +9,9 @@ import {
   setQuotientFamilial,
 } from "@/lib/admin-families/families";
 import { ZAccountActiveSchema, ZAccountSchema, ZChildHealthSchema, ZCreateFamilySchema, ZQuotientSchema } from "@/lib/admin-families/family.schema";
-import { addChildForStaff, saveChildSheetForStaff, saveFamilyRecordForStaff } from "@/lib/admin-families/family-editing";
+import { addChildForStaff, saveChildSheetForStaff, saveFamilyRecordForStaff, updateChildIdentityForStaff } from "@/lib/admin-families/family-editing";
 import { staffAction } from "@/lib/auth/action";
-import { ZAddChildSchema } from "@/lib/children/add-child.schema";
+import { ZAddChildSchema, ZStaffChildIdentitySchema } from "@/lib/children/add-child.schema";
 import { ZStaffChildSheetSchema } from "@/lib/children/child-sheet.schema";
 import { ZStaffFamilyRecordSchema } from "@/lib/families/family-record.schema";
 
@@ -60,4 +60,11 @@ export const addChildAction = staffAction(ZAddChildSchema, async (input, viewer)
   const created = await addChildForStaff(viewer, input);
   revalidatePath(`/admin/familles/${input.familyId}`);
   return created;
+});
+
+/** « Modifier l'identité et la scolarité »: a child's identity and schooling, no medical section. */
+export const updateChildIdentityAction = staffAction(ZStaffChildIdentitySchema, async (input, viewer) => {
+  await updateChildIdentityForStaff(viewer, input);
+  revalidatePath(`/admin/familles/${input.familyId}`);
+  return { saved: true };
 });

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { ActionForm, Field } from "@/components/admin/action-form";
 import { AddChildForm } from "@/components/admin/add-child-form";
+import { ChildIdentityForm } from "@/components/admin/child-identity-form";
 import { ChildHealthReveal } from "@/components/admin/child-health";
 import { CompletenessBlock } from "@/components/dashboard/completeness-block";
 import { Panel } from "@/components/ui/panel";
@@ -13,7 +14,7 @@ import { listSchools } from "@/lib/children/child-sheet";
 import { dateToDay, formatDateTime, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { loadCompleteness } from "@/lib/families/load-completeness";
-import { addChildAction, resendActivationAction, setAccountActiveAction, setQuotientAction, showChildHealthAction } from "../actions";
+import { addChildAction, resendActivationAction, setAccountActiveAction, setQuotientAction, showChildHealthAction, updateChildIdentityAction } from "../actions";
 
 export const metadata: Metadata = { title: "Famille" };
 
@@ -148,6 +149,27 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
               <p className="text-sm">
                 Personnes autorisées : {child.authorisedPersons.map((person) => `${person.name} (${person.relation}) ${person.phone}`).join(" ; ") || "aucune"}
               </p>
+              <details className="mt-2">
+                <summary className="cursor-pointer font-semibold text-brand underline">
+                  Modifier l&apos;identité et la scolarité de {child.lastName} {child.firstName}
+                </summary>
+                <p className="my-2 text-sm text-muted">Nom, prénom, sexe, date de naissance et scolarité seulement : les renseignements médicaux ne sont ni affichés ni demandés.</p>
+                <ChildIdentityForm
+                  familyId={family.id}
+                  childId={child.id}
+                  schools={schools}
+                  action={updateChildIdentityAction}
+                  values={{
+                    lastName: child.lastName,
+                    firstName: child.firstName,
+                    sex: child.sex ?? "",
+                    birthDate: dateToDay(child.birthDate),
+                    schoolId: child.schoolId ?? "",
+                    schoolLevel: child.schoolLevel ?? "",
+                    schoolClass: child.schoolClass ?? "",
+                  }}
+                />
+              </details>
               <ChildHealthReveal familyId={family.id} childId={child.id} action={showChildHealthAction} />
               <p className="mt-2">
                 <Link href={`/admin/familles/${family.id}/enfants/${child.id}`} className="font-semibold text-brand underline">

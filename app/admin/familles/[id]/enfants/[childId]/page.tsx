@@ -33,6 +33,7 @@ export default async function StaffChildSheetPage({ params }: { params: Promise<
       <ChildSheetForm
         mode="staff"
         defaultValues={sheet.values}
+        authorisations={sheet.authorisations}
         schools={sheet.schools}
         consent={describeConsentState(sheet.consent)}
         action={saveChildSheetStaffAction}
