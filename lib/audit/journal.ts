@@ -4,6 +4,7 @@ import { addDays, dayToDate } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/db/generated/client";
+import { describeAuditDetails } from "./describe-details";
 import type { TJournalFilter } from "./journal.schema";
 
 export const JOURNAL_PAGE_SIZE = 50;
@@ -46,6 +47,6 @@ export async function listAuditEntries(viewer: StaffViewer, filter: TJournalFilt
     total,
     page: filter.page,
     pageCount: Math.max(1, Math.ceil(total / JOURNAL_PAGE_SIZE)),
-    entries: entries.map((entry) => ({ ...entry, id: entry.id.toString(), details: entry.details === null ? null : JSON.stringify(entry.details) })),
+    entries: entries.map((entry) => ({ ...entry, id: entry.id.toString(), details: describeAuditDetails(entry.details) })),
   };
 }

@@ -129,13 +129,14 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
       await database.prisma.auditLog.createMany({
         data: [
           { actorUserId: agent.userId, actorRole: "AGENT", action: "child.health.read", familyId: family.id, at: new Date("2026-10-05T10:00:00Z") },
-          { actorUserId: admin.userId, actorRole: "ADMIN", action: "family.qf.set", familyId: family.id, at: new Date("2026-10-06T10:00:00Z") },
+          { actorUserId: admin.userId, actorRole: "ADMIN", action: "family.qf.set", familyId: family.id, at: new Date("2026-10-06T10:00:00Z"), details: { quotientFamilial: 720 } },
         ],
       });
       const list = (filter: Record<string, string>) => listAuditEntries(admin, ZJournalFilterSchema.parse(filter));
       expect((await list({ familyId: family.id })).entries.map((entry) => entry.action)).toEqual(["family.qf.set", "child.health.read"]);
       expect((await list({ familyId: family.id, actor: agent.email })).entries.map((entry) => entry.action)).toEqual(["child.health.read"]);
       expect((await list({ familyId: family.id, action: "family." })).total).toBe(1);
+      expect((await list({ familyId: family.id, action: "family." })).entries[0].details).toEqual(["quotientFamilial : 720"]);
       expect((await list({ familyId: family.id, from: "2026-10-06", to: "2026-10-06" })).entries.map((entry) => entry.action)).toEqual(["family.qf.set"]);
       await expect(list({}).then(() => listAuditEntries(agent, ZJournalFilterSchema.parse({})))).rejects.toThrow("réservé aux administrateurs");
     });

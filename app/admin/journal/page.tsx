@@ -65,7 +65,16 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
                     "—"
                   )}
                 </td>
-                <td className="p-2 break-all">{[entry.targetType, entry.details].filter(Boolean).join(" ")}</td>
+                <td className="p-2 break-words">
+                  {entry.targetType ? <span className="text-muted">{entry.targetType}</span> : null}
+                  {entry.details.length ? (
+                    <ul>
+                      {entry.details.map((line, index) => (
+                        <li key={index}>{line}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>
