@@ -127,7 +127,9 @@ export async function getChildSheetForStaff(viewer: StaffViewer, familyId: strin
 export async function saveChildSheetForStaff(viewer: StaffViewer, sheet: TStaffChildSheetParsed, now = new Date()): Promise<void> {
   assertStaff(viewer);
   await getDb().$transaction(async (tx) => {
-    const details = await writeChildSheet(tx, sheet.familyId, sheet, now); // a child of another family: « Fiche enfant introuvable. », rolled back
+    const changes = await writeChildSheet(tx, sheet.familyId, sheet, now); // a child of another family: « Fiche enfant introuvable. », rolled back
+    // The medical, diet and contact sections are saved too, never copied into the journal.
+    const details = { ...changes, sections: "identité et scolarité détaillées ; renseignements médicaux, régime et personnes à contacter enregistrés (non détaillés)" };
     await writeAudit(tx, viewer, { action: "child.sheet.update", familyId: sheet.familyId, childId: sheet.childId, targetType: "Child", targetId: sheet.childId, details });
   });
 }
@@ -140,11 +142,15 @@ export async function updateChildIdentityForStaff(viewer: StaffViewer, input: TS
   assertStaff(viewer);
   await getDb().$transaction(async (tx) => {
     const details = await writeChildIdentity(tx, input.familyId, input.childId, input, now); // another family's child: « Fiche enfant introuvable. »
-    const twin = await tx.child.findFirst({
-      where: { familyId: input.familyId, id: { not: input.childId }, firstName: { equals: input.firstName, mode: "insensitive" }, birthDate: dayToDate(input.birthDate) },
-      select: { id: true },
-    });
-    if (twin) throw new AppError("DUPLICATE", DUPLICATE_CHILD);
+    // Only a change of first name or birth date can make a twin: an existing pair (entered
+    // before) must not block correcting, say, the class.
+    if ("firstName" in details.after || "birthDate" in details.after) {
+      const twin = await tx.child.findFirst({
+        where: { familyId: input.familyId, id: { not: input.childId }, firstName: { equals: input.firstName, mode: "insensitive" }, birthDate: dayToDate(input.birthDate) },
+        select: { id: true },
+      });
+      if (twin) throw new AppError("DUPLICATE", DUPLICATE_CHILD);
+    }
     await writeAudit(tx, viewer, { action: "child.identity.update", familyId: input.familyId, childId: input.childId, targetType: "Child", targetId: input.childId, details });
   });
 }

@@ -126,7 +126,7 @@ export async function updateEstablishment(viewer: StaffViewer, id: string, input
       if (!before) throw new AppError("NOT_FOUND", "Établissement introuvable.");
       // Closing it: bookings of its periods already running finish first (they hold their
       // period FOR KEY SHARE); later ones wait and then find it closed.
-      if (before.active && !input.active) await tx.$queryRaw`SELECT id FROM "Period" WHERE "establishmentId" = ${id} FOR UPDATE`;
+      if (before.active && !input.active) await tx.$queryRaw`SELECT id FROM "Period" WHERE "establishmentId" = ${id} ORDER BY id FOR UPDATE`;
       await assertSchool(tx, input.schoolId);
       await assertEstablishmentNameFree(tx, input.name, id);
       await tx.establishment.update({ where: { id }, data: input });

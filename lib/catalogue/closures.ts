@@ -10,6 +10,7 @@ import { loadMailTown } from "@/lib/mail/mail-town";
 import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailConfig } from "@/lib/mail/transport";
+import { sqlState } from "@/lib/reservations/book-days";
 import { publicUrl } from "@/lib/town/public-url";
 
 export type AffectedLine = { familyId: string; familyName: string; child: string; day: CalendarDay; unit: string; reservationNumber: number };
@@ -39,7 +40,9 @@ export async function addClosures(
   const db = getDb();
   const now = options.now ?? new Date();
   const dates = input.dates.map(dayToDate);
-  const outcome = await db.$transaction(async (tx) => {
+  // A staff decision on a line of the same day locks the line then its counter, this the other
+  // way round: PostgreSQL breaks such a deadlock by failing one side, which is then run again.
+  const outcome = await retryOnDeadlock(() => db.$transaction(async (tx) => {
     // Lock the period: a booking of it holds it FOR KEY SHARE from before it reads the closures
     // until it commits, so it either finishes first (and its days are cancelled here) or waits
     // and then sees the new closures.
@@ -50,7 +53,7 @@ export async function addClosures(
     const unitIds = period.units.map((unit) => unit.id);
     // Lock the counters of those days: a booking running now waits for this decision.
     if (unitIds.length) {
-      await tx.$queryRaw`SELECT 1 FROM "UnitDay" WHERE "unitId" = ANY(${unitIds}::text[]) AND date = ANY(${input.dates}::date[]) FOR UPDATE`;
+      await tx.$queryRaw`SELECT 1 FROM "UnitDay" WHERE "unitId" = ANY(${unitIds}::text[]) AND date = ANY(${input.dates}::date[]) ORDER BY "unitId", date FOR UPDATE`;
     }
     const lines = await tx.reservationDay.findMany({
       where: { unitId: { in: unitIds }, date: { in: dates }, status: { in: ["PENDING", "ACCEPTED"] } },
@@ -108,7 +111,7 @@ export async function addClosures(
       byFamily.set(family.id, notice);
     }
     return { outcome: { status: "done", added: added.count, cancelled: lines.length, familiesMailed: byFamily.size } as ClosureOutcome, notices: [...byFamily.values()] };
-  });
+  }));
   if (!outcome) throw new AppError("NOT_FOUND", "Période introuvable.");
   if (outcome.notices.length) {
     const town = await loadMailTown(db);
@@ -125,4 +128,16 @@ export async function addClosures(
     }
   }
   return outcome.outcome;
+}
+
+async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      const state = sqlState(error);
+      if (attempt >= attempts || (state !== "40P01" && state !== "40001")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
+    }
+  }
 }

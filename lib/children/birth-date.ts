@@ -12,6 +12,6 @@ export function childBirthDateProblem(day: CalendarDay, today: CalendarDay): str
   if (day > today) return BIRTH_DATE_IN_FUTURE;
   const [year, month, date] = today.split("-");
   const oldest = `${String(Number(year) - MAX_CHILD_AGE_YEARS).padStart(4, "0")}-${month}-${date}`;
-  if (day < oldest) return BIRTH_DATE_TOO_OLD;
+  if (day <= oldest) return BIRTH_DATE_TOO_OLD; // 20 years old on that day: no longer "moins de 20 ans"
   return null;
 }

@@ -167,7 +167,11 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     expect(await audits("child.sheet.update")).toEqual([{ actorUserId: agent.userId, actorRole: "AGENT", familyId: DEMO_IDS.family, childId: DEMO_IDS.julie, targetId: DEMO_IDS.julie }]);
     // What changed, identity and schooling only: no medical or diet value in the journal.
     expect(await auditDetails("child.sheet.update")).toEqual([
-      { before: { sex: null, schoolId: null, schoolLevel: null, schoolClass: null }, after: { sex: "F", schoolId: cambon, schoolLevel: "CP", schoolClass: "CP – M. Roques" } },
+      {
+        before: { sex: null, schoolId: null, schoolLevel: null, schoolClass: null },
+        after: { sex: "F", schoolId: cambon, schoolLevel: "CP", schoolClass: "CP – M. Roques" },
+        sections: "identité et scolarité détaillées ; renseignements médicaux, régime et personnes à contacter enregistrés (non détaillés)",
+      },
     ]);
     // The family still has to accept the authorisations itself.
     const julieState = (await loadCompleteness(database.prisma, DEMO_IDS.family))?.children.find((child) => child.childId === DEMO_IDS.julie);
@@ -361,6 +365,19 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     await expect(saveChildSheetForStaff(parent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { lastName: "PIRATE" })), NOW)).rejects.toEqual(forbidden);
     await expect(addChildForStaff(parent, parse(ZAddChildSchema, addChildInput({ familyId: OTHER.family, firstName: "Intrus" })), NOW)).rejects.toEqual(forbidden);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("lets staff correct the class of a child whose twin entry already exists (only a new name or birth date is checked)", async () => {
+    const julien = await database.prisma.child.findUniqueOrThrow({ where: { id: DEMO_IDS.julien }, select: { firstName: true, birthDate: true } });
+    const twin = await database.prisma.child.create({ data: { familyId: DEMO_IDS.family, lastName: "TEST", firstName: julien.firstName, birthDate: julien.birthDate }, select: { id: true } });
+    try {
+      const birthDate = julien.birthDate.toISOString().slice(0, 10);
+      await updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(twin.id, { firstName: julien.firstName, birthDate, schoolLevel: "CM1", schoolClass: "CM1 – M. Cayla" })), NOW);
+      expect(await database.prisma.child.findUniqueOrThrow({ where: { id: twin.id }, select: { schoolClass: true } })).toEqual({ schoolClass: "CM1 – M. Cayla" });
+    } finally {
+      await database.prisma.auditLog.deleteMany({ where: { childId: twin.id } });
+      await database.prisma.child.delete({ where: { id: twin.id } });
+    }
   });
 
   function identityInput(childId: string, overrides: Partial<TStaffChildIdentity> = {}, familyId: string = DEMO_IDS.family): TStaffChildIdentity {
