@@ -1,7 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
-import { dateToDay, dayToDate, formatDay, isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
+import { dateToDay, dayToDate, formatDay, isoWeekday, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { Prisma, type ReservationDayStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
@@ -119,14 +119,30 @@ export async function createEstablishment(viewer: StaffViewer, input: TEstablish
   );
 }
 
-export async function updateEstablishment(viewer: StaffViewer, id: string, input: TEstablishment) {
+export async function updateEstablishment(viewer: StaffViewer, id: string, input: TEstablishment, now = new Date()) {
   await uniqueGuarded(ESTABLISHMENT_TAKEN, () =>
     getDb().$transaction(async (tx) => {
       const before = await tx.establishment.findUnique({ where: { id }, select: { name: true, schoolId: true, address: true, active: true } });
       if (!before) throw new AppError("NOT_FOUND", "Établissement introuvable.");
       // Closing it: bookings of its periods already running finish first (they hold their
       // period FOR KEY SHARE); later ones wait and then find it closed.
-      if (before.active && !input.active) await tx.$queryRaw`SELECT id FROM "Period" WHERE "establishmentId" = ${id} ORDER BY id FOR UPDATE`;
+      if (before.active && !input.active) {
+        await tx.$queryRaw`SELECT id FROM "Period" WHERE "establishmentId" = ${id} ORDER BY id FOR UPDATE`;
+        // Families could no longer change or cancel those days: they must be dealt with first.
+        const booked = await tx.reservationDay.findMany({
+          where: { status: { in: ["PENDING", "ACCEPTED"] }, date: { gte: dayToDate(parisToday(now)) }, reservation: { period: { establishmentId: id } } },
+          select: { date: true },
+          orderBy: { date: "asc" },
+        });
+        if (booked.length) {
+          const first = formatDay(dateToDay(booked[0].date));
+          const last = formatDay(dateToDay(booked[booked.length - 1].date));
+          throw new AppError(
+            "HAS_BOOKINGS",
+            `Fermeture refusée : ${booked.length} ${booked.length > 1 ? "journées réservées" : "journée réservée"} à venir dans cet établissement (${first === last ? `le ${first}` : `du ${first} au ${last}`}). Ajoutez d'abord ces dates aux fermetures de ses périodes : les réservations sont annulées et les familles prévenues.`,
+          );
+        }
+      }
       await assertSchool(tx, input.schoolId);
       await assertEstablishmentNameFree(tx, input.name, id);
       await tx.establishment.update({ where: { id }, data: input });

@@ -240,6 +240,18 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
       expect(await snapshot()).toEqual(before);
     });
 
+    it("refuses to close the establishment while days are booked there, counting them; nothing changes", async () => {
+      const before = await snapshot();
+      const close = ZEstablishmentSchema.parse({ name: "ACCUEIL DE LOISIRS CAMBON", schoolId: ids.cambon, address: "" });
+      expect(await errorOf(updateEstablishment(agent, ids.cambonEstablishment, close, NOW))).toBe(
+        "Fermeture refusée : 3 journées réservées à venir dans cet établissement (du 05/01/2027 au 28/01/2027). Ajoutez d'abord ces dates aux fermetures de ses périodes : les réservations sont annulées et les familles prévenues.",
+      );
+      expect(await snapshot()).toEqual(before);
+      // Once those days are past, nothing stands in the way.
+      expect(await errorOf(updateEstablishment(agent, ids.cambonEstablishment, close, new Date("2027-01-29T10:00:00Z")))).toBe("accepted");
+      await updateEstablishment(agent, ids.cambonEstablishment, ZEstablishmentSchema.parse({ name: "ACCUEIL DE LOISIRS CAMBON", schoolId: ids.cambon, address: "", active: "on" }));
+    });
+
     it("allows the rest of the edit when no booked day is affected: weekdays, dates, rules, validation, eligibility", async () => {
       const ruleIds = await database.prisma.period.findUniqueOrThrow({ where: { id: periodId }, select: { bookingRuleId: true, changeRuleId: true } });
       const update = ZPeriodUpdateSchema.parse({
