@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination, queryString } from "@/components/admin/pagination";
-import { auditActionLabel } from "@/lib/audit/action-labels";
+import { AUDIT_ACTION_LABELS, auditActionLabel } from "@/lib/audit/action-labels";
 import { listAuditEntries } from "@/lib/audit/journal";
 import { ZJournalFilterSchema } from "@/lib/audit/journal.schema";
 import { adminPage } from "@/lib/auth/session";
@@ -25,7 +25,19 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       <p className="text-muted">Actions du personnel et consultations de données de santé. Lecture seule ; conservation 12 mois.</p>
       <form className="flex flex-wrap items-end gap-3" action="/admin/journal">
         {field("journal-actor", "Auteur (e-mail)", "actor")}
-        {field("journal-action", "Action (début)", "action")}
+        <div>
+          <label htmlFor="journal-action" className="block font-semibold">Action</label>
+          <select id="journal-action" name="action" defaultValue={filter.action ?? ""} className="mt-1 rounded border border-gray-500 px-3 py-2">
+            <option value="">Toutes</option>
+            {Object.entries(AUDIT_ACTION_LABELS)
+              .sort(([, a], [, b]) => a.localeCompare(b, "fr"))
+              .map(([code, label]) => (
+                <option key={code} value={code}>
+                  {label}
+                </option>
+              ))}
+          </select>
+        </div>
         {field("journal-family", "Famille (identifiant)", "familyId")}
         {field("journal-from", "Du", "from", "date")}
         {field("journal-to", "Au", "to", "date")}
