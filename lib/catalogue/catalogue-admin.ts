@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma, type ReservationDayStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { TActivity } from "./activity.schema";
+import { PERIOD_SETTINGS } from "./catalogue";
 import type { TEstablishment } from "./establishment.schema";
 import type { TPeriod } from "./period.schema";
 
@@ -64,25 +65,7 @@ export async function getActivity(_viewer: StaffViewer, id: string) {
 export async function getPeriodForEdit(_viewer: StaffViewer, id: string) {
   const period = await getDb().period.findUnique({
     where: { id },
-    select: {
-      id: true,
-      name: true,
-      establishmentId: true,
-      activityId: true,
-      startDate: true,
-      endDate: true,
-      lastBookingDate: true,
-      openWeekdays: true,
-      validationMode: true,
-      minAgeYears: true,
-      maxAgeYears: true,
-      schoolLevels: true,
-      active: true,
-      establishment: { select: { name: true } },
-      bookingRule: { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } },
-      changeRule: { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } },
-      eligibleSchools: { select: { schoolId: true } },
-    },
+    select: { ...PERIOD_SETTINGS, establishmentId: true, activityId: true, eligibleSchools: { select: { schoolId: true } } },
   });
   if (!period) return null;
   const { eligibleSchools, startDate, endDate, lastBookingDate, ...rest } = period;

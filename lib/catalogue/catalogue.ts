@@ -1,6 +1,27 @@
 import "server-only";
 import type { StaffViewer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+
+const RULE_FIELDS = { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } } as const;
+
+/** A period's own settings, as its page and its edit form both show them. */
+export const PERIOD_SETTINGS = {
+  id: true,
+  name: true,
+  startDate: true,
+  endDate: true,
+  lastBookingDate: true,
+  openWeekdays: true,
+  validationMode: true,
+  minAgeYears: true,
+  maxAgeYears: true,
+  schoolLevels: true,
+  active: true,
+  establishment: { select: { name: true } },
+  bookingRule: RULE_FIELDS,
+  changeRule: RULE_FIELDS,
+} as const satisfies Prisma.PeriodSelect;
 
 export async function listPeriods() {
   return getDb().period.findMany({
@@ -23,21 +44,8 @@ export async function getPeriod(_viewer: StaffViewer, periodId: string) {
   return getDb().period.findUnique({
     where: { id: periodId },
     select: {
-      id: true,
-      name: true,
-      startDate: true,
-      endDate: true,
-      lastBookingDate: true,
-      openWeekdays: true,
-      validationMode: true,
-      minAgeYears: true,
-      maxAgeYears: true,
-      schoolLevels: true,
-      active: true,
-      establishment: { select: { name: true } },
+      ...PERIOD_SETTINGS,
       activity: { select: { name: true } },
-      bookingRule: { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } },
-      changeRule: { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } },
       eligibleSchools: { select: { school: { select: { name: true } } } },
       units: {
         orderBy: { sortOrder: "asc" },

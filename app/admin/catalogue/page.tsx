@@ -10,6 +10,53 @@ export const metadata: Metadata = { title: "Catalogue" };
 
 const createLink = "inline-block rounded bg-white px-3 py-1 font-semibold text-brand hover:bg-blue-50";
 const cell = "p-2";
+const ACTIONS = <span className="sr-only">Actions</span>;
+
+/** One list of the hub: its panel, its « Créer … » button, its empty state, its table. */
+function CatalogueSection(props: {
+  id: string;
+  title: string;
+  create: { href: string; label: string };
+  empty: string;
+  headers: React.ReactNode[];
+  count: number;
+  children: React.ReactNode;
+}) {
+  return (
+    <div id={props.id} className="scroll-mt-4">
+      <Panel title={props.title} actions={<Link href={props.create.href} className={createLink}>{props.create.label}</Link>}>
+        {props.count === 0 ? (
+          <p className="text-muted">{props.empty}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left">
+              <thead className="bg-gray-100">
+                <tr>
+                  {props.headers.map((header, index) => (
+                    <th key={index} scope="col" className={cell}>
+                      {header}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>{props.children}</tbody>
+            </table>
+          </div>
+        )}
+      </Panel>
+    </div>
+  );
+}
+
+function EditLink({ href, label }: { href: string; label: string }) {
+  return (
+    <td className={cell}>
+      <Link href={href} className="underline" aria-label={label}>
+        Modifier
+      </Link>
+    </td>
+  );
+}
 
 export default async function CataloguePage() {
   await staffPage();
@@ -26,125 +73,72 @@ export default async function CataloguePage() {
         </ul>
       </nav>
 
-      <div id="periodes" className="scroll-mt-4">
-        <Panel title="Périodes" actions={<Link href="/admin/catalogue/periodes/nouvelle" className={createLink}>Créer une période</Link>}>
-          {periods.length === 0 ? (
-            <p className="text-muted">Aucune période. Créez d&apos;abord un établissement et une activité, puis une période.</p>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left">
-                <thead className="bg-gray-100">
-                  <tr>
-                    <th scope="col" className={cell}>Établissement</th>
-                    <th scope="col" className={cell}>Activité</th>
-                    <th scope="col" className={cell}>Période</th>
-                    <th scope="col" className={cell}>Dates</th>
-                    <th scope="col" className={cell}>Validation</th>
-                    <th scope="col" className={cell}>Fermetures</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {periods.map((period) => (
-                    <tr key={period.id} className="border-t border-gray-200">
-                      <td className={cell}>{period.establishment.name}</td>
-                      <td className={cell}>{period.activity.name}</td>
-                      <td className={cell}>
-                        <Link href={`/admin/catalogue/periodes/${period.id}`} className="underline">
-                          {period.name}
-                        </Link>
-                        {period.active ? "" : " (inactive)"}
-                      </td>
-                      <td className={cell}>
-                        {formatDay(dateToDay(period.startDate))} → {formatDay(dateToDay(period.endDate))}
-                      </td>
-                      <td className={cell}>{period.validationMode === "MANUAL" ? "Manuelle" : "Automatique"}</td>
-                      <td className={cell}>{period._count.closures}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </Panel>
-      </div>
+      <CatalogueSection
+        id="periodes"
+        title="Périodes"
+        create={{ href: "/admin/catalogue/periodes/nouvelle", label: "Créer une période" }}
+        empty="Aucune période. Créez d'abord un établissement et une activité, puis une période."
+        headers={["Établissement", "Activité", "Période", "Dates", "Validation", "Fermetures"]}
+        count={periods.length}
+      >
+        {periods.map((period) => (
+          <tr key={period.id} className="border-t border-gray-200">
+            <td className={cell}>{period.establishment.name}</td>
+            <td className={cell}>{period.activity.name}</td>
+            <td className={cell}>
+              <Link href={`/admin/catalogue/periodes/${period.id}`} className="underline">
+                {period.name}
+              </Link>
+              {period.active ? "" : " (inactive)"}
+            </td>
+            <td className={cell}>
+              {formatDay(dateToDay(period.startDate))} → {formatDay(dateToDay(period.endDate))}
+            </td>
+            <td className={cell}>{period.validationMode === "MANUAL" ? "Manuelle" : "Automatique"}</td>
+            <td className={cell}>{period._count.closures}</td>
+          </tr>
+        ))}
+      </CatalogueSection>
 
-      <div id="etablissements" className="scroll-mt-4">
-        <Panel title="Établissements" actions={<Link href="/admin/catalogue/etablissements/nouveau" className={createLink}>Créer un établissement</Link>}>
-          {establishments.length === 0 ? (
-            <p className="text-muted">Aucun établissement.</p>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left">
-                <thead className="bg-gray-100">
-                  <tr>
-                    <th scope="col" className={cell}>Nom</th>
-                    <th scope="col" className={cell}>École</th>
-                    <th scope="col" className={cell}>Adresse</th>
-                    <th scope="col" className={cell}>Périodes</th>
-                    <th scope="col" className={cell}>État</th>
-                    <th scope="col" className={cell}><span className="sr-only">Actions</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {establishments.map((establishment) => (
-                    <tr key={establishment.id} className="border-t border-gray-200">
-                      <td className={cell}>{establishment.name}</td>
-                      <td className={cell}>{establishment.school?.name ?? "—"}</td>
-                      <td className={cell}>{establishment.address ?? "—"}</td>
-                      <td className={cell}>{establishment._count.periods}</td>
-                      <td className={cell}>{establishment.active ? "Actif" : "Inactif"}</td>
-                      <td className={cell}>
-                        <Link href={`/admin/catalogue/etablissements/${establishment.id}`} className="underline" aria-label={`Modifier l'établissement ${establishment.name}`}>
-                          Modifier
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </Panel>
-      </div>
+      <CatalogueSection
+        id="etablissements"
+        title="Établissements"
+        create={{ href: "/admin/catalogue/etablissements/nouveau", label: "Créer un établissement" }}
+        empty="Aucun établissement."
+        headers={["Nom", "École", "Adresse", "Périodes", "État", ACTIONS]}
+        count={establishments.length}
+      >
+        {establishments.map((establishment) => (
+          <tr key={establishment.id} className="border-t border-gray-200">
+            <td className={cell}>{establishment.name}</td>
+            <td className={cell}>{establishment.school?.name ?? "—"}</td>
+            <td className={cell}>{establishment.address ?? "—"}</td>
+            <td className={cell}>{establishment._count.periods}</td>
+            <td className={cell}>{establishment.active ? "Actif" : "Inactif"}</td>
+            <EditLink href={`/admin/catalogue/etablissements/${establishment.id}`} label={`Modifier l'établissement ${establishment.name}`} />
+          </tr>
+        ))}
+      </CatalogueSection>
 
-      <div id="activites" className="scroll-mt-4">
-        <Panel title="Activités" actions={<Link href="/admin/catalogue/activites/nouvelle" className={createLink}>Créer une activité</Link>}>
-          {activities.length === 0 ? (
-            <p className="text-muted">Aucune activité.</p>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left">
-                <thead className="bg-gray-100">
-                  <tr>
-                    <th scope="col" className={cell}>Code</th>
-                    <th scope="col" className={cell}>Nom</th>
-                    <th scope="col" className={cell}>Paiement en ligne</th>
-                    <th scope="col" className={cell}>Ordre</th>
-                    <th scope="col" className={cell}>Périodes</th>
-                    <th scope="col" className={cell}><span className="sr-only">Actions</span></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {activities.map((activity) => (
-                    <tr key={activity.id} className="border-t border-gray-200">
-                      <td className={cell}>{activity.code}</td>
-                      <td className={cell}>{activity.name}</td>
-                      <td className={cell}>{activity.onlinePayment ? "Oui" : "Non"}</td>
-                      <td className={cell}>{activity.sortOrder}</td>
-                      <td className={cell}>{activity._count.periods}</td>
-                      <td className={cell}>
-                        <Link href={`/admin/catalogue/activites/${activity.id}`} className="underline" aria-label={`Modifier l'activité ${activity.name}`}>
-                          Modifier
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </Panel>
-      </div>
+      <CatalogueSection
+        id="activites"
+        title="Activités"
+        create={{ href: "/admin/catalogue/activites/nouvelle", label: "Créer une activité" }}
+        empty="Aucune activité."
+        headers={["Code", "Nom", "Paiement en ligne", "Ordre", "Périodes", ACTIONS]}
+        count={activities.length}
+      >
+        {activities.map((activity) => (
+          <tr key={activity.id} className="border-t border-gray-200">
+            <td className={cell}>{activity.code}</td>
+            <td className={cell}>{activity.name}</td>
+            <td className={cell}>{activity.onlinePayment ? "Oui" : "Non"}</td>
+            <td className={cell}>{activity.sortOrder}</td>
+            <td className={cell}>{activity._count.periods}</td>
+            <EditLink href={`/admin/catalogue/activites/${activity.id}`} label={`Modifier l'activité ${activity.name}`} />
+          </tr>
+        ))}
+      </CatalogueSection>
     </div>
   );
 }
