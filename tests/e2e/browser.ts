@@ -52,6 +52,9 @@ export async function login(page: Page, email: string, password: string): Promis
 
 /** axe-core's WCAG 2.1 A/AA rules; returns the violations (an empty list is the goal). */
 export async function accessibilityViolations(page: Page) {
+  // After a client-side refresh Next streams the page's metadata back in: let the <title> return
+  // before judging the page (a page that never gets one still fails, on document-title).
+  await page.waitForFunction(() => document.title.trim() !== "", null, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return results.violations.map((violation) => ({
     id: violation.id,
