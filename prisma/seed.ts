@@ -1,7 +1,9 @@
 // Demo data: the town of Rodez as the user guide shows it (SPEC.md §12). Idempotent: every
 // row has a fixed id or a natural key and is upserted, so running it again changes nothing.
 import crypto from "node:crypto";
+import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
 import { hashPassword } from "@/lib/auth/password";
+import { sealTotpSecret } from "@/lib/auth/totp-secret";
 import { frenchPublicHolidays } from "@/lib/catalogue/public-holidays";
 import { dayToDate, eachDay, isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
@@ -372,8 +374,10 @@ export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: st
         reviewedAt: new Date("2026-08-21T09:00:00Z"),
       },
     });
-    await tx.user.create({ data: { email: DEMO_ACCOUNTS.agent, passwordHash, role: "AGENT", firstName: "Claire", lastName: "MARTIN", activatedAt: new Date() } });
-    await tx.user.create({ data: { email: DEMO_ACCOUNTS.admin, passwordHash, role: "ADMIN", firstName: "Paul", lastName: "DURAND", activatedAt: new Date() } });
+    // Staff sign in with a second factor; the demo's is enrolled with a known secret (README).
+    const demoSecondFactor = { totpSecret: sealTotpSecret(DEMO_TOTP_SECRET), totpEnabledAt: new Date() };
+    await tx.user.create({ data: { email: DEMO_ACCOUNTS.agent, passwordHash, role: "AGENT", firstName: "Claire", lastName: "MARTIN", activatedAt: new Date(), ...demoSecondFactor } });
+    await tx.user.create({ data: { email: DEMO_ACCOUNTS.admin, passwordHash, role: "ADMIN", firstName: "Paul", lastName: "DURAND", activatedAt: new Date(), ...demoSecondFactor } });
   });
   return { created: true };
 }

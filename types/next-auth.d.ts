@@ -1,21 +1,9 @@
 import type { Role } from "@/lib/db/generated/client";
 
-declare module "next-auth" {
-  interface User {
-    id: string;
-    email: string;
-    name: string;
-    role: Role;
-    familyId: string | null;
-    sessionVersion: number;
-  }
-  interface Session {
-    user: { id: string; email: string; name: string; role: Role; familyId: string | null; sessionVersion: number };
-  }
-}
-
 declare module "next-auth/jwt" {
   interface JWT {
+    /** The UserSession row this cookie stands for. */
+    sid: string;
     role: Role;
     familyId: string | null;
     sessionVersion: number;

@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type FieldPath } from "react-hook-form";
@@ -33,19 +32,14 @@ export function ChangePasswordForm({ action }: Props) {
       setStatus({ error: result.error });
       return;
     }
-    // The change signed out every session, this one included: sign this browser in again.
-    const signedIn = await signIn("credentials", { redirect: false, email: result.data.email, password: values.password });
-    if (!signedIn?.ok) {
-      router.push("/connexion");
-      return;
-    }
+    // Every other session was signed out; the action gave this browser a fresh session cookie.
     reset();
     setStatus({ success: "Votre mot de passe a été modifié. Vos autres sessions ont été déconnectées." });
     router.refresh();
   }
 
   return (
-    <form onSubmit={handleSubmit(onValid)} noValidate className="space-y-4">
+    <form onSubmit={handleSubmit(onValid)} method="post" noValidate className="space-y-4">
       <TextField registration={register("currentPassword")} label="Ancien mot de passe" type="password" autoComplete="current-password" required error={errors.currentPassword?.message} />
       <TextField
         registration={register("password")}

@@ -1,6 +1,5 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { TextField } from "@/components/ui/text-field";
@@ -10,14 +9,14 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-length";
 type Props = {
   token: string;
   submitLabel: string;
-  action: (input: { token: string; password: string; confirmation: string }) => Promise<ActionResult<{ email: string }>>;
+  action: (input: { token: string; password: string; confirmation: string }) => Promise<ActionResult<{ email: string; next: string }>>;
 };
 
-/** Choose a password through a single-use link (activation, reset), then sign in. */
+/** Choose a password through a single-use link (activation, reset); the action then signs a parent in. */
 export function ChoosePasswordForm({ token, submitLabel, action }: Props) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
-  const [result, setResult] = useState<ActionResult<{ email: string }> | null>(null);
+  const [result, setResult] = useState<ActionResult<{ email: string; next: string }> | null>(null);
   const fieldError = (name: string) => (result && !result.ok ? result.fieldErrors?.[name]?.[0] : undefined);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -30,8 +29,8 @@ export function ChoosePasswordForm({ token, submitLabel, action }: Props) {
       const outcome = await action({ token, password, confirmation });
       setResult(outcome);
       if (outcome.ok) {
-        const signedIn = await signIn("credentials", { redirect: false, email: outcome.data.email, password });
-        router.push(signedIn?.ok ? "/espace" : "/connexion");
+        // The action signed a parent in (staff go on to their second factor at /connexion).
+        router.push(outcome.data.next);
         router.refresh();
       }
     } finally {
@@ -42,7 +41,7 @@ export function ChoosePasswordForm({ token, submitLabel, action }: Props) {
   const passwordError = fieldError("password");
   const confirmationError = fieldError("confirmation");
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
       <TextField
         name="password"
         type="password"

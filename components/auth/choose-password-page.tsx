@@ -11,7 +11,7 @@ type Props = {
   jeton: string | undefined;
   purpose: TokenPurpose;
   submitLabel: string;
-  action: (input: { token: string; password: string; confirmation: string }) => Promise<ActionResult<{ email: string }>>;
+  action: (input: { token: string; password: string; confirmation: string }) => Promise<ActionResult<{ email: string; next: string }>>;
   /** Where to go when the link is not (or no longer) valid. */
   fallback: { href: string; label: string };
 };

@@ -1,15 +1,12 @@
-"use client";
+import { logoutAction } from "@/app/(public)/connexion/actions";
 
-import { signOut } from "next-auth/react";
-
+/** A form, not a script: « Se déconnecter » works before the page's JavaScript has loaded. */
 export function LogoutButton() {
   return (
-    <button
-      type="button"
-      onClick={() => signOut({ callbackUrl: "/" })}
-      className="rounded border border-white px-3 py-1 font-semibold hover:bg-white hover:text-brand"
-    >
-      Se déconnecter
-    </button>
+    <form action={logoutAction} method="post">
+      <button type="submit" className="rounded border border-white px-3 py-1 font-semibold hover:bg-white hover:text-brand">
+        Se déconnecter
+      </button>
+    </form>
   );
 }

@@ -1,65 +1,23 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
-import { clientIp } from "./client-ip";
-import { checkLogin } from "./login";
 import { authSecret } from "./secret";
-import { createLoginThrottle, type LoginThrottle } from "./throttle";
+import { revokeUserSession, SESSION_LIMITS } from "./user-sessions";
 
-let throttle: LoginThrottle | undefined;
-
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
+// next-auth keeps the session cookie's format and its /api/auth routes (and, later, the
+// FranceConnect provider). Signing in is ours (app/(public)/connexion/actions.ts: throttling,
+// the staff second factor, a server-side session row): there is deliberately no credentials
+// provider here, so /api/auth/callback/credentials cannot bypass the second factor.
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/connexion", error: "/connexion" },
+  // The cookie never outlives the longest absolute session; the database decides before that.
+  session: { strategy: "jwt", maxAge: SESSION_LIMITS.PARENT.absoluteMs / 1000, updateAge: SESSION_LIMITS.PARENT.absoluteMs / 1000 },
+  pages: { signIn: "/connexion", error: "/connexion", signOut: "/" },
   secret: authSecret(),
-  providers: [
-    CredentialsProvider({
-      name: "Identifiant",
-      credentials: {
-        email: { label: "Identifiant", type: "email" },
-        password: { label: "Mot de passe", type: "password" },
-      },
-      async authorize(credentials, req) {
-        const email = String(credentials?.email ?? "");
-        const password = String(credentials?.password ?? "");
-        const prisma = getDb();
-        throttle ??= createLoginThrottle(prisma);
-        const result = await checkLogin(prisma, throttle, {
-          email,
-          password,
-          ip: clientIp(req?.headers?.["x-forwarded-for"]),
-        });
-        // next-auth turns a thrown error's message into signIn()'s `error`.
-        if (!result.ok) throw new Error(result.message);
-        return result.user;
-      },
-    }),
-  ],
-  callbacks: {
-    async jwt({ token, user }) {
-      if (user) {
-        token.sub = user.id;
-        token.role = user.role;
-        token.familyId = user.familyId;
-        token.sessionVersion = user.sessionVersion;
-        token.name = user.name;
-        token.email = user.email;
-      }
-      return token;
-    },
-    async session({ session, token }) {
-      session.user = {
-        id: token.sub as string,
-        email: token.email as string,
-        name: token.name as string,
-        role: token.role,
-        familyId: token.familyId,
-        sessionVersion: token.sessionVersion,
-      };
-      return session;
+  providers: [],
+  events: {
+    // next-auth's own sign-out route ends the server-side session too.
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await revokeUserSession(getDb(), token.sid);
     },
   },
 };

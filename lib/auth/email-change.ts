@@ -6,7 +6,10 @@ import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
-import { normaliseEmail, verifyPassword } from "./password";
+import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
+import { checkCurrentPassword } from "./change-password";
+import { normaliseEmail } from "./password";
+import { consumePoint, rateLimiter } from "./throttle";
 import { consumeAuthToken, createAuthToken, TOKEN_ERROR_MESSAGE } from "./tokens";
 
 // "Modifier mon login (adresse mail)" (SPEC §2): the current password is required; a link is
@@ -17,7 +20,10 @@ import { consumeAuthToken, createAuthToken, TOKEN_ERROR_MESSAGE } from "./tokens
 export const WRONG_PASSWORD = "Le mot de passe est incorrect.";
 export const EMAIL_UNAVAILABLE = "Cette adresse ne peut pas être utilisée comme identifiant. Contactez le Guichet unique si besoin.";
 
-type MailOptions = { mailConfig?: MailConfig; now?: Date };
+type MailOptions = { mailConfig?: MailConfig; now?: Date; meta?: { ip: string | null; userAgent: string | null } };
+
+/** Login-change requests: 5 a day per account (each one mails two addresses). */
+export const EMAIL_CHANGE_LIMIT = { attempts: 5, duration: 24 * 60 * 60 };
 
 export async function requestEmailChange(
   db: PrismaClient,
@@ -25,12 +31,16 @@ export async function requestEmailChange(
   input: { newEmail: string; currentPassword: string },
   options: MailOptions = {},
 ): Promise<{ newEmail: string }> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true, active: true } });
-  if (!user?.active || !user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new AppError("WRONG_PASSWORD", WRONG_PASSWORD);
-  }
+  const meta = options.meta ?? { ip: null, userAgent: null };
+  const now = options.now ?? new Date();
+  await checkCurrentPassword(db, userId, input.currentPassword, WRONG_PASSWORD, meta, now);
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, role: true, familyId: true } });
   const newEmail = normaliseEmail(input.newEmail);
   if (newEmail === user.email) throw new AppError("SAME_EMAIL", "Cette adresse est déjà votre identifiant.");
+  if ((await consumePoint(rateLimiter(db, "email-change:account", EMAIL_CHANGE_LIMIT), userId)) > 0) {
+    throw new AppError("THROTTLED", "Vous avez fait trop de demandes de changement d'identifiant aujourd'hui. Réessayez demain ou contactez le Guichet unique.");
+  }
+  await recordAuthEvent(db, { action: AUTH_EVENT_ACTIONS.loginChangeRequested, userId, role: user.role, familyId: user.familyId, ...meta, details: { nouvelle_adresse: newEmail } }, now);
 
   const taken = (await db.user.count({ where: { email: newEmail } })) > 0;
   const town = await loadMailTown(db);
@@ -86,9 +96,10 @@ export async function confirmEmailChange(db: PrismaClient, secret: string, optio
       if (!user.active) throw new AppError("INACTIVE", "Ce compte est désactivé. Contactez le Guichet unique.");
       // Taken since the request: refused, and the token stays unused (rolled back).
       if ((await tx.user.count({ where: { email: token.newEmail, NOT: { id: token.userId } } })) > 0) throw new Unavailable();
-      await tx.user.update({ where: { id: token.userId }, data: { email: token.newEmail } });
+      const moved = await tx.user.update({ where: { id: token.userId }, data: { email: token.newEmail }, select: { role: true, familyId: true } });
       // Other pending changes of this account are void.
       await tx.authToken.updateMany({ where: { userId: token.userId, purpose: "EMAIL_CHANGE", usedAt: null }, data: { usedAt: now } });
+      await recordAuthEvent(tx, { action: AUTH_EVENT_ACTIONS.loginChanged, userId: token.userId, role: moved.role, familyId: moved.familyId, ...(options.meta ?? {}), details: { ancienne_adresse: user.email } }, now);
       return { previous: user.email, email: token.newEmail };
     }));
   } catch (error) {

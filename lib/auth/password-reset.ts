@@ -1,5 +1,5 @@
 import "server-only";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterPrisma } from "rate-limiter-flexible";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { loadMailTown } from "@/lib/mail/mail-town";
@@ -8,7 +8,10 @@ import { sendMail } from "@/lib/mail/send-mail";
 import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
 import { hashPassword, normaliseEmail } from "./password";
-import { consumeAuthToken, createAuthToken, TOKEN_ERROR_MESSAGE } from "./tokens";
+import { consumePoint } from "./throttle";
+import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
+import { consumeAuthToken, createAuthToken, peekAuthToken, revokePasswordLinks, TOKEN_ERROR_MESSAGE } from "./tokens";
+import { revokeUserSessions } from "./user-sessions";
 
 // SPEC §2 "Forgot password": instead of mailing a new password (the guide), a single-use link
 // valid one hour; the same neutral answer whether or not the address has an account.
@@ -31,17 +34,6 @@ export function createResetThrottle(prisma: PrismaClient): ResetThrottle {
   return { byAddress: make("reset:address", RESET_LIMITS.address), byIp: make("reset:ip", RESET_LIMITS.ip) };
 }
 
-/** Seconds to wait when over the limit, otherwise 0. */
-async function consume(limiter: RateLimiterPrisma, key: string): Promise<number> {
-  try {
-    await limiter.consume(key);
-    return 0;
-  } catch (error) {
-    if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-    throw error;
-  }
-}
-
 type MailOptions = {
   mailConfig?: MailConfig;
   now?: Date;
@@ -53,20 +45,21 @@ type MailOptions = {
 export async function requestPasswordReset(
   db: PrismaClient,
   throttle: ResetThrottle,
-  input: { email: string; ip: string },
+  input: { email: string; ip: string | null; userAgent?: string | null },
   options: MailOptions = {},
 ): Promise<void> {
   const email = normaliseEmail(input.email);
-  const ipWait = await consume(throttle.byIp, input.ip);
+  const ipWait = input.ip ? await consumePoint(throttle.byIp, input.ip) : 0;
   if (ipWait > 0) {
     const minutes = Math.max(1, Math.ceil(ipWait / 60));
     throw new AppError("THROTTLED", `Trop de demandes depuis votre connexion. Veuillez patienter ${minutes} minute${minutes > 1 ? "s" : ""} avant de réessayer.`);
   }
-  if ((await consume(throttle.byAddress, email)) > 0) return; // neutral: nothing says why
+  if ((await consumePoint(throttle.byAddress, email)) > 0) return; // neutral: nothing says why
 
   const task = async () => {
     const user = await db.user.findUnique({ where: { email }, select: { id: true, active: true } });
     if (!user?.active) return;
+    await recordAuthEvent(db, { action: AUTH_EVENT_ACTIONS.resetRequested, userId: user.id, ip: input.ip, userAgent: input.userAgent ?? null }, options.now);
     const secret = await createAuthToken(db, { userId: user.id, purpose: "PASSWORD_RESET" }, options.now);
     const town = await loadMailTown(db);
     const mail = renderMail(town, {
@@ -90,26 +83,37 @@ export async function requestPasswordReset(
   }
 }
 
-export type ResetResult = { ok: true; email: string } | { ok: false; message: string };
+export type ResetResult = { ok: true; userId: string; email: string } | { ok: false; message: string };
 
 class InactiveAccount extends Error {}
 
 /** Sets a new password through the reset link and signs out every session. The password must satisfy the policy. */
-export async function resetPassword(db: PrismaClient, secret: string, password: string, now = new Date()): Promise<ResetResult> {
+export async function resetPassword(
+  db: PrismaClient,
+  secret: string,
+  password: string,
+  now = new Date(),
+  meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
+): Promise<ResetResult> {
+  // The link is checked before the (deliberately slow) hash: a forged link costs us nothing.
+  const peeked = await peekAuthToken(db, secret, "PASSWORD_RESET", now);
+  if (!peeked.ok) return { ok: false, message: TOKEN_ERROR_MESSAGE[peeked.reason] };
   const passwordHash = await hashPassword(password); // before the transaction: argon2 is slow
   try {
     return await db.$transaction(async (tx): Promise<ResetResult> => {
       const token = await consumeAuthToken(tx, secret, "PASSWORD_RESET", now);
       if (!token.ok) return { ok: false, message: TOKEN_ERROR_MESSAGE[token.reason] };
-      const user = await tx.user.findUniqueOrThrow({ where: { id: token.userId }, select: { email: true, active: true, activatedAt: true } });
+      const user = await tx.user.findUniqueOrThrow({ where: { id: token.userId }, select: { email: true, role: true, familyId: true, active: true, activatedAt: true } });
       if (!user.active) throw new InactiveAccount(); // rolls back, token included
       await tx.user.update({
         where: { id: token.userId },
         data: { passwordHash, sessionVersion: { increment: 1 }, activatedAt: user.activatedAt ?? now },
       });
-      // Any other reset link sent before is now void.
-      await tx.authToken.updateMany({ where: { userId: token.userId, purpose: "PASSWORD_RESET", usedAt: null }, data: { usedAt: now } });
-      return { ok: true, email: user.email };
+      // Any other link sent before (reset, activation, login change) is now void, and every session ends.
+      await revokePasswordLinks(tx, token.userId, now);
+      await revokeUserSessions(tx, token.userId, now);
+      await recordAuthEvent(tx, { action: AUTH_EVENT_ACTIONS.resetUsed, userId: token.userId, role: user.role, familyId: user.familyId, ...meta }, now);
+      return { ok: true, userId: token.userId, email: user.email };
     });
   } catch (error) {
     if (error instanceof InactiveAccount) return { ok: false, message: "Ce compte est désactivé. Contactez le Guichet unique." };

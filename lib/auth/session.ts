@@ -1,29 +1,33 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { authOptions } from "./auth-options";
+import { readSessionClaims } from "./session-cookie";
+import { readUserSession } from "./user-sessions";
 
-export type Viewer = { userId: string; email: string; name: string; role: Role; familyId: string | null };
+export type Viewer = { userId: string; email: string; name: string; role: Role; familyId: string | null;
+  /** The UserSession behind this request (absent for viewers built by scripts and tests). */
+  sessionId?: string;
+};
 export type ParentViewer = Viewer & { role: "PARENT"; familyId: string };
 export type StaffViewer = Viewer & { role: "AGENT" | "ADMIN" };
 
 /**
- * The signed-in user, re-read from the database on every request: a deactivated account, a
+ * The signed-in user, re-read from the database on every request: the session row must be live
+ * (not signed out, not past its absolute end, not idle too long), and a deactivated account, a
  * changed role or a password change (which bumps sessionVersion) takes effect at once.
  */
-export async function currentViewer(): Promise<Viewer | null> {
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.id) return null;
-  const user = await getDb().user.findUnique({
-    where: { id: session.user.id },
-    select: { id: true, email: true, role: true, familyId: true, active: true, sessionVersion: true },
-  });
-  if (!user || !user.active || user.sessionVersion !== session.user.sessionVersion) return null;
-  return { userId: user.id, email: user.email, name: session.user.name, role: user.role, familyId: user.familyId };
-}
+export const currentViewer = cache(async (): Promise<Viewer | null> => {
+  const claims = await readSessionClaims();
+  if (!claims) return null;
+  const session = await readUserSession(getDb(), claims.sid, new Date());
+  if ("ended" in session) return null;
+  const { user } = session;
+  if (user.id !== claims.sub || user.sessionVersion !== claims.sessionVersion) return null;
+  return { userId: user.id, email: user.email, name: claims.name, role: user.role, familyId: user.familyId, sessionId: session.sessionId };
+});
 
 export function isStaff(viewer: Viewer | null): viewer is StaffViewer {
   return viewer?.role === "AGENT" || viewer?.role === "ADMIN";

@@ -71,3 +71,12 @@ export const TOKEN_ERROR_MESSAGE: Record<"invalid" | "expired" | "used", string>
   expired: "Ce lien a expiré. Demandez-en un nouveau.",
   used: "Ce lien a déjà été utilisé. Si vous n'êtes pas à l'origine de cette opération, contactez le Guichet unique.",
 };
+
+/**
+ * Voids every unused link that could set a password or move the login (reset, activation, login
+ * change): after a password change or reset, a link sent before must not undo it.
+ */
+export async function revokePasswordLinks(db: Db, userId: string, now = new Date()): Promise<number> {
+  const revoked = await db.authToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+  return revoked.count;
+}

@@ -1,7 +1,9 @@
 // Debian's Chromium driven by playwright-core (DESIGN.md "Browser tests"): never a downloaded
 // browser build.
 import AxeBuilder from "@axe-core/playwright";
+import { generate } from "otplib";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
 
 export const e2eSkipReason = process.env.PORTAIL_E2E_SKIP_REASON;
 
@@ -43,11 +45,39 @@ export async function newContext(browser: Browser, baseUrl: string, options: { m
   });
 }
 
-export async function login(page: Page, email: string, password: string): Promise<void> {
+/** The demo staff accounts' second factor (prisma/seed.ts enrols them with this secret). */
+const DEMO_STAFF = new Set(["agent@demo.fr", "admin@demo.fr"]);
+const lastStepUsed = new Map<string, number>();
+
+/**
+ * A code the portal will accept for this account now: each 30-second step is accepted once, and
+ * the portal allows one step of drift either way, so a test that signs the same account in
+ * several times picks the next unused step (waiting when it is still too early for it).
+ */
+export async function nextTotpCode(account: string, secret = DEMO_TOTP_SECRET): Promise<string> {
+  const current = Math.floor(Date.now() / 30_000);
+  const step = Math.max(current - 1, (lastStepUsed.get(`${secret}|${account}`) ?? -Infinity) + 1);
+  const earliest = (step - 1) * 30_000 + 500; // the moment `step` is within the accepted drift
+  if (Date.now() < earliest) await new Promise((resolve) => setTimeout(resolve, earliest - Date.now()));
+  lastStepUsed.set(`${secret}|${account}`, step);
+  return generate({ secret, epoch: step * 30 });
+}
+
+/**
+ * Signs in through the login box. The demo agent and admin then give their second factor
+ * (« Code de vérification », « Vérifier »); pass `totpSecret` for another staff account.
+ */
+export async function login(page: Page, email: string, password: string, options: { totpSecret?: string } = {}): Promise<void> {
   await page.goto("/");
   await page.getByLabel("Identifiant").fill(email);
   await page.getByLabel("Mot de passe").fill(password);
   await page.getByRole("button", { name: /Connexion/ }).click();
+  const secret = options.totpSecret ?? (DEMO_STAFF.has(email) ? DEMO_TOTP_SECRET : undefined);
+  if (!secret) return;
+  await page.waitForURL("**/connexion/verification");
+  await page.getByLabel("Code de vérification").fill(await nextTotpCode(email, secret));
+  await page.getByRole("button", { name: "Vérifier" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
 }
 
 /** axe-core's WCAG 2.1 A/AA rules; returns the violations (an empty list is the goal). */
