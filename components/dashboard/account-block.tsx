@@ -7,6 +7,7 @@ export function AccountBlock() {
     { href: "/espace/famille", label: "Modifier les informations de la famille" },
     { href: "/espace/compte/identifiant", label: "Modifier mon login (adresse mail)" },
     { href: "/espace/compte/mot-de-passe", label: "Modifier mon mot de passe" },
+    { href: "/espace/compte", label: "Mes dernières connexions" },
   ];
   return (
     <Panel title="Informations du compte">

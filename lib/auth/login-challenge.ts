@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { cookies } from "next/headers";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
-import { useSecureCookies } from "./session-cookie";
+import { secureCookies } from "./session-cookie";
 
 // Between a staff member's correct password and their second factor. The browser holds a random
 // token in a cookie scoped to /connexion; the database keeps its SHA-256, the account, where to
@@ -61,8 +61,7 @@ export async function findLoginChallenge(db: Db, token: string | undefined, now 
   });
   if (!challenge || challenge.usedAt || challenge.expiresAt <= now || challenge.attempts >= CHALLENGE_MAX_ATTEMPTS) return null;
   if (!challenge.user.active || challenge.user.role === "PARENT") return null;
-  const { expiresAt: _expiresAt, usedAt: _usedAt, ...open } = challenge;
-  return open;
+  return { id: challenge.id, userId: challenge.userId, callbackUrl: challenge.callbackUrl, attempts: challenge.attempts, user: challenge.user };
 }
 
 /** Counts one code tried, atomically: false once the attempts are used up. */
@@ -85,7 +84,7 @@ export async function setChallengeCookie(token: string): Promise<void> {
     httpOnly: true,
     sameSite: "strict",
     path: "/connexion",
-    secure: useSecureCookies(),
+    secure: secureCookies(),
     maxAge: CHALLENGE_TTL_MS / 1000,
   });
 }
@@ -95,5 +94,5 @@ export async function readChallengeCookie(): Promise<string | undefined> {
 }
 
 export async function clearChallengeCookie(): Promise<void> {
-  (await cookies()).set(COOKIE, "", { httpOnly: true, sameSite: "strict", path: "/connexion", secure: useSecureCookies(), maxAge: 0 });
+  (await cookies()).set(COOKIE, "", { httpOnly: true, sameSite: "strict", path: "/connexion", secure: secureCookies(), maxAge: 0 });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
 import { closeLoginChallenge, countChallengeAttempt, type OpenChallenge } from "./login-challenge";
-import { matchTotp, replaceRecoveryCodes, useRecoveryCode } from "./second-factor";
+import { matchTotp, replaceRecoveryCodes, spendRecoveryCode } from "./second-factor";
 import { openTotpSecret } from "./totp-secret";
 import { consumePoint, rateLimiter } from "./throttle";
 
@@ -53,7 +53,7 @@ export async function checkSecondFactor(db: PrismaClient, challenge: OpenChallen
     if (!(await closeLoginChallenge(db, challenge.id, now))) return { ok: false, message: CHALLENGE_EXPIRED_MESSAGE, expired: true };
     return { ok: true, method: "code" };
   }
-  if (!(await useRecoveryCode(db, challenge.userId, code, now))) return failed(db, challenge, meta, now, "code de secours incorrect");
+  if (!(await spendRecoveryCode(db, challenge.userId, code, now))) return failed(db, challenge, meta, now, "code de secours incorrect");
   if (!(await closeLoginChallenge(db, challenge.id, now))) return { ok: false, message: CHALLENGE_EXPIRED_MESSAGE, expired: true };
   await recordAuthEvent(db, { action: AUTH_EVENT_ACTIONS.secondFactorRecoveryUsed, userId: challenge.userId, role: challenge.user.role, ...meta }, now);
   return { ok: true, method: "code de secours" };

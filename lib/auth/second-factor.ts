@@ -61,7 +61,7 @@ export async function replaceRecoveryCodes(db: Db, userId: string): Promise<stri
 }
 
 /** Uses one recovery code, once (a conditional update: two concurrent uses, one wins). */
-export async function useRecoveryCode(db: Db, userId: string, code: string, now = new Date()): Promise<boolean> {
+export async function spendRecoveryCode(db: Db, userId: string, code: string, now = new Date()): Promise<boolean> {
   if (normaliseRecoveryCode(code).length !== 10) return false;
   const used = await db.recoveryCode.updateMany({
     where: { userId, codeHash: hashRecoveryCode(code), usedAt: null },

@@ -18,12 +18,12 @@ export type SessionClaims = {
 };
 
 /** next-auth's rule: __Secure- cookies when the public address is https. */
-export function useSecureCookies(env: Record<string, string | undefined> = process.env): boolean {
+export function secureCookies(env: Record<string, string | undefined> = process.env): boolean {
   return env.NEXTAUTH_URL?.startsWith("https://") ?? false;
 }
 
 export function sessionCookieName(): string {
-  return `${useSecureCookies() ? "__Secure-" : ""}next-auth.session-token`;
+  return `${secureCookies() ? "__Secure-" : ""}next-auth.session-token`;
 }
 
 function secret(): string {
@@ -39,13 +39,13 @@ export async function setSessionCookie(claims: SessionClaims, expiresAt: Date): 
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: useSecureCookies(),
+    secure: secureCookies(),
     maxAge,
   });
 }
 
 export async function clearSessionCookie(): Promise<void> {
-  (await cookies()).set(sessionCookieName(), "", { httpOnly: true, sameSite: "lax", path: "/", secure: useSecureCookies(), maxAge: 0 });
+  (await cookies()).set(sessionCookieName(), "", { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge: 0 });
 }
 
 /** The claims of this request's session cookie, when it decodes (the database says if it is live). */

@@ -65,8 +65,8 @@ export async function readUserSession(db: Db, sessionId: string, now = new Date(
   if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
     await db.userSession.updateMany({ where: { id: session.id, revokedAt: null }, data: { lastSeenAt: now } });
   }
-  const { active: _active, ...user } = session.user;
-  return { sessionId: session.id, user };
+  const { id, email, role, familyId, sessionVersion } = session.user;
+  return { sessionId: session.id, user: { id, email, role, familyId, sessionVersion } };
 }
 
 export async function revokeUserSession(db: Db, sessionId: string, now = new Date()): Promise<boolean> {

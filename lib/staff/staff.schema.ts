@@ -15,3 +15,5 @@ export const ZStaffActiveSchema = z.object({
   userId: z.uuid(),
   active: z.union([z.literal("true"), z.literal("false"), z.boolean()]).transform((value) => value === true || value === "true"),
 });
+
+export const ZStaffSecondFactorResetSchema = z.object({ userId: z.uuid() });

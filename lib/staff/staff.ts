@@ -1,11 +1,13 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { sendActivationMail } from "@/lib/auth/activation";
+import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "@/lib/auth/auth-events";
 import type { StaffViewer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { MailConfig } from "@/lib/mail/transport";
+import { revokeUserSessions } from "@/lib/auth/user-sessions";
 
 // Personnel: only admins manage staff accounts (SPEC §9). The actions are adminAction; the
 // check is repeated here so no other caller can let an agent create or promote an account.
@@ -18,7 +20,7 @@ export async function listStaff(viewer: StaffViewer) {
   return getDb().user.findMany({
     where: { role: { in: ["AGENT", "ADMIN"] } },
     orderBy: [{ lastName: "asc" }, { email: "asc" }],
-    select: { id: true, email: true, firstName: true, lastName: true, role: true, active: true, activatedAt: true, lastLoginAt: true },
+    select: { id: true, email: true, firstName: true, lastName: true, role: true, active: true, activatedAt: true, lastLoginAt: true, totpEnabledAt: true },
   });
 }
 
@@ -69,5 +71,21 @@ export async function setStaffActive(viewer: StaffViewer, userId: string, active
     await otherStaffMember(tx, viewer, userId);
     await tx.user.update({ where: { id: userId }, data: active ? { active: true } : { active: false, sessionVersion: { increment: 1 } } });
     await writeAudit(tx, viewer, { action: active ? "staff.reactivate" : "staff.deactivate", targetType: "User", targetId: userId });
+  });
+}
+
+/**
+ * An admin resets a colleague's second factor (a lost phone): the secret and recovery codes are
+ * dropped and every session ends; the next login enrols a new phone. Audited.
+ */
+export async function resetStaffSecondFactor(db: PrismaClient, viewer: StaffViewer, userId: string, meta: { ip: string | null; userAgent: string | null }) {
+  assertAdmin(viewer);
+  await db.$transaction(async (tx) => {
+    const user = await otherStaffMember(tx, viewer, userId);
+    await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } } });
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.loginChallenge.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+    await revokeUserSessions(tx, userId);
+    await recordAuthEvent(tx, { action: AUTH_EVENT_ACTIONS.secondFactorReset, userId, role: user.role, actor: { userId: viewer.userId, role: viewer.role }, ...meta });
   });
 }

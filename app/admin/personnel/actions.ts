@@ -2,8 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { adminAction } from "@/lib/auth/action";
-import { createStaffAccount, setStaffActive, setStaffRole } from "@/lib/staff/staff";
-import { ZCreateStaffSchema, ZStaffActiveSchema, ZStaffRoleChangeSchema } from "@/lib/staff/staff.schema";
+import { requestMeta } from "@/lib/auth/request-meta";
+import { getDb } from "@/lib/db/client";
+import { createStaffAccount, resetStaffSecondFactor, setStaffActive, setStaffRole } from "@/lib/staff/staff";
+import { ZCreateStaffSchema, ZStaffActiveSchema, ZStaffRoleChangeSchema, ZStaffSecondFactorResetSchema } from "@/lib/staff/staff.schema";
 
 export const createStaffAction = adminAction(ZCreateStaffSchema, async (input, viewer) => {
   const created = await createStaffAccount(viewer, input);
@@ -19,6 +21,12 @@ export const setStaffRoleAction = adminAction(ZStaffRoleChangeSchema, async (inp
 
 export const setStaffActiveAction = adminAction(ZStaffActiveSchema, async (input, viewer) => {
   await setStaffActive(viewer, input.userId, input.active);
+  revalidatePath("/admin/personnel");
+  return null;
+});
+
+export const resetStaffSecondFactorAction = adminAction(ZStaffSecondFactorResetSchema, async (input, viewer) => {
+  await resetStaffSecondFactor(getDb(), viewer, input.userId, await requestMeta());
   revalidatePath("/admin/personnel");
   return null;
 });

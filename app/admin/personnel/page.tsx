@@ -5,7 +5,7 @@ import { Panel } from "@/components/ui/panel";
 import { adminPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import { listStaff } from "@/lib/staff/staff";
-import { createStaffAction, setStaffActiveAction, setStaffRoleAction } from "./actions";
+import { createStaffAction, resetStaffSecondFactorAction, setStaffActiveAction, setStaffRoleAction } from "./actions";
 
 export const metadata: Metadata = { title: "Personnel" };
 
@@ -29,6 +29,8 @@ export default async function StaffPage() {
                 <p className="text-sm">
                   {!member.active ? "Désactivé" : member.activatedAt ? "Actif" : "En attente d'activation"}
                   {member.lastLoginAt ? ` – dernière connexion le ${formatDateTime(member.lastLoginAt)}` : ""}
+                  {" – double authentification "}
+                  {member.totpEnabledAt ? `activée le ${formatDateTime(member.totpEnabledAt)}` : "à activer à la prochaine connexion"}
                 </p>
                 {member.id === viewer.userId ? (
                   <p className="text-sm text-muted">Votre compte (modifiable par un autre administrateur).</p>
@@ -44,6 +46,16 @@ export default async function StaffPage() {
                       <input type="hidden" name="userId" value={member.id} />
                       <input type="hidden" name="active" value={member.active ? "false" : "true"} />
                     </ActionForm>
+                    {member.totpEnabledAt ? (
+                      <ActionForm
+                        action={resetStaffSecondFactorAction}
+                        submitLabel="Réinitialiser la double authentification"
+                        confirmMessage={`Réinitialiser la double authentification de ${member.email} ? Ses sessions seront fermées et il devra enregistrer un nouveau téléphone à sa prochaine connexion.`}
+                        variant="secondary"
+                      >
+                        <input type="hidden" name="userId" value={member.id} />
+                      </ActionForm>
+                    ) : null}
                   </div>
                 )}
               </li>

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Panel } from "@/components/ui/panel";
+import { recentLogins } from "@/lib/auth/auth-events";
+import { parentPage } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/dates/calendar-day";
+import { getDb } from "@/lib/db/client";
+
+export const metadata: Metadata = { title: "Mon compte – dernières connexions" };
+
+export default async function AccountPage() {
+  const viewer = await parentPage();
+  const logins = await recentLogins(getDb(), viewer.userId);
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <p>
+        <Link href="/espace" className="text-brand underline">
+          ← Retour à mon espace
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold text-brand">Mon compte</h1>
+      <Panel title="Informations du compte">
+        <p>
+          Identifiant : <strong>{viewer.email}</strong>
+        </p>
+        <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
+          <li>
+            <Link href="/espace/compte/identifiant" className="text-brand underline">
+              Modifier mon login (adresse mail)
+            </Link>
+          </li>
+          <li>
+            <Link href="/espace/compte/mot-de-passe" className="text-brand underline">
+              Modifier mon mot de passe
+            </Link>
+          </li>
+        </ul>
+      </Panel>
+      <Panel title="Dernières connexions">
+        <p className="mb-3 text-sm">
+          Les dix dernières connexions à votre compte. Si l&apos;une d&apos;elles ne vient pas de vous, modifiez votre mot de passe et
+          prévenez le Guichet unique.
+        </p>
+        {logins.length === 0 ? (
+          <p>Aucune connexion enregistrée.</p>
+        ) : (
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Dernières connexions à votre compte</caption>
+            <thead>
+              <tr className="border-b border-gray-300">
+                <th scope="col" className="py-2 pr-3">
+                  Date
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Navigateur
+                </th>
+                <th scope="col" className="py-2">
+                  Adresse (lieu approximatif)
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {logins.map((login) => (
+                <tr key={login.at.toISOString()} className="border-b border-gray-200">
+                  <td className="py-2 pr-3">{formatDateTime(login.at)}</td>
+                  <td className="py-2 pr-3">{login.browser}</td>
+                  <td className="py-2 break-all">{login.ip ?? "inconnue"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Panel>
+    </div>
+  );
+}
