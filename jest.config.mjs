@@ -22,7 +22,7 @@ const jestConfig = createJestConfig(config);
 async function jestConfigWithTransforms() {
   const resolved = await jestConfig();
   // Let the generated Prisma client and ESM-only packages through the transform.
-  resolved.transformIgnorePatterns = ["/node_modules/(?!(@prisma/client|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|@borewit)/)"];
+  resolved.transformIgnorePatterns = ["/node_modules/(?!(@prisma/client|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|@borewit|@scure|@noble|@otplib|otplib)/)"];
   return resolved;
 }
 

@@ -17,7 +17,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       <h2 id={`${id}-title`} className="bg-brand px-4 py-3 text-base font-bold uppercase text-white">
         Connexion à votre espace
       </h2>
-      <form action={formAction} method="post" className="space-y-4 p-4" noValidate>
+      <form action={formAction} className="space-y-4 p-4" noValidate>
         {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
         <TextField
           key={`email-${state.email ?? ""}`}

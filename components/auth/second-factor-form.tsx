@@ -17,7 +17,7 @@ export function SecondFactorForm({ action, hint }: Props) {
   if (state.recoveryCodes) return <RecoveryCodes codes={state.recoveryCodes} next={state.next ?? "/admin"} />;
 
   return (
-    <form action={formAction} method="post" className="space-y-4" noValidate>
+    <form action={formAction} className="space-y-4" noValidate>
       <TextField name="code" label="Code de vérification" hint={hint} autoComplete="one-time-code" required error={state.error && !state.expired ? state.error : undefined} />
       <div role="alert" aria-live="assertive">
         {state.expired ? (

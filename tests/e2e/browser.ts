@@ -1,9 +1,9 @@
 // Debian's Chromium driven by playwright-core (DESIGN.md "Browser tests"): never a downloaded
 // browser build.
 import AxeBuilder from "@axe-core/playwright";
-import { generate } from "otplib";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
+import { currentStep, totpAt } from "../helpers/totp";
 
 export const e2eSkipReason = process.env.PORTAIL_E2E_SKIP_REASON;
 
@@ -55,12 +55,12 @@ const lastStepUsed = new Map<string, number>();
  * several times picks the next unused step (waiting when it is still too early for it).
  */
 export async function nextTotpCode(account: string, secret = DEMO_TOTP_SECRET): Promise<string> {
-  const current = Math.floor(Date.now() / 30_000);
+  const current = currentStep();
   const step = Math.max(current - 1, (lastStepUsed.get(`${secret}|${account}`) ?? -Infinity) + 1);
   const earliest = (step - 1) * 30_000 + 500; // the moment `step` is within the accepted drift
   if (Date.now() < earliest) await new Promise((resolve) => setTimeout(resolve, earliest - Date.now()));
   lastStepUsed.set(`${secret}|${account}`, step);
-  return generate({ secret, epoch: step * 30 });
+  return totpAt(secret, step);
 }
 
 /**
