@@ -2,12 +2,13 @@ import nextJest from "next/jest.js";
 
 const createJestConfig = nextJest({ dir: "./" });
 
-// Unit tests live beside the code (lib/**/*.test.ts); integration tests, which talk to a real
+// Unit tests live beside the code (lib/**/*.test.ts), or in tests/unit when they check the tree
+// itself (every form's method); integration tests, which talk to a real
 // database (PGlite always, PostgreSQL when reachable), live in tests/integration. End-to-end
 // tests have their own config (jest.e2e.config.mjs).
 const config = {
   testEnvironment: "node",
-  testMatch: ["<rootDir>/lib/**/*.test.ts", "<rootDir>/prisma/**/*.test.ts", "<rootDir>/tests/integration/**/*.test.ts"],
+  testMatch: ["<rootDir>/lib/**/*.test.ts", "<rootDir>/prisma/**/*.test.ts", "<rootDir>/tests/integration/**/*.test.ts", "<rootDir>/tests/unit/**/*.test.ts"],
   moduleNameMapper: {
     "^server-only$": "<rootDir>/tests/helpers/server-only.ts",
     "^@/(.*)$": "<rootDir>/$1",

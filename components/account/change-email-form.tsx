@@ -37,7 +37,7 @@ export function ChangeEmailForm({ currentEmail, action }: Props) {
   }
 
   return (
-    <form onSubmit={handleSubmit(onValid)} noValidate className="space-y-4">
+    <form method="post" onSubmit={handleSubmit(onValid)} noValidate className="space-y-4">
       <p>
         Identifiant actuel : <strong>{currentEmail}</strong>
       </p>

@@ -35,7 +35,7 @@ export function ConfirmEmailForm({ token, newEmail, action }: Props) {
     );
   }
   return (
-    <form onSubmit={onSubmit} className="space-y-4">
+    <form method="post" onSubmit={onSubmit} className="space-y-4">
       <p>
         Confirmez que <strong>{newEmail}</strong> devient l&apos;identifiant de votre compte.
       </p>

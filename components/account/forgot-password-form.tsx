@@ -25,7 +25,7 @@ export function ForgotPasswordForm({ action }: Props) {
   }
 
   return (
-    <form onSubmit={handleSubmit(onValid)} noValidate className="space-y-4">
+    <form method="post" onSubmit={handleSubmit(onValid)} noValidate className="space-y-4">
       <TextField
         registration={register("email")}
         label="Identifiant"

@@ -52,7 +52,7 @@ export function ActionForm({ action, submitLabel, successMessage, confirmMessage
         : "bg-brand text-white hover:bg-blue-900";
   return (
     <FieldErrorsContext.Provider value={state && !state.ok ? state.fieldErrors : undefined}>
-      <form ref={formRef} onSubmit={onSubmit} noValidate className={className ?? "space-y-3"}>
+      <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className={className ?? "space-y-3"}>
         {children}
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" disabled={pending} className={`rounded px-4 py-2 font-semibold disabled:opacity-70 ${buttonClass}`}>

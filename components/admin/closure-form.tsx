@@ -33,6 +33,7 @@ export function ClosureForm({ periodId, action }: Props) {
   const affected = result?.ok && result.data.status === "needs-confirmation" ? result.data.affected : null;
   return (
     <form
+      method="post"
       ref={formRef}
       noValidate
       className="space-y-3"

@@ -138,7 +138,7 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
   };
 
   return (
-    <form onSubmit={handleSubmit(onValid, () => setStatus({ error: "Le formulaire contient des erreurs : vérifiez les champs signalés." }))} noValidate className="space-y-6">
+    <form method="post" onSubmit={handleSubmit(onValid, () => setStatus({ error: "Le formulaire contient des erreurs : vérifiez les champs signalés." }))} noValidate className="space-y-6">
       <p className="text-sm text-muted">
         Les champs marqués d&apos;un <span aria-hidden="true">*</span>
         <span className="sr-only">astérisque</span> sont obligatoires.

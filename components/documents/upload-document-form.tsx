@@ -144,7 +144,7 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
     [hint ? `${id}-${name}-hint` : null, error ? `${id}-${name}-error` : null].filter(Boolean).join(" ") || undefined;
 
   return (
-    <form onSubmit={onSubmit} className="space-y-5" noValidate aria-busy={sending}>
+    <form method="post" onSubmit={onSubmit} className="space-y-5" noValidate aria-busy={sending}>
       {transport === "uploadthing" ? <UploadThingSender onReady={registerSender} /> : null}
       <p className="text-sm text-muted" id={`${id}-intro`}>
         Vous pouvez scanner ou photographier vos justificatifs. Formats acceptés : PDF, JPEG, GIF ou PNG, de 2 Mo maximum.

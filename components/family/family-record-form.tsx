@@ -161,7 +161,7 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
 
   const allowanceError = message("allowanceHolder");
   return (
-    <form onSubmit={handleSubmit(onValid, onInvalid)} noValidate className="space-y-6">
+    <form method="post" onSubmit={handleSubmit(onValid, onInvalid)} noValidate className="space-y-6">
       <p className="text-sm text-muted">
         Les champs marqués d&apos;un <span aria-hidden="true">*</span>
         <span className="sr-only">astérisque</span> sont obligatoires.

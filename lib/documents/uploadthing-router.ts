@@ -17,8 +17,10 @@ export type DirectUploadResult = { ok: true; id: string } | { ok: false; error: 
 export const documentFileRouter = {
   supportingDocument: f(
     {
-      pdf: { maxFileSize: "2MB", maxFileCount: 1 },
-      image: { maxFileSize: "2MB", maxFileCount: 1 },
+      // Private like the server's own uploads: the file is only ever read back by our server
+      // through a signed URL. The ACL is signed into the presigned URL, so a browser cannot change it.
+      pdf: { maxFileSize: "2MB", maxFileCount: 1, acl: "private" },
+      image: { maxFileSize: "2MB", maxFileCount: 1, acl: "private" },
     },
     { awaitServerData: true },
   )

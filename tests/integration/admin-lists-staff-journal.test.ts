@@ -78,6 +78,15 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
       expect(csv).toContain(";En attente de validation;ENATTENTE Zoé;");
     });
 
+    it("exports a name a spreadsheet would read as a formula as plain text, with a leading quote", async () => {
+      const otherDay = "2026-12-10";
+      const family = await createFamily(database.prisma, "=2+3", { children: [{ firstName: "=2+3", schoolId: catalogue.school.id }] });
+      await createReservation(database.prisma, { familyId: family.id, childId: family.children[0].id, periodId: catalogue.canteen.id, lines: [{ unitId: catalogue.canteen.units[0].id, day: otherDay }], status: "ACCEPTED" });
+      const csv = dailyListCsv(otherDay, (await dailyList(agent, { date: otherDay })).units);
+      expect(csv).toContain(";Accepté;'=2+3 =2+3;Cambon;");
+      expect(csv).not.toMatch(/;[=+\-@\t\r]/);
+    });
+
     it("counts meals per school and diet for a day and for its week", async () => {
       const dayCounts = await kitchenCounts(agent, ZKitchenQuerySchema.parse({ date: day }));
       expect(dayCounts.total).toBe(4);

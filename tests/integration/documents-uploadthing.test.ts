@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { ParentViewer } from "@/lib/auth/session";
+import { NextRequest } from "next/server";
+import { POST as uploadThingRoute } from "@/app/api/uploadthing/route";
+import { requireParent, type ParentViewer } from "@/lib/auth/session";
 import { deleteServiceDocument, readServiceDocument, uploadServiceDocument } from "@/lib/content/service-documents";
 import { adoptStoredDocument, submitDocument } from "@/lib/documents/family-documents";
 import { UPLOAD_MESSAGES } from "@/lib/documents/inspect-upload";
@@ -11,6 +13,9 @@ import { DEMO_ACCOUNTS, DEMO_IDS, seedDemo } from "@/prisma/seed";
 import { badSamples, goodSamples } from "../fixtures/uploads/corpus";
 import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
 import { startUploadThingStandIn, type UploadThingStandIn } from "../fixtures/uploads/uploadthing-stand-in";
+
+// The direct-upload route reads the session; here the parent is signed in by fiat.
+jest.mock("@/lib/auth/session", () => ({ ...jest.requireActual("@/lib/auth/session"), requireParent: jest.fn() }));
 
 describe("the UploadThing storage, against a local stand-in of UploadThing's API", () => {
   let standIn: UploadThingStandIn;
@@ -103,6 +108,35 @@ describe.each(testDatabaseKinds())("documents stored on UploadThing (stand-in), 
     const row = await database.prisma.document.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ storageKind: "UPLOADTHING", mimeType: "image/jpeg" });
     expect(standIn.files.get(row.storageKey)?.acl).toBe("private");
+  });
+
+  it("sends a browser's direct upload private, as the server's own uploads", async () => {
+    jest.mocked(requireParent).mockResolvedValue(parent);
+    const saved = { ...process.env };
+    Object.assign(process.env, { UPLOADTHING_TOKEN: standIn.token, UPLOADTHING_INGEST_URL: standIn.ingestUrl, UPLOADTHING_API_URL: standIn.apiUrl, UPLOADTHING_LOG_LEVEL: "Error" });
+    try {
+      const pdf = goodSamples()[0];
+      // What uploadthing/client asks our route for before sending the file: presigned URLs.
+      const presign = await uploadThingRoute(
+        new NextRequest("http://localhost:3000/api/uploadthing?actionType=upload&slug=supportingDocument", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ files: [{ name: "certificat.pdf", size: pdf.bytes.length, type: "application/pdf" }], input: input() }),
+        }),
+      );
+      expect(presign.status).toBe(200);
+      const [presigned] = (await presign.json()) as { url: string; key: string }[];
+      expect(standIn.routeMetadata.at(-1)?.fileKeys).toEqual([presigned.key]);
+      expect(new URL(presigned.url).searchParams.get("x-ut-acl")).toBe("private");
+
+      // Then the browser sends the file to that URL; the stand-in keeps the ACL it was signed with.
+      const form = new FormData();
+      form.append("file", new Blob([Buffer.from(pdf.bytes)], { type: "application/pdf" }));
+      expect((await fetch(presigned.url, { method: "PUT", body: form })).status).toBe(200);
+      expect(standIn.files.get(presigned.key)).toMatchObject({ name: "certificat.pdf", type: "application/pdf", acl: "private" });
+    } finally {
+      process.env = saved;
+    }
   });
 
   it("never sends a refused file to UploadThing", async () => {

@@ -31,7 +31,7 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
           Créer une famille
         </Link>
       </div>
-      <form role="search" className="flex flex-wrap items-end gap-3" action="/admin/familles">
+      <form method="get" role="search" className="flex flex-wrap items-end gap-3" action="/admin/familles">
         <div>
           <label htmlFor="family-search" className="block font-semibold">
             Rechercher (nom, e-mail, enfant, n° allocataire)

@@ -23,7 +23,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand">Journal des actions</h1>
       <p className="text-muted">Actions du personnel et consultations de données de santé. Lecture seule ; conservation 12 mois.</p>
-      <form className="flex flex-wrap items-end gap-3" action="/admin/journal">
+      <form method="get" className="flex flex-wrap items-end gap-3" action="/admin/journal">
         {field("journal-actor", "Auteur (e-mail)", "actor")}
         <div>
           <label htmlFor="journal-action" className="block font-semibold">Action</label>

@@ -34,7 +34,7 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
           </Link>
         </div>
       </div>
-      <form className="no-print flex flex-wrap items-end gap-3" action="/admin/listes">
+      <form method="get" className="no-print flex flex-wrap items-end gap-3" action="/admin/listes">
         <div>
           <label htmlFor="list-date" className="block font-semibold">Date</label>
           <input id="list-date" type="date" name="date" defaultValue={query.date} className="mt-1 rounded border border-gray-500 px-3 py-2" />

@@ -20,7 +20,7 @@ export default async function ReservationQueuePage({ searchParams }: { searchPar
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand">Réservations en attente de traitement</h1>
-      <form className="no-print flex flex-wrap items-end gap-3" action="/admin/reservations">
+      <form method="get" className="no-print flex flex-wrap items-end gap-3" action="/admin/reservations">
         <div>
           <label htmlFor="queue-establishment" className="block font-semibold">Établissement</label>
           <select id="queue-establishment" name="establishmentId" defaultValue={filter.establishmentId ?? ""} className="mt-1 rounded border border-gray-500 px-3 py-2">

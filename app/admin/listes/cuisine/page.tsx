@@ -27,7 +27,7 @@ export default async function KitchenPage({ searchParams }: { searchParams: Prom
           </a>
         </div>
       </div>
-      <form className="no-print flex flex-wrap items-end gap-3" action="/admin/listes/cuisine">
+      <form method="get" className="no-print flex flex-wrap items-end gap-3" action="/admin/listes/cuisine">
         <div>
           <label htmlFor="kitchen-date" className="block font-semibold">Date</label>
           <input id="kitchen-date" type="date" name="date" defaultValue={query.date} className="mt-1 rounded border border-gray-500 px-3 py-2" />
