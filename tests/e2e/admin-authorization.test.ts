@@ -138,6 +138,7 @@ const PAYLOADS: Record<string, { adminOnly?: boolean; input: (ids: Ids) => Recor
   createStaffAction: { adminOnly: true, input: () => ({ firstName: "Pi", lastName: "Rate", email: "pirate.staff@exemple.fr", role: "ADMIN" }) },
   setStaffRoleAction: { adminOnly: true, input: (ids) => ({ userId: ids.agentId, role: "ADMIN" }) },
   setStaffActiveAction: { adminOnly: true, input: (ids) => ({ userId: ids.adminId, active: "false" }) },
+  resetStaffSecondFactorAction: { adminOnly: true, input: (ids) => ({ userId: ids.agentId }) },
 };
 
 /** Everything an admin action could change, as one comparable value. */
@@ -145,7 +146,8 @@ async function fingerprint(database: Database) {
   const [rows] = await database.prisma.$queryRaw<{ state: string }[]>`
     SELECT json_build_object(
       'families', (SELECT count(*) FROM "Family"),
-      'users', (SELECT string_agg(email || role || active || "sessionVersion", ',' ORDER BY email) FROM "User"),
+      'users', (SELECT string_agg(email || role || active || "sessionVersion" || coalesce("totpEnabledAt"::text, '-'), ',' ORDER BY email) FROM "User"),
+      'recoveryCodes', (SELECT count(*) FROM "RecoveryCode"),
       'qf', (SELECT string_agg(coalesce("quotientFamilial", -1)::text, ',' ORDER BY id) FROM "Family"),
       'news', (SELECT string_agg(title || published, ',' ORDER BY id) FROM "News"),
       'serviceDocuments', (SELECT count(*) FROM "ServiceDocument"),
