@@ -1,6 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { sendActivationMail } from "@/lib/auth/activation";
+import { sendPasswordResetMail } from "@/lib/auth/password-reset";
 import type { StaffViewer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
@@ -172,15 +173,21 @@ async function parentAccount(tx: Prisma.TransactionClient, familyId: string, use
   return user;
 }
 
-/** A new single-use link (the older ones stay valid until they expire or are used). */
+/**
+ * A new single-use link (the older ones stay valid until they expire or are used): the
+ * activation link for an account never activated, a password-reset link (1 hour) once it is —
+ * an activation link only ever sets a first password.
+ */
 export async function resendActivation(viewer: StaffViewer, familyId: string, userId: string, options: MailOptions = {}) {
   const db = getDb();
-  await db.$transaction(async (tx) => {
+  const activated = await db.$transaction(async (tx) => {
     const user = await parentAccount(tx, familyId, userId);
     if (!user.active) throw new AppError("INACTIVE", "Ce compte est désactivé : réactivez-le avant d'envoyer un lien.");
     await writeAudit(tx, viewer, { action: "account.activation.resend", familyId, targetType: "User", targetId: userId });
+    return user.activatedAt !== null;
   });
-  await sendActivationMail(db, userId, { mailConfig: options.mailConfig });
+  if (activated) await sendPasswordResetMail(db, userId, { mailConfig: options.mailConfig });
+  else await sendActivationMail(db, userId, { mailConfig: options.mailConfig });
 }
 
 /** Deactivating signs the parent out everywhere (sessionVersion is checked on every request). */

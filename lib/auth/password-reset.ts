@@ -60,27 +60,33 @@ export async function requestPasswordReset(
     const user = await db.user.findUnique({ where: { email }, select: { id: true, active: true } });
     if (!user?.active) return;
     await recordAuthEvent(db, { action: AUTH_EVENT_ACTIONS.resetRequested, userId: user.id, ip: input.ip, userAgent: input.userAgent ?? null }, options.now);
-    const secret = await createAuthToken(db, { userId: user.id, purpose: "PASSWORD_RESET" }, options.now);
-    const town = await loadMailTown(db);
-    const mail = renderMail(town, {
-      subject: `Réinitialisation de votre mot de passe – ${town.portalName}`,
-      paragraphs: [
-        `Vous avez demandé à choisir un nouveau mot de passe pour votre compte du ${town.portalName} (identifiant : ${email}).`,
-        "Pour le choisir, utilisez le lien ci-dessous.",
-      ],
-      action: { label: "Choisir un nouveau mot de passe", url: publicUrl(`/reinitialisation?jeton=${encodeURIComponent(secret)}`) },
-      notes: [
-        "Ce lien est valable 1 heure et ne peut servir qu'une fois.",
-        `Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable. En cas de doute, contactez le ${town.guichetName}.`,
-      ],
-    });
-    await sendMail(db, email, mail, options.mailConfig);
+    await sendPasswordResetMail(db, user.id, options);
   };
   if (options.defer) {
     options.defer(() => task().catch((error) => console.error("[password-reset] mail not sent", error)));
   } else {
     await task();
   }
+}
+
+/** The mail with a single-use link (1 hour) to choose a new password. */
+export async function sendPasswordResetMail(db: PrismaClient, userId: string, options: { mailConfig?: MailConfig; now?: Date } = {}): Promise<void> {
+  const { email } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const secret = await createAuthToken(db, { userId, purpose: "PASSWORD_RESET" }, options.now);
+  const town = await loadMailTown(db);
+  const mail = renderMail(town, {
+    subject: `Réinitialisation de votre mot de passe – ${town.portalName}`,
+    paragraphs: [
+      `Vous avez demandé à choisir un nouveau mot de passe pour votre compte du ${town.portalName} (identifiant : ${email}).`,
+      "Pour le choisir, utilisez le lien ci-dessous.",
+    ],
+    action: { label: "Choisir un nouveau mot de passe", url: publicUrl(`/reinitialisation?jeton=${encodeURIComponent(secret)}`) },
+    notes: [
+      "Ce lien est valable 1 heure et ne peut servir qu'une fois.",
+      `Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable. En cas de doute, contactez le ${town.guichetName}.`,
+    ],
+  });
+  await sendMail(db, email, mail, options.mailConfig);
 }
 
 export type ResetResult = { ok: true; userId: string; email: string } | { ok: false; message: string };

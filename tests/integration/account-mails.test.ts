@@ -79,7 +79,7 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
       expect(mail.text).toContain("guichet@mairie-rodez.fr");
       const secret = linkIn(mail, "/reinitialisation");
 
-      expect(await resetPassword(database.prisma, secret, "un nouveau mot de passe")).toEqual({ ok: true, email: "reset@exemple.fr" });
+      expect(await resetPassword(database.prisma, secret, "un nouveau mot de passe")).toEqual({ ok: true, userId, email: "reset@exemple.fr" });
       expect((await login("reset@exemple.fr", "un nouveau mot de passe")).ok).toBe(true);
       expect((await login("reset@exemple.fr", PASSWORD)).ok).toBe(false);
       expect((await database.prisma.user.findUniqueOrThrow({ where: { id: userId } })).sessionVersion).toBe(sessionVersion + 1);
@@ -195,7 +195,7 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
         new AppError("WRONG_PASSWORD", WRONG_CURRENT_PASSWORD),
       );
       const before = await database.prisma.user.findUniqueOrThrow({ where: { id: userId } });
-      expect(await changePassword(database.prisma, userId, { currentPassword: PASSWORD, password: "un tout nouveau mot de passe" })).toEqual({ email: "change@exemple.fr" });
+      expect(await changePassword(database.prisma, userId, { currentPassword: PASSWORD, password: "un tout nouveau mot de passe" })).toEqual({ email: "change@exemple.fr", sessionVersion: before.sessionVersion + 1 });
       const after = await database.prisma.user.findUniqueOrThrow({ where: { id: userId } });
       expect(after.sessionVersion).toBe(before.sessionVersion + 1);
       expect((await login("change@exemple.fr", "un tout nouveau mot de passe")).ok).toBe(true);
@@ -210,7 +210,7 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
       expect(mail.to).toEqual(["famille.neuve@exemple.fr"]);
       expect(mail.text).toContain("pour la famille NEUVE");
       const secret = linkIn(mail, "/activation");
-      expect(await activateAccount(database.prisma, secret, PASSWORD)).toEqual({ ok: true, email: account.email });
+      expect(await activateAccount(database.prisma, secret, PASSWORD)).toEqual({ ok: true, userId: account.userId, email: account.email });
       expect((await activateAccount(database.prisma, secret, PASSWORD)).ok).toBe(false);
       await expect(createFamilyAccount(database.prisma, { email: "famille.neuve@exemple.fr", familyName: "Doublon" }, { mailConfig: smtp.mailConfig })).rejects.toThrow(/déjà l'identifiant/);
       expect(await database.prisma.family.count({ where: { name: "DOUBLON" } })).toBe(0);

@@ -40,7 +40,7 @@ describe.each(testDatabaseKinds())("account activation on %s", (kind) => {
     const login = () => checkLogin(database.prisma, createLoginThrottle(database.prisma), { email: "martin@exemple.fr", password: "une phrase à retenir", ip: "192.0.2.7" });
     expect((await login()).ok).toBe(false); // no password yet
 
-    expect(await activateAccount(database.prisma, secret, "une phrase à retenir")).toEqual({ ok: true, email: "martin@exemple.fr" });
+    expect(await activateAccount(database.prisma, secret, "une phrase à retenir")).toEqual({ ok: true, userId: expect.any(String), email: "martin@exemple.fr" });
     expect((await login()).ok).toBe(true);
 
     // The link works once.

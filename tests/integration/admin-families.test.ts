@@ -1,6 +1,8 @@
 import { createFamilyWithParent, getFamilyForStaff, readChildHealth, resendActivation, searchFamilies, setParentAccountActive, setQuotientFamilial } from "@/lib/admin-families/families";
 import { ZCreateFamilySchema, ZFamilySearchSchema } from "@/lib/admin-families/family.schema";
 import { activateAccount } from "@/lib/auth/activation";
+import { hashPassword } from "@/lib/auth/password";
+import { resetPassword } from "@/lib/auth/password-reset";
 import { checkLogin } from "@/lib/auth/login";
 import type { StaffViewer } from "@/lib/auth/session";
 import { createLoginThrottle } from "@/lib/auth/throttle";
@@ -41,7 +43,7 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
     expect(mail.to).toEqual(["lea.durand@exemple.fr"]);
     expect(mail.text).toContain("pour la famille DURAND");
     expect((await login("lea.durand@exemple.fr", "une phrase très longue")).ok).toBe(false);
-    expect(await activateAccount(database.prisma, secretIn(mail.text), "une phrase très longue")).toEqual({ ok: true, email: "lea.durand@exemple.fr" });
+    expect(await activateAccount(database.prisma, secretIn(mail.text), "une phrase très longue")).toEqual({ ok: true, userId: expect.any(String), email: "lea.durand@exemple.fr" });
     expect((await login("lea.durand@exemple.fr", "une phrase très longue")).ok).toBe(true);
 
     const family = await getFamilyForStaff(agent, familyId);
@@ -95,11 +97,25 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
 
   it("resends the activation link: a new mail whose link works", async () => {
     const family = await createFamily(database.prisma, "PETIT", { email: "petit@exemple.fr" });
+    await database.prisma.user.update({ where: { id: family.user.id }, data: { activatedAt: null } }); // never activated
     const count = smtp.mails.length;
     await resendActivation(agent, family.id, family.user.id, { mailConfig: smtp.mailConfig });
     const mails = await smtp.waitFor(count + 1);
     expect(mails[count].to).toEqual(["petit@exemple.fr"]);
     expect((await activateAccount(database.prisma, secretIn(mails[count].text), "encore une phrase longue")).ok).toBe(true);
+  });
+
+  it("sends an account already activated a password-reset link instead (an activation link sets only a first password)", async () => {
+    const family = await createFamily(database.prisma, "GRAND", { email: "grand@exemple.fr" });
+    await database.prisma.user.update({ where: { id: family.user.id }, data: { passwordHash: await hashPassword("l'ancienne phrase de passe") } });
+    const count = smtp.mails.length;
+    await resendActivation(agent, family.id, family.user.id, { mailConfig: smtp.mailConfig });
+    const mails = await smtp.waitFor(count + 1);
+    expect(mails[count].text).toContain("/reinitialisation?jeton=");
+    expect(mails[count].text).not.toContain("/activation?jeton=");
+    const secret = decodeURIComponent(/\/reinitialisation\?jeton=([\w%-]+)/.exec(mails[count].text)![1]);
+    expect(await activateAccount(database.prisma, secret, "une phrase détournée")).toEqual({ ok: false, message: expect.stringMatching(/n'est pas valide/) });
+    expect((await resetPassword(database.prisma, secret, "une nouvelle phrase de passe")).ok).toBe(true);
   });
 
   it("sets the quotient familial with the date and an audit entry", async () => {
