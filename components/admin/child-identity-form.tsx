@@ -1,6 +1,7 @@
 "use client";
 
 import type { ActionResult } from "@/lib/auth/action";
+import { CHILD_IDENTITY_FIELD_LABELS as LABELS } from "@/lib/children/add-child.schema";
 import { SCHOOL_LEVELS, SEXES } from "@/lib/children/child-sheet.schema";
 import { ActionForm, Field } from "./action-form";
 
@@ -19,16 +20,21 @@ export type ChildIdentityValues = {
 /**
  * « Modifier l'identité et la scolarité »: the fields of « Ajouter un enfant », prefilled, for
  * one child. No medical section: a class can be corrected before the family completes the sheet.
+ * The sheet's version and the values shown travel in hidden fields: a save made after the sheet
+ * moved on is refused (naming what changed), the fields keep what was typed, and the page's
+ * refresh brings the hidden fields up to date for a deliberate second save.
  */
 export function ChildIdentityForm({
   familyId,
   childId,
+  version,
   values,
   schools,
   action,
 }: {
   familyId: string;
   childId: string;
+  version: number;
   values: ChildIdentityValues;
   schools: { id: string; name: string }[];
   action: (input: FormData) => Promise<ActionResult<unknown>>;
@@ -37,14 +43,16 @@ export function ChildIdentityForm({
     <ActionForm action={action} submitLabel="Enregistrer l'identité et la scolarité" successMessage="L'identité et la scolarité de l'enfant ont été enregistrées." className="space-y-3">
       <input type="hidden" name="familyId" value={familyId} />
       <input type="hidden" name="childId" value={childId} />
+      <input type="hidden" name="version" value={version} />
+      <input type="hidden" name="loaded" value={JSON.stringify(values)} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <Field label="Nom de l'enfant" name="lastName" required defaultValue={values.lastName} />
-        <Field label="Prénom de l'enfant" name="firstName" required defaultValue={values.firstName} />
-        <Field label="Sexe" name="sex" required defaultValue={values.sex} options={[choose, ...SEXES]} />
-        <Field label="Date de naissance" name="birthDate" type="date" required defaultValue={values.birthDate} />
-        <Field label="École" name="schoolId" required defaultValue={values.schoolId} options={[choose, ...schools.map((school) => ({ value: school.id, label: school.name }))]} />
-        <Field label="Classe (niveau)" name="schoolLevel" required defaultValue={values.schoolLevel} options={[choose, ...SCHOOL_LEVELS]} />
-        <Field label="Classe (précision)" name="schoolClass" defaultValue={values.schoolClass} hint="Facultatif, par exemple : CE1 – Mme Vidal" />
+        <Field label={LABELS.lastName} name="lastName" required defaultValue={values.lastName} />
+        <Field label={LABELS.firstName} name="firstName" required defaultValue={values.firstName} />
+        <Field label={LABELS.sex} name="sex" required defaultValue={values.sex} options={[choose, ...SEXES]} />
+        <Field label={LABELS.birthDate} name="birthDate" type="date" required defaultValue={values.birthDate} />
+        <Field label={LABELS.schoolId} name="schoolId" required defaultValue={values.schoolId} options={[choose, ...schools.map((school) => ({ value: school.id, label: school.name }))]} />
+        <Field label={LABELS.schoolLevel} name="schoolLevel" required defaultValue={values.schoolLevel} options={[choose, ...SCHOOL_LEVELS]} />
+        <Field label={LABELS.schoolClass} name="schoolClass" defaultValue={values.schoolClass} hint="Facultatif, par exemple : CE1 – Mme Vidal" />
       </div>
     </ActionForm>
   );

@@ -5,9 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useFieldArray, useForm, type FieldPath, type Resolver } from "react-hook-form";
 import { ConsentStateList, FormSection, SaveOrCancel, SelectField, TextAreaField, TextField, YES_NO_OPTIONS, type ConsentSummary } from "@/components/family/form-controls";
+import { StaleSaveNotice } from "@/components/family/stale-save-notice";
 import type { ActionResult } from "@/lib/auth/action";
+import type { TSaveOutcome } from "@/lib/families/record-version";
 import {
   AUTHORISATIONS,
+  CHILD_SHEET_FIELD_LABELS as LABELS,
   DIET_KINDS,
   MAX_PEOPLE,
   SCHOOL_LEVELS,
@@ -24,7 +27,7 @@ type ParentProps = {
   defaultValues: TChildSheet;
   schools: { id: string; name: string }[];
   authorisationsText: string | null;
-  action: (input: TChildSheet) => Promise<ActionResult<{ saved: boolean }>>;
+  action: (input: TChildSheet) => Promise<ActionResult<TSaveOutcome>>;
 };
 
 /** The Guichet unique's mode: the same sections; the authorisations and « J'accepte » shown read-only, never answered. */
@@ -35,7 +38,7 @@ type StaffProps = {
   authorisations: Record<(typeof AUTHORISATIONS)[number]["name"], "OUI" | "NON" | "">;
   schools: { id: string; name: string }[];
   consent: ConsentSummary;
-  action: (input: TStaffChildSheet) => Promise<ActionResult<{ saved: boolean }>>;
+  action: (input: TStaffChildSheet) => Promise<ActionResult<TSaveOutcome>>;
   /** The family's page: Annuler, and the link once saved. */
   cancelHref: string;
 };
@@ -44,20 +47,32 @@ type PeopleName = "emergencyContacts" | "authorisedPersons";
 
 const ANSWER_LABELS = { OUI: "Oui", NON: "Non", "": "Pas encore répondu" } as const;
 
+/** The values a refusal compares with the stored ones: the form's, without its version. */
+function baseline(values: object): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { version, loaded, ...rest } = values as Record<string, unknown>;
+  return rest;
+}
+
 // Guide, "La fiche enfant": six sections to fill "impérativement et précisément", « J'accepte »,
 // then « Enregistrer ».
 export function ChildSheetForm(props: ParentProps | StaffProps) {
   const staff = props.mode === "staff";
   const { schools } = props;
   const defaultValues = props.defaultValues as TChildSheet;
-  const action = props.action as (input: TChildSheet) => Promise<ActionResult<{ saved: boolean }>>;
+  const action = props.action as (input: TChildSheet) => Promise<ActionResult<TSaveOutcome>>;
   const authorisationsText = props.mode === "staff" ? null : props.authorisationsText;
   const router = useRouter();
   const [status, setStatus] = useState<{ error?: string; success?: string } | null>(null);
+  const [stale, setStale] = useState<Extract<TSaveOutcome, { saved: false }>["stale"] | null>(null);
+  // The sheet as stored at the form's version (loaded, then as last saved): posted with each
+  // save, so that a refusal can name the fields someone else changed meanwhile.
+  const [loaded, setLoaded] = useState(() => baseline(defaultValues));
   const {
     register,
     handleSubmit,
     setError,
+    setValue,
     control,
     formState: { errors, isSubmitting },
   } = useForm<TChildSheet, unknown, TChildSheetParsed>({
@@ -72,10 +87,20 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
 
   async function onValid(values: TChildSheetParsed) {
     setStatus(null);
-    const result = await action(values as TChildSheet);
+    setStale(null);
+    const result = await action({ ...values, loaded } as TChildSheet);
     if (result.ok) {
-      setStatus({ success: "La fiche de l'enfant a été enregistrée." });
-      router.refresh();
+      if (result.data.saved) {
+        setValue("version", result.data.version);
+        setLoaded(baseline(values));
+        setStatus({ success: "La fiche de l'enfant a été enregistrée." });
+        router.refresh();
+        return;
+      }
+      // Refused: nothing was saved. The fields keep what was typed; the next save is made,
+      // deliberately, on the version that refused this one.
+      setValue("version", result.data.stale.version);
+      setStale(result.data.stale);
       return;
     }
     for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
@@ -139,55 +164,58 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
 
   return (
     <form method="post" onSubmit={handleSubmit(onValid, () => setStatus({ error: "Le formulaire contient des erreurs : vérifiez les champs signalés." }))} noValidate className="space-y-6">
+      <input type="hidden" {...register("version")} />
+      {/* Above the fields it asks to check again; focused when it appears. */}
+      {stale ? <StaleSaveNotice stale={stale} /> : null}
       <p className="text-sm text-muted">
         Les champs marqués d&apos;un <span aria-hidden="true">*</span>
         <span className="sr-only">astérisque</span> sont obligatoires.
       </p>
       <FormSection id="section-enfant" title="Informations de l'enfant">
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField registration={register("lastName")} label="Nom" required error={message("lastName")} />
-          <TextField registration={register("firstName")} label="Prénom" required error={message("firstName")} />
-          <SelectField registration={register("sex")} label="Sexe" required options={SEXES} placeholder="— Choisir —" error={message("sex")} />
-          <TextField registration={register("birthDate")} label="Date de naissance" type="date" required error={message("birthDate")} />
+          <TextField registration={register("lastName")} label={LABELS.lastName} required error={message("lastName")} />
+          <TextField registration={register("firstName")} label={LABELS.firstName} required error={message("firstName")} />
+          <SelectField registration={register("sex")} label={LABELS.sex} required options={SEXES} placeholder="— Choisir —" error={message("sex")} />
+          <TextField registration={register("birthDate")} label={LABELS.birthDate} type="date" required error={message("birthDate")} />
           <SelectField
             registration={register("schoolId")}
-            label="École"
+            label={LABELS.schoolId}
             required
             options={schools.map((school) => ({ value: school.id, label: school.name }))}
             placeholder="— Choisir l'école —"
             error={message("schoolId")}
           />
-          <SelectField registration={register("schoolLevel")} label="Niveau" required options={SCHOOL_LEVELS} placeholder="— Choisir le niveau —" error={message("schoolLevel")} />
-          <TextField registration={register("schoolClass")} label="Classe" hint="Par exemple : CE1 – Mme Vidal" error={message("schoolClass")} />
+          <SelectField registration={register("schoolLevel")} label={LABELS.schoolLevel} required options={SCHOOL_LEVELS} placeholder="— Choisir le niveau —" error={message("schoolLevel")} />
+          <TextField registration={register("schoolClass")} label={LABELS.schoolClass} hint="Par exemple : CE1 – Mme Vidal" error={message("schoolClass")} />
         </div>
       </FormSection>
 
       <FormSection id="section-medical" title="Renseignements médicaux">
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField registration={register("doctorName")} label="Médecin traitant" required error={message("doctorName")} />
-          <TextField registration={register("doctorPhone")} label="Téléphone du médecin traitant" type="tel" required error={message("doctorPhone")} />
+          <TextField registration={register("doctorName")} label={LABELS.doctorName} required error={message("doctorName")} />
+          <TextField registration={register("doctorPhone")} label={LABELS.doctorPhone} type="tel" required error={message("doctorPhone")} />
         </div>
-        <TextAreaField registration={register("allergies")} label="Allergies" hint="Alimentaires, médicamenteuses, autres — ou « aucune »." error={message("allergies")} />
+        <TextAreaField registration={register("allergies")} label={LABELS.allergies} hint="Alimentaires, médicamenteuses, autres — ou « aucune »." error={message("allergies")} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField registration={register("hasPai")} label="PAI (projet d'accueil individualisé)" required options={YES_NO_OPTIONS} placeholder="— Choisir —" error={message("hasPai")} />
+          <SelectField registration={register("hasPai")} label={LABELS.hasPai} required options={YES_NO_OPTIONS} placeholder="— Choisir —" error={message("hasPai")} />
           <SelectField
             registration={register("vaccinationsUpToDate")}
-            label="Vaccinations à jour"
+            label={LABELS.vaccinationsUpToDate}
             required
             options={YES_NO_OPTIONS}
             placeholder="— Choisir —"
             error={message("vaccinationsUpToDate")}
           />
         </div>
-        <TextAreaField registration={register("treatments")} label="Traitements en cours" error={message("treatments")} />
-        <TextAreaField registration={register("remarks")} label="Autres remarques" error={message("remarks")} />
+        <TextAreaField registration={register("treatments")} label={LABELS.treatments} error={message("treatments")} />
+        <TextAreaField registration={register("remarks")} label={LABELS.remarks} error={message("remarks")} />
       </FormSection>
 
       <FormSection id="section-regime" title="L'enfant a-t-il un régime alimentaire spécifique ?">
-        <SelectField registration={register("dietKind")} label="Régime alimentaire" required options={DIET_KINDS} placeholder="— Choisir —" error={message("dietKind")} />
+        <SelectField registration={register("dietKind")} label={LABELS.dietKind} required options={DIET_KINDS} placeholder="— Choisir —" error={message("dietKind")} />
         <TextAreaField
           registration={register("dietDetails")}
-          label="Précisions sur le régime"
+          label={LABELS.dietDetails}
           hint="Obligatoire pour « Lié à une allergie (PAI) » et « Autre »."
           error={message("dietDetails")}
         />

@@ -10,8 +10,10 @@ import {
   BENEFIT_SCHEMES,
   CIVILITIES,
   FAMILY_CIVILITIES,
+  FAMILY_FIELD_LABELS as LABELS,
   FAMILY_SITUATIONS,
   GUARDIAN_ADDRESS_FIELDS,
+  GUARDIAN_FIELD_LABELS,
   guardianField,
   SOCIO_PROFESSIONAL_CATEGORIES,
   ZFamilyRecordSchema,
@@ -20,7 +22,9 @@ import {
   type TFamilyRecordParsed,
   type TStaffFamilyRecord,
 } from "@/lib/families/family-record.schema";
+import type { TSaveOutcome } from "@/lib/families/record-version";
 import { ConsentStateList, FormSection, SaveOrCancel, SelectField, TextField, type ConsentSummary } from "./form-controls";
+import { StaleSaveNotice } from "./stale-save-notice";
 
 type Statement = { kind: string; body: string | null };
 
@@ -29,7 +33,7 @@ type ParentProps = {
   defaultValues: TFamilyRecord;
   statements: { reglements: Statement; attestation: Statement; signature: Statement; protection: Statement };
   renewed: boolean;
-  action: (input: TFamilyRecord) => Promise<ActionResult<{ saved: boolean }>>;
+  action: (input: TFamilyRecord) => Promise<ActionResult<TSaveOutcome>>;
 };
 
 /** The Guichet unique's mode: the same sections; the statements shown read-only, never answered. */
@@ -37,19 +41,30 @@ type StaffProps = {
   mode: "staff";
   defaultValues: TStaffFamilyRecord;
   consents: ConsentSummary[];
-  action: (input: TStaffFamilyRecord) => Promise<ActionResult<{ saved: boolean }>>;
+  action: (input: TStaffFamilyRecord) => Promise<ActionResult<TSaveOutcome>>;
   /** The family's page: Annuler, and the link once saved. */
   cancelHref: string;
 };
+
+/** The values a refusal compares with the stored ones: the form's, without its version. */
+function baseline(values: object): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { version, loaded, ...rest } = values as Record<string, unknown>;
+  return rest;
+}
 
 // Guide, "Informations de la famille": COORDONNÉES, INFORMATIONS PERSONNELLES, LES PARENTS, the
 // three OUI statements and the data-protection notice with « J'accepte »; Annuler / Enregistrer.
 export function FamilyRecordForm(props: ParentProps | StaffProps) {
   const staff = props.mode === "staff";
   const defaultValues = props.defaultValues as TFamilyRecord;
-  const action = props.action as (input: TFamilyRecord) => Promise<ActionResult<{ saved: boolean }>>;
+  const action = props.action as (input: TFamilyRecord) => Promise<ActionResult<TSaveOutcome>>;
   const router = useRouter();
   const [status, setStatus] = useState<{ error?: string; success?: string } | null>(null);
+  const [stale, setStale] = useState<Extract<TSaveOutcome, { saved: false }>["stale"] | null>(null);
+  // The record as stored at the form's version (loaded, then as last saved): posted with each
+  // save, so that a refusal can name the fields someone else changed meanwhile.
+  const [loaded, setLoaded] = useState(() => baseline(defaultValues));
   const {
     register,
     handleSubmit,
@@ -92,10 +107,20 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
 
   async function onValid(values: TFamilyRecordParsed) {
     setStatus(null);
-    const result = await action(values as TFamilyRecord);
+    setStale(null);
+    const result = await action({ ...values, loaded } as TFamilyRecord);
     if (result.ok) {
-      setStatus({ success: staff ? "Le dossier de la famille a été enregistré." : "Les informations de la famille ont été enregistrées." });
-      router.refresh();
+      if (result.data.saved) {
+        setValue("version", result.data.version);
+        setLoaded(baseline(values));
+        setStatus({ success: staff ? "Le dossier de la famille a été enregistré." : "Les informations de la famille ont été enregistrées." });
+        router.refresh();
+        return;
+      }
+      // Refused: nothing was saved. The fields keep what was typed; the next save is made,
+      // deliberately, on the version that refused this one.
+      setValue("version", result.data.stale.version);
+      setStale(result.data.stale);
       return;
     }
     for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
@@ -115,25 +140,25 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
       <fieldset className="space-y-3 rounded border border-gray-300 p-3">
         <legend className="px-1 text-lg font-bold text-brand">Responsable {position}</legend>
         {position === 2 ? <p className="text-sm text-muted">Facultatif : à remplir s&apos;il y a un second responsable.</p> : null}
-        <SelectField registration={register(name("civility"))} label="Civilité" required={required} options={CIVILITIES} error={message(name("civility"))} />
-        <TextField registration={register(name("lastName"))} label="Nom" required={required} autoComplete="family-name" error={message(name("lastName"))} />
-        <TextField registration={register(name("firstName"))} label="Prénom" required={required} autoComplete="given-name" error={message(name("firstName"))} />
+        <SelectField registration={register(name("civility"))} label={GUARDIAN_FIELD_LABELS.civility} required={required} options={CIVILITIES} error={message(name("civility"))} />
+        <TextField registration={register(name("lastName"))} label={GUARDIAN_FIELD_LABELS.lastName} required={required} autoComplete="family-name" error={message(name("lastName"))} />
+        <TextField registration={register(name("firstName"))} label={GUARDIAN_FIELD_LABELS.firstName} required={required} autoComplete="given-name" error={message(name("firstName"))} />
         <p className="font-semibold">Adresse :</p>
-        <TextField registration={registerAddress(name("street"))} label="N° et rue" error={message(name("street"))} />
-        <TextField registration={registerAddress(name("addressComplement"))} label="Complément d'adresse" error={message(name("addressComplement"))} />
+        <TextField registration={registerAddress(name("street"))} label={GUARDIAN_FIELD_LABELS.street} error={message(name("street"))} />
+        <TextField registration={registerAddress(name("addressComplement"))} label={GUARDIAN_FIELD_LABELS.addressComplement} error={message(name("addressComplement"))} />
         <div className="grid grid-cols-[7rem_1fr] gap-3">
-          <TextField registration={registerAddress(name("postalCode"))} label="Code postal" inputMode="numeric" error={message(name("postalCode"))} />
-          <TextField registration={registerAddress(name("city"))} label="Ville" error={message(name("city"))} />
+          <TextField registration={registerAddress(name("postalCode"))} label={GUARDIAN_FIELD_LABELS.postalCode} inputMode="numeric" error={message(name("postalCode"))} />
+          <TextField registration={registerAddress(name("city"))} label={GUARDIAN_FIELD_LABELS.city} error={message(name("city"))} />
         </div>
-        <TextField registration={register(name("homePhone"))} label="Tél. domicile" type="tel" error={message(name("homePhone"))} />
-        <TextField registration={register(name("workPhone"))} label="Tél. professionnel" type="tel" error={message(name("workPhone"))} />
-        <TextField registration={register(name("mobilePhone"))} label="Tél. mobile" type="tel" error={message(name("mobilePhone"))} />
-        <TextField registration={register(name("birthDate"))} label="Date de naissance" type="date" error={message(name("birthDate"))} />
-        <TextField registration={register(name("birthPlace"))} label="Lieu de naissance" error={message(name("birthPlace"))} />
-        <TextField registration={register(name("profession"))} label="Profession" error={message(name("profession"))} />
+        <TextField registration={register(name("homePhone"))} label={GUARDIAN_FIELD_LABELS.homePhone} type="tel" error={message(name("homePhone"))} />
+        <TextField registration={register(name("workPhone"))} label={GUARDIAN_FIELD_LABELS.workPhone} type="tel" error={message(name("workPhone"))} />
+        <TextField registration={register(name("mobilePhone"))} label={GUARDIAN_FIELD_LABELS.mobilePhone} type="tel" error={message(name("mobilePhone"))} />
+        <TextField registration={register(name("birthDate"))} label={GUARDIAN_FIELD_LABELS.birthDate} type="date" error={message(name("birthDate"))} />
+        <TextField registration={register(name("birthPlace"))} label={GUARDIAN_FIELD_LABELS.birthPlace} error={message(name("birthPlace"))} />
+        <TextField registration={register(name("profession"))} label={GUARDIAN_FIELD_LABELS.profession} error={message(name("profession"))} />
         <SelectField
           registration={register(name("socioProfessionalCategory"))}
-          label="Catégorie socio-professionnelle"
+          label={GUARDIAN_FIELD_LABELS.socioProfessionalCategory}
           options={SOCIO_PROFESSIONAL_CATEGORIES}
           error={message(name("socioProfessionalCategory"))}
         />
@@ -162,25 +187,28 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
   const allowanceError = message("allowanceHolder");
   return (
     <form method="post" onSubmit={handleSubmit(onValid, onInvalid)} noValidate className="space-y-6">
+      <input type="hidden" {...register("version")} />
+      {/* Above the fields it asks to check again; focused when it appears. */}
+      {stale ? <StaleSaveNotice stale={stale} /> : null}
       <p className="text-sm text-muted">
         Les champs marqués d&apos;un <span aria-hidden="true">*</span>
         <span className="sr-only">astérisque</span> sont obligatoires.
       </p>
       <FormSection id="section-coordonnees" title="Coordonnées">
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField registration={register("civility")} label="Civilité" required options={FAMILY_CIVILITIES} error={message("civility")} />
-          <TextField registration={register("name")} label="Nom de famille" required autoComplete="family-name" error={message("name")} />
+          <SelectField registration={register("civility")} label={LABELS.civility} required options={FAMILY_CIVILITIES} error={message("civility")} />
+          <TextField registration={register("name")} label={LABELS.name} required autoComplete="family-name" error={message("name")} />
         </div>
         <p className="font-semibold">Adresse</p>
-        <TextField registration={register("street")} label="N° et rue" required autoComplete="address-line1" error={message("street")} />
-        <TextField registration={register("addressComplement")} label="Complément d'adresse" autoComplete="address-line2" error={message("addressComplement")} />
+        <TextField registration={register("street")} label={LABELS.street} required autoComplete="address-line1" error={message("street")} />
+        <TextField registration={register("addressComplement")} label={LABELS.addressComplement} autoComplete="address-line2" error={message("addressComplement")} />
         <div className="grid grid-cols-[7rem_1fr] gap-3">
-          <TextField registration={register("postalCode")} label="Code postal" required inputMode="numeric" autoComplete="postal-code" error={message("postalCode")} />
-          <TextField registration={register("city")} label="Ville" required autoComplete="address-level2" error={message("city")} />
+          <TextField registration={register("postalCode")} label={LABELS.postalCode} required inputMode="numeric" autoComplete="postal-code" error={message("postalCode")} />
+          <TextField registration={register("city")} label={LABELS.city} required autoComplete="address-level2" error={message("city")} />
         </div>
         <TextField
           registration={register("homePhone")}
-          label="Téléphone domicile"
+          label={LABELS.homePhone}
           type="tel"
           autoComplete="tel"
           hint="Au moins un numéro de téléphone est nécessaire : celui du domicile ou celui d'un responsable."
@@ -189,8 +217,8 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
       </FormSection>
 
       <FormSection id="section-informations" title="Informations personnelles">
-        <SelectField registration={register("situation")} label="Situation familiale" required options={FAMILY_SITUATIONS} error={message("situation")} />
-        <TextField registration={register("allowanceNumber")} label="Numéro d'allocataire" error={message("allowanceNumber")} />
+        <SelectField registration={register("situation")} label={LABELS.situation} required options={FAMILY_SITUATIONS} error={message("situation")} />
+        <TextField registration={register("allowanceNumber")} label={LABELS.allowanceNumber} error={message("allowanceNumber")} />
         <fieldset aria-describedby={allowanceError ? "allowanceHolder-error" : undefined}>
           <legend className="font-semibold">Le numéro d&apos;allocataire est celui de la</legend>
           <div className="mt-1 flex gap-6">
@@ -207,7 +235,7 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
             </p>
           ) : null}
         </fieldset>
-        <SelectField registration={register("benefitScheme")} label="Régime" required options={BENEFIT_SCHEMES} error={message("benefitScheme")} />
+        <SelectField registration={register("benefitScheme")} label={LABELS.benefitScheme} required options={BENEFIT_SCHEMES} error={message("benefitScheme")} />
       </FormSection>
 
       <FormSection id="section-parents" title="Les parents">

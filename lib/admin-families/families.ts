@@ -80,6 +80,7 @@ export async function getFamilyForStaff(_viewer: StaffViewer, familyId: string) 
           schoolId: true,
           schoolLevel: true,
           schoolClass: true,
+          version: true, // « Modifier l'identité et la scolarité » posts it back
           school: { select: { name: true } },
           authEmergencyCare: true,
           authPhotos: true,

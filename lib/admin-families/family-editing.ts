@@ -19,6 +19,7 @@ import { FAMILY_CONSENT_KINDS, readFamilyRecordValues, writeFamilyRecord } from 
 import { GUARDIAN_FIELDS, guardianField, type TStaffFamilyRecord, type TStaffFamilyRecordParsed } from "@/lib/families/family-record.schema";
 import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
 import { blankToNull } from "@/lib/families/form-fields";
+import { StaleSaveError } from "@/lib/families/record-version";
 
 export const FAMILY_ID_NOT_FOUND = "Famille introuvable.";
 const DUPLICATE_CHILD = "Cet enfant figure déjà dans la famille (même prénom et même date de naissance).";
@@ -70,15 +71,19 @@ async function familyRecordAuditFields(tx: Prisma.TransactionClient, familyId: s
 
 /**
  * Saves the record's data and guardians for the family of the form's familyId, with an audit
- * entry giving the fields that changed, before and after; consents untouched.
+ * entry giving the fields that changed, before and after, and the record's version it made
+ * (which tells a family refused meanwhile that an agent changed it); consents untouched.
+ * Returns the new version; a save made on an older version throws a StaleSaveError.
  */
-export async function saveFamilyRecordForStaff(viewer: StaffViewer, record: TStaffFamilyRecordParsed): Promise<void> {
+export async function saveFamilyRecordForStaff(viewer: StaffViewer, record: TStaffFamilyRecordParsed): Promise<number> {
   assertStaff(viewer);
-  await getDb().$transaction(async (tx) => {
+  return getDb().$transaction(async (tx) => {
     const before = await familyRecordAuditFields(tx, record.familyId);
-    await writeFamilyRecord(tx, record.familyId, record); // unknown id: « Dossier famille introuvable. », rolled back
-    const details = fieldChanges(before, await familyRecordAuditFields(tx, record.familyId));
+    // Unknown id: « Dossier famille introuvable. »; older version: StaleSaveError; both rolled back.
+    const version = await writeFamilyRecord(tx, record.familyId, record);
+    const details = { ...fieldChanges(before, await familyRecordAuditFields(tx, record.familyId)), version };
     await writeAudit(tx, viewer, { action: "family.record.update", familyId: record.familyId, targetType: "Family", targetId: record.familyId, details });
+    return version;
   });
 }
 
@@ -121,37 +126,56 @@ export async function getChildSheetForStaff(viewer: StaffViewer, familyId: strin
 
 /**
  * Saves the sheet of a child of the form's family, with an audit entry giving the identity and
- * schooling fields that changed (never medical or diet values). The authorisations' answers and
- * their acceptance are the family's: untouched.
+ * schooling fields that changed (never medical or diet values) and the sheet's version it made.
+ * The authorisations' answers and their acceptance are the family's: untouched. Returns the new
+ * version; a save made on an older version throws a StaleSaveError — having compared the stored
+ * medical section with the form's to name what changed, that refusal is logged as a health read.
  */
-export async function saveChildSheetForStaff(viewer: StaffViewer, sheet: TStaffChildSheetParsed, now = new Date()): Promise<void> {
+export async function saveChildSheetForStaff(viewer: StaffViewer, sheet: TStaffChildSheetParsed, now = new Date()): Promise<number> {
   assertStaff(viewer);
-  await getDb().$transaction(async (tx) => {
-    const changes = await writeChildSheet(tx, sheet.familyId, sheet, now); // a child of another family: « Fiche enfant introuvable. », rolled back
-    // The medical, diet and contact sections are saved too, never copied into the journal.
-    const details = { ...changes, sections: "identité et scolarité détaillées ; renseignements médicaux, régime et personnes à contacter enregistrés (non détaillés)" };
-    await writeAudit(tx, viewer, { action: "child.sheet.update", familyId: sheet.familyId, childId: sheet.childId, targetType: "Child", targetId: sheet.childId, details });
-  });
+  const db = getDb();
+  try {
+    return await db.$transaction(async (tx) => {
+      // A child of another family: « Fiche enfant introuvable. »; older version: StaleSaveError; both rolled back.
+      const { changes, version } = await writeChildSheet(tx, sheet.familyId, sheet, now);
+      // The medical, diet and contact sections are saved too, never copied into the journal.
+      const details = { ...changes, sections: "identité et scolarité détaillées ; renseignements médicaux, régime et personnes à contacter enregistrés (non détaillés)", version };
+      await writeAudit(tx, viewer, { action: "child.sheet.update", familyId: sheet.familyId, childId: sheet.childId, targetType: "Child", targetId: sheet.childId, details });
+      return version;
+    });
+  } catch (error) {
+    if (error instanceof StaleSaveError) {
+      await db.$transaction((tx) =>
+        writeAudit(tx, viewer, { action: "child.health.read", familyId: sheet.familyId, childId: sheet.childId, targetType: "ChildHealth", targetId: sheet.childId, details: { context: "child.sheet.stale-save" } }),
+      );
+    }
+    throw error;
+  }
 }
 
 /**
  * « Modifier l'identité et la scolarité »: corrects a child's identity and schooling only, with
- * an audit entry (before/after). Reads no health data, so it logs no health read.
+ * an audit entry (before/after, and the sheet's version it made). Reads no health data, so it
+ * logs no health read — not even when refused as stale (only these fields are compared).
+ * Returns the sheet's new version; a save made on an older version throws a StaleSaveError.
  */
-export async function updateChildIdentityForStaff(viewer: StaffViewer, input: TStaffChildIdentityParsed, now = new Date()): Promise<void> {
+export async function updateChildIdentityForStaff(viewer: StaffViewer, input: TStaffChildIdentityParsed, now = new Date()): Promise<number> {
   assertStaff(viewer);
-  await getDb().$transaction(async (tx) => {
-    const details = await writeChildIdentity(tx, input.familyId, input.childId, input, now); // another family's child: « Fiche enfant introuvable. »
+  return getDb().$transaction(async (tx) => {
+    // Another family's child: « Fiche enfant introuvable. »; older version: StaleSaveError.
+    const { changes, version } = await writeChildIdentity(tx, input.familyId, input.childId, input, now, "identity");
     // Only a change of first name or birth date can make a twin: an existing pair (entered
     // before) must not block correcting, say, the class.
-    if ("firstName" in details.after || "birthDate" in details.after) {
+    if ("firstName" in changes.after || "birthDate" in changes.after) {
       const twin = await tx.child.findFirst({
         where: { familyId: input.familyId, id: { not: input.childId }, firstName: { equals: input.firstName, mode: "insensitive" }, birthDate: dayToDate(input.birthDate) },
         select: { id: true },
       });
       if (twin) throw new AppError("DUPLICATE", DUPLICATE_CHILD);
     }
+    const details = { ...changes, version };
     await writeAudit(tx, viewer, { action: "child.identity.update", familyId: input.familyId, childId: input.childId, targetType: "Child", targetId: input.childId, details });
+    return version;
   });
 }
 

@@ -2,6 +2,7 @@
 // then completes the sheet. One schema for the form and the server action.
 import { z } from "zod";
 import { optionalText, requiredChoice, requiredText, UNEXPECTED_FIELD } from "@/lib/families/form-fields";
+import { ZLoadedValues, ZRecordVersion } from "@/lib/families/record-version";
 import { childBirthDay, SCHOOL_LEVELS, SEXES } from "./child-sheet.schema";
 
 const values = <T extends readonly { value: string }[]>(options: T) =>
@@ -19,6 +20,17 @@ const childIdentityShape = {
   schoolClass: optionalText(60).optional().default(""),
 };
 
+/** The identity and schooling fields as « Ajouter un enfant » and « Modifier l'identité et la scolarité » label them. */
+export const CHILD_IDENTITY_FIELD_LABELS: Record<keyof typeof childIdentityShape, string> = {
+  lastName: "Nom de l'enfant",
+  firstName: "Prénom de l'enfant",
+  sex: "Sexe",
+  birthDate: "Date de naissance",
+  schoolId: "École",
+  schoolLevel: "Classe (niveau)",
+  schoolClass: "Classe (précision)",
+};
+
 export const ZAddChildSchema = z.strictObject({ familyId: z.uuid({ error: "Famille introuvable." }), ...childIdentityShape }, { error: UNEXPECTED_FIELD });
 
 /**
@@ -31,6 +43,9 @@ export const ZStaffChildIdentitySchema = z.strictObject(
     familyId: z.uuid({ error: "Fiche enfant introuvable." }),
     childId: z.string({ error: "Fiche enfant introuvable." }).min(1, "Fiche enfant introuvable.").max(64),
     ...childIdentityShape,
+    // The sheet's version the form was loaded with, and its values then (JSON), see record-version.ts.
+    version: ZRecordVersion,
+    loaded: ZLoadedValues,
   },
   { error: UNEXPECTED_FIELD },
 );

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { isCalendarDay, parisToday } from "@/lib/dates/calendar-day";
 import { birthDay, optionalText, requiredChoice, requiredPhone, requiredText, UNEXPECTED_FIELD, yesNo } from "@/lib/families/form-fields";
+import { ZLoadedValues, ZRecordVersion } from "@/lib/families/record-version";
 import { childBirthDateProblem } from "./birth-date";
 
 export const SEXES = [
@@ -95,6 +96,9 @@ const childSheetCommonShape = {
     .min(1, "Indiquez au moins une personne à contacter en cas d'urgence.")
     .max(MAX_PEOPLE, `${MAX_PEOPLE} personnes au plus.`),
   authorisedPersons: z.array(ZPersonSchema, { error: "Liste invalide." }).max(MAX_PEOPLE, `${MAX_PEOPLE} personnes au plus.`),
+  // The sheet's version the form was loaded with (see record-version.ts).
+  version: ZRecordVersion,
+  loaded: ZLoadedValues,
 };
 
 // AUTORISATIONS: the family's answers, covered by its « J'accepte ». Only the parent answers
@@ -106,6 +110,35 @@ const authorisationsShape = {
   authLeaveAlone: yesNo("Répondez à l'autorisation de partir seul."),
   authTransport: yesNo("Répondez à l'autorisation de transport."),
 };
+
+/** Each field of the sheet with its French label, in the form's order: what a refused save names as changed. */
+export const CHILD_SHEET_FIELD_LABELS: Record<Exclude<keyof typeof childSheetCommonShape | keyof typeof authorisationsShape, "childId" | "version" | "loaded">, string> = {
+  lastName: "Nom",
+  firstName: "Prénom",
+  sex: "Sexe",
+  birthDate: "Date de naissance",
+  schoolId: "École",
+  schoolLevel: "Niveau",
+  schoolClass: "Classe",
+  doctorName: "Médecin traitant",
+  doctorPhone: "Téléphone du médecin traitant",
+  allergies: "Allergies",
+  hasPai: "PAI (projet d'accueil individualisé)",
+  vaccinationsUpToDate: "Vaccinations à jour",
+  treatments: "Traitements en cours",
+  remarks: "Autres remarques",
+  dietKind: "Régime alimentaire",
+  dietDetails: "Précisions sur le régime",
+  emergencyContacts: "Les personnes à contacter en cas d'urgence",
+  authorisedPersons: "Les personnes autorisées à venir chercher l'enfant",
+  authEmergencyCare: "Autorisation de soins d'urgence",
+  authPhotos: "Autorisation de photographier",
+  authLeaveAlone: "Autorisation de partir seul",
+  authTransport: "Autorisation de transport",
+};
+
+/** Fields the save stores in capitals. */
+export const CHILD_UPPERCASE_FIELDS = ["lastName", "firstName"] as const;
 
 /** The sheet's data fields once parsed, whoever edits them (no authorisations). */
 export type TChildSheetCommonData = z.output<z.ZodObject<typeof childSheetCommonShape>>;

@@ -6,9 +6,20 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { acceptedCurrentKinds, recordConsents } from "@/lib/families/consents";
 import { blankToNull } from "@/lib/families/form-fields";
+import type { LoadedValues } from "@/lib/families/record-version";
+import { staleSaveError } from "@/lib/families/stale-save";
 import type { Prisma } from "@/lib/db/generated/client";
+import { CHILD_IDENTITY_FIELD_LABELS } from "./add-child.schema";
 import { childBirthDateProblem } from "./birth-date";
-import type { TChildAuthorisations, TChildSheet, TChildSheetCommonData, TChildSheetData, TChildSheetParsed } from "./child-sheet.schema";
+import {
+  CHILD_SHEET_FIELD_LABELS,
+  CHILD_UPPERCASE_FIELDS,
+  type TChildAuthorisations,
+  type TChildSheet,
+  type TChildSheetCommonData,
+  type TChildSheetData,
+  type TChildSheetParsed,
+} from "./child-sheet.schema";
 
 export const CHILD_NOT_FOUND = "Fiche enfant introuvable.";
 
@@ -28,14 +39,16 @@ export async function listSchools(): Promise<{ id: string; name: string }[]> {
 type Db = Prisma.TransactionClient;
 
 /**
- * The sheet's values as the form shows them, for a child found by its id AND its family (a
- * foreign or unknown id finds nothing). Includes the medical section: a staff caller audits it.
+ * The sheet's values as the form shows them, and its version, for a child found by its id AND
+ * its family (a foreign or unknown id finds nothing). Includes the medical section: a staff
+ * caller audits it.
  */
 export async function readChildSheetValues(db: Db, familyId: string, childId: string): Promise<{ displayName: string; values: TChildSheetData } | null> {
   const child = await db.child.findFirst({
     where: { id: childId, familyId },
     select: {
       id: true,
+      version: true,
       lastName: true,
       firstName: true,
       sex: true,
@@ -60,6 +73,7 @@ export async function readChildSheetValues(db: Db, familyId: string, childId: st
     displayName: `${child.lastName} ${child.firstName}`.toUpperCase(),
     values: {
       childId: child.id,
+      version: child.version,
       lastName: child.lastName,
       firstName: child.firstName,
       sex: child.sex ?? "",
@@ -107,15 +121,50 @@ export async function getChildSheet(viewer: ParentViewer, childId: string): Prom
 /** The identity and schooling fields: what staff may correct without the medical sections, and what an audit entry may show. */
 export type TChildIdentityData = Pick<TChildSheetCommonData, "lastName" | "firstName" | "sex" | "birthDate" | "schoolId" | "schoolLevel" | "schoolClass">;
 
+/** The sheet's version the form was loaded with, and its values then (to name what changed if it moved on). */
+export type TVersionCheck = { version: number; loaded?: LoadedValues };
+
+/**
+ * Which form is saving: the whole sheet (its fields compared when refused), or « Modifier
+ * l'identité et la scolarité » (only those fields are read and compared — no health data).
+ */
+export type ChildSheetForm = "sheet" | "identity";
+
 const identitySelect = { lastName: true, firstName: true, sex: true, birthDate: true, schoolId: true, schoolLevel: true, schoolClass: true } as const;
+
+/** A child's identity and schooling as the identity form shows them, or null (foreign or unknown). No health data is read. */
+async function readChildIdentityValues(db: Db, familyId: string, childId: string): Promise<Record<string, string> | null> {
+  const child = await db.child.findFirst({ where: { id: childId, familyId }, select: identitySelect });
+  if (!child) return null;
+  return {
+    lastName: child.lastName,
+    firstName: child.firstName,
+    sex: child.sex ?? "",
+    birthDate: dateToDay(child.birthDate),
+    schoolId: child.schoolId ?? "",
+    schoolLevel: child.schoolLevel ?? "",
+    schoolClass: child.schoolClass ?? "",
+  };
+}
 
 /**
  * Writes a child's identity and schooling inside the caller's transaction, for a child found by
  * its id AND `familyId` (a foreign or unknown id: « Fiche enfant introuvable. »). The birth date
- * is judged against `now` (same rule as « Ajouter un enfant »). Returns the fields that changed,
- * before and after, for the audit entry — no health data is read here.
+ * is judged against `now` (same rule as « Ajouter un enfant »). The child row is updated only if
+ * it is still at the version the form was loaded with, and its version moves on — this is the
+ * first write of any save of the sheet, so every save moves the version once: a save made on an
+ * older version throws a StaleSaveError naming the `form`'s fields changed meanwhile (the
+ * caller's transaction rolls back). Returns the fields that changed, before and after, for the
+ * audit entry — no health data is read here — and the sheet's new version.
  */
-export async function writeChildIdentity(tx: Db, familyId: string, childId: string, identity: TChildIdentityData, now: Date): Promise<FieldChanges> {
+export async function writeChildIdentity(
+  tx: Db,
+  familyId: string,
+  childId: string,
+  identity: TChildIdentityData & TVersionCheck,
+  now: Date,
+  form: ChildSheetForm = "identity",
+): Promise<{ changes: FieldChanges; version: number }> {
   const problem = childBirthDateProblem(identity.birthDate, parisToday(now));
   if (problem) throw new AppError("INVALID", problem);
   const school = await tx.school.findUnique({ where: { id: identity.schoolId }, select: { id: true } });
@@ -131,19 +180,36 @@ export async function writeChildIdentity(tx: Db, familyId: string, childId: stri
     schoolLevel: identity.schoolLevel,
     schoolClass: blankToNull(identity.schoolClass),
   };
-  await tx.child.update({ where: { id: childId }, data: { ...next, birthDate: dayToDate(next.birthDate) } });
-  return fieldChanges({ ...current, birthDate: dateToDay(current.birthDate) }, next);
+  const updated = await tx.child.updateMany({
+    where: { id: childId, familyId, version: identity.version },
+    data: { ...next, birthDate: dayToDate(next.birthDate), version: { increment: 1 } },
+  });
+  if (updated.count !== 1) {
+    const stale = await staleSaveError(tx, {
+      target: "Child",
+      id: childId,
+      familyId,
+      version: identity.version,
+      loaded: identity.loaded,
+      labels: form === "sheet" ? CHILD_SHEET_FIELD_LABELS : CHILD_IDENTITY_FIELD_LABELS,
+      upperCase: CHILD_UPPERCASE_FIELDS,
+      readCurrent: async () => (form === "sheet" ? ((await readChildSheetValues(tx, familyId, childId))?.values ?? null) : readChildIdentityValues(tx, familyId, childId)),
+    });
+    throw stale ?? new AppError("NOT_FOUND", CHILD_NOT_FOUND);
+  }
+  return { changes: fieldChanges({ ...current, birthDate: dateToDay(current.birthDate) }, next), version: identity.version + 1 };
 }
 
 /**
  * Writes a child's sheet inside the caller's transaction: the identity and schooling (see
- * writeChildIdentity), its health row, and the emergency contacts and authorised persons replaced
- * as a whole. Shared by the parent's save and the Guichet unique's. The authorisations are not
- * written here (only the parent answers them: writeChildAuthorisations), nor are consents.
- * Returns the identity and schooling fields that changed, never medical or diet values.
+ * writeChildIdentity, which checks and moves the sheet's version), its health row, and the
+ * emergency contacts and authorised persons replaced as a whole. Shared by the parent's save and
+ * the Guichet unique's. The authorisations are not written here (only the parent answers them:
+ * writeChildAuthorisations), nor are consents. Returns the identity and schooling fields that
+ * changed, never medical or diet values, and the sheet's new version.
  */
-export async function writeChildSheet(tx: Db, familyId: string, sheet: TChildSheetCommonData, now: Date): Promise<FieldChanges> {
-  const changes = await writeChildIdentity(tx, familyId, sheet.childId, sheet, now);
+export async function writeChildSheet(tx: Db, familyId: string, sheet: TChildSheetCommonData, now: Date): Promise<{ changes: FieldChanges; version: number }> {
+  const written = await writeChildIdentity(tx, familyId, sheet.childId, sheet, now, "sheet");
   const yes = (answer: "OUI" | "NON") => answer === "OUI";
   const health = {
     doctorName: sheet.doctorName,
@@ -164,10 +230,13 @@ export async function writeChildSheet(tx: Db, familyId: string, sheet: TChildShe
   await tx.emergencyContact.createMany({ data: people(sheet.emergencyContacts) });
   await tx.authorisedPerson.deleteMany({ where: { childId: sheet.childId } });
   if (sheet.authorisedPersons.length) await tx.authorisedPerson.createMany({ data: people(sheet.authorisedPersons) });
-  return changes;
+  return written;
 }
 
-/** The family's answers to the four authorisations (the parent's save only, with its « J'accepte »). */
+/**
+ * The family's answers to the four authorisations (the parent's save only, with its « J'accepte »),
+ * after writeChildSheet in the same transaction: the sheet's version has already moved.
+ */
 export async function writeChildAuthorisations(tx: Db, familyId: string, childId: string, answers: TChildAuthorisations): Promise<void> {
   const yes = (answer: "OUI" | "NON") => answer === "OUI";
   const updated = await tx.child.updateMany({
@@ -182,11 +251,16 @@ export async function writeChildAuthorisations(tx: Db, familyId: string, childId
   if (updated.count !== 1) throw new AppError("NOT_FOUND", CHILD_NOT_FOUND);
 }
 
-/** Saves a child of the viewer's family and the acceptance of the authorisations, in one transaction. */
-export async function saveChildSheet(viewer: ParentViewer, sheet: TChildSheetParsed, now = new Date()): Promise<void> {
-  await getDb().$transaction(async (tx) => {
-    await writeChildSheet(tx, viewer.familyId, sheet, now);
+/**
+ * Saves a child of the viewer's family and the acceptance of the authorisations, in one
+ * transaction. Returns the sheet's new version; a save made on an older version throws a
+ * StaleSaveError and changes nothing.
+ */
+export async function saveChildSheet(viewer: ParentViewer, sheet: TChildSheetParsed, now = new Date()): Promise<number> {
+  return getDb().$transaction(async (tx) => {
+    const { version } = await writeChildSheet(tx, viewer.familyId, sheet, now);
     await writeChildAuthorisations(tx, viewer.familyId, sheet.childId, sheet);
     await recordConsents(tx, { familyId: viewer.familyId, childId: sheet.childId, userId: viewer.userId, kinds: ["AUTORISATIONS_ENFANT"], now });
+    return version;
   });
 }

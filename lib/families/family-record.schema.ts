@@ -13,6 +13,7 @@ import {
   requiredText,
   UNEXPECTED_FIELD,
 } from "./form-fields";
+import { ZLoadedValues, ZRecordVersion } from "./record-version";
 
 export const FAMILY_CIVILITIES = [
   { value: "M_ET_MME", label: "M. et Mme" },
@@ -94,6 +95,24 @@ function prefixed<P extends string>(prefix: P, shape: GuardianShape): Prefixed<P
 }
 
 export const GUARDIAN_FIELDS = Object.keys(guardianShape(1)) as (keyof GuardianShape)[];
+
+/** A guardian's fields as the form labels them, under « Responsable 1 » / « Responsable 2 ». */
+export const GUARDIAN_FIELD_LABELS: Record<keyof GuardianShape, string> = {
+  civility: "Civilité",
+  lastName: "Nom",
+  firstName: "Prénom",
+  street: "N° et rue",
+  addressComplement: "Complément d'adresse",
+  postalCode: "Code postal",
+  city: "Ville",
+  homePhone: "Tél. domicile",
+  workPhone: "Tél. professionnel",
+  mobilePhone: "Tél. mobile",
+  birthDate: "Date de naissance",
+  birthPlace: "Lieu de naissance",
+  profession: "Profession",
+  socioProfessionalCategory: "Catégorie socio-professionnelle",
+};
 export const GUARDIAN_ADDRESS_FIELDS = ["street", "addressComplement", "postalCode", "city"] as const;
 
 export const guardianField = (position: 1 | 2, field: keyof GuardianShape) =>
@@ -101,9 +120,8 @@ export const guardianField = (position: 1 | 2, field: keyof GuardianShape) =>
 
 const oui = (message: string) => z.literal("OUI", { error: message });
 
-// COORDONNÉES, INFORMATIONS PERSONNELLES and LES PARENTS: the fields the parent and the Guichet
-// unique both edit. Only the parent answers the statements (below).
-const familyRecordDataShape = {
+// COORDONNÉES and INFORMATIONS PERSONNELLES: the family's own fields.
+const familyFieldsShape = {
   // COORDONNÉES
   civility: requiredChoice(values(FAMILY_CIVILITIES), "Choisissez la civilité."),
   name: requiredText("Le nom de famille est obligatoire."),
@@ -124,9 +142,44 @@ const familyRecordDataShape = {
   // Radio buttons: null while neither is chosen.
   allowanceHolder: optionalChoice(values(ALLOWANCE_HOLDERS)).nullable(),
   benefitScheme: requiredChoice(values(BENEFIT_SCHEMES), "Choisissez le régime (CAF, MSA ou AUTRES)."),
+};
+
+/** The family's own fields as the form labels them. */
+export const FAMILY_FIELD_LABELS: Record<keyof typeof familyFieldsShape, string> = {
+  civility: "Civilité",
+  name: "Nom de famille",
+  street: "N° et rue",
+  addressComplement: "Complément d'adresse",
+  postalCode: "Code postal",
+  city: "Ville",
+  homePhone: "Téléphone domicile",
+  situation: "Situation familiale",
+  allowanceNumber: "Numéro d'allocataire",
+  allowanceHolder: "Titulaire du numéro d'allocataire (mère ou père)",
+  benefitScheme: "Régime",
+};
+
+/** Every data field of the record with its French label, in the form's order: what a refused save names as changed. */
+export const FAMILY_RECORD_FIELD_LABELS: Record<string, string> = {
+  ...FAMILY_FIELD_LABELS,
+  ...Object.fromEntries(
+    ([1, 2] as const).flatMap((position) => GUARDIAN_FIELDS.map((field) => [guardianField(position, field), `Responsable ${position} – ${GUARDIAN_FIELD_LABELS[field]}`])),
+  ),
+};
+
+/** Fields the save stores in capitals (« Rodez » is saved « RODEZ »). */
+export const FAMILY_RECORD_UPPERCASE_FIELDS = ["name", "city"] as const;
+
+// COORDONNÉES, INFORMATIONS PERSONNELLES and LES PARENTS: the fields the parent and the Guichet
+// unique both edit, and the record's version the form was loaded with (see record-version.ts).
+// Only the parent answers the statements (below).
+const familyRecordDataShape = {
+  ...familyFieldsShape,
   // LES PARENTS
   ...prefixed("guardian1", guardianShape(1)),
   ...prefixed("guardian2", guardianShape(2)),
+  version: ZRecordVersion,
+  loaded: ZLoadedValues,
 };
 
 /** The record's data fields once parsed, whoever edits them. */

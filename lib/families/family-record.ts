@@ -6,8 +6,18 @@ import type { ConsentKind, Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { acceptedCurrentKinds, recordConsents, type CurrentConsentText } from "./consents";
 import { blankToNull } from "./form-fields";
-import { GUARDIAN_FIELDS, guardianField, guardianFromRecord, type TFamilyRecord, type TFamilyRecordData, type TFamilyRecordParsed } from "./family-record.schema";
+import {
+  FAMILY_RECORD_FIELD_LABELS,
+  FAMILY_RECORD_UPPERCASE_FIELDS,
+  GUARDIAN_FIELDS,
+  guardianField,
+  guardianFromRecord,
+  type TFamilyRecord,
+  type TFamilyRecordData,
+  type TFamilyRecordParsed,
+} from "./family-record.schema";
 import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
+import { staleSaveError } from "./stale-save";
 
 export const FAMILY_CONSENT_KINDS: ConsentKind[] = ["REGLEMENTS", "ATTESTATION_HONNEUR", "SIGNATURE_NUMERIQUE", "PROTECTION_DONNEES"];
 
@@ -41,17 +51,22 @@ const guardianSelect = {
 
 type Db = Prisma.TransactionClient;
 
-/** The record's data fields as the form shows them, or null for an unknown family. Guardians' addresses default to the family's. */
-export async function readFamilyRecordValues(db: Db, familyId: string): Promise<Record<string, string | boolean | null> | null> {
+/**
+ * The record's data fields as the form shows them, and its version, or null for an unknown
+ * family. Guardians' addresses default to the family's.
+ */
+export async function readFamilyRecordValues(db: Db, familyId: string): Promise<Record<string, string | number | boolean | null> | null> {
   const family = await db.family.findUnique({
     where: { id: familyId },
     select: {
       ...FAMILY_RECORD_FIELDS,
+      version: true,
       guardians: { select: guardianSelect, orderBy: { position: "asc" } },
     },
   });
   if (!family) return null;
-  const values: Record<string, string | boolean | null> = {
+  const values: Record<string, string | number | boolean | null> = {
+    version: family.version,
     civility: family.civility ?? "",
     name: family.name,
     street: family.street ?? "",
@@ -105,12 +120,15 @@ export async function getFamilyRecord(viewer: ParentViewer): Promise<FamilyRecor
 
 /**
  * Writes the record's data fields and its two guardians for `familyId`, inside the caller's
- * transaction: shared by the parent's save and the Guichet unique's. Consents are not written
- * here — only the parent's save records them.
+ * transaction: shared by the parent's save and the Guichet unique's. The family row is updated
+ * only if it is still at the version the form was loaded with, and its version moves on: a save
+ * made on an older version throws a StaleSaveError (naming the fields changed meanwhile), the
+ * caller's transaction then rolls back. Consents are not written here — only the parent's save
+ * records them. Returns the record's new version.
  */
-export async function writeFamilyRecord(tx: Db, familyId: string, record: TFamilyRecordData): Promise<void> {
+export async function writeFamilyRecord(tx: Db, familyId: string, record: TFamilyRecordData): Promise<number> {
   const updated = await tx.family.updateMany({
-    where: { id: familyId },
+    where: { id: familyId, version: record.version },
     data: {
       civility: record.civility,
       name: record.name.toUpperCase(),
@@ -123,9 +141,22 @@ export async function writeFamilyRecord(tx: Db, familyId: string, record: TFamil
       allowanceNumber: blankToNull(record.allowanceNumber),
       allowanceHolder: record.allowanceHolder || null,
       benefitScheme: record.benefitScheme,
+      version: { increment: 1 },
     },
   });
-  if (updated.count !== 1) throw new AppError("NOT_FOUND", FAMILY_NOT_FOUND);
+  if (updated.count !== 1) {
+    const stale = await staleSaveError(tx, {
+      target: "Family",
+      id: familyId,
+      familyId,
+      version: record.version,
+      loaded: record.loaded,
+      labels: FAMILY_RECORD_FIELD_LABELS,
+      upperCase: FAMILY_RECORD_UPPERCASE_FIELDS,
+      readCurrent: () => readFamilyRecordValues(tx, familyId),
+    });
+    throw stale ?? new AppError("NOT_FOUND", FAMILY_NOT_FOUND);
+  }
 
   for (const position of [1, 2] as const) {
     const data = guardianFromRecord(record, position);
@@ -140,15 +171,18 @@ export async function writeFamilyRecord(tx: Db, familyId: string, record: TFamil
       update: row,
     });
   }
+  return record.version + 1;
 }
 
 /**
  * Saves the viewer's family record, its two guardians and the acceptance of the texts in force,
- * in one transaction. The family is the viewer's: no id comes from the form.
+ * in one transaction. The family is the viewer's: no id comes from the form. Returns the
+ * record's new version; a save made on an older version throws a StaleSaveError and changes nothing.
  */
-export async function saveFamilyRecord(viewer: ParentViewer, record: TFamilyRecordParsed, now = new Date()): Promise<void> {
-  await getDb().$transaction(async (tx) => {
-    await writeFamilyRecord(tx, viewer.familyId, record);
+export async function saveFamilyRecord(viewer: ParentViewer, record: TFamilyRecordParsed, now = new Date()): Promise<number> {
+  return getDb().$transaction(async (tx) => {
+    const version = await writeFamilyRecord(tx, viewer.familyId, record);
     await recordConsents(tx, { familyId: viewer.familyId, childId: null, userId: viewer.userId, kinds: FAMILY_CONSENT_KINDS, now });
+    return version;
   });
 }

@@ -2,7 +2,11 @@
 // corrects a guardian's mobile phone; the parent then sees the new child (to complete) on the
 // dashboard and the corrected phone in the family record. Staff edit pages are axe-clean.
 import type { Browser, Locator, Page } from "playwright-core";
+import type { ParentViewer } from "@/lib/auth/session";
+import { getChildSheet, saveChildSheet } from "@/lib/children/child-sheet";
+import { ZChildSheetSchema } from "@/lib/children/child-sheet.schema";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+import { useAsAppDatabase } from "../helpers/test-db";
 import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
 import { startPortal, type Portal } from "./portal";
 
@@ -100,7 +104,7 @@ describeE2e("staff editing of a family, in Chromium", () => {
         expect(lena).toMatchObject({ schoolLevel: "CP", health: null });
         const entries = await database.prisma.auditLog.findMany({ where: { childId: lena.id }, select: { action: true, details: true }, orderBy: { at: "asc" } });
         expect(entries.map((entry) => entry.action)).toEqual(["child.create", "child.identity.update"]);
-        expect(entries[1].details).toEqual({ before: { schoolLevel: "GS", schoolClass: null }, after: { schoolLevel: "CP", schoolClass: "CP – M. Roques" } });
+        expect(entries[1].details).toEqual({ before: { schoolLevel: "GS", schoolClass: null }, after: { schoolLevel: "CP", schoolClass: "CP – M. Roques" }, version: 2 });
       } finally {
         await database.close();
       }
@@ -206,5 +210,43 @@ describeE2e("staff editing of a family, in Chromium", () => {
     expect(await parent.locator("#reglements").inputValue()).toBe("OUI");
     expect(await parent.getByLabel("J'accepte").isChecked()).toBe(true);
     await parent.context().close();
+  });
+
+  it("refuses an identity correction made after the family saved the sheet, keeps what the agent typed, then saves it deliberately", async () => {
+    // The family's save is made through the lib on the portal's database: PostgreSQL only.
+    if (!portal.databaseUrl) return;
+    await agent.goto(`/admin/familles/${DEMO_IDS.family}`);
+    const children = agent.getByRole("region", { name: "Enfants" });
+    await children.getByText("Modifier l'identité et la scolarité de TEST JULIEN", { exact: true }).click();
+    const form = children.locator("details[open]");
+    const version = () => form.locator('input[name="version"]').inputValue();
+    const loadedVersion = Number(await version());
+    await form.getByRole("textbox", { name: "Classe (précision)" }).fill("CM2 – Mme Vidal");
+
+    const database = portal.openDatabase();
+    try {
+      useAsAppDatabase(database);
+      const user = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.parent }, select: { id: true } });
+      const viewer: ParentViewer = { userId: user.id, email: DEMO_ACCOUNTS.parent, name: "Famille TEST", role: "PARENT", familyId: DEMO_IDS.family };
+      const sheet = (await getChildSheet(viewer, DEMO_IDS.julien))!.values;
+      await saveChildSheet(viewer, ZChildSheetSchema.parse({ ...sheet, schoolLevel: "CM1", loaded: sheet }));
+
+      await form.getByRole("button", { name: "Enregistrer l'identité et la scolarité" }).click();
+      const alert = form.getByRole("alert");
+      await expectVisible(alert.getByText(/^Cette fiche a été modifiée par la famille le .* pendant que vous la complétiez\. Vos saisies sont conservées dans le formulaire/));
+      expect(await alert.innerText()).toContain("Rubriques modifiées entre-temps : Classe (niveau).");
+      expect(await form.getByRole("textbox", { name: "Classe (précision)" }).inputValue()).toBe("CM2 – Mme Vidal");
+      // The page was refreshed behind the message: the form now carries the family's version.
+      await agent.waitForFunction((loaded) => Number(document.querySelector<HTMLInputElement>('details[open] input[name="version"]')?.value) > loaded, loadedVersion, { timeout: 15_000 });
+      expect(Number(await version())).toBe(loadedVersion + 1);
+      expect(await database.prisma.child.findUniqueOrThrow({ where: { id: DEMO_IDS.julien }, select: { schoolClass: true, schoolLevel: true } })).toEqual({ schoolClass: "CM2 – M. Costes", schoolLevel: "CM1" });
+      expect(await accessibilityViolations(agent)).toEqual([]);
+
+      await form.getByRole("button", { name: "Enregistrer l'identité et la scolarité" }).click();
+      await expectVisible(form.getByText("L'identité et la scolarité de l'enfant ont été enregistrées."));
+      expect(await database.prisma.child.findUniqueOrThrow({ where: { id: DEMO_IDS.julien }, select: { schoolClass: true, version: true } })).toEqual({ schoolClass: "CM2 – Mme Vidal", version: loadedVersion + 2 });
+    } finally {
+      await database.close();
+    }
   });
 });

@@ -272,11 +272,14 @@ describeE2e("the family record and Julie's sheet, in Chromium", () => {
       });
     await page.goto(`/espace/enfants/${DEMO_IDS.julie}`);
     const school = await page.locator("#schoolId option", { hasText: "Cambon" }).getAttribute("value");
+    // The sheet's version, as the form posts it (react-hook-form fills its hidden field on hydration).
+    await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('input[name="version"]')?.value ?? "") !== "", undefined, { timeout: 15_000 });
+    const version = Number(await page.locator('input[name="version"]').inputValue());
     const sheet = {
       childId: FOREIGN_CHILD, lastName: "PIRATE", firstName: "PIRATE", sex: "M", birthDate: "2018-05-04", schoolId: school, schoolLevel: "CP", schoolClass: "",
       doctorName: "Dr X", doctorPhone: "05 65 00 00 00", allergies: "", hasPai: "NON", treatments: "", vaccinationsUpToDate: "OUI", remarks: "",
       dietKind: "AUCUN", dietDetails: "", emergencyContacts: [{ name: "X", relation: "Y", phone: "06 00 00 00 00" }], authorisedPersons: [],
-      authEmergencyCare: "OUI", authPhotos: "OUI", authLeaveAlone: "OUI", authTransport: "OUI", accept: true,
+      authEmergencyCare: "OUI", authPhotos: "OUI", authLeaveAlone: "OUI", authTransport: "OUI", accept: true, version,
     };
     const foreign = await post("app/(famille)/espace/enfants/actions.ts", "saveChildSheetAction", sheet);
     expect(await foreign.text()).toContain('"error":"Fiche enfant introuvable."');

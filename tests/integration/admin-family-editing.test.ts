@@ -15,22 +15,16 @@ import { ZAddChildSchema, ZStaffChildIdentitySchema, type TAddChild, type TStaff
 import { BIRTH_DATE_IN_FUTURE, BIRTH_DATE_TOO_OLD } from "@/lib/children/birth-date";
 import { ZStaffChildSheetSchema, type TStaffChildSheet, type TStaffChildSheetParsed } from "@/lib/children/child-sheet.schema";
 import { AppError } from "@/lib/errors";
-import { ZStaffFamilyRecordSchema, type TFamilyRecord, type TStaffFamilyRecord } from "@/lib/families/family-record.schema";
+import { ZStaffFamilyRecordSchema, type TStaffFamilyRecord } from "@/lib/families/family-record.schema";
 import { UNEXPECTED_FIELD } from "@/lib/families/form-fields";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { DEMO_IDS } from "@/prisma/seed";
 import { createStaffViewer } from "../helpers/admin-fixtures";
 import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
-import { childSheetInput, familyRecordInput, OTHER, otherFamilySnapshot, seedTwoFamilies } from "./family-fixtures";
+import { childSheetInput, childVersion, familyVersion, OTHER, otherFamilySnapshot, seedTwoFamilies, staffRecordInput } from "./family-fixtures";
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000999";
 const NOW = new Date("2026-11-26T09:00:00Z");
-
-function staffRecordInput(overrides: Partial<TFamilyRecord> = {}, familyId: string = DEMO_IDS.family): TStaffFamilyRecord {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { reglements, attestationHonneur, signatureNumerique, protectionDonnees, ...data } = familyRecordInput(overrides);
-  return { familyId, ...data } as TStaffFamilyRecord;
-}
 
 function staffSheetInput(schoolId: string, overrides: Partial<TStaffChildSheet> = {}, familyId: string = DEMO_IDS.family): TStaffChildSheet {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -78,6 +72,9 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
   const auditDetails = async (action: string) =>
     (await database.prisma.auditLog.findMany({ where: { action }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { details: true } })).map((row) => row.details);
   const parse = <T extends z.ZodType>(schema: T, input: unknown) => schema.parse(input) as z.output<T>;
+  /** The input as a form loaded now would post it: at the record's (or the sheet's) current version. */
+  const recordNow = async (input: TStaffFamilyRecord) => ({ ...input, version: await familyVersion(database, input.familyId) });
+  const sheetNow = async <T extends { childId: string; version?: unknown }>(input: T): Promise<T> => ({ ...input, version: await childVersion(database, input.childId) });
 
   it("shows the family record prefilled, and the statements' state read-only (accepted on, version)", async () => {
     const record = await getFamilyRecordForStaff(agent, DEMO_IDS.family);
@@ -97,7 +94,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
 
   it("saves an agent's correction of the family record in one transaction, with an audit entry, consents untouched", async () => {
     const before = await snapshot();
-    await saveFamilyRecordForStaff(agent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ guardian1MobilePhone: "06 98 76 54 32", situation: "MARIES", city: "Onet-le-Château" })));
+    await saveFamilyRecordForStaff(agent, parse(ZStaffFamilyRecordSchema, await recordNow(staffRecordInput({ guardian1MobilePhone: "06 98 76 54 32", situation: "MARIES", city: "Onet-le-Château" }))));
 
     const family = await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, include: { guardians: { orderBy: { position: "asc" } }, consents: { orderBy: { id: "asc" } } } });
     expect(family).toMatchObject({ situation: "MARIES", city: "ONET-LE-CHÂTEAU", street: "3 rue Béteille", homePhone: "05 65 11 22 33" });
@@ -112,11 +109,14 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
 
   it("records in the audit entry only the record's fields that changed, before and after", async () => {
     const corrected = { guardian1MobilePhone: "06 98 76 54 32", situation: "MARIES", city: "Onet-le-Château" } as const;
-    await saveFamilyRecordForStaff(agent, parse(ZStaffFamilyRecordSchema, staffRecordInput(corrected)));
-    await saveFamilyRecordForStaff(agent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ ...corrected, homePhone: "05 65 99 88 77", guardian2FirstName: "Maria", allowanceNumber: "" })));
+    const version = await familyVersion(database);
+    await saveFamilyRecordForStaff(agent, parse(ZStaffFamilyRecordSchema, await recordNow(staffRecordInput(corrected))));
+    await saveFamilyRecordForStaff(agent, parse(ZStaffFamilyRecordSchema, await recordNow(staffRecordInput({ ...corrected, homePhone: "05 65 99 88 77", guardian2FirstName: "Maria", allowanceNumber: "" }))));
     const [unchanged, changed] = (await auditDetails("family.record.update")).slice(-2);
-    expect(unchanged).toEqual({ before: {}, after: {} });
+    // Each entry also gives the record's version it made: a family refused meanwhile is told an agent changed it.
+    expect(unchanged).toEqual({ before: {}, after: {}, version: version + 1 });
     expect(changed).toEqual({
+      version: version + 2,
       before: { homePhone: "05 65 11 22 33", allowanceNumber: "7654321", guardian2FirstName: "Marie" },
       after: { homePhone: "05 65 99 88 77", allowanceNumber: null, guardian2FirstName: "Maria" },
     });
@@ -151,7 +151,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
 
   it("saves an agent's correction of Julie's sheet (all six sections) with an audit entry, and records no « J'accepte »", async () => {
     const before = await snapshot();
-    await saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon)), NOW);
+    await saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, await sheetNow(staffSheetInput(cambon))), NOW);
     const julie = await database.prisma.child.findUniqueOrThrow({
       where: { id: DEMO_IDS.julie },
       include: { health: true, emergencyContacts: { orderBy: { position: "asc" } }, authorisedPersons: true, consents: true },
@@ -171,6 +171,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
         before: { sex: null, schoolId: null, schoolLevel: null, schoolClass: null },
         after: { sex: "F", schoolId: cambon, schoolLevel: "CP", schoolClass: "CP – M. Roques" },
         sections: "identité et scolarité détaillées ; renseignements médicaux, régime et personnes à contacter enregistrés (non détaillés)",
+        version: before.demo.children.find((child) => child.id === DEMO_IDS.julie)!.version + 1,
       },
     ]);
     // The family still has to accept the authorisations itself.
@@ -267,7 +268,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     const authorisations = () => database.prisma.child.findUniqueOrThrow({ where: { id: DEMO_IDS.julien }, select: { authEmergencyCare: true, authPhotos: true, authLeaveAlone: true, authTransport: true } });
     const before = await authorisations();
     expect(before).toEqual({ authEmergencyCare: true, authPhotos: true, authLeaveAlone: false, authTransport: true });
-    const sheet = staffSheetInput(cambon, { childId: DEMO_IDS.julien, firstName: "Julien", birthDate: "2016-08-20", schoolLevel: "CM2" });
+    const sheet = await sheetNow(staffSheetInput(cambon, { childId: DEMO_IDS.julien, firstName: "Julien", birthDate: "2016-08-20", schoolLevel: "CM2" }));
     // Refused by the action's schema as unexpected data…
     const posted = ZStaffChildSheetSchema.safeParse({ ...sheet, authPhotos: "NON", authTransport: "NON" });
     expect(posted.success).toBe(false);
@@ -300,7 +301,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     const { childId } = await addChildForStaff(agent, parse(ZAddChildSchema, addChildInput({ firstName: "Noé", sex: "M", birthDate: "2020-03-03" })), NOW);
     const healthReads = (await audits("child.health.read")).length;
     const others = await snapshot();
-    await updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(childId, { firstName: "Noé", sex: "M", birthDate: "2020-03-04", schoolLevel: "MS", schoolClass: "MS – Mme Vidal" })), NOW);
+    await updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, await sheetNow(identityInput(childId, { firstName: "Noé", sex: "M", birthDate: "2020-03-04", schoolLevel: "MS", schoolClass: "MS – Mme Vidal" }))), NOW);
 
     const child = await database.prisma.child.findUniqueOrThrow({ where: { id: childId }, include: { health: true, emergencyContacts: true, consents: true } });
     expect(child).toMatchObject({ lastName: "TEST", firstName: "NOÉ", sex: "M", schoolId: cambon, schoolLevel: "MS", schoolClass: "MS – Mme Vidal", health: null, emergencyContacts: [], consents: [], authPhotos: null });
@@ -309,6 +310,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     expect((await auditDetails("child.identity.update")).at(-1)).toEqual({
       before: { birthDate: "2020-03-03", schoolLevel: "GS", schoolClass: null },
       after: { birthDate: "2020-03-04", schoolLevel: "MS", schoolClass: "MS – Mme Vidal" },
+      version: 2,
     });
     expect(await audits("child.health.read")).toHaveLength(healthReads);
     // Nothing else of the family changed: its other children, record, consents.
@@ -319,9 +321,9 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
 
     // Julien's sheet: only the identity fields change; his health, contacts and authorisations stay.
     const julienBefore = others.demo.children.find((row) => row.id === DEMO_IDS.julien)!;
-    await updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { firstName: "Julien", sex: "M", birthDate: "2016-08-20", schoolLevel: "CM1" })), NOW);
+    await updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, await sheetNow(identityInput(DEMO_IDS.julien, { firstName: "Julien", sex: "M", birthDate: "2016-08-20", schoolLevel: "CM1" }))), NOW);
     const julien = (await snapshot()).demo.children.find((row) => row.id === DEMO_IDS.julien)!;
-    expect(julien).toEqual({ ...julienBefore, sex: "M", schoolId: cambon, schoolLevel: "CM1", schoolClass: null, updatedAt: julien.updatedAt });
+    expect(julien).toEqual({ ...julienBefore, sex: "M", schoolId: cambon, schoolLevel: "CM1", schoolClass: null, version: julienBefore.version + 1, updatedAt: julien.updatedAt });
   });
 
   it("refuses an identity correction for an unknown or another family's child, a bad birth date, a twin, or a parent: nothing changed", async () => {
@@ -335,7 +337,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     );
     await expect(updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { schoolId: UNKNOWN_ID })), NOW)).rejects.toThrow("Choisissez une école de la liste.");
     // Julien renamed Julie, with her birth date: the family already has that child.
-    await expect(updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { firstName: "julie", birthDate: "2019-10-15" })), NOW)).rejects.toThrow(
+    await expect(updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, await sheetNow(identityInput(DEMO_IDS.julien, { firstName: "julie", birthDate: "2019-10-15" }))), NOW)).rejects.toThrow(
       "Cet enfant figure déjà dans la famille",
     );
     await expect(updateChildIdentityForStaff(demo as unknown as StaffViewer, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { lastName: "PIRATE" })), NOW)).rejects.toEqual(
@@ -372,7 +374,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     const twin = await database.prisma.child.create({ data: { familyId: DEMO_IDS.family, lastName: "TEST", firstName: julien.firstName, birthDate: julien.birthDate }, select: { id: true } });
     try {
       const birthDate = julien.birthDate.toISOString().slice(0, 10);
-      await updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(twin.id, { firstName: julien.firstName, birthDate, schoolLevel: "CM1", schoolClass: "CM1 – M. Cayla" })), NOW);
+      await updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, await sheetNow(identityInput(twin.id, { firstName: julien.firstName, birthDate, schoolLevel: "CM1", schoolClass: "CM1 – M. Cayla" }))), NOW);
       expect(await database.prisma.child.findUniqueOrThrow({ where: { id: twin.id }, select: { schoolClass: true } })).toEqual({ schoolClass: "CM1 – M. Cayla" });
     } finally {
       await database.prisma.auditLog.deleteMany({ where: { childId: twin.id } });
@@ -381,7 +383,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
   });
 
   function identityInput(childId: string, overrides: Partial<TStaffChildIdentity> = {}, familyId: string = DEMO_IDS.family): TStaffChildIdentity {
-    return { familyId, childId, lastName: "Test", firstName: "Julien", sex: "M", birthDate: "2016-08-20", schoolId: cambon, schoolLevel: "CM2", schoolClass: "", ...overrides };
+    return { familyId, childId, lastName: "Test", firstName: "Julien", sex: "M", birthDate: "2016-08-20", schoolId: cambon, schoolLevel: "CM2", schoolClass: "", version: 1, ...overrides };
   }
 
   function addChildInput(overrides: Partial<TAddChild> = {}): TAddChild {

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { ParentViewer } from "@/lib/auth/session";
 import { dayToDate } from "@/lib/dates/calendar-day";
-import type { TFamilyRecord } from "@/lib/families/family-record.schema";
+import type { TFamilyRecord, TStaffFamilyRecord } from "@/lib/families/family-record.schema";
 import type { TChildSheet } from "@/lib/children/child-sheet.schema";
 import { DEMO_ACCOUNTS, DEMO_IDS, seedDemo } from "@/prisma/seed";
 import type { TestDatabase } from "../helpers/test-db";
@@ -53,6 +53,16 @@ export async function seedTwoFamilies(database: TestDatabase): Promise<{ demo: P
   };
 }
 
+/** The family record's version now (what a form loaded now would post). */
+export async function familyVersion(database: TestDatabase, familyId: string = DEMO_IDS.family): Promise<number> {
+  return (await database.prisma.family.findUniqueOrThrow({ where: { id: familyId }, select: { version: true } })).version;
+}
+
+/** The child sheet's version now. */
+export async function childVersion(database: TestDatabase, childId: string = DEMO_IDS.julie): Promise<number> {
+  return (await database.prisma.child.findUniqueOrThrow({ where: { id: childId }, select: { version: true } })).version;
+}
+
 /** Everything about the other family, to check that nothing of it changed. */
 export function otherFamilySnapshot(database: TestDatabase) {
   return database.prisma.family.findUniqueOrThrow({
@@ -91,8 +101,16 @@ export function familyRecordInput(overrides: Partial<TFamilyRecord> = {}): TFami
     attestationHonneur: "OUI",
     signatureNumerique: "OUI",
     protectionDonnees: true,
+    version: 1,
     ...overrides,
   } as TFamilyRecord;
+}
+
+/** The Guichet unique's form for the same data: the family's id, no statements. */
+export function staffRecordInput(overrides: Partial<TFamilyRecord> = {}, familyId: string = DEMO_IDS.family): TStaffFamilyRecord {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { reglements, attestationHonneur, signatureNumerique, protectionDonnees, ...data } = familyRecordInput(overrides);
+  return { familyId, ...data } as TStaffFamilyRecord;
 }
 
 export function childSheetInput(schoolId: string, overrides: Partial<TChildSheet> = {}): TChildSheet {
@@ -124,6 +142,7 @@ export function childSheetInput(schoolId: string, overrides: Partial<TChildSheet
     authLeaveAlone: "NON",
     authTransport: "OUI",
     accept: true,
+    version: 1,
     ...overrides,
   };
 }

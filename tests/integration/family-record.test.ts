@@ -1,13 +1,17 @@
 import { z } from "zod";
+import { getFamilyRecordForStaff, saveFamilyRecordForStaff } from "@/lib/admin-families/family-editing";
+import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
 import { getFamilyRecord, saveFamilyRecord } from "@/lib/families/family-record";
-import { ZFamilyRecordSchema } from "@/lib/families/family-record.schema";
+import { ZFamilyRecordSchema, ZStaffFamilyRecordSchema, type TFamilyRecord } from "@/lib/families/family-record.schema";
 import { UNEXPECTED_FIELD } from "@/lib/families/form-fields";
 import { loadCompleteness } from "@/lib/families/load-completeness";
-import type { ParentViewer } from "@/lib/auth/session";
+import { RELOAD_MESSAGE, StaleSaveError } from "@/lib/families/record-version";
 import { DEMO_IDS } from "@/prisma/seed";
+import { createStaffViewer } from "../helpers/admin-fixtures";
 import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
-import { familyRecordInput, OTHER, otherFamilySnapshot, seedTwoFamilies } from "./family-fixtures";
+import { familyRecordInput, familyVersion, OTHER, otherFamilySnapshot, seedTwoFamilies, staffRecordInput } from "./family-fixtures";
 
 const parse = (input: unknown) => ZFamilyRecordSchema.parse(input);
 
@@ -16,21 +20,27 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
   let demo: ParentViewer;
   let other: ParentViewer;
   let otherGuardianId: string;
+  let agent: StaffViewer;
   let cleanup: () => void;
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     useAsAppDatabase(database);
     ({ demo, other, otherGuardianId, cleanup } = await seedTwoFamilies(database));
+    agent = await createStaffViewer(database.prisma, "AGENT");
   });
   afterAll(async () => {
     await database?.drop();
     cleanup?.();
   });
 
+  /** The input as a form loaded now would post it: at the record's current version. */
+  const current = async (input: TFamilyRecord, familyId: string = DEMO_IDS.family): Promise<TFamilyRecord> => ({ ...input, version: await familyVersion(database, familyId) });
+
   it("shows the family's record with the guardians and the statements already accepted", async () => {
     const record = await getFamilyRecord(demo);
     expect(record?.values).toMatchObject({
+      version: 1,
       civility: "M_ET_MME",
       name: "TEST",
       street: "26 PLACE EUGENE-RAYNALDY",
@@ -46,7 +56,7 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
 
   it("saves every section, the two guardians and keeps one acceptance per text version", async () => {
     const consentsBefore = await database.prisma.consent.count({ where: { familyId: DEMO_IDS.family } });
-    await saveFamilyRecord(demo, parse(familyRecordInput()), new Date("2026-11-26T09:00:00Z"));
+    await saveFamilyRecord(demo, parse(await current(familyRecordInput())), new Date("2026-11-26T09:00:00Z"));
 
     const family = await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, include: { guardians: { orderBy: { position: "asc" } } } });
     expect(family).toMatchObject({
@@ -72,7 +82,7 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
   });
 
   it("removes Responsable 2 when the parent empties that column", async () => {
-    await saveFamilyRecord(demo, parse(familyRecordInput({ guardian2Civility: "", guardian2LastName: "", guardian2FirstName: "" })));
+    await saveFamilyRecord(demo, parse(await current(familyRecordInput({ guardian2Civility: "", guardian2LastName: "", guardian2FirstName: "" }))));
     expect(await database.prisma.guardian.count({ where: { familyId: DEMO_IDS.family } })).toBe(1);
   });
 
@@ -87,7 +97,7 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
     expect(record?.consentTexts.find((text) => text.kind === "REGLEMENTS")?.body).toBe("Règlements 2027 : nouveaux horaires.");
 
     const acceptedAt = new Date("2026-11-26T10:30:00Z");
-    await saveFamilyRecord(demo, parse(familyRecordInput()), acceptedAt);
+    await saveFamilyRecord(demo, parse(await current(familyRecordInput())), acceptedAt);
     const consent = await database.prisma.consent.findFirstOrThrow({ where: { familyId: DEMO_IDS.family, textId: v2.id } });
     expect(consent).toMatchObject({ acceptedAt, acceptedByUserId: demo.userId, childId: null });
     expect((await loadCompleteness(database.prisma, DEMO_IDS.family))?.complete).toBe(true);
@@ -107,7 +117,7 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
 
   it("only ever writes the viewer's own family: the other parent's save leaves the demo family alone", async () => {
     const demoBefore = await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, include: { guardians: true, consents: true } });
-    await saveFamilyRecord(other, parse(familyRecordInput({ name: "Autre", civility: "MME", guardian2LastName: "", guardian2FirstName: "", guardian2Civility: "" })));
+    await saveFamilyRecord(other, parse(await current(familyRecordInput({ name: "Autre", civility: "MME", guardian2LastName: "", guardian2FirstName: "", guardian2Civility: "" }), OTHER.family)));
     expect(await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, include: { guardians: true, consents: true } })).toEqual(demoBefore);
     expect((await database.prisma.family.findUniqueOrThrow({ where: { id: OTHER.family } })).street).toBe("3 rue Béteille");
   });
@@ -117,6 +127,145 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
     expect(await getFamilyRecord(stranger)).toBeNull();
     await expect(saveFamilyRecord(stranger, parse(familyRecordInput()))).rejects.toEqual(new AppError("NOT_FOUND", "Dossier famille introuvable."));
     expect(await database.prisma.guardian.count({ where: { familyId: stranger.familyId } })).toBe(0);
+  });
+
+  describe("versions: no lost updates", () => {
+    /** The demo family's record, guardians and statements, and the journal: what a refused save must leave alone. */
+    const recordSnapshot = async () => ({
+      family: await database.prisma.family.findUniqueOrThrow({
+        where: { id: DEMO_IDS.family },
+        include: { guardians: { orderBy: { position: "asc" } }, consents: { orderBy: { id: "asc" } } },
+      }),
+      audit: await database.prisma.auditLog.count(),
+    });
+    /** The record back to the fixture's values (a save at the current version). */
+    const reset = async () => saveFamilyRecord(demo, parse(await current(familyRecordInput())));
+    const loadedByParent = async () => (await getFamilyRecord(demo))!.values;
+    const stale = (promise: Promise<unknown>) => promise.then(() => { throw new Error("the stale save was not refused"); }, (error: unknown) => error as StaleSaveError);
+
+    beforeEach(reset);
+
+    it("moves the record's version on every save, a guardian's change included, and returns the new one", async () => {
+      const before = await familyVersion(database);
+      expect(await saveFamilyRecord(demo, parse(await current(familyRecordInput({ guardian2Profession: "Infirmière" }))))).toBe(before + 1);
+      expect(await familyVersion(database)).toBe(before + 1);
+      expect((await getFamilyRecord(demo))?.values.version).toBe(before + 1);
+    });
+
+    it("refuses a save made on an older version: nothing written, and says who changed what, and when", async () => {
+      const loaded = await loadedByParent();
+      // Meanwhile, the family saves from another window.
+      await saveFamilyRecord(demo, parse(await current(familyRecordInput({ homePhone: "05 65 44 33 22", guardian1Profession: "Boulanger" }))));
+      const before = await recordSnapshot();
+
+      const error = await stale(saveFamilyRecord(demo, parse({ ...familyRecordInput({ city: "Onet-le-Château" }), version: loaded.version, loaded })));
+      expect(error).toBeInstanceOf(StaleSaveError);
+      expect(error.code).toBe("STALE_VERSION");
+      const changedAt = before.family.updatedAt;
+      expect(error.stale).toEqual({
+        message: `Ce dossier a été modifié par la famille le ${formatDateTime(changedAt)} pendant que vous le complétiez. Vos saisies sont conservées dans le formulaire : vérifiez-les puis enregistrez à nouveau.`,
+        changedFields: ["Téléphone domicile", "Responsable 1 – Profession"],
+        version: Number(loaded.version) + 1,
+        changedBy: "family",
+        changedAt,
+      });
+      expect(error.message).toBe(`${error.stale.message} Rubriques modifiées entre-temps : Téléphone domicile ; Responsable 1 – Profession.`);
+      expect(await recordSnapshot()).toEqual(before);
+    });
+
+    it("refuses the parent's save after an agent's correction, names the agent, and saves deliberately on the new version", async () => {
+      const loaded = await loadedByParent();
+      // An agent corrects the record meanwhile, from the Guichet unique's form loaded at the same version.
+      const staffForm = (await getFamilyRecordForStaff(agent, DEMO_IDS.family))!.values;
+      expect(staffForm.version).toBe(loaded.version);
+      await saveFamilyRecordForStaff(agent, ZStaffFamilyRecordSchema.parse({ ...staffForm, situation: "MARIES", guardian1MobilePhone: "06 98 76 54 32", loaded: staffForm }));
+      const correction = await database.prisma.auditLog.findFirstOrThrow({ where: { action: "family.record.update", familyId: DEMO_IDS.family }, orderBy: { id: "desc" } });
+      const before = await recordSnapshot();
+
+      const typed = familyRecordInput({ homePhone: "05 65 12 12 12", guardian2Profession: "Infirmière" });
+      const error = await stale(saveFamilyRecord(demo, parse({ ...typed, version: loaded.version, loaded })));
+      expect(error.stale).toMatchObject({ changedBy: "staff", changedAt: correction.at, version: Number(loaded.version) + 1, changedFields: ["Situation familiale", "Responsable 1 – Tél. mobile"] });
+      expect(error.message).toContain(`Ce dossier a été modifié par un agent de la mairie le ${formatDateTime(correction.at)} pendant que vous le complétiez.`);
+      expect(await recordSnapshot()).toEqual(before);
+
+      // Saved again on the version that refused it: a deliberate choice, the family's values stand.
+      expect(await saveFamilyRecord(demo, parse({ ...typed, version: error.stale.version, loaded }))).toBe(Number(loaded.version) + 2);
+      const family = await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, include: { guardians: { orderBy: { position: "asc" } } } });
+      expect(family).toMatchObject({ version: Number(loaded.version) + 2, homePhone: "05 65 12 12 12", situation: "PACSES" });
+      expect(family.guardians.map((guardian) => [guardian.mobilePhone, guardian.profession])).toEqual([
+        ["06 12 34 56 78", "Technicien"],
+        [null, "Infirmière"],
+      ]);
+    });
+
+    it("refuses an agent's save after the family's, names the family, writes no journal entry, then saves deliberately", async () => {
+      const staffForm = (await getFamilyRecordForStaff(agent, DEMO_IDS.family))!.values;
+      await saveFamilyRecord(demo, parse(await current(familyRecordInput({ allowanceNumber: "1112223" }))));
+      const before = await recordSnapshot();
+
+      const correction = ZStaffFamilyRecordSchema.parse({ ...staffForm, city: "Onet-le-Château", loaded: staffForm });
+      const error = await stale(saveFamilyRecordForStaff(agent, correction));
+      expect(error.stale).toMatchObject({ changedBy: "family", changedAt: before.family.updatedAt, changedFields: ["Numéro d'allocataire"] });
+      expect(error.message).toContain("Ce dossier a été modifié par la famille le ");
+      expect(await recordSnapshot()).toEqual(before); // the journal entry went with the rollback
+
+      await saveFamilyRecordForStaff(agent, { ...correction, version: error.stale.version });
+      expect(await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family } })).toMatchObject({ city: "ONET-LE-CHÂTEAU", allowanceNumber: "7654321" });
+      expect(await database.prisma.auditLog.count()).toBe(before.audit + 1);
+    });
+
+    it("names both when an agent and the family both saved meanwhile, with the last save's date", async () => {
+      const loaded = await loadedByParent();
+      const staffForm = (await getFamilyRecordForStaff(agent, DEMO_IDS.family))!.values;
+      await saveFamilyRecordForStaff(agent, ZStaffFamilyRecordSchema.parse({ ...staffForm, situation: "MARIES" }));
+      await saveFamilyRecord(demo, parse(await current(familyRecordInput({ homePhone: "05 65 99 99 99" }))));
+      const updatedAt = (await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family } })).updatedAt;
+      // The family's save put the situation back: only the phone differs from what this form loaded.
+      const error = await stale(saveFamilyRecord(demo, parse({ ...familyRecordInput(), version: loaded.version, loaded })));
+      expect(error.stale).toMatchObject({ changedBy: "staff-and-family", changedAt: updatedAt, version: Number(loaded.version) + 2, changedFields: ["Téléphone domicile"] });
+      expect(error.message).toContain("modifié par la famille et par un agent de la mairie le");
+    });
+
+    it("refuses a save with no version or a made-up one, and changes nothing", async () => {
+      const input = familyRecordInput();
+      const { version, ...withoutVersion } = input;
+      expect(version).toBe(1);
+      for (const posted of [withoutVersion, { ...input, version: 0 }, { ...input, version: "abc" }]) {
+        const result = ZFamilyRecordSchema.safeParse(posted);
+        expect(result.success).toBe(false);
+        if (!result.success) expect(z.flattenError(result.error).fieldErrors.version).toEqual([RELOAD_MESSAGE]);
+      }
+      // A version from the future is stale too: nothing written.
+      const before = await recordSnapshot();
+      const error = await stale(saveFamilyRecord(demo, parse({ ...input, version: 999 })));
+      expect(error).toBeInstanceOf(StaleSaveError);
+      expect(error.stale).toMatchObject({ changedBy: null, changedFields: [] });
+      expect(await recordSnapshot()).toEqual(before);
+    });
+
+    (kind === "postgres" ? it : it.skip)("lets exactly one of several simultaneous saves made on the same version win, parent's or agent's (PostgreSQL)", async () => {
+      const loaded = await loadedByParent();
+      const version = Number(loaded.version);
+      const phones = ["05 65 00 00 11", "05 65 00 00 12", "05 65 00 00 13", "05 65 00 00 14", "05 65 00 00 15", "05 65 00 00 16"];
+      const results = await Promise.allSettled(
+        phones.map((homePhone, index) =>
+          index % 2 === 0
+            ? saveFamilyRecord(demo, parse({ ...familyRecordInput({ homePhone }), version, loaded }))
+            : saveFamilyRecordForStaff(agent, ZStaffFamilyRecordSchema.parse({ ...staffRecordInput({ homePhone }), version, loaded })),
+        ),
+      );
+      const winners = results.flatMap((result, index) => (result.status === "fulfilled" ? [index] : []));
+      expect(winners).toHaveLength(1);
+      for (const result of results) {
+        if (result.status === "rejected") {
+          expect(result.reason).toBeInstanceOf(StaleSaveError);
+          expect((result.reason as StaleSaveError).stale).toMatchObject({ version: version + 1, changedFields: ["Téléphone domicile"] });
+        }
+      }
+      const family = await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, include: { guardians: true } });
+      expect(family).toMatchObject({ version: version + 1, homePhone: phones[winners[0]] });
+      expect(family.guardians).toHaveLength(2);
+    });
   });
 });
 

@@ -14,6 +14,7 @@ import { staffAction } from "@/lib/auth/action";
 import { ZAddChildSchema, ZStaffChildIdentitySchema } from "@/lib/children/add-child.schema";
 import { ZStaffChildSheetSchema } from "@/lib/children/child-sheet.schema";
 import { ZStaffFamilyRecordSchema } from "@/lib/families/family-record.schema";
+import { savedOrStale, StaleSaveError } from "@/lib/families/record-version";
 
 export const createFamilyAction = staffAction(ZCreateFamilySchema, async (input, viewer) => {
   const created = await createFamilyWithParent(viewer, input);
@@ -41,18 +42,21 @@ export const setQuotientAction = staffAction(ZQuotientSchema, async (input, view
 /** The explicit "Afficher les informations médicales": each call is audited. */
 export const showChildHealthAction = staffAction(ZChildHealthSchema, async (input, viewer) => readChildHealth(viewer, input.familyId, input.childId));
 
-/** « Modifier le dossier famille »: the record's data, never the family's consents. */
+/**
+ * « Modifier le dossier famille »: the record's data, never the family's consents. Saved, or
+ * refused because the record moved on meanwhile (the form keeps what was typed).
+ */
 export const saveFamilyRecordStaffAction = staffAction(ZStaffFamilyRecordSchema, async (input, viewer) => {
-  await saveFamilyRecordForStaff(viewer, input);
-  revalidatePath(`/admin/familles/${input.familyId}`);
-  return { saved: true };
+  const outcome = await savedOrStale(() => saveFamilyRecordForStaff(viewer, input));
+  if (outcome.saved) revalidatePath(`/admin/familles/${input.familyId}`);
+  return outcome;
 });
 
-/** « Modifier la fiche enfant »: the sheet's data, never the family's « J'accepte ». */
+/** « Modifier la fiche enfant »: the sheet's data, never the family's « J'accepte ». Saved, or refused as above. */
 export const saveChildSheetStaffAction = staffAction(ZStaffChildSheetSchema, async (input, viewer) => {
-  await saveChildSheetForStaff(viewer, input);
-  revalidatePath(`/admin/familles/${input.familyId}`);
-  return { saved: true };
+  const outcome = await savedOrStale(() => saveChildSheetForStaff(viewer, input));
+  if (outcome.saved) revalidatePath(`/admin/familles/${input.familyId}`);
+  return outcome;
 });
 
 /** « Ajouter un enfant »: the family then completes the sheet. */
@@ -62,9 +66,19 @@ export const addChildAction = staffAction(ZAddChildSchema, async (input, viewer)
   return created;
 });
 
-/** « Modifier l'identité et la scolarité »: a child's identity and schooling, no medical section. */
+/**
+ * « Modifier l'identité et la scolarité »: a child's identity and schooling, no medical section.
+ * Refused when the sheet moved on meanwhile: the message names what changed, and the page is
+ * refreshed all the same so that the form's hidden version (and values then) catch up — the
+ * fields keep what the agent typed, and saving again is deliberate.
+ */
 export const updateChildIdentityAction = staffAction(ZStaffChildIdentitySchema, async (input, viewer) => {
-  await updateChildIdentityForStaff(viewer, input);
+  try {
+    await updateChildIdentityForStaff(viewer, input);
+  } catch (error) {
+    if (error instanceof StaleSaveError) revalidatePath(`/admin/familles/${input.familyId}`);
+    throw error; // shown as its French message
+  }
   revalidatePath(`/admin/familles/${input.familyId}`);
   return { saved: true };
 });

@@ -157,6 +157,7 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
                 <ChildIdentityForm
                   familyId={family.id}
                   childId={child.id}
+                  version={child.version}
                   schools={schools}
                   action={updateChildIdentityAction}
                   values={{
