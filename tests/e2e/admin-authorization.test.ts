@@ -49,6 +49,8 @@ type Ids = {
 /** A complete family record as the staff form posts it (no statements: staff never accept them). */
 const STAFF_FAMILY_RECORD = {
   familyId: DEMO_IDS.family,
+  version: 1, // the seeded record's
+
   civility: "M_ET_MME", name: "PIRATE", street: "1 rue Pirate", addressComplement: "", postalCode: "12000", city: "RODEZ", homePhone: "05 65 00 00 00",
   situation: "MARIES", allowanceNumber: "", allowanceHolder: null, benefitScheme: "CAF",
   ...Object.fromEntries(
@@ -62,7 +64,7 @@ const STAFF_FAMILY_RECORD = {
 
 /** A complete child sheet as the staff form posts it (no « J'accepte », no authorisations: the family's). */
 const staffChildSheet = (schoolId: string) => ({
-  familyId: DEMO_IDS.family, childId: DEMO_IDS.julien, lastName: "PIRATE", firstName: "PIRATE", sex: "M", birthDate: "2016-08-20", schoolId, schoolLevel: "CM2", schoolClass: "",
+  familyId: DEMO_IDS.family, childId: DEMO_IDS.julien, version: 1, lastName: "PIRATE", firstName: "PIRATE", sex: "M", birthDate: "2016-08-20", schoolId, schoolLevel: "CM2", schoolClass: "",
   doctorName: "Dr Pirate", doctorPhone: "05 65 00 00 00", allergies: "", hasPai: "NON", treatments: "", vaccinationsUpToDate: "OUI", remarks: "",
   dietKind: "AUCUN", dietDetails: "", emergencyContacts: [{ name: "Pi RATE", relation: "Oncle", phone: "06 00 00 00 00" }], authorisedPersons: [],
 });
@@ -115,7 +117,8 @@ const PAYLOADS: Record<string, { adminOnly?: boolean; input: (ids: Ids) => Recor
   saveFamilyRecordStaffAction: { input: () => STAFF_FAMILY_RECORD },
   saveChildSheetStaffAction: { input: (ids) => staffChildSheet(ids.schoolId) },
   updateChildIdentityAction: {
-    input: (ids) => ({ familyId: DEMO_IDS.family, childId: DEMO_IDS.julien, lastName: "PIRATE", firstName: "Julien", sex: "M", birthDate: "2016-08-20", schoolId: ids.schoolId, schoolLevel: "CM2", schoolClass: "" }),
+    // Version 2: the positive controls below save Julien's sheet (version 1) just before.
+    input: (ids) => ({ familyId: DEMO_IDS.family, childId: DEMO_IDS.julien, version: 2, lastName: "PIRATE", firstName: "Julien", sex: "M", birthDate: "2016-08-20", schoolId: ids.schoolId, schoolLevel: "CM2", schoolClass: "" }),
   },
   addChildAction: { input: (ids) => ({ familyId: DEMO_IDS.family, lastName: "PIRATE", firstName: "Pi", sex: "M", birthDate: "2020-01-01", schoolId: ids.schoolId, schoolLevel: "CP" }) },
   decideReservationAction: { input: (ids) => ({ decision: "REFUSED", dayId: ids.pendingDayId, message: "pirate" }) },
