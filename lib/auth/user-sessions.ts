@@ -83,10 +83,3 @@ export async function revokeUserSessions(db: Db, userId: string, now = new Date(
   });
   return revoked.count;
 }
-
-/** Sessions ended long ago are of no use (the journal keeps the logins). */
-export async function purgeEndedSessions(db: Db, now = new Date()): Promise<number> {
-  const before = new Date(now.getTime() - 24 * 60 * 60 * 1000);
-  const purged = await db.userSession.deleteMany({ where: { OR: [{ expiresAt: { lt: before } }, { revokedAt: { lt: before } }] } });
-  return purged.count;
-}

@@ -9,6 +9,7 @@ import { EMAIL_CHANGE_LIMIT, requestEmailChange } from "@/lib/auth/email-change"
 import { CHALLENGE_MAX_ATTEMPTS, findLoginChallenge, openLoginChallenge } from "@/lib/auth/login-challenge";
 import { checkLogin } from "@/lib/auth/login";
 import { hashPassword } from "@/lib/auth/password";
+import { purgeEndedSessions } from "@/lib/auth/session-purge";
 import { resetPassword } from "@/lib/auth/password-reset";
 import { replaceRecoveryCodes } from "@/lib/auth/second-factor";
 import { checkSecondFactor, confirmEnrolment, WRONG_CODE_MESSAGE } from "@/lib/auth/second-factor-login";
@@ -99,6 +100,18 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
       const other = await openUserSession(database.prisma, { userId: parent.id, role: "PARENT", ...META }, T0);
       await database.prisma.user.update({ where: { id: parent.id }, data: { active: false } });
       expect(await readUserSession(database.prisma, other.id, after(minutes(1)))).toEqual({ ended: "inactive-account" });
+    });
+
+    it("purges sessions a day after they ended, not before", async () => {
+      const parent = await createUser("PARENT");
+      const ended = await openUserSession(database.prisma, { userId: parent.id, role: "PARENT", ...META }, T0);
+      await revokeUserSession(database.prisma, ended.id, after(minutes(5)));
+      const live = await openUserSession(database.prisma, { userId: parent.id, role: "PARENT", ...META }, after(minutes(5)));
+      await purgeEndedSessions(database.prisma, after(minutes(60)));
+      expect(await database.prisma.userSession.count({ where: { id: { in: [ended.id, live.id] } } })).toBe(2);
+      // A day and a bit after the live one reached its absolute end (12 h), both go.
+      await purgeEndedSessions(database.prisma, after(minutes(5) + 37 * 60 * 60 * 1000));
+      expect(await database.prisma.userSession.findMany({ where: { id: { in: [ended.id, live.id] } }, select: { id: true } })).toEqual([]);
     });
   });
 
