@@ -51,9 +51,7 @@ describeE2e("signing in and out, in Chromium", () => {
     const urls: string[] = [];
     page.on("request", (request) => urls.push(request.url()));
     await page.goto("/connexion");
-    await page.getByLabel("Identifiant").fill(DEMO_ACCOUNTS.parent);
-    await page.getByLabel("Mot de passe").fill("pas le bon mot de passe");
-    await page.getByRole("button", { name: /Connexion/ }).click();
+    await submitPassword(page, DEMO_ACCOUNTS.parent, "pas le bon mot de passe");
     await page.getByText("Identifiant ou mot de passe incorrect.").waitFor();
     // The e-mail typed is kept; the password is not sent back.
     expect(await page.getByLabel("Identifiant").inputValue()).toBe(DEMO_ACCOUNTS.parent);
@@ -86,9 +84,7 @@ describeE2e("signing in and out, in Chromium", () => {
     for (const value of OPEN_REDIRECTS) {
       const page = await context.newPage();
       await page.goto(`/connexion?callbackUrl=${encodeURIComponent(value)}`);
-      await page.getByLabel("Identifiant").fill(DEMO_ACCOUNTS.parent);
-      await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
-      await page.getByRole("button", { name: /Connexion/ }).click();
+      await submitPassword(page, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
       await page.waitForURL((url) => url.pathname === "/espace" || url.origin !== origin, { timeout: 15_000 });
       expect([value, new URL(page.url()).origin, new URL(page.url()).pathname]).toEqual([value, origin, "/espace"]);
       await page.getByRole("button", { name: "Se déconnecter" }).click();
@@ -98,9 +94,7 @@ describeE2e("signing in and out, in Chromium", () => {
     // A page of the portal asked for is where the parent lands.
     const page = await context.newPage();
     await page.goto(`/connexion?callbackUrl=${encodeURIComponent("/espace/documents")}`);
-    await page.getByLabel("Identifiant").fill(DEMO_ACCOUNTS.parent);
-    await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: /Connexion/ }).click();
+    await submitPassword(page, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
     await page.waitForURL("**/espace/documents");
     await context.close();
   });
@@ -132,9 +126,7 @@ describeE2e("signing in and out, in Chromium", () => {
     const context = await newContext(browser, portal.baseUrl);
     const page = await context.newPage();
     await page.goto("/");
-    await page.getByLabel("Identifiant").fill(NEW_AGENT.email);
-    await page.getByLabel("Mot de passe").fill(NEW_AGENT.password);
-    await page.getByRole("button", { name: /Connexion/ }).click();
+    await submitPassword(page, NEW_AGENT.email, NEW_AGENT.password);
     await page.waitForURL("**/connexion/double-facteur");
     // The password alone opens nothing.
     expect((await context.request.get("/admin", { maxRedirects: 0 })).status()).toBe(307);
@@ -160,9 +152,7 @@ describeE2e("signing in and out, in Chromium", () => {
     await signOut(page);
 
     // Next login: password, then a recovery code.
-    await page.getByLabel("Identifiant").fill(NEW_AGENT.email);
-    await page.getByLabel("Mot de passe").fill(NEW_AGENT.password);
-    await page.getByRole("button", { name: /Connexion/ }).click();
+    await submitPassword(page, NEW_AGENT.email, NEW_AGENT.password);
     await page.waitForURL("**/connexion/verification");
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByLabel("Code de vérification").fill(recoveryCodes[0].toUpperCase());
@@ -171,9 +161,7 @@ describeE2e("signing in and out, in Chromium", () => {
     await signOut(page);
 
     // A recovery code serves once.
-    await page.getByLabel("Identifiant").fill(NEW_AGENT.email);
-    await page.getByLabel("Mot de passe").fill(NEW_AGENT.password);
-    await page.getByRole("button", { name: /Connexion/ }).click();
+    await submitPassword(page, NEW_AGENT.email, NEW_AGENT.password);
     await page.waitForURL("**/connexion/verification");
     await page.getByLabel("Code de vérification").fill(recoveryCodes[0]);
     await page.getByRole("button", { name: "Vérifier" }).click();
@@ -202,9 +190,7 @@ describeE2e("signing in and out, in Chromium", () => {
     const agent = await newContext(browser, portal.baseUrl);
     const agentPage = await agent.newPage();
     await agentPage.goto("/");
-    await agentPage.getByLabel("Identifiant").fill(NEW_AGENT.email);
-    await agentPage.getByLabel("Mot de passe").fill(NEW_AGENT.password);
-    await agentPage.getByRole("button", { name: /Connexion/ }).click();
+    await submitPassword(agentPage, NEW_AGENT.email, NEW_AGENT.password);
     await agentPage.waitForURL("**/connexion/double-facteur");
     await Promise.all([admin.close(), agent.close()]);
   });
@@ -225,6 +211,11 @@ describeE2e("signing in and out, in Chromium", () => {
     await context.close();
   });
 });
+
+/** Types an e-mail and password in the login box of the page already open, and submits. */
+async function submitPassword(page: Page, email: string, password: string) {
+  await submitPassword(page, email, password);
+}
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Se déconnecter" }).click();

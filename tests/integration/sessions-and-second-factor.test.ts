@@ -18,6 +18,7 @@ import { createAuthToken, peekAuthToken } from "@/lib/auth/tokens";
 import { openTotpSecret, sealTotpSecret } from "@/lib/auth/totp-secret";
 import { openUserSession, readUserSession, revokeUserSession, SESSION_LIMITS } from "@/lib/auth/user-sessions";
 import { AppError } from "@/lib/errors";
+import { createTown } from "../helpers/admin-fixtures";
 import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 import { totpAt } from "../helpers/totp";
@@ -52,9 +53,7 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     smtp = await startSmtpPeer();
-    await database.prisma.townSettings.create({
-      data: { townName: "Ville de Rodez", guichetPhone: "05 65 77 88 78", guichetEmail: "guichet@mairie-rodez.fr", guichetAddress: "Place Sainte-Catherine", guichetHours: "8h30-17h30" },
-    });
+    await createTown(database.prisma);
   });
   afterAll(async () => {
     await smtp?.close();
