@@ -56,7 +56,9 @@ const lastStepUsed = new Map<string, number>();
  */
 export async function nextTotpCode(account: string, secret = DEMO_TOTP_SECRET): Promise<string> {
   const current = currentStep();
-  const step = Math.max(current - 1, (lastStepUsed.get(`${secret}|${account}`) ?? -Infinity) + 1);
+  // Never the previous step: it leaves the accepted window at the next 30-second boundary, which a
+  // slow round trip can cross. The current one stays accepted for 30 to 60 seconds.
+  const step = Math.max(current, (lastStepUsed.get(`${secret}|${account}`) ?? -Infinity) + 1);
   const earliest = (step - 1) * 30_000 + 500; // the moment `step` is within the accepted drift
   if (Date.now() < earliest) await new Promise((resolve) => setTimeout(resolve, earliest - Date.now()));
   lastStepUsed.set(`${secret}|${account}`, step);
