@@ -15,6 +15,18 @@ export function serverActions(): { id: string; file: string; name: string }[] {
   return Object.entries(manifest.node).map(([id, entry]) => ({ id, file: entry.filename ?? "", name: entry.exportedName ?? "" }));
 }
 
+/**
+ * The app-router pages of the build (.next/server/app-paths-manifest.json) as routes, route
+ * groups left out: "/admin/familles/[id]".
+ */
+export function builtPages(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../.next/server/app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  return Object.keys(manifest)
+    .filter((entry) => entry.endsWith("/page"))
+    .map((entry) => entry.slice(0, -"/page".length).replace(/\/\([^/]+\)/g, "") || "/")
+    .sort();
+}
+
 export function serverActionId(file: string, exportedName: string): string {
   const action = serverActions().find((entry) => entry.file.endsWith(file) && entry.name === exportedName);
   if (!action) throw new Error(`server action ${exportedName} of ${file} not found in the build manifest`);
