@@ -30,7 +30,7 @@ const DUPLICATE_CHILD = "Cet enfant figure déjà dans la famille (même prénom
  */
 function assertStaff(viewer: Viewer): asserts viewer is StaffViewer {
   if (viewer?.role !== "AGENT" && viewer?.role !== "ADMIN") {
-    throw new AppError("FORBIDDEN", "Cette action est réservée aux agents de la mairie.");
+    throw new AppError("FORBIDDEN", "Seuls les agents de la mairie peuvent modifier le dossier d'une famille.");
   }
 }
 

@@ -12,7 +12,7 @@ import { revokeUserSessions } from "@/lib/auth/user-sessions";
 // Personnel: only admins manage staff accounts (SPEC §9). The actions are adminAction; the
 // check is repeated here so no other caller can let an agent create or promote an account.
 function assertAdmin(viewer: StaffViewer) {
-  if (viewer.role !== "ADMIN") throw new AppError("FORBIDDEN", "Cette action est réservée aux administrateurs.");
+  if (viewer.role !== "ADMIN") throw new AppError("FORBIDDEN", "Seul un administrateur peut gérer les comptes du personnel.");
 }
 
 export async function listStaff(viewer: StaffViewer) {

@@ -341,7 +341,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
       "Cet enfant figure déjà dans la famille",
     );
     await expect(updateChildIdentityForStaff(demo as unknown as StaffViewer, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { lastName: "PIRATE" })), NOW)).rejects.toEqual(
-      new AppError("FORBIDDEN", "Cette action est réservée aux agents de la mairie."),
+      new AppError("FORBIDDEN", "Seuls les agents de la mairie peuvent modifier le dossier d'une famille."),
     );
     const fieldErrors = (input: TStaffChildIdentity) => {
       const result = ZStaffChildIdentitySchema.safeParse(input);
@@ -359,7 +359,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
   it("refuses every staff function to a parent's viewer, whatever ids it passes, and changes nothing", async () => {
     const before = await snapshot();
     const parent = demo as unknown as StaffViewer;
-    const forbidden = new AppError("FORBIDDEN", "Cette action est réservée aux agents de la mairie.");
+    const forbidden = new AppError("FORBIDDEN", "Seuls les agents de la mairie peuvent modifier le dossier d'une famille.");
     await expect(getFamilyRecordForStaff(parent, OTHER.family)).rejects.toEqual(forbidden);
     await expect(getChildSheetForStaff(parent, OTHER.family, OTHER.child)).rejects.toEqual(forbidden);
     await expect(saveFamilyRecordForStaff(parent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" }, OTHER.family)))).rejects.toEqual(forbidden);

@@ -112,10 +112,10 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
     });
 
     it("refuses every staff management to an agent, who cannot escalate: nothing changes", async () => {
-      await expect(setStaffRole(agent, agent.userId, "ADMIN")).rejects.toThrow("Cette action est réservée aux administrateurs.");
-      await expect(createStaffAccount(agent, { firstName: "X", lastName: "Y", email: "intrus@mairie.test", role: "ADMIN" }, { mailConfig: smtp.mailConfig })).rejects.toThrow("réservée aux administrateurs");
-      await expect(setStaffActive(agent, admin.userId, false)).rejects.toThrow("réservée aux administrateurs");
-      await expect(listStaff(agent)).rejects.toThrow("réservée aux administrateurs");
+      await expect(setStaffRole(agent, agent.userId, "ADMIN")).rejects.toThrow("Seul un administrateur peut gérer les comptes du personnel.");
+      await expect(createStaffAccount(agent, { firstName: "X", lastName: "Y", email: "intrus@mairie.test", role: "ADMIN" }, { mailConfig: smtp.mailConfig })).rejects.toThrow("Seul un administrateur peut gérer");
+      await expect(setStaffActive(agent, admin.userId, false)).rejects.toThrow("Seul un administrateur peut gérer");
+      await expect(listStaff(agent)).rejects.toThrow("Seul un administrateur peut gérer");
       expect(await database.prisma.user.findUniqueOrThrow({ where: { id: agent.userId }, select: { role: true } })).toEqual({ role: "AGENT" });
       expect(await database.prisma.user.count({ where: { email: "intrus@mairie.test" } })).toBe(0);
       expect((await database.prisma.user.findUniqueOrThrow({ where: { id: admin.userId }, select: { active: true } })).active).toBe(true);

@@ -6,6 +6,7 @@ import { activateAccount, ALREADY_ACTIVATED_MESSAGE } from "@/lib/auth/activatio
 import { recentLogins } from "@/lib/auth/auth-events";
 import { changePassword, CURRENT_PASSWORD_LIMIT, WRONG_CURRENT_PASSWORD } from "@/lib/auth/change-password";
 import { EMAIL_CHANGE_LIMIT, requestEmailChange } from "@/lib/auth/email-change";
+import { resetStaffSecondFactor } from "@/lib/staff/staff";
 import { CHALLENGE_MAX_ATTEMPTS, findLoginChallenge, openLoginChallenge } from "@/lib/auth/login-challenge";
 import { checkLogin } from "@/lib/auth/login";
 import { hashPassword } from "@/lib/auth/password";
@@ -183,17 +184,17 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
     });
   });
 
-  describe("the staff second factor", () => {
-    const enrolled = async () => {
-      const agent = await createUser("AGENT");
-      const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-      await database.prisma.user.update({ where: { id: agent.id }, data: { totpSecret: sealTotpSecret(secret), totpEnabledAt: new Date() } });
-      const token = await openLoginChallenge(database.prisma, { userId: agent.id, callbackUrl: "/admin/familles", ...META });
-      const challenge = (await findLoginChallenge(database.prisma, token))!;
-      return { agent, secret, token, challenge };
-    };
-    const stepNow = () => Math.floor(Date.now() / 30_000);
+  const enrolled = async () => {
+    const agent = await createUser("AGENT");
+    const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    await database.prisma.user.update({ where: { id: agent.id }, data: { totpSecret: sealTotpSecret(secret), totpEnabledAt: new Date() } });
+    const token = await openLoginChallenge(database.prisma, { userId: agent.id, callbackUrl: "/admin/familles", ...META });
+    const challenge = (await findLoginChallenge(database.prisma, token))!;
+    return { agent, secret, token, challenge };
+  };
+  const stepNow = () => Math.floor(Date.now() / 30_000);
 
+  describe("the staff second factor", () => {
     it("accepts the current code once, and refuses the same code for the next login", async () => {
       const { agent, secret, token, challenge } = await enrolled();
       const code = totpAt(secret, stepNow());
@@ -239,6 +240,28 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
       expect(user.totpEnabledAt).not.toBeNull();
       expect(openTotpSecret(user.totpSecret!)).toBe(secret);
       expect(await database.prisma.auditLog.count({ where: { action: "auth.second-factor.enrol", targetId: agent.id } })).toBe(1);
+    });
+  });
+
+  describe("an admin's reset of a colleague's second factor", () => {
+    it("is refused to an agent, and for an admin drops the secret and codes and ends the colleague's sessions", async () => {
+      const { agent, challenge } = await enrolled();
+      await replaceRecoveryCodes(database.prisma, agent.id);
+      const session = await openUserSession(database.prisma, { userId: agent.id, role: "AGENT", ...META });
+      const admin = await createUser("ADMIN");
+      const otherAgent = await createUser("AGENT");
+      const viewer = (user: { id: string; email: string }, role: "AGENT" | "ADMIN") => ({ userId: user.id, email: user.email, name: "X", role, familyId: null });
+
+      await expect(resetStaffSecondFactor(database.prisma, viewer(otherAgent, "AGENT"), agent.id, META)).rejects.toThrow("Seul un administrateur peut gérer");
+      expect(await database.prisma.user.findUniqueOrThrow({ where: { id: agent.id }, select: { totpEnabledAt: true } })).toEqual({ totpEnabledAt: expect.any(Date) });
+
+      await resetStaffSecondFactor(database.prisma, viewer(admin, "ADMIN"), agent.id, META);
+      expect(await database.prisma.user.findUniqueOrThrow({ where: { id: agent.id }, select: { totpSecret: true, totpEnabledAt: true } })).toEqual({ totpSecret: null, totpEnabledAt: null });
+      expect(await database.prisma.recoveryCode.count({ where: { userId: agent.id } })).toBe(0);
+      expect(await readUserSession(database.prisma, session.id)).toEqual({ ended: "revoked" });
+      expect(await findLoginChallenge(database.prisma, undefined)).toBeNull();
+      expect(await database.prisma.loginChallenge.count({ where: { id: challenge.id, usedAt: null } })).toBe(0);
+      expect(await database.prisma.auditLog.findFirstOrThrow({ where: { action: "auth.second-factor.reset", targetId: agent.id } })).toMatchObject({ actorUserId: admin.id, actorRole: "ADMIN" });
     });
   });
 
