@@ -5,6 +5,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
 import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
 import { startPortal, type Portal } from "./portal";
+import { checkPortalDatabase } from "./fixtures/portal-database";
 
 async function expectVisible(locator: Locator) {
   await locator.first().waitFor({ state: "visible", timeout: 15_000 });
@@ -92,15 +93,10 @@ describeE2e("the catalogue's editing, in Chromium", () => {
     await expectVisible(agent.getByText("Manuelle (file d'attente)"));
     expect(await accessibilityViolations(agent)).toEqual([]);
 
-    if (portal.databaseUrl) {
-      const database = portal.openDatabase();
-      try {
-        const period = await database.prisma.period.findFirstOrThrow({ where: { name: "VACANCES D'HIVER 2027" }, select: { id: true, validationMode: true, openWeekdays: true } });
-        expect(period).toMatchObject({ validationMode: "MANUAL", openWeekdays: [1, 2, 3, 4, 5] });
-        expect(await database.prisma.auditLog.count({ where: { targetId: period.id, action: { in: ["period.create", "period.update"] } } })).toBe(2);
-      } finally {
-        await database.close();
-      }
-    }
+    await checkPortalDatabase(portal, "la période passée en validation manuelle et son journal", async (database) => {
+      const period = await database.prisma.period.findFirstOrThrow({ where: { name: "VACANCES D'HIVER 2027" }, select: { id: true, validationMode: true, openWeekdays: true } });
+      expect(period).toMatchObject({ validationMode: "MANUAL", openWeekdays: [1, 2, 3, 4, 5] });
+      expect(await database.prisma.auditLog.count({ where: { targetId: period.id, action: { in: ["period.create", "period.update"] } } })).toBe(2);
+    });
   });
 });

@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 import { useAsAppDatabase } from "../helpers/test-db";
 import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
 import { startPortal, type Portal } from "./portal";
+import { checkPortalDatabase, portalDatabaseReadable } from "./fixtures/portal-database";
 
 async function expectVisible(locator: Locator) {
   await locator.first().waitFor({ state: "visible", timeout: 15_000 });
@@ -97,18 +98,13 @@ describeE2e("staff editing of a family, in Chromium", () => {
     await expectVisible(form.getByText("L'identité et la scolarité de l'enfant ont été enregistrées."));
     await expectVisible(children.getByText("– classe CP – M. Roques"));
 
-    if (portal.databaseUrl) {
-      const database = portal.openDatabase();
-      try {
-        const lena = await database.prisma.child.findFirstOrThrow({ where: { familyId: DEMO_IDS.family, firstName: "LÉNA" }, select: { id: true, schoolLevel: true, health: true } });
-        expect(lena).toMatchObject({ schoolLevel: "CP", health: null });
-        const entries = await database.prisma.auditLog.findMany({ where: { childId: lena.id }, select: { action: true, details: true }, orderBy: { at: "asc" } });
-        expect(entries.map((entry) => entry.action)).toEqual(["child.create", "child.identity.update"]);
-        expect(entries[1].details).toEqual({ before: { schoolLevel: "GS", schoolClass: null }, after: { schoolLevel: "CP", schoolClass: "CP – M. Roques" }, version: 2 });
-      } finally {
-        await database.close();
-      }
-    }
+    await checkPortalDatabase(portal, "l'enfant créé, corrigé, et son journal", async (database) => {
+      const lena = await database.prisma.child.findFirstOrThrow({ where: { familyId: DEMO_IDS.family, firstName: "LÉNA" }, select: { id: true, schoolLevel: true, health: true } });
+      expect(lena).toMatchObject({ schoolLevel: "CP", health: null });
+      const entries = await database.prisma.auditLog.findMany({ where: { childId: lena.id }, select: { action: true, details: true }, orderBy: { at: "asc" } });
+      expect(entries.map((entry) => entry.action)).toEqual(["child.create", "child.identity.update"]);
+      expect(entries[1].details).toEqual({ before: { schoolLevel: "GS", schoolClass: null }, after: { schoolLevel: "CP", schoolClass: "CP – M. Roques" }, version: 2 });
+    });
   });
 
   it("corrects Responsable 1's mobile phone in the family record; the statements are shown, not answered", async () => {
@@ -171,27 +167,22 @@ describeE2e("staff editing of a family, in Chromium", () => {
     await agent.getByRole("button", { name: "Enregistrer" }).click();
     await expectVisible(agent.getByRole("status").getByText("La fiche de l'enfant a été enregistrée."));
 
-    if (portal.databaseUrl) {
-      const database = portal.openDatabase();
-      try {
-        const julien = await database.prisma.child.findUniqueOrThrow({
-          where: { id: DEMO_IDS.julien },
-          select: { schoolClass: true, authLeaveAlone: true, authPhotos: true, consents: { select: { acceptedAt: true } } },
-        });
-        expect(julien).toEqual({ schoolClass: "CM2 – M. Costes", authLeaveAlone: false, authPhotos: true, consents: [{ acceptedAt: new Date("2026-08-20T08:10:00Z") }] });
-        const actions = await database.prisma.auditLog.findMany({ where: { familyId: DEMO_IDS.family }, select: { action: true, childId: true } });
-        expect(actions).toEqual(
-          expect.arrayContaining([
-            { action: "child.create", childId: expect.any(String) },
-            { action: "family.record.update", childId: null },
-            { action: "child.health.read", childId: DEMO_IDS.julien },
-            { action: "child.sheet.update", childId: DEMO_IDS.julien },
-          ]),
-        );
-      } finally {
-        await database.close();
-      }
-    }
+    await checkPortalDatabase(portal, "la fiche de Julien enregistrée par l'agent, et le journal de la famille", async (database) => {
+      const julien = await database.prisma.child.findUniqueOrThrow({
+        where: { id: DEMO_IDS.julien },
+        select: { schoolClass: true, authLeaveAlone: true, authPhotos: true, consents: { select: { acceptedAt: true } } },
+      });
+      expect(julien).toEqual({ schoolClass: "CM2 – M. Costes", authLeaveAlone: false, authPhotos: true, consents: [{ acceptedAt: new Date("2026-08-20T08:10:00Z") }] });
+      const actions = await database.prisma.auditLog.findMany({ where: { familyId: DEMO_IDS.family }, select: { action: true, childId: true } });
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          { action: "child.create", childId: expect.any(String) },
+          { action: "family.record.update", childId: null },
+          { action: "child.health.read", childId: DEMO_IDS.julien },
+          { action: "child.sheet.update", childId: DEMO_IDS.julien },
+        ]),
+      );
+    });
     // An unknown child, or one of another family, is a 404.
     expect((await agent.goto(`/admin/familles/${DEMO_IDS.family}/enfants/00000000-0000-4000-8000-000000000999`))?.status()).toBe(404);
     expect((await agent.goto(`/admin/familles/00000000-0000-4000-8000-000000000999/dossier`))?.status()).toBe(404);
@@ -214,7 +205,7 @@ describeE2e("staff editing of a family, in Chromium", () => {
 
   it("refuses an identity correction made after the family saved the sheet, keeps what the agent typed, then saves it deliberately", async () => {
     // The family's save is made through the lib on the portal's database: PostgreSQL only.
-    if (!portal.databaseUrl) return;
+    if (!portalDatabaseReadable(portal, "une correction d'identité après l'enregistrement de la famille")) return;
     await agent.goto(`/admin/familles/${DEMO_IDS.family}`);
     const children = agent.getByRole("region", { name: "Enfants" });
     await children.getByText("Modifier l'identité et la scolarité de TEST JULIEN", { exact: true }).click();

@@ -3,10 +3,12 @@
 // told (✗ and the message); the daily list's CSV export keeps its accents.
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { formatDay } from "@/lib/dates/calendar-day";
+import type { Database } from "@/lib/db/connect";
+import { dayToDate, formatDay } from "@/lib/dates/calendar-day";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
 import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
 import { FIXTURE_DAY, prepareDemoReservations } from "./admin-e2e-fixtures";
+import { checkPortalDatabase } from "./fixtures/portal-database";
 import { startPortal, type Portal } from "./portal";
 
 async function expectVisible(locator: import("playwright-core").Locator) {
@@ -79,6 +81,20 @@ describeE2e("the staff back office, in Chromium", () => {
   });
 
   it("refuses a pending line with a message: the place is freed and the family is told ✗ with the message", async () => {
+    // The club's counters of that day, read in the portal's database (the pending MATIN + SOIR).
+    const booked = async (database: Database) => {
+      const rows = await database.prisma.unitDay.findMany({
+        where: { date: dayToDate(FIXTURE_DAY), unit: { period: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } } } },
+        select: { booked: true, unit: { select: { label: true } } },
+      });
+      return Object.fromEntries(rows.map((row) => [row.unit.label, row.booked]));
+    };
+    let before: Record<string, number> = {};
+    await checkPortalDatabase(portal, "les places du jour avant le refus", async (database) => {
+      before = await booked(database);
+      expect(before).toEqual({ MATIN: expect.any(Number), SOIR: expect.any(Number) });
+      expect(before.SOIR).toBeGreaterThanOrEqual(1);
+    });
     await agent.goto("/admin/reservations");
     const day = formatDay(FIXTURE_DAY);
     await expectVisible(agent.getByRole("heading", { name: /famille TEST – JULIEN TEST/ }));
@@ -87,6 +103,9 @@ describeE2e("the staff back office, in Chromium", () => {
     await agent.getByRole("button", { name: `Refuser le ${day} SOIR`, exact: true }).click();
     await agent.getByRole("button", { name: `Refuser le ${day} SOIR`, exact: true }).waitFor({ state: "detached", timeout: 15_000 });
     await expectVisible(agent.getByRole("button", { name: `Accepter le ${day} MATIN`, exact: true }));
+    await checkPortalDatabase(portal, "la place du soir libérée par le refus", async (database) => {
+      expect(await booked(database)).toEqual({ MATIN: before.MATIN, SOIR: before.SOIR - 1 });
+    });
 
     const deadline = Date.now() + 15_000;
     let mail = portal.smtp.mails.find((received) => received.to.includes(DEMO_ACCOUNTS.parent));
@@ -113,6 +132,9 @@ describeE2e("the staff back office, in Chromium", () => {
 
     await agent.getByRole("button", { name: "Accepter toute la réservation" }).click();
     await expectVisible(agent.getByText("Aucune demande en attente."));
+    await checkPortalDatabase(portal, "la place du matin gardée par l'acceptation", async (database) => {
+      expect(await booked(database)).toEqual({ MATIN: before.MATIN, SOIR: before.SOIR - 1 });
+    });
   });
 
   it("shows the daily list with diets and exports it as CSV with a BOM and its accents", async () => {

@@ -10,6 +10,7 @@ import { UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
 import { startPortal, type Portal } from "./portal";
+import { checkPortalDatabase } from "./fixtures/portal-database";
 
 const fixture = (name: string) => path.resolve(__dirname, "../fixtures/uploads", name);
 const OTHER_PARENT = "autre.famille@demo.fr";
@@ -200,15 +201,10 @@ describeE2e("supporting documents, in Chromium", () => {
 
     await parentPage.goto("/espace");
     await expectVisible(parentPage.getByRole("heading", { name: "TEST JULIEN : fiche complète ✓" }));
-    if (portal.databaseUrl) {
-      const database = portal.openDatabase();
-      try {
-        const views = await database.prisma.auditLog.count({ where: { action: "document.view", actor: { email: DEMO_ACCOUNTS.agent } } });
-        expect(views).toBeGreaterThanOrEqual(2);
-      } finally {
-        await database.close();
-      }
-    }
+    await checkPortalDatabase(portal, "les consultations de documents au journal", async (database) => {
+      const views = await database.prisma.auditLog.count({ where: { action: "document.view", actor: { email: DEMO_ACCOUNTS.agent } } });
+      expect(views).toBeGreaterThanOrEqual(2);
+    });
   });
 
   it("e-mails a refusal's reason to the family and shows it in Mes documents; an unaccepted document can be deleted", async () => {

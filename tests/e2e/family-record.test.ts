@@ -6,6 +6,7 @@ import type { Database } from "@/lib/db/connect";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
 import { startPortal, type Portal } from "./portal";
+import { checkPortalDatabase } from "./fixtures/portal-database";
 
 // The demo family starts from an empty record (no address, no guardian, no acceptance); Julie's
 // sheet is empty but her vaccination record is already accepted (uploads belong to the documents
@@ -289,16 +290,11 @@ describeE2e("the family record and Julie's sheet, in Chromium", () => {
 
     const family = await post("app/(famille)/espace/famille/actions.ts", "saveFamilyRecordAction", { familyId: "00000000-0000-4000-8000-00000000f002", name: "PIRATE" });
     expect(await family.text()).toContain("données inattendues");
-    if (portal.databaseUrl) {
-      const database = portal.openDatabase();
-      try {
-        const child = await database.prisma.child.findUniqueOrThrow({ where: { id: FOREIGN_CHILD }, include: { health: true, emergencyContacts: true } });
-        expect(child).toMatchObject({ lastName: "AUTRE", firstName: "LÉO", sex: null, health: null, emergencyContacts: [] });
-        expect((await database.prisma.family.findUniqueOrThrow({ where: { id: "00000000-0000-4000-8000-00000000f002" } })).name).toBe("AUTRE");
-      } finally {
-        await database.close();
-      }
-    }
+    await checkPortalDatabase(portal, "l'enfant et la famille d'autrui inchangés", async (database) => {
+      const child = await database.prisma.child.findUniqueOrThrow({ where: { id: FOREIGN_CHILD }, include: { health: true, emergencyContacts: true } });
+      expect(child).toMatchObject({ lastName: "AUTRE", firstName: "LÉO", sex: null, health: null, emergencyContacts: [] });
+      expect((await database.prisma.family.findUniqueOrThrow({ where: { id: "00000000-0000-4000-8000-00000000f002" } })).name).toBe("AUTRE");
+    });
   });
 
   it("shows the pages on a 360 px screen without horizontal scrolling", async () => {

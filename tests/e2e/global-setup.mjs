@@ -2,21 +2,23 @@
 // `next build` first). Each test file then starts its own portal (tests/e2e/portal.ts).
 import fs from "node:fs";
 import path from "node:path";
-import { probeChromium, probePostgres } from "../helpers/probe-services.mjs";
+import { requireAll, servicesEnv, testServices } from "../helpers/probe-services.mjs";
 
 export default async function globalSetup() {
   // Each test file's portal runs on a fresh PostgreSQL database when a server answers (CI),
-  // otherwise on PGlite.
-  const postgres = await probePostgres();
-  process.env.PORTAIL_TEST_PG = postgres.ok ? "1" : "0";
-  if (!postgres.ok) {
-    process.env.PORTAIL_TEST_PG_SKIP_REASON = postgres.reason;
-    console.warn(`\n[e2e] PostgreSQL indisponible (${postgres.reason}) : les portails de test tournent sur PGlite.\n`);
+  // otherwise on PGlite — said aloud, and refused under PORTAIL_REQUIRE_ALL=1, where its
+  // database checks could not run. The answers come from scripts/test.mjs when it started us.
+  const services = await testServices();
+  Object.assign(process.env, servicesEnv(services));
+  const missing = [];
+  if (!services.postgres.ok) missing.push(`PostgreSQL (${services.postgres.reason})`);
+  if (!services.chromium.ok) missing.push(`Chromium (${services.chromium.reason})`);
+  if (missing.length && requireAll()) throw new Error(`PORTAIL_REQUIRE_ALL=1 : ${missing.join(" et ")} exigé mais absent.`);
+  if (!services.postgres.ok) {
+    console.warn(`\n[e2e] PostgreSQL indisponible (${services.postgres.reason}) : les portails de test tournent sur PGlite, sans les vérifications en base.\n`);
   }
-  const chromium = probeChromium();
-  if (!chromium.ok) {
-    process.env.PORTAIL_E2E_SKIP_REASON = chromium.reason;
-    console.warn(`\n[e2e] Tests navigateur ignorés : ${chromium.reason}\n`);
+  if (!services.chromium.ok) {
+    console.warn(`\n[e2e] Tests navigateur ignorés : ${services.chromium.reason}\n`);
     return;
   }
   if (!fs.existsSync(path.resolve(import.meta.dirname, "../..", ".next/BUILD_ID"))) {

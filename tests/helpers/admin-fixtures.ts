@@ -1,6 +1,7 @@
 // Fixtures for the staff back-office tests: a small catalogue, families, staff viewers and
 // reservations written straight into the database (the parent booking flow is another
-// feature), with UnitDay counters kept equal to the PENDING + ACCEPTED lines.
+// feature), with UnitDay counters kept equal to the PENDING + ACCEPTED lines (checked by
+// tests/helpers/counters.ts).
 import type { StaffViewer } from "@/lib/auth/session";
 import { dayToDate, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { PrismaClient } from "@/lib/db/generated/client";
@@ -115,14 +116,4 @@ export async function createReservation(
     }
     return reservation;
   });
-}
-
-/** The invariant: every counter equals its PENDING + ACCEPTED lines. Returns the mismatches. */
-export async function counterMismatches(prisma: PrismaClient) {
-  return prisma.$queryRaw<{ unitId: string; date: Date; booked: number; lines: number }[]>`
-    SELECT ud."unitId", ud.date, ud.booked, count(rd.id)::int AS lines
-      FROM "UnitDay" ud
-      LEFT JOIN "ReservationDay" rd ON rd."unitId" = ud."unitId" AND rd.date = ud.date AND rd.status IN ('PENDING', 'ACCEPTED')
-     GROUP BY ud."unitId", ud.date, ud.booked
-    HAVING ud.booked <> count(rd.id)`;
 }

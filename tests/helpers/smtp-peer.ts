@@ -1,5 +1,6 @@
 // A real SMTP server on localhost (smtp-server), for tests that check what the portal sends:
 // mails travel through nodemailer and SMTP exactly as in production, and are parsed back.
+import crypto from "node:crypto";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import nodemailer from "nodemailer";
@@ -14,11 +15,21 @@ export type SmtpPeer = {
   mailConfig: MailConfig;
   /** Resolves when `count` mails in all have arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /**
+   * Resolves when every mail already on its way has arrived, with `mails`: a marker is sent
+   * through this peer and received, then the peer waits until no SMTP connection is left open —
+   * a mail whose sending had begun is then in `mails` (or was refused). The replacement of
+   * "wait a moment and see that nothing came"; markers never appear in `mails`.
+   */
+  settle(timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
 };
 
+const MARKER_ADDRESS = "marqueur@smtp-peer.test";
+
 export async function startSmtpPeer(): Promise<SmtpPeer> {
   const mails: ReceivedMail[] = [];
+  const markers = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -26,6 +37,10 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
+          if (session.envelope.rcptTo.some((rcpt) => rcpt.address === MARKER_ADDRESS)) {
+            markers.add(parsed.subject ?? "");
+            return callback();
+          }
           mails.push({
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
@@ -38,9 +53,22 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
         .catch(callback);
     },
   });
+  let openConnections = 0;
+  server.server.on("connection", (socket: import("node:net").Socket) => {
+    openConnections += 1;
+    socket.once("close", () => (openConnections -= 1));
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as { port: number }).port;
   const url = `smtp://127.0.0.1:${port}`;
+  const until = async (done: () => boolean, timeoutMs: number, what: () => string) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error(what());
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+  const markerTransport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
   return {
     port,
     url,
@@ -56,6 +84,13 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
         if (Date.now() > deadline) throw new Error(`expected ${count} mail(s), received ${mails.length}`);
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
+      return mails;
+    },
+    async settle(timeoutMs = 10_000) {
+      const marker = crypto.randomUUID();
+      await markerTransport.sendMail({ from: "tests@smtp-peer.test", to: MARKER_ADDRESS, subject: marker, text: marker });
+      await until(() => markers.has(marker), timeoutMs, () => "the SMTP peer did not receive its marker");
+      await until(() => openConnections === 0, timeoutMs, () => `${openConnections} SMTP connection(s) still open after ${timeoutMs} ms`);
       return mails;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -27,6 +27,15 @@ export const describePostgres: jest.Describe = postgresAvailable()
         it.todo("PostgreSQL requis");
       })) as unknown as jest.Describe);
 
+/**
+ * `it` in the PostgreSQL pass of a `describe.each(testDatabaseKinds())`, nothing in the PGlite
+ * pass (which serialises everything, so a race cannot happen there). Not a skip: the test runs
+ * in the other pass, and a run without PostgreSQL is reported as such by scripts/test.mjs.
+ */
+export function itOnPostgres(kind: DatabaseKind): jest.It {
+  return kind === "postgres" ? it : ((() => {}) as unknown as jest.It);
+}
+
 export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `portail_test_${crypto.randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: pgAdminUrl() });

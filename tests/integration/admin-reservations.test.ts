@@ -1,9 +1,11 @@
 import { ZQueueFilterSchema } from "@/lib/admin-reservations/decision.schema";
 import { decideReservation, listPendingLines } from "@/lib/admin-reservations/decisions";
 import type { StaffViewer } from "@/lib/auth/session";
-import { counterMismatches, createCatalogue, createFamily, createReservation, createStaffViewer, createTown } from "../helpers/admin-fixtures";
+import { counterMismatches } from "../helpers/counters";
+import { createCatalogue, createFamily, createReservation, createStaffViewer, createTown } from "../helpers/admin-fixtures";
 import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
-import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { holdRowLock } from "../helpers/row-lock";
+import { createTestDatabase, describePostgres, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
 
 describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) => {
   let database: TestDatabase;
@@ -78,30 +80,83 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
     expect(await database.prisma.auditLog.count({ where: { action: "reservation.refuse", targetId: reservation.id } })).toBe(1);
   });
 
-  it("keeps every counter equal to the pending and accepted lines through a sequence of decisions, concurrent ones included", async () => {
+  it("keeps every counter equal to the pending and accepted lines through a sequence of decisions", async () => {
     const days = ["2027-01-07", "2027-01-08", "2027-01-11"];
     const reservations = [];
     for (let index = 0; index < 6; index += 1) reservations.push((await pending(`SEQ${index}`, days)).reservation);
-    // Two agents deciding the same line at the same time: exactly one of them wins.
-    const outcomes = await Promise.all(
-      reservations.map((reservation, index) => {
-        const line = reservation.days[index % reservation.days.length];
-        const decide = (decision: "ACCEPTED" | "REFUSED") => decideReservation(agent, { decision, dayId: line.id, message: null }, { mailConfig: smtp.mailConfig });
-        return Promise.allSettled([decide(index % 2 ? "ACCEPTED" : "REFUSED"), decide("REFUSED")]);
-      }),
-    );
-    for (const pair of outcomes) {
-      expect(pair.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
-      expect(pair.find((outcome) => outcome.status === "rejected")).toEqual({ status: "rejected", reason: expect.objectContaining({ message: "Cette demande a déjà été traitée." }) });
+    for (const [index, reservation] of reservations.entries()) {
+      const line = reservation.days[index % reservation.days.length];
+      await decideReservation(agent, { decision: index % 2 ? "ACCEPTED" : "REFUSED", dayId: line.id, message: null }, { mailConfig: smtp.mailConfig });
+      expect(await counterMismatches(database.prisma)).toEqual([]);
     }
-    expect(await counterMismatches(database.prisma)).toEqual([]);
     for (const [index, reservation] of reservations.entries()) {
       await decideReservation(agent, { decision: index % 3 ? "ACCEPTED" : "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
     }
     expect(await counterMismatches(database.prisma)).toEqual([]);
+    expect(await database.prisma.reservation.count({ where: { id: { in: reservations.map((r) => r.id) }, status: "PENDING" } })).toBe(0);
+  });
+});
+
+// Two agents deciding the same line at the same moment: a real race needs PostgreSQL (PGlite
+// serialises every transaction).
+describePostgres("the staff reservation queue under concurrent decisions, on PostgreSQL", () => {
+  let database: TestDatabase;
+  let smtp: SmtpPeer;
+  let agent: StaffViewer;
+  let catalogue: Awaited<ReturnType<typeof createCatalogue>>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase("postgres", { poolSize: 20 });
+    useAsAppDatabase(database);
+    smtp = await startSmtpPeer();
+    await createTown(database.prisma);
+    agent = await createStaffViewer(database.prisma, "AGENT");
+    catalogue = await createCatalogue(database.prisma);
+  });
+  afterAll(async () => {
+    await smtp?.close();
+    await database?.drop();
+  });
+
+  it("lets exactly one of two simultaneous decisions on a line win, and keeps every counter equal to the booked lines", async () => {
+    const days = ["2027-01-07", "2027-01-08", "2027-01-11"];
+    const reservations = [];
+    for (let index = 0; index < 6; index += 1) {
+      const family = await createFamily(database.prisma, `SIMUL${index}`);
+      const lines = days.flatMap((day) => catalogue.club.units.map((unit) => ({ unitId: unit.id, day })));
+      reservations.push(await createReservation(database.prisma, { familyId: family.id, childId: family.children[0].id, periodId: catalogue.club.id, lines, status: "PENDING" }));
+    }
+    // Both decisions of each pair are forced to be in flight together: the test holds the six
+    // reservations' rows (a decision locks its reservation FOR UPDATE) until all twelve wait.
+    const ids = reservations.map((reservation) => reservation.id);
+    const lock = await holdRowLock(database.url!, `SELECT id FROM "Reservation" WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`, [ids], ids.length);
+    const pairs = reservations.map((reservation, index) => {
+      const line = reservation.days[index % reservation.days.length];
+      const decide = (decision: "ACCEPTED" | "REFUSED") => decideReservation(agent, { decision, dayId: line.id, message: null }, { mailConfig: smtp.mailConfig });
+      return Promise.allSettled([decide(index % 2 ? "ACCEPTED" : "REFUSED"), decide("REFUSED")]);
+    });
+    await lock.waitForWaiting(2 * reservations.length);
+    await lock.release();
+    for (const pair of await Promise.all(pairs)) {
+      expect(pair.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+      expect(pair.find((outcome) => outcome.status === "rejected")).toEqual({ status: "rejected", reason: expect.objectContaining({ message: "Cette demande a déjà été traitée." }) });
+    }
+    expect(await counterMismatches(database.prisma)).toEqual([]);
+    // Then whole reservations decided at once by two agents: one wins each, the books balance.
+    const whole = await Promise.all(
+      reservations.map((reservation, index) =>
+        Promise.allSettled(
+          (["ACCEPTED", "REFUSED"] as const).map((decision) =>
+            decideReservation(agent, { decision: index % 3 ? decision : "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig }),
+          ),
+        ),
+      ),
+    );
+    for (const pair of whole) expect(pair.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    expect(await counterMismatches(database.prisma)).toEqual([]);
     const bookedDays = await database.prisma.reservationDay.count({ where: { status: { in: ["PENDING", "ACCEPTED"] }, date: { in: days.map((day) => new Date(`${day}T00:00:00Z`)) } } });
     const counters = await database.prisma.unitDay.aggregate({ _sum: { booked: true }, where: { date: { in: days.map((day) => new Date(`${day}T00:00:00Z`)) } } });
     expect(counters._sum.booked).toBe(bookedDays);
-    expect(await database.prisma.reservation.count({ where: { id: { in: reservations.map((r) => r.id) }, status: "PENDING" } })).toBe(0);
+    expect(await database.prisma.reservation.count({ where: { id: { in: ids }, status: "PENDING" } })).toBe(0);
   });
 });

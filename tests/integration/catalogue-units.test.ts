@@ -13,8 +13,9 @@ import { AppError } from "@/lib/errors";
 import { confirmBooking } from "@/lib/reservations/book-days";
 import { seedDemo } from "@/prisma/seed";
 import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../e2e/fixtures/families";
-import { counterMismatches } from "../e2e/fixtures/counters";
+import { counterMismatches } from "../helpers/counters";
 import { createStaffViewer } from "../helpers/admin-fixtures";
+import { holdRowLock, stillPending } from "../helpers/row-lock";
 import { createTestDatabase, describePostgres, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
 
 // Thursday 26 November 2026, 11:00 in Rodez: the weeks from 7 December are bookable at the
@@ -268,9 +269,18 @@ describePostgres("capacity changes racing bookings, on PostgreSQL", () => {
       SELECT d."date" FROM "UnitDay" d JOIN "Unit" u ON u."id" = d."unitId"
       WHERE d."booked" > d."capacity" OR (NOT d."capacityOverridden" AND d."capacity" <> u."capacity")`;
 
+  // Each order is forced with a row lock held by the test (tests/helpers/row-lock.ts): a
+  // capacity change takes the unit FOR UPDATE, a per-day capacity the unit FOR SHARE then the
+  // day's counter; a booking takes the unit FOR KEY SHARE (its lines' foreign key, and the
+  // counter's creation) and updates the counter. Free rounds follow, for other timings.
+  const lockRows = (sql: string, params: unknown[]) => holdRowLock(state.database.url!, sql, params);
+  const lockUnit = (unitId: string, mode: "FOR UPDATE" | "FOR NO KEY UPDATE" | "FOR KEY SHARE") => lockRows(`SELECT id FROM "Unit" WHERE id = $1 ${mode}`, [unitId]);
+  /** At least this many of `count` bookings queued (the pool of 20 connections lets 19 in at once). */
+  const queued = (count: number) => Math.min(count, 10);
+
   it("a capacity reduction racing sixty bookings never over-books: it passes and caps the day, or it is refused", async () => {
-    const rounds = [0, 1, 2, 3];
-    for (const round of rounds) {
+    const orders = ["reduction first", "bookings first", "free", "free"] as const;
+    for (const [round, order] of orders.entries()) {
       const day = ["2026-12-07", "2026-12-08", "2026-12-10", "2026-12-11"][round];
       const unit = await createUnit(state.agent, { periodId: state.cantine.periodId, label: `COURSE ${round}`, startTime: "16:30", endTime: "17:00", capacity: 30, sortOrder: 9 });
       const crowd = state.families.slice(round * 60, round * 60 + 60);
@@ -279,12 +289,32 @@ describePostgres("capacity changes racing bookings, on PostgreSQL", () => {
           () => "done",
           (error: unknown) => (error as Error).message,
         );
-      // Round 0: the reduction is sent just before the crowd; then while it is in flight.
-      const early = round === 0 ? reduce() : null;
-      const bookings = crowd.map((who) => book(who, unit.id, day));
-      if (round > 0) await new Promise((resolve) => setTimeout(resolve, round * 15));
-      const reduction = early ?? reduce();
-      const results = await Promise.allSettled(bookings);
+      let reduction: Promise<string>;
+      let results: PromiseSettledResult<unknown>[];
+      if (order === "reduction first") {
+        // The reduction holds the unit first; the crowd queues behind it and meets the new capacity.
+        const lock = await lockUnit(unit.id, "FOR UPDATE");
+        reduction = reduce();
+        await lock.waitForBlockedByHolder(1);
+        const bookings = crowd.map((who) => book(who, unit.id, day));
+        await lock.waitForWaiting(1 + queued(crowd.length));
+        await lock.release();
+        results = await Promise.allSettled(bookings);
+      } else if (order === "bookings first") {
+        // The reduction is sent first but waits (the test holds the unit as a booking does):
+        // the crowd fills the day meanwhile, and the reduction is then refused.
+        const lock = await lockUnit(unit.id, "FOR KEY SHARE");
+        reduction = reduce();
+        await lock.waitForBlockedByHolder(1);
+        results = await Promise.allSettled(crowd.map((who) => book(who, unit.id, day)));
+        expect(await stillPending(reduction)).toBe(true);
+        await lock.release();
+      } else {
+        const bookings = crowd.map((who) => book(who, unit.id, day));
+        await new Promise((resolve) => setTimeout(resolve, round * 15));
+        reduction = reduce();
+        results = await Promise.allSettled(bookings);
+      }
       const outcome = await reduction;
       const booked = results.filter((result) => result.status === "fulfilled").length;
       for (const result of results) if (result.status === "rejected") expect(result.reason).toBeInstanceOf(AppError);
@@ -292,6 +322,8 @@ describePostgres("capacity changes racing bookings, on PostgreSQL", () => {
       const capacity = (await prisma().unit.findUniqueOrThrow({ where: { id: unit.id } })).capacity;
       expect(row.booked).toBe(booked);
       expect(await prisma().reservationDay.count({ where: { unitId: unit.id, status: { in: ["PENDING", "ACCEPTED"] } } })).toBe(booked);
+      if (order === "reduction first") expect([outcome, booked]).toEqual(["done", 10]);
+      if (order === "bookings first") expect([outcome.match(/^Impossible : 30 places déjà réservées le mardi 8 décembre 2026\./) !== null, booked]).toEqual([true, 30]);
       if (outcome === "done") {
         expect([capacity, row.capacity]).toEqual([10, 10]);
         expect(booked).toBeLessThanOrEqual(10);
@@ -308,30 +340,66 @@ describePostgres("capacity changes racing bookings, on PostgreSQL", () => {
     // Open days of January 2027, four families each: counters created lazily.
     const days = ["2027-01-04", "2027-01-05", "2027-01-07", "2027-01-08", "2027-01-11", "2027-01-12", "2027-01-14", "2027-01-15", "2027-01-18", "2027-01-19"];
     const crowd = state.families.slice(0, 40);
-    // The change is sent first, the crowd right behind it: counters are created while it runs.
+    // The change holds the unit, the crowd queues right behind it: counters are created while it runs.
+    const unitLock = await lockUnit(unit.id, "FOR UPDATE");
     const change = updateUnit(state.agent, { id: unit.id, label: "NOUVEAUX COMPTEURS", startTime: "16:30", endTime: "17:00", capacity: 20, sortOrder: 9 });
+    await unitLock.waitForBlockedByHolder(1);
     const bookings = crowd.map((who, index) => book(who, unit.id, days[index % days.length]));
+    await unitLock.waitForWaiting(1 + queued(crowd.length));
+    await unitLock.release();
     await change;
     const results = await Promise.allSettled(bookings);
     expect(results.filter((result) => result.status === "rejected").map((result) => (result as PromiseRejectedResult).reason.message)).toEqual([]);
     const counters = await prisma().unitDay.findMany({ where: { unitId: unit.id }, select: { date: true, capacity: true, booked: true } });
     expect(counters.map((row) => [dateToDay(row.date), row.capacity, row.booked]).sort()).toEqual(days.map((day) => [day, 20, 4]));
 
-    // A per-day capacity of 3 racing 30 bookings of that day.
-    const day = "2027-01-21";
-    const racing = state.families.slice(40, 70).map((who) => book(who, unit.id, day));
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const override = setDayCapacity(state.agent, { unitId: unit.id, dates: [day], capacity: 3 }).then(
-      () => "done",
-      (error: unknown) => (error as Error).message,
-    );
-    const settled = await Promise.allSettled(racing);
-    const outcome = await override;
-    const booked = settled.filter((result) => result.status === "fulfilled").length;
-    const row = await prisma().unitDay.findUniqueOrThrow({ where: { unitId_date: { unitId: unit.id, date: dayToDate(day) } } });
-    expect(row.booked).toBe(booked);
-    if (outcome === "done") expect([row.capacity, row.capacityOverridden, booked <= 3]).toEqual([3, true, true]);
-    else expect(outcome).toMatch(/^Impossible : \d+ places déjà réservées le jeudi 21 janvier 2027\./);
+    const setTo3 = (day: string) =>
+      setDayCapacity(state.agent, { unitId: unit.id, dates: [day], capacity: 3 }).then(
+        () => "done",
+        (error: unknown) => (error as Error).message,
+      );
+    const counterOf = (day: string) => prisma().unitDay.findUniqueOrThrow({ where: { unitId_date: { unitId: unit.id, date: dayToDate(day) } } });
+
+    {
+      // A per-day capacity of 3 first: the day has one booking, the test holds its counter; the
+      // capacity change queues on it, then thirty bookings behind: two more get in.
+      const day = "2027-01-21";
+      await book(state.families[40], unit.id, day);
+      const counterLock = await lockRows(`SELECT 1 FROM "UnitDay" WHERE "unitId" = $1 AND "date" = $2::date FOR UPDATE`, [unit.id, day]);
+      const override = setTo3(day);
+      await counterLock.waitForBlockedByHolder(1);
+      const racing = state.families.slice(41, 71).map((who) => book(who, unit.id, day));
+      await counterLock.waitForWaiting(1 + queued(30));
+      await counterLock.release();
+      const booked = 1 + (await Promise.allSettled(racing)).filter((result) => result.status === "fulfilled").length;
+      expect([await override, booked]).toEqual(["done", 3]);
+      expect(await counterOf(day)).toMatchObject({ capacity: 3, booked: 3, capacityOverridden: true });
+    }
+    {
+      // The per-day capacity sent first but waiting (the test holds the unit against it, not
+      // against bookings): thirty bookings fill the day's 20 places, and it is refused.
+      const day = "2027-01-22";
+      const lock = await lockUnit(unit.id, "FOR NO KEY UPDATE");
+      const override = setTo3(day);
+      await lock.waitForBlockedByHolder(1);
+      const booked = (await Promise.allSettled(state.families.slice(71, 101).map((who) => book(who, unit.id, day)))).filter((result) => result.status === "fulfilled").length;
+      expect(await stillPending(override)).toBe(true);
+      await lock.release();
+      expect([await override, booked]).toEqual([expect.stringMatching(/^Impossible : 20 places déjà réservées le vendredi 22 janvier 2027\./), 20]);
+      expect(await counterOf(day)).toMatchObject({ capacity: 20, booked: 20, capacityOverridden: false });
+    }
+    {
+      // Free: thirty bookings, the per-day capacity sent amid them.
+      const day = "2027-01-25";
+      const racing = state.families.slice(101, 131).map((who) => book(who, unit.id, day));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const outcome = await setTo3(day);
+      const booked = (await Promise.allSettled(racing)).filter((result) => result.status === "fulfilled").length;
+      const row = await counterOf(day);
+      expect(row.booked).toBe(booked);
+      if (outcome === "done") expect([row.capacity, row.capacityOverridden, booked <= 3]).toEqual([3, true, true]);
+      else expect(outcome).toMatch(/^Impossible : \d+ places déjà réservées le lundi 25 janvier 2027\./);
+    }
     expect(await broken()).toEqual([]);
   }, 180_000);
 });

@@ -13,7 +13,7 @@ import { loadCompleteness } from "@/lib/families/load-completeness";
 import { StaleSaveError } from "@/lib/families/record-version";
 import { DEMO_IDS } from "@/prisma/seed";
 import { createStaffViewer } from "../helpers/admin-fixtures";
-import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { createTestDatabase, itOnPostgres, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
 import { childSheetInput, childVersion, OTHER, otherFamilySnapshot, seedTwoFamilies } from "./family-fixtures";
 
 const parse = (input: unknown) => ZChildSheetSchema.parse(input);
@@ -207,8 +207,7 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
       expect((await database.prisma.auditLog.findFirstOrThrow({ where: { action: "child.identity.update", childId: DEMO_IDS.julie }, orderBy: { id: "desc" } })).details).toMatchObject({ version: again.stale.version + 1 });
     });
 
-    // Concurrency needs real parallel transactions: defined on PostgreSQL only (PGlite serialises).
-    (kind === "postgres" ? it : () => undefined)("lets exactly one of several simultaneous saves of the sheet on the same version win, parent's or agent's (PostgreSQL)", async () => {
+    itOnPostgres(kind)("lets exactly one of several simultaneous saves of the sheet on the same version win, parent's or agent's (PostgreSQL)", async () => {
       const loaded = await loadedByParent();
       const version = Number(loaded.version);
       const doctors = ["Dr A", "Dr B", "Dr C", "Dr D", "Dr E", "Dr F"];

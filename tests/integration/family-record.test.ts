@@ -10,7 +10,7 @@ import { loadCompleteness } from "@/lib/families/load-completeness";
 import { RELOAD_MESSAGE, StaleSaveError } from "@/lib/families/record-version";
 import { DEMO_IDS } from "@/prisma/seed";
 import { createStaffViewer } from "../helpers/admin-fixtures";
-import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { createTestDatabase, itOnPostgres, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
 import { familyRecordInput, familyVersion, OTHER, otherFamilySnapshot, seedTwoFamilies, staffRecordInput } from "./family-fixtures";
 
 const parse = (input: unknown) => ZFamilyRecordSchema.parse(input);
@@ -243,8 +243,7 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
       expect(await recordSnapshot()).toEqual(before);
     });
 
-    // Concurrency needs real parallel transactions: defined on PostgreSQL only (PGlite serialises).
-    (kind === "postgres" ? it : () => undefined)("lets exactly one of several simultaneous saves made on the same version win, parent's or agent's (PostgreSQL)", async () => {
+    itOnPostgres(kind)("lets exactly one of several simultaneous saves made on the same version win, parent's or agent's (PostgreSQL)", async () => {
       const loaded = await loadedByParent();
       const version = Number(loaded.version);
       const phones = ["05 65 00 00 11", "05 65 00 00 12", "05 65 00 00 13", "05 65 00 00 14", "05 65 00 00 15", "05 65 00 00 16"];

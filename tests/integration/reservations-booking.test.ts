@@ -7,7 +7,7 @@ import { notifyReservationDecision, sendReservationConfirmation } from "@/lib/re
 import { getEligiblePeriods, getPlanning, getReservationDetail, getWizardChildren, listReservations } from "@/lib/reservations/reservations-query";
 import { DEMO_IDS, seedDemo } from "@/prisma/seed";
 import { cantinePeriod, completeChildSheet, createCompleteFamilies, type FixtureFamily } from "../e2e/fixtures/families";
-import { counterMismatches } from "../e2e/fixtures/counters";
+import { counterMismatches } from "../helpers/counters";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
 

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { confirmBooking } from "@/lib/reservations/book-days";
 import { seedDemo } from "@/prisma/seed";
 import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../e2e/fixtures/families";
-import { counterMismatches } from "../e2e/fixtures/counters";
+import { counterMismatches } from "../helpers/counters";
 import { createTestDatabase, describePostgres, type TestDatabase } from "../helpers/test-db";
 
 // "Capacity is never exceeded, whatever the number of parents booking the last place at the
