@@ -14,6 +14,8 @@ const config = {
     "^@/(.*)$": "<rootDir>/$1",
   },
   globalSetup: "<rootDir>/tests/helpers/global-setup.mjs",
+  // The portal's clock, pinned (tests/helpers/clock-setup.ts).
+  setupFiles: ["<rootDir>/tests/helpers/clock-setup.ts"],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

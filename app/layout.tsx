@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
+import { BrowserClock } from "@/components/layout/browser-clock";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { currentViewer } from "@/lib/auth/session";
+import * as clock from "@/lib/clock";
 import { darkerShade } from "@/lib/town/brand-colour";
 import { getTownSettings } from "@/lib/town/settings";
 import "./globals.css";
@@ -21,6 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="fr" style={{ "--color-brand": town.primaryColor, "--color-brand-dark": darkerShade(town.primaryColor) } as React.CSSProperties}>
       <body className="flex min-h-screen flex-col">
+        <BrowserClock serverNowMs={clock.now().getTime()} />
         <a
           href="#contenu"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2 focus:text-brand"

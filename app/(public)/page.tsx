@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { Panel } from "@/components/ui/panel";
 import { currentViewer } from "@/lib/auth/session";
+import * as clock from "@/lib/clock";
 import { formatDay, dateToDay } from "@/lib/dates/calendar-day";
 import { listPublishedNews, listServices, listUsefulContacts } from "@/lib/town/home-content";
 import { getTownSettings } from "@/lib/town/settings";
@@ -13,7 +14,7 @@ export default async function HomePage() {
   if (viewer) redirect(viewer.role === "PARENT" ? "/espace" : "/admin");
   const [town, news, contacts, services] = await Promise.all([
     getTownSettings(),
-    listPublishedNews(new Date()),
+    listPublishedNews(clock.now()),
     listUsefulContacts(),
     listServices(),
   ]);

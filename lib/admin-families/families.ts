@@ -3,6 +3,7 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import { sendActivationMail } from "@/lib/auth/activation";
 import { sendPasswordResetMail } from "@/lib/auth/password-reset";
 import type { StaffViewer } from "@/lib/auth/session";
+import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
@@ -203,7 +204,7 @@ export async function setParentAccountActive(viewer: StaffViewer, familyId: stri
   });
 }
 
-export async function setQuotientFamilial(viewer: StaffViewer, familyId: string, quotientFamilial: number, now = new Date()) {
+export async function setQuotientFamilial(viewer: StaffViewer, familyId: string, quotientFamilial: number, now = clock.now()) {
   await getDb().$transaction(async (tx) => {
     const { count } = await tx.family.updateMany({ where: { id: familyId }, data: { quotientFamilial, qfSetAt: now } });
     if (count === 0) throw new AppError("NOT_FOUND", "Famille introuvable.");

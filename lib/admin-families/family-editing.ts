@@ -10,6 +10,7 @@ import type { TAddChildParsed, TStaffChildIdentityParsed } from "@/lib/children/
 import { childBirthDateProblem } from "@/lib/children/birth-date";
 import { listSchools, readChildSheetValues, writeChildIdentity, writeChildSheet } from "@/lib/children/child-sheet";
 import type { TChildAuthorisations, TStaffChildSheet, TStaffChildSheetParsed } from "@/lib/children/child-sheet.schema";
+import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, parisToday } from "@/lib/dates/calendar-day";
 import type { Prisma } from "@/lib/db/generated/client";
 import { getDb } from "@/lib/db/client";
@@ -131,7 +132,7 @@ export async function getChildSheetForStaff(viewer: StaffViewer, familyId: strin
  * version; a save made on an older version throws a StaleSaveError — having compared the stored
  * medical section with the form's to name what changed, that refusal is logged as a health read.
  */
-export async function saveChildSheetForStaff(viewer: StaffViewer, sheet: TStaffChildSheetParsed, now = new Date()): Promise<number> {
+export async function saveChildSheetForStaff(viewer: StaffViewer, sheet: TStaffChildSheetParsed, now = clock.now()): Promise<number> {
   assertStaff(viewer);
   const db = getDb();
   try {
@@ -159,7 +160,7 @@ export async function saveChildSheetForStaff(viewer: StaffViewer, sheet: TStaffC
  * logs no health read — not even when refused as stale (only these fields are compared).
  * Returns the sheet's new version; a save made on an older version throws a StaleSaveError.
  */
-export async function updateChildIdentityForStaff(viewer: StaffViewer, input: TStaffChildIdentityParsed, now = new Date()): Promise<number> {
+export async function updateChildIdentityForStaff(viewer: StaffViewer, input: TStaffChildIdentityParsed, now = clock.now()): Promise<number> {
   assertStaff(viewer);
   return getDb().$transaction(async (tx) => {
     // Another family's child: « Fiche enfant introuvable. »; older version: StaleSaveError.
@@ -183,7 +184,7 @@ export async function updateChildIdentityForStaff(viewer: StaffViewer, input: TS
  * « Ajouter un enfant »: the child's identity and schooling; the rest of the sheet is the
  * family's to complete (the dashboard lists what is missing, and the child cannot be booked until then).
  */
-export async function addChildForStaff(viewer: StaffViewer, input: TAddChildParsed, now = new Date()): Promise<{ childId: string }> {
+export async function addChildForStaff(viewer: StaffViewer, input: TAddChildParsed, now = clock.now()): Promise<{ childId: string }> {
   assertStaff(viewer);
   const problem = childBirthDateProblem(input.birthDate, parisToday(now));
   if (problem) throw new AppError("INVALID", problem);

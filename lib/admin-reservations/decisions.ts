@@ -1,6 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
+import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
@@ -83,7 +84,7 @@ export type DecisionNotice = {
  */
 export async function decideReservation(viewer: StaffViewer, input: DecisionInput, options: { mailConfig?: MailConfig; now?: Date } = {}) {
   const db = getDb();
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const notice = await db.$transaction(async (tx): Promise<DecisionNotice> => {
     const reservationId =
       input.reservationId ??

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { StaffViewer } from "@/lib/auth/session";
+import * as clock from "@/lib/clock";
 
 export type AuditEntry = {
   action: string;
@@ -15,6 +16,7 @@ export type AuditEntry = {
 export async function writeAudit(tx: Prisma.TransactionClient, viewer: StaffViewer, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {
+      at: clock.now(),
       actorUserId: viewer.userId,
       actorRole: viewer.role,
       action: entry.action,

@@ -1,9 +1,10 @@
 // No "server-only" here: the scheduler started by instrumentation.ts imports it.
+import * as clock from "@/lib/clock";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { auditCutoff } from "./retention";
 
 /** Deletes the audit entries older than 12 months; returns how many. */
-export async function purgeOldAuditEntries(db: PrismaClient, now = new Date()): Promise<number> {
+export async function purgeOldAuditEntries(db: PrismaClient, now = clock.now()): Promise<number> {
   const { count } = await db.auditLog.deleteMany({ where: { at: { lt: auditCutoff(now) } } });
   return count;
 }

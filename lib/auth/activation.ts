@@ -1,4 +1,5 @@
 import "server-only";
+import * as clock from "@/lib/clock";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { loadMailTown } from "@/lib/mail/mail-town";
 import { renderMail } from "@/lib/mail/render-mail";
@@ -41,7 +42,7 @@ export async function activateAccount(
   db: PrismaClient,
   secret: string,
   password: string,
-  now = new Date(),
+  now = clock.now(),
   meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
 ): Promise<ActivationResult> {
   // The link is checked before the (deliberately slow) hash: a forged link costs us nothing.

@@ -1,4 +1,5 @@
 import "server-only";
+import * as clock from "@/lib/clock";
 import type { Prisma, PrismaClient, Role } from "@/lib/db/generated/client";
 
 // The authentication journal (ASVS V7): kept in the audit log, so it is shown in the admin
@@ -39,7 +40,7 @@ export type AuthEvent = {
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-export async function recordAuthEvent(db: Db, event: AuthEvent, at = new Date()): Promise<void> {
+export async function recordAuthEvent(db: Db, event: AuthEvent, at = clock.now()): Promise<void> {
   await db.auditLog.create({
     data: {
       at,

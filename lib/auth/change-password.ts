@@ -1,4 +1,5 @@
 import "server-only";
+import * as clock from "@/lib/clock";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
@@ -18,7 +19,7 @@ type Meta = { ip: string | null; userAgent: string | null };
  * Checks an account's current password, throttled per account (a stolen session must not become
  * a password oracle). Throws a French AppError when it is wrong or when too many were tried.
  */
-export async function checkCurrentPassword(db: PrismaClient, userId: string, password: string, wrongMessage: string, meta: Meta, now = new Date()): Promise<void> {
+export async function checkCurrentPassword(db: PrismaClient, userId: string, password: string, wrongMessage: string, meta: Meta, now = clock.now()): Promise<void> {
   const limiter = rateLimiter(db, "current-password:account", CURRENT_PASSWORD_LIMIT);
   const wait = await consumePoint(limiter, userId);
   if (wait > 0) {
@@ -44,7 +45,7 @@ export async function changePassword(
   input: { currentPassword: string; password: string },
   options: { sessionId?: string; meta?: Meta; now?: Date } = {},
 ): Promise<{ email: string; sessionVersion: number }> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const meta = options.meta ?? { ip: null, userAgent: null };
   await checkCurrentPassword(db, userId, input.currentPassword, WRONG_CURRENT_PASSWORD, meta, now);
   if (input.currentPassword === input.password) {

@@ -1,4 +1,5 @@
 import "server-only";
+import * as clock from "@/lib/clock";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { loadMailTown } from "@/lib/mail/mail-town";
@@ -32,7 +33,7 @@ export async function requestEmailChange(
   options: MailOptions = {},
 ): Promise<{ newEmail: string }> {
   const meta = options.meta ?? { ip: null, userAgent: null };
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   await checkCurrentPassword(db, userId, input.currentPassword, WRONG_PASSWORD, meta, now);
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, role: true, familyId: true } });
   const newEmail = normaliseEmail(input.newEmail);
@@ -84,7 +85,7 @@ class Unavailable extends Error {}
 
 /** Uses the link sent to the new address: from now on, the login is the new address. */
 export async function confirmEmailChange(db: PrismaClient, secret: string, options: MailOptions = {}): Promise<EmailChangeResult> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   let previous: string;
   let email: string;
   try {

@@ -1,6 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { cookies } from "next/headers";
+import * as clock from "@/lib/clock";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { secureCookies } from "./session-cookie";
 
@@ -19,7 +20,7 @@ const hash = (token: string) => crypto.createHash("sha256").update(token).digest
 export async function openLoginChallenge(
   db: Db,
   input: { userId: string; callbackUrl: string | null; ip: string | null; userAgent: string | null },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<string> {
   const token = crypto.randomBytes(32).toString("base64url");
   await db.loginChallenge.create({
@@ -45,7 +46,7 @@ export type OpenChallenge = {
 };
 
 /** The challenge behind a token if it can still be answered. */
-export async function findLoginChallenge(db: Db, token: string | undefined, now = new Date()): Promise<OpenChallenge | null> {
+export async function findLoginChallenge(db: Db, token: string | undefined, now = clock.now()): Promise<OpenChallenge | null> {
   if (!token || token.length > 100) return null;
   const challenge = await db.loginChallenge.findUnique({
     where: { tokenHash: hash(token) },
@@ -65,7 +66,7 @@ export async function findLoginChallenge(db: Db, token: string | undefined, now 
 }
 
 /** Counts one code tried, atomically: false once the attempts are used up. */
-export async function countChallengeAttempt(db: Db, challengeId: string, now = new Date()): Promise<boolean> {
+export async function countChallengeAttempt(db: Db, challengeId: string, now = clock.now()): Promise<boolean> {
   const counted = await db.loginChallenge.updateMany({
     where: { id: challengeId, usedAt: null, expiresAt: { gt: now }, attempts: { lt: CHALLENGE_MAX_ATTEMPTS } },
     data: { attempts: { increment: 1 } },
@@ -74,7 +75,7 @@ export async function countChallengeAttempt(db: Db, challengeId: string, now = n
 }
 
 /** Closes the challenge, once: of two concurrent right answers, one opens a session. */
-export async function closeLoginChallenge(db: Db, challengeId: string, now = new Date()): Promise<boolean> {
+export async function closeLoginChallenge(db: Db, challengeId: string, now = clock.now()): Promise<boolean> {
   const closed = await db.loginChallenge.updateMany({ where: { id: challengeId, usedAt: null }, data: { usedAt: now } });
   return closed.count === 1;
 }

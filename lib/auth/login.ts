@@ -2,6 +2,7 @@
 // checked. Every failure, whatever its cause (unknown e-mail, wrong password, account not
 // activated or deactivated), gives the same message, so that the login box never tells whether
 // an address has an account; throttling answers the same for known and unknown addresses.
+import * as clock from "@/lib/clock";
 import type { PrismaClient, Role } from "@/lib/db/generated/client";
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
 import { decoyPasswordHash, normaliseEmail, verifyPassword } from "./password";
@@ -32,7 +33,7 @@ export type LoginAttempt = { email: string; password: string; ip: string | null;
 // A login is an e-mail address: printable, without spaces inside, of a sane length.
 const PLAUSIBLE_LOGIN = /^[^\s\u0000-\u001F\u007F]{3,254}$/;
 
-export async function checkLogin(prisma: PrismaClient, throttle: LoginThrottle, attempt: LoginAttempt, now = new Date()): Promise<LoginResult> {
+export async function checkLogin(prisma: PrismaClient, throttle: LoginThrottle, attempt: LoginAttempt, now = clock.now()): Promise<LoginResult> {
   const email = normaliseEmail(attempt.email);
   const meta = { ip: attempt.ip, userAgent: attempt.userAgent ?? null };
   if (!PLAUSIBLE_LOGIN.test(email) || attempt.password.length > 1024) {

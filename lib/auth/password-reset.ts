@@ -1,5 +1,6 @@
 import "server-only";
 import { RateLimiterPrisma } from "rate-limiter-flexible";
+import * as clock from "@/lib/clock";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { loadMailTown } from "@/lib/mail/mail-town";
@@ -98,7 +99,7 @@ export async function resetPassword(
   db: PrismaClient,
   secret: string,
   password: string,
-  now = new Date(),
+  now = clock.now(),
   meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
 ): Promise<ResetResult> {
   // The link is checked before the (deliberately slow) hash: a forged link costs us nothing.

@@ -1,4 +1,5 @@
 import "server-only";
+import * as clock from "@/lib/clock";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
 import { closeLoginChallenge, countChallengeAttempt, type OpenChallenge } from "./login-challenge";
@@ -35,14 +36,15 @@ async function failed(db: PrismaClient, challenge: OpenChallenge, meta: Meta, no
 }
 
 /** A code from the authenticator app, or a recovery code, for an enrolled account. */
-export async function checkSecondFactor(db: PrismaClient, challenge: OpenChallenge, rawCode: string, meta: Meta, now = new Date()): Promise<CodeCheck> {
+export async function checkSecondFactor(db: PrismaClient, challenge: OpenChallenge, rawCode: string, meta: Meta, now = clock.now()): Promise<CodeCheck> {
   const refused = await chargeAttempt(db, challenge, now);
   if (refused) return refused;
   const { user } = challenge;
   if (!user.totpEnabledAt || !user.totpSecret) return { ok: false, message: CHALLENGE_EXPIRED_MESSAGE, expired: true };
   const code = rawCode.replace(/\s+/g, "");
   if (/^\d{6}$/.test(code)) {
-    const step = await matchTotp(openTotpSecret(user.totpSecret), code, user.totpLastStep, now);
+    // The phone's authenticator app follows the real time, not the portal's clock (lib/clock.ts).
+    const step = await matchTotp(openTotpSecret(user.totpSecret), code, user.totpLastStep);
     if (step === null) return failed(db, challenge, meta, now, "code incorrect");
     // A code is accepted once, even by two instances at the same moment.
     const claimed = await db.user.updateMany({
@@ -60,12 +62,13 @@ export async function checkSecondFactor(db: PrismaClient, challenge: OpenChallen
 }
 
 /** Confirms the enrolment with a first code: the second factor is on, 10 recovery codes are made. */
-export async function confirmEnrolment(db: PrismaClient, challenge: OpenChallenge, rawCode: string, meta: Meta, now = new Date()): Promise<CodeCheck> {
+export async function confirmEnrolment(db: PrismaClient, challenge: OpenChallenge, rawCode: string, meta: Meta, now = clock.now()): Promise<CodeCheck> {
   const refused = await chargeAttempt(db, challenge, now);
   if (refused) return refused;
   const { user } = challenge;
   if (user.totpEnabledAt || !user.totpSecret) return { ok: false, message: CHALLENGE_EXPIRED_MESSAGE, expired: true };
-  const step = await matchTotp(openTotpSecret(user.totpSecret), rawCode.replace(/\s+/g, ""), null, now);
+  // The real time, as on the phone (lib/clock.ts).
+  const step = await matchTotp(openTotpSecret(user.totpSecret), rawCode.replace(/\s+/g, ""), null);
   if (step === null) return failed(db, challenge, meta, now, "code incorrect à l'activation");
   return db.$transaction(async (tx): Promise<CodeCheck> => {
     const enabled = await tx.user.updateMany({

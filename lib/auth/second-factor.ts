@@ -2,6 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
+import * as clock from "@/lib/clock";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { openTotpSecret, sealTotpSecret } from "./totp-secret";
 
@@ -28,7 +29,8 @@ export async function enrolmentFor(secret: string, account: string, issuer: stri
   return { secret, uri, qrSvg };
 }
 
-/** The time step a code matches (±1 step for clock drift), or null; never a step already used. */
+/** The time step a code matches (±1 step for clock drift), or null; never a step already used.
+ * Always the real time (never lib/clock.ts): the phone's authenticator app follows it. */
 export async function matchTotp(secret: string, code: string, lastStep: number | null, now = new Date()): Promise<number | null> {
   if (!/^\d{6}$/.test(code)) return null;
   const result = await verify({
@@ -61,7 +63,7 @@ export async function replaceRecoveryCodes(db: Db, userId: string): Promise<stri
 }
 
 /** Uses one recovery code, once (a conditional update: two concurrent uses, one wins). */
-export async function spendRecoveryCode(db: Db, userId: string, code: string, now = new Date()): Promise<boolean> {
+export async function spendRecoveryCode(db: Db, userId: string, code: string, now = clock.now()): Promise<boolean> {
   if (normaliseRecoveryCode(code).length !== 10) return false;
   const used = await db.recoveryCode.updateMany({
     where: { userId, codeHash: hashRecoveryCode(code), usedAt: null },

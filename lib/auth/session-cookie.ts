@@ -1,6 +1,7 @@
 import "server-only";
 import { decode, encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
+import * as clock from "@/lib/clock";
 import type { Role } from "@/lib/db/generated/client";
 import { authSecret } from "./secret";
 
@@ -33,7 +34,7 @@ function secret(): string {
 }
 
 export async function setSessionCookie(claims: SessionClaims, expiresAt: Date): Promise<void> {
-  const maxAge = Math.max(60, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
+  const maxAge = Math.max(60, Math.floor((expiresAt.getTime() - clock.now().getTime()) / 1000));
   const token = await encode({ token: { ...claims }, secret: secret(), maxAge });
   (await cookies()).set(sessionCookieName(), token, {
     httpOnly: true,

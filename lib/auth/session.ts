@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
@@ -22,7 +23,7 @@ export type StaffViewer = Viewer & { role: "AGENT" | "ADMIN" };
 export const currentViewer = cache(async (): Promise<Viewer | null> => {
   const claims = await readSessionClaims();
   if (!claims) return null;
-  const session = await readUserSession(getDb(), claims.sid, new Date());
+  const session = await readUserSession(getDb(), claims.sid, clock.now());
   if ("ended" in session) return null;
   const { user } = session;
   if (user.id !== claims.sub || user.sessionVersion !== claims.sessionVersion) return null;

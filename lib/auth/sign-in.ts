@@ -1,4 +1,5 @@
 import "server-only";
+import * as clock from "@/lib/clock";
 import type { PrismaClient, Role } from "@/lib/db/generated/client";
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
 import { setSessionCookie } from "./session-cookie";
@@ -11,7 +12,7 @@ export async function signInUser(
   db: PrismaClient,
   user: SignInUser,
   meta: { ip: string | null; userAgent: string | null; method: string },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<void> {
   const session = await db.$transaction(async (tx) => {
     const opened = await openUserSession(tx, { userId: user.id, role: user.role, ip: meta.ip, userAgent: meta.userAgent }, now);

@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import * as clock from "@/lib/clock";
 import type { Prisma, PrismaClient, TokenPurpose } from "@/lib/db/generated/client";
 
 // Single-use, time-limited links (activation, password reset, login change). The link carries
@@ -18,7 +19,7 @@ const hashToken = (secret: string) => crypto.createHash("sha256").update(secret)
 export async function createAuthToken(
   db: Db,
   input: { userId: string; purpose: TokenPurpose; newEmail?: string },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<string> {
   const secret = crypto.randomBytes(32).toString("base64url");
   await db.authToken.create({
@@ -41,7 +42,7 @@ export type ConsumedToken =
  * Marks the token used and returns its user, once: of two concurrent uses, only one wins (the
  * conditional update). Run it inside the transaction that acts on the token.
  */
-export async function consumeAuthToken(db: Db, secret: string, purpose: TokenPurpose, now = new Date()): Promise<ConsumedToken> {
+export async function consumeAuthToken(db: Db, secret: string, purpose: TokenPurpose, now = clock.now()): Promise<ConsumedToken> {
   const token = await db.authToken.findUnique({
     where: { tokenHash: hashToken(secret) },
     select: { id: true, userId: true, purpose: true, newEmail: true, expiresAt: true, usedAt: true },
@@ -55,7 +56,7 @@ export async function consumeAuthToken(db: Db, secret: string, purpose: TokenPur
 }
 
 /** Checks a token without using it (to show the form behind a link). */
-export async function peekAuthToken(db: Db, secret: string, purpose: TokenPurpose, now = new Date()): Promise<ConsumedToken> {
+export async function peekAuthToken(db: Db, secret: string, purpose: TokenPurpose, now = clock.now()): Promise<ConsumedToken> {
   const token = await db.authToken.findUnique({
     where: { tokenHash: hashToken(secret) },
     select: { userId: true, purpose: true, newEmail: true, expiresAt: true, usedAt: true },
@@ -76,7 +77,7 @@ export const TOKEN_ERROR_MESSAGE: Record<"invalid" | "expired" | "used", string>
  * Voids every unused link that could set a password or move the login (reset, activation, login
  * change): after a password change or reset, a link sent before must not undo it.
  */
-export async function revokePasswordLinks(db: Db, userId: string, now = new Date()): Promise<number> {
+export async function revokePasswordLinks(db: Db, userId: string, now = clock.now()): Promise<number> {
   const revoked = await db.authToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
   return revoked.count;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import * as clock from "@/lib/clock";
 import type { Prisma, PrismaClient, Role } from "@/lib/db/generated/client";
 
 // Server-side sessions (ASVS V3): the session cookie names a UserSession row; every request
@@ -22,7 +23,7 @@ export function sessionLimits(role: Role) {
 export async function openUserSession(
   db: Db,
   input: { userId: string; role: Role; ip: string | null; userAgent: string | null },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<{ id: string; expiresAt: Date }> {
   return db.userSession.create({
     data: {
@@ -45,7 +46,7 @@ export type LiveSession = {
 export type SessionEnd = "unknown" | "revoked" | "expired" | "idle" | "inactive-account";
 
 /** The session if it may still be used at `now` (and marks it seen), or why it may not. */
-export async function readUserSession(db: Db, sessionId: string, now = new Date()): Promise<LiveSession | { ended: SessionEnd }> {
+export async function readUserSession(db: Db, sessionId: string, now = clock.now()): Promise<LiveSession | { ended: SessionEnd }> {
   if (!/^[0-9a-f-]{36}$/.test(sessionId)) return { ended: "unknown" };
   const session = await db.userSession.findUnique({
     where: { id: sessionId },
@@ -69,14 +70,14 @@ export async function readUserSession(db: Db, sessionId: string, now = new Date(
   return { sessionId: session.id, user: { id, email, role, familyId, sessionVersion } };
 }
 
-export async function revokeUserSession(db: Db, sessionId: string, now = new Date()): Promise<boolean> {
+export async function revokeUserSession(db: Db, sessionId: string, now = clock.now()): Promise<boolean> {
   if (!/^[0-9a-f-]{36}$/.test(sessionId)) return false;
   const revoked = await db.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
   return revoked.count === 1;
 }
 
 /** Ends every session of an account, but `keep` (this browser, after a password change). */
-export async function revokeUserSessions(db: Db, userId: string, now = new Date(), keep?: string): Promise<number> {
+export async function revokeUserSessions(db: Db, userId: string, now = clock.now(), keep?: string): Promise<number> {
   const revoked = await db.userSession.updateMany({
     where: { userId, revokedAt: null, ...(keep ? { NOT: { id: keep } } : {}) },
     data: { revokedAt: now },

@@ -1,6 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
+import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay, isoWeekday, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { Prisma, type ReservationDayStatus } from "@/lib/db/generated/client";
@@ -102,7 +103,7 @@ export async function createEstablishment(viewer: StaffViewer, input: TEstablish
   );
 }
 
-export async function updateEstablishment(viewer: StaffViewer, id: string, input: TEstablishment, now = new Date()) {
+export async function updateEstablishment(viewer: StaffViewer, id: string, input: TEstablishment, now = clock.now()) {
   await uniqueGuarded(ESTABLISHMENT_TAKEN, () =>
     getDb().$transaction(async (tx) => {
       const before = await tx.establishment.findUnique({ where: { id }, select: { name: true, schoolId: true, address: true, active: true } });

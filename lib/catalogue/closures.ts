@@ -3,6 +3,7 @@ import { reservationStatusFromLines } from "@/lib/admin-reservations/reservation
 import { reservationNumberText } from "@/lib/admin-reservations/reservation-number";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
+import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -38,7 +39,7 @@ export async function addClosures(
   options: { mailConfig?: MailConfig; now?: Date } = {},
 ): Promise<ClosureOutcome> {
   const db = getDb();
-  const now = options.now ?? new Date();
+  const now = options.now ?? clock.now();
   const dates = input.dates.map(dayToDate);
   // A staff decision on a line of the same day locks the line then its counter, this the other
   // way round: PostgreSQL breaks such a deadlock by failing one side, which is then run again.

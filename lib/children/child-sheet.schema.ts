@@ -1,7 +1,8 @@
 // "Voir / Modifier la fiche enfant" (SPEC §4): one schema for the react-hook-form form and the
 // server action. Every section is to be filled "impérativement et précisément" (guide).
 import { z } from "zod";
-import { isCalendarDay, parisToday } from "@/lib/dates/calendar-day";
+import * as clock from "@/lib/clock";
+import { isCalendarDay } from "@/lib/dates/calendar-day";
 import { birthDay, optionalText, requiredChoice, requiredPhone, requiredText, UNEXPECTED_FIELD, yesNo } from "@/lib/families/form-fields";
 import { ZLoadedValues, ZRecordVersion } from "@/lib/families/record-version";
 import { childBirthDateProblem } from "./birth-date";
@@ -54,7 +55,7 @@ const values = <T extends readonly { value: string }[]>(options: T) =>
  */
 export const childBirthDay = (message: string) =>
   birthDay(message).superRefine((day, context) => {
-    const problem = isCalendarDay(day) ? childBirthDateProblem(day, parisToday(new Date())) : null;
+    const problem = isCalendarDay(day) ? childBirthDateProblem(day, clock.today()) : null;
     if (problem) context.addIssue({ code: "custom", message: problem });
   });
 

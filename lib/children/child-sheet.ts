@@ -1,6 +1,7 @@
 import "server-only";
 import { fieldChanges, type FieldChanges } from "@/lib/audit/field-changes";
 import type { ParentViewer } from "@/lib/auth/session";
+import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, parisToday } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -256,7 +257,7 @@ export async function writeChildAuthorisations(tx: Db, familyId: string, childId
  * transaction. Returns the sheet's new version; a save made on an older version throws a
  * StaleSaveError and changes nothing.
  */
-export async function saveChildSheet(viewer: ParentViewer, sheet: TChildSheetParsed, now = new Date()): Promise<number> {
+export async function saveChildSheet(viewer: ParentViewer, sheet: TChildSheetParsed, now = clock.now()): Promise<number> {
   return getDb().$transaction(async (tx) => {
     const { version } = await writeChildSheet(tx, viewer.familyId, sheet, now);
     await writeChildAuthorisations(tx, viewer.familyId, sheet.childId, sheet);

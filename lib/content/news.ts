@@ -1,13 +1,14 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
+import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
 export async function createNews(
   viewer: StaffViewer,
   input: { title: string; body: string; published: boolean },
-  now = new Date(),
+  now = clock.now(),
 ) {
   return getDb().$transaction(async (tx) => {
     const news = await tx.news.create({
@@ -34,7 +35,7 @@ export async function listAllNews() {
 }
 
 /** Publish (dated now, unless it was published before) or withdraw a news item from the home page. */
-export async function setNewsPublished(viewer: StaffViewer, id: string, published: boolean, now = new Date()) {
+export async function setNewsPublished(viewer: StaffViewer, id: string, published: boolean, now = clock.now()) {
   await getDb().$transaction(async (tx) => {
     const news = await tx.news.findUnique({ where: { id }, select: { publishedAt: true } });
     if (!news) throw new AppError("NOT_FOUND", "Actualité introuvable.");

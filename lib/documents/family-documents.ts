@@ -1,5 +1,6 @@
 import "server-only";
 import type { ParentViewer } from "@/lib/auth/session";
+import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import type { DocumentScope, DocumentStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
@@ -108,6 +109,7 @@ async function insertDocument(viewer: ParentViewer, target: UploadTarget, file: 
       size: file.bytes.length,
       sha256: await sha256(file.bytes),
       uploadedByUserId: viewer.userId,
+      uploadedAt: clock.now(),
     },
     select: { id: true },
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
+import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import type { DocumentStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
@@ -110,7 +111,7 @@ export type ReviewOutcome = {
 export async function reviewDocument(
   viewer: StaffViewer,
   input: { id: string; decision: "accept" | "refuse"; reason?: string },
-  now = new Date(),
+  now = clock.now(),
 ): Promise<ReviewOutcome> {
   const status = input.decision === "accept" ? "ACCEPTED" : "REFUSED";
   const reason = status === "REFUSED" ? input.reason?.trim() : undefined;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ParentViewer } from "@/lib/auth/session";
+import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import type { ConsentKind, Prisma } from "@/lib/db/generated/client";
@@ -179,7 +180,7 @@ export async function writeFamilyRecord(tx: Db, familyId: string, record: TFamil
  * in one transaction. The family is the viewer's: no id comes from the form. Returns the
  * record's new version; a save made on an older version throws a StaleSaveError and changes nothing.
  */
-export async function saveFamilyRecord(viewer: ParentViewer, record: TFamilyRecordParsed, now = new Date()): Promise<number> {
+export async function saveFamilyRecord(viewer: ParentViewer, record: TFamilyRecordParsed, now = clock.now()): Promise<number> {
   return getDb().$transaction(async (tx) => {
     const version = await writeFamilyRecord(tx, viewer.familyId, record);
     await recordConsents(tx, { familyId: viewer.familyId, childId: null, userId: viewer.userId, kinds: FAMILY_CONSENT_KINDS, now });

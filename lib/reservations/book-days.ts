@@ -273,6 +273,7 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
         firstDate: lines[0].date,
         lastDate: lines[lines.length - 1].date,
         replacesId: old?.id ?? null,
+        createdAt: now,
         createdByUserId: owner.userId,
         days: {
           create: lines.map((line) => ({
@@ -378,6 +379,7 @@ async function copyInTransaction(tx: Tx, owner: BookingOwner, request: TCopyRese
       status: status === "PENDING" ? "PENDING" : "ACCEPTED",
       firstDate: lines[0].date,
       lastDate: lines[lines.length - 1].date,
+      createdAt: now,
       createdByUserId: owner.userId,
       days: {
         create: lines.map((line) => ({ childId: child.id, unitId: line.unitId, date: line.date, status, decidedAt: status === "ACCEPTED" ? now : null })),

@@ -3,6 +3,7 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import { sendActivationMail } from "@/lib/auth/activation";
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "@/lib/auth/auth-events";
 import type { StaffViewer } from "@/lib/auth/session";
+import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
@@ -84,7 +85,7 @@ export async function resetStaffSecondFactor(db: PrismaClient, viewer: StaffView
     const user = await otherStaffMember(tx, viewer, userId);
     await tx.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: { increment: 1 } } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
-    await tx.loginChallenge.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+    await tx.loginChallenge.updateMany({ where: { userId, usedAt: null }, data: { usedAt: clock.now() } });
     await revokeUserSessions(tx, userId);
     await recordAuthEvent(tx, { action: AUTH_EVENT_ACTIONS.secondFactorReset, userId, role: user.role, actor: { userId: viewer.userId, role: viewer.role }, ...meta });
   });

@@ -18,6 +18,7 @@ import { createLoginThrottle } from "@/lib/auth/throttle";
 import { createAuthToken, peekAuthToken } from "@/lib/auth/tokens";
 import { openTotpSecret, sealTotpSecret } from "@/lib/auth/totp-secret";
 import { openUserSession, readUserSession, revokeUserSession, SESSION_LIMITS } from "@/lib/auth/user-sessions";
+import * as clock from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { createTown } from "../helpers/admin-fixtures";
 import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
@@ -139,7 +140,7 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
       const session = await openUserSession(database.prisma, { userId: parent.id, role: "PARENT", ...META });
       const reset = await createAuthToken(database.prisma, { userId: parent.id, purpose: "PASSWORD_RESET" });
       const change = await createAuthToken(database.prisma, { userId: parent.id, purpose: "EMAIL_CHANGE", newEmail: "vole@exemple.fr" });
-      expect((await resetPassword(database.prisma, reset, "une phrase toute neuve", new Date(), META)).ok).toBe(true);
+      expect((await resetPassword(database.prisma, reset, "une phrase toute neuve", clock.now(), META)).ok).toBe(true);
       expect(await readUserSession(database.prisma, session.id)).toEqual({ ended: "revoked" });
       expect(await peekAuthToken(database.prisma, change, "EMAIL_CHANGE")).toEqual({ ok: false, reason: "used" });
       expect(await database.prisma.auditLog.count({ where: { action: "auth.password-reset.use", targetId: parent.id } })).toBe(1);

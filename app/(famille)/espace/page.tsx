@@ -7,6 +7,7 @@ import { DocumentsBlock } from "@/components/dashboard/documents-block";
 import { EarlyChildhoodBlock } from "@/components/dashboard/early-childhood-block";
 import { ReservationsBlock } from "@/components/dashboard/reservations-block";
 import { parentPage } from "@/lib/auth/session";
+import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { getFamilyDashboard } from "@/lib/families/dashboard";
 import { loadCompleteness } from "@/lib/families/load-completeness";
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Mon espace" };
 export default async function FamilyDashboardPage() {
   const viewer = await parentPage();
   const [dashboard, completeness] = await Promise.all([
-    getFamilyDashboard(viewer, new Date()),
+    getFamilyDashboard(viewer, clock.now()),
     loadCompleteness(getDb(), viewer.familyId),
   ]);
   if (!dashboard || !completeness) notFound();

@@ -6,7 +6,8 @@ import { dailyList } from "@/lib/admin-lists/daily-list";
 import { dietLabel } from "@/lib/admin-lists/list-csv";
 import { ZDailyListQuerySchema } from "@/lib/admin-lists/list.schema";
 import { staffPage } from "@/lib/auth/session";
-import { formatDay, parisToday } from "@/lib/dates/calendar-day";
+import * as clock from "@/lib/clock";
+import { formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Listes du jour" };
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Listes du jour" };
 export default async function DailyListsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
   const params = await searchParams;
-  const query = ZDailyListQuerySchema.parse({ date: params.date || parisToday(new Date()), establishmentId: params.establishmentId || undefined });
+  const query = ZDailyListQuerySchema.parse({ date: params.date || clock.today(), establishmentId: params.establishmentId || undefined });
   const [list, establishments] = await Promise.all([
     dailyList(viewer, query),
     getDb().establishment.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),

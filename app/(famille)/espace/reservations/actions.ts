@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { parentAction } from "@/lib/auth/action";
+import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { confirmBooking, copyReservation } from "@/lib/reservations/book-days";
 import { sendReservationConfirmation } from "@/lib/reservations/reservation-mail";
@@ -19,7 +20,7 @@ async function mailAfterCommit(reservationId: string | null | undefined, to: str
 
 /** Confirmer la réservation — a new booking, or Modifier / Annuler when replacesId is set. */
 export const confirmBookingAction = parentAction(ZBookingSchema, async (input, viewer) => {
-  const result = await confirmBooking(getDb(), viewer, input, new Date());
+  const result = await confirmBooking(getDb(), viewer, input, clock.now());
   await mailAfterCommit(result.reservationId, viewer.email);
   revalidatePath("/espace");
   revalidatePath("/espace/reservations");
@@ -28,7 +29,7 @@ export const confirmBookingAction = parentAction(ZBookingSchema, async (input, v
 
 /** Copier la réservation pour un autre enfant. */
 export const copyReservationAction = parentAction(ZCopyReservationSchema, async (input, viewer) => {
-  const result = await copyReservation(getDb(), viewer, input, new Date());
+  const result = await copyReservation(getDb(), viewer, input, clock.now());
   await mailAfterCommit(result.reservation?.id, viewer.email);
   revalidatePath("/espace");
   revalidatePath("/espace/reservations");

@@ -5,14 +5,15 @@ import { kitchenCounts } from "@/lib/admin-lists/daily-list";
 import { dietLabel } from "@/lib/admin-lists/list-csv";
 import { ZKitchenQuerySchema } from "@/lib/admin-lists/list.schema";
 import { staffPage } from "@/lib/auth/session";
-import { formatDay, parisToday } from "@/lib/dates/calendar-day";
+import * as clock from "@/lib/clock";
+import { formatDay } from "@/lib/dates/calendar-day";
 
 export const metadata: Metadata = { title: "Repas pour la cuisine" };
 
 export default async function KitchenPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
   const params = await searchParams;
-  const query = ZKitchenQuerySchema.parse({ date: params.date || parisToday(new Date()), span: params.span });
+  const query = ZKitchenQuerySchema.parse({ date: params.date || clock.today(), span: params.span });
   const counts = await kitchenCounts(viewer, query);
   return (
     <div className="space-y-4">

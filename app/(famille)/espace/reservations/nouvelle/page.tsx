@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { WizardSteps } from "@/components/reservations/wizard-steps";
 import { parentPage } from "@/lib/auth/session";
+import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { getEligiblePeriods, getPeriodSummary, getWizardChildren } from "@/lib/reservations/reservations-query";
 
@@ -18,7 +19,7 @@ type Search = { enfant?: string; periode?: string };
 export default async function NewReservationPage({ searchParams }: { searchParams: Promise<Search> }) {
   const viewer = await parentPage();
   const { enfant, periode } = await searchParams;
-  const now = new Date();
+  const now = clock.now();
 
   if (!enfant) {
     const children = await getWizardChildren(getDb(), viewer);

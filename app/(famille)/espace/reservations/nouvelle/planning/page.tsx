@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BookingWizard } from "@/components/reservations/booking-wizard";
 import { parentPage } from "@/lib/auth/session";
+import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { getPlanning } from "@/lib/reservations/reservations-query";
 import { confirmBookingAction } from "../../actions";
@@ -15,7 +16,7 @@ export default async function PlanningPage({ searchParams }: { searchParams: Pro
   const viewer = await parentPage();
   const { enfant, periode, remplace } = await searchParams;
   if (!remplace && (!enfant || !periode)) notFound();
-  const planning = await getPlanning(getDb(), viewer, { childId: enfant ?? "", periodId: periode ?? "", replacesId: remplace ?? null }, new Date());
+  const planning = await getPlanning(getDb(), viewer, { childId: enfant ?? "", periodId: periode ?? "", replacesId: remplace ?? null }, clock.now());
   if (!planning) notFound();
   const backHref = planning.replaces
     ? `/espace/reservations/${planning.replaces.id}/modifier`
