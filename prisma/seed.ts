@@ -5,6 +5,8 @@ import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
 import { hashPassword } from "@/lib/auth/password";
 import { sealTotpSecret } from "@/lib/auth/totp-secret";
 import { frenchPublicHolidays } from "@/lib/catalogue/public-holidays";
+import { BOOKINGS_OPEN_ON, bookableSchoolYears, type SchoolYear } from "@/lib/catalogue/school-calendar";
+import * as clock from "@/lib/clock";
 import { dayToDate, eachDay, isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { writeLocalFile } from "@/lib/storage/local-disk";
@@ -18,18 +20,8 @@ export const DEMO_ACCOUNTS = {
 
 const SCHOOLS = ["Cambon", "Cardaillac", "Flaugergues", "Foch", "Gourgan", "Mitterrand", "Ramadier"];
 
-const SCHOOL_YEAR = { label: "2026-2027", start: "2026-09-01", end: "2027-07-02" } as const;
-
-// School holidays 2026-2027, zone C (académie de Toulouse), from the Saturday classes end to
-// the day before they resume; and the Ascension bridge.
-const SCHOOL_HOLIDAYS: { from: CalendarDay; to: CalendarDay; reason: string }[] = [
-  { from: "2026-10-17", to: "2026-11-01", reason: "Vacances de la Toussaint" },
-  { from: "2026-12-19", to: "2027-01-03", reason: "Vacances de Noël" },
-  { from: "2027-02-06", to: "2027-02-21", reason: "Vacances d'hiver" },
-  { from: "2027-04-03", to: "2027-04-18", reason: "Vacances de printemps" },
-  { from: "2027-05-07", to: "2027-05-07", reason: "Pont de l'Ascension" },
-];
-
+// The demo never expires: its school years are computed from today (lib/catalogue/school-calendar.ts,
+// zone C like Rodez) — the current one, and the next one once its bookings open in June.
 const OPEN_WEEKDAYS = [1, 2, 4, 5]; // lundi, mardi, jeudi, vendredi
 
 // Fixed ids: what the seed creates can be found again by the next run and by the tests.
@@ -47,20 +39,85 @@ function stableId(...parts: string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function closureDays(): { day: CalendarDay; reason: string }[] {
+function closureDays(year: SchoolYear): { day: CalendarDay; reason: string }[] {
   const closures = new Map<CalendarDay, string>();
-  for (const holiday of SCHOOL_HOLIDAYS) {
+  for (const holiday of year.holidays) {
     for (const day of eachDay(holiday.from, holiday.to)) closures.set(day, holiday.reason);
   }
-  for (const year of [2026, 2027]) {
-    for (const holiday of frenchPublicHolidays(year)) {
+  for (const calendarYear of [year.startYear, year.startYear + 1]) {
+    for (const holiday of frenchPublicHolidays(calendarYear)) {
       if (!closures.has(holiday.day)) closures.set(holiday.day, `Jour férié : ${holiday.name}`);
     }
   }
   return [...closures]
-    .filter(([day]) => day >= SCHOOL_YEAR.start && day <= SCHOOL_YEAR.end && OPEN_WEEKDAYS.includes(isoWeekday(day)))
+    .filter(([day]) => day >= year.start && day <= year.end && OPEN_WEEKDAYS.includes(isoWeekday(day)))
     .map(([day, reason]) => ({ day, reason }))
     .sort((a, b) => a.day.localeCompare(b.day));
+}
+
+const SERVICES = [
+  {
+    prefix: "CANTINE ELEMENTAIRE",
+    activity: "RESTAURATION_SCOLAIRE",
+    validationMode: "AUTO" as const,
+    units: [{ label: "REPAS ENFANT", startTime: "12:15", endTime: "13:00", capacity: 120, prices: [80, 180, 290, 390] }],
+  },
+  {
+    prefix: "GARDERIE ELEMENTAIRE",
+    activity: "PERISCOLAIRE",
+    validationMode: "MANUAL" as const,
+    units: [
+      { label: "MATIN", startTime: "07:30", endTime: "08:50", capacity: 40, prices: [50, 90, 130, 160] },
+      { label: "SOIR", startTime: "16:30", endTime: "18:30", capacity: 40, prices: [70, 120, 170, 210] },
+    ],
+  },
+];
+
+/** The period of a service at a school for a school year ("CANTINE ELEMENTAIRE 2026-2027"), unless it exists. True when created. */
+async function seedPeriod(
+  prisma: PrismaClient,
+  place: { establishmentId: string; schoolId: string; activityId: string },
+  service: (typeof SERVICES)[number],
+  year: SchoolYear,
+  bracketIds: string[],
+): Promise<boolean> {
+  const name = `${service.prefix} ${year.label}`;
+  const existing = await prisma.period.findUnique({ where: { establishmentId_name: { establishmentId: place.establishmentId, name } }, select: { id: true } });
+  if (existing) return false;
+  await prisma.$transaction(async (tx) => {
+    const period = await tx.period.create({
+      data: {
+        establishmentId: place.establishmentId,
+        activityId: place.activityId,
+        name,
+        startDate: dayToDate(year.start),
+        endDate: dayToDate(year.end),
+        openWeekdays: OPEN_WEEKDAYS,
+        lastBookingDate: dayToDate(year.end),
+        bookingRuleId: DEMO_IDS.bookingRule,
+        changeRuleId: DEMO_IDS.bookingRule,
+        validationMode: service.validationMode,
+        schoolLevels: ["CP", "CE1", "CE2", "CM1", "CM2"],
+        eligibleSchools: { create: { schoolId: place.schoolId } },
+        closures: { createMany: { data: closureDays(year).map((closure) => ({ date: dayToDate(closure.day), reason: closure.reason })) } },
+      },
+      select: { id: true },
+    });
+    for (const [index, unit] of service.units.entries()) {
+      await tx.unit.create({
+        data: {
+          periodId: period.id,
+          label: unit.label,
+          startTime: unit.startTime,
+          endTime: unit.endTime,
+          capacity: unit.capacity,
+          sortOrder: index,
+          tariffs: { createMany: { data: unit.prices.map((priceCents, bracket) => ({ bracketId: bracketIds[bracket], priceCents })) } },
+        },
+      });
+    }
+  });
+  return true;
 }
 
 const CONSENT_TEXTS: { kind: Prisma.ConsentTextCreateInput["kind"]; body: string }[] = [
@@ -92,12 +149,21 @@ const DEMO_PDF = Buffer.from(
     "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
-export type SeedReport = { created: boolean };
+export type SeedReport = {
+  /** Whether the demo family was created by this run. */
+  created: boolean;
+  /** The school years seeded (every period exists) and those whose periods this run added. */
+  schoolYears: string[];
+  addedSchoolYears: string[];
+};
 
-export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: string } = {}): Promise<SeedReport> {
+/** `today` (Paris): the portal's clock's day unless given (lib/clock.ts, PORTAIL_CLOCK). */
+export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: string; today?: CalendarDay } = {}): Promise<SeedReport> {
   if (process.env.NODE_ENV === "production") {
     throw new Error("Les données de démonstration ne sont jamais créées en production (NODE_ENV=production).");
   }
+  const schoolYears = bookableSchoolYears(options.today ?? clock.today());
+  const addedSchoolYears = new Set<string>();
   const alreadySeeded = (await prisma.family.count({ where: { id: DEMO_IDS.family } })) > 0;
   const passwordHash = alreadySeeded ? null : await hashPassword(DEMO_PASSWORD);
 
@@ -181,28 +247,9 @@ export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: st
     create: { id: DEMO_IDS.bookingRule, kind: "WEEKDAY_OF_PREVIOUS_WEEK", weekday: 2, timeOfDay: 23 * 60 + 59 },
   });
 
-  const closures = closureDays();
-  const services = [
-    {
-      prefix: "CANTINE ELEMENTAIRE",
-      activity: "RESTAURATION_SCOLAIRE",
-      validationMode: "AUTO" as const,
-      units: [{ label: "REPAS ENFANT", startTime: "12:15", endTime: "13:00", capacity: 120, prices: [80, 180, 290, 390] }],
-    },
-    {
-      prefix: "GARDERIE ELEMENTAIRE",
-      activity: "PERISCOLAIRE",
-      validationMode: "MANUAL" as const,
-      units: [
-        { label: "MATIN", startTime: "07:30", endTime: "08:50", capacity: 40, prices: [50, 90, 130, 160] },
-        { label: "SOIR", startTime: "16:30", endTime: "18:30", capacity: 40, prices: [70, 120, 170, 210] },
-      ],
-    },
-  ];
-
   for (const schoolName of SCHOOLS) {
     const school = await prisma.school.upsert({ where: { name: schoolName }, update: {}, create: { name: schoolName }, select: { id: true } });
-    for (const service of services) {
+    for (const service of SERVICES) {
       const establishmentName = `${service.prefix} ${schoolName.toUpperCase()}`;
       const establishment = await prisma.establishment.upsert({
         where: { name: establishmentName },
@@ -210,54 +257,20 @@ export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: st
         create: { name: establishmentName, schoolId: school.id },
         select: { id: true },
       });
-      const periodName = `${service.prefix} ${SCHOOL_YEAR.label}`;
-      const existing = await prisma.period.findUnique({
-        where: { establishmentId_name: { establishmentId: establishment.id, name: periodName } },
-        select: { id: true },
-      });
-      if (existing) continue;
-      await prisma.$transaction(async (tx) => {
-        const period = await tx.period.create({
-          data: {
-            establishmentId: establishment.id,
-            activityId: activityIds.get(service.activity)!,
-            name: periodName,
-            startDate: dayToDate(SCHOOL_YEAR.start),
-            endDate: dayToDate(SCHOOL_YEAR.end),
-            openWeekdays: OPEN_WEEKDAYS,
-            lastBookingDate: dayToDate(SCHOOL_YEAR.end),
-            bookingRuleId: DEMO_IDS.bookingRule,
-            changeRuleId: DEMO_IDS.bookingRule,
-            validationMode: service.validationMode,
-            schoolLevels: ["CP", "CE1", "CE2", "CM1", "CM2"],
-            eligibleSchools: { create: { schoolId: school.id } },
-            closures: { createMany: { data: closures.map((closure) => ({ date: dayToDate(closure.day), reason: closure.reason })) } },
-          },
-          select: { id: true },
-        });
-        for (const [index, unit] of service.units.entries()) {
-          await tx.unit.create({
-            data: {
-              periodId: period.id,
-              label: unit.label,
-              startTime: unit.startTime,
-              endTime: unit.endTime,
-              capacity: unit.capacity,
-              sortOrder: index,
-              tariffs: { createMany: { data: unit.prices.map((priceCents, bracket) => ({ bracketId: bracketIds[bracket], priceCents })) } },
-            },
-          });
-        }
-      });
+      for (const year of schoolYears) {
+        const place = { establishmentId: establishment.id, schoolId: school.id, activityId: activityIds.get(service.activity)! };
+        if (await seedPeriod(prisma, place, service, year, bracketIds)) addedSchoolYears.add(year.label);
+      }
     }
   }
 
   const news = [
-    {
-      title: "Inscriptions à la restauration scolaire 2026-2027",
-      body: "Les réservations de la cantine pour l'année 2026-2027 sont ouvertes. Pensez à réserver avant le mardi de la semaine précédant la date souhaitée, 23:59.",
-      publishedAt: "2026-08-24T08:00:00Z",
-    },
+    // One per school year offered, published when its bookings open.
+    ...schoolYears.map((year) => ({
+      title: `Inscriptions à la restauration scolaire ${year.label}`,
+      body: `Les réservations de la cantine pour l'année ${year.label} sont ouvertes. Pensez à réserver avant le mardi de la semaine précédant la date souhaitée, 23:59.`,
+      publishedAt: `${year.startYear}-${BOOKINGS_OPEN_ON}T08:00:00Z`,
+    })),
     {
       title: "Vacances de Noël : accueil de loisirs",
       body: "Le programme des accueils de loisirs pendant les vacances de Noël sera publié début décembre dans « Les services accessibles ».",
@@ -278,7 +291,8 @@ export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: st
     });
   }
 
-  if (alreadySeeded) return { created: false };
+  const report = { schoolYears: schoolYears.map((year) => year.label), addedSchoolYears: [...addedSchoolYears] };
+  if (alreadySeeded) return { created: false, ...report };
 
   // The family TEST: a complete record, Julien's sheet complete with an accepted vaccination
   // record (bookable at once), Julie's sheet empty (to show the completeness gate).
@@ -375,9 +389,9 @@ export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: st
       },
     });
     // Staff sign in with a second factor; the demo's is enrolled with a known secret (README).
-    const demoSecondFactor = { totpSecret: sealTotpSecret(DEMO_TOTP_SECRET), totpEnabledAt: new Date() };
-    await tx.user.create({ data: { email: DEMO_ACCOUNTS.agent, passwordHash, role: "AGENT", firstName: "Claire", lastName: "MARTIN", activatedAt: new Date(), ...demoSecondFactor } });
-    await tx.user.create({ data: { email: DEMO_ACCOUNTS.admin, passwordHash, role: "ADMIN", firstName: "Paul", lastName: "DURAND", activatedAt: new Date(), ...demoSecondFactor } });
+    const demoSecondFactor = { totpSecret: sealTotpSecret(DEMO_TOTP_SECRET), totpEnabledAt: clock.now() };
+    await tx.user.create({ data: { email: DEMO_ACCOUNTS.agent, passwordHash, role: "AGENT", firstName: "Claire", lastName: "MARTIN", activatedAt: clock.now(), ...demoSecondFactor } });
+    await tx.user.create({ data: { email: DEMO_ACCOUNTS.admin, passwordHash, role: "ADMIN", firstName: "Paul", lastName: "DURAND", activatedAt: clock.now(), ...demoSecondFactor } });
   });
-  return { created: true };
+  return { created: true, ...report };
 }

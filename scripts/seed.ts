@@ -4,9 +4,9 @@ import { describeTarget, openMigratedDatabase } from "./db-target";
 async function main() {
   const { database } = await openMigratedDatabase();
   try {
-    const { created } = await seedDemo(database.prisma);
+    const { created, schoolYears } = await seedDemo(database.prisma);
     console.log(
-      `Données de démonstration ${created ? "créées" : "déjà présentes"} sur ${describeTarget(database)}.\n` +
+      `Données de démonstration ${created ? "créées" : "déjà présentes"} sur ${describeTarget(database)} (année${schoolYears.length > 1 ? "s" : ""} scolaire${schoolYears.length > 1 ? "s" : ""} ${schoolYears.join(", ")}).\n` +
         `Comptes : ${Object.values(DEMO_ACCOUNTS).join(", ")} — mot de passe ${DEMO_PASSWORD}`,
     );
   } finally {
