@@ -1,25 +1,23 @@
 // An agent sets a day's capacity of the Cambon cantine to 0 through the unit page; the demo
 // parent's planning then shows that day as full (greyed, not tickable). The day is the first
-// open day of the next bookable week, computed from today with the rules the server enforces.
+// open day of the next bookable week, computed from the portal's clock with the rules the server enforces.
 import type { Browser, Locator, Page } from "playwright-core";
 import { longDayLabel } from "@/lib/catalogue/unit-rules";
-import { dateToDay, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
-import { dayLabel, monthLabel, monthOf, nextBookableWeek } from "@/lib/reservations/booking-rules";
-import { PERIOD_SELECT, periodRulesOf } from "@/lib/reservations/period-rules";
+import { formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
+import { dayLabel, monthLabel, monthOf } from "@/lib/reservations/booking-rules";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
-import { cantinePeriod } from "./fixtures/families";
-import { startPortal, type Portal } from "./portal";
+import { nextBookableCantineWeek } from "./fixtures/bookable-week";
+import { startPortal, type Portal, type PortalClock } from "./portal";
 
 let day: CalendarDay;
 let periodId: string;
 
-async function prepare(database: import("@/lib/db/connect").Database) {
-  const prisma = database.prisma;
-  ({ periodId } = await cantinePeriod(prisma, "CAMBON"));
-  const period = await prisma.period.findUniqueOrThrow({ where: { id: periodId }, select: PERIOD_SELECT });
-  const closures = new Map((await prisma.closure.findMany({ where: { periodId }, select: { date: true, reason: true } })).map((closure) => [dateToDay(closure.date), closure.reason]));
-  day = nextBookableWeek(periodRulesOf(period), closures, new Date())[0];
+async function prepare(database: import("@/lib/db/connect").Database, clock: PortalClock) {
+  // Still bookable in 10 minutes: the test never races the deadline.
+  const cantine = await nextBookableCantineWeek(database.prisma, "CAMBON", clock.now(), 10 * 60 * 1000);
+  ({ periodId } = cantine);
+  day = cantine.week[0];
 }
 
 async function visible(locator: Locator) {

@@ -1,19 +1,36 @@
 // One portal per test file: a fresh database (a new PostgreSQL database when the server is
 // reachable, otherwise PGlite in a temporary folder) with the demo town, a real SMTP server on
 // localhost that receives every mail, and `next start` on a free port.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+// The portal's clock is pinned (lib/clock.ts): by default to DEFAULT_PORTAL_CLOCK, a Monday in
+// term time, whatever the machine's date; a test picks another instant with `clock`, and
+// PORTAIL_E2E_CLOCK moves every portal of a run. The seed, the server and the test share one
+// timeline (PORTAIL_CLOCK_ANCHOR), so `portal.now()` is the portal's own "now".
+import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import { databaseOnPglite, openDatabase, openPglite, type Database } from "@/lib/db/connect";
 import { createPostgresDatabase, postgresAvailable } from "../helpers/test-db";
 import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
 
 const root = path.resolve(__dirname, "../..");
 
-export type Portal = {
+/** Monday 30 November 2026, 9:00 in Paris: term time, the next bookable week is 7–11 December. */
+export const DEFAULT_PORTAL_CLOCK = "2026-11-30T09:00:00+01:00";
+
+/** The portal's clock, as seen from the test. */
+export type PortalClock = {
+  /** The PORTAIL_CLOCK the portal started with. */
+  clock: string;
+  now(): Date;
+  /** The portal's day in Paris. */
+  today(): CalendarDay;
+};
+
+export type Portal = PortalClock & {
   baseUrl: string;
   smtp: SmtpPeer;
   /** PostgreSQL URL of the portal's database, null on PGlite (then only the server may open it). */
@@ -25,8 +42,18 @@ export type Portal = {
 
 export type PortalOptions = {
   /** Runs on the seeded database before the server starts (extra fixtures). */
-  prepare?: (database: Database) => Promise<void>;
+  prepare?: (database: Database, clock: PortalClock) => Promise<void>;
+  /** The instant the portal's clock reads when it starts (ISO, with its offset). */
+  clock?: string;
 };
+
+/** A clock that reads `clock` at the real instant `anchorMs` and runs on. */
+export function portalClock(clock: string, anchorMs: number): PortalClock {
+  const offset = new Date(clock).getTime() - anchorMs;
+  if (Number.isNaN(offset)) throw new Error(`not an instant: ${clock}`);
+  const now = () => new Date(Date.now() + offset);
+  return { clock, now, today: () => parisToday(now()) };
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -36,6 +63,17 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
     server.on("error", reject);
+  });
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, output }));
   });
 }
 
@@ -65,6 +103,10 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     MAIL_FROM: "Portail Familles <no-reply@portail.test>",
     NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"),
   };
+  const anchorMs = Date.now();
+  const clock = portalClock(options.clock ?? process.env.PORTAIL_E2E_CLOCK ?? DEFAULT_PORTAL_CLOCK, anchorMs);
+  // `next start` is a production server: it honours PORTAIL_CLOCK only with the test flag.
+  Object.assign(env, { PORTAIL_CLOCK: clock.clock, PORTAIL_CLOCK_ANCHOR: String(anchorMs), PORTAIL_TEST_CLOCK_ALLOWED: "1" });
   delete env.DATABASE_URL;
   delete env.PGLITE_DIR;
 
@@ -77,20 +119,17 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     env.PGLITE_DIR = path.join(tmp, "pglite");
   }
 
-  // Migrations and demo data (the seed refuses NODE_ENV=production, so it runs as "test").
-  const seed = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/seed.ts"], {
-    cwd: root,
-    env: { ...env, NODE_ENV: "test" },
-    encoding: "utf8",
-  });
-  if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr || seed.stdout}`);
+  // Migrations and demo data (the seed refuses NODE_ENV=production, so it runs as "test"). Not
+  // spawnSync: a test may start a portal while it drives another one.
+  const seed = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/seed.ts"], { ...env, NODE_ENV: "test" });
+  if (seed.status !== 0) throw new Error(`seed failed: ${seed.output}`);
 
   const open = (): Database =>
     env.DATABASE_URL ? openDatabase({ kind: "postgres", url: env.DATABASE_URL, poolSize: 2 }) : (null as never);
   if (options.prepare) {
     const database = env.DATABASE_URL ? open() : databaseOnPglite(await openPglite(env.PGLITE_DIR!));
     try {
-      await options.prepare(database);
+      await options.prepare(database, clock);
     } finally {
       await database.close();
     }
@@ -115,6 +154,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
   }
 
   return {
+    ...clock,
     baseUrl,
     smtp,
     databaseUrl: env.DATABASE_URL ?? null,

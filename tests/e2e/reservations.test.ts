@@ -1,37 +1,34 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { dateToDay, dayToDate, type CalendarDay } from "@/lib/dates/calendar-day";
-import { dayLabel, monthLabel, monthOf, nextBookableWeek, openDays } from "@/lib/reservations/booking-rules";
-import { PERIOD_SELECT, periodRulesOf } from "@/lib/reservations/period-rules";
+import { dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
+import { dayLabel, isBeforeDeadline, monthLabel, monthOf } from "@/lib/reservations/booking-rules";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
-import { cantinePeriod, completeChildSheet } from "./fixtures/families";
-import { startPortal, type Portal } from "./portal";
+import { nextBookableCantineWeek, type BookableWeek } from "./fixtures/bookable-week";
+import { completeChildSheet } from "./fixtures/families";
+import { startPortal, type Portal, type PortalClock } from "./portal";
 
 // The guide's journey (INSCRIPTION AUX SERVICES PÉRISCOLAIRES): the demo parent books Julien at
-// the Cambon cantine for the next bookable week — computed from today with the same pure rules
-// the server enforces — then finds, modifies and copies the reservation to Julie.
+// the Cambon cantine for the next bookable week — computed from the portal's clock with the same
+// pure rules the server enforces — then finds, modifies and copies the reservation to Julie.
 
+let cantine: BookableWeek;
 let week: CalendarDay[] = [];
 let fullDay: CalendarDay;
-let pastDay: CalendarDay;
+/** An open day whose deadline has passed: none when the period has not started yet (summer). */
+let pastDay: CalendarDay | undefined;
 
-async function prepare(database: import("@/lib/db/connect").Database) {
+async function prepare(database: import("@/lib/db/connect").Database, clock: PortalClock) {
   const prisma = database.prisma;
   // Julie's sheet, empty in the demo, is completed so that the copy can book her (Cambon, CE1).
   await completeChildSheet(prisma, DEMO_IDS.julie, { schoolName: "Cambon", schoolLevel: "CE1" });
-  const { periodId, unitId } = await cantinePeriod(prisma, "CAMBON");
-  const period = await prisma.period.findUniqueOrThrow({ where: { id: periodId }, select: PERIOD_SELECT });
-  const closures = new Map(
-    (await prisma.closure.findMany({ where: { periodId }, select: { date: true, reason: true } })).map((closure) => [dateToDay(closure.date), closure.reason]),
-  );
-  const rules = periodRulesOf(period);
-  const now = new Date();
-  week = nextBookableWeek(rules, closures, now);
-  const open = openDays(rules, closures).filter((entry) => !entry.closure).map((entry) => entry.day);
-  fullDay = open.find((day) => day > week[week.length - 1])!;
-  pastDay = open.filter((day) => day < week[0]).pop()!;
+  // Still bookable in 10 minutes: the journey never races the deadline. In late June that is the
+  // next school year's first week (the current year's last week has no day after it to fill).
+  cantine = await nextBookableCantineWeek(prisma, "CAMBON", clock.now(), 10 * 60 * 1000, { laterDay: true });
+  week = cantine.week;
+  fullDay = cantine.openDays.find((day) => day > week[week.length - 1])!;
+  pastDay = cantine.openDays.filter((day) => day < week[0] && !isBeforeDeadline(day, cantine.rules.bookingRule, clock.now())).pop();
   // A full day: its counter says no place is left.
-  await prisma.unitDay.create({ data: { unitId, date: dayToDate(fullDay), capacity: 0, booked: 0, capacityOverridden: true } });
+  await prisma.unitDay.create({ data: { unitId: cantine.unitId, date: dayToDate(fullDay), capacity: 0, booked: 0, capacityOverridden: true } });
 }
 
 async function visible(locator: Locator) {
@@ -59,6 +56,9 @@ async function gotoMonth(page: Page, day: CalendarDay) {
   }
   throw new Error(`month ${wanted} not reached`);
 }
+
+/** The period's link in « Choix de l'établissement et de la période » (two school years from June). */
+const cantineLink = (page: Page) => page.getByRole("link", { name: new RegExp(`CANTINE ELEMENTAIRE CAMBON.*${cantine.periodName}`) });
 
 const cell = (page: Page, day: CalendarDay) => page.getByRole("checkbox", { name: `REPAS ENFANT le ${dayLabel(day)}`, exact: true });
 
@@ -96,12 +96,12 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
     await visible(page.getByRole("link", { name: /GARDERIE ELEMENTAIRE CAMBON/ }));
     expect(await page.getByRole("link", { name: /CANTINE ELEMENTAIRE FOCH/ }).count()).toBe(0); // another school's
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.getByRole("link", { name: /CANTINE ELEMENTAIRE CAMBON/ }).click();
+    await cantineLink(page).click();
 
     await visible(page.getByRole("heading", { name: "Votre sélection" }));
-    await visible(page.getByText("Du 01/09/2026 au 02/07/2027"));
+    await visible(page.getByText(`Du ${formatDay(cantine.rules.startDate)} au ${formatDay(cantine.rules.endDate)}`));
     await visible(page.getByText("Jours d'ouverture : Lun Mar Jeu Ven"));
-    await visible(page.getByText("Vous avez jusqu'au 02/07/2027 pour valider vos réservations"));
+    await visible(page.getByText(`Vous avez jusqu'au ${formatDay(cantine.lastBookingDay)} pour valider vos réservations`));
     await visible(page.getByText("Vous devez réserver avant le mardi de la semaine précédant la date souhaitée"));
     await visible(page.getByText("Heure limite : 23:59"));
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -111,10 +111,12 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // A day past its deadline is greyed and cannot be ticked.
-    await gotoMonth(page, pastDay);
-    expect(await cell(page, pastDay).getAttribute("aria-disabled")).toBe("true");
-    await cell(page, pastDay).click({ force: true });
-    expect(await cell(page, pastDay).isChecked()).toBe(false);
+    if (pastDay) {
+      await gotoMonth(page, pastDay);
+      expect(await cell(page, pastDay).getAttribute("aria-disabled")).toBe("true");
+      await cell(page, pastDay).click({ force: true });
+      expect(await cell(page, pastDay).isChecked()).toBe(false);
+    }
 
     // A full day too, and its reason shows on focus.
     await gotoMonth(page, fullDay);
@@ -130,7 +132,7 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
     }
     // Going back to the choice of the period and forward again keeps the ticks.
     await page.getByRole("link", { name: "Retour au choix de la période" }).click();
-    await page.getByRole("link", { name: /CANTINE ELEMENTAIRE CAMBON/ }).click();
+    await cantineLink(page).click();
     await page.getByRole("link", { name: "Continuer" }).click();
     await visible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
     await gotoMonth(page, week[week.length - 1]);
@@ -220,7 +222,7 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
     expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const { periodId } = await (async () => {
       await small.goto(`/espace/reservations/nouvelle?enfant=${DEMO_IDS.julien}`);
-      const href = await small.getByRole("link", { name: /CANTINE ELEMENTAIRE CAMBON/ }).getAttribute("href");
+      const href = await cantineLink(small).getAttribute("href");
       return { periodId: new URL(href!, portal.baseUrl).searchParams.get("periode")! };
     })();
     await small.goto(`/espace/reservations/nouvelle/planning?enfant=${DEMO_IDS.julien}&periode=${periodId}`);
