@@ -214,7 +214,9 @@ describeE2e("signing in and out, in Chromium", () => {
 
 /** Types an e-mail and password in the login box of the page already open, and submits. */
 async function submitPassword(page: Page, email: string, password: string) {
-  await submitPassword(page, email, password);
+  await page.getByLabel("Identifiant").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: /Connexion/ }).click();
 }
 
 async function signOut(page: Page) {
