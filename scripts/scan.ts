@@ -11,6 +11,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -91,7 +92,7 @@ const IDENTITIES: Identity[] = [
 ];
 
 type ServerError = { message: string; where: string; count: number };
-type ScanResult = { identity: Identity; report: Report; serverErrors: ServerError[] };
+type ScanResult = { identity: Identity; report: Report; sessionAlive: boolean; serverErrors: ServerError[] };
 type Finding = { method: string; path: string; info: string; parameter: string; http_request?: string };
 type Report = { vulnerabilities: Record<string, Finding[]>; anomalies: Record<string, Finding[]> };
 
@@ -121,8 +122,10 @@ async function main() {
     console.log(`\n== wapiti, connecté comme ${identity.name} (${identity.email})`);
     const logStart = fs.statSync(portal.logPath).size;
     const report = await scan(portal.baseUrl, identity, cookieFiles.get(identity.name)!, work);
-    results.push({ identity, report, serverErrors: serverErrors(readFrom(portal.logPath, logStart)) });
+    const sessionAlive = await stillSignedIn(portal.baseUrl, identity, cookieFiles.get(identity.name)!);
+    results.push({ identity, report, sessionAlive, serverErrors: serverErrors(readFrom(portal.logPath, logStart)) });
   }
+  console.log(`\nDéconnexions écartées par le proxy du scan : ${portal.gate.refused}`);
 
   const failed = summarise(results, portal.logPath);
   console.log(`\nRapports wapiti et journal du serveur : ${work}`);
@@ -181,7 +184,57 @@ async function startSmtpSink(): Promise<{ url: string; close(): Promise<void> }>
   return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-type Portal = { baseUrl: string; env: NodeJS.ProcessEnv; logPath: string; stop(): Promise<void> };
+/** The server action behind « Se déconnecter » (a form in every page's header), from the build. */
+function logoutActionId(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(([, action]) => action.exportedName === "logoutAction" && action.filename?.startsWith("app/"));
+  if (!entry) throw new Error("action logoutAction introuvable dans .next/server/server-reference-manifest.json : le scan se déconnecterait");
+  return entry[0];
+}
+
+type ScanGate = { url: string; refused: number; close(): Promise<void> };
+
+/**
+ * A pass-through proxy on 127.0.0.1 that refuses to sign out: the logout form is a server action
+ * posted to the page's own address, so wapiti's --exclude (by URL) cannot leave it out.
+ */
+async function startScanGate(targetPort: number, refusedActionIds: string[]): Promise<ScanGate> {
+  const gate: ScanGate = { url: "", refused: 0, close: async () => {} };
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const body = Buffer.concat(chunks);
+      const text = body.toString("latin1");
+      const signsOut =
+        (request.url ?? "").startsWith("/api/auth/signout") ||
+        refusedActionIds.some((id) => request.headers["next-action"] === id || text.includes(`$ACTION_ID_${id}`) || text.includes(`"${id}"`));
+      if (signsOut) {
+        gate.refused += 1;
+        response.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("Déconnexion écartée du scan");
+        return;
+      }
+      const upstream = http.request(
+        { host: "127.0.0.1", port: targetPort, method: request.method, path: request.url, headers: request.headers },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+          answer.pipe(response);
+        },
+      );
+      upstream.on("error", () => response.headersSent || response.writeHead(502).end());
+      upstream.end(body);
+    });
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  gate.url = `http://127.0.0.1:${port}`;
+  gate.close = () => new Promise((resolve) => server.close(() => resolve()));
+  return gate;
+}
+
+type Portal = { baseUrl: string; env: NodeJS.ProcessEnv; logPath: string; gate: ScanGate; stop(): Promise<void> };
 
 async function startPortal(work: string): Promise<Portal> {
   const name = `portail_scan_${crypto.randomBytes(6).toString("hex")}`;
@@ -199,7 +252,9 @@ async function startPortal(work: string): Promise<Portal> {
   };
   const smtp = await startSmtpSink();
   const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  // Everybody — Chromium, wapiti — goes through the gate; Next.js listens behind it.
+  const gate = await startScanGate(port, [logoutActionId()]);
+  const baseUrl = gate.url;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -233,6 +288,7 @@ async function startPortal(work: string): Promise<Portal> {
       if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
     }
     fs.closeSync(log);
+    await gate.close();
     await smtp.close();
     if (process.env.SCAN_KEEP_DATABASE === "1") console.log(`Base conservée : ${databaseUrl}`);
     else await dropDatabase();
@@ -240,7 +296,7 @@ async function startPortal(work: string): Promise<Portal> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, env, logPath, stop };
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, env, logPath, gate, stop };
     } catch {
       // not listening yet
     }
@@ -315,9 +371,8 @@ async function scan(baseUrl: string, identity: Identity, cookieFile: string, wor
     "--start", `${baseUrl}${identity.start}`,
     "--cookie", cookieFile,
     "--module", MODULES.join(","),
-    // Signing out would end the session the scan relies on.
+    // Signing out would end the session the scan relies on (the gate refuses the logout action too).
     "--exclude", `${baseUrl}/api/auth/signout*`,
-    "--exclude", `${baseUrl}/deconnexion*`,
     "--depth", "5",
     "--max-links-per-page", "40",
     "--max-files-per-dir", "30",
@@ -345,6 +400,17 @@ async function scan(baseUrl: string, identity: Identity, cookieFile: string, wor
   const crawled = fs.readFileSync(logPath, "utf8").match(/^\[\+\] GET /gm)?.length;
   if (crawled !== undefined) console.log(`${crawled} adresses parcourues`);
   return JSON.parse(fs.readFileSync(reportPath, "utf8")) as Report;
+}
+
+/** Whether the identity's cookies still open its space: a scan that lost its session saw little. */
+async function stillSignedIn(baseUrl: string, identity: Identity, cookieFile: string): Promise<boolean> {
+  const jar = JSON.parse(fs.readFileSync(cookieFile, "utf8")) as Record<string, Record<string, Record<string, { value: string }>>>;
+  const cookie = Object.values(jar)
+    .flatMap((paths) => Object.values(paths).flatMap((cookies) => Object.entries(cookies)))
+    .map(([name, { value }]) => `${name}=${value}`)
+    .join("; ");
+  const response = await fetch(`${baseUrl}${identity.start}`, { headers: { cookie }, redirect: "manual" });
+  return response.status === 200;
 }
 
 function readFrom(file: string, offset: number): string {
@@ -382,8 +448,10 @@ function serverErrors(log: string): ServerError[] {
 function summarise(results: ScanResult[], serverLog: string): boolean {
   let failed = false;
   console.log("\n== Bilan");
-  for (const { identity, report, serverErrors: errors } of results) {
+  for (const { identity, report, sessionAlive, serverErrors: errors } of results) {
     console.log(`\n${identity.name} (${identity.email})`);
+    console.log(`  session : ${sessionAlive ? "toujours ouverte après le scan" : "PERDUE pendant le scan (résultat partiel)"}`);
+    if (!sessionAlive) failed = true;
     console.log(`  erreurs du serveur (journal) : ${errors.length ? errors.reduce((sum, error) => sum + error.count, 0) : "aucune"}`);
     for (const error of errors) console.log(`      - ${error.count} × ${error.message}${error.where ? ` (${error.where})` : ""}`);
     if (errors.length) failed = true;
