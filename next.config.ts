@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaderRules } from "./lib/security/response-headers";
 
 const nextConfig: NextConfig = {
   // Native or WASM packages that must be required at run time, not bundled.
@@ -12,23 +13,21 @@ const nextConfig: NextConfig = {
   ],
   poweredByHeader: false,
   typedRoutes: false,
+  // `next dev` serves its own resources to pages opened at localhost or 127.0.0.1 only; to try the
+  // portal from a phone on the same network, list the machine's address in DEV_ALLOWED_ORIGINS.
+  allowedDevOrigins: [
+    "127.0.0.1",
+    ...(process.env.DEV_ALLOWED_ORIGINS ?? "")
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  ],
+  async rewrites() {
+    // Browsers ask for /favicon.ico on their own: the town's icon (app/api/favicon/route.ts).
+    return [{ source: "/favicon.ico", destination: "/api/favicon" }];
+  },
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()" },
-        ],
-      },
-      {
-        // Never framed — except a supporting document inside the portal's own review page
-        // (app/api/documents/[id] sets SAMEORIGIN and frame-ancestors 'self' itself).
-        source: "/((?!api/documents/).*)",
-        headers: [{ key: "X-Frame-Options", value: "DENY" }],
-      },
-    ];
+    return securityHeaderRules({ production: process.env.NODE_ENV === "production" });
   },
 };
 

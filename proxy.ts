@@ -1,25 +1,56 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
+import { newNonce, pageContentSecurityPolicy, uploadThingConnectSources } from "@/lib/security/content-security-policy";
+
+// Runs on every page (see the matcher): puts a per-request nonce Content-Security-Policy on it,
+// and gates /admin and /espace.
+export async function proxy(request: NextRequest) {
+  const gate = await authGate(request);
+  if (gate) return gate;
+
+  // Next.js takes the nonce from the request's CSP header and sets it on the scripts it renders
+  // (nonce CSP, https://nextjs.org/docs/app/guides/content-security-policy).
+  const nonce = newNonce();
+  const policy = pageContentSecurityPolicy({
+    nonce,
+    development: process.env.NODE_ENV === "development",
+    connectSources: uploadThingConnectSources(process.env),
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
 
 // A first gate only: every page, action and route handler checks the session and role again
 // in the data-access layer (lib/auth/session.ts). Here we just send signed-out visitors to the
 // login page and keep parents out of /admin early.
-export async function proxy(request: NextRequest) {
+async function authGate(request: NextRequest): Promise<NextResponse | null> {
+  const { pathname } = request.nextUrl;
+  if (!isUnder(pathname, "/admin") && !isUnder(pathname, "/espace")) return null;
   const token = await getToken({
     req: request,
     secret: authSecret(),
   });
-  const { pathname } = request.nextUrl;
   if (!token) {
     const login = new URL("/connexion", request.url);
     login.searchParams.set("callbackUrl", pathname);
     return NextResponse.redirect(login);
   }
-  if (pathname.startsWith("/admin") && token.role !== "AGENT" && token.role !== "ADMIN") {
+  if (isUnder(pathname, "/admin") && token.role !== "AGENT" && token.role !== "ADMIN") {
     return new NextResponse("Page introuvable", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
-  return NextResponse.next();
+  return null;
 }
 
-export const config = { matcher: ["/admin/:path*", "/espace/:path*"] };
+/** What the former matchers "/admin/:path*" and "/espace/:path*" matched. */
+const isUnder = (pathname: string, section: string) => pathname === section || pathname.startsWith(`${section}/`);
+
+export const config = {
+  // Every page; not the route handlers under /api (they set their own headers), Next's static
+  // files and images, nor the icon.
+  matcher: ["/((?!api/|_next/static/|_next/image|favicon\\.ico$).*)"],
+};

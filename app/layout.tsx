@@ -13,6 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: `${town.portalName} – ${town.townName}`, template: `%s – ${town.portalName}` },
     description: `Le portail des familles de la ${town.townName} : dossier famille, réservations, factures.`,
+    // The town's logo (versioned address), or its default icon served at /favicon.ico.
+    icons: { icon: town.logoUrl ?? { url: "/favicon.ico", type: "image/svg+xml" } },
   };
 }
 

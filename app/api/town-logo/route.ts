@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { storedFileContentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { readTownLogo } from "@/lib/town/town-logo";
 
 // Public on purpose: the logo is in the header of every page, the login page included. The
@@ -10,7 +11,7 @@ export async function GET() {
     headers: {
       "content-type": logo.mimeType,
       "x-content-type-options": "nosniff",
-      "content-security-policy": "default-src 'none'",
+      "content-security-policy": storedFileContentSecurityPolicy("'none'"),
       "cache-control": "public, max-age=3600",
     },
   });

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { currentViewer } from "@/lib/auth/session";
 import { readDocumentFor } from "@/lib/documents/download-document";
 import { contentDisposition } from "@/lib/documents/file-name";
+import { storedFileContentSecurityPolicy } from "@/lib/security/content-security-policy";
 
 // A supporting document's bytes, for its own family or for staff only. Anyone else — another
 // family, a visitor, an unknown id — gets the same 404 and no bytes. Staff views are audited.
@@ -21,9 +22,10 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       "Content-Disposition": contentDisposition(disposition, document.fileName),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
-      // Viewable inside the portal's own pages (the staff review page), nowhere else.
+      // Viewable inside the portal's own pages (the staff review page), nowhere else, and in a
+      // sandbox: a file that holds HTML or script runs nothing on the portal's origin.
       "X-Frame-Options": "SAMEORIGIN",
-      "Content-Security-Policy": "frame-ancestors 'self'",
+      "Content-Security-Policy": storedFileContentSecurityPolicy("'self'"),
     },
   });
 }

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { readServiceDocument } from "@/lib/content/service-documents";
+import { storedFileContentSecurityPolicy } from "@/lib/security/content-security-policy";
 
 // Public on purpose: the home page lists the services' règlements, tarifs and programmes.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -13,6 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "content-type": document.mimeType,
       "content-disposition": `inline; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(document.originalName)}`,
       "x-content-type-options": "nosniff",
+      "content-security-policy": storedFileContentSecurityPolicy("'none'"),
       "cache-control": "public, max-age=300",
     },
   });
