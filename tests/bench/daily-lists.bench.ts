@@ -12,6 +12,7 @@ import type { StaffViewer } from "../../lib/auth/session";
 import { openDatabase, type Database } from "../../lib/db/connect";
 import { migratePostgres } from "../../lib/db/migrate";
 import { createCatalogue, createStaffViewer, createTown } from "../helpers/admin-fixtures";
+import { latencySummary } from "./bench-stats";
 
 // lib/admin-lists is "server-only" (a guard for Next's bundler); outside Next, stub it as the
 // tests do (jest maps it to tests/helpers/server-only.ts).
@@ -22,20 +23,26 @@ const DAY = "2026-12-03";
 const CHILDREN = 2000;
 const ITERATIONS = 40;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+const WARM_UP = 5;
 
-async function measure(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let index = 0; index < 5; index += 1) await run();
-  const times: number[] = [];
+/**
+ * Times every function ITERATIONS times, interleaved: each iteration runs them all once, the
+ * order rotating from one iteration to the next, so that none always runs first (cold) or last,
+ * and a drift of the machine (other test runs share it) falls on all of them alike.
+ */
+async function measureInterleaved<K extends string>(runs: Record<K, () => Promise<unknown>>): Promise<Record<K, { p50: number; p95: number }>> {
+  const names = Object.keys(runs) as K[];
+  for (let index = 0; index < WARM_UP; index += 1) for (const name of names) await runs[name]();
+  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
   for (let index = 0; index < ITERATIONS; index += 1) {
-    const started = process.hrtime.bigint();
-    await run();
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    for (let offset = 0; offset < names.length; offset += 1) {
+      const name = names[(index + offset) % names.length];
+      const started = process.hrtime.bigint();
+      await runs[name]();
+      times[name].push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+  return Object.fromEntries(names.map((name) => [name, latencySummary(times[name])])) as Record<K, { p50: number; p95: number }>;
 }
 
 async function generate(database: Database, url: string) {
@@ -92,6 +99,8 @@ const benchmark = {
     await admin.query(`CREATE DATABASE ${name}`);
     const url = new URL(context.pgAdminUrl);
     url.pathname = `/${name}`;
+    // One query at a time: small pools, within the server's free connections (scripts/bench.ts).
+    if (5 + 2 > context.connectionBudget) throw new Error(`${context.connectionBudget} connexions libres : il en faut 7`);
     const database = openDatabase({ kind: "postgres", url: url.toString(), poolSize: 5 });
     (globalThis as typeof globalThis & { __portailDatabase?: Database }).__portailDatabase = database;
     const direct = new pg.Pool({ connectionString: url.toString(), max: 2 });
@@ -125,13 +134,14 @@ const benchmark = {
         const plan = await direct.query(`EXPLAIN (ANALYZE, BUFFERS) ${dailyListSql}`, [DAY]);
         context.log(plan.rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n"));
       }
-      const figures = {
-        count: await measure(() => direct.query(`SELECT count(*) FROM "ReservationDay" WHERE date = $1::date AND status = 'ACCEPTED'`, [DAY])),
-        rawList: await measure(() => direct.query(dailyListSql, [DAY])),
-        list: await measure(() => dailyList(viewer, { date: DAY })),
-        kitchenDay: await measure(() => kitchenCounts(viewer, { date: DAY, span: "day" })),
-        kitchenWeek: await measure(() => kitchenCounts(viewer, { date: DAY, span: "week" })),
-      };
+      const figures = await measureInterleaved({
+        count: () => direct.query(`SELECT count(*) FROM "ReservationDay" WHERE date = $1::date AND status = 'ACCEPTED'`, [DAY]),
+        rawList: () => direct.query(dailyListSql, [DAY]),
+        list: () => dailyList(viewer, { date: DAY }),
+        kitchenDay: () => kitchenCounts(viewer, { date: DAY, span: "day" }),
+        kitchenWeek: () => kitchenCounts(viewer, { date: DAY, span: "week" }),
+      });
+      context.log(`${ITERATIONS} mesures de chaque, entrelacées (ordre tournant), après ${WARM_UP} tours d'échauffement.`);
       const row = (label: string, figure: { p50: number; p95: number }, baseline?: { p50: number; label: string }) =>
         context.log(
           `${label.padEnd(52)} p50 ${figure.p50.toFixed(1).padStart(6)} ms   p95 ${figure.p95.toFixed(1).padStart(6)} ms` +
@@ -145,6 +155,8 @@ const benchmark = {
       const worst = Math.max(figures.list.p95, figures.kitchenDay.p95, figures.kitchenWeek.p95);
       context.log(`objectif < 200 ms : ${worst < 200 ? "atteint" : "NON ATTEINT"} (pire p95 ${worst.toFixed(1)} ms)`);
     } finally {
+      // DROP … WITH (FORCE) below may reach a connection still closing: not an error of the run.
+      direct.on("error", () => {});
       await direct.end();
       await database.close();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
