@@ -234,4 +234,22 @@ describeE2e("security headers, in Chromium", () => {
     expect(logoResponse.headers()["content-security-policy"]).toMatch(/^sandbox; default-src 'none'/);
     await visitor.close();
   });
+  it("turns away a NUL byte in any address (400, never a 500), and shows today's list for a date that is not one", async () => {
+    for (const [context, address] of [
+      [parent, "/espace/reservations?enfant=%2Fe%00"],
+      [parent, "/espace/reservations/nouvelle?enfant=%2Fe%00"],
+      [parent, "/espace/reservations/nouvelle/planning?enfant=%2Fe%00&periode=x"],
+      [parent, "/espace/reservations?periode=a%00b"],
+      [agent, "/admin/familles?q=%2Fe%00"],
+    ] as const) {
+      const response = await context.request.get(address, { maxRedirects: 0 });
+      expect([address, response.status()]).toEqual([address, 400]);
+      expect(await response.text()).toBe("Adresse invalide.");
+    }
+    for (const address of ["/admin/listes?date=%3Benv%3B", "/admin/listes/cuisine?date=%3Benv%3B&span=week"]) {
+      const response = await agent.request.get(address);
+      expect([address, response.status()]).toEqual([address, 200]);
+      expect(await response.text()).toContain("La date demandée n&#x27;est pas une date valide");
+    }
+  });
 });

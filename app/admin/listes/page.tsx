@@ -15,7 +15,9 @@ export const metadata: Metadata = { title: "Listes du jour" };
 export default async function DailyListsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
   const params = await searchParams;
-  const query = ZDailyListQuerySchema.parse({ date: params.date || clock.today(), establishmentId: params.establishmentId || undefined });
+  // A date typed by hand in the address that is not one shows today's list, and says so.
+  const asked = ZDailyListQuerySchema.safeParse({ date: params.date || clock.today(), establishmentId: params.establishmentId || undefined });
+  const query = asked.success ? asked.data : ZDailyListQuerySchema.parse({ date: clock.today(), establishmentId: undefined });
   const [list, establishments] = await Promise.all([
     dailyList(viewer, query),
     getDb().establishment.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
@@ -23,6 +25,11 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
   const csvHref = `/api/admin/listes${queryString({ vue: "presence", date: query.date, establishmentId: query.establishmentId })}`;
   return (
     <div className="space-y-4">
+      {asked.success ? null : (
+        <p role="alert" className="rounded border border-accent bg-red-50 px-3 py-2 text-accent-dark">
+          La date demandée n&apos;est pas une date valide : voici celle d&apos;aujourd&apos;hui.
+        </p>
+      )}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold text-brand">Listes du jour – {formatDay(list.date)}</h1>
         <div className="no-print flex gap-3">

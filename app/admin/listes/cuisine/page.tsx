@@ -13,10 +13,17 @@ export const metadata: Metadata = { title: "Repas pour la cuisine" };
 export default async function KitchenPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
   const params = await searchParams;
-  const query = ZKitchenQuerySchema.parse({ date: params.date || clock.today(), span: params.span });
+  // A date typed by hand in the address that is not one shows today's counts, and says so.
+  const asked = ZKitchenQuerySchema.safeParse({ date: params.date || clock.today(), span: params.span });
+  const query = asked.success ? asked.data : ZKitchenQuerySchema.parse({ date: clock.today(), span: params.span });
   const counts = await kitchenCounts(viewer, query);
   return (
     <div className="space-y-4">
+      {asked.success ? null : (
+        <p role="alert" className="rounded border border-accent bg-red-50 px-3 py-2 text-accent-dark">
+          La date demandée n&apos;est pas une date valide : voici celle d&apos;aujourd&apos;hui.
+        </p>
+      )}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold text-brand">
           Repas pour la cuisine – {query.span === "week" ? `semaine du ${formatDay(counts.days[0])}` : formatDay(query.date)}
