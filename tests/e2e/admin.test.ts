@@ -104,7 +104,14 @@ describeE2e("the staff back office, in Chromium", () => {
     await agent.getByRole("button", { name: `Refuser le ${day} SOIR`, exact: true }).waitFor({ state: "detached", timeout: 15_000 });
     await expectVisible(agent.getByRole("button", { name: `Accepter le ${day} MATIN`, exact: true }));
     await checkPortalDatabase(portal, "la place du soir libérée par le refus", async (database) => {
-      expect(await booked(database)).toEqual({ MATIN: before.MATIN, SOIR: before.SOIR - 1 });
+      // The button leaves the page as soon as the answer streams back; the commit may trail it.
+      const until = Date.now() + 15_000;
+      let counts = await booked(database);
+      while (counts.SOIR !== before.SOIR - 1 && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        counts = await booked(database);
+      }
+      expect(counts).toEqual({ MATIN: before.MATIN, SOIR: before.SOIR - 1 });
     });
 
     const deadline = Date.now() + 15_000;
