@@ -2,9 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
-import { SaveOrCancel, TextField } from "@/components/family/form-controls";
+import { useForm } from "react-hook-form";
+import { SaveOrCancel } from "@/components/family/form-controls";
+import { TextField } from "@/components/ui/form/text-field";
 import { ZChangeEmailSchema, type TChangeEmail } from "@/lib/account/account.schema";
+import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
 import type { ActionResult } from "@/lib/auth/action";
 
 type Props = { currentEmail: string; action: (input: TChangeEmail) => Promise<ActionResult<{ newEmail: string }>> };
@@ -19,14 +21,13 @@ export function ChangeEmailForm({ currentEmail, action }: Props) {
     resetField,
     formState: { errors, isSubmitting },
   } = useForm<TChangeEmail>({ resolver: zodResolver(ZChangeEmailSchema), defaultValues: { newEmail: "", currentPassword: "" } });
+  const showServerErrors = useServerFieldErrors(setError);
 
   async function onValid(values: TChangeEmail) {
     setStatus(null);
     const result = await action(values);
     if (!result.ok) {
-      for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (messages?.[0]) setError(name as FieldPath<TChangeEmail>, { type: "server", message: messages[0] });
-      }
+      showServerErrors(result.fieldErrors);
       setStatus({ error: result.error });
       return;
     }

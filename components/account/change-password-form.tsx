@@ -3,9 +3,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm, type FieldPath } from "react-hook-form";
-import { SaveOrCancel, TextField } from "@/components/family/form-controls";
+import { useForm } from "react-hook-form";
+import { SaveOrCancel } from "@/components/family/form-controls";
+import { TextField } from "@/components/ui/form/text-field";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ZChangePasswordSchema, type TChangePassword } from "@/lib/account/account.schema";
+import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
 import type { ActionResult } from "@/lib/auth/action";
 
 type Props = { action: (input: TChangePassword) => Promise<ActionResult<{ email: string }>> };
@@ -21,14 +23,13 @@ export function ChangePasswordForm({ action }: Props) {
     reset,
     formState: { errors, isSubmitting },
   } = useForm<TChangePassword>({ resolver: zodResolver(ZChangePasswordSchema), defaultValues: { currentPassword: "", password: "", confirmation: "" } });
+  const showServerErrors = useServerFieldErrors(setError);
 
   async function onValid(values: TChangePassword) {
     setStatus(null);
     const result = await action(values);
     if (!result.ok) {
-      for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (messages?.[0]) setError(name as FieldPath<TChangePassword>, { type: "server", message: messages[0] });
-      }
+      showServerErrors(result.fieldErrors);
       setStatus({ error: result.error });
       return;
     }

@@ -3,7 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { FormStatus, TextField } from "@/components/family/form-controls";
+import { FormStatus } from "@/components/family/form-controls";
+import { TextField } from "@/components/ui/form/text-field";
 import { ZForgotPasswordSchema, type TForgotPassword } from "@/lib/account/account.schema";
 import type { ActionResult } from "@/lib/auth/action";
 

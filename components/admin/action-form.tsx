@@ -1,14 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useId, useRef, useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
+import type { z } from "zod";
+import { FieldErrorsProvider } from "@/components/ui/form/field";
 import type { ActionResult } from "@/lib/auth/action";
-
-type Errors = Record<string, string[]> | undefined;
-const FieldErrorsContext = createContext<Errors>(undefined);
+import { formDataToObject, validationFailure } from "@/lib/validation/form-data";
 
 type Props = {
   action: (input: FormData) => Promise<ActionResult<unknown>>;
+  /** The action's own zod schema: checked before submitting, with the same messages (the server still decides). */
+  schema?: z.ZodType;
   submitLabel: string;
   successMessage?: string;
   /** Asked before submitting (destructive actions). */
@@ -21,8 +23,9 @@ type Props = {
 };
 
 // Submits without React's automatic form reset, so what the user typed survives a validation
-// error; errors are announced (role="alert") and attached to their fields.
-export function ActionForm({ action, submitLabel, successMessage, confirmMessage, redirectTo, resetOnSuccess, variant = "primary", className, children }: Props) {
+// error; errors are announced (role="alert") and attached to their fields (the form kit's fields
+// read them from FieldErrorsProvider).
+export function ActionForm({ action, schema, submitLabel, successMessage, confirmMessage, redirectTo, resetOnSuccess, variant = "primary", className, children }: Props) {
   const [state, setState] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
@@ -33,6 +36,11 @@ export function ActionForm({ action, submitLabel, successMessage, confirmMessage
     if (confirmMessage && !window.confirm(confirmMessage)) return;
     const form = event.currentTarget;
     const data = new FormData(form);
+    const checked = schema?.safeParse(formDataToObject(data));
+    if (checked && !checked.success) {
+      setState(validationFailure(checked.error));
+      return;
+    }
     startTransition(async () => {
       const result = await action(data);
       setState(result);
@@ -51,7 +59,7 @@ export function ActionForm({ action, submitLabel, successMessage, confirmMessage
         ? "border border-brand bg-white text-brand hover:bg-blue-50"
         : "bg-brand text-white hover:bg-blue-900";
   return (
-    <FieldErrorsContext.Provider value={state && !state.ok ? state.fieldErrors : undefined}>
+    <FieldErrorsProvider errors={state && !state.ok ? state.fieldErrors : undefined}>
       <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className={className ?? "space-y-3"}>
         {children}
         <div className="flex flex-wrap items-center gap-3">
@@ -68,85 +76,6 @@ export function ActionForm({ action, submitLabel, successMessage, confirmMessage
           ) : null}
         </div>
       </form>
-    </FieldErrorsContext.Provider>
-  );
-}
-
-/** The first error of a field after the last submission, for fields built by hand. */
-export function useFieldError(name: string): string | undefined {
-  return useContext(FieldErrorsContext)?.[name]?.[0];
-}
-
-type FieldProps = {
-  label: string;
-  name: string;
-  type?: string;
-  required?: boolean;
-  defaultValue?: string | number;
-  options?: { value: string; label: string }[];
-  hint?: string;
-  className?: string;
-};
-
-export function Field({ label, name, type = "text", required, defaultValue, options, hint, className }: FieldProps) {
-  const id = useId();
-  const errors = useContext(FieldErrorsContext);
-  const error = errors?.[name]?.[0];
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
-  const inputClass = "mt-1 w-full rounded border border-gray-500 px-3 py-2";
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block font-semibold">
-        {label} {required ? <span aria-hidden="true">*</span> : null}
-      </label>
-      {options ? (
-        <select id={id} name={name} required={required} defaultValue={defaultValue} aria-invalid={Boolean(error)} aria-describedby={describedBy} className={inputClass}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      ) : type === "textarea" ? (
-        <textarea id={id} name={name} required={required} defaultValue={defaultValue} rows={3} aria-invalid={Boolean(error)} aria-describedby={describedBy} className={inputClass} />
-      ) : (
-        <input id={id} name={name} type={type} required={required} defaultValue={defaultValue} aria-invalid={Boolean(error)} aria-describedby={describedBy} className={inputClass} />
-      )}
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-accent-dark">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
-/** A file input with its label, hint and server error; the server decides what is accepted. */
-export function FileField({ label, name = "file", accept, hint }: { label: string; name?: string; accept: string; hint?: string }) {
-  const id = useId();
-  const error = useFieldError(name);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="block font-semibold">
-        {label} <span aria-hidden="true">*</span>
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
-      <input id={id} name={name} type="file" accept={accept} aria-invalid={Boolean(error)} aria-describedby={describedBy} className="mt-1 block" />
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-accent-dark">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </FieldErrorsProvider>
   );
 }

@@ -2,7 +2,10 @@
 
 import type { ActionResult } from "@/lib/auth/action";
 import { SCHOOL_LEVELS, SEXES } from "@/lib/children/child-sheet.schema";
-import { ActionForm, Field } from "./action-form";
+import { ActionForm } from "./action-form";
+import { SelectField } from "@/components/ui/form/select-field";
+import { TextField } from "@/components/ui/form/text-field";
+import { ZAddChildSchema } from "@/lib/children/add-child.schema";
 
 const choose = { value: "", label: "— Choisir —" };
 
@@ -19,6 +22,7 @@ export function AddChildForm({
   return (
     <ActionForm
       action={action as (input: FormData) => Promise<ActionResult<unknown>>}
+      schema={ZAddChildSchema}
       submitLabel="Ajouter l'enfant"
       successMessage="L'enfant a été ajouté à la famille. La famille complète sa fiche depuis son espace."
       resetOnSuccess
@@ -26,13 +30,13 @@ export function AddChildForm({
     >
       <input type="hidden" name="familyId" value={familyId} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <Field label="Nom de l'enfant" name="lastName" required />
-        <Field label="Prénom de l'enfant" name="firstName" required />
-        <Field label="Sexe" name="sex" required defaultValue="" options={[choose, ...SEXES]} />
-        <Field label="Date de naissance" name="birthDate" type="date" required />
-        <Field label="École" name="schoolId" required defaultValue="" options={[choose, ...schools.map((school) => ({ value: school.id, label: school.name }))]} />
-        <Field label="Classe (niveau)" name="schoolLevel" required defaultValue="" options={[choose, ...SCHOOL_LEVELS]} />
-        <Field label="Classe (précision)" name="schoolClass" hint="Facultatif, par exemple : CE1 – Mme Vidal" />
+        <TextField label="Nom de l'enfant" name="lastName" required />
+        <TextField label="Prénom de l'enfant" name="firstName" required />
+        <SelectField label="Sexe" name="sex" required defaultValue="" options={[choose, ...SEXES]} />
+        <TextField label="Date de naissance" name="birthDate" type="date" required />
+        <SelectField label="École" name="schoolId" required defaultValue="" options={[choose, ...schools.map((school) => ({ value: school.id, label: school.name }))]} />
+        <SelectField label="Classe (niveau)" name="schoolLevel" required defaultValue="" options={[choose, ...SCHOOL_LEVELS]} />
+        <TextField label="Classe (précision)" name="schoolClass" hint="Facultatif, par exemple : CE1 – Mme Vidal" />
       </div>
     </ActionForm>
   );

@@ -1,9 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
+import { FieldErrorsProvider } from "@/components/ui/form/field";
+import { DateListField, TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
+import { ZClosureImportSchema } from "@/lib/catalogue/closure.schema";
 import type { ClosureOutcome } from "@/lib/catalogue/closures";
+import { formDataToObject, validationFailure } from "@/lib/validation/form-data";
 
 type Props = { periodId: string; action: (input: FormData) => Promise<ActionResult<ClosureOutcome>> };
 
@@ -11,7 +15,6 @@ const frenchDay = (day: string) => day.split("-").reverse().join("/");
 
 /** Two steps when days are booked: the affected families are shown, then staff confirm. */
 export function ClosureForm({ periodId, action }: Props) {
-  const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [result, setResult] = useState<ActionResult<ClosureOutcome> | null>(null);
   const [pending, startTransition] = useTransition();
@@ -20,6 +23,12 @@ export function ClosureForm({ periodId, action }: Props) {
   const submit = (confirm: boolean) => {
     const data = new FormData(formRef.current!);
     data.set("confirm", confirm ? "true" : "false");
+    // The action's own schema first (same messages); the server still decides.
+    const checked = ZClosureImportSchema.safeParse(formDataToObject(data));
+    if (!checked.success) {
+      setResult(validationFailure(checked.error));
+      return;
+    }
     startTransition(async () => {
       const outcome = await action(data);
       setResult(outcome);
@@ -32,6 +41,7 @@ export function ClosureForm({ periodId, action }: Props) {
   const errors = result && !result.ok ? result.fieldErrors : undefined;
   const affected = result?.ok && result.data.status === "needs-confirmation" ? result.data.affected : null;
   return (
+    <FieldErrorsProvider errors={errors}>
     <form
       method="post"
       ref={formRef}
@@ -43,21 +53,8 @@ export function ClosureForm({ periodId, action }: Props) {
       }}
     >
       <input type="hidden" name="periodId" value={periodId} />
-      <div>
-        <label htmlFor={`${id}-dates`} className="block font-semibold">
-          Dates de fermeture <span aria-hidden="true">*</span>
-        </label>
-        <p id={`${id}-hint`} className="text-sm text-muted">Une date par ligne (ou séparées par des virgules), au format JJ/MM/AAAA.</p>
-        <textarea id={`${id}-dates`} name="dates" rows={4} aria-invalid={Boolean(errors?.dates)} aria-describedby={`${id}-hint${errors?.dates ? ` ${id}-dates-error` : ""}`} className="mt-1 w-full rounded border border-gray-500 px-3 py-2" />
-        {errors?.dates ? <p id={`${id}-dates-error`} className="text-sm text-accent-dark">{errors.dates[0]}</p> : null}
-      </div>
-      <div>
-        <label htmlFor={`${id}-reason`} className="block font-semibold">
-          Motif <span aria-hidden="true">*</span>
-        </label>
-        <input id={`${id}-reason`} name="reason" aria-invalid={Boolean(errors?.reason)} aria-describedby={errors?.reason ? `${id}-reason-error` : undefined} className="mt-1 w-full rounded border border-gray-500 px-3 py-2" />
-        {errors?.reason ? <p id={`${id}-reason-error`} className="text-sm text-accent-dark">{errors.reason[0]}</p> : null}
-      </div>
+      <DateListField name="dates" label="Dates de fermeture" rows={4} required />
+      <TextField name="reason" label="Motif" required />
       {affected ? (
         <div role="alert" className="rounded border border-amber-500 bg-amber-50 p-3">
           <p className="font-semibold">{affected.length} jour(s) réservé(s) seront annulé(s) ; chaque famille sera prévenue par e-mail :</p>
@@ -87,5 +84,6 @@ export function ClosureForm({ periodId, action }: Props) {
         {result && !result.ok ? <p role="alert" className="text-accent-dark">{result.error}</p> : null}
       </div>
     </form>
+    </FieldErrorsProvider>
   );
 }

@@ -1,8 +1,11 @@
 "use client";
 
-import { ActionForm, Field } from "@/components/admin/action-form";
-import { CheckboxField } from "@/components/admin/catalogue-fields";
+import { ActionForm } from "@/components/admin/action-form";
+import { CheckboxField } from "@/components/ui/form/choice-fields";
 import type { ActionResult } from "@/lib/auth/action";
+import { SelectField } from "@/components/ui/form/select-field";
+import { TextField } from "@/components/ui/form/text-field";
+import { ZEstablishmentSchema, ZEstablishmentUpdateSchema } from "@/lib/catalogue/establishment.schema";
 
 type Establishment = { id: string; name: string; schoolId: string | null; address: string | null; active: boolean };
 type Props = {
@@ -16,18 +19,19 @@ export function EstablishmentForm({ action, schools, establishment }: Props) {
   return (
     <ActionForm
       action={action}
+      schema={establishment ? ZEstablishmentUpdateSchema : ZEstablishmentSchema}
       submitLabel={establishment ? "Enregistrer l'établissement" : "Créer l'établissement"}
       redirectTo={() => "/admin/catalogue#etablissements"}
     >
       {establishment ? <input type="hidden" name="id" value={establishment.id} /> : null}
-      <Field name="name" label="Nom de l'établissement" required defaultValue={establishment?.name} hint="Exemple : CANTINE ELEMENTAIRE CAMBON. Deux établissements ne peuvent pas porter le même nom." />
-      <Field
+      <TextField name="name" label="Nom de l'établissement" required defaultValue={establishment?.name} hint="Exemple : CANTINE ELEMENTAIRE CAMBON. Deux établissements ne peuvent pas porter le même nom." />
+      <SelectField
         name="schoolId"
         label="École rattachée"
         defaultValue={establishment?.schoolId ?? ""}
         options={[{ value: "", label: "Aucune" }, ...schools.map((school) => ({ value: school.id, label: school.name }))]}
       />
-      <Field name="address" label="Adresse" type="textarea" defaultValue={establishment?.address ?? ""} />
+      <TextField name="address" label="Adresse" multiline defaultValue={establishment?.address ?? ""} />
       <CheckboxField name="active" label="Établissement actif" defaultChecked={establishment?.active ?? true} hint="Un établissement inactif n'est plus proposé aux familles." />
     </ActionForm>
   );

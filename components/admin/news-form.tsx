@@ -1,27 +1,24 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState } from "react";
+import { CheckboxField } from "@/components/ui/form/choice-fields";
 import { ActionForm } from "@/components/admin/action-form";
-import { FormTextField } from "@/components/admin/form-text-field";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
+import { ZNewsUpdateSchema } from "@/lib/content/news.schema";
 
 type Props = { action: (input: FormData) => Promise<ActionResult<{ id: string }>> };
 type State = ActionResult<{ id: string }> | null;
 
 export function NewsForm({ action }: Props) {
-  const id = useId();
   const [state, formAction, pending] = useActionState<State, FormData>((_previous, formData) => action(formData), null);
   const fieldError = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
 
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <TextField name="title" label="Titre" error={fieldError("title")} required />
-      <TextField name="body" label="Texte" multiline error={fieldError("body")} required />
-      <div className="flex items-center gap-2">
-        <input id={`${id}-published`} name="published" type="checkbox" defaultChecked className="h-5 w-5" />
-        <label htmlFor={`${id}-published`}>Publier maintenant sur la page d&apos;accueil</label>
-      </div>
+      <TextField name="body" label="Texte" multiline rows={5} error={fieldError("body")} required />
+      <CheckboxField name="published" label="Publier maintenant sur la page d'accueil" defaultChecked />
       <div role="status" aria-live="polite">
         {state?.ok ? <p className="text-green-800">L&apos;actualité a été enregistrée.</p> : null}
         {state && !state.ok ? <p className="text-accent-dark">{state.error}</p> : null}
@@ -40,10 +37,10 @@ export function NewsForm({ action }: Props) {
 /** Corrects the title and text of an existing news item (its publication is left as it is). */
 export function EditNewsForm({ action, news }: { action: (input: FormData) => Promise<ActionResult<unknown>>; news: { id: string; title: string; body: string } }) {
   return (
-    <ActionForm action={action} submitLabel={`Enregistrer « ${news.title} »`} successMessage="L'actualité a été modifiée.">
+    <ActionForm action={action} schema={ZNewsUpdateSchema} submitLabel={`Enregistrer « ${news.title} »`} successMessage="L'actualité a été modifiée.">
       <input type="hidden" name="id" value={news.id} />
-      <FormTextField name="title" label="Titre" defaultValue={news.title} required />
-      <FormTextField name="body" label="Texte" multiline defaultValue={news.body} required />
+      <TextField name="title" label="Titre" defaultValue={news.title} required />
+      <TextField name="body" label="Texte" multiline rows={5} defaultValue={news.body} required />
     </ActionForm>
   );
 }

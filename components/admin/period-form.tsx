@@ -1,10 +1,12 @@
 "use client";
 
-import { useId, useState } from "react";
-import { ActionForm, Field, useFieldError } from "@/components/admin/action-form";
-import { CheckboxField, CheckboxGroup, ControlledSelect } from "@/components/admin/catalogue-fields";
+import { useState } from "react";
+import { ActionForm } from "@/components/admin/action-form";
+import { CheckboxField, CheckboxGroup, RadioGroup } from "@/components/ui/form/choice-fields";
 import type { ActionResult } from "@/lib/auth/action";
-import { SCHOOL_LEVELS, WEEKDAY_LABELS } from "@/lib/catalogue/period.schema";
+import { SCHOOL_LEVELS, WEEKDAY_LABELS, ZPeriodSchema, ZPeriodUpdateSchema } from "@/lib/catalogue/period.schema";
+import { SelectField } from "@/components/ui/form/select-field";
+import { TextField } from "@/components/ui/form/text-field";
 
 type Rule = { kind: string; weekday: number | null; daysBefore: number | null; timeOfDay: number };
 export type PeriodFormValues = {
@@ -58,7 +60,7 @@ function RuleFields({ prefix, legend, rule }: { prefix: "booking" | "change"; le
   return (
     <fieldset className="space-y-3 rounded border border-gray-300 p-3">
       <legend className="px-1 font-semibold">{legend}</legend>
-      <ControlledSelect
+      <SelectField
         name={`${prefix}Kind`}
         label="Type de délai"
         value={kind}
@@ -69,34 +71,26 @@ function RuleFields({ prefix, legend, rule }: { prefix: "booking" | "change"; le
         ]}
       />
       {kind === "WEEKDAY_OF_PREVIOUS_WEEK" ? (
-        <Field name={`${prefix}Weekday`} label="Jour de la semaine précédente" defaultValue={String(rule.weekday ?? 2)} options={WEEKDAY_OPTIONS} />
+        <SelectField name={`${prefix}Weekday`} label="Jour de la semaine précédente" defaultValue={String(rule.weekday ?? 2)} options={WEEKDAY_OPTIONS} />
       ) : (
-        <Field name={`${prefix}DaysBefore`} label="Nombre de jours avant la date" type="number" defaultValue={rule.daysBefore ?? 2} hint="0 : le jour même." />
+        <TextField name={`${prefix}DaysBefore`} label="Nombre de jours avant la date" type="number" defaultValue={rule.daysBefore ?? 2} hint="0 : le jour même." />
       )}
-      <Field name={`${prefix}Time`} label="Heure limite (HH:MM)" required defaultValue={hhmm(rule.timeOfDay)} hint="Heure de Paris, par exemple 23:59." />
+      <TextField name={`${prefix}Time`} label="Heure limite (HH:MM)" required defaultValue={hhmm(rule.timeOfDay)} hint="Heure de Paris, par exemple 23:59." />
     </fieldset>
   );
 }
 
 function ValidationModeField({ defaultValue }: { defaultValue: "AUTO" | "MANUAL" }) {
-  const id = useId();
-  const error = useFieldError("validationMode");
   return (
-    <fieldset aria-describedby={error ? `${id}-error` : undefined}>
-      <legend className="font-semibold">Mode de validation</legend>
-      <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
-        {[
-          { value: "AUTO", label: "Automatique (réservation acceptée aussitôt)" },
-          { value: "MANUAL", label: "Manuelle (le service valide chaque demande)" },
-        ].map((option) => (
-          <div key={option.value} className="flex items-center gap-2">
-            <input id={`${id}-${option.value}`} type="radio" name="validationMode" value={option.value} defaultChecked={defaultValue === option.value} className="h-5 w-5" />
-            <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
-          </div>
-        ))}
-      </div>
-      {error ? <p id={`${id}-error`} className="mt-1 text-sm text-accent-dark">{error}</p> : null}
-    </fieldset>
+    <RadioGroup
+      name="validationMode"
+      label="Mode de validation"
+      defaultValue={defaultValue}
+      options={[
+        { value: "AUTO", label: "Automatique (réservation acceptée aussitôt)" },
+        { value: "MANUAL", label: "Manuelle (le service valide chaque demande)" },
+      ]}
+    />
   );
 }
 
@@ -105,6 +99,7 @@ export function PeriodForm({ action, establishments, activities, schools, period
   return (
     <ActionForm
       action={action}
+      schema={period ? ZPeriodUpdateSchema : ZPeriodSchema}
       submitLabel={period ? "Enregistrer la période" : "Créer la période"}
       redirectTo={(data) => `/admin/catalogue/periodes/${(data as { id: string }).id}`}
       className="space-y-6"
@@ -113,14 +108,14 @@ export function PeriodForm({ action, establishments, activities, schools, period
       <section aria-labelledby="period-identity" className={section}>
         <h2 id="period-identity" className="text-lg font-bold text-brand">Identification</h2>
         <div className="grid gap-4 md:grid-cols-2">
-          <Field
+          <SelectField
             name="establishmentId"
             label="Établissement"
             required
             defaultValue={period?.establishmentId ?? ""}
             options={[{ value: "", label: "Choisissez un établissement" }, ...establishments.map((entry) => ({ value: entry.id, label: entry.name }))]}
           />
-          <Field
+          <SelectField
             name="activityId"
             label="Activité"
             required
@@ -128,20 +123,20 @@ export function PeriodForm({ action, establishments, activities, schools, period
             options={[{ value: "", label: "Choisissez une activité" }, ...activities.map((entry) => ({ value: entry.id, label: entry.name }))]}
           />
         </div>
-        <Field name="name" label="Nom de la période" required defaultValue={period?.name} hint="Exemple : CANTINE ELEMENTAIRE 2026-2027. Unique dans l'établissement." />
+        <TextField name="name" label="Nom de la période" required defaultValue={period?.name} hint="Exemple : CANTINE ELEMENTAIRE 2026-2027. Unique dans l'établissement." />
         <CheckboxField name="active" label="Période active" defaultChecked={period?.active ?? true} hint="Une période inactive n'est plus proposée aux familles." />
       </section>
 
       <section aria-labelledby="period-dates" className={section}>
         <h2 id="period-dates" className="text-lg font-bold text-brand">Dates et jours d&apos;ouverture</h2>
         <div className="grid gap-4 md:grid-cols-3">
-          <Field name="startDate" label="Date de début" type="date" required defaultValue={period?.startDate} />
-          <Field name="endDate" label="Date de fin" type="date" required defaultValue={period?.endDate} />
-          <Field name="lastBookingDate" label="Dernière date de réservation" type="date" defaultValue={period?.lastBookingDate ?? ""} hint="Facultative : dernier jour où les familles peuvent réserver, même avant le début de la période ; vide : jusqu'à la date de fin." />
+          <TextField name="startDate" label="Date de début" type="date" required defaultValue={period?.startDate} />
+          <TextField name="endDate" label="Date de fin" type="date" required defaultValue={period?.endDate} />
+          <TextField name="lastBookingDate" label="Dernière date de réservation" type="date" defaultValue={period?.lastBookingDate ?? ""} hint="Facultative : dernier jour où les familles peuvent réserver, même avant le début de la période ; vide : jusqu'à la date de fin." />
         </div>
         <CheckboxGroup
           name="openWeekdays"
-          legend="Jours d'ouverture"
+          label="Jours d'ouverture"
           required
           options={WEEKDAY_OPTIONS}
           defaultValues={(period?.openWeekdays ?? [1, 2, 4, 5]).map(String)}
@@ -161,19 +156,19 @@ export function PeriodForm({ action, establishments, activities, schools, period
         <h2 id="period-eligibility" className="text-lg font-bold text-brand">Éligibilité</h2>
         <p className="text-sm text-muted">Seuls les enfants qui remplissent toutes ces conditions se voient proposer la période. Laissez vide pour ne pas restreindre.</p>
         <div className="grid gap-4 md:grid-cols-2">
-          <Field name="minAgeYears" label="Âge minimum (ans)" type="number" defaultValue={period?.minAgeYears ?? ""} />
-          <Field name="maxAgeYears" label="Âge maximum (ans)" type="number" defaultValue={period?.maxAgeYears ?? ""} />
+          <TextField name="minAgeYears" label="Âge minimum (ans)" type="number" defaultValue={period?.minAgeYears ?? ""} />
+          <TextField name="maxAgeYears" label="Âge maximum (ans)" type="number" defaultValue={period?.maxAgeYears ?? ""} />
         </div>
         <CheckboxGroup
           name="schoolLevels"
-          legend="Niveaux scolaires"
+          label="Niveaux scolaires"
           hint="Aucune case cochée : tous les niveaux."
           options={SCHOOL_LEVELS.map((level) => ({ value: level, label: LEVEL_LABELS[level] }))}
           defaultValues={period?.schoolLevels ?? []}
         />
         <CheckboxGroup
           name="eligibleSchoolIds"
-          legend="Écoles"
+          label="Écoles"
           hint="Aucune case cochée : les élèves de toutes les écoles."
           options={schools.map((school) => ({ value: school.id, label: school.name }))}
           defaultValues={period?.eligibleSchoolIds ?? []}

@@ -1,8 +1,9 @@
 "use client";
 
 import { ActionForm } from "@/components/admin/action-form";
-import { FormTextField } from "@/components/admin/form-text-field";
+import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
+import { ZQfBracketCreateSchema, ZQfBracketUpdateSchema } from "@/lib/catalogue/qf-bracket.schema";
 
 type Action = (input: FormData) => Promise<ActionResult<unknown>>;
 type Bracket = { id: string; label: string; minQf: number; maxQf: number | null };
@@ -10,10 +11,10 @@ type Bracket = { id: string; label: string; minQf: number; maxQf: number | null 
 function BracketFields({ bracket }: { bracket?: Bracket }) {
   return (
     <>
-      <FormTextField name="label" label="Libellé" hint="Par exemple : QF de 400 à 699." defaultValue={bracket?.label} required />
+      <TextField name="label" label="Libellé" hint="Par exemple : QF de 400 à 699." defaultValue={bracket?.label} required />
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormTextField name="minQf" label="QF minimum (inclus)" type="number" defaultValue={bracket ? String(bracket.minQf) : undefined} required />
-        <FormTextField
+        <TextField name="minQf" label="QF minimum (inclus)" type="number" defaultValue={bracket ? String(bracket.minQf) : undefined} required />
+        <TextField
           name="maxQf"
           label="QF maximum (exclu)"
           type="number"
@@ -27,7 +28,7 @@ function BracketFields({ bracket }: { bracket?: Bracket }) {
 
 export function CreateQfBracketForm({ action }: { action: Action }) {
   return (
-    <ActionForm action={action} submitLabel="Ajouter la tranche" successMessage="La tranche a été ajoutée." resetOnSuccess>
+    <ActionForm action={action} schema={ZQfBracketCreateSchema} submitLabel="Ajouter la tranche" successMessage="La tranche a été ajoutée." resetOnSuccess>
       <BracketFields />
     </ActionForm>
   );
@@ -35,7 +36,7 @@ export function CreateQfBracketForm({ action }: { action: Action }) {
 
 export function EditQfBracketForm({ action, bracket }: { action: Action; bracket: Bracket }) {
   return (
-    <ActionForm action={action} submitLabel={`Enregistrer « ${bracket.label} »`} successMessage="La tranche a été enregistrée.">
+    <ActionForm action={action} schema={ZQfBracketUpdateSchema} submitLabel={`Enregistrer « ${bracket.label} »`} successMessage="La tranche a été enregistrée.">
       <input type="hidden" name="id" value={bracket.id} />
       <BracketFields bracket={bracket} />
     </ActionForm>

@@ -1,13 +1,17 @@
 "use client";
 
 import type { ActionResult } from "@/lib/auth/action";
-import { ActionForm, Field, FileField } from "./action-form";
+import { ActionForm } from "./action-form";
+import { SelectField } from "@/components/ui/form/select-field";
+import { TextField } from "@/components/ui/form/text-field";
+import { FileField } from "@/components/ui/form/file-field";
+import { ZServiceDocumentSchema } from "@/lib/content/service-document.schema";
 
 export function ServiceDocumentForm({ action, activities }: { action: (input: FormData) => Promise<ActionResult<unknown>>; activities: { id: string; name: string }[] }) {
   return (
-    <ActionForm action={action} submitLabel="Publier le document" successMessage="Le document est en ligne sur la page d'accueil." resetOnSuccess>
-      <Field label="Service" name="activityId" options={activities.map((activity) => ({ value: activity.id, label: activity.name }))} />
-      <Field
+    <ActionForm action={action} schema={ZServiceDocumentSchema} submitLabel="Publier le document" successMessage="Le document est en ligne sur la page d'accueil." resetOnSuccess>
+      <SelectField label="Service" name="activityId" options={activities.map((activity) => ({ value: activity.id, label: activity.name }))} />
+      <SelectField
         label="Type"
         name="kind"
         options={[
@@ -16,7 +20,7 @@ export function ServiceDocumentForm({ action, activities }: { action: (input: Fo
           { value: "PROGRAMME", label: "Programme" },
         ]}
       />
-      <Field label="Titre" name="title" required />
+      <TextField label="Titre" name="title" required />
       <FileField label="Fichier PDF (1 Mo au plus)" accept="application/pdf" />
     </ActionForm>
   );

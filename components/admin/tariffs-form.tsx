@@ -1,16 +1,17 @@
 "use client";
 
-import { useId } from "react";
-import { ActionForm, useFieldError } from "@/components/admin/action-form";
+import { ActionForm } from "@/components/admin/action-form";
 import type { ActionResult } from "@/lib/auth/action";
-import { PRICE_FIELD_PREFIX } from "@/lib/catalogue/tariff.schema";
+import { PRICE_FIELD_PREFIX, ZTariffsSchema } from "@/lib/catalogue/tariff.schema";
+import { FieldError, useFieldWiring } from "@/components/ui/form/field";
 
 type Bracket = { id: string; label: string; range: string; price: string };
 
 function PriceRow({ bracket }: { bracket: Bracket }) {
-  const id = useId();
   const name = `${PRICE_FIELD_PREFIX}${bracket.id}`;
-  const error = useFieldError(name);
+  const label = `Prix pour « ${bracket.label} », en euros`;
+  // A price cell of the table: the kit's wiring, its label read by screen readers only.
+  const { id, error, control } = useFieldWiring({ name, label });
   return (
     <tr className="border-t border-gray-200 align-top">
       <th scope="row" className="p-2 text-left font-semibold">
@@ -19,25 +20,18 @@ function PriceRow({ bracket }: { bracket: Bracket }) {
       </th>
       <td className="p-2">
         <label htmlFor={id} className="sr-only">
-          Prix pour « {bracket.label} », en euros
+          {label}
         </label>
         <div className="flex items-center gap-2">
           <input
-            id={id}
-            name={name}
             inputMode="decimal"
             defaultValue={bracket.price}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
+            {...control}
             className="w-28 rounded border border-gray-400 px-3 py-2 text-right"
           />
           <span aria-hidden="true">€</span>
         </div>
-        {error ? (
-          <p id={`${id}-error`} className="mt-1 text-sm text-accent-dark">
-            {error}
-          </p>
-        ) : null}
+        <FieldError id={id} error={error} />
       </td>
     </tr>
   );
@@ -46,7 +40,7 @@ function PriceRow({ bracket }: { bracket: Bracket }) {
 /** One price per quotient familial bracket, saved together. */
 export function TariffsForm({ action, unitId, brackets }: { action: (input: FormData) => Promise<ActionResult<unknown>>; unitId: string; brackets: Bracket[] }) {
   return (
-    <ActionForm action={action} submitLabel="Enregistrer les tarifs" successMessage="Les tarifs ont été enregistrés.">
+    <ActionForm action={action} schema={ZTariffsSchema} submitLabel="Enregistrer les tarifs" successMessage="Les tarifs ont été enregistrés.">
       <input type="hidden" name="unitId" value={unitId} />
       <p className="text-sm text-muted">Prix par jour réservé, en euros (par exemple 3,50 ; 0 si gratuit).</p>
       <table className="w-full text-left">

@@ -1,8 +1,11 @@
 "use client";
 
-import { ActionForm, FileField } from "@/components/admin/action-form";
-import { FormTextField } from "@/components/admin/form-text-field";
+import { ActionForm } from "@/components/admin/action-form";
+import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
+import { FileField } from "@/components/ui/form/file-field";
+import { ZTownSettingsSchema, ZUsefulContactSchema, ZUsefulContactUpdateSchema } from "@/lib/town/town-settings.schema";
+import { ZTownLogoSchema } from "@/lib/town/town-logo.schema";
 
 type Action = (input: FormData) => Promise<ActionResult<unknown>>;
 
@@ -19,15 +22,15 @@ type Settings = {
 
 export function TownSettingsForm({ action, settings }: { action: Action; settings: Settings }) {
   return (
-    <ActionForm action={action} submitLabel="Enregistrer les paramètres" successMessage="Les paramètres de la commune ont été enregistrés.">
-      <FormTextField name="townName" label="Nom de la commune" defaultValue={settings.townName} required />
-      <FormTextField name="portalName" label="Nom du portail" defaultValue={settings.portalName} required />
-      <FormTextField name="guichetName" label="Nom du guichet" defaultValue={settings.guichetName} required />
-      <FormTextField name="guichetPhone" label="Téléphone du guichet" type="tel" defaultValue={settings.guichetPhone} required />
-      <FormTextField name="guichetEmail" label="Adresse e-mail du guichet" type="email" defaultValue={settings.guichetEmail} required />
-      <FormTextField name="guichetAddress" label="Adresse du guichet" multiline rows={2} defaultValue={settings.guichetAddress} required />
-      <FormTextField name="guichetHours" label="Horaires du guichet" multiline rows={2} defaultValue={settings.guichetHours} required />
-      <FormTextField name="primaryColor" label="Couleur principale" hint="Au format #rrggbb, par exemple #1e3a6e : fond de l'en-tête et des boutons, sous un texte blanc. Une couleur trop claire est refusée (contraste)." defaultValue={settings.primaryColor} required />
+    <ActionForm action={action} schema={ZTownSettingsSchema} submitLabel="Enregistrer les paramètres" successMessage="Les paramètres de la commune ont été enregistrés.">
+      <TextField name="townName" label="Nom de la commune" defaultValue={settings.townName} required />
+      <TextField name="portalName" label="Nom du portail" defaultValue={settings.portalName} required />
+      <TextField name="guichetName" label="Nom du guichet" defaultValue={settings.guichetName} required />
+      <TextField name="guichetPhone" label="Téléphone du guichet" type="tel" defaultValue={settings.guichetPhone} required />
+      <TextField name="guichetEmail" label="Adresse e-mail du guichet" type="email" defaultValue={settings.guichetEmail} required />
+      <TextField name="guichetAddress" label="Adresse du guichet" multiline rows={2} defaultValue={settings.guichetAddress} required />
+      <TextField name="guichetHours" label="Horaires du guichet" multiline rows={2} defaultValue={settings.guichetHours} required />
+      <TextField name="primaryColor" label="Couleur principale" hint="Au format #rrggbb, par exemple #1e3a6e : fond de l'en-tête et des boutons, sous un texte blanc. Une couleur trop claire est refusée (contraste)." defaultValue={settings.primaryColor} required />
     </ActionForm>
   );
 }
@@ -37,19 +40,19 @@ type Contact = { id: string; label: string; phone: string | null; email: string 
 function ContactFields({ contact }: { contact?: Contact }) {
   return (
     <>
-      <FormTextField name="label" label="Nom du contact" defaultValue={contact?.label} required />
-      <FormTextField name="phone" label="Téléphone" type="tel" defaultValue={contact?.phone ?? undefined} />
-      <FormTextField name="email" label="Adresse e-mail" type="email" defaultValue={contact?.email ?? undefined} />
-      <FormTextField name="address" label="Adresse" defaultValue={contact?.address ?? undefined} />
-      <FormTextField name="hours" label="Horaires" defaultValue={contact?.hours ?? undefined} />
-      <FormTextField name="sortOrder" label="Ordre d'affichage" type="number" hint="Les contacts sont affichés du plus petit au plus grand." defaultValue={String(contact?.sortOrder ?? 0)} required />
+      <TextField name="label" label="Nom du contact" defaultValue={contact?.label} required />
+      <TextField name="phone" label="Téléphone" type="tel" defaultValue={contact?.phone ?? undefined} />
+      <TextField name="email" label="Adresse e-mail" type="email" defaultValue={contact?.email ?? undefined} />
+      <TextField name="address" label="Adresse" defaultValue={contact?.address ?? undefined} />
+      <TextField name="hours" label="Horaires" defaultValue={contact?.hours ?? undefined} />
+      <TextField name="sortOrder" label="Ordre d'affichage" type="number" hint="Les contacts sont affichés du plus petit au plus grand." defaultValue={String(contact?.sortOrder ?? 0)} required />
     </>
   );
 }
 
 export function NewUsefulContactForm({ action }: { action: Action }) {
   return (
-    <ActionForm action={action} submitLabel="Ajouter le contact" successMessage="Le contact a été ajouté." resetOnSuccess>
+    <ActionForm action={action} schema={ZUsefulContactSchema} submitLabel="Ajouter le contact" successMessage="Le contact a été ajouté." resetOnSuccess>
       <ContactFields />
     </ActionForm>
   );
@@ -57,7 +60,7 @@ export function NewUsefulContactForm({ action }: { action: Action }) {
 
 export function EditUsefulContactForm({ action, contact }: { action: Action; contact: Contact }) {
   return (
-    <ActionForm action={action} submitLabel={`Enregistrer « ${contact.label} »`} successMessage="Le contact a été enregistré.">
+    <ActionForm action={action} schema={ZUsefulContactUpdateSchema} submitLabel={`Enregistrer « ${contact.label} »`} successMessage="Le contact a été enregistré.">
       <input type="hidden" name="id" value={contact.id} />
       <ContactFields contact={contact} />
     </ActionForm>
@@ -76,7 +79,7 @@ export function TownLogoForm({ uploadAction, removeAction, logoUrl }: { uploadAc
           <p className="text-muted">Aucun logo : l&apos;en-tête affiche le nom de la commune seul.</p>
         )}
       </div>
-      <ActionForm action={uploadAction} submitLabel="Enregistrer le logo" successMessage="Le logo a été enregistré." resetOnSuccess>
+      <ActionForm action={uploadAction} schema={ZTownLogoSchema} submitLabel="Enregistrer le logo" successMessage="Le logo a été enregistré." resetOnSuccess>
         <FileField label="Nouveau logo" accept="image/png,image/jpeg,image/gif" hint="Image PNG, JPEG ou GIF de 500 Ko au plus, affichée dans l'en-tête de toutes les pages." />
       </ActionForm>
       {logoUrl ? (

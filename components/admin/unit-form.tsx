@@ -1,8 +1,9 @@
 "use client";
 
 import { ActionForm } from "@/components/admin/action-form";
-import { FormTextField } from "@/components/admin/form-text-field";
+import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
+import { ZUnitCreateSchema, ZUnitUpdateSchema } from "@/lib/catalogue/units.schema";
 
 type Action<T = unknown> = (input: FormData) => Promise<ActionResult<T>>;
 type UnitValues = { id: string; label: string; startTime: string; endTime: string; capacity: number; sortOrder: number };
@@ -10,13 +11,13 @@ type UnitValues = { id: string; label: string; startTime: string; endTime: strin
 function UnitFields({ unit, sortOrder }: { unit?: UnitValues; sortOrder?: number }) {
   return (
     <>
-      <FormTextField name="label" label="Libellé" hint="Tel qu'il apparaît aux familles sur le planning, par exemple REPAS ENFANT." defaultValue={unit?.label} required />
+      <TextField name="label" label="Libellé" hint="Tel qu'il apparaît aux familles sur le planning, par exemple REPAS ENFANT." defaultValue={unit?.label} required />
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormTextField name="startTime" label="Heure de début" type="time" hint="Par exemple 12:15." defaultValue={unit?.startTime} required />
-        <FormTextField name="endTime" label="Heure de fin" type="time" hint="Par exemple 13:00." defaultValue={unit?.endTime} required />
+        <TextField name="startTime" label="Heure de début" type="time" hint="Par exemple 12:15." defaultValue={unit?.startTime} required />
+        <TextField name="endTime" label="Heure de fin" type="time" hint="Par exemple 13:00." defaultValue={unit?.endTime} required />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <FormTextField
+        <TextField
           name="capacity"
           label="Capacité par jour (places)"
           type="number"
@@ -24,7 +25,7 @@ function UnitFields({ unit, sortOrder }: { unit?: UnitValues; sortOrder?: number
           defaultValue={unit ? String(unit.capacity) : undefined}
           required
         />
-        <FormTextField name="sortOrder" label="Ordre d'affichage" type="number" hint="Les colonnes du planning suivent cet ordre." defaultValue={String(unit?.sortOrder ?? sortOrder ?? 0)} />
+        <TextField name="sortOrder" label="Ordre d'affichage" type="number" hint="Les colonnes du planning suivent cet ordre." defaultValue={String(unit?.sortOrder ?? sortOrder ?? 0)} />
       </div>
     </>
   );
@@ -33,7 +34,7 @@ function UnitFields({ unit, sortOrder }: { unit?: UnitValues; sortOrder?: number
 /** "Ajouter une unité": on success, the new unit's page. */
 export function CreateUnitForm({ action, periodId, sortOrder }: { action: Action<{ id: string }>; periodId: string; sortOrder: number }) {
   return (
-    <ActionForm action={action as Action} submitLabel="Ajouter l'unité" redirectTo={(data) => `/admin/catalogue/unites/${(data as { id: string }).id}`}>
+    <ActionForm action={action as Action} schema={ZUnitCreateSchema} submitLabel="Ajouter l'unité" redirectTo={(data) => `/admin/catalogue/unites/${(data as { id: string }).id}`}>
       <input type="hidden" name="periodId" value={periodId} />
       <UnitFields sortOrder={sortOrder} />
     </ActionForm>
@@ -42,7 +43,7 @@ export function CreateUnitForm({ action, periodId, sortOrder }: { action: Action
 
 export function EditUnitForm({ action, unit }: { action: Action; unit: UnitValues }) {
   return (
-    <ActionForm action={action} submitLabel="Enregistrer l'unité" successMessage="L'unité a été enregistrée.">
+    <ActionForm action={action} schema={ZUnitUpdateSchema} submitLabel="Enregistrer l'unité" successMessage="L'unité a été enregistrée.">
       <input type="hidden" name="id" value={unit.id} />
       <UnitFields unit={unit} />
     </ActionForm>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useId } from "react";
 import { loginAction, type LoginState } from "@/app/(public)/connexion/actions";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/form/text-field";
 
 // The guide's login box: Identifiant (the e-mail), Mot de passe, Connexion, and the
 // "Identifiant ou Mot de passe oublié ?" link. A plain POST to a server action: it works before

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { CodeState } from "@/app/(public)/connexion/actions";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/ui/form/text-field";
 
 type Props = {
   action: (state: CodeState, form: FormData) => Promise<CodeState>;

@@ -3,9 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useFieldArray, useForm, type FieldPath, type Resolver } from "react-hook-form";
-import { ConsentStateList, FormSection, SaveOrCancel, SelectField, TextAreaField, TextField, YES_NO_OPTIONS, type ConsentSummary } from "@/components/family/form-controls";
+import { useFieldArray, useForm, type Resolver } from "react-hook-form";
+import { ConsentStateList, FormSection, SaveOrCancel, YES_NO_OPTIONS, type ConsentSummary } from "@/components/family/form-controls";
+import { CheckboxField } from "@/components/ui/form/choice-fields";
+import { SelectField } from "@/components/ui/form/select-field";
+import { TextField } from "@/components/ui/form/text-field";
 import { StaleSaveNotice } from "@/components/family/stale-save-notice";
+import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
 import type { ActionResult } from "@/lib/auth/action";
 import type { TSaveOutcome } from "@/lib/families/record-version";
 import {
@@ -80,6 +84,7 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
     resolver: (staff ? zodResolver(ZStaffChildSheetSchema) : zodResolver(ZChildSheetSchema)) as unknown as Resolver<TChildSheet, unknown, TChildSheetParsed>,
     defaultValues,
   });
+  const showServerErrors = useServerFieldErrors(setError);
   const emergency = useFieldArray({ control, name: "emergencyContacts" });
   const authorised = useFieldArray({ control, name: "authorisedPersons" });
 
@@ -103,9 +108,7 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
       setStale(result.data.stale);
       return;
     }
-    for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
-      if (messages?.[0]) setError(name as FieldPath<TChildSheet>, { type: "server", message: messages[0] });
-    }
+    showServerErrors(result.fieldErrors);
     setStatus({ error: result.error });
   }
 
@@ -195,7 +198,7 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
           <TextField registration={register("doctorName")} label={LABELS.doctorName} required error={message("doctorName")} />
           <TextField registration={register("doctorPhone")} label={LABELS.doctorPhone} type="tel" required error={message("doctorPhone")} />
         </div>
-        <TextAreaField registration={register("allergies")} label={LABELS.allergies} hint="Alimentaires, médicamenteuses, autres — ou « aucune »." error={message("allergies")} />
+        <TextField multiline registration={register("allergies")} label={LABELS.allergies} hint="Alimentaires, médicamenteuses, autres — ou « aucune »." error={message("allergies")} />
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField registration={register("hasPai")} label={LABELS.hasPai} required options={YES_NO_OPTIONS} placeholder="— Choisir —" error={message("hasPai")} />
           <SelectField
@@ -207,13 +210,13 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
             error={message("vaccinationsUpToDate")}
           />
         </div>
-        <TextAreaField registration={register("treatments")} label={LABELS.treatments} error={message("treatments")} />
-        <TextAreaField registration={register("remarks")} label={LABELS.remarks} error={message("remarks")} />
+        <TextField multiline registration={register("treatments")} label={LABELS.treatments} error={message("treatments")} />
+        <TextField multiline registration={register("remarks")} label={LABELS.remarks} error={message("remarks")} />
       </FormSection>
 
       <FormSection id="section-regime" title="L'enfant a-t-il un régime alimentaire spécifique ?">
         <SelectField registration={register("dietKind")} label={LABELS.dietKind} required options={DIET_KINDS} placeholder="— Choisir —" error={message("dietKind")} />
-        <TextAreaField
+        <TextField multiline
           registration={register("dietDetails")}
           label={LABELS.dietDetails}
           hint="Obligatoire pour « Lié à une allergie (PAI) » et « Autre »."
@@ -266,24 +269,7 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
         ) : (
           <>
             {authorisationsText ? <p id="accept-text">{authorisationsText}</p> : null}
-            <div className="flex items-center gap-2">
-              <input
-                id="accept"
-                type="checkbox"
-                className="h-5 w-5"
-                aria-invalid={Boolean(message("accept"))}
-                aria-describedby={[authorisationsText ? "accept-text" : null, message("accept") ? "accept-error" : null].filter(Boolean).join(" ") || undefined}
-                {...register("accept")}
-              />
-              <label htmlFor="accept" className="font-semibold">
-                J&apos;accepte
-              </label>
-            </div>
-            {message("accept") ? (
-              <p id="accept-error" className="text-sm font-semibold text-accent-dark">
-                {message("accept")}
-              </p>
-            ) : null}
+            <CheckboxField registration={register("accept")} label="J'accepte" describedBy={authorisationsText ? "accept-text" : undefined} error={message("accept")} />
           </>
         )}
       </FormSection>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { useActionState, useState } from "react";
+import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 
 type Props = {
@@ -11,7 +12,6 @@ type State = ActionResult<never> | null;
 
 /** Accepter, or Refuser with a reason that is e-mailed to the family. */
 export function ReviewDocumentForm({ documentId, action }: Props) {
-  const id = useId();
   const [state, formAction, pending] = useActionState<State, FormData>((_previous, formData) => action(formData), null);
   const [reason, setReason] = useState("");
   const reasonError = state && !state.ok ? state.fieldErrors?.reason?.[0] : undefined;
@@ -28,27 +28,7 @@ export function ReviewDocumentForm({ documentId, action }: Props) {
       <form action={formAction} className="space-y-3 border-t border-gray-200 pt-4" noValidate>
         <input type="hidden" name="id" value={documentId} />
         <input type="hidden" name="decision" value="refuse" />
-        <div>
-          <label htmlFor={`${id}-reason`} className="block font-semibold">
-            Motif du refus (envoyé à la famille) <span aria-hidden="true">*</span>
-          </label>
-          <textarea
-            id={`${id}-reason`}
-            name="reason"
-            rows={3}
-            required
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            aria-invalid={Boolean(reasonError)}
-            aria-describedby={reasonError ? `${id}-reason-error` : undefined}
-            className="mt-1 w-full rounded border border-gray-400 px-3 py-2"
-          />
-          {reasonError ? (
-            <p id={`${id}-reason-error`} className="mt-1 text-sm text-accent-dark">
-              {reasonError}
-            </p>
-          ) : null}
-        </div>
+        <TextField name="reason" label="Motif du refus (envoyé à la famille)" multiline required value={reason} onChange={setReason} error={reasonError} />
         <button type="submit" disabled={pending} className="w-full rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
           Refuser le document
         </button>

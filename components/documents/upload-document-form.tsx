@@ -8,6 +8,9 @@ import type { ActionResult } from "@/lib/auth/action";
 import { FAMILY_SCOPE, ZUploadDocumentSchema, type TUploadDocument } from "@/lib/documents/document.schema";
 import { ACCEPT_ATTRIBUTE, MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
 import type { UploadChoices } from "@/lib/documents/family-documents";
+import { FieldError, RequiredMark, useFieldWiring } from "@/components/ui/form/field";
+import { SelectField } from "@/components/ui/form/select-field";
+import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
 import { UploadThingSender, type DocumentSender } from "./uploadthing-sender";
 
 type Props = {
@@ -69,6 +72,7 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
     resolver: zodResolver(ZUploadDocumentSchema),
     defaultValues: { concerns: (defaultConcerns ?? "") as TUploadDocument["concerns"], typeId: defaultTypeId ?? "" },
   });
+  const showServerErrors = useServerFieldErrors(setError);
 
   const concerns = useWatch({ control, name: "concerns" });
   const scope = concerns === FAMILY_SCOPE ? "FAMILY" : concerns ? "CHILD" : null;
@@ -123,8 +127,7 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
       }
       const errorsByField = result.fieldErrors ?? {};
       if (errorsByField.file?.[0]) setFileError(errorsByField.file[0]);
-      if (errorsByField.concerns?.[0]) setError("concerns", { message: errorsByField.concerns[0] });
-      if (errorsByField.typeId?.[0]) setError("typeId", { message: errorsByField.typeId[0] });
+      showServerErrors({ concerns: errorsByField.concerns, typeId: errorsByField.typeId });
       setFormError(result.error);
     } catch {
       setFormError("L'envoi a échoué. Vérifiez votre connexion internet puis réessayez.");
@@ -140,8 +143,8 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
   }
 
   const sending = progress !== null;
-  const describe = (name: string, error: string | undefined | null, hint?: string) =>
-    [hint ? `${id}-${name}-hint` : null, error ? `${id}-${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  // The file picker keeps its own layout (a camera button on phones) but the kit's wiring.
+  const fileField = useFieldWiring({ id: `${id}-file`, name: "file", label: "Fichier", error: fileError ?? undefined, required: true });
 
   return (
     <form method="post" onSubmit={onSubmit} className="space-y-5" noValidate aria-busy={sending}>
@@ -151,79 +154,41 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
         Nommez vos documents simplement (exemple : avis d&apos;imposition 2025.pdf).
       </p>
 
-      <div>
-        <label htmlFor={`${id}-concerns`} className="block font-semibold">
-          Le document concerne <span aria-hidden="true">*</span>
-        </label>
-        <select
-          id={`${id}-concerns`}
-          {...register("concerns")}
-          aria-invalid={Boolean(errors.concerns)}
-          aria-describedby={describe("concerns", errors.concerns?.message)}
-          className="mt-1 w-full rounded border border-gray-400 bg-white px-3 py-2"
-        >
-          <option value="">— Choisissez —</option>
-          <option value={FAMILY_SCOPE}>La famille</option>
-          {choices.children.map((child) => (
-            <option key={child.id} value={child.id}>
-              {child.name}
-            </option>
-          ))}
-        </select>
-        {errors.concerns ? (
-          <p id={`${id}-concerns-error`} className="mt-1 text-sm text-accent-dark">
-            {errors.concerns.message}
-          </p>
-        ) : null}
-      </div>
+      <SelectField
+        id={`${id}-concerns`}
+        registration={register("concerns")}
+        label="Le document concerne"
+        required
+        placeholder="— Choisissez —"
+        options={[{ value: FAMILY_SCOPE, label: "La famille" }, ...choices.children.map((child) => ({ value: child.id, label: child.name }))]}
+        error={errors.concerns?.message}
+      />
 
-      <div>
-        <label htmlFor={`${id}-type`} className="block font-semibold">
-          Type de document <span aria-hidden="true">*</span>
-        </label>
-        <select
-          id={`${id}-type`}
-          {...register("typeId")}
-          disabled={!scope}
-          aria-invalid={Boolean(errors.typeId)}
-          aria-describedby={describe("type", errors.typeId?.message, scope ? undefined : "wait")}
-          className="mt-1 w-full rounded border border-gray-400 bg-white px-3 py-2 disabled:bg-gray-100"
-        >
-          <option value="">{scope ? "— Choisissez —" : "Choisissez d'abord qui le document concerne"}</option>
-          {types.map((type) => (
-            <option key={type.id} value={type.id}>
-              {type.label}
-            </option>
-          ))}
-        </select>
-        {!scope ? (
-          <p id={`${id}-type-hint`} className="sr-only">
-            La liste des types dépend de la personne concernée.
-          </p>
-        ) : null}
-        {errors.typeId ? (
-          <p id={`${id}-type-error`} className="mt-1 text-sm text-accent-dark">
-            {errors.typeId.message}
-          </p>
-        ) : null}
-      </div>
+      <SelectField
+        id={`${id}-type`}
+        registration={register("typeId")}
+        label="Type de document"
+        required
+        disabled={!scope}
+        hint={scope ? undefined : <span className="sr-only">La liste des types dépend de la personne concernée.</span>}
+        placeholder={scope ? "— Choisissez —" : "Choisissez d'abord qui le document concerne"}
+        options={types.map((type) => ({ value: type.id, label: type.label }))}
+        error={errors.typeId?.message}
+      />
 
       <fieldset>
         <legend className="font-semibold">
-          Fichier <span aria-hidden="true">*</span>
+          Fichier <RequiredMark />
         </legend>
         <label htmlFor={`${id}-file`} className="mt-1 block text-sm">
           Choisir le fichier (PDF, JPEG, GIF ou PNG, 2 Mo maximum)
         </label>
         <input
           ref={fileInput}
-          id={`${id}-file`}
-          name="file"
+          {...fileField.control}
           type="file"
           accept={ACCEPT_ATTRIBUTE}
           onChange={(event) => chooseFile(event.target.files?.[0])}
-          aria-invalid={Boolean(fileError)}
-          aria-describedby={describe("file", fileError)}
           className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border-0 file:bg-brand file:px-4 file:py-2 file:font-semibold file:text-white"
         />
         {/* On phones, the camera straight away (the picker above also offers it). */}
@@ -249,11 +214,7 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
             Fichier choisi : <span className="font-semibold">{file.name}</span> ({formatSize(file.size)})
           </p>
         ) : null}
-        {fileError ? (
-          <p id={`${id}-file-error`} className="mt-1 text-sm text-accent-dark">
-            {fileError}
-          </p>
-        ) : null}
+        <FieldError id={fileField.id} error={fileField.error} />
       </fieldset>
 
       {sending ? (

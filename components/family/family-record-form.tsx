@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
+import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
 import type { ActionResult } from "@/lib/auth/action";
 import {
   ALLOWANCE_HOLDERS,
@@ -23,7 +24,10 @@ import {
   type TStaffFamilyRecord,
 } from "@/lib/families/family-record.schema";
 import type { TSaveOutcome } from "@/lib/families/record-version";
-import { ConsentStateList, FormSection, SaveOrCancel, SelectField, TextField, type ConsentSummary } from "./form-controls";
+import { CheckboxField, RadioGroup } from "@/components/ui/form/choice-fields";
+import { SelectField } from "@/components/ui/form/select-field";
+import { TextField } from "@/components/ui/form/text-field";
+import { ConsentStateList, FormSection, SaveOrCancel, type ConsentSummary } from "./form-controls";
 import { StaleSaveNotice } from "./stale-save-notice";
 
 type Statement = { kind: string; body: string | null };
@@ -78,6 +82,7 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
     defaultValues,
     mode: "onSubmit",
   });
+  const showServerErrors = useServerFieldErrors(setError);
 
   // The guardians' address is prefilled from the family's (guide) until the parent types in it.
   // A stable set (never re-created), mutated by the inputs' change handlers.
@@ -123,9 +128,7 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
       setStale(result.data.stale);
       return;
     }
-    for (const [name, messages] of Object.entries(result.fieldErrors ?? {})) {
-      if (messages?.[0]) setError(name as FieldPath<TFamilyRecord>, { type: "server", message: messages[0] });
-    }
+    showServerErrors(result.fieldErrors);
     setStatus({ error: result.error });
   }
 
@@ -140,7 +143,7 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
       <fieldset className="space-y-3 rounded border border-gray-300 p-3">
         <legend className="px-1 text-lg font-bold text-brand">Responsable {position}</legend>
         {position === 2 ? <p className="text-sm text-muted">Facultatif : à remplir s&apos;il y a un second responsable.</p> : null}
-        <SelectField registration={register(name("civility"))} label={GUARDIAN_FIELD_LABELS.civility} required={required} options={CIVILITIES} error={message(name("civility"))} />
+        <SelectField placeholder="< Aucune >" registration={register(name("civility"))} label={GUARDIAN_FIELD_LABELS.civility} required={required} options={CIVILITIES} error={message(name("civility"))} />
         <TextField registration={register(name("lastName"))} label={GUARDIAN_FIELD_LABELS.lastName} required={required} autoComplete="family-name" error={message(name("lastName"))} />
         <TextField registration={register(name("firstName"))} label={GUARDIAN_FIELD_LABELS.firstName} required={required} autoComplete="given-name" error={message(name("firstName"))} />
         <p className="font-semibold">Adresse :</p>
@@ -156,7 +159,7 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
         <TextField registration={register(name("birthDate"))} label={GUARDIAN_FIELD_LABELS.birthDate} type="date" error={message(name("birthDate"))} />
         <TextField registration={register(name("birthPlace"))} label={GUARDIAN_FIELD_LABELS.birthPlace} error={message(name("birthPlace"))} />
         <TextField registration={register(name("profession"))} label={GUARDIAN_FIELD_LABELS.profession} error={message(name("profession"))} />
-        <SelectField
+        <SelectField placeholder="< Aucune >"
           registration={register(name("socioProfessionalCategory"))}
           label={GUARDIAN_FIELD_LABELS.socioProfessionalCategory}
           options={SOCIO_PROFESSIONAL_CATEGORIES}
@@ -196,7 +199,7 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
       </p>
       <FormSection id="section-coordonnees" title="Coordonnées">
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField registration={register("civility")} label={LABELS.civility} required options={FAMILY_CIVILITIES} error={message("civility")} />
+          <SelectField placeholder="< Aucune >" registration={register("civility")} label={LABELS.civility} required options={FAMILY_CIVILITIES} error={message("civility")} />
           <TextField registration={register("name")} label={LABELS.name} required autoComplete="family-name" error={message("name")} />
         </div>
         <p className="font-semibold">Adresse</p>
@@ -217,25 +220,10 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
       </FormSection>
 
       <FormSection id="section-informations" title="Informations personnelles">
-        <SelectField registration={register("situation")} label={LABELS.situation} required options={FAMILY_SITUATIONS} error={message("situation")} />
+        <SelectField placeholder="< Aucune >" registration={register("situation")} label={LABELS.situation} required options={FAMILY_SITUATIONS} error={message("situation")} />
         <TextField registration={register("allowanceNumber")} label={LABELS.allowanceNumber} error={message("allowanceNumber")} />
-        <fieldset aria-describedby={allowanceError ? "allowanceHolder-error" : undefined}>
-          <legend className="font-semibold">Le numéro d&apos;allocataire est celui de la</legend>
-          <div className="mt-1 flex gap-6">
-            {ALLOWANCE_HOLDERS.map((holder) => (
-              <label key={holder.value} className="flex items-center gap-2">
-                <input type="radio" value={holder.value} className="h-5 w-5" {...register("allowanceHolder")} />
-                {holder.label}
-              </label>
-            ))}
-          </div>
-          {allowanceError ? (
-            <p id="allowanceHolder-error" className="mt-1 text-sm font-semibold text-accent-dark">
-              {allowanceError}
-            </p>
-          ) : null}
-        </fieldset>
-        <SelectField registration={register("benefitScheme")} label={LABELS.benefitScheme} required options={BENEFIT_SCHEMES} error={message("benefitScheme")} />
+        <RadioGroup registration={register("allowanceHolder")} label="Le numéro d'allocataire est celui de la" options={ALLOWANCE_HOLDERS} error={allowanceError} />
+        <SelectField placeholder="< Aucune >" registration={register("benefitScheme")} label={LABELS.benefitScheme} required options={BENEFIT_SCHEMES} error={message("benefitScheme")} />
       </FormSection>
 
       <FormSection id="section-parents" title="Les parents">
@@ -276,24 +264,7 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
               {props.statements.protection.body ??
                 "Les informations recueillies sur ce formulaire font l'objet d'un traitement informatique pour les besoins de gestion des services souscrits et sont destinées uniquement aux gestionnaires de ces services."}
             </p>
-            <div className="flex items-center gap-2">
-              <input
-                id="protectionDonnees"
-                type="checkbox"
-                className="h-5 w-5"
-                aria-invalid={Boolean(message("protectionDonnees"))}
-                aria-describedby={["protectionDonnees-text", message("protectionDonnees") ? "protectionDonnees-error" : null].filter(Boolean).join(" ")}
-                {...register("protectionDonnees")}
-              />
-              <label htmlFor="protectionDonnees" className="font-semibold">
-                J&apos;accepte
-              </label>
-            </div>
-            {message("protectionDonnees") ? (
-              <p id="protectionDonnees-error" className="text-sm font-semibold text-accent-dark">
-                {message("protectionDonnees")}
-              </p>
-            ) : null}
+            <CheckboxField registration={register("protectionDonnees")} label="J'accepte" describedBy="protectionDonnees-text" error={message("protectionDonnees")} />
           </div>
         </FormSection>
       )}

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useId } from "react";
+import { useActionState } from "react";
+import { SelectField } from "@/components/ui/form/select-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { dayLabel } from "@/lib/reservations/booking-rules";
 import { DAY_STATUS_LABELS, STATUS_LABELS, type ReservationDayStatusName, type ReservationStatusName } from "@/lib/reservations/status-labels";
@@ -20,7 +21,6 @@ type Props = {
 
 /** "Une fois l'inscription d'un de vos enfants terminée, vous avez la possibilité d'effectuer une copie pour un autre enfant." */
 export function CopyForm({ reservationId, otherChildren, action }: Props) {
-  const id = useId();
   const [state, formAction, pending] = useActionState<ActionResult<CopyResult> | null, FormData>((_previous, formData) => action(formData), null);
   const fieldError = state && !state.ok ? state.fieldErrors?.childId?.[0] : undefined;
 
@@ -30,30 +30,7 @@ export function CopyForm({ reservationId, otherChildren, action }: Props) {
     <div className="space-y-4">
       <form action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
         <input type="hidden" name="reservationId" value={reservationId} />
-        <div>
-          <label htmlFor={`${id}-child`} className="block font-semibold">
-            Enfant
-          </label>
-          <select
-            id={`${id}-child`}
-            name="childId"
-            required
-            aria-invalid={Boolean(fieldError)}
-            aria-describedby={fieldError ? `${id}-child-error` : undefined}
-            className="mt-1 rounded border border-gray-400 bg-white px-3 py-2"
-          >
-            {otherChildren.map((child) => (
-              <option key={child.id} value={child.id}>
-                {child.name}
-              </option>
-            ))}
-          </select>
-          {fieldError ? (
-            <p id={`${id}-child-error`} className="mt-1 text-sm text-accent-dark">
-              {fieldError}
-            </p>
-          ) : null}
-        </div>
+        <SelectField name="childId" label="Enfant" options={otherChildren.map((child) => ({ value: child.id, label: child.name }))} error={fieldError} />
         <button
           type="submit"
           disabled={pending}

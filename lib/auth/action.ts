@@ -2,6 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AppError, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
+import { formDataToObject, validationFailure } from "@/lib/validation/form-data";
 import { requireAdmin, requireParent, requireStaff, type ParentViewer, type StaffViewer } from "./session";
 
 // Every exported server action is built by one of the helpers below (STYLE.md "Actions and
@@ -15,18 +16,6 @@ export type ActionResult<T> =
 
 type Handler<TInput, TViewer, TResult> = (input: TInput, viewer: TViewer) => Promise<TResult>;
 
-function toObject(input: unknown): unknown {
-  if (typeof FormData !== "undefined" && input instanceof FormData) {
-    const object: Record<string, unknown> = {};
-    for (const [key, value] of input.entries()) {
-      if (key.startsWith("$ACTION")) continue;
-      object[key] = value;
-    }
-    return object;
-  }
-  return input;
-}
-
 function makeActionBuilder<TViewer>(authorize: () => Promise<TViewer>) {
   return function action<TSchema extends z.ZodType, TResult>(
     schema: TSchema,
@@ -35,15 +24,8 @@ function makeActionBuilder<TViewer>(authorize: () => Promise<TViewer>) {
     return async (input: z.input<TSchema> | FormData): Promise<ActionResult<TResult>> => {
       try {
         const viewer = await authorize();
-        const parsed = schema.safeParse(toObject(input));
-        if (!parsed.success) {
-          const flat = z.flattenError(parsed.error);
-          return {
-            ok: false,
-            error: flat.formErrors[0] ?? "Le formulaire contient des erreurs : vérifiez les champs signalés.",
-            fieldErrors: flat.fieldErrors as Record<string, string[]>,
-          };
-        }
+        const parsed = schema.safeParse(formDataToObject(input));
+        if (!parsed.success) return validationFailure(parsed.error);
         return { ok: true, data: await handler(parsed.data, viewer) };
       } catch (error) {
         unstable_rethrow(error); // redirect() and notFound() are not errors

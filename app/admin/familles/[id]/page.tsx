@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
-import { ActionForm, Field } from "@/components/admin/action-form";
+import { ActionForm } from "@/components/admin/action-form";
 import { AddChildForm } from "@/components/admin/add-child-form";
 import { ChildIdentityForm } from "@/components/admin/child-identity-form";
 import { ChildHealthReveal } from "@/components/admin/child-health";
@@ -15,6 +15,7 @@ import { dateToDay, formatDateTime, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { addChildAction, resendActivationAction, setAccountActiveAction, setQuotientAction, showChildHealthAction, updateChildIdentityAction } from "../actions";
+import { TextField } from "@/components/ui/form/text-field";
 
 export const metadata: Metadata = { title: "Famille" };
 
@@ -68,7 +69,7 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
           <div className="mt-4">
             <ActionForm action={setQuotientAction} submitLabel="Enregistrer le QF" successMessage="Quotient familial enregistré." className="flex flex-wrap items-end gap-3">
               <input type="hidden" name="familyId" value={family.id} />
-              <Field label="Quotient familial" name="quotientFamilial" type="number" defaultValue={family.quotientFamilial ?? ""} required />
+              <TextField label="Quotient familial" name="quotientFamilial" type="number" defaultValue={family.quotientFamilial ?? ""} required />
             </ActionForm>
           </div>
         </Panel>
