@@ -3,7 +3,7 @@
 // reads a data file, so the action adds it (account.action-schema.ts).
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-length";
-import { UNEXPECTED_FIELD } from "@/lib/families/form-fields";
+import { UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
 
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 

@@ -19,7 +19,7 @@ import { consentStates, type ConsentState } from "@/lib/families/consents";
 import { FAMILY_CONSENT_KINDS, readFamilyRecordValues, writeFamilyRecord } from "@/lib/families/family-record";
 import { GUARDIAN_FIELDS, guardianField, type TStaffFamilyRecord, type TStaffFamilyRecordParsed } from "@/lib/families/family-record.schema";
 import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
-import { blankToNull } from "@/lib/families/form-fields";
+import { blankToNull } from "@/lib/validation/form-fields";
 import { StaleSaveError } from "@/lib/families/record-version";
 
 export const FAMILY_ID_NOT_FOUND = "Famille introuvable.";

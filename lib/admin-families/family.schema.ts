@@ -1,11 +1,7 @@
 import { z } from "zod";
+import { blankToNull, optionalNamedText, requiredNamedText } from "@/lib/validation/form-fields";
 
-const requiredText = (label: string, max = 100) =>
-  z
-    .string({ error: `${label} est obligatoire.` })
-    .trim()
-    .min(1, `${label} est obligatoire.`)
-    .max(max, `${label} ne peut pas dépasser ${max} caractères.`);
+const requiredText = (label: string) => requiredNamedText(label, 100);
 
 export const ZCreateFamilySchema = z.object({
   familyName: requiredText("Le nom de la famille").transform((value) => value.toUpperCase()),
@@ -16,12 +12,8 @@ export const ZCreateFamilySchema = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.email("L'adresse e-mail n'est pas valide.")),
-  allowanceNumber: z
-    .string()
-    .trim()
-    .max(20, "Le numéro d'allocataire ne peut pas dépasser 20 caractères.")
-    .optional()
-    .transform((value) => (value ? value : null)),
+  // The account's nullable column: no number is NULL.
+  allowanceNumber: optionalNamedText("Le numéro d'allocataire", 20).transform(blankToNull),
 });
 export type TCreateFamily = z.input<typeof ZCreateFamilySchema>;
 

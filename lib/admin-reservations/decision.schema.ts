@@ -1,16 +1,13 @@
 import { z } from "zod";
+import { blankToNull, optionalNamedText } from "@/lib/validation/form-fields";
 
 export const ZDecisionSchema = z
   .object({
     decision: z.enum(["ACCEPTED", "REFUSED"], { error: "Choisissez d'accepter ou de refuser." }),
     reservationId: z.uuid().optional(),
     dayId: z.uuid().optional(),
-    message: z
-      .string()
-      .trim()
-      .max(500, "Le message ne peut pas dépasser 500 caractères.")
-      .optional()
-      .transform((value) => (value ? value : null)),
+    // No message is NULL, as stored with the decision.
+    message: optionalNamedText("Le message", 500).transform(blankToNull),
   })
   .refine((value) => Boolean(value.reservationId) !== Boolean(value.dayId), { error: "Choisissez une ligne ou une réservation." });
 export type TDecision = z.input<typeof ZDecisionSchema>;

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { checkbox, requiredText } from "./form-values";
+import { checkbox, requiredNamedText } from "@/lib/validation/form-fields";
 
 export const ZActivitySchema = z.object({
   // The code names the activity in data and exports (RESTAURATION_SCOLAIRE, ALSH…).
-  code: requiredText("Le code", 40)
+  code: requiredNamedText("Le code", 40)
     .transform((value) => value.toUpperCase())
     .pipe(z.string().regex(/^[A-Z0-9_]+$/, "Le code ne peut contenir que des lettres sans accent, des chiffres et « _ » (exemple : SPORTS_VACANCES).")),
-  name: requiredText("Le nom de l'activité", 120),
+  name: requiredNamedText("Le nom de l'activité", 120),
   onlinePayment: checkbox,
   sortOrder: z.preprocess(
     (value) => (value === undefined || (typeof value === "string" && value.trim() === "") ? 0 : typeof value === "string" ? Number(value.trim()) : value),

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { checkbox, optionalId, optionalText, requiredText } from "./form-values";
+import { blankToNull, checkbox, optionalId, optionalNamedText, requiredNamedText } from "@/lib/validation/form-fields";
 
 export const ZEstablishmentSchema = z.object({
-  name: requiredText("Le nom de l'établissement", 120).transform((value) => value.replace(/\s+/g, " ")),
+  name: requiredNamedText("Le nom de l'établissement", 120).transform((value) => value.replace(/\s+/g, " ")),
   schoolId: optionalId("École introuvable."),
-  address: optionalText("L'adresse", 300),
+  // The row's nullable column: no address is NULL.
+  address: optionalNamedText("L'adresse", 300).transform(blankToNull),
   active: checkbox,
 });
 export type TEstablishment = z.output<typeof ZEstablishmentSchema>;

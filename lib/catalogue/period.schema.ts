@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isCalendarDay } from "@/lib/dates/calendar-day";
-import { checkbox, list, optionalInt, requiredText } from "./form-values";
+import { checkbox, list, optionalInt, requiredNamedText } from "@/lib/validation/form-fields";
 
 export const SCHOOL_LEVELS = ["TPS", "PS", "MS", "GS", "CP", "CE1", "CE2", "CM1", "CM2", "COLLEGE", "LYCEE"] as const;
 export const WEEKDAY_LABELS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"] as const;
@@ -29,7 +29,7 @@ export const ZPeriodSchema = z
   .object({
     establishmentId: z.uuid({ error: "Choisissez un établissement." }),
     activityId: z.uuid({ error: "Choisissez une activité." }),
-    name: requiredText("Le nom de la période", 120).transform((value) => value.replace(/\s+/g, " ")),
+    name: requiredNamedText("Le nom de la période", 120).transform((value) => value.replace(/\s+/g, " ")),
     startDate: day("La date de début"),
     endDate: day("La date de fin"),
     openWeekdays: list(z.coerce.number({ error: "Jour d'ouverture inconnu." }).int("Jour d'ouverture inconnu.").min(1, "Jour d'ouverture inconnu.").max(7, "Jour d'ouverture inconnu.")).pipe(

@@ -1,7 +1,7 @@
 // « Ajouter un enfant » (Guichet unique, SPEC §9): the child's identity and schooling; the parent
 // then completes the sheet. One schema for the form and the server action.
 import { z } from "zod";
-import { optionalText, requiredChoice, requiredText, UNEXPECTED_FIELD } from "@/lib/families/form-fields";
+import { optionalText, requiredChoice, requiredText, UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
 import { ZLoadedValues, ZRecordVersion } from "@/lib/families/record-version";
 import { childBirthDay, SCHOOL_LEVELS, SEXES } from "./child-sheet.schema";
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import * as clock from "@/lib/clock";
 import { isCalendarDay } from "@/lib/dates/calendar-day";
-import { birthDay, optionalText, requiredChoice, requiredPhone, requiredText, UNEXPECTED_FIELD, yesNo } from "@/lib/families/form-fields";
+import { birthDay, optionalText, requiredChoice, requiredPhone, requiredText, UNEXPECTED_FIELD, yesNo } from "@/lib/validation/form-fields";
 import { ZLoadedValues, ZRecordVersion } from "@/lib/families/record-version";
 import { childBirthDateProblem } from "./birth-date";
 

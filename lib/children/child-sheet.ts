@@ -6,7 +6,7 @@ import { dateToDay, dayToDate, parisToday } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { acceptedCurrentKinds, recordConsents } from "@/lib/families/consents";
-import { blankToNull } from "@/lib/families/form-fields";
+import { blankToNull } from "@/lib/validation/form-fields";
 import type { LoadedValues } from "@/lib/families/record-version";
 import { staleSaveError } from "@/lib/families/stale-save";
 import type { Prisma } from "@/lib/db/generated/client";

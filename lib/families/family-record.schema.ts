@@ -12,7 +12,7 @@ import {
   requiredChoice,
   requiredText,
   UNEXPECTED_FIELD,
-} from "./form-fields";
+} from "@/lib/validation/form-fields";
 import { ZLoadedValues, ZRecordVersion } from "./record-version";
 
 export const FAMILY_CIVILITIES = [

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import type { ConsentKind, Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { acceptedCurrentKinds, recordConsents, type CurrentConsentText } from "./consents";
-import { blankToNull } from "./form-fields";
+import { blankToNull } from "@/lib/validation/form-fields";
 import {
   FAMILY_RECORD_FIELD_LABELS,
   FAMILY_RECORD_UPPERCASE_FIELDS,

@@ -1,12 +1,8 @@
 import { z } from "zod";
+import { blankToNull, optionalNamedText, requiredNamedText } from "@/lib/validation/form-fields";
 import { LIGHTEST_TEXT_ON_BRAND, MIN_CONTRAST, contrastRatio } from "./brand-colour";
 
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} est obligatoire.` })
-    .trim()
-    .min(1, `${label} est obligatoire.`)
-    .max(max, `${label} ne peut pas dépasser ${max} caractères.`);
+const text = requiredNamedText;
 
 export const ZTownSettingsSchema = z.object({
   townName: text("Le nom de la commune", 120),
@@ -33,13 +29,8 @@ export const ZTownSettingsSchema = z.object({
 
 export type TTownSettings = z.output<typeof ZTownSettingsSchema>;
 
-const optionalText = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} ne peut pas dépasser ${max} caractères.`)
-    .optional()
-    .transform((value) => (value ? value : null));
+// A contact's rows have nullable columns: an empty field is stored NULL.
+const optionalText = (label: string, max: number) => optionalNamedText(label, max).transform(blankToNull);
 
 export const ZUsefulContactSchema = z.object({
   label: text("Le nom du contact", 120),
@@ -48,7 +39,7 @@ export const ZUsefulContactSchema = z.object({
     .string()
     .trim()
     .optional()
-    .transform((value) => (value ? value : null))
+    .transform(blankToNull)
     .pipe(z.email({ error: "L'adresse e-mail n'est pas valide (exemple : service@mairie.fr)." }).nullable()),
   address: optionalText("L'adresse", 300),
   hours: optionalText("Les horaires", 300),

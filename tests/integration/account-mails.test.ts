@@ -10,7 +10,7 @@ import { createResetThrottle, requestPasswordReset, resetPassword, RESET_LIMITS 
 import { createLoginThrottle } from "@/lib/auth/throttle";
 import { AppError } from "@/lib/errors";
 import { createFamilyAccount } from "@/lib/families/create-family-account";
-import { UNEXPECTED_FIELD } from "@/lib/families/form-fields";
+import { UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 import { startSmtpPeer, type ReceivedMail, type SmtpPeer } from "../helpers/smtp-peer";
 

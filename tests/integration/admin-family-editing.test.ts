@@ -16,7 +16,7 @@ import { BIRTH_DATE_IN_FUTURE, BIRTH_DATE_TOO_OLD } from "@/lib/children/birth-d
 import { ZStaffChildSheetSchema, type TStaffChildSheet, type TStaffChildSheetParsed } from "@/lib/children/child-sheet.schema";
 import { AppError } from "@/lib/errors";
 import { ZStaffFamilyRecordSchema, type TStaffFamilyRecord } from "@/lib/families/family-record.schema";
-import { UNEXPECTED_FIELD } from "@/lib/families/form-fields";
+import { UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { DEMO_IDS } from "@/prisma/seed";
 import { createStaffViewer } from "../helpers/admin-fixtures";

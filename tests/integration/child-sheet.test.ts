@@ -8,7 +8,7 @@ import { BIRTH_DATE_IN_FUTURE, BIRTH_DATE_TOO_OLD } from "@/lib/children/birth-d
 import { ZChildSheetSchema, ZStaffChildSheetSchema, type TChildSheet } from "@/lib/children/child-sheet.schema";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
-import { UNEXPECTED_FIELD } from "@/lib/families/form-fields";
+import { UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { StaleSaveError } from "@/lib/families/record-version";
 import { DEMO_IDS } from "@/prisma/seed";

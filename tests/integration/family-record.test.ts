@@ -5,7 +5,7 @@ import { formatDateTime } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
 import { getFamilyRecord, saveFamilyRecord } from "@/lib/families/family-record";
 import { ZFamilyRecordSchema, ZStaffFamilyRecordSchema, type TFamilyRecord } from "@/lib/families/family-record.schema";
-import { UNEXPECTED_FIELD } from "@/lib/families/form-fields";
+import { UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { RELOAD_MESSAGE, StaleSaveError } from "@/lib/families/record-version";
 import { DEMO_IDS } from "@/prisma/seed";

@@ -33,9 +33,10 @@ type GroupProps = FieldProps & {
  */
 function ChoiceGroup({ type, options, defaultValues, inline = true, ...field }: GroupProps & { type: "checkbox" | "radio"; defaultValues: readonly string[] }) {
   const { id, error, control } = useFieldWiring(field);
-  const { id: _controlId, "aria-invalid": invalid, "aria-describedby": describedBy, "aria-required": _required, ...input } = control;
+  // The group carries the description and the error; each box carries the name (or registration).
+  const input = field.registration ?? { name: field.name };
   return (
-    <fieldset id={id} className={field.className} aria-invalid={invalid} aria-describedby={describedBy}>
+    <fieldset id={id} className={field.className} aria-invalid={control["aria-invalid"]} aria-describedby={control["aria-describedby"]}>
       <legend className="font-semibold">
         {field.label} {field.required ? <RequiredMark /> : null}
       </legend>

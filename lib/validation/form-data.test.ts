@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { formDataToObject, INVALID_FORM_MESSAGE, validationFailure } from "./form-data";
+
+describe("what a form posts, as a schema reads it", () => {
+  it("keeps a name posted once as one value and a repeated name as the list of its values", () => {
+    const data = new FormData();
+    data.append("name", "ALSH");
+    data.append("openWeekdays", "1");
+    data.append("openWeekdays", "2");
+    data.append("openWeekdays", "5");
+    expect(formDataToObject(data)).toEqual({ name: "ALSH", openWeekdays: ["1", "2", "5"] });
+  });
+
+  it("keeps one ticked box of a group as one value, which the list rule reads as a list of one", () => {
+    const data = new FormData();
+    data.append("schoolLevels", "CM1");
+    expect(formDataToObject(data)).toEqual({ schoolLevels: "CM1" });
+  });
+
+  it("leaves out React's own $ACTION entries and keeps files as files", () => {
+    const data = new FormData();
+    data.append("$ACTION_ID_abc", "");
+    data.append("$ACTION_REF_1", "");
+    const file = new File(["%PDF"], "reglement.pdf", { type: "application/pdf" });
+    data.append("file", file);
+    const object = formDataToObject(data) as Record<string, unknown>;
+    expect(Object.keys(object)).toEqual(["file"]);
+    expect(object.file).toBeInstanceOf(File);
+  });
+
+  it("passes anything else than a FormData through", () => {
+    const input = { name: "ALSH" };
+    expect(formDataToObject(input)).toBe(input);
+  });
+
+  it("reports a refused parse as the action does: the form's message and the errors per field", () => {
+    const schema = z.object({ name: z.string().min(1, "Le nom est obligatoire.") });
+    const parsed = schema.safeParse({ name: "" });
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    expect(validationFailure(parsed.error)).toEqual({ ok: false, error: INVALID_FORM_MESSAGE, fieldErrors: { name: ["Le nom est obligatoire."] } });
+    const refined = z.object({}).refine(() => false, { error: "Choisissez une ligne ou une réservation." }).safeParse({});
+    if (!refined.success) expect(validationFailure(refined.error).error).toBe("Choisissez une ligne ou une réservation.");
+  });
+});
