@@ -1,13 +1,12 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useFieldArray, useForm, type Resolver } from "react-hook-form";
 import { ConsentStateList, FormSection, SaveOrCancel, YES_NO_OPTIONS, type ConsentSummary } from "@/components/family/form-controls";
 import { CheckboxField } from "@/components/ui/form/choice-fields";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
+import { useVersionedSave } from "@/components/family/use-versioned-save";
 import { StaleSaveNotice } from "@/components/family/stale-save-notice";
 import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
 import type { ActionResult } from "@/lib/auth/action";
@@ -52,12 +51,6 @@ type PeopleName = "emergencyContacts" | "authorisedPersons";
 const ANSWER_LABELS = { OUI: "Oui", NON: "Non", "": "Pas encore répondu" } as const;
 
 /** The values a refusal compares with the stored ones: the form's, without its version. */
-function baseline(values: object): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { version, loaded, ...rest } = values as Record<string, unknown>;
-  return rest;
-}
-
 // Guide, "La fiche enfant": six sections to fill "impérativement et précisément", « J'accepte »,
 // then « Enregistrer ».
 export function ChildSheetForm(props: ParentProps | StaffProps) {
@@ -66,12 +59,6 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
   const defaultValues = props.defaultValues as TChildSheet;
   const action = props.action as (input: TChildSheet) => Promise<ActionResult<TSaveOutcome>>;
   const authorisationsText = props.mode === "staff" ? null : props.authorisationsText;
-  const router = useRouter();
-  const [status, setStatus] = useState<{ error?: string; success?: string } | null>(null);
-  const [stale, setStale] = useState<Extract<TSaveOutcome, { saved: false }>["stale"] | null>(null);
-  // The sheet as stored at the form's version (loaded, then as last saved): posted with each
-  // save, so that a refusal can name the fields someone else changed meanwhile.
-  const [loaded, setLoaded] = useState(() => baseline(defaultValues));
   const {
     register,
     handleSubmit,
@@ -85,32 +72,17 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
     defaultValues,
   });
   const showServerErrors = useServerFieldErrors(setError);
+  const { status, stale, save, refuse } = useVersionedSave({
+    defaultValues,
+    action,
+    setVersion: (version) => setValue("version", version),
+    showServerErrors,
+    successMessage: "La fiche de l'enfant a été enregistrée.",
+  });
   const emergency = useFieldArray({ control, name: "emergencyContacts" });
   const authorised = useFieldArray({ control, name: "authorisedPersons" });
 
   const message = (name: Exclude<keyof TChildSheet, PeopleName>) => errors[name]?.message;
-
-  async function onValid(values: TChildSheetParsed) {
-    setStatus(null);
-    setStale(null);
-    const result = await action({ ...values, loaded } as TChildSheet);
-    if (result.ok) {
-      if (result.data.saved) {
-        setValue("version", result.data.version);
-        setLoaded(baseline(values));
-        setStatus({ success: "La fiche de l'enfant a été enregistrée." });
-        router.refresh();
-        return;
-      }
-      // Refused: nothing was saved. The fields keep what was typed; the next save is made,
-      // deliberately, on the version that refused this one.
-      setValue("version", result.data.stale.version);
-      setStale(result.data.stale);
-      return;
-    }
-    showServerErrors(result.fieldErrors);
-    setStatus({ error: result.error });
-  }
 
   type PeopleArray = { fields: { id: string }[]; append: (row: { name: string; relation: string; phone: string }) => void; remove: (index: number) => void };
   const people = (name: PeopleName, array: PeopleArray, title: string, addLabel: string, minimum: number) => {
@@ -166,7 +138,7 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
   };
 
   return (
-    <form method="post" onSubmit={handleSubmit(onValid, () => setStatus({ error: "Le formulaire contient des erreurs : vérifiez les champs signalés." }))} noValidate className="space-y-6">
+    <form method="post" onSubmit={handleSubmit(save, refuse)} noValidate className="space-y-6">
       <input type="hidden" {...register("version")} />
       {/* Above the fields it asks to check again; focused when it appears. */}
       {stale ? <StaleSaveNotice stale={stale} /> : null}

@@ -1,7 +1,6 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
 import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
@@ -28,6 +27,7 @@ import { CheckboxField, RadioGroup } from "@/components/ui/form/choice-fields";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import { ConsentStateList, FormSection, SaveOrCancel, type ConsentSummary } from "./form-controls";
+import { useVersionedSave } from "@/components/family/use-versioned-save";
 import { StaleSaveNotice } from "./stale-save-notice";
 
 type Statement = { kind: string; body: string | null };
@@ -51,24 +51,12 @@ type StaffProps = {
 };
 
 /** The values a refusal compares with the stored ones: the form's, without its version. */
-function baseline(values: object): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { version, loaded, ...rest } = values as Record<string, unknown>;
-  return rest;
-}
-
 // Guide, "Informations de la famille": COORDONNÉES, INFORMATIONS PERSONNELLES, LES PARENTS, the
 // three OUI statements and the data-protection notice with « J'accepte »; Annuler / Enregistrer.
 export function FamilyRecordForm(props: ParentProps | StaffProps) {
   const staff = props.mode === "staff";
   const defaultValues = props.defaultValues as TFamilyRecord;
   const action = props.action as (input: TFamilyRecord) => Promise<ActionResult<TSaveOutcome>>;
-  const router = useRouter();
-  const [status, setStatus] = useState<{ error?: string; success?: string } | null>(null);
-  const [stale, setStale] = useState<Extract<TSaveOutcome, { saved: false }>["stale"] | null>(null);
-  // The record as stored at the form's version (loaded, then as last saved): posted with each
-  // save, so that a refusal can name the fields someone else changed meanwhile.
-  const [loaded, setLoaded] = useState(() => baseline(defaultValues));
   const {
     register,
     handleSubmit,
@@ -83,6 +71,13 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
     mode: "onSubmit",
   });
   const showServerErrors = useServerFieldErrors(setError);
+  const { status, stale, save, refuse } = useVersionedSave({
+    defaultValues,
+    action,
+    setVersion: (version) => setValue("version", version),
+    showServerErrors,
+    successMessage: staff ? "Le dossier de la famille a été enregistré." : "Les informations de la famille ont été enregistrées.",
+  });
 
   // The guardians' address is prefilled from the family's (guide) until the parent types in it.
   // A stable set (never re-created), mutated by the inputs' change handlers.
@@ -109,32 +104,6 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
     register(name, { onChange: () => typedAddress.add(name) });
 
   const message = (name: keyof TFamilyRecord) => errors[name]?.message;
-
-  async function onValid(values: TFamilyRecordParsed) {
-    setStatus(null);
-    setStale(null);
-    const result = await action({ ...values, loaded } as TFamilyRecord);
-    if (result.ok) {
-      if (result.data.saved) {
-        setValue("version", result.data.version);
-        setLoaded(baseline(values));
-        setStatus({ success: staff ? "Le dossier de la famille a été enregistré." : "Les informations de la famille ont été enregistrées." });
-        router.refresh();
-        return;
-      }
-      // Refused: nothing was saved. The fields keep what was typed; the next save is made,
-      // deliberately, on the version that refused this one.
-      setValue("version", result.data.stale.version);
-      setStale(result.data.stale);
-      return;
-    }
-    showServerErrors(result.fieldErrors);
-    setStatus({ error: result.error });
-  }
-
-  function onInvalid() {
-    setStatus({ error: "Le formulaire contient des erreurs : vérifiez les champs signalés." });
-  }
 
   const guardianColumn = (position: 1 | 2) => {
     const name = (field: Parameters<typeof guardianField>[1]) => guardianField(position, field);
@@ -189,7 +158,7 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
 
   const allowanceError = message("allowanceHolder");
   return (
-    <form method="post" onSubmit={handleSubmit(onValid, onInvalid)} noValidate className="space-y-6">
+    <form method="post" onSubmit={handleSubmit(save, refuse)} noValidate className="space-y-6">
       <input type="hidden" {...register("version")} />
       {/* Above the fields it asks to check again; focused when it appears. */}
       {stale ? <StaleSaveNotice stale={stale} /> : null}
