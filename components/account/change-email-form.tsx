@@ -1,19 +1,17 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { SaveOrCancel } from "@/components/family/form-controls";
 import { TextField } from "@/components/ui/form/text-field";
 import { ZChangeEmailSchema, type TChangeEmail } from "@/lib/account/account.schema";
-import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
+import { useFormAction } from "@/components/ui/form/use-form-action";
 import type { ActionResult } from "@/lib/auth/action";
 
 type Props = { currentEmail: string; action: (input: TChangeEmail) => Promise<ActionResult<{ newEmail: string }>> };
 
 /** "Modifier mon login (adresse mail)": the change happens when the link sent to the new address is used. */
 export function ChangeEmailForm({ currentEmail, action }: Props) {
-  const [status, setStatus] = useState<{ error?: string; success?: string } | null>(null);
   const {
     register,
     handleSubmit,
@@ -21,24 +19,13 @@ export function ChangeEmailForm({ currentEmail, action }: Props) {
     resetField,
     formState: { errors, isSubmitting },
   } = useForm<TChangeEmail>({ resolver: zodResolver(ZChangeEmailSchema), defaultValues: { newEmail: "", currentPassword: "" } });
-  const showServerErrors = useServerFieldErrors(setError);
-
-  async function onValid(values: TChangeEmail) {
-    setStatus(null);
-    const result = await action(values);
-    if (!result.ok) {
-      showServerErrors(result.fieldErrors);
-      setStatus({ error: result.error });
-      return;
-    }
+  const { status, submit } = useFormAction(action, setError, (data) => {
     resetField("currentPassword");
-    setStatus({
-      success: `Un message a été envoyé à ${result.data.newEmail}. Votre identifiant sera modifié lorsque vous aurez utilisé le lien qu'il contient (valable 24 heures). Votre adresse actuelle en est informée.`,
-    });
-  }
+    return `Un message a été envoyé à ${data.newEmail}. Votre identifiant sera modifié lorsque vous aurez utilisé le lien qu'il contient (valable 24 heures). Votre adresse actuelle en est informée.`;
+  });
 
   return (
-    <form method="post" onSubmit={handleSubmit(onValid)} noValidate className="space-y-4">
+    <form method="post" onSubmit={handleSubmit(submit)} noValidate className="space-y-4">
       <p>
         Identifiant actuel : <strong>{currentEmail}</strong>
       </p>

@@ -2,12 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { SaveOrCancel } from "@/components/family/form-controls";
 import { TextField } from "@/components/ui/form/text-field";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ZChangePasswordSchema, type TChangePassword } from "@/lib/account/account.schema";
-import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
+import { useFormAction } from "@/components/ui/form/use-form-action";
 import type { ActionResult } from "@/lib/auth/action";
 
 type Props = { action: (input: TChangePassword) => Promise<ActionResult<{ email: string }>> };
@@ -15,7 +14,6 @@ type Props = { action: (input: TChangePassword) => Promise<ActionResult<{ email:
 /** Guide: "Modification de votre mot de passe" — Ancien, Nouveau, Ressaisissez; Annuler / Valider. */
 export function ChangePasswordForm({ action }: Props) {
   const router = useRouter();
-  const [status, setStatus] = useState<{ error?: string; success?: string } | null>(null);
   const {
     register,
     handleSubmit,
@@ -23,24 +21,15 @@ export function ChangePasswordForm({ action }: Props) {
     reset,
     formState: { errors, isSubmitting },
   } = useForm<TChangePassword>({ resolver: zodResolver(ZChangePasswordSchema), defaultValues: { currentPassword: "", password: "", confirmation: "" } });
-  const showServerErrors = useServerFieldErrors(setError);
-
-  async function onValid(values: TChangePassword) {
-    setStatus(null);
-    const result = await action(values);
-    if (!result.ok) {
-      showServerErrors(result.fieldErrors);
-      setStatus({ error: result.error });
-      return;
-    }
+  const { status, submit } = useFormAction(action, setError, () => {
     // Every other session was signed out; the action gave this browser a fresh session cookie.
     reset();
-    setStatus({ success: "Votre mot de passe a été modifié. Vos autres sessions ont été déconnectées." });
     router.refresh();
-  }
+    return "Votre mot de passe a été modifié. Vos autres sessions ont été déconnectées.";
+  });
 
   return (
-    <form onSubmit={handleSubmit(onValid)} method="post" noValidate className="space-y-4">
+    <form onSubmit={handleSubmit(submit)} method="post" noValidate className="space-y-4">
       <TextField registration={register("currentPassword")} label="Ancien mot de passe" type="password" autoComplete="current-password" required error={errors.currentPassword?.message} />
       <TextField
         registration={register("password")}

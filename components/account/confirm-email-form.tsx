@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { FormStatus } from "@/components/family/form-controls";
 import type { ActionResult } from "@/lib/auth/action";
+import { SubmitButton } from "@/components/ui/form/submit-button";
 
 type Props = { token: string; newEmail: string; action: (input: { token: string }) => Promise<ActionResult<{ email: string }>> };
 
@@ -40,9 +41,7 @@ export function ConfirmEmailForm({ token, newEmail, action }: Props) {
         Confirmez que <strong>{newEmail}</strong> devient l&apos;identifiant de votre compte.
       </p>
       <FormStatus error={result && !result.ok ? result.error : null} />
-      <button type="submit" disabled={pending} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
-        {pending ? "Confirmation…" : "Confirmer ma nouvelle adresse"}
-      </button>
+      <SubmitButton pending={pending} label="Confirmer ma nouvelle adresse" pendingLabel="Confirmation…" />
     </form>
   );
 }

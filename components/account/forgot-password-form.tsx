@@ -7,6 +7,7 @@ import { FormStatus } from "@/components/family/form-controls";
 import { TextField } from "@/components/ui/form/text-field";
 import { ZForgotPasswordSchema, type TForgotPassword } from "@/lib/account/account.schema";
 import type { ActionResult } from "@/lib/auth/action";
+import { SubmitButton } from "@/components/ui/form/submit-button";
 
 type Props = { action: (input: TForgotPassword) => Promise<ActionResult<{ message: string }>> };
 
@@ -37,9 +38,7 @@ export function ForgotPasswordForm({ action }: Props) {
         error={errors.email?.message}
       />
       <FormStatus error={status?.error} success={status?.success} />
-      <button type="submit" disabled={isSubmitting} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
-        {isSubmitting ? "Envoi…" : "Recevoir un lien"}
-      </button>
+      <SubmitButton pending={isSubmitting} label="Recevoir un lien" pendingLabel="Envoi…" />
     </form>
   );
 }

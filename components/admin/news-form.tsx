@@ -6,6 +6,7 @@ import { ActionForm } from "@/components/admin/action-form";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { ZNewsUpdateSchema } from "@/lib/content/news.schema";
+import { SubmitButton } from "@/components/ui/form/submit-button";
 
 type Props = { action: (input: FormData) => Promise<ActionResult<{ id: string }>> };
 type State = ActionResult<{ id: string }> | null;
@@ -23,13 +24,7 @@ export function NewsForm({ action }: Props) {
         {state?.ok ? <p className="text-green-800">L&apos;actualité a été enregistrée.</p> : null}
         {state && !state.ok ? <p className="text-accent-dark">{state.error}</p> : null}
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70"
-      >
-        {pending ? "Enregistrement…" : "Enregistrer"}
-      </button>
+      <SubmitButton pending={pending} label="Enregistrer" pendingLabel="Enregistrement…" />
     </form>
   );
 }

@@ -1,23 +1,11 @@
-import Link from "next/link";
+import { PageLinks } from "@/components/ui/page-links";
 
 /** Server-side pagination links that keep the current filters. */
 export function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
   if (pageCount <= 1) return null;
   return (
     <nav aria-label="Pagination" className="no-print mt-3 flex items-center gap-3">
-      {page > 1 ? (
-        <Link href={href(page - 1)} className="underline">
-          Page précédente
-        </Link>
-      ) : null}
-      <span>
-        Page {page} sur {pageCount}
-      </span>
-      {page < pageCount ? (
-        <Link href={href(page + 1)} className="underline">
-          Page suivante
-        </Link>
-      ) : null}
+      <PageLinks page={page} pageCount={pageCount} href={href} linkClassName="underline" />
     </nav>
   );
 }

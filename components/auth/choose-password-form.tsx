@@ -5,6 +5,7 @@ import { useState } from "react";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-length";
+import { SubmitButton } from "@/components/ui/form/submit-button";
 
 type Props = {
   token: string;
@@ -64,13 +65,7 @@ export function ChoosePasswordForm({ token, submitLabel, action }: Props) {
           <p className="rounded border border-accent bg-red-50 px-3 py-2 text-accent-dark">{result.error}</p>
         ) : null}
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70"
-      >
-        {pending ? "Enregistrement…" : submitLabel}
-      </button>
+      <SubmitButton pending={pending} label={submitLabel} pendingLabel="Enregistrement…" />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState, useId } from "react";
 import { loginAction, type LoginState } from "@/app/(public)/connexion/actions";
 import { TextField } from "@/components/ui/form/text-field";
+import { SubmitButton } from "@/components/ui/form/submit-button";
 
 // The guide's login box: Identifiant (the e-mail), Mot de passe, Connexion, and the
 // "Identifiant ou Mot de passe oublié ?" link. A plain POST to a server action: it works before
@@ -38,14 +39,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           <Link href="/mot-de-passe-oublie" className="text-brand underline">
             Identifiant ou Mot de passe oublié ?
           </Link>
-          <button
-            type="submit"
-            disabled={pending}
-            aria-busy={pending}
-            className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70"
-          >
-            {pending ? "Connexion…" : "✓ Connexion"}
-          </button>
+          <SubmitButton pending={pending} label="✓ Connexion" pendingLabel="Connexion…" />
         </div>
       </form>
     </section>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import type { CodeState } from "@/app/(public)/connexion/actions";
 import { TextField } from "@/components/ui/form/text-field";
+import { SubmitButton } from "@/components/ui/form/submit-button";
 
 type Props = {
   action: (state: CodeState, form: FormData) => Promise<CodeState>;
@@ -29,9 +30,7 @@ export function SecondFactorForm({ action, hint }: Props) {
           </p>
         ) : null}
       </div>
-      <button type="submit" disabled={pending} aria-busy={pending} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
-        {pending ? "Vérification…" : "Vérifier"}
-      </button>
+      <SubmitButton pending={pending} label="Vérifier" pendingLabel="Vérification…" />
     </form>
   );
 }

@@ -12,6 +12,7 @@ import { FieldError, RequiredMark, useFieldWiring } from "@/components/ui/form/f
 import { SelectField } from "@/components/ui/form/select-field";
 import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
 import { UploadThingSender, type DocumentSender } from "./uploadthing-sender";
+import { SubmitButton } from "@/components/ui/form/submit-button";
 
 type Props = {
   choices: UploadChoices;
@@ -233,13 +234,7 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
         {success ? <p className="font-semibold text-green-800">{success}</p> : null}
       </div>
 
-      <button
-        type="submit"
-        disabled={sending}
-        className="rounded bg-accent px-6 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70"
-      >
-        {sending ? "Envoi en cours…" : "Envoyer"}
-      </button>
+      <SubmitButton pending={sending} label="Envoyer" pendingLabel="Envoi en cours…" />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { SubmitButton } from "@/components/ui/form/submit-button";
 
 // The family and child forms' sections, outcome and buttons; their fields come from the form kit
 // (components/ui/form/).
@@ -58,9 +59,7 @@ export function SaveOrCancel({
         <Link href={cancelHref} className="rounded border-2 border-accent px-5 py-2 font-bold text-accent-dark hover:bg-red-50">
           Annuler
         </Link>
-        <button type="submit" disabled={isSubmitting} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70">
-          {isSubmitting ? pendingLabel : submitLabel}
-        </button>
+        <SubmitButton pending={isSubmitting} label={submitLabel} pendingLabel={pendingLabel} />
       </div>
       {backLinkOnSuccess && status?.success ? (
         <p>

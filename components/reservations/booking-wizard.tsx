@@ -9,6 +9,7 @@ import type { Planning } from "@/lib/reservations/reservations-query";
 import type { TBooking } from "@/lib/reservations/reservation.schema";
 import { WizardSteps } from "./wizard-steps";
 import { PlanningGrid, cellKey } from "./planning-grid";
+import { SubmitButton } from "@/components/ui/form/submit-button";
 
 type ConfirmResult = { reservationId: string | null; number: string | null; status: string };
 
@@ -222,15 +223,7 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
           <button type="button" onClick={() => setStep("planning")} className="rounded border border-brand px-5 py-2 font-bold text-brand hover:bg-blue-50">
             Retour au planning
           </button>
-          <button
-            type="button"
-            onClick={submit}
-            disabled={pending}
-            aria-busy={pending}
-            className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70"
-          >
-            {pending ? "Enregistrement…" : "Confirmer la réservation"}
-          </button>
+          <SubmitButton pending={pending} label="Confirmer la réservation" pendingLabel="Enregistrement…" onClick={submit} />
         </div>
       </div>
     );

@@ -6,6 +6,7 @@ import { SelectField } from "@/components/ui/form/select-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { dayLabel } from "@/lib/reservations/booking-rules";
 import { DAY_STATUS_LABELS, STATUS_LABELS, type ReservationDayStatusName, type ReservationStatusName } from "@/lib/reservations/status-labels";
+import { SubmitButton } from "@/components/ui/form/submit-button";
 
 type CopyResult = {
   reservation: { id: string; number: string; status: ReservationStatusName } | null;
@@ -31,14 +32,7 @@ export function CopyForm({ reservationId, otherChildren, action }: Props) {
       <form action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
         <input type="hidden" name="reservationId" value={reservationId} />
         <SelectField name="childId" label="Enfant" options={otherChildren.map((child) => ({ value: child.id, label: child.name }))} error={fieldError} />
-        <button
-          type="submit"
-          disabled={pending}
-          aria-busy={pending}
-          className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark disabled:opacity-70"
-        >
-          {pending ? "Copie en cours…" : "Copier la réservation"}
-        </button>
+        <SubmitButton pending={pending} label="Copier la réservation" pendingLabel="Copie en cours…" />
       </form>
       <div role="status" aria-live="polite" className="space-y-3">
         {state && !state.ok ? <p className="rounded border border-accent bg-red-50 px-3 py-2 text-accent-dark">{state.error}</p> : null}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PageLinks } from "@/components/ui/page-links";
 import type { ReservationListItem } from "@/lib/reservations/reservations-query";
 import { StatusIcon } from "./status-icon";
 
@@ -68,19 +69,7 @@ export function ReservationsTable({ items, total, page, pages, pageSize, pageHre
         </p>
         {pages > 1 ? (
           <p className="flex gap-3">
-            {page > 1 ? (
-              <Link href={pageHref(page - 1)} className="text-brand underline">
-                Page précédente
-              </Link>
-            ) : null}
-            <span>
-              Page {page} sur {pages}
-            </span>
-            {page < pages ? (
-              <Link href={pageHref(page + 1)} className="text-brand underline">
-                Page suivante
-              </Link>
-            ) : null}
+            <PageLinks page={page} pageCount={pages} href={pageHref} linkClassName="text-brand underline" />
           </p>
         ) : null}
       </nav>
