@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { LinkList } from "@/components/ui/link-list";
 
 // The staff sections (SPEC §9); each feature adds its line when its pages exist.
 const ADMIN_SECTIONS: { href: string; label: string; adminOnly?: boolean }[] = [
@@ -15,15 +15,11 @@ const ADMIN_SECTIONS: { href: string; label: string; adminOnly?: boolean }[] = [
 export function AdminNav({ role }: { role: "AGENT" | "ADMIN" }) {
   return (
     <nav aria-label="Administration" className="no-print">
-      <ul className="flex flex-wrap gap-2">
-        {ADMIN_SECTIONS.filter((section) => !section.adminOnly || role === "ADMIN").map((section) => (
-          <li key={section.href}>
-            <Link href={section.href} className="inline-block rounded bg-white px-3 py-2 font-semibold text-brand shadow hover:bg-blue-50">
-              {section.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <LinkList
+        links={ADMIN_SECTIONS.filter((section) => !section.adminOnly || role === "ADMIN")}
+        className="flex flex-wrap gap-2"
+        linkClassName="inline-block rounded bg-white px-3 py-2 font-semibold text-brand shadow hover:bg-blue-50"
+      />
     </nav>
   );
 }

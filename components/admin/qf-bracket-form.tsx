@@ -26,19 +26,26 @@ function BracketFields({ bracket }: { bracket?: Bracket }) {
   );
 }
 
-export function CreateQfBracketForm({ action }: { action: Action }) {
+/** One form creates a bracket (emptied once added) or edits the one given. */
+function QfBracketForm({ action, bracket }: { action: Action; bracket?: Bracket }) {
   return (
-    <ActionForm action={action} schema={ZQfBracketCreateSchema} submitLabel="Ajouter la tranche" successMessage="La tranche a été ajoutée." resetOnSuccess>
-      <BracketFields />
+    <ActionForm
+      action={action}
+      schema={bracket ? ZQfBracketUpdateSchema : ZQfBracketCreateSchema}
+      submitLabel={bracket ? `Enregistrer « ${bracket.label} »` : "Ajouter la tranche"}
+      successMessage={bracket ? "La tranche a été enregistrée." : "La tranche a été ajoutée."}
+      resetOnSuccess={!bracket}
+    >
+      {bracket ? <input type="hidden" name="id" value={bracket.id} /> : null}
+      <BracketFields bracket={bracket} />
     </ActionForm>
   );
 }
 
+export function CreateQfBracketForm({ action }: { action: Action }) {
+  return <QfBracketForm action={action} />;
+}
+
 export function EditQfBracketForm({ action, bracket }: { action: Action; bracket: Bracket }) {
-  return (
-    <ActionForm action={action} schema={ZQfBracketUpdateSchema} submitLabel={`Enregistrer « ${bracket.label} »`} successMessage="La tranche a été enregistrée.">
-      <input type="hidden" name="id" value={bracket.id} />
-      <BracketFields bracket={bracket} />
-    </ActionForm>
-  );
+  return <QfBracketForm action={action} bracket={bracket} />;
 }

@@ -4,21 +4,12 @@ import { ActionForm } from "@/components/admin/action-form";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { FileField } from "@/components/ui/form/file-field";
-import { ZTownSettingsSchema, ZUsefulContactSchema, ZUsefulContactUpdateSchema } from "@/lib/town/town-settings.schema";
+import { ZTownSettingsSchema, ZUsefulContactSchema, ZUsefulContactUpdateSchema, type TTownSettings } from "@/lib/town/town-settings.schema";
 import { ZTownLogoSchema } from "@/lib/town/town-logo.schema";
 
 type Action = (input: FormData) => Promise<ActionResult<unknown>>;
 
-type Settings = {
-  townName: string;
-  portalName: string;
-  guichetName: string;
-  guichetPhone: string;
-  guichetEmail: string;
-  guichetAddress: string;
-  guichetHours: string;
-  primaryColor: string;
-};
+type Settings = TTownSettings;
 
 export function TownSettingsForm({ action, settings }: { action: Action; settings: Settings }) {
   return (
@@ -50,21 +41,28 @@ function ContactFields({ contact }: { contact?: Contact }) {
   );
 }
 
-export function NewUsefulContactForm({ action }: { action: Action }) {
+/** One form adds a contact (emptied once added) or edits the one given. */
+function UsefulContactForm({ action, contact }: { action: Action; contact?: Contact }) {
   return (
-    <ActionForm action={action} schema={ZUsefulContactSchema} submitLabel="Ajouter le contact" successMessage="Le contact a été ajouté." resetOnSuccess>
-      <ContactFields />
+    <ActionForm
+      action={action}
+      schema={contact ? ZUsefulContactUpdateSchema : ZUsefulContactSchema}
+      submitLabel={contact ? `Enregistrer « ${contact.label} »` : "Ajouter le contact"}
+      successMessage={contact ? "Le contact a été enregistré." : "Le contact a été ajouté."}
+      resetOnSuccess={!contact}
+    >
+      {contact ? <input type="hidden" name="id" value={contact.id} /> : null}
+      <ContactFields contact={contact} />
     </ActionForm>
   );
 }
 
+export function NewUsefulContactForm({ action }: { action: Action }) {
+  return <UsefulContactForm action={action} />;
+}
+
 export function EditUsefulContactForm({ action, contact }: { action: Action; contact: Contact }) {
-  return (
-    <ActionForm action={action} schema={ZUsefulContactUpdateSchema} submitLabel={`Enregistrer « ${contact.label} »`} successMessage="Le contact a été enregistré.">
-      <input type="hidden" name="id" value={contact.id} />
-      <ContactFields contact={contact} />
-    </ActionForm>
-  );
+  return <UsefulContactForm action={action} contact={contact} />;
 }
 
 export function TownLogoForm({ uploadAction, removeAction, logoUrl }: { uploadAction: Action; removeAction: Action; logoUrl: string | null }) {

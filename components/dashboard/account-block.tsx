@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { LinkList } from "@/components/ui/link-list";
 import { Panel } from "@/components/ui/panel";
 
 /** INFORMATIONS DU COMPTE (guide): the three account menus. */
@@ -11,15 +11,7 @@ export function AccountBlock() {
   ];
   return (
     <Panel title="Informations du compte">
-      <ul className="space-y-2">
-        {links.map((link) => (
-          <li key={link.href}>
-            <Link href={link.href} className="text-brand underline underline-offset-2 hover:no-underline">
-              {link.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <LinkList links={links} className="space-y-2" linkClassName="text-brand underline underline-offset-2 hover:no-underline" />
       <p className="mt-3 text-sm text-muted">Conseil : lors de votre première connexion, modifiez votre mot de passe.</p>
     </Panel>
   );

@@ -1,6 +1,24 @@
 import { Panel } from "@/components/ui/panel";
 import { staffCompleteness, type FamilyCompleteness } from "@/lib/families/completeness";
 
+/** The family's or one child's part: its state, then what is missing, item by item. */
+function CompletenessSection({ id, testId, title, missing }: { id: string; testId?: string; title: string; missing: FamilyCompleteness["missing"] }) {
+  return (
+    <section aria-labelledby={id} data-testid={testId}>
+      <h3 id={id} className="font-semibold">
+        {title}
+      </h3>
+      {missing.length ? (
+        <ul className="mt-1 list-disc pl-5">
+          {missing.map((item) => (
+            <li key={item.code}>{item.label}</li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
 /**
  * "Lors de votre première connexion, vous devez vérifier, modifier et/ou compléter les
  * informations de votre famille pour avoir accès aux services": what is still missing, item by
@@ -20,31 +38,15 @@ export function CompletenessBlock({ completeness: computed, audience = "family" 
       ) : (
         <div className="space-y-4">
           <p>{staff ? "Ce qui manque encore pour que la famille puisse réserver :" : "Complétez ces informations pour pouvoir réserver les services :"}</p>
-          <section aria-labelledby="completeness-family">
-            <h3 id="completeness-family" className="font-semibold">
-              Dossier famille : {completeness.complete ? "complet ✓" : "à compléter"}
-            </h3>
-            {completeness.missing.length ? (
-              <ul className="mt-1 list-disc pl-5">
-                {completeness.missing.map((item) => (
-                  <li key={item.code}>{item.label}</li>
-                ))}
-              </ul>
-            ) : null}
-          </section>
+          <CompletenessSection id="completeness-family" title={`Dossier famille : ${completeness.complete ? "complet ✓" : "à compléter"}`} missing={completeness.missing} />
           {completeness.children.map((child) => (
-            <section key={child.childId} aria-labelledby={`completeness-${child.childId}`} data-testid={`completeness-${child.childId}`}>
-              <h3 id={`completeness-${child.childId}`} className="font-semibold">
-                {child.name} : {child.complete ? "fiche complète ✓" : "à compléter"}
-              </h3>
-              {child.missing.length ? (
-                <ul className="mt-1 list-disc pl-5">
-                  {child.missing.map((item) => (
-                    <li key={item.code}>{item.label}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </section>
+            <CompletenessSection
+              key={child.childId}
+              id={`completeness-${child.childId}`}
+              testId={`completeness-${child.childId}`}
+              title={`${child.name} : ${child.complete ? "fiche complète ✓" : "à compléter"}`}
+              missing={child.missing}
+            />
           ))}
         </div>
       )}
