@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, requiredNamedText } from "@/lib/validation/form-fields";
+import { checkbox, displayOrder, requiredNamedText } from "@/lib/validation/form-fields";
 
 export const ZActivitySchema = z.object({
   // The code names the activity in data and exports (RESTAURATION_SCOLAIRE, ALSH…).
@@ -8,14 +8,7 @@ export const ZActivitySchema = z.object({
     .pipe(z.string().regex(/^[A-Z0-9_]+$/, "Le code ne peut contenir que des lettres sans accent, des chiffres et « _ » (exemple : SPORTS_VACANCES).")),
   name: requiredNamedText("Le nom de l'activité", 120),
   onlinePayment: checkbox,
-  sortOrder: z.preprocess(
-    (value) => (value === undefined || (typeof value === "string" && value.trim() === "") ? 0 : typeof value === "string" ? Number(value.trim()) : value),
-    z
-      .number({ error: "L'ordre d'affichage doit être un nombre entier." })
-      .int("L'ordre d'affichage doit être un nombre entier.")
-      .min(0, "L'ordre d'affichage doit être positif ou nul.")
-      .max(999, "L'ordre d'affichage ne peut pas dépasser 999."),
-  ),
+  sortOrder: displayOrder,
 });
 export type TActivity = z.output<typeof ZActivitySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredNamedText } from "@/lib/validation/form-fields";
 
 /** A quotient typed in a form: "" → null, digits → a number, anything else → the error. */
 function readQuotient(value: unknown, invalid: string, context: z.RefinementCtx): number | null | typeof z.NEVER {
@@ -26,11 +27,7 @@ const requiredQuotient = (missing: string, invalid: string) =>
 const optionalQuotient = (invalid: string) => input.transform((value, context): number | null => readQuotient(value, invalid, context));
 
 const bracketFields = {
-  label: z
-    .string({ error: "Le libellé est obligatoire." })
-    .trim()
-    .min(1, "Le libellé est obligatoire.")
-    .max(100, "Le libellé ne peut pas dépasser 100 caractères."),
+  label: requiredNamedText("Le libellé", 100),
   /** Inclusive. */
   minQf: requiredQuotient("Le QF minimum est obligatoire (0 pour la première tranche).", "Le QF minimum doit être un nombre entier positif ou nul."),
   /** Exclusive; empty for the last bracket. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredNamedText } from "@/lib/validation/form-fields";
 import { isCalendarDay } from "@/lib/dates/calendar-day";
 import { dateListField } from "./date-list.schema";
 import { TIME_PATTERN } from "./unit-rules";
@@ -35,11 +36,7 @@ const time = (label: string) =>
     .regex(TIME_PATTERN, `L'heure de ${label} doit être au format HH:MM (par exemple 12:15).`);
 
 const unitFields = {
-  label: z
-    .string({ error: "Le libellé est obligatoire." })
-    .trim()
-    .min(1, "Le libellé est obligatoire.")
-    .max(100, "Le libellé ne peut pas dépasser 100 caractères."),
+  label: requiredNamedText("Le libellé", 100),
   startTime: time("début"),
   endTime: time("fin"),
   capacity: capacityField,

@@ -1,9 +1,10 @@
 // "Voir / Modifier la fiche enfant" (SPEC §4): one schema for the react-hook-form form and the
 // server action. Every section is to be filled "impérativement et précisément" (guide).
 import { z } from "zod";
+import { parentAndStaffSchemas } from "@/lib/families/family-forms.schema";
 import * as clock from "@/lib/clock";
 import { isCalendarDay } from "@/lib/dates/calendar-day";
-import { birthDay, optionalText, requiredChoice, requiredPhone, requiredText, UNEXPECTED_FIELD, yesNo } from "@/lib/validation/form-fields";
+import { birthDay, optionalText, requiredChoice, requiredPhone, requiredText, UNEXPECTED_FIELD, yesNo, optionValues } from "@/lib/validation/form-fields";
 import { ZLoadedValues, ZRecordVersion } from "@/lib/families/record-version";
 import { childBirthDateProblem } from "./birth-date";
 
@@ -45,8 +46,6 @@ export const AUTHORISATIONS = [
 
 export const MAX_PEOPLE = 6;
 
-const values = <T extends readonly { value: string }[]>(options: T) =>
-  options.map((option) => option.value) as unknown as [T[number]["value"], ...T[number]["value"][]];
 
 /**
  * A child's birth date, checked at the field against today (not in the future, under
@@ -75,10 +74,10 @@ const childSheetCommonShape = {
   // INFORMATIONS DE L'ENFANT
   lastName: requiredText("Le nom de l'enfant est obligatoire."),
   firstName: requiredText("Le prénom de l'enfant est obligatoire."),
-  sex: requiredChoice(values(SEXES), "Indiquez le sexe de l'enfant."),
+  sex: requiredChoice(optionValues(SEXES), "Indiquez le sexe de l'enfant."),
   birthDate: childBirthDay("La date de naissance est obligatoire."),
   schoolId: z.string({ error: "Choisissez l'école." }).min(1, "Choisissez l'école.").max(64),
-  schoolLevel: requiredChoice(values(SCHOOL_LEVELS), "Choisissez le niveau de classe."),
+  schoolLevel: requiredChoice(optionValues(SCHOOL_LEVELS), "Choisissez le niveau de classe."),
   schoolClass: optionalText(60),
   // RENSEIGNEMENTS MÉDICAUX
   doctorName: requiredText("Le nom du médecin traitant est obligatoire."),
@@ -89,7 +88,7 @@ const childSheetCommonShape = {
   vaccinationsUpToDate: yesNo("Indiquez si les vaccinations sont à jour."),
   remarks: optionalText(1000),
   // RÉGIME ALIMENTAIRE
-  dietKind: requiredChoice(values(DIET_KINDS), "Indiquez si l'enfant a un régime alimentaire spécifique."),
+  dietKind: requiredChoice(optionValues(DIET_KINDS), "Indiquez si l'enfant a un régime alimentaire spécifique."),
   dietDetails: optionalText(500),
   // PERSONNES À CONTACTER / AUTORISÉES
   emergencyContacts: z
@@ -154,19 +153,19 @@ function refineChildSheet(value: TChildSheetCommonData, context: z.RefinementCtx
   }
 }
 
-/** The parent's form: the data and « J'accepte ». */
-export const ZChildSheetSchema = z
-  .strictObject({ ...childSheetCommonShape, ...authorisationsShape, accept: z.literal(true, { error: "Cochez « J'accepte » pour enregistrer." }) }, { error: UNEXPECTED_FIELD })
-  .superRefine(refineChildSheet);
-
 /**
- * The Guichet unique's form: the same data, for a child of the family named by its id. Staff
- * never accept (« J'accepte ») for the family nor answer its authorisations, so neither is part
- * of it: a posted one is refused as unexpected data.
+ * The parent's form (the data, the authorisations and « J'accepte ») and the Guichet unique's
+ * (the same data for a child of the family named by its id: staff never accept for the family
+ * nor answer its authorisations).
  */
-export const ZStaffChildSheetSchema = z
-  .strictObject({ familyId: z.uuid({ error: "Fiche enfant introuvable." }), ...childSheetCommonShape }, { error: UNEXPECTED_FIELD })
-  .superRefine(refineChildSheet);
+const childSheetSchemas = parentAndStaffSchemas({
+  data: childSheetCommonShape,
+  parentOnly: { ...authorisationsShape, accept: z.literal(true, { error: "Cochez « J'accepte » pour enregistrer." }) },
+  notFound: "Fiche enfant introuvable.",
+  refine: refineChildSheet,
+});
+export const ZChildSheetSchema = childSheetSchemas.parent;
+export const ZStaffChildSheetSchema = childSheetSchemas.staff;
 
 export type TChildSheet = z.input<typeof ZChildSheetSchema>;
 export type TChildSheetParsed = z.output<typeof ZChildSheetSchema>;

@@ -2,6 +2,7 @@
 // and the server action. Flat field names, so that the action's field errors land on the same
 // inputs as the browser's.
 import { z } from "zod";
+import { parentAndStaffSchemas } from "./family-forms.schema";
 import {
   blankToNull,
   optionalBirthDay,
@@ -11,7 +12,7 @@ import {
   optionalText,
   requiredChoice,
   requiredText,
-  UNEXPECTED_FIELD,
+  optionValues,
 } from "@/lib/validation/form-fields";
 import { ZLoadedValues, ZRecordVersion } from "./record-version";
 
@@ -61,14 +62,12 @@ export const SOCIO_PROFESSIONAL_CATEGORIES = [
   { value: "SANS_ACTIVITE", label: "Sans activité professionnelle" },
 ] as const;
 
-const values = <T extends readonly { value: string }[]>(options: T) =>
-  options.map((option) => option.value) as unknown as [T[number]["value"], ...T[number]["value"][]];
 
 const guardianShape = (position: 1 | 2) => {
   const required = position === 1;
   const who = `du responsable ${position}`;
   return {
-    civility: required ? requiredChoice(values(CIVILITIES), `Choisissez la civilité ${who}.`) : optionalChoice(values(CIVILITIES)),
+    civility: required ? requiredChoice(optionValues(CIVILITIES), `Choisissez la civilité ${who}.`) : optionalChoice(optionValues(CIVILITIES)),
     lastName: required ? requiredText(`Le nom ${who} est obligatoire.`) : optionalText(),
     firstName: required ? requiredText(`Le prénom ${who} est obligatoire.`) : optionalText(),
     street: optionalText(150),
@@ -81,7 +80,7 @@ const guardianShape = (position: 1 | 2) => {
     birthDate: optionalBirthDay,
     birthPlace: optionalText(),
     profession: optionalText(),
-    socioProfessionalCategory: optionalChoice(values(SOCIO_PROFESSIONAL_CATEGORIES)),
+    socioProfessionalCategory: optionalChoice(optionValues(SOCIO_PROFESSIONAL_CATEGORIES)),
   };
 };
 
@@ -123,7 +122,7 @@ const oui = (message: string) => z.literal("OUI", { error: message });
 // COORDONNÉES and INFORMATIONS PERSONNELLES: the family's own fields.
 const familyFieldsShape = {
   // COORDONNÉES
-  civility: requiredChoice(values(FAMILY_CIVILITIES), "Choisissez la civilité."),
+  civility: requiredChoice(optionValues(FAMILY_CIVILITIES), "Choisissez la civilité."),
   name: requiredText("Le nom de famille est obligatoire."),
   street: requiredText("Le numéro et la rue sont obligatoires.", 150),
   addressComplement: optionalText(150),
@@ -135,13 +134,13 @@ const familyFieldsShape = {
   city: requiredText("La ville est obligatoire."),
   homePhone: optionalPhone,
   // INFORMATIONS PERSONNELLES
-  situation: requiredChoice(values(FAMILY_SITUATIONS), "Choisissez la situation familiale."),
+  situation: requiredChoice(optionValues(FAMILY_SITUATIONS), "Choisissez la situation familiale."),
   allowanceNumber: optionalText(20).refine((value) => value === "" || /^[0-9A-Za-z]{4,20}$/.test(value), {
     error: "Le numéro d'allocataire ne contient que des chiffres et des lettres.",
   }),
   // Radio buttons: null while neither is chosen.
-  allowanceHolder: optionalChoice(values(ALLOWANCE_HOLDERS)).nullable(),
-  benefitScheme: requiredChoice(values(BENEFIT_SCHEMES), "Choisissez le régime (CAF, MSA ou AUTRES)."),
+  allowanceHolder: optionalChoice(optionValues(ALLOWANCE_HOLDERS)).nullable(),
+  benefitScheme: requiredChoice(optionValues(BENEFIT_SCHEMES), "Choisissez le régime (CAF, MSA ou AUTRES)."),
 };
 
 /** The family's own fields as the form labels them. */
@@ -201,27 +200,24 @@ function refineFamilyRecord(value: TFamilyRecordData, context: z.RefinementCtx) 
   }
 }
 
-/** The parent's form: the data and the three OUI statements and the data-protection notice. */
-export const ZFamilyRecordSchema = z
-  .strictObject(
-    {
-      ...familyRecordDataShape,
-      reglements: oui("Sélectionnez OUI après avoir pris connaissance des règlements."),
-      attestationHonneur: oui("Sélectionnez OUI pour attester l'exactitude des renseignements."),
-      signatureNumerique: oui("Sélectionnez OUI pour signer numériquement."),
-      protectionDonnees: z.literal(true, { error: "Cochez « J'accepte » pour enregistrer." }),
-    },
-    { error: UNEXPECTED_FIELD },
-  )
-  .superRefine(refineFamilyRecord);
-
 /**
- * The Guichet unique's form (SPEC §9 "view/edit records"): the same data for the family named by
- * its id. Staff never answer the statements for the family, so they are not part of it.
+ * The parent's form (the data, the three OUI statements and the data-protection notice) and the
+ * Guichet unique's (SPEC §9 "view/edit records": the same data for the family named by its id;
+ * staff never answer the statements for the family).
  */
-export const ZStaffFamilyRecordSchema = z
-  .strictObject({ familyId: z.uuid({ error: "Dossier famille introuvable." }), ...familyRecordDataShape }, { error: UNEXPECTED_FIELD })
-  .superRefine(refineFamilyRecord);
+const familyRecordSchemas = parentAndStaffSchemas({
+  data: familyRecordDataShape,
+  parentOnly: {
+    reglements: oui("Sélectionnez OUI après avoir pris connaissance des règlements."),
+    attestationHonneur: oui("Sélectionnez OUI pour attester l'exactitude des renseignements."),
+    signatureNumerique: oui("Sélectionnez OUI pour signer numériquement."),
+    protectionDonnees: z.literal(true, { error: "Cochez « J'accepte » pour enregistrer." }),
+  },
+  notFound: "Dossier famille introuvable.",
+  refine: refineFamilyRecord,
+});
+export const ZFamilyRecordSchema = familyRecordSchemas.parent;
+export const ZStaffFamilyRecordSchema = familyRecordSchemas.staff;
 
 export type TFamilyRecord = z.input<typeof ZFamilyRecordSchema>;
 export type TFamilyRecordParsed = z.output<typeof ZFamilyRecordSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankToNull, optionalNamedText, requiredNamedText } from "@/lib/validation/form-fields";
+import { blankToNull, displayOrder, optionalNamedText, requiredNamedText } from "@/lib/validation/form-fields";
 import { LIGHTEST_TEXT_ON_BRAND, MIN_CONTRAST, contrastRatio } from "./brand-colour";
 
 const text = requiredNamedText;
@@ -43,11 +43,7 @@ export const ZUsefulContactSchema = z.object({
     .pipe(z.email({ error: "L'adresse e-mail n'est pas valide (exemple : service@mairie.fr)." }).nullable()),
   address: optionalText("L'adresse", 300),
   hours: optionalText("Les horaires", 300),
-  sortOrder: z.coerce
-    .number({ error: "L'ordre d'affichage doit être un nombre entier." })
-    .int("L'ordre d'affichage doit être un nombre entier.")
-    .min(0, "L'ordre d'affichage doit être positif ou nul.")
-    .max(999, "L'ordre d'affichage ne peut pas dépasser 999."),
+  sortOrder: displayOrder,
 });
 
 export type TUsefulContact = z.output<typeof ZUsefulContactSchema>;

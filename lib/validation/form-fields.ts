@@ -71,9 +71,23 @@ export const optionalInt = (label: string, min: number, max: number) =>
       .nullable(),
   );
 
+/** Where an item comes in a list shown to families (0 first): empty → 0. */
+export const displayOrder = z.preprocess(
+  (value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? 0 : typeof value === "string" ? Number(value.trim()) : value),
+  z
+    .number({ error: "L'ordre d'affichage doit être un nombre entier." })
+    .int("L'ordre d'affichage doit être un nombre entier.")
+    .min(0, "L'ordre d'affichage doit être positif ou nul.")
+    .max(999, "L'ordre d'affichage ne peut pas dépasser 999."),
+);
+
 /** An id chosen in a select, or nothing: empty → null (an id is not a text: no id is null). */
 export const optionalId = (message: string) =>
   z.preprocess((value) => (value === "" || value === undefined ? null : value), z.uuid({ error: message }).nullable());
+
+/** The values of a list of options, as the choice rules below take them. */
+export const optionValues = <T extends readonly [{ value: string }, ...{ value: string }[]]>(options: T) =>
+  options.map((option) => option.value) as [T[number]["value"], ...T[number]["value"][]];
 
 /** A <select> whose empty option means "not answered": "" or one of the values. */
 export const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
