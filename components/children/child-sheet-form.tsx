@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useFieldArray, useForm, type Resolver } from "react-hook-form";
 import { ConsentStateList, FormSection, SaveOrCancel, YES_NO_OPTIONS, type ConsentSummary } from "@/components/family/form-controls";
 import { CheckboxField } from "@/components/ui/form/choice-fields";
+import { RequiredFieldsNote } from "@/components/ui/form/field";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import { useVersionedSave } from "@/components/family/use-versioned-save";
@@ -142,10 +143,7 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
       <input type="hidden" {...register("version")} />
       {/* Above the fields it asks to check again; focused when it appears. */}
       {stale ? <StaleSaveNotice stale={stale} /> : null}
-      <p className="text-sm text-muted">
-        Les champs marqués d&apos;un <span aria-hidden="true">*</span>
-        <span className="sr-only">astérisque</span> sont obligatoires.
-      </p>
+      <RequiredFieldsNote />
       <FormSection id="section-enfant" title="Informations de l'enfant">
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField registration={register("lastName")} label={LABELS.lastName} required error={message("lastName")} />

@@ -24,6 +24,7 @@ import {
 } from "@/lib/families/family-record.schema";
 import type { TSaveOutcome } from "@/lib/families/record-version";
 import { CheckboxField, RadioGroup } from "@/components/ui/form/choice-fields";
+import { RequiredFieldsNote } from "@/components/ui/form/field";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import { ConsentStateList, FormSection, SaveOrCancel, type ConsentSummary } from "./form-controls";
@@ -162,10 +163,7 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
       <input type="hidden" {...register("version")} />
       {/* Above the fields it asks to check again; focused when it appears. */}
       {stale ? <StaleSaveNotice stale={stale} /> : null}
-      <p className="text-sm text-muted">
-        Les champs marqués d&apos;un <span aria-hidden="true">*</span>
-        <span className="sr-only">astérisque</span> sont obligatoires.
-      </p>
+      <RequiredFieldsNote />
       <FormSection id="section-coordonnees" title="Coordonnées">
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField placeholder="< Aucune >" registration={register("civility")} label={LABELS.civility} required options={FAMILY_CIVILITIES} error={message("civility")} />

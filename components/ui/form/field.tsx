@@ -71,6 +71,16 @@ export function RequiredMark() {
   );
 }
 
+/** Said once above a form whose required fields carry the star. */
+export function RequiredFieldsNote() {
+  return (
+    <p className="text-sm text-muted">
+      Les champs marqués d&apos;un <span aria-hidden="true">*</span>
+      <span className="sr-only">astérisque</span> sont obligatoires.
+    </p>
+  );
+}
+
 export function FieldHint({ id, hint }: { id: string; hint?: React.ReactNode }) {
   return hint ? (
     <p id={`${id}-hint`} className="text-sm text-muted">
