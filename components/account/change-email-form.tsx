@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { SaveOrCancel } from "@/components/family/form-controls";
-import { TextField } from "@/components/ui/form/text-field";
+import { PasswordField, TextField } from "@/components/ui/form/text-field";
 import { ZChangeEmailSchema, type TChangeEmail } from "@/lib/account/account.schema";
 import { useFormAction } from "@/components/ui/form/use-form-action";
 import type { ActionResult } from "@/lib/auth/action";
@@ -30,14 +30,7 @@ export function ChangeEmailForm({ currentEmail, action }: Props) {
         Identifiant actuel : <strong>{currentEmail}</strong>
       </p>
       <TextField registration={register("newEmail")} label="Nouvelle adresse e-mail" type="email" autoComplete="email" required error={errors.newEmail?.message} />
-      <TextField
-        registration={register("currentPassword")}
-        label="Mot de passe actuel"
-        type="password"
-        autoComplete="current-password"
-        required
-        error={errors.currentPassword?.message}
-      />
+      <PasswordField purpose="current" registration={register("currentPassword")} label="Mot de passe actuel" error={errors.currentPassword?.message} />
       <SaveOrCancel status={status} isSubmitting={isSubmitting} submitLabel="Valider" pendingLabel="Envoi…" backLinkOnSuccess={false} />
     </form>
   );

@@ -4,10 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { SaveOrCancel } from "@/components/family/form-controls";
-import { TextField } from "@/components/ui/form/text-field";
+import { PasswordField } from "@/components/ui/form/text-field";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ZChangePasswordSchema, type TChangePassword } from "@/lib/account/account.schema";
 import { useFormAction } from "@/components/ui/form/use-form-action";
 import type { ActionResult } from "@/lib/auth/action";
+
+const NEW_PASSWORD_HINT = `De ${PASSWORD_MIN_LENGTH} à ${PASSWORD_MAX_LENGTH} caractères. Une phrase facile à retenir convient très bien.`;
 
 type Props = { action: (input: TChangePassword) => Promise<ActionResult<{ email: string }>> };
 
@@ -30,22 +32,12 @@ export function ChangePasswordForm({ action }: Props) {
 
   return (
     <form onSubmit={handleSubmit(submit)} method="post" noValidate className="space-y-4">
-      <TextField registration={register("currentPassword")} label="Ancien mot de passe" type="password" autoComplete="current-password" required error={errors.currentPassword?.message} />
-      <TextField
-        registration={register("password")}
-        label="Nouveau mot de passe"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`De ${PASSWORD_MIN_LENGTH} à ${PASSWORD_MAX_LENGTH} caractères. Une phrase facile à retenir convient très bien.`}
-        error={errors.password?.message}
-      />
-      <TextField
+      <PasswordField purpose="current" registration={register("currentPassword")} label="Ancien mot de passe" error={errors.currentPassword?.message} />
+      <PasswordField purpose="new" registration={register("password")} label="Nouveau mot de passe" hint={NEW_PASSWORD_HINT} error={errors.password?.message} />
+      <PasswordField
+        purpose="new"
         registration={register("confirmation")}
         label="Ressaisissez votre nouveau mot de passe"
-        type="password"
-        autoComplete="new-password"
-        required
         error={errors.confirmation?.message}
       />
       <SaveOrCancel status={status} isSubmitting={isSubmitting} submitLabel="Valider" pendingLabel="Enregistrement…" backLinkOnSuccess={false} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionForm } from "@/components/admin/action-form";
+import { CreateOrEditForm } from "@/components/admin/create-or-edit-form";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { ZQfBracketCreateSchema, ZQfBracketUpdateSchema } from "@/lib/catalogue/qf-bracket.schema";
@@ -26,26 +26,18 @@ function BracketFields({ bracket }: { bracket?: Bracket }) {
   );
 }
 
-/** One form creates a bracket (emptied once added) or edits the one given. */
+const SCHEMAS = { create: ZQfBracketCreateSchema, update: ZQfBracketUpdateSchema };
+
 function QfBracketForm({ action, bracket }: { action: Action; bracket?: Bracket }) {
+  const [submitLabel, successMessage] = bracket
+    ? [`Enregistrer « ${bracket.label} »`, "La tranche a été enregistrée."]
+    : ["Ajouter la tranche", "La tranche a été ajoutée."];
   return (
-    <ActionForm
-      action={action}
-      schema={bracket ? ZQfBracketUpdateSchema : ZQfBracketCreateSchema}
-      submitLabel={bracket ? `Enregistrer « ${bracket.label} »` : "Ajouter la tranche"}
-      successMessage={bracket ? "La tranche a été enregistrée." : "La tranche a été ajoutée."}
-      resetOnSuccess={!bracket}
-    >
-      {bracket ? <input type="hidden" name="id" value={bracket.id} /> : null}
+    <CreateOrEditForm action={action} record={bracket} schemas={SCHEMAS} submitLabel={submitLabel} successMessage={successMessage}>
       <BracketFields bracket={bracket} />
-    </ActionForm>
+    </CreateOrEditForm>
   );
 }
 
-export function CreateQfBracketForm({ action }: { action: Action }) {
-  return <QfBracketForm action={action} />;
-}
-
-export function EditQfBracketForm({ action, bracket }: { action: Action; bracket: Bracket }) {
-  return <QfBracketForm action={action} bracket={bracket} />;
-}
+export const CreateQfBracketForm = ({ action }: { action: Action }) => <QfBracketForm action={action} />;
+export const EditQfBracketForm = QfBracketForm;

@@ -1,6 +1,7 @@
 "use client";
 
 import { ActionForm } from "@/components/admin/action-form";
+import { CreateOrEditForm } from "@/components/admin/create-or-edit-form";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { FileField } from "@/components/ui/form/file-field";
@@ -41,29 +42,19 @@ function ContactFields({ contact }: { contact?: Contact }) {
   );
 }
 
-/** One form adds a contact (emptied once added) or edits the one given. */
+const CONTACT_SCHEMAS = { create: ZUsefulContactSchema, update: ZUsefulContactUpdateSchema };
+
 function UsefulContactForm({ action, contact }: { action: Action; contact?: Contact }) {
+  const [submitLabel, successMessage] = contact ? [`Enregistrer « ${contact.label} »`, "Le contact a été enregistré."] : ["Ajouter le contact", "Le contact a été ajouté."];
   return (
-    <ActionForm
-      action={action}
-      schema={contact ? ZUsefulContactUpdateSchema : ZUsefulContactSchema}
-      submitLabel={contact ? `Enregistrer « ${contact.label} »` : "Ajouter le contact"}
-      successMessage={contact ? "Le contact a été enregistré." : "Le contact a été ajouté."}
-      resetOnSuccess={!contact}
-    >
-      {contact ? <input type="hidden" name="id" value={contact.id} /> : null}
+    <CreateOrEditForm action={action} record={contact} schemas={CONTACT_SCHEMAS} submitLabel={submitLabel} successMessage={successMessage}>
       <ContactFields contact={contact} />
-    </ActionForm>
+    </CreateOrEditForm>
   );
 }
 
-export function NewUsefulContactForm({ action }: { action: Action }) {
-  return <UsefulContactForm action={action} />;
-}
-
-export function EditUsefulContactForm({ action, contact }: { action: Action; contact: Contact }) {
-  return <UsefulContactForm action={action} contact={contact} />;
-}
+export const NewUsefulContactForm = ({ action }: { action: Action }) => <UsefulContactForm action={action} />;
+export const EditUsefulContactForm = UsefulContactForm;
 
 export function TownLogoForm({ uploadAction, removeAction, logoUrl }: { uploadAction: Action; removeAction: Action; logoUrl: string | null }) {
   return (

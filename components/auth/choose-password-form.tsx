@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { TextField } from "@/components/ui/form/text-field";
+import { PasswordField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-length";
 import { SubmitButton } from "@/components/ui/form/submit-button";
@@ -43,23 +43,14 @@ export function ChoosePasswordForm({ token, submitLabel, action }: Props) {
   const confirmationError = fieldError("confirmation");
   return (
     <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
-      <TextField
+      <PasswordField
+        purpose="new"
         name="password"
-        type="password"
         label="Nouveau mot de passe"
         hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase facile à retenir convient très bien.`}
-        autoComplete="new-password"
         error={passwordError}
-        required
       />
-      <TextField
-        name="confirmation"
-        type="password"
-        label="Ressaisissez votre nouveau mot de passe"
-        autoComplete="new-password"
-        error={confirmationError}
-        required
-      />
+      <PasswordField purpose="new" name="confirmation" label="Ressaisissez votre nouveau mot de passe" error={confirmationError} />
       <div role="alert" aria-live="assertive">
         {result && !result.ok && !passwordError && !confirmationError ? (
           <p className="rounded border border-accent bg-red-50 px-3 py-2 text-accent-dark">{result.error}</p>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useId } from "react";
 import { loginAction, type LoginState } from "@/app/(public)/connexion/actions";
-import { TextField } from "@/components/ui/form/text-field";
+import { PasswordField, TextField } from "@/components/ui/form/text-field";
 import { SubmitButton } from "@/components/ui/form/submit-button";
 
 // The guide's login box: Identifiant (the e-mail), Mot de passe, Connexion, and the
@@ -31,7 +31,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
           error={state.fieldErrors?.email}
           required
         />
-        <TextField name="password" type="password" label="Mot de passe" autoComplete="current-password" error={state.fieldErrors?.password} required />
+        <PasswordField purpose="current" name="password" label="Mot de passe" error={state.fieldErrors?.password} />
         <div role="alert" aria-live="assertive" className="min-h-0">
           {state.error ? <p className="rounded border border-accent bg-red-50 px-3 py-2 text-accent-dark">{state.error}</p> : null}
         </div>

@@ -1,15 +1,14 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useFieldArray, useForm, type Resolver } from "react-hook-form";
+import { useFieldArray, type Resolver } from "react-hook-form";
 import { ConsentStateList, FormSection, SaveOrCancel, YES_NO_OPTIONS, type ConsentSummary } from "@/components/family/form-controls";
 import { CheckboxField } from "@/components/ui/form/choice-fields";
 import { RequiredFieldsNote } from "@/components/ui/form/field";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
-import { useVersionedSave } from "@/components/family/use-versioned-save";
+import { useVersionedForm } from "@/components/family/use-versioned-form";
 import { StaleSaveNotice } from "@/components/family/stale-save-notice";
-import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
 import type { ActionResult } from "@/lib/auth/action";
 import type { TSaveOutcome } from "@/lib/families/record-version";
 import {
@@ -60,26 +59,14 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
   const defaultValues = props.defaultValues as TChildSheet;
   const action = props.action as (input: TChildSheet) => Promise<ActionResult<TSaveOutcome>>;
   const authorisationsText = props.mode === "staff" ? null : props.authorisationsText;
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setValue,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm<TChildSheet, unknown, TChildSheetParsed>({
+  const { register, handleSubmit, control, formState, status, stale, save, refuse } = useVersionedForm({
     // Staff values carry the family's id and no « J'accepte »: the staff schema, same field rules.
     resolver: (staff ? zodResolver(ZStaffChildSheetSchema) : zodResolver(ZChildSheetSchema)) as unknown as Resolver<TChildSheet, unknown, TChildSheetParsed>,
     defaultValues,
-  });
-  const showServerErrors = useServerFieldErrors(setError);
-  const { status, stale, save, refuse } = useVersionedSave({
-    defaultValues,
     action,
-    setVersion: (version) => setValue("version", version),
-    showServerErrors,
     successMessage: "La fiche de l'enfant a été enregistrée.",
   });
+  const { errors, isSubmitting } = formState;
   const emergency = useFieldArray({ control, name: "emergencyContacts" });
   const authorised = useFieldArray({ control, name: "authorisedPersons" });
 

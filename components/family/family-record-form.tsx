@@ -2,8 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
-import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
-import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
+import { useWatch, type FieldPath, type Resolver } from "react-hook-form";
 import type { ActionResult } from "@/lib/auth/action";
 import {
   ALLOWANCE_HOLDERS,
@@ -28,7 +27,7 @@ import { RequiredFieldsNote } from "@/components/ui/form/field";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import { ConsentStateList, FormSection, SaveOrCancel, type ConsentSummary } from "./form-controls";
-import { useVersionedSave } from "@/components/family/use-versioned-save";
+import { useVersionedForm } from "@/components/family/use-versioned-form";
 import { StaleSaveNotice } from "./stale-save-notice";
 
 type Statement = { kind: string; body: string | null };
@@ -58,27 +57,14 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
   const staff = props.mode === "staff";
   const defaultValues = props.defaultValues as TFamilyRecord;
   const action = props.action as (input: TFamilyRecord) => Promise<ActionResult<TSaveOutcome>>;
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setValue,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm<TFamilyRecord, unknown, TFamilyRecordParsed>({
+  const { register, handleSubmit, setValue, control, formState, status, stale, save, refuse } = useVersionedForm({
     // Staff values carry the family's id and no statements: the staff schema, same field rules.
     resolver: (staff ? zodResolver(ZStaffFamilyRecordSchema) : zodResolver(ZFamilyRecordSchema)) as unknown as Resolver<TFamilyRecord, unknown, TFamilyRecordParsed>,
     defaultValues,
-    mode: "onSubmit",
-  });
-  const showServerErrors = useServerFieldErrors(setError);
-  const { status, stale, save, refuse } = useVersionedSave({
-    defaultValues,
     action,
-    setVersion: (version) => setValue("version", version),
-    showServerErrors,
     successMessage: staff ? "Le dossier de la famille a été enregistré." : "Les informations de la famille ont été enregistrées.",
   });
+  const { errors, isSubmitting } = formState;
 
   // The guardians' address is prefilled from the family's (guide) until the parent types in it.
   // A stable set (never re-created), mutated by the inputs' change handlers.

@@ -36,3 +36,8 @@ export function TextField({ type = "text", autoComplete, inputMode, defaultValue
 export function DateListField({ hint, ...field }: Props & { hint?: string }) {
   return <TextField multiline {...field} hint={["Une date par ligne (ou séparées par des virgules), au format JJ/MM/AAAA", hint].filter(Boolean).join(", ") + "."} />;
 }
+
+/** A password: always required; the browser's password manager fills the current one or offers a new one. */
+export function PasswordField({ purpose, ...field }: Props & { purpose: "current" | "new" }) {
+  return <TextField {...field} type="password" autoComplete={`${purpose}-password`} required />;
+}

@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path, type PathValue, type Resolver } from "react-hook-form";
+import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
 import type { ActionResult } from "@/lib/auth/action";
 import type { TSaveOutcome, TStaleSave } from "@/lib/families/record-version";
 import { INVALID_FORM_MESSAGE } from "@/lib/validation/form-data";
@@ -21,7 +23,7 @@ function baseline(values: object): Record<string, unknown> {
  * refusal can name the fields someone else changed; a refused save keeps what was typed and the
  * next one is made, deliberately, on the version that refused it.
  */
-export function useVersionedSave<TInput>({
+function useVersionedSave<TInput>({
   defaultValues,
   action,
   setVersion,
@@ -63,4 +65,32 @@ export function useVersionedSave<TInput>({
   const refuse = () => setStatus({ error: INVALID_FORM_MESSAGE });
 
   return { status, stale, save, refuse };
+}
+
+/**
+ * A react-hook-form form of such a record: the browser checks the values with the schema's
+ * resolver, the save goes through useVersionedSave, the server's field errors reach the fields.
+ */
+export function useVersionedForm<TInput extends FieldValues, TParsed extends FieldValues>({
+  resolver,
+  defaultValues,
+  action,
+  successMessage,
+}: {
+  resolver: Resolver<TInput, unknown, TParsed>;
+  defaultValues: TInput;
+  action: (input: TInput) => Promise<ActionResult<TSaveOutcome>>;
+  successMessage: string;
+}) {
+  const form = useForm<TInput, unknown, TParsed>({ resolver, defaultValues: defaultValues as DefaultValues<TInput> });
+  const showServerErrors = useServerFieldErrors(form.setError);
+  const save = useVersionedSave({
+    defaultValues,
+    action,
+    // Every versioned record's form holds its version in a hidden "version" field.
+    setVersion: (version) => form.setValue("version" as Path<TInput>, version as PathValue<TInput, Path<TInput>>),
+    showServerErrors,
+    successMessage,
+  });
+  return { ...form, ...save };
 }
