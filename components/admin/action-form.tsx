@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import type { z } from "zod";
+import { ActionError } from "@/components/ui/form/action-error";
 import { FieldErrorsProvider } from "@/components/ui/form/field";
 import type { ActionResult } from "@/lib/auth/action";
 import { formDataToObject, validationFailure } from "@/lib/validation/form-data";
@@ -69,11 +70,7 @@ export function ActionForm({ action, schema, submitLabel, successMessage, confir
           <div aria-live="polite" role="status">
             {state?.ok && successMessage ? <p className="text-green-800">{successMessage}</p> : null}
           </div>
-          {state && !state.ok ? (
-            <p role="alert" className="text-accent-dark">
-              {state.error}
-            </p>
-          ) : null}
+          <ActionError result={state} />
         </div>
       </form>
     </FieldErrorsProvider>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { ActionError } from "@/components/ui/form/action-error";
 import type { ActionResult } from "@/lib/auth/action";
 
 type Health = {
@@ -59,11 +60,7 @@ export function ChildHealthReveal({ familyId, childId, action }: { familyId: str
         Afficher les informations médicales
       </button>
       <span className="ml-2 text-sm text-muted">(consultation enregistrée au journal)</span>
-      {result && !result.ok ? (
-        <p role="alert" className="text-accent-dark">
-          {result.error}
-        </p>
-      ) : null}
+      <ActionError result={result} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { CreateOrEditForm } from "@/components/admin/create-or-edit-form";
+import { CreateOrEditForm, type CreateOrEditTexts } from "@/components/admin/create-or-edit-form";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { ZQfBracketCreateSchema, ZQfBracketUpdateSchema } from "@/lib/catalogue/qf-bracket.schema";
@@ -26,18 +26,12 @@ function BracketFields({ bracket }: { bracket?: Bracket }) {
   );
 }
 
-const SCHEMAS = { create: ZQfBracketCreateSchema, update: ZQfBracketUpdateSchema };
+const BRACKET_TEXTS: CreateOrEditTexts = { createLabel: "Ajouter la tranche", created: "La tranche a été ajoutée.", saved: "La tranche a été enregistrée." };
+const BRACKET_SCHEMAS = { create: ZQfBracketCreateSchema, update: ZQfBracketUpdateSchema };
 
-function QfBracketForm({ action, bracket }: { action: Action; bracket?: Bracket }) {
-  const [submitLabel, successMessage] = bracket
-    ? [`Enregistrer « ${bracket.label} »`, "La tranche a été enregistrée."]
-    : ["Ajouter la tranche", "La tranche a été ajoutée."];
-  return (
-    <CreateOrEditForm action={action} record={bracket} schemas={SCHEMAS} submitLabel={submitLabel} successMessage={successMessage}>
-      <BracketFields bracket={bracket} />
-    </CreateOrEditForm>
-  );
-}
-
-export const CreateQfBracketForm = ({ action }: { action: Action }) => <QfBracketForm action={action} />;
-export const EditQfBracketForm = QfBracketForm;
+export const EditQfBracketForm = ({ action, bracket }: { action: Action; bracket?: Bracket }) => (
+  <CreateOrEditForm action={action} record={bracket} schemas={BRACKET_SCHEMAS} texts={BRACKET_TEXTS}>
+    <BracketFields bracket={bracket} />
+  </CreateOrEditForm>
+);
+export const CreateQfBracketForm = EditQfBracketForm;

@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm } from "@/components/admin/action-form";
-import { CreateOrEditForm } from "@/components/admin/create-or-edit-form";
+import { CreateOrEditForm, type CreateOrEditTexts } from "@/components/admin/create-or-edit-form";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { FileField } from "@/components/ui/form/file-field";
@@ -42,19 +42,15 @@ function ContactFields({ contact }: { contact?: Contact }) {
   );
 }
 
+const CONTACT_TEXTS: CreateOrEditTexts = { createLabel: "Ajouter le contact", created: "Le contact a été ajouté.", saved: "Le contact a été enregistré." };
 const CONTACT_SCHEMAS = { create: ZUsefulContactSchema, update: ZUsefulContactUpdateSchema };
 
-function UsefulContactForm({ action, contact }: { action: Action; contact?: Contact }) {
-  const [submitLabel, successMessage] = contact ? [`Enregistrer « ${contact.label} »`, "Le contact a été enregistré."] : ["Ajouter le contact", "Le contact a été ajouté."];
-  return (
-    <CreateOrEditForm action={action} record={contact} schemas={CONTACT_SCHEMAS} submitLabel={submitLabel} successMessage={successMessage}>
-      <ContactFields contact={contact} />
-    </CreateOrEditForm>
-  );
-}
-
-export const NewUsefulContactForm = ({ action }: { action: Action }) => <UsefulContactForm action={action} />;
-export const EditUsefulContactForm = UsefulContactForm;
+export const EditUsefulContactForm = ({ action, contact }: { action: Action; contact?: Contact }) => (
+  <CreateOrEditForm action={action} record={contact} schemas={CONTACT_SCHEMAS} texts={CONTACT_TEXTS}>
+    <ContactFields contact={contact} />
+  </CreateOrEditForm>
+);
+export const NewUsefulContactForm = EditUsefulContactForm;
 
 export function TownLogoForm({ uploadAction, removeAction, logoUrl }: { uploadAction: Action; removeAction: Action; logoUrl: string | null }) {
   return (

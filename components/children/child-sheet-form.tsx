@@ -4,11 +4,10 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useFieldArray, type Resolver } from "react-hook-form";
 import { ConsentStateList, FormSection, SaveOrCancel, YES_NO_OPTIONS, type ConsentSummary } from "@/components/family/form-controls";
 import { CheckboxField } from "@/components/ui/form/choice-fields";
-import { RequiredFieldsNote } from "@/components/ui/form/field";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import { useVersionedForm } from "@/components/family/use-versioned-form";
-import { StaleSaveNotice } from "@/components/family/stale-save-notice";
+import { VersionedForm } from "@/components/family/versioned-form";
 import type { ActionResult } from "@/lib/auth/action";
 import type { TSaveOutcome } from "@/lib/families/record-version";
 import {
@@ -126,11 +125,7 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
   };
 
   return (
-    <form method="post" onSubmit={handleSubmit(save, refuse)} noValidate className="space-y-6">
-      <input type="hidden" {...register("version")} />
-      {/* Above the fields it asks to check again; focused when it appears. */}
-      {stale ? <StaleSaveNotice stale={stale} /> : null}
-      <RequiredFieldsNote />
+    <VersionedForm onSubmit={handleSubmit(save, refuse)} version={register("version")} stale={stale}>
       <FormSection id="section-enfant" title="Informations de l'enfant">
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField registration={register("lastName")} label={LABELS.lastName} required error={message("lastName")} />
@@ -239,6 +234,6 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
       ) : (
         <SaveOrCancel status={status} isSubmitting={isSubmitting} />
       )}
-    </form>
+    </VersionedForm>
   );
 }

@@ -23,12 +23,11 @@ import {
 } from "@/lib/families/family-record.schema";
 import type { TSaveOutcome } from "@/lib/families/record-version";
 import { CheckboxField, RadioGroup } from "@/components/ui/form/choice-fields";
-import { RequiredFieldsNote } from "@/components/ui/form/field";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import { ConsentStateList, FormSection, SaveOrCancel, type ConsentSummary } from "./form-controls";
 import { useVersionedForm } from "@/components/family/use-versioned-form";
-import { StaleSaveNotice } from "./stale-save-notice";
+import { VersionedForm } from "./versioned-form";
 
 type Statement = { kind: string; body: string | null };
 
@@ -145,11 +144,7 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
 
   const allowanceError = message("allowanceHolder");
   return (
-    <form method="post" onSubmit={handleSubmit(save, refuse)} noValidate className="space-y-6">
-      <input type="hidden" {...register("version")} />
-      {/* Above the fields it asks to check again; focused when it appears. */}
-      {stale ? <StaleSaveNotice stale={stale} /> : null}
-      <RequiredFieldsNote />
+    <VersionedForm onSubmit={handleSubmit(save, refuse)} version={register("version")} stale={stale}>
       <FormSection id="section-coordonnees" title="Coordonnées">
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField placeholder="< Aucune >" registration={register("civility")} label={LABELS.civility} required options={FAMILY_CIVILITIES} error={message("civility")} />
@@ -227,6 +222,6 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
       ) : (
         <SaveOrCancel status={status} isSubmitting={isSubmitting} />
       )}
-    </form>
+    </VersionedForm>
   );
 }
