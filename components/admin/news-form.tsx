@@ -1,31 +1,20 @@
 "use client";
 
-import { useActionState } from "react";
 import { CheckboxField } from "@/components/ui/form/choice-fields";
 import { ActionForm } from "@/components/admin/action-form";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
-import { ZNewsUpdateSchema } from "@/lib/content/news.schema";
-import { SubmitButton } from "@/components/ui/form/submit-button";
+import { ZNewsSchema, ZNewsUpdateSchema } from "@/lib/content/news.schema";
 
 type Props = { action: (input: FormData) => Promise<ActionResult<{ id: string }>> };
-type State = ActionResult<{ id: string }> | null;
 
 export function NewsForm({ action }: Props) {
-  const [state, formAction, pending] = useActionState<State, FormData>((_previous, formData) => action(formData), null);
-  const fieldError = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
-
   return (
-    <form action={formAction} className="space-y-4" noValidate>
-      <TextField name="title" label="Titre" error={fieldError("title")} required />
-      <TextField name="body" label="Texte" multiline rows={5} error={fieldError("body")} required />
+    <ActionForm action={action} schema={ZNewsSchema} submitLabel="Enregistrer" successMessage="L'actualité a été enregistrée." resetOnSuccess className="space-y-4">
+      <TextField name="title" label="Titre" required />
+      <TextField name="body" label="Texte" multiline rows={5} required />
       <CheckboxField name="published" label="Publier maintenant sur la page d'accueil" defaultChecked />
-      <div role="status" aria-live="polite">
-        {state?.ok ? <p className="text-green-800">L&apos;actualité a été enregistrée.</p> : null}
-        {state && !state.ok ? <p className="text-accent-dark">{state.error}</p> : null}
-      </div>
-      <SubmitButton pending={pending} label="Enregistrer" pendingLabel="Enregistrement…" />
-    </form>
+    </ActionForm>
   );
 }
 

@@ -3,6 +3,8 @@
 import { useActionState, useState } from "react";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
+import { ZReviewDocumentSchema } from "@/lib/documents/document.schema";
+import { formDataToObject, validationFailure } from "@/lib/validation/form-data";
 
 type Props = {
   documentId: string;
@@ -12,7 +14,11 @@ type State = ActionResult<never> | null;
 
 /** Accepter, or Refuser with a reason that is e-mailed to the family. */
 export function ReviewDocumentForm({ documentId, action }: Props) {
-  const [state, formAction, pending] = useActionState<State, FormData>((_previous, formData) => action(formData), null);
+  // The action's own schema first (same messages); the server still decides.
+  const [state, formAction, pending] = useActionState<State, FormData>((_previous, formData) => {
+    const checked = ZReviewDocumentSchema.safeParse(formDataToObject(formData));
+    return checked.success ? action(formData) : validationFailure(checked.error);
+  }, null);
   const [reason, setReason] = useState("");
   const reasonError = state && !state.ok ? state.fieldErrors?.reason?.[0] : undefined;
 

@@ -15,7 +15,7 @@ const childIdentityShape = {
   birthDate: childBirthDay("La date de naissance est obligatoire."),
   schoolId: z.string({ error: "Choisissez l'école." }).trim().min(1, "Choisissez l'école.").max(64),
   schoolLevel: requiredChoice(optionValues(SCHOOL_LEVELS), "Choisissez la classe (niveau)."),
-  schoolClass: optionalText(60).optional().default(""),
+  schoolClass: optionalText(60),
 };
 
 /** The identity and schooling fields as « Ajouter un enfant » and « Modifier l'identité et la scolarité » label them. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkbox } from "@/lib/validation/form-fields";
 
 export const ZNewsSchema = z.object({
   title: z
@@ -11,11 +12,7 @@ export const ZNewsSchema = z.object({
     .trim()
     .min(1, "Le texte est obligatoire.")
     .max(5000, "Le texte ne peut pas dépasser 5 000 caractères."),
-  // A checkbox: "on" when ticked, absent otherwise.
-  published: z
-    .union([z.literal("on"), z.literal("true"), z.boolean()])
-    .optional()
-    .transform((value) => value === true || value === "on" || value === "true"),
+  published: checkbox,
 });
 
 export type TNews = z.input<typeof ZNewsSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalNamedText } from "@/lib/validation/form-fields";
 
 /** "famille" or the id of one of the family's children. */
 export const FAMILY_SCOPE = "famille";
@@ -19,14 +20,9 @@ export const ZReviewDocumentSchema = z
   .object({
     id: z.uuid({ error: "Document introuvable." }),
     decision: z.enum(["accept", "refuse"], { error: "Choisissez d'accepter ou de refuser le document." }),
-    reason: z
-      .string()
-      .trim()
-      .max(500, "Le motif ne peut pas dépasser 500 caractères.")
-      .optional()
-      .transform((value) => value || undefined),
+    reason: optionalNamedText("Le motif", 500),
   })
-  .refine((input) => input.decision === "accept" || (input.reason?.length ?? 0) >= 3, {
+  .refine((input) => input.decision === "accept" || input.reason.length >= 3, {
     path: ["reason"],
     error: "Indiquez le motif du refus : il est envoyé à la famille.",
   });
