@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
 import { AddChildForm } from "@/components/admin/add-child-form";
 import { ChildIdentityForm } from "@/components/admin/child-identity-form";
+import { QuotientForm } from "@/components/admin/quotient-form";
 import { ChildHealthReveal } from "@/components/admin/child-health";
 import { CompletenessBlock } from "@/components/dashboard/completeness-block";
 import { Panel } from "@/components/ui/panel";
@@ -15,7 +16,6 @@ import { dateToDay, formatDateTime, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { addChildAction, resendActivationAction, setAccountActiveAction, setQuotientAction, showChildHealthAction, updateChildIdentityAction } from "../actions";
-import { TextField } from "@/components/ui/form/text-field";
 
 export const metadata: Metadata = { title: "Famille" };
 
@@ -67,10 +67,7 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
             </Link>
           </p>
           <div className="mt-4">
-            <ActionForm action={setQuotientAction} submitLabel="Enregistrer le QF" successMessage="Quotient familial enregistré." className="flex flex-wrap items-end gap-3">
-              <input type="hidden" name="familyId" value={family.id} />
-              <TextField label="Quotient familial" name="quotientFamilial" type="number" defaultValue={family.quotientFamilial ?? ""} required />
-            </ActionForm>
+            <QuotientForm action={setQuotientAction} familyId={family.id} quotient={family.quotientFamilial} />
           </div>
         </Panel>
         <Panel title="Compte(s) parent">
