@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { ActionError } from "@/components/ui/form/action-error";
 import { FieldErrorsProvider } from "@/components/ui/form/field";
 import type { ActionResult } from "@/lib/auth/action";
-import { formDataToObject, validationFailure } from "@/lib/validation/form-data";
+import { checkFormData } from "@/lib/validation/form-data";
 
 type Props = {
   action: (input: FormData) => Promise<ActionResult<unknown>>;
@@ -37,9 +37,9 @@ export function ActionForm({ action, schema, submitLabel, successMessage, confir
     if (confirmMessage && !window.confirm(confirmMessage)) return;
     const form = event.currentTarget;
     const data = new FormData(form);
-    const checked = schema?.safeParse(formDataToObject(data));
-    if (checked && !checked.success) {
-      setState(validationFailure(checked.error));
+    const refused = schema && checkFormData(schema, data);
+    if (refused) {
+      setState(refused);
       return;
     }
     startTransition(async () => {

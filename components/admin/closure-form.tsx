@@ -7,7 +7,7 @@ import { DateListField, TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { ZClosureImportSchema } from "@/lib/catalogue/closure.schema";
 import type { ClosureOutcome } from "@/lib/catalogue/closures";
-import { formDataToObject, validationFailure } from "@/lib/validation/form-data";
+import { checkFormData } from "@/lib/validation/form-data";
 
 type Props = { periodId: string; action: (input: FormData) => Promise<ActionResult<ClosureOutcome>> };
 
@@ -24,9 +24,9 @@ export function ClosureForm({ periodId, action }: Props) {
     const data = new FormData(formRef.current!);
     data.set("confirm", confirm ? "true" : "false");
     // The action's own schema first (same messages); the server still decides.
-    const checked = ZClosureImportSchema.safeParse(formDataToObject(data));
-    if (!checked.success) {
-      setResult(validationFailure(checked.error));
+    const refused = checkFormData(ZClosureImportSchema, data);
+    if (refused) {
+      setResult(refused);
       return;
     }
     startTransition(async () => {

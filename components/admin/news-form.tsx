@@ -1,20 +1,35 @@
 "use client";
 
+import { useActionState } from "react";
 import { CheckboxField } from "@/components/ui/form/choice-fields";
+import { FieldErrorsProvider } from "@/components/ui/form/field";
+import { SubmitButton } from "@/components/ui/form/submit-button";
+import { checkFormData } from "@/lib/validation/form-data";
 import { ActionForm } from "@/components/admin/action-form";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { ZNewsSchema, ZNewsUpdateSchema } from "@/lib/content/news.schema";
 
 type Props = { action: (input: FormData) => Promise<ActionResult<{ id: string }>> };
+type State = ActionResult<{ id: string }> | null;
 
 export function NewsForm({ action }: Props) {
+  // The action's own schema first (same messages); the server still decides.
+  const [state, formAction, pending] = useActionState<State, FormData>((_previous, formData) => checkFormData(ZNewsSchema, formData) ?? action(formData), null);
+
   return (
-    <ActionForm action={action} schema={ZNewsSchema} submitLabel="Enregistrer" successMessage="L'actualité a été enregistrée." resetOnSuccess className="space-y-4">
-      <TextField name="title" label="Titre" required />
-      <TextField name="body" label="Texte" multiline rows={5} required />
+    <form action={formAction} className="space-y-4" noValidate>
+      <FieldErrorsProvider errors={state && !state.ok ? state.fieldErrors : undefined}>
+        <TextField name="title" label="Titre" required />
+        <TextField name="body" label="Texte" multiline rows={5} required />
+      </FieldErrorsProvider>
       <CheckboxField name="published" label="Publier maintenant sur la page d'accueil" defaultChecked />
-    </ActionForm>
+      <div role="status" aria-live="polite">
+        {state?.ok ? <p className="text-green-800">L&apos;actualité a été enregistrée.</p> : null}
+        {state && !state.ok ? <p className="text-accent-dark">{state.error}</p> : null}
+      </div>
+      <SubmitButton pending={pending} label="Enregistrer" pendingLabel="Enregistrement…" />
+    </form>
   );
 }
 

@@ -2,23 +2,21 @@
 
 import { useActionState, useState } from "react";
 import { TextField } from "@/components/ui/form/text-field";
+import { checkFormData } from "@/lib/validation/form-data";
 import type { ActionResult } from "@/lib/auth/action";
 import { ZReviewDocumentSchema } from "@/lib/documents/document.schema";
-import { formDataToObject, validationFailure } from "@/lib/validation/form-data";
+
+type State = ActionResult<never> | null;
 
 type Props = {
   documentId: string;
   action: (input: FormData) => Promise<ActionResult<never>>;
 };
-type State = ActionResult<never> | null;
 
 /** Accepter, or Refuser with a reason that is e-mailed to the family. */
 export function ReviewDocumentForm({ documentId, action }: Props) {
   // The action's own schema first (same messages); the server still decides.
-  const [state, formAction, pending] = useActionState<State, FormData>((_previous, formData) => {
-    const checked = ZReviewDocumentSchema.safeParse(formDataToObject(formData));
-    return checked.success ? action(formData) : validationFailure(checked.error);
-  }, null);
+  const [state, formAction, pending] = useActionState<State, FormData>((_previous, formData) => checkFormData(ZReviewDocumentSchema, formData) ?? action(formData), null);
   const [reason, setReason] = useState("");
   const reasonError = state && !state.ok ? state.fieldErrors?.reason?.[0] : undefined;
 

@@ -30,3 +30,9 @@ export function validationFailure(error: z.ZodError): ValidationFailure {
   const flat = z.flattenError(error);
   return { ok: false, error: flat.formErrors[0] ?? INVALID_FORM_MESSAGE, fieldErrors: flat.fieldErrors as FieldErrors };
 }
+
+/** The action's own schema checked in the browser before posting: its refusal, or null when the form may go. */
+export function checkFormData(schema: z.ZodType, data: FormData): ValidationFailure | null {
+  const checked = schema.safeParse(formDataToObject(data));
+  return checked.success ? null : validationFailure(checked.error);
+}
