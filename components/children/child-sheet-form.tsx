@@ -8,13 +8,11 @@ import { ConsentStateList, FormSection, SaveOrCancel, SelectField, TextAreaField
 import { StaleSaveNotice } from "@/components/family/stale-save-notice";
 import type { ActionResult } from "@/lib/auth/action";
 import type { TSaveOutcome } from "@/lib/families/record-version";
+import { DIET_KINDS, SCHOOL_LEVELS, SEXES } from "@/lib/children/child-labels";
 import {
   AUTHORISATIONS,
   CHILD_SHEET_FIELD_LABELS as LABELS,
-  DIET_KINDS,
   MAX_PEOPLE,
-  SCHOOL_LEVELS,
-  SEXES,
   ZChildSheetSchema,
   ZStaffChildSheetSchema,
   type TChildSheet,
