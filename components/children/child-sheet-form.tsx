@@ -74,8 +74,8 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
     control,
     formState: { errors, isSubmitting },
   } = useForm<TChildSheet, unknown, TChildSheetParsed>({
-    // Staff values carry the family's id and no « J'accepte »: the staff schema, same field rules.
-    resolver: (staff ? zodResolver(ZStaffChildSheetSchema) : zodResolver(ZChildSheetSchema)) as unknown as Resolver<TChildSheet, unknown, TChildSheetParsed>,
+    // Staff values carry the family's id and no « J'accepte »: the staff schema, same field rules, typed as the parent's.
+    resolver: (staff ? zodResolver(ZStaffChildSheetSchema) : zodResolver(ZChildSheetSchema)) as Resolver<TChildSheet, unknown, TChildSheetParsed>,
     defaultValues,
   });
   const emergency = useFieldArray({ control, name: "emergencyContacts" });
