@@ -3,11 +3,11 @@ import { LoginForm } from "@/components/auth/login-form";
 import { Panel } from "@/components/ui/panel";
 import { currentViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
+import { SERVICE_DOCUMENT_KIND_LABELS } from "@/lib/content/service-document-labels";
 import { formatDay, dateToDay } from "@/lib/dates/calendar-day";
 import { listPublishedNews, listServices, listUsefulContacts } from "@/lib/town/home-content";
 import { getTownSettings } from "@/lib/town/settings";
 
-const DOCUMENT_KIND_LABEL = { REGLEMENT: "Règlement", TARIFS: "Tarifs", PROGRAMME: "Programme" } as const;
 
 export default async function HomePage() {
   const viewer = await currentViewer();
@@ -102,7 +102,7 @@ export default async function HomePage() {
                       {service.serviceDocuments.map((document) => (
                         <li key={document.id}>
                           <a className="text-brand underline" href={`/api/service-documents/${document.id}`}>
-                            {DOCUMENT_KIND_LABEL[document.kind]} – {document.title}
+                            {SERVICE_DOCUMENT_KIND_LABELS[document.kind]} – {document.title}
                           </a>
                         </li>
                       ))}

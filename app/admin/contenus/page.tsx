@@ -6,6 +6,7 @@ import { EditUsefulContactForm, NewUsefulContactForm, TownLogoForm, TownSettings
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listAllNews } from "@/lib/content/news";
+import { SERVICE_DOCUMENT_KIND_LABELS } from "@/lib/content/service-document-labels";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
 import { listServiceDocuments } from "@/lib/content/service-documents";
 import { getDb } from "@/lib/db/client";
@@ -25,7 +26,6 @@ import {
   uploadServiceDocumentAction,
 } from "./actions";
 
-const KIND_LABELS = { REGLEMENT: "Règlement", TARIFS: "Tarifs", PROGRAMME: "Programme" } as const;
 
 export const metadata: Metadata = { title: "Contenus" };
 
@@ -87,7 +87,7 @@ export default async function ContentPage() {
                     <a href={`/api/service-documents/${document.id}`} className="font-semibold underline">
                       {document.title}
                     </a>{" "}
-                    – {document.activity.name} – {KIND_LABELS[document.kind]} ({Math.ceil(document.size / 1024)} Ko)
+                    – {document.activity.name} – {SERVICE_DOCUMENT_KIND_LABELS[document.kind]} ({Math.ceil(document.size / 1024)} Ko)
                   </p>
                   <ActionForm action={deleteServiceDocumentAction} submitLabel={`Supprimer « ${document.title} »`} variant="danger" confirmMessage={`Supprimer « ${document.title} » de la page d'accueil ?`}>
                     <input type="hidden" name="id" value={document.id} />

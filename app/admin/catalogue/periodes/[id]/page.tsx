@@ -6,6 +6,7 @@ import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { getPeriod } from "@/lib/catalogue/catalogue";
 import { listClosures } from "@/lib/catalogue/closures";
+import { VALIDATION_MODE_DETAIL_LABELS } from "@/lib/catalogue/validation-mode-labels";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
 import { addClosuresAction } from "../../actions";
 
@@ -54,7 +55,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ id: str
             <dt className="font-semibold">Délai de modification</dt>
             <dd>{ruleText(period.changeRule)}</dd>
             <dt className="font-semibold">Validation</dt>
-            <dd>{period.validationMode === "MANUAL" ? "Manuelle (file d'attente)" : "Automatique"}</dd>
+            <dd>{VALIDATION_MODE_DETAIL_LABELS[period.validationMode]}</dd>
             <dt className="font-semibold">État</dt>
             <dd>{period.active ? "Active" : "Inactive (non proposée aux familles)"}</dd>
             <dt className="font-semibold">Éligibilité</dt>
