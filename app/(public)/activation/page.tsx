@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { ChoosePasswordPage } from "@/components/auth/choose-password-page";
+import { parseText, type TSearchParams } from "@/lib/http/url-params";
 import { activateAccountAction } from "./actions";
 
 export const metadata: Metadata = { title: "Activation de votre compte" };
 
-export default async function ActivationPage({ searchParams }: { searchParams: Promise<{ jeton?: string }> }) {
-  const { jeton } = await searchParams;
+export default async function ActivationPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
+  const jeton = parseText((await searchParams).jeton) ?? undefined;
   return (
     <ChoosePasswordPage
       title="Activation de votre compte"

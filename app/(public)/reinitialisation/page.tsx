@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { ChoosePasswordPage } from "@/components/auth/choose-password-page";
+import { parseText, type TSearchParams } from "@/lib/http/url-params";
 import { resetPasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Nouveau mot de passe" };
 
-export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ jeton?: string }> }) {
-  const { jeton } = await searchParams;
+export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
+  const jeton = parseText((await searchParams).jeton) ?? undefined;
   return (
     <ChoosePasswordPage
       title="Nouveau mot de passe"

@@ -9,12 +9,13 @@ import { staffPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
+import { searchParamsText } from "@/lib/http/url-params";
 
 export const metadata: Metadata = { title: "Listes du jour" };
 
 export default async function DailyListsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
-  const params = await searchParams;
+  const params = searchParamsText(await searchParams);
   // A date typed by hand in the address that is not one shows today's list, and says so.
   const asked = ZDailyListQuerySchema.safeParse({ date: params.date || clock.today(), establishmentId: params.establishmentId || undefined });
   const query = asked.success ? asked.data : ZDailyListQuerySchema.parse({ date: clock.today(), establishmentId: undefined });

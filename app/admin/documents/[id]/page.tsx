@@ -7,14 +7,15 @@ import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import { getDocumentForReview } from "@/lib/documents/review-documents";
+import { parseId } from "@/lib/http/url-params";
 import { reviewDocumentAction } from "../actions";
 
 export const metadata: Metadata = { title: "Examiner un document" };
 
 export default async function ReviewDocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
-  const { id } = await params;
-  const document = /^[0-9a-f-]{36}$/.test(id) ? await getDocumentForReview(viewer, id) : null;
+  const id = parseId((await params).id);
+  const document = id ? await getDocumentForReview(viewer, id) : null;
   if (!document) notFound();
   const source = `/api/documents/${document.id}`;
   const title = `${document.typeLabel} – ${document.folder} (famille ${document.familyName})`;

@@ -14,6 +14,7 @@ import { listSchools } from "@/lib/children/child-sheet";
 import { dateToDay, formatDateTime, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { loadCompleteness } from "@/lib/families/load-completeness";
+import { parseId } from "@/lib/http/url-params";
 import { addChildAction, resendActivationAction, setAccountActiveAction, setQuotientAction, showChildHealthAction, updateChildIdentityAction } from "../actions";
 
 export const metadata: Metadata = { title: "Famille" };
@@ -29,9 +30,9 @@ const DOCUMENT_STATUS: Record<string, string> = { SUBMITTED: "À valider", ACCEP
 
 export default async function FamilyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
-  const { id } = await params;
+  const id = parseId((await params).id);
   const { creee } = await searchParams;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  if (!id) notFound();
   const family = await getFamilyForStaff(viewer, id);
   if (!family) notFound();
   const schools = await listSchools();

@@ -7,12 +7,13 @@ import { ZKitchenQuerySchema } from "@/lib/admin-lists/list.schema";
 import { staffPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { formatDay } from "@/lib/dates/calendar-day";
+import { searchParamsText } from "@/lib/http/url-params";
 
 export const metadata: Metadata = { title: "Repas pour la cuisine" };
 
 export default async function KitchenPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
-  const params = await searchParams;
+  const params = searchParamsText(await searchParams);
   // A date typed by hand in the address that is not one shows today's counts, and says so.
   const asked = ZKitchenQuerySchema.safeParse({ date: params.date || clock.today(), span: params.span });
   const query = asked.success ? asked.data : ZKitchenQuerySchema.parse({ date: clock.today(), span: params.span });

@@ -5,14 +5,15 @@ import { ActivityForm } from "@/components/admin/activity-form";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { getActivity } from "@/lib/catalogue/catalogue-admin";
+import { parseId } from "@/lib/http/url-params";
 import { updateActivityAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Modifier une activité" };
 
 export default async function EditActivityPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const id = parseId((await params).id);
+  if (!id) notFound();
   const activity = await getActivity(viewer, id);
   if (!activity) notFound();
   return (

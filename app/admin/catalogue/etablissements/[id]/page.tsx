@@ -5,14 +5,15 @@ import { EstablishmentForm } from "@/components/admin/establishment-form";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { getEstablishment, listSchools } from "@/lib/catalogue/catalogue-admin";
+import { parseId } from "@/lib/http/url-params";
 import { updateEstablishmentAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Modifier un établissement" };
 
 export default async function EditEstablishmentPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const id = parseId((await params).id);
+  if (!id) notFound();
   const [establishment, schools] = await Promise.all([getEstablishment(viewer, id), listSchools()]);
   if (!establishment) notFound();
   return (

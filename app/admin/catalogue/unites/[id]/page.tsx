@@ -12,13 +12,14 @@ import { bracketRangeLabel, formatEuros, longDayLabel } from "@/lib/catalogue/un
 import { getUnitForStaff } from "@/lib/catalogue/units";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { deleteUnitAction, resetDayCapacityAction, saveTariffsAction, setDayCapacityAction, updateUnitAction } from "../actions";
+import { parseId } from "@/lib/http/url-params";
 
 export const metadata: Metadata = { title: "Unité" };
 
 export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const id = parseId((await params).id);
+  if (!id) notFound();
   const [unit, brackets] = await Promise.all([getUnitForStaff(viewer, id), listQfBrackets(viewer)]);
   if (!unit) notFound();
   const prices = new Map(unit.tariffs.map((tariff) => [tariff.bracketId, tariff.priceCents]));

@@ -5,14 +5,15 @@ import { CreateUnitForm } from "@/components/admin/unit-form";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { getPeriodForNewUnit } from "@/lib/catalogue/units";
+import { parseId } from "@/lib/http/url-params";
 import { createUnitAction } from "../actions";
 
 export const metadata: Metadata = { title: "Ajouter une unité" };
 
 export default async function NewUnitPage({ searchParams }: { searchParams: Promise<{ periode?: string | string[] }> }) {
   const viewer = await staffPage();
-  const { periode } = await searchParams;
-  if (typeof periode !== "string" || !/^[0-9a-f-]{36}$/.test(periode)) notFound();
+  const periode = parseId((await searchParams).periode);
+  if (!periode) notFound();
   const period = await getPeriodForNewUnit(viewer, periode);
   if (!period) notFound();
   const title = `${period.establishment} – ${period.name}`;

@@ -5,6 +5,7 @@ import { ChildSheetForm } from "@/components/children/child-sheet-form";
 import { getChildSheetForStaff } from "@/lib/admin-families/family-editing";
 import { staffPage } from "@/lib/auth/session";
 import { describeConsentState } from "@/lib/families/consent-labels";
+import { parseId } from "@/lib/http/url-params";
 import { saveChildSheetStaffAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Modifier la fiche enfant" };
@@ -12,9 +13,9 @@ export const metadata: Metadata = { title: "Modifier la fiche enfant" };
 // Opening this page reads the child's medical section: getChildSheetForStaff audits it.
 export default async function StaffChildSheetPage({ params }: { params: Promise<{ id: string; childId: string }> }) {
   const viewer = await staffPage();
-  const { id, childId } = await params;
-  const uuid = /^[0-9a-f-]{36}$/;
-  if (!uuid.test(id) || !uuid.test(childId)) notFound();
+  const route = await params;
+  const [id, childId] = [parseId(route.id), parseId(route.childId)];
+  if (!id || !childId) notFound();
   const sheet = await getChildSheetForStaff(viewer, id, childId); // the child of that family only
   if (!sheet) notFound();
   const familyHref = `/admin/familles/${id}`;
