@@ -1,4 +1,4 @@
-import { parseChoice, parseDay, parseId, parsePage, parseText, searchParamsText } from "./url-params";
+import { parseChoice, parseDay, parseId, parsePage, parseText, requireId, searchParamsText } from "./url-params";
 
 const ID = "4b7e5161-0c3a-4d2e-8f00-000000000001";
 
@@ -22,6 +22,13 @@ describe("parseId", () => {
     ["a number", "42"],
   ])("refuses %s", (_label, value) => {
     expect(parseId(value)).toBeNull();
+  });
+});
+
+describe("requireId", () => {
+  it("keeps a record's id and answers the page's 404 to anything else", () => {
+    expect(requireId(ID)).toBe(ID);
+    expect(() => requireId("../")).toThrow(expect.objectContaining({ digest: "NEXT_HTTP_ERROR_FALLBACK;404" }));
   });
 });
 

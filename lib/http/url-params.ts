@@ -4,6 +4,7 @@
 // NUL byte in a text value is SQLSTATE 22021, and answered 500 on the parents' reservation pages.
 // Pure, so that it is unit-tested; the pages decide what null means (their 404, or the filter
 // left out as if absent).
+import { notFound } from "next/navigation";
 import { isCalendarDay, type CalendarDay } from "@/lib/dates/calendar-day";
 
 /** A route segment or a search param as Next.js hands it over (`?a=1&a=2` is an array). */
@@ -25,6 +26,11 @@ function single(value: TUrlValue): string | null {
 export function parseId(value: TUrlValue): string | null {
   const text = single(value);
   return text !== null && UUID.test(text) ? text : null;
+}
+
+/** A page's record id from its address, or the page's 404 (`/espace/enfants/[id]`). */
+export function requireId(value: TUrlValue): string {
+  return parseId(value) ?? notFound();
 }
 
 /** A calendar day `YYYY-MM-DD` that exists (not 2026-02-30), or null. */

@@ -4,15 +4,14 @@ import { notFound } from "next/navigation";
 import { ChildSheetForm } from "@/components/children/child-sheet-form";
 import { parentPage } from "@/lib/auth/session";
 import { getChildSheet } from "@/lib/children/child-sheet";
-import { parseId } from "@/lib/http/url-params";
+import { requireId } from "@/lib/http/url-params";
 import { saveChildSheetAction } from "../actions";
 
 export const metadata: Metadata = { title: "Fiche enfant" };
 
 export default async function ChildSheetPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await parentPage();
-  const id = parseId((await params).id);
-  if (!id) notFound();
+  const id = requireId((await params).id);
   const sheet = await getChildSheet(viewer, id); // scoped to the viewer's family
   if (!sheet) notFound();
   return (

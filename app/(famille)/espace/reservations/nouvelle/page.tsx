@@ -5,7 +5,7 @@ import { WizardSteps } from "@/components/reservations/wizard-steps";
 import { parentPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
-import { parseId, type TSearchParams } from "@/lib/http/url-params";
+import { requireId, type TSearchParams } from "@/lib/http/url-params";
 import { getEligiblePeriods, getPeriodSummary, getWizardChildren } from "@/lib/reservations/reservations-query";
 
 export const metadata: Metadata = { title: "Nouvelle réservation" };
@@ -60,8 +60,7 @@ export default async function NewReservationPage({ searchParams }: { searchParam
     );
   }
 
-  const enfant = parseId(query.enfant);
-  if (!enfant) notFound();
+  const enfant = requireId(query.enfant);
 
   if (!query.periode) {
     const eligible = await getEligiblePeriods(getDb(), viewer, enfant, now);
@@ -97,8 +96,7 @@ export default async function NewReservationPage({ searchParams }: { searchParam
     );
   }
 
-  const periode = parseId(query.periode);
-  if (!periode) notFound();
+  const periode = requireId(query.periode);
 
   const summary = await getPeriodSummary(getDb(), viewer, enfant, periode, now);
   if (!summary) notFound();

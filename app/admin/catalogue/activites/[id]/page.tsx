@@ -5,15 +5,14 @@ import { ActivityForm } from "@/components/admin/activity-form";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { getActivity } from "@/lib/catalogue/catalogue-admin";
-import { parseId } from "@/lib/http/url-params";
+import { requireId } from "@/lib/http/url-params";
 import { updateActivityAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Modifier une activité" };
 
 export default async function EditActivityPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
-  const id = parseId((await params).id);
-  if (!id) notFound();
+  const id = requireId((await params).id);
   const activity = await getActivity(viewer, id);
   if (!activity) notFound();
   return (

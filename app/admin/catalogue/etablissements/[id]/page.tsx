@@ -5,15 +5,14 @@ import { EstablishmentForm } from "@/components/admin/establishment-form";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { getEstablishment, listSchools } from "@/lib/catalogue/catalogue-admin";
-import { parseId } from "@/lib/http/url-params";
+import { requireId } from "@/lib/http/url-params";
 import { updateEstablishmentAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Modifier un établissement" };
 
 export default async function EditEstablishmentPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
-  const id = parseId((await params).id);
-  if (!id) notFound();
+  const id = requireId((await params).id);
   const [establishment, schools] = await Promise.all([getEstablishment(viewer, id), listSchools()]);
   if (!establishment) notFound();
   return (

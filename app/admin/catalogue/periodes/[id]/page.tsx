@@ -7,7 +7,7 @@ import { staffPage } from "@/lib/auth/session";
 import { getPeriod } from "@/lib/catalogue/catalogue";
 import { listClosures } from "@/lib/catalogue/closures";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
-import { parseId } from "@/lib/http/url-params";
+import { requireId } from "@/lib/http/url-params";
 import { addClosuresAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Période" };
@@ -18,8 +18,7 @@ const euros = (cents: number) => `${(cents / 100).toFixed(2).replace(".", ",")} 
 
 export default async function PeriodPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
-  const id = parseId((await params).id);
-  if (!id) notFound();
+  const id = requireId((await params).id);
   const period = await getPeriod(viewer, id);
   if (!period) notFound();
   const closures = await listClosures(viewer, id);

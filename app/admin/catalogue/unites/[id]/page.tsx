@@ -12,14 +12,13 @@ import { bracketRangeLabel, formatEuros, longDayLabel } from "@/lib/catalogue/un
 import { getUnitForStaff } from "@/lib/catalogue/units";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { deleteUnitAction, resetDayCapacityAction, saveTariffsAction, setDayCapacityAction, updateUnitAction } from "../actions";
-import { parseId } from "@/lib/http/url-params";
+import { requireId } from "@/lib/http/url-params";
 
 export const metadata: Metadata = { title: "Unité" };
 
 export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
-  const id = parseId((await params).id);
-  if (!id) notFound();
+  const id = requireId((await params).id);
   const [unit, brackets] = await Promise.all([getUnitForStaff(viewer, id), listQfBrackets(viewer)]);
   if (!unit) notFound();
   const prices = new Map(unit.tariffs.map((tariff) => [tariff.bracketId, tariff.priceCents]));

@@ -5,15 +5,14 @@ import { CreateUnitForm } from "@/components/admin/unit-form";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { getPeriodForNewUnit } from "@/lib/catalogue/units";
-import { parseId } from "@/lib/http/url-params";
+import { requireId } from "@/lib/http/url-params";
 import { createUnitAction } from "../actions";
 
 export const metadata: Metadata = { title: "Ajouter une unité" };
 
 export default async function NewUnitPage({ searchParams }: { searchParams: Promise<{ periode?: string | string[] }> }) {
   const viewer = await staffPage();
-  const periode = parseId((await searchParams).periode);
-  if (!periode) notFound();
+  const periode = requireId((await searchParams).periode);
   const period = await getPeriodForNewUnit(viewer, periode);
   if (!period) notFound();
   const title = `${period.establishment} – ${period.name}`;

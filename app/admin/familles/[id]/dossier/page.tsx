@@ -5,15 +5,14 @@ import { FamilyRecordForm } from "@/components/family/family-record-form";
 import { getFamilyRecordForStaff } from "@/lib/admin-families/family-editing";
 import { staffPage } from "@/lib/auth/session";
 import { describeConsentState } from "@/lib/families/consent-labels";
-import { parseId } from "@/lib/http/url-params";
+import { requireId } from "@/lib/http/url-params";
 import { saveFamilyRecordStaffAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Modifier le dossier famille" };
 
 export default async function StaffFamilyRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
-  const id = parseId((await params).id);
-  if (!id) notFound();
+  const id = requireId((await params).id);
   const record = await getFamilyRecordForStaff(viewer, id);
   if (!record) notFound();
   const familyHref = `/admin/familles/${id}`;

@@ -4,15 +4,14 @@ import { notFound } from "next/navigation";
 import { PeriodForm } from "@/components/admin/period-form";
 import { staffPage } from "@/lib/auth/session";
 import { getPeriodForEdit, listActivities, listEstablishments, listSchools } from "@/lib/catalogue/catalogue-admin";
-import { parseId } from "@/lib/http/url-params";
+import { requireId } from "@/lib/http/url-params";
 import { updatePeriodAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Modifier la période" };
 
 export default async function EditPeriodPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
-  const id = parseId((await params).id);
-  if (!id) notFound();
+  const id = requireId((await params).id);
   const [period, establishments, activities, schools] = await Promise.all([getPeriodForEdit(viewer, id), listEstablishments(), listActivities(), listSchools()]);
   if (!period) notFound();
   return (

@@ -5,7 +5,7 @@ import { ChildSheetForm } from "@/components/children/child-sheet-form";
 import { getChildSheetForStaff } from "@/lib/admin-families/family-editing";
 import { staffPage } from "@/lib/auth/session";
 import { describeConsentState } from "@/lib/families/consent-labels";
-import { parseId } from "@/lib/http/url-params";
+import { requireId } from "@/lib/http/url-params";
 import { saveChildSheetStaffAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Modifier la fiche enfant" };
@@ -14,8 +14,7 @@ export const metadata: Metadata = { title: "Modifier la fiche enfant" };
 export default async function StaffChildSheetPage({ params }: { params: Promise<{ id: string; childId: string }> }) {
   const viewer = await staffPage();
   const route = await params;
-  const [id, childId] = [parseId(route.id), parseId(route.childId)];
-  if (!id || !childId) notFound();
+  const [id, childId] = [requireId(route.id), requireId(route.childId)];
   const sheet = await getChildSheetForStaff(viewer, id, childId); // the child of that family only
   if (!sheet) notFound();
   const familyHref = `/admin/familles/${id}`;
