@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EstablishmentForm } from "@/components/admin/establishment-form";
+import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { getEstablishment, listSchools } from "@/lib/catalogue/catalogue-admin";
@@ -17,8 +17,7 @@ export default async function EditEstablishmentPage({ params }: { params: Promis
   if (!establishment) notFound();
   return (
     <div className="max-w-2xl space-y-4">
-      <p><Link href="/admin/catalogue" className="underline">← Retour au catalogue</Link></p>
-      <h1 className="text-2xl font-bold text-brand">Modifier l&apos;établissement {establishment.name}</h1>
+      <PageHeader title={`Modifier l'établissement ${establishment.name}`} back={{ href: "/admin/catalogue", label: "Retour au catalogue" }} />
       <Panel title="Établissement">
         <EstablishmentForm action={updateEstablishmentAction} schools={schools} establishment={establishment} />
       </Panel>

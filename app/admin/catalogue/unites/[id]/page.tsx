@@ -5,14 +5,15 @@ import { ActionForm } from "@/components/admin/action-form";
 import { DayCapacityForm } from "@/components/admin/day-capacity-form";
 import { TariffsForm } from "@/components/admin/tariffs-form";
 import { DeleteUnitForm, EditUnitForm } from "@/components/admin/unit-form";
+import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listQfBrackets } from "@/lib/catalogue/qf-brackets";
 import { bracketRangeLabel, formatEuros, longDayLabel } from "@/lib/catalogue/unit-rules";
 import { getUnitForStaff } from "@/lib/catalogue/units";
 import { formatDay } from "@/lib/dates/calendar-day";
-import { deleteUnitAction, resetDayCapacityAction, saveTariffsAction, setDayCapacityAction, updateUnitAction } from "../actions";
 import { requireId } from "@/lib/http/url-params";
+import { deleteUnitAction, resetDayCapacityAction, saveTariffsAction, setDayCapacityAction, updateUnitAction } from "../actions";
 
 export const metadata: Metadata = { title: "Unité" };
 
@@ -25,14 +26,7 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
   const periodTitle = `${unit.period.establishment.name} – ${unit.period.name}`;
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={`/admin/catalogue/periodes/${unit.period.id}`} className="underline">
-          ← {periodTitle}
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold text-brand">
-        Unité {unit.label} ({unit.startTime} – {unit.endTime})
-      </h1>
+      <PageHeader title={`Unité ${unit.label} (${unit.startTime} – ${unit.endTime})`} back={{ href: `/admin/catalogue/periodes/${unit.period.id}`, label: periodTitle }} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="Unité">
           <EditUnitForm action={updateUnitAction} unit={{ id: unit.id, label: unit.label, startTime: unit.startTime, endTime: unit.endTime, capacity: unit.capacity, sortOrder: unit.sortOrder }} />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CreateUnitForm } from "@/components/admin/unit-form";
+import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { getPeriodForNewUnit } from "@/lib/catalogue/units";
@@ -18,12 +18,7 @@ export default async function NewUnitPage({ searchParams }: { searchParams: Prom
   const title = `${period.establishment} – ${period.name}`;
   return (
     <div className="max-w-2xl space-y-4">
-      <p>
-        <Link href={`/admin/catalogue/periodes/${period.id}`} className="underline">
-          ← {title}
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold text-brand">Ajouter une unité</h1>
+      <PageHeader title="Ajouter une unité" back={{ href: `/admin/catalogue/periodes/${period.id}`, label: title }} />
       <Panel title={title}>
         <p className="mb-3 text-muted">Les tarifs et les capacités par jour se règlent ensuite sur la page de l&apos;unité.</p>
         <CreateUnitForm action={createUnitAction} periodId={period.id} sortOrder={period.nextSortOrder} />

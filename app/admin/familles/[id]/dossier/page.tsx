@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FamilyRecordForm } from "@/components/family/family-record-form";
+import { PageHeader } from "@/components/layout/page-header";
 import { getFamilyRecordForStaff } from "@/lib/admin-families/family-editing";
 import { staffPage } from "@/lib/auth/session";
 import { describeConsentState } from "@/lib/families/consent-labels";
@@ -18,12 +18,7 @@ export default async function StaffFamilyRecordPage({ params }: { params: Promis
   const familyHref = `/admin/familles/${id}`;
   return (
     <div className="space-y-4">
-      <p>
-        <Link href={familyHref} className="text-brand underline">
-          ← Retour à la fiche famille
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold text-brand">Modifier le dossier famille – {record.familyName || "sans nom"}</h1>
+      <PageHeader title={`Modifier le dossier famille – ${record.familyName || "sans nom"}`} back={{ href: familyHref, label: "Retour à la fiche famille" }} />
       <p>Corrigez les rubriques nécessaires, puis cliquez sur « Enregistrer ». La modification est enregistrée au journal.</p>
       <FamilyRecordForm
         mode="staff"

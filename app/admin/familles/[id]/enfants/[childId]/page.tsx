@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChildSheetForm } from "@/components/children/child-sheet-form";
+import { PageHeader } from "@/components/layout/page-header";
 import { getChildSheetForStaff } from "@/lib/admin-families/family-editing";
 import { staffPage } from "@/lib/auth/session";
 import { describeConsentState } from "@/lib/families/consent-labels";
@@ -20,12 +20,7 @@ export default async function StaffChildSheetPage({ params }: { params: Promise<
   const familyHref = `/admin/familles/${id}`;
   return (
     <div className="space-y-4">
-      <p>
-        <Link href={familyHref} className="text-brand underline">
-          ← Retour à la fiche famille {sheet.familyName}
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold text-brand">Modifier la fiche enfant – {sheet.displayName}</h1>
+      <PageHeader title={`Modifier la fiche enfant – ${sheet.displayName}`} back={{ href: familyHref, label: `Retour à la fiche famille ${sheet.familyName}` }} />
       <p>
         Corrigez les rubriques nécessaires, puis cliquez sur « Enregistrer ».{" "}
         <span className="font-semibold">Les informations médicales sont confidentielles : leur consultation est enregistrée au journal.</span>
