@@ -15,6 +15,7 @@ import { dateToDay, formatDateTime, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { STAFF_DOCUMENT_STATUS_LABELS } from "@/lib/documents/status-labels";
 import { loadCompleteness } from "@/lib/families/load-completeness";
+import { parseId } from "@/lib/http/url-params";
 import { STAFF_STATUS_LABELS } from "@/lib/reservations/status-labels";
 import { addChildAction, resendActivationAction, setAccountActiveAction, setQuotientAction, showChildHealthAction, updateChildIdentityAction } from "../actions";
 
@@ -22,9 +23,9 @@ export const metadata: Metadata = { title: "Famille" };
 
 export default async function FamilyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
-  const { id } = await params;
+  const id = parseId((await params).id);
   const { creee } = await searchParams;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  if (!id) notFound();
   const family = await getFamilyForStaff(viewer, id);
   if (!family) notFound();
   const schools = await listSchools();

@@ -8,6 +8,7 @@ import { getPeriod } from "@/lib/catalogue/catalogue";
 import { listClosures } from "@/lib/catalogue/closures";
 import { VALIDATION_MODE_DETAIL_LABELS } from "@/lib/catalogue/validation-mode-labels";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
+import { requireId } from "@/lib/http/url-params";
 import { addClosuresAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Période" };
@@ -18,8 +19,7 @@ const euros = (cents: number) => `${(cents / 100).toFixed(2).replace(".", ",")} 
 
 export default async function PeriodPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const id = requireId((await params).id);
   const period = await getPeriod(viewer, id);
   if (!period) notFound();
   const closures = await listClosures(viewer, id);
