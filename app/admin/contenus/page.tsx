@@ -73,27 +73,6 @@ export default async function ContentPage() {
           <ServiceDocumentForm action={uploadServiceDocumentAction} activities={activities} />
         </Panel>
         <Panel title="Documents des services (page d'accueil)">
-<<<<<<< HEAD
-          {documents.length === 0 ? (
-            <p className="text-muted">Aucun document.</p>
-          ) : (
-            <ul className="divide-y divide-gray-200">
-              {documents.map((document) => (
-                <li key={document.id} className="space-y-1 py-2">
-                  <p>
-                    <a href={`/api/service-documents/${document.id}`} className="font-semibold underline">
-                      {document.title}
-                    </a>{" "}
-                    – {document.activity.name} – {SERVICE_DOCUMENT_KIND_LABELS[document.kind]} ({Math.ceil(document.size / 1024)} Ko)
-                  </p>
-                  <ActionForm action={deleteServiceDocumentAction} submitLabel={`Supprimer « ${document.title} »`} variant="danger" confirmMessage={`Supprimer « ${document.title} » de la page d'accueil ?`}>
-                    <input type="hidden" name="id" value={document.id} />
-                  </ActionForm>
-                </li>
-              ))}
-            </ul>
-          )}
-=======
           <ItemList items={documents} empty="Aucun document." itemClassName="space-y-1 py-2">
             {(document) => (
               <>
@@ -101,7 +80,7 @@ export default async function ContentPage() {
                   <a href={`/api/service-documents/${document.id}`} className="font-semibold underline">
                     {document.title}
                   </a>{" "}
-                  – {document.activity.name} – {KIND_LABELS[document.kind]} ({Math.ceil(document.size / 1024)} Ko)
+                  – {document.activity.name} – {SERVICE_DOCUMENT_KIND_LABELS[document.kind]} ({Math.ceil(document.size / 1024)} Ko)
                 </p>
                 <ActionForm action={deleteServiceDocumentAction} submitLabel={`Supprimer « ${document.title} »`} variant="danger" confirmMessage={`Supprimer « ${document.title} » de la page d'accueil ?`}>
                   <input type="hidden" name="id" value={document.id} />
@@ -109,7 +88,6 @@ export default async function ContentPage() {
               </>
             )}
           </ItemList>
->>>>>>> i12-ids
         </Panel>
         <Panel title="Nouveau contact utile">
           <NewUsefulContactForm action={createUsefulContactAction} />
