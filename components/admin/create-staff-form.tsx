@@ -1,15 +1,11 @@
 "use client";
 
 import type { ActionResult } from "@/lib/auth/action";
+import { STAFF_ROLE_CHOICES } from "@/lib/staff/role-labels";
 import { ActionForm } from "./action-form";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import { ZCreateStaffSchema, ZStaffRoleChangeSchema } from "@/lib/staff/staff.schema";
-
-export const ROLE_OPTIONS = [
-  { value: "AGENT", label: "Agent (opérations)" },
-  { value: "ADMIN", label: "Administrateur (opérations, personnel, paramètres)" },
-];
 
 export function CreateStaffForm({ action }: { action: (input: FormData) => Promise<ActionResult<unknown>> }) {
   return (
@@ -17,7 +13,7 @@ export function CreateStaffForm({ action }: { action: (input: FormData) => Promi
       <TextField label="Prénom" name="firstName" required />
       <TextField label="Nom" name="lastName" required />
       <TextField label="Adresse e-mail (identifiant)" name="email" type="email" required />
-      <SelectField label="Rôle" name="role" options={ROLE_OPTIONS} defaultValue="AGENT" />
+      <SelectField label="Rôle" name="role" options={STAFF_ROLE_CHOICES} defaultValue="AGENT" />
     </ActionForm>
   );
 }
@@ -26,7 +22,7 @@ export function StaffRoleForm({ action, userId, role }: { action: (input: FormDa
   return (
     <ActionForm action={action} schema={ZStaffRoleChangeSchema} submitLabel="Changer le rôle" successMessage="Rôle modifié." variant="secondary" className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="userId" value={userId} />
-      <SelectField label="Rôle" name="role" options={ROLE_OPTIONS} defaultValue={role} />
+      <SelectField label="Rôle" name="role" options={STAFF_ROLE_CHOICES} defaultValue={role} />
     </ActionForm>
   );
 }

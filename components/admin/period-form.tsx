@@ -7,6 +7,8 @@ import type { ActionResult } from "@/lib/auth/action";
 import { SCHOOL_LEVELS, WEEKDAY_LABELS, ZPeriodSchema, ZPeriodUpdateSchema } from "@/lib/catalogue/period.schema";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
+import { SCHOOL_LEVEL_SHORT_LABELS } from "@/lib/children/child-labels";
+import { VALIDATION_MODE_CHOICES } from "@/lib/catalogue/validation-mode-labels";
 
 type Rule = { kind: string; weekday: number | null; daysBefore: number | null; timeOfDay: number };
 export type PeriodFormValues = {
@@ -37,19 +39,6 @@ type Props = {
   period?: PeriodFormValues;
 };
 
-const LEVEL_LABELS: Record<(typeof SCHOOL_LEVELS)[number], string> = {
-  TPS: "TPS",
-  PS: "PS",
-  MS: "MS",
-  GS: "GS",
-  CP: "CP",
-  CE1: "CE1",
-  CE2: "CE2",
-  CM1: "CM1",
-  CM2: "CM2",
-  COLLEGE: "Collège",
-  LYCEE: "Lycée",
-};
 const WEEKDAY_OPTIONS = WEEKDAY_LABELS.map((label, index) => ({ value: String(index + 1), label }));
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 // Guide: "Vous devez réserver avant le mardi de la semaine précédant la date souhaitée — 23:59".
@@ -82,15 +71,7 @@ function RuleFields({ prefix, legend, rule }: { prefix: "booking" | "change"; le
 
 function ValidationModeField({ defaultValue }: { defaultValue: "AUTO" | "MANUAL" }) {
   return (
-    <RadioGroup
-      name="validationMode"
-      label="Mode de validation"
-      defaultValue={defaultValue}
-      options={[
-        { value: "AUTO", label: "Automatique (réservation acceptée aussitôt)" },
-        { value: "MANUAL", label: "Manuelle (le service valide chaque demande)" },
-      ]}
-    />
+    <RadioGroup name="validationMode" label="Mode de validation" defaultValue={defaultValue} options={VALIDATION_MODE_CHOICES} />
   );
 }
 
@@ -163,7 +144,7 @@ export function PeriodForm({ action, establishments, activities, schools, period
           name="schoolLevels"
           label="Niveaux scolaires"
           hint="Aucune case cochée : tous les niveaux."
-          options={SCHOOL_LEVELS.map((level) => ({ value: level, label: LEVEL_LABELS[level] }))}
+          options={SCHOOL_LEVELS.map((level) => ({ value: level, label: SCHOOL_LEVEL_SHORT_LABELS[level] }))}
           defaultValues={period?.schoolLevels ?? []}
         />
         <CheckboxGroup

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ActionResult } from "@/lib/auth/action";
+import { SERVICE_DOCUMENT_KIND_CHOICES } from "@/lib/content/service-document-labels";
 import { ActionForm } from "./action-form";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
@@ -14,11 +15,7 @@ export function ServiceDocumentForm({ action, activities }: { action: (input: Fo
       <SelectField
         label="Type"
         name="kind"
-        options={[
-          { value: "REGLEMENT", label: "Règlement" },
-          { value: "TARIFS", label: "Tarifs" },
-          { value: "PROGRAMME", label: "Programme" },
-        ]}
+        options={SERVICE_DOCUMENT_KIND_CHOICES}
       />
       <TextField label="Titre" name="title" required />
       <FileField label="Fichier PDF (1 Mo au plus)" accept="application/pdf" />

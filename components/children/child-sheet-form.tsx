@@ -10,13 +10,11 @@ import { useVersionedForm } from "@/components/family/use-versioned-form";
 import { VersionedForm } from "@/components/family/versioned-form";
 import type { ActionResult } from "@/lib/auth/action";
 import type { TSaveOutcome } from "@/lib/families/record-version";
+import { DIET_KINDS, SCHOOL_LEVELS, SEXES } from "@/lib/children/child-labels";
 import {
   AUTHORISATIONS,
   CHILD_SHEET_FIELD_LABELS as LABELS,
-  DIET_KINDS,
   MAX_PEOPLE,
-  SCHOOL_LEVELS,
-  SEXES,
   ZChildSheetSchema,
   ZStaffChildSheetSchema,
   type TChildSheet,
@@ -59,8 +57,8 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
   const action = props.action as (input: TChildSheet) => Promise<ActionResult<TSaveOutcome>>;
   const authorisationsText = props.mode === "staff" ? null : props.authorisationsText;
   const { register, handleSubmit, control, formState, status, stale, save, refuse } = useVersionedForm({
-    // Staff values carry the family's id and no « J'accepte »: the staff schema, same field rules.
-    resolver: (staff ? zodResolver(ZStaffChildSheetSchema) : zodResolver(ZChildSheetSchema)) as unknown as Resolver<TChildSheet, unknown, TChildSheetParsed>,
+    // Staff values carry the family's id and no « J'accepte »: the staff schema, same field rules, typed as the parent's.
+    resolver: (staff ? zodResolver(ZStaffChildSheetSchema) : zodResolver(ZChildSheetSchema)) as Resolver<TChildSheet, unknown, TChildSheetParsed>,
     defaultValues,
     action,
     successMessage: "La fiche de l'enfant a été enregistrée.",

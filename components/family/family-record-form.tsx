@@ -57,8 +57,8 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
   const defaultValues = props.defaultValues as TFamilyRecord;
   const action = props.action as (input: TFamilyRecord) => Promise<ActionResult<TSaveOutcome>>;
   const { register, handleSubmit, setValue, control, formState, status, stale, save, refuse } = useVersionedForm({
-    // Staff values carry the family's id and no statements: the staff schema, same field rules.
-    resolver: (staff ? zodResolver(ZStaffFamilyRecordSchema) : zodResolver(ZFamilyRecordSchema)) as unknown as Resolver<TFamilyRecord, unknown, TFamilyRecordParsed>,
+    // Staff values carry the family's id and no statements: the staff schema, same field rules, typed as the parent's.
+    resolver: (staff ? zodResolver(ZStaffFamilyRecordSchema) : zodResolver(ZFamilyRecordSchema)) as Resolver<TFamilyRecord, unknown, TFamilyRecordParsed>,
     defaultValues,
     action,
     successMessage: staff ? "Le dossier de la famille a été enregistré." : "Les informations de la famille ont été enregistrées.",

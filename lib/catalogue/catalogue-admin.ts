@@ -1,6 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
+import { assertStaffViewer } from "@/lib/auth/staff-only";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay, isoWeekday, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
@@ -47,7 +48,8 @@ export async function listEstablishments() {
   });
 }
 
-export async function getEstablishment(_viewer: StaffViewer, id: string) {
+export async function getEstablishment(viewer: StaffViewer, id: string) {
+  assertStaffViewer(viewer);
   return getDb().establishment.findUnique({ where: { id }, select: { id: true, name: true, schoolId: true, address: true, active: true } });
 }
 
@@ -58,12 +60,14 @@ export async function listActivities() {
   });
 }
 
-export async function getActivity(_viewer: StaffViewer, id: string) {
+export async function getActivity(viewer: StaffViewer, id: string) {
+  assertStaffViewer(viewer);
   return getDb().activity.findUnique({ where: { id }, select: { id: true, code: true, name: true, onlinePayment: true, sortOrder: true } });
 }
 
 /** A period as its edit form shows it: plain values, dates as calendar days. */
-export async function getPeriodForEdit(_viewer: StaffViewer, id: string) {
+export async function getPeriodForEdit(viewer: StaffViewer, id: string) {
+  assertStaffViewer(viewer);
   const period = await getDb().period.findUnique({
     where: { id },
     select: { ...PERIOD_SETTINGS, establishmentId: true, activityId: true, eligibleSchools: { select: { schoolId: true } } },

@@ -1,5 +1,6 @@
 import "server-only";
 import type { StaffViewer } from "@/lib/auth/session";
+import { assertStaffViewer } from "@/lib/auth/staff-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
@@ -40,7 +41,8 @@ export async function listPeriods() {
   });
 }
 
-export async function getPeriod(_viewer: StaffViewer, periodId: string) {
+export async function getPeriod(viewer: StaffViewer, periodId: string) {
+  assertStaffViewer(viewer);
   return getDb().period.findUnique({
     where: { id: periodId },
     select: {

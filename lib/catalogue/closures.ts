@@ -3,6 +3,7 @@ import { reservationStatusFromLines } from "@/lib/admin-reservations/reservation
 import { reservationNumberText } from "@/lib/admin-reservations/reservation-number";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
+import { assertStaffViewer } from "@/lib/auth/staff-only";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
@@ -22,7 +23,8 @@ export type ClosureOutcome =
 
 type Notice = { to: string[]; familyName: string; lines: AffectedLine[] };
 
-export async function listClosures(_viewer: StaffViewer, periodId: string) {
+export async function listClosures(viewer: StaffViewer, periodId: string) {
+  assertStaffViewer(viewer);
   const closures = await getDb().closure.findMany({ where: { periodId }, orderBy: { date: "asc" }, select: { id: true, date: true, reason: true } });
   return closures.map((closure) => ({ ...closure, day: dateToDay(closure.date) }));
 }

@@ -1,10 +1,10 @@
 // « Ajouter un enfant » (Guichet unique, SPEC §9): the child's identity and schooling; the parent
 // then completes the sheet. One schema for the form and the server action.
 import { z } from "zod";
-import { optionalText, requiredChoice, requiredText, UNEXPECTED_FIELD, optionValues } from "@/lib/validation/form-fields";
+import { optionalText, optionValues, requiredChoice, requiredText, UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
 import { ZLoadedValues, ZRecordVersion } from "@/lib/families/record-version";
-import { childBirthDay, SCHOOL_LEVELS, SEXES } from "./child-sheet.schema";
-
+import { SCHOOL_LEVELS, SEXES } from "./child-labels";
+import { childBirthDay } from "./child-sheet.schema";
 
 // Identity and schooling: the fields of « Ajouter un enfant » and of « Modifier l'identité et la
 // scolarité ». The birth date is checked at the field; the lib checks again against its own "now".

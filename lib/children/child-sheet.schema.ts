@@ -4,38 +4,10 @@ import { z } from "zod";
 import { parentAndStaffSchemas } from "@/lib/families/family-forms.schema";
 import * as clock from "@/lib/clock";
 import { isCalendarDay } from "@/lib/dates/calendar-day";
-import { birthDay, optionalText, requiredChoice, requiredPhone, requiredText, UNEXPECTED_FIELD, yesNo, optionValues } from "@/lib/validation/form-fields";
+import { birthDay, optionalText, optionValues, requiredChoice, requiredPhone, requiredText, UNEXPECTED_FIELD, yesNo } from "@/lib/validation/form-fields";
 import { ZLoadedValues, ZRecordVersion } from "@/lib/families/record-version";
 import { childBirthDateProblem } from "./birth-date";
-
-export const SEXES = [
-  { value: "F", label: "Fille" },
-  { value: "M", label: "Garçon" },
-] as const;
-
-export const SCHOOL_LEVELS = [
-  { value: "TPS", label: "Toute petite section" },
-  { value: "PS", label: "Petite section" },
-  { value: "MS", label: "Moyenne section" },
-  { value: "GS", label: "Grande section" },
-  { value: "CP", label: "CP" },
-  { value: "CE1", label: "CE1" },
-  { value: "CE2", label: "CE2" },
-  { value: "CM1", label: "CM1" },
-  { value: "CM2", label: "CM2" },
-  { value: "COLLEGE", label: "Collège" },
-  { value: "LYCEE", label: "Lycée" },
-] as const;
-
-// CNIL: no religious categories ("halal", "casher"); the choices describe the food only.
-export const DIET_KINDS = [
-  { value: "AUCUN", label: "Aucun régime particulier" },
-  { value: "SANS_PORC", label: "Sans porc" },
-  { value: "SANS_VIANDE", label: "Sans viande" },
-  { value: "VEGETARIEN", label: "Végétarien" },
-  { value: "ALLERGIE_PAI", label: "Lié à une allergie (PAI)" },
-  { value: "AUTRE", label: "Autre (à préciser)" },
-] as const;
+import { DIET_KINDS, SCHOOL_LEVELS, SEXES } from "./child-labels";
 
 export const AUTHORISATIONS = [
   { name: "authEmergencyCare", label: "J'autorise le responsable de la structure à faire pratiquer les soins médicaux urgents et, si nécessaire, l'hospitalisation de mon enfant." },

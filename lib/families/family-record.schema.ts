@@ -10,9 +10,9 @@ import {
   optionalPhone,
   optionalPostalCode,
   optionalText,
+  optionValues,
   requiredChoice,
   requiredText,
-  optionValues,
 } from "@/lib/validation/form-fields";
 import { ZLoadedValues, ZRecordVersion } from "./record-version";
 

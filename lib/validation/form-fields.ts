@@ -85,9 +85,11 @@ export const displayOrder = z.preprocess(
 export const optionalId = (message: string) =>
   z.preprocess((value) => (value === "" || value === undefined ? null : value), z.uuid({ error: message }).nullable());
 
-/** The values of a list of options, as the choice rules below take them. */
-export const optionValues = <T extends readonly [{ value: string }, ...{ value: string }[]]>(options: T) =>
-  options.map((option) => option.value) as [T[number]["value"], ...T[number]["value"][]];
+/** The values of a non-empty `as const` list of choices, as the tuple z.enum wants. */
+export const optionValues = <V extends string>(options: readonly [{ readonly value: V }, ...{ readonly value: V }[]]): [V, ...V[]] => [
+  options[0].value,
+  ...options.slice(1).map((option) => option.value),
+];
 
 /** A <select> whose empty option means "not answered": "" or one of the values. */
 export const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T) =>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ForgotPasswordForm } from "@/components/account/forgot-password-form";
+import { MailLink } from "@/components/layout/contact-links";
 import { Panel } from "@/components/ui/panel";
 import { getTownSettings } from "@/lib/town/settings";
 import { requestPasswordResetAction } from "./actions";
@@ -24,9 +25,7 @@ export default async function ForgotPasswordPage() {
           {town.guichetEmail ? (
             <>
               {" "}ou par courriel à{" "}
-              <a className="text-brand underline" href={`mailto:${town.guichetEmail}`}>
-                {town.guichetEmail}
-              </a>
+              <MailLink email={town.guichetEmail} />
             </>
           ) : null}
           .

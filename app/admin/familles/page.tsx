@@ -4,13 +4,14 @@ import { Pagination, queryString } from "@/components/admin/pagination";
 import { searchFamilies } from "@/lib/admin-families/families";
 import { ZFamilySearchSchema } from "@/lib/admin-families/family.schema";
 import { staffPage } from "@/lib/auth/session";
+import { searchParamsText } from "@/lib/http/url-params";
 
 export const metadata: Metadata = { title: "Familles" };
 
 export default async function FamiliesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
   const params = await searchParams;
-  const parsed = ZFamilySearchSchema.safeParse(params);
+  const parsed = ZFamilySearchSchema.safeParse(searchParamsText(params));
   const search = parsed.success ? parsed.data : ZFamilySearchSchema.parse({});
   const result = await searchFamilies(viewer, search);
   const sortLink = (field: "name" | "createdAt", label: string) => {

@@ -6,12 +6,13 @@ import { listAuditEntries } from "@/lib/audit/journal";
 import { ZJournalFilterSchema } from "@/lib/audit/journal.schema";
 import { adminPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
+import { searchParamsText } from "@/lib/http/url-params";
 
 export const metadata: Metadata = { title: "Journal" };
 
 export default async function JournalPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await adminPage();
-  const filter = ZJournalFilterSchema.parse(Object.fromEntries(Object.entries(await searchParams).filter(([, value]) => value)));
+  const filter = ZJournalFilterSchema.parse(Object.fromEntries(Object.entries(searchParamsText(await searchParams)).filter(([, value]) => value)));
   const result = await listAuditEntries(viewer, filter);
   const field = (id: string, label: string, name: keyof typeof filter, type = "text") => (
     <div>

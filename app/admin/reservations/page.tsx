@@ -7,13 +7,14 @@ import { listPendingLines, listQueueFilters } from "@/lib/admin-reservations/dec
 import { reservationNumberText } from "@/lib/admin-reservations/reservation-number";
 import { staffPage } from "@/lib/auth/session";
 import { formatDay } from "@/lib/dates/calendar-day";
+import { searchParamsText } from "@/lib/http/url-params";
 import { decideReservationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Réservations en attente" };
 
 export default async function ReservationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
-  const filter = ZQueueFilterSchema.parse(await searchParams);
+  const filter = ZQueueFilterSchema.parse(searchParamsText(await searchParams));
   const [queue, options] = await Promise.all([listPendingLines(viewer, filter), listQueueFilters()]);
   const reservations = new Map<string, typeof queue.lines>();
   for (const line of queue.lines) reservations.set(line.reservation.id, [...(reservations.get(line.reservation.id) ?? []), line]);

@@ -3,13 +3,14 @@ import { dailyList, kitchenCounts } from "@/lib/admin-lists/daily-list";
 import { dailyListCsv, kitchenCsv } from "@/lib/admin-lists/list-csv";
 import { ZDailyListQuerySchema, ZKitchenQuerySchema } from "@/lib/admin-lists/list.schema";
 import { currentViewer, isStaff } from "@/lib/auth/session";
+import { searchParamsText } from "@/lib/http/url-params";
 
 // CSV exports of the daily lists: /api/admin/listes?vue=presence&date=…&establishmentId=…
 // and ?vue=cuisine&date=…&span=day|week. Staff only, checked here (not only by the proxy).
 export async function GET(request: NextRequest) {
   const viewer = await currentViewer();
   if (!isStaff(viewer)) return new NextResponse("Page introuvable", { status: 404 });
-  const params = Object.fromEntries(request.nextUrl.searchParams);
+  const params = searchParamsText(Object.fromEntries(request.nextUrl.searchParams));
   let csv: string;
   let name: string;
   if (params.vue === "cuisine") {
