@@ -130,14 +130,12 @@ function refineChildSheet(value: TChildSheetCommonData, context: z.RefinementCtx
  * (the same data for a child of the family named by its id: staff never accept for the family
  * nor answer its authorisations).
  */
-const childSheetSchemas = parentAndStaffSchemas({
+export const { parent: ZChildSheetSchema, staff: ZStaffChildSheetSchema } = parentAndStaffSchemas({
   data: childSheetCommonShape,
   parentOnly: { ...authorisationsShape, accept: z.literal(true, { error: "Cochez « J'accepte » pour enregistrer." }) },
   notFound: "Fiche enfant introuvable.",
   refine: refineChildSheet,
 });
-export const ZChildSheetSchema = childSheetSchemas.parent;
-export const ZStaffChildSheetSchema = childSheetSchemas.staff;
 
 export type TChildSheet = z.input<typeof ZChildSheetSchema>;
 export type TChildSheetParsed = z.output<typeof ZChildSheetSchema>;

@@ -205,7 +205,7 @@ function refineFamilyRecord(value: TFamilyRecordData, context: z.RefinementCtx) 
  * Guichet unique's (SPEC §9 "view/edit records": the same data for the family named by its id;
  * staff never answer the statements for the family).
  */
-const familyRecordSchemas = parentAndStaffSchemas({
+export const { parent: ZFamilyRecordSchema, staff: ZStaffFamilyRecordSchema } = parentAndStaffSchemas({
   data: familyRecordDataShape,
   parentOnly: {
     reglements: oui("Sélectionnez OUI après avoir pris connaissance des règlements."),
@@ -216,8 +216,6 @@ const familyRecordSchemas = parentAndStaffSchemas({
   notFound: "Dossier famille introuvable.",
   refine: refineFamilyRecord,
 });
-export const ZFamilyRecordSchema = familyRecordSchemas.parent;
-export const ZStaffFamilyRecordSchema = familyRecordSchemas.staff;
 
 export type TFamilyRecord = z.input<typeof ZFamilyRecordSchema>;
 export type TFamilyRecordParsed = z.output<typeof ZFamilyRecordSchema>;
