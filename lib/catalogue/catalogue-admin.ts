@@ -4,10 +4,11 @@ import type { StaffViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay, isoWeekday, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
-import { Prisma, type ReservationDayStatus } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { ACTIVE_STATUSES } from "@/lib/reservations/status";
 import type { TActivity } from "./activity.schema";
-import { PERIOD_SETTINGS } from "./catalogue";
+import { PERIOD_SETTINGS, PERIOD_VALUES, RULE_FIELDS } from "./catalogue";
 import type { TEstablishment } from "./establishment.schema";
 import type { TPeriod } from "./period.schema";
 
@@ -16,9 +17,6 @@ import type { TPeriod } from "./period.schema";
 
 type Tx = Prisma.TransactionClient;
 type Rule = TPeriod["bookingRule"];
-
-/** Booked days that still count: the others were cancelled, refused or replaced. */
-const ACTIVE: ReservationDayStatus[] = ["PENDING", "ACCEPTED"];
 
 const ESTABLISHMENT_TAKEN = "Un établissement porte déjà ce nom.";
 const ACTIVITY_TAKEN = "Une activité porte déjà ce code.";
@@ -35,10 +33,6 @@ async function uniqueGuarded<T>(message: string, run: () => Promise<T>): Promise
 }
 
 // ─── Lookups for the forms and lists ──────────────────────────────────────────────────────────
-
-export async function listSchools() {
-  return getDb().school.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
-}
 
 export async function listEstablishments() {
   return getDb().establishment.findMany({
@@ -114,7 +108,7 @@ export async function updateEstablishment(viewer: StaffViewer, id: string, input
         await tx.$queryRaw`SELECT id FROM "Period" WHERE "establishmentId" = ${id} ORDER BY id FOR UPDATE`;
         // Families could no longer change or cancel those days: they must be dealt with first.
         const booked = await tx.reservationDay.findMany({
-          where: { status: { in: ["PENDING", "ACCEPTED"] }, date: { gte: dayToDate(parisToday(now)) }, reservation: { period: { establishmentId: id } } },
+          where: { status: { in: ACTIVE_STATUSES }, date: { gte: dayToDate(parisToday(now)) }, reservation: { period: { establishmentId: id } } },
           select: { date: true },
           orderBy: { date: "asc" },
         });
@@ -251,7 +245,7 @@ async function savedRuleId(tx: Tx, currentId: string, rule: Rule): Promise<strin
 async function orphanedDays(tx: Tx, periodId: string, input: TPeriod) {
   const booked = await tx.reservationDay.groupBy({
     by: ["date"],
-    where: { reservation: { periodId }, status: { in: ACTIVE } },
+    where: { reservation: { periodId }, status: { in: ACTIVE_STATUSES } },
     _count: { _all: true },
     orderBy: { date: "asc" },
   });
@@ -305,22 +299,13 @@ async function getPeriodSnapshot(tx: Tx, id: string) {
   const period = await tx.period.findUniqueOrThrow({
     where: { id },
     select: {
-      name: true,
+      ...PERIOD_VALUES,
       establishmentId: true,
       activityId: true,
-      startDate: true,
-      endDate: true,
-      lastBookingDate: true,
-      openWeekdays: true,
-      validationMode: true,
-      minAgeYears: true,
-      maxAgeYears: true,
-      schoolLevels: true,
-      active: true,
       bookingRuleId: true,
       changeRuleId: true,
-      bookingRule: { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } },
-      changeRule: { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } },
+      bookingRule: RULE_FIELDS,
+      changeRule: RULE_FIELDS,
       eligibleSchools: { select: { schoolId: true } },
     },
   });

@@ -3,11 +3,10 @@ import type { StaffViewer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
-const RULE_FIELDS = { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } } as const;
+export const RULE_FIELDS = { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } } as const;
 
-/** A period's own settings, as its page and its edit form both show them. */
-export const PERIOD_SETTINGS = {
-  id: true,
+/** A period's own values, as staff set them (and as its audit entries record them). */
+export const PERIOD_VALUES = {
   name: true,
   startDate: true,
   endDate: true,
@@ -18,10 +17,24 @@ export const PERIOD_SETTINGS = {
   maxAgeYears: true,
   schoolLevels: true,
   active: true,
+} as const satisfies Prisma.PeriodSelect;
+
+/** A unit's own values, as the period page, the unit page and the daily lists show them. */
+export const UNIT_FIELDS = { id: true, label: true, startTime: true, endTime: true, capacity: true } as const satisfies Prisma.UnitSelect;
+
+/** A period's own settings, as its page and its edit form both show them. */
+export const PERIOD_SETTINGS = {
+  id: true,
+  ...PERIOD_VALUES,
   establishment: { select: { name: true } },
   bookingRule: RULE_FIELDS,
   changeRule: RULE_FIELDS,
 } as const satisfies Prisma.PeriodSelect;
+
+/** The schools, for the establishment, period and child forms. */
+export async function listSchools(): Promise<{ id: string; name: string }[]> {
+  return getDb().school.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
 
 export async function listPeriods() {
   return getDb().period.findMany({
@@ -50,11 +63,7 @@ export async function getPeriod(_viewer: StaffViewer, periodId: string) {
       units: {
         orderBy: { sortOrder: "asc" },
         select: {
-          id: true,
-          label: true,
-          startTime: true,
-          endTime: true,
-          capacity: true,
+          ...UNIT_FIELDS,
           tariffs: { select: { priceCents: true, bracket: { select: { label: true, minQf: true } } }, orderBy: { bracket: { minQf: "asc" } } },
         },
       },

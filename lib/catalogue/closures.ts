@@ -1,6 +1,6 @@
 import "server-only";
-import { reservationStatusFromLines } from "@/lib/admin-reservations/reservation-status";
-import { reservationNumberText } from "@/lib/admin-reservations/reservation-number";
+import { ACTIVE_STATUSES, reservationStatusFromLines } from "@/lib/reservations/status";
+import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
@@ -57,7 +57,7 @@ export async function addClosures(
       await tx.$queryRaw`SELECT 1 FROM "UnitDay" WHERE "unitId" = ANY(${unitIds}::text[]) AND date = ANY(${input.dates}::date[]) ORDER BY "unitId", date FOR UPDATE`;
     }
     const lines = await tx.reservationDay.findMany({
-      where: { unitId: { in: unitIds }, date: { in: dates }, status: { in: ["PENDING", "ACCEPTED"] } },
+      where: { unitId: { in: unitIds }, date: { in: dates }, status: { in: ACTIVE_STATUSES } },
       select: {
         id: true,
         unitId: true,
@@ -121,7 +121,7 @@ export async function addClosures(
         subject: "Fermeture exceptionnelle : réservations annulées",
         paragraphs: [
           `Le service sera fermé (${input.reason}). Les réservations suivantes sont annulées et ne vous seront pas facturées :`,
-          ...notice.lines.map((line) => `✗ ${formatDay(line.day)} – ${line.unit} – ${line.child} (réservation n° ${reservationNumberText(line.reservationNumber)})`),
+          ...notice.lines.map((line) => `✗ ${formatDay(line.day)} – ${line.unit} – ${line.child} (réservation n° ${formatReservationNumber(line.reservationNumber)})`),
         ],
         action: { label: "Voir mes réservations", url: publicUrl("/espace/reservations") },
       });

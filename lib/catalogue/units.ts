@@ -5,6 +5,7 @@ import { dateToDay, dayToDate, formatDay, type CalendarDay } from "@/lib/dates/c
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { UNIT_FIELDS } from "./catalogue";
 import { sqlState } from "@/lib/reservations/book-days";
 import { bookedPlacesLabel, overbookedMessage } from "./unit-rules";
 
@@ -37,11 +38,7 @@ export async function getUnitForStaff(_viewer: StaffViewer, unitId: string) {
   const unit = await db.unit.findUnique({
     where: { id: unitId },
     select: {
-      id: true,
-      label: true,
-      startTime: true,
-      endTime: true,
-      capacity: true,
+      ...UNIT_FIELDS,
       sortOrder: true,
       period: { select: { id: true, name: true, startDate: true, endDate: true, establishment: { select: { name: true } } } },
       days: { where: { capacityOverridden: true }, orderBy: { date: "asc" }, select: DAY_ROW },

@@ -3,6 +3,7 @@ import { fieldChanges, type FieldChanges } from "@/lib/audit/field-changes";
 import type { ParentViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, parisToday } from "@/lib/dates/calendar-day";
+import { listSchools } from "@/lib/catalogue/catalogue";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { acceptedCurrentKinds, recordConsents } from "@/lib/families/consents";
@@ -32,10 +33,6 @@ export type ChildSheetView = {
 };
 
 const yesNo = (value: boolean | null | undefined) => (value === true ? "OUI" : value === false ? "NON" : "");
-
-export async function listSchools(): Promise<{ id: string; name: string }[]> {
-  return getDb().school.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
-}
 
 type Db = Prisma.TransactionClient;
 
@@ -75,13 +72,7 @@ export async function readChildSheetValues(db: Db, familyId: string, childId: st
     values: {
       childId: child.id,
       version: child.version,
-      lastName: child.lastName,
-      firstName: child.firstName,
-      sex: child.sex ?? "",
-      birthDate: dateToDay(child.birthDate),
-      schoolId: child.schoolId ?? "",
-      schoolLevel: child.schoolLevel ?? "",
-      schoolClass: child.schoolClass ?? "",
+      ...childIdentityValues(child),
       doctorName: health?.doctorName ?? "",
       doctorPhone: health?.doctorPhone ?? "",
       allergies: health?.allergies ?? "",
@@ -131,12 +122,18 @@ export type TVersionCheck = { version: number; loaded?: LoadedValues };
  */
 export type ChildSheetForm = "sheet" | "identity";
 
-const identitySelect = { lastName: true, firstName: true, sex: true, birthDate: true, schoolId: true, schoolLevel: true, schoolClass: true } as const;
+type ChildIdentityRow = {
+  lastName: string;
+  firstName: string;
+  sex: string | null;
+  birthDate: Date;
+  schoolId: string | null;
+  schoolLevel: string | null;
+  schoolClass: string | null;
+};
 
-/** A child's identity and schooling as the identity form shows them, or null (foreign or unknown). No health data is read. */
-async function readChildIdentityValues(db: Db, familyId: string, childId: string): Promise<Record<string, string> | null> {
-  const child = await db.child.findFirst({ where: { id: childId, familyId }, select: identitySelect });
-  if (!child) return null;
+/** A child's identity and schooling as the identity form (and the sheet) show them: blanks as "". */
+export function childIdentityValues(child: ChildIdentityRow) {
   return {
     lastName: child.lastName,
     firstName: child.firstName,
@@ -146,6 +143,14 @@ async function readChildIdentityValues(db: Db, familyId: string, childId: string
     schoolLevel: child.schoolLevel ?? "",
     schoolClass: child.schoolClass ?? "",
   };
+}
+
+const identitySelect = { lastName: true, firstName: true, sex: true, birthDate: true, schoolId: true, schoolLevel: true, schoolClass: true } as const;
+
+/** A child's identity and schooling as the identity form shows them, or null (foreign or unknown). No health data is read. */
+async function readChildIdentityValues(db: Db, familyId: string, childId: string): Promise<Record<string, string> | null> {
+  const child = await db.child.findFirst({ where: { id: childId, familyId }, select: identitySelect });
+  return child ? childIdentityValues(child) : null;
 }
 
 /**

@@ -7,6 +7,7 @@ import { loadCompleteness } from "@/lib/families/load-completeness";
 import { childEligibility, dayLabel, formatReservationNumber, isBeforeDeadline, newDayRefusal, REASONS } from "./booking-rules";
 import { eligibilityRulesOf, PERIOD_SELECT, periodRulesOf, type PeriodRow } from "./period-rules";
 import type { TBooking, TCopyReservation } from "./reservation.schema";
+import { ACTIVE_STATUSES, reservationStatusFromLines } from "./status";
 
 // The booking transaction (SPEC §6, DESIGN.md "Data"): every day is checked again against the
 // rules at the moment of confirmation, and capacity is taken from the per-(unit, day) counter
@@ -16,7 +17,6 @@ import type { TBooking, TCopyReservation } from "./reservation.schema";
 type Tx = Prisma.TransactionClient;
 export type BookingOwner = Pick<ParentViewer, "userId" | "familyId">;
 
-const ACTIVE: ReservationDayStatus[] = ["PENDING", "ACCEPTED"];
 // A crowd of parents booking the last places queues on the pool: wait for a connection rather
 // than fail, and keep each transaction short.
 const TX_OPTIONS = { maxWait: 60_000, timeout: 60_000 } as const;
@@ -145,10 +145,6 @@ async function closuresOn(tx: Tx, periodId: string, days: CalendarDay[]): Promis
   return new Map(rows.map((row) => [dateToDay(row.date), row.reason]));
 }
 
-function reservationStatusOf(lines: { status: ReservationDayStatus }[]): ReservationStatus {
-  return lines.some((line) => line.status === "PENDING") ? "PENDING" : "ACCEPTED";
-}
-
 async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking, now: Date): Promise<ConfirmedReservation> {
   const child = await loadChild(tx, owner, request.childId);
   const period = await loadPeriod(tx, request.periodId);
@@ -169,7 +165,7 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
     old = {
       id: locked[0].id,
       days: await tx.reservationDay.findMany({
-        where: { reservationId: locked[0].id, status: { in: ACTIVE } },
+        where: { reservationId: locked[0].id, status: { in: ACTIVE_STATUSES } },
         select: { unitId: true, date: true, status: true, decidedAt: true, decidedByUserId: true, staffMessage: true },
       }),
     };
@@ -204,7 +200,7 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
     const closures = await closuresOn(tx, period.id, added.map((entry) => entry.day));
     const eligibilityRules = eligibilityRulesOf(period);
     const already = await tx.reservationDay.findMany({
-      where: { childId: child.id, status: { in: ACTIVE }, unitId: { in: added.map((entry) => entry.unitId) }, date: { in: added.map((entry) => dayToDate(entry.day)) } },
+      where: { childId: child.id, status: { in: ACTIVE_STATUSES }, unitId: { in: added.map((entry) => entry.unitId) }, date: { in: added.map((entry) => dayToDate(entry.day)) } },
       select: { unitId: true, date: true, reservation: { select: { number: true } } },
     });
     const alreadyBooked = new Map(already.map((line) => [dayKey(line.unitId, dateToDay(line.date)), line.reservation.number]));
@@ -241,7 +237,7 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
   }
 
   if (old) {
-    await tx.reservationDay.updateMany({ where: { reservationId: old.id, status: { in: ACTIVE } }, data: { status: "CANCELLED" } });
+    await tx.reservationDay.updateMany({ where: { reservationId: old.id, status: { in: ACTIVE_STATUSES } }, data: { status: "CANCELLED" } });
   }
   const newStatus: ReservationDayStatus = period.validationMode === "AUTO" ? "ACCEPTED" : "PENDING";
   const lines = [
@@ -269,7 +265,7 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
         familyId: owner.familyId,
         childId: child.id,
         periodId: period.id,
-        status: reservationStatusOf(lines),
+        status: reservationStatusFromLines(lines.map((line) => line.status)),
         firstDate: lines[0].date,
         lastDate: lines[lines.length - 1].date,
         replacesId: old?.id ?? null,
@@ -308,7 +304,7 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
   return {
     reservationId: created.id,
     number: formatReservationNumber(created.number),
-    status: reservationStatusOf(lines),
+    status: reservationStatusFromLines(lines.map((line) => line.status)),
     replacedId: old?.id ?? null,
     days: summary,
   };
@@ -325,7 +321,7 @@ export async function confirmBooking(db: PrismaClient, owner: BookingOwner, requ
 async function copyInTransaction(tx: Tx, owner: BookingOwner, request: TCopyReservation, now: Date): Promise<CopyOutcome> {
   const source = await tx.reservation.findFirst({
     where: { id: request.reservationId, familyId: owner.familyId },
-    select: { childId: true, periodId: true, days: { where: { status: { in: ACTIVE } }, select: { unitId: true, date: true } } },
+    select: { childId: true, periodId: true, days: { where: { status: { in: ACTIVE_STATUSES } }, select: { unitId: true, date: true } } },
   });
   if (!source) throw new AppError("NOT_FOUND", "Réservation introuvable.");
   if (source.childId === request.childId) throw new AppError("SAME_CHILD", "Choisissez un autre enfant que celui de la réservation.");
@@ -344,7 +340,7 @@ async function copyInTransaction(tx: Tx, owner: BookingOwner, request: TCopyRese
   }
   const closures = await closuresOn(tx, period.id, days.map((entry) => entry.day));
   const already = await tx.reservationDay.findMany({
-    where: { childId: child.id, status: { in: ACTIVE }, unitId: { in: [...units.keys()] }, date: { in: days.map((entry) => dayToDate(entry.day)) } },
+    where: { childId: child.id, status: { in: ACTIVE_STATUSES }, unitId: { in: [...units.keys()] }, date: { in: days.map((entry) => dayToDate(entry.day)) } },
     select: { unitId: true, date: true, reservation: { select: { number: true } } },
   });
   const alreadyBooked = new Map(already.map((line) => [dayKey(line.unitId, dateToDay(line.date)), line.reservation.number]));

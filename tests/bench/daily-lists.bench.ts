@@ -14,7 +14,7 @@ import { migratePostgres } from "../../lib/db/migrate";
 import { createCatalogue, createStaffViewer, createTown } from "../helpers/admin-fixtures";
 import { latencySummary } from "./bench-stats";
 
-// lib/admin-lists is "server-only" (a guard for Next's bundler); outside Next, stub it as the
+// lib/lists is "server-only" (a guard for Next's bundler); outside Next, stub it as the
 // tests do (jest maps it to tests/helpers/server-only.ts).
 const requireHere = createRequire(__filename);
 requireHere.cache[requireHere.resolve("server-only")] = { exports: {} } as NodeJS.Module;
@@ -108,7 +108,7 @@ const benchmark = {
       await migratePostgres(url.toString());
       const started = Date.now();
       await generate(database, url.toString());
-      const { dailyList, kitchenCounts } = await import("../../lib/admin-lists/daily-list");
+      const { dailyList, kitchenCounts } = await import("../../lib/lists/daily-list");
       const viewer: StaffViewer = await createStaffViewer(database.prisma, "AGENT", "bench@mairie.test");
       const lines = await database.prisma.reservationDay.count();
       const list = await dailyList(viewer, { date: DAY });

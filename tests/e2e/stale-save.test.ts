@@ -3,7 +3,7 @@
 // this test does not depend on the staff sign-in), the parent's save is refused with the French
 // message, what they typed stays in the fields, and a second save goes through deliberately.
 import type { Browser, Page } from "playwright-core";
-import { getFamilyRecordForStaff, saveFamilyRecordForStaff } from "@/lib/admin-families/family-editing";
+import { getFamilyRecordForStaff, saveFamilyRecordForStaff } from "@/lib/families/family-editing";
 import type { StaffViewer } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/connect";
 import { ZStaffFamilyRecordSchema } from "@/lib/families/family-record.schema";

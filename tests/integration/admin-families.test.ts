@@ -1,5 +1,5 @@
-import { createFamilyWithParent, getFamilyForStaff, readChildHealth, resendActivation, searchFamilies, setParentAccountActive, setQuotientFamilial } from "@/lib/admin-families/families";
-import { ZCreateFamilySchema, ZFamilySearchSchema } from "@/lib/admin-families/family.schema";
+import { createFamilyWithParent, getFamilyForStaff, readChildHealth, resendActivation, searchFamilies, setParentAccountActive, setQuotientFamilial } from "@/lib/families/families";
+import { ZCreateFamilySchema, ZFamilySearchSchema } from "@/lib/families/family.schema";
 import { activateAccount } from "@/lib/auth/activation";
 import { hashPassword } from "@/lib/auth/password";
 import { resetPassword } from "@/lib/auth/password-reset";

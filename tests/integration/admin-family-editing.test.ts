@@ -9,7 +9,7 @@ import {
   saveChildSheetForStaff,
   saveFamilyRecordForStaff,
   updateChildIdentityForStaff,
-} from "@/lib/admin-families/family-editing";
+} from "@/lib/families/family-editing";
 import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
 import { ZAddChildSchema, ZStaffChildIdentitySchema, type TAddChild, type TStaffChildIdentity } from "@/lib/children/add-child.schema";
 import { BIRTH_DATE_IN_FUTURE, BIRTH_DATE_TOO_OLD } from "@/lib/children/birth-date";

@@ -1,6 +1,6 @@
-import { dailyList, kitchenCounts } from "@/lib/admin-lists/daily-list";
-import { dailyListCsv } from "@/lib/admin-lists/list-csv";
-import { ZKitchenQuerySchema } from "@/lib/admin-lists/list.schema";
+import { dailyList, kitchenCounts } from "@/lib/lists/daily-list";
+import { dailyListCsv } from "@/lib/lists/list-csv";
+import { ZKitchenQuerySchema } from "@/lib/lists/list.schema";
 import { listAuditEntries } from "@/lib/audit/journal";
 import { ZJournalFilterSchema } from "@/lib/audit/journal.schema";
 import { purgeOldAuditEntries } from "@/lib/audit/purge";

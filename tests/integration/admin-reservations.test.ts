@@ -1,5 +1,5 @@
-import { ZQueueFilterSchema } from "@/lib/admin-reservations/decision.schema";
-import { decideReservation, listPendingLines } from "@/lib/admin-reservations/decisions";
+import { ZQueueFilterSchema } from "@/lib/reservations/decision.schema";
+import { decideReservation, listPendingLines } from "@/lib/reservations/decisions";
 import type { StaffViewer } from "@/lib/auth/session";
 import { counterMismatches } from "../helpers/counters";
 import { createCatalogue, createFamily, createReservation, createStaffViewer, createTown } from "../helpers/admin-fixtures";

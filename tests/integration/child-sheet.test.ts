@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { z } from "zod";
-import { getChildSheetForStaff, saveChildSheetForStaff, updateChildIdentityForStaff } from "@/lib/admin-families/family-editing";
+import { getChildSheetForStaff, saveChildSheetForStaff, updateChildIdentityForStaff } from "@/lib/families/family-editing";
 import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
 import { ZStaffChildIdentitySchema } from "@/lib/children/add-child.schema";
 import { getChildSheet, saveChildSheet } from "@/lib/children/child-sheet";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getFamilyRecordForStaff, saveFamilyRecordForStaff } from "@/lib/admin-families/family-editing";
+import { getFamilyRecordForStaff, saveFamilyRecordForStaff } from "@/lib/families/family-editing";
 import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";

@@ -7,9 +7,9 @@ import {
   resendActivation,
   setParentAccountActive,
   setQuotientFamilial,
-} from "@/lib/admin-families/families";
-import { ZAccountActiveSchema, ZAccountSchema, ZChildHealthSchema, ZCreateFamilySchema, ZQuotientSchema } from "@/lib/admin-families/family.schema";
-import { addChildForStaff, saveChildSheetForStaff, saveFamilyRecordForStaff, updateChildIdentityForStaff } from "@/lib/admin-families/family-editing";
+} from "@/lib/families/families";
+import { ZAccountActiveSchema, ZAccountSchema, ZChildHealthSchema, ZCreateFamilySchema, ZQuotientSchema } from "@/lib/families/family.schema";
+import { addChildForStaff, saveChildSheetForStaff, saveFamilyRecordForStaff, updateChildIdentityForStaff } from "@/lib/families/family-editing";
 import { staffAction } from "@/lib/auth/action";
 import { ZAddChildSchema, ZStaffChildIdentitySchema } from "@/lib/children/add-child.schema";
 import { ZStaffChildSheetSchema } from "@/lib/children/child-sheet.schema";

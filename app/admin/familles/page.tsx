@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination, queryString } from "@/components/admin/pagination";
-import { searchFamilies } from "@/lib/admin-families/families";
-import { ZFamilySearchSchema } from "@/lib/admin-families/family.schema";
+import { searchFamilies } from "@/lib/families/families";
+import { ZFamilySearchSchema } from "@/lib/families/family.schema";
 import { staffPage } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Familles" };

@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { ZDecisionSchema } from "@/lib/admin-reservations/decision.schema";
-import { decideReservation } from "@/lib/admin-reservations/decisions";
+import { ZDecisionSchema } from "@/lib/reservations/decision.schema";
+import { decideReservation } from "@/lib/reservations/decisions";
 import { staffAction } from "@/lib/auth/action";
 
 export const decideReservationAction = staffAction(ZDecisionSchema, async (input, viewer) => {

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DecisionForms } from "@/components/admin/decision-form";
 import { Pagination, queryString } from "@/components/admin/pagination";
-import { ZQueueFilterSchema } from "@/lib/admin-reservations/decision.schema";
-import { listPendingLines, listQueueFilters } from "@/lib/admin-reservations/decisions";
-import { reservationNumberText } from "@/lib/admin-reservations/reservation-number";
+import { ZQueueFilterSchema } from "@/lib/reservations/decision.schema";
+import { listPendingLines, listQueueFilters } from "@/lib/reservations/decisions";
+import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { staffPage } from "@/lib/auth/session";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { decideReservationAction } from "./actions";
@@ -53,7 +53,7 @@ export default async function ReservationQueuePage({ searchParams }: { searchPar
           return (
             <li key={reservation.id} className="rounded bg-white p-4 shadow">
               <h2 className="text-lg font-bold">
-                Réservation n° {reservationNumberText(reservation.number)} –{" "}
+                Réservation n° {formatReservationNumber(reservation.number)} –{" "}
                 <Link href={`/admin/familles/${reservation.family.id}`} className="underline">
                   famille {reservation.family.name}
                 </Link>{" "}

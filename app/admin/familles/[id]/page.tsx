@@ -7,10 +7,11 @@ import { ChildIdentityForm } from "@/components/admin/child-identity-form";
 import { ChildHealthReveal } from "@/components/admin/child-health";
 import { CompletenessBlock } from "@/components/dashboard/completeness-block";
 import { Panel } from "@/components/ui/panel";
-import { getFamilyForStaff } from "@/lib/admin-families/families";
-import { reservationNumberText } from "@/lib/admin-reservations/reservation-number";
+import { getFamilyForStaff } from "@/lib/families/families";
+import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { staffPage } from "@/lib/auth/session";
-import { listSchools } from "@/lib/children/child-sheet";
+import { listSchools } from "@/lib/catalogue/catalogue";
+import { childIdentityValues } from "@/lib/children/child-sheet";
 import { dateToDay, formatDateTime, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { loadCompleteness } from "@/lib/families/load-completeness";
@@ -160,15 +161,7 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
                   version={child.version}
                   schools={schools}
                   action={updateChildIdentityAction}
-                  values={{
-                    lastName: child.lastName,
-                    firstName: child.firstName,
-                    sex: child.sex ?? "",
-                    birthDate: dateToDay(child.birthDate),
-                    schoolId: child.schoolId ?? "",
-                    schoolLevel: child.schoolLevel ?? "",
-                    schoolClass: child.schoolClass ?? "",
-                  }}
+                  values={childIdentityValues(child)}
                 />
               </details>
               <ChildHealthReveal familyId={family.id} childId={child.id} action={showChildHealthAction} />
@@ -206,7 +199,7 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
             <tbody>
               {family.reservations.map((reservation) => (
                 <tr key={reservation.id} className="border-t border-gray-200">
-                  <td>{reservationNumberText(reservation.number)}</td>
+                  <td>{formatReservationNumber(reservation.number)}</td>
                   <td>{reservation.child.firstName}</td>
                   <td>
                     {reservation.period.activity.name} – {reservation.period.establishment.name} ({reservation.period.name})

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { queryString } from "@/components/admin/pagination";
 import { PrintButton } from "@/components/admin/print-button";
-import { kitchenCounts } from "@/lib/admin-lists/daily-list";
-import { dietLabel } from "@/lib/admin-lists/list-csv";
-import { ZKitchenQuerySchema } from "@/lib/admin-lists/list.schema";
+import { kitchenCounts } from "@/lib/lists/daily-list";
+import { dietLabel } from "@/lib/lists/list-csv";
+import { ZKitchenQuerySchema } from "@/lib/lists/list.schema";
 import { staffPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { formatDay } from "@/lib/dates/calendar-day";

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { dailyList, kitchenCounts } from "@/lib/admin-lists/daily-list";
-import { dailyListCsv, kitchenCsv } from "@/lib/admin-lists/list-csv";
-import { ZDailyListQuerySchema, ZKitchenQuerySchema } from "@/lib/admin-lists/list.schema";
+import { dailyList, kitchenCounts } from "@/lib/lists/daily-list";
+import { dailyListCsv, kitchenCsv } from "@/lib/lists/list-csv";
+import { ZDailyListQuerySchema, ZKitchenQuerySchema } from "@/lib/lists/list.schema";
 import { currentViewer, isStaff } from "@/lib/auth/session";
 
 // CSV exports of the daily lists: /api/admin/listes?vue=presence&date=…&establishmentId=…

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { EstablishmentForm } from "@/components/admin/establishment-form";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
-import { getEstablishment, listSchools } from "@/lib/catalogue/catalogue-admin";
+import { listSchools } from "@/lib/catalogue/catalogue";
+import { getEstablishment } from "@/lib/catalogue/catalogue-admin";
 import { updateEstablishmentAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Modifier un établissement" };

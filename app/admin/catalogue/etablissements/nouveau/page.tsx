@@ -3,7 +3,7 @@ import Link from "next/link";
 import { EstablishmentForm } from "@/components/admin/establishment-form";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
-import { listSchools } from "@/lib/catalogue/catalogue-admin";
+import { listSchools } from "@/lib/catalogue/catalogue";
 import { createEstablishmentAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Créer un établissement" };

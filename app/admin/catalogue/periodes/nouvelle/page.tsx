@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PeriodForm } from "@/components/admin/period-form";
 import { staffPage } from "@/lib/auth/session";
-import { listActivities, listEstablishments, listSchools } from "@/lib/catalogue/catalogue-admin";
+import { listSchools } from "@/lib/catalogue/catalogue";
+import { listActivities, listEstablishments } from "@/lib/catalogue/catalogue-admin";
 import { createPeriodAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Créer une période" };

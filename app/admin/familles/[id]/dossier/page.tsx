@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FamilyRecordForm } from "@/components/family/family-record-form";
-import { getFamilyRecordForStaff } from "@/lib/admin-families/family-editing";
+import { getFamilyRecordForStaff } from "@/lib/families/family-editing";
 import { staffPage } from "@/lib/auth/session";
 import { describeConsentState } from "@/lib/families/consent-labels";
 import { saveFamilyRecordStaffAction } from "../../actions";

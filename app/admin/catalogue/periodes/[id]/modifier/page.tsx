@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PeriodForm } from "@/components/admin/period-form";
 import { staffPage } from "@/lib/auth/session";
-import { getPeriodForEdit, listActivities, listEstablishments, listSchools } from "@/lib/catalogue/catalogue-admin";
+import { listSchools } from "@/lib/catalogue/catalogue";
+import { getPeriodForEdit, listActivities, listEstablishments } from "@/lib/catalogue/catalogue-admin";
 import { updatePeriodAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Modifier la période" };

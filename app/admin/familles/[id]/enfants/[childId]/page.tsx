@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChildSheetForm } from "@/components/children/child-sheet-form";
-import { getChildSheetForStaff } from "@/lib/admin-families/family-editing";
+import { getChildSheetForStaff } from "@/lib/families/family-editing";
 import { staffPage } from "@/lib/auth/session";
 import { describeConsentState } from "@/lib/families/consent-labels";
 import { saveChildSheetStaffAction } from "../../../actions";

@@ -2,6 +2,7 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { addDays, dateToDay, dayToDate, isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
+import { UNIT_FIELDS } from "@/lib/catalogue/catalogue";
 import { getDb } from "@/lib/db/client";
 import type { DietKind } from "@/lib/db/generated/client";
 import type { TDailyListQuery, TKitchenQuery } from "./list.schema";
@@ -96,11 +97,7 @@ export async function dailyList(viewer: StaffViewer, query: TDailyListQuery): Pr
   const unitRows = await db.unit.findMany({
     where: { id: { in: unitIds } },
     select: {
-      id: true,
-      label: true,
-      startTime: true,
-      endTime: true,
-      capacity: true,
+      ...UNIT_FIELDS,
       sortOrder: true,
       days: { where: { date }, select: { capacity: true } },
       period: { select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true, sortOrder: true } } } },

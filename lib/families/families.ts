@@ -7,6 +7,7 @@ import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { PERIOD_TITLE_FIELDS } from "@/lib/reservations/period-rules";
 import type { MailConfig } from "@/lib/mail/transport";
 import type { TFamilySearch } from "./family.schema";
 import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
@@ -106,7 +107,7 @@ export async function getFamilyForStaff(_viewer: StaffViewer, familyId: string) 
           lastDate: true,
           createdAt: true,
           child: { select: { firstName: true } },
-          period: { select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true } } } },
+          period: PERIOD_TITLE_FIELDS,
         },
         orderBy: { createdAt: "desc" },
         take: 100,

@@ -6,13 +6,14 @@ import { dateToDay, dayToDate, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { PERIOD_TITLE_FIELDS } from "./period-rules";
 import { loadMailTown } from "@/lib/mail/mail-town";
 import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
-import { reservationNumberText } from "./reservation-number";
-import { reservationStatusFromLines } from "./reservation-status";
+import { formatReservationNumber } from "./booking-rules";
+import { reservationStatusFromLines } from "./status";
 import type { TQueueFilter } from "./decision.schema";
 
 export const QUEUE_PAGE_SIZE = 50;
@@ -46,7 +47,7 @@ export async function listPendingLines(_viewer: StaffViewer, filter: TQueueFilte
             number: true,
             createdAt: true,
             family: { select: { id: true, name: true } },
-            period: { select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true } } } },
+            period: PERIOD_TITLE_FIELDS,
           },
         },
       },
@@ -148,9 +149,9 @@ async function notifyDecision(db: PrismaClient, notice: DecisionNotice, mailConf
   const town = await loadMailTown(db);
   const verb = notice.decision === "ACCEPTED" ? "acceptée" : "refusée";
   const mail = renderMail(town, {
-    subject: `Réservation n° ${reservationNumberText(notice.reservationNumber)} : demande ${verb}`,
+    subject: `Réservation n° ${formatReservationNumber(notice.reservationNumber)} : demande ${verb}`,
     paragraphs: [
-      `Votre demande de réservation n° ${reservationNumberText(notice.reservationNumber)} pour ${notice.childName} (${notice.activity}) a été ${verb} pour :`,
+      `Votre demande de réservation n° ${formatReservationNumber(notice.reservationNumber)} pour ${notice.childName} (${notice.activity}) a été ${verb} pour :`,
       ...notice.lines.map((line) => `${notice.decision === "ACCEPTED" ? "✓" : "✗"} ${formatDay(line.day)} – ${line.unit}`),
       ...(notice.message ? [`Message du ${town.guichetName} : ${notice.message}`] : []),
     ],
