@@ -4,7 +4,8 @@ import type { StaffViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay, isoWeekday, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { ACTIVE_STATUSES } from "@/lib/reservations/status";
 import type { TActivity } from "./activity.schema";
@@ -27,7 +28,7 @@ async function uniqueGuarded<T>(message: string, run: () => Promise<T>): Promise
   try {
     return await run();
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("TAKEN", message);
+    if (isUniqueViolation(error)) throw new AppError("TAKEN", message);
     throw error;
   }
 }

@@ -6,12 +6,12 @@ import type { StaffViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
+import { retryTransaction } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { loadMailTown } from "@/lib/mail/mail-town";
 import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailConfig } from "@/lib/mail/transport";
-import { sqlState } from "@/lib/reservations/book-days";
 import { publicUrl } from "@/lib/town/public-url";
 
 export type AffectedLine = { familyId: string; familyName: string; child: string; day: CalendarDay; unit: string; reservationNumber: number };
@@ -43,7 +43,7 @@ export async function addClosures(
   const dates = input.dates.map(dayToDate);
   // A staff decision on a line of the same day locks the line then its counter, this the other
   // way round: PostgreSQL breaks such a deadlock by failing one side, which is then run again.
-  const outcome = await retryOnDeadlock(() => db.$transaction(async (tx) => {
+  const outcome = await retryTransaction(() => db.$transaction(async (tx) => {
     // Lock the period: a booking of it holds it FOR KEY SHARE from before it reads the closures
     // until it commits, so it either finishes first (and its days are cancelled here) or waits
     // and then sees the new closures.
@@ -129,16 +129,4 @@ export async function addClosures(
     }
   }
   return outcome.outcome;
-}
-
-async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await run();
-    } catch (error) {
-      const state = sqlState(error);
-      if (attempt >= attempts || (state !== "40P01" && state !== "40001")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
-    }
-  }
 }

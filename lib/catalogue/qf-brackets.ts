@@ -2,9 +2,9 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { sqlState } from "@/lib/reservations/book-days";
 import { bracketRangeLabel, overlappingBracket } from "./unit-rules";
 
 // Quotient familial brackets: [minQf, maxQf), maxQf empty for the last one. They never overlap,
@@ -42,7 +42,7 @@ function refuseOverlap(candidate: BracketInput, others: BracketInput[]) {
 
 function translate(error: unknown): never {
   if (error instanceof AppError) throw error;
-  if (sqlState(error) === "23505" || (error as { code?: string })?.code === "P2002") {
+  if (isUniqueViolation(error)) {
     throw new AppError("BRACKET_OVERLAP", "Une autre tranche commence déjà à ce quotient familial. Rien n'a été modifié.");
   }
   throw error;

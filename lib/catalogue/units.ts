@@ -3,10 +3,10 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { dateToDay, dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
+import { isCheckViolation, isTransactionConflict, isTransactionTimeout, isUniqueViolation } from "@/lib/db/errors";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { UNIT_FIELDS } from "./catalogue";
-import { sqlState } from "@/lib/reservations/book-days";
 import { bookedPlacesLabel, overbookedMessage } from "./unit-rules";
 
 // Units of a period and their daily capacities (SPEC §9 "Catalogue: … units, capacities").
@@ -70,13 +70,11 @@ type UnitInput = { label: string; startTime: string; endTime: string; capacity: 
 /** Database refusals that a form can explain, as French errors; anything else is rethrown. */
 function translate(error: unknown, label?: string): never {
   if (error instanceof AppError) throw error;
-  const state = sqlState(error);
-  const prismaCode = (error as { code?: string })?.code;
-  if (label !== undefined && (state === "23505" || prismaCode === "P2002")) {
+  if (label !== undefined && isUniqueViolation(error)) {
     throw new AppError("DUPLICATE_UNIT", `Une unité « ${label} » existe déjà dans cette période : choisissez un autre libellé.`);
   }
-  if (state === "23514") throw new AppError("OVERBOOKED", "Impossible : la capacité ne peut pas descendre sous le nombre de places déjà réservées. Rien n'a été modifié.");
-  if (state === "40P01" || state === "40001" || prismaCode === "P2028" || prismaCode === "P2034") {
+  if (isCheckViolation(error)) throw new AppError("OVERBOOKED", "Impossible : la capacité ne peut pas descendre sous le nombre de places déjà réservées. Rien n'a été modifié.");
+  if (isTransactionConflict(error) || isTransactionTimeout(error)) {
     throw new AppError("BUSY", "Des réservations sont en cours sur cette unité : rien n'a été modifié. Réessayez dans un instant.");
   }
   throw error;

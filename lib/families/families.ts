@@ -5,7 +5,8 @@ import { sendPasswordResetMail } from "@/lib/auth/password-reset";
 import type { StaffViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { PERIOD_TITLE_FIELDS } from "@/lib/reservations/period-rules";
 import type { MailConfig } from "@/lib/mail/transport";
@@ -160,7 +161,7 @@ export async function createFamilyWithParent(
       return { familyId: family.id, userId };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("EMAIL_TAKEN", "Cette adresse e-mail est déjà l'identifiant d'un autre compte.");
     }
     throw error;

@@ -2,6 +2,7 @@ import "server-only";
 import type { ParentViewer } from "@/lib/auth/session";
 import { dateToDay, dayToDate, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Prisma, PrismaClient, ReservationDayStatus, ReservationStatus } from "@/lib/db/generated/client";
+import { isCheckViolation, isTransactionConflict, isTransactionTimeout, isUniqueViolation, retryTransaction, sqlState } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { childEligibility, dayLabel, formatReservationNumber, isBeforeDeadline, newDayRefusal, REASONS } from "./booking-rules";
@@ -61,50 +62,24 @@ async function releasePlace(tx: Tx, unitId: string, day: CalendarDay): Promise<v
   await tx.$executeRaw`UPDATE "UnitDay" SET "booked" = "booked" - 1 WHERE "unitId" = ${unitId} AND "date" = ${day}::date`;
 }
 
-/** The SQLSTATE of a database error, wherever the driver adapter put it. */
-export function sqlState(error: unknown, depth = 0): string | null {
-  if (!error || typeof error !== "object" || depth > 4) return null;
-  const record = error as Record<string, unknown>;
-  for (const key of ["originalCode", "code", "sqlState"]) {
-    const value = record[key];
-    if (typeof value === "string" && /^[0-9A-Z]{5}$/.test(value) && !value.startsWith("P")) return value;
-  }
-  for (const key of ["cause", "meta", "driverAdapterError", "error"]) {
-    const found = sqlState(record[key], depth + 1);
-    if (found) return found;
-  }
-  return null;
-}
-
-const RETRYABLE = new Set(["40001", "40P01"]);
-
-/** Runs a booking transaction, retrying serialization failures and deadlocks; translates races. */
-async function withRetry<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      const state = sqlState(error);
-      const prismaCode = (error as { code?: string })?.code;
-      // P2028: the transaction could not start in time or expired — it was rolled back, so
-      // running it again is safe.
-      if ((state && RETRYABLE.has(state)) || prismaCode === "P2034" || prismaCode === "P2028") {
-        if (attempt < attempts) {
-          await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
-          continue;
-        }
-        console.warn("[reservations] booking given up after retries", { state, prismaCode, message: (error as Error)?.message });
-        throw new AppError("BUSY", "Le service est très sollicité en ce moment : votre demande n'a pas été enregistrée, veuillez réessayer.");
-      }
-      if (state === "23505") {
-        throw new AppError("ALREADY_BOOKED", "Cet enfant vient d'être inscrit sur l'une de ces journées (déjà inscrit) : aucune journée n'a été réservée. Rechargez le planning.");
-      }
-      if (state === "23514") {
-        throw new AppError("FULL", `Réservation impossible : ${REASONS.full.toLowerCase()}. Aucune journée n'a été réservée.`);
-      }
-      throw error;
+/** Runs a booking transaction, again after a serialization failure or a deadlock; translates races. */
+async function withRetry<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    // P2028 too: the transaction could not start in time or expired — it was rolled back.
+    return await retryTransaction(run, { attempts: 5, retryTimeouts: true });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (isTransactionConflict(error) || isTransactionTimeout(error)) {
+      console.warn("[reservations] booking given up after retries", { state: sqlState(error), message: (error as Error)?.message });
+      throw new AppError("BUSY", "Le service est très sollicité en ce moment : votre demande n'a pas été enregistrée, veuillez réessayer.");
     }
+    if (isUniqueViolation(error)) {
+      throw new AppError("ALREADY_BOOKED", "Cet enfant vient d'être inscrit sur l'une de ces journées (déjà inscrit) : aucune journée n'a été réservée. Rechargez le planning.");
+    }
+    if (isCheckViolation(error)) {
+      throw new AppError("FULL", `Réservation impossible : ${REASONS.full.toLowerCase()}. Aucune journée n'a été réservée.`);
+    }
+    throw error;
   }
 }
 

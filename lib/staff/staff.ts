@@ -5,7 +5,8 @@ import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "@/lib/auth/auth-events";
 import type { StaffViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
-import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { MailConfig } from "@/lib/mail/transport";
 import { revokeUserSessions } from "@/lib/auth/user-sessions";
@@ -40,7 +41,7 @@ export async function createStaffAccount(
       return user.id;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("EMAIL_TAKEN", "Cette adresse e-mail est déjà l'identifiant d'un autre compte.");
     }
     throw error;
