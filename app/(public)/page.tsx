@@ -6,17 +6,19 @@ import * as clock from "@/lib/clock";
 import { formatDay, dateToDay } from "@/lib/dates/calendar-day";
 import { listPublishedNews, listServices, listUsefulContacts } from "@/lib/town/home-content";
 import { getTownSettings } from "@/lib/town/settings";
+import { getDb } from "@/lib/db/client";
 
 const DOCUMENT_KIND_LABEL = { REGLEMENT: "Règlement", TARIFS: "Tarifs", PROGRAMME: "Programme" } as const;
 
 export default async function HomePage() {
   const viewer = await currentViewer();
+  const db = getDb();
   if (viewer) redirect(viewer.role === "PARENT" ? "/espace" : "/admin");
   const [town, news, contacts, services] = await Promise.all([
-    getTownSettings(),
-    listPublishedNews(clock.now()),
-    listUsefulContacts(),
-    listServices(),
+    getTownSettings(db),
+    listPublishedNews(db, clock.now()),
+    listUsefulContacts(db),
+    listServices(db),
   ]);
 
   return (

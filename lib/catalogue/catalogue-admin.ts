@@ -3,7 +3,8 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay, isoWeekday, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
@@ -35,31 +36,31 @@ async function uniqueGuarded<T>(message: string, run: () => Promise<T>): Promise
 
 // ─── Lookups for the forms and lists ──────────────────────────────────────────────────────────
 
-export async function listEstablishments() {
-  return getDb().establishment.findMany({
+export async function listEstablishments(db: Db) {
+  return db.establishment.findMany({
     orderBy: { name: "asc" },
     select: { id: true, name: true, address: true, active: true, school: { select: { name: true } }, _count: { select: { periods: true } } },
   });
 }
 
-export async function getEstablishment(_viewer: StaffViewer, id: string) {
-  return getDb().establishment.findUnique({ where: { id }, select: { id: true, name: true, schoolId: true, address: true, active: true } });
+export async function getEstablishment(db: Db, _viewer: StaffViewer, id: string) {
+  return db.establishment.findUnique({ where: { id }, select: { id: true, name: true, schoolId: true, address: true, active: true } });
 }
 
-export async function listActivities() {
-  return getDb().activity.findMany({
+export async function listActivities(db: Db) {
+  return db.activity.findMany({
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     select: { id: true, code: true, name: true, onlinePayment: true, sortOrder: true, _count: { select: { periods: true } } },
   });
 }
 
-export async function getActivity(_viewer: StaffViewer, id: string) {
-  return getDb().activity.findUnique({ where: { id }, select: { id: true, code: true, name: true, onlinePayment: true, sortOrder: true } });
+export async function getActivity(db: Db, _viewer: StaffViewer, id: string) {
+  return db.activity.findUnique({ where: { id }, select: { id: true, code: true, name: true, onlinePayment: true, sortOrder: true } });
 }
 
 /** A period as its edit form shows it: plain values, dates as calendar days. */
-export async function getPeriodForEdit(_viewer: StaffViewer, id: string) {
-  const period = await getDb().period.findUnique({
+export async function getPeriodForEdit(db: Db, _viewer: StaffViewer, id: string) {
+  const period = await db.period.findUnique({
     where: { id },
     select: { ...PERIOD_SETTINGS, establishmentId: true, activityId: true, eligibleSchools: { select: { schoolId: true } } },
   });
@@ -86,9 +87,9 @@ async function assertEstablishmentNameFree(tx: Tx, name: string, exceptId?: stri
   if (taken) throw new AppError("TAKEN", ESTABLISHMENT_TAKEN);
 }
 
-export async function createEstablishment(viewer: StaffViewer, input: TEstablishment) {
+export async function createEstablishment(db: PrismaClient, viewer: StaffViewer, input: TEstablishment) {
   return uniqueGuarded(ESTABLISHMENT_TAKEN, () =>
-    getDb().$transaction(async (tx) => {
+    db.$transaction(async (tx) => {
       await assertSchool(tx, input.schoolId);
       await assertEstablishmentNameFree(tx, input.name);
       const establishment = await tx.establishment.create({ data: input, select: { id: true } });
@@ -98,9 +99,9 @@ export async function createEstablishment(viewer: StaffViewer, input: TEstablish
   );
 }
 
-export async function updateEstablishment(viewer: StaffViewer, id: string, input: TEstablishment, now = clock.now()) {
+export async function updateEstablishment(db: PrismaClient, viewer: StaffViewer, id: string, input: TEstablishment, now = clock.now()) {
   await uniqueGuarded(ESTABLISHMENT_TAKEN, () =>
-    getDb().$transaction(async (tx) => {
+    db.$transaction(async (tx) => {
       const before = await tx.establishment.findUnique({ where: { id }, select: { name: true, schoolId: true, address: true, active: true } });
       if (!before) throw new AppError("NOT_FOUND", "Établissement introuvable.");
       // Closing it: bookings of its periods already running finish first (they hold their
@@ -132,9 +133,9 @@ export async function updateEstablishment(viewer: StaffViewer, id: string, input
 
 // ─── Activities ───────────────────────────────────────────────────────────────────────────────
 
-export async function createActivity(viewer: StaffViewer, input: TActivity) {
+export async function createActivity(db: PrismaClient, viewer: StaffViewer, input: TActivity) {
   return uniqueGuarded(ACTIVITY_TAKEN, () =>
-    getDb().$transaction(async (tx) => {
+    db.$transaction(async (tx) => {
       if (await tx.activity.findUnique({ where: { code: input.code }, select: { id: true } })) throw new AppError("TAKEN", ACTIVITY_TAKEN);
       const activity = await tx.activity.create({ data: input, select: { id: true } });
       await writeAudit(tx, viewer, { action: "activity.create", targetType: "Activity", targetId: activity.id, details: { ...input } });
@@ -143,9 +144,9 @@ export async function createActivity(viewer: StaffViewer, input: TActivity) {
   );
 }
 
-export async function updateActivity(viewer: StaffViewer, id: string, input: TActivity) {
+export async function updateActivity(db: PrismaClient, viewer: StaffViewer, id: string, input: TActivity) {
   await uniqueGuarded(ACTIVITY_TAKEN, () =>
-    getDb().$transaction(async (tx) => {
+    db.$transaction(async (tx) => {
       const before = await tx.activity.findUnique({ where: { id }, select: { code: true, name: true, onlinePayment: true, sortOrder: true } });
       if (!before) throw new AppError("NOT_FOUND", "Activité introuvable.");
       const taken = await tx.activity.findUnique({ where: { code: input.code }, select: { id: true } });
@@ -198,9 +199,9 @@ function auditedPeriod(input: TPeriod) {
   return { ...input, bookingRule: { ...input.bookingRule }, changeRule: { ...input.changeRule } };
 }
 
-export async function createPeriod(viewer: StaffViewer, input: TPeriod) {
+export async function createPeriod(db: PrismaClient, viewer: StaffViewer, input: TPeriod) {
   return uniqueGuarded(PERIOD_TAKEN, () =>
-    getDb().$transaction(async (tx) => {
+    db.$transaction(async (tx) => {
       await assertPeriodReferences(tx, input);
       await assertPeriodNameFree(tx, input);
       // Each period owns its two rules, so that editing one never changes another period.
@@ -260,9 +261,9 @@ async function orphanedDays(tx: Tx, periodId: string, input: TPeriod) {
  * the dates or closing a weekday is refused while booked days (pending or accepted) would fall
  * outside: those bookings must be cancelled first (or the days closed, which tells the families).
  */
-export async function updatePeriod(viewer: StaffViewer, id: string, input: TPeriod) {
+export async function updatePeriod(db: PrismaClient, viewer: StaffViewer, id: string, input: TPeriod) {
   await uniqueGuarded(PERIOD_TAKEN, () =>
-    getDb().$transaction(async (tx) => {
+    db.$transaction(async (tx) => {
       // Lock the period: two staff saving it at once are applied one after the other.
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Period" WHERE id = ${id} FOR UPDATE`;
       if (locked.length === 0) throw new AppError("NOT_FOUND", "Période introuvable.");

@@ -1,6 +1,6 @@
 import "server-only";
 import type { StaffViewer } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
 export const RULE_FIELDS = { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } } as const;
@@ -32,12 +32,22 @@ export const PERIOD_SETTINGS = {
 } as const satisfies Prisma.PeriodSelect;
 
 /** The schools, for the establishment, period and child forms. */
-export async function listSchools(): Promise<{ id: string; name: string }[]> {
-  return getDb().school.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+export async function listSchools(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.school.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
-export async function listPeriods() {
-  return getDb().period.findMany({
+/** The activities as a form's choices, in the catalogue's order. */
+export async function listActivityChoices(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.activity.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } });
+}
+
+/** The open establishments as a filter's choices, by name. */
+export async function listOpenEstablishments(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.establishment.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+export async function listPeriods(db: Db) {
+  return db.period.findMany({
     orderBy: [{ establishment: { name: "asc" } }, { startDate: "desc" }],
     select: {
       id: true,
@@ -53,8 +63,8 @@ export async function listPeriods() {
   });
 }
 
-export async function getPeriod(_viewer: StaffViewer, periodId: string) {
-  return getDb().period.findUnique({
+export async function getPeriod(db: Db, _viewer: StaffViewer, periodId: string) {
+  return db.period.findUnique({
     where: { id: periodId },
     select: {
       ...PERIOD_SETTINGS,

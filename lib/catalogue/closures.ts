@@ -5,7 +5,8 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
 import { retryTransaction } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { loadMailTown } from "@/lib/mail/mail-town";
@@ -22,8 +23,8 @@ export type ClosureOutcome =
 
 type Notice = { to: string[]; familyName: string; lines: AffectedLine[] };
 
-export async function listClosures(_viewer: StaffViewer, periodId: string) {
-  const closures = await getDb().closure.findMany({ where: { periodId }, orderBy: { date: "asc" }, select: { id: true, date: true, reason: true } });
+export async function listClosures(db: Db, _viewer: StaffViewer, periodId: string) {
+  const closures = await db.closure.findMany({ where: { periodId }, orderBy: { date: "asc" }, select: { id: true, date: true, reason: true } });
   return closures.map((closure) => ({ ...closure, day: dateToDay(closure.date) }));
 }
 
@@ -34,11 +35,11 @@ export async function listClosures(_viewer: StaffViewer, periodId: string) {
  * recomputed. Each family gets one e-mail after commit, whatever the number of lines.
  */
 export async function addClosures(
+  db: PrismaClient,
   viewer: StaffViewer,
   input: { periodId: string; dates: CalendarDay[]; reason: string; confirm: boolean },
   options: { mailConfig?: MailConfig; now?: Date } = {},
 ): Promise<ClosureOutcome> {
-  const db = getDb();
   const now = options.now ?? clock.now();
   const dates = input.dates.map(dayToDate);
   // A staff decision on a line of the same day locks the line then its counter, this the other

@@ -1,7 +1,8 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
@@ -17,8 +18,8 @@ type BracketInput = { label: string; minQf: number; maxQf: number | null };
 
 // The viewer is required so that only code that authenticated staff (staffPage, staffAction) calls this.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-export async function listQfBrackets(_viewer: StaffViewer) {
-  return getDb().qfBracket.findMany({
+export async function listQfBrackets(db: Db, _viewer: StaffViewer) {
+  return db.qfBracket.findMany({
     orderBy: { minQf: "asc" },
     select: { id: true, label: true, minQf: true, maxQf: true, _count: { select: { tariffs: true } } },
   });
@@ -48,9 +49,9 @@ function translate(error: unknown): never {
   throw error;
 }
 
-export async function createQfBracket(viewer: StaffViewer, input: BracketInput): Promise<{ id: string }> {
+export async function createQfBracket(db: PrismaClient, viewer: StaffViewer, input: BracketInput): Promise<{ id: string }> {
   try {
-    return await getDb().$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       refuseOverlap(input, await lockedOthers(tx, null));
       const bracket = await tx.qfBracket.create({ data: input, select: { id: true } });
       await writeAudit(tx, viewer, { action: "qf-bracket.create", targetType: "QfBracket", targetId: bracket.id, details: input });
@@ -61,9 +62,9 @@ export async function createQfBracket(viewer: StaffViewer, input: BracketInput):
   }
 }
 
-export async function updateQfBracket(viewer: StaffViewer, input: BracketInput & { id: string }): Promise<void> {
+export async function updateQfBracket(db: PrismaClient, viewer: StaffViewer, input: BracketInput & { id: string }): Promise<void> {
   try {
-    await getDb().$transaction(async (tx) => {
+    await db.$transaction(async (tx) => {
       const others = await lockedOthers(tx, input.id);
       const before = await tx.qfBracket.findUnique({ where: { id: input.id }, select: { label: true, minQf: true, maxQf: true } });
       if (!before) throw new AppError("NOT_FOUND", "Tranche de quotient familial introuvable.");
@@ -78,8 +79,8 @@ export async function updateQfBracket(viewer: StaffViewer, input: BracketInput &
 }
 
 /** Removes a bracket and the units' prices for it (staff confirm first). */
-export async function deleteQfBracket(viewer: StaffViewer, id: string): Promise<{ tariffsRemoved: number }> {
-  return getDb().$transaction(async (tx) => {
+export async function deleteQfBracket(db: PrismaClient, viewer: StaffViewer, id: string): Promise<{ tariffsRemoved: number }> {
+  return db.$transaction(async (tx) => {
     await lockedOthers(tx, null);
     const bracket = await tx.qfBracket.findUnique({
       where: { id },

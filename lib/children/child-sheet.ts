@@ -4,13 +4,13 @@ import type { ParentViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, parisToday } from "@/lib/dates/calendar-day";
 import { listSchools } from "@/lib/catalogue/catalogue";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { acceptedCurrentKinds, recordConsents } from "@/lib/families/consents";
 import { blankToNull } from "@/lib/families/form-fields";
 import type { LoadedValues } from "@/lib/families/record-version";
 import { staleSaveError } from "@/lib/families/stale-save";
-import type { Prisma } from "@/lib/db/generated/client";
 import { CHILD_IDENTITY_FIELD_LABELS } from "./add-child.schema";
 import { childBirthDateProblem } from "./birth-date";
 import {
@@ -34,7 +34,6 @@ export type ChildSheetView = {
 
 const yesNo = (value: boolean | null | undefined) => (value === true ? "OUI" : value === false ? "NON" : "");
 
-type Db = Prisma.TransactionClient;
 
 /**
  * The sheet's values as the form shows them, and its version, for a child found by its id AND
@@ -94,12 +93,11 @@ export async function readChildSheetValues(db: Db, familyId: string, childId: st
 }
 
 /** A child of the viewer's family, or null (a foreign or unknown id finds nothing). */
-export async function getChildSheet(viewer: ParentViewer, childId: string): Promise<ChildSheetView | null> {
-  const db = getDb();
+export async function getChildSheet(db: Db, viewer: ParentViewer, childId: string): Promise<ChildSheetView | null> {
   const sheet = await readChildSheetValues(db, viewer.familyId, childId);
   if (!sheet) return null;
   const [schools, consent] = await Promise.all([
-    listSchools(),
+    listSchools(db),
     acceptedCurrentKinds(db, { familyId: viewer.familyId, childId, kinds: ["AUTORISATIONS_ENFANT"] }),
   ]);
   return {
@@ -262,8 +260,8 @@ export async function writeChildAuthorisations(tx: Db, familyId: string, childId
  * transaction. Returns the sheet's new version; a save made on an older version throws a
  * StaleSaveError and changes nothing.
  */
-export async function saveChildSheet(viewer: ParentViewer, sheet: TChildSheetParsed, now = clock.now()): Promise<number> {
-  return getDb().$transaction(async (tx) => {
+export async function saveChildSheet(db: PrismaClient, viewer: ParentViewer, sheet: TChildSheetParsed, now = clock.now()): Promise<number> {
+  return db.$transaction(async (tx) => {
     const { version } = await writeChildSheet(tx, viewer.familyId, sheet, now);
     await writeChildAuthorisations(tx, viewer.familyId, sheet.childId, sheet);
     await recordConsents(tx, { familyId: viewer.familyId, childId: sheet.childId, userId: viewer.userId, kinds: ["AUTORISATIONS_ENFANT"], now });

@@ -3,7 +3,7 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { addDays, dateToDay, dayToDate, isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
 import { UNIT_FIELDS } from "@/lib/catalogue/catalogue";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { DietKind } from "@/lib/db/generated/client";
 import type { TDailyListQuery, TKitchenQuery } from "./list.schema";
 
@@ -62,8 +62,7 @@ const sortKey = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]
  * units they belong to. Sorting happens here with a French collator: cheaper than a
  * collation-aware ORDER BY over thousands of rows (measured in tests/bench/daily-lists.bench.ts).
  */
-export async function dailyList(viewer: StaffViewer, query: TDailyListQuery): Promise<{ date: CalendarDay; units: DailyListUnit[]; totalAccepted: number; totalPending: number }> {
-  const db = getDb();
+export async function dailyList(db: Db, viewer: StaffViewer, query: TDailyListQuery): Promise<{ date: CalendarDay; units: DailyListUnit[]; totalAccepted: number; totalPending: number }> {
   const date = dayToDate(query.date);
   const establishmentId = query.establishmentId ?? null;
   // One JSON value rather than thousands of rows: Prisma's per-row decoding was most of the time.
@@ -168,10 +167,10 @@ export type KitchenCounts = {
 const DIET_ORDER: DietKind[] = ["AUCUN", "SANS_PORC", "SANS_VIANDE", "VEGETARIEN", "ALLERGIE_PAI", "AUTRE"];
 
 /** Meals for the kitchen: accepted lines of RESTAURATION_SCOLAIRE units, per school and diet, for a day or its week (Monday–Sunday). */
-export async function kitchenCounts(_viewer: StaffViewer, query: TKitchenQuery): Promise<KitchenCounts> {
+export async function kitchenCounts(db: Db, _viewer: StaffViewer, query: TKitchenQuery): Promise<KitchenCounts> {
   const from = query.span === "week" ? addDays(query.date, 1 - isoWeekday(query.date)) : query.date;
   const to = query.span === "week" ? addDays(from, 6) : query.date;
-  const rows = await getDb().$queryRaw<{ establishment: string; date: Date; diet: DietKind; meals: number }[]>`
+  const rows = await db.$queryRaw<{ establishment: string; date: Date; diet: DietKind; meals: number }[]>`
     SELECT e.name AS establishment, rd.date, COALESCE(h."dietKind", 'AUCUN'::"DietKind") AS diet, count(*)::int AS meals
       FROM "ReservationDay" rd
       JOIN "Unit" u ON u.id = rd."unitId"

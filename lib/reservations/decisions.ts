@@ -3,7 +3,7 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay } from "@/lib/dates/calendar-day";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { PERIOD_TITLE_FIELDS } from "./period-rules";
@@ -19,7 +19,7 @@ import type { TQueueFilter } from "./decision.schema";
 export const QUEUE_PAGE_SIZE = 50;
 
 /** Lines "en attente de traitement", oldest reservation first. */
-export async function listPendingLines(_viewer: StaffViewer, filter: TQueueFilter) {
+export async function listPendingLines(db: Db, _viewer: StaffViewer, filter: TQueueFilter) {
   const where: Prisma.ReservationDayWhereInput = {
     status: "PENDING",
     ...(filter.date ? { date: dayToDate(filter.date) } : {}),
@@ -28,7 +28,6 @@ export async function listPendingLines(_viewer: StaffViewer, filter: TQueueFilte
       ...(filter.establishmentId ? { period: { establishmentId: filter.establishmentId } } : {}),
     },
   };
-  const db = getDb();
   const [total, lines] = await Promise.all([
     db.reservationDay.count({ where }),
     db.reservationDay.findMany({
@@ -56,8 +55,7 @@ export async function listPendingLines(_viewer: StaffViewer, filter: TQueueFilte
   return { total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)), lines: lines.map((line) => ({ ...line, day: dateToDay(line.date) })) };
 }
 
-export async function listQueueFilters() {
-  const db = getDb();
+export async function listQueueFilters(db: Db) {
   const [establishments, periods] = await Promise.all([
     db.establishment.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.period.findMany({ where: { validationMode: "MANUAL" }, orderBy: [{ establishment: { name: "asc" } }, { name: "asc" }], select: { id: true, name: true, establishment: { select: { name: true } } } }),
@@ -83,8 +81,7 @@ export type DecisionNotice = {
  * the lines are locked, refused lines give their place back (UnitDay.booked), the
  * reservation's status is recomputed, the decision is audited. The mail goes after commit.
  */
-export async function decideReservation(viewer: StaffViewer, input: DecisionInput, options: { mailConfig?: MailConfig; now?: Date } = {}) {
-  const db = getDb();
+export async function decideReservation(db: PrismaClient, viewer: StaffViewer, input: DecisionInput, options: { mailConfig?: MailConfig; now?: Date } = {}) {
   const now = options.now ?? clock.now();
   const notice = await db.$transaction(async (tx): Promise<DecisionNotice> => {
     const reservationId =

@@ -83,6 +83,8 @@ export async function listReservations(db: Db, viewer: FamilyScope, filters: Res
   return { items, total, page: current, pages, pageSize: PAGE_SIZE };
 }
 
+export type ReservationList = Awaited<ReturnType<typeof listReservations>>;
+
 /** The choices of the search form: the family's children, and what it has booked. */
 export async function reservationSearchOptions(db: Db, viewer: FamilyScope) {
   const [children, periods] = await Promise.all([

@@ -102,7 +102,6 @@ const benchmark = {
     // One query at a time: small pools, within the server's free connections (scripts/bench.ts).
     if (5 + 2 > context.connectionBudget) throw new Error(`${context.connectionBudget} connexions libres : il en faut 7`);
     const database = openDatabase({ kind: "postgres", url: url.toString(), poolSize: 5 });
-    (globalThis as typeof globalThis & { __portailDatabase?: Database }).__portailDatabase = database;
     const direct = new pg.Pool({ connectionString: url.toString(), max: 2 });
     try {
       await migratePostgres(url.toString());
@@ -111,8 +110,8 @@ const benchmark = {
       const { dailyList, kitchenCounts } = await import("../../lib/lists/daily-list");
       const viewer: StaffViewer = await createStaffViewer(database.prisma, "AGENT", "bench@mairie.test");
       const lines = await database.prisma.reservationDay.count();
-      const list = await dailyList(viewer, { date: DAY });
-      const kitchen = await kitchenCounts(viewer, { date: DAY, span: "day" });
+      const list = await dailyList(database.prisma, viewer, { date: DAY });
+      const kitchen = await kitchenCounts(database.prisma, viewer, { date: DAY, span: "day" });
       context.log(`données : ${lines} lignes de réservation générées en ${((Date.now() - started) / 1000).toFixed(1)} s ; le ${DAY} : ${list.totalAccepted} enfants attendus (dont ${kitchen.total} repas), ${list.totalPending} en attente`);
       if (kitchen.total !== CHILDREN) throw new Error(`expected ${CHILDREN} meals, got ${kitchen.total}`);
 
@@ -137,9 +136,9 @@ const benchmark = {
       const figures = await measureInterleaved({
         count: () => direct.query(`SELECT count(*) FROM "ReservationDay" WHERE date = $1::date AND status = 'ACCEPTED'`, [DAY]),
         rawList: () => direct.query(dailyListSql, [DAY]),
-        list: () => dailyList(viewer, { date: DAY }),
-        kitchenDay: () => kitchenCounts(viewer, { date: DAY, span: "day" }),
-        kitchenWeek: () => kitchenCounts(viewer, { date: DAY, span: "week" }),
+        list: () => dailyList(database.prisma, viewer, { date: DAY }),
+        kitchenDay: () => kitchenCounts(database.prisma, viewer, { date: DAY, span: "day" }),
+        kitchenWeek: () => kitchenCounts(database.prisma, viewer, { date: DAY, span: "week" }),
       });
       context.log(`${ITERATIONS} mesures de chaque, entrelacées (ordre tournant), après ${WARM_UP} tours d'échauffement.`);
       const row = (label: string, figure: { p50: number; p95: number }, baseline?: { p50: number; label: string }) =>

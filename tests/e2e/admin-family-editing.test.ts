@@ -219,8 +219,8 @@ describeE2e("staff editing of a family, in Chromium", () => {
       useAsAppDatabase(database);
       const user = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.parent }, select: { id: true } });
       const viewer: ParentViewer = { userId: user.id, email: DEMO_ACCOUNTS.parent, name: "Famille TEST", role: "PARENT", familyId: DEMO_IDS.family };
-      const sheet = (await getChildSheet(viewer, DEMO_IDS.julien))!.values;
-      await saveChildSheet(viewer, ZChildSheetSchema.parse({ ...sheet, schoolLevel: "CM1", loaded: sheet }));
+      const sheet = (await getChildSheet(database.prisma, viewer, DEMO_IDS.julien))!.values;
+      await saveChildSheet(database.prisma, viewer, ZChildSheetSchema.parse({ ...sheet, schoolLevel: "CM1", loaded: sheet }));
 
       await form.getByRole("button", { name: "Enregistrer l'identité et la scolarité" }).click();
       const alert = form.getByRole("alert");

@@ -52,8 +52,8 @@ describeStaleSave("a save of the family record made on an older version, in Chro
     // Meanwhile an agent corrects the situation and Pierre's mobile at the Guichet unique.
     const agent = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.agent }, select: { id: true, email: true, role: true } });
     const viewer = { userId: agent.id, email: agent.email, name: "Agent", role: agent.role, familyId: null } as StaffViewer;
-    const staffForm = (await getFamilyRecordForStaff(viewer, DEMO_IDS.family))!.values;
-    await saveFamilyRecordForStaff(viewer, ZStaffFamilyRecordSchema.parse({ ...staffForm, situation: "PACSES", guardian1MobilePhone: "06 11 11 11 11", loaded: staffForm }));
+    const staffForm = (await getFamilyRecordForStaff(database.prisma, viewer, DEMO_IDS.family))!.values;
+    await saveFamilyRecordForStaff(database.prisma, viewer, ZStaffFamilyRecordSchema.parse({ ...staffForm, situation: "PACSES", guardian1MobilePhone: "06 11 11 11 11", loaded: staffForm }));
 
     await page.getByRole("button", { name: "Enregistrer" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "pendant que vous le complétiez" });

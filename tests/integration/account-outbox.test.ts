@@ -20,7 +20,7 @@ describe("the development outbox page's list", () => {
     await sendMail(database.prisma, "a@exemple.fr", renderMail(TOWN, { subject: "Premier", paragraphs: ["Texte"] }), outbox);
     await new Promise((resolve) => setTimeout(resolve, 20));
     await sendMail(database.prisma, "b@exemple.fr", renderMail(TOWN, { subject: "Second", paragraphs: ["Texte"], action: { label: "Choisir", url: link } }), outbox);
-    const mails = await listOutboxMails();
+    const mails = await listOutboxMails(database.prisma);
     expect(mails.map((mail) => [mail.to, mail.subject])).toEqual([
       ["b@exemple.fr", "Second"],
       ["a@exemple.fr", "Premier"],

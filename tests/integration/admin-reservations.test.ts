@@ -39,7 +39,7 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
 
   it("lists pending lines filtered by establishment, period and date", async () => {
     await pending("FILTRE", ["2026-12-03", "2026-12-04"]);
-    const list = (filter: Record<string, string>) => listPendingLines(agent, ZQueueFilterSchema.parse(filter));
+    const list = (filter: Record<string, string>) => listPendingLines(database.prisma, agent, ZQueueFilterSchema.parse(filter));
     expect((await list({})).total).toBe(4);
     expect((await list({ date: "2026-12-03" })).total).toBe(2);
     expect((await list({ establishmentId: catalogue.club.establishmentId })).total).toBe(4);
@@ -52,7 +52,7 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
     const soirLine = reservation.days.find((line) => line.unitId === catalogue.club.units[soir].id)!;
     expect(await booked(catalogue.club.units[soir].id, "2026-12-07")).toBe(1);
     const count = smtp.mails.length;
-    await decideReservation(agent, { decision: "REFUSED", dayId: soirLine.id, message: "Plus de place le soir" }, { mailConfig: smtp.mailConfig });
+    await decideReservation(database.prisma, agent, { decision: "REFUSED", dayId: soirLine.id, message: "Plus de place le soir" }, { mailConfig: smtp.mailConfig });
     expect(await booked(catalogue.club.units[soir].id, "2026-12-07")).toBe(0);
     expect(await booked(catalogue.club.units[matin].id, "2026-12-07")).toBe(1);
     expect(await status(reservation.id)).toBe("PENDING");
@@ -65,16 +65,16 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
     expect(mails[count].text).toContain("Plus de place le soir");
 
     // The rest accepted: the reservation is accepted (one line accepted, none pending).
-    await decideReservation(agent, { decision: "ACCEPTED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
+    await decideReservation(database.prisma, agent, { decision: "ACCEPTED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
     expect(await status(reservation.id)).toBe("ACCEPTED");
     expect(await booked(catalogue.club.units[matin].id, "2026-12-07")).toBe(1);
-    await expect(decideReservation(agent, { decision: "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig })).rejects.toThrow("Cette demande a déjà été traitée.");
+    await expect(decideReservation(database.prisma, agent, { decision: "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig })).rejects.toThrow("Cette demande a déjà été traitée.");
     expect(await booked(catalogue.club.units[matin].id, "2026-12-07")).toBe(1);
   });
 
   it("refusing a whole reservation frees every place and marks it refused", async () => {
     const { reservation } = await pending("FAURE", ["2026-12-10", "2026-12-11"]);
-    await decideReservation(agent, { decision: "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
+    await decideReservation(database.prisma, agent, { decision: "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
     expect(await status(reservation.id)).toBe("REFUSED");
     for (const day of ["2026-12-10", "2026-12-11"]) for (const unit of catalogue.club.units) expect(await booked(unit.id, day)).toBe(0);
     expect(await database.prisma.auditLog.count({ where: { action: "reservation.refuse", targetId: reservation.id } })).toBe(1);
@@ -86,11 +86,11 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
     for (let index = 0; index < 6; index += 1) reservations.push((await pending(`SEQ${index}`, days)).reservation);
     for (const [index, reservation] of reservations.entries()) {
       const line = reservation.days[index % reservation.days.length];
-      await decideReservation(agent, { decision: index % 2 ? "ACCEPTED" : "REFUSED", dayId: line.id, message: null }, { mailConfig: smtp.mailConfig });
+      await decideReservation(database.prisma, agent, { decision: index % 2 ? "ACCEPTED" : "REFUSED", dayId: line.id, message: null }, { mailConfig: smtp.mailConfig });
       expect(await counterMismatches(database.prisma)).toEqual([]);
     }
     for (const [index, reservation] of reservations.entries()) {
-      await decideReservation(agent, { decision: index % 3 ? "ACCEPTED" : "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
+      await decideReservation(database.prisma, agent, { decision: index % 3 ? "ACCEPTED" : "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
     }
     expect(await counterMismatches(database.prisma)).toEqual([]);
     expect(await database.prisma.reservation.count({ where: { id: { in: reservations.map((r) => r.id) }, status: "PENDING" } })).toBe(0);
@@ -132,7 +132,7 @@ describePostgres("the staff reservation queue under concurrent decisions, on Pos
     const lock = await holdRowLock(database.url!, `SELECT id FROM "Reservation" WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`, [ids], ids.length);
     const pairs = reservations.map((reservation, index) => {
       const line = reservation.days[index % reservation.days.length];
-      const decide = (decision: "ACCEPTED" | "REFUSED") => decideReservation(agent, { decision, dayId: line.id, message: null }, { mailConfig: smtp.mailConfig });
+      const decide = (decision: "ACCEPTED" | "REFUSED") => decideReservation(database.prisma, agent, { decision, dayId: line.id, message: null }, { mailConfig: smtp.mailConfig });
       return Promise.allSettled([decide(index % 2 ? "ACCEPTED" : "REFUSED"), decide("REFUSED")]);
     });
     await lock.waitForWaiting(2 * reservations.length);
@@ -147,7 +147,7 @@ describePostgres("the staff reservation queue under concurrent decisions, on Pos
       reservations.map((reservation, index) =>
         Promise.allSettled(
           (["ACCEPTED", "REFUSED"] as const).map((decision) =>
-            decideReservation(agent, { decision: index % 3 ? decision : "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig }),
+            decideReservation(database.prisma, agent, { decision: index % 3 ? decision : "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig }),
           ),
         ),
       ),

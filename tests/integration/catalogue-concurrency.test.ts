@@ -66,7 +66,7 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
     // of the rush each time, for the timings nobody thought of.
     const forced = { "closure first": "2027-01-07", "bookings first": "2027-01-14", "closure amid the bookings": "2027-01-21" } as const;
     const free = ["2027-01-28", "2027-02-04", "2027-03-04", "2027-03-11", "2027-03-18"];
-    const close = (day: string) => addClosures(agent, { periodId: cantine.periodId, dates: [day], reason: "Grève", confirm: true });
+    const close = (day: string) => addClosures(database.prisma, agent, { periodId: cantine.periodId, dates: [day], reason: "Grève", confirm: true });
     const lockPeriod = (mode: "FOR UPDATE" | "FOR KEY SHARE") => holdRowLock(database.url!, `SELECT id FROM "Period" WHERE id = $1 ${mode}`, [cantine.periodId]);
     const checkDay = async (day: string) => {
       expect([day, await activeOn({ date: dayToDate(day) })]).toEqual([day, 0]);
@@ -168,7 +168,7 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
       });
     const originalEnd = dateToDay(period.endDate);
     const endBefore = (friday: string) =>
-      updatePeriod(agent, cantine.periodId, form(addDays(friday, -1))).then(
+      updatePeriod(database.prisma, agent, cantine.periodId, form(addDays(friday, -1))).then(
         () => "edited" as const,
         (error: Error) => {
           expect(error.message).toMatch(/^Modification refusée : \d+ jours? réservés? /);
@@ -181,7 +181,7 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
       const { endDate } = await database.prisma.period.findUniqueOrThrow({ where: { id: cantine.periodId }, select: { endDate: true } });
       expect(await activeOn({ date: { gt: endDate } })).toBe(0);
       // Back to the school year for the next round (no booking is beyond it).
-      await updatePeriod(agent, cantine.periodId, form(originalEnd));
+      await updatePeriod(database.prisma, agent, cantine.periodId, form(originalEnd));
     };
     // Each round: families book a Friday while staff end the period the day before it.
     const fridays = Array.from({ length: 6 }, (_, week) => addDays("2027-05-14", week * 7));

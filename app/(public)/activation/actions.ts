@@ -7,13 +7,11 @@ import { ZChoosePasswordSchema } from "@/lib/auth/password-policy";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { signInAfterPasswordLink } from "@/lib/auth/sign-in";
 import * as clock from "@/lib/clock";
-import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
 const ZActivationSchema = ZChoosePasswordSchema.and(z.object({ token: z.string().min(1, "Lien incomplet.").max(200) }));
 
-export const activateAccountAction = publicAction(ZActivationSchema, async (input) => {
-  const db = getDb();
+export const activateAccountAction = publicAction(ZActivationSchema, async (input, _viewer, db) => {
   const meta = await requestMeta();
   const result = await activateAccount(db, input.token, input.password, clock.now(), meta);
   if (!result.ok) throw new AppError("TOKEN", result.message);

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { ChoosePasswordPage } from "@/components/auth/choose-password-page";
+import { linkProblem } from "@/lib/auth/tokens";
+import { getDb } from "@/lib/db/client";
 import { activateAccountAction } from "./actions";
 
 export const metadata: Metadata = { title: "Activation de votre compte" };
@@ -10,7 +12,7 @@ export default async function ActivationPage({ searchParams }: { searchParams: P
     <ChoosePasswordPage
       title="Activation de votre compte"
       jeton={jeton}
-      purpose="ACTIVATION"
+      problem={await linkProblem(getDb(), jeton, "ACTIVATION")}
       submitLabel="Activer mon compte"
       action={activateAccountAction}
       fallback={{ href: "/", label: "Retour à l'accueil" }}

@@ -4,12 +4,13 @@ import { ForgotPasswordForm } from "@/components/account/forgot-password-form";
 import { Panel } from "@/components/ui/panel";
 import { getTownSettings } from "@/lib/town/settings";
 import { requestPasswordResetAction } from "./actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Identifiant ou mot de passe oublié" };
 
 // SPEC §2: a single-use link valid one hour, rather than the guide's new password by e-mail.
 export default async function ForgotPasswordPage() {
-  const town = await getTownSettings();
+  const town = await getTownSettings(getDb());
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-bold text-brand">Identifiant ou mot de passe oublié ?</h1>

@@ -7,13 +7,11 @@ import { resetPassword } from "@/lib/auth/password-reset";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { signInAfterPasswordLink } from "@/lib/auth/sign-in";
 import * as clock from "@/lib/clock";
-import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
 const ZResetSchema = ZChoosePasswordSchema.and(z.object({ token: z.string().min(1, "Lien incomplet.").max(200) }));
 
-export const resetPasswordAction = publicAction(ZResetSchema, async (input) => {
-  const db = getDb();
+export const resetPasswordAction = publicAction(ZResetSchema, async (input, _viewer, db) => {
   const meta = await requestMeta();
   const result = await resetPassword(db, input.token, input.password, clock.now(), meta);
   if (!result.ok) throw new AppError("TOKEN", result.message);

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { ChoosePasswordPage } from "@/components/auth/choose-password-page";
+import { linkProblem } from "@/lib/auth/tokens";
+import { getDb } from "@/lib/db/client";
 import { resetPasswordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Nouveau mot de passe" };
@@ -10,7 +12,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
     <ChoosePasswordPage
       title="Nouveau mot de passe"
       jeton={jeton}
-      purpose="PASSWORD_RESET"
+      problem={await linkProblem(getDb(), jeton, "PASSWORD_RESET")}
       submitLabel="Enregistrer mon mot de passe"
       action={resetPasswordAction}
       fallback={{ href: "/mot-de-passe-oublie", label: "Demander un nouveau lien" }}

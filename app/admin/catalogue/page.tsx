@@ -5,6 +5,7 @@ import { staffPage } from "@/lib/auth/session";
 import { listPeriods } from "@/lib/catalogue/catalogue";
 import { listActivities, listEstablishments } from "@/lib/catalogue/catalogue-admin";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Catalogue" };
 
@@ -60,7 +61,8 @@ function EditLink({ href, label }: { href: string; label: string }) {
 
 export default async function CataloguePage() {
   await staffPage();
-  const [periods, establishments, activities] = await Promise.all([listPeriods(), listEstablishments(), listActivities()]);
+  const db = getDb();
+  const [periods, establishments, activities] = await Promise.all([listPeriods(db), listEstablishments(db), listActivities(db)]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand">Catalogue</h1>

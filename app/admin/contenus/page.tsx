@@ -5,6 +5,7 @@ import { ServiceDocumentForm } from "@/components/admin/service-document-form";
 import { EditUsefulContactForm, NewUsefulContactForm, TownLogoForm, TownSettingsForm } from "@/components/admin/town-settings-form";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
+import { listActivityChoices } from "@/lib/catalogue/catalogue";
 import { listAllNews } from "@/lib/content/news";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
 import { listServiceDocuments } from "@/lib/content/service-documents";
@@ -31,14 +32,15 @@ export const metadata: Metadata = { title: "Contenus" };
 
 export default async function ContentPage() {
   const viewer = await staffPage();
+  const db = getDb();
   const isAdmin = viewer.role === "ADMIN";
   const [news, documents, activities, contacts, settings, town] = await Promise.all([
-    listAllNews(),
-    listServiceDocuments(),
-    getDb().activity.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-    listUsefulContactsForEdit(),
-    isAdmin ? getTownSettingsForEdit() : null,
-    getTownSettings(),
+    listAllNews(db),
+    listServiceDocuments(db),
+    listActivityChoices(db),
+    listUsefulContactsForEdit(db),
+    isAdmin ? getTownSettingsForEdit(db) : null,
+    getTownSettings(db),
   ]);
   return (
     <div className="space-y-6">

@@ -4,6 +4,7 @@ import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import { listDocumentTypes, listReviewQueue } from "@/lib/documents/review-documents";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Documents à valider" };
 
@@ -16,10 +17,11 @@ const DECISIONS: Record<string, string> = {
 
 export default async function DocumentQueuePage({ searchParams }: Props) {
   const viewer = await staffPage();
+  const db = getDb();
   const query = await searchParams;
-  const types = await listDocumentTypes();
+  const types = await listDocumentTypes(db);
   const typeId = types.some((type) => type.id === query.type) ? query.type : undefined;
-  const queue = await listReviewQueue(viewer, { typeId });
+  const queue = await listReviewQueue(db, viewer, { typeId });
 
   return (
     <div className="space-y-6">

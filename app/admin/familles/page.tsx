@@ -4,15 +4,17 @@ import { Pagination, queryString } from "@/components/admin/pagination";
 import { searchFamilies } from "@/lib/families/families";
 import { ZFamilySearchSchema } from "@/lib/families/family.schema";
 import { staffPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Familles" };
 
 export default async function FamiliesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const params = await searchParams;
   const parsed = ZFamilySearchSchema.safeParse(params);
   const search = parsed.success ? parsed.data : ZFamilySearchSchema.parse({});
-  const result = await searchFamilies(viewer, search);
+  const result = await searchFamilies(db, viewer, search);
   const sortLink = (field: "name" | "createdAt", label: string) => {
     const active = search.sort.replace("-", "") === field;
     const next = active && !search.sort.startsWith("-") ? `-${field}` : field;

@@ -7,6 +7,7 @@ import { ZUploadDocumentSchema } from "@/lib/documents/document.schema";
 import { submitDocument } from "@/lib/documents/family-documents";
 import { MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES } from "@/lib/documents/inspect-upload";
 import { AppError, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
+import { getDb } from "@/lib/db/client";
 
 // The upload of a supporting document (PIÈCES JUSTIFICATIVES À FOURNIR > Ajouter un document).
 // A route handler rather than a server action: the browser's XMLHttpRequest reports upload
@@ -20,6 +21,7 @@ const reply = (result: UploadResult, status = 200) => NextResponse.json(result, 
 const FORM_OVERHEAD = 64 * 1024;
 
 export async function POST(request: NextRequest) {
+  const db = getDb();
   try {
     const viewer = await requireParent();
     // Cookies are SameSite=Lax already; refuse a cross-site form post all the same.
@@ -38,7 +40,7 @@ export async function POST(request: NextRequest) {
       return reply({ ok: false, error: "Le formulaire contient des erreurs : vérifiez les champs signalés.", fieldErrors }, 400);
     }
 
-    const document = await submitDocument(viewer, parsed.data, { name: (file as File).name, bytes: new Uint8Array(await (file as File).arrayBuffer()) });
+    const document = await submitDocument(db, viewer, parsed.data, { name: (file as File).name, bytes: new Uint8Array(await (file as File).arrayBuffer()) });
     revalidatePath("/espace");
     revalidatePath("/espace/documents");
     return reply({ ok: true, data: { id: document.id } }, 201);

@@ -18,9 +18,10 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
   const search = await searchParams;
   const status = search.etat && search.etat in STATUS_LABELS ? (search.etat as ReservationStatusName) : undefined;
   const filters = { childId: search.enfant || undefined, establishmentId: search.etablissement || undefined, periodName: search.periode || undefined, status };
+  const db = getDb();
   const [list, options] = await Promise.all([
-    listReservations(getDb(), viewer, filters, Number(search.page ?? 1)),
-    reservationSearchOptions(getDb(), viewer),
+    listReservations(db, viewer, filters, Number(search.page ?? 1)),
+    reservationSearchOptions(db, viewer),
   ]);
   const pageHref = (page: number) => {
     const params = new URLSearchParams();

@@ -8,13 +8,15 @@ import { staffPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import { getDocumentForReview } from "@/lib/documents/review-documents";
 import { reviewDocumentAction } from "../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Examiner un document" };
 
 export default async function ReviewDocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const { id } = await params;
-  const document = /^[0-9a-f-]{36}$/.test(id) ? await getDocumentForReview(viewer, id) : null;
+  const document = /^[0-9a-f-]{36}$/.test(id) ? await getDocumentForReview(db, viewer, id) : null;
   if (!document) notFound();
   const source = `/api/documents/${document.id}`;
   const title = `${document.typeLabel} – ${document.folder} (famille ${document.familyName})`;

@@ -30,13 +30,14 @@ const DOCUMENT_STATUS: Record<string, string> = { SUBMITTED: "À valider", ACCEP
 
 export default async function FamilyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const { id } = await params;
   const { creee } = await searchParams;
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const family = await getFamilyForStaff(viewer, id);
+  const family = await getFamilyForStaff(db, viewer, id);
   if (!family) notFound();
-  const schools = await listSchools();
-  const completeness = await loadCompleteness(getDb(), family.id);
+  const schools = await listSchools(db);
+  const completeness = await loadCompleteness(db, family.id);
   const address = [family.street, family.addressComplement, [family.postalCode, family.city].filter(Boolean).join(" ")].filter(Boolean).join(", ");
   return (
     <div className="space-y-6">

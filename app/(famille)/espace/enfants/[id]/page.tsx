@@ -5,13 +5,15 @@ import { ChildSheetForm } from "@/components/children/child-sheet-form";
 import { parentPage } from "@/lib/auth/session";
 import { getChildSheet } from "@/lib/children/child-sheet";
 import { saveChildSheetAction } from "../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Fiche enfant" };
 
 export default async function ChildSheetPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await parentPage();
+  const db = getDb();
   const { id } = await params;
-  const sheet = await getChildSheet(viewer, id); // scoped to the viewer's family
+  const sheet = await getChildSheet(db, viewer, id); // scoped to the viewer's family
   if (!sheet) notFound();
   return (
     <div className="space-y-4">

@@ -20,9 +20,10 @@ export default async function NewReservationPage({ searchParams }: { searchParam
   const viewer = await parentPage();
   const { enfant, periode } = await searchParams;
   const now = clock.now();
+  const db = getDb();
 
   if (!enfant) {
-    const children = await getWizardChildren(getDb(), viewer);
+    const children = await getWizardChildren(db, viewer);
     return (
       <div className="space-y-4">
         <WizardSteps current={1} />
@@ -61,7 +62,7 @@ export default async function NewReservationPage({ searchParams }: { searchParam
   }
 
   if (!periode) {
-    const eligible = await getEligiblePeriods(getDb(), viewer, enfant, now);
+    const eligible = await getEligiblePeriods(db, viewer, enfant, now);
     if (!eligible) notFound();
     return (
       <div className="space-y-4">
@@ -94,7 +95,7 @@ export default async function NewReservationPage({ searchParams }: { searchParam
     );
   }
 
-  const summary = await getPeriodSummary(getDb(), viewer, enfant, periode, now);
+  const summary = await getPeriodSummary(db, viewer, enfant, periode, now);
   if (!summary) notFound();
   return (
     <div className="space-y-4">

@@ -5,12 +5,14 @@ import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
 import { createEstablishmentAction } from "../../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Créer un établissement" };
 
 export default async function NewEstablishmentPage() {
   await staffPage();
-  const schools = await listSchools();
+  const db = getDb();
+  const schools = await listSchools(db);
   return (
     <div className="max-w-2xl space-y-4">
       <p><Link href="/admin/catalogue" className="underline">← Retour au catalogue</Link></p>

@@ -5,12 +5,14 @@ import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
 import { listActivities, listEstablishments } from "@/lib/catalogue/catalogue-admin";
 import { createPeriodAction } from "../../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Créer une période" };
 
 export default async function NewPeriodPage() {
   await staffPage();
-  const [establishments, activities, schools] = await Promise.all([listEstablishments(), listActivities(), listSchools()]);
+  const db = getDb();
+  const [establishments, activities, schools] = await Promise.all([listEstablishments(db), listActivities(db), listSchools(db)]);
   return (
     <div className="max-w-4xl space-y-4">
       <p><Link href="/admin/catalogue" className="underline">← Retour au catalogue</Link></p>

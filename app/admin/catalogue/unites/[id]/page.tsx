@@ -12,14 +12,16 @@ import { bracketRangeLabel, formatEuros, longDayLabel } from "@/lib/catalogue/un
 import { getUnitForStaff } from "@/lib/catalogue/units";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { deleteUnitAction, resetDayCapacityAction, saveTariffsAction, setDayCapacityAction, updateUnitAction } from "../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Unité" };
 
 export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const [unit, brackets] = await Promise.all([getUnitForStaff(viewer, id), listQfBrackets(viewer)]);
+  const [unit, brackets] = await Promise.all([getUnitForStaff(db, viewer, id), listQfBrackets(db, viewer)]);
   if (!unit) notFound();
   const prices = new Map(unit.tariffs.map((tariff) => [tariff.bracketId, tariff.priceCents]));
   const periodTitle = `${unit.period.establishment.name} – ${unit.period.name}`;

@@ -6,14 +6,16 @@ import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { getPeriodForNewUnit } from "@/lib/catalogue/units";
 import { createUnitAction } from "../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Ajouter une unité" };
 
 export default async function NewUnitPage({ searchParams }: { searchParams: Promise<{ periode?: string | string[] }> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const { periode } = await searchParams;
   if (typeof periode !== "string" || !/^[0-9a-f-]{36}$/.test(periode)) notFound();
-  const period = await getPeriodForNewUnit(viewer, periode);
+  const period = await getPeriodForNewUnit(db, viewer, periode);
   if (!period) notFound();
   const title = `${period.establishment} – ${period.name}`;
   return (

@@ -6,14 +6,16 @@ import { getFamilyRecordForStaff } from "@/lib/families/family-editing";
 import { staffPage } from "@/lib/auth/session";
 import { describeConsentState } from "@/lib/families/consent-labels";
 import { saveFamilyRecordStaffAction } from "../../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Modifier le dossier famille" };
 
 export default async function StaffFamilyRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const record = await getFamilyRecordForStaff(viewer, id);
+  const record = await getFamilyRecordForStaff(db, viewer, id);
   if (!record) notFound();
   const familyHref = `/admin/familles/${id}`;
   return (

@@ -6,14 +6,16 @@ import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
 import { getPeriodForEdit, listActivities, listEstablishments } from "@/lib/catalogue/catalogue-admin";
 import { updatePeriodAction } from "../../../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Modifier la période" };
 
 export default async function EditPeriodPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const [period, establishments, activities, schools] = await Promise.all([getPeriodForEdit(viewer, id), listEstablishments(), listActivities(), listSchools()]);
+  const [period, establishments, activities, schools] = await Promise.all([getPeriodForEdit(db, viewer, id), listEstablishments(db), listActivities(db), listSchools(db)]);
   if (!period) notFound();
   return (
     <div className="max-w-4xl space-y-4">

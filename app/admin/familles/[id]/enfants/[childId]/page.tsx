@@ -6,16 +6,18 @@ import { getChildSheetForStaff } from "@/lib/families/family-editing";
 import { staffPage } from "@/lib/auth/session";
 import { describeConsentState } from "@/lib/families/consent-labels";
 import { saveChildSheetStaffAction } from "../../../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Modifier la fiche enfant" };
 
 // Opening this page reads the child's medical section: getChildSheetForStaff audits it.
 export default async function StaffChildSheetPage({ params }: { params: Promise<{ id: string; childId: string }> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const { id, childId } = await params;
   const uuid = /^[0-9a-f-]{36}$/;
   if (!uuid.test(id) || !uuid.test(childId)) notFound();
-  const sheet = await getChildSheetForStaff(viewer, id, childId); // the child of that family only
+  const sheet = await getChildSheetForStaff(db, viewer, id, childId); // the child of that family only
   if (!sheet) notFound();
   const familyHref = `/admin/familles/${id}`;
   return (
