@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { BrowserClock } from "@/components/layout/browser-clock";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -10,6 +11,7 @@ import { getTownSettings } from "@/lib/town/settings";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
+  await connection(); // rendered per request: `next build` must not open the database
   const town = await getTownSettings(getDb());
   return {
     title: { default: `${town.portalName} – ${town.townName}`, template: `%s – ${town.portalName}` },
@@ -22,6 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection(); // rendered per request: `next build` must not open the database
   const [town, viewer] = await Promise.all([getTownSettings(getDb()), currentViewer()]);
   return (
     <html lang="fr" style={{ "--color-brand": town.primaryColor, "--color-brand-dark": darkerShade(town.primaryColor) } as React.CSSProperties}>

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import Link from "next/link";
 import { ForgotPasswordForm } from "@/components/account/forgot-password-form";
 import { Panel } from "@/components/ui/panel";
+import { getDb } from "@/lib/db/client";
 import { getTownSettings } from "@/lib/town/settings";
 import { requestPasswordResetAction } from "./actions";
-import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Identifiant ou mot de passe oublié" };
 
 // SPEC §2: a single-use link valid one hour, rather than the guide's new password by e-mail.
 export default async function ForgotPasswordPage() {
+  await connection(); // rendered per request: `next build` must not open the database
   const town = await getTownSettings(getDb());
   return (
     <div className="mx-auto max-w-xl space-y-4">

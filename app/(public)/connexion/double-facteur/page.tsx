@@ -11,8 +11,9 @@ import { getTownSettings } from "@/lib/town/settings";
 export const metadata: Metadata = { title: "Activer la double authentification" };
 
 export default async function EnrolSecondFactorPage() {
+  const cookie = await readChallengeCookie(); // first: the page is dynamic before it opens the database
   const db = getDb();
-  const challenge = await findLoginChallenge(db, await readChallengeCookie());
+  const challenge = await findLoginChallenge(db, cookie);
   const secret = challenge && !challenge.user.totpEnabledAt ? await pendingTotpSecret(db, challenge.userId) : null;
   const enrolment = challenge && secret ? await enrolmentFor(secret, challenge.user.email, await issuer(db)) : null;
   // Right after the first code, the page renders again for a signed-in staff member: the form
