@@ -2,12 +2,12 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/lib/auth/secret";
 import { newNonce, pageContentSecurityPolicy, uploadThingConnectSources } from "@/lib/security/content-security-policy";
-import { urlCarriesNulByte } from "@/lib/security/url-guard";
+import { pathDoesNotDecode, urlCarriesNulByte } from "@/lib/security/url-guard";
 
 // Runs on every page (see the matcher): puts a per-request nonce Content-Security-Policy on it,
 // and gates /admin and /espace.
 export async function proxy(request: NextRequest) {
-  if (urlCarriesNulByte(request.nextUrl)) {
+  if (urlCarriesNulByte(request.nextUrl) || pathDoesNotDecode(request.nextUrl)) {
     return new NextResponse("Adresse invalide.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const gate = await authGate(request);

@@ -1,7 +1,46 @@
+// Every code an AppError can carry, by the domain that throws it: a mistyped or unknown code
+// fails the type check. The code is for tests and callers that branch on it; the user reads the
+// French message.
+type CommonErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID" | "BUSY" | "TAKEN" | "STALE_VERSION";
+type AuthErrorCode = "TOKEN" | "THROTTLED" | "WRONG_PASSWORD" | "SAME_PASSWORD" | "CONFLICT" | "SAME_EMAIL" | "INACTIVE";
+type FamilyErrorCode = "DUPLICATE" | "EMAIL_TAKEN";
+type ReservationErrorCode =
+  | "ALREADY_BOOKED"
+  | "ALREADY_DECIDED"
+  | "DAY_REFUSED"
+  | "FULL"
+  | "INCOMPLETE"
+  | "MISMATCH"
+  | "SAME_CHILD"
+  | "UNCHANGED"
+  | "UNKNOWN_UNIT";
+type CatalogueErrorCode =
+  | "BOOKED_DAYS"
+  | "BRACKETS_CHANGED"
+  | "BRACKET_OVERLAP"
+  | "DUPLICATE_UNIT"
+  | "HAS_BOOKINGS"
+  | "OUTSIDE_PERIOD"
+  | "OVERBOOKED"
+  | "UNIT_IN_USE";
+type DocumentErrorCode = "ALREADY_REVIEWED" | "REASON_REQUIRED" | "INVALID_TYPE" | "UPLOAD_REFUSED" | "NOT_PDF" | "STORAGE_UNAVAILABLE";
+type StaffErrorCode = "SELF";
+type TownErrorCode = "LOGO_EMPTY" | "LOGO_INVALID" | "LOGO_TOO_LARGE";
+
+export type AppErrorCode =
+  | CommonErrorCode
+  | AuthErrorCode
+  | FamilyErrorCode
+  | ReservationErrorCode
+  | CatalogueErrorCode
+  | DocumentErrorCode
+  | StaffErrorCode
+  | TownErrorCode;
+
 /** An error meant for the user: its message is French and safe to show. */
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: AppErrorCode,
     message: string,
   ) {
     super(message);

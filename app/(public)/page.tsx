@@ -1,14 +1,16 @@
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { MailLink, PhoneLink } from "@/components/layout/contact-links";
+import { ItemList } from "@/components/layout/item-list";
 import { Panel } from "@/components/ui/panel";
 import { currentViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
+import { SERVICE_DOCUMENT_KIND_LABELS } from "@/lib/content/service-document-labels";
 import { formatDay, dateToDay } from "@/lib/dates/calendar-day";
 import { listPublishedNews, listServices, listUsefulContacts } from "@/lib/town/home-content";
 import { getTownSettings } from "@/lib/town/settings";
 import { getDb } from "@/lib/db/client";
 
-const DOCUMENT_KIND_LABEL = { REGLEMENT: "Règlement", TARIFS: "Tarifs", PROGRAMME: "Programme" } as const;
 
 export default async function HomePage() {
   const viewer = await currentViewer();
@@ -38,9 +40,7 @@ export default async function HomePage() {
             {town.guichetEmail ? (
               <>
                 {" – "}
-                <a className="text-brand underline" href={`mailto:${town.guichetEmail}`}>
-                  {town.guichetEmail}
-                </a>
+                <MailLink email={town.guichetEmail} />
               </>
             ) : null}
           </p>
@@ -49,23 +49,17 @@ export default async function HomePage() {
 
       <div className="space-y-6 lg:col-span-2">
         <Panel title="Les actualités">
-          {news.length === 0 ? (
-            <p className="text-muted">Aucune actualité pour le moment.</p>
-          ) : (
-            <ul className="divide-y divide-gray-200">
-              {news.map((item) => (
-                <li key={item.id} className="py-3 first:pt-0 last:pb-0">
-                  <article>
-                    <h3 className="font-semibold text-brand">{item.title}</h3>
-                    {item.publishedAt ? (
-                      <p className="text-sm text-muted">Publié le {formatDay(dateToDay(item.publishedAt))}</p>
-                    ) : null}
-                    <p className="mt-1 whitespace-pre-line">{item.body}</p>
-                  </article>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ItemList items={news} empty="Aucune actualité pour le moment." itemClassName="py-3 first:pt-0 last:pb-0">
+            {(item) => (
+              <article>
+                <h3 className="font-semibold text-brand">{item.title}</h3>
+                {item.publishedAt ? (
+                  <p className="text-sm text-muted">Publié le {formatDay(dateToDay(item.publishedAt))}</p>
+                ) : null}
+                <p className="mt-1 whitespace-pre-line">{item.body}</p>
+              </article>
+            )}
+          </ItemList>
         </Panel>
 
         <div className="grid gap-6 md:grid-cols-2">
@@ -78,12 +72,12 @@ export default async function HomePage() {
                   {contact.hours ? <p className="text-sm">{contact.hours}</p> : null}
                   {contact.phone ? (
                     <p className="text-sm">
-                      Tél. <a className="text-brand underline" href={`tel:${contact.phone.replace(/\s/g, "")}`}>{contact.phone}</a>
+                      Tél. <PhoneLink phone={contact.phone} />
                     </p>
                   ) : null}
                   {contact.email ? (
                     <p className="text-sm">
-                      <a className="text-brand underline" href={`mailto:${contact.email}`}>{contact.email}</a>
+                      <MailLink email={contact.email} />
                     </p>
                   ) : null}
                 </li>
@@ -104,7 +98,7 @@ export default async function HomePage() {
                       {service.serviceDocuments.map((document) => (
                         <li key={document.id}>
                           <a className="text-brand underline" href={`/api/service-documents/${document.id}`}>
-                            {DOCUMENT_KIND_LABEL[document.kind]} – {document.title}
+                            {SERVICE_DOCUMENT_KIND_LABELS[document.kind]} – {document.title}
                           </a>
                         </li>
                       ))}

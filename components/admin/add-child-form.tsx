@@ -1,7 +1,7 @@
 "use client";
 
 import type { ActionResult } from "@/lib/auth/action";
-import { SCHOOL_LEVELS, SEXES } from "@/lib/children/child-sheet.schema";
+import { SCHOOL_LEVELS, SEXES } from "@/lib/children/child-labels";
 import { ActionForm, Field } from "./action-form";
 
 const choose = { value: "", label: "— Choisir —" };

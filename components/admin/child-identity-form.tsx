@@ -2,7 +2,7 @@
 
 import type { ActionResult } from "@/lib/auth/action";
 import { CHILD_IDENTITY_FIELD_LABELS as LABELS } from "@/lib/children/add-child.schema";
-import { SCHOOL_LEVELS, SEXES } from "@/lib/children/child-sheet.schema";
+import { SCHOOL_LEVELS, SEXES } from "@/lib/children/child-labels";
 import { ActionForm, Field } from "./action-form";
 
 const choose = { value: "", label: "— Choisir —" };

@@ -1,12 +1,8 @@
 "use client";
 
 import type { ActionResult } from "@/lib/auth/action";
+import { STAFF_ROLE_CHOICES } from "@/lib/staff/role-labels";
 import { ActionForm, Field } from "./action-form";
-
-export const ROLE_OPTIONS = [
-  { value: "AGENT", label: "Agent (opérations)" },
-  { value: "ADMIN", label: "Administrateur (opérations, personnel, paramètres)" },
-];
 
 export function CreateStaffForm({ action }: { action: (input: FormData) => Promise<ActionResult<unknown>> }) {
   return (
@@ -14,7 +10,7 @@ export function CreateStaffForm({ action }: { action: (input: FormData) => Promi
       <Field label="Prénom" name="firstName" required />
       <Field label="Nom" name="lastName" required />
       <Field label="Adresse e-mail (identifiant)" name="email" type="email" required />
-      <Field label="Rôle" name="role" options={ROLE_OPTIONS} defaultValue="AGENT" />
+      <Field label="Rôle" name="role" options={STAFF_ROLE_CHOICES} defaultValue="AGENT" />
     </ActionForm>
   );
 }
@@ -23,7 +19,7 @@ export function StaffRoleForm({ action, userId, role }: { action: (input: FormDa
   return (
     <ActionForm action={action} submitLabel="Changer le rôle" successMessage="Rôle modifié." variant="secondary" className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="userId" value={userId} />
-      <Field label="Rôle" name="role" options={ROLE_OPTIONS} defaultValue={role} />
+      <Field label="Rôle" name="role" options={STAFF_ROLE_CHOICES} defaultValue={role} />
     </ActionForm>
   );
 }

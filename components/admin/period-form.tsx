@@ -5,6 +5,8 @@ import { ActionForm, Field, useFieldError } from "@/components/admin/action-form
 import { CheckboxField, CheckboxGroup, ControlledSelect } from "@/components/admin/catalogue-fields";
 import type { ActionResult } from "@/lib/auth/action";
 import { SCHOOL_LEVELS, WEEKDAY_LABELS } from "@/lib/catalogue/period.schema";
+import { SCHOOL_LEVEL_SHORT_LABELS } from "@/lib/children/child-labels";
+import { VALIDATION_MODE_CHOICES } from "@/lib/catalogue/validation-mode-labels";
 
 type Rule = { kind: string; weekday: number | null; daysBefore: number | null; timeOfDay: number };
 export type PeriodFormValues = {
@@ -35,19 +37,6 @@ type Props = {
   period?: PeriodFormValues;
 };
 
-const LEVEL_LABELS: Record<(typeof SCHOOL_LEVELS)[number], string> = {
-  TPS: "TPS",
-  PS: "PS",
-  MS: "MS",
-  GS: "GS",
-  CP: "CP",
-  CE1: "CE1",
-  CE2: "CE2",
-  CM1: "CM1",
-  CM2: "CM2",
-  COLLEGE: "Collège",
-  LYCEE: "Lycée",
-};
 const WEEKDAY_OPTIONS = WEEKDAY_LABELS.map((label, index) => ({ value: String(index + 1), label }));
 const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 // Guide: "Vous devez réserver avant le mardi de la semaine précédant la date souhaitée — 23:59".
@@ -85,10 +74,7 @@ function ValidationModeField({ defaultValue }: { defaultValue: "AUTO" | "MANUAL"
     <fieldset aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="font-semibold">Mode de validation</legend>
       <div className="mt-1 flex flex-wrap gap-x-6 gap-y-2">
-        {[
-          { value: "AUTO", label: "Automatique (réservation acceptée aussitôt)" },
-          { value: "MANUAL", label: "Manuelle (le service valide chaque demande)" },
-        ].map((option) => (
+        {VALIDATION_MODE_CHOICES.map((option) => (
           <div key={option.value} className="flex items-center gap-2">
             <input id={`${id}-${option.value}`} type="radio" name="validationMode" value={option.value} defaultChecked={defaultValue === option.value} className="h-5 w-5" />
             <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
@@ -168,7 +154,7 @@ export function PeriodForm({ action, establishments, activities, schools, period
           name="schoolLevels"
           legend="Niveaux scolaires"
           hint="Aucune case cochée : tous les niveaux."
-          options={SCHOOL_LEVELS.map((level) => ({ value: level, label: LEVEL_LABELS[level] }))}
+          options={SCHOOL_LEVELS.map((level) => ({ value: level, label: SCHOOL_LEVEL_SHORT_LABELS[level] }))}
           defaultValues={period?.schoolLevels ?? []}
         />
         <CheckboxGroup

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ActionResult } from "@/lib/auth/action";
+import { SERVICE_DOCUMENT_KIND_CHOICES } from "@/lib/content/service-document-labels";
 import { ActionForm, Field, FileField } from "./action-form";
 
 export function ServiceDocumentForm({ action, activities }: { action: (input: FormData) => Promise<ActionResult<unknown>>; activities: { id: string; name: string }[] }) {
@@ -10,11 +11,7 @@ export function ServiceDocumentForm({ action, activities }: { action: (input: Fo
       <Field
         label="Type"
         name="kind"
-        options={[
-          { value: "REGLEMENT", label: "Règlement" },
-          { value: "TARIFS", label: "Tarifs" },
-          { value: "PROGRAMME", label: "Programme" },
-        ]}
+        options={SERVICE_DOCUMENT_KIND_CHOICES}
       />
       <Field label="Titre" name="title" required />
       <FileField label="Fichier PDF (1 Mo au plus)" accept="application/pdf" />

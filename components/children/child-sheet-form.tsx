@@ -8,13 +8,11 @@ import { ConsentStateList, FormSection, SaveOrCancel, SelectField, TextAreaField
 import { StaleSaveNotice } from "@/components/family/stale-save-notice";
 import type { ActionResult } from "@/lib/auth/action";
 import type { TSaveOutcome } from "@/lib/families/record-version";
+import { DIET_KINDS, SCHOOL_LEVELS, SEXES } from "@/lib/children/child-labels";
 import {
   AUTHORISATIONS,
   CHILD_SHEET_FIELD_LABELS as LABELS,
-  DIET_KINDS,
   MAX_PEOPLE,
-  SCHOOL_LEVELS,
-  SEXES,
   ZChildSheetSchema,
   ZStaffChildSheetSchema,
   type TChildSheet,
@@ -76,8 +74,8 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
     control,
     formState: { errors, isSubmitting },
   } = useForm<TChildSheet, unknown, TChildSheetParsed>({
-    // Staff values carry the family's id and no « J'accepte »: the staff schema, same field rules.
-    resolver: (staff ? zodResolver(ZStaffChildSheetSchema) : zodResolver(ZChildSheetSchema)) as unknown as Resolver<TChildSheet, unknown, TChildSheetParsed>,
+    // Staff values carry the family's id and no « J'accepte »: the staff schema, same field rules, typed as the parent's.
+    resolver: (staff ? zodResolver(ZStaffChildSheetSchema) : zodResolver(ZChildSheetSchema)) as Resolver<TChildSheet, unknown, TChildSheetParsed>,
     defaultValues,
   });
   const emergency = useFieldArray({ control, name: "emergencyContacts" });

@@ -1,4 +1,4 @@
-import { DOCUMENT_STATUS_LABELS } from "@/lib/documents/document.schema";
+import { DOCUMENT_STATUS_LABELS } from "@/lib/documents/status-labels";
 
 const STYLES = {
   SUBMITTED: "bg-amber-100 text-amber-900",

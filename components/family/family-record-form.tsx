@@ -73,8 +73,8 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
     control,
     formState: { errors, isSubmitting },
   } = useForm<TFamilyRecord, unknown, TFamilyRecordParsed>({
-    // Staff values carry the family's id and no statements: the staff schema, same field rules.
-    resolver: (staff ? zodResolver(ZStaffFamilyRecordSchema) : zodResolver(ZFamilyRecordSchema)) as unknown as Resolver<TFamilyRecord, unknown, TFamilyRecordParsed>,
+    // Staff values carry the family's id and no statements: the staff schema, same field rules, typed as the parent's.
+    resolver: (staff ? zodResolver(ZStaffFamilyRecordSchema) : zodResolver(ZFamilyRecordSchema)) as Resolver<TFamilyRecord, unknown, TFamilyRecordParsed>,
     defaultValues,
     mode: "onSubmit",
   });

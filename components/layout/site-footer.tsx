@@ -1,3 +1,4 @@
+import { MailLink, PhoneLink } from "@/components/layout/contact-links";
 import type { TownSettingsView } from "@/lib/town/settings";
 
 export function SiteFooter({ town }: { town: TownSettingsView }) {
@@ -13,17 +14,13 @@ export function SiteFooter({ town }: { town: TownSettingsView }) {
           {town.guichetPhone ? (
             <p>
               Téléphone :{" "}
-              <a className="text-brand underline" href={`tel:${town.guichetPhone.replace(/\s/g, "")}`}>
-                {town.guichetPhone}
-              </a>
+              <PhoneLink phone={town.guichetPhone} />
             </p>
           ) : null}
           {town.guichetEmail ? (
             <p>
               Courriel :{" "}
-              <a className="text-brand underline" href={`mailto:${town.guichetEmail}`}>
-                {town.guichetEmail}
-              </a>
+              <MailLink email={town.guichetEmail} />
             </p>
           ) : null}
           <p className="mt-1">© {town.townName}</p>

@@ -1,6 +1,7 @@
 // The journal's French wording of each audited action. The code stays in the database (stable,
-// filterable by its beginning); an action without a label here is shown as its code.
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
+// filterable by its beginning). Writing an action means naming one of these keys (AuditAction), so
+// an action without a label fails the type check; an old code no longer listed is shown as is.
+export const AUDIT_ACTION_LABELS = {
   "auth.login.success": "Connexion",
   "auth.login.failure": "Échec de connexion",
   "auth.login.throttled": "Connexion bloquée (trop de tentatives)",
@@ -64,6 +65,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "useful-contact.create": "Contact utile ajouté",
   "useful-contact.delete": "Contact utile supprimé",
   "useful-contact.update": "Contact utile modifié",
-};
+} as const satisfies Record<string, string>;
 
-export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+export const isAuditAction = (action: string): action is AuditAction => Object.hasOwn(AUDIT_ACTION_LABELS, action);
+
+export const auditActionLabel = (action: string): string => (isAuditAction(action) ? AUDIT_ACTION_LABELS[action] : action);

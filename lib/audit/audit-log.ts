@@ -2,9 +2,11 @@ import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { StaffViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
+import type { AuditAction } from "./action-labels";
 
 export type AuditEntry = {
-  action: string;
+  /** One of the journal's labelled actions: an unlabelled one does not compile. */
+  action: AuditAction;
   familyId?: string | null;
   childId?: string | null;
   targetType?: string;

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AuditAction } from "@/lib/audit/action-labels";
 import * as clock from "@/lib/clock";
 import type { Prisma, PrismaClient, Role } from "@/lib/db/generated/client";
 
@@ -21,7 +22,7 @@ export const AUTH_EVENT_ACTIONS = {
   secondFactorFailure: "auth.second-factor.failure",
   secondFactorRecoveryUsed: "auth.second-factor.recovery-code",
   secondFactorReset: "auth.second-factor.reset",
-} as const;
+} as const satisfies Record<string, AuditAction>;
 
 export type AuthEventAction = (typeof AUTH_EVENT_ACTIONS)[keyof typeof AUTH_EVENT_ACTIONS];
 

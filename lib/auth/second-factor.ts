@@ -72,10 +72,6 @@ export async function spendRecoveryCode(db: Db, userId: string, code: string, no
   return used.count === 1;
 }
 
-export async function remainingRecoveryCodes(db: Db, userId: string): Promise<number> {
-  return db.recoveryCode.count({ where: { userId, usedAt: null } });
-}
-
 /** The secret being enrolled (made on the first visit of the enrolment page, kept until confirmed). */
 export async function pendingTotpSecret(db: Db, userId: string): Promise<string | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true } });

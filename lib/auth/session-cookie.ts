@@ -56,7 +56,8 @@ export async function readSessionClaims(): Promise<SessionClaims | null> {
   try {
     const token = await decode({ token: raw, secret: secret() });
     if (!token || typeof token.sub !== "string" || typeof token.sid !== "string") return null;
-    return token as unknown as SessionClaims;
+    const { sub, sid, role, familyId, sessionVersion, name, email } = token;
+    return { sub, sid, role, familyId, sessionVersion, name: name ?? "", email: email ?? "" };
   } catch {
     return null;
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
+import { assertStaffViewer } from "@/lib/auth/staff-only";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay, isoWeekday, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
@@ -43,7 +44,8 @@ export async function listEstablishments(db: Db) {
   });
 }
 
-export async function getEstablishment(db: Db, _viewer: StaffViewer, id: string) {
+export async function getEstablishment(db: Db, viewer: StaffViewer, id: string) {
+  assertStaffViewer(viewer);
   return db.establishment.findUnique({ where: { id }, select: { id: true, name: true, schoolId: true, address: true, active: true } });
 }
 
@@ -54,12 +56,14 @@ export async function listActivities(db: Db) {
   });
 }
 
-export async function getActivity(db: Db, _viewer: StaffViewer, id: string) {
+export async function getActivity(db: Db, viewer: StaffViewer, id: string) {
+  assertStaffViewer(viewer);
   return db.activity.findUnique({ where: { id }, select: { id: true, code: true, name: true, onlinePayment: true, sortOrder: true } });
 }
 
 /** A period as its edit form shows it: plain values, dates as calendar days. */
-export async function getPeriodForEdit(db: Db, _viewer: StaffViewer, id: string) {
+export async function getPeriodForEdit(db: Db, viewer: StaffViewer, id: string) {
+  assertStaffViewer(viewer);
   const period = await db.period.findUnique({
     where: { id },
     select: { ...PERIOD_SETTINGS, establishmentId: true, activityId: true, eligibleSchools: { select: { schoolId: true } } },

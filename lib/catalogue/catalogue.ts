@@ -1,5 +1,6 @@
 import "server-only";
 import type { StaffViewer } from "@/lib/auth/session";
+import { assertStaffViewer } from "@/lib/auth/staff-only";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
@@ -63,7 +64,8 @@ export async function listPeriods(db: Db) {
   });
 }
 
-export async function getPeriod(db: Db, _viewer: StaffViewer, periodId: string) {
+export async function getPeriod(db: Db, viewer: StaffViewer, periodId: string) {
+  assertStaffViewer(viewer);
   return db.period.findUnique({
     where: { id: periodId },
     select: {

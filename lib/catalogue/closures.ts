@@ -3,6 +3,7 @@ import { ACTIVE_STATUSES, reservationStatusFromLines } from "@/lib/reservations/
 import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
+import { assertStaffViewer } from "@/lib/auth/staff-only";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
@@ -23,7 +24,8 @@ export type ClosureOutcome =
 
 type Notice = { to: string[]; familyName: string; lines: AffectedLine[] };
 
-export async function listClosures(db: Db, _viewer: StaffViewer, periodId: string) {
+export async function listClosures(db: Db, viewer: StaffViewer, periodId: string) {
+  assertStaffViewer(viewer);
   const closures = await db.closure.findMany({ where: { periodId }, orderBy: { date: "asc" }, select: { id: true, date: true, reason: true } });
   return closures.map((closure) => ({ ...closure, day: dateToDay(closure.date) }));
 }

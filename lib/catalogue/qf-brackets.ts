@@ -1,6 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
+import { assertStaffViewer } from "@/lib/auth/staff-only";
 import type { Db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -16,9 +17,8 @@ import { bracketRangeLabel, overlappingBracket } from "./unit-rules";
 type Tx = Prisma.TransactionClient;
 type BracketInput = { label: string; minQf: number; maxQf: number | null };
 
-// The viewer is required so that only code that authenticated staff (staffPage, staffAction) calls this.
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export async function listQfBrackets(db: Db, _viewer: StaffViewer) {
+export async function listQfBrackets(db: Db, viewer: StaffViewer) {
+  assertStaffViewer(viewer);
   return db.qfBracket.findMany({
     orderBy: { minQf: "asc" },
     select: { id: true, label: true, minQf: true, maxQf: true, _count: { select: { tariffs: true } } },

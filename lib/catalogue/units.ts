@@ -1,6 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
+import { assertStaffViewer } from "@/lib/auth/staff-only";
 import { dateToDay, dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
@@ -34,7 +35,8 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
 const DAY_ROW = { date: true, capacity: true, booked: true } as const;
 
 /** The unit page: the unit, its period, its overridden days and its tariffs per bracket. */
-export async function getUnitForStaff(db: Db, _viewer: StaffViewer, unitId: string) {
+export async function getUnitForStaff(db: Db, viewer: StaffViewer, unitId: string) {
+  assertStaffViewer(viewer);
   const unit = await db.unit.findUnique({
     where: { id: unitId },
     select: {
@@ -56,7 +58,8 @@ export async function getUnitForStaff(db: Db, _viewer: StaffViewer, unitId: stri
 }
 
 /** The period a new unit is added to, with the next sort order. */
-export async function getPeriodForNewUnit(db: Db, _viewer: StaffViewer, periodId: string) {
+export async function getPeriodForNewUnit(db: Db, viewer: StaffViewer, periodId: string) {
+  assertStaffViewer(viewer);
   const period = await db.period.findUnique({
     where: { id: periodId },
     select: { id: true, name: true, establishment: { select: { name: true } }, units: { select: { sortOrder: true } } },

@@ -1,22 +1,20 @@
 // « Ajouter un enfant » (Guichet unique, SPEC §9): the child's identity and schooling; the parent
 // then completes the sheet. One schema for the form and the server action.
 import { z } from "zod";
-import { optionalText, requiredChoice, requiredText, UNEXPECTED_FIELD } from "@/lib/families/form-fields";
+import { optionalText, optionValues, requiredChoice, requiredText, UNEXPECTED_FIELD } from "@/lib/families/form-fields";
 import { ZLoadedValues, ZRecordVersion } from "@/lib/families/record-version";
-import { childBirthDay, SCHOOL_LEVELS, SEXES } from "./child-sheet.schema";
-
-const values = <T extends readonly { value: string }[]>(options: T) =>
-  options.map((option) => option.value) as unknown as [T[number]["value"], ...T[number]["value"][]];
+import { SCHOOL_LEVELS, SEXES } from "./child-labels";
+import { childBirthDay } from "./child-sheet.schema";
 
 // Identity and schooling: the fields of « Ajouter un enfant » and of « Modifier l'identité et la
 // scolarité ». The birth date is checked at the field; the lib checks again against its own "now".
 const childIdentityShape = {
   lastName: requiredText("Le nom de l'enfant est obligatoire."),
   firstName: requiredText("Le prénom de l'enfant est obligatoire."),
-  sex: requiredChoice(values(SEXES), "Indiquez le sexe de l'enfant."),
+  sex: requiredChoice(optionValues(SEXES), "Indiquez le sexe de l'enfant."),
   birthDate: childBirthDay("La date de naissance est obligatoire."),
   schoolId: z.string({ error: "Choisissez l'école." }).trim().min(1, "Choisissez l'école.").max(64),
-  schoolLevel: requiredChoice(values(SCHOOL_LEVELS), "Choisissez la classe (niveau)."),
+  schoolLevel: requiredChoice(optionValues(SCHOOL_LEVELS), "Choisissez la classe (niveau)."),
   schoolClass: optionalText(60).optional().default(""),
 };
 

@@ -3,38 +3,10 @@
 import { z } from "zod";
 import * as clock from "@/lib/clock";
 import { isCalendarDay } from "@/lib/dates/calendar-day";
-import { birthDay, optionalText, requiredChoice, requiredPhone, requiredText, UNEXPECTED_FIELD, yesNo } from "@/lib/families/form-fields";
+import { birthDay, optionalText, optionValues, requiredChoice, requiredPhone, requiredText, UNEXPECTED_FIELD, yesNo } from "@/lib/families/form-fields";
 import { ZLoadedValues, ZRecordVersion } from "@/lib/families/record-version";
 import { childBirthDateProblem } from "./birth-date";
-
-export const SEXES = [
-  { value: "F", label: "Fille" },
-  { value: "M", label: "Garçon" },
-] as const;
-
-export const SCHOOL_LEVELS = [
-  { value: "TPS", label: "Toute petite section" },
-  { value: "PS", label: "Petite section" },
-  { value: "MS", label: "Moyenne section" },
-  { value: "GS", label: "Grande section" },
-  { value: "CP", label: "CP" },
-  { value: "CE1", label: "CE1" },
-  { value: "CE2", label: "CE2" },
-  { value: "CM1", label: "CM1" },
-  { value: "CM2", label: "CM2" },
-  { value: "COLLEGE", label: "Collège" },
-  { value: "LYCEE", label: "Lycée" },
-] as const;
-
-// CNIL: no religious categories ("halal", "casher"); the choices describe the food only.
-export const DIET_KINDS = [
-  { value: "AUCUN", label: "Aucun régime particulier" },
-  { value: "SANS_PORC", label: "Sans porc" },
-  { value: "SANS_VIANDE", label: "Sans viande" },
-  { value: "VEGETARIEN", label: "Végétarien" },
-  { value: "ALLERGIE_PAI", label: "Lié à une allergie (PAI)" },
-  { value: "AUTRE", label: "Autre (à préciser)" },
-] as const;
+import { DIET_KINDS, SCHOOL_LEVELS, SEXES } from "./child-labels";
 
 export const AUTHORISATIONS = [
   { name: "authEmergencyCare", label: "J'autorise le responsable de la structure à faire pratiquer les soins médicaux urgents et, si nécessaire, l'hospitalisation de mon enfant." },
@@ -44,9 +16,6 @@ export const AUTHORISATIONS = [
 ] as const;
 
 export const MAX_PEOPLE = 6;
-
-const values = <T extends readonly { value: string }[]>(options: T) =>
-  options.map((option) => option.value) as unknown as [T[number]["value"], ...T[number]["value"][]];
 
 /**
  * A child's birth date, checked at the field against today (not in the future, under
@@ -75,10 +44,10 @@ const childSheetCommonShape = {
   // INFORMATIONS DE L'ENFANT
   lastName: requiredText("Le nom de l'enfant est obligatoire."),
   firstName: requiredText("Le prénom de l'enfant est obligatoire."),
-  sex: requiredChoice(values(SEXES), "Indiquez le sexe de l'enfant."),
+  sex: requiredChoice(optionValues(SEXES), "Indiquez le sexe de l'enfant."),
   birthDate: childBirthDay("La date de naissance est obligatoire."),
   schoolId: z.string({ error: "Choisissez l'école." }).min(1, "Choisissez l'école.").max(64),
-  schoolLevel: requiredChoice(values(SCHOOL_LEVELS), "Choisissez le niveau de classe."),
+  schoolLevel: requiredChoice(optionValues(SCHOOL_LEVELS), "Choisissez le niveau de classe."),
   schoolClass: optionalText(60),
   // RENSEIGNEMENTS MÉDICAUX
   doctorName: requiredText("Le nom du médecin traitant est obligatoire."),
@@ -89,7 +58,7 @@ const childSheetCommonShape = {
   vaccinationsUpToDate: yesNo("Indiquez si les vaccinations sont à jour."),
   remarks: optionalText(1000),
   // RÉGIME ALIMENTAIRE
-  dietKind: requiredChoice(values(DIET_KINDS), "Indiquez si l'enfant a un régime alimentaire spécifique."),
+  dietKind: requiredChoice(optionValues(DIET_KINDS), "Indiquez si l'enfant a un régime alimentaire spécifique."),
   dietDetails: optionalText(500),
   // PERSONNES À CONTACTER / AUTORISÉES
   emergencyContacts: z

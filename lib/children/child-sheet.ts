@@ -88,7 +88,8 @@ export async function readChildSheetValues(db: Db, familyId: string, childId: st
       authPhotos: yesNo(child.authPhotos),
       authLeaveAlone: yesNo(child.authLeaveAlone),
       authTransport: yesNo(child.authTransport),
-    } as unknown as TChildSheetData,
+      // A draft, not parsed data: an unanswered choice is "" until the family fills it in.
+    } as TChildSheetData,
   };
 }
 
@@ -104,7 +105,8 @@ export async function getChildSheet(db: Db, viewer: ParentViewer, childId: strin
     displayName: sheet.displayName,
     schools,
     authorisationsText: consent.texts[0]?.body ?? null,
-    values: { ...sheet.values, accept: consent.accepted.has("AUTORISATIONS_ENFANT") } as unknown as TChildSheet,
+    // The form's initial values: « J'accepte » may still be unticked (false) where the schema asks for true.
+    values: { ...sheet.values, accept: consent.accepted.has("AUTORISATIONS_ENFANT") } as TChildSheet,
   };
 }
 

@@ -30,12 +30,14 @@ export function databaseTargetFromEnv(
   return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR ?? ".data/pglite") };
 }
 
+function newPglite(dir: string | null): PGlite {
+  // PGlite does not create its parent folder.
+  if (dir) fs.mkdirSync(path.dirname(dir), { recursive: true });
+  return dir ? new PGlite(dir) : new PGlite();
+}
+
 export async function openPglite(dir: string | null): Promise<PGlite> {
-  if (dir) {
-    // PGlite does not create its parent folder.
-    fs.mkdirSync(path.dirname(dir), { recursive: true });
-  }
-  const pglite = dir ? new PGlite(dir) : new PGlite();
+  const pglite = newPglite(dir);
   await pglite.waitReady;
   return pglite;
 }
@@ -46,18 +48,7 @@ export function openDatabase(target: DatabaseTarget = databaseTargetFromEnv()): 
     const prisma = new PrismaClient({ adapter });
     return { prisma, target, pglite: null, close: () => prisma.$disconnect() };
   }
-  if (target.dir) fs.mkdirSync(path.dirname(target.dir), { recursive: true });
-  const pglite = target.dir ? new PGlite(target.dir) : new PGlite();
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  return {
-    prisma,
-    target,
-    pglite,
-    async close() {
-      await prisma.$disconnect();
-      if (!pglite.closed) await pglite.close();
-    },
-  };
+  return databaseOnPglite(newPglite(target.dir), target.dir);
 }
 
 /** Wraps an already-open PGlite (tests use in-memory ones: dir null). */

@@ -31,5 +31,3 @@ export const ZReviewDocumentSchema = z
     error: "Indiquez le motif du refus : il est envoyé à la famille.",
   });
 export type TReviewDocument = z.input<typeof ZReviewDocumentSchema>;
-
-export const DOCUMENT_STATUS_LABELS = { SUBMITTED: "Transmis", ACCEPTED: "Accepté", REFUSED: "Refusé" } as const;

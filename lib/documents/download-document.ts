@@ -3,7 +3,7 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import { isParent, isStaff, type Viewer } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { storageFor } from "@/lib/storage/active-storage";
-import { ACCEPTED_TYPES, type AcceptedMimeType } from "./inspect-upload";
+import { ACCEPTED_TYPES, type AcceptedMimeType } from "./upload-rules";
 import { downloadName } from "./file-name";
 
 export type DocumentDownload = { bytes: Uint8Array; mimeType: string; fileName: string };

@@ -4,7 +4,8 @@ import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
 import type { DocumentScope, DocumentStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { ACCEPTED_TYPES, inspectUpload, type AcceptedMimeType } from "./inspect-upload";
+import { inspectUpload, UploadRefusedError } from "./inspect-upload";
+import { ACCEPTED_TYPES, type AcceptedMimeType } from "./upload-rules";
 import { cleanOriginalName } from "./file-name";
 import { FAMILY_SCOPE, type TUploadDocument } from "./document.schema";
 import { activeStorage, storageFor } from "@/lib/storage/active-storage";
@@ -90,7 +91,7 @@ export async function resolveUploadTarget(db: Db, viewer: ParentViewer, input: T
 
 async function inspectOrRefuse(bytes: Uint8Array): Promise<AcceptedMimeType> {
   const inspection = await inspectUpload(bytes);
-  if (!inspection.ok) throw new AppError(`UPLOAD_${inspection.reason.toUpperCase()}`, inspection.message);
+  if (!inspection.ok) throw new UploadRefusedError(inspection.reason);
   return inspection.mimeType;
 }
 

@@ -1,5 +1,7 @@
 import { badSamples, goodSamples, pdfOfSize, TWO_MO } from "@/tests/fixtures/uploads/corpus";
-import { inspectUpload, MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES } from "./inspect-upload";
+import { AppError } from "@/lib/errors";
+import { inspectUpload, UploadRefusedError } from "./inspect-upload";
+import { MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES } from "./upload-rules";
 
 describe("inspectUpload decides from the bytes", () => {
   it("uses the database's limit: 2 Mo = 2 097 152 bytes", () => {
@@ -20,5 +22,11 @@ describe("inspectUpload decides from the bytes", () => {
     expect(await inspectUpload(pdf.subarray(0, 3000))).toMatchObject({ ok: false, reason: "unreadable" });
     const jpeg = goodSamples().find((sample) => sample.mimeType === "image/jpeg")!.bytes;
     expect(await inspectUpload(jpeg.subarray(0, jpeg.length - 40))).toMatchObject({ ok: false, reason: "unreadable" });
+  });
+
+  it("turns a refusal into an AppError the upload route shows on the file field", () => {
+    const error = new UploadRefusedError("tooLarge");
+    expect(error).toBeInstanceOf(AppError);
+    expect([error.code, error.reason, error.message]).toEqual(["UPLOAD_REFUSED", "tooLarge", UPLOAD_MESSAGES.tooLarge]);
   });
 });

@@ -3,15 +3,21 @@
 // Guide: « formats pdf, jpeg, gif ou png de 2Mo maximum ».
 // "file-type/core": the buffer API without Node streams, resolvable by jest as well as Next.
 import { fileTypeFromBuffer } from "file-type/core";
+import { AppError } from "@/lib/errors";
 import { ACCEPTED_TYPES, MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES, type AcceptedMimeType } from "./upload-rules";
 
-export { ACCEPTED_TYPES, MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES, type AcceptedMimeType };
+export type UploadRefusal = keyof typeof UPLOAD_MESSAGES;
 
-export type InspectionResult =
-  | { ok: true; mimeType: AcceptedMimeType; ext: string }
-  | { ok: false; reason: keyof typeof UPLOAD_MESSAGES; message: string };
+export type InspectionResult = { ok: true; mimeType: AcceptedMimeType; ext: string } | { ok: false; reason: UploadRefusal; message: string };
 
-const refuse = (reason: keyof typeof UPLOAD_MESSAGES): InspectionResult => ({ ok: false, reason, message: UPLOAD_MESSAGES[reason] });
+/** A file refused for its bytes: the upload form shows the message on the file field. */
+export class UploadRefusedError extends AppError {
+  constructor(readonly reason: UploadRefusal) {
+    super("UPLOAD_REFUSED", UPLOAD_MESSAGES[reason]);
+  }
+}
+
+const refuse = (reason: UploadRefusal): InspectionResult => ({ ok: false, reason, message: UPLOAD_MESSAGES[reason] });
 
 const ascii = (value: string) => Uint8Array.from(value, (char) => char.charCodeAt(0));
 

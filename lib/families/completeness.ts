@@ -3,19 +3,7 @@
 // mandatory documents. Pure: it takes plain values, so the dashboard checklist, the booking
 // wizard and the server's booking transaction all give the same answer.
 
-export type ConsentKindName =
-  | "REGLEMENTS"
-  | "ATTESTATION_HONNEUR"
-  | "SIGNATURE_NUMERIQUE"
-  | "PROTECTION_DONNEES"
-  | "AUTORISATIONS_ENFANT";
-
-export const FAMILY_CONSENTS: { kind: ConsentKindName; label: string }[] = [
-  { kind: "REGLEMENTS", label: "Règlements des structures (OUI)" },
-  { kind: "ATTESTATION_HONNEUR", label: "Attestation sur l'honneur (OUI)" },
-  { kind: "SIGNATURE_NUMERIQUE", label: "Signature numérique (OUI)" },
-  { kind: "PROTECTION_DONNEES", label: "Protection des données : « J'accepte »" },
-];
+import { FAMILY_CONSENTS, type ConsentKindName } from "./consent-labels";
 
 export type CompletenessFamily = {
   civility: string | null;

@@ -2,6 +2,8 @@
 // stored with its date and the version of the text accepted).
 import { formatDateTime } from "@/lib/dates/calendar-day";
 
+export type ConsentKindName = "REGLEMENTS" | "ATTESTATION_HONNEUR" | "SIGNATURE_NUMERIQUE" | "PROTECTION_DONNEES" | "AUTORISATIONS_ENFANT";
+
 export const CONSENT_LABELS: Record<string, string> = {
   REGLEMENTS: "Règlements",
   ATTESTATION_HONNEUR: "Attestation sur l'honneur",
@@ -9,6 +11,14 @@ export const CONSENT_LABELS: Record<string, string> = {
   PROTECTION_DONNEES: "Protection des données (« J'accepte »)",
   AUTORISATIONS_ENFANT: "Autorisations (« J'accepte »)",
 };
+
+/** The family's statements as its checklist asks for them, in this order. */
+export const FAMILY_CONSENTS: { kind: ConsentKindName; label: string }[] = [
+  { kind: "REGLEMENTS", label: "Règlements des structures (OUI)" },
+  { kind: "ATTESTATION_HONNEUR", label: "Attestation sur l'honneur (OUI)" },
+  { kind: "SIGNATURE_NUMERIQUE", label: "Signature numérique (OUI)" },
+  { kind: "PROTECTION_DONNEES", label: "Protection des données : « J'accepte »" },
+];
 
 type State = { kind: string; currentVersion: number | null; acceptedAt: Date | null; acceptedVersion: number | null; upToDate: boolean };
 

@@ -3,6 +3,7 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import { sendActivationMail } from "@/lib/auth/activation";
 import { sendPasswordResetMail } from "@/lib/auth/password-reset";
 import type { StaffViewer } from "@/lib/auth/session";
+import { assertStaffViewer } from "@/lib/auth/staff-only";
 import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
@@ -17,7 +18,8 @@ import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
 export const FAMILY_PAGE_SIZE = 20;
 
 /** Search by family name, e-mail, child's name or allocataire number; sorted and paginated by the database. */
-export async function searchFamilies(db: Db, _viewer: StaffViewer, search: TFamilySearch) {
+export async function searchFamilies(db: Db, viewer: StaffViewer, search: TFamilySearch) {
+  assertStaffViewer(viewer);
   const q = search.q;
   const contains = (value: string) => ({ contains: value, mode: "insensitive" as const });
   const where: Prisma.FamilyWhereInput = q
@@ -55,7 +57,8 @@ export async function searchFamilies(db: Db, _viewer: StaffViewer, search: TFami
 }
 
 /** Everything the Guichet unique sees of a family, health data excepted (see readChildHealth). */
-export async function getFamilyForStaff(db: Db, _viewer: StaffViewer, familyId: string) {
+export async function getFamilyForStaff(db: Db, viewer: StaffViewer, familyId: string) {
+  assertStaffViewer(viewer);
   return db.family.findUnique({
     where: { id: familyId },
     select: {

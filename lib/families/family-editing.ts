@@ -49,7 +49,8 @@ export async function getFamilyRecordForStaff(db: Db, viewer: StaffViewer, famil
   const values = await readFamilyRecordValues(db, familyId);
   if (!values) return null;
   const consents = await consentStates(db, { familyId, childId: null, kinds: FAMILY_CONSENT_KINDS });
-  return { familyName: String(values.name), values: { familyId, ...values } as unknown as TStaffFamilyRecord, consents };
+  // The form's initial values, a draft: unanswered choices are "" where the schema asks for a value.
+  return { familyName: String(values.name), values: { familyId, ...values } as TStaffFamilyRecord, consents };
 }
 
 /** The record's stored fields, flat (guardians as the form names them: guardian1LastName…), for the audit's before/after. */

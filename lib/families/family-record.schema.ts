@@ -9,6 +9,7 @@ import {
   optionalPhone,
   optionalPostalCode,
   optionalText,
+  optionValues,
   requiredChoice,
   requiredText,
   UNEXPECTED_FIELD,
@@ -61,14 +62,11 @@ export const SOCIO_PROFESSIONAL_CATEGORIES = [
   { value: "SANS_ACTIVITE", label: "Sans activité professionnelle" },
 ] as const;
 
-const values = <T extends readonly { value: string }[]>(options: T) =>
-  options.map((option) => option.value) as unknown as [T[number]["value"], ...T[number]["value"][]];
-
 const guardianShape = (position: 1 | 2) => {
   const required = position === 1;
   const who = `du responsable ${position}`;
   return {
-    civility: required ? requiredChoice(values(CIVILITIES), `Choisissez la civilité ${who}.`) : optionalChoice(values(CIVILITIES)),
+    civility: required ? requiredChoice(optionValues(CIVILITIES), `Choisissez la civilité ${who}.`) : optionalChoice(optionValues(CIVILITIES)),
     lastName: required ? requiredText(`Le nom ${who} est obligatoire.`) : optionalText(),
     firstName: required ? requiredText(`Le prénom ${who} est obligatoire.`) : optionalText(),
     street: optionalText(150),
@@ -81,7 +79,7 @@ const guardianShape = (position: 1 | 2) => {
     birthDate: optionalBirthDay,
     birthPlace: optionalText(),
     profession: optionalText(),
-    socioProfessionalCategory: optionalChoice(values(SOCIO_PROFESSIONAL_CATEGORIES)),
+    socioProfessionalCategory: optionalChoice(optionValues(SOCIO_PROFESSIONAL_CATEGORIES)),
   };
 };
 
@@ -123,7 +121,7 @@ const oui = (message: string) => z.literal("OUI", { error: message });
 // COORDONNÉES and INFORMATIONS PERSONNELLES: the family's own fields.
 const familyFieldsShape = {
   // COORDONNÉES
-  civility: requiredChoice(values(FAMILY_CIVILITIES), "Choisissez la civilité."),
+  civility: requiredChoice(optionValues(FAMILY_CIVILITIES), "Choisissez la civilité."),
   name: requiredText("Le nom de famille est obligatoire."),
   street: requiredText("Le numéro et la rue sont obligatoires.", 150),
   addressComplement: optionalText(150),
@@ -135,13 +133,13 @@ const familyFieldsShape = {
   city: requiredText("La ville est obligatoire."),
   homePhone: optionalPhone,
   // INFORMATIONS PERSONNELLES
-  situation: requiredChoice(values(FAMILY_SITUATIONS), "Choisissez la situation familiale."),
+  situation: requiredChoice(optionValues(FAMILY_SITUATIONS), "Choisissez la situation familiale."),
   allowanceNumber: optionalText(20).refine((value) => value === "" || /^[0-9A-Za-z]{4,20}$/.test(value), {
     error: "Le numéro d'allocataire ne contient que des chiffres et des lettres.",
   }),
   // Radio buttons: null while neither is chosen.
-  allowanceHolder: optionalChoice(values(ALLOWANCE_HOLDERS)).nullable(),
-  benefitScheme: requiredChoice(values(BENEFIT_SCHEMES), "Choisissez le régime (CAF, MSA ou AUTRES)."),
+  allowanceHolder: optionalChoice(optionValues(ALLOWANCE_HOLDERS)).nullable(),
+  benefitScheme: requiredChoice(optionValues(BENEFIT_SCHEMES), "Choisissez le régime (CAF, MSA ou AUTRES)."),
 };
 
 /** The family's own fields as the form labels them. */

@@ -112,7 +112,8 @@ export async function getFamilyRecord(db: Db, viewer: ParentViewer): Promise<Fam
   values.protectionDonnees = isAccepted("PROTECTION_DONNEES");
 
   return {
-    values: values as unknown as TFamilyRecord,
+    // The form's initial values, a draft: unanswered choices are "" where the schema asks for a value.
+    values: values as TFamilyRecord,
     consentTexts: texts.map(({ kind, version, body }) => ({ kind, version, body })),
     renewedKinds: texts.filter((text) => !accepted.has(text.kind) && everAccepted.some((row) => row.text.kind === text.kind)).map((text) => text.kind),
   };

@@ -38,6 +38,12 @@ export const optionalChoice = <const T extends readonly [string, ...string[]]>(v
 export const requiredChoice = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.enum(values, { error: message });
 
+/** The values of a non-empty `as const` list of choices, as the tuple z.enum wants. */
+export const optionValues = <V extends string>(options: readonly [{ readonly value: V }, ...{ readonly value: V }[]]): [V, ...V[]] => [
+  options[0].value,
+  ...options.slice(1).map((option) => option.value),
+];
+
 /** An <input type="date"> value (AAAA-MM-JJ), a plausible birth date. */
 export const birthDay = (message: string) =>
   z

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
-import { computeCompleteness, type CompletenessInput, type ConsentKindName, type FamilyCompleteness } from "./completeness";
+import { computeCompleteness, type CompletenessInput, type FamilyCompleteness } from "./completeness";
+import type { ConsentKindName } from "./consent-labels";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

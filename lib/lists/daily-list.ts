@@ -1,6 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
+import { assertStaffViewer } from "@/lib/auth/staff-only";
 import { addDays, dateToDay, dayToDate, isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
 import { UNIT_FIELDS } from "@/lib/catalogue/catalogue";
 import type { Db } from "@/lib/db/client";
@@ -167,7 +168,8 @@ export type KitchenCounts = {
 const DIET_ORDER: DietKind[] = ["AUCUN", "SANS_PORC", "SANS_VIANDE", "VEGETARIEN", "ALLERGIE_PAI", "AUTRE"];
 
 /** Meals for the kitchen: accepted lines of RESTAURATION_SCOLAIRE units, per school and diet, for a day or its week (Monday–Sunday). */
-export async function kitchenCounts(db: Db, _viewer: StaffViewer, query: TKitchenQuery): Promise<KitchenCounts> {
+export async function kitchenCounts(db: Db, viewer: StaffViewer, query: TKitchenQuery): Promise<KitchenCounts> {
+  assertStaffViewer(viewer);
   const from = query.span === "week" ? addDays(query.date, 1 - isoWeekday(query.date)) : query.date;
   const to = query.span === "week" ? addDays(from, 6) : query.date;
   const rows = await db.$queryRaw<{ establishment: string; date: Date; diet: DietKind; meals: number }[]>`

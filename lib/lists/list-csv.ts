@@ -1,17 +1,10 @@
 import type { DietKind } from "@/lib/db/generated/client";
+import { DIET_LIST_LABELS } from "@/lib/children/child-labels";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { toCsv } from "./csv";
 import type { DailyListUnit, KitchenCounts } from "./daily-list";
 
-const DIET: Record<DietKind, string> = {
-  AUCUN: "Standard",
-  SANS_PORC: "Sans porc",
-  SANS_VIANDE: "Sans viande",
-  VEGETARIEN: "Végétarien",
-  ALLERGIE_PAI: "Allergie / PAI",
-  AUTRE: "Autre",
-};
-export const dietLabel = (diet: DietKind | null) => (diet ? DIET[diet] : "Standard");
+export const dietLabel = (diet: DietKind | null) => DIET_LIST_LABELS[diet ?? "AUCUN"];
 
 export function dailyListCsv(day: string, units: DailyListUnit[]): string {
   const rows: (string | number | null)[][] = [["Date", "Établissement", "Activité", "Unité", "Horaires", "État", "Enfant", "École", "Niveau", "Classe", "Régime", "Allergie / PAI", "Personnes à prévenir"]];

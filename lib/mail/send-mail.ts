@@ -18,8 +18,3 @@ export async function sendMail(db: PrismaClient, to: string, mail: RenderedMail,
   }
   await db.outboxMail.create({ data: { to, subject: mail.subject, text: mail.text, html: mail.html } });
 }
-
-/** For tests and configuration changes: forget the cached transport. */
-export function resetMailConfig(): void {
-  config = undefined;
-}

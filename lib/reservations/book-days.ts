@@ -347,7 +347,7 @@ async function copyInTransaction(tx: Tx, owner: BookingOwner, request: TCopyRese
       familyId: owner.familyId,
       childId: child.id,
       periodId: period.id,
-      status: status === "PENDING" ? "PENDING" : "ACCEPTED",
+      status,
       firstDate: lines[0].date,
       lastDate: lines[lines.length - 1].date,
       createdAt: now,

@@ -1,6 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
+import { assertStaffViewer } from "@/lib/auth/staff-only";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
@@ -19,7 +20,8 @@ import type { TQueueFilter } from "./decision.schema";
 export const QUEUE_PAGE_SIZE = 50;
 
 /** Lines "en attente de traitement", oldest reservation first. */
-export async function listPendingLines(db: Db, _viewer: StaffViewer, filter: TQueueFilter) {
+export async function listPendingLines(db: Db, viewer: StaffViewer, filter: TQueueFilter) {
+  assertStaffViewer(viewer);
   const where: Prisma.ReservationDayWhereInput = {
     status: "PENDING",
     ...(filter.date ? { date: dayToDate(filter.date) } : {}),

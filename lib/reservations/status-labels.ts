@@ -10,6 +10,15 @@ export const STATUS_LABELS: Record<ReservationStatusName, string> = {
   REPLACED: "Réservation remplacée",
 };
 
+/** The staff's wording, in a family's list of reservations. */
+export const STAFF_STATUS_LABELS: Record<ReservationStatusName, string> = {
+  PENDING: "En attente de traitement",
+  ACCEPTED: "Acceptée",
+  REFUSED: "Refusée",
+  CANCELLED: "Annulée",
+  REPLACED: "Remplacée",
+};
+
 export const DAY_STATUS_LABELS: Record<ReservationDayStatusName, string> = {
   PENDING: "en attente",
   ACCEPTED: "acceptée",

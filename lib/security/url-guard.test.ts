@@ -1,4 +1,4 @@
-import { urlCarriesNulByte } from "./url-guard";
+import { pathDoesNotDecode, urlCarriesNulByte } from "./url-guard";
 
 describe("urlCarriesNulByte", () => {
   it.each([
@@ -18,5 +18,20 @@ describe("urlCarriesNulByte", () => {
     "http://portail.test/espace/reservations?recherche=%C3%A9t%C3%A9%200",
   ])("lets %s through", (address) => {
     expect(urlCarriesNulByte(new URL(address))).toBe(false);
+  });
+});
+
+describe("pathDoesNotDecode", () => {
+  it.each(["http://portail.test/espace/enfants/%C0%AF", "http://portail.test/admin/familles/%E9", "http://portail.test/espace/%"])("turns %s away", (address) => {
+    expect(pathDoesNotDecode(new URL(address))).toBe(true);
+  });
+
+  it.each([
+    "http://portail.test/espace/enfants/4b7e5161-0000-4000-8000-000000000001",
+    "http://portail.test/espace/enfants/%C3%A9t%C3%A9",
+    "http://portail.test/espace/enfants/..%2F..%2Fetc",
+    "http://portail.test/admin/familles?q=%C0%AF",
+  ])("lets %s through", (address) => {
+    expect(pathDoesNotDecode(new URL(address))).toBe(false);
   });
 });

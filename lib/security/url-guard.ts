@@ -9,3 +9,16 @@ export function urlCarriesNulByte(url: URL): boolean {
   }
   return false;
 }
+
+/**
+ * A path whose percent-encoding does not decode (`/espace/enfants/%C0%AF`): Next.js cannot read
+ * its dynamic segments and answered 500 before any page ran. Turned away by the proxy too (400).
+ */
+export function pathDoesNotDecode(url: URL): boolean {
+  try {
+    decodeURIComponent(url.pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}

@@ -6,7 +6,7 @@ import { POST as uploadThingRoute } from "@/app/api/uploadthing/route";
 import { requireParent, type ParentViewer } from "@/lib/auth/session";
 import { deleteServiceDocument, readServiceDocument, uploadServiceDocument } from "@/lib/content/service-documents";
 import { adoptStoredDocument, submitDocument } from "@/lib/documents/family-documents";
-import { UPLOAD_MESSAGES } from "@/lib/documents/inspect-upload";
+import { UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
 import { activeStorage } from "@/lib/storage/active-storage";
 import { uploadThingStorage } from "@/lib/storage/uploadthing-storage";
 import { DEMO_ACCOUNTS, DEMO_IDS, seedDemo } from "@/prisma/seed";

@@ -7,7 +7,7 @@ import path from "node:path";
 import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
 import { deleteFamilyDocument, listFamilyDocuments, submitDocument } from "@/lib/documents/family-documents";
 import { readDocumentFor } from "@/lib/documents/download-document";
-import { UPLOAD_MESSAGES } from "@/lib/documents/inspect-upload";
+import { UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
 import { refusalMail } from "@/lib/documents/refusal-mail";
 import { listReviewQueue, reviewDocument } from "@/lib/documents/review-documents";
 import { loadCompleteness } from "@/lib/families/load-completeness";

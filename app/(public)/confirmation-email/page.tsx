@@ -4,12 +4,13 @@ import { ConfirmEmailForm } from "@/components/account/confirm-email-form";
 import { Panel } from "@/components/ui/panel";
 import { peekAuthToken, TOKEN_ERROR_MESSAGE } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
+import { parseText, type TSearchParams } from "@/lib/http/url-params";
 import { confirmEmailChangeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Confirmation de votre nouvel identifiant" };
 
-export default async function ConfirmEmailPage({ searchParams }: { searchParams: Promise<{ jeton?: string }> }) {
-  const { jeton } = await searchParams;
+export default async function ConfirmEmailPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
+  const jeton = parseText((await searchParams).jeton) ?? undefined;
   const token = jeton ? await peekAuthToken(getDb(), jeton, "EMAIL_CHANGE") : ({ ok: false, reason: "invalid" } as const);
   return (
     <div className="mx-auto max-w-md space-y-4">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import Link from "next/link";
 import { ForgotPasswordForm } from "@/components/account/forgot-password-form";
+import { MailLink } from "@/components/layout/contact-links";
 import { Panel } from "@/components/ui/panel";
 import { getDb } from "@/lib/db/client";
 import { getTownSettings } from "@/lib/town/settings";
@@ -27,9 +28,7 @@ export default async function ForgotPasswordPage() {
           {town.guichetEmail ? (
             <>
               {" "}ou par courriel à{" "}
-              <a className="text-brand underline" href={`mailto:${town.guichetEmail}`}>
-                {town.guichetEmail}
-              </a>
+              <MailLink email={town.guichetEmail} />
             </>
           ) : null}
           .

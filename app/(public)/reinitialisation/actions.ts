@@ -1,19 +1,6 @@
 "use server";
 
-import { z } from "zod";
-import { publicAction } from "@/lib/auth/action";
-import { ZChoosePasswordSchema } from "@/lib/auth/password-policy";
 import { resetPassword } from "@/lib/auth/password-reset";
-import { requestMeta } from "@/lib/auth/request-meta";
-import { signInAfterPasswordLink } from "@/lib/auth/sign-in";
-import * as clock from "@/lib/clock";
-import { AppError } from "@/lib/errors";
+import { passwordLinkAction } from "../password-link-action";
 
-const ZResetSchema = ZChoosePasswordSchema.and(z.object({ token: z.string().min(1, "Lien incomplet.").max(200) }));
-
-export const resetPasswordAction = publicAction(ZResetSchema, async (input, _viewer, db) => {
-  const meta = await requestMeta();
-  const result = await resetPassword(db, input.token, input.password, clock.now(), meta);
-  if (!result.ok) throw new AppError("TOKEN", result.message);
-  return { email: result.email, next: await signInAfterPasswordLink(db, result.userId, meta) };
-});
+export const resetPasswordAction = passwordLinkAction(resetPassword);

@@ -4,6 +4,7 @@ import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listPeriods } from "@/lib/catalogue/catalogue";
 import { listActivities, listEstablishments } from "@/lib/catalogue/catalogue-admin";
+import { VALIDATION_MODE_LABELS } from "@/lib/catalogue/validation-mode-labels";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 
@@ -96,7 +97,7 @@ export default async function CataloguePage() {
             <td className={cell}>
               {formatDay(dateToDay(period.startDate))} → {formatDay(dateToDay(period.endDate))}
             </td>
-            <td className={cell}>{period.validationMode === "MANUAL" ? "Manuelle" : "Automatique"}</td>
+            <td className={cell}>{VALIDATION_MODE_LABELS[period.validationMode]}</td>
             <td className={cell}>{period._count.closures}</td>
           </tr>
         ))}

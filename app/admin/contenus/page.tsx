@@ -3,10 +3,12 @@ import { ActionForm } from "@/components/admin/action-form";
 import { EditNewsForm, NewsForm } from "@/components/admin/news-form";
 import { ServiceDocumentForm } from "@/components/admin/service-document-form";
 import { EditUsefulContactForm, NewUsefulContactForm, TownLogoForm, TownSettingsForm } from "@/components/admin/town-settings-form";
+import { EditDisclosure, ItemList } from "@/components/layout/item-list";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listActivityChoices } from "@/lib/catalogue/catalogue";
 import { listAllNews } from "@/lib/content/news";
+import { SERVICE_DOCUMENT_KIND_LABELS } from "@/lib/content/service-document-labels";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
 import { listServiceDocuments } from "@/lib/content/service-documents";
 import { getDb } from "@/lib/db/client";
@@ -26,7 +28,6 @@ import {
   uploadServiceDocumentAction,
 } from "./actions";
 
-const KIND_LABELS = { REGLEMENT: "Règlement", TARIFS: "Tarifs", PROGRAMME: "Programme" } as const;
 
 export const metadata: Metadata = { title: "Contenus" };
 
@@ -50,78 +51,64 @@ export default async function ContentPage() {
           <NewsForm action={createNewsAction} />
         </Panel>
         <Panel title="Actualités">
-          {news.length === 0 ? (
-            <p className="text-muted">Aucune actualité.</p>
-          ) : (
-            <ul className="divide-y divide-gray-200">
-              {news.map((item) => (
-                <li key={item.id} className="space-y-2 py-2">
-                  <p className="font-semibold">{item.title}</p>
-                  <p className="text-sm text-muted">
-                    {item.published && item.publishedAt
-                      ? `Publiée le ${formatDay(dateToDay(item.publishedAt))}`
-                      : "Non publiée"}
-                  </p>
-                  <details>
-                    <summary className="cursor-pointer underline">Modifier « {item.title} »</summary>
-                    <EditNewsForm action={updateNewsAction} news={item} />
-                  </details>
-                  <ActionForm action={setNewsPublishedAction} submitLabel={item.published ? `Retirer « ${item.title} »` : `Publier « ${item.title} »`} variant="secondary">
-                    <input type="hidden" name="id" value={item.id} />
-                    <input type="hidden" name="published" value={item.published ? "false" : "true"} />
-                  </ActionForm>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ItemList items={news} empty="Aucune actualité." itemClassName="space-y-2 py-2">
+            {(item) => (
+              <>
+                <p className="font-semibold">{item.title}</p>
+                <p className="text-sm text-muted">
+                  {item.published && item.publishedAt
+                    ? `Publiée le ${formatDay(dateToDay(item.publishedAt))}`
+                    : "Non publiée"}
+                </p>
+                <EditDisclosure name={item.title}>
+                  <EditNewsForm action={updateNewsAction} news={item} />
+                </EditDisclosure>
+                <ActionForm action={setNewsPublishedAction} submitLabel={item.published ? `Retirer « ${item.title} »` : `Publier « ${item.title} »`} variant="secondary">
+                  <input type="hidden" name="id" value={item.id} />
+                  <input type="hidden" name="published" value={item.published ? "false" : "true"} />
+                </ActionForm>
+              </>
+            )}
+          </ItemList>
         </Panel>
         <Panel title="Nouveau document de service">
           <ServiceDocumentForm action={uploadServiceDocumentAction} activities={activities} />
         </Panel>
         <Panel title="Documents des services (page d'accueil)">
-          {documents.length === 0 ? (
-            <p className="text-muted">Aucun document.</p>
-          ) : (
-            <ul className="divide-y divide-gray-200">
-              {documents.map((document) => (
-                <li key={document.id} className="space-y-1 py-2">
-                  <p>
-                    <a href={`/api/service-documents/${document.id}`} className="font-semibold underline">
-                      {document.title}
-                    </a>{" "}
-                    – {document.activity.name} – {KIND_LABELS[document.kind]} ({Math.ceil(document.size / 1024)} Ko)
-                  </p>
-                  <ActionForm action={deleteServiceDocumentAction} submitLabel={`Supprimer « ${document.title} »`} variant="danger" confirmMessage={`Supprimer « ${document.title} » de la page d'accueil ?`}>
-                    <input type="hidden" name="id" value={document.id} />
-                  </ActionForm>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ItemList items={documents} empty="Aucun document." itemClassName="space-y-1 py-2">
+            {(document) => (
+              <>
+                <p>
+                  <a href={`/api/service-documents/${document.id}`} className="font-semibold underline">
+                    {document.title}
+                  </a>{" "}
+                  – {document.activity.name} – {SERVICE_DOCUMENT_KIND_LABELS[document.kind]} ({Math.ceil(document.size / 1024)} Ko)
+                </p>
+                <ActionForm action={deleteServiceDocumentAction} submitLabel={`Supprimer « ${document.title} »`} variant="danger" confirmMessage={`Supprimer « ${document.title} » de la page d'accueil ?`}>
+                  <input type="hidden" name="id" value={document.id} />
+                </ActionForm>
+              </>
+            )}
+          </ItemList>
         </Panel>
         <Panel title="Nouveau contact utile">
           <NewUsefulContactForm action={createUsefulContactAction} />
         </Panel>
         <Panel title="Contacts utiles (page d'accueil)">
-          {contacts.length === 0 ? (
-            <p className="text-muted">Aucun contact.</p>
-          ) : (
-            <ul className="divide-y divide-gray-200">
-              {contacts.map((contact) => (
-                <li key={contact.id} className="space-y-2 py-2">
-                  <p className="font-semibold">{contact.label}</p>
-                  <p className="text-sm text-muted">{[contact.phone, contact.email, contact.address, contact.hours].filter(Boolean).join(" – ") || "Aucune coordonnée"}</p>
-                  <details>
-                    <summary className="cursor-pointer underline">Modifier « {contact.label} »</summary>
-                    <EditUsefulContactForm action={updateUsefulContactAction} contact={contact} />
-                  </details>
-                  <ActionForm action={deleteUsefulContactAction} submitLabel={`Supprimer « ${contact.label} »`} variant="danger" confirmMessage={`Supprimer le contact « ${contact.label} » de la page d'accueil ?`}>
-                    <input type="hidden" name="id" value={contact.id} />
-                  </ActionForm>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ItemList items={contacts} empty="Aucun contact." itemClassName="space-y-2 py-2">
+            {(contact) => (
+              <>
+                <p className="font-semibold">{contact.label}</p>
+                <p className="text-sm text-muted">{[contact.phone, contact.email, contact.address, contact.hours].filter(Boolean).join(" – ") || "Aucune coordonnée"}</p>
+                <EditDisclosure name={contact.label}>
+                  <EditUsefulContactForm action={updateUsefulContactAction} contact={contact} />
+                </EditDisclosure>
+                <ActionForm action={deleteUsefulContactAction} submitLabel={`Supprimer « ${contact.label} »`} variant="danger" confirmMessage={`Supprimer le contact « ${contact.label} » de la page d'accueil ?`}>
+                  <input type="hidden" name="id" value={contact.id} />
+                </ActionForm>
+              </>
+            )}
+          </ItemList>
         </Panel>
         {settings ? (
           <Panel title="Paramètres de la commune (administrateurs)">

@@ -4,13 +4,14 @@ import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import { listDocumentTypes, listReviewQueue } from "@/lib/documents/review-documents";
+import { parseChoice, type TSearchParams } from "@/lib/http/url-params";
 import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Documents à valider" };
 
-type Props = { searchParams: Promise<{ type?: string; decision?: string }> };
+type Props = { searchParams: Promise<TSearchParams> };
 
-const DECISIONS: Record<string, string> = {
+const DECISIONS = {
   accepte: "Le document a été accepté.",
   refuse: "Le document a été refusé ; le motif a été envoyé par e-mail à la famille.",
 };
@@ -19,16 +20,17 @@ export default async function DocumentQueuePage({ searchParams }: Props) {
   const viewer = await staffPage();
   const db = getDb();
   const query = await searchParams;
+  const decision = parseChoice(query.decision, ["accepte", "refuse"] as const);
   const types = await listDocumentTypes(db);
-  const typeId = types.some((type) => type.id === query.type) ? query.type : undefined;
+  const typeId = types.find((type) => type.id === query.type)?.id;
   const queue = await listReviewQueue(db, viewer, { typeId });
 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand">Pièces justificatives à valider</h1>
-      {query.decision && DECISIONS[query.decision] ? (
+      {decision ? (
         <p role="status" className="rounded bg-green-50 px-4 py-3 font-semibold text-green-900">
-          {DECISIONS[query.decision]}
+          {DECISIONS[decision]}
         </p>
       ) : null}
       <Panel title="File d'attente">

@@ -4,6 +4,7 @@ import { Pagination, queryString } from "@/components/admin/pagination";
 import { searchFamilies } from "@/lib/families/families";
 import { ZFamilySearchSchema } from "@/lib/families/family.schema";
 import { staffPage } from "@/lib/auth/session";
+import { searchParamsText } from "@/lib/http/url-params";
 import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Familles" };
@@ -12,7 +13,7 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
   const viewer = await staffPage();
   const db = getDb();
   const params = await searchParams;
-  const parsed = ZFamilySearchSchema.safeParse(params);
+  const parsed = ZFamilySearchSchema.safeParse(searchParamsText(params));
   const search = parsed.success ? parsed.data : ZFamilySearchSchema.parse({});
   const result = await searchFamilies(db, viewer, search);
   const sortLink = (field: "name" | "createdAt", label: string) => {

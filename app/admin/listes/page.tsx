@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { queryString } from "@/components/admin/pagination";
-import { PrintButton } from "@/components/admin/print-button";
+import { DailyListDateForm, DailyListTitleBar, InvalidDateAlert } from "@/components/admin/daily-list-toolbar";
 import { dailyList } from "@/lib/lists/daily-list";
 import { dietLabel } from "@/lib/lists/list-csv";
 import { ZDailyListQuerySchema } from "@/lib/lists/list.schema";
@@ -10,13 +10,14 @@ import { listOpenEstablishments } from "@/lib/catalogue/catalogue";
 import * as clock from "@/lib/clock";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
+import { searchParamsText } from "@/lib/http/url-params";
 
 export const metadata: Metadata = { title: "Listes du jour" };
 
 export default async function DailyListsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
   const db = getDb();
-  const params = await searchParams;
+  const params = searchParamsText(await searchParams);
   // A date typed by hand in the address that is not one shows today's list, and says so.
   const asked = ZDailyListQuerySchema.safeParse({ date: params.date || clock.today(), establishmentId: params.establishmentId || undefined });
   const query = asked.success ? asked.data : ZDailyListQuerySchema.parse({ date: clock.today(), establishmentId: undefined });
@@ -27,28 +28,13 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
   const csvHref = `/api/admin/listes${queryString({ vue: "presence", date: query.date, establishmentId: query.establishmentId })}`;
   return (
     <div className="space-y-4">
-      {asked.success ? null : (
-        <p role="alert" className="rounded border border-accent bg-red-50 px-3 py-2 text-accent-dark">
-          La date demandée n&apos;est pas une date valide : voici celle d&apos;aujourd&apos;hui.
-        </p>
-      )}
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold text-brand">Listes du jour – {formatDay(list.date)}</h1>
-        <div className="no-print flex gap-3">
-          <PrintButton />
-          <a href={csvHref} className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand">
-            Export CSV
-          </a>
-          <Link href={`/admin/listes/cuisine${queryString({ date: query.date })}`} className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand">
-            Repas pour la cuisine
-          </Link>
-        </div>
-      </div>
-      <form method="get" className="no-print flex flex-wrap items-end gap-3" action="/admin/listes">
-        <div>
-          <label htmlFor="list-date" className="block font-semibold">Date</label>
-          <input id="list-date" type="date" name="date" defaultValue={query.date} className="mt-1 rounded border border-gray-500 px-3 py-2" />
-        </div>
+      {asked.success ? null : <InvalidDateAlert />}
+      <DailyListTitleBar title={`Listes du jour – ${formatDay(list.date)}`} csvHref={csvHref}>
+        <Link href={`/admin/listes/cuisine${queryString({ date: query.date })}`} className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand">
+          Repas pour la cuisine
+        </Link>
+      </DailyListTitleBar>
+      <DailyListDateForm action="/admin/listes" idPrefix="list" date={query.date}>
         <div>
           <label htmlFor="list-establishment" className="block font-semibold">Établissement</label>
           <select id="list-establishment" name="establishmentId" defaultValue={query.establishmentId ?? ""} className="mt-1 rounded border border-gray-500 px-3 py-2">
@@ -58,8 +44,7 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">Afficher</button>
-      </form>
+      </DailyListDateForm>
       <p>
         Total : <strong>{list.totalAccepted}</strong> enfant(s) attendu(s)
         {list.totalPending ? `, ${list.totalPending} demande(s) en attente de validation (non comptées)` : ""}.

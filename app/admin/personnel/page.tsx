@@ -4,6 +4,7 @@ import { CreateStaffForm, StaffRoleForm } from "@/components/admin/create-staff-
 import { Panel } from "@/components/ui/panel";
 import { adminPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
+import { staffRoleLabel } from "@/lib/staff/role-labels";
 import { listStaff } from "@/lib/staff/staff";
 import { createStaffAction, resetStaffSecondFactorAction, setStaffActiveAction, setStaffRoleAction } from "./actions";
 import { getDb } from "@/lib/db/client";
@@ -26,7 +27,7 @@ export default async function StaffPage() {
             {staff.map((member) => (
               <li key={member.id} className="space-y-2 py-3">
                 <p className="font-semibold">
-                  {member.lastName} {member.firstName} – {member.email} – {member.role === "ADMIN" ? "administrateur" : "agent"}
+                  {member.lastName} {member.firstName} – {member.email} – {staffRoleLabel(member.role)}
                 </p>
                 <p className="text-sm">
                   {!member.active ? "Désactivé" : member.activatedAt ? "Actif" : "En attente d'activation"}

@@ -7,6 +7,7 @@ import { listPendingLines, listQueueFilters } from "@/lib/reservations/decisions
 import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { staffPage } from "@/lib/auth/session";
 import { formatDay } from "@/lib/dates/calendar-day";
+import { searchParamsText } from "@/lib/http/url-params";
 import { decideReservationAction } from "./actions";
 import { getDb } from "@/lib/db/client";
 
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Réservations en attente" };
 export default async function ReservationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
   const db = getDb();
-  const filter = ZQueueFilterSchema.parse(await searchParams);
+  const filter = ZQueueFilterSchema.parse(searchParamsText(await searchParams));
   const [queue, options] = await Promise.all([listPendingLines(db, viewer, filter), listQueueFilters(db)]);
   const reservations = new Map<string, typeof queue.lines>();
   for (const line of queue.lines) reservations.set(line.reservation.id, [...(reservations.get(line.reservation.id) ?? []), line]);

@@ -5,7 +5,8 @@ import type { ActionResult } from "@/lib/auth/action";
 import { requireParent } from "@/lib/auth/session";
 import { ZUploadDocumentSchema } from "@/lib/documents/document.schema";
 import { submitDocument } from "@/lib/documents/family-documents";
-import { MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES } from "@/lib/documents/inspect-upload";
+import { UploadRefusedError } from "@/lib/documents/inspect-upload";
+import { MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
 import { AppError, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
 import { getDb } from "@/lib/db/client";
 
@@ -47,7 +48,7 @@ export async function POST(request: NextRequest) {
   } catch (error) {
     if (error instanceof AppError) {
       const status = error.code === "UNAUTHENTICATED" ? 401 : error.code === "FORBIDDEN" ? 403 : 422;
-      const onFile = error.code.startsWith("UPLOAD_");
+      const onFile = error instanceof UploadRefusedError;
       return reply({ ok: false, error: error.message, ...(onFile ? { fieldErrors: { file: [error.message] } } : {}) }, status);
     }
     console.error("[documents] upload failed", error);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { recentLogins } from "@/lib/auth/auth-events";
 import { parentPage } from "@/lib/auth/session";
@@ -13,12 +14,7 @@ export default async function AccountPage() {
   const logins = await recentLogins(getDb(), viewer.userId);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <p>
-        <Link href="/espace" className="text-brand underline">
-          ← Retour à mon espace
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold text-brand">Mon compte</h1>
+      <PageHeader title="Mon compte" back={{ href: "/espace", label: "Retour à mon espace" }} />
       <Panel title="Informations du compte">
         <p>
           Identifiant : <strong>{viewer.email}</strong>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { MyDocuments } from "@/components/documents/my-documents";
 import { UploadDocumentForm } from "@/components/documents/upload-document-form";
+import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { parentPage } from "@/lib/auth/session";
 import { getUploadChoices, listFamilyDocuments } from "@/lib/documents/family-documents";
@@ -22,12 +22,7 @@ export default async function FamilyDocumentsPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/espace" className="text-brand underline hover:no-underline">
-          ← Retour à mon espace
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold text-brand">Pièces justificatives à fournir</h1>
+      <PageHeader title="Pièces justificatives à fournir" back={{ href: "/espace", label: "Retour à mon espace" }} />
       <Panel title="Ajouter un document">
         <UploadDocumentForm
           choices={choices}

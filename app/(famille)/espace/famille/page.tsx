@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FamilyRecordForm } from "@/components/family/family-record-form";
+import { PageHeader } from "@/components/layout/page-header";
 import { parentPage } from "@/lib/auth/session";
 import { getFamilyRecord } from "@/lib/families/family-record";
 import { saveFamilyRecordAction } from "./actions";
@@ -17,12 +17,7 @@ export default async function FamilyRecordPage() {
   const body = (kind: string) => record.consentTexts.find((text) => text.kind === kind)?.body ?? null;
   return (
     <div className="space-y-4">
-      <p>
-        <Link href="/espace" className="text-brand underline">
-          ← Retour à mon espace
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold text-brand">Modifier les informations de la famille</h1>
+      <PageHeader title="Modifier les informations de la famille" back={{ href: "/espace", label: "Retour à mon espace" }} />
       <p>Vérifiez, modifiez et complétez chaque rubrique, puis cliquez sur « Enregistrer ».</p>
       <FamilyRecordForm
         defaultValues={record.values}

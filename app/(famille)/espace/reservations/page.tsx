@@ -5,27 +5,32 @@ import { ReservationsTable } from "@/components/reservations/reservations-table"
 import { Panel } from "@/components/ui/panel";
 import { parentPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { parseChoice, parseId, parsePage, parseText, type TSearchParams } from "@/lib/http/url-params";
 import { listReservations, reservationSearchOptions } from "@/lib/reservations/reservations-query";
 import { STATUS_LABELS, type ReservationStatusName } from "@/lib/reservations/status-labels";
 
 export const metadata: Metadata = { title: "Mes réservations" };
 
-type Search = { enfant?: string; etablissement?: string; periode?: string; etat?: string; page?: string };
-
-// CONSULTATION DES RÉSERVATIONS: the search form and the whole table, 5 per page.
-export default async function ReservationsPage({ searchParams }: { searchParams: Promise<Search> }) {
+// CONSULTATION DES RÉSERVATIONS: the search form and the whole table, 5 per page. A filter
+// that is not one (a malformed id, an unknown status) is left out, as if absent.
+export default async function ReservationsPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const viewer = await parentPage();
-  const search = await searchParams;
-  const status = search.etat && search.etat in STATUS_LABELS ? (search.etat as ReservationStatusName) : undefined;
-  const filters = { childId: search.enfant || undefined, establishmentId: search.etablissement || undefined, periodName: search.periode || undefined, status };
+  const query = await searchParams;
+  const search = {
+    enfant: parseId(query.enfant) ?? undefined,
+    etablissement: parseId(query.etablissement) ?? undefined,
+    periode: parseText(query.periode) ?? undefined,
+    etat: parseChoice(query.etat, Object.keys(STATUS_LABELS) as ReservationStatusName[]) ?? undefined,
+  };
+  const filters = { childId: search.enfant, establishmentId: search.etablissement, periodName: search.periode, status: search.etat };
   const db = getDb();
   const [list, options] = await Promise.all([
-    listReservations(db, viewer, filters, Number(search.page ?? 1)),
+    listReservations(db, viewer, filters, parsePage(query.page)),
     reservationSearchOptions(db, viewer),
   ]);
   const pageHref = (page: number) => {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ enfant: search.enfant, etablissement: search.etablissement, periode: search.periode, etat: search.etat })) {
+    for (const [key, value] of Object.entries(search)) {
       if (value) params.set(key, value);
     }
     params.set("page", String(page));

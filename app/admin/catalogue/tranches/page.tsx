@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ActionForm } from "@/components/admin/action-form";
 import { CreateQfBracketForm, EditQfBracketForm } from "@/components/admin/qf-bracket-form";
+import { EditDisclosure, ItemList } from "@/components/layout/item-list";
+import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listQfBrackets } from "@/lib/catalogue/qf-brackets";
@@ -17,45 +18,35 @@ export default async function QfBracketsPage() {
   const brackets = await listQfBrackets(db, viewer);
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/admin/catalogue" className="underline">
-          ← Catalogue
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold text-brand">Tranches de quotient familial</h1>
+      <PageHeader title="Tranches de quotient familial" back={{ href: "/admin/catalogue", label: "Catalogue" }} />
       <p className="max-w-3xl">
         Le tarif d&apos;une unité dépend de la tranche du quotient familial de la famille. Le minimum est inclus, le maximum exclu : « de 400 à 700 (exclu) »
         couvre les QF 400 à 699. Les tranches ne doivent pas se chevaucher ; la dernière n&apos;a pas de maximum.
       </p>
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="Tranches">
-          {brackets.length === 0 ? (
-            <p className="text-muted">Aucune tranche.</p>
-          ) : (
-            <ul className="divide-y divide-gray-200">
-              {brackets.map((bracket) => (
-                <li key={bracket.id} className="space-y-2 py-3">
-                  <p>
-                    <span className="font-semibold">{bracket.label}</span> – QF {bracketRangeLabel(bracket)} – {bracket._count.tariffs} tarif(s)
-                  </p>
-                  <details>
-                    <summary className="cursor-pointer underline">Modifier « {bracket.label} »</summary>
-                    <div className="mt-2">
-                      <EditQfBracketForm action={updateQfBracketAction} bracket={{ id: bracket.id, label: bracket.label, minQf: bracket.minQf, maxQf: bracket.maxQf }} />
-                    </div>
-                  </details>
-                  <ActionForm
-                    action={deleteQfBracketAction}
-                    submitLabel={`Supprimer « ${bracket.label} »`}
-                    variant="danger"
-                    confirmMessage={`Supprimer la tranche « ${bracket.label} » ? ${bracket._count.tariffs} tarif(s) d'unités pour cette tranche seront supprimés.`}
-                  >
-                    <input type="hidden" name="id" value={bracket.id} />
-                  </ActionForm>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ItemList items={brackets} empty="Aucune tranche." itemClassName="space-y-2 py-3">
+            {(bracket) => (
+              <>
+                <p>
+                  <span className="font-semibold">{bracket.label}</span> – QF {bracketRangeLabel(bracket)} – {bracket._count.tariffs} tarif(s)
+                </p>
+                <EditDisclosure name={bracket.label}>
+                  <div className="mt-2">
+                    <EditQfBracketForm action={updateQfBracketAction} bracket={{ id: bracket.id, label: bracket.label, minQf: bracket.minQf, maxQf: bracket.maxQf }} />
+                  </div>
+                </EditDisclosure>
+                <ActionForm
+                  action={deleteQfBracketAction}
+                  submitLabel={`Supprimer « ${bracket.label} »`}
+                  variant="danger"
+                  confirmMessage={`Supprimer la tranche « ${bracket.label} » ? ${bracket._count.tariffs} tarif(s) d'unités pour cette tranche seront supprimés.`}
+                >
+                  <input type="hidden" name="id" value={bracket.id} />
+                </ActionForm>
+              </>
+            )}
+          </ItemList>
         </Panel>
         <Panel title="Nouvelle tranche">
           <CreateQfBracketForm action={createQfBracketAction} />

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentStatus } from "@/components/documents/document-status";
 import { ReviewDocumentForm } from "@/components/documents/review-document-form";
+import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import { getDocumentForReview } from "@/lib/documents/review-documents";
+import { parseId } from "@/lib/http/url-params";
 import { reviewDocumentAction } from "../actions";
 import { getDb } from "@/lib/db/client";
 
@@ -15,20 +16,15 @@ export const metadata: Metadata = { title: "Examiner un document" };
 export default async function ReviewDocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
   const db = getDb();
-  const { id } = await params;
-  const document = /^[0-9a-f-]{36}$/.test(id) ? await getDocumentForReview(db, viewer, id) : null;
+  const id = parseId((await params).id);
+  const document = id ? await getDocumentForReview(db, viewer, id) : null;
   if (!document) notFound();
   const source = `/api/documents/${document.id}`;
   const title = `${document.typeLabel} – ${document.folder} (famille ${document.familyName})`;
 
   return (
     <div className="space-y-6">
-      <p>
-        <Link href="/admin/documents" className="text-brand underline hover:no-underline">
-          ← Retour à la file d&apos;attente
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold text-brand">{title}</h1>
+      <PageHeader title={title} back={{ href: "/admin/documents", label: "Retour à la file d'attente" }} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Panel title="Document">

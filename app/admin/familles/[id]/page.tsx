@@ -14,26 +14,20 @@ import { listSchools } from "@/lib/catalogue/catalogue";
 import { childIdentityValues } from "@/lib/children/child-sheet";
 import { dateToDay, formatDateTime, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
+import { STAFF_DOCUMENT_STATUS_LABELS } from "@/lib/documents/status-labels";
 import { loadCompleteness } from "@/lib/families/load-completeness";
+import { parseId } from "@/lib/http/url-params";
+import { STAFF_STATUS_LABELS } from "@/lib/reservations/status-labels";
 import { addChildAction, resendActivationAction, setAccountActiveAction, setQuotientAction, showChildHealthAction, updateChildIdentityAction } from "../actions";
 
 export const metadata: Metadata = { title: "Famille" };
 
-const RESERVATION_STATUS: Record<string, string> = {
-  PENDING: "En attente de traitement",
-  ACCEPTED: "Acceptée",
-  REFUSED: "Refusée",
-  CANCELLED: "Annulée",
-  REPLACED: "Remplacée",
-};
-const DOCUMENT_STATUS: Record<string, string> = { SUBMITTED: "À valider", ACCEPTED: "Acceptée", REFUSED: "Refusée" };
-
 export default async function FamilyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
   const db = getDb();
-  const { id } = await params;
+  const id = parseId((await params).id);
   const { creee } = await searchParams;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  if (!id) notFound();
   const family = await getFamilyForStaff(db, viewer, id);
   if (!family) notFound();
   const schools = await listSchools(db);
@@ -126,7 +120,7 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
             {family.documents.map((document) => (
               <li key={document.id}>
                 {document.type.label}
-                {document.child ? ` (${document.child.firstName})` : ""} – {document.originalName} – {DOCUMENT_STATUS[document.status]}
+                {document.child ? ` (${document.child.firstName})` : ""} – {document.originalName} – {STAFF_DOCUMENT_STATUS_LABELS[document.status]}
                 {document.refusalReason ? ` : ${document.refusalReason}` : ""}
               </li>
             ))}
@@ -209,7 +203,7 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
                     {reservation.firstDate ? formatDay(dateToDay(reservation.firstDate)) : ""}
                     {reservation.lastDate ? ` → ${formatDay(dateToDay(reservation.lastDate))}` : ""}
                   </td>
-                  <td>{RESERVATION_STATUS[reservation.status]}</td>
+                  <td>{STAFF_STATUS_LABELS[reservation.status]}</td>
                 </tr>
               ))}
             </tbody>

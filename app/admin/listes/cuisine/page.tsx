@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { queryString } from "@/components/admin/pagination";
-import { PrintButton } from "@/components/admin/print-button";
+import { DailyListDateForm, DailyListTitleBar, InvalidDateAlert } from "@/components/admin/daily-list-toolbar";
 import { kitchenCounts } from "@/lib/lists/daily-list";
 import { dietLabel } from "@/lib/lists/list-csv";
 import { ZKitchenQuerySchema } from "@/lib/lists/list.schema";
 import { staffPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { formatDay } from "@/lib/dates/calendar-day";
+import { searchParamsText } from "@/lib/http/url-params";
 import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Repas pour la cuisine" };
@@ -14,34 +15,19 @@ export const metadata: Metadata = { title: "Repas pour la cuisine" };
 export default async function KitchenPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
   const db = getDb();
-  const params = await searchParams;
+  const params = searchParamsText(await searchParams);
   // A date typed by hand in the address that is not one shows today's counts, and says so.
   const asked = ZKitchenQuerySchema.safeParse({ date: params.date || clock.today(), span: params.span });
   const query = asked.success ? asked.data : ZKitchenQuerySchema.parse({ date: clock.today(), span: params.span });
   const counts = await kitchenCounts(db, viewer, query);
   return (
     <div className="space-y-4">
-      {asked.success ? null : (
-        <p role="alert" className="rounded border border-accent bg-red-50 px-3 py-2 text-accent-dark">
-          La date demandée n&apos;est pas une date valide : voici celle d&apos;aujourd&apos;hui.
-        </p>
-      )}
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold text-brand">
-          Repas pour la cuisine – {query.span === "week" ? `semaine du ${formatDay(counts.days[0])}` : formatDay(query.date)}
-        </h1>
-        <div className="no-print flex gap-3">
-          <PrintButton />
-          <a href={`/api/admin/listes${queryString({ vue: "cuisine", date: query.date, span: query.span })}`} className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand">
-            Export CSV
-          </a>
-        </div>
-      </div>
-      <form method="get" className="no-print flex flex-wrap items-end gap-3" action="/admin/listes/cuisine">
-        <div>
-          <label htmlFor="kitchen-date" className="block font-semibold">Date</label>
-          <input id="kitchen-date" type="date" name="date" defaultValue={query.date} className="mt-1 rounded border border-gray-500 px-3 py-2" />
-        </div>
+      {asked.success ? null : <InvalidDateAlert />}
+      <DailyListTitleBar
+        title={`Repas pour la cuisine – ${query.span === "week" ? `semaine du ${formatDay(counts.days[0])}` : formatDay(query.date)}`}
+        csvHref={`/api/admin/listes${queryString({ vue: "cuisine", date: query.date, span: query.span })}`}
+      />
+      <DailyListDateForm action="/admin/listes/cuisine" idPrefix="kitchen" date={query.date}>
         <div>
           <label htmlFor="kitchen-span" className="block font-semibold">Durée</label>
           <select id="kitchen-span" name="span" defaultValue={query.span} className="mt-1 rounded border border-gray-500 px-3 py-2">
@@ -49,8 +35,7 @@ export default async function KitchenPage({ searchParams }: { searchParams: Prom
             <option value="week">La semaine</option>
           </select>
         </div>
-        <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">Afficher</button>
-      </form>
+      </DailyListDateForm>
       <p>
         Total : <strong>{counts.total}</strong> repas
       </p>

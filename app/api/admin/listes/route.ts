@@ -3,6 +3,7 @@ import { dailyList, kitchenCounts } from "@/lib/lists/daily-list";
 import { dailyListCsv, kitchenCsv } from "@/lib/lists/list-csv";
 import { ZDailyListQuerySchema, ZKitchenQuerySchema } from "@/lib/lists/list.schema";
 import { currentViewer, isStaff } from "@/lib/auth/session";
+import { searchParamsText } from "@/lib/http/url-params";
 import { getDb } from "@/lib/db/client";
 
 // CSV exports of the daily lists: /api/admin/listes?vue=presence&date=…&establishmentId=…
@@ -11,7 +12,7 @@ export async function GET(request: NextRequest) {
   const viewer = await currentViewer();
   const db = getDb();
   if (!isStaff(viewer)) return new NextResponse("Page introuvable", { status: 404 });
-  const params = Object.fromEntries(request.nextUrl.searchParams);
+  const params = searchParamsText(Object.fromEntries(request.nextUrl.searchParams));
   let csv: string;
   let name: string;
   if (params.vue === "cuisine") {

@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { currentViewer } from "@/lib/auth/session";
 import { readDocumentFor } from "@/lib/documents/download-document";
 import { contentDisposition } from "@/lib/documents/file-name";
+import { parseId } from "@/lib/http/url-params";
 import { storedFileContentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { getDb } from "@/lib/db/client";
 
@@ -12,8 +13,8 @@ const notFound = () =>
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const db = getDb();
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) return notFound();
+  const id = parseId((await params).id);
+  if (!id) return notFound();
   const document = await readDocumentFor(db, await currentViewer(), id);
   if (!document) return notFound();
   const disposition = request.nextUrl.searchParams.has("telecharger") ? "attachment" : "inline";

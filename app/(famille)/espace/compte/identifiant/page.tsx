@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ChangeEmailForm } from "@/components/account/change-email-form";
+import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { parentPage } from "@/lib/auth/session";
 import { requestEmailChangeAction } from "../actions";
@@ -11,12 +11,7 @@ export default async function ChangeEmailPage() {
   const viewer = await parentPage();
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <p>
-        <Link href="/espace" className="text-brand underline">
-          ← Retour à mon espace
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold text-brand">Modifier mon login (adresse mail)</h1>
+      <PageHeader title="Modifier mon login (adresse mail)" back={{ href: "/espace", label: "Retour à mon espace" }} />
       <Panel title="Nouvelle adresse e-mail">
         <p className="mb-4">
           Votre identifiant est votre adresse e-mail. Un lien de confirmation sera envoyé à la nouvelle adresse : le changement n&apos;a lieu

@@ -5,6 +5,7 @@ import { DayStatus, StatusIcon } from "@/components/reservations/status-icon";
 import { WizardSteps } from "@/components/reservations/wizard-steps";
 import { parentPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { requireId } from "@/lib/http/url-params";
 import { dayLabel } from "@/lib/reservations/booking-rules";
 import { getReservationDetail } from "@/lib/reservations/reservations-query";
 import { STATUS_LABELS } from "@/lib/reservations/status-labels";
@@ -17,7 +18,8 @@ const button = "inline-block rounded px-5 py-2 font-bold";
 // enregistrée, with the number, date and time, and one state per line.
 export default async function ReservationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ enregistree?: string }> }) {
   const viewer = await parentPage();
-  const [{ id }, { enregistree }] = await Promise.all([params, searchParams]);
+  const [{ id: idParam }, { enregistree }] = await Promise.all([params, searchParams]);
+  const id = requireId(idParam);
   const reservation = await getReservationDetail(getDb(), viewer, id);
   if (!reservation) notFound();
   const justSaved = enregistree === "1";

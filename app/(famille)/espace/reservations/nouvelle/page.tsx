@@ -5,6 +5,7 @@ import { WizardSteps } from "@/components/reservations/wizard-steps";
 import { parentPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
+import { requireId, type TSearchParams } from "@/lib/http/url-params";
 import { getEligiblePeriods, getPeriodSummary, getWizardChildren } from "@/lib/reservations/reservations-query";
 
 export const metadata: Metadata = { title: "Nouvelle réservation" };
@@ -12,17 +13,16 @@ export const metadata: Metadata = { title: "Nouvelle réservation" };
 const TITLE = "Nouvelle réservation - Accueil de loisirs / Périscolaire / Restauration / Jeunesse / Sports Vacances";
 const button = "inline-block rounded px-5 py-2 font-bold";
 
-type Search = { enfant?: string; periode?: string };
-
 // Steps 1 to 3 of the guide's wizard, driven by the URL (enfant, periode) so that the
-// browser's back button and the Retour links keep the choices made.
-export default async function NewReservationPage({ searchParams }: { searchParams: Promise<Search> }) {
+// browser's back button and the Retour links keep the choices made. A child or a period that
+// is given but is not an id answers 404, as another family's child does.
+export default async function NewReservationPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const viewer = await parentPage();
-  const { enfant, periode } = await searchParams;
+  const query = await searchParams;
   const now = clock.now();
   const db = getDb();
 
-  if (!enfant) {
+  if (!query.enfant) {
     const children = await getWizardChildren(db, viewer);
     return (
       <div className="space-y-4">
@@ -61,7 +61,9 @@ export default async function NewReservationPage({ searchParams }: { searchParam
     );
   }
 
-  if (!periode) {
+  const enfant = requireId(query.enfant);
+
+  if (!query.periode) {
     const eligible = await getEligiblePeriods(db, viewer, enfant, now);
     if (!eligible) notFound();
     return (
@@ -94,6 +96,8 @@ export default async function NewReservationPage({ searchParams }: { searchParam
       </div>
     );
   }
+
+  const periode = requireId(query.periode);
 
   const summary = await getPeriodSummary(db, viewer, enfant, periode, now);
   if (!summary) notFound();

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ActivityForm } from "@/components/admin/activity-form";
+import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { createActivityAction } from "../../actions";
@@ -11,8 +11,7 @@ export default async function NewActivityPage() {
   await staffPage();
   return (
     <div className="max-w-2xl space-y-4">
-      <p><Link href="/admin/catalogue" className="underline">← Retour au catalogue</Link></p>
-      <h1 className="text-2xl font-bold text-brand">Créer une activité</h1>
+      <PageHeader title="Créer une activité" back={{ href: "/admin/catalogue", label: "Retour au catalogue" }} />
       <Panel title="Activité">
         <ActivityForm action={createActivityAction} />
       </Panel>

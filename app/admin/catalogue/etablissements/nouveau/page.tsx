@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { EstablishmentForm } from "@/components/admin/establishment-form";
+import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
@@ -15,8 +15,7 @@ export default async function NewEstablishmentPage() {
   const schools = await listSchools(db);
   return (
     <div className="max-w-2xl space-y-4">
-      <p><Link href="/admin/catalogue" className="underline">← Retour au catalogue</Link></p>
-      <h1 className="text-2xl font-bold text-brand">Créer un établissement</h1>
+      <PageHeader title="Créer un établissement" back={{ href: "/admin/catalogue", label: "Retour au catalogue" }} />
       <Panel title="Établissement">
         <EstablishmentForm action={createEstablishmentAction} schools={schools} />
       </Panel>

@@ -6,7 +6,9 @@ import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { getPeriod } from "@/lib/catalogue/catalogue";
 import { listClosures } from "@/lib/catalogue/closures";
+import { VALIDATION_MODE_DETAIL_LABELS } from "@/lib/catalogue/validation-mode-labels";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
+import { requireId } from "@/lib/http/url-params";
 import { addClosuresAction } from "../../actions";
 import { getDb } from "@/lib/db/client";
 
@@ -19,8 +21,7 @@ const euros = (cents: number) => `${(cents / 100).toFixed(2).replace(".", ",")} 
 export default async function PeriodPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
   const db = getDb();
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const id = requireId((await params).id);
   const period = await getPeriod(db, viewer, id);
   if (!period) notFound();
   const closures = await listClosures(db, viewer, id);
@@ -56,7 +57,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ id: str
             <dt className="font-semibold">Délai de modification</dt>
             <dd>{ruleText(period.changeRule)}</dd>
             <dt className="font-semibold">Validation</dt>
-            <dd>{period.validationMode === "MANUAL" ? "Manuelle (file d'attente)" : "Automatique"}</dd>
+            <dd>{VALIDATION_MODE_DETAIL_LABELS[period.validationMode]}</dd>
             <dt className="font-semibold">État</dt>
             <dd>{period.active ? "Active" : "Inactive (non proposée aux familles)"}</dd>
             <dt className="font-semibold">Éligibilité</dt>

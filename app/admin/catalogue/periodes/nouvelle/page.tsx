@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PeriodForm } from "@/components/admin/period-form";
+import { PageHeader } from "@/components/layout/page-header";
 import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
 import { listActivities, listEstablishments } from "@/lib/catalogue/catalogue-admin";
@@ -15,8 +15,7 @@ export default async function NewPeriodPage() {
   const [establishments, activities, schools] = await Promise.all([listEstablishments(db), listActivities(db), listSchools(db)]);
   return (
     <div className="max-w-4xl space-y-4">
-      <p><Link href="/admin/catalogue" className="underline">← Retour au catalogue</Link></p>
-      <h1 className="text-2xl font-bold text-brand">Créer une période</h1>
+      <PageHeader title="Créer une période" back={{ href: "/admin/catalogue", label: "Retour au catalogue" }} />
       <p className="text-muted">Les unités, capacités et tarifs s&apos;ajoutent ensuite depuis la page de la période.</p>
       <PeriodForm
         action={createPeriodAction}

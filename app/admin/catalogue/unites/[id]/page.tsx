@@ -5,12 +5,14 @@ import { ActionForm } from "@/components/admin/action-form";
 import { DayCapacityForm } from "@/components/admin/day-capacity-form";
 import { TariffsForm } from "@/components/admin/tariffs-form";
 import { DeleteUnitForm, EditUnitForm } from "@/components/admin/unit-form";
+import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listQfBrackets } from "@/lib/catalogue/qf-brackets";
 import { bracketRangeLabel, formatEuros, longDayLabel } from "@/lib/catalogue/unit-rules";
 import { getUnitForStaff } from "@/lib/catalogue/units";
 import { formatDay } from "@/lib/dates/calendar-day";
+import { requireId } from "@/lib/http/url-params";
 import { deleteUnitAction, resetDayCapacityAction, saveTariffsAction, setDayCapacityAction, updateUnitAction } from "../actions";
 import { getDb } from "@/lib/db/client";
 
@@ -19,22 +21,14 @@ export const metadata: Metadata = { title: "Unité" };
 export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
   const db = getDb();
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const id = requireId((await params).id);
   const [unit, brackets] = await Promise.all([getUnitForStaff(db, viewer, id), listQfBrackets(db, viewer)]);
   if (!unit) notFound();
   const prices = new Map(unit.tariffs.map((tariff) => [tariff.bracketId, tariff.priceCents]));
   const periodTitle = `${unit.period.establishment.name} – ${unit.period.name}`;
   return (
     <div className="space-y-6">
-      <p>
-        <Link href={`/admin/catalogue/periodes/${unit.period.id}`} className="underline">
-          ← {periodTitle}
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold text-brand">
-        Unité {unit.label} ({unit.startTime} – {unit.endTime})
-      </h1>
+      <PageHeader title={`Unité ${unit.label} (${unit.startTime} – ${unit.endTime})`} back={{ href: `/admin/catalogue/periodes/${unit.period.id}`, label: periodTitle }} />
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="Unité">
           <EditUnitForm action={updateUnitAction} unit={{ id: unit.id, label: unit.label, startTime: unit.startTime, endTime: unit.endTime, capacity: unit.capacity, sortOrder: unit.sortOrder }} />

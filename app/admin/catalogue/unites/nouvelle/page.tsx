@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CreateUnitForm } from "@/components/admin/unit-form";
+import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { getPeriodForNewUnit } from "@/lib/catalogue/units";
+import { requireId } from "@/lib/http/url-params";
 import { createUnitAction } from "../actions";
 import { getDb } from "@/lib/db/client";
 
@@ -13,19 +14,13 @@ export const metadata: Metadata = { title: "Ajouter une unité" };
 export default async function NewUnitPage({ searchParams }: { searchParams: Promise<{ periode?: string | string[] }> }) {
   const viewer = await staffPage();
   const db = getDb();
-  const { periode } = await searchParams;
-  if (typeof periode !== "string" || !/^[0-9a-f-]{36}$/.test(periode)) notFound();
+  const periode = requireId((await searchParams).periode);
   const period = await getPeriodForNewUnit(db, viewer, periode);
   if (!period) notFound();
   const title = `${period.establishment} – ${period.name}`;
   return (
     <div className="max-w-2xl space-y-4">
-      <p>
-        <Link href={`/admin/catalogue/periodes/${period.id}`} className="underline">
-          ← {title}
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold text-brand">Ajouter une unité</h1>
+      <PageHeader title="Ajouter une unité" back={{ href: `/admin/catalogue/periodes/${period.id}`, label: title }} />
       <Panel title={title}>
         <p className="mb-3 text-muted">Les tarifs et les capacités par jour se règlent ensuite sur la page de l&apos;unité.</p>
         <CreateUnitForm action={createUnitAction} periodId={period.id} sortOrder={period.nextSortOrder} />

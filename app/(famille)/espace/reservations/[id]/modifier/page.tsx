@@ -3,13 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { parentPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { requireId } from "@/lib/http/url-params";
 import { getReservationDetail } from "@/lib/reservations/reservations-query";
 
 export const metadata: Metadata = { title: "Modifier / Annuler la réservation" };
 
 export default async function ModifyReservationPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await parentPage();
-  const { id } = await params;
+  const id = requireId((await params).id);
   const reservation = await getReservationDetail(getDb(), viewer, id);
   if (!reservation) notFound();
   return (

@@ -5,6 +5,7 @@ import { CopyForm } from "@/components/reservations/copy-form";
 import { Panel } from "@/components/ui/panel";
 import { parentPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { requireId } from "@/lib/http/url-params";
 import { getReservationDetail, reservationSearchOptions } from "@/lib/reservations/reservations-query";
 import { copyReservationAction } from "../../actions";
 
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Copier la réservation pour un autre
 // possibilité d'effectuer une copie pour un autre enfant."
 export default async function FinishedReservationPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await parentPage();
-  const { id } = await params;
+  const id = requireId((await params).id);
   const [reservation, options] = await Promise.all([getReservationDetail(getDb(), viewer, id), reservationSearchOptions(getDb(), viewer)]);
   if (!reservation) notFound();
   const others = options.children.filter((child) => child.id !== reservation.child.id);

@@ -4,17 +4,18 @@ import { BookingWizard } from "@/components/reservations/booking-wizard";
 import { parentPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
+import { parseId, type TSearchParams } from "@/lib/http/url-params";
 import { getPlanning } from "@/lib/reservations/reservations-query";
 import { confirmBookingAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Planning – Nouvelle réservation" };
 
-type Search = { enfant?: string; periode?: string; remplace?: string };
-
 // Step 4 (and 5): the planning of a child on a period, or of the reservation being modified.
-export default async function PlanningPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function PlanningPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const viewer = await parentPage();
-  const { enfant, periode, remplace } = await searchParams;
+  const query = await searchParams;
+  const [enfant, periode, remplace] = [parseId(query.enfant), parseId(query.periode), parseId(query.remplace)];
+  if (query.remplace && !remplace) notFound();
   if (!remplace && (!enfant || !periode)) notFound();
   const planning = await getPlanning(getDb(), viewer, { childId: enfant ?? "", periodId: periode ?? "", replacesId: remplace ?? null }, clock.now());
   if (!planning) notFound();

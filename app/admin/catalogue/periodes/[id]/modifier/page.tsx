@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PeriodForm } from "@/components/admin/period-form";
+import { PageHeader } from "@/components/layout/page-header";
 import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
 import { getPeriodForEdit, listActivities, listEstablishments } from "@/lib/catalogue/catalogue-admin";
+import { requireId } from "@/lib/http/url-params";
 import { updatePeriodAction } from "../../../actions";
 import { getDb } from "@/lib/db/client";
 
@@ -13,20 +14,12 @@ export const metadata: Metadata = { title: "Modifier la période" };
 export default async function EditPeriodPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
   const db = getDb();
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const id = requireId((await params).id);
   const [period, establishments, activities, schools] = await Promise.all([getPeriodForEdit(db, viewer, id), listEstablishments(db), listActivities(db), listSchools(db)]);
   if (!period) notFound();
   return (
     <div className="max-w-4xl space-y-4">
-      <p>
-        <Link href={`/admin/catalogue/periodes/${period.id}`} className="underline">
-          ← Retour à la période
-        </Link>
-      </p>
-      <h1 className="text-2xl font-bold text-brand">
-        Modifier la période {period.establishment.name} – {period.name}
-      </h1>
+      <PageHeader title={`Modifier la période ${period.establishment.name} – ${period.name}`} back={{ href: `/admin/catalogue/periodes/${period.id}`, label: "Retour à la période" }} />
       <p className="text-muted">
         Les dates et les jours d&apos;ouverture ne peuvent pas être modifiés de façon à exclure des jours déjà réservés : annulez d&apos;abord ces réservations (par exemple en ajoutant
         une fermeture, qui prévient les familles).
