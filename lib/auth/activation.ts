@@ -1,5 +1,4 @@
 import "server-only";
-import * as clock from "@/lib/clock";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { loadMailTown } from "@/lib/mail/mail-town";
 import { renderMail } from "@/lib/mail/render-mail";
@@ -7,7 +6,7 @@ import { sendMail } from "@/lib/mail/send-mail";
 import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
 import { AUTH_EVENT_ACTIONS } from "./auth-events";
-import { setPasswordThroughLink, type PasswordLink, type PasswordLinkResult } from "./password-link";
+import { passwordLinkSetter } from "./password-link";
 import { createAuthToken } from "./tokens";
 
 // SPEC §2: accounts are created by the Guichet unique; the parent receives an activation
@@ -29,24 +28,13 @@ export async function sendActivationMail(db: PrismaClient, userId: string, optio
   await sendMail(db, user.email, mail, options.mailConfig);
 }
 
-export type ActivationResult = PasswordLinkResult;
-
 export const ALREADY_ACTIVATED_MESSAGE =
   "Ce compte est déjà activé. Connectez-vous, ou utilisez « Identifiant ou Mot de passe oublié ? » si vous ne connaissez plus votre mot de passe.";
 
 /** Sets the first password through the activation link. The password must already satisfy the policy. */
-export async function activateAccount(
-  db: PrismaClient,
-  secret: string,
-  password: string,
-  now = clock.now(),
-  meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
-): Promise<ActivationResult> {
-  const link = {
-    purpose: "ACTIVATION",
-    event: AUTH_EVENT_ACTIONS.activated,
-    // An activation link only ever sets the *first* password.
-    refuse: (user) => (user.activatedAt || user.hasPassword ? ALREADY_ACTIVATED_MESSAGE : null),
-  } satisfies PasswordLink;
-  return setPasswordThroughLink(db, link, secret, password, now, meta);
-}
+export const activateAccount = passwordLinkSetter({
+  purpose: "ACTIVATION",
+  event: AUTH_EVENT_ACTIONS.activated,
+  // An activation link only ever sets the *first* password.
+  refuse: (user) => (user.activatedAt || user.hasPassword ? ALREADY_ACTIVATED_MESSAGE : null),
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import * as clock from "@/lib/clock";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
 import { hashPassword } from "./password";
@@ -21,15 +22,15 @@ class Refused extends Error {}
 
 export const INACTIVE_ACCOUNT_MESSAGE = "Ce compte est désactivé. Contactez le Guichet unique.";
 
-/** Sets the password through the link. The password must already satisfy the policy. */
-export async function setPasswordThroughLink(
-  db: PrismaClient,
-  link: PasswordLink,
-  secret: string,
-  password: string,
-  now: Date,
-  meta: { ip: string | null; userAgent: string | null },
-): Promise<PasswordLinkResult> {
+type Meta = { ip: string | null; userAgent: string | null };
+
+/** The function that sets a password through this kind of link (the password must already satisfy the policy). */
+export function passwordLinkSetter(link: PasswordLink) {
+  return (db: PrismaClient, secret: string, password: string, now = clock.now(), meta: Meta = { ip: null, userAgent: null }) =>
+    setPasswordThroughLink(db, link, secret, password, now, meta);
+}
+
+async function setPasswordThroughLink(db: PrismaClient, link: PasswordLink, secret: string, password: string, now: Date, meta: Meta): Promise<PasswordLinkResult> {
   // The link is checked before the (deliberately slow) hash: a forged link costs us nothing.
   const peeked = await peekAuthToken(db, secret, link.purpose, now);
   if (!peeked.ok) return { ok: false, message: TOKEN_ERROR_MESSAGE[peeked.reason] };

@@ -1,6 +1,5 @@
 import "server-only";
 import { RateLimiterPrisma } from "rate-limiter-flexible";
-import * as clock from "@/lib/clock";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { loadMailTown } from "@/lib/mail/mail-town";
@@ -11,7 +10,7 @@ import { publicUrl } from "@/lib/town/public-url";
 import { normaliseEmail } from "./password";
 import { consumePoint } from "./throttle";
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
-import { setPasswordThroughLink, type PasswordLinkResult } from "./password-link";
+import { passwordLinkSetter } from "./password-link";
 import { createAuthToken } from "./tokens";
 
 // SPEC §2 "Forgot password": instead of mailing a new password (the guide), a single-use link
@@ -90,15 +89,5 @@ export async function sendPasswordResetMail(db: PrismaClient, userId: string, op
   await sendMail(db, email, mail, options.mailConfig);
 }
 
-export type ResetResult = PasswordLinkResult;
-
 /** Sets a new password through the reset link and signs out every session. The password must satisfy the policy. */
-export async function resetPassword(
-  db: PrismaClient,
-  secret: string,
-  password: string,
-  now = clock.now(),
-  meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
-): Promise<ResetResult> {
-  return setPasswordThroughLink(db, { purpose: "PASSWORD_RESET", event: AUTH_EVENT_ACTIONS.resetUsed }, secret, password, now, meta);
-}
+export const resetPassword = passwordLinkSetter({ purpose: "PASSWORD_RESET", event: AUTH_EVENT_ACTIONS.resetUsed });

@@ -10,6 +10,7 @@ import { cleanOriginalName } from "./file-name";
 import { FAMILY_SCOPE, type TUploadDocument } from "./document.schema";
 import { activeStorage, storageFor } from "@/lib/storage/active-storage";
 import type { FileStorage, StoredFile } from "@/lib/storage/file-storage";
+import { childFolderName, DOCUMENT_FOLDER_FIELDS, documentFolder } from "./document-folder";
 
 export type UploadChoices = {
   children: { id: string; name: string }[];
@@ -26,8 +27,6 @@ export type FamilyDocumentRow = {
   originalName: string;
 };
 
-const childName = (child: { lastName: string; firstName: string }) => `${child.lastName} ${child.firstName}`.toUpperCase();
-
 /** Who a document can concern (the family, its children) and the active document types. */
 export async function getUploadChoices(db: Db, viewer: ParentViewer): Promise<UploadChoices> {
   const [children, types] = await Promise.all([
@@ -42,7 +41,7 @@ export async function getUploadChoices(db: Db, viewer: ParentViewer): Promise<Up
       select: { id: true, label: true, scope: true, mandatory: true },
     }),
   ]);
-  return { children: children.map((child) => ({ id: child.id, name: childName(child) })), types };
+  return { children: children.map((child) => ({ id: child.id, name: childFolderName(child) })), types };
 }
 
 /** Mes documents: the family's documents, newest first. */
@@ -57,13 +56,12 @@ export async function listFamilyDocuments(db: Db, viewer: ParentViewer, take?: n
       refusalReason: true,
       uploadedAt: true,
       originalName: true,
-      type: { select: { label: true } },
-      child: { select: { firstName: true, lastName: true } },
+      ...DOCUMENT_FOLDER_FIELDS,
     },
   });
   return documents.map((document) => ({
     id: document.id,
-    folder: document.child ? childName(document.child) : "Famille",
+    folder: documentFolder(document),
     typeLabel: document.type.label,
     status: document.status,
     refusalReason: document.refusalReason,

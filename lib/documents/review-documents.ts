@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { DocumentStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { childFolderName, DOCUMENT_FOLDER_FIELDS, documentFolder } from "./document-folder";
 
 export type QueueRow = {
   id: string;
@@ -15,8 +16,6 @@ export type QueueRow = {
   uploadedAt: Date;
   mimeType: string;
 };
-
-const childName = (child: { lastName: string; firstName: string }) => `${child.lastName} ${child.firstName}`.toUpperCase();
 
 /** The staff queue: submitted documents, oldest first, optionally of one type. */
 export async function listReviewQueue(db: Db, viewer: StaffViewer, filter: { typeId?: string } = {}): Promise<QueueRow[]> {
@@ -30,14 +29,13 @@ export async function listReviewQueue(db: Db, viewer: StaffViewer, filter: { typ
       uploadedAt: true,
       mimeType: true,
       family: { select: { name: true } },
-      child: { select: { firstName: true, lastName: true } },
-      type: { select: { label: true } },
+      ...DOCUMENT_FOLDER_FIELDS,
     },
   });
   return documents.map((document) => ({
     id: document.id,
     familyName: document.family.name,
-    folder: document.child ? childName(document.child) : "Famille",
+    folder: documentFolder(document),
     typeLabel: document.type.label,
     uploadedAt: document.uploadedAt,
     mimeType: document.mimeType,
@@ -79,15 +77,14 @@ export async function getDocumentForReview(db: Db, viewer: StaffViewer, id: stri
       mimeType: true,
       size: true,
       family: { select: { name: true } },
-      child: { select: { firstName: true, lastName: true } },
-      type: { select: { label: true } },
+      ...DOCUMENT_FOLDER_FIELDS,
     },
   });
   if (!document) return null;
   return {
     id: document.id,
     familyName: document.family.name,
-    folder: document.child ? childName(document.child) : "Famille",
+    folder: documentFolder(document),
     typeLabel: document.type.label,
     status: document.status,
     refusalReason: document.refusalReason,
@@ -131,8 +128,7 @@ export async function reviewDocument(
         familyId: true,
         childId: true,
         uploadedAt: true,
-        type: { select: { label: true } },
-        child: { select: { firstName: true, lastName: true } },
+        ...DOCUMENT_FOLDER_FIELDS,
         family: { select: { users: { where: { role: "PARENT", active: true }, select: { email: true } } } },
       },
     });
@@ -151,7 +147,7 @@ export async function reviewDocument(
           ? {
               to: document.family.users.map((user) => user.email),
               typeLabel: document.type.label,
-              folder: document.child ? childName(document.child) : "la famille",
+              folder: document.child ? childFolderName(document.child) : "la famille",
               uploadedAt: document.uploadedAt,
               reason: reason!,
             }
