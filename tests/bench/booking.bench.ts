@@ -215,7 +215,7 @@ const benchmark: Benchmark = {
     const { periodRulesOf, PERIOD_SELECT } = await import("@/lib/reservations/period-rules");
     const { AppError } = await import("@/lib/errors");
     const { seedDemo } = await import("@/prisma/seed");
-    const { cantinePeriod, createCompleteFamilies } = await import("../e2e/fixtures/families");
+    const { cantinePeriod, createCompleteFamilies } = await import("../helpers/families");
     const { counterMismatches } = await import("../helpers/counters");
     const { dateToDay } = await import("@/lib/dates/calendar-day");
 

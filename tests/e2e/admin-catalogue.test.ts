@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
 import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
 import { startPortal, type Portal } from "./portal";
-import { checkPortalDatabase } from "./fixtures/portal-database";
+import { checkPortalDatabase } from "./portal-database";
 
 async function expectVisible(locator: Locator) {
   await locator.first().waitFor({ state: "visible", timeout: 15_000 });

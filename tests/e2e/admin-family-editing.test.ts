@@ -9,7 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 import { useAsAppDatabase } from "../helpers/test-db";
 import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
 import { startPortal, type Portal } from "./portal";
-import { checkPortalDatabase, portalDatabaseReadable } from "./fixtures/portal-database";
+import { checkPortalDatabase, portalDatabaseReadable } from "./portal-database";
 
 async function expectVisible(locator: Locator) {
   await locator.first().waitFor({ state: "visible", timeout: 15_000 });

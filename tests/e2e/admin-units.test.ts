@@ -7,7 +7,7 @@ import { formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
 import { dayLabel, monthLabel, monthOf } from "@/lib/reservations/booking-rules";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
-import { nextBookableCantineWeek } from "./fixtures/bookable-week";
+import { nextBookableCantineWeek } from "../helpers/bookable-week";
 import { startPortal, type Portal, type PortalClock } from "./portal";
 
 let day: CalendarDay;

@@ -8,7 +8,7 @@ import { dayToDate, formatDay } from "@/lib/dates/calendar-day";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
 import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
 import { FIXTURE_DAY, prepareDemoReservations } from "./admin-e2e-fixtures";
-import { checkPortalDatabase } from "./fixtures/portal-database";
+import { checkPortalDatabase } from "./portal-database";
 import { startPortal, type Portal } from "./portal";
 
 async function expectVisible(locator: import("playwright-core").Locator) {

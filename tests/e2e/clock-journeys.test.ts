@@ -13,7 +13,7 @@ import { addDays, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
 import { dayLabel, monthLabel, monthOf } from "@/lib/reservations/booking-rules";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 import { describeE2e, launchBrowser, login, newContext } from "./browser";
-import { nextBookableCantineWeek, type BookableWeek } from "./fixtures/bookable-week";
+import { nextBookableCantineWeek, type BookableWeek } from "../helpers/bookable-week";
 import { startPortal, type Portal } from "./portal";
 
 const TUESDAY = "2027-03-16T23:58:30+01:00";

@@ -10,7 +10,7 @@ import { UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
 import { startPortal, type Portal } from "./portal";
-import { checkPortalDatabase } from "./fixtures/portal-database";
+import { checkPortalDatabase } from "./portal-database";
 
 const fixture = (name: string) => path.resolve(__dirname, "../fixtures/uploads", name);
 const OTHER_PARENT = "autre.famille@demo.fr";

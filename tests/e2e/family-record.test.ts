@@ -6,7 +6,7 @@ import type { Database } from "@/lib/db/connect";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
 import { startPortal, type Portal } from "./portal";
-import { checkPortalDatabase } from "./fixtures/portal-database";
+import { checkPortalDatabase } from "./portal-database";
 
 // The demo family starts from an empty record (no address, no guardian, no acceptance); Julie's
 // sheet is empty but her vaccination record is already accepted (uploads belong to the documents

@@ -3,8 +3,8 @@ import { dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day
 import { dayLabel, isBeforeDeadline, monthLabel, monthOf } from "@/lib/reservations/booking-rules";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
-import { nextBookableCantineWeek, type BookableWeek } from "./fixtures/bookable-week";
-import { completeChildSheet } from "./fixtures/families";
+import { nextBookableCantineWeek, type BookableWeek } from "../helpers/bookable-week";
+import { completeChildSheet } from "../helpers/families";
 import { startPortal, type Portal, type PortalClock } from "./portal";
 
 // The guide's journey (INSCRIPTION AUX SERVICES PÉRISCOLAIRES): the demo parent books Julien at

@@ -15,7 +15,7 @@ import { confirmBooking } from "@/lib/reservations/book-days";
 import { getEligiblePeriods, getPlanning } from "@/lib/reservations/reservations-query";
 import { seedDemo } from "@/prisma/seed";
 import { counterMismatches } from "../helpers/counters";
-import { createCompleteFamilies, type FixtureFamily } from "../e2e/fixtures/families";
+import { createCompleteFamilies, type FixtureFamily } from "../helpers/families";
 import { createStaffViewer } from "../helpers/admin-fixtures";
 import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
 

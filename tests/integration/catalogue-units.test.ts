@@ -12,7 +12,7 @@ import { dateToDay, dayToDate } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
 import { confirmBooking } from "@/lib/reservations/book-days";
 import { seedDemo } from "@/prisma/seed";
-import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../e2e/fixtures/families";
+import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
 import { counterMismatches } from "../helpers/counters";
 import { createStaffViewer } from "../helpers/admin-fixtures";
 import { holdRowLock, stillPending } from "../helpers/row-lock";

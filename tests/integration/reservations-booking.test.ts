@@ -6,7 +6,7 @@ import { confirmBooking, copyReservation } from "@/lib/reservations/book-days";
 import { notifyReservationDecision, sendReservationConfirmation } from "@/lib/reservations/reservation-mail";
 import { getEligiblePeriods, getPlanning, getReservationDetail, getWizardChildren, listReservations } from "@/lib/reservations/reservations-query";
 import { DEMO_IDS, seedDemo } from "@/prisma/seed";
-import { cantinePeriod, completeChildSheet, createCompleteFamilies, type FixtureFamily } from "../e2e/fixtures/families";
+import { cantinePeriod, completeChildSheet, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
 import { counterMismatches } from "../helpers/counters";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";

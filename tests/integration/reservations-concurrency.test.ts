@@ -6,7 +6,7 @@ import { addDays, dayToDate } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
 import { confirmBooking } from "@/lib/reservations/book-days";
 import { seedDemo } from "@/prisma/seed";
-import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../e2e/fixtures/families";
+import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
 import { counterMismatches } from "../helpers/counters";
 import { createTestDatabase, describePostgres, type TestDatabase } from "../helpers/test-db";
 
