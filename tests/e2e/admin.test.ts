@@ -3,12 +3,12 @@
 // told (✗ and the message); the daily list's CSV export keeps its accents.
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import type { Database } from "@/lib/db/connect";
 import { dayToDate, formatDay } from "@/lib/dates/calendar-day";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
 import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
 import { FIXTURE_DAY, prepareDemoReservations } from "./admin-e2e-fixtures";
 import { checkPortalDatabase } from "./portal-database";
+import type { PortalPrisma } from "./portal-inspector";
 import { startPortal, type Portal } from "./portal";
 
 async function expectVisible(locator: import("playwright-core").Locator) {
@@ -82,7 +82,7 @@ describeE2e("the staff back office, in Chromium", () => {
 
   it("refuses a pending line with a message: the place is freed and the family is told ✗ with the message", async () => {
     // The club's counters of that day, read in the portal's database (the pending MATIN + SOIR).
-    const booked = async (database: Database) => {
+    const booked = async (database: PortalPrisma) => {
       const rows = await database.prisma.unitDay.findMany({
         where: { date: dayToDate(FIXTURE_DAY), unit: { period: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } } } },
         select: { booked: true, unit: { select: { label: true } } },

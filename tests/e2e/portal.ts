@@ -15,6 +15,7 @@ import { parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import { databaseOnPglite, openDatabase, openPglite, type Database } from "@/lib/db/connect";
 import { createPostgresDatabase, postgresAvailable } from "../helpers/test-db";
 import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
+import { portalProcessPrisma, type PortalPrisma } from "./portal-inspector";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -37,6 +38,12 @@ export type Portal = PortalClock & {
   databaseUrl: string | null;
   /** Opens the portal's database from the test (PostgreSQL only: PGlite allows one process). */
   openDatabase(): Database;
+  /**
+   * The portal's database as the test's checks use it, on either database: a connection of the
+   * test's on PostgreSQL; on the embedded PGlite, the portal process's own Prisma client, driven
+   * through its inspector (tests/e2e/portal-inspector.ts). Throws when it cannot be reached.
+   */
+  connectDatabase(): Promise<PortalPrisma>;
   stop(): Promise<void>;
 };
 
@@ -140,7 +147,11 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
   env.NEXTAUTH_URL = baseUrl;
   const logPath = path.join(tmp, "next.log");
   const log = fs.openSync(logPath, "a");
-  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // On PGlite the server's process is the only one that may open the database: the test reads it
+  // through that process's inspector, on a local port of its own (tests/e2e/portal-inspector.ts).
+  const inspectPort = env.DATABASE_URL ? null : await freePort();
+  const inspect = inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : [];
+  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1", ...inspect], {
     cwd: root,
     env,
     stdio: ["ignore", log, log],
@@ -161,6 +172,11 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     openDatabase() {
       if (!env.DATABASE_URL) throw new Error("the test cannot open the portal's PGlite database while the server runs");
       return open();
+    },
+    async connectDatabase() {
+      if (inspectPort) return portalProcessPrisma(inspectPort);
+      const database = open();
+      return { prisma: database.prisma, close: () => database.close() };
     },
     async stop() {
       if (child.exitCode === null) {

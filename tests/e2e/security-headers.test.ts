@@ -217,9 +217,9 @@ describeE2e("security headers, in Chromium", () => {
     const linkedIcon = await visitor.request.get(linked);
     expect([linked, linkedIcon.status(), linkedIcon.headers()["content-type"]]).toEqual([linked, 200, expect.stringMatching(/^image\//)]);
 
-    if (!portal.databaseUrl) return; // the logo is set straight in the database: PostgreSQL only
+    // The logo is set straight in the portal's database (PostgreSQL or the embedded PGlite).
     const logo = fs.readFileSync(path.resolve(__dirname, "../fixtures/uploads/good-scan.png"));
-    const database = portal.openDatabase();
+    const database = await portal.connectDatabase();
     try {
       await database.prisma.townSettings.update({ where: { id: 1 }, data: { logo, logoMimeType: "image/png" } });
     } finally {
