@@ -4,17 +4,11 @@
 import { dayToDate } from "@/lib/dates/calendar-day";
 import { createCatalogue, createFamily, createReservation } from "../helpers/admin-fixtures";
 import { counterMismatches } from "../helpers/counters";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
+import { testDatabaseKinds, withTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 describe.each(testDatabaseKinds())("the counters check on %s", (kind) => {
   let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.drop();
-  });
+  withTestDatabase(kind, (suite) => ({ database } = suite));
 
   it("finds nothing when every counter equals its booked days, and names each unit-day that does not balance", async () => {
     const catalogue = await createCatalogue(database.prisma);
