@@ -8,12 +8,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import { databaseOnPglite, openDatabase, openPglite, type Database } from "@/lib/db/connect";
-import { createPostgresDatabase, postgresAvailable } from "../helpers/test-db";
+import { freePort } from "../helpers/free-port";
+import { createPostgresDatabase } from "../helpers/postgres-database";
+import { stopProcessGroup } from "../helpers/process-group";
+import { postgresAvailable } from "../helpers/test-db";
 import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
 import { portalProcessPrisma, type PortalPrisma } from "./portal-inspector";
 
@@ -60,17 +62,6 @@ export function portalClock(clock: string, anchorMs: number): PortalClock {
   if (Number.isNaN(offset)) throw new Error(`not an instant: ${clock}`);
   const now = () => new Date(Date.now() + offset);
   return { clock, now, today: () => parisToday(now()) };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; output: string }> {
@@ -179,12 +170,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
       return { prisma: database.prisma, close: () => database.close() };
     },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        process.kill(-child.pid!, "SIGTERM");
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-        if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
-      }
+      await stopProcessGroup(child);
       fs.closeSync(log);
       await smtp.close();
       await dropDatabase();

@@ -5,7 +5,6 @@
 import type { StaffViewer } from "@/lib/auth/session";
 import { dayToDate, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { withTestDatabase, type DatabaseKind, type TestSuite } from "./test-db";
 
 export async function createStaffViewer(prisma: PrismaClient, role: "AGENT" | "ADMIN", email = `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@mairie.test`): Promise<StaffViewer> {
   const user = await prisma.user.create({ data: { email, role, firstName: "Test", lastName: role }, select: { id: true } });
@@ -117,30 +116,4 @@ export async function createReservation(
     }
     return reservation;
   });
-}
-
-export type Catalogue = Awaited<ReturnType<typeof createCatalogue>>;
-export type StaffSuite = TestSuite & { agent: StaffViewer };
-
-/**
- * What a back-office suite starts from (withTestDatabase): the town's settings and an agent;
- * with `{ catalogue: true }`, createCatalogue's school, canteen and club too.
- */
-export function withStaffTestBed(kind: DatabaseKind, ready: (suite: StaffSuite) => unknown): void;
-export function withStaffTestBed(kind: DatabaseKind, options: { catalogue: true; poolSize?: number }, ready: (suite: StaffSuite & { catalogue: Catalogue }) => unknown): void;
-export function withStaffTestBed(
-  kind: DatabaseKind,
-  ...args: [(suite: StaffSuite) => unknown] | [{ catalogue: true; poolSize?: number }, (suite: StaffSuite & { catalogue: Catalogue }) => unknown]
-): void {
-  const [options, ready] = args.length === 1 ? [null, args[0]] : args;
-  withTestDatabase(
-    kind,
-    async (suite) => {
-      await createTown(suite.database.prisma);
-      const agent = await createStaffViewer(suite.database.prisma, "AGENT");
-      if (!options) return ready({ ...suite, agent });
-      return ready({ ...suite, agent, catalogue: await createCatalogue(suite.database.prisma) });
-    },
-    { poolSize: options?.poolSize },
-  );
 }

@@ -1,13 +1,11 @@
 // Real databases for integration tests: an in-memory PGlite, and a fresh PostgreSQL database
 // (portail_test_<random>) dropped afterwards. Both run the real migrations.
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { databaseOnPglite, openDatabase, openPglite, type Database } from "@/lib/db/connect";
 import { migratePglite, migratePostgres } from "@/lib/db/migrate";
-import { pgAdminUrl } from "./probe-services.mjs";
+import { createPostgresDatabase } from "./postgres-database";
 import { startSmtpPeer, type SmtpPeer } from "./smtp-peer";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -38,25 +36,6 @@ export const describePostgres: jest.Describe = postgresAvailable()
  */
 export function itOnPostgres(kind: DatabaseKind): jest.It {
   return kind === "postgres" ? it : ((() => {}) as unknown as jest.It);
-}
-
-export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `portail_test_${crypto.randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: pgAdminUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(pgAdminUrl());
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: pgAdminUrl() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 export async function createTestDatabase(kind: DatabaseKind, options: { poolSize?: number } = {}): Promise<TestDatabase> {

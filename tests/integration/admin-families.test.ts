@@ -6,7 +6,8 @@ import { resetPassword } from "@/lib/auth/password-reset";
 import { checkLogin } from "@/lib/auth/login";
 import type { StaffViewer } from "@/lib/auth/session";
 import { createLoginThrottle } from "@/lib/auth/throttle";
-import { createFamily, withStaffTestBed } from "../helpers/admin-fixtures";
+import { createFamily } from "../helpers/admin-fixtures";
+import { withStaffTestBed } from "../helpers/staff-test-bed";
 import type { SmtpPeer } from "../helpers/smtp-peer";
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 

@@ -6,7 +6,8 @@ import { ZJournalFilterSchema } from "@/lib/audit/journal.schema";
 import { purgeOldAuditEntries } from "@/lib/audit/purge";
 import type { StaffViewer } from "@/lib/auth/session";
 import { createStaffAccount, listStaff, setStaffActive, setStaffRole } from "@/lib/staff/staff";
-import { createFamily, createReservation, createStaffViewer, withStaffTestBed, type Catalogue } from "../helpers/admin-fixtures";
+import { createFamily, createReservation, createStaffViewer } from "../helpers/admin-fixtures";
+import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
 import type { SmtpPeer } from "../helpers/smtp-peer";
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 

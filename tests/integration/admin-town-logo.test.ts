@@ -7,7 +7,8 @@ import type { StaffViewer } from "@/lib/auth/session";
 import { getTownSettings } from "@/lib/town/settings";
 import { removeTownLogo, uploadTownLogo } from "@/lib/town/town-logo";
 import { TOWN_LOGO_MAX_BYTES, TOWN_LOGO_MESSAGES, ZTownLogoSchema } from "@/lib/town/town-logo.schema";
-import { createStaffViewer, withStaffTestBed } from "../helpers/admin-fixtures";
+import { createStaffViewer } from "../helpers/admin-fixtures";
+import { withStaffTestBed } from "../helpers/staff-test-bed";
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 const upload = (name: string) => path.join(__dirname, "../fixtures/uploads", name);

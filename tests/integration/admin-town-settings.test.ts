@@ -2,7 +2,8 @@ import type { StaffViewer } from "@/lib/auth/session";
 import { listUsefulContacts } from "@/lib/town/home-content";
 import { createUsefulContact, deleteUsefulContact, updateTownSettings, updateUsefulContact } from "@/lib/town/town-settings-admin";
 import { ZTownSettingsSchema, ZUsefulContactSchema } from "@/lib/town/town-settings.schema";
-import { createStaffViewer, withStaffTestBed } from "../helpers/admin-fixtures";
+import { createStaffViewer } from "../helpers/admin-fixtures";
+import { withStaffTestBed } from "../helpers/staff-test-bed";
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 const VALID = {

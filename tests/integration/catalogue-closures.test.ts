@@ -2,7 +2,8 @@ import type { StaffViewer } from "@/lib/auth/session";
 import { addClosures, listClosures } from "@/lib/catalogue/closures";
 import { ZClosureImportSchema } from "@/lib/catalogue/closure.schema";
 import { counterMismatches } from "../helpers/counters";
-import { createFamily, createReservation, withStaffTestBed, type Catalogue } from "../helpers/admin-fixtures";
+import { createFamily, createReservation } from "../helpers/admin-fixtures";
+import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
 import type { SmtpPeer } from "../helpers/smtp-peer";
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 

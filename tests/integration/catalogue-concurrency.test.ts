@@ -10,7 +10,7 @@ import { addDays, dateToDay, dayToDate } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
 import { confirmBooking } from "@/lib/reservations/book-days";
 import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
-import { counterMismatches } from "../helpers/counters";
+import { expectCountersBalancedAfterEach } from "../helpers/counters";
 import { createStaffViewer } from "../helpers/admin-fixtures";
 import { holdRowLock, stillPending } from "../helpers/row-lock";
 import { describePostgres, withDemoDatabase, type TestDatabase } from "../helpers/test-db";
@@ -48,9 +48,7 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
     },
     { poolSize: 20, timeout: 120_000 },
   );
-  afterEach(async () => {
-    expect(await counterMismatches(database.prisma)).toEqual([]);
-  });
+  expectCountersBalancedAfterEach(() => database.prisma);
 
   it("a closure added while families book that day: every booking is either cancelled by it or refused after it", async () => {
     // Each order is forced with a row lock held by the test (tests/helpers/row-lock.ts): the

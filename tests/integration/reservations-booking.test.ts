@@ -4,7 +4,7 @@ import { notifyReservationDecision, sendReservationConfirmation } from "@/lib/re
 import { getEligiblePeriods, getPlanning, getReservationDetail, getWizardChildren, listReservations } from "@/lib/reservations/reservations-query";
 import { DEMO_IDS } from "@/prisma/seed";
 import { cantinePeriod, completeChildSheet, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
-import { counterMismatches } from "../helpers/counters";
+import { expectCountersBalancedAfterEach } from "../helpers/counters";
 import { testDatabaseKinds, withDemoDatabase, type TestDatabase } from "../helpers/test-db";
 import type { SmtpPeer } from "../helpers/smtp-peer";
 
@@ -41,9 +41,7 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
     };
     [other] = await createCompleteFamilies(database.prisma, 1);
   });
-  afterEach(async () => {
-    expect(await counterMismatches(database.prisma)).toEqual([]);
-  });
+  expectCountersBalancedAfterEach(() => database.prisma);
 
   it("shows Julie as not bookable in step 1, with what is missing, and only eligible services to Julien", async () => {
     const children = await getWizardChildren(database.prisma, demo);

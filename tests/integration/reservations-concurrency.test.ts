@@ -6,7 +6,7 @@ import { addDays, dayToDate } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
 import { confirmBooking } from "@/lib/reservations/book-days";
 import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
-import { counterMismatches } from "../helpers/counters";
+import { expectCountersBalancedAfterEach } from "../helpers/counters";
 import { describePostgres, withDemoDatabase, type TestDatabase } from "../helpers/test-db";
 
 // "Capacity is never exceeded, whatever the number of parents booking the last place at the
@@ -40,9 +40,7 @@ describePostgres("booking the last places at the same moment, on PostgreSQL", ()
     },
     { poolSize: 20, timeout: 120_000 },
   );
-  afterEach(async () => {
-    expect(await counterMismatches(database.prisma)).toEqual([]);
-  });
+  expectCountersBalancedAfterEach(() => database.prisma);
 
   it("200 children for 37 places: exactly 37 booked, 163 clean French refusals", async () => {
     const capacity = 37;
