@@ -17,6 +17,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+import { guardianAnswers } from "../helpers/family-form";
 import { describeE2e, launchBrowser, login, newContext } from "./browser";
 import { FIXTURE_DAY } from "./admin-e2e-fixtures";
 import { builtPages, serverActions } from "./build-manifest";
@@ -88,13 +89,8 @@ const STAFF_FAMILY_RECORD = {
 
   civility: "M_ET_MME", name: "PIRATE", street: "1 rue Pirate", addressComplement: "", postalCode: "12000", city: "RODEZ", homePhone: "05 65 00 00 00",
   situation: "MARIES", allowanceNumber: "", allowanceHolder: null, benefitScheme: "CAF",
-  ...Object.fromEntries(
-    ["civility", "lastName", "firstName", "street", "addressComplement", "postalCode", "city", "homePhone", "workPhone", "mobilePhone", "birthDate", "birthPlace", "profession", "socioProfessionalCategory"].flatMap((field) => {
-      const key = field[0].toUpperCase() + field.slice(1);
-      const first: Record<string, string> = { civility: "M", lastName: "PIRATE", firstName: "Pi", mobilePhone: "06 00 00 00 00" };
-      return [[`guardian1${key}`, first[field] ?? ""], [`guardian2${key}`, ""]];
-    }),
-  ),
+  ...guardianAnswers(1, { civility: "M", lastName: "PIRATE", firstName: "Pi", mobilePhone: "06 00 00 00 00" }),
+  ...guardianAnswers(2, {}),
 };
 
 /** A complete child sheet as the staff form posts it (no « J'accepte », no authorisations: the family's). */

@@ -6,6 +6,7 @@ import type { TFamilyRecord, TStaffFamilyRecord } from "@/lib/families/family-re
 import type { TChildSheet } from "@/lib/children/child-sheet.schema";
 import { DEMO_ACCOUNTS, DEMO_IDS } from "@/prisma/seed";
 import { createStaffViewer } from "../helpers/admin-fixtures";
+import { guardianAnswers } from "../helpers/family-form";
 import { withDemoDatabase, type DatabaseKind, type TestDatabase, type TestSuite } from "../helpers/test-db";
 
 export const OTHER = {
@@ -84,12 +85,6 @@ export function otherFamilySnapshot(database: TestDatabase) {
 }
 
 export function familyRecordInput(overrides: Partial<TFamilyRecord> = {}): TFamilyRecord {
-  const guardian = (position: 1 | 2, values: Record<string, string>) =>
-    Object.fromEntries(
-      ["civility", "lastName", "firstName", "street", "addressComplement", "postalCode", "city", "homePhone", "workPhone", "mobilePhone", "birthDate", "birthPlace", "profession", "socioProfessionalCategory"].map(
-        (field) => [`guardian${position}${field[0].toUpperCase()}${field.slice(1)}`, values[field] ?? ""],
-      ),
-    );
   return {
     civility: "M_ET_MME",
     name: "test",
@@ -102,8 +97,8 @@ export function familyRecordInput(overrides: Partial<TFamilyRecord> = {}): TFami
     allowanceNumber: "7654321",
     allowanceHolder: "PERE",
     benefitScheme: "MSA",
-    ...guardian(1, { civility: "M", lastName: "TEST", firstName: "Pierre", street: "3 rue Béteille", postalCode: "12000", city: "Rodez", mobilePhone: "06 12 34 56 78", birthDate: "1984-03-12", birthPlace: "Rodez", profession: "Technicien", socioProfessionalCategory: "EMPLOYE" }),
-    ...guardian(2, { civility: "MME", lastName: "TEST", firstName: "Marie", street: "3 rue Béteille", postalCode: "12000", city: "Rodez" }),
+    ...guardianAnswers(1, { civility: "M", lastName: "TEST", firstName: "Pierre", street: "3 rue Béteille", postalCode: "12000", city: "Rodez", mobilePhone: "06 12 34 56 78", birthDate: "1984-03-12", birthPlace: "Rodez", profession: "Technicien", socioProfessionalCategory: "EMPLOYE" }),
+    ...guardianAnswers(2, { civility: "MME", lastName: "TEST", firstName: "Marie", street: "3 rue Béteille", postalCode: "12000", city: "Rodez" }),
     reglements: "OUI",
     attestationHonneur: "OUI",
     signatureNumerique: "OUI",
