@@ -4,7 +4,6 @@
 // the after-school club on the measured day, plus pending and refused lines. Each figure is
 // compared with a baseline measured in the same run: the daily list's SQL sent through `pg`
 // directly, and a plain count of the day's lines.
-import crypto from "node:crypto";
 import { createRequire } from "node:module";
 import pg from "pg";
 import type { BenchContext } from "../../scripts/bench";
@@ -12,6 +11,7 @@ import type { StaffViewer } from "../../lib/auth/session";
 import { openDatabase, type Database } from "../../lib/db/connect";
 import { migratePostgres } from "../../lib/db/migrate";
 import { createCatalogue, createStaffViewer, createTown } from "../helpers/admin-fixtures";
+import { createPostgresDatabase } from "../helpers/postgres-database";
 import { latencySummary } from "./bench-stats";
 
 // lib/lists is "server-only" (a guard for Next's bundler); outside Next, stub it as the
@@ -93,12 +93,8 @@ async function generate(database: Database, url: string) {
 const benchmark = {
   name: "Listes du jour et repas pour la cuisine, 2 000 enfants un même jour",
   async run(context: BenchContext) {
-    const name = `portail_bench_${crypto.randomBytes(5).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: context.pgAdminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(context.pgAdminUrl);
-    url.pathname = `/${name}`;
+    const created = await createPostgresDatabase({ prefix: "portail_bench", adminUrl: context.pgAdminUrl });
+    const url = new URL(created.url);
     // One query at a time: small pools, within the server's free connections (scripts/bench.ts).
     if (5 + 2 > context.connectionBudget) throw new Error(`${context.connectionBudget} connexions libres : il en faut 7`);
     const database = openDatabase({ kind: "postgres", url: url.toString(), poolSize: 5 });
@@ -158,8 +154,7 @@ const benchmark = {
       direct.on("error", () => {});
       await direct.end();
       await database.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await created.drop();
     }
   },
 };

@@ -6,9 +6,10 @@ import { resetPassword } from "@/lib/auth/password-reset";
 import { checkLogin } from "@/lib/auth/login";
 import type { StaffViewer } from "@/lib/auth/session";
 import { createLoginThrottle } from "@/lib/auth/throttle";
-import { createFamily, createStaffViewer, createTown } from "../helpers/admin-fixtures";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
-import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { createFamily } from "../helpers/admin-fixtures";
+import { withStaffTestBed } from "../helpers/staff-test-bed";
+import type { SmtpPeer } from "../helpers/smtp-peer";
+import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 const secretIn = (text: string) => {
   const match = text.match(/\/activation\?jeton=([\w%-]+)/);
@@ -20,18 +21,7 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
   let database: TestDatabase;
   let smtp: SmtpPeer;
   let agent: StaffViewer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    useAsAppDatabase(database);
-    smtp = await startSmtpPeer();
-    await createTown(database.prisma);
-    agent = await createStaffViewer(database.prisma, "AGENT");
-  });
-  afterAll(async () => {
-    await smtp?.close();
-    await database?.drop();
-  });
+  withStaffTestBed(kind, (suite) => ({ database, smtp, agent } = suite));
 
   const login = (email: string, password: string) =>
     checkLogin(database.prisma, createLoginThrottle(database.prisma), { email, password, ip: "192.0.2.9" });

@@ -19,9 +19,8 @@ import { ZStaffFamilyRecordSchema, type TStaffFamilyRecord } from "@/lib/familie
 import { UNEXPECTED_FIELD } from "@/lib/families/form-fields";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { DEMO_IDS } from "@/prisma/seed";
-import { createStaffViewer } from "../helpers/admin-fixtures";
-import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
-import { childSheetInput, childVersion, familyVersion, OTHER, otherFamilySnapshot, seedTwoFamilies, staffRecordInput } from "./family-fixtures";
+import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
+import { childSheetInput, childVersion, familyVersion, OTHER, otherFamilySnapshot, staffRecordInput, withTwoFamilies } from "./family-fixtures";
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000999";
 const NOW = new Date("2026-11-26T09:00:00Z");
@@ -39,19 +38,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
   let demo: ParentViewer;
   let agent: StaffViewer;
   let cambon: string;
-  let cleanup: () => void;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    useAsAppDatabase(database);
-    ({ demo, cleanup } = await seedTwoFamilies(database));
-    agent = await createStaffViewer(database.prisma, "AGENT");
-    cambon = (await database.prisma.school.findUniqueOrThrow({ where: { name: "Cambon" } })).id;
-  });
-  afterAll(async () => {
-    await database?.drop();
-    cleanup?.();
-  });
+  withTwoFamilies(kind, (suite) => ({ database, demo, agent, cambon } = suite));
 
   /** Both families, everything the staff functions could touch, and the audit log. */
   const snapshot = async () => ({

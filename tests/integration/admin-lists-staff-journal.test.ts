@@ -6,29 +6,20 @@ import { ZJournalFilterSchema } from "@/lib/audit/journal.schema";
 import { purgeOldAuditEntries } from "@/lib/audit/purge";
 import type { StaffViewer } from "@/lib/auth/session";
 import { createStaffAccount, listStaff, setStaffActive, setStaffRole } from "@/lib/staff/staff";
-import { createCatalogue, createFamily, createReservation, createStaffViewer, createTown } from "../helpers/admin-fixtures";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
-import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { createFamily, createReservation, createStaffViewer } from "../helpers/admin-fixtures";
+import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
+import type { SmtpPeer } from "../helpers/smtp-peer";
+import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal on %s", (kind) => {
   let database: TestDatabase;
   let smtp: SmtpPeer;
   let agent: StaffViewer;
   let admin: StaffViewer;
-  let catalogue: Awaited<ReturnType<typeof createCatalogue>>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    useAsAppDatabase(database);
-    smtp = await startSmtpPeer();
-    await createTown(database.prisma);
-    agent = await createStaffViewer(database.prisma, "AGENT");
+  let catalogue: Catalogue;
+  withStaffTestBed(kind, { catalogue: true }, async (suite) => {
+    ({ database, smtp, agent, catalogue } = suite);
     admin = await createStaffViewer(database.prisma, "ADMIN");
-    catalogue = await createCatalogue(database.prisma);
-  });
-  afterAll(async () => {
-    await smtp?.close();
-    await database?.drop();
   });
 
   describe("listes du jour", () => {

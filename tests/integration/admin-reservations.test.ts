@@ -2,29 +2,18 @@ import { ZQueueFilterSchema } from "@/lib/reservations/decision.schema";
 import { decideReservation, listPendingLines } from "@/lib/reservations/decisions";
 import type { StaffViewer } from "@/lib/auth/session";
 import { counterMismatches } from "../helpers/counters";
-import { createCatalogue, createFamily, createReservation, createStaffViewer, createTown } from "../helpers/admin-fixtures";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
+import { createFamily, createReservation } from "../helpers/admin-fixtures";
+import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
+import type { SmtpPeer } from "../helpers/smtp-peer";
 import { holdRowLock } from "../helpers/row-lock";
-import { createTestDatabase, describePostgres, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { describePostgres, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) => {
   let database: TestDatabase;
   let smtp: SmtpPeer;
   let agent: StaffViewer;
-  let catalogue: Awaited<ReturnType<typeof createCatalogue>>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    useAsAppDatabase(database);
-    smtp = await startSmtpPeer();
-    await createTown(database.prisma);
-    agent = await createStaffViewer(database.prisma, "AGENT");
-    catalogue = await createCatalogue(database.prisma);
-  });
-  afterAll(async () => {
-    await smtp?.close();
-    await database?.drop();
-  });
+  let catalogue: Catalogue;
+  withStaffTestBed(kind, { catalogue: true }, (suite) => ({ database, smtp, agent, catalogue } = suite));
 
   const [matin, soir] = [0, 1];
   const pending = async (name: string, days: string[], email?: string) => {
@@ -103,20 +92,8 @@ describePostgres("the staff reservation queue under concurrent decisions, on Pos
   let database: TestDatabase;
   let smtp: SmtpPeer;
   let agent: StaffViewer;
-  let catalogue: Awaited<ReturnType<typeof createCatalogue>>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase("postgres", { poolSize: 20 });
-    useAsAppDatabase(database);
-    smtp = await startSmtpPeer();
-    await createTown(database.prisma);
-    agent = await createStaffViewer(database.prisma, "AGENT");
-    catalogue = await createCatalogue(database.prisma);
-  });
-  afterAll(async () => {
-    await smtp?.close();
-    await database?.drop();
-  });
+  let catalogue: Catalogue;
+  withStaffTestBed("postgres", { catalogue: true, poolSize: 20 }, (suite) => ({ database, smtp, agent, catalogue } = suite));
 
   it("lets exactly one of two simultaneous decisions on a line win, and keeps every counter equal to the booked lines", async () => {
     const days = ["2027-01-07", "2027-01-08", "2027-01-11"];

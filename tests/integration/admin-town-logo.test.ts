@@ -7,8 +7,9 @@ import type { StaffViewer } from "@/lib/auth/session";
 import { getTownSettings } from "@/lib/town/settings";
 import { removeTownLogo, uploadTownLogo } from "@/lib/town/town-logo";
 import { TOWN_LOGO_MAX_BYTES, TOWN_LOGO_MESSAGES, ZTownLogoSchema } from "@/lib/town/town-logo.schema";
-import { createStaffViewer, createTown } from "../helpers/admin-fixtures";
-import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { createStaffViewer } from "../helpers/admin-fixtures";
+import { withStaffTestBed } from "../helpers/staff-test-bed";
+import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 const upload = (name: string) => path.join(__dirname, "../fixtures/uploads", name);
 const fileOf = (name: string, bytes: Uint8Array = fs.readFileSync(upload(name))) => new File([Buffer.from(bytes)], name);
@@ -27,15 +28,9 @@ describe.each(testDatabaseKinds())("the town logo on %s", (kind) => {
   };
   const NONE = { mimeType: null, size: null };
 
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    useAsAppDatabase(database);
-    await createTown(database.prisma);
+  withStaffTestBed(kind, async (suite) => {
+    ({ database, agent } = suite);
     admin = await createStaffViewer(database.prisma, "ADMIN");
-    agent = await createStaffViewer(database.prisma, "AGENT");
-  });
-  afterAll(async () => {
-    await database?.drop();
   });
 
   it("has no logo at first: the route answers 404 and the header gets no image", async () => {

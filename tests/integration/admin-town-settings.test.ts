@@ -2,8 +2,9 @@ import type { StaffViewer } from "@/lib/auth/session";
 import { listUsefulContacts } from "@/lib/town/home-content";
 import { createUsefulContact, deleteUsefulContact, updateTownSettings, updateUsefulContact } from "@/lib/town/town-settings-admin";
 import { ZTownSettingsSchema, ZUsefulContactSchema } from "@/lib/town/town-settings.schema";
-import { createStaffViewer, createTown } from "../helpers/admin-fixtures";
-import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { createStaffViewer } from "../helpers/admin-fixtures";
+import { withStaffTestBed } from "../helpers/staff-test-bed";
+import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 const VALID = {
   townName: "Ville de Millau",
@@ -26,15 +27,9 @@ describe.each(testDatabaseKinds())("town settings and useful contacts on %s", (k
       select: { townName: true, portalName: true, guichetName: true, guichetPhone: true, guichetEmail: true, guichetAddress: true, guichetHours: true, primaryColor: true },
     });
 
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    useAsAppDatabase(database);
-    await createTown(database.prisma);
+  withStaffTestBed(kind, async (suite) => {
+    ({ database, agent } = suite);
     admin = await createStaffViewer(database.prisma, "ADMIN");
-    agent = await createStaffViewer(database.prisma, "AGENT");
-  });
-  afterAll(async () => {
-    await database?.drop();
   });
 
   it("lets an admin save the town settings, audited in the same change", async () => {

@@ -2,9 +2,6 @@
 // same moment as bookings of the affected days. Whatever the interleaving, no active booking
 // may remain on a closed day or outside the period, and the counters stay equal to the booked
 // days. Real concurrency needs PostgreSQL (PGlite serialises everything).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { StaffViewer } from "@/lib/auth/session";
 import { addClosures } from "@/lib/catalogue/closures";
 import { updatePeriod } from "@/lib/catalogue/catalogue-admin";
@@ -12,12 +9,11 @@ import { ZPeriodSchema } from "@/lib/catalogue/period.schema";
 import { addDays, dateToDay, dayToDate } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
 import { confirmBooking } from "@/lib/reservations/book-days";
-import { seedDemo } from "@/prisma/seed";
-import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../e2e/fixtures/families";
-import { counterMismatches } from "../helpers/counters";
+import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
+import { expectCountersBalancedAfterEach } from "../helpers/counters";
 import { createStaffViewer } from "../helpers/admin-fixtures";
 import { holdRowLock, stillPending } from "../helpers/row-lock";
-import { createTestDatabase, describePostgres, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { describePostgres, withDemoDatabase, type TestDatabase } from "../helpers/test-db";
 
 const NOW = new Date("2026-11-26T10:00:00Z");
 const ACTIVE = ["PENDING", "ACCEPTED"] as const;
@@ -27,7 +23,6 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
   let agent: StaffViewer;
   let cantine: { periodId: string; unitId: string };
   let families: FixtureFamily[];
-  const storageRoot = fs.mkdtempSync(path.join(os.tmpdir(), "portail-catalogue-race-"));
 
   const book = (family: FixtureFamily, day: string) =>
     confirmBooking(
@@ -43,21 +38,17 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
     return results.filter((result) => result.status === "fulfilled").length;
   };
 
-  beforeAll(async () => {
-    database = await createTestDatabase("postgres", { poolSize: 20 });
-    useAsAppDatabase(database);
-    await seedDemo(database.prisma, { storageRoot });
-    agent = await createStaffViewer(database.prisma, "AGENT");
-    cantine = await cantinePeriod(database.prisma, "CAMBON");
-    families = await createCompleteFamilies(database.prisma, 12);
-  }, 120_000);
-  afterAll(async () => {
-    await database?.drop();
-    fs.rmSync(storageRoot, { recursive: true, force: true });
-  });
-  afterEach(async () => {
-    expect(await counterMismatches(database.prisma)).toEqual([]);
-  });
+  withDemoDatabase(
+    "postgres",
+    async (suite) => {
+      database = suite.database;
+      agent = await createStaffViewer(database.prisma, "AGENT");
+      cantine = await cantinePeriod(database.prisma, "CAMBON");
+      families = await createCompleteFamilies(database.prisma, 12);
+    },
+    { poolSize: 20, timeout: 120_000 },
+  );
+  expectCountersBalancedAfterEach(() => database.prisma);
 
   it("a closure added while families book that day: every booking is either cancelled by it or refused after it", async () => {
     // Each order is forced with a row lock held by the test (tests/helpers/row-lock.ts): the

@@ -14,8 +14,8 @@ import { dayToDate } from "@/lib/dates/calendar-day";
 import { confirmBooking } from "@/lib/reservations/book-days";
 import { getEligiblePeriods, getPlanning } from "@/lib/reservations/reservations-query";
 import { seedDemo } from "@/prisma/seed";
-import { counterMismatches } from "../helpers/counters";
-import { createCompleteFamilies, type FixtureFamily } from "../e2e/fixtures/families";
+import { expectCountersBalancedAfterEach } from "../helpers/counters";
+import { createCompleteFamilies, type FixtureFamily } from "../helpers/families";
 import { createStaffViewer } from "../helpers/admin-fixtures";
 import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
 
@@ -84,9 +84,7 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
     await database?.drop();
     fs.rmSync(storageRoot, { recursive: true, force: true });
   });
-  afterEach(async () => {
-    expect(await counterMismatches(database.prisma)).toEqual([]);
-  });
+  expectCountersBalancedAfterEach(() => database.prisma);
 
   describe("establishments", () => {
     it("creates an establishment linked to a school, then edits it; each change is audited", async () => {

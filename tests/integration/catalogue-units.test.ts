@@ -12,8 +12,8 @@ import { dateToDay, dayToDate } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
 import { confirmBooking } from "@/lib/reservations/book-days";
 import { seedDemo } from "@/prisma/seed";
-import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../e2e/fixtures/families";
-import { counterMismatches } from "../helpers/counters";
+import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
+import { expectCountersBalancedAfterEach } from "../helpers/counters";
 import { createStaffViewer } from "../helpers/admin-fixtures";
 import { holdRowLock, stillPending } from "../helpers/row-lock";
 import { createTestDatabase, describePostgres, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
@@ -38,9 +38,7 @@ function setup(kind: "pglite" | "postgres", families: number, poolSize?: number)
     await state.database?.drop();
     fs.rmSync(storageRoot, { recursive: true, force: true });
   });
-  afterEach(async () => {
-    expect(await counterMismatches(state.database.prisma)).toEqual([]);
-  });
+  expectCountersBalancedAfterEach(() => state.database.prisma);
   return state;
 }
 

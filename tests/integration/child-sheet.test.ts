@@ -12,9 +12,8 @@ import { UNEXPECTED_FIELD } from "@/lib/families/form-fields";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { StaleSaveError } from "@/lib/families/record-version";
 import { DEMO_IDS } from "@/prisma/seed";
-import { createStaffViewer } from "../helpers/admin-fixtures";
-import { createTestDatabase, itOnPostgres, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
-import { childSheetInput, childVersion, OTHER, otherFamilySnapshot, seedTwoFamilies } from "./family-fixtures";
+import { itOnPostgres, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
+import { childSheetInput, childVersion, OTHER, otherFamilySnapshot, withTwoFamilies } from "./family-fixtures";
 
 const parse = (input: unknown) => ZChildSheetSchema.parse(input);
 
@@ -22,20 +21,8 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
   let database: TestDatabase;
   let demo: ParentViewer;
   let agent: StaffViewer;
-  let cleanup: () => void;
   let cambon: string;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    useAsAppDatabase(database);
-    ({ demo, cleanup } = await seedTwoFamilies(database));
-    agent = await createStaffViewer(database.prisma, "AGENT");
-    cambon = (await database.prisma.school.findUniqueOrThrow({ where: { name: "Cambon" } })).id;
-  });
-  afterAll(async () => {
-    await database?.drop();
-    cleanup?.();
-  });
+  withTwoFamilies(kind, (suite) => ({ database, demo, agent, cambon } = suite));
 
   /** The input as a form loaded now would post it: at the sheet's current version. */
   const current = async (input: TChildSheet): Promise<TChildSheet> => ({ ...input, version: await childVersion(database, String(input.childId)) });

@@ -9,9 +9,8 @@ import { UNEXPECTED_FIELD } from "@/lib/families/form-fields";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { RELOAD_MESSAGE, StaleSaveError } from "@/lib/families/record-version";
 import { DEMO_IDS } from "@/prisma/seed";
-import { createStaffViewer } from "../helpers/admin-fixtures";
-import { createTestDatabase, itOnPostgres, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
-import { familyRecordInput, familyVersion, OTHER, otherFamilySnapshot, seedTwoFamilies, staffRecordInput } from "./family-fixtures";
+import { itOnPostgres, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
+import { familyRecordInput, familyVersion, OTHER, otherFamilySnapshot, staffRecordInput, withTwoFamilies } from "./family-fixtures";
 
 const parse = (input: unknown) => ZFamilyRecordSchema.parse(input);
 
@@ -21,18 +20,7 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
   let other: ParentViewer;
   let otherGuardianId: string;
   let agent: StaffViewer;
-  let cleanup: () => void;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    useAsAppDatabase(database);
-    ({ demo, other, otherGuardianId, cleanup } = await seedTwoFamilies(database));
-    agent = await createStaffViewer(database.prisma, "AGENT");
-  });
-  afterAll(async () => {
-    await database?.drop();
-    cleanup?.();
-  });
+  withTwoFamilies(kind, (suite) => ({ database, demo, other, otherGuardianId, agent } = suite));
 
   /** The input as a form loaded now would post it: at the record's current version. */
   const current = async (input: TFamilyRecord, familyId: string = DEMO_IDS.family): Promise<TFamilyRecord> => ({ ...input, version: await familyVersion(database, familyId) });
