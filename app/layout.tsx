@@ -1,15 +1,18 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { BrowserClock } from "@/components/layout/browser-clock";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { currentViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { darkerShade } from "@/lib/town/brand-colour";
+import { getDb } from "@/lib/db/client";
 import { getTownSettings } from "@/lib/town/settings";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const town = await getTownSettings();
+  await connection(); // rendered per request: `next build` must not open the database
+  const town = await getTownSettings(getDb());
   return {
     title: { default: `${town.portalName} – ${town.townName}`, template: `%s – ${town.portalName}` },
     description: `Le portail des familles de la ${town.townName} : dossier famille, réservations, factures.`,
@@ -21,7 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [town, viewer] = await Promise.all([getTownSettings(), currentViewer()]);
+  await connection(); // rendered per request: `next build` must not open the database
+  const [town, viewer] = await Promise.all([getTownSettings(getDb()), currentViewer()]);
   return (
     <html lang="fr" style={{ "--color-brand": town.primaryColor, "--color-brand-dark": darkerShade(town.primaryColor) } as React.CSSProperties}>
       <body className="flex min-h-screen flex-col">

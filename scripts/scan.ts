@@ -14,17 +14,19 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { SMTPServer } from "smtp-server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
+import { serverActions } from "../tests/e2e/build-manifest";
+import { launchChromium } from "../tests/helpers/chromium";
+import { freePort } from "../tests/helpers/free-port";
+import { createPostgresDatabase } from "../tests/helpers/postgres-database";
+import { stopProcessGroup } from "../tests/helpers/process-group";
+import { CHROMIUM_PATH } from "../tests/helpers/probe-services.mjs";
 
 const root = path.resolve(__dirname, "..");
-const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 // wapiti 3.0.4's modules, less those that need the outside world: ssrf and xxe call back to an
 // endpoint on the Internet (wapiti3.ovh), nikto and wapp download their databases from GitHub.
@@ -112,7 +114,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 async function main() {
   const build = !process.argv.includes("--no-build");
   ensureWapiti();
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium introuvable (${CHROMIUM}) : apt-get install -y chromium`);
+  if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`Chromium introuvable (${CHROMIUM_PATH}) : apt-get install -y chromium`);
   if (build) run("npx", ["next", "build"], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "portail-scan-"));
@@ -184,17 +186,6 @@ function wapitiPython(): string {
   return shebang.match(/^#!\s*(\S+python3?\S*)$/)?.[1] ?? "python3";
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
 /** A mail sink: production refuses to run without SMTP, and the scan submits forms that send mail. */
 async function startSmtpSink(): Promise<{ url: string; close(): Promise<void> }> {
   const server = new SMTPServer({
@@ -213,12 +204,9 @@ async function startSmtpSink(): Promise<{ url: string; close(): Promise<void> }>
 
 /** The server action behind « Se déconnecter » (a form in every page's header), from the build. */
 function logoutActionId(): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, action]) => action.exportedName === "logoutAction" && action.filename?.startsWith("app/"));
-  if (!entry) throw new Error("action logoutAction introuvable dans .next/server/server-reference-manifest.json : le scan se déconnecterait");
-  return entry[0];
+  const action = serverActions().find((entry) => entry.name === "logoutAction" && entry.file.startsWith("app/"));
+  if (!action) throw new Error("action logoutAction introuvable dans .next/server/server-reference-manifest.json : le scan se déconnecterait");
+  return action.id;
 }
 
 type ScanGate = { url: string; refused: number; close(): Promise<void> };
@@ -273,19 +261,7 @@ type Portal = {
 };
 
 async function startPortal(work: string): Promise<Portal> {
-  const name = `portail_scan_${crypto.randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const databaseUrl = new URL(PG_ADMIN_URL);
-  databaseUrl.pathname = `/${name}`;
-  const dropDatabase = async () => {
-    const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
-  };
+  const { url: databaseUrl, drop: dropDatabase } = await createPostgresDatabase({ prefix: "portail_scan" });
   const smtp = await startSmtpSink();
   const port = await freePort();
   // Everybody — Chromium, wapiti — goes through the gate; Next.js listens behind it.
@@ -295,7 +271,7 @@ async function startPortal(work: string): Promise<Portal> {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: databaseUrl.toString(),
+    DATABASE_URL: databaseUrl,
     STORAGE_DIR: path.join(work, "storage"),
     SMTP_URL: smtp.url,
     MAIL_FROM: "Portail Familles <no-reply@portail.test>",
@@ -317,12 +293,7 @@ async function startPortal(work: string): Promise<Portal> {
     detached: true,
   });
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      process.kill(-child.pid!, "SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
-    }
+    await stopProcessGroup(child);
     fs.closeSync(log);
     await gate.close();
     await smtp.close();
@@ -344,10 +315,7 @@ async function startPortal(work: string): Promise<Portal> {
 
 /** Signs in through the login form, as a person would; returns the cookies in wapiti's JSON format. */
 async function signIn(portal: Portal, identity: Identity) {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ baseURL: portal.baseUrl, locale: "fr-FR", timezoneId: "Europe/Paris" });
     const page = await context.newPage();

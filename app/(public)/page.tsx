@@ -9,16 +9,18 @@ import { SERVICE_DOCUMENT_KIND_LABELS } from "@/lib/content/service-document-lab
 import { formatDay, dateToDay } from "@/lib/dates/calendar-day";
 import { listPublishedNews, listServices, listUsefulContacts } from "@/lib/town/home-content";
 import { getTownSettings } from "@/lib/town/settings";
+import { getDb } from "@/lib/db/client";
 
 
 export default async function HomePage() {
   const viewer = await currentViewer();
+  const db = getDb();
   if (viewer) redirect(viewer.role === "PARENT" ? "/espace" : "/admin");
   const [town, news, contacts, services] = await Promise.all([
-    getTownSettings(),
-    listPublishedNews(clock.now()),
-    listUsefulContacts(),
-    listServices(),
+    getTownSettings(db),
+    listPublishedNews(db, clock.now()),
+    listUsefulContacts(db),
+    listServices(db),
   ]);
 
   return (

@@ -5,14 +5,13 @@ import { ZChoosePasswordSchema } from "@/lib/auth/password-policy";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { signInAfterPasswordLink } from "@/lib/auth/sign-in";
 import * as clock from "@/lib/clock";
-import { getDb } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/db/generated/client";
+import type { DbClient } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
 const ZPasswordLinkSchema = ZChoosePasswordSchema.and(z.object({ token: z.string().min(1, "Lien incomplet.").max(200) }));
 
 type UseLink = (
-  db: PrismaClient,
+  db: DbClient,
   token: string,
   password: string,
   now: Date,
@@ -24,8 +23,7 @@ type UseLink = (
  * reset): `use` spends the link and sets the password, then the user is signed in.
  */
 export function passwordLinkAction(use: UseLink) {
-  return publicAction(ZPasswordLinkSchema, async (input) => {
-    const db = getDb();
+  return publicAction(ZPasswordLinkSchema, async (input, _viewer, db) => {
     const meta = await requestMeta();
     const result = await use(db, input.token, input.password, clock.now(), meta);
     if (!result.ok) throw new AppError("TOKEN", result.message);

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import type { ComponentProps } from "react";
 import { ChoosePasswordPage } from "@/components/auth/choose-password-page";
+import { linkProblem } from "@/lib/auth/tokens";
+import { getDb } from "@/lib/db/client";
 import { parseText, type TSearchParams } from "@/lib/http/url-params";
 
 // The page a single-use link opens (`?jeton=…`) to choose a password. Activation and reset are
@@ -28,6 +30,7 @@ export function passwordLinkMetadata(purpose: Purpose): Metadata {
 export function passwordLinkPage(purpose: Purpose, action: Action) {
   return async function PasswordLinkPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
     const jeton = parseText((await searchParams).jeton) ?? undefined;
-    return <ChoosePasswordPage {...PURPOSES[purpose]} purpose={purpose} jeton={jeton} action={action} />;
+    const problem = await linkProblem(getDb(), jeton, purpose);
+    return <ChoosePasswordPage {...PURPOSES[purpose]} problem={problem} jeton={jeton} action={action} />;
   };
 }

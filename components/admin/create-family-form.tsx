@@ -3,7 +3,7 @@
 import type { ActionResult } from "@/lib/auth/action";
 import { ActionForm } from "./action-form";
 import { TextField } from "@/components/ui/form/text-field";
-import { ZCreateFamilySchema } from "@/lib/admin-families/family.schema";
+import { ZCreateFamilySchema } from "@/lib/families/family.schema";
 
 export function CreateFamilyForm({ action }: { action: (input: FormData) => Promise<ActionResult<{ familyId: string }>> }) {
   return (

@@ -3,7 +3,7 @@
 import type { ActionResult } from "@/lib/auth/action";
 import { ActionForm } from "./action-form";
 import { TextField } from "@/components/ui/form/text-field";
-import { ZDecisionSchema } from "@/lib/admin-reservations/decision.schema";
+import { ZDecisionSchema } from "@/lib/reservations/decision.schema";
 
 type Props = { action: (input: FormData) => Promise<ActionResult<unknown>>; dayId?: string; reservationId?: string; label: string };
 

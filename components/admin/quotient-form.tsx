@@ -1,7 +1,7 @@
 "use client";
 
 import { TextField } from "@/components/ui/form/text-field";
-import { ZQuotientSchema } from "@/lib/admin-families/family.schema";
+import { ZQuotientSchema } from "@/lib/families/family.schema";
 import type { ActionResult } from "@/lib/auth/action";
 import { ActionForm } from "./action-form";
 

@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { MyDocuments } from "@/components/documents/my-documents";
 import { Panel } from "@/components/ui/panel";
-import type { ParentViewer } from "@/lib/auth/session";
-import { listFamilyDocuments } from "@/lib/documents/family-documents";
+import type { FamilyDocumentRow } from "@/lib/documents/family-documents";
 
-const SHOWN = 5;
+export const DOCUMENTS_SHOWN = 5;
 
-/** PIÈCES JUSTIFICATIVES À FOURNIR: Ajouter un document, and Mes documents (Dossier, Voir). */
-export async function DocumentsBlock({ viewer }: { viewer: ParentViewer }) {
-  const documents = await listFamilyDocuments(viewer, SHOWN + 1);
+/**
+ * PIÈCES JUSTIFICATIVES À FOURNIR: Ajouter un document, and Mes documents (Dossier, Voir). The
+ * page loads the family's DOCUMENTS_SHOWN + 1 latest documents (one more tells whether there are others).
+ */
+export function DocumentsBlock({ documents }: { documents: FamilyDocumentRow[] }) {
   return (
     <Panel
       title="Pièces justificatives à fournir"
@@ -19,11 +20,11 @@ export async function DocumentsBlock({ viewer }: { viewer: ParentViewer }) {
       }
     >
       <h3 className="mb-2 font-semibold">Mes documents</h3>
-      <MyDocuments documents={documents.slice(0, SHOWN)} caption="Mes documents (les plus récents)" />
+      <MyDocuments documents={documents.slice(0, DOCUMENTS_SHOWN)} caption="Mes documents (les plus récents)" />
       {documents.length > 0 ? (
         <p className="mt-3">
           <Link href="/espace/documents" className="text-brand underline hover:no-underline">
-            {documents.length > SHOWN ? "Voir tous mes documents" : "Gérer mes documents"}
+            {documents.length > DOCUMENTS_SHOWN ? "Voir tous mes documents" : "Gérer mes documents"}
           </Link>
         </p>
       ) : null}

@@ -1,13 +1,10 @@
 import Link from "next/link";
 import { ReservationsTable } from "@/components/reservations/reservations-table";
 import { Panel } from "@/components/ui/panel";
-import type { ParentViewer } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { listReservations } from "@/lib/reservations/reservations-query";
+import type { ReservationList } from "@/lib/reservations/reservations-query";
 
-/** ACCUEIL DE LOISIRS / PÉRISCOLAIRE / RESTAURATION / JEUNESSE / SPORTS VACANCES: the 5 latest reservations. */
-export async function ReservationsBlock({ viewer }: { viewer: ParentViewer }) {
-  const list = await listReservations(getDb(), viewer, {}, 1);
+/** ACCUEIL DE LOISIRS / PÉRISCOLAIRE / RESTAURATION / JEUNESSE / SPORTS VACANCES: the 5 latest reservations (the page loads them). */
+export function ReservationsBlock({ list }: { list: ReservationList }) {
   return (
     <Panel
       title="Accueil de loisirs / Périscolaire / Restauration / Jeunesse / Sports vacances"

@@ -1,9 +1,9 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 
 /** The development outbox (mails stored when no SMTP server is configured), newest first. */
-export async function listOutboxMails(take = 50) {
-  const mails = await getDb().outboxMail.findMany({
+export async function listOutboxMails(db: Db, take = 50) {
+  const mails = await db.outboxMail.findMany({
     orderBy: { createdAt: "desc" },
     take,
     select: { id: true, to: true, subject: true, text: true, createdAt: true },

@@ -1,7 +1,7 @@
 import "server-only";
 import type { StaffViewer } from "@/lib/auth/session";
 import { addDays, dayToDate } from "@/lib/dates/calendar-day";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/db/generated/client";
 import { describeAuditDetails } from "./describe-details";
@@ -10,7 +10,7 @@ import type { TJournalFilter } from "./journal.schema";
 export const JOURNAL_PAGE_SIZE = 50;
 
 /** Read-only: nothing in the portal updates or deletes an entry, except the 12-month purge. */
-export async function listAuditEntries(viewer: StaffViewer, filter: TJournalFilter) {
+export async function listAuditEntries(db: Db, viewer: StaffViewer, filter: TJournalFilter) {
   // Admin-only: the journal records what each agent did and read.
   if (viewer.role !== "ADMIN") throw new AppError("FORBIDDEN", "Le journal est réservé aux administrateurs.");
   const where: Prisma.AuditLogWhereInput = {
@@ -21,7 +21,6 @@ export async function listAuditEntries(viewer: StaffViewer, filter: TJournalFilt
       ? { at: { ...(filter.from ? { gte: dayToDate(filter.from) } : {}), ...(filter.to ? { lt: dayToDate(addDays(filter.to, 1)) } : {}) } }
       : {}),
   };
-  const db = getDb();
   const [total, entries] = await Promise.all([
     db.auditLog.count({ where }),
     db.auditLog.findMany({

@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { getDb, type DbClient } from "@/lib/db/client";
 import { AppError, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
 import { formDataToObject, validationFailure } from "@/lib/validation/form-data";
 import { requireAdmin, requireParent, requireStaff, type ParentViewer, type StaffViewer } from "./session";
@@ -9,12 +10,14 @@ import { requireAdmin, requireParent, requireStaff, type ParentViewer, type Staf
 // authorization"): it authorises first, then parses the input with the action's zod schema,
 // then runs the handler; known errors become French messages, anything else is logged and
 // reported generically. A server action is a public endpoint: nothing here trusts the page.
+// The builder is the action's entry point, so it is the one that calls getDb(): the handler
+// gets the database as its third argument and passes it down to lib/.
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
-type Handler<TInput, TViewer, TResult> = (input: TInput, viewer: TViewer) => Promise<TResult>;
+type Handler<TInput, TViewer, TResult> = (input: TInput, viewer: TViewer, db: DbClient) => Promise<TResult>;
 
 function makeActionBuilder<TViewer>(authorize: () => Promise<TViewer>) {
   return function action<TSchema extends z.ZodType, TResult>(
@@ -26,7 +29,7 @@ function makeActionBuilder<TViewer>(authorize: () => Promise<TViewer>) {
         const viewer = await authorize();
         const parsed = schema.safeParse(formDataToObject(input));
         if (!parsed.success) return validationFailure(parsed.error);
-        return { ok: true, data: await handler(parsed.data, viewer) };
+        return { ok: true, data: await handler(parsed.data, viewer, getDb()) };
       } catch (error) {
         unstable_rethrow(error); // redirect() and notFound() are not errors
         if (error instanceof AppError) return { ok: false, error: error.message };

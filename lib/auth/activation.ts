@@ -1,15 +1,13 @@
 import "server-only";
-import * as clock from "@/lib/clock";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { loadMailTown } from "@/lib/mail/mail-town";
 import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
-import { hashPassword } from "./password";
-import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
-import { consumeAuthToken, createAuthToken, peekAuthToken, revokePasswordLinks, TOKEN_ERROR_MESSAGE } from "./tokens";
-import { revokeUserSessions } from "./user-sessions";
+import { AUTH_EVENT_ACTIONS } from "./auth-events";
+import { passwordLinkSetter } from "./password-link";
+import { createAuthToken } from "./tokens";
 
 // SPEC §2: accounts are created by the Guichet unique; the parent receives an activation
 // e-mail and chooses a password through a single-use link valid 7 days.
@@ -30,42 +28,13 @@ export async function sendActivationMail(db: PrismaClient, userId: string, optio
   await sendMail(db, user.email, mail, options.mailConfig);
 }
 
-export type ActivationResult = { ok: true; userId: string; email: string } | { ok: false; message: string };
-
-class Refused extends Error {}
-
 export const ALREADY_ACTIVATED_MESSAGE =
   "Ce compte est déjà activé. Connectez-vous, ou utilisez « Identifiant ou Mot de passe oublié ? » si vous ne connaissez plus votre mot de passe.";
 
 /** Sets the first password through the activation link. The password must already satisfy the policy. */
-export async function activateAccount(
-  db: PrismaClient,
-  secret: string,
-  password: string,
-  now = clock.now(),
-  meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
-): Promise<ActivationResult> {
-  // The link is checked before the (deliberately slow) hash: a forged link costs us nothing.
-  const peeked = await peekAuthToken(db, secret, "ACTIVATION", now);
-  if (!peeked.ok) return { ok: false, message: TOKEN_ERROR_MESSAGE[peeked.reason] };
-  const passwordHash = await hashPassword(password); // outside the transaction: argon2 must not hold a connection
-  try {
-    return await db.$transaction(async (tx): Promise<ActivationResult> => {
-      const token = await consumeAuthToken(tx, secret, "ACTIVATION", now);
-      if (!token.ok) return { ok: false, message: TOKEN_ERROR_MESSAGE[token.reason] };
-      const user = await tx.user.findUniqueOrThrow({ where: { id: token.userId }, select: { email: true, role: true, familyId: true, active: true, activatedAt: true, passwordHash: true } });
-      // Rolls back, token included: a deactivated account is reactivated by staff first.
-      if (!user.active) throw new Refused("Ce compte est désactivé. Contactez le Guichet unique.");
-      // An activation link only ever sets the *first* password.
-      if (user.activatedAt || user.passwordHash) throw new Refused(ALREADY_ACTIVATED_MESSAGE);
-      await tx.user.update({ where: { id: token.userId }, data: { passwordHash, activatedAt: now, sessionVersion: { increment: 1 } } });
-      await revokePasswordLinks(tx, token.userId, now);
-      await revokeUserSessions(tx, token.userId, now);
-      await recordAuthEvent(tx, { action: AUTH_EVENT_ACTIONS.activated, userId: token.userId, role: user.role, familyId: user.familyId, ...meta }, now);
-      return { ok: true, userId: token.userId, email: user.email };
-    });
-  } catch (error) {
-    if (error instanceof Refused) return { ok: false, message: error.message };
-    throw error;
-  }
-}
+export const activateAccount = passwordLinkSetter({
+  purpose: "ACTIVATION",
+  event: AUTH_EVENT_ACTIONS.activated,
+  // An activation link only ever sets the *first* password.
+  refuse: (user) => (user.activatedAt || user.hasPassword ? ALREADY_ACTIVATED_MESSAGE : null),
+});

@@ -1,6 +1,6 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import { getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client"; // entry point: next-auth calls these callbacks per request, like a route handler
 import { authSecret } from "./secret";
 import { readUserSession, revokeUserSession, SESSION_LIMITS } from "./user-sessions";
 

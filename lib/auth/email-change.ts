@@ -1,6 +1,7 @@
 import "server-only";
 import * as clock from "@/lib/clock";
-import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { loadMailTown } from "@/lib/mail/mail-town";
 import { renderMail } from "@/lib/mail/render-mail";
@@ -106,7 +107,7 @@ export async function confirmEmailChange(db: PrismaClient, secret: string, optio
   } catch (error) {
     if (error instanceof AppError) return { ok: false, message: error.message };
     if (error instanceof Unavailable) return { ok: false, message: EMAIL_UNAVAILABLE };
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, message: EMAIL_UNAVAILABLE };
+    if (isUniqueViolation(error)) return { ok: false, message: EMAIL_UNAVAILABLE };
     throw error;
   }
   const town = await loadMailTown(db);

@@ -1,6 +1,5 @@
 import "server-only";
 import { RateLimiterPrisma } from "rate-limiter-flexible";
-import * as clock from "@/lib/clock";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { loadMailTown } from "@/lib/mail/mail-town";
@@ -8,11 +7,11 @@ import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
-import { hashPassword, normaliseEmail } from "./password";
+import { normaliseEmail } from "./password";
 import { consumePoint } from "./throttle";
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
-import { consumeAuthToken, createAuthToken, peekAuthToken, revokePasswordLinks, TOKEN_ERROR_MESSAGE } from "./tokens";
-import { revokeUserSessions } from "./user-sessions";
+import { passwordLinkSetter } from "./password-link";
+import { createAuthToken } from "./tokens";
 
 // SPEC §2 "Forgot password": instead of mailing a new password (the guide), a single-use link
 // valid one hour; the same neutral answer whether or not the address has an account.
@@ -90,40 +89,5 @@ export async function sendPasswordResetMail(db: PrismaClient, userId: string, op
   await sendMail(db, email, mail, options.mailConfig);
 }
 
-export type ResetResult = { ok: true; userId: string; email: string } | { ok: false; message: string };
-
-class InactiveAccount extends Error {}
-
 /** Sets a new password through the reset link and signs out every session. The password must satisfy the policy. */
-export async function resetPassword(
-  db: PrismaClient,
-  secret: string,
-  password: string,
-  now = clock.now(),
-  meta: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
-): Promise<ResetResult> {
-  // The link is checked before the (deliberately slow) hash: a forged link costs us nothing.
-  const peeked = await peekAuthToken(db, secret, "PASSWORD_RESET", now);
-  if (!peeked.ok) return { ok: false, message: TOKEN_ERROR_MESSAGE[peeked.reason] };
-  const passwordHash = await hashPassword(password); // before the transaction: argon2 is slow
-  try {
-    return await db.$transaction(async (tx): Promise<ResetResult> => {
-      const token = await consumeAuthToken(tx, secret, "PASSWORD_RESET", now);
-      if (!token.ok) return { ok: false, message: TOKEN_ERROR_MESSAGE[token.reason] };
-      const user = await tx.user.findUniqueOrThrow({ where: { id: token.userId }, select: { email: true, role: true, familyId: true, active: true, activatedAt: true } });
-      if (!user.active) throw new InactiveAccount(); // rolls back, token included
-      await tx.user.update({
-        where: { id: token.userId },
-        data: { passwordHash, sessionVersion: { increment: 1 }, activatedAt: user.activatedAt ?? now },
-      });
-      // Any other link sent before (reset, activation, login change) is now void, and every session ends.
-      await revokePasswordLinks(tx, token.userId, now);
-      await revokeUserSessions(tx, token.userId, now);
-      await recordAuthEvent(tx, { action: AUTH_EVENT_ACTIONS.resetUsed, userId: token.userId, role: user.role, familyId: user.familyId, ...meta }, now);
-      return { ok: true, userId: token.userId, email: user.email };
-    });
-  } catch (error) {
-    if (error instanceof InactiveAccount) return { ok: false, message: "Ce compte est désactivé. Contactez le Guichet unique." };
-    throw error;
-  }
-}
+export const resetPassword = passwordLinkSetter({ purpose: "PASSWORD_RESET", event: AUTH_EVENT_ACTIONS.resetUsed });

@@ -23,6 +23,7 @@ export type StaffViewer = Viewer & { role: "AGENT" | "ADMIN" };
 export const currentViewer = cache(async (): Promise<Viewer | null> => {
   const claims = await readSessionClaims();
   if (!claims) return null;
+  // Entry-point machinery: every page and action starts here, before it has a database to pass.
   const session = await readUserSession(getDb(), claims.sid, clock.now());
   if ("ended" in session) return null;
   const { user } = session;

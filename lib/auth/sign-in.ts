@@ -30,6 +30,21 @@ export async function signInUser(
   );
 }
 
+/** After the second factor: the user behind the login challenge is signed in; their role says where they go next. */
+export async function signInChallengedUser(
+  db: PrismaClient,
+  userId: string,
+  meta: { ip: string | null; userAgent: string | null; method: string },
+): Promise<Role> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, email: true, role: true, familyId: true, sessionVersion: true, firstName: true, lastName: true },
+  });
+  const name = [user.firstName, user.lastName].filter(Boolean).join(" ") || user.email;
+  await signInUser(db, { ...user, name }, meta);
+  return user.role;
+}
+
 /** After a password change (sessionVersion moved): this browser's session goes on with a fresh cookie. */
 export async function reissueSessionCookie(
   db: PrismaClient,

@@ -73,6 +73,12 @@ export const TOKEN_ERROR_MESSAGE: Record<"invalid" | "expired" | "used", string>
   used: "Ce lien a déjà été utilisé. Si vous n'êtes pas à l'origine de cette opération, contactez le Guichet unique.",
 };
 
+/** Why the link behind a page cannot be used (French), or null when its form may be shown. */
+export async function linkProblem(db: Db, secret: string | undefined, purpose: TokenPurpose): Promise<string | null> {
+  const token = secret ? await peekAuthToken(db, secret, purpose) : ({ ok: false, reason: "invalid" } as const);
+  return token.ok ? null : TOKEN_ERROR_MESSAGE[token.reason];
+}
+
 /**
  * Voids every unused link that could set a password or move the login (reset, activation, login
  * change): after a password change or reset, a link sent before must not undo it.

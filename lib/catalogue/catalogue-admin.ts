@@ -4,11 +4,14 @@ import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay, isoWeekday, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
-import { getDb } from "@/lib/db/client";
-import { Prisma, type ReservationDayStatus } from "@/lib/db/generated/client";
+import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { ACTIVE_STATUSES } from "@/lib/reservations/status";
 import type { TActivity } from "./activity.schema";
-import { PERIOD_SETTINGS } from "./catalogue";
+import { PERIOD_SETTINGS, PERIOD_VALUES, RULE_FIELDS } from "./catalogue";
 import type { TEstablishment } from "./establishment.schema";
 import type { TPeriod } from "./period.schema";
 
@@ -17,9 +20,6 @@ import type { TPeriod } from "./period.schema";
 
 type Tx = Prisma.TransactionClient;
 type Rule = TPeriod["bookingRule"];
-
-/** Booked days that still count: the others were cancelled, refused or replaced. */
-const ACTIVE: ReservationDayStatus[] = ["PENDING", "ACCEPTED"];
 
 const ESTABLISHMENT_TAKEN = "Un établissement porte déjà ce nom.";
 const ACTIVITY_TAKEN = "Une activité porte déjà ce code.";
@@ -30,45 +30,41 @@ async function uniqueGuarded<T>(message: string, run: () => Promise<T>): Promise
   try {
     return await run();
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("TAKEN", message);
+    if (isUniqueViolation(error)) throw new AppError("TAKEN", message);
     throw error;
   }
 }
 
 // ─── Lookups for the forms and lists ──────────────────────────────────────────────────────────
 
-export async function listSchools() {
-  return getDb().school.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
-}
-
-export async function listEstablishments() {
-  return getDb().establishment.findMany({
+export async function listEstablishments(db: Db) {
+  return db.establishment.findMany({
     orderBy: { name: "asc" },
     select: { id: true, name: true, address: true, active: true, school: { select: { name: true } }, _count: { select: { periods: true } } },
   });
 }
 
-export async function getEstablishment(viewer: StaffViewer, id: string) {
+export async function getEstablishment(db: Db, viewer: StaffViewer, id: string) {
   assertStaffViewer(viewer);
-  return getDb().establishment.findUnique({ where: { id }, select: { id: true, name: true, schoolId: true, address: true, active: true } });
+  return db.establishment.findUnique({ where: { id }, select: { id: true, name: true, schoolId: true, address: true, active: true } });
 }
 
-export async function listActivities() {
-  return getDb().activity.findMany({
+export async function listActivities(db: Db) {
+  return db.activity.findMany({
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     select: { id: true, code: true, name: true, onlinePayment: true, sortOrder: true, _count: { select: { periods: true } } },
   });
 }
 
-export async function getActivity(viewer: StaffViewer, id: string) {
+export async function getActivity(db: Db, viewer: StaffViewer, id: string) {
   assertStaffViewer(viewer);
-  return getDb().activity.findUnique({ where: { id }, select: { id: true, code: true, name: true, onlinePayment: true, sortOrder: true } });
+  return db.activity.findUnique({ where: { id }, select: { id: true, code: true, name: true, onlinePayment: true, sortOrder: true } });
 }
 
 /** A period as its edit form shows it: plain values, dates as calendar days. */
-export async function getPeriodForEdit(viewer: StaffViewer, id: string) {
+export async function getPeriodForEdit(db: Db, viewer: StaffViewer, id: string) {
   assertStaffViewer(viewer);
-  const period = await getDb().period.findUnique({
+  const period = await db.period.findUnique({
     where: { id },
     select: { ...PERIOD_SETTINGS, establishmentId: true, activityId: true, eligibleSchools: { select: { schoolId: true } } },
   });
@@ -95,9 +91,9 @@ async function assertEstablishmentNameFree(tx: Tx, name: string, exceptId?: stri
   if (taken) throw new AppError("TAKEN", ESTABLISHMENT_TAKEN);
 }
 
-export async function createEstablishment(viewer: StaffViewer, input: TEstablishment) {
+export async function createEstablishment(db: PrismaClient, viewer: StaffViewer, input: TEstablishment) {
   return uniqueGuarded(ESTABLISHMENT_TAKEN, () =>
-    getDb().$transaction(async (tx) => {
+    db.$transaction(async (tx) => {
       await assertSchool(tx, input.schoolId);
       await assertEstablishmentNameFree(tx, input.name);
       const establishment = await tx.establishment.create({ data: input, select: { id: true } });
@@ -107,9 +103,9 @@ export async function createEstablishment(viewer: StaffViewer, input: TEstablish
   );
 }
 
-export async function updateEstablishment(viewer: StaffViewer, id: string, input: TEstablishment, now = clock.now()) {
+export async function updateEstablishment(db: PrismaClient, viewer: StaffViewer, id: string, input: TEstablishment, now = clock.now()) {
   await uniqueGuarded(ESTABLISHMENT_TAKEN, () =>
-    getDb().$transaction(async (tx) => {
+    db.$transaction(async (tx) => {
       const before = await tx.establishment.findUnique({ where: { id }, select: { name: true, schoolId: true, address: true, active: true } });
       if (!before) throw new AppError("NOT_FOUND", "Établissement introuvable.");
       // Closing it: bookings of its periods already running finish first (they hold their
@@ -118,7 +114,7 @@ export async function updateEstablishment(viewer: StaffViewer, id: string, input
         await tx.$queryRaw`SELECT id FROM "Period" WHERE "establishmentId" = ${id} ORDER BY id FOR UPDATE`;
         // Families could no longer change or cancel those days: they must be dealt with first.
         const booked = await tx.reservationDay.findMany({
-          where: { status: { in: ["PENDING", "ACCEPTED"] }, date: { gte: dayToDate(parisToday(now)) }, reservation: { period: { establishmentId: id } } },
+          where: { status: { in: ACTIVE_STATUSES }, date: { gte: dayToDate(parisToday(now)) }, reservation: { period: { establishmentId: id } } },
           select: { date: true },
           orderBy: { date: "asc" },
         });
@@ -141,9 +137,9 @@ export async function updateEstablishment(viewer: StaffViewer, id: string, input
 
 // ─── Activities ───────────────────────────────────────────────────────────────────────────────
 
-export async function createActivity(viewer: StaffViewer, input: TActivity) {
+export async function createActivity(db: PrismaClient, viewer: StaffViewer, input: TActivity) {
   return uniqueGuarded(ACTIVITY_TAKEN, () =>
-    getDb().$transaction(async (tx) => {
+    db.$transaction(async (tx) => {
       if (await tx.activity.findUnique({ where: { code: input.code }, select: { id: true } })) throw new AppError("TAKEN", ACTIVITY_TAKEN);
       const activity = await tx.activity.create({ data: input, select: { id: true } });
       await writeAudit(tx, viewer, { action: "activity.create", targetType: "Activity", targetId: activity.id, details: { ...input } });
@@ -152,9 +148,9 @@ export async function createActivity(viewer: StaffViewer, input: TActivity) {
   );
 }
 
-export async function updateActivity(viewer: StaffViewer, id: string, input: TActivity) {
+export async function updateActivity(db: PrismaClient, viewer: StaffViewer, id: string, input: TActivity) {
   await uniqueGuarded(ACTIVITY_TAKEN, () =>
-    getDb().$transaction(async (tx) => {
+    db.$transaction(async (tx) => {
       const before = await tx.activity.findUnique({ where: { id }, select: { code: true, name: true, onlinePayment: true, sortOrder: true } });
       if (!before) throw new AppError("NOT_FOUND", "Activité introuvable.");
       const taken = await tx.activity.findUnique({ where: { code: input.code }, select: { id: true } });
@@ -207,9 +203,9 @@ function auditedPeriod(input: TPeriod) {
   return { ...input, bookingRule: { ...input.bookingRule }, changeRule: { ...input.changeRule } };
 }
 
-export async function createPeriod(viewer: StaffViewer, input: TPeriod) {
+export async function createPeriod(db: PrismaClient, viewer: StaffViewer, input: TPeriod) {
   return uniqueGuarded(PERIOD_TAKEN, () =>
-    getDb().$transaction(async (tx) => {
+    db.$transaction(async (tx) => {
       await assertPeriodReferences(tx, input);
       await assertPeriodNameFree(tx, input);
       // Each period owns its two rules, so that editing one never changes another period.
@@ -255,7 +251,7 @@ async function savedRuleId(tx: Tx, currentId: string, rule: Rule): Promise<strin
 async function orphanedDays(tx: Tx, periodId: string, input: TPeriod) {
   const booked = await tx.reservationDay.groupBy({
     by: ["date"],
-    where: { reservation: { periodId }, status: { in: ACTIVE } },
+    where: { reservation: { periodId }, status: { in: ACTIVE_STATUSES } },
     _count: { _all: true },
     orderBy: { date: "asc" },
   });
@@ -269,9 +265,9 @@ async function orphanedDays(tx: Tx, periodId: string, input: TPeriod) {
  * the dates or closing a weekday is refused while booked days (pending or accepted) would fall
  * outside: those bookings must be cancelled first (or the days closed, which tells the families).
  */
-export async function updatePeriod(viewer: StaffViewer, id: string, input: TPeriod) {
+export async function updatePeriod(db: PrismaClient, viewer: StaffViewer, id: string, input: TPeriod) {
   await uniqueGuarded(PERIOD_TAKEN, () =>
-    getDb().$transaction(async (tx) => {
+    db.$transaction(async (tx) => {
       // Lock the period: two staff saving it at once are applied one after the other.
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Period" WHERE id = ${id} FOR UPDATE`;
       if (locked.length === 0) throw new AppError("NOT_FOUND", "Période introuvable.");
@@ -309,22 +305,13 @@ async function getPeriodSnapshot(tx: Tx, id: string) {
   const period = await tx.period.findUniqueOrThrow({
     where: { id },
     select: {
-      name: true,
+      ...PERIOD_VALUES,
       establishmentId: true,
       activityId: true,
-      startDate: true,
-      endDate: true,
-      lastBookingDate: true,
-      openWeekdays: true,
-      validationMode: true,
-      minAgeYears: true,
-      maxAgeYears: true,
-      schoolLevels: true,
-      active: true,
       bookingRuleId: true,
       changeRuleId: true,
-      bookingRule: { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } },
-      changeRule: { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } },
+      bookingRule: RULE_FIELDS,
+      changeRule: RULE_FIELDS,
       eligibleSchools: { select: { schoolId: true } },
     },
   });

@@ -1,14 +1,13 @@
 import "server-only";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
-const RULE_FIELDS = { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } } as const;
+export const RULE_FIELDS = { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } } as const;
 
-/** A period's own settings, as its page and its edit form both show them. */
-export const PERIOD_SETTINGS = {
-  id: true,
+/** A period's own values, as staff set them (and as its audit entries record them). */
+export const PERIOD_VALUES = {
   name: true,
   startDate: true,
   endDate: true,
@@ -19,13 +18,37 @@ export const PERIOD_SETTINGS = {
   maxAgeYears: true,
   schoolLevels: true,
   active: true,
+} as const satisfies Prisma.PeriodSelect;
+
+/** A unit's own values, as the period page, the unit page and the daily lists show them. */
+export const UNIT_FIELDS = { id: true, label: true, startTime: true, endTime: true, capacity: true } as const satisfies Prisma.UnitSelect;
+
+/** A period's own settings, as its page and its edit form both show them. */
+export const PERIOD_SETTINGS = {
+  id: true,
+  ...PERIOD_VALUES,
   establishment: { select: { name: true } },
   bookingRule: RULE_FIELDS,
   changeRule: RULE_FIELDS,
 } as const satisfies Prisma.PeriodSelect;
 
-export async function listPeriods() {
-  return getDb().period.findMany({
+/** The schools, for the establishment, period and child forms. */
+export async function listSchools(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.school.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+/** The activities as a form's choices, in the catalogue's order. */
+export async function listActivityChoices(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.activity.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } });
+}
+
+/** The open establishments as a filter's choices, by name. */
+export async function listOpenEstablishments(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.establishment.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+export async function listPeriods(db: Db) {
+  return db.period.findMany({
     orderBy: [{ establishment: { name: "asc" } }, { startDate: "desc" }],
     select: {
       id: true,
@@ -41,9 +64,9 @@ export async function listPeriods() {
   });
 }
 
-export async function getPeriod(viewer: StaffViewer, periodId: string) {
+export async function getPeriod(db: Db, viewer: StaffViewer, periodId: string) {
   assertStaffViewer(viewer);
-  return getDb().period.findUnique({
+  return db.period.findUnique({
     where: { id: periodId },
     select: {
       ...PERIOD_SETTINGS,
@@ -52,11 +75,7 @@ export async function getPeriod(viewer: StaffViewer, periodId: string) {
       units: {
         orderBy: { sortOrder: "asc" },
         select: {
-          id: true,
-          label: true,
-          startTime: true,
-          endTime: true,
-          capacity: true,
+          ...UNIT_FIELDS,
           tariffs: { select: { priceCents: true, bracket: { select: { label: true, minQf: true } } }, orderBy: { bracket: { minQf: "asc" } } },
         },
       },

@@ -1,18 +1,19 @@
 import "server-only";
-import { reservationStatusFromLines } from "@/lib/admin-reservations/reservation-status";
-import { reservationNumberText } from "@/lib/admin-reservations/reservation-number";
+import { ACTIVE_STATUSES, reservationStatusFromLines } from "@/lib/reservations/status";
+import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { retryTransaction } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { loadMailTown } from "@/lib/mail/mail-town";
 import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailConfig } from "@/lib/mail/transport";
-import { sqlState } from "@/lib/reservations/book-days";
 import { publicUrl } from "@/lib/town/public-url";
 
 export type AffectedLine = { familyId: string; familyName: string; child: string; day: CalendarDay; unit: string; reservationNumber: number };
@@ -23,9 +24,9 @@ export type ClosureOutcome =
 
 type Notice = { to: string[]; familyName: string; lines: AffectedLine[] };
 
-export async function listClosures(viewer: StaffViewer, periodId: string) {
+export async function listClosures(db: Db, viewer: StaffViewer, periodId: string) {
   assertStaffViewer(viewer);
-  const closures = await getDb().closure.findMany({ where: { periodId }, orderBy: { date: "asc" }, select: { id: true, date: true, reason: true } });
+  const closures = await db.closure.findMany({ where: { periodId }, orderBy: { date: "asc" }, select: { id: true, date: true, reason: true } });
   return closures.map((closure) => ({ ...closure, day: dateToDay(closure.date) }));
 }
 
@@ -36,16 +37,16 @@ export async function listClosures(viewer: StaffViewer, periodId: string) {
  * recomputed. Each family gets one e-mail after commit, whatever the number of lines.
  */
 export async function addClosures(
+  db: PrismaClient,
   viewer: StaffViewer,
   input: { periodId: string; dates: CalendarDay[]; reason: string; confirm: boolean },
   options: { mailConfig?: MailConfig; now?: Date } = {},
 ): Promise<ClosureOutcome> {
-  const db = getDb();
   const now = options.now ?? clock.now();
   const dates = input.dates.map(dayToDate);
   // A staff decision on a line of the same day locks the line then its counter, this the other
   // way round: PostgreSQL breaks such a deadlock by failing one side, which is then run again.
-  const outcome = await retryOnDeadlock(() => db.$transaction(async (tx) => {
+  const outcome = await retryTransaction(() => db.$transaction(async (tx) => {
     // Lock the period: a booking of it holds it FOR KEY SHARE from before it reads the closures
     // until it commits, so it either finishes first (and its days are cancelled here) or waits
     // and then sees the new closures.
@@ -59,7 +60,7 @@ export async function addClosures(
       await tx.$queryRaw`SELECT 1 FROM "UnitDay" WHERE "unitId" = ANY(${unitIds}::text[]) AND date = ANY(${input.dates}::date[]) ORDER BY "unitId", date FOR UPDATE`;
     }
     const lines = await tx.reservationDay.findMany({
-      where: { unitId: { in: unitIds }, date: { in: dates }, status: { in: ["PENDING", "ACCEPTED"] } },
+      where: { unitId: { in: unitIds }, date: { in: dates }, status: { in: ACTIVE_STATUSES } },
       select: {
         id: true,
         unitId: true,
@@ -123,7 +124,7 @@ export async function addClosures(
         subject: "Fermeture exceptionnelle : réservations annulées",
         paragraphs: [
           `Le service sera fermé (${input.reason}). Les réservations suivantes sont annulées et ne vous seront pas facturées :`,
-          ...notice.lines.map((line) => `✗ ${formatDay(line.day)} – ${line.unit} – ${line.child} (réservation n° ${reservationNumberText(line.reservationNumber)})`),
+          ...notice.lines.map((line) => `✗ ${formatDay(line.day)} – ${line.unit} – ${line.child} (réservation n° ${formatReservationNumber(line.reservationNumber)})`),
         ],
         action: { label: "Voir mes réservations", url: publicUrl("/espace/reservations") },
       });
@@ -131,16 +132,4 @@ export async function addClosures(
     }
   }
   return outcome.outcome;
-}
-
-async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await run();
-    } catch (error) {
-      const state = sqlState(error);
-      if (attempt >= attempts || (state !== "40P01" && state !== "40001")) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
-    }
-  }
 }

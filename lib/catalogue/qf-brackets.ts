@@ -2,10 +2,11 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { sqlState } from "@/lib/reservations/book-days";
 import { bracketRangeLabel, overlappingBracket } from "./unit-rules";
 
 // Quotient familial brackets: [minQf, maxQf), maxQf empty for the last one. They never overlap,
@@ -16,9 +17,9 @@ import { bracketRangeLabel, overlappingBracket } from "./unit-rules";
 type Tx = Prisma.TransactionClient;
 type BracketInput = { label: string; minQf: number; maxQf: number | null };
 
-export async function listQfBrackets(viewer: StaffViewer) {
+export async function listQfBrackets(db: Db, viewer: StaffViewer) {
   assertStaffViewer(viewer);
-  return getDb().qfBracket.findMany({
+  return db.qfBracket.findMany({
     orderBy: { minQf: "asc" },
     select: { id: true, label: true, minQf: true, maxQf: true, _count: { select: { tariffs: true } } },
   });
@@ -42,15 +43,15 @@ function refuseOverlap(candidate: BracketInput, others: BracketInput[]) {
 
 function translate(error: unknown): never {
   if (error instanceof AppError) throw error;
-  if (sqlState(error) === "23505" || (error as { code?: string })?.code === "P2002") {
+  if (isUniqueViolation(error)) {
     throw new AppError("BRACKET_OVERLAP", "Une autre tranche commence déjà à ce quotient familial. Rien n'a été modifié.");
   }
   throw error;
 }
 
-export async function createQfBracket(viewer: StaffViewer, input: BracketInput): Promise<{ id: string }> {
+export async function createQfBracket(db: PrismaClient, viewer: StaffViewer, input: BracketInput): Promise<{ id: string }> {
   try {
-    return await getDb().$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       refuseOverlap(input, await lockedOthers(tx, null));
       const bracket = await tx.qfBracket.create({ data: input, select: { id: true } });
       await writeAudit(tx, viewer, { action: "qf-bracket.create", targetType: "QfBracket", targetId: bracket.id, details: input });
@@ -61,9 +62,9 @@ export async function createQfBracket(viewer: StaffViewer, input: BracketInput):
   }
 }
 
-export async function updateQfBracket(viewer: StaffViewer, input: BracketInput & { id: string }): Promise<void> {
+export async function updateQfBracket(db: PrismaClient, viewer: StaffViewer, input: BracketInput & { id: string }): Promise<void> {
   try {
-    await getDb().$transaction(async (tx) => {
+    await db.$transaction(async (tx) => {
       const others = await lockedOthers(tx, input.id);
       const before = await tx.qfBracket.findUnique({ where: { id: input.id }, select: { label: true, minQf: true, maxQf: true } });
       if (!before) throw new AppError("NOT_FOUND", "Tranche de quotient familial introuvable.");
@@ -78,8 +79,8 @@ export async function updateQfBracket(viewer: StaffViewer, input: BracketInput &
 }
 
 /** Removes a bracket and the units' prices for it (staff confirm first). */
-export async function deleteQfBracket(viewer: StaffViewer, id: string): Promise<{ tariffsRemoved: number }> {
-  return getDb().$transaction(async (tx) => {
+export async function deleteQfBracket(db: PrismaClient, viewer: StaffViewer, id: string): Promise<{ tariffsRemoved: number }> {
+  return db.$transaction(async (tx) => {
     await lockedOthers(tx, null);
     const bracket = await tx.qfBracket.findUnique({
       where: { id },

@@ -1,7 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 
 // Tariffs of a unit, one price per quotient familial bracket (SPEC §8: the invoice takes the
@@ -9,8 +9,8 @@ import { AppError } from "@/lib/errors";
 
 const CHANGED = "Les tranches de quotient familial ont changé depuis l'ouverture de la page : rechargez-la. Aucun tarif n'a été modifié.";
 
-export async function saveTariffs(viewer: StaffViewer, input: { unitId: string; prices: { bracketId: string; priceCents: number }[] }): Promise<{ periodId: string }> {
-  return getDb().$transaction(async (tx) => {
+export async function saveTariffs(db: PrismaClient, viewer: StaffViewer, input: { unitId: string; prices: { bracketId: string; priceCents: number }[] }): Promise<{ periodId: string }> {
+  return db.$transaction(async (tx) => {
     const unit = await tx.unit.findUnique({ where: { id: input.unitId }, select: { id: true, label: true, periodId: true } });
     if (!unit) throw new AppError("NOT_FOUND", "Unité introuvable.");
     // The brackets are read under a share lock, so that none is edited or removed meanwhile.

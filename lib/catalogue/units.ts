@@ -3,10 +3,12 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import { dateToDay, dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { isCheckViolation, isTransactionConflict, isTransactionTimeout, isUniqueViolation } from "@/lib/db/errors";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { sqlState } from "@/lib/reservations/book-days";
+import { UNIT_FIELDS } from "./catalogue";
 import { bookedPlacesLabel, overbookedMessage } from "./unit-rules";
 
 // Units of a period and their daily capacities (SPEC §9 "Catalogue: … units, capacities").
@@ -33,17 +35,12 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 } as const;
 const DAY_ROW = { date: true, capacity: true, booked: true } as const;
 
 /** The unit page: the unit, its period, its overridden days and its tariffs per bracket. */
-export async function getUnitForStaff(viewer: StaffViewer, unitId: string) {
+export async function getUnitForStaff(db: Db, viewer: StaffViewer, unitId: string) {
   assertStaffViewer(viewer);
-  const db = getDb();
   const unit = await db.unit.findUnique({
     where: { id: unitId },
     select: {
-      id: true,
-      label: true,
-      startTime: true,
-      endTime: true,
-      capacity: true,
+      ...UNIT_FIELDS,
       sortOrder: true,
       period: { select: { id: true, name: true, startDate: true, endDate: true, establishment: { select: { name: true } } } },
       days: { where: { capacityOverridden: true }, orderBy: { date: "asc" }, select: DAY_ROW },
@@ -61,9 +58,9 @@ export async function getUnitForStaff(viewer: StaffViewer, unitId: string) {
 }
 
 /** The period a new unit is added to, with the next sort order. */
-export async function getPeriodForNewUnit(viewer: StaffViewer, periodId: string) {
+export async function getPeriodForNewUnit(db: Db, viewer: StaffViewer, periodId: string) {
   assertStaffViewer(viewer);
-  const period = await getDb().period.findUnique({
+  const period = await db.period.findUnique({
     where: { id: periodId },
     select: { id: true, name: true, establishment: { select: { name: true } }, units: { select: { sortOrder: true } } },
   });
@@ -76,13 +73,11 @@ type UnitInput = { label: string; startTime: string; endTime: string; capacity: 
 /** Database refusals that a form can explain, as French errors; anything else is rethrown. */
 function translate(error: unknown, label?: string): never {
   if (error instanceof AppError) throw error;
-  const state = sqlState(error);
-  const prismaCode = (error as { code?: string })?.code;
-  if (label !== undefined && (state === "23505" || prismaCode === "P2002")) {
+  if (label !== undefined && isUniqueViolation(error)) {
     throw new AppError("DUPLICATE_UNIT", `Une unité « ${label} » existe déjà dans cette période : choisissez un autre libellé.`);
   }
-  if (state === "23514") throw new AppError("OVERBOOKED", "Impossible : la capacité ne peut pas descendre sous le nombre de places déjà réservées. Rien n'a été modifié.");
-  if (state === "40P01" || state === "40001" || prismaCode === "P2028" || prismaCode === "P2034") {
+  if (isCheckViolation(error)) throw new AppError("OVERBOOKED", "Impossible : la capacité ne peut pas descendre sous le nombre de places déjà réservées. Rien n'a été modifié.");
+  if (isTransactionConflict(error) || isTransactionTimeout(error)) {
     throw new AppError("BUSY", "Des réservations sont en cours sur cette unité : rien n'a été modifié. Réessayez dans un instant.");
   }
   throw error;
@@ -93,9 +88,9 @@ async function ensureLabelFree(tx: Tx, periodId: string, label: string, exceptId
   if (other) throw new AppError("DUPLICATE_UNIT", `Une unité « ${label} » existe déjà dans cette période : choisissez un autre libellé.`);
 }
 
-export async function createUnit(viewer: StaffViewer, input: UnitInput & { periodId: string }): Promise<{ id: string }> {
+export async function createUnit(db: PrismaClient, viewer: StaffViewer, input: UnitInput & { periodId: string }): Promise<{ id: string }> {
   try {
-    return await getDb().$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       const period = await tx.period.findUnique({ where: { id: input.periodId }, select: { id: true } });
       if (!period) throw new AppError("NOT_FOUND", "Période introuvable.");
       await ensureLabelFree(tx, input.periodId, input.label);
@@ -116,9 +111,9 @@ export async function createUnit(viewer: StaffViewer, input: UnitInput & { perio
  * its days that staff did not set by hand; refused (nothing changed) when one of those days
  * already has more booked places.
  */
-export async function updateUnit(viewer: StaffViewer, input: UnitInput & { id: string }): Promise<{ periodId: string; daysUpdated: number }> {
+export async function updateUnit(db: PrismaClient, viewer: StaffViewer, input: UnitInput & { id: string }): Promise<{ periodId: string; daysUpdated: number }> {
   try {
-    return await getDb().$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       const [unit] = await tx.$queryRaw<{ id: string; periodId: string; label: string; startTime: string; endTime: string; capacity: number; sortOrder: number }[]>`
         SELECT "id", "periodId", "label", "startTime", "endTime", "capacity", "sortOrder" FROM "Unit" WHERE "id" = ${input.id} FOR UPDATE`;
       if (!unit) throw new AppError("NOT_FOUND", "Unité introuvable.");
@@ -148,8 +143,8 @@ export async function updateUnit(viewer: StaffViewer, input: UnitInput & { id: s
 }
 
 /** Deletes a unit that was never booked (its counters and tariffs go with it). */
-export async function deleteUnit(viewer: StaffViewer, unitId: string): Promise<{ periodId: string }> {
-  return getDb().$transaction(async (tx) => {
+export async function deleteUnit(db: PrismaClient, viewer: StaffViewer, unitId: string): Promise<{ periodId: string }> {
+  return db.$transaction(async (tx) => {
     // FOR UPDATE: a booking of this unit (KEY SHARE through its foreign key) waits, then fails.
     const [unit] = await tx.$queryRaw<{ id: string; periodId: string; label: string }[]>`
       SELECT "id", "periodId", "label" FROM "Unit" WHERE "id" = ${unitId} FOR UPDATE`;
@@ -181,9 +176,9 @@ async function lockUnitForDays(tx: Tx, unitId: string) {
  * Sets the capacity of one or several dates of a unit (capacityOverridden). Refused, with
  * nothing changed, for a date outside the period or one with more booked places.
  */
-export async function setDayCapacity(viewer: StaffViewer, input: { unitId: string; dates: CalendarDay[]; capacity: number }): Promise<{ days: number }> {
+export async function setDayCapacity(db: PrismaClient, viewer: StaffViewer, input: { unitId: string; dates: CalendarDay[]; capacity: number }): Promise<{ days: number }> {
   try {
-    return await getDb().$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       const unit = await lockUnitForDays(tx, input.unitId);
       const outside = input.dates.filter((day) => day < unit.startDay || day > unit.endDay);
       if (outside.length) {
@@ -215,9 +210,9 @@ export async function setDayCapacity(viewer: StaffViewer, input: { unitId: strin
 }
 
 /** "Revenir à la capacité de l'unité": the date follows the unit's capacity again. */
-export async function resetDayCapacity(viewer: StaffViewer, input: { unitId: string; date: CalendarDay }): Promise<void> {
+export async function resetDayCapacity(db: PrismaClient, viewer: StaffViewer, input: { unitId: string; date: CalendarDay }): Promise<void> {
   try {
-    await getDb().$transaction(async (tx) => {
+    await db.$transaction(async (tx) => {
       const unit = await lockUnitForDays(tx, input.unitId);
       const [day] = await tx.$queryRaw<{ booked: number; capacity: number; capacityOverridden: boolean }[]>`
         SELECT "booked", "capacity", "capacityOverridden" FROM "UnitDay"

@@ -3,13 +3,14 @@ import { fieldChanges, type FieldChanges } from "@/lib/audit/field-changes";
 import type { ParentViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, parisToday } from "@/lib/dates/calendar-day";
-import { getDb } from "@/lib/db/client";
+import { listSchools } from "@/lib/catalogue/catalogue";
+import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { acceptedCurrentKinds, recordConsents } from "@/lib/families/consents";
 import { blankToNull } from "@/lib/validation/form-fields";
 import type { LoadedValues } from "@/lib/families/record-version";
 import { staleSaveError } from "@/lib/families/stale-save";
-import type { Prisma } from "@/lib/db/generated/client";
 import { CHILD_IDENTITY_FIELD_LABELS } from "./add-child.schema";
 import { childBirthDateProblem } from "./birth-date";
 import {
@@ -33,11 +34,6 @@ export type ChildSheetView = {
 
 const yesNo = (value: boolean | null | undefined) => (value === true ? "OUI" : value === false ? "NON" : "");
 
-export async function listSchools(): Promise<{ id: string; name: string }[]> {
-  return getDb().school.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
-}
-
-type Db = Prisma.TransactionClient;
 
 /**
  * The sheet's values as the form shows them, and its version, for a child found by its id AND
@@ -75,13 +71,7 @@ export async function readChildSheetValues(db: Db, familyId: string, childId: st
     values: {
       childId: child.id,
       version: child.version,
-      lastName: child.lastName,
-      firstName: child.firstName,
-      sex: child.sex ?? "",
-      birthDate: dateToDay(child.birthDate),
-      schoolId: child.schoolId ?? "",
-      schoolLevel: child.schoolLevel ?? "",
-      schoolClass: child.schoolClass ?? "",
+      ...childIdentityValues(child),
       doctorName: health?.doctorName ?? "",
       doctorPhone: health?.doctorPhone ?? "",
       allergies: health?.allergies ?? "",
@@ -104,12 +94,11 @@ export async function readChildSheetValues(db: Db, familyId: string, childId: st
 }
 
 /** A child of the viewer's family, or null (a foreign or unknown id finds nothing). */
-export async function getChildSheet(viewer: ParentViewer, childId: string): Promise<ChildSheetView | null> {
-  const db = getDb();
+export async function getChildSheet(db: Db, viewer: ParentViewer, childId: string): Promise<ChildSheetView | null> {
   const sheet = await readChildSheetValues(db, viewer.familyId, childId);
   if (!sheet) return null;
   const [schools, consent] = await Promise.all([
-    listSchools(),
+    listSchools(db),
     acceptedCurrentKinds(db, { familyId: viewer.familyId, childId, kinds: ["AUTORISATIONS_ENFANT"] }),
   ]);
   return {
@@ -133,12 +122,18 @@ export type TVersionCheck = { version: number; loaded?: LoadedValues };
  */
 export type ChildSheetForm = "sheet" | "identity";
 
-const identitySelect = { lastName: true, firstName: true, sex: true, birthDate: true, schoolId: true, schoolLevel: true, schoolClass: true } as const;
+type ChildIdentityRow = {
+  lastName: string;
+  firstName: string;
+  sex: string | null;
+  birthDate: Date;
+  schoolId: string | null;
+  schoolLevel: string | null;
+  schoolClass: string | null;
+};
 
-/** A child's identity and schooling as the identity form shows them, or null (foreign or unknown). No health data is read. */
-async function readChildIdentityValues(db: Db, familyId: string, childId: string): Promise<Record<string, string> | null> {
-  const child = await db.child.findFirst({ where: { id: childId, familyId }, select: identitySelect });
-  if (!child) return null;
+/** A child's identity and schooling as the identity form (and the sheet) show them: blanks as "". */
+export function childIdentityValues(child: ChildIdentityRow) {
   return {
     lastName: child.lastName,
     firstName: child.firstName,
@@ -148,6 +143,14 @@ async function readChildIdentityValues(db: Db, familyId: string, childId: string
     schoolLevel: child.schoolLevel ?? "",
     schoolClass: child.schoolClass ?? "",
   };
+}
+
+const identitySelect = { lastName: true, firstName: true, sex: true, birthDate: true, schoolId: true, schoolLevel: true, schoolClass: true } as const;
+
+/** A child's identity and schooling as the identity form shows them, or null (foreign or unknown). No health data is read. */
+async function readChildIdentityValues(db: Db, familyId: string, childId: string): Promise<Record<string, string> | null> {
+  const child = await db.child.findFirst({ where: { id: childId, familyId }, select: identitySelect });
+  return child ? childIdentityValues(child) : null;
 }
 
 /**
@@ -259,8 +262,8 @@ export async function writeChildAuthorisations(tx: Db, familyId: string, childId
  * transaction. Returns the sheet's new version; a save made on an older version throws a
  * StaleSaveError and changes nothing.
  */
-export async function saveChildSheet(viewer: ParentViewer, sheet: TChildSheetParsed, now = clock.now()): Promise<number> {
-  return getDb().$transaction(async (tx) => {
+export async function saveChildSheet(db: PrismaClient, viewer: ParentViewer, sheet: TChildSheetParsed, now = clock.now()): Promise<number> {
+  return db.$transaction(async (tx) => {
     const { version } = await writeChildSheet(tx, viewer.familyId, sheet, now);
     await writeChildAuthorisations(tx, viewer.familyId, sheet.childId, sheet);
     await recordConsents(tx, { familyId: viewer.familyId, childId: sheet.childId, userId: viewer.userId, kinds: ["AUTORISATIONS_ENFANT"], now });

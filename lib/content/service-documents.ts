@@ -1,7 +1,8 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { activeStorage, storageFor } from "@/lib/storage/active-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
@@ -10,14 +11,15 @@ import type { FileStorage } from "@/lib/storage/file-storage";
 // documents (the active storage — private local disk or UploadThing —, server-generated key)
 // but served to anyone by app/api/service-documents/[id]/route.ts, since the home page lists them.
 
-export async function listServiceDocuments() {
-  return getDb().serviceDocument.findMany({
+export async function listServiceDocuments(db: Db) {
+  return db.serviceDocument.findMany({
     orderBy: [{ activity: { sortOrder: "asc" } }, { createdAt: "desc" }],
     select: { id: true, kind: true, title: true, originalName: true, size: true, createdAt: true, activity: { select: { name: true } } },
   });
 }
 
 export async function uploadServiceDocument(
+  db: PrismaClient,
   viewer: StaffViewer,
   input: { activityId: string; kind: "REGLEMENT" | "TARIFS" | "PROGRAMME"; title: string; file: File },
   storage: FileStorage = activeStorage(),
@@ -29,7 +31,7 @@ export async function uploadServiceDocument(
   const type = { mime: "application/pdf" };
   const stored = await storage.put({ prefix: "service-documents", bytes, mimeType: type.mime, fileName: "document.pdf" });
   try {
-    return await getDb().$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       const activity = await tx.activity.findUnique({ where: { id: input.activityId }, select: { id: true } });
       if (!activity) throw new AppError("NOT_FOUND", "Service introuvable.");
       const document = await tx.serviceDocument.create({
@@ -45,8 +47,8 @@ export async function uploadServiceDocument(
   }
 }
 
-export async function deleteServiceDocument(viewer: StaffViewer, id: string) {
-  const document = await getDb().$transaction(async (tx) => {
+export async function deleteServiceDocument(db: PrismaClient, viewer: StaffViewer, id: string) {
+  const document = await db.$transaction(async (tx) => {
     const found = await tx.serviceDocument.findUnique({ where: { id }, select: { storageKind: true, storageKey: true, title: true } });
     if (!found) throw new AppError("NOT_FOUND", "Document introuvable.");
     await tx.serviceDocument.delete({ where: { id } });
@@ -57,8 +59,8 @@ export async function deleteServiceDocument(viewer: StaffViewer, id: string) {
 }
 
 /** For the public route: anyone may read a service document. */
-export async function readServiceDocument(id: string) {
-  const document = await getDb().serviceDocument.findUnique({ where: { id }, select: { storageKind: true, storageKey: true, mimeType: true, originalName: true } });
+export async function readServiceDocument(db: Db, id: string) {
+  const document = await db.serviceDocument.findUnique({ where: { id }, select: { storageKind: true, storageKey: true, mimeType: true, originalName: true } });
   if (!document) return null;
   return { mimeType: document.mimeType, originalName: document.originalName, bytes: await storageFor(document.storageKind).read(document.storageKey) };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { isParent, isStaff, type Viewer } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { storageFor } from "@/lib/storage/active-storage";
 import { ACCEPTED_TYPES, type AcceptedMimeType } from "./upload-rules";
 import { downloadName } from "./file-name";
@@ -12,9 +12,8 @@ export type DocumentDownload = { bytes: Uint8Array; mimeType: string; fileName: 
  * The bytes of a document for its own family or for staff; null for anyone else (the route
  * answers 404 so a foreign id looks like a missing one). Every staff view is audited.
  */
-export async function readDocumentFor(viewer: Viewer | null, id: string): Promise<DocumentDownload | null> {
+export async function readDocumentFor(db: Db, viewer: Viewer | null, id: string): Promise<DocumentDownload | null> {
   if (!viewer || !(isParent(viewer) || isStaff(viewer))) return null;
-  const db = getDb();
   const document = await db.document.findFirst({
     where: isStaff(viewer) ? { id } : { id, familyId: viewer.familyId! },
     select: { id: true, familyId: true, childId: true, storageKind: true, storageKey: true, mimeType: true, originalName: true },

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ParentViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { DocumentScope, DocumentStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { inspectUpload, UploadRefusedError } from "./inspect-upload";
@@ -10,6 +10,7 @@ import { cleanOriginalName } from "./file-name";
 import { FAMILY_SCOPE, type TUploadDocument } from "./document.schema";
 import { activeStorage, storageFor } from "@/lib/storage/active-storage";
 import type { FileStorage, StoredFile } from "@/lib/storage/file-storage";
+import { childFolderName, DOCUMENT_FOLDER_FIELDS, documentFolder } from "./document-folder";
 
 export type UploadChoices = {
   children: { id: string; name: string }[];
@@ -26,11 +27,8 @@ export type FamilyDocumentRow = {
   originalName: string;
 };
 
-const childName = (child: { lastName: string; firstName: string }) => `${child.lastName} ${child.firstName}`.toUpperCase();
-
 /** Who a document can concern (the family, its children) and the active document types. */
-export async function getUploadChoices(viewer: ParentViewer): Promise<UploadChoices> {
-  const db = getDb();
+export async function getUploadChoices(db: Db, viewer: ParentViewer): Promise<UploadChoices> {
   const [children, types] = await Promise.all([
     db.child.findMany({
       where: { familyId: viewer.familyId },
@@ -43,12 +41,12 @@ export async function getUploadChoices(viewer: ParentViewer): Promise<UploadChoi
       select: { id: true, label: true, scope: true, mandatory: true },
     }),
   ]);
-  return { children: children.map((child) => ({ id: child.id, name: childName(child) })), types };
+  return { children: children.map((child) => ({ id: child.id, name: childFolderName(child) })), types };
 }
 
 /** Mes documents: the family's documents, newest first. */
-export async function listFamilyDocuments(viewer: ParentViewer, take?: number): Promise<FamilyDocumentRow[]> {
-  const documents = await getDb().document.findMany({
+export async function listFamilyDocuments(db: Db, viewer: ParentViewer, take?: number): Promise<FamilyDocumentRow[]> {
+  const documents = await db.document.findMany({
     where: { familyId: viewer.familyId },
     orderBy: { uploadedAt: "desc" },
     take,
@@ -58,13 +56,12 @@ export async function listFamilyDocuments(viewer: ParentViewer, take?: number): 
       refusalReason: true,
       uploadedAt: true,
       originalName: true,
-      type: { select: { label: true } },
-      child: { select: { firstName: true, lastName: true } },
+      ...DOCUMENT_FOLDER_FIELDS,
     },
   });
   return documents.map((document) => ({
     id: document.id,
-    folder: document.child ? childName(document.child) : "Famille",
+    folder: documentFolder(document),
     typeLabel: document.type.label,
     status: document.status,
     refusalReason: document.refusalReason,
@@ -77,8 +74,7 @@ export type UploadedFile = { name: string; bytes: Uint8Array };
 export type UploadTarget = { childId: string | null; typeId: string };
 
 /** Who and what the document concerns, looked up within the family: a foreign child id finds nothing. */
-export async function resolveUploadTarget(viewer: ParentViewer, input: TUploadDocument): Promise<UploadTarget> {
-  const db = getDb();
+export async function resolveUploadTarget(db: Db, viewer: ParentViewer, input: TUploadDocument): Promise<UploadTarget> {
   const childId = input.concerns === FAMILY_SCOPE ? null : input.concerns;
   const [child, type] = await Promise.all([
     childId ? db.child.findFirst({ where: { id: childId, familyId: viewer.familyId }, select: { id: true } }) : null,
@@ -97,8 +93,8 @@ async function inspectOrRefuse(bytes: Uint8Array): Promise<AcceptedMimeType> {
   return inspection.mimeType;
 }
 
-async function insertDocument(viewer: ParentViewer, target: UploadTarget, file: UploadedFile, mimeType: AcceptedMimeType, stored: StoredFile) {
-  return getDb().document.create({
+async function insertDocument(db: Db, viewer: ParentViewer, target: UploadTarget, file: UploadedFile, mimeType: AcceptedMimeType, stored: StoredFile) {
+  return db.document.create({
     data: {
       familyId: viewer.familyId,
       childId: target.childId,
@@ -122,16 +118,17 @@ async function insertDocument(viewer: ParentViewer, target: UploadTarget, file: 
  * no file, no row.
  */
 export async function submitDocument(
+  db: Db,
   viewer: ParentViewer,
   input: TUploadDocument,
   file: UploadedFile,
   storage: FileStorage = activeStorage(),
 ): Promise<{ id: string; mimeType: AcceptedMimeType }> {
-  const target = await resolveUploadTarget(viewer, input);
+  const target = await resolveUploadTarget(db, viewer, input);
   const mimeType = await inspectOrRefuse(file.bytes);
   const stored = await storage.put({ prefix: "documents", bytes: file.bytes, mimeType, fileName: `document.${ACCEPTED_TYPES[mimeType].ext}` });
   try {
-    const document = await insertDocument(viewer, target, file, mimeType, stored);
+    const document = await insertDocument(db, viewer, target, file, mimeType, stored);
     return { id: document.id, mimeType };
   } catch (error) {
     await storage.remove(stored.key).catch((cleanup) => console.error("[documents] orphan file left after a failed insert", stored.key, cleanup));
@@ -144,16 +141,17 @@ export async function submitDocument(
  * checks on the bytes read back; a refused file is deleted from the storage at once.
  */
 export async function adoptStoredDocument(
+  db: Db,
   viewer: ParentViewer,
   input: TUploadDocument,
   stored: StoredFile & { name: string },
   storage: FileStorage,
 ): Promise<{ id: string; mimeType: AcceptedMimeType }> {
   try {
-    const target = await resolveUploadTarget(viewer, input);
+    const target = await resolveUploadTarget(db, viewer, input);
     const bytes = await storage.read(stored.key);
     const mimeType = await inspectOrRefuse(bytes);
-    const document = await insertDocument(viewer, target, { name: stored.name, bytes }, mimeType, stored);
+    const document = await insertDocument(db, viewer, target, { name: stored.name, bytes }, mimeType, stored);
     return { id: document.id, mimeType };
   } catch (error) {
     await storage.remove(stored.key).catch((cleanup) => console.error("[documents] refused file not removed from the storage", stored.key, cleanup));
@@ -167,8 +165,7 @@ async function sha256(bytes: Uint8Array): Promise<string> {
 }
 
 /** The parent deletes a document the Guichet unique has not accepted; the file goes after the row. */
-export async function deleteFamilyDocument(viewer: ParentViewer, id: string): Promise<void> {
-  const db = getDb();
+export async function deleteFamilyDocument(db: Db, viewer: ParentViewer, id: string): Promise<void> {
   const where = { id, familyId: viewer.familyId, status: { not: "ACCEPTED" as const } };
   const document = await db.document.findFirst({ where, select: { storageKind: true, storageKey: true } });
   const { count } = document ? await db.document.deleteMany({ where }) : { count: 0 };

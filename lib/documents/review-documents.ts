@@ -2,9 +2,11 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
 import type { DocumentStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { childFolderName, DOCUMENT_FOLDER_FIELDS, documentFolder } from "./document-folder";
 
 export type QueueRow = {
   id: string;
@@ -15,12 +17,10 @@ export type QueueRow = {
   mimeType: string;
 };
 
-const childName = (child: { lastName: string; firstName: string }) => `${child.lastName} ${child.firstName}`.toUpperCase();
-
 /** The staff queue: submitted documents, oldest first, optionally of one type. */
-export async function listReviewQueue(viewer: StaffViewer, filter: { typeId?: string } = {}): Promise<QueueRow[]> {
+export async function listReviewQueue(db: Db, viewer: StaffViewer, filter: { typeId?: string } = {}): Promise<QueueRow[]> {
   void viewer; // staff only: the caller has checked the role
-  const documents = await getDb().document.findMany({
+  const documents = await db.document.findMany({
     where: { status: "SUBMITTED", ...(filter.typeId ? { typeId: filter.typeId } : {}) },
     orderBy: [{ uploadedAt: "asc" }, { id: "asc" }],
     take: 200,
@@ -29,22 +29,21 @@ export async function listReviewQueue(viewer: StaffViewer, filter: { typeId?: st
       uploadedAt: true,
       mimeType: true,
       family: { select: { name: true } },
-      child: { select: { firstName: true, lastName: true } },
-      type: { select: { label: true } },
+      ...DOCUMENT_FOLDER_FIELDS,
     },
   });
   return documents.map((document) => ({
     id: document.id,
     familyName: document.family.name,
-    folder: document.child ? childName(document.child) : "Famille",
+    folder: documentFolder(document),
     typeLabel: document.type.label,
     uploadedAt: document.uploadedAt,
     mimeType: document.mimeType,
   }));
 }
 
-export async function listDocumentTypes() {
-  return getDb().documentType.findMany({
+export async function listDocumentTypes(db: Db) {
+  return db.documentType.findMany({
     orderBy: [{ scope: "asc" }, { sortOrder: "asc" }],
     select: { id: true, label: true, scope: true },
   });
@@ -64,9 +63,9 @@ export type ReviewDetail = {
   size: number;
 };
 
-export async function getDocumentForReview(viewer: StaffViewer, id: string): Promise<ReviewDetail | null> {
+export async function getDocumentForReview(db: Db, viewer: StaffViewer, id: string): Promise<ReviewDetail | null> {
   void viewer;
-  const document = await getDb().document.findUnique({
+  const document = await db.document.findUnique({
     where: { id },
     select: {
       id: true,
@@ -78,15 +77,14 @@ export async function getDocumentForReview(viewer: StaffViewer, id: string): Pro
       mimeType: true,
       size: true,
       family: { select: { name: true } },
-      child: { select: { firstName: true, lastName: true } },
-      type: { select: { label: true } },
+      ...DOCUMENT_FOLDER_FIELDS,
     },
   });
   if (!document) return null;
   return {
     id: document.id,
     familyName: document.family.name,
-    folder: document.child ? childName(document.child) : "Famille",
+    folder: documentFolder(document),
     typeLabel: document.type.label,
     status: document.status,
     refusalReason: document.refusalReason,
@@ -109,6 +107,7 @@ export type ReviewOutcome = {
  * deciding at once: the second gets a message). The e-mail is the caller's job, after commit.
  */
 export async function reviewDocument(
+  db: PrismaClient,
   viewer: StaffViewer,
   input: { id: string; decision: "accept" | "refuse"; reason?: string },
   now = clock.now(),
@@ -117,7 +116,7 @@ export async function reviewDocument(
   const reason = status === "REFUSED" ? input.reason?.trim() : undefined;
   if (status === "REFUSED" && !reason) throw new AppError("REASON_REQUIRED", "Indiquez le motif du refus : il est envoyé à la famille.");
 
-  return getDb().$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const { count } = await tx.document.updateMany({
       where: { id: input.id, status: "SUBMITTED" },
       data: { status, reviewedAt: now, reviewedByUserId: viewer.userId, refusalReason: reason ?? null },
@@ -129,8 +128,7 @@ export async function reviewDocument(
         familyId: true,
         childId: true,
         uploadedAt: true,
-        type: { select: { label: true } },
-        child: { select: { firstName: true, lastName: true } },
+        ...DOCUMENT_FOLDER_FIELDS,
         family: { select: { users: { where: { role: "PARENT", active: true }, select: { email: true } } } },
       },
     });
@@ -149,7 +147,7 @@ export async function reviewDocument(
           ? {
               to: document.family.users.map((user) => user.email),
               typeLabel: document.type.label,
-              folder: document.child ? childName(document.child) : "la famille",
+              folder: document.child ? childFolderName(document.child) : "la famille",
               uploadedAt: document.uploadedAt,
               reason: reason!,
             }

@@ -1,6 +1,7 @@
 import "server-only";
 import { createUploadthing, type FileRouter } from "uploadthing/server";
 import { requireParent } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client"; // entry point: UploadThing calls these per request, like a route handler
 import { AppError, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
 import { storageFor } from "@/lib/storage/active-storage";
 import { ZUploadDocumentSchema } from "./document.schema";
@@ -27,12 +28,12 @@ export const documentFileRouter = {
     .input(ZUploadDocumentSchema)
     .middleware(async ({ input }) => {
       const viewer = await requireParent();
-      await resolveUploadTarget(viewer, input);
+      await resolveUploadTarget(getDb(), viewer, input);
       return { viewer, input };
     })
     .onUploadComplete(async ({ metadata, file }): Promise<DirectUploadResult> => {
       try {
-        const document = await adoptStoredDocument(metadata.viewer, metadata.input, { kind: "UPLOADTHING", key: file.key, name: file.name }, storageFor("UPLOADTHING"));
+        const document = await adoptStoredDocument(getDb(), metadata.viewer, metadata.input, { kind: "UPLOADTHING", key: file.key, name: file.name }, storageFor("UPLOADTHING"));
         return { ok: true, id: document.id };
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: error.message };

@@ -2,13 +2,13 @@ import "server-only";
 import type { ParentViewer } from "@/lib/auth/session";
 import { ageText } from "@/lib/children/age";
 import { dateToDay, parisToday } from "@/lib/dates/calendar-day";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 
 export type DashboardChild = { id: string; displayName: string; age: string };
 
 /** What the parent's dashboard shows, scoped to the viewer's own family. */
-export async function getFamilyDashboard(viewer: ParentViewer, now: Date) {
-  const family = await getDb().family.findUnique({
+export async function getFamilyDashboard(db: Db, viewer: ParentViewer, now: Date) {
+  const family = await db.family.findUnique({
     where: { id: viewer.familyId },
     select: {
       name: true,

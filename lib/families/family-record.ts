@@ -2,8 +2,9 @@ import "server-only";
 import type { ParentViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate } from "@/lib/dates/calendar-day";
-import { getDb } from "@/lib/db/client";
-import type { ConsentKind, Prisma } from "@/lib/db/generated/client";
+import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import type { ConsentKind } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { acceptedCurrentKinds, recordConsents, type CurrentConsentText } from "./consents";
 import { blankToNull } from "@/lib/validation/form-fields";
@@ -50,7 +51,6 @@ const guardianSelect = {
   socioProfessionalCategory: true,
 } as const;
 
-type Db = Prisma.TransactionClient;
 
 /**
  * The record's data fields as the form shows them, and its version, or null for an unknown
@@ -96,8 +96,7 @@ export async function readFamilyRecordValues(db: Db, familyId: string): Promise<
 }
 
 /** The form's initial values, from the viewer's own family. */
-export async function getFamilyRecord(viewer: ParentViewer): Promise<FamilyRecordView | null> {
-  const db = getDb();
+export async function getFamilyRecord(db: Db, viewer: ParentViewer): Promise<FamilyRecordView | null> {
   const values = await readFamilyRecordValues(db, viewer.familyId);
   if (!values) return null;
   const { texts, accepted } = await acceptedCurrentKinds(db, { familyId: viewer.familyId, childId: null, kinds: FAMILY_CONSENT_KINDS });
@@ -181,8 +180,8 @@ export async function writeFamilyRecord(tx: Db, familyId: string, record: TFamil
  * in one transaction. The family is the viewer's: no id comes from the form. Returns the
  * record's new version; a save made on an older version throws a StaleSaveError and changes nothing.
  */
-export async function saveFamilyRecord(viewer: ParentViewer, record: TFamilyRecordParsed, now = clock.now()): Promise<number> {
-  return getDb().$transaction(async (tx) => {
+export async function saveFamilyRecord(db: PrismaClient, viewer: ParentViewer, record: TFamilyRecordParsed, now = clock.now()): Promise<number> {
+  return db.$transaction(async (tx) => {
     const version = await writeFamilyRecord(tx, viewer.familyId, record);
     await recordConsents(tx, { familyId: viewer.familyId, childId: null, userId: viewer.userId, kinds: FAMILY_CONSENT_KINDS, now });
     return version;

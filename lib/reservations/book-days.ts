@@ -2,11 +2,13 @@ import "server-only";
 import type { ParentViewer } from "@/lib/auth/session";
 import { dateToDay, dayToDate, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Prisma, PrismaClient, ReservationDayStatus, ReservationStatus } from "@/lib/db/generated/client";
+import { isCheckViolation, isTransactionConflict, isTransactionTimeout, isUniqueViolation, retryTransaction, sqlState } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { childEligibility, dayLabel, formatReservationNumber, isBeforeDeadline, newDayRefusal, REASONS } from "./booking-rules";
 import { eligibilityRulesOf, PERIOD_SELECT, periodRulesOf, type PeriodRow } from "./period-rules";
 import type { TBooking, TCopyReservation } from "./reservation.schema";
+import { ACTIVE_STATUSES, reservationStatusFromLines } from "./status";
 
 // The booking transaction (SPEC §6, DESIGN.md "Data"): every day is checked again against the
 // rules at the moment of confirmation, and capacity is taken from the per-(unit, day) counter
@@ -16,7 +18,6 @@ import type { TBooking, TCopyReservation } from "./reservation.schema";
 type Tx = Prisma.TransactionClient;
 export type BookingOwner = Pick<ParentViewer, "userId" | "familyId">;
 
-const ACTIVE: ReservationDayStatus[] = ["PENDING", "ACCEPTED"];
 // A crowd of parents booking the last places queues on the pool: wait for a connection rather
 // than fail, and keep each transaction short.
 const TX_OPTIONS = { maxWait: 60_000, timeout: 60_000 } as const;
@@ -61,50 +62,24 @@ async function releasePlace(tx: Tx, unitId: string, day: CalendarDay): Promise<v
   await tx.$executeRaw`UPDATE "UnitDay" SET "booked" = "booked" - 1 WHERE "unitId" = ${unitId} AND "date" = ${day}::date`;
 }
 
-/** The SQLSTATE of a database error, wherever the driver adapter put it. */
-export function sqlState(error: unknown, depth = 0): string | null {
-  if (!error || typeof error !== "object" || depth > 4) return null;
-  const record = error as Record<string, unknown>;
-  for (const key of ["originalCode", "code", "sqlState"]) {
-    const value = record[key];
-    if (typeof value === "string" && /^[0-9A-Z]{5}$/.test(value) && !value.startsWith("P")) return value;
-  }
-  for (const key of ["cause", "meta", "driverAdapterError", "error"]) {
-    const found = sqlState(record[key], depth + 1);
-    if (found) return found;
-  }
-  return null;
-}
-
-const RETRYABLE = new Set(["40001", "40P01"]);
-
-/** Runs a booking transaction, retrying serialization failures and deadlocks; translates races. */
-async function withRetry<T>(run: () => Promise<T>, attempts = 5): Promise<T> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      const state = sqlState(error);
-      const prismaCode = (error as { code?: string })?.code;
-      // P2028: the transaction could not start in time or expired — it was rolled back, so
-      // running it again is safe.
-      if ((state && RETRYABLE.has(state)) || prismaCode === "P2034" || prismaCode === "P2028") {
-        if (attempt < attempts) {
-          await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
-          continue;
-        }
-        console.warn("[reservations] booking given up after retries", { state, prismaCode, message: (error as Error)?.message });
-        throw new AppError("BUSY", "Le service est très sollicité en ce moment : votre demande n'a pas été enregistrée, veuillez réessayer.");
-      }
-      if (state === "23505") {
-        throw new AppError("ALREADY_BOOKED", "Cet enfant vient d'être inscrit sur l'une de ces journées (déjà inscrit) : aucune journée n'a été réservée. Rechargez le planning.");
-      }
-      if (state === "23514") {
-        throw new AppError("FULL", `Réservation impossible : ${REASONS.full.toLowerCase()}. Aucune journée n'a été réservée.`);
-      }
-      throw error;
+/** Runs a booking transaction, again after a serialization failure or a deadlock; translates races. */
+async function withRetry<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    // P2028 too: the transaction could not start in time or expired — it was rolled back.
+    return await retryTransaction(run, { attempts: 5, retryTimeouts: true });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (isTransactionConflict(error) || isTransactionTimeout(error)) {
+      console.warn("[reservations] booking given up after retries", { state: sqlState(error), message: (error as Error)?.message });
+      throw new AppError("BUSY", "Le service est très sollicité en ce moment : votre demande n'a pas été enregistrée, veuillez réessayer.");
     }
+    if (isUniqueViolation(error)) {
+      throw new AppError("ALREADY_BOOKED", "Cet enfant vient d'être inscrit sur l'une de ces journées (déjà inscrit) : aucune journée n'a été réservée. Rechargez le planning.");
+    }
+    if (isCheckViolation(error)) {
+      throw new AppError("FULL", `Réservation impossible : ${REASONS.full.toLowerCase()}. Aucune journée n'a été réservée.`);
+    }
+    throw error;
   }
 }
 
@@ -145,10 +120,6 @@ async function closuresOn(tx: Tx, periodId: string, days: CalendarDay[]): Promis
   return new Map(rows.map((row) => [dateToDay(row.date), row.reason]));
 }
 
-function reservationStatusOf(lines: { status: ReservationDayStatus }[]): ReservationStatus {
-  return lines.some((line) => line.status === "PENDING") ? "PENDING" : "ACCEPTED";
-}
-
 async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking, now: Date): Promise<ConfirmedReservation> {
   const child = await loadChild(tx, owner, request.childId);
   const period = await loadPeriod(tx, request.periodId);
@@ -169,7 +140,7 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
     old = {
       id: locked[0].id,
       days: await tx.reservationDay.findMany({
-        where: { reservationId: locked[0].id, status: { in: ACTIVE } },
+        where: { reservationId: locked[0].id, status: { in: ACTIVE_STATUSES } },
         select: { unitId: true, date: true, status: true, decidedAt: true, decidedByUserId: true, staffMessage: true },
       }),
     };
@@ -204,7 +175,7 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
     const closures = await closuresOn(tx, period.id, added.map((entry) => entry.day));
     const eligibilityRules = eligibilityRulesOf(period);
     const already = await tx.reservationDay.findMany({
-      where: { childId: child.id, status: { in: ACTIVE }, unitId: { in: added.map((entry) => entry.unitId) }, date: { in: added.map((entry) => dayToDate(entry.day)) } },
+      where: { childId: child.id, status: { in: ACTIVE_STATUSES }, unitId: { in: added.map((entry) => entry.unitId) }, date: { in: added.map((entry) => dayToDate(entry.day)) } },
       select: { unitId: true, date: true, reservation: { select: { number: true } } },
     });
     const alreadyBooked = new Map(already.map((line) => [dayKey(line.unitId, dateToDay(line.date)), line.reservation.number]));
@@ -241,7 +212,7 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
   }
 
   if (old) {
-    await tx.reservationDay.updateMany({ where: { reservationId: old.id, status: { in: ACTIVE } }, data: { status: "CANCELLED" } });
+    await tx.reservationDay.updateMany({ where: { reservationId: old.id, status: { in: ACTIVE_STATUSES } }, data: { status: "CANCELLED" } });
   }
   const newStatus: ReservationDayStatus = period.validationMode === "AUTO" ? "ACCEPTED" : "PENDING";
   const lines = [
@@ -269,7 +240,7 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
         familyId: owner.familyId,
         childId: child.id,
         periodId: period.id,
-        status: reservationStatusOf(lines),
+        status: reservationStatusFromLines(lines.map((line) => line.status)),
         firstDate: lines[0].date,
         lastDate: lines[lines.length - 1].date,
         replacesId: old?.id ?? null,
@@ -308,7 +279,7 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
   return {
     reservationId: created.id,
     number: formatReservationNumber(created.number),
-    status: reservationStatusOf(lines),
+    status: reservationStatusFromLines(lines.map((line) => line.status)),
     replacedId: old?.id ?? null,
     days: summary,
   };
@@ -325,7 +296,7 @@ export async function confirmBooking(db: PrismaClient, owner: BookingOwner, requ
 async function copyInTransaction(tx: Tx, owner: BookingOwner, request: TCopyReservation, now: Date): Promise<CopyOutcome> {
   const source = await tx.reservation.findFirst({
     where: { id: request.reservationId, familyId: owner.familyId },
-    select: { childId: true, periodId: true, days: { where: { status: { in: ACTIVE } }, select: { unitId: true, date: true } } },
+    select: { childId: true, periodId: true, days: { where: { status: { in: ACTIVE_STATUSES } }, select: { unitId: true, date: true } } },
   });
   if (!source) throw new AppError("NOT_FOUND", "Réservation introuvable.");
   if (source.childId === request.childId) throw new AppError("SAME_CHILD", "Choisissez un autre enfant que celui de la réservation.");
@@ -344,7 +315,7 @@ async function copyInTransaction(tx: Tx, owner: BookingOwner, request: TCopyRese
   }
   const closures = await closuresOn(tx, period.id, days.map((entry) => entry.day));
   const already = await tx.reservationDay.findMany({
-    where: { childId: child.id, status: { in: ACTIVE }, unitId: { in: [...units.keys()] }, date: { in: days.map((entry) => dayToDate(entry.day)) } },
+    where: { childId: child.id, status: { in: ACTIVE_STATUSES }, unitId: { in: [...units.keys()] }, date: { in: days.map((entry) => dayToDate(entry.day)) } },
     select: { unitId: true, date: true, reservation: { select: { number: true } } },
   });
   const alreadyBooked = new Map(already.map((line) => [dayKey(line.unitId, dateToDay(line.date)), line.reservation.number]));

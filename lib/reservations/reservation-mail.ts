@@ -6,7 +6,7 @@ import { sendMail } from "@/lib/mail/send-mail";
 import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
 import { dayLabel, formatReservationNumber } from "./booking-rules";
-import { periodTitle } from "./period-rules";
+import { PERIOD_TITLE_FIELDS, periodTitle } from "./period-rules";
 import { DAY_STATUS_LABELS, STATUS_LABELS } from "./status-labels";
 
 // E-mails about a reservation (SPEC §10 "reservation accepted/refused"): always sent after the
@@ -32,7 +32,7 @@ async function loadForMail(db: PrismaClient, reservationId: string) {
       status: true,
       familyId: true,
       child: { select: { firstName: true, lastName: true } },
-      period: { select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true } } } },
+      period: PERIOD_TITLE_FIELDS,
       days: {
         where: { status: { not: "CANCELLED" } },
         orderBy: [{ date: "asc" }, { unit: { sortOrder: "asc" } }],

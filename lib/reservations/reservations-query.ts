@@ -1,6 +1,6 @@
 import "server-only";
 import { dateToDay, formatDateTime, formatDay, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
-import type { Prisma, PrismaClient, ReservationDayStatus, ReservationStatus } from "@/lib/db/generated/client";
+import type { Prisma, PrismaClient, ReservationStatus } from "@/lib/db/generated/client";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import {
   cellState,
@@ -14,7 +14,8 @@ import {
   openWeekdaysLabel,
   type CellState,
 } from "./booking-rules";
-import { eligibilityRulesOf, PERIOD_SELECT, periodRulesOf, periodTitle } from "./period-rules";
+import { eligibilityRulesOf, PERIOD_SELECT, PERIOD_TITLE_FIELDS, periodRulesOf, periodTitle } from "./period-rules";
+import { ACTIVE_STATUSES } from "./status";
 
 // What the parent's reservation pages read. Every query is scoped to the viewer's family in
 // its `where`, so another family's id simply finds nothing; results are plain DTOs.
@@ -22,7 +23,6 @@ import { eligibilityRulesOf, PERIOD_SELECT, periodRulesOf, periodTitle } from ".
 type Db = PrismaClient | Prisma.TransactionClient;
 export type FamilyScope = { familyId: string };
 
-const ACTIVE: ReservationDayStatus[] = ["PENDING", "ACCEPTED"];
 export const PAGE_SIZE = 5;
 
 const childName = (child: { lastName: string; firstName: string }) => `${child.lastName} ${child.firstName}`.toUpperCase();
@@ -66,7 +66,7 @@ export async function listReservations(db: Db, viewer: FamilyScope, filters: Res
       firstDate: true,
       lastDate: true,
       child: { select: { firstName: true, lastName: true } },
-      period: { select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true } } } },
+      period: PERIOD_TITLE_FIELDS,
     },
   });
   const items: ReservationListItem[] = rows.map((row) => ({
@@ -82,6 +82,8 @@ export async function listReservations(db: Db, viewer: FamilyScope, filters: Res
   }));
   return { items, total, page: current, pages, pageSize: PAGE_SIZE };
 }
+
+export type ReservationList = Awaited<ReturnType<typeof listReservations>>;
 
 /** The choices of the search form: the family's children, and what it has booked. */
 export async function reservationSearchOptions(db: Db, viewer: FamilyScope) {
@@ -237,7 +239,7 @@ export async function getPlanning(
   let periodId = input.periodId;
   if (input.replacesId) {
     const old = await db.reservation.findFirst({
-      where: { id: input.replacesId, familyId: viewer.familyId, status: { in: ["PENDING", "ACCEPTED"] } },
+      where: { id: input.replacesId, familyId: viewer.familyId, status: { in: ACTIVE_STATUSES } },
       select: { id: true, number: true, childId: true, periodId: true },
     });
     if (!old) return null;
@@ -262,11 +264,11 @@ export async function getPlanning(
     db.closure.findMany({ where: { periodId: period.id }, select: { date: true, reason: true } }),
     db.unitDay.findMany({ where: { unitId: { in: unitIds }, date: range }, select: { unitId: true, date: true, capacity: true, booked: true } }),
     db.reservationDay.findMany({
-      where: { childId: child.id, unitId: { in: unitIds }, status: { in: ACTIVE } },
+      where: { childId: child.id, unitId: { in: unitIds }, status: { in: ACTIVE_STATUSES } },
       select: { unitId: true, date: true, reservationId: true, reservation: { select: { number: true } } },
     }),
     db.reservationDay.findMany({
-      where: { reservation: { familyId: viewer.familyId }, childId: { not: child.id }, status: { in: ACTIVE }, date: range },
+      where: { reservation: { familyId: viewer.familyId }, childId: { not: child.id }, status: { in: ACTIVE_STATUSES }, date: range },
       orderBy: [{ date: "asc" }],
       select: {
         date: true,

@@ -4,8 +4,9 @@ import { sendActivationMail } from "@/lib/auth/activation";
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "@/lib/auth/auth-events";
 import type { StaffViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
-import { getDb } from "@/lib/db/client";
-import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
+import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { MailConfig } from "@/lib/mail/transport";
 import { revokeUserSessions } from "@/lib/auth/user-sessions";
@@ -16,9 +17,9 @@ function assertAdmin(viewer: StaffViewer) {
   if (viewer.role !== "ADMIN") throw new AppError("FORBIDDEN", "Seul un administrateur peut gérer les comptes du personnel.");
 }
 
-export async function listStaff(viewer: StaffViewer) {
+export async function listStaff(db: Db, viewer: StaffViewer) {
   assertAdmin(viewer);
-  return getDb().user.findMany({
+  return db.user.findMany({
     where: { role: { in: ["AGENT", "ADMIN"] } },
     orderBy: [{ lastName: "asc" }, { email: "asc" }],
     select: { id: true, email: true, firstName: true, lastName: true, role: true, active: true, activatedAt: true, lastLoginAt: true, totpEnabledAt: true },
@@ -26,12 +27,12 @@ export async function listStaff(viewer: StaffViewer) {
 }
 
 export async function createStaffAccount(
+  db: PrismaClient,
   viewer: StaffViewer,
   input: { firstName: string; lastName: string; email: string; role: "AGENT" | "ADMIN" },
   options: { mailConfig?: MailConfig } = {},
 ) {
   assertAdmin(viewer);
-  const db = getDb();
   let userId: string;
   try {
     userId = await db.$transaction(async (tx) => {
@@ -40,7 +41,7 @@ export async function createStaffAccount(
       return user.id;
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("EMAIL_TAKEN", "Cette adresse e-mail est déjà l'identifiant d'un autre compte.");
     }
     throw error;
@@ -57,18 +58,18 @@ async function otherStaffMember(tx: Prisma.TransactionClient, viewer: StaffViewe
 }
 
 /** A role change signs the member out (sessionVersion): the new rights apply at the next login. */
-export async function setStaffRole(viewer: StaffViewer, userId: string, role: "AGENT" | "ADMIN") {
+export async function setStaffRole(db: PrismaClient, viewer: StaffViewer, userId: string, role: "AGENT" | "ADMIN") {
   assertAdmin(viewer);
-  await getDb().$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const user = await otherStaffMember(tx, viewer, userId);
     await tx.user.update({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
     await writeAudit(tx, viewer, { action: "staff.role", targetType: "User", targetId: userId, details: { from: user.role, to: role } });
   });
 }
 
-export async function setStaffActive(viewer: StaffViewer, userId: string, active: boolean) {
+export async function setStaffActive(db: PrismaClient, viewer: StaffViewer, userId: string, active: boolean) {
   assertAdmin(viewer);
-  await getDb().$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     await otherStaffMember(tx, viewer, userId);
     await tx.user.update({ where: { id: userId }, data: active ? { active: true } : { active: false, sessionVersion: { increment: 1 } } });
     await writeAudit(tx, viewer, { action: active ? "staff.reactivate" : "staff.deactivate", targetType: "User", targetId: userId });

@@ -1,8 +1,8 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 
-export async function listPublishedNews(now: Date, take = 5) {
-  return getDb().news.findMany({
+export async function listPublishedNews(db: Db, now: Date, take = 5) {
+  return db.news.findMany({
     where: { published: true, publishedAt: { lte: now } },
     orderBy: { publishedAt: "desc" },
     take,
@@ -10,16 +10,16 @@ export async function listPublishedNews(now: Date, take = 5) {
   });
 }
 
-export async function listUsefulContacts() {
-  return getDb().usefulContact.findMany({
+export async function listUsefulContacts(db: Db) {
+  return db.usefulContact.findMany({
     orderBy: { sortOrder: "asc" },
     select: { id: true, label: true, phone: true, email: true, address: true, hours: true },
   });
 }
 
 /** Les services accessibles: each activity with its public documents (règlement, tarifs, programmes). */
-export async function listServices() {
-  return getDb().activity.findMany({
+export async function listServices(db: Db) {
+  return db.activity.findMany({
     orderBy: { sortOrder: "asc" },
     select: {
       id: true,

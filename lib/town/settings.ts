@@ -1,7 +1,7 @@
 import "server-only";
 import { connection } from "next/server";
 import { cache } from "react";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 
 export type TownSettingsView = {
   townName: string;
@@ -28,10 +28,10 @@ const FALLBACK: TownSettingsView = {
   logoUrl: null,
 };
 
-/** The town's name and Guichet unique contacts, read once per request. */
-export const getTownSettings = cache(async (): Promise<TownSettingsView> => {
+/** The town's name and Guichet unique contacts, read once per request (getDb() is one object: the cache hits). */
+export const getTownSettings = cache(async (db: Db): Promise<TownSettingsView> => {
   await connection(); // rendered per request, never at build time
-  const settings = await getDb().townSettings.findUnique({
+  const settings = await db.townSettings.findUnique({
     where: { id: 1 },
     select: {
       townName: true,

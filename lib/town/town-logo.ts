@@ -1,7 +1,8 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
 import { inspectUpload } from "@/lib/documents/inspect-upload";
 import { AppError } from "@/lib/errors";
 import { TOWN_LOGO_MAX_BYTES, TOWN_LOGO_MESSAGES } from "./town-logo.schema";
@@ -17,7 +18,7 @@ function requireAdmin(viewer: StaffViewer) {
 }
 
 /** Admin only. Replaces the logo, audited in the same change. */
-export async function uploadTownLogo(viewer: StaffViewer, file: File): Promise<void> {
+export async function uploadTownLogo(db: PrismaClient, viewer: StaffViewer, file: File): Promise<void> {
   requireAdmin(viewer);
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.length === 0) throw new AppError("LOGO_EMPTY", TOWN_LOGO_MESSAGES.missing);
@@ -26,7 +27,7 @@ export async function uploadTownLogo(viewer: StaffViewer, file: File): Promise<v
   if (!inspection.ok) throw new AppError("LOGO_INVALID", inspection.reason === "type" ? TOWN_LOGO_MESSAGES.type : inspection.message);
   if (!LOGO_TYPES.has(inspection.mimeType)) throw new AppError("LOGO_INVALID", TOWN_LOGO_MESSAGES.type);
 
-  await getDb().$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const { count } = await tx.townSettings.updateMany({ where: { id: 1 }, data: { logo: bytes, logoMimeType: inspection.mimeType } });
     if (count === 0) throw new AppError("NOT_FOUND", "Enregistrez d'abord les paramètres de la commune.");
     await writeAudit(tx, viewer, { action: "town-logo.update", targetType: "TownSettings", targetId: "1", details: { mimeType: inspection.mimeType, size: bytes.length } });
@@ -34,9 +35,9 @@ export async function uploadTownLogo(viewer: StaffViewer, file: File): Promise<v
 }
 
 /** Admin only. The header goes back to the town's name alone. */
-export async function removeTownLogo(viewer: StaffViewer): Promise<void> {
+export async function removeTownLogo(db: PrismaClient, viewer: StaffViewer): Promise<void> {
   requireAdmin(viewer);
-  await getDb().$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const { count } = await tx.townSettings.updateMany({ where: { id: 1, logoMimeType: { not: null } }, data: { logo: null, logoMimeType: null } });
     if (count === 0) throw new AppError("NOT_FOUND", "La commune n'a pas de logo.");
     await writeAudit(tx, viewer, { action: "town-logo.remove", targetType: "TownSettings", targetId: "1", details: {} });
@@ -44,8 +45,8 @@ export async function removeTownLogo(viewer: StaffViewer): Promise<void> {
 }
 
 /** For the public route: the logo's bytes and their type, or null when the town has none. */
-export async function readTownLogo(): Promise<{ bytes: Uint8Array; mimeType: string } | null> {
-  const settings = await getDb().townSettings.findUnique({ where: { id: 1 }, select: { logo: true, logoMimeType: true } });
+export async function readTownLogo(db: Db): Promise<{ bytes: Uint8Array; mimeType: string } | null> {
+  const settings = await db.townSettings.findUnique({ where: { id: 1 }, select: { logo: true, logoMimeType: true } });
   if (!settings?.logo || !settings.logoMimeType) return null;
   return { bytes: settings.logo, mimeType: settings.logoMimeType };
 }

@@ -1,13 +1,14 @@
 import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { TTownSettings, TUsefulContact } from "./town-settings.schema";
 
 /** The town settings as the admin form shows them (row id=1; empty fields when not created yet). */
-export async function getTownSettingsForEdit(): Promise<TTownSettings> {
-  const row = await getDb().townSettings.findUnique({
+export async function getTownSettingsForEdit(db: Db): Promise<TTownSettings> {
+  const row = await db.townSettings.findUnique({
     where: { id: 1 },
     select: { townName: true, portalName: true, guichetName: true, guichetPhone: true, guichetEmail: true, guichetAddress: true, guichetHours: true, primaryColor: true },
   });
@@ -15,39 +16,39 @@ export async function getTownSettingsForEdit(): Promise<TTownSettings> {
 }
 
 /** Admin only, checked here too so that the function is safe whoever calls it. */
-export async function updateTownSettings(viewer: StaffViewer, input: TTownSettings) {
+export async function updateTownSettings(db: PrismaClient, viewer: StaffViewer, input: TTownSettings) {
   if (viewer.role !== "ADMIN") throw new AppError("FORBIDDEN", "Seul un administrateur peut modifier les paramètres de la commune.");
-  await getDb().$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     await tx.townSettings.upsert({ where: { id: 1 }, update: input, create: { id: 1, ...input } });
     await writeAudit(tx, viewer, { action: "town-settings.update", targetType: "TownSettings", targetId: "1", details: { ...input } });
   });
 }
 
-export async function listUsefulContactsForEdit() {
-  return getDb().usefulContact.findMany({
+export async function listUsefulContactsForEdit(db: Db) {
+  return db.usefulContact.findMany({
     orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
     select: { id: true, label: true, phone: true, email: true, address: true, hours: true, sortOrder: true },
   });
 }
 
-export async function createUsefulContact(viewer: StaffViewer, input: TUsefulContact) {
-  return getDb().$transaction(async (tx) => {
+export async function createUsefulContact(db: PrismaClient, viewer: StaffViewer, input: TUsefulContact) {
+  return db.$transaction(async (tx) => {
     const contact = await tx.usefulContact.create({ data: input, select: { id: true } });
     await writeAudit(tx, viewer, { action: "useful-contact.create", targetType: "UsefulContact", targetId: contact.id, details: { label: input.label } });
     return contact;
   });
 }
 
-export async function updateUsefulContact(viewer: StaffViewer, id: string, input: TUsefulContact) {
-  await getDb().$transaction(async (tx) => {
+export async function updateUsefulContact(db: PrismaClient, viewer: StaffViewer, id: string, input: TUsefulContact) {
+  await db.$transaction(async (tx) => {
     const { count } = await tx.usefulContact.updateMany({ where: { id }, data: input });
     if (count === 0) throw new AppError("NOT_FOUND", "Contact introuvable.");
     await writeAudit(tx, viewer, { action: "useful-contact.update", targetType: "UsefulContact", targetId: id, details: { label: input.label } });
   });
 }
 
-export async function deleteUsefulContact(viewer: StaffViewer, id: string) {
-  await getDb().$transaction(async (tx) => {
+export async function deleteUsefulContact(db: PrismaClient, viewer: StaffViewer, id: string) {
+  await db.$transaction(async (tx) => {
     const contact = await tx.usefulContact.findUnique({ where: { id }, select: { label: true } });
     if (!contact) throw new AppError("NOT_FOUND", "Contact introuvable.");
     await tx.usefulContact.delete({ where: { id } });

@@ -17,6 +17,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import type { Benchmark, BenchContext } from "../../scripts/bench";
+import { createPostgresDatabase } from "../helpers/postgres-database";
 import { abbaOrder, latencySummary } from "./bench-stats";
 
 // The lib modules are marked "server-only" (they throw outside React server bundles); this
@@ -215,19 +216,14 @@ const benchmark: Benchmark = {
     const { periodRulesOf, PERIOD_SELECT } = await import("@/lib/reservations/period-rules");
     const { AppError } = await import("@/lib/errors");
     const { seedDemo } = await import("@/prisma/seed");
-    const { cantinePeriod, createCompleteFamilies } = await import("../e2e/fixtures/families");
+    const { cantinePeriod, createCompleteFamilies } = await import("../helpers/families");
     const { counterMismatches } = await import("../helpers/counters");
     const { dateToDay } = await import("@/lib/dates/calendar-day");
 
     // Both sides get the same pool, the two together within the server's free connections.
     const poolSize = Math.min(Math.max(...LEVELS.map((level) => level.clients)), Math.floor(connectionBudget / 2));
-    const name = `portail_bench_${crypto.randomBytes(5).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: pgAdminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(pgAdminUrl);
-    url.pathname = `/${name}`;
+    const created = await createPostgresDatabase({ prefix: "portail_bench", adminUrl: pgAdminUrl });
+    const url = new URL(created.url);
     const storageRoot = fs.mkdtempSync(path.join(os.tmpdir(), "portail-bench-"));
     const database = openDatabase({ kind: "postgres", url: url.toString(), poolSize });
     const pool = new pg.Pool({ connectionString: url.toString(), max: poolSize });
@@ -278,7 +274,7 @@ const benchmark: Benchmark = {
         throw new Error(`${errors.length} erreur(s) inattendue(s) (${side === "ours" ? "notre fonction" : "SQL direct"}, ${clients} client(s)) : ${first?.stack ?? String(first)}`);
       };
 
-      log(`Base : ${name} (PostgreSQL), ${FAMILIES} familles, une journée REPAS ENFANT par confirmation ; deux pools de ${poolSize} connexions (un par côté).`);
+      log(`Base : ${url.pathname.slice(1)} (PostgreSQL), ${FAMILIES} familles, une journée REPAS ENFANT par confirmation ; deux pools de ${poolSize} connexions (un par côté).`);
       for (const side of ["ours", "pg"] as const) {
         const warm = await measure(WARM_UP.clients, jobsFor(WARM_UP.operations), sides[side].book, sides[side].isFull);
         stopOnErrors(side, WARM_UP.clients, warm.errors);
@@ -305,10 +301,7 @@ const benchmark: Benchmark = {
       pool.on("error", () => {});
       await pool.end();
       await database.close();
-      const cleanup = new pg.Client({ connectionString: pgAdminUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await created.drop();
       fs.rmSync(storageRoot, { recursive: true, force: true });
     }
   },

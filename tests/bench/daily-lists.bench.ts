@@ -4,7 +4,6 @@
 // the after-school club on the measured day, plus pending and refused lines. Each figure is
 // compared with a baseline measured in the same run: the daily list's SQL sent through `pg`
 // directly, and a plain count of the day's lines.
-import crypto from "node:crypto";
 import { createRequire } from "node:module";
 import pg from "pg";
 import type { BenchContext } from "../../scripts/bench";
@@ -12,9 +11,10 @@ import type { StaffViewer } from "../../lib/auth/session";
 import { openDatabase, type Database } from "../../lib/db/connect";
 import { migratePostgres } from "../../lib/db/migrate";
 import { createCatalogue, createStaffViewer, createTown } from "../helpers/admin-fixtures";
+import { createPostgresDatabase } from "../helpers/postgres-database";
 import { latencySummary } from "./bench-stats";
 
-// lib/admin-lists is "server-only" (a guard for Next's bundler); outside Next, stub it as the
+// lib/lists is "server-only" (a guard for Next's bundler); outside Next, stub it as the
 // tests do (jest maps it to tests/helpers/server-only.ts).
 const requireHere = createRequire(__filename);
 requireHere.cache[requireHere.resolve("server-only")] = { exports: {} } as NodeJS.Module;
@@ -93,26 +93,21 @@ async function generate(database: Database, url: string) {
 const benchmark = {
   name: "Listes du jour et repas pour la cuisine, 2 000 enfants un même jour",
   async run(context: BenchContext) {
-    const name = `portail_bench_${crypto.randomBytes(5).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: context.pgAdminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(context.pgAdminUrl);
-    url.pathname = `/${name}`;
+    const created = await createPostgresDatabase({ prefix: "portail_bench", adminUrl: context.pgAdminUrl });
+    const url = new URL(created.url);
     // One query at a time: small pools, within the server's free connections (scripts/bench.ts).
     if (5 + 2 > context.connectionBudget) throw new Error(`${context.connectionBudget} connexions libres : il en faut 7`);
     const database = openDatabase({ kind: "postgres", url: url.toString(), poolSize: 5 });
-    (globalThis as typeof globalThis & { __portailDatabase?: Database }).__portailDatabase = database;
     const direct = new pg.Pool({ connectionString: url.toString(), max: 2 });
     try {
       await migratePostgres(url.toString());
       const started = Date.now();
       await generate(database, url.toString());
-      const { dailyList, kitchenCounts } = await import("../../lib/admin-lists/daily-list");
+      const { dailyList, kitchenCounts } = await import("../../lib/lists/daily-list");
       const viewer: StaffViewer = await createStaffViewer(database.prisma, "AGENT", "bench@mairie.test");
       const lines = await database.prisma.reservationDay.count();
-      const list = await dailyList(viewer, { date: DAY });
-      const kitchen = await kitchenCounts(viewer, { date: DAY, span: "day" });
+      const list = await dailyList(database.prisma, viewer, { date: DAY });
+      const kitchen = await kitchenCounts(database.prisma, viewer, { date: DAY, span: "day" });
       context.log(`données : ${lines} lignes de réservation générées en ${((Date.now() - started) / 1000).toFixed(1)} s ; le ${DAY} : ${list.totalAccepted} enfants attendus (dont ${kitchen.total} repas), ${list.totalPending} en attente`);
       if (kitchen.total !== CHILDREN) throw new Error(`expected ${CHILDREN} meals, got ${kitchen.total}`);
 
@@ -137,9 +132,9 @@ const benchmark = {
       const figures = await measureInterleaved({
         count: () => direct.query(`SELECT count(*) FROM "ReservationDay" WHERE date = $1::date AND status = 'ACCEPTED'`, [DAY]),
         rawList: () => direct.query(dailyListSql, [DAY]),
-        list: () => dailyList(viewer, { date: DAY }),
-        kitchenDay: () => kitchenCounts(viewer, { date: DAY, span: "day" }),
-        kitchenWeek: () => kitchenCounts(viewer, { date: DAY, span: "week" }),
+        list: () => dailyList(database.prisma, viewer, { date: DAY }),
+        kitchenDay: () => kitchenCounts(database.prisma, viewer, { date: DAY, span: "day" }),
+        kitchenWeek: () => kitchenCounts(database.prisma, viewer, { date: DAY, span: "week" }),
       });
       context.log(`${ITERATIONS} mesures de chaque, entrelacées (ordre tournant), après ${WARM_UP} tours d'échauffement.`);
       const row = (label: string, figure: { p50: number; p95: number }, baseline?: { p50: number; label: string }) =>
@@ -159,8 +154,7 @@ const benchmark = {
       direct.on("error", () => {});
       await direct.end();
       await database.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await created.drop();
     }
   },
 };

@@ -1,12 +1,9 @@
-import type { Browser, Locator } from "playwright-core";
+import type { Browser } from "playwright-core";
 import type { ReceivedMail } from "../helpers/smtp-peer";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
-import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
-import { startPortal, type Portal } from "./portal";
-
-async function expectVisible(locator: Locator) {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
-}
+import { accessibilityViolations, describeE2e, expectVisible, login, newContext, signedInPage } from "./browser";
+import { withPortalAndBrowser } from "./journey";
+import type { Portal } from "./portal";
 
 const linkIn = (mail: ReceivedMail, pathname: string) => {
   const match = mail.text.match(new RegExp(`https?://\\S+${pathname}\\?jeton=[\\w-]+`));
@@ -20,17 +17,8 @@ const NEW_EMAIL = "parent.nouveau@demo.fr";
 
 describeE2e("account settings and password reset, in Chromium", () => {
   let browser: Browser;
-  let close: () => Promise<void>;
   let portal: Portal;
-
-  beforeAll(async () => {
-    portal = await startPortal();
-    ({ browser, close } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await close?.();
-    await portal?.stop();
-  });
+  withPortalAndBrowser({}, (journey) => ({ browser, portal } = journey));
 
   it("resets a forgotten password through a single-use link, with the same answer for an unknown address", async () => {
     const context = await newContext(browser, portal.baseUrl);
@@ -126,10 +114,8 @@ describeE2e("account settings and password reset, in Chromium", () => {
   });
 
   it("changes the login: a link to the new address, a notice to the old one, the change when the link is used", async () => {
-    const context = await newContext(browser, portal.baseUrl);
-    const page = await context.newPage();
-    await login(page, DEMO_ACCOUNTS.parent, NEW_PASSWORD);
-    await page.waitForURL("**/espace");
+    const page = await signedInPage(browser, portal.baseUrl, DEMO_ACCOUNTS.parent, NEW_PASSWORD);
+    const context = page.context();
     await page.getByRole("link", { name: "Modifier mon login (adresse mail)" }).click();
     await page.waitForURL("**/espace/compte/identifiant");
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -15,13 +15,15 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
-import type { Database } from "@/lib/db/connect";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+import { guardianAnswers } from "../helpers/family-form";
 import { describeE2e, launchBrowser, login, newContext } from "./browser";
-import { builtPages, FIXTURE_DAY, serverActions } from "./admin-e2e-fixtures";
+import { FIXTURE_DAY } from "./admin-e2e-fixtures";
+import { builtPages, serverActions } from "./build-manifest";
 import { prepareMatrix, RESET_DAY, SIGNED_OUT_STAFF, type MatrixIds } from "./admin-matrix-fixtures";
 import { startPortal, type Portal } from "./portal";
+import type { PortalPrisma } from "./portal-inspector";
 import { actionResult, postAction, type ActionArgument, type FilePart } from "./server-action-http";
 
 // lib/auth/session.ts: the refusals of the action helpers.
@@ -87,13 +89,8 @@ const STAFF_FAMILY_RECORD = {
 
   civility: "M_ET_MME", name: "PIRATE", street: "1 rue Pirate", addressComplement: "", postalCode: "12000", city: "RODEZ", homePhone: "05 65 00 00 00",
   situation: "MARIES", allowanceNumber: "", allowanceHolder: null, benefitScheme: "CAF",
-  ...Object.fromEntries(
-    ["civility", "lastName", "firstName", "street", "addressComplement", "postalCode", "city", "homePhone", "workPhone", "mobilePhone", "birthDate", "birthPlace", "profession", "socioProfessionalCategory"].flatMap((field) => {
-      const key = field[0].toUpperCase() + field.slice(1);
-      const first: Record<string, string> = { civility: "M", lastName: "PIRATE", firstName: "Pi", mobilePhone: "06 00 00 00 00" };
-      return [[`guardian1${key}`, first[field] ?? ""], [`guardian2${key}`, ""]];
-    }),
-  ),
+  ...guardianAnswers(1, { civility: "M", lastName: "PIRATE", firstName: "Pi", mobilePhone: "06 00 00 00 00" }),
+  ...guardianAnswers(2, {}),
 };
 
 /** A complete child sheet as the staff form posts it (no « J'accepte », no authorisations: the family's). */
@@ -376,7 +373,7 @@ const SPECS: Record<string, Spec> = {
 };
 
 /** Everything an admin action could change, as one comparable value (a JSON object: a diff names the part that moved). */
-async function fingerprint(database: Database): Promise<Record<string, unknown>> {
+async function fingerprint(database: PortalPrisma): Promise<Record<string, unknown>> {
   const [rows] = await database.prisma.$queryRaw<{ state: string }[]>`
     SELECT json_build_object(
       'families', (SELECT count(*) FROM "Family"),
@@ -439,7 +436,7 @@ describeE2e("the back office's authorization matrix", () => {
   let browser: Browser;
   let close: () => Promise<void>;
   let portal: Portal;
-  let database: Database | null;
+  let database: PortalPrisma;
   let ids: MatrixIds;
   const contexts: Record<Who, BrowserContext> = {} as never;
   const actions = serverActions().filter((action) => action.file.startsWith("app/admin/"));
@@ -451,8 +448,8 @@ describeE2e("the back office's authorization matrix", () => {
       },
     });
     ({ browser, close } = await launchBrowser());
-    // On PostgreSQL the test reads the portal's database while it runs (PGlite allows one process only).
-    database = portal.databaseUrl ? portal.openDatabase() : null;
+    // The test reads the portal's database while it runs, on PostgreSQL and on the embedded PGlite alike.
+    database = await portal.connectDatabase();
     contexts.visitor = await newContext(browser, portal.baseUrl);
     for (const role of ["parent", "agent", "admin"] as const) {
       contexts[role] = await newContext(browser, portal.baseUrl);
@@ -479,11 +476,9 @@ describeE2e("the back office's authorization matrix", () => {
     await portal?.stop();
   });
 
-  it("reads the portal's database to prove what changed and what did not (PostgreSQL)", () => {
-    if (database) return;
-    const reason = `PostgreSQL indisponible (${process.env.PORTAIL_TEST_PG_SKIP_REASON ?? "le portail tourne sur PGlite"}) : les empreintes de la base et les effets des contrôles positifs ne sont pas vérifiés`;
-    if (process.env.PORTAIL_REQUIRE_ALL === "1") throw new Error(`PORTAIL_REQUIRE_ALL=1 : ${reason}`);
-    console.warn(`[admin-authorization] ${reason}`);
+  it("reads the portal's own database, on PostgreSQL and on the embedded PGlite alike", async () => {
+    expect(await database.prisma.family.findUniqueOrThrow({ where: { id: ids.family.id }, select: { id: true } })).toEqual({ id: ids.family.id });
+    expect(await fingerprint(database)).toMatchObject({ families: expect.any(Number), users: expect.stringContaining(DEMO_ACCOUNTS.agent) });
   });
 
   it("has a line for every /admin page and every admin action of the build, and none for what the build lacks", () => {
@@ -544,17 +539,15 @@ describeE2e("the back office's authorization matrix", () => {
           : []),
       ];
 
-      const before = database ? await fingerprint(database) : null;
-      const effectBefore = database ? await spec.read(database.prisma, ids) : null;
+      const before = await fingerprint(database);
+      const effectBefore = await spec.read(database.prisma, ids);
       for (const [who, pathname, expected] of attempts) {
         const response = await postAction(contexts[who], action.id, pathname, argument);
         expect({ action: name, who, pathname, outcome: await outcome(response) }).toEqual({ action: name, who, pathname, outcome: expected });
       }
-      if (database) {
-        expect({ action: name, database: await fingerprint(database) }).toEqual({ action: name, database: before });
-        // The positive control below must change something: its target is not already in the final state.
-        expect({ action: name, before: effectBefore }).not.toEqual({ action: name, before: spec.after(ids, effectBefore) });
-      }
+      expect({ action: name, database: await fingerprint(database) }).toEqual({ action: name, database: before });
+      // The positive control below must change something: its target is not already in the final state.
+      expect({ action: name, before: effectBefore }).not.toEqual({ action: name, before: spec.after(ids, effectBefore) });
 
       // Control: the same payload is accepted for the allowed role, so the refusals above came from the role.
       const accepted = await outcome(await postAction(contexts[allowed], action.id, page, argument));
@@ -563,7 +556,7 @@ describeE2e("the back office's authorization matrix", () => {
         who: allowed,
         outcome: spec.redirectsTo ? expect.stringContaining(`redirected to ${spec.redirectsTo}`) : "accepted",
       });
-      if (database) expect({ action: name, after: await spec.read(database.prisma, ids) }).toEqual({ action: name, after: spec.after(ids, effectBefore) });
+      expect({ action: name, after: await spec.read(database.prisma, ids) }).toEqual({ action: name, after: spec.after(ids, effectBefore) });
     });
   }
 });

@@ -1,33 +1,16 @@
 // The catalogue in Chromium: an agent creates an establishment and a period for it through the
 // forms (a duplicate name and dates out of order are refused at their field, what was typed
 // stays), finds the period in the catalogue, then switches it to manual validation.
-import type { Browser, Locator, Page } from "playwright-core";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
-import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
-import { startPortal, type Portal } from "./portal";
-import { checkPortalDatabase } from "./fixtures/portal-database";
-
-async function expectVisible(locator: Locator) {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
-}
+import type { Page } from "playwright-core";
+import { accessibilityViolations, describeE2e, expectVisible } from "./browser";
+import { withPortalAndBrowser } from "./journey";
+import type { Portal } from "./portal";
+import { checkPortalDatabase } from "./portal-database";
 
 describeE2e("the catalogue's editing, in Chromium", () => {
-  let browser: Browser;
-  let close: () => Promise<void>;
   let portal: Portal;
   let agent: Page;
-
-  beforeAll(async () => {
-    portal = await startPortal();
-    ({ browser, close } = await launchBrowser());
-    agent = await (await newContext(browser, portal.baseUrl)).newPage();
-    await login(agent, DEMO_ACCOUNTS.agent, DEMO_PASSWORD);
-    await agent.waitForURL("**/admin");
-  });
-  afterAll(async () => {
-    await close?.();
-    await portal?.stop();
-  });
+  withPortalAndBrowser({ signIn: "agent" }, (journey) => ({ portal, page: agent } = journey));
 
   it("creates an establishment: a name already taken is refused at the field and what was typed stays", async () => {
     await agent.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Catalogue" }).click();

@@ -1,39 +1,25 @@
 // The Guichet unique corrects a family in Chromium: an agent adds a child to the demo family and
 // corrects a guardian's mobile phone; the parent then sees the new child (to complete) on the
 // dashboard and the corrected phone in the family record. Staff edit pages are axe-clean.
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { ParentViewer } from "@/lib/auth/session";
 import { getChildSheet, saveChildSheet } from "@/lib/children/child-sheet";
 import { ZChildSheetSchema } from "@/lib/children/child-sheet.schema";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 import { useAsAppDatabase } from "../helpers/test-db";
-import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
-import { startPortal, type Portal } from "./portal";
-import { checkPortalDatabase, portalDatabaseReadable } from "./fixtures/portal-database";
-
-async function expectVisible(locator: Locator) {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
-}
+import { accessibilityViolations, describeE2e, expectVisible, login, newContext } from "./browser";
+import { withPortalAndBrowser } from "./journey";
+import type { Portal } from "./portal";
+import { expectChildSheetSections } from "./child-sheet-page";
+import { checkPortalDatabase, portalDatabaseReadable } from "./portal-database";
 
 const NEW_PHONE = "06 44 55 66 77";
 
 describeE2e("staff editing of a family, in Chromium", () => {
   let browser: Browser;
-  let close: () => Promise<void>;
   let portal: Portal;
   let agent: Page;
-
-  beforeAll(async () => {
-    portal = await startPortal();
-    ({ browser, close } = await launchBrowser());
-    agent = await (await newContext(browser, portal.baseUrl)).newPage();
-    await login(agent, DEMO_ACCOUNTS.agent, DEMO_PASSWORD);
-    await agent.waitForURL("**/admin");
-  });
-  afterAll(async () => {
-    await close?.();
-    await portal?.stop();
-  });
+  withPortalAndBrowser({ signIn: "agent" }, (journey) => ({ browser, portal, page: agent } = journey));
 
 
   it("adds a child to the demo family: a refused birth date keeps what was typed, then the family page lists the child", async () => {
@@ -142,16 +128,7 @@ describeE2e("staff editing of a family, in Chromium", () => {
     await agent.getByRole("link", { name: "Modifier la fiche enfant de TEST JULIEN" }).click();
     await agent.waitForURL(`**/admin/familles/${DEMO_IDS.family}/enfants/${DEMO_IDS.julien}`);
     await expectVisible(agent.getByRole("heading", { name: "Modifier la fiche enfant – TEST JULIEN" }));
-    for (const section of [
-      "Informations de l'enfant",
-      "Renseignements médicaux",
-      "L'enfant a-t-il un régime alimentaire spécifique ?",
-      "Les personnes à contacter en cas d'urgence",
-      "Les personnes autorisées à venir chercher l'enfant",
-      "Autorisations",
-    ]) {
-      await expectVisible(agent.getByRole("heading", { name: section, exact: true }));
-    }
+    await expectChildSheetSections(agent);
     await expectVisible(agent.getByTestId("consent-AUTORISATIONS_ENFANT").getByText(/Accepté le 20\/08\/2026 à 10:10 \(version 1\)/));
     // The family's answers to the authorisations are shown, not editable.
     const answers = agent.getByTestId("staff-authorisations");
@@ -219,8 +196,8 @@ describeE2e("staff editing of a family, in Chromium", () => {
       useAsAppDatabase(database);
       const user = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.parent }, select: { id: true } });
       const viewer: ParentViewer = { userId: user.id, email: DEMO_ACCOUNTS.parent, name: "Famille TEST", role: "PARENT", familyId: DEMO_IDS.family };
-      const sheet = (await getChildSheet(viewer, DEMO_IDS.julien))!.values;
-      await saveChildSheet(viewer, ZChildSheetSchema.parse({ ...sheet, schoolLevel: "CM1", loaded: sheet }));
+      const sheet = (await getChildSheet(database.prisma, viewer, DEMO_IDS.julien))!.values;
+      await saveChildSheet(database.prisma, viewer, ZChildSheetSchema.parse({ ...sheet, schoolLevel: "CM1", loaded: sheet }));
 
       await form.getByRole("button", { name: "Enregistrer l'identité et la scolarité" }).click();
       const alert = form.getByRole("alert");

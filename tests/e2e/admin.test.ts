@@ -3,35 +3,22 @@
 // told (✗ and the message); the daily list's CSV export keeps its accents.
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import type { Database } from "@/lib/db/connect";
 import { dayToDate, formatDay } from "@/lib/dates/calendar-day";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
-import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
+import { accessibilityViolations, describeE2e, expectVisible, login, newContext } from "./browser";
+import { withPortalAndBrowser } from "./journey";
 import { FIXTURE_DAY, prepareDemoReservations } from "./admin-e2e-fixtures";
-import { checkPortalDatabase } from "./fixtures/portal-database";
-import { startPortal, type Portal } from "./portal";
-
-async function expectVisible(locator: import("playwright-core").Locator) {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
-}
+import { checkPortalDatabase } from "./portal-database";
+import type { PortalPrisma } from "./portal-inspector";
+import type { Portal } from "./portal";
 
 describeE2e("the staff back office, in Chromium", () => {
   let browser: Browser;
-  let close: () => Promise<void>;
   let portal: Portal;
   let agent: Page;
-
-  beforeAll(async () => {
-    portal = await startPortal({ prepare: prepareDemoReservations });
-    ({ browser, close } = await launchBrowser());
-    agent = await (await newContext(browser, portal.baseUrl)).newPage();
+  withPortalAndBrowser({ prepare: prepareDemoReservations, signIn: "agent" }, (journey) => {
+    ({ browser, portal, page: agent } = journey);
     agent.on("dialog", (dialog) => void dialog.accept());
-    await login(agent, DEMO_ACCOUNTS.agent, DEMO_PASSWORD);
-    await agent.waitForURL("**/admin");
-  });
-  afterAll(async () => {
-    await close?.();
-    await portal?.stop();
   });
 
   it("creates a family whose parent activates the account from the e-mail and logs in", async () => {
@@ -82,7 +69,7 @@ describeE2e("the staff back office, in Chromium", () => {
 
   it("refuses a pending line with a message: the place is freed and the family is told ✗ with the message", async () => {
     // The club's counters of that day, read in the portal's database (the pending MATIN + SOIR).
-    const booked = async (database: Database) => {
+    const booked = async (database: PortalPrisma) => {
       const rows = await database.prisma.unitDay.findMany({
         where: { date: dayToDate(FIXTURE_DAY), unit: { period: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } } } },
         select: { booked: true, unit: { select: { label: true } } },

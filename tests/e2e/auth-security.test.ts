@@ -5,8 +5,9 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
 import { currentStep, totpAt } from "../helpers/totp";
-import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
-import { startPortal, type Portal } from "./portal";
+import { accessibilityViolations, describeE2e, login, newContext, signedInPage } from "./browser";
+import { withPortalAndBrowser } from "./journey";
+import type { Portal } from "./portal";
 
 const NEW_AGENT = { email: "nouvel.agent@mairie.test", password: "une phrase de passe d'agent" };
 
@@ -26,24 +27,18 @@ const OPEN_REDIRECTS = [
 
 describeE2e("signing in and out, in Chromium", () => {
   let browser: Browser;
-  let close: () => Promise<void>;
   let portal: Portal;
-
-  beforeAll(async () => {
-    portal = await startPortal({
+  withPortalAndBrowser(
+    {
       prepare: async (database) => {
         // A staff member who has never signed in: the first login enrols the second factor.
         await database.prisma.user.create({
           data: { email: NEW_AGENT.email, passwordHash: await hashPassword(NEW_AGENT.password), role: "AGENT", firstName: "Noé", lastName: "NOUVEL", activatedAt: new Date() },
         });
       },
-    });
-    ({ browser, close } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await close?.();
-    await portal?.stop();
-  });
+    },
+    (journey) => ({ browser, portal } = journey),
+  );
 
   it("signs a parent in with JavaScript turned off, and no password ever appears in a URL", async () => {
     const context = await browser.newContext({ baseURL: portal.baseUrl, javaScriptEnabled: false, locale: "fr-FR" });
@@ -100,10 +95,8 @@ describeE2e("signing in and out, in Chromium", () => {
   });
 
   it("ends the session on the server at logout: a copy of the cookie no longer opens anything", async () => {
-    const context = await newContext(browser, portal.baseUrl);
-    const page = await context.newPage();
-    await login(page, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
-    await page.waitForURL("**/espace");
+    const page = await signedInPage(browser, portal.baseUrl, DEMO_ACCOUNTS.parent);
+    const context = page.context();
     const copied = await context.cookies();
     expect(copied.some((cookie) => cookie.name.endsWith("next-auth.session-token"))).toBe(true);
 
@@ -196,10 +189,8 @@ describeE2e("signing in and out, in Chromium", () => {
   });
 
   it("shows the parent their last logins, with the browser and the address", async () => {
-    const context = await newContext(browser, portal.baseUrl);
-    const page = await context.newPage();
-    await login(page, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
-    await page.waitForURL("**/espace");
+    const page = await signedInPage(browser, portal.baseUrl, DEMO_ACCOUNTS.parent);
+    const context = page.context();
     await page.getByRole("link", { name: "Mes dernières connexions" }).click();
     await page.waitForURL("**/espace/compte");
     const rows = page.getByRole("table", { name: "Dernières connexions à votre compte" }).locator("tbody tr");

@@ -1,8 +1,9 @@
-// Debian's Chromium driven by playwright-core (DESIGN.md "Browser tests"): never a downloaded
-// browser build.
+// The browser tests' Chromium (tests/helpers/chromium.ts), its contexts, and signing in.
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
+import { DEMO_PASSWORD } from "@/prisma/seed";
+import { launchChromium } from "../helpers/chromium";
 import { currentStep, totpAt } from "../helpers/totp";
 
 export const e2eSkipReason = process.env.PORTAIL_E2E_SKIP_REASON;
@@ -15,25 +16,9 @@ export const describeE2e: jest.Describe = e2eSkipReason
       })) as unknown as jest.Describe)
   : describe;
 
-// playwright-core gives every launch a fresh, empty profile directory of its own.
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  return {
-    browser,
-    close: () => browser.close(),
-  };
+  const browser = await launchChromium();
+  return { browser, close: () => browser.close() };
 }
 
 export async function newContext(browser: Browser, baseUrl: string, options: { mobile?: boolean } = {}): Promise<BrowserContext> {
@@ -80,6 +65,24 @@ export async function login(page: Page, email: string, password: string, options
   await page.getByLabel("Code de vérification").fill(await nextTotpCode(email, secret));
   await page.getByRole("button", { name: "Vérifier" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/connexion"));
+}
+
+/** Waits until the first element `locator` finds is visible (15 s at most). */
+export async function expectVisible(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
+}
+
+/** Signs in through the login box and waits for the home page: /admin for staff, /espace for a parent. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, options: { totpSecret?: string } = {}): Promise<void> {
+  await login(page, email, password, options);
+  await page.waitForURL(DEMO_STAFF.has(email) || options.totpSecret ? "**/admin" : "**/espace");
+}
+
+/** A page in a fresh context of its own (`mobile`: a phone's viewport), signed in (signIn). */
+export async function signedInPage(browser: Browser, baseUrl: string, email: string, password = DEMO_PASSWORD, options: { mobile?: boolean } = {}): Promise<Page> {
+  const page = await (await newContext(browser, baseUrl, options)).newPage();
+  await signIn(page, email, password);
+  return page;
 }
 
 /** axe-core's WCAG 2.1 A/AA rules; returns the violations (an empty list is the goal). */

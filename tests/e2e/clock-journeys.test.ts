@@ -8,12 +8,13 @@
 // - 31 October 2027, 02:59 summer time: the clocks go back an hour during the run.
 // On the three last dates, the child sheet's birth date is judged with the portal's day, in the
 // browser as on the server. One portal per date; three start while the Tuesday one waits.
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { addDays, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
-import { dayLabel, monthLabel, monthOf } from "@/lib/reservations/booking-rules";
+import { dayLabel } from "@/lib/reservations/booking-rules";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
-import { describeE2e, launchBrowser, login, newContext } from "./browser";
-import { nextBookableCantineWeek, type BookableWeek } from "./fixtures/bookable-week";
+import { describeE2e, expectVisible, launchBrowser, login, newContext, signedInPage } from "./browser";
+import { gotoMonth } from "./planning";
+import { nextBookableCantineWeek, type BookableWeek } from "../helpers/bookable-week";
 import { startPortal, type Portal } from "./portal";
 
 const TUESDAY = "2027-03-16T23:58:30+01:00";
@@ -46,25 +47,9 @@ function portalAt(clock: string, marginMs: number): Promise<Started> {
   return portals.get(clock)!;
 }
 
-async function visible(locator: Locator) {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
-}
-
 async function until(portal: Portal, instant: Date) {
   const wait = instant.getTime() - portal.now().getTime();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-}
-
-async function gotoMonth(page: Page, day: CalendarDay) {
-  const months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-  for (let tries = 0; tries < 12; tries += 1) {
-    const shown = (await page.getByRole("heading", { level: 2 }).filter({ hasText: /\d{4}$/ }).first().textContent())?.trim();
-    if (shown === monthLabel(monthOf(day))) return;
-    const [shownMonth, shownYear] = (shown ?? "").split(" ");
-    const shownKey = `${shownYear}-${String(months.indexOf(shownMonth) + 1).padStart(2, "0")}`;
-    await page.getByRole("button", { name: shownKey < monthOf(day) ? "Mois suivant" : "Mois précédent" }).click();
-  }
-  throw new Error(`month of ${day} not reached`);
 }
 
 const cell = (page: Page, day: CalendarDay) => page.getByRole("checkbox", { name: `REPAS ENFANT le ${dayLabel(day)}`, exact: true });
@@ -73,12 +58,12 @@ const cell = (page: Page, day: CalendarDay) => page.getByRole("checkbox", { name
 async function openPlanning(page: Page, cantine: BookableWeek): Promise<number> {
   await page.getByRole("link", { name: "Nouvelle réservation" }).first().click();
   await page.getByRole("link", { name: "TEST JULIEN", exact: true }).click();
-  await visible(page.getByRole("heading", { name: "Choix de l'établissement et de la période" }));
+  await expectVisible(page.getByRole("heading", { name: "Choix de l'établissement et de la période" }));
   const offered = await page.getByRole("link", { name: /CANTINE ELEMENTAIRE CAMBON/ }).count();
   await page.getByRole("link", { name: new RegExp(`CANTINE ELEMENTAIRE CAMBON.*${cantine.periodName}`) }).click();
-  await visible(page.getByRole("heading", { name: "Votre sélection" }));
+  await expectVisible(page.getByRole("heading", { name: "Votre sélection" }));
   await page.getByRole("link", { name: "Continuer" }).click();
-  await visible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
+  await expectVisible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
   return offered;
 }
 
@@ -89,15 +74,15 @@ async function tick(page: Page, days: CalendarDay[]) {
     await cell(page, day).check();
   }
   await page.getByRole("button", { name: "Valider le planning" }).click();
-  await visible(page.getByRole("heading", { name: "Récapitulatif de votre demande" }));
+  await expectVisible(page.getByRole("heading", { name: "Récapitulatif de votre demande" }));
 }
 
 async function confirm(page: Page, days: CalendarDay[]) {
   await page.getByRole("button", { name: "Confirmer la réservation" }).click();
-  await visible(page.getByRole("heading", { name: "Demande de réservation enregistrée" }));
-  await visible(page.getByText("Réservation acceptée"));
+  await expectVisible(page.getByRole("heading", { name: "Demande de réservation enregistrée" }));
+  await expectVisible(page.getByText("Réservation acceptée"));
   expect(await page.getByRole("cell", { name: "acceptée", exact: true }).count()).toBe(days.length);
-  for (const day of days) await visible(page.getByRole("cell", { name: dayLabel(day), exact: true }));
+  for (const day of days) await expectVisible(page.getByRole("cell", { name: dayLabel(day), exact: true }));
 }
 
 async function agentSeesJulien(browser: Browser, portal: Portal, day: CalendarDay) {
@@ -105,9 +90,9 @@ async function agentSeesJulien(browser: Browser, portal: Portal, day: CalendarDa
   const agent = await context.newPage();
   await login(agent, DEMO_ACCOUNTS.agent, DEMO_PASSWORD);
   await agent.goto(`/admin/listes?date=${day}`);
-  await visible(agent.getByText(formatDay(day)));
+  await expectVisible(agent.getByText(formatDay(day)));
   const canteen = agent.getByRole("region", { name: /CANTINE ELEMENTAIRE CAMBON/ });
-  await visible(canteen.getByRole("cell", { name: "TEST JULIEN" }));
+  await expectVisible(canteen.getByRole("cell", { name: "TEST JULIEN" }));
   await context.close();
 }
 
@@ -127,10 +112,8 @@ describeE2e("the key journeys whatever the portal's date, in Chromium", () => {
   it(`books the next week at 23:59:30 on Tuesday, its deadline, and not a minute later (${TUESDAY})`, async () => {
     const { portal, cantine } = await portalAt(TUESDAY, 0);
     expect(cantine.week).toEqual(BOUNDARY_WEEK);
-    const context = await newContext(browser, portal.baseUrl);
-    const page = await context.newPage();
-    await login(page, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
-    await page.waitForURL("**/espace");
+    const page = await signedInPage(browser, portal.baseUrl, DEMO_ACCOUNTS.parent);
+    const context = page.context();
     await openPlanning(page, cantine);
     await tick(page, BOUNDARY_WEEK.slice(0, 3));
     // Fails here only if starting the portal, signing in and ticking took more than a minute.
@@ -146,12 +129,12 @@ describeE2e("the key journeys whatever the portal's date, in Chromium", () => {
     // Past midnight, the day left unticked can no longer be booked.
     await until(portal, new Date(TUESDAY_DEADLINE.getTime() + 1000));
     await page.goto(`/espace/reservations/nouvelle/planning?enfant=${DEMO_IDS.julien}&periode=${cantine.periodId}`);
-    await visible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
+    await expectVisible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
     await gotoMonth(page, BOUNDARY_WEEK[3]);
     expect(await cell(page, BOUNDARY_WEEK[3]).getAttribute("data-state")).toBe("past_deadline");
     expect(await cell(page, BOUNDARY_WEEK[3]).getAttribute("aria-disabled")).toBe("true");
     await cell(page, BOUNDARY_WEEK[3]).focus();
-    await visible(page.getByRole("tooltip", { name: "Délai de réservation dépassé" }));
+    await expectVisible(page.getByRole("tooltip", { name: "Délai de réservation dépassé" }));
     expect(await cell(page, BOUNDARY_WEEK[0]).getAttribute("data-state")).toBe("booked");
     await context.close();
 
@@ -161,10 +144,8 @@ describeE2e("the key journeys whatever the portal's date, in Chromium", () => {
   it.each(DATES)("books the next bookable week and the agent sees it, on $clock", async ({ clock, schoolYears, week }) => {
     const { portal, cantine } = await portalAt(clock, 10 * 60 * 1000);
     expect(cantine.week).toEqual(week);
-    const context = await newContext(browser, portal.baseUrl);
-    const page = await context.newPage();
-    await login(page, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
-    await page.waitForURL("**/espace");
+    const page = await signedInPage(browser, portal.baseUrl, DEMO_ACCOUNTS.parent);
+    const context = page.context();
     // The demo offers the school year(s) of the portal's date: from June, the next one too.
     expect(await openPlanning(page, cantine)).toBe(schoolYears.length);
     expect(schoolYears).toContain(cantine.periodName.replace("CANTINE ELEMENTAIRE ", ""));
@@ -177,10 +158,10 @@ describeE2e("the key journeys whatever the portal's date, in Chromium", () => {
     const birthDate = page.getByLabel("Date de naissance");
     await birthDate.fill(addDays(portal.today(), 1));
     await page.getByRole("button", { name: "Enregistrer" }).click();
-    await visible(page.getByText("La date de naissance ne peut pas être dans le futur."));
+    await expectVisible(page.getByText("La date de naissance ne peut pas être dans le futur."));
     await birthDate.fill(portal.today());
     await page.getByRole("button", { name: "Enregistrer" }).click();
-    await visible(page.getByRole("status").getByText("La fiche de l'enfant a été enregistrée."));
+    await expectVisible(page.getByRole("status").getByText("La fiche de l'enfant a été enregistrée."));
     await context.close();
 
     await agentSeesJulien(browser, portal, week[0]);

@@ -4,43 +4,31 @@
 // and a visitor get 404 and no bytes; a parent cannot reach the staff queue.
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { hashPassword } from "@/lib/auth/password";
 import { UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
-import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
-import { startPortal, type Portal } from "./portal";
-import { checkPortalDatabase } from "./fixtures/portal-database";
+import { accessibilityViolations, describeE2e, expectVisible, newContext, signedInPage } from "./browser";
+import { withPortalAndBrowser } from "./journey";
+import { serverActionId } from "./build-manifest";
+import type { Portal } from "./portal";
+import { checkPortalDatabase } from "./portal-database";
 
 const fixture = (name: string) => path.resolve(__dirname, "../fixtures/uploads", name);
 const OTHER_PARENT = "autre.famille@demo.fr";
 const OTHER_CHILD = "00000000-0000-4000-8000-0000000bc001";
 const DEMO_REFUSAL = "Carnet illisible : merci d'envoyer une copie nette";
 
-function serverActionId(file: string, exportedName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../.next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, action]) => action.filename?.endsWith(file) && action.exportedName === exportedName);
-  if (!entry) throw new Error(`server action ${exportedName} of ${file} not found in the build manifest`);
-  return entry[0];
-}
-
-async function expectVisible(locator: Locator) {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
-}
-
 describeE2e("supporting documents, in Chromium", () => {
   let browser: Browser;
-  let close: () => Promise<void>;
   let portal: Portal;
   let parent: BrowserContext;
   let parentPage: Page;
   let agent: BrowserContext;
   let agentPage: Page;
 
-  beforeAll(async () => {
-    portal = await startPortal({
+  withPortalAndBrowser(
+    {
       async prepare(database) {
         // Julien starts without an accepted vaccination record: the demo one was refused.
         await database.prisma.document.update({ where: { id: DEMO_IDS.julienVaccination }, data: { status: "REFUSED", refusalReason: DEMO_REFUSAL, reviewedAt: new Date() } });
@@ -52,21 +40,15 @@ describeE2e("supporting documents, in Chromium", () => {
           },
         });
       },
-    });
-    ({ browser, close } = await launchBrowser());
-    parent = await newContext(browser, portal.baseUrl, { mobile: true });
-    parentPage = await parent.newPage();
-    await login(parentPage, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
-    await parentPage.waitForURL("**/espace");
-    agent = await newContext(browser, portal.baseUrl);
-    agentPage = await agent.newPage();
-    await login(agentPage, DEMO_ACCOUNTS.agent, DEMO_PASSWORD);
-    await agentPage.waitForURL("**/admin");
-  });
-  afterAll(async () => {
-    await close?.();
-    await portal?.stop();
-  });
+    },
+    async (journey) => {
+      ({ browser, portal } = journey);
+      parent = await journey.newContext({ mobile: true });
+      parentPage = await journey.signIn(parent, "parent");
+      agent = await journey.newContext();
+      agentPage = await journey.signIn(agent, "agent");
+    },
+  );
 
   const julienSection = () => parentPage.getByTestId(`completeness-${DEMO_IDS.julien}`);
 
@@ -142,10 +124,8 @@ describeE2e("supporting documents, in Chromium", () => {
     expect(own.headers()["content-disposition"]).toMatch(/^inline; filename="good-document\.pdf"/);
     expect((await own.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
-    const other = await newContext(browser, portal.baseUrl);
-    const otherPage = await other.newPage();
-    await login(otherPage, OTHER_PARENT, DEMO_PASSWORD);
-    await otherPage.waitForURL("**/espace");
+    const otherPage = await signedInPage(browser, portal.baseUrl, OTHER_PARENT);
+    const other = otherPage.context();
     for (const url of [href, `/api/documents/${DEMO_IDS.julienVaccination}`, `${href}?telecharger`]) {
       const response = await other.request.get(url);
       expect(response.status()).toBe(404);

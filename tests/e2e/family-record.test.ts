@@ -1,12 +1,14 @@
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { Database } from "@/lib/db/connect";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
-import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
-import { startPortal, type Portal } from "./portal";
-import { checkPortalDatabase } from "./fixtures/portal-database";
+import { accessibilityViolations, describeE2e, expectVisible, signedInPage } from "./browser";
+import { withPortalAndBrowser } from "./journey";
+import { serverActionId } from "./build-manifest";
+import type { Portal } from "./portal";
+import { expectChildSheetSections } from "./child-sheet-page";
+import { fillFields } from "./forms";
+import { checkPortalDatabase } from "./portal-database";
 
 // The demo family starts from an empty record (no address, no guardian, no acceptance); Julie's
 // sheet is empty but her vaccination record is already accepted (uploads belong to the documents
@@ -51,40 +53,25 @@ async function prepare(database: Database) {
   });
 }
 
-/** The id Next.js gave a server action, from the build's manifest. */
-function serverActionId(file: string, exportedName: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../.next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { filename?: string; exportedName?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, action]) => action.filename?.endsWith(file) && action.exportedName === exportedName);
-  if (!entry) throw new Error(`server action ${exportedName} of ${file} not found in the build manifest`);
-  return entry[0];
-}
-
-async function expectVisible(locator: Locator) {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
-}
+/** Julie's sheet, first sections: a girl at Cambon in CP, her doctor, no PAI, vaccinations up to date, no pork. */
+const JULIE_BASICS = {
+  sex: "F",
+  schoolId: { label: "Cambon" },
+  schoolLevel: "CP",
+  doctorName: "Dr Bernard",
+  doctorPhone: "05 65 00 11 22",
+  hasPai: "NON",
+  vaccinationsUpToDate: "OUI",
+  dietKind: "SANS_PORC",
+};
 
 const completeness = (page: Page, childId: string) => page.getByTestId(`completeness-${childId}`);
 
 describeE2e("the family record and Julie's sheet, in Chromium", () => {
   let browser: Browser;
-  let close: () => Promise<void>;
   let portal: Portal;
   let page: Page;
-
-  beforeAll(async () => {
-    portal = await startPortal({ prepare });
-    ({ browser, close } = await launchBrowser());
-    const context = await newContext(browser, portal.baseUrl);
-    page = await context.newPage();
-    await login(page, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
-    await page.waitForURL("**/espace");
-  });
-  afterAll(async () => {
-    await close?.();
-    await portal?.stop();
-  });
+  withPortalAndBrowser({ prepare, signIn: "parent" }, (journey) => ({ browser, portal, page } = journey));
 
   it("shows the empty record's checklist, and the family form with no accessibility violation", async () => {
     await expectVisible(page.getByRole("heading", { name: "Dossier famille : à compléter" }));
@@ -101,21 +88,21 @@ describeE2e("the family record and Julie's sheet, in Chromium", () => {
 
   it("refuses a submission missing a mandatory field: French error at the field, everything typed kept", async () => {
     await page.getByLabel("Civilité", { exact: false }).first().selectOption("M_ET_MME");
-    await page.locator("#name").fill("TEST");
-    await page.locator("#street").fill("26 PLACE EUGENE-RAYNALDY");
-    await page.locator("#postalCode").fill("12000");
-    // Ville left empty.
-    await page.locator("#homePhone").fill("05 65 77 88 00");
-    await page.locator("#situation").selectOption("MARIES");
-    await page.locator("#benefitScheme").selectOption("CAF");
-    await page.locator("#guardian1Civility").selectOption("M");
-    await page.locator("#guardian1LastName").fill("TEST");
-    await page.locator("#guardian1FirstName").fill("Pierre");
+    await fillFields(page, {
+      name: "TEST",
+      street: "26 PLACE EUGENE-RAYNALDY",
+      postalCode: "12000",
+      // Ville left empty.
+      homePhone: "05 65 77 88 00",
+      situation: "MARIES",
+      benefitScheme: "CAF",
+      guardian1Civility: "M",
+      guardian1LastName: "TEST",
+      guardian1FirstName: "Pierre",
+    });
     // The guardian's address is prefilled from the family's.
     expect(await page.locator("#guardian1Street").inputValue()).toBe("26 PLACE EUGENE-RAYNALDY");
-    await page.locator("#reglements").selectOption("OUI");
-    await page.locator("#attestationHonneur").selectOption("OUI");
-    await page.locator("#signatureNumerique").selectOption("OUI");
+    await fillFields(page, { reglements: "OUI", attestationHonneur: "OUI", signatureNumerique: "OUI" });
     await page.getByLabel("J'accepte").check();
     await page.getByRole("button", { name: "Enregistrer" }).click();
 
@@ -193,27 +180,11 @@ describeE2e("the family record and Julie's sheet, in Chromium", () => {
     await page.getByRole("link", { name: "Voir / Modifier la fiche enfant de TEST JULIE" }).click();
     await page.waitForURL(`**/espace/enfants/${DEMO_IDS.julie}`);
     await expectVisible(page.getByRole("heading", { name: "Fiche enfant – TEST JULIE" }));
-    for (const section of [
-      "Informations de l'enfant",
-      "Renseignements médicaux",
-      "L'enfant a-t-il un régime alimentaire spécifique ?",
-      "Les personnes à contacter en cas d'urgence",
-      "Les personnes autorisées à venir chercher l'enfant",
-      "Autorisations",
-    ]) {
-      await expectVisible(page.getByRole("heading", { name: section, exact: true }));
-    }
+    await expectChildSheetSections(page);
     expect(await page.getByRole("option", { name: /halal|casher/i }).count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    await page.locator("#sex").selectOption("F");
-    await page.locator("#schoolId").selectOption({ label: "Cambon" });
-    await page.locator("#schoolLevel").selectOption("CP");
-    await page.locator("#doctorName").fill("Dr Bernard");
-    await page.locator("#doctorPhone").fill("05 65 00 11 22");
-    await page.locator("#hasPai").selectOption("NON");
-    await page.locator("#vaccinationsUpToDate").selectOption("OUI");
-    await page.locator("#dietKind").selectOption("SANS_PORC");
+    await fillFields(page, JULIE_BASICS);
     await page.locator('[name="emergencyContacts.0.name"]').fill("Jeanne TEST");
     await page.locator('[name="emergencyContacts.0.relation"]').fill("Grand-mère");
     await page.locator('[name="emergencyContacts.0.phone"]').fill("06 11 22 33 44");
@@ -239,14 +210,7 @@ describeE2e("the family record and Julie's sheet, in Chromium", () => {
     expect(await page.getByLabel("J'accepte").isChecked()).toBe(true);
 
     await page.reload();
-    await page.locator("#sex").selectOption("F");
-    await page.locator("#schoolId").selectOption({ label: "Cambon" });
-    await page.locator("#schoolLevel").selectOption("CP");
-    await page.locator("#doctorName").fill("Dr Bernard");
-    await page.locator("#doctorPhone").fill("05 65 00 11 22");
-    await page.locator("#hasPai").selectOption("NON");
-    await page.locator("#vaccinationsUpToDate").selectOption("OUI");
-    await page.locator("#dietKind").selectOption("SANS_PORC");
+    await fillFields(page, JULIE_BASICS);
     // The emergency contact left empty: French errors at the row's fields.
     for (const name of ["authEmergencyCare", "authPhotos", "authTransport"]) await page.locator(`#${name}`).selectOption("OUI");
     await page.locator("#authLeaveAlone").selectOption("NON");
@@ -298,10 +262,8 @@ describeE2e("the family record and Julie's sheet, in Chromium", () => {
   });
 
   it("shows the pages on a 360 px screen without horizontal scrolling", async () => {
-    const context = await newContext(browser, portal.baseUrl, { mobile: true });
-    const mobile = await context.newPage();
-    await login(mobile, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
-    await mobile.waitForURL("**/espace");
+    const mobile = await signedInPage(browser, portal.baseUrl, DEMO_ACCOUNTS.parent, DEMO_PASSWORD, { mobile: true });
+    const context = mobile.context();
     for (const path of ["/espace/famille", `/espace/enfants/${DEMO_IDS.julie}`]) {
       await mobile.goto(path);
       await expectVisible(mobile.getByRole("button", { name: "Enregistrer" }));

@@ -1,37 +1,16 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { bookableSchoolYears } from "@/lib/catalogue/school-calendar";
 import { ageText } from "@/lib/children/age";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
-import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
-import { startPortal, type Portal } from "./portal";
-
-/** The id Next.js gave a server action, from the build's manifest. */
-function serverActionId(file: string, exportedName: string): string {
-  const manifest = JSON.parse(
-    fs.readFileSync(path.resolve(__dirname, "../../.next/server/server-reference-manifest.json"), "utf8"),
-  ) as { node: Record<string, { filename?: string; exportedName?: string }> };
-  const entry = Object.entries(manifest.node).find(
-    ([, action]) => action.filename?.endsWith(file) && action.exportedName === exportedName,
-  );
-  if (!entry) throw new Error(`server action ${exportedName} of ${file} not found in the build manifest`);
-  return entry[0];
-}
+import { accessibilityViolations, describeE2e, expectVisible, login, newContext, signedInPage } from "./browser";
+import { withPortalAndBrowser } from "./journey";
+import { serverActionId } from "./build-manifest";
+import type { Portal } from "./portal";
 
 describeE2e("the portal's foundation, in Chromium", () => {
   let browser: Browser;
-  let close: () => Promise<void>;
   let portal: Portal;
-
-  beforeAll(async () => {
-    portal = await startPortal();
-    ({ browser, close } = await launchBrowser());
-  });
-  afterAll(async () => {
-    await close?.();
-    await portal?.stop();
-  });
+  withPortalAndBrowser({}, (journey) => ({ browser, portal } = journey));
 
   it("serves the home page with the login box, the demo news and the Guichet unique in the footer", async () => {
     const context = await newContext(browser, portal.baseUrl);
@@ -54,10 +33,8 @@ describeE2e("the portal's foundation, in Chromium", () => {
   });
 
   it("logs the demo parent in, shows Julie and Julien with their ages, and logs out", async () => {
-    const context = await newContext(browser, portal.baseUrl, { mobile: true });
-    const page = await context.newPage();
-    await login(page, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
-    await page.waitForURL("**/espace");
+    const page = await signedInPage(browser, portal.baseUrl, DEMO_ACCOUNTS.parent, DEMO_PASSWORD, { mobile: true });
+    const context = page.context();
     const today = portal.today();
     const children = page.getByRole("list", { name: "Enfants de la famille" });
     await expectVisible(children.getByText(`TEST JULIE (${ageText("2019-10-15", today)})`));
@@ -94,10 +71,8 @@ describeE2e("the portal's foundation, in Chromium", () => {
         maxRedirects: 0,
       });
 
-    const parent = await newContext(browser, portal.baseUrl);
-    const parentPage = await parent.newPage();
-    await login(parentPage, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
-    await parentPage.waitForURL("**/espace");
+    const parentPage = await signedInPage(browser, portal.baseUrl, DEMO_ACCOUNTS.parent);
+    const parent = parentPage.context();
     const adminResponse = await parentPage.goto("/admin");
     expect(adminResponse?.status()).toBe(404);
     expect((await parent.request.get("/admin/contenus")).status()).toBe(404);
@@ -108,10 +83,8 @@ describeE2e("the portal's foundation, in Chromium", () => {
     expect(await (await postNews(parent, "Actualité pirate 2", "/espace")).text()).not.toContain('"ok":true');
 
     // The same POST by an agent works, so the refusal above is the parent's role, not the request.
-    const agent = await newContext(browser, portal.baseUrl);
-    const agentPage = await agent.newPage();
-    await login(agentPage, DEMO_ACCOUNTS.agent, DEMO_PASSWORD);
-    await agentPage.waitForURL("**/admin");
+    const agentPage = await signedInPage(browser, portal.baseUrl, DEMO_ACCOUNTS.agent);
+    const agent = agentPage.context();
     const allowed = await postNews(agent, "Actualité publiée par un agent", "/admin/contenus");
     expect(allowed.status()).toBe(200);
     expect(await allowed.text()).toContain('"ok":true');
@@ -127,7 +100,3 @@ describeE2e("the portal's foundation, in Chromium", () => {
     await Promise.all([parent.close(), agent.close(), visitor.close()]);
   });
 });
-
-async function expectVisible(locator: import("playwright-core").Locator) {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
-}

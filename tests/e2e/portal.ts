@@ -8,13 +8,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import { databaseOnPglite, openDatabase, openPglite, type Database } from "@/lib/db/connect";
-import { createPostgresDatabase, postgresAvailable } from "../helpers/test-db";
+import { freePort } from "../helpers/free-port";
+import { createPostgresDatabase } from "../helpers/postgres-database";
+import { stopProcessGroup } from "../helpers/process-group";
+import { postgresAvailable } from "../helpers/test-db";
 import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
+import { portalProcessPrisma, type PortalPrisma } from "./portal-inspector";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -37,6 +40,12 @@ export type Portal = PortalClock & {
   databaseUrl: string | null;
   /** Opens the portal's database from the test (PostgreSQL only: PGlite allows one process). */
   openDatabase(): Database;
+  /**
+   * The portal's database as the test's checks use it, on either database: a connection of the
+   * test's on PostgreSQL; on the embedded PGlite, the portal process's own Prisma client, driven
+   * through its inspector (tests/e2e/portal-inspector.ts). Throws when it cannot be reached.
+   */
+  connectDatabase(): Promise<PortalPrisma>;
   stop(): Promise<void>;
 };
 
@@ -53,17 +62,6 @@ export function portalClock(clock: string, anchorMs: number): PortalClock {
   if (Number.isNaN(offset)) throw new Error(`not an instant: ${clock}`);
   const now = () => new Date(Date.now() + offset);
   return { clock, now, today: () => parisToday(now()) };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; output: string }> {
@@ -140,7 +138,11 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
   env.NEXTAUTH_URL = baseUrl;
   const logPath = path.join(tmp, "next.log");
   const log = fs.openSync(logPath, "a");
-  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // On PGlite the server's process is the only one that may open the database: the test reads it
+  // through that process's inspector, on a local port of its own (tests/e2e/portal-inspector.ts).
+  const inspectPort = env.DATABASE_URL ? null : await freePort();
+  const inspect = inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : [];
+  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1", ...inspect], {
     cwd: root,
     env,
     stdio: ["ignore", log, log],
@@ -162,13 +164,13 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
       if (!env.DATABASE_URL) throw new Error("the test cannot open the portal's PGlite database while the server runs");
       return open();
     },
+    async connectDatabase() {
+      if (inspectPort) return portalProcessPrisma(inspectPort);
+      const database = open();
+      return { prisma: database.prisma, close: () => database.close() };
+    },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        process.kill(-child.pid!, "SIGTERM");
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-        if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
-      }
+      await stopProcessGroup(child);
       fs.closeSync(log);
       await smtp.close();
       await dropDatabase();

@@ -1,11 +1,13 @@
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
-import { dayLabel, isBeforeDeadline, monthLabel, monthOf } from "@/lib/reservations/booking-rules";
+import { dayLabel, isBeforeDeadline } from "@/lib/reservations/booking-rules";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
-import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
-import { nextBookableCantineWeek, type BookableWeek } from "./fixtures/bookable-week";
-import { completeChildSheet } from "./fixtures/families";
-import { startPortal, type Portal, type PortalClock } from "./portal";
+import { accessibilityViolations, describeE2e, expectVisible, signedInPage } from "./browser";
+import { withPortalAndBrowser } from "./journey";
+import { gotoMonth } from "./planning";
+import { nextBookableCantineWeek, type BookableWeek } from "../helpers/bookable-week";
+import { completeChildSheet } from "../helpers/families";
+import type { Portal, PortalClock } from "./portal";
 
 // The guide's journey (INSCRIPTION AUX SERVICES PÉRISCOLAIRES): the demo parent books Julien at
 // the Cambon cantine for the next bookable week — computed from the portal's clock with the same
@@ -31,10 +33,6 @@ async function prepare(database: import("@/lib/db/connect").Database, clock: Por
   await prisma.unitDay.create({ data: { unitId: cantine.unitId, date: dayToDate(fullDay), capacity: 0, booked: 0, capacityOverridden: true } });
 }
 
-async function visible(locator: Locator) {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 });
-}
-
 /** The ticks restored after hydration: poll for a while before answering. */
 async function eventuallyChecked(locator: Locator): Promise<boolean> {
   for (let tries = 0; tries < 50; tries += 1) {
@@ -44,19 +42,6 @@ async function eventuallyChecked(locator: Locator): Promise<boolean> {
   return false;
 }
 
-async function gotoMonth(page: Page, day: CalendarDay) {
-  const wanted = monthLabel(monthOf(day));
-  for (let tries = 0; tries < 12; tries += 1) {
-    const shown = (await page.getByRole("heading", { level: 2 }).filter({ hasText: /\d{4}$/ }).first().textContent())?.trim();
-    if (shown === wanted) return;
-    const [shownMonth, shownYear] = (shown ?? "").split(" ");
-    const months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
-    const shownKey = `${shownYear}-${String(months.indexOf(shownMonth) + 1).padStart(2, "0")}`;
-    await page.getByRole("button", { name: shownKey < monthOf(day) ? "Mois suivant" : "Mois précédent" }).click();
-  }
-  throw new Error(`month ${wanted} not reached`);
-}
-
 /** The period's link in « Choix de l'établissement et de la période » (two school years from June). */
 const cantineLink = (page: Page) => page.getByRole("link", { name: new RegExp(`CANTINE ELEMENTAIRE CAMBON.*${cantine.periodName}`) });
 
@@ -64,50 +49,36 @@ const cell = (page: Page, day: CalendarDay) => page.getByRole("checkbox", { name
 
 describeE2e("reservations, as the guide tells them, in Chromium", () => {
   let browser: Browser;
-  let close: () => Promise<void>;
   let portal: Portal;
-  let context: BrowserContext;
   let page: Page;
   let firstNumber: string;
   let secondNumber: string;
-
-  beforeAll(async () => {
-    portal = await startPortal({ prepare });
-    ({ browser, close } = await launchBrowser());
-    context = await newContext(browser, portal.baseUrl);
-    page = await context.newPage();
-    await login(page, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
-    await page.waitForURL("**/espace");
-  });
-  afterAll(async () => {
-    await context?.close();
-    await close?.();
-    await portal?.stop();
-  });
+  afterAll(() => page?.context().close());
+  withPortalAndBrowser({ prepare, signIn: "parent" }, (journey) => ({ browser, portal, page } = journey));
 
   it("books Julien at CANTINE ELEMENTAIRE CAMBON for the next bookable week: Réservation acceptée, with a number and a mail", async () => {
     expect(week.length).toBeGreaterThan(1);
     await page.getByRole("link", { name: "Nouvelle réservation" }).first().click();
-    await visible(page.getByText("Choisissez l'enfant concerné par cette inscription."));
+    await expectVisible(page.getByText("Choisissez l'enfant concerné par cette inscription."));
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole("link", { name: "TEST JULIEN", exact: true }).click();
 
-    await visible(page.getByRole("heading", { name: "Choix de l'établissement et de la période" }));
-    await visible(page.getByRole("link", { name: /GARDERIE ELEMENTAIRE CAMBON/ }));
+    await expectVisible(page.getByRole("heading", { name: "Choix de l'établissement et de la période" }));
+    await expectVisible(page.getByRole("link", { name: /GARDERIE ELEMENTAIRE CAMBON/ }));
     expect(await page.getByRole("link", { name: /CANTINE ELEMENTAIRE FOCH/ }).count()).toBe(0); // another school's
     expect(await accessibilityViolations(page)).toEqual([]);
     await cantineLink(page).click();
 
-    await visible(page.getByRole("heading", { name: "Votre sélection" }));
-    await visible(page.getByText(`Du ${formatDay(cantine.rules.startDate)} au ${formatDay(cantine.rules.endDate)}`));
-    await visible(page.getByText("Jours d'ouverture : Lun Mar Jeu Ven"));
-    await visible(page.getByText(`Vous avez jusqu'au ${formatDay(cantine.lastBookingDay)} pour valider vos réservations`));
-    await visible(page.getByText("Vous devez réserver avant le mardi de la semaine précédant la date souhaitée"));
-    await visible(page.getByText("Heure limite : 23:59"));
+    await expectVisible(page.getByRole("heading", { name: "Votre sélection" }));
+    await expectVisible(page.getByText(`Du ${formatDay(cantine.rules.startDate)} au ${formatDay(cantine.rules.endDate)}`));
+    await expectVisible(page.getByText("Jours d'ouverture : Lun Mar Jeu Ven"));
+    await expectVisible(page.getByText(`Vous avez jusqu'au ${formatDay(cantine.lastBookingDay)} pour valider vos réservations`));
+    await expectVisible(page.getByText("Vous devez réserver avant le mardi de la semaine précédant la date souhaitée"));
+    await expectVisible(page.getByText("Heure limite : 23:59"));
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole("link", { name: "Continuer" }).click();
 
-    await visible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
+    await expectVisible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // A day past its deadline is greyed and cannot be ticked.
@@ -124,7 +95,7 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
     await cell(page, fullDay).click({ force: true });
     expect(await cell(page, fullDay).isChecked()).toBe(false);
     await cell(page, fullDay).focus();
-    await visible(page.getByRole("tooltip", { name: "Plus de place disponible — contactez le service" }));
+    await expectVisible(page.getByRole("tooltip", { name: "Plus de place disponible — contactez le service" }));
 
     for (const day of week) {
       await gotoMonth(page, day);
@@ -134,24 +105,24 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
     await page.getByRole("link", { name: "Retour au choix de la période" }).click();
     await cantineLink(page).click();
     await page.getByRole("link", { name: "Continuer" }).click();
-    await visible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
+    await expectVisible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
     await gotoMonth(page, week[week.length - 1]);
     expect(await eventuallyChecked(cell(page, week[week.length - 1]))).toBe(true);
 
     await page.getByRole("button", { name: "Valider le planning" }).click();
-    await visible(page.getByRole("heading", { name: "Récapitulatif de votre demande" }));
-    await visible(page.getByText("En attente de confirmation"));
+    await expectVisible(page.getByRole("heading", { name: "Récapitulatif de votre demande" }));
+    await expectVisible(page.getByText("En attente de confirmation"));
     // Retour au planning keeps the ticks.
     await page.getByRole("button", { name: "Retour au planning" }).click();
     await gotoMonth(page, week[0]);
     expect(await cell(page, week[0]).isChecked()).toBe(true);
     await page.getByRole("button", { name: "Valider le planning" }).click();
-    for (const day of week) await visible(page.getByRole("cell", { name: dayLabel(day), exact: true }));
+    for (const day of week) await expectVisible(page.getByRole("cell", { name: dayLabel(day), exact: true }));
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Confirmer la réservation" }).click();
 
-    await visible(page.getByRole("heading", { name: "Demande de réservation enregistrée" }));
-    await visible(page.getByText("Réservation acceptée"));
+    await expectVisible(page.getByRole("heading", { name: "Demande de réservation enregistrée" }));
+    await expectVisible(page.getByText("Réservation acceptée"));
     const text = (await page.locator("main").textContent()) ?? "";
     firstNumber = /N° de la réservation : (\d{6})/.exec(text)![1];
     expect(await page.getByRole("cell", { name: "acceptée", exact: true }).count()).toBe(week.length);
@@ -162,63 +133,61 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
     expect(mail.text).toContain(`${dayLabel(week[0])} – REPAS ENFANT : acceptée`);
 
     await page.getByRole("link", { name: "Terminer" }).click();
-    await visible(page.getByRole("heading", { name: `Réservation n° ${firstNumber} terminée` }));
+    await expectVisible(page.getByRole("heading", { name: `Réservation n° ${firstNumber} terminée` }));
   });
 
   it("finds it in the table, and modifies it: one day removed, the old one replaced", async () => {
     await page.goto("/espace");
     const row = page.getByRole("row").filter({ hasText: firstNumber });
-    await visible(row.getByText("TEST JULIEN"));
-    await visible(row.getByText("Réservation acceptée"));
+    await expectVisible(row.getByText("TEST JULIEN"));
+    await expectVisible(row.getByText("Réservation acceptée"));
     await row.getByRole("link", { name: `Voir la réservation n° ${firstNumber}` }).click();
 
-    await visible(page.getByRole("heading", { name: `Réservation n° ${firstNumber}` }));
+    await expectVisible(page.getByRole("heading", { name: `Réservation n° ${firstNumber}` }));
     await page.getByRole("link", { name: "Modifier / Annuler la réservation" }).click();
-    await visible(page.getByText("l'ancienne réservation sera automatiquement annulée et remplacée par la nouvelle"));
+    await expectVisible(page.getByText("l'ancienne réservation sera automatiquement annulée et remplacée par la nouvelle"));
     await page.getByRole("link", { name: "Continuer" }).click();
 
-    await visible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
+    await expectVisible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
     const removed = week[week.length - 1];
     await gotoMonth(page, week[0]);
     expect(await cell(page, week[0]).isChecked()).toBe(true);
     await gotoMonth(page, removed);
     await cell(page, removed).uncheck();
     await page.getByRole("button", { name: "Valider le planning" }).click();
-    await visible(page.getByRole("heading", { name: "Journées annulées" }));
+    await expectVisible(page.getByRole("heading", { name: "Journées annulées" }));
     await page.getByRole("button", { name: "Confirmer la réservation" }).click();
 
-    await visible(page.getByRole("heading", { name: "Demande de réservation enregistrée" }));
+    await expectVisible(page.getByRole("heading", { name: "Demande de réservation enregistrée" }));
     const text = (await page.locator("main").textContent()) ?? "";
     secondNumber = /N° de la réservation : (\d{6})/.exec(text)![1];
     expect(secondNumber).not.toBe(firstNumber);
-    await visible(page.getByText(`n° ${firstNumber}`));
+    await expectVisible(page.getByText(`n° ${firstNumber}`));
     expect(await page.getByRole("cell", { name: "acceptée", exact: true }).count()).toBe(week.length - 1);
     expect(await page.getByRole("cell", { name: dayLabel(removed), exact: true }).count()).toBe(0);
   });
 
   it("copies it to Julie after Terminer: each day rechecked and booked", async () => {
     await page.getByRole("link", { name: "Terminer" }).click();
-    await visible(page.getByRole("heading", { name: `Réservation n° ${secondNumber} terminée` }));
+    await expectVisible(page.getByRole("heading", { name: `Réservation n° ${secondNumber} terminée` }));
     await page.getByLabel("Enfant", { exact: true }).selectOption({ label: "TEST JULIE" });
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Copier la réservation" }).click();
-    await visible(page.getByRole("heading", { name: "Journées réservées" }));
+    await expectVisible(page.getByRole("heading", { name: "Journées réservées" }));
     const status = (await page.getByRole("status").textContent()) ?? "";
     expect(status).toContain("Réservation acceptée");
     for (const day of week.slice(0, -1)) expect(status).toContain(`${dayLabel(day)} – REPAS ENFANT : acceptée`);
 
     await page.goto("/espace");
-    await visible(page.getByText(`(de 1 à 3 sur 3 éléments)`));
-    await visible(page.getByRole("row").filter({ hasText: firstNumber }).getByText("Réservation remplacée"));
-    await visible(page.getByRole("row").filter({ hasText: "TEST JULIE" }).filter({ hasNotText: "TEST JULIEN" }));
+    await expectVisible(page.getByText(`(de 1 à 3 sur 3 éléments)`));
+    await expectVisible(page.getByRole("row").filter({ hasText: firstNumber }).getByText("Réservation remplacée"));
+    await expectVisible(page.getByRole("row").filter({ hasText: "TEST JULIE" }).filter({ hasNotText: "TEST JULIEN" }));
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it("fits a 360 px phone: the planning needs no horizontal page scroll", async () => {
-    const phone = await newContext(browser, portal.baseUrl, { mobile: true });
-    const small = await phone.newPage();
-    await login(small, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
-    await small.waitForURL("**/espace");
+    const small = await signedInPage(browser, portal.baseUrl, DEMO_ACCOUNTS.parent, DEMO_PASSWORD, { mobile: true });
+    const phone = small.context();
     expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const { periodId } = await (async () => {
       await small.goto(`/espace/reservations/nouvelle?enfant=${DEMO_IDS.julien}`);
@@ -226,7 +195,7 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
       return { periodId: new URL(href!, portal.baseUrl).searchParams.get("periode")! };
     })();
     await small.goto(`/espace/reservations/nouvelle/planning?enfant=${DEMO_IDS.julien}&periode=${periodId}`);
-    await visible(small.getByRole("heading", { name: "Planning – TEST JULIEN" }));
+    await expectVisible(small.getByRole("heading", { name: "Planning – TEST JULIEN" }));
     expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await accessibilityViolations(small)).toEqual([]);
     await phone.close();

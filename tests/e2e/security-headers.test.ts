@@ -5,9 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { APIResponse, Browser, BrowserContext, Page } from "playwright-core";
-import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
-import { describeE2e, launchBrowser, login, newContext } from "./browser";
-import { startPortal, type Portal } from "./portal";
+import { DEMO_IDS } from "@/prisma/seed";
+import { describeE2e, newContext } from "./browser";
+import { withPortalAndBrowser } from "./journey";
+import type { Portal } from "./portal";
 
 const directives = (policy: string) =>
   new Map(
@@ -58,7 +59,6 @@ async function until<T>(value: () => Promise<T>, done: (reading: T) => boolean):
 
 describeE2e("security headers, in Chromium", () => {
   let browser: Browser;
-  let close: () => Promise<void>;
   let portal: Portal;
   let parent: BrowserContext;
   let parentPage: Page;
@@ -67,23 +67,14 @@ describeE2e("security headers, in Chromium", () => {
   let parentProblems: string[];
   let agentProblems: string[];
 
-  beforeAll(async () => {
-    portal = await startPortal();
-    ({ browser, close } = await launchBrowser());
-    parent = await newContext(browser, portal.baseUrl, { mobile: true });
+  withPortalAndBrowser({}, async (journey) => {
+    ({ browser, portal } = journey);
+    parent = await journey.newContext({ mobile: true });
     parentProblems = await watchProblems(parent);
-    parentPage = await parent.newPage();
-    await login(parentPage, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
-    await parentPage.waitForURL("**/espace");
-    agent = await newContext(browser, portal.baseUrl);
+    parentPage = await journey.signIn(parent, "parent");
+    agent = await journey.newContext();
     agentProblems = await watchProblems(agent);
-    agentPage = await agent.newPage();
-    await login(agentPage, DEMO_ACCOUNTS.agent, DEMO_PASSWORD);
-    await agentPage.waitForURL("**/admin");
-  });
-  afterAll(async () => {
-    await close?.();
-    await portal?.stop();
+    agentPage = await journey.signIn(agent, "agent");
   });
 
   it("puts a nonce CSP, new on each request, on the home page, the login page, a parent page and an admin page", async () => {
@@ -217,9 +208,9 @@ describeE2e("security headers, in Chromium", () => {
     const linkedIcon = await visitor.request.get(linked);
     expect([linked, linkedIcon.status(), linkedIcon.headers()["content-type"]]).toEqual([linked, 200, expect.stringMatching(/^image\//)]);
 
-    if (!portal.databaseUrl) return; // the logo is set straight in the database: PostgreSQL only
+    // The logo is set straight in the portal's database (PostgreSQL or the embedded PGlite).
     const logo = fs.readFileSync(path.resolve(__dirname, "../fixtures/uploads/good-scan.png"));
-    const database = portal.openDatabase();
+    const database = await portal.connectDatabase();
     try {
       await database.prisma.townSettings.update({ where: { id: 1 }, data: { logo, logoMimeType: "image/png" } });
     } finally {

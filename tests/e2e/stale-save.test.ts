@@ -2,15 +2,16 @@
 // an agent's correction is saved meanwhile (through the lib on the portal's database, so that
 // this test does not depend on the staff sign-in), the parent's save is refused with the French
 // message, what they typed stays in the fields, and a second save goes through deliberately.
-import type { Browser, Page } from "playwright-core";
-import { getFamilyRecordForStaff, saveFamilyRecordForStaff } from "@/lib/admin-families/family-editing";
+import type { Page } from "playwright-core";
+import { getFamilyRecordForStaff, saveFamilyRecordForStaff } from "@/lib/families/family-editing";
 import type { StaffViewer } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/connect";
 import { ZStaffFamilyRecordSchema } from "@/lib/families/family-record.schema";
-import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+import { DEMO_ACCOUNTS, DEMO_IDS } from "@/prisma/seed";
 import { describePostgres, postgresAvailable, useAsAppDatabase } from "../helpers/test-db";
-import { accessibilityViolations, describeE2e, launchBrowser, login, newContext } from "./browser";
-import { startPortal, type Portal } from "./portal";
+import { accessibilityViolations, describeE2e } from "./browser";
+import { withPortalAndBrowser } from "./journey";
+import type { Portal } from "./portal";
 
 // The test writes the portal's database while its server runs: PostgreSQL only (an on-disk
 // PGlite opens in one process).
@@ -19,23 +20,13 @@ const describeStaleSave = postgresAvailable() ? describeE2e : describePostgres;
 describeStaleSave("a save of the family record made on an older version, in Chromium", () => {
   let portal: Portal;
   let database: Database;
-  let browser: Browser;
-  let close: () => Promise<void>;
   let page: Page;
-
-  beforeAll(async () => {
-    portal = await startPortal();
+  // Declared first, so it runs before the portal (and its PostgreSQL database) is stopped.
+  afterAll(() => database?.close());
+  withPortalAndBrowser({ signIn: "parent" }, (journey) => {
+    ({ portal, page } = journey);
     database = portal.openDatabase();
     useAsAppDatabase(database);
-    ({ browser, close } = await launchBrowser());
-    page = await (await newContext(browser, portal.baseUrl)).newPage();
-    await login(page, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
-    await page.waitForURL("**/espace");
-  });
-  afterAll(async () => {
-    await close?.();
-    await database?.close();
-    await portal?.stop();
   });
 
   const family = () => database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, include: { guardians: { orderBy: { position: "asc" } } } });
@@ -52,8 +43,8 @@ describeStaleSave("a save of the family record made on an older version, in Chro
     // Meanwhile an agent corrects the situation and Pierre's mobile at the Guichet unique.
     const agent = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.agent }, select: { id: true, email: true, role: true } });
     const viewer = { userId: agent.id, email: agent.email, name: "Agent", role: agent.role, familyId: null } as StaffViewer;
-    const staffForm = (await getFamilyRecordForStaff(viewer, DEMO_IDS.family))!.values;
-    await saveFamilyRecordForStaff(viewer, ZStaffFamilyRecordSchema.parse({ ...staffForm, situation: "PACSES", guardian1MobilePhone: "06 11 11 11 11", loaded: staffForm }));
+    const staffForm = (await getFamilyRecordForStaff(database.prisma, viewer, DEMO_IDS.family))!.values;
+    await saveFamilyRecordForStaff(database.prisma, viewer, ZStaffFamilyRecordSchema.parse({ ...staffForm, situation: "PACSES", guardian1MobilePhone: "06 11 11 11 11", loaded: staffForm }));
 
     await page.getByRole("button", { name: "Enregistrer" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "pendant que vous le complétiez" });

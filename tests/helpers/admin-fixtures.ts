@@ -5,11 +5,15 @@
 import type { StaffViewer } from "@/lib/auth/session";
 import { dayToDate, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { PrismaClient } from "@/lib/db/generated/client";
+import type { MailTown } from "@/lib/mail/render-mail";
 
 export async function createStaffViewer(prisma: PrismaClient, role: "AGENT" | "ADMIN", email = `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@mairie.test`): Promise<StaffViewer> {
   const user = await prisma.user.create({ data: { email, role, firstName: "Test", lastName: role }, select: { id: true } });
   return { userId: user.id, email, name: `Test ${role}`, role, familyId: null };
 }
+
+/** The town as the mails present it (lib/mail/render-mail.ts), for tests that render mails without a database. */
+export const MAIL_TOWN: MailTown = { townName: "Ville de Rodez", portalName: "Portail Familles", guichetName: "Guichet unique", guichetPhone: "05 65 77 88 78", guichetEmail: "guichet@mairie-rodez.fr" };
 
 export async function createTown(prisma: PrismaClient) {
   await prisma.townSettings.upsert({

@@ -1,10 +1,12 @@
 // Real databases for integration tests: an in-memory PGlite, and a fresh PostgreSQL database
 // (portail_test_<random>) dropped afterwards. Both run the real migrations.
-import crypto from "node:crypto";
-import pg from "pg";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { databaseOnPglite, openDatabase, openPglite, type Database } from "@/lib/db/connect";
 import { migratePglite, migratePostgres } from "@/lib/db/migrate";
-import { pgAdminUrl } from "./probe-services.mjs";
+import { createPostgresDatabase } from "./postgres-database";
+import { startSmtpPeer, type SmtpPeer } from "./smtp-peer";
 
 export type DatabaseKind = "pglite" | "postgres";
 
@@ -36,25 +38,6 @@ export function itOnPostgres(kind: DatabaseKind): jest.It {
   return kind === "postgres" ? it : ((() => {}) as unknown as jest.It);
 }
 
-export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `portail_test_${crypto.randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: pgAdminUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(pgAdminUrl());
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: pgAdminUrl() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
 export async function createTestDatabase(kind: DatabaseKind, options: { poolSize?: number } = {}): Promise<TestDatabase> {
   if (kind === "pglite") {
     const pglite = await openPglite(null);
@@ -79,4 +62,43 @@ export async function createTestDatabase(kind: DatabaseKind, options: { poolSize
 /** Makes the app's getDb() (lib/db/client.ts) answer with this database in this test file. */
 export function useAsAppDatabase(database: Database): void {
   (globalThis as typeof globalThis & { __portailDatabase?: Database }).__portailDatabase = database;
+}
+
+/** What a suite's setup hands over: its database, a real SMTP peer, and the demo's files' folder (withDemoDatabase). */
+export type TestSuite = { database: TestDatabase; smtp: SmtpPeer; storageRoot: string | null };
+
+/**
+ * The setup of a suite (one pass of a `describe.each(testDatabaseKinds())`): a fresh database of
+ * `kind`, which the app's getDb() answers too, and a real SMTP peer; `ready` then writes the
+ * suite's own data. Both are closed after the suite, whatever `ready` did.
+ */
+export function withTestDatabase(
+  kind: DatabaseKind,
+  ready: (suite: TestSuite) => unknown,
+  options: { poolSize?: number; demo?: boolean; timeout?: number } = {},
+): void {
+  let database: TestDatabase | undefined;
+  let smtp: SmtpPeer | undefined;
+  let storageRoot: string | null = null;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind, { poolSize: options.poolSize });
+    useAsAppDatabase(database);
+    smtp = await startSmtpPeer();
+    if (options.demo) {
+      storageRoot = fs.mkdtempSync(path.join(os.tmpdir(), "portail-demo-"));
+      const { seedDemo } = await import("@/prisma/seed");
+      await seedDemo(database.prisma, { storageRoot });
+    }
+    await ready({ database, smtp, storageRoot });
+  }, options.timeout);
+  afterAll(async () => {
+    await smtp?.close();
+    await database?.drop();
+    if (storageRoot) fs.rmSync(storageRoot, { recursive: true, force: true });
+  });
+}
+
+/** withTestDatabase on the demo town (prisma/seed.ts), its files in a temporary folder. */
+export function withDemoDatabase(kind: DatabaseKind, ready: (suite: TestSuite) => unknown, options: { poolSize?: number; timeout?: number } = {}): void {
+  withTestDatabase(kind, ready, { ...options, demo: true });
 }

@@ -1,8 +1,9 @@
 import { activateAccount, sendActivationMail } from "@/lib/auth/activation";
 import { checkLogin } from "@/lib/auth/login";
 import { createLoginThrottle } from "@/lib/auth/throttle";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
+import { createTown } from "../helpers/admin-fixtures";
+import { testDatabaseKinds, withTestDatabase, type TestDatabase } from "../helpers/test-db";
+import type { SmtpPeer } from "../helpers/smtp-peer";
 
 const linkIn = (text: string) => {
   const match = text.match(/https?:\/\/\S+\/activation\?jeton=([\w-]+)/);
@@ -15,18 +16,11 @@ describe.each(testDatabaseKinds())("account activation on %s", (kind) => {
   let smtp: SmtpPeer;
   let userId: string;
 
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    smtp = await startSmtpPeer();
-    await database.prisma.townSettings.create({
-      data: { townName: "Ville de Rodez", guichetPhone: "05 65 77 88 78", guichetEmail: "guichet@mairie-rodez.fr", guichetAddress: "Place Sainte-Catherine", guichetHours: "8h30-17h30" },
-    });
+  withTestDatabase(kind, async (suite) => {
+    ({ database, smtp } = suite);
+    await createTown(database.prisma);
     const family = await database.prisma.family.create({ data: { name: "MARTIN", users: { create: { email: "martin@exemple.fr", role: "PARENT" } } }, select: { users: { select: { id: true } } } });
     userId = family.users[0].id;
-  });
-  afterAll(async () => {
-    await smtp?.close();
-    await database?.drop();
   });
 
   it("mails a single-use link that sets the password, after which the parent can log in", async () => {

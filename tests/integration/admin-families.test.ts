@@ -1,14 +1,15 @@
-import { createFamilyWithParent, getFamilyForStaff, readChildHealth, resendActivation, searchFamilies, setParentAccountActive, setQuotientFamilial } from "@/lib/admin-families/families";
-import { ZCreateFamilySchema, ZFamilySearchSchema } from "@/lib/admin-families/family.schema";
+import { createFamilyWithParent, getFamilyForStaff, readChildHealth, resendActivation, searchFamilies, setParentAccountActive, setQuotientFamilial } from "@/lib/families/families";
+import { ZCreateFamilySchema, ZFamilySearchSchema } from "@/lib/families/family.schema";
 import { activateAccount } from "@/lib/auth/activation";
 import { hashPassword } from "@/lib/auth/password";
 import { resetPassword } from "@/lib/auth/password-reset";
 import { checkLogin } from "@/lib/auth/login";
 import type { StaffViewer } from "@/lib/auth/session";
 import { createLoginThrottle } from "@/lib/auth/throttle";
-import { createFamily, createStaffViewer, createTown } from "../helpers/admin-fixtures";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
-import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { createFamily } from "../helpers/admin-fixtures";
+import { withStaffTestBed } from "../helpers/staff-test-bed";
+import type { SmtpPeer } from "../helpers/smtp-peer";
+import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 const secretIn = (text: string) => {
   const match = text.match(/\/activation\?jeton=([\w%-]+)/);
@@ -20,25 +21,14 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
   let database: TestDatabase;
   let smtp: SmtpPeer;
   let agent: StaffViewer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    useAsAppDatabase(database);
-    smtp = await startSmtpPeer();
-    await createTown(database.prisma);
-    agent = await createStaffViewer(database.prisma, "AGENT");
-  });
-  afterAll(async () => {
-    await smtp?.close();
-    await database?.drop();
-  });
+  withStaffTestBed(kind, (suite) => ({ database, smtp, agent } = suite));
 
   const login = (email: string, password: string) =>
     checkLogin(database.prisma, createLoginThrottle(database.prisma), { email, password, ip: "192.0.2.9" });
 
   it("creates a family and its parent account, mails the activation link, and the parent activates and logs in", async () => {
     const input = ZCreateFamilySchema.parse({ familyName: "Durand", firstName: "Léa", lastName: "Durand", email: " Lea.Durand@Exemple.fr ", allowanceNumber: "1234567" });
-    const { familyId, userId } = await createFamilyWithParent(agent, input, { mailConfig: smtp.mailConfig });
+    const { familyId, userId } = await createFamilyWithParent(database.prisma, agent, input, { mailConfig: smtp.mailConfig });
     const [mail] = await smtp.waitFor(1);
     expect(mail.to).toEqual(["lea.durand@exemple.fr"]);
     expect(mail.text).toContain("pour la famille DURAND");
@@ -46,7 +36,7 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
     expect(await activateAccount(database.prisma, secretIn(mail.text), "une phrase très longue")).toEqual({ ok: true, userId: expect.any(String), email: "lea.durand@exemple.fr" });
     expect((await login("lea.durand@exemple.fr", "une phrase très longue")).ok).toBe(true);
 
-    const family = await getFamilyForStaff(agent, familyId);
+    const family = await getFamilyForStaff(database.prisma, agent, familyId);
     expect(family?.guardians).toEqual([expect.objectContaining({ position: 1, firstName: "Léa", lastName: "DURAND" })]);
     expect(family?.users).toEqual([expect.objectContaining({ id: userId, active: true, activatedAt: expect.any(Date) })]);
     expect(await database.prisma.auditLog.count({ where: { action: "family.create", familyId, actorUserId: agent.userId } })).toBe(1);
@@ -55,14 +45,14 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
   it("refuses an e-mail already used, in French, and creates nothing", async () => {
     const before = await database.prisma.family.count();
     const input = ZCreateFamilySchema.parse({ familyName: "Autre", firstName: "Paul", lastName: "Autre", email: "lea.durand@exemple.fr" });
-    await expect(createFamilyWithParent(agent, input, { mailConfig: smtp.mailConfig })).rejects.toThrow("Cette adresse e-mail est déjà l'identifiant d'un autre compte.");
+    await expect(createFamilyWithParent(database.prisma, agent, input, { mailConfig: smtp.mailConfig })).rejects.toThrow("Cette adresse e-mail est déjà l'identifiant d'un autre compte.");
     expect(await database.prisma.family.count()).toBe(before);
   });
 
   it("finds families by name, e-mail, child's name and allocataire number, sorted and paginated by the database", async () => {
     await createFamily(database.prisma, "BERNARD", { email: "contact.bernard@exemple.fr", children: [{ firstName: "Anaïs" }] });
     for (let index = 0; index < 22; index += 1) await createFamily(database.prisma, `LOT${String(index).padStart(2, "0")}`);
-    const search = (q: string, extra: Record<string, unknown> = {}) => searchFamilies(agent, ZFamilySearchSchema.parse({ q, ...extra }));
+    const search = (q: string, extra: Record<string, unknown> = {}) => searchFamilies(database.prisma, agent, ZFamilySearchSchema.parse({ q, ...extra }));
     expect((await search("bernard")).rows.map((family) => family.name)).toEqual(["BERNARD"]);
     expect((await search("CONTACT.bern")).rows.map((family) => family.name)).toEqual(["BERNARD"]);
     expect((await search("anaïs")).rows.map((family) => family.name)).toEqual(["BERNARD"]);
@@ -80,10 +70,10 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
   it("deactivates an account (signing it out everywhere) and reactivates it", async () => {
     const family = await createFamily(database.prisma, "MOREAU");
     const before = await database.prisma.user.findUniqueOrThrow({ where: { id: family.user.id }, select: { sessionVersion: true } });
-    await setParentAccountActive(agent, family.id, family.user.id, false);
+    await setParentAccountActive(database.prisma, agent, family.id, family.user.id, false);
     const after = await database.prisma.user.findUniqueOrThrow({ where: { id: family.user.id }, select: { active: true, sessionVersion: true } });
     expect(after).toEqual({ active: false, sessionVersion: before.sessionVersion + 1 });
-    await setParentAccountActive(agent, family.id, family.user.id, true);
+    await setParentAccountActive(database.prisma, agent, family.id, family.user.id, true);
     expect((await database.prisma.user.findUniqueOrThrow({ where: { id: family.user.id }, select: { active: true } })).active).toBe(true);
     expect(await database.prisma.auditLog.count({ where: { familyId: family.id, action: { in: ["account.deactivate", "account.reactivate"] } } })).toBe(2);
   });
@@ -91,7 +81,7 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
   it("cannot reach an account through another family's id", async () => {
     const one = await createFamily(database.prisma, "UN");
     const two = await createFamily(database.prisma, "DEUX");
-    await expect(setParentAccountActive(agent, one.id, two.user.id, false)).rejects.toThrow("Compte introuvable.");
+    await expect(setParentAccountActive(database.prisma, agent, one.id, two.user.id, false)).rejects.toThrow("Compte introuvable.");
     expect((await database.prisma.user.findUniqueOrThrow({ where: { id: two.user.id }, select: { active: true } })).active).toBe(true);
   });
 
@@ -99,7 +89,7 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
     const family = await createFamily(database.prisma, "PETIT", { email: "petit@exemple.fr" });
     await database.prisma.user.update({ where: { id: family.user.id }, data: { activatedAt: null } }); // never activated
     const count = smtp.mails.length;
-    await resendActivation(agent, family.id, family.user.id, { mailConfig: smtp.mailConfig });
+    await resendActivation(database.prisma, agent, family.id, family.user.id, { mailConfig: smtp.mailConfig });
     const mails = await smtp.waitFor(count + 1);
     expect(mails[count].to).toEqual(["petit@exemple.fr"]);
     expect((await activateAccount(database.prisma, secretIn(mails[count].text), "encore une phrase longue")).ok).toBe(true);
@@ -109,7 +99,7 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
     const family = await createFamily(database.prisma, "GRAND", { email: "grand@exemple.fr" });
     await database.prisma.user.update({ where: { id: family.user.id }, data: { passwordHash: await hashPassword("l'ancienne phrase de passe") } });
     const count = smtp.mails.length;
-    await resendActivation(agent, family.id, family.user.id, { mailConfig: smtp.mailConfig });
+    await resendActivation(database.prisma, agent, family.id, family.user.id, { mailConfig: smtp.mailConfig });
     const mails = await smtp.waitFor(count + 1);
     expect(mails[count].text).toContain("/reinitialisation?jeton=");
     expect(mails[count].text).not.toContain("/activation?jeton=");
@@ -121,7 +111,7 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
   it("sets the quotient familial with the date and an audit entry", async () => {
     const family = await createFamily(database.prisma, "ROUX");
     const now = new Date("2026-11-20T09:00:00Z");
-    await setQuotientFamilial(agent, family.id, 640, now);
+    await setQuotientFamilial(database.prisma, agent, family.id, 640, now);
     expect(await database.prisma.family.findUniqueOrThrow({ where: { id: family.id }, select: { quotientFamilial: true, qfSetAt: true } })).toEqual({ quotientFamilial: 640, qfSetAt: now });
     expect(await database.prisma.auditLog.findFirst({ where: { familyId: family.id, action: "family.qf.set" }, select: { details: true } })).toEqual({ details: { quotientFamilial: 640 } });
   });
@@ -130,13 +120,13 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
     const family = await createFamily(database.prisma, "GIRARD", { children: [{ firstName: "Noé", diet: "ALLERGIE_PAI", allergies: "Arachide" }] });
     const child = family.children[0];
     const audited = () => database.prisma.auditLog.count({ where: { action: "child.health.read", childId: child.id } });
-    const page = await getFamilyForStaff(agent, family.id);
+    const page = await getFamilyForStaff(database.prisma, agent, family.id);
     expect(JSON.stringify(page)).not.toContain("Arachide");
     expect(await audited()).toBe(0);
-    expect(await readChildHealth(agent, family.id, child.id)).toEqual(expect.objectContaining({ allergies: "Arachide", hasPai: true, dietKind: "ALLERGIE_PAI" }));
+    expect(await readChildHealth(database.prisma, agent, family.id, child.id)).toEqual(expect.objectContaining({ allergies: "Arachide", hasPai: true, dietKind: "ALLERGIE_PAI" }));
     expect(await audited()).toBe(1);
     const other = await createFamily(database.prisma, "AUTRE");
-    await expect(readChildHealth(agent, other.id, child.id)).rejects.toThrow("Enfant introuvable.");
+    await expect(readChildHealth(database.prisma, agent, other.id, child.id)).rejects.toThrow("Enfant introuvable.");
     expect(await audited()).toBe(1);
   });
 });

@@ -9,7 +9,7 @@ import {
   saveChildSheetForStaff,
   saveFamilyRecordForStaff,
   updateChildIdentityForStaff,
-} from "@/lib/admin-families/family-editing";
+} from "@/lib/families/family-editing";
 import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
 import { ZAddChildSchema, ZStaffChildIdentitySchema, type TAddChild, type TStaffChildIdentity } from "@/lib/children/add-child.schema";
 import { BIRTH_DATE_IN_FUTURE, BIRTH_DATE_TOO_OLD } from "@/lib/children/birth-date";
@@ -19,9 +19,8 @@ import { ZStaffFamilyRecordSchema, type TStaffFamilyRecord } from "@/lib/familie
 import { UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { DEMO_IDS } from "@/prisma/seed";
-import { createStaffViewer } from "../helpers/admin-fixtures";
-import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
-import { childSheetInput, childVersion, familyVersion, OTHER, otherFamilySnapshot, seedTwoFamilies, staffRecordInput } from "./family-fixtures";
+import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
+import { childSheetInput, childVersion, familyVersion, OTHER, otherFamilySnapshot, staffRecordInput, withTwoFamilies } from "./family-fixtures";
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000999";
 const NOW = new Date("2026-11-26T09:00:00Z");
@@ -39,19 +38,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
   let demo: ParentViewer;
   let agent: StaffViewer;
   let cambon: string;
-  let cleanup: () => void;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    useAsAppDatabase(database);
-    ({ demo, cleanup } = await seedTwoFamilies(database));
-    agent = await createStaffViewer(database.prisma, "AGENT");
-    cambon = (await database.prisma.school.findUniqueOrThrow({ where: { name: "Cambon" } })).id;
-  });
-  afterAll(async () => {
-    await database?.drop();
-    cleanup?.();
-  });
+  withTwoFamilies(kind, (suite) => ({ database, demo, agent, cambon } = suite));
 
   /** Both families, everything the staff functions could touch, and the audit log. */
   const snapshot = async () => ({
@@ -77,7 +64,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
   const sheetNow = async <T extends { childId: string; version?: unknown }>(input: T): Promise<T> => ({ ...input, version: await childVersion(database, input.childId) });
 
   it("shows the family record prefilled, and the statements' state read-only (accepted on, version)", async () => {
-    const record = await getFamilyRecordForStaff(agent, DEMO_IDS.family);
+    const record = await getFamilyRecordForStaff(database.prisma, agent, DEMO_IDS.family);
     expect(record?.familyName).toBe("TEST");
     expect(record?.values).toMatchObject({ familyId: DEMO_IDS.family, name: "TEST", guardian1FirstName: "Pierre", guardian2FirstName: "Marie" });
     expect(record?.values).not.toHaveProperty("reglements");
@@ -89,12 +76,12 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
       ["PROTECTION_DONNEES", 1, 1, true],
     ]);
     expect(record?.consents.every((state) => state.acceptedAt instanceof Date)).toBe(true);
-    expect(await getFamilyRecordForStaff(agent, UNKNOWN_ID)).toBeNull();
+    expect(await getFamilyRecordForStaff(database.prisma, agent, UNKNOWN_ID)).toBeNull();
   });
 
   it("saves an agent's correction of the family record in one transaction, with an audit entry, consents untouched", async () => {
     const before = await snapshot();
-    await saveFamilyRecordForStaff(agent, parse(ZStaffFamilyRecordSchema, await recordNow(staffRecordInput({ guardian1MobilePhone: "06 98 76 54 32", situation: "MARIES", city: "Onet-le-Château" }))));
+    await saveFamilyRecordForStaff(database.prisma, agent, parse(ZStaffFamilyRecordSchema, await recordNow(staffRecordInput({ guardian1MobilePhone: "06 98 76 54 32", situation: "MARIES", city: "Onet-le-Château" }))));
 
     const family = await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, include: { guardians: { orderBy: { position: "asc" } }, consents: { orderBy: { id: "asc" } } } });
     expect(family).toMatchObject({ situation: "MARIES", city: "ONET-LE-CHÂTEAU", street: "3 rue Béteille", homePhone: "05 65 11 22 33" });
@@ -110,8 +97,8 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
   it("records in the audit entry only the record's fields that changed, before and after", async () => {
     const corrected = { guardian1MobilePhone: "06 98 76 54 32", situation: "MARIES", city: "Onet-le-Château" } as const;
     const version = await familyVersion(database);
-    await saveFamilyRecordForStaff(agent, parse(ZStaffFamilyRecordSchema, await recordNow(staffRecordInput(corrected))));
-    await saveFamilyRecordForStaff(agent, parse(ZStaffFamilyRecordSchema, await recordNow(staffRecordInput({ ...corrected, homePhone: "05 65 99 88 77", guardian2FirstName: "Maria", allowanceNumber: "" }))));
+    await saveFamilyRecordForStaff(database.prisma, agent, parse(ZStaffFamilyRecordSchema, await recordNow(staffRecordInput(corrected))));
+    await saveFamilyRecordForStaff(database.prisma, agent, parse(ZStaffFamilyRecordSchema, await recordNow(staffRecordInput({ ...corrected, homePhone: "05 65 99 88 77", guardian2FirstName: "Maria", allowanceNumber: "" }))));
     const [unchanged, changed] = (await auditDetails("family.record.update")).slice(-2);
     // Each entry also gives the record's version it made: a family refused meanwhile is told an agent changed it.
     expect(unchanged).toEqual({ before: {}, after: {}, version: version + 1 });
@@ -138,7 +125,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
 
   it("opens a child's sheet for staff with its medical section, and audits that read", async () => {
     const before = (await audits("child.health.read")).length;
-    const sheet = await getChildSheetForStaff(agent, DEMO_IDS.family, DEMO_IDS.julien);
+    const sheet = await getChildSheetForStaff(database.prisma, agent, DEMO_IDS.family, DEMO_IDS.julien);
     expect(sheet?.displayName).toBe("TEST JULIEN");
     expect(sheet?.values).toMatchObject({ familyId: DEMO_IDS.family, childId: DEMO_IDS.julien, doctorName: "Dr Bernard", hasPai: "NON", dietKind: "AUCUN" });
     expect(sheet?.values).not.toHaveProperty("accept");
@@ -151,7 +138,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
 
   it("saves an agent's correction of Julie's sheet (all six sections) with an audit entry, and records no « J'accepte »", async () => {
     const before = await snapshot();
-    await saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, await sheetNow(staffSheetInput(cambon))), NOW);
+    await saveChildSheetForStaff(database.prisma, agent, parse(ZStaffChildSheetSchema, await sheetNow(staffSheetInput(cambon))), NOW);
     const julie = await database.prisma.child.findUniqueOrThrow({
       where: { id: DEMO_IDS.julie },
       include: { health: true, emergencyContacts: { orderBy: { position: "asc" } }, authorisedPersons: true, consents: true },
@@ -182,19 +169,19 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
   it("refuses unknown family and child ids and a child of another family, in French, and changes nothing", async () => {
     const before = await snapshot();
     const refusals: [() => Promise<unknown>, string][] = [
-      [() => saveFamilyRecordForStaff(agent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" }, UNKNOWN_ID))), "Dossier famille introuvable."],
-      [() => saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: UNKNOWN_ID })), NOW), "Fiche enfant introuvable."],
+      [() => saveFamilyRecordForStaff(database.prisma, agent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" }, UNKNOWN_ID))), "Dossier famille introuvable."],
+      [() => saveChildSheetForStaff(database.prisma, agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: UNKNOWN_ID })), NOW), "Fiche enfant introuvable."],
       // Another family's child through the demo family's id, and the demo's child through another family's id.
-      [() => saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: OTHER.child, lastName: "PIRATE" })), NOW), "Fiche enfant introuvable."],
-      [() => saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { lastName: "PIRATE" }, OTHER.family)), NOW), "Fiche enfant introuvable."],
-      [() => saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: DEMO_IDS.julien }, UNKNOWN_ID)), NOW), "Fiche enfant introuvable."],
-      [() => addChildForStaff(agent, parse(ZAddChildSchema, addChildInput({ familyId: UNKNOWN_ID })), NOW), "Famille introuvable."],
+      [() => saveChildSheetForStaff(database.prisma, agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: OTHER.child, lastName: "PIRATE" })), NOW), "Fiche enfant introuvable."],
+      [() => saveChildSheetForStaff(database.prisma, agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { lastName: "PIRATE" }, OTHER.family)), NOW), "Fiche enfant introuvable."],
+      [() => saveChildSheetForStaff(database.prisma, agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: DEMO_IDS.julien }, UNKNOWN_ID)), NOW), "Fiche enfant introuvable."],
+      [() => addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput({ familyId: UNKNOWN_ID })), NOW), "Famille introuvable."],
     ];
     for (const [attempt, message] of refusals) await expect(attempt()).rejects.toEqual(new AppError("NOT_FOUND", message));
     // Reading a foreign or unknown child finds nothing, and logs no read of health data.
-    expect(await getChildSheetForStaff(agent, DEMO_IDS.family, OTHER.child)).toBeNull();
-    expect(await getChildSheetForStaff(agent, OTHER.family, DEMO_IDS.julien)).toBeNull();
-    expect(await getChildSheetForStaff(agent, UNKNOWN_ID, UNKNOWN_ID)).toBeNull();
+    expect(await getChildSheetForStaff(database.prisma, agent, DEMO_IDS.family, OTHER.child)).toBeNull();
+    expect(await getChildSheetForStaff(database.prisma, agent, OTHER.family, DEMO_IDS.julien)).toBeNull();
+    expect(await getChildSheetForStaff(database.prisma, agent, UNKNOWN_ID, UNKNOWN_ID)).toBeNull();
     expect(await snapshot()).toEqual(before);
   });
 
@@ -219,13 +206,13 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
       });
     }
     // Valid shapes the lib refuses: a birth date in the future, a school not in the list.
-    await expect(saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { birthDate: "2026-11-20", lastName: "PIRATE" })), new Date("2026-11-19T12:00:00Z"))).rejects.toThrow(
+    await expect(saveChildSheetForStaff(database.prisma, agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { birthDate: "2026-11-20", lastName: "PIRATE" })), new Date("2026-11-19T12:00:00Z"))).rejects.toThrow(
       "La date de naissance ne peut pas être dans le futur.",
     );
-    await expect(saveChildSheetForStaff(agent, parse(ZStaffChildSheetSchema, staffSheetInput(UNKNOWN_ID, { lastName: "PIRATE" })), NOW)).rejects.toThrow("Choisissez une école de la liste.");
-    await expect(addChildForStaff(agent, parse(ZAddChildSchema, addChildInput({ schoolId: UNKNOWN_ID })), NOW)).rejects.toThrow("Choisissez une école de la liste.");
+    await expect(saveChildSheetForStaff(database.prisma, agent, parse(ZStaffChildSheetSchema, staffSheetInput(UNKNOWN_ID, { lastName: "PIRATE" })), NOW)).rejects.toThrow("Choisissez une école de la liste.");
+    await expect(addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput({ schoolId: UNKNOWN_ID })), NOW)).rejects.toThrow("Choisissez une école de la liste.");
     // The lib judges the birth date against its own "now" (a parse made the day before).
-    await expect(addChildForStaff(agent, parse(ZAddChildSchema, addChildInput({ birthDate: "2026-11-20" })), new Date("2026-11-19T12:00:00Z"))).rejects.toThrow(BIRTH_DATE_IN_FUTURE);
+    await expect(addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput({ birthDate: "2026-11-20" })), new Date("2026-11-19T12:00:00Z"))).rejects.toThrow(BIRTH_DATE_IN_FUTURE);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -247,7 +234,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
 
   it("adds a child to the family: audited, listed in the family's completeness as to complete; a duplicate is refused", async () => {
     const before = await database.prisma.child.count({ where: { familyId: DEMO_IDS.family } });
-    const { childId } = await addChildForStaff(agent, parse(ZAddChildSchema, addChildInput()), NOW);
+    const { childId } = await addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput()), NOW);
     const child = await database.prisma.child.findUniqueOrThrow({ where: { id: childId }, include: { health: true, consents: true } });
     expect(child).toMatchObject({ familyId: DEMO_IDS.family, lastName: "TEST", firstName: "LÉNA", sex: "F", schoolId: cambon, schoolLevel: "GS", schoolClass: null, health: null, consents: [] });
     expect(child.birthDate.toISOString()).toBe("2021-04-02T00:00:00.000Z");
@@ -260,7 +247,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     expect(state?.missing.map((item) => item.code)).not.toContain("child.identity");
 
     const count = await database.prisma.child.count();
-    await expect(addChildForStaff(agent, parse(ZAddChildSchema, addChildInput({ firstName: "léna" })), NOW)).rejects.toThrow("Cet enfant figure déjà dans la famille");
+    await expect(addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput({ firstName: "léna" })), NOW)).rejects.toThrow("Cet enfant figure déjà dans la famille");
     expect(await database.prisma.child.count()).toBe(count);
   });
 
@@ -274,10 +261,10 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     expect(posted.success).toBe(false);
     // …and ignored by the lib if they ever got through.
     const slipped = { ...parse(ZStaffChildSheetSchema, sheet), authEmergencyCare: "NON", authPhotos: "NON", authLeaveAlone: "NON", authTransport: "NON" };
-    await saveChildSheetForStaff(agent, slipped as TStaffChildSheetParsed, NOW);
+    await saveChildSheetForStaff(database.prisma, agent, slipped as TStaffChildSheetParsed, NOW);
     expect(await authorisations()).toEqual(before);
     // The staff form shows them read-only, apart from the values it posts.
-    const view = await getChildSheetForStaff(agent, DEMO_IDS.family, DEMO_IDS.julien);
+    const view = await getChildSheetForStaff(database.prisma, agent, DEMO_IDS.family, DEMO_IDS.julien);
     expect(view?.authorisations).toEqual({ authEmergencyCare: "OUI", authPhotos: "OUI", authLeaveAlone: "NON", authTransport: "OUI" });
     for (const name of Object.keys(AUTHORISATION_ANSWERS)) expect(view?.values).not.toHaveProperty(name);
   });
@@ -292,16 +279,16 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     expect(fieldError("2999-01-01")).toEqual([BIRTH_DATE_IN_FUTURE]);
     // Valid when parsed, too old for the lib's own "now" (twenty years later).
     const sheet = parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { birthDate: "2010-01-01", lastName: "PIRATE" }));
-    await expect(saveChildSheetForStaff(agent, sheet, new Date("2030-06-01T09:00:00Z"))).rejects.toEqual(new AppError("INVALID", BIRTH_DATE_TOO_OLD));
-    await expect(saveChildSheetForStaff(agent, sheet, new Date("2009-06-01T09:00:00Z"))).rejects.toEqual(new AppError("INVALID", BIRTH_DATE_IN_FUTURE));
+    await expect(saveChildSheetForStaff(database.prisma, agent, sheet, new Date("2030-06-01T09:00:00Z"))).rejects.toEqual(new AppError("INVALID", BIRTH_DATE_TOO_OLD));
+    await expect(saveChildSheetForStaff(database.prisma, agent, sheet, new Date("2009-06-01T09:00:00Z"))).rejects.toEqual(new AppError("INVALID", BIRTH_DATE_IN_FUTURE));
     expect(await snapshot()).toEqual(before);
   });
 
   it("corrects a new child's identity and schooling without any medical data, audited before/after, with no health read", async () => {
-    const { childId } = await addChildForStaff(agent, parse(ZAddChildSchema, addChildInput({ firstName: "Noé", sex: "M", birthDate: "2020-03-03" })), NOW);
+    const { childId } = await addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput({ firstName: "Noé", sex: "M", birthDate: "2020-03-03" })), NOW);
     const healthReads = (await audits("child.health.read")).length;
     const others = await snapshot();
-    await updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, await sheetNow(identityInput(childId, { firstName: "Noé", sex: "M", birthDate: "2020-03-04", schoolLevel: "MS", schoolClass: "MS – Mme Vidal" }))), NOW);
+    await updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, await sheetNow(identityInput(childId, { firstName: "Noé", sex: "M", birthDate: "2020-03-04", schoolLevel: "MS", schoolClass: "MS – Mme Vidal" }))), NOW);
 
     const child = await database.prisma.child.findUniqueOrThrow({ where: { id: childId }, include: { health: true, emergencyContacts: true, consents: true } });
     expect(child).toMatchObject({ lastName: "TEST", firstName: "NOÉ", sex: "M", schoolId: cambon, schoolLevel: "MS", schoolClass: "MS – Mme Vidal", health: null, emergencyContacts: [], consents: [], authPhotos: null });
@@ -321,7 +308,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
 
     // Julien's sheet: only the identity fields change; his health, contacts and authorisations stay.
     const julienBefore = others.demo.children.find((row) => row.id === DEMO_IDS.julien)!;
-    await updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, await sheetNow(identityInput(DEMO_IDS.julien, { firstName: "Julien", sex: "M", birthDate: "2016-08-20", schoolLevel: "CM1" }))), NOW);
+    await updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, await sheetNow(identityInput(DEMO_IDS.julien, { firstName: "Julien", sex: "M", birthDate: "2016-08-20", schoolLevel: "CM1" }))), NOW);
     const julien = (await snapshot()).demo.children.find((row) => row.id === DEMO_IDS.julien)!;
     expect(julien).toEqual({ ...julienBefore, sex: "M", schoolId: cambon, schoolLevel: "CM1", schoolClass: null, version: julienBefore.version + 1, updatedAt: julien.updatedAt });
   });
@@ -329,18 +316,18 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
   it("refuses an identity correction for an unknown or another family's child, a bad birth date, a twin, or a parent: nothing changed", async () => {
     const before = await snapshot();
     const notFound = new AppError("NOT_FOUND", "Fiche enfant introuvable.");
-    await expect(updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(UNKNOWN_ID)), NOW)).rejects.toEqual(notFound);
-    await expect(updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(OTHER.child)), NOW)).rejects.toEqual(notFound);
-    await expect(updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, {}, OTHER.family)), NOW)).rejects.toEqual(notFound);
-    await expect(updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { birthDate: "2010-01-01" })), new Date("2030-06-01T09:00:00Z"))).rejects.toEqual(
+    await expect(updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, identityInput(UNKNOWN_ID)), NOW)).rejects.toEqual(notFound);
+    await expect(updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, identityInput(OTHER.child)), NOW)).rejects.toEqual(notFound);
+    await expect(updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, {}, OTHER.family)), NOW)).rejects.toEqual(notFound);
+    await expect(updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { birthDate: "2010-01-01" })), new Date("2030-06-01T09:00:00Z"))).rejects.toEqual(
       new AppError("INVALID", BIRTH_DATE_TOO_OLD),
     );
-    await expect(updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { schoolId: UNKNOWN_ID })), NOW)).rejects.toThrow("Choisissez une école de la liste.");
+    await expect(updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { schoolId: UNKNOWN_ID })), NOW)).rejects.toThrow("Choisissez une école de la liste.");
     // Julien renamed Julie, with her birth date: the family already has that child.
-    await expect(updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, await sheetNow(identityInput(DEMO_IDS.julien, { firstName: "julie", birthDate: "2019-10-15" }))), NOW)).rejects.toThrow(
+    await expect(updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, await sheetNow(identityInput(DEMO_IDS.julien, { firstName: "julie", birthDate: "2019-10-15" }))), NOW)).rejects.toThrow(
       "Cet enfant figure déjà dans la famille",
     );
-    await expect(updateChildIdentityForStaff(demo as unknown as StaffViewer, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { lastName: "PIRATE" })), NOW)).rejects.toEqual(
+    await expect(updateChildIdentityForStaff(database.prisma, demo as unknown as StaffViewer, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { lastName: "PIRATE" })), NOW)).rejects.toEqual(
       new AppError("FORBIDDEN", "Seuls les agents de la mairie peuvent modifier le dossier d'une famille."),
     );
     const fieldErrors = (input: TStaffChildIdentity) => {
@@ -360,12 +347,12 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     const before = await snapshot();
     const parent = demo as unknown as StaffViewer;
     const forbidden = new AppError("FORBIDDEN", "Seuls les agents de la mairie peuvent modifier le dossier d'une famille.");
-    await expect(getFamilyRecordForStaff(parent, OTHER.family)).rejects.toEqual(forbidden);
-    await expect(getChildSheetForStaff(parent, OTHER.family, OTHER.child)).rejects.toEqual(forbidden);
-    await expect(saveFamilyRecordForStaff(parent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" }, OTHER.family)))).rejects.toEqual(forbidden);
-    await expect(saveFamilyRecordForStaff(parent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" })))).rejects.toEqual(forbidden);
-    await expect(saveChildSheetForStaff(parent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { lastName: "PIRATE" })), NOW)).rejects.toEqual(forbidden);
-    await expect(addChildForStaff(parent, parse(ZAddChildSchema, addChildInput({ familyId: OTHER.family, firstName: "Intrus" })), NOW)).rejects.toEqual(forbidden);
+    await expect(getFamilyRecordForStaff(database.prisma, parent, OTHER.family)).rejects.toEqual(forbidden);
+    await expect(getChildSheetForStaff(database.prisma, parent, OTHER.family, OTHER.child)).rejects.toEqual(forbidden);
+    await expect(saveFamilyRecordForStaff(database.prisma, parent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" }, OTHER.family)))).rejects.toEqual(forbidden);
+    await expect(saveFamilyRecordForStaff(database.prisma, parent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" })))).rejects.toEqual(forbidden);
+    await expect(saveChildSheetForStaff(database.prisma, parent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { lastName: "PIRATE" })), NOW)).rejects.toEqual(forbidden);
+    await expect(addChildForStaff(database.prisma, parent, parse(ZAddChildSchema, addChildInput({ familyId: OTHER.family, firstName: "Intrus" })), NOW)).rejects.toEqual(forbidden);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -374,7 +361,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     const twin = await database.prisma.child.create({ data: { familyId: DEMO_IDS.family, lastName: "TEST", firstName: julien.firstName, birthDate: julien.birthDate }, select: { id: true } });
     try {
       const birthDate = julien.birthDate.toISOString().slice(0, 10);
-      await updateChildIdentityForStaff(agent, parse(ZStaffChildIdentitySchema, await sheetNow(identityInput(twin.id, { firstName: julien.firstName, birthDate, schoolLevel: "CM1", schoolClass: "CM1 – M. Cayla" }))), NOW);
+      await updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, await sheetNow(identityInput(twin.id, { firstName: julien.firstName, birthDate, schoolLevel: "CM1", schoolClass: "CM1 – M. Cayla" }))), NOW);
       expect(await database.prisma.child.findUniqueOrThrow({ where: { id: twin.id }, select: { schoolClass: true } })).toEqual({ schoolClass: "CM1 – M. Cayla" });
     } finally {
       await database.prisma.auditLog.deleteMany({ where: { childId: twin.id } });

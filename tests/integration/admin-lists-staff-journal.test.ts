@@ -1,34 +1,25 @@
-import { dailyList, kitchenCounts } from "@/lib/admin-lists/daily-list";
-import { dailyListCsv } from "@/lib/admin-lists/list-csv";
-import { ZKitchenQuerySchema } from "@/lib/admin-lists/list.schema";
+import { dailyList, kitchenCounts } from "@/lib/lists/daily-list";
+import { dailyListCsv } from "@/lib/lists/list-csv";
+import { ZKitchenQuerySchema } from "@/lib/lists/list.schema";
 import { listAuditEntries } from "@/lib/audit/journal";
 import { ZJournalFilterSchema } from "@/lib/audit/journal.schema";
 import { purgeOldAuditEntries } from "@/lib/audit/purge";
 import type { StaffViewer } from "@/lib/auth/session";
 import { createStaffAccount, listStaff, setStaffActive, setStaffRole } from "@/lib/staff/staff";
-import { createCatalogue, createFamily, createReservation, createStaffViewer, createTown } from "../helpers/admin-fixtures";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
-import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { createFamily, createReservation, createStaffViewer } from "../helpers/admin-fixtures";
+import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
+import type { SmtpPeer } from "../helpers/smtp-peer";
+import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal on %s", (kind) => {
   let database: TestDatabase;
   let smtp: SmtpPeer;
   let agent: StaffViewer;
   let admin: StaffViewer;
-  let catalogue: Awaited<ReturnType<typeof createCatalogue>>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    useAsAppDatabase(database);
-    smtp = await startSmtpPeer();
-    await createTown(database.prisma);
-    agent = await createStaffViewer(database.prisma, "AGENT");
+  let catalogue: Catalogue;
+  withStaffTestBed(kind, { catalogue: true }, async (suite) => {
+    ({ database, smtp, agent, catalogue } = suite);
     admin = await createStaffViewer(database.prisma, "ADMIN");
-    catalogue = await createCatalogue(database.prisma);
-  });
-  afterAll(async () => {
-    await smtp?.close();
-    await database?.drop();
   });
 
   describe("listes du jour", () => {
@@ -50,7 +41,7 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
     });
 
     it("lists accepted children per unit with class, diet, allergy flag and contacts; pending ones apart and not counted", async () => {
-      const list = await dailyList(agent, { date: day });
+      const list = await dailyList(database.prisma, agent, { date: day });
       expect(list.totalAccepted).toBe(4);
       expect(list.totalPending).toBe(1);
       const canteen = list.units.find((unit) => unit.label === "REPAS ENFANT")!;
@@ -67,12 +58,12 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
       const club = list.units.find((unit) => unit.label === "MATIN")!;
       expect(club.accepted).toEqual([]);
       expect(club.pending.map((child) => child.name)).toEqual(["ENATTENTE Zoé"]);
-      expect((await dailyList(agent, { date: day, establishmentId: catalogue.club.establishmentId })).totalAccepted).toBe(0);
+      expect((await dailyList(database.prisma, agent, { date: day, establishmentId: catalogue.club.establishmentId })).totalAccepted).toBe(0);
       expect(await database.prisma.auditLog.count({ where: { action: "daily-list.view", actorUserId: agent.userId } })).toBe(2);
     });
 
     it("exports the list as CSV for French spreadsheets", async () => {
-      const csv = dailyListCsv(day, (await dailyList(agent, { date: day })).units);
+      const csv = dailyListCsv(day, (await dailyList(database.prisma, agent, { date: day })).units);
       expect(csv.startsWith("\uFEFFDate;Établissement;")).toBe(true);
       expect(csv).toContain("\r\n03/12/2026;CANTINE ELEMENTAIRE CAMBON;RESTAURATION SCOLAIRE;REPAS ENFANT;12:15 – 13:00;Accepté;CARON Élise;Cambon;CE1;CE1 B;Allergie / PAI;Oui;Mamie CARON (Grand-mère) 06 11 22 33 44\r\n");
       expect(csv).toContain(";En attente de validation;ENATTENTE Zoé;");
@@ -82,16 +73,16 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
       const otherDay = "2026-12-10";
       const family = await createFamily(database.prisma, "=2+3", { children: [{ firstName: "=2+3", schoolId: catalogue.school.id }] });
       await createReservation(database.prisma, { familyId: family.id, childId: family.children[0].id, periodId: catalogue.canteen.id, lines: [{ unitId: catalogue.canteen.units[0].id, day: otherDay }], status: "ACCEPTED" });
-      const csv = dailyListCsv(otherDay, (await dailyList(agent, { date: otherDay })).units);
+      const csv = dailyListCsv(otherDay, (await dailyList(database.prisma, agent, { date: otherDay })).units);
       expect(csv).toContain(";Accepté;'=2+3 =2+3;Cambon;");
       expect(csv).not.toMatch(/;[=+\-@\t\r]/);
     });
 
     it("counts meals per school and diet for a day and for its week", async () => {
-      const dayCounts = await kitchenCounts(agent, ZKitchenQuerySchema.parse({ date: day }));
+      const dayCounts = await kitchenCounts(database.prisma, agent, ZKitchenQuerySchema.parse({ date: day }));
       expect(dayCounts.total).toBe(4);
       expect(dayCounts.rows).toEqual([{ establishment: "CANTINE ELEMENTAIRE CAMBON", perDay: { [day]: { AUCUN: 2, SANS_PORC: 1, ALLERGIE_PAI: 1 } }, total: 4 }]);
-      const week = await kitchenCounts(agent, ZKitchenQuerySchema.parse({ date: day, span: "week" }));
+      const week = await kitchenCounts(database.prisma, agent, ZKitchenQuerySchema.parse({ date: day, span: "week" }));
       expect(week.days[0]).toBe("2026-11-30");
       expect(week.days).toHaveLength(7);
       expect(week.totalsPerDay).toEqual(expect.objectContaining({ "2026-12-03": 4, "2026-12-04": 4, "2026-12-02": 0 }));
@@ -101,34 +92,34 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
 
   describe("personnel", () => {
     it("lets an admin create a staff account (activation mail), change its role and deactivate it", async () => {
-      const { userId } = await createStaffAccount(admin, { firstName: "Inès", lastName: "NOUVEL", email: "ines.nouvel@mairie.test", role: "AGENT" }, { mailConfig: smtp.mailConfig });
+      const { userId } = await createStaffAccount(database.prisma, admin, { firstName: "Inès", lastName: "NOUVEL", email: "ines.nouvel@mairie.test", role: "AGENT" }, { mailConfig: smtp.mailConfig });
       const [mail] = await smtp.waitFor(1);
       expect(mail.to).toEqual(["ines.nouvel@mairie.test"]);
       expect(mail.subject).toMatch(/Activez votre compte/);
-      await setStaffRole(admin, userId, "ADMIN");
-      await setStaffActive(admin, userId, false);
+      await setStaffRole(database.prisma, admin, userId, "ADMIN");
+      await setStaffActive(database.prisma, admin, userId, false);
       expect(await database.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, active: true, sessionVersion: true } })).toEqual({ role: "ADMIN", active: false, sessionVersion: 2 });
-      expect((await listStaff(admin)).map((member) => member.email)).toContain("ines.nouvel@mairie.test");
+      expect((await listStaff(database.prisma, admin)).map((member) => member.email)).toContain("ines.nouvel@mairie.test");
     });
 
     it("refuses every staff management to an agent, who cannot escalate: nothing changes", async () => {
-      await expect(setStaffRole(agent, agent.userId, "ADMIN")).rejects.toThrow("Seul un administrateur peut gérer les comptes du personnel.");
-      await expect(createStaffAccount(agent, { firstName: "X", lastName: "Y", email: "intrus@mairie.test", role: "ADMIN" }, { mailConfig: smtp.mailConfig })).rejects.toThrow("Seul un administrateur peut gérer");
-      await expect(setStaffActive(agent, admin.userId, false)).rejects.toThrow("Seul un administrateur peut gérer");
-      await expect(listStaff(agent)).rejects.toThrow("Seul un administrateur peut gérer");
+      await expect(setStaffRole(database.prisma, agent, agent.userId, "ADMIN")).rejects.toThrow("Seul un administrateur peut gérer les comptes du personnel.");
+      await expect(createStaffAccount(database.prisma, agent, { firstName: "X", lastName: "Y", email: "intrus@mairie.test", role: "ADMIN" }, { mailConfig: smtp.mailConfig })).rejects.toThrow("Seul un administrateur peut gérer");
+      await expect(setStaffActive(database.prisma, agent, admin.userId, false)).rejects.toThrow("Seul un administrateur peut gérer");
+      await expect(listStaff(database.prisma, agent)).rejects.toThrow("Seul un administrateur peut gérer");
       expect(await database.prisma.user.findUniqueOrThrow({ where: { id: agent.userId }, select: { role: true } })).toEqual({ role: "AGENT" });
       expect(await database.prisma.user.count({ where: { email: "intrus@mairie.test" } })).toBe(0);
       expect((await database.prisma.user.findUniqueOrThrow({ where: { id: admin.userId }, select: { active: true } })).active).toBe(true);
     });
 
     it("keeps an admin from demoting or deactivating themself", async () => {
-      await expect(setStaffRole(admin, admin.userId, "AGENT")).rejects.toThrow("Vous ne pouvez pas modifier votre propre compte");
-      await expect(setStaffActive(admin, admin.userId, false)).rejects.toThrow("Vous ne pouvez pas modifier votre propre compte");
+      await expect(setStaffRole(database.prisma, admin, admin.userId, "AGENT")).rejects.toThrow("Vous ne pouvez pas modifier votre propre compte");
+      await expect(setStaffActive(database.prisma, admin, admin.userId, false)).rejects.toThrow("Vous ne pouvez pas modifier votre propre compte");
     });
 
     it("does not turn a parent account into staff", async () => {
       const family = await createFamily(database.prisma, "PARENTX");
-      await expect(setStaffRole(admin, family.user.id, "ADMIN")).rejects.toThrow("Compte du personnel introuvable.");
+      await expect(setStaffRole(database.prisma, admin, family.user.id, "ADMIN")).rejects.toThrow("Compte du personnel introuvable.");
     });
   });
 
@@ -141,13 +132,13 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
           { actorUserId: admin.userId, actorRole: "ADMIN", action: "family.qf.set", familyId: family.id, at: new Date("2026-10-06T10:00:00Z"), details: { quotientFamilial: 720 } },
         ],
       });
-      const list = (filter: Record<string, string>) => listAuditEntries(admin, ZJournalFilterSchema.parse(filter));
+      const list = (filter: Record<string, string>) => listAuditEntries(database.prisma, admin, ZJournalFilterSchema.parse(filter));
       expect((await list({ familyId: family.id })).entries.map((entry) => entry.action)).toEqual(["family.qf.set", "child.health.read"]);
       expect((await list({ familyId: family.id, actor: agent.email })).entries.map((entry) => entry.action)).toEqual(["child.health.read"]);
       expect((await list({ familyId: family.id, action: "family." })).total).toBe(1);
       expect((await list({ familyId: family.id, action: "family." })).entries[0].details).toEqual(["quotientFamilial : 720"]);
       expect((await list({ familyId: family.id, from: "2026-10-06", to: "2026-10-06" })).entries.map((entry) => entry.action)).toEqual(["family.qf.set"]);
-      await expect(list({}).then(() => listAuditEntries(agent, ZJournalFilterSchema.parse({})))).rejects.toThrow("réservé aux administrateurs");
+      await expect(list({}).then(() => listAuditEntries(database.prisma, agent, ZJournalFilterSchema.parse({})))).rejects.toThrow("réservé aux administrateurs");
     });
 
     it("purges entries older than 12 months and keeps the others", async () => {

@@ -1,30 +1,19 @@
-import { ZQueueFilterSchema } from "@/lib/admin-reservations/decision.schema";
-import { decideReservation, listPendingLines } from "@/lib/admin-reservations/decisions";
+import { ZQueueFilterSchema } from "@/lib/reservations/decision.schema";
+import { decideReservation, listPendingLines } from "@/lib/reservations/decisions";
 import type { StaffViewer } from "@/lib/auth/session";
 import { counterMismatches } from "../helpers/counters";
-import { createCatalogue, createFamily, createReservation, createStaffViewer, createTown } from "../helpers/admin-fixtures";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
+import { createFamily, createReservation } from "../helpers/admin-fixtures";
+import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
+import type { SmtpPeer } from "../helpers/smtp-peer";
 import { holdRowLock } from "../helpers/row-lock";
-import { createTestDatabase, describePostgres, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { describePostgres, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) => {
   let database: TestDatabase;
   let smtp: SmtpPeer;
   let agent: StaffViewer;
-  let catalogue: Awaited<ReturnType<typeof createCatalogue>>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    useAsAppDatabase(database);
-    smtp = await startSmtpPeer();
-    await createTown(database.prisma);
-    agent = await createStaffViewer(database.prisma, "AGENT");
-    catalogue = await createCatalogue(database.prisma);
-  });
-  afterAll(async () => {
-    await smtp?.close();
-    await database?.drop();
-  });
+  let catalogue: Catalogue;
+  withStaffTestBed(kind, { catalogue: true }, (suite) => ({ database, smtp, agent, catalogue } = suite));
 
   const [matin, soir] = [0, 1];
   const pending = async (name: string, days: string[], email?: string) => {
@@ -39,7 +28,7 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
 
   it("lists pending lines filtered by establishment, period and date", async () => {
     await pending("FILTRE", ["2026-12-03", "2026-12-04"]);
-    const list = (filter: Record<string, string>) => listPendingLines(agent, ZQueueFilterSchema.parse(filter));
+    const list = (filter: Record<string, string>) => listPendingLines(database.prisma, agent, ZQueueFilterSchema.parse(filter));
     expect((await list({})).total).toBe(4);
     expect((await list({ date: "2026-12-03" })).total).toBe(2);
     expect((await list({ establishmentId: catalogue.club.establishmentId })).total).toBe(4);
@@ -52,7 +41,7 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
     const soirLine = reservation.days.find((line) => line.unitId === catalogue.club.units[soir].id)!;
     expect(await booked(catalogue.club.units[soir].id, "2026-12-07")).toBe(1);
     const count = smtp.mails.length;
-    await decideReservation(agent, { decision: "REFUSED", dayId: soirLine.id, message: "Plus de place le soir" }, { mailConfig: smtp.mailConfig });
+    await decideReservation(database.prisma, agent, { decision: "REFUSED", dayId: soirLine.id, message: "Plus de place le soir" }, { mailConfig: smtp.mailConfig });
     expect(await booked(catalogue.club.units[soir].id, "2026-12-07")).toBe(0);
     expect(await booked(catalogue.club.units[matin].id, "2026-12-07")).toBe(1);
     expect(await status(reservation.id)).toBe("PENDING");
@@ -65,16 +54,16 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
     expect(mails[count].text).toContain("Plus de place le soir");
 
     // The rest accepted: the reservation is accepted (one line accepted, none pending).
-    await decideReservation(agent, { decision: "ACCEPTED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
+    await decideReservation(database.prisma, agent, { decision: "ACCEPTED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
     expect(await status(reservation.id)).toBe("ACCEPTED");
     expect(await booked(catalogue.club.units[matin].id, "2026-12-07")).toBe(1);
-    await expect(decideReservation(agent, { decision: "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig })).rejects.toThrow("Cette demande a déjà été traitée.");
+    await expect(decideReservation(database.prisma, agent, { decision: "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig })).rejects.toThrow("Cette demande a déjà été traitée.");
     expect(await booked(catalogue.club.units[matin].id, "2026-12-07")).toBe(1);
   });
 
   it("refusing a whole reservation frees every place and marks it refused", async () => {
     const { reservation } = await pending("FAURE", ["2026-12-10", "2026-12-11"]);
-    await decideReservation(agent, { decision: "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
+    await decideReservation(database.prisma, agent, { decision: "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
     expect(await status(reservation.id)).toBe("REFUSED");
     for (const day of ["2026-12-10", "2026-12-11"]) for (const unit of catalogue.club.units) expect(await booked(unit.id, day)).toBe(0);
     expect(await database.prisma.auditLog.count({ where: { action: "reservation.refuse", targetId: reservation.id } })).toBe(1);
@@ -86,11 +75,11 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
     for (let index = 0; index < 6; index += 1) reservations.push((await pending(`SEQ${index}`, days)).reservation);
     for (const [index, reservation] of reservations.entries()) {
       const line = reservation.days[index % reservation.days.length];
-      await decideReservation(agent, { decision: index % 2 ? "ACCEPTED" : "REFUSED", dayId: line.id, message: null }, { mailConfig: smtp.mailConfig });
+      await decideReservation(database.prisma, agent, { decision: index % 2 ? "ACCEPTED" : "REFUSED", dayId: line.id, message: null }, { mailConfig: smtp.mailConfig });
       expect(await counterMismatches(database.prisma)).toEqual([]);
     }
     for (const [index, reservation] of reservations.entries()) {
-      await decideReservation(agent, { decision: index % 3 ? "ACCEPTED" : "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
+      await decideReservation(database.prisma, agent, { decision: index % 3 ? "ACCEPTED" : "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
     }
     expect(await counterMismatches(database.prisma)).toEqual([]);
     expect(await database.prisma.reservation.count({ where: { id: { in: reservations.map((r) => r.id) }, status: "PENDING" } })).toBe(0);
@@ -103,20 +92,8 @@ describePostgres("the staff reservation queue under concurrent decisions, on Pos
   let database: TestDatabase;
   let smtp: SmtpPeer;
   let agent: StaffViewer;
-  let catalogue: Awaited<ReturnType<typeof createCatalogue>>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase("postgres", { poolSize: 20 });
-    useAsAppDatabase(database);
-    smtp = await startSmtpPeer();
-    await createTown(database.prisma);
-    agent = await createStaffViewer(database.prisma, "AGENT");
-    catalogue = await createCatalogue(database.prisma);
-  });
-  afterAll(async () => {
-    await smtp?.close();
-    await database?.drop();
-  });
+  let catalogue: Catalogue;
+  withStaffTestBed("postgres", { catalogue: true, poolSize: 20 }, (suite) => ({ database, smtp, agent, catalogue } = suite));
 
   it("lets exactly one of two simultaneous decisions on a line win, and keeps every counter equal to the booked lines", async () => {
     const days = ["2027-01-07", "2027-01-08", "2027-01-11"];
@@ -132,7 +109,7 @@ describePostgres("the staff reservation queue under concurrent decisions, on Pos
     const lock = await holdRowLock(database.url!, `SELECT id FROM "Reservation" WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`, [ids], ids.length);
     const pairs = reservations.map((reservation, index) => {
       const line = reservation.days[index % reservation.days.length];
-      const decide = (decision: "ACCEPTED" | "REFUSED") => decideReservation(agent, { decision, dayId: line.id, message: null }, { mailConfig: smtp.mailConfig });
+      const decide = (decision: "ACCEPTED" | "REFUSED") => decideReservation(database.prisma, agent, { decision, dayId: line.id, message: null }, { mailConfig: smtp.mailConfig });
       return Promise.allSettled([decide(index % 2 ? "ACCEPTED" : "REFUSED"), decide("REFUSED")]);
     });
     await lock.waitForWaiting(2 * reservations.length);
@@ -147,7 +124,7 @@ describePostgres("the staff reservation queue under concurrent decisions, on Pos
       reservations.map((reservation, index) =>
         Promise.allSettled(
           (["ACCEPTED", "REFUSED"] as const).map((decision) =>
-            decideReservation(agent, { decision: index % 3 ? decision : "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig }),
+            decideReservation(database.prisma, agent, { decision: index % 3 ? decision : "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig }),
           ),
         ),
       ),

@@ -2,8 +2,9 @@ import type { StaffViewer } from "@/lib/auth/session";
 import { listUsefulContacts } from "@/lib/town/home-content";
 import { createUsefulContact, deleteUsefulContact, updateTownSettings, updateUsefulContact } from "@/lib/town/town-settings-admin";
 import { ZTownSettingsSchema, ZUsefulContactSchema } from "@/lib/town/town-settings.schema";
-import { createStaffViewer, createTown } from "../helpers/admin-fixtures";
-import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { createStaffViewer } from "../helpers/admin-fixtures";
+import { withStaffTestBed } from "../helpers/staff-test-bed";
+import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 const VALID = {
   townName: "Ville de Millau",
@@ -26,19 +27,13 @@ describe.each(testDatabaseKinds())("town settings and useful contacts on %s", (k
       select: { townName: true, portalName: true, guichetName: true, guichetPhone: true, guichetEmail: true, guichetAddress: true, guichetHours: true, primaryColor: true },
     });
 
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    useAsAppDatabase(database);
-    await createTown(database.prisma);
+  withStaffTestBed(kind, async (suite) => {
+    ({ database, agent } = suite);
     admin = await createStaffViewer(database.prisma, "ADMIN");
-    agent = await createStaffViewer(database.prisma, "AGENT");
-  });
-  afterAll(async () => {
-    await database?.drop();
   });
 
   it("lets an admin save the town settings, audited in the same change", async () => {
-    await updateTownSettings(admin, ZTownSettingsSchema.parse({ ...VALID, townName: "  Ville de Millau  " }));
+    await updateTownSettings(database.prisma, admin, ZTownSettingsSchema.parse({ ...VALID, townName: "  Ville de Millau  " }));
     expect(await settingsRow()).toEqual({ ...VALID, primaryColor: "#0a5c36" });
     const audit = await database.prisma.auditLog.findMany({ where: { action: "town-settings.update" }, select: { actorUserId: true, targetId: true } });
     expect(audit).toEqual([{ actorUserId: admin.userId, targetId: "1" }]);
@@ -62,7 +57,7 @@ describe.each(testDatabaseKinds())("town settings and useful contacts on %s", (k
   it("refuses the settings to an agent in the function itself, and changes nothing", async () => {
     const before = await settingsRow();
     const audits = await database.prisma.auditLog.count();
-    await expect(updateTownSettings(agent, ZTownSettingsSchema.parse({ ...VALID, townName: "Ville pirate" }))).rejects.toMatchObject({
+    await expect(updateTownSettings(database.prisma, agent, ZTownSettingsSchema.parse({ ...VALID, townName: "Ville pirate" }))).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: "Seul un administrateur peut modifier les paramètres de la commune.",
     });
@@ -71,23 +66,23 @@ describe.each(testDatabaseKinds())("town settings and useful contacts on %s", (k
   });
 
   it("adds, edits and deletes useful contacts (as an agent), shown in order on the home page", async () => {
-    const second = await createUsefulContact(agent, ZUsefulContactSchema.parse({ label: "Service Enfance", phone: "05 65 00 00 02", email: "", sortOrder: "2" }));
-    const first = await createUsefulContact(agent, ZUsefulContactSchema.parse({ label: "Service Éducation", email: "education@millau.fr", hours: "9 h – 12 h", sortOrder: "1" }));
-    expect(await listUsefulContacts()).toEqual([
+    const second = await createUsefulContact(database.prisma, agent, ZUsefulContactSchema.parse({ label: "Service Enfance", phone: "05 65 00 00 02", email: "", sortOrder: "2" }));
+    const first = await createUsefulContact(database.prisma, agent, ZUsefulContactSchema.parse({ label: "Service Éducation", email: "education@millau.fr", hours: "9 h – 12 h", sortOrder: "1" }));
+    expect(await listUsefulContacts(database.prisma)).toEqual([
       { id: first.id, label: "Service Éducation", phone: null, email: "education@millau.fr", address: null, hours: "9 h – 12 h" },
       { id: second.id, label: "Service Enfance", phone: "05 65 00 00 02", email: null, address: null, hours: null },
     ]);
 
-    await updateUsefulContact(agent, second.id, ZUsefulContactSchema.parse({ label: "Accueils de loisirs", address: "Place du Mandarous", sortOrder: "0" }));
-    expect((await listUsefulContacts()).map((contact) => [contact.label, contact.address])).toEqual([
+    await updateUsefulContact(database.prisma, agent, second.id, ZUsefulContactSchema.parse({ label: "Accueils de loisirs", address: "Place du Mandarous", sortOrder: "0" }));
+    expect((await listUsefulContacts(database.prisma)).map((contact) => [contact.label, contact.address])).toEqual([
       ["Accueils de loisirs", "Place du Mandarous"],
       ["Service Éducation", null],
     ]);
 
-    await deleteUsefulContact(agent, first.id);
-    expect((await listUsefulContacts()).map((contact) => contact.label)).toEqual(["Accueils de loisirs"]);
-    await expect(deleteUsefulContact(agent, first.id)).rejects.toThrow("Contact introuvable.");
-    await expect(updateUsefulContact(agent, first.id, ZUsefulContactSchema.parse({ label: "Fantôme", sortOrder: "0" }))).rejects.toThrow("Contact introuvable.");
+    await deleteUsefulContact(database.prisma, agent, first.id);
+    expect((await listUsefulContacts(database.prisma)).map((contact) => contact.label)).toEqual(["Accueils de loisirs"]);
+    await expect(deleteUsefulContact(database.prisma, agent, first.id)).rejects.toThrow("Contact introuvable.");
+    await expect(updateUsefulContact(database.prisma, agent, first.id, ZUsefulContactSchema.parse({ label: "Fantôme", sortOrder: "0" }))).rejects.toThrow("Contact introuvable.");
     const actions = await database.prisma.auditLog.findMany({ where: { action: { startsWith: "useful-contact." } }, orderBy: { id: "asc" }, select: { action: true } });
     expect(actions.map((entry) => entry.action)).toEqual(["useful-contact.create", "useful-contact.create", "useful-contact.update", "useful-contact.delete"]);
   });

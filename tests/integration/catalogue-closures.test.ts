@@ -2,28 +2,17 @@ import type { StaffViewer } from "@/lib/auth/session";
 import { addClosures, listClosures } from "@/lib/catalogue/closures";
 import { ZClosureImportSchema } from "@/lib/catalogue/closure.schema";
 import { counterMismatches } from "../helpers/counters";
-import { createCatalogue, createFamily, createReservation, createStaffViewer, createTown } from "../helpers/admin-fixtures";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
-import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { createFamily, createReservation } from "../helpers/admin-fixtures";
+import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
+import type { SmtpPeer } from "../helpers/smtp-peer";
+import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 describe.each(testDatabaseKinds())("closures over booked days on %s", (kind) => {
   let database: TestDatabase;
   let smtp: SmtpPeer;
   let agent: StaffViewer;
-  let catalogue: Awaited<ReturnType<typeof createCatalogue>>;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    useAsAppDatabase(database);
-    smtp = await startSmtpPeer();
-    await createTown(database.prisma);
-    agent = await createStaffViewer(database.prisma, "AGENT");
-    catalogue = await createCatalogue(database.prisma);
-  });
-  afterAll(async () => {
-    await smtp?.close();
-    await database?.drop();
-  });
+  let catalogue: Catalogue;
+  withStaffTestBed(kind, { catalogue: true }, (suite) => ({ database, smtp, agent, catalogue } = suite));
 
   it("lists the affected families first, then on confirmation cancels their days, frees the places and mails each family once", async () => {
     const [matin, soir] = catalogue.club.units.map((unit) => unit.id);
@@ -38,7 +27,7 @@ describe.each(testDatabaseKinds())("closures over booked days on %s", (kind) => 
     await createReservation(database.prisma, { familyId: vidal.id, childId: vidal.children[0].id, periodId: catalogue.club.id, lines: [{ unitId: soir, day: "2027-01-18" }], status: "ACCEPTED" });
 
     const input = ZClosureImportSchema.parse({ periodId: catalogue.club.id, dates: "14/01/2027\n15/01/2027", reason: "Grève du personnel" });
-    const preview = await addClosures(agent, input, { mailConfig: smtp.mailConfig });
+    const preview = await addClosures(database.prisma, agent, input, { mailConfig: smtp.mailConfig });
     expect(preview.status).toBe("needs-confirmation");
     expect(preview.status === "needs-confirmation" && preview.affected.map((line) => `${line.familyName} ${line.day} ${line.unit}`).sort()).toEqual([
       "MARTIN 2027-01-14 MATIN",
@@ -47,12 +36,12 @@ describe.each(testDatabaseKinds())("closures over booked days on %s", (kind) => 
       "PETIT 2027-01-15 SOIR",
     ]);
     // Nothing written before confirmation.
-    expect(await listClosures(agent, catalogue.club.id)).toEqual([]);
+    expect(await listClosures(database.prisma, agent, catalogue.club.id)).toEqual([]);
     expect(await database.prisma.reservationDay.count({ where: { status: "CANCELLED" } })).toBe(0);
 
-    const done = await addClosures(agent, { ...input, confirm: true }, { mailConfig: smtp.mailConfig });
+    const done = await addClosures(database.prisma, agent, { ...input, confirm: true }, { mailConfig: smtp.mailConfig });
     expect(done).toEqual({ status: "done", added: 2, cancelled: 4, familiesMailed: 2 });
-    expect((await listClosures(agent, catalogue.club.id)).map((closure) => [closure.day, closure.reason])).toEqual([
+    expect((await listClosures(database.prisma, agent, catalogue.club.id)).map((closure) => [closure.day, closure.reason])).toEqual([
       ["2027-01-14", "Grève du personnel"],
       ["2027-01-15", "Grève du personnel"],
     ]);
@@ -76,9 +65,9 @@ describe.each(testDatabaseKinds())("closures over booked days on %s", (kind) => 
 
   it("adds closures on days without bookings at once, and ignores a date already closed", async () => {
     const input = ZClosureImportSchema.parse({ periodId: catalogue.canteen.id, dates: "2027-02-01, 2027-02-02", reason: "Travaux" });
-    expect(await addClosures(agent, input, { mailConfig: smtp.mailConfig })).toEqual({ status: "done", added: 2, cancelled: 0, familiesMailed: 0 });
+    expect(await addClosures(database.prisma, agent, input, { mailConfig: smtp.mailConfig })).toEqual({ status: "done", added: 2, cancelled: 0, familiesMailed: 0 });
     const again = ZClosureImportSchema.parse({ periodId: catalogue.canteen.id, dates: "2027-02-02\n2027-02-04", reason: "Travaux" });
-    expect(await addClosures(agent, again, { mailConfig: smtp.mailConfig })).toEqual({ status: "done", added: 1, cancelled: 0, familiesMailed: 0 });
+    expect(await addClosures(database.prisma, agent, again, { mailConfig: smtp.mailConfig })).toEqual({ status: "done", added: 1, cancelled: 0, familiesMailed: 0 });
   });
 
   it("refuses unreadable dates with a French message", () => {

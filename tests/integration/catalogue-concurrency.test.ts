@@ -2,9 +2,6 @@
 // same moment as bookings of the affected days. Whatever the interleaving, no active booking
 // may remain on a closed day or outside the period, and the counters stay equal to the booked
 // days. Real concurrency needs PostgreSQL (PGlite serialises everything).
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { StaffViewer } from "@/lib/auth/session";
 import { addClosures } from "@/lib/catalogue/closures";
 import { updatePeriod } from "@/lib/catalogue/catalogue-admin";
@@ -12,12 +9,11 @@ import { ZPeriodSchema } from "@/lib/catalogue/period.schema";
 import { addDays, dateToDay, dayToDate } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
 import { confirmBooking } from "@/lib/reservations/book-days";
-import { seedDemo } from "@/prisma/seed";
-import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../e2e/fixtures/families";
-import { counterMismatches } from "../helpers/counters";
+import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
+import { expectCountersBalancedAfterEach } from "../helpers/counters";
 import { createStaffViewer } from "../helpers/admin-fixtures";
 import { holdRowLock, stillPending } from "../helpers/row-lock";
-import { createTestDatabase, describePostgres, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { describePostgres, withDemoDatabase, type TestDatabase } from "../helpers/test-db";
 
 const NOW = new Date("2026-11-26T10:00:00Z");
 const ACTIVE = ["PENDING", "ACCEPTED"] as const;
@@ -27,7 +23,6 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
   let agent: StaffViewer;
   let cantine: { periodId: string; unitId: string };
   let families: FixtureFamily[];
-  const storageRoot = fs.mkdtempSync(path.join(os.tmpdir(), "portail-catalogue-race-"));
 
   const book = (family: FixtureFamily, day: string) =>
     confirmBooking(
@@ -43,21 +38,17 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
     return results.filter((result) => result.status === "fulfilled").length;
   };
 
-  beforeAll(async () => {
-    database = await createTestDatabase("postgres", { poolSize: 20 });
-    useAsAppDatabase(database);
-    await seedDemo(database.prisma, { storageRoot });
-    agent = await createStaffViewer(database.prisma, "AGENT");
-    cantine = await cantinePeriod(database.prisma, "CAMBON");
-    families = await createCompleteFamilies(database.prisma, 12);
-  }, 120_000);
-  afterAll(async () => {
-    await database?.drop();
-    fs.rmSync(storageRoot, { recursive: true, force: true });
-  });
-  afterEach(async () => {
-    expect(await counterMismatches(database.prisma)).toEqual([]);
-  });
+  withDemoDatabase(
+    "postgres",
+    async (suite) => {
+      database = suite.database;
+      agent = await createStaffViewer(database.prisma, "AGENT");
+      cantine = await cantinePeriod(database.prisma, "CAMBON");
+      families = await createCompleteFamilies(database.prisma, 12);
+    },
+    { poolSize: 20, timeout: 120_000 },
+  );
+  expectCountersBalancedAfterEach(() => database.prisma);
 
   it("a closure added while families book that day: every booking is either cancelled by it or refused after it", async () => {
     // Each order is forced with a row lock held by the test (tests/helpers/row-lock.ts): the
@@ -66,7 +57,7 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
     // of the rush each time, for the timings nobody thought of.
     const forced = { "closure first": "2027-01-07", "bookings first": "2027-01-14", "closure amid the bookings": "2027-01-21" } as const;
     const free = ["2027-01-28", "2027-02-04", "2027-03-04", "2027-03-11", "2027-03-18"];
-    const close = (day: string) => addClosures(agent, { periodId: cantine.periodId, dates: [day], reason: "Grève", confirm: true });
+    const close = (day: string) => addClosures(database.prisma, agent, { periodId: cantine.periodId, dates: [day], reason: "Grève", confirm: true });
     const lockPeriod = (mode: "FOR UPDATE" | "FOR KEY SHARE") => holdRowLock(database.url!, `SELECT id FROM "Period" WHERE id = $1 ${mode}`, [cantine.periodId]);
     const checkDay = async (day: string) => {
       expect([day, await activeOn({ date: dayToDate(day) })]).toEqual([day, 0]);
@@ -168,7 +159,7 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
       });
     const originalEnd = dateToDay(period.endDate);
     const endBefore = (friday: string) =>
-      updatePeriod(agent, cantine.periodId, form(addDays(friday, -1))).then(
+      updatePeriod(database.prisma, agent, cantine.periodId, form(addDays(friday, -1))).then(
         () => "edited" as const,
         (error: Error) => {
           expect(error.message).toMatch(/^Modification refusée : \d+ jours? réservés? /);
@@ -181,7 +172,7 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
       const { endDate } = await database.prisma.period.findUniqueOrThrow({ where: { id: cantine.periodId }, select: { endDate: true } });
       expect(await activeOn({ date: { gt: endDate } })).toBe(0);
       // Back to the school year for the next round (no booking is beyond it).
-      await updatePeriod(agent, cantine.periodId, form(originalEnd));
+      await updatePeriod(database.prisma, agent, cantine.periodId, form(originalEnd));
     };
     // Each round: families book a Friday while staff end the period the day before it.
     const fridays = Array.from({ length: 6 }, (_, week) => addDays("2027-05-14", week * 7));

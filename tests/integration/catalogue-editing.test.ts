@@ -14,8 +14,8 @@ import { dayToDate } from "@/lib/dates/calendar-day";
 import { confirmBooking } from "@/lib/reservations/book-days";
 import { getEligiblePeriods, getPlanning } from "@/lib/reservations/reservations-query";
 import { seedDemo } from "@/prisma/seed";
-import { counterMismatches } from "../helpers/counters";
-import { createCompleteFamilies, type FixtureFamily } from "../e2e/fixtures/families";
+import { expectCountersBalancedAfterEach } from "../helpers/counters";
+import { createCompleteFamilies, type FixtureFamily } from "../helpers/families";
 import { createStaffViewer } from "../helpers/admin-fixtures";
 import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
 
@@ -84,33 +84,31 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
     await database?.drop();
     fs.rmSync(storageRoot, { recursive: true, force: true });
   });
-  afterEach(async () => {
-    expect(await counterMismatches(database.prisma)).toEqual([]);
-  });
+  expectCountersBalancedAfterEach(() => database.prisma);
 
   describe("establishments", () => {
     it("creates an establishment linked to a school, then edits it; each change is audited", async () => {
-      const created = await createEstablishment(agent, ZEstablishmentSchema.parse({ name: "  ALSH   CAMBON ", schoolId: ids.cambon, address: "2 rue Cambon, Rodez", active: "on" }));
+      const created = await createEstablishment(database.prisma, agent, ZEstablishmentSchema.parse({ name: "  ALSH   CAMBON ", schoolId: ids.cambon, address: "2 rue Cambon, Rodez", active: "on" }));
       expect(await database.prisma.establishment.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ name: "ALSH CAMBON", schoolId: ids.cambon, address: "2 rue Cambon, Rodez", active: true });
       ids.cambonEstablishment = created.id;
 
       const update = ZEstablishmentUpdateSchema.parse({ id: created.id, name: "ACCUEIL DE LOISIRS CAMBON", schoolId: "", address: "" });
-      await updateEstablishment(agent, update.id, update);
+      await updateEstablishment(database.prisma, agent, update.id, update);
       expect(await database.prisma.establishment.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ name: "ACCUEIL DE LOISIRS CAMBON", schoolId: null, address: null, active: false });
       const audit = await database.prisma.auditLog.findMany({ where: { targetId: created.id }, orderBy: { at: "asc" }, select: { action: true, actorUserId: true } });
       expect(audit).toEqual([
         { action: "establishment.create", actorUserId: agent.userId },
         { action: "establishment.update", actorUserId: agent.userId },
       ]);
-      await updateEstablishment(agent, created.id, ZEstablishmentSchema.parse({ name: "ACCUEIL DE LOISIRS CAMBON", schoolId: ids.cambon, active: "on" }));
+      await updateEstablishment(database.prisma, agent, created.id, ZEstablishmentSchema.parse({ name: "ACCUEIL DE LOISIRS CAMBON", schoolId: ids.cambon, active: "on" }));
     });
 
     it("refuses a name already taken (whatever its case), an unknown school or establishment, and an empty name; nothing changes", async () => {
       const before = await snapshot();
-      expect(await errorOf(createEstablishment(agent, ZEstablishmentSchema.parse({ name: "cantine elementaire foch" })))).toBe("Un établissement porte déjà ce nom.");
-      expect(await errorOf(updateEstablishment(agent, ids.cambonEstablishment, ZEstablishmentSchema.parse({ name: "CANTINE ELEMENTAIRE FOCH" })))).toBe("Un établissement porte déjà ce nom.");
-      expect(await errorOf(createEstablishment(agent, ZEstablishmentSchema.parse({ name: "ALSH FANTÔME", schoolId: "00000000-0000-4000-8000-0000000000aa" })))).toBe("École introuvable.");
-      expect(await errorOf(updateEstablishment(agent, "00000000-0000-4000-8000-0000000000aa", ZEstablishmentSchema.parse({ name: "ALSH FANTÔME" })))).toBe("Établissement introuvable.");
+      expect(await errorOf(createEstablishment(database.prisma, agent, ZEstablishmentSchema.parse({ name: "cantine elementaire foch" })))).toBe("Un établissement porte déjà ce nom.");
+      expect(await errorOf(updateEstablishment(database.prisma, agent, ids.cambonEstablishment, ZEstablishmentSchema.parse({ name: "CANTINE ELEMENTAIRE FOCH" })))).toBe("Un établissement porte déjà ce nom.");
+      expect(await errorOf(createEstablishment(database.prisma, agent, ZEstablishmentSchema.parse({ name: "ALSH FANTÔME", schoolId: "00000000-0000-4000-8000-0000000000aa" })))).toBe("École introuvable.");
+      expect(await errorOf(updateEstablishment(database.prisma, agent, "00000000-0000-4000-8000-0000000000aa", ZEstablishmentSchema.parse({ name: "ALSH FANTÔME" })))).toBe("Établissement introuvable.");
       const empty = ZEstablishmentSchema.safeParse({ name: "   ", schoolId: "pas-un-id" });
       expect(empty.success).toBe(false);
       expect(empty.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
@@ -123,20 +121,20 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
 
   describe("activities", () => {
     it("creates an activity and edits it; the code is stored upper-cased", async () => {
-      const created = await createActivity(agent, ZActivitySchema.parse({ code: "stages_sportifs", name: "STAGES SPORTIFS", sortOrder: "7" }));
+      const created = await createActivity(database.prisma, agent, ZActivitySchema.parse({ code: "stages_sportifs", name: "STAGES SPORTIFS", sortOrder: "7" }));
       expect(await database.prisma.activity.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ code: "STAGES_SPORTIFS", name: "STAGES SPORTIFS", onlinePayment: false, sortOrder: 7 });
       const update = ZActivityUpdateSchema.parse({ id: created.id, code: "STAGES_SPORT", name: "STAGES SPORT", onlinePayment: "on", sortOrder: "" });
-      await updateActivity(agent, update.id, update);
+      await updateActivity(database.prisma, agent, update.id, update);
       expect(await database.prisma.activity.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ code: "STAGES_SPORT", name: "STAGES SPORT", onlinePayment: true, sortOrder: 0 });
       expect(await database.prisma.auditLog.count({ where: { targetId: created.id, action: { in: ["activity.create", "activity.update"] } } })).toBe(2);
     });
 
     it("refuses a code already taken, a code with accents or spaces, and an unknown activity; nothing changes", async () => {
       const before = await snapshot();
-      expect(await errorOf(createActivity(agent, ZActivitySchema.parse({ code: "alsh", name: "Doublon" })))).toBe("Une activité porte déjà ce code.");
+      expect(await errorOf(createActivity(database.prisma, agent, ZActivitySchema.parse({ code: "alsh", name: "Doublon" })))).toBe("Une activité porte déjà ce code.");
       const stages = await database.prisma.activity.findUniqueOrThrow({ where: { code: "STAGES_SPORT" } });
-      expect(await errorOf(updateActivity(agent, stages.id, ZActivitySchema.parse({ code: "ALSH", name: "Doublon" })))).toBe("Une activité porte déjà ce code.");
-      expect(await errorOf(updateActivity(agent, "00000000-0000-4000-8000-0000000000aa", ZActivitySchema.parse({ code: "X", name: "X" })))).toBe("Activité introuvable.");
+      expect(await errorOf(updateActivity(database.prisma, agent, stages.id, ZActivitySchema.parse({ code: "ALSH", name: "Doublon" })))).toBe("Une activité porte déjà ce code.");
+      expect(await errorOf(updateActivity(database.prisma, agent, "00000000-0000-4000-8000-0000000000aa", ZActivitySchema.parse({ code: "X", name: "X" })))).toBe("Activité introuvable.");
       const invalid = ZActivitySchema.safeParse({ code: "ÉTÉ JEUNES", name: "", sortOrder: "-1" });
       expect(invalid.error?.issues.map((issue) => issue.path.join("."))).toEqual(["code", "name", "sortOrder"]);
       expect(invalid.error?.issues[0].message).toBe("Le code ne peut contenir que des lettres sans accent, des chiffres et « _ » (exemple : SPORTS_VACANCES).");
@@ -149,7 +147,7 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
     let unitId: string;
 
     it("creates a period from the form's values, with its own two deadline rules and its eligibility", async () => {
-      const created = await createPeriod(agent, ZPeriodSchema.parse(periodForm()));
+      const created = await createPeriod(database.prisma, agent, ZPeriodSchema.parse(periodForm()));
       periodId = created.id;
       const period = await database.prisma.period.findUniqueOrThrow({ where: { id: periodId }, include: { bookingRule: true, changeRule: true, eligibleSchools: true } });
       expect(period).toMatchObject({
@@ -169,7 +167,7 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
       expect(period.bookingRuleId).not.toBe(period.changeRuleId);
       expect(period.eligibleSchools.map((entry) => entry.schoolId)).toEqual([ids.cambon]);
       expect(await database.prisma.auditLog.count({ where: { action: "period.create", targetId: periodId, actorUserId: agent.userId } })).toBe(1);
-      expect((await getPeriodForEdit(agent, periodId))?.startDate).toBe("2027-01-04");
+      expect((await getPeriodForEdit(database.prisma, agent, periodId))?.startDate).toBe("2027-01-04");
     });
 
     it("refuses invalid input field by field: dates out of order, no weekday, last booking date outside, rule without its day", () => {
@@ -198,10 +196,10 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
 
     it("refuses a name already used in the establishment and unknown references; nothing changes", async () => {
       const before = await snapshot();
-      expect(await errorOf(createPeriod(agent, ZPeriodSchema.parse(periodForm({ name: "vacances d'hiver 2027" }))))).toBe("Une période porte déjà ce nom dans cet établissement.");
-      expect(await errorOf(createPeriod(agent, ZPeriodSchema.parse(periodForm({ eligibleSchoolIds: `${ids.cambon},00000000-0000-4000-8000-0000000000aa` }))))).toBe("École introuvable.");
-      expect(await errorOf(createPeriod(agent, ZPeriodSchema.parse(periodForm({ name: "AUTRE", activityId: "00000000-0000-4000-8000-0000000000aa" }))))).toBe("Activité introuvable.");
-      expect(await errorOf(updatePeriod(agent, "00000000-0000-4000-8000-0000000000aa", ZPeriodSchema.parse(periodForm({ name: "AUTRE" }))))).toBe("Période introuvable.");
+      expect(await errorOf(createPeriod(database.prisma, agent, ZPeriodSchema.parse(periodForm({ name: "vacances d'hiver 2027" }))))).toBe("Une période porte déjà ce nom dans cet établissement.");
+      expect(await errorOf(createPeriod(database.prisma, agent, ZPeriodSchema.parse(periodForm({ eligibleSchoolIds: `${ids.cambon},00000000-0000-4000-8000-0000000000aa` }))))).toBe("École introuvable.");
+      expect(await errorOf(createPeriod(database.prisma, agent, ZPeriodSchema.parse(periodForm({ name: "AUTRE", activityId: "00000000-0000-4000-8000-0000000000aa" }))))).toBe("Activité introuvable.");
+      expect(await errorOf(updatePeriod(database.prisma, agent, "00000000-0000-4000-8000-0000000000aa", ZPeriodSchema.parse(periodForm({ name: "AUTRE" }))))).toBe("Période introuvable.");
       expect(await snapshot()).toEqual(before);
     });
 
@@ -218,7 +216,7 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
 
     it("stops offering the period when its establishment is closed, and offers it again when reopened", async () => {
       const establishment = (active: boolean) =>
-        updateEstablishment(agent, ids.cambonEstablishment, ZEstablishmentSchema.parse({ name: "ACCUEIL DE LOISIRS CAMBON", schoolId: ids.cambon, address: "", ...(active ? { active: "on" } : {}) }));
+        updateEstablishment(database.prisma, agent, ids.cambonEstablishment, ZEstablishmentSchema.parse({ name: "ACCUEIL DE LOISIRS CAMBON", schoolId: ids.cambon, address: "", ...(active ? { active: "on" } : {}) }));
       await establishment(false);
       expect(await getPlanning(database.prisma, family, { childId: family.childId, periodId }, NOW)).toBeNull();
       const before = await snapshot();
@@ -231,7 +229,7 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
     it("refuses to move the dates or close a weekday under booked days, counting them; nothing changes", async () => {
       await confirmBooking(database.prisma, family, { childId: family.childId, periodId, days: ["2027-01-05", "2027-01-07", "2027-01-28"].map((date) => ({ unitId, date })) }, NOW);
       const before = await snapshot();
-      const edit = (values: Record<string, string>) => updatePeriod(agent, periodId, ZPeriodSchema.parse(periodForm({ validationMode: "MANUAL", ...values })));
+      const edit = (values: Record<string, string>) => updatePeriod(database.prisma, agent, periodId, ZPeriodSchema.parse(periodForm({ validationMode: "MANUAL", ...values })));
       expect(await errorOf(edit({ endDate: "2027-01-22" }))).toBe(
         "Modification refusée : 1 jour réservé (1 date, le 28/01/2027) serait hors de la période ou sur un jour de fermeture. Annulez d'abord ces réservations, par exemple en ajoutant ces dates aux fermetures de la période (les familles sont alors prévenues).",
       );
@@ -243,13 +241,13 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
     it("refuses to close the establishment while days are booked there, counting them; nothing changes", async () => {
       const before = await snapshot();
       const close = ZEstablishmentSchema.parse({ name: "ACCUEIL DE LOISIRS CAMBON", schoolId: ids.cambon, address: "" });
-      expect(await errorOf(updateEstablishment(agent, ids.cambonEstablishment, close, NOW))).toBe(
+      expect(await errorOf(updateEstablishment(database.prisma, agent, ids.cambonEstablishment, close, NOW))).toBe(
         "Fermeture refusée : 3 journées réservées à venir dans cet établissement (du 05/01/2027 au 28/01/2027). Ajoutez d'abord ces dates aux fermetures de ses périodes : les réservations sont annulées et les familles prévenues.",
       );
       expect(await snapshot()).toEqual(before);
       // Once those days are past, nothing stands in the way.
-      expect(await errorOf(updateEstablishment(agent, ids.cambonEstablishment, close, new Date("2027-01-29T10:00:00Z")))).toBe("accepted");
-      await updateEstablishment(agent, ids.cambonEstablishment, ZEstablishmentSchema.parse({ name: "ACCUEIL DE LOISIRS CAMBON", schoolId: ids.cambon, address: "", active: "on" }));
+      expect(await errorOf(updateEstablishment(database.prisma, agent, ids.cambonEstablishment, close, new Date("2027-01-29T10:00:00Z")))).toBe("accepted");
+      await updateEstablishment(database.prisma, agent, ids.cambonEstablishment, ZEstablishmentSchema.parse({ name: "ACCUEIL DE LOISIRS CAMBON", schoolId: ids.cambon, address: "", active: "on" }));
     });
 
     it("allows the rest of the edit when no booked day is affected: weekdays, dates, rules, validation, eligibility", async () => {
@@ -259,7 +257,7 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
         ...periodForm({ openWeekdays: "2,4,5", startDate: "2027-01-05", endDate: "2027-02-12", lastBookingDate: "2027-02-05", bookingKind: "WEEKDAY_OF_PREVIOUS_WEEK", bookingWeekday: "2", bookingTime: "23:59", validationMode: "MANUAL", eligibleSchoolIds: ids.foch, schoolLevels: "", active: "false" }),
       });
       const { id, ...input } = update;
-      await updatePeriod(agent, id, input);
+      await updatePeriod(database.prisma, agent, id, input);
       const period = await database.prisma.period.findUniqueOrThrow({ where: { id: periodId }, include: { bookingRule: true, eligibleSchools: true } });
       expect(period).toMatchObject({ openWeekdays: [2, 4, 5], startDate: dayToDate("2027-01-05"), endDate: dayToDate("2027-02-12"), lastBookingDate: dayToDate("2027-02-05"), validationMode: "MANUAL", schoolLevels: [], active: false });
       // The period's own rule row is updated in place, in the same transaction.
@@ -274,7 +272,7 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
     it("gives a demo period its own rule when its shared rule changes: the other periods keep theirs", async () => {
       const demo = await database.prisma.period.findFirstOrThrow({ where: { establishment: { name: "CANTINE ELEMENTAIRE FOCH" } }, select: { id: true, bookingRuleId: true } });
       const sharedRule = await database.prisma.deadlineRule.findUniqueOrThrow({ where: { id: demo.bookingRuleId } });
-      const form = await getPeriodForEdit(agent, demo.id);
+      const form = await getPeriodForEdit(database.prisma, agent, demo.id);
       const input = ZPeriodSchema.parse({
         ...periodForm(),
         establishmentId: form!.establishmentId,
@@ -295,7 +293,7 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
         minAgeYears: "",
         maxAgeYears: "",
       });
-      await updatePeriod(agent, demo.id, input);
+      await updatePeriod(database.prisma, agent, demo.id, input);
       const after = await database.prisma.period.findUniqueOrThrow({ where: { id: demo.id }, include: { bookingRule: true } });
       expect(after.bookingRuleId).not.toBe(sharedRule.id);
       expect(after.changeRuleId).toBe(sharedRule.id); // unchanged, still shared

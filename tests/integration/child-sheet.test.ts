@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { z } from "zod";
-import { getChildSheetForStaff, saveChildSheetForStaff, updateChildIdentityForStaff } from "@/lib/admin-families/family-editing";
+import { getChildSheetForStaff, saveChildSheetForStaff, updateChildIdentityForStaff } from "@/lib/families/family-editing";
 import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
 import { ZStaffChildIdentitySchema } from "@/lib/children/add-child.schema";
 import { getChildSheet, saveChildSheet } from "@/lib/children/child-sheet";
@@ -12,9 +12,8 @@ import { UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { StaleSaveError } from "@/lib/families/record-version";
 import { DEMO_IDS } from "@/prisma/seed";
-import { createStaffViewer } from "../helpers/admin-fixtures";
-import { createTestDatabase, itOnPostgres, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
-import { childSheetInput, childVersion, OTHER, otherFamilySnapshot, seedTwoFamilies } from "./family-fixtures";
+import { itOnPostgres, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
+import { childSheetInput, childVersion, OTHER, otherFamilySnapshot, withTwoFamilies } from "./family-fixtures";
 
 const parse = (input: unknown) => ZChildSheetSchema.parse(input);
 
@@ -22,20 +21,8 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
   let database: TestDatabase;
   let demo: ParentViewer;
   let agent: StaffViewer;
-  let cleanup: () => void;
   let cambon: string;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    useAsAppDatabase(database);
-    ({ demo, cleanup } = await seedTwoFamilies(database));
-    agent = await createStaffViewer(database.prisma, "AGENT");
-    cambon = (await database.prisma.school.findUniqueOrThrow({ where: { name: "Cambon" } })).id;
-  });
-  afterAll(async () => {
-    await database?.drop();
-    cleanup?.();
-  });
+  withTwoFamilies(kind, (suite) => ({ database, demo, agent, cambon } = suite));
 
   /** The input as a form loaded now would post it: at the sheet's current version. */
   const current = async (input: TChildSheet): Promise<TChildSheet> => ({ ...input, version: await childVersion(database, String(input.childId)) });
@@ -47,7 +34,7 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
     });
 
   it("shows Julie's empty sheet with one emergency contact row to fill in, and the schools", async () => {
-    const sheet = await getChildSheet(demo, DEMO_IDS.julie);
+    const sheet = await getChildSheet(database.prisma, demo, DEMO_IDS.julie);
     expect(sheet?.displayName).toBe("TEST JULIE");
     expect(sheet?.values).toMatchObject({ childId: DEMO_IDS.julie, version: 1, birthDate: "2019-10-15", sex: "", schoolId: "", hasPai: "", dietKind: "", accept: false });
     expect(sheet?.values.emergencyContacts).toEqual([{ name: "", relation: "", phone: "" }]);
@@ -56,7 +43,7 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
 
   it("saves the six sections; Julie then lacks only her vaccination record, and is complete once it is accepted", async () => {
     const now = new Date("2026-11-26T09:00:00Z");
-    expect(await saveChildSheet(demo, parse(childSheetInput(cambon, { version: 1 })), now)).toBe(2);
+    expect(await saveChildSheet(database.prisma, demo, parse(childSheetInput(cambon, { version: 1 })), now)).toBe(2);
     const child = await julie();
     expect(child).toMatchObject({ firstName: "JULIE", sex: "F", schoolId: cambon, schoolLevel: "CP", schoolClass: "CP – M. Roques", authEmergencyCare: true, authPhotos: false, authLeaveAlone: false, authTransport: true });
     expect(child.health).toMatchObject({ doctorName: "Dr Bernard", allergies: "Arachide", hasPai: true, vaccinationsUpToDate: true, dietKind: "ALLERGIE_PAI", dietDetails: "Sans arachide", treatments: null });
@@ -78,19 +65,19 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
   });
 
   it("replaces the contacts and persons as a whole, and does not record the acceptance twice", async () => {
-    await saveChildSheet(demo, parse(await current(childSheetInput(cambon, { emergencyContacts: [{ name: "Paul TEST", relation: "Oncle", phone: "06 55 66 77 88" }], authorisedPersons: [] }))));
+    await saveChildSheet(database.prisma, demo, parse(await current(childSheetInput(cambon, { emergencyContacts: [{ name: "Paul TEST", relation: "Oncle", phone: "06 55 66 77 88" }], authorisedPersons: [] }))));
     const child = await julie();
     expect(child.emergencyContacts.map((row) => [row.position, row.name])).toEqual([[1, "Paul TEST"]]);
     expect(child.authorisedPersons).toEqual([]);
     expect(child.consents).toHaveLength(1);
-    const sheet = await getChildSheet(demo, DEMO_IDS.julie);
+    const sheet = await getChildSheet(database.prisma, demo, DEMO_IDS.julie);
     expect(sheet?.values).toMatchObject({ sex: "F", hasPai: "OUI", authPhotos: "NON", accept: true });
   });
 
   it("refuses another family's child id: nothing found, nothing changed", async () => {
     const snapshot = await otherFamilySnapshot(database);
-    expect(await getChildSheet(demo, OTHER.child)).toBeNull();
-    await expect(saveChildSheet(demo, parse(childSheetInput(cambon, { childId: OTHER.child, firstName: "Pirate" })))).rejects.toEqual(
+    expect(await getChildSheet(database.prisma, demo, OTHER.child)).toBeNull();
+    await expect(saveChildSheet(database.prisma, demo, parse(childSheetInput(cambon, { childId: OTHER.child, firstName: "Pirate" })))).rejects.toEqual(
       new AppError("NOT_FOUND", "Fiche enfant introuvable."),
     );
     expect(await otherFamilySnapshot(database)).toEqual(snapshot);
@@ -107,11 +94,11 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
   it("changes nothing when a part of the save fails (unknown school, birth date in the future or more than 20 years ago)", async () => {
     const before = await julie();
     const consents = await database.prisma.consent.count();
-    await expect(saveChildSheet(demo, parse(await current(childSheetInput(cambon, { schoolId: "00000000-0000-4000-8000-000000000999", firstName: "Autre" }))))).rejects.toThrow("Choisissez une école de la liste.");
+    await expect(saveChildSheet(database.prisma, demo, parse(await current(childSheetInput(cambon, { schoolId: "00000000-0000-4000-8000-000000000999", firstName: "Autre" }))))).rejects.toThrow("Choisissez une école de la liste.");
     // Valid when parsed; the lib judges the date against its own "now" (same rule as « Ajouter un enfant »).
     const sheet = parse(await current(childSheetInput(cambon, { birthDate: "2010-01-01", firstName: "Autre", authPhotos: "OUI" })));
-    await expect(saveChildSheet(demo, sheet, new Date("2009-11-26T09:00:00Z"))).rejects.toEqual(new AppError("INVALID", BIRTH_DATE_IN_FUTURE));
-    await expect(saveChildSheet(demo, sheet, new Date("2030-06-01T09:00:00Z"))).rejects.toEqual(new AppError("INVALID", BIRTH_DATE_TOO_OLD));
+    await expect(saveChildSheet(database.prisma, demo, sheet, new Date("2009-11-26T09:00:00Z"))).rejects.toEqual(new AppError("INVALID", BIRTH_DATE_IN_FUTURE));
+    await expect(saveChildSheet(database.prisma, demo, sheet, new Date("2030-06-01T09:00:00Z"))).rejects.toEqual(new AppError("INVALID", BIRTH_DATE_TOO_OLD));
     expect(await julie()).toEqual(before);
     expect(await database.prisma.consent.count()).toBe(consents);
   });
@@ -119,7 +106,7 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
   describe("versions: no lost updates", () => {
     /** Julie's sheet, everything a save writes, her consents and the journal: what a refused save must leave alone. */
     const sheetSnapshot = async () => ({ julie: await julie(), consents: await database.prisma.consent.count(), audit: await database.prisma.auditLog.count() });
-    const loadedByParent = async () => (await getChildSheet(demo, DEMO_IDS.julie))!.values;
+    const loadedByParent = async () => (await getChildSheet(database.prisma, demo, DEMO_IDS.julie))!.values;
     const stale = (promise: Promise<unknown>) => promise.then(() => { throw new Error("the stale save was not refused"); }, (error: unknown) => error as StaleSaveError);
     const staffInput = (loaded: Record<string, unknown>, overrides: Record<string, unknown> = {}) => {
       // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -128,25 +115,25 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
     };
 
     beforeEach(async () => {
-      await saveChildSheet(demo, parse(await current(childSheetInput(cambon))));
+      await saveChildSheet(database.prisma, demo, parse(await current(childSheetInput(cambon))));
     });
 
     it("moves the sheet's version on every save, a contact's or a health field's change included", async () => {
       const before = await childVersion(database);
-      expect(await saveChildSheet(demo, parse(await current(childSheetInput(cambon, { remarks: "Porte des lunettes" }))))).toBe(before + 1);
-      expect(await saveChildSheet(demo, parse(await current(childSheetInput(cambon, { authorisedPersons: [] }))))).toBe(before + 2);
+      expect(await saveChildSheet(database.prisma, demo, parse(await current(childSheetInput(cambon, { remarks: "Porte des lunettes" }))))).toBe(before + 1);
+      expect(await saveChildSheet(database.prisma, demo, parse(await current(childSheetInput(cambon, { authorisedPersons: [] }))))).toBe(before + 2);
       expect(await childVersion(database)).toBe(before + 2);
     });
 
     it("refuses the parent's save after an agent's correction of the sheet: nothing written, the agent and the fields named", async () => {
       const loaded = await loadedByParent();
-      const staffForm = (await getChildSheetForStaff(agent, DEMO_IDS.family, DEMO_IDS.julie))!.values;
-      await saveChildSheetForStaff(agent, staffInput({ ...staffForm }, { schoolClass: "CP – Mme Vidal", allergies: "Arachide, kiwi" }));
+      const staffForm = (await getChildSheetForStaff(database.prisma, agent, DEMO_IDS.family, DEMO_IDS.julie))!.values;
+      await saveChildSheetForStaff(database.prisma, agent, staffInput({ ...staffForm }, { schoolClass: "CP – Mme Vidal", allergies: "Arachide, kiwi" }));
       const correction = await database.prisma.auditLog.findFirstOrThrow({ where: { action: "child.sheet.update", childId: DEMO_IDS.julie }, orderBy: { id: "desc" } });
       const before = await sheetSnapshot();
 
       const typed = childSheetInput(cambon, { doctorName: "Dr Martin", emergencyContacts: [{ name: "Paul TEST", relation: "Oncle", phone: "06 55 66 77 88" }] });
-      const error = await stale(saveChildSheet(demo, parse({ ...typed, version: loaded.version, loaded })));
+      const error = await stale(saveChildSheet(database.prisma, demo, parse({ ...typed, version: loaded.version, loaded })));
       expect(error).toBeInstanceOf(StaleSaveError);
       expect(error.stale).toEqual({
         message: `Cette fiche a été modifiée par un agent de la mairie le ${formatDateTime(correction.at)} pendant que vous la complétiez. Vos saisies sont conservées dans le formulaire : vérifiez-les puis enregistrez à nouveau.`,
@@ -159,7 +146,7 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
       expect(await sheetSnapshot()).toEqual(before);
 
       // Saved again, deliberately, on the version that refused it.
-      expect(await saveChildSheet(demo, parse({ ...typed, version: error.stale.version, loaded }))).toBe(Number(loaded.version) + 2);
+      expect(await saveChildSheet(database.prisma, demo, parse({ ...typed, version: error.stale.version, loaded }))).toBe(Number(loaded.version) + 2);
       const saved = await julie();
       expect(saved).toMatchObject({ version: Number(loaded.version) + 2, schoolClass: "CP – M. Roques" });
       expect(saved.health).toMatchObject({ doctorName: "Dr Martin", allergies: "Arachide" });
@@ -167,13 +154,13 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
     });
 
     it("refuses an agent's sheet save after the family's; the comparison of the medical section is logged as a health read", async () => {
-      const staffForm = (await getChildSheetForStaff(agent, DEMO_IDS.family, DEMO_IDS.julie))!.values;
-      await saveChildSheet(demo, parse(await current(childSheetInput(cambon, { treatments: "Ventoline", authPhotos: "OUI" }))));
+      const staffForm = (await getChildSheetForStaff(database.prisma, agent, DEMO_IDS.family, DEMO_IDS.julie))!.values;
+      await saveChildSheet(database.prisma, demo, parse(await current(childSheetInput(cambon, { treatments: "Ventoline", authPhotos: "OUI" }))));
       const before = await sheetSnapshot();
       const reads = () => database.prisma.auditLog.findMany({ where: { action: "child.health.read", childId: DEMO_IDS.julie }, orderBy: { id: "asc" }, select: { actorUserId: true, details: true } });
       const readsBefore = (await reads()).length;
 
-      const error = await stale(saveChildSheetForStaff(agent, staffInput({ ...staffForm }, { schoolLevel: "CE1" })));
+      const error = await stale(saveChildSheetForStaff(database.prisma, agent, staffInput({ ...staffForm }, { schoolLevel: "CE1" })));
       // The agent's form shows no authorisation answers: the family's new answer is not named.
       expect(error.stale).toMatchObject({ changedBy: "family", changedAt: before.julie.updatedAt, changedFields: ["Traitements en cours"] });
       expect(await julie()).toEqual(before.julie);
@@ -188,21 +175,21 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
       const identity = { lastName: "TEST", firstName: "JULIE", sex: "F", birthDate: "2019-10-15", schoolId: cambon, schoolLevel: "CP", schoolClass: "CP – M. Roques" };
       const version = await childVersion(database);
       // The family changes the level and the doctor meanwhile.
-      await saveChildSheet(demo, parse(await current(childSheetInput(cambon, { schoolLevel: "CE1", doctorName: "Dr Martin" }))));
+      await saveChildSheet(database.prisma, demo, parse(await current(childSheetInput(cambon, { schoolLevel: "CE1", doctorName: "Dr Martin" }))));
       const before = await sheetSnapshot();
       const input = ZStaffChildIdentitySchema.parse({ familyId: DEMO_IDS.family, childId: DEMO_IDS.julie, ...identity, schoolClass: "CP – Mme Vidal", version: String(version), loaded: JSON.stringify(identity) });
-      const error = await stale(updateChildIdentityForStaff(agent, input));
+      const error = await stale(updateChildIdentityForStaff(database.prisma, agent, input));
       expect(error.stale).toMatchObject({ changedBy: "family", version: version + 1, changedFields: ["Classe (niveau)"] });
       expect(error.message).toBe(`${error.stale.message} Rubriques modifiées entre-temps : Classe (niveau).`);
       expect(await sheetSnapshot()).toEqual(before); // no health read logged either
 
       // A change of the medical section only: refused all the same (the sheet moved on), and nothing of it is named.
-      await saveChildSheet(demo, parse(await current(childSheetInput(cambon, { schoolLevel: "CE1", doctorName: "Dr Bernard" }))));
-      const again = await stale(updateChildIdentityForStaff(agent, { ...input, version: error.stale.version, loaded: { ...identity, schoolLevel: "CE1" } }));
+      await saveChildSheet(database.prisma, demo, parse(await current(childSheetInput(cambon, { schoolLevel: "CE1", doctorName: "Dr Bernard" }))));
+      const again = await stale(updateChildIdentityForStaff(database.prisma, agent, { ...input, version: error.stale.version, loaded: { ...identity, schoolLevel: "CE1" } }));
       expect(again.stale.changedFields).toEqual([]);
       expect(again.message).toBe(`${again.stale.message} Aucune rubrique de ce formulaire n'a changé : la modification porte sur d'autres informations.`);
 
-      await updateChildIdentityForStaff(agent, { ...input, version: again.stale.version });
+      await updateChildIdentityForStaff(database.prisma, agent, { ...input, version: again.stale.version });
       expect(await julie()).toMatchObject({ version: again.stale.version + 1, schoolLevel: "CP", schoolClass: "CP – Mme Vidal" });
       expect((await database.prisma.auditLog.findFirstOrThrow({ where: { action: "child.identity.update", childId: DEMO_IDS.julie }, orderBy: { id: "desc" } })).details).toMatchObject({ version: again.stale.version + 1 });
     });
@@ -214,10 +201,10 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
       const results = await Promise.allSettled(
         doctors.map((doctorName, index) =>
           index % 3 === 0
-            ? saveChildSheetForStaff(agent, staffInput({ ...loaded }, { doctorName }))
+            ? saveChildSheetForStaff(database.prisma, agent, staffInput({ ...loaded }, { doctorName }))
             : index % 3 === 1
-              ? updateChildIdentityForStaff(agent, ZStaffChildIdentitySchema.parse({ familyId: DEMO_IDS.family, childId: DEMO_IDS.julie, lastName: "TEST", firstName: "JULIE", sex: "F", birthDate: "2019-10-15", schoolId: cambon, schoolLevel: "CP", schoolClass: doctorName, version }))
-              : saveChildSheet(demo, parse({ ...childSheetInput(cambon, { doctorName }), version, loaded })),
+              ? updateChildIdentityForStaff(database.prisma, agent, ZStaffChildIdentitySchema.parse({ familyId: DEMO_IDS.family, childId: DEMO_IDS.julie, lastName: "TEST", firstName: "JULIE", sex: "F", birthDate: "2019-10-15", schoolId: cambon, schoolLevel: "CP", schoolClass: doctorName, version }))
+              : saveChildSheet(database.prisma, demo, parse({ ...childSheetInput(cambon, { doctorName }), version, loaded })),
         ),
       );
       const winners = results.flatMap((result, index) => (result.status === "fulfilled" ? [index] : []));

@@ -104,7 +104,7 @@ describe.each(testDatabaseKinds())("documents stored on UploadThing (stand-in), 
 
   it("stores an accepted upload on UploadThing and records where it is", async () => {
     const jpeg = goodSamples()[1];
-    const { id } = await submitDocument(parent, input(), { name: jpeg.name, bytes: jpeg.bytes }, storage());
+    const { id } = await submitDocument(database.prisma, parent, input(), { name: jpeg.name, bytes: jpeg.bytes }, storage());
     const row = await database.prisma.document.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ storageKind: "UPLOADTHING", mimeType: "image/jpeg" });
     expect(standIn.files.get(row.storageKey)?.acl).toBe("private");
@@ -142,19 +142,19 @@ describe.each(testDatabaseKinds())("documents stored on UploadThing (stand-in), 
   it("never sends a refused file to UploadThing", async () => {
     const count = standIn.files.size;
     const svg = badSamples().find((sample) => sample.name === "drawing.svg")!;
-    await expect(submitDocument(parent, input(), { name: svg.name, bytes: svg.bytes }, storage())).rejects.toThrow(UPLOAD_MESSAGES.type);
+    await expect(submitDocument(database.prisma, parent, input(), { name: svg.name, bytes: svg.bytes }, storage())).rejects.toThrow(UPLOAD_MESSAGES.type);
     expect(standIn.files.size).toBe(count);
   });
 
   it("checks a direct upload's bytes after the fact: a good one is recorded, a bad one deleted from UploadThing", async () => {
     const rows = await database.prisma.document.count();
     const good = await storage().put({ prefix: "documents", bytes: goodSamples()[3].bytes, mimeType: "image/png", fileName: "scan.png" });
-    const adopted = await adoptStoredDocument(parent, input(), { ...good, name: "scan.png" }, storage());
+    const adopted = await adoptStoredDocument(database.prisma, parent, input(), { ...good, name: "scan.png" }, storage());
     expect(adopted.mimeType).toBe("image/png");
 
     const zip = badSamples().find((sample) => sample.name === "archive.jpg")!;
     const bad = await storage().put({ prefix: "documents", bytes: zip.bytes, mimeType: "image/jpeg", fileName: "archive.jpg" });
-    await expect(adoptStoredDocument(parent, input(), { ...bad, name: "archive.jpg" }, storage())).rejects.toThrow(UPLOAD_MESSAGES.type);
+    await expect(adoptStoredDocument(database.prisma, parent, input(), { ...bad, name: "archive.jpg" }, storage())).rejects.toThrow(UPLOAD_MESSAGES.type);
     expect(standIn.files.has(bad.key)).toBe(false);
     expect(await database.prisma.document.count()).toBe(rows + 1);
   });
@@ -164,7 +164,7 @@ describe.each(testDatabaseKinds())("documents stored on UploadThing (stand-in), 
     const viewer = { userId: admin.id, email: DEMO_ACCOUNTS.admin, name: "Admin", role: "ADMIN" as const, familyId: null };
     const activity = await database.prisma.activity.findFirstOrThrow({ select: { id: true } });
     const pdf = goodSamples()[0].bytes;
-    const { id } = await uploadServiceDocument(viewer, { activityId: activity.id, kind: "REGLEMENT", title: "Règlement intérieur", file: new File([Buffer.from(pdf)], "reglement.pdf") }, storage());
+    const { id } = await uploadServiceDocument(database.prisma, viewer, { activityId: activity.id, kind: "REGLEMENT", title: "Règlement intérieur", file: new File([Buffer.from(pdf)], "reglement.pdf") }, storage());
     const row = await database.prisma.serviceDocument.findUniqueOrThrow({ where: { id } });
     expect(row.storageKind).toBe("UPLOADTHING");
     expect(standIn.files.has(row.storageKey)).toBe(true);
@@ -177,9 +177,9 @@ describe.each(testDatabaseKinds())("documents stored on UploadThing (stand-in), 
       UPLOADTHING_UFS_APP_ID_LOCATION: "path",
     });
     try {
-      const served = await readServiceDocument(id);
+      const served = await readServiceDocument(database.prisma, id);
       expect(Buffer.compare(Buffer.from(served!.bytes), Buffer.from(pdf))).toBe(0);
-      await deleteServiceDocument(viewer, id);
+      await deleteServiceDocument(database.prisma, viewer, id);
       expect(standIn.files.has(row.storageKey)).toBe(false);
     } finally {
       process.env = saved;

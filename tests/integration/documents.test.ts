@@ -66,7 +66,7 @@ describe.each(testDatabaseKinds())("supporting documents on %s", (kind) => {
     const rowsBefore = await database.prisma.document.count();
     const filesBefore = filesUnder(storageRoot);
     for (const sample of badSamples()) {
-      await expect(submitDocument(parent, julieVaccination(), { name: sample.name, bytes: sample.bytes })).rejects.toThrow(UPLOAD_MESSAGES[sample.reason]);
+      await expect(submitDocument(database.prisma, parent, julieVaccination(), { name: sample.name, bytes: sample.bytes })).rejects.toThrow(UPLOAD_MESSAGES[sample.reason]);
     }
     expect(await database.prisma.document.count()).toBe(rowsBefore);
     expect(filesUnder(storageRoot)).toEqual(filesBefore);
@@ -74,7 +74,7 @@ describe.each(testDatabaseKinds())("supporting documents on %s", (kind) => {
 
   it("accepts every good sample and stores it privately as the type its bytes say", async () => {
     for (const sample of goodSamples()) {
-      const { id } = await submitDocument(parent, julieVaccination(), { name: sample.name, bytes: sample.bytes });
+      const { id } = await submitDocument(database.prisma, parent, julieVaccination(), { name: sample.name, bytes: sample.bytes });
       const row = await database.prisma.document.findUniqueOrThrow({ where: { id } });
       expect(row).toMatchObject({ status: "SUBMITTED", storageKind: "LOCAL", mimeType: sample.mimeType, size: sample.bytes.length, originalName: sample.name, childId: DEMO_IDS.julie });
       expect(row.storageKey).toMatch(/^documents\/[0-9a-f-]{36}$/);
@@ -84,56 +84,56 @@ describe.each(testDatabaseKinds())("supporting documents on %s", (kind) => {
     }
     const pngAsPdf = await database.prisma.document.findFirstOrThrow({ where: { originalName: "png-named-as.pdf" } });
     expect(pngAsPdf.mimeType).toBe("image/png");
-    const download = await readDocumentFor(parent, pngAsPdf.id);
+    const download = await readDocumentFor(database.prisma, parent, pngAsPdf.id);
     expect(download).toMatchObject({ mimeType: "image/png", fileName: "png-named-as.png" });
   });
 
   it("checks who and what the document concerns within the family", async () => {
     const pdf = goodSamples()[0];
     const rowsBefore = await database.prisma.document.count();
-    await expect(submitDocument(parent, { concerns: otherChildId, typeId: typeIds.CARNET_VACCINATION }, { name: "a.pdf", bytes: pdf.bytes })).rejects.toThrow(
+    await expect(submitDocument(database.prisma, parent, { concerns: otherChildId, typeId: typeIds.CARNET_VACCINATION }, { name: "a.pdf", bytes: pdf.bytes })).rejects.toThrow(
       "Choisissez la famille ou l'un de vos enfants.",
     );
-    await expect(submitDocument(parent, { concerns: "famille", typeId: typeIds.CARNET_VACCINATION }, { name: "a.pdf", bytes: pdf.bytes })).rejects.toThrow(
+    await expect(submitDocument(database.prisma, parent, { concerns: "famille", typeId: typeIds.CARNET_VACCINATION }, { name: "a.pdf", bytes: pdf.bytes })).rejects.toThrow(
       "Choisissez un type de document concernant la famille.",
     );
-    await expect(submitDocument(parent, { concerns: DEMO_IDS.julien, typeId: typeIds.AVIS_IMPOSITION }, { name: "a.pdf", bytes: pdf.bytes })).rejects.toThrow(
+    await expect(submitDocument(database.prisma, parent, { concerns: DEMO_IDS.julien, typeId: typeIds.AVIS_IMPOSITION }, { name: "a.pdf", bytes: pdf.bytes })).rejects.toThrow(
       "Choisissez un type de document concernant un enfant.",
     );
-    const { id } = await submitDocument(parent, { concerns: "famille", typeId: typeIds.AVIS_IMPOSITION }, { name: "avis 2025.pdf", bytes: pdf.bytes });
+    const { id } = await submitDocument(database.prisma, parent, { concerns: "famille", typeId: typeIds.AVIS_IMPOSITION }, { name: "avis 2025.pdf", bytes: pdf.bytes });
     expect(await database.prisma.document.findUniqueOrThrow({ where: { id }, select: { childId: true } })).toEqual({ childId: null });
     expect(await database.prisma.document.count()).toBe(rowsBefore + 1);
   });
 
   it("gives another family nothing: no bytes, no list entry, no deletion", async () => {
-    const { id } = await submitDocument(parent, julieVaccination(), { name: "carnet.pdf", bytes: goodSamples()[0].bytes });
-    expect(await readDocumentFor(otherParent, id)).toBeNull();
-    expect(await readDocumentFor(null, id)).toBeNull();
-    expect((await listFamilyDocuments(otherParent)).map((row) => row.id)).not.toContain(id);
-    await expect(deleteFamilyDocument(otherParent, id)).rejects.toThrow(/ne peut pas être supprimé/);
+    const { id } = await submitDocument(database.prisma, parent, julieVaccination(), { name: "carnet.pdf", bytes: goodSamples()[0].bytes });
+    expect(await readDocumentFor(database.prisma, otherParent, id)).toBeNull();
+    expect(await readDocumentFor(database.prisma, null, id)).toBeNull();
+    expect((await listFamilyDocuments(database.prisma, otherParent)).map((row) => row.id)).not.toContain(id);
+    await expect(deleteFamilyDocument(database.prisma, otherParent, id)).rejects.toThrow(/ne peut pas être supprimé/);
     expect(await database.prisma.document.findUnique({ where: { id }, select: { id: true } })).toEqual({ id });
-    expect((await readDocumentFor(parent, id))?.bytes).toHaveLength(goodSamples()[0].bytes.length);
+    expect((await readDocumentFor(database.prisma, parent, id))?.bytes).toHaveLength(goodSamples()[0].bytes.length);
   });
 
   it("lets the parent delete a document not yet accepted, with its file, but never an accepted one", async () => {
-    const { id } = await submitDocument(parent, { concerns: DEMO_IDS.julien, typeId: typeIds.BREVET_NATATION }, { name: "brevet.png", bytes: goodSamples()[3].bytes });
+    const { id } = await submitDocument(database.prisma, parent, { concerns: DEMO_IDS.julien, typeId: typeIds.BREVET_NATATION }, { name: "brevet.png", bytes: goodSamples()[3].bytes });
     const { storageKey } = await database.prisma.document.findUniqueOrThrow({ where: { id }, select: { storageKey: true } });
-    await deleteFamilyDocument(parent, id);
+    await deleteFamilyDocument(database.prisma, parent, id);
     expect(await database.prisma.document.findUnique({ where: { id } })).toBeNull();
     expect(fs.existsSync(path.join(storageRoot, storageKey))).toBe(false);
-    await expect(deleteFamilyDocument(parent, DEMO_IDS.julienVaccination)).rejects.toThrow(/déjà été accepté/);
+    await expect(deleteFamilyDocument(database.prisma, parent, DEMO_IDS.julienVaccination)).rejects.toThrow(/déjà été accepté/);
   });
 
   it("gives staff the queue oldest first, filtered by type, and audits every view", async () => {
-    const queue = await listReviewQueue(agent);
+    const queue = await listReviewQueue(database.prisma, agent);
     expect(queue.length).toBeGreaterThan(3);
     const times = queue.map((row) => row.uploadedAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    const family = await listReviewQueue(agent, { typeId: typeIds.AVIS_IMPOSITION });
+    const family = await listReviewQueue(database.prisma, agent, { typeId: typeIds.AVIS_IMPOSITION });
     expect(family.map((row) => [row.typeLabel, row.folder])).toEqual([["Avis d'imposition", "Famille"]]);
 
     const auditsBefore = await database.prisma.auditLog.count({ where: { action: "document.view", targetId: queue[0].id } });
-    expect((await readDocumentFor(agent, queue[0].id))?.bytes.length).toBeGreaterThan(0);
+    expect((await readDocumentFor(database.prisma, agent, queue[0].id))?.bytes.length).toBeGreaterThan(0);
     const audits = await database.prisma.auditLog.findMany({ where: { action: "document.view", targetId: queue[0].id }, select: { actorUserId: true, familyId: true } });
     expect(audits).toHaveLength(auditsBefore + 1);
     expect(audits.at(-1)).toEqual({ actorUserId: agent.userId, familyId: DEMO_IDS.family });
@@ -145,16 +145,16 @@ describe.each(testDatabaseKinds())("supporting documents on %s", (kind) => {
       (await loadCompleteness(database.prisma, DEMO_IDS.family))!.children.find((child) => child.childId === DEMO_IDS.julie)!.missing.find((item) => item.code === "document.CARNET_VACCINATION")?.label;
     expect(await julieItem()).toBe("Carnet de vaccination (obligatoire) : à fournir");
 
-    const first = await submitDocument(parent, julieVaccination(), { name: "carnet.jpg", bytes: goodSamples()[1].bytes });
+    const first = await submitDocument(database.prisma, parent, julieVaccination(), { name: "carnet.jpg", bytes: goodSamples()[1].bytes });
     expect(await julieItem()).toMatch(/en attente de validation/);
-    const refused = await reviewDocument(agent, { id: first.id, decision: "refuse", reason: "Pages illisibles" });
+    const refused = await reviewDocument(database.prisma, agent, { id: first.id, decision: "refuse", reason: "Pages illisibles" });
     expect(refused.refusal).toMatchObject({ to: [DEMO_ACCOUNTS.parent], typeLabel: "Carnet de vaccination (obligatoire)", folder: "TEST JULIE", reason: "Pages illisibles" });
     expect(await julieItem()).toBe("Carnet de vaccination (obligatoire) : document refusé (Pages illisibles), à fournir de nouveau");
-    await expect(reviewDocument(agent, { id: first.id, decision: "accept" })).rejects.toThrow("Ce document a déjà été traité ou n'existe plus.");
-    await expect(reviewDocument(agent, { id: first.id, decision: "refuse" })).rejects.toThrow(/motif/);
+    await expect(reviewDocument(database.prisma, agent, { id: first.id, decision: "accept" })).rejects.toThrow("Ce document a déjà été traité ou n'existe plus.");
+    await expect(reviewDocument(database.prisma, agent, { id: first.id, decision: "refuse" })).rejects.toThrow(/motif/);
 
-    const second = await submitDocument(parent, julieVaccination(), { name: "carnet.pdf", bytes: goodSamples()[0].bytes });
-    expect(await reviewDocument(agent, { id: second.id, decision: "accept" })).toEqual({ status: "ACCEPTED", refusal: null });
+    const second = await submitDocument(database.prisma, parent, julieVaccination(), { name: "carnet.pdf", bytes: goodSamples()[0].bytes });
+    expect(await reviewDocument(database.prisma, agent, { id: second.id, decision: "accept" })).toEqual({ status: "ACCEPTED", refusal: null });
     expect(await julieItem()).toBeUndefined();
     const actions = await database.prisma.auditLog.findMany({ where: { targetId: { in: [first.id, second.id] } }, orderBy: { id: "asc" }, select: { action: true } });
     expect(actions.map((entry) => entry.action)).toEqual(["document.refuse", "document.accept"]);

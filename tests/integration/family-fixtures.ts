@@ -1,14 +1,13 @@
 // Shared by the family-record, child-sheet and account integration tests: the demo town plus a
 // second family whose rows must never change when the demo parent acts.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import type { ParentViewer } from "@/lib/auth/session";
+import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
 import { dayToDate } from "@/lib/dates/calendar-day";
 import type { TFamilyRecord, TStaffFamilyRecord } from "@/lib/families/family-record.schema";
 import type { TChildSheet } from "@/lib/children/child-sheet.schema";
-import { DEMO_ACCOUNTS, DEMO_IDS, seedDemo } from "@/prisma/seed";
-import type { TestDatabase } from "../helpers/test-db";
+import { DEMO_ACCOUNTS, DEMO_IDS } from "@/prisma/seed";
+import { createStaffViewer } from "../helpers/admin-fixtures";
+import { guardianAnswers } from "../helpers/family-form";
+import { withDemoDatabase, type DatabaseKind, type TestDatabase, type TestSuite } from "../helpers/test-db";
 
 export const OTHER = {
   family: "00000000-0000-4000-8000-00000000f002",
@@ -16,9 +15,19 @@ export const OTHER = {
   email: "autre.famille@exemple.fr",
 } as const;
 
-export async function seedTwoFamilies(database: TestDatabase): Promise<{ demo: ParentViewer; other: ParentViewer; otherGuardianId: string; cleanup(): void }> {
-  const storageRoot = fs.mkdtempSync(path.join(os.tmpdir(), "portail-family-"));
-  await seedDemo(database.prisma, { storageRoot });
+export type TwoFamilies = TestSuite & { demo: ParentViewer; other: ParentViewer; otherGuardianId: string; agent: StaffViewer; cambon: string };
+
+/** The demo town (withDemoDatabase) with the other family, an agent, and the Cambon school's id. */
+export function withTwoFamilies(kind: DatabaseKind, ready: (suite: TwoFamilies) => unknown): void {
+  withDemoDatabase(kind, async (suite) => {
+    const families = await addOtherFamily(suite.database);
+    const agent = await createStaffViewer(suite.database.prisma, "AGENT");
+    const cambon = (await suite.database.prisma.school.findUniqueOrThrow({ where: { name: "Cambon" } })).id;
+    await ready({ ...suite, ...families, agent, cambon });
+  });
+}
+
+async function addOtherFamily(database: TestDatabase): Promise<{ demo: ParentViewer; other: ParentViewer; otherGuardianId: string }> {
   const other = await database.prisma.family.create({
     data: {
       id: OTHER.family,
@@ -49,7 +58,6 @@ export async function seedTwoFamilies(database: TestDatabase): Promise<{ demo: P
     demo: { userId: demoUser.id, email: DEMO_ACCOUNTS.parent, name: "Famille TEST", role: "PARENT", familyId: DEMO_IDS.family },
     other: { userId: other.users[0].id, email: OTHER.email, name: "Famille AUTRE", role: "PARENT", familyId: other.id },
     otherGuardianId: other.guardians[0].id,
-    cleanup: () => fs.rmSync(storageRoot, { recursive: true, force: true }),
   };
 }
 
@@ -77,12 +85,6 @@ export function otherFamilySnapshot(database: TestDatabase) {
 }
 
 export function familyRecordInput(overrides: Partial<TFamilyRecord> = {}): TFamilyRecord {
-  const guardian = (position: 1 | 2, values: Record<string, string>) =>
-    Object.fromEntries(
-      ["civility", "lastName", "firstName", "street", "addressComplement", "postalCode", "city", "homePhone", "workPhone", "mobilePhone", "birthDate", "birthPlace", "profession", "socioProfessionalCategory"].map(
-        (field) => [`guardian${position}${field[0].toUpperCase()}${field.slice(1)}`, values[field] ?? ""],
-      ),
-    );
   return {
     civility: "M_ET_MME",
     name: "test",
@@ -95,8 +97,8 @@ export function familyRecordInput(overrides: Partial<TFamilyRecord> = {}): TFami
     allowanceNumber: "7654321",
     allowanceHolder: "PERE",
     benefitScheme: "MSA",
-    ...guardian(1, { civility: "M", lastName: "TEST", firstName: "Pierre", street: "3 rue Béteille", postalCode: "12000", city: "Rodez", mobilePhone: "06 12 34 56 78", birthDate: "1984-03-12", birthPlace: "Rodez", profession: "Technicien", socioProfessionalCategory: "EMPLOYE" }),
-    ...guardian(2, { civility: "MME", lastName: "TEST", firstName: "Marie", street: "3 rue Béteille", postalCode: "12000", city: "Rodez" }),
+    ...guardianAnswers(1, { civility: "M", lastName: "TEST", firstName: "Pierre", street: "3 rue Béteille", postalCode: "12000", city: "Rodez", mobilePhone: "06 12 34 56 78", birthDate: "1984-03-12", birthPlace: "Rodez", profession: "Technicien", socioProfessionalCategory: "EMPLOYE" }),
+    ...guardianAnswers(2, { civility: "MME", lastName: "TEST", firstName: "Marie", street: "3 rue Béteille", postalCode: "12000", city: "Rodez" }),
     reglements: "OUI",
     attestationHonneur: "OUI",
     signatureNumerique: "OUI",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getFamilyRecordForStaff, saveFamilyRecordForStaff } from "@/lib/admin-families/family-editing";
+import { getFamilyRecordForStaff, saveFamilyRecordForStaff } from "@/lib/families/family-editing";
 import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
@@ -9,9 +9,8 @@ import { UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { RELOAD_MESSAGE, StaleSaveError } from "@/lib/families/record-version";
 import { DEMO_IDS } from "@/prisma/seed";
-import { createStaffViewer } from "../helpers/admin-fixtures";
-import { createTestDatabase, itOnPostgres, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
-import { familyRecordInput, familyVersion, OTHER, otherFamilySnapshot, seedTwoFamilies, staffRecordInput } from "./family-fixtures";
+import { itOnPostgres, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
+import { familyRecordInput, familyVersion, OTHER, otherFamilySnapshot, staffRecordInput, withTwoFamilies } from "./family-fixtures";
 
 const parse = (input: unknown) => ZFamilyRecordSchema.parse(input);
 
@@ -21,24 +20,13 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
   let other: ParentViewer;
   let otherGuardianId: string;
   let agent: StaffViewer;
-  let cleanup: () => void;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    useAsAppDatabase(database);
-    ({ demo, other, otherGuardianId, cleanup } = await seedTwoFamilies(database));
-    agent = await createStaffViewer(database.prisma, "AGENT");
-  });
-  afterAll(async () => {
-    await database?.drop();
-    cleanup?.();
-  });
+  withTwoFamilies(kind, (suite) => ({ database, demo, other, otherGuardianId, agent } = suite));
 
   /** The input as a form loaded now would post it: at the record's current version. */
   const current = async (input: TFamilyRecord, familyId: string = DEMO_IDS.family): Promise<TFamilyRecord> => ({ ...input, version: await familyVersion(database, familyId) });
 
   it("shows the family's record with the guardians and the statements already accepted", async () => {
-    const record = await getFamilyRecord(demo);
+    const record = await getFamilyRecord(database.prisma, demo);
     expect(record?.values).toMatchObject({
       version: 1,
       civility: "M_ET_MME",
@@ -56,7 +44,7 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
 
   it("saves every section, the two guardians and keeps one acceptance per text version", async () => {
     const consentsBefore = await database.prisma.consent.count({ where: { familyId: DEMO_IDS.family } });
-    await saveFamilyRecord(demo, parse(await current(familyRecordInput())), new Date("2026-11-26T09:00:00Z"));
+    await saveFamilyRecord(database.prisma, demo, parse(await current(familyRecordInput())), new Date("2026-11-26T09:00:00Z"));
 
     const family = await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, include: { guardians: { orderBy: { position: "asc" } } } });
     expect(family).toMatchObject({
@@ -82,7 +70,7 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
   });
 
   it("removes Responsable 2 when the parent empties that column", async () => {
-    await saveFamilyRecord(demo, parse(await current(familyRecordInput({ guardian2Civility: "", guardian2LastName: "", guardian2FirstName: "" }))));
+    await saveFamilyRecord(database.prisma, demo, parse(await current(familyRecordInput({ guardian2Civility: "", guardian2LastName: "", guardian2FirstName: "" }))));
     expect(await database.prisma.guardian.count({ where: { familyId: DEMO_IDS.family } })).toBe(1);
   });
 
@@ -90,14 +78,14 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
     const v2 = await database.prisma.consentText.create({ data: { kind: "REGLEMENTS", version: 2, body: "Règlements 2027 : nouveaux horaires." } });
     const before = await loadCompleteness(database.prisma, DEMO_IDS.family);
     expect(before?.missing.map((item) => item.code)).toEqual(["family.consent.REGLEMENTS"]);
-    const record = await getFamilyRecord(demo);
+    const record = await getFamilyRecord(database.prisma, demo);
     expect(record?.values.reglements).toBe("");
     expect(record?.values.attestationHonneur).toBe("OUI");
     expect(record?.renewedKinds).toEqual(["REGLEMENTS"]);
     expect(record?.consentTexts.find((text) => text.kind === "REGLEMENTS")?.body).toBe("Règlements 2027 : nouveaux horaires.");
 
     const acceptedAt = new Date("2026-11-26T10:30:00Z");
-    await saveFamilyRecord(demo, parse(await current(familyRecordInput())), acceptedAt);
+    await saveFamilyRecord(database.prisma, demo, parse(await current(familyRecordInput())), acceptedAt);
     const consent = await database.prisma.consent.findFirstOrThrow({ where: { familyId: DEMO_IDS.family, textId: v2.id } });
     expect(consent).toMatchObject({ acceptedAt, acceptedByUserId: demo.userId, childId: null });
     expect((await loadCompleteness(database.prisma, DEMO_IDS.family))?.complete).toBe(true);
@@ -117,15 +105,15 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
 
   it("only ever writes the viewer's own family: the other parent's save leaves the demo family alone", async () => {
     const demoBefore = await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, include: { guardians: true, consents: true } });
-    await saveFamilyRecord(other, parse(await current(familyRecordInput({ name: "Autre", civility: "MME", guardian2LastName: "", guardian2FirstName: "", guardian2Civility: "" }), OTHER.family)));
+    await saveFamilyRecord(database.prisma, other, parse(await current(familyRecordInput({ name: "Autre", civility: "MME", guardian2LastName: "", guardian2FirstName: "", guardian2Civility: "" }), OTHER.family)));
     expect(await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, include: { guardians: true, consents: true } })).toEqual(demoBefore);
     expect((await database.prisma.family.findUniqueOrThrow({ where: { id: OTHER.family } })).street).toBe("3 rue Béteille");
   });
 
   it("finds nothing and changes nothing for a viewer whose family id is not theirs to use", async () => {
     const stranger: ParentViewer = { ...demo, familyId: "00000000-0000-4000-8000-000000000999" };
-    expect(await getFamilyRecord(stranger)).toBeNull();
-    await expect(saveFamilyRecord(stranger, parse(familyRecordInput()))).rejects.toEqual(new AppError("NOT_FOUND", "Dossier famille introuvable."));
+    expect(await getFamilyRecord(database.prisma, stranger)).toBeNull();
+    await expect(saveFamilyRecord(database.prisma, stranger, parse(familyRecordInput()))).rejects.toEqual(new AppError("NOT_FOUND", "Dossier famille introuvable."));
     expect(await database.prisma.guardian.count({ where: { familyId: stranger.familyId } })).toBe(0);
   });
 
@@ -139,26 +127,26 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
       audit: await database.prisma.auditLog.count(),
     });
     /** The record back to the fixture's values (a save at the current version). */
-    const reset = async () => saveFamilyRecord(demo, parse(await current(familyRecordInput())));
-    const loadedByParent = async () => (await getFamilyRecord(demo))!.values;
+    const reset = async () => saveFamilyRecord(database.prisma, demo, parse(await current(familyRecordInput())));
+    const loadedByParent = async () => (await getFamilyRecord(database.prisma, demo))!.values;
     const stale = (promise: Promise<unknown>) => promise.then(() => { throw new Error("the stale save was not refused"); }, (error: unknown) => error as StaleSaveError);
 
     beforeEach(reset);
 
     it("moves the record's version on every save, a guardian's change included, and returns the new one", async () => {
       const before = await familyVersion(database);
-      expect(await saveFamilyRecord(demo, parse(await current(familyRecordInput({ guardian2Profession: "Infirmière" }))))).toBe(before + 1);
+      expect(await saveFamilyRecord(database.prisma, demo, parse(await current(familyRecordInput({ guardian2Profession: "Infirmière" }))))).toBe(before + 1);
       expect(await familyVersion(database)).toBe(before + 1);
-      expect((await getFamilyRecord(demo))?.values.version).toBe(before + 1);
+      expect((await getFamilyRecord(database.prisma, demo))?.values.version).toBe(before + 1);
     });
 
     it("refuses a save made on an older version: nothing written, and says who changed what, and when", async () => {
       const loaded = await loadedByParent();
       // Meanwhile, the family saves from another window.
-      await saveFamilyRecord(demo, parse(await current(familyRecordInput({ homePhone: "05 65 44 33 22", guardian1Profession: "Boulanger" }))));
+      await saveFamilyRecord(database.prisma, demo, parse(await current(familyRecordInput({ homePhone: "05 65 44 33 22", guardian1Profession: "Boulanger" }))));
       const before = await recordSnapshot();
 
-      const error = await stale(saveFamilyRecord(demo, parse({ ...familyRecordInput({ city: "Onet-le-Château" }), version: loaded.version, loaded })));
+      const error = await stale(saveFamilyRecord(database.prisma, demo, parse({ ...familyRecordInput({ city: "Onet-le-Château" }), version: loaded.version, loaded })));
       expect(error).toBeInstanceOf(StaleSaveError);
       expect(error.code).toBe("STALE_VERSION");
       const changedAt = before.family.updatedAt;
@@ -176,20 +164,20 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
     it("refuses the parent's save after an agent's correction, names the agent, and saves deliberately on the new version", async () => {
       const loaded = await loadedByParent();
       // An agent corrects the record meanwhile, from the Guichet unique's form loaded at the same version.
-      const staffForm = (await getFamilyRecordForStaff(agent, DEMO_IDS.family))!.values;
+      const staffForm = (await getFamilyRecordForStaff(database.prisma, agent, DEMO_IDS.family))!.values;
       expect(staffForm.version).toBe(loaded.version);
-      await saveFamilyRecordForStaff(agent, ZStaffFamilyRecordSchema.parse({ ...staffForm, situation: "MARIES", guardian1MobilePhone: "06 98 76 54 32", loaded: staffForm }));
+      await saveFamilyRecordForStaff(database.prisma, agent, ZStaffFamilyRecordSchema.parse({ ...staffForm, situation: "MARIES", guardian1MobilePhone: "06 98 76 54 32", loaded: staffForm }));
       const correction = await database.prisma.auditLog.findFirstOrThrow({ where: { action: "family.record.update", familyId: DEMO_IDS.family }, orderBy: { id: "desc" } });
       const before = await recordSnapshot();
 
       const typed = familyRecordInput({ homePhone: "05 65 12 12 12", guardian2Profession: "Infirmière" });
-      const error = await stale(saveFamilyRecord(demo, parse({ ...typed, version: loaded.version, loaded })));
+      const error = await stale(saveFamilyRecord(database.prisma, demo, parse({ ...typed, version: loaded.version, loaded })));
       expect(error.stale).toMatchObject({ changedBy: "staff", changedAt: correction.at, version: Number(loaded.version) + 1, changedFields: ["Situation familiale", "Responsable 1 – Tél. mobile"] });
       expect(error.message).toContain(`Ce dossier a été modifié par un agent de la mairie le ${formatDateTime(correction.at)} pendant que vous le complétiez.`);
       expect(await recordSnapshot()).toEqual(before);
 
       // Saved again on the version that refused it: a deliberate choice, the family's values stand.
-      expect(await saveFamilyRecord(demo, parse({ ...typed, version: error.stale.version, loaded }))).toBe(Number(loaded.version) + 2);
+      expect(await saveFamilyRecord(database.prisma, demo, parse({ ...typed, version: error.stale.version, loaded }))).toBe(Number(loaded.version) + 2);
       const family = await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, include: { guardians: { orderBy: { position: "asc" } } } });
       expect(family).toMatchObject({ version: Number(loaded.version) + 2, homePhone: "05 65 12 12 12", situation: "PACSES" });
       expect(family.guardians.map((guardian) => [guardian.mobilePhone, guardian.profession])).toEqual([
@@ -199,29 +187,29 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
     });
 
     it("refuses an agent's save after the family's, names the family, writes no journal entry, then saves deliberately", async () => {
-      const staffForm = (await getFamilyRecordForStaff(agent, DEMO_IDS.family))!.values;
-      await saveFamilyRecord(demo, parse(await current(familyRecordInput({ allowanceNumber: "1112223" }))));
+      const staffForm = (await getFamilyRecordForStaff(database.prisma, agent, DEMO_IDS.family))!.values;
+      await saveFamilyRecord(database.prisma, demo, parse(await current(familyRecordInput({ allowanceNumber: "1112223" }))));
       const before = await recordSnapshot();
 
       const correction = ZStaffFamilyRecordSchema.parse({ ...staffForm, city: "Onet-le-Château", loaded: staffForm });
-      const error = await stale(saveFamilyRecordForStaff(agent, correction));
+      const error = await stale(saveFamilyRecordForStaff(database.prisma, agent, correction));
       expect(error.stale).toMatchObject({ changedBy: "family", changedAt: before.family.updatedAt, changedFields: ["Numéro d'allocataire"] });
       expect(error.message).toContain("Ce dossier a été modifié par la famille le ");
       expect(await recordSnapshot()).toEqual(before); // the journal entry went with the rollback
 
-      await saveFamilyRecordForStaff(agent, { ...correction, version: error.stale.version });
+      await saveFamilyRecordForStaff(database.prisma, agent, { ...correction, version: error.stale.version });
       expect(await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family } })).toMatchObject({ city: "ONET-LE-CHÂTEAU", allowanceNumber: "7654321" });
       expect(await database.prisma.auditLog.count()).toBe(before.audit + 1);
     });
 
     it("names both when an agent and the family both saved meanwhile, with the last save's date", async () => {
       const loaded = await loadedByParent();
-      const staffForm = (await getFamilyRecordForStaff(agent, DEMO_IDS.family))!.values;
-      await saveFamilyRecordForStaff(agent, ZStaffFamilyRecordSchema.parse({ ...staffForm, situation: "MARIES" }));
-      await saveFamilyRecord(demo, parse(await current(familyRecordInput({ homePhone: "05 65 99 99 99" }))));
+      const staffForm = (await getFamilyRecordForStaff(database.prisma, agent, DEMO_IDS.family))!.values;
+      await saveFamilyRecordForStaff(database.prisma, agent, ZStaffFamilyRecordSchema.parse({ ...staffForm, situation: "MARIES" }));
+      await saveFamilyRecord(database.prisma, demo, parse(await current(familyRecordInput({ homePhone: "05 65 99 99 99" }))));
       const updatedAt = (await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family } })).updatedAt;
       // The family's save put the situation back: only the phone differs from what this form loaded.
-      const error = await stale(saveFamilyRecord(demo, parse({ ...familyRecordInput(), version: loaded.version, loaded })));
+      const error = await stale(saveFamilyRecord(database.prisma, demo, parse({ ...familyRecordInput(), version: loaded.version, loaded })));
       expect(error.stale).toMatchObject({ changedBy: "staff-and-family", changedAt: updatedAt, version: Number(loaded.version) + 2, changedFields: ["Téléphone domicile"] });
       expect(error.message).toContain("modifié par la famille et par un agent de la mairie le");
     });
@@ -237,7 +225,7 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
       }
       // A version from the future is stale too: nothing written.
       const before = await recordSnapshot();
-      const error = await stale(saveFamilyRecord(demo, parse({ ...input, version: 999 })));
+      const error = await stale(saveFamilyRecord(database.prisma, demo, parse({ ...input, version: 999 })));
       expect(error).toBeInstanceOf(StaleSaveError);
       expect(error.stale).toMatchObject({ changedBy: null, changedFields: [] });
       expect(await recordSnapshot()).toEqual(before);
@@ -250,8 +238,8 @@ describe.each(testDatabaseKinds())("the family record on %s", (kind) => {
       const results = await Promise.allSettled(
         phones.map((homePhone, index) =>
           index % 2 === 0
-            ? saveFamilyRecord(demo, parse({ ...familyRecordInput({ homePhone }), version, loaded }))
-            : saveFamilyRecordForStaff(agent, ZStaffFamilyRecordSchema.parse({ ...staffRecordInput({ homePhone }), version, loaded })),
+            ? saveFamilyRecord(database.prisma, demo, parse({ ...familyRecordInput({ homePhone }), version, loaded }))
+            : saveFamilyRecordForStaff(database.prisma, agent, ZStaffFamilyRecordSchema.parse({ ...staffRecordInput({ homePhone }), version, loaded })),
         ),
       );
       const winners = results.flatMap((result, index) => (result.status === "fulfilled" ? [index] : []));

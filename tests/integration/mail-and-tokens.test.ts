@@ -2,22 +2,14 @@ import { consumeAuthToken, createAuthToken, peekAuthToken, TOKEN_TTL_MS } from "
 import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import { mailConfigFromEnv } from "@/lib/mail/transport";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
-
-const TOWN = { townName: "Ville de Rodez", portalName: "Portail Familles", guichetName: "Guichet unique", guichetPhone: "05 65 77 88 78", guichetEmail: "guichet@mairie-rodez.fr" };
+import { MAIL_TOWN as TOWN } from "../helpers/admin-fixtures";
+import type { SmtpPeer } from "../helpers/smtp-peer";
+import { testDatabaseKinds, withTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 describe("e-mails", () => {
   let smtp: SmtpPeer;
   let database: TestDatabase;
-  beforeAll(async () => {
-    smtp = await startSmtpPeer();
-    database = await createTestDatabase("pglite");
-  });
-  afterAll(async () => {
-    await smtp?.close();
-    await database?.drop();
-  });
+  withTestDatabase("pglite", (suite) => ({ database, smtp } = suite));
 
   it("sends French HTML and text through a real SMTP server, with the town's contacts", async () => {
     const mail = renderMail(TOWN, {
@@ -54,11 +46,10 @@ describe("e-mails", () => {
 describe.each(testDatabaseKinds())("single-use links on %s", (kind) => {
   let database: TestDatabase;
   let userId: string;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
+  withTestDatabase(kind, async (suite) => {
+    database = suite.database;
     userId = (await database.prisma.user.create({ data: { email: "lien@exemple.fr", role: "PARENT" } })).id;
   });
-  afterAll(() => database?.drop());
 
   it("works once, then says it was used", async () => {
     const secret = await createAuthToken(database.prisma, { userId, purpose: "PASSWORD_RESET" });

@@ -1,15 +1,12 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { dayToDate } from "@/lib/dates/calendar-day";
 import { confirmBooking, copyReservation } from "@/lib/reservations/book-days";
 import { notifyReservationDecision, sendReservationConfirmation } from "@/lib/reservations/reservation-mail";
 import { getEligiblePeriods, getPlanning, getReservationDetail, getWizardChildren, listReservations } from "@/lib/reservations/reservations-query";
-import { DEMO_IDS, seedDemo } from "@/prisma/seed";
-import { cantinePeriod, completeChildSheet, createCompleteFamilies, type FixtureFamily } from "../e2e/fixtures/families";
-import { counterMismatches } from "../helpers/counters";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
+import { DEMO_IDS } from "@/prisma/seed";
+import { cantinePeriod, completeChildSheet, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
+import { expectCountersBalancedAfterEach } from "../helpers/counters";
+import { testDatabaseKinds, withDemoDatabase, type TestDatabase } from "../helpers/test-db";
+import type { SmtpPeer } from "../helpers/smtp-peer";
 
 // Thursday 26 November 2026, 11:00 in Rodez: the week of 7 December is the next bookable one
 // (deadline Tuesday 1 December, 23:59); the week of 30 November is past its deadline.
@@ -23,15 +20,13 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
   let fochCantine: { periodId: string; unitId: string };
   let other: FixtureFamily;
   const demo = { familyId: DEMO_IDS.family, userId: "" };
-  const storageRoot = fs.mkdtempSync(path.join(os.tmpdir(), "portail-booking-"));
 
   const booked = async (unitId: string, day: string) =>
     (await database.prisma.unitDay.findUnique({ where: { unitId_date: { unitId, date: dayToDate(day) } }, select: { booked: true } }))?.booked ?? 0;
   const julienDays = (days: string[], unitId = cantine.unitId) => days.map((date) => ({ unitId, date }));
 
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    await seedDemo(database.prisma, { storageRoot });
+  withDemoDatabase(kind, async (suite) => {
+    database = suite.database;
     demo.userId = (await database.prisma.user.findUniqueOrThrow({ where: { email: "famille.test@demo.fr" }, select: { id: true } })).id;
     cantine = await cantinePeriod(database.prisma, "CAMBON");
     fochCantine = await cantinePeriod(database.prisma, "FOCH");
@@ -46,13 +41,7 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
     };
     [other] = await createCompleteFamilies(database.prisma, 1);
   });
-  afterAll(async () => {
-    await database?.drop();
-    fs.rmSync(storageRoot, { recursive: true, force: true });
-  });
-  afterEach(async () => {
-    expect(await counterMismatches(database.prisma)).toEqual([]);
-  });
+  expectCountersBalancedAfterEach(() => database.prisma);
 
   it("shows Julie as not bookable in step 1, with what is missing, and only eligible services to Julien", async () => {
     const children = await getWizardChildren(database.prisma, demo);
@@ -260,17 +249,7 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
 describe("reservation e-mails", () => {
   let database: TestDatabase;
   let smtp: SmtpPeer;
-  const storageRoot = fs.mkdtempSync(path.join(os.tmpdir(), "portail-booking-mail-"));
-  beforeAll(async () => {
-    database = await createTestDatabase("pglite");
-    await seedDemo(database.prisma, { storageRoot });
-    smtp = await startSmtpPeer();
-  });
-  afterAll(async () => {
-    await smtp?.close();
-    await database?.drop();
-    fs.rmSync(storageRoot, { recursive: true, force: true });
-  });
+  withDemoDatabase("pglite", (suite) => ({ database, smtp } = suite));
 
   it("confirms a booking with its days, and mails a staff decision to the family's parents", async () => {
     const userId = (await database.prisma.user.findUniqueOrThrow({ where: { email: "famille.test@demo.fr" }, select: { id: true } })).id;

@@ -5,10 +5,9 @@ import path from "node:path";
 import { addDays, dayToDate } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
 import { confirmBooking } from "@/lib/reservations/book-days";
-import { seedDemo } from "@/prisma/seed";
-import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../e2e/fixtures/families";
-import { counterMismatches } from "../helpers/counters";
-import { createTestDatabase, describePostgres, type TestDatabase } from "../helpers/test-db";
+import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
+import { expectCountersBalancedAfterEach } from "../helpers/counters";
+import { describePostgres, withDemoDatabase, type TestDatabase } from "../helpers/test-db";
 
 // "Capacity is never exceeded, whatever the number of parents booking the last place at the
 // same moment" (SPEC §6): real concurrency needs PostgreSQL (PGlite serialises everything).
@@ -19,7 +18,6 @@ describePostgres("booking the last places at the same moment, on PostgreSQL", ()
   let database: TestDatabase;
   let cantine: { periodId: string; unitId: string };
   let families: FixtureFamily[];
-  const storageRoot = fs.mkdtempSync(path.join(os.tmpdir(), "portail-concurrency-"));
 
   const setCapacity = (day: string, capacity: number) =>
     database.prisma.unitDay.create({ data: { unitId: cantine.unitId, date: dayToDate(day), capacity, capacityOverridden: true } });
@@ -33,19 +31,16 @@ describePostgres("booking the last places at the same moment, on PostgreSQL", ()
       NOW,
     );
 
-  beforeAll(async () => {
-    database = await createTestDatabase("postgres", { poolSize: 20 });
-    await seedDemo(database.prisma, { storageRoot });
-    cantine = await cantinePeriod(database.prisma, "CAMBON");
-    families = await createCompleteFamilies(database.prisma, 400);
-  }, 120_000);
-  afterAll(async () => {
-    await database?.drop();
-    fs.rmSync(storageRoot, { recursive: true, force: true });
-  });
-  afterEach(async () => {
-    expect(await counterMismatches(database.prisma)).toEqual([]);
-  });
+  withDemoDatabase(
+    "postgres",
+    async (suite) => {
+      database = suite.database;
+      cantine = await cantinePeriod(database.prisma, "CAMBON");
+      families = await createCompleteFamilies(database.prisma, 400);
+    },
+    { poolSize: 20, timeout: 120_000 },
+  );
+  expectCountersBalancedAfterEach(() => database.prisma);
 
   it("200 children for 37 places: exactly 37 booked, 163 clean French refusals", async () => {
     const capacity = 37;

@@ -3,23 +3,28 @@ import { notFound } from "next/navigation";
 import { AccountBlock } from "@/components/dashboard/account-block";
 import { ChildrenBlock } from "@/components/dashboard/children-block";
 import { CompletenessBlock } from "@/components/dashboard/completeness-block";
-import { DocumentsBlock } from "@/components/dashboard/documents-block";
+import { DOCUMENTS_SHOWN, DocumentsBlock } from "@/components/dashboard/documents-block";
 import { EarlyChildhoodBlock } from "@/components/dashboard/early-childhood-block";
 import { ReservationsBlock } from "@/components/dashboard/reservations-block";
 import { parentPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
+import { listFamilyDocuments } from "@/lib/documents/family-documents";
 import { getFamilyDashboard } from "@/lib/families/dashboard";
 import { loadCompleteness } from "@/lib/families/load-completeness";
+import { listReservations } from "@/lib/reservations/reservations-query";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
 // The guide's dashboard: one block per area, each owned by its feature.
 export default async function FamilyDashboardPage() {
   const viewer = await parentPage();
-  const [dashboard, completeness] = await Promise.all([
-    getFamilyDashboard(viewer, clock.now()),
-    loadCompleteness(getDb(), viewer.familyId),
+  const db = getDb();
+  const [dashboard, completeness, reservations, documents] = await Promise.all([
+    getFamilyDashboard(db, viewer, clock.now()),
+    loadCompleteness(db, viewer.familyId),
+    listReservations(db, viewer, {}, 1),
+    listFamilyDocuments(db, viewer, DOCUMENTS_SHOWN + 1),
   ]);
   if (!dashboard || !completeness) notFound();
 
@@ -32,8 +37,8 @@ export default async function FamilyDashboardPage() {
       </div>
       <CompletenessBlock completeness={completeness} />
       <EarlyChildhoodBlock />
-      <ReservationsBlock viewer={viewer} />
-      <DocumentsBlock viewer={viewer} />
+      <ReservationsBlock list={reservations} />
+      <DocumentsBlock documents={documents} />
     </div>
   );
 }

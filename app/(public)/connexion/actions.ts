@@ -8,18 +8,16 @@ import {
   openLoginChallenge,
   readChallengeCookie,
   setChallengeCookie,
-  type OpenChallenge,
 } from "@/lib/auth/login-challenge";
 import { checkLogin, LOGIN_FAILED_MESSAGE } from "@/lib/auth/login";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { afterLoginPath, safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { CHALLENGE_EXPIRED_MESSAGE, checkSecondFactor, confirmEnrolment, type CodeCheck } from "@/lib/auth/second-factor-login";
+import { CHALLENGE_EXPIRED_MESSAGE, checkSecondFactor, confirmEnrolment } from "@/lib/auth/second-factor-login";
 import { readSessionClaims, clearSessionCookie } from "@/lib/auth/session-cookie";
-import { signInUser } from "@/lib/auth/sign-in";
+import { signInChallengedUser, signInUser } from "@/lib/auth/sign-in";
 import { createLoginThrottle, type LoginThrottle } from "@/lib/auth/throttle";
 import { revokeUserSession } from "@/lib/auth/user-sessions";
 import { getDb } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/db/generated/client";
 
 // Signing in and out. These actions work with JavaScript off (the forms post to them and the
 // page renders what they return, or they redirect): a login never puts a password in a URL.
@@ -74,7 +72,7 @@ export type CodeState = { error?: string; expired?: boolean; recoveryCodes?: str
 
 async function answerChallenge(
   form: FormData,
-  check: (db: PrismaClient, challenge: OpenChallenge, code: string, meta: { ip: string | null; userAgent: string | null }) => Promise<CodeCheck>,
+  check: typeof checkSecondFactor | typeof confirmEnrolment,
 ): Promise<CodeState> {
   const code = text(form, "code").trim();
   if (!code) return { error: "Saisissez le code de vérification." };
@@ -87,14 +85,9 @@ async function answerChallenge(
     const meta = await requestMeta();
     const result = await check(db, challenge, code.slice(0, 40), meta);
     if (!result.ok) return { error: result.message, expired: result.expired };
-    const user = await db.user.findUniqueOrThrow({
-      where: { id: challenge.userId },
-      select: { id: true, email: true, role: true, familyId: true, sessionVersion: true, firstName: true, lastName: true },
-    });
-    const name = [user.firstName, user.lastName].filter(Boolean).join(" ") || user.email;
-    await signInUser(db, { ...user, name }, { ...meta, method: result.method === "code" ? "mot de passe + code" : "mot de passe + code de secours" });
+    const role = await signInChallengedUser(db, challenge.userId, { ...meta, method: result.method === "code" ? "mot de passe + code" : "mot de passe + code de secours" });
     await clearChallengeCookie();
-    next = afterLoginPath(challenge.callbackUrl, user.role);
+    next = afterLoginPath(challenge.callbackUrl, role);
     recoveryCodes = result.recoveryCodes;
   } catch (error) {
     unstable_rethrow(error);

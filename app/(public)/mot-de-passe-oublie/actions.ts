@@ -5,12 +5,10 @@ import { ZForgotPasswordSchema } from "@/lib/account/account.schema";
 import { publicAction } from "@/lib/auth/action";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { createResetThrottle, requestPasswordReset, RESET_REQUESTED_MESSAGE, type ResetThrottle } from "@/lib/auth/password-reset";
-import { getDb } from "@/lib/db/client";
 
 let throttle: ResetThrottle | undefined;
 
-export const requestPasswordResetAction = publicAction(ZForgotPasswordSchema, async (input) => {
-  const db = getDb();
+export const requestPasswordResetAction = publicAction(ZForgotPasswordSchema, async (input, _viewer, db) => {
   throttle ??= createResetThrottle(db);
   const meta = await requestMeta();
   await requestPasswordReset(db, throttle, { email: input.email, ...meta }, { defer: (task) => after(task) });

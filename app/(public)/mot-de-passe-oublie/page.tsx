@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import Link from "next/link";
 import { ForgotPasswordForm } from "@/components/account/forgot-password-form";
 import { MailLink } from "@/components/layout/contact-links";
 import { Panel } from "@/components/ui/panel";
+import { getDb } from "@/lib/db/client";
 import { getTownSettings } from "@/lib/town/settings";
 import { requestPasswordResetAction } from "./actions";
 
@@ -10,7 +12,8 @@ export const metadata: Metadata = { title: "Identifiant ou mot de passe oublié"
 
 // SPEC §2: a single-use link valid one hour, rather than the guide's new password by e-mail.
 export default async function ForgotPasswordPage() {
-  const town = await getTownSettings();
+  await connection(); // rendered per request: `next build` must not open the database
+  const town = await getTownSettings(getDb());
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-bold text-brand">Identifiant ou mot de passe oublié ?</h1>

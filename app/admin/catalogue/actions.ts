@@ -9,44 +9,44 @@ import { ZClosureImportSchema } from "@/lib/catalogue/closure.schema";
 import { ZEstablishmentSchema, ZEstablishmentUpdateSchema } from "@/lib/catalogue/establishment.schema";
 import { ZPeriodSchema, ZPeriodUpdateSchema } from "@/lib/catalogue/period.schema";
 
-export const addClosuresAction = staffAction(ZClosureImportSchema, async (input, viewer) => {
-  const outcome = await addClosures(viewer, input);
+export const addClosuresAction = staffAction(ZClosureImportSchema, async (input, viewer, db) => {
+  const outcome = await addClosures(db, viewer, input);
   if (outcome.status === "done") revalidatePath(`/admin/catalogue/periodes/${input.periodId}`);
   return outcome;
 });
 
-export const createEstablishmentAction = staffAction(ZEstablishmentSchema, async (input, viewer) => {
-  const establishment = await createEstablishment(viewer, input);
+export const createEstablishmentAction = staffAction(ZEstablishmentSchema, async (input, viewer, db) => {
+  const establishment = await createEstablishment(db, viewer, input);
   revalidatePath("/admin/catalogue");
   return { id: establishment.id };
 });
 
-export const updateEstablishmentAction = staffAction(ZEstablishmentUpdateSchema, async ({ id, ...input }, viewer) => {
-  await updateEstablishment(viewer, id, input);
+export const updateEstablishmentAction = staffAction(ZEstablishmentUpdateSchema, async ({ id, ...input }, viewer, db) => {
+  await updateEstablishment(db, viewer, id, input);
   revalidatePath("/admin/catalogue", "layout");
   return { id };
 });
 
-export const createActivityAction = staffAction(ZActivitySchema, async (input, viewer) => {
-  const activity = await createActivity(viewer, input);
+export const createActivityAction = staffAction(ZActivitySchema, async (input, viewer, db) => {
+  const activity = await createActivity(db, viewer, input);
   revalidatePath("/admin/catalogue");
   return { id: activity.id };
 });
 
-export const updateActivityAction = staffAction(ZActivityUpdateSchema, async ({ id, ...input }, viewer) => {
-  await updateActivity(viewer, id, input);
+export const updateActivityAction = staffAction(ZActivityUpdateSchema, async ({ id, ...input }, viewer, db) => {
+  await updateActivity(db, viewer, id, input);
   revalidatePath("/admin/catalogue", "layout");
   return { id };
 });
 
-export const createPeriodAction = staffAction(ZPeriodSchema, async (input, viewer) => {
-  const period = await createPeriod(viewer, input);
+export const createPeriodAction = staffAction(ZPeriodSchema, async (input, viewer, db) => {
+  const period = await createPeriod(db, viewer, input);
   revalidatePath("/admin/catalogue");
   return { id: period.id };
 });
 
-export const updatePeriodAction = staffAction(ZPeriodUpdateSchema, async ({ id, ...input }, viewer) => {
-  await updatePeriod(viewer, id, input);
+export const updatePeriodAction = staffAction(ZPeriodUpdateSchema, async ({ id, ...input }, viewer, db) => {
+  await updatePeriod(db, viewer, id, input);
   revalidatePath("/admin/catalogue", "layout");
   return { id };
 });

@@ -6,6 +6,7 @@ import { listPeriods } from "@/lib/catalogue/catalogue";
 import { listActivities, listEstablishments } from "@/lib/catalogue/catalogue-admin";
 import { VALIDATION_MODE_LABELS } from "@/lib/catalogue/validation-mode-labels";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Catalogue" };
 
@@ -61,7 +62,8 @@ function EditLink({ href, label }: { href: string; label: string }) {
 
 export default async function CataloguePage() {
   await staffPage();
-  const [periods, establishments, activities] = await Promise.all([listPeriods(), listEstablishments(), listActivities()]);
+  const db = getDb();
+  const [periods, establishments, activities] = await Promise.all([listPeriods(db), listEstablishments(db), listActivities(db)]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand">Catalogue</h1>

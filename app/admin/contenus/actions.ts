@@ -11,77 +11,77 @@ import { ZRemoveTownLogoSchema, ZTownLogoSchema } from "@/lib/town/town-logo.sch
 import { createUsefulContact, deleteUsefulContact, updateTownSettings, updateUsefulContact } from "@/lib/town/town-settings-admin";
 import { ZTownSettingsSchema, ZUsefulContactIdSchema, ZUsefulContactSchema, ZUsefulContactUpdateSchema } from "@/lib/town/town-settings.schema";
 
-export const createNewsAction = staffAction(ZNewsSchema, async (input, viewer) => {
-  const news = await createNews(viewer, input);
+export const createNewsAction = staffAction(ZNewsSchema, async (input, viewer, db) => {
+  const news = await createNews(db, viewer, input);
   revalidatePath("/admin/contenus");
   revalidatePath("/");
   return { id: news.id };
 });
 
-export const setNewsPublishedAction = staffAction(ZNewsPublishSchema, async (input, viewer) => {
-  await setNewsPublished(viewer, input.id, input.published);
+export const setNewsPublishedAction = staffAction(ZNewsPublishSchema, async (input, viewer, db) => {
+  await setNewsPublished(db, viewer, input.id, input.published);
   revalidatePath("/admin/contenus");
   revalidatePath("/");
   return null;
 });
 
-export const updateNewsAction = staffAction(ZNewsUpdateSchema, async ({ id, ...input }, viewer) => {
-  await updateNews(viewer, id, input);
+export const updateNewsAction = staffAction(ZNewsUpdateSchema, async ({ id, ...input }, viewer, db) => {
+  await updateNews(db, viewer, id, input);
   revalidatePath("/admin/contenus");
   revalidatePath("/");
   return null;
 });
 
-export const uploadServiceDocumentAction = staffAction(ZServiceDocumentSchema, async (input, viewer) => {
-  const document = await uploadServiceDocument(viewer, input);
+export const uploadServiceDocumentAction = staffAction(ZServiceDocumentSchema, async (input, viewer, db) => {
+  const document = await uploadServiceDocument(db, viewer, input);
   revalidatePath("/admin/contenus");
   revalidatePath("/");
   return { id: document.id };
 });
 
-export const deleteServiceDocumentAction = staffAction(ZServiceDocumentIdSchema, async (input, viewer) => {
-  await deleteServiceDocument(viewer, input.id);
+export const deleteServiceDocumentAction = staffAction(ZServiceDocumentIdSchema, async (input, viewer, db) => {
+  await deleteServiceDocument(db, viewer, input.id);
   revalidatePath("/admin/contenus");
   revalidatePath("/");
   return null;
 });
 
-export const updateTownSettingsAction = adminAction(ZTownSettingsSchema, async (input, viewer) => {
-  await updateTownSettings(viewer, input);
+export const updateTownSettingsAction = adminAction(ZTownSettingsSchema, async (input, viewer, db) => {
+  await updateTownSettings(db, viewer, input);
   revalidatePath("/", "layout");
   revalidatePath("/admin/contenus");
   return null;
 });
 
-export const createUsefulContactAction = staffAction(ZUsefulContactSchema, async (input, viewer) => {
-  const contact = await createUsefulContact(viewer, input);
+export const createUsefulContactAction = staffAction(ZUsefulContactSchema, async (input, viewer, db) => {
+  const contact = await createUsefulContact(db, viewer, input);
   revalidatePath("/admin/contenus");
   revalidatePath("/");
   return { id: contact.id };
 });
 
-export const updateUsefulContactAction = staffAction(ZUsefulContactUpdateSchema, async ({ id, ...input }, viewer) => {
-  await updateUsefulContact(viewer, id, input);
+export const updateUsefulContactAction = staffAction(ZUsefulContactUpdateSchema, async ({ id, ...input }, viewer, db) => {
+  await updateUsefulContact(db, viewer, id, input);
   revalidatePath("/admin/contenus");
   revalidatePath("/");
   return null;
 });
 
-export const deleteUsefulContactAction = staffAction(ZUsefulContactIdSchema, async (input, viewer) => {
-  await deleteUsefulContact(viewer, input.id);
+export const deleteUsefulContactAction = staffAction(ZUsefulContactIdSchema, async (input, viewer, db) => {
+  await deleteUsefulContact(db, viewer, input.id);
   revalidatePath("/admin/contenus");
   revalidatePath("/");
   return null;
 });
 
-export const uploadTownLogoAction = adminAction(ZTownLogoSchema, async (input, viewer) => {
-  await uploadTownLogo(viewer, input.file);
+export const uploadTownLogoAction = adminAction(ZTownLogoSchema, async (input, viewer, db) => {
+  await uploadTownLogo(db, viewer, input.file);
   revalidatePath("/", "layout");
   return null;
 });
 
-export const removeTownLogoAction = adminAction(ZRemoveTownLogoSchema, async (_input, viewer) => {
-  await removeTownLogo(viewer);
+export const removeTownLogoAction = adminAction(ZRemoveTownLogoSchema, async (_input, viewer, db) => {
+  await removeTownLogo(db, viewer);
   revalidatePath("/", "layout");
   return null;
 });

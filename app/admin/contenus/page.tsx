@@ -6,6 +6,7 @@ import { EditUsefulContactForm, NewUsefulContactForm, TownLogoForm, TownSettings
 import { EditDisclosure, ItemList } from "@/components/layout/item-list";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
+import { listActivityChoices } from "@/lib/catalogue/catalogue";
 import { listAllNews } from "@/lib/content/news";
 import { SERVICE_DOCUMENT_KIND_LABELS } from "@/lib/content/service-document-labels";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
@@ -32,14 +33,15 @@ export const metadata: Metadata = { title: "Contenus" };
 
 export default async function ContentPage() {
   const viewer = await staffPage();
+  const db = getDb();
   const isAdmin = viewer.role === "ADMIN";
   const [news, documents, activities, contacts, settings, town] = await Promise.all([
-    listAllNews(),
-    listServiceDocuments(),
-    getDb().activity.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, name: true } }),
-    listUsefulContactsForEdit(),
-    isAdmin ? getTownSettingsForEdit() : null,
-    getTownSettings(),
+    listAllNews(db),
+    listServiceDocuments(db),
+    listActivityChoices(db),
+    listUsefulContactsForEdit(db),
+    isAdmin ? getTownSettingsForEdit(db) : null,
+    getTownSettings(db),
   ]);
   return (
     <div className="space-y-6">

@@ -5,6 +5,7 @@ import { staffPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import { listDocumentTypes, listReviewQueue } from "@/lib/documents/review-documents";
 import { parseChoice, type TSearchParams } from "@/lib/http/url-params";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Documents à valider" };
 
@@ -17,11 +18,12 @@ const DECISIONS = {
 
 export default async function DocumentQueuePage({ searchParams }: Props) {
   const viewer = await staffPage();
+  const db = getDb();
   const query = await searchParams;
   const decision = parseChoice(query.decision, ["accepte", "refuse"] as const);
-  const types = await listDocumentTypes();
+  const types = await listDocumentTypes(db);
   const typeId = types.find((type) => type.id === query.type)?.id;
-  const queue = await listReviewQueue(viewer, { typeId });
+  const queue = await listReviewQueue(db, viewer, { typeId });
 
   return (
     <div className="space-y-6">

@@ -7,61 +7,61 @@ import {
   resendActivation,
   setParentAccountActive,
   setQuotientFamilial,
-} from "@/lib/admin-families/families";
-import { ZAccountActiveSchema, ZAccountSchema, ZChildHealthSchema, ZCreateFamilySchema, ZQuotientSchema } from "@/lib/admin-families/family.schema";
-import { addChildForStaff, saveChildSheetForStaff, saveFamilyRecordForStaff, updateChildIdentityForStaff } from "@/lib/admin-families/family-editing";
+} from "@/lib/families/families";
+import { ZAccountActiveSchema, ZAccountSchema, ZChildHealthSchema, ZCreateFamilySchema, ZQuotientSchema } from "@/lib/families/family.schema";
+import { addChildForStaff, saveChildSheetForStaff, saveFamilyRecordForStaff, updateChildIdentityForStaff } from "@/lib/families/family-editing";
 import { staffAction } from "@/lib/auth/action";
 import { ZAddChildSchema, ZStaffChildIdentitySchema } from "@/lib/children/add-child.schema";
 import { ZStaffChildSheetSchema } from "@/lib/children/child-sheet.schema";
 import { ZStaffFamilyRecordSchema } from "@/lib/families/family-record.schema";
 import { savedOrStale, StaleSaveError } from "@/lib/families/record-version";
 
-export const createFamilyAction = staffAction(ZCreateFamilySchema, async (input, viewer) => {
-  const created = await createFamilyWithParent(viewer, input);
+export const createFamilyAction = staffAction(ZCreateFamilySchema, async (input, viewer, db) => {
+  const created = await createFamilyWithParent(db, viewer, input);
   revalidatePath("/admin/familles");
   return { familyId: created.familyId };
 });
 
-export const resendActivationAction = staffAction(ZAccountSchema, async (input, viewer) => {
-  await resendActivation(viewer, input.familyId, input.userId);
+export const resendActivationAction = staffAction(ZAccountSchema, async (input, viewer, db) => {
+  await resendActivation(db, viewer, input.familyId, input.userId);
   return null;
 });
 
-export const setAccountActiveAction = staffAction(ZAccountActiveSchema, async (input, viewer) => {
-  await setParentAccountActive(viewer, input.familyId, input.userId, input.active);
+export const setAccountActiveAction = staffAction(ZAccountActiveSchema, async (input, viewer, db) => {
+  await setParentAccountActive(db, viewer, input.familyId, input.userId, input.active);
   revalidatePath(`/admin/familles/${input.familyId}`);
   return null;
 });
 
-export const setQuotientAction = staffAction(ZQuotientSchema, async (input, viewer) => {
-  await setQuotientFamilial(viewer, input.familyId, input.quotientFamilial);
+export const setQuotientAction = staffAction(ZQuotientSchema, async (input, viewer, db) => {
+  await setQuotientFamilial(db, viewer, input.familyId, input.quotientFamilial);
   revalidatePath(`/admin/familles/${input.familyId}`);
   return null;
 });
 
 /** The explicit "Afficher les informations médicales": each call is audited. */
-export const showChildHealthAction = staffAction(ZChildHealthSchema, async (input, viewer) => readChildHealth(viewer, input.familyId, input.childId));
+export const showChildHealthAction = staffAction(ZChildHealthSchema, async (input, viewer, db) => readChildHealth(db, viewer, input.familyId, input.childId));
 
 /**
  * « Modifier le dossier famille »: the record's data, never the family's consents. Saved, or
  * refused because the record moved on meanwhile (the form keeps what was typed).
  */
-export const saveFamilyRecordStaffAction = staffAction(ZStaffFamilyRecordSchema, async (input, viewer) => {
-  const outcome = await savedOrStale(() => saveFamilyRecordForStaff(viewer, input));
+export const saveFamilyRecordStaffAction = staffAction(ZStaffFamilyRecordSchema, async (input, viewer, db) => {
+  const outcome = await savedOrStale(() => saveFamilyRecordForStaff(db, viewer, input));
   if (outcome.saved) revalidatePath(`/admin/familles/${input.familyId}`);
   return outcome;
 });
 
 /** « Modifier la fiche enfant »: the sheet's data, never the family's « J'accepte ». Saved, or refused as above. */
-export const saveChildSheetStaffAction = staffAction(ZStaffChildSheetSchema, async (input, viewer) => {
-  const outcome = await savedOrStale(() => saveChildSheetForStaff(viewer, input));
+export const saveChildSheetStaffAction = staffAction(ZStaffChildSheetSchema, async (input, viewer, db) => {
+  const outcome = await savedOrStale(() => saveChildSheetForStaff(db, viewer, input));
   if (outcome.saved) revalidatePath(`/admin/familles/${input.familyId}`);
   return outcome;
 });
 
 /** « Ajouter un enfant »: the family then completes the sheet. */
-export const addChildAction = staffAction(ZAddChildSchema, async (input, viewer) => {
-  const created = await addChildForStaff(viewer, input);
+export const addChildAction = staffAction(ZAddChildSchema, async (input, viewer, db) => {
+  const created = await addChildForStaff(db, viewer, input);
   revalidatePath(`/admin/familles/${input.familyId}`);
   return created;
 });
@@ -72,9 +72,9 @@ export const addChildAction = staffAction(ZAddChildSchema, async (input, viewer)
  * refreshed all the same so that the form's hidden version (and values then) catch up — the
  * fields keep what the agent typed, and saving again is deliberate.
  */
-export const updateChildIdentityAction = staffAction(ZStaffChildIdentitySchema, async (input, viewer) => {
+export const updateChildIdentityAction = staffAction(ZStaffChildIdentitySchema, async (input, viewer, db) => {
   try {
-    await updateChildIdentityForStaff(viewer, input);
+    await updateChildIdentityForStaff(db, viewer, input);
   } catch (error) {
     if (error instanceof StaleSaveError) revalidatePath(`/admin/familles/${input.familyId}`);
     throw error; // shown as its French message

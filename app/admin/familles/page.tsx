@@ -1,19 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination, queryString } from "@/components/admin/pagination";
-import { searchFamilies } from "@/lib/admin-families/families";
-import { ZFamilySearchSchema } from "@/lib/admin-families/family.schema";
+import { searchFamilies } from "@/lib/families/families";
+import { ZFamilySearchSchema } from "@/lib/families/family.schema";
 import { staffPage } from "@/lib/auth/session";
 import { searchParamsText } from "@/lib/http/url-params";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Familles" };
 
 export default async function FamiliesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const params = await searchParams;
   const parsed = ZFamilySearchSchema.safeParse(searchParamsText(params));
   const search = parsed.success ? parsed.data : ZFamilySearchSchema.parse({});
-  const result = await searchFamilies(viewer, search);
+  const result = await searchFamilies(db, viewer, search);
   const sortLink = (field: "name" | "createdAt", label: string) => {
     const active = search.sort.replace("-", "") === field;
     const next = active && !search.sort.startsWith("-") ? `-${field}` : field;

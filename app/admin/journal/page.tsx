@@ -7,13 +7,15 @@ import { ZJournalFilterSchema } from "@/lib/audit/journal.schema";
 import { adminPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import { searchParamsText } from "@/lib/http/url-params";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Journal" };
 
 export default async function JournalPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await adminPage();
+  const db = getDb();
   const filter = ZJournalFilterSchema.parse(Object.fromEntries(Object.entries(searchParamsText(await searchParams)).filter(([, value]) => value)));
-  const result = await listAuditEntries(viewer, filter);
+  const result = await listAuditEntries(db, viewer, filter);
   const field = (id: string, label: string, name: keyof typeof filter, type = "text") => (
     <div>
       <label htmlFor={id} className="block font-semibold">{label}</label>

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { queryString } from "@/components/admin/pagination";
 import { DailyListDateForm, DailyListTitleBar, InvalidDateAlert } from "@/components/admin/daily-list-toolbar";
-import { dailyList } from "@/lib/admin-lists/daily-list";
-import { dietLabel } from "@/lib/admin-lists/list-csv";
-import { ZDailyListQuerySchema } from "@/lib/admin-lists/list.schema";
+import { dailyList } from "@/lib/lists/daily-list";
+import { dietLabel } from "@/lib/lists/list-csv";
+import { ZDailyListQuerySchema } from "@/lib/lists/list.schema";
 import { staffPage } from "@/lib/auth/session";
+import { listOpenEstablishments } from "@/lib/catalogue/catalogue";
 import * as clock from "@/lib/clock";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
@@ -15,13 +16,14 @@ export const metadata: Metadata = { title: "Listes du jour" };
 
 export default async function DailyListsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const params = searchParamsText(await searchParams);
   // A date typed by hand in the address that is not one shows today's list, and says so.
   const asked = ZDailyListQuerySchema.safeParse({ date: params.date || clock.today(), establishmentId: params.establishmentId || undefined });
   const query = asked.success ? asked.data : ZDailyListQuerySchema.parse({ date: clock.today(), establishmentId: undefined });
   const [list, establishments] = await Promise.all([
-    dailyList(viewer, query),
-    getDb().establishment.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    dailyList(db, viewer, query),
+    listOpenEstablishments(db),
   ]);
   const csvHref = `/api/admin/listes${queryString({ vue: "presence", date: query.date, establishmentId: query.establishmentId })}`;
   return (

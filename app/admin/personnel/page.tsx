@@ -7,12 +7,14 @@ import { formatDateTime } from "@/lib/dates/calendar-day";
 import { staffRoleLabel } from "@/lib/staff/role-labels";
 import { listStaff } from "@/lib/staff/staff";
 import { createStaffAction, resetStaffSecondFactorAction, setStaffActiveAction, setStaffRoleAction } from "./actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Personnel" };
 
 export default async function StaffPage() {
   const viewer = await adminPage();
-  const staff = await listStaff(viewer);
+  const db = getDb();
+  const staff = await listStaff(db, viewer);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand">Personnel</h1>

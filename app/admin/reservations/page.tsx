@@ -2,20 +2,22 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DecisionForms } from "@/components/admin/decision-form";
 import { Pagination, queryString } from "@/components/admin/pagination";
-import { ZQueueFilterSchema } from "@/lib/admin-reservations/decision.schema";
-import { listPendingLines, listQueueFilters } from "@/lib/admin-reservations/decisions";
-import { reservationNumberText } from "@/lib/admin-reservations/reservation-number";
+import { ZQueueFilterSchema } from "@/lib/reservations/decision.schema";
+import { listPendingLines, listQueueFilters } from "@/lib/reservations/decisions";
+import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { staffPage } from "@/lib/auth/session";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { searchParamsText } from "@/lib/http/url-params";
 import { decideReservationAction } from "./actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Réservations en attente" };
 
 export default async function ReservationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const filter = ZQueueFilterSchema.parse(searchParamsText(await searchParams));
-  const [queue, options] = await Promise.all([listPendingLines(viewer, filter), listQueueFilters()]);
+  const [queue, options] = await Promise.all([listPendingLines(db, viewer, filter), listQueueFilters(db)]);
   const reservations = new Map<string, typeof queue.lines>();
   for (const line of queue.lines) reservations.set(line.reservation.id, [...(reservations.get(line.reservation.id) ?? []), line]);
   return (
@@ -54,7 +56,7 @@ export default async function ReservationQueuePage({ searchParams }: { searchPar
           return (
             <li key={reservation.id} className="rounded bg-white p-4 shadow">
               <h2 className="text-lg font-bold">
-                Réservation n° {reservationNumberText(reservation.number)} –{" "}
+                Réservation n° {formatReservationNumber(reservation.number)} –{" "}
                 <Link href={`/admin/familles/${reservation.family.id}`} className="underline">
                   famille {reservation.family.name}
                 </Link>{" "}

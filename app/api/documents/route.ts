@@ -8,6 +8,7 @@ import { submitDocument } from "@/lib/documents/family-documents";
 import { UploadRefusedError } from "@/lib/documents/inspect-upload";
 import { MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
 import { AppError, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
+import { getDb } from "@/lib/db/client";
 
 // The upload of a supporting document (PIÈCES JUSTIFICATIVES À FOURNIR > Ajouter un document).
 // A route handler rather than a server action: the browser's XMLHttpRequest reports upload
@@ -21,6 +22,7 @@ const reply = (result: UploadResult, status = 200) => NextResponse.json(result, 
 const FORM_OVERHEAD = 64 * 1024;
 
 export async function POST(request: NextRequest) {
+  const db = getDb();
   try {
     const viewer = await requireParent();
     // Cookies are SameSite=Lax already; refuse a cross-site form post all the same.
@@ -39,7 +41,7 @@ export async function POST(request: NextRequest) {
       return reply({ ok: false, error: "Le formulaire contient des erreurs : vérifiez les champs signalés.", fieldErrors }, 400);
     }
 
-    const document = await submitDocument(viewer, parsed.data, { name: (file as File).name, bytes: new Uint8Array(await (file as File).arrayBuffer()) });
+    const document = await submitDocument(db, viewer, parsed.data, { name: (file as File).name, bytes: new Uint8Array(await (file as File).arrayBuffer()) });
     revalidatePath("/espace");
     revalidatePath("/espace/documents");
     return reply({ ok: true, data: { id: document.id } }, 201);

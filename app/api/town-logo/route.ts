@@ -1,11 +1,13 @@
 import { NextResponse } from "next/server";
 import { storedFileContentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { readTownLogo } from "@/lib/town/town-logo";
+import { getDb } from "@/lib/db/client";
 
 // Public on purpose: the logo is in the header of every page, the login page included. The
 // page links it with ?v=<last change> so a new logo shows at once despite the cache.
 export async function GET() {
-  const logo = await readTownLogo();
+  const db = getDb();
+  const logo = await readTownLogo(db);
   if (!logo) return new NextResponse("Aucun logo", { status: 404 });
   return new NextResponse(new Uint8Array(logo.bytes), {
     headers: {

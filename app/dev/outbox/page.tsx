@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import { listOutboxMails } from "@/lib/account/outbox";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Boîte d'envoi (développement)" };
 
@@ -10,7 +11,8 @@ export const metadata: Metadata = { title: "Boîte d'envoi (développement)" };
 export default async function OutboxPage() {
   await connection();
   if (process.env.NODE_ENV === "production") notFound();
-  const mails = await listOutboxMails();
+  const db = getDb();
+  const mails = await listOutboxMails(db);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand">Boîte d&apos;envoi (développement)</h1>

@@ -7,16 +7,14 @@ import { changePassword } from "@/lib/auth/change-password";
 import { requestEmailChange } from "@/lib/auth/email-change";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { reissueSessionCookie } from "@/lib/auth/sign-in";
-import { getDb } from "@/lib/db/client";
 
-export const changePasswordAction = parentAction(ZChangePasswordActionSchema, async (input, viewer) => {
-  const db = getDb();
+export const changePasswordAction = parentAction(ZChangePasswordActionSchema, async (input, viewer, db) => {
   const changed = await changePassword(db, viewer.userId, input, { sessionId: viewer.sessionId, meta: await requestMeta() });
   // Every other session ended; this one goes on.
   await reissueSessionCookie(db, viewer, changed.sessionVersion);
   return { email: changed.email };
 });
 
-export const requestEmailChangeAction = parentAction(ZChangeEmailSchema, async (input, viewer) => {
-  return requestEmailChange(getDb(), viewer.userId, input, { meta: await requestMeta() });
+export const requestEmailChangeAction = parentAction(ZChangeEmailSchema, async (input, viewer, db) => {
+  return requestEmailChange(db, viewer.userId, input, { meta: await requestMeta() });
 });

@@ -5,8 +5,8 @@ import { parentAction } from "@/lib/auth/action";
 import { ZDocumentIdSchema } from "@/lib/documents/document.schema";
 import { deleteFamilyDocument } from "@/lib/documents/family-documents";
 
-export const deleteDocumentAction = parentAction(ZDocumentIdSchema, async (input, viewer) => {
-  await deleteFamilyDocument(viewer, input.id);
+export const deleteDocumentAction = parentAction(ZDocumentIdSchema, async (input, viewer, db) => {
+  await deleteFamilyDocument(db, viewer, input.id);
   revalidatePath("/espace");
   revalidatePath("/espace/documents");
   return { id: input.id };

@@ -6,6 +6,7 @@ import { Panel } from "@/components/ui/panel";
 import { parentPage } from "@/lib/auth/session";
 import { getUploadChoices, listFamilyDocuments } from "@/lib/documents/family-documents";
 import { deleteDocumentAction } from "./actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Pièces justificatives" };
 
@@ -13,7 +14,8 @@ type Props = { searchParams: Promise<{ concerne?: string; type?: string }> };
 
 export default async function FamilyDocumentsPage({ searchParams }: Props) {
   const viewer = await parentPage();
-  const [choices, documents, query] = await Promise.all([getUploadChoices(viewer), listFamilyDocuments(viewer), searchParams]);
+  const db = getDb();
+  const [choices, documents, query] = await Promise.all([getUploadChoices(db, viewer), listFamilyDocuments(db, viewer), searchParams]);
   // Prefill from the dashboard's "à fournir" links, only with values the family may choose.
   const concerns = query.concerne === "famille" || choices.children.some((child) => child.id === query.concerne) ? query.concerne : undefined;
   const typeId = choices.types.some((type) => type.id === query.type) ? query.type : undefined;

@@ -5,12 +5,14 @@ import { PageHeader } from "@/components/layout/page-header";
 import { parentPage } from "@/lib/auth/session";
 import { getFamilyRecord } from "@/lib/families/family-record";
 import { saveFamilyRecordAction } from "./actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Informations de la famille" };
 
 export default async function FamilyRecordPage() {
   const viewer = await parentPage();
-  const record = await getFamilyRecord(viewer);
+  const db = getDb();
+  const record = await getFamilyRecord(db, viewer);
   if (!record) notFound();
   const body = (kind: string) => record.consentTexts.find((text) => text.kind === kind)?.body ?? null;
   return (

@@ -23,9 +23,10 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
     etat: parseChoice(query.etat, Object.keys(STATUS_LABELS) as ReservationStatusName[]) ?? undefined,
   };
   const filters = { childId: search.enfant, establishmentId: search.etablissement, periodName: search.periode, status: search.etat };
+  const db = getDb();
   const [list, options] = await Promise.all([
-    listReservations(getDb(), viewer, filters, parsePage(query.page)),
-    reservationSearchOptions(getDb(), viewer),
+    listReservations(db, viewer, filters, parsePage(query.page)),
+    reservationSearchOptions(db, viewer),
   ]);
   const pageHref = (page: number) => {
     const params = new URLSearchParams();

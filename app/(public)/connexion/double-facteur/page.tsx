@@ -5,16 +5,17 @@ import { SecondFactorForm } from "@/components/auth/second-factor-form";
 import { findLoginChallenge, readChallengeCookie } from "@/lib/auth/login-challenge";
 import { enrolmentFor, pendingTotpSecret } from "@/lib/auth/second-factor";
 import { currentViewer } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
 import { getTownSettings } from "@/lib/town/settings";
 
 export const metadata: Metadata = { title: "Activer la double authentification" };
 
 export default async function EnrolSecondFactorPage() {
+  const cookie = await readChallengeCookie(); // first: the page is dynamic before it opens the database
   const db = getDb();
-  const challenge = await findLoginChallenge(db, await readChallengeCookie());
+  const challenge = await findLoginChallenge(db, cookie);
   const secret = challenge && !challenge.user.totpEnabledAt ? await pendingTotpSecret(db, challenge.userId) : null;
-  const enrolment = challenge && secret ? await enrolmentFor(secret, challenge.user.email, await issuer()) : null;
+  const enrolment = challenge && secret ? await enrolmentFor(secret, challenge.user.email, await issuer(db)) : null;
   // Right after the first code, the page renders again for a signed-in staff member: the form
   // stays in place (same position in the tree) so that it can show the recovery codes once.
   const viewer = enrolment ? null : await currentViewer();
@@ -39,8 +40,8 @@ export default async function EnrolSecondFactorPage() {
   );
 }
 
-async function issuer() {
-  const town = await getTownSettings();
+async function issuer(db: Db) {
+  const town = await getTownSettings(db);
   return `${town.portalName} – ${town.townName}`;
 }
 

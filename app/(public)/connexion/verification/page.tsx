@@ -8,7 +8,8 @@ import { getDb } from "@/lib/db/client";
 export const metadata: Metadata = { title: "Code de vérification" };
 
 export default async function SecondFactorPage() {
-  const challenge = await findLoginChallenge(getDb(), await readChallengeCookie());
+  const cookie = await readChallengeCookie(); // first: the page is dynamic before it opens the database
+  const challenge = await findLoginChallenge(getDb(), cookie);
   return (
     <div className="mx-auto max-w-md space-y-4">
       <h1 className="text-2xl font-bold text-brand">Double authentification</h1>

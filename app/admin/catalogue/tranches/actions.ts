@@ -7,20 +7,20 @@ import { ZQfBracketCreateSchema, ZQfBracketDeleteSchema, ZQfBracketUpdateSchema 
 
 const PATH = "/admin/catalogue/tranches";
 
-export const createQfBracketAction = staffAction(ZQfBracketCreateSchema, async (input, viewer) => {
-  const bracket = await createQfBracket(viewer, input);
+export const createQfBracketAction = staffAction(ZQfBracketCreateSchema, async (input, viewer, db) => {
+  const bracket = await createQfBracket(db, viewer, input);
   revalidatePath(PATH);
   return bracket;
 });
 
-export const updateQfBracketAction = staffAction(ZQfBracketUpdateSchema, async (input, viewer) => {
-  await updateQfBracket(viewer, input);
+export const updateQfBracketAction = staffAction(ZQfBracketUpdateSchema, async (input, viewer, db) => {
+  await updateQfBracket(db, viewer, input);
   revalidatePath(PATH);
   return { id: input.id };
 });
 
-export const deleteQfBracketAction = staffAction(ZQfBracketDeleteSchema, async (input, viewer) => {
-  const result = await deleteQfBracket(viewer, input.id);
+export const deleteQfBracketAction = staffAction(ZQfBracketDeleteSchema, async (input, viewer, db) => {
+  const result = await deleteQfBracket(db, viewer, input.id);
   revalidatePath(PATH);
   return result;
 });

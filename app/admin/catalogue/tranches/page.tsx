@@ -8,12 +8,14 @@ import { staffPage } from "@/lib/auth/session";
 import { listQfBrackets } from "@/lib/catalogue/qf-brackets";
 import { bracketRangeLabel } from "@/lib/catalogue/unit-rules";
 import { createQfBracketAction, deleteQfBracketAction, updateQfBracketAction } from "./actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Tranches de quotient familial" };
 
 export default async function QfBracketsPage() {
   const viewer = await staffPage();
-  const brackets = await listQfBrackets(viewer);
+  const db = getDb();
+  const brackets = await listQfBrackets(db, viewer);
   return (
     <div className="space-y-6">
       <PageHeader title="Tranches de quotient familial" back={{ href: "/admin/catalogue", label: "Catalogue" }} />

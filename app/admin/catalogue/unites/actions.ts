@@ -10,39 +10,39 @@ import { ZDayCapacityResetSchema, ZDayCapacitySchema, ZUnitCreateSchema, ZUnitDe
 const periodPath = (periodId: string) => `/admin/catalogue/periodes/${periodId}`;
 const unitPath = (unitId: string) => `/admin/catalogue/unites/${unitId}`;
 
-export const createUnitAction = staffAction(ZUnitCreateSchema, async (input, viewer) => {
-  const unit = await createUnit(viewer, input);
+export const createUnitAction = staffAction(ZUnitCreateSchema, async (input, viewer, db) => {
+  const unit = await createUnit(db, viewer, input);
   revalidatePath(periodPath(input.periodId));
   return unit;
 });
 
-export const updateUnitAction = staffAction(ZUnitUpdateSchema, async (input, viewer) => {
-  const result = await updateUnit(viewer, input);
+export const updateUnitAction = staffAction(ZUnitUpdateSchema, async (input, viewer, db) => {
+  const result = await updateUnit(db, viewer, input);
   revalidatePath(periodPath(result.periodId));
   revalidatePath(unitPath(input.id));
   return result;
 });
 
-export const deleteUnitAction = staffAction(ZUnitDeleteSchema, async (input, viewer) => {
-  const result = await deleteUnit(viewer, input.id);
+export const deleteUnitAction = staffAction(ZUnitDeleteSchema, async (input, viewer, db) => {
+  const result = await deleteUnit(db, viewer, input.id);
   revalidatePath(periodPath(result.periodId));
   return result;
 });
 
-export const setDayCapacityAction = staffAction(ZDayCapacitySchema, async (input, viewer) => {
-  const result = await setDayCapacity(viewer, input);
+export const setDayCapacityAction = staffAction(ZDayCapacitySchema, async (input, viewer, db) => {
+  const result = await setDayCapacity(db, viewer, input);
   revalidatePath(unitPath(input.unitId));
   return result;
 });
 
-export const resetDayCapacityAction = staffAction(ZDayCapacityResetSchema, async (input, viewer) => {
-  await resetDayCapacity(viewer, input);
+export const resetDayCapacityAction = staffAction(ZDayCapacityResetSchema, async (input, viewer, db) => {
+  await resetDayCapacity(db, viewer, input);
   revalidatePath(unitPath(input.unitId));
   return { date: input.date };
 });
 
-export const saveTariffsAction = staffAction(ZTariffsSchema, async (input, viewer) => {
-  const result = await saveTariffs(viewer, input);
+export const saveTariffsAction = staffAction(ZTariffsSchema, async (input, viewer, db) => {
+  const result = await saveTariffs(db, viewer, input);
   revalidatePath(unitPath(input.unitId));
   revalidatePath(periodPath(result.periodId));
   return result;

@@ -9,13 +9,15 @@ import { formatDateTime } from "@/lib/dates/calendar-day";
 import { getDocumentForReview } from "@/lib/documents/review-documents";
 import { parseId } from "@/lib/http/url-params";
 import { reviewDocumentAction } from "../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Examiner un document" };
 
 export default async function ReviewDocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const id = parseId((await params).id);
-  const document = id ? await getDocumentForReview(viewer, id) : null;
+  const document = id ? await getDocumentForReview(db, viewer, id) : null;
   if (!document) notFound();
   const source = `/api/documents/${document.id}`;
   const title = `${document.typeLabel} – ${document.folder} (famille ${document.familyName})`;

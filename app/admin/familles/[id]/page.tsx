@@ -8,10 +8,11 @@ import { QuotientForm } from "@/components/admin/quotient-form";
 import { ChildHealthReveal } from "@/components/admin/child-health";
 import { CompletenessBlock } from "@/components/dashboard/completeness-block";
 import { Panel } from "@/components/ui/panel";
-import { getFamilyForStaff } from "@/lib/admin-families/families";
-import { reservationNumberText } from "@/lib/admin-reservations/reservation-number";
+import { getFamilyForStaff } from "@/lib/families/families";
+import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { staffPage } from "@/lib/auth/session";
-import { listSchools } from "@/lib/children/child-sheet";
+import { listSchools } from "@/lib/catalogue/catalogue";
+import { childIdentityValues } from "@/lib/children/child-sheet";
 import { dateToDay, formatDateTime, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { STAFF_DOCUMENT_STATUS_LABELS } from "@/lib/documents/status-labels";
@@ -24,13 +25,14 @@ export const metadata: Metadata = { title: "Famille" };
 
 export default async function FamilyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const id = parseId((await params).id);
   const { creee } = await searchParams;
   if (!id) notFound();
-  const family = await getFamilyForStaff(viewer, id);
+  const family = await getFamilyForStaff(db, viewer, id);
   if (!family) notFound();
-  const schools = await listSchools();
-  const completeness = await loadCompleteness(getDb(), family.id);
+  const schools = await listSchools(db);
+  const completeness = await loadCompleteness(db, family.id);
   const address = [family.street, family.addressComplement, [family.postalCode, family.city].filter(Boolean).join(" ")].filter(Boolean).join(", ");
   return (
     <div className="space-y-6">
@@ -152,15 +154,7 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
                   version={child.version}
                   schools={schools}
                   action={updateChildIdentityAction}
-                  values={{
-                    lastName: child.lastName,
-                    firstName: child.firstName,
-                    sex: child.sex ?? "",
-                    birthDate: dateToDay(child.birthDate),
-                    schoolId: child.schoolId ?? "",
-                    schoolLevel: child.schoolLevel ?? "",
-                    schoolClass: child.schoolClass ?? "",
-                  }}
+                  values={childIdentityValues(child)}
                 />
               </details>
               <ChildHealthReveal familyId={family.id} childId={child.id} action={showChildHealthAction} />
@@ -198,7 +192,7 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
             <tbody>
               {family.reservations.map((reservation) => (
                 <tr key={reservation.id} className="border-t border-gray-200">
-                  <td>{reservationNumberText(reservation.number)}</td>
+                  <td>{formatReservationNumber(reservation.number)}</td>
                   <td>{reservation.child.firstName}</td>
                   <td>
                     {reservation.period.activity.name} – {reservation.period.establishment.name} ({reservation.period.name})

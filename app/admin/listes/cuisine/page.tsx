@@ -1,23 +1,25 @@
 import type { Metadata } from "next";
 import { queryString } from "@/components/admin/pagination";
 import { DailyListDateForm, DailyListTitleBar, InvalidDateAlert } from "@/components/admin/daily-list-toolbar";
-import { kitchenCounts } from "@/lib/admin-lists/daily-list";
-import { dietLabel } from "@/lib/admin-lists/list-csv";
-import { ZKitchenQuerySchema } from "@/lib/admin-lists/list.schema";
+import { kitchenCounts } from "@/lib/lists/daily-list";
+import { dietLabel } from "@/lib/lists/list-csv";
+import { ZKitchenQuerySchema } from "@/lib/lists/list.schema";
 import { staffPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { searchParamsText } from "@/lib/http/url-params";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Repas pour la cuisine" };
 
 export default async function KitchenPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const params = searchParamsText(await searchParams);
   // A date typed by hand in the address that is not one shows today's counts, and says so.
   const asked = ZKitchenQuerySchema.safeParse({ date: params.date || clock.today(), span: params.span });
   const query = asked.success ? asked.data : ZKitchenQuerySchema.parse({ date: clock.today(), span: params.span });
-  const counts = await kitchenCounts(viewer, query);
+  const counts = await kitchenCounts(db, viewer, query);
   return (
     <div className="space-y-4">
       {asked.success ? null : <InvalidDateAlert />}

@@ -2,12 +2,14 @@ import { NextResponse } from "next/server";
 import { readServiceDocument } from "@/lib/content/service-documents";
 import { parseId } from "@/lib/http/url-params";
 import { storedFileContentSecurityPolicy } from "@/lib/security/content-security-policy";
+import { getDb } from "@/lib/db/client";
 
 // Public on purpose: the home page lists the services' règlements, tarifs and programmes.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const db = getDb();
   const id = parseId((await params).id);
   if (!id) return new NextResponse("Document introuvable", { status: 404 });
-  const document = await readServiceDocument(id);
+  const document = await readServiceDocument(db, id);
   if (!document) return new NextResponse("Document introuvable", { status: 404 });
   const asciiName = document.originalName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new NextResponse(new Uint8Array(document.bytes), {

@@ -6,13 +6,15 @@ import { parentPage } from "@/lib/auth/session";
 import { getChildSheet } from "@/lib/children/child-sheet";
 import { requireId } from "@/lib/http/url-params";
 import { saveChildSheetAction } from "../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Fiche enfant" };
 
 export default async function ChildSheetPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await parentPage();
+  const db = getDb();
   const id = requireId((await params).id);
-  const sheet = await getChildSheet(viewer, id); // scoped to the viewer's family
+  const sheet = await getChildSheet(db, viewer, id); // scoped to the viewer's family
   if (!sheet) notFound();
   return (
     <div className="space-y-4">

@@ -20,9 +20,10 @@ export default async function NewReservationPage({ searchParams }: { searchParam
   const viewer = await parentPage();
   const query = await searchParams;
   const now = clock.now();
+  const db = getDb();
 
   if (!query.enfant) {
-    const children = await getWizardChildren(getDb(), viewer);
+    const children = await getWizardChildren(db, viewer);
     return (
       <div className="space-y-4">
         <WizardSteps current={1} />
@@ -63,7 +64,7 @@ export default async function NewReservationPage({ searchParams }: { searchParam
   const enfant = requireId(query.enfant);
 
   if (!query.periode) {
-    const eligible = await getEligiblePeriods(getDb(), viewer, enfant, now);
+    const eligible = await getEligiblePeriods(db, viewer, enfant, now);
     if (!eligible) notFound();
     return (
       <div className="space-y-4">
@@ -98,7 +99,7 @@ export default async function NewReservationPage({ searchParams }: { searchParam
 
   const periode = requireId(query.periode);
 
-  const summary = await getPeriodSummary(getDb(), viewer, enfant, periode, now);
+  const summary = await getPeriodSummary(db, viewer, enfant, periode, now);
   if (!summary) notFound();
   return (
     <div className="space-y-4">

@@ -7,13 +7,15 @@ import { staffPage } from "@/lib/auth/session";
 import { getActivity } from "@/lib/catalogue/catalogue-admin";
 import { requireId } from "@/lib/http/url-params";
 import { updateActivityAction } from "../../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Modifier une activité" };
 
 export default async function EditActivityPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const id = requireId((await params).id);
-  const activity = await getActivity(viewer, id);
+  const activity = await getActivity(db, viewer, id);
   if (!activity) notFound();
   return (
     <div className="max-w-2xl space-y-4">

@@ -3,14 +3,16 @@ import { EstablishmentForm } from "@/components/admin/establishment-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
-import { listSchools } from "@/lib/catalogue/catalogue-admin";
+import { listSchools } from "@/lib/catalogue/catalogue";
 import { createEstablishmentAction } from "../../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Créer un établissement" };
 
 export default async function NewEstablishmentPage() {
   await staffPage();
-  const schools = await listSchools();
+  const db = getDb();
+  const schools = await listSchools(db);
   return (
     <div className="max-w-2xl space-y-4">
       <PageHeader title="Créer un établissement" back={{ href: "/admin/catalogue", label: "Retour au catalogue" }} />

@@ -10,6 +10,7 @@ import { VALIDATION_MODE_DETAIL_LABELS } from "@/lib/catalogue/validation-mode-l
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
 import { requireId } from "@/lib/http/url-params";
 import { addClosuresAction } from "../../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Période" };
 
@@ -19,10 +20,11 @@ const euros = (cents: number) => `${(cents / 100).toFixed(2).replace(".", ",")} 
 
 export default async function PeriodPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const id = requireId((await params).id);
-  const period = await getPeriod(viewer, id);
+  const period = await getPeriod(db, viewer, id);
   if (!period) notFound();
-  const closures = await listClosures(viewer, id);
+  const closures = await listClosures(db, viewer, id);
   const ruleText = (rule: typeof period.bookingRule) =>
     rule.kind === "WEEKDAY_OF_PREVIOUS_WEEK" ? `avant le ${WEEKDAYS[rule.weekday ?? 1]} de la semaine précédente, ${time(rule.timeOfDay)}` : `${rule.daysBefore} jour(s) avant, ${time(rule.timeOfDay)}`;
   return (

@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import { PeriodForm } from "@/components/admin/period-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { staffPage } from "@/lib/auth/session";
-import { listActivities, listEstablishments, listSchools } from "@/lib/catalogue/catalogue-admin";
+import { listSchools } from "@/lib/catalogue/catalogue";
+import { listActivities, listEstablishments } from "@/lib/catalogue/catalogue-admin";
 import { createPeriodAction } from "../../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Créer une période" };
 
 export default async function NewPeriodPage() {
   await staffPage();
-  const [establishments, activities, schools] = await Promise.all([listEstablishments(), listActivities(), listSchools()]);
+  const db = getDb();
+  const [establishments, activities, schools] = await Promise.all([listEstablishments(db), listActivities(db), listSchools(db)]);
   return (
     <div className="max-w-4xl space-y-4">
       <PageHeader title="Créer une période" back={{ href: "/admin/catalogue", label: "Retour au catalogue" }} />

@@ -14,13 +14,15 @@ import { getUnitForStaff } from "@/lib/catalogue/units";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { requireId } from "@/lib/http/url-params";
 import { deleteUnitAction, resetDayCapacityAction, saveTariffsAction, setDayCapacityAction, updateUnitAction } from "../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Unité" };
 
 export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const id = requireId((await params).id);
-  const [unit, brackets] = await Promise.all([getUnitForStaff(viewer, id), listQfBrackets(viewer)]);
+  const [unit, brackets] = await Promise.all([getUnitForStaff(db, viewer, id), listQfBrackets(db, viewer)]);
   if (!unit) notFound();
   const prices = new Map(unit.tariffs.map((tariff) => [tariff.bracketId, tariff.priceCents]));
   const periodTitle = `${unit.period.establishment.name} – ${unit.period.name}`;

@@ -7,13 +7,15 @@ import { staffPage } from "@/lib/auth/session";
 import { getPeriodForNewUnit } from "@/lib/catalogue/units";
 import { requireId } from "@/lib/http/url-params";
 import { createUnitAction } from "../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Ajouter une unité" };
 
 export default async function NewUnitPage({ searchParams }: { searchParams: Promise<{ periode?: string | string[] }> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const periode = requireId((await searchParams).periode);
-  const period = await getPeriodForNewUnit(viewer, periode);
+  const period = await getPeriodForNewUnit(db, viewer, periode);
   if (!period) notFound();
   const title = `${period.establishment} – ${period.name}`;
   return (

@@ -2,18 +2,20 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FamilyRecordForm } from "@/components/family/family-record-form";
 import { PageHeader } from "@/components/layout/page-header";
-import { getFamilyRecordForStaff } from "@/lib/admin-families/family-editing";
+import { getFamilyRecordForStaff } from "@/lib/families/family-editing";
 import { staffPage } from "@/lib/auth/session";
 import { describeConsentState } from "@/lib/families/consent-labels";
 import { requireId } from "@/lib/http/url-params";
 import { saveFamilyRecordStaffAction } from "../../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Modifier le dossier famille" };
 
 export default async function StaffFamilyRecordPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const id = requireId((await params).id);
-  const record = await getFamilyRecordForStaff(viewer, id);
+  const record = await getFamilyRecordForStaff(db, viewer, id);
   if (!record) notFound();
   const familyHref = `/admin/familles/${id}`;
   return (

@@ -3,16 +3,19 @@ import { notFound } from "next/navigation";
 import { PeriodForm } from "@/components/admin/period-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { staffPage } from "@/lib/auth/session";
-import { getPeriodForEdit, listActivities, listEstablishments, listSchools } from "@/lib/catalogue/catalogue-admin";
+import { listSchools } from "@/lib/catalogue/catalogue";
+import { getPeriodForEdit, listActivities, listEstablishments } from "@/lib/catalogue/catalogue-admin";
 import { requireId } from "@/lib/http/url-params";
 import { updatePeriodAction } from "../../../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Modifier la période" };
 
 export default async function EditPeriodPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const id = requireId((await params).id);
-  const [period, establishments, activities, schools] = await Promise.all([getPeriodForEdit(viewer, id), listEstablishments(), listActivities(), listSchools()]);
+  const [period, establishments, activities, schools] = await Promise.all([getPeriodForEdit(db, viewer, id), listEstablishments(db), listActivities(db), listSchools(db)]);
   if (!period) notFound();
   return (
     <div className="max-w-4xl space-y-4">

@@ -2,20 +2,22 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChildSheetForm } from "@/components/children/child-sheet-form";
 import { PageHeader } from "@/components/layout/page-header";
-import { getChildSheetForStaff } from "@/lib/admin-families/family-editing";
+import { getChildSheetForStaff } from "@/lib/families/family-editing";
 import { staffPage } from "@/lib/auth/session";
 import { describeConsentState } from "@/lib/families/consent-labels";
 import { requireId } from "@/lib/http/url-params";
 import { saveChildSheetStaffAction } from "../../../actions";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Modifier la fiche enfant" };
 
 // Opening this page reads the child's medical section: getChildSheetForStaff audits it.
 export default async function StaffChildSheetPage({ params }: { params: Promise<{ id: string; childId: string }> }) {
   const viewer = await staffPage();
+  const db = getDb();
   const route = await params;
   const [id, childId] = [requireId(route.id), requireId(route.childId)];
-  const sheet = await getChildSheetForStaff(viewer, id, childId); // the child of that family only
+  const sheet = await getChildSheetForStaff(db, viewer, id, childId); // the child of that family only
   if (!sheet) notFound();
   const familyHref = `/admin/familles/${id}`;
   return (

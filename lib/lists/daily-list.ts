@@ -3,7 +3,8 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import { addDays, dateToDay, dayToDate, isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
-import { getDb } from "@/lib/db/client";
+import { UNIT_FIELDS } from "@/lib/catalogue/catalogue";
+import type { Db } from "@/lib/db/client";
 import type { DietKind } from "@/lib/db/generated/client";
 import type { TDailyListQuery, TKitchenQuery } from "./list.schema";
 
@@ -62,8 +63,7 @@ const sortKey = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]
  * units they belong to. Sorting happens here with a French collator: cheaper than a
  * collation-aware ORDER BY over thousands of rows (measured in tests/bench/daily-lists.bench.ts).
  */
-export async function dailyList(viewer: StaffViewer, query: TDailyListQuery): Promise<{ date: CalendarDay; units: DailyListUnit[]; totalAccepted: number; totalPending: number }> {
-  const db = getDb();
+export async function dailyList(db: Db, viewer: StaffViewer, query: TDailyListQuery): Promise<{ date: CalendarDay; units: DailyListUnit[]; totalAccepted: number; totalPending: number }> {
   const date = dayToDate(query.date);
   const establishmentId = query.establishmentId ?? null;
   // One JSON value rather than thousands of rows: Prisma's per-row decoding was most of the time.
@@ -97,11 +97,7 @@ export async function dailyList(viewer: StaffViewer, query: TDailyListQuery): Pr
   const unitRows = await db.unit.findMany({
     where: { id: { in: unitIds } },
     select: {
-      id: true,
-      label: true,
-      startTime: true,
-      endTime: true,
-      capacity: true,
+      ...UNIT_FIELDS,
       sortOrder: true,
       days: { where: { date }, select: { capacity: true } },
       period: { select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true, sortOrder: true } } } },
@@ -172,11 +168,11 @@ export type KitchenCounts = {
 const DIET_ORDER: DietKind[] = ["AUCUN", "SANS_PORC", "SANS_VIANDE", "VEGETARIEN", "ALLERGIE_PAI", "AUTRE"];
 
 /** Meals for the kitchen: accepted lines of RESTAURATION_SCOLAIRE units, per school and diet, for a day or its week (Monday–Sunday). */
-export async function kitchenCounts(viewer: StaffViewer, query: TKitchenQuery): Promise<KitchenCounts> {
+export async function kitchenCounts(db: Db, viewer: StaffViewer, query: TKitchenQuery): Promise<KitchenCounts> {
   assertStaffViewer(viewer);
   const from = query.span === "week" ? addDays(query.date, 1 - isoWeekday(query.date)) : query.date;
   const to = query.span === "week" ? addDays(from, 6) : query.date;
-  const rows = await getDb().$queryRaw<{ establishment: string; date: Date; diet: DietKind; meals: number }[]>`
+  const rows = await db.$queryRaw<{ establishment: string; date: Date; diet: DietKind; meals: number }[]>`
     SELECT e.name AS establishment, rd.date, COALESCE(h."dietKind", 'AUCUN'::"DietKind") AS diet, count(*)::int AS meals
       FROM "ReservationDay" rd
       JOIN "Unit" u ON u.id = rd."unitId"

@@ -5,9 +5,12 @@ import { sendPasswordResetMail } from "@/lib/auth/password-reset";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import * as clock from "@/lib/clock";
-import { getDb } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { PERIOD_TITLE_FIELDS } from "@/lib/reservations/period-rules";
 import type { MailConfig } from "@/lib/mail/transport";
 import type { TFamilySearch } from "./family.schema";
 import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
@@ -15,7 +18,7 @@ import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
 export const FAMILY_PAGE_SIZE = 20;
 
 /** Search by family name, e-mail, child's name or allocataire number; sorted and paginated by the database. */
-export async function searchFamilies(viewer: StaffViewer, search: TFamilySearch) {
+export async function searchFamilies(db: Db, viewer: StaffViewer, search: TFamilySearch) {
   assertStaffViewer(viewer);
   const q = search.q;
   const contains = (value: string) => ({ contains: value, mode: "insensitive" as const });
@@ -32,7 +35,6 @@ export async function searchFamilies(viewer: StaffViewer, search: TFamilySearch)
     : {};
   const direction = search.sort.startsWith("-") ? "desc" : "asc";
   const field = search.sort.replace("-", "") as "name" | "createdAt";
-  const db = getDb();
   const [total, rows] = await Promise.all([
     db.family.count({ where }),
     db.family.findMany({
@@ -55,9 +57,9 @@ export async function searchFamilies(viewer: StaffViewer, search: TFamilySearch)
 }
 
 /** Everything the Guichet unique sees of a family, health data excepted (see readChildHealth). */
-export async function getFamilyForStaff(viewer: StaffViewer, familyId: string) {
+export async function getFamilyForStaff(db: Db, viewer: StaffViewer, familyId: string) {
   assertStaffViewer(viewer);
-  return getDb().family.findUnique({
+  return db.family.findUnique({
     where: { id: familyId },
     select: {
       id: true,
@@ -109,7 +111,7 @@ export async function getFamilyForStaff(viewer: StaffViewer, familyId: string) {
           lastDate: true,
           createdAt: true,
           child: { select: { firstName: true } },
-          period: { select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true } } } },
+          period: PERIOD_TITLE_FIELDS,
         },
         orderBy: { createdAt: "desc" },
         take: 100,
@@ -123,8 +125,8 @@ export type StaffFamily = NonNullable<Awaited<ReturnType<typeof getFamilyForStaf
  * RENSEIGNEMENTS MÉDICAUX and RÉGIME ALIMENTAIRE of one child. Every read is written to the
  * audit log in the same transaction as the read, so no health data leaves without a trace.
  */
-export async function readChildHealth(viewer: StaffViewer, familyId: string, childId: string) {
-  return getDb().$transaction(async (tx) => {
+export async function readChildHealth(db: PrismaClient, viewer: StaffViewer, familyId: string, childId: string) {
+  return db.$transaction(async (tx) => {
     const child = await tx.child.findFirst({ where: { id: childId, familyId }, select: { id: true } });
     if (!child) throw new AppError("NOT_FOUND", "Enfant introuvable.");
     const health = await tx.childHealth.findUnique({
@@ -140,11 +142,11 @@ type MailOptions = { mailConfig?: MailConfig };
 
 /** SPEC §2: the Guichet unique creates the family and its parent account; the parent gets the activation mail. */
 export async function createFamilyWithParent(
+  db: PrismaClient,
   viewer: StaffViewer,
   input: { familyName: string; firstName: string; lastName: string; email: string; allowanceNumber: string | null },
   options: MailOptions = {},
 ) {
-  const db = getDb();
   let created: { familyId: string; userId: string };
   try {
     created = await db.$transaction(async (tx) => {
@@ -162,7 +164,7 @@ export async function createFamilyWithParent(
       return { familyId: family.id, userId };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("EMAIL_TAKEN", "Cette adresse e-mail est déjà l'identifiant d'un autre compte.");
     }
     throw error;
@@ -183,8 +185,7 @@ async function parentAccount(tx: Prisma.TransactionClient, familyId: string, use
  * activation link for an account never activated, a password-reset link (1 hour) once it is —
  * an activation link only ever sets a first password.
  */
-export async function resendActivation(viewer: StaffViewer, familyId: string, userId: string, options: MailOptions = {}) {
-  const db = getDb();
+export async function resendActivation(db: PrismaClient, viewer: StaffViewer, familyId: string, userId: string, options: MailOptions = {}) {
   const activated = await db.$transaction(async (tx) => {
     const user = await parentAccount(tx, familyId, userId);
     if (!user.active) throw new AppError("INACTIVE", "Ce compte est désactivé : réactivez-le avant d'envoyer un lien.");
@@ -196,8 +197,8 @@ export async function resendActivation(viewer: StaffViewer, familyId: string, us
 }
 
 /** Deactivating signs the parent out everywhere (sessionVersion is checked on every request). */
-export async function setParentAccountActive(viewer: StaffViewer, familyId: string, userId: string, active: boolean) {
-  await getDb().$transaction(async (tx) => {
+export async function setParentAccountActive(db: PrismaClient, viewer: StaffViewer, familyId: string, userId: string, active: boolean) {
+  await db.$transaction(async (tx) => {
     await parentAccount(tx, familyId, userId);
     await tx.user.update({
       where: { id: userId },
@@ -207,8 +208,8 @@ export async function setParentAccountActive(viewer: StaffViewer, familyId: stri
   });
 }
 
-export async function setQuotientFamilial(viewer: StaffViewer, familyId: string, quotientFamilial: number, now = clock.now()) {
-  await getDb().$transaction(async (tx) => {
+export async function setQuotientFamilial(db: PrismaClient, viewer: StaffViewer, familyId: string, quotientFamilial: number, now = clock.now()) {
+  await db.$transaction(async (tx) => {
     const { count } = await tx.family.updateMany({ where: { id: familyId }, data: { quotientFamilial, qfSetAt: now } });
     if (count === 0) throw new AppError("NOT_FOUND", "Famille introuvable.");
     await writeAudit(tx, viewer, { action: "family.qf.set", familyId, targetType: "Family", targetId: familyId, details: { quotientFamilial } });

@@ -1,4 +1,4 @@
-import { reservationStatusFromLines } from "./reservation-status";
+import { reservationStatusFromLines } from "./status";
 
 describe("reservationStatusFromLines", () => {
   it("stays pending while any line waits", () => {

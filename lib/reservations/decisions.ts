@@ -4,22 +4,23 @@ import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay } from "@/lib/dates/calendar-day";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { PERIOD_TITLE_FIELDS } from "./period-rules";
 import { loadMailTown } from "@/lib/mail/mail-town";
 import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
-import { reservationNumberText } from "./reservation-number";
-import { reservationStatusFromLines } from "./reservation-status";
+import { formatReservationNumber } from "./booking-rules";
+import { reservationStatusFromLines } from "./status";
 import type { TQueueFilter } from "./decision.schema";
 
 export const QUEUE_PAGE_SIZE = 50;
 
 /** Lines "en attente de traitement", oldest reservation first. */
-export async function listPendingLines(viewer: StaffViewer, filter: TQueueFilter) {
+export async function listPendingLines(db: Db, viewer: StaffViewer, filter: TQueueFilter) {
   assertStaffViewer(viewer);
   const where: Prisma.ReservationDayWhereInput = {
     status: "PENDING",
@@ -29,7 +30,6 @@ export async function listPendingLines(viewer: StaffViewer, filter: TQueueFilter
       ...(filter.establishmentId ? { period: { establishmentId: filter.establishmentId } } : {}),
     },
   };
-  const db = getDb();
   const [total, lines] = await Promise.all([
     db.reservationDay.count({ where }),
     db.reservationDay.findMany({
@@ -48,7 +48,7 @@ export async function listPendingLines(viewer: StaffViewer, filter: TQueueFilter
             number: true,
             createdAt: true,
             family: { select: { id: true, name: true } },
-            period: { select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true } } } },
+            period: PERIOD_TITLE_FIELDS,
           },
         },
       },
@@ -57,8 +57,7 @@ export async function listPendingLines(viewer: StaffViewer, filter: TQueueFilter
   return { total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)), lines: lines.map((line) => ({ ...line, day: dateToDay(line.date) })) };
 }
 
-export async function listQueueFilters() {
-  const db = getDb();
+export async function listQueueFilters(db: Db) {
   const [establishments, periods] = await Promise.all([
     db.establishment.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.period.findMany({ where: { validationMode: "MANUAL" }, orderBy: [{ establishment: { name: "asc" } }, { name: "asc" }], select: { id: true, name: true, establishment: { select: { name: true } } } }),
@@ -84,8 +83,7 @@ export type DecisionNotice = {
  * the lines are locked, refused lines give their place back (UnitDay.booked), the
  * reservation's status is recomputed, the decision is audited. The mail goes after commit.
  */
-export async function decideReservation(viewer: StaffViewer, input: DecisionInput, options: { mailConfig?: MailConfig; now?: Date } = {}) {
-  const db = getDb();
+export async function decideReservation(db: PrismaClient, viewer: StaffViewer, input: DecisionInput, options: { mailConfig?: MailConfig; now?: Date } = {}) {
   const now = options.now ?? clock.now();
   const notice = await db.$transaction(async (tx): Promise<DecisionNotice> => {
     const reservationId =
@@ -150,9 +148,9 @@ async function notifyDecision(db: PrismaClient, notice: DecisionNotice, mailConf
   const town = await loadMailTown(db);
   const verb = notice.decision === "ACCEPTED" ? "acceptée" : "refusée";
   const mail = renderMail(town, {
-    subject: `Réservation n° ${reservationNumberText(notice.reservationNumber)} : demande ${verb}`,
+    subject: `Réservation n° ${formatReservationNumber(notice.reservationNumber)} : demande ${verb}`,
     paragraphs: [
-      `Votre demande de réservation n° ${reservationNumberText(notice.reservationNumber)} pour ${notice.childName} (${notice.activity}) a été ${verb} pour :`,
+      `Votre demande de réservation n° ${formatReservationNumber(notice.reservationNumber)} pour ${notice.childName} (${notice.activity}) a été ${verb} pour :`,
       ...notice.lines.map((line) => `${notice.decision === "ACCEPTED" ? "✓" : "✗"} ${formatDay(line.day)} – ${line.unit}`),
       ...(notice.message ? [`Message du ${town.guichetName} : ${notice.message}`] : []),
     ],

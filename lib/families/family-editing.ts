@@ -8,12 +8,14 @@ import { fieldChanges, type AuditValue } from "@/lib/audit/field-changes";
 import type { StaffViewer, Viewer } from "@/lib/auth/session";
 import type { TAddChildParsed, TStaffChildIdentityParsed } from "@/lib/children/add-child.schema";
 import { childBirthDateProblem } from "@/lib/children/birth-date";
-import { listSchools, readChildSheetValues, writeChildIdentity, writeChildSheet } from "@/lib/children/child-sheet";
+import { listSchools } from "@/lib/catalogue/catalogue";
+import { readChildSheetValues, writeChildIdentity, writeChildSheet } from "@/lib/children/child-sheet";
 import type { TChildAuthorisations, TStaffChildSheet, TStaffChildSheetParsed } from "@/lib/children/child-sheet.schema";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, parisToday } from "@/lib/dates/calendar-day";
 import type { Prisma } from "@/lib/db/generated/client";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { consentStates, type ConsentState } from "@/lib/families/consents";
 import { FAMILY_CONSENT_KINDS, readFamilyRecordValues, writeFamilyRecord } from "@/lib/families/family-record";
@@ -42,9 +44,8 @@ export type StaffFamilyRecordView = {
 };
 
 /** The family record's form for staff, prefilled, with the statements' state (read-only); null for an unknown family. */
-export async function getFamilyRecordForStaff(viewer: StaffViewer, familyId: string): Promise<StaffFamilyRecordView | null> {
+export async function getFamilyRecordForStaff(db: Db, viewer: StaffViewer, familyId: string): Promise<StaffFamilyRecordView | null> {
   assertStaff(viewer);
-  const db = getDb();
   const values = await readFamilyRecordValues(db, familyId);
   if (!values) return null;
   const consents = await consentStates(db, { familyId, childId: null, kinds: FAMILY_CONSENT_KINDS });
@@ -77,9 +78,9 @@ async function familyRecordAuditFields(tx: Prisma.TransactionClient, familyId: s
  * (which tells a family refused meanwhile that an agent changed it); consents untouched.
  * Returns the new version; a save made on an older version throws a StaleSaveError.
  */
-export async function saveFamilyRecordForStaff(viewer: StaffViewer, record: TStaffFamilyRecordParsed): Promise<number> {
+export async function saveFamilyRecordForStaff(db: PrismaClient, viewer: StaffViewer, record: TStaffFamilyRecordParsed): Promise<number> {
   assertStaff(viewer);
-  return getDb().$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const before = await familyRecordAuditFields(tx, record.familyId);
     // Unknown id: « Dossier famille introuvable. »; older version: StaleSaveError; both rolled back.
     const version = await writeFamilyRecord(tx, record.familyId, record);
@@ -104,9 +105,8 @@ export type StaffChildSheetView = {
  * audited (child.health.read) in the same transaction. Null (and nothing logged) when the child
  * is not one of that family's.
  */
-export async function getChildSheetForStaff(viewer: StaffViewer, familyId: string, childId: string): Promise<StaffChildSheetView | null> {
+export async function getChildSheetForStaff(db: PrismaClient, viewer: StaffViewer, familyId: string, childId: string): Promise<StaffChildSheetView | null> {
   assertStaff(viewer);
-  const db = getDb();
   const view = await db.$transaction(async (tx) => {
     const sheet = await readChildSheetValues(tx, familyId, childId);
     if (!sheet) return null;
@@ -123,7 +123,7 @@ export async function getChildSheetForStaff(viewer: StaffViewer, familyId: strin
     };
   });
   if (!view) return null;
-  return { ...view, schools: await listSchools() };
+  return { ...view, schools: await listSchools(db) };
 }
 
 /**
@@ -133,9 +133,8 @@ export async function getChildSheetForStaff(viewer: StaffViewer, familyId: strin
  * version; a save made on an older version throws a StaleSaveError — having compared the stored
  * medical section with the form's to name what changed, that refusal is logged as a health read.
  */
-export async function saveChildSheetForStaff(viewer: StaffViewer, sheet: TStaffChildSheetParsed, now = clock.now()): Promise<number> {
+export async function saveChildSheetForStaff(db: PrismaClient, viewer: StaffViewer, sheet: TStaffChildSheetParsed, now = clock.now()): Promise<number> {
   assertStaff(viewer);
-  const db = getDb();
   try {
     return await db.$transaction(async (tx) => {
       // A child of another family: « Fiche enfant introuvable. »; older version: StaleSaveError; both rolled back.
@@ -161,9 +160,9 @@ export async function saveChildSheetForStaff(viewer: StaffViewer, sheet: TStaffC
  * logs no health read — not even when refused as stale (only these fields are compared).
  * Returns the sheet's new version; a save made on an older version throws a StaleSaveError.
  */
-export async function updateChildIdentityForStaff(viewer: StaffViewer, input: TStaffChildIdentityParsed, now = clock.now()): Promise<number> {
+export async function updateChildIdentityForStaff(db: PrismaClient, viewer: StaffViewer, input: TStaffChildIdentityParsed, now = clock.now()): Promise<number> {
   assertStaff(viewer);
-  return getDb().$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     // Another family's child: « Fiche enfant introuvable. »; older version: StaleSaveError.
     const { changes, version } = await writeChildIdentity(tx, input.familyId, input.childId, input, now, "identity");
     // Only a change of first name or birth date can make a twin: an existing pair (entered
@@ -185,13 +184,13 @@ export async function updateChildIdentityForStaff(viewer: StaffViewer, input: TS
  * « Ajouter un enfant »: the child's identity and schooling; the rest of the sheet is the
  * family's to complete (the dashboard lists what is missing, and the child cannot be booked until then).
  */
-export async function addChildForStaff(viewer: StaffViewer, input: TAddChildParsed, now = clock.now()): Promise<{ childId: string }> {
+export async function addChildForStaff(db: PrismaClient, viewer: StaffViewer, input: TAddChildParsed, now = clock.now()): Promise<{ childId: string }> {
   assertStaff(viewer);
   const problem = childBirthDateProblem(input.birthDate, parisToday(now));
   if (problem) throw new AppError("INVALID", problem);
   const lastName = input.lastName.toUpperCase();
   const firstName = input.firstName.toUpperCase();
-  return getDb().$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const family = await tx.family.findUnique({ where: { id: input.familyId }, select: { id: true } });
     if (!family) throw new AppError("NOT_FOUND", FAMILY_ID_NOT_FOUND);
     const school = await tx.school.findUnique({ where: { id: input.schoolId }, select: { id: true } });

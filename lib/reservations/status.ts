@@ -3,6 +3,9 @@
 // cancelled (e.g. by a closure); refusée when every line is refused or cancelled.
 export type LineStatus = "PENDING" | "ACCEPTED" | "REFUSED" | "CANCELLED";
 
+/** The lines (and reservations) that hold a place: waiting for staff, or accepted. */
+export const ACTIVE_STATUSES: ("PENDING" | "ACCEPTED")[] = ["PENDING", "ACCEPTED"];
+
 export function reservationStatusFromLines(lines: LineStatus[]): "PENDING" | "ACCEPTED" | "REFUSED" | "CANCELLED" {
   if (lines.some((status) => status === "PENDING")) return "PENDING";
   if (lines.some((status) => status === "ACCEPTED")) return "ACCEPTED";
