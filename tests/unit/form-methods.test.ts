@@ -15,9 +15,8 @@ const GET_FORMS = [
   "app/admin/documents/page.tsx", // document type filter
   "app/admin/familles/page.tsx", // family search
   "app/admin/journal/page.tsx", // journal filters
-  "app/admin/listes/cuisine/page.tsx", // kitchen counts: date and span
-  "app/admin/listes/page.tsx", // daily lists: date and establishment
   "app/admin/reservations/page.tsx", // reservations queue filters
+  "components/admin/daily-list-toolbar.tsx", // daily lists and kitchen counts: date, establishment, span
   "components/reservations/reservation-search-form.tsx", // a parent's reservation search
 ];
 
