@@ -50,6 +50,7 @@ console.log(`Chromium   : ${chromium.ok ? "disponible" : `ABSENT — ${chromium.
 if (!postgres.ok) skips.push(`tests d'intégration sur PostgreSQL (ils tournent sur PGlite seulement) : ${postgres.reason}`);
 
 if (!step("Lint (ESLint)", bin("eslint"), ["."])) problems.push("ESLint signale des erreurs");
+if (!step("Formatage (Prettier)", bin("prettier"), ["--check", "."])) problems.push("des fichiers ne sont pas formatés (npm run format)");
 if (!step("Types (tsc)", bin("tsc"), ["--noEmit"])) problems.push("tsc signale des erreurs de types");
 
 jestStep("Tests unitaires et d'intégration", ["--ci"]);
