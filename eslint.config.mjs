@@ -5,14 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [
-      "node_modules/**",
-      ".next/**",
-      ".data/**",
-      "lib/db/generated/**",
-      "tools/prisma-diff/**",
-      "next-env.d.ts",
-    ],
+    ignores: ["node_modules/**", ".next/**", ".data/**", "lib/db/generated/**", "tools/prisma-diff/**", "next-env.d.ts"],
   },
 ];
 

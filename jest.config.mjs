@@ -8,7 +8,12 @@ const createJestConfig = nextJest({ dir: "./" });
 // tests have their own config (jest.e2e.config.mjs).
 const config = {
   testEnvironment: "node",
-  testMatch: ["<rootDir>/lib/**/*.test.ts", "<rootDir>/prisma/**/*.test.ts", "<rootDir>/tests/integration/**/*.test.ts", "<rootDir>/tests/unit/**/*.test.ts"],
+  testMatch: [
+    "<rootDir>/lib/**/*.test.ts",
+    "<rootDir>/prisma/**/*.test.ts",
+    "<rootDir>/tests/integration/**/*.test.ts",
+    "<rootDir>/tests/unit/**/*.test.ts",
+  ],
   moduleNameMapper: {
     "^server-only$": "<rootDir>/tests/helpers/server-only.ts",
     "^@/(.*)$": "<rootDir>/$1",
@@ -25,7 +30,9 @@ const jestConfig = createJestConfig(config);
 async function jestConfigWithTransforms() {
   const resolved = await jestConfig();
   // Let the generated Prisma client and ESM-only packages through the transform.
-  resolved.transformIgnorePatterns = ["/node_modules/(?!(@prisma/client|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|@borewit|@scure|@noble|@otplib|otplib)/)"];
+  resolved.transformIgnorePatterns = [
+    "/node_modules/(?!(@prisma/client|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|@borewit|@scure|@noble|@otplib|otplib)/)",
+  ];
   return resolved;
 }
 

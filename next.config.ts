@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+
 import { securityHeaderRules } from "./lib/security/response-headers";
 
 const nextConfig: NextConfig = {

@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+
 import { authSecret } from "@/lib/auth/secret";
 import { newNonce, pageContentSecurityPolicy, uploadThingConnectSources } from "@/lib/security/content-security-policy";
 import { pathDoesNotDecode, urlCarriesNulByte } from "@/lib/security/url-guard";

@@ -1,13 +1,15 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+
 import { BrowserClock } from "@/components/layout/browser-clock";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { currentViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
-import { darkerShade } from "@/lib/town/brand-colour";
 import { getDb } from "@/lib/db/client";
+import { darkerShade } from "@/lib/town/brand-colour";
 import { getTownSettings } from "@/lib/town/settings";
+
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,7 +29,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection(); // rendered per request: `next build` must not open the database
   const [town, viewer] = await Promise.all([getTownSettings(getDb()), currentViewer()]);
   return (
-    <html lang="fr" style={{ "--color-brand": town.primaryColor, "--color-brand-dark": darkerShade(town.primaryColor) } as React.CSSProperties}>
+    <html
+      lang="fr"
+      style={{ "--color-brand": town.primaryColor, "--color-brand-dark": darkerShade(town.primaryColor) } as React.CSSProperties}
+    >
       <body className="flex min-h-screen flex-col">
         <BrowserClock serverNowMs={clock.now().getTime()} />
         <a

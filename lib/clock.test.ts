@@ -19,20 +19,34 @@ describe("the portal's clock", () => {
       pinnedAt: new Date("2027-06-20T07:00:00Z"),
       anchorMs: 1234,
     });
-    expect(readClockSetting({ PORTAIL_CLOCK: "2027-06-20T09:00:00Z", PORTAIL_CLOCK_ANCHOR: "99", NODE_ENV: "development" }, 1234)?.anchorMs).toBe(99);
+    expect(
+      readClockSetting({ PORTAIL_CLOCK: "2027-06-20T09:00:00Z", PORTAIL_CLOCK_ANCHOR: "99", NODE_ENV: "development" }, 1234)
+        ?.anchorMs,
+    ).toBe(99);
   });
 
   it("refuses a pinned clock in production unless the test harness allows it", () => {
-    expect(() => readClockSetting({ PORTAIL_CLOCK: "2027-06-20T09:00:00+02:00", NODE_ENV: "production" }, 0)).toThrow(ClockSettingError);
-    expect(() => readClockSetting({ PORTAIL_CLOCK: "2027-06-20T09:00:00+02:00", NODE_ENV: "production" }, 0)).toThrow(/NODE_ENV=production/);
-    expect(readClockSetting({ PORTAIL_CLOCK: "2027-06-20T09:00:00+02:00", NODE_ENV: "production", PORTAIL_TEST_CLOCK_ALLOWED: "1" }, 0)).not.toBeNull();
+    expect(() => readClockSetting({ PORTAIL_CLOCK: "2027-06-20T09:00:00+02:00", NODE_ENV: "production" }, 0)).toThrow(
+      ClockSettingError,
+    );
+    expect(() => readClockSetting({ PORTAIL_CLOCK: "2027-06-20T09:00:00+02:00", NODE_ENV: "production" }, 0)).toThrow(
+      /NODE_ENV=production/,
+    );
+    expect(
+      readClockSetting(
+        { PORTAIL_CLOCK: "2027-06-20T09:00:00+02:00", NODE_ENV: "production", PORTAIL_TEST_CLOCK_ALLOWED: "1" },
+        0,
+      ),
+    ).not.toBeNull();
   });
 
   it("refuses an instant without its offset, or that is no date", () => {
     for (const value of ["2027-06-20", "2027-06-20T09:00:00", "2027-02-30T09:00:00Z", "demain", "2027-06-20T09:00:00+02:00@5"]) {
       expect(() => readClockSetting({ PORTAIL_CLOCK: value, NODE_ENV: "test" }, 0)).toThrow(ClockSettingError);
     }
-    expect(() => readClockSetting({ PORTAIL_CLOCK: "2027-06-20T09:00:00Z", PORTAIL_CLOCK_ANCHOR: "hier", NODE_ENV: "test" }, 0)).toThrow(/PORTAIL_CLOCK_ANCHOR/);
+    expect(() =>
+      readClockSetting({ PORTAIL_CLOCK: "2027-06-20T09:00:00Z", PORTAIL_CLOCK_ANCHOR: "hier", NODE_ENV: "test" }, 0),
+    ).toThrow(/PORTAIL_CLOCK_ANCHOR/);
   });
 
   it("runs on from the pinned instant, and gives the day in Paris (DST-correct)", async () => {

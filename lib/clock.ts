@@ -16,7 +16,9 @@
 // <BrowserClock>, which records the offset (so a zod schema run by a form agrees with the action).
 import { isCalendarDay, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 
-export type ClockEnv = Partial<Record<"PORTAIL_CLOCK" | "PORTAIL_CLOCK_ANCHOR" | "PORTAIL_TEST_CLOCK_ALLOWED" | "NODE_ENV", string>>;
+export type ClockEnv = Partial<
+  Record<"PORTAIL_CLOCK" | "PORTAIL_CLOCK_ANCHOR" | "PORTAIL_TEST_CLOCK_ALLOWED" | "NODE_ENV", string>
+>;
 
 /** The pinned clock, when there is one: `pinnedAt` is what the clock read at the real instant `anchorMs`. */
 export type ClockSetting = { pinnedAt: Date; anchorMs: number };
@@ -40,11 +42,14 @@ export function readClockSetting(env: ClockEnv, processStartMs: number): ClockSe
   }
   const pinnedAt = new Date(raw);
   if (!INSTANT.test(raw) || !isCalendarDay(raw.slice(0, 10)) || Number.isNaN(pinnedAt.getTime())) {
-    throw new ClockSettingError(`PORTAIL_CLOCK="${raw}" n'est pas un instant ISO avec son décalage (ex. 2027-06-20T09:00:00+02:00).`);
+    throw new ClockSettingError(
+      `PORTAIL_CLOCK="${raw}" n'est pas un instant ISO avec son décalage (ex. 2027-06-20T09:00:00+02:00).`,
+    );
   }
   const anchorRaw = env.PORTAIL_CLOCK_ANCHOR?.trim();
   const anchorMs = anchorRaw ? Number(anchorRaw) : processStartMs;
-  if (!Number.isFinite(anchorMs)) throw new ClockSettingError(`PORTAIL_CLOCK_ANCHOR="${anchorRaw}" n'est pas un nombre de millisecondes.`);
+  if (!Number.isFinite(anchorMs))
+    throw new ClockSettingError(`PORTAIL_CLOCK_ANCHOR="${anchorRaw}" n'est pas un nombre de millisecondes.`);
   return { pinnedAt, anchorMs };
 }
 

@@ -23,7 +23,8 @@ type CatalogueErrorCode =
   | "OUTSIDE_PERIOD"
   | "OVERBOOKED"
   | "UNIT_IN_USE";
-type DocumentErrorCode = "ALREADY_REVIEWED" | "REASON_REQUIRED" | "INVALID_TYPE" | "UPLOAD_REFUSED" | "NOT_PDF" | "STORAGE_UNAVAILABLE";
+type DocumentErrorCode =
+  "ALREADY_REVIEWED" | "REASON_REQUIRED" | "INVALID_TYPE" | "UPLOAD_REFUSED" | "NOT_PDF" | "STORAGE_UNAVAILABLE";
 type StaffErrorCode = "SELF";
 type TownErrorCode = "LOGO_EMPTY" | "LOGO_INVALID" | "LOGO_TOO_LARGE";
 

@@ -1,11 +1,12 @@
 // Demo data: the town of Rodez as the user guide shows it (SPEC.md §12). Idempotent: every
 // row has a fixed id or a natural key and is upserted, so running it again changes nothing.
 import crypto from "node:crypto";
+
 import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
 import { hashPassword } from "@/lib/auth/password";
 import { sealTotpSecret } from "@/lib/auth/totp-secret";
 import { frenchPublicHolidays } from "@/lib/catalogue/public-holidays";
-import { BOOKINGS_OPEN_ON, bookableSchoolYears, type SchoolYear } from "@/lib/catalogue/school-calendar";
+import { bookableSchoolYears, BOOKINGS_OPEN_ON, type SchoolYear } from "@/lib/catalogue/school-calendar";
 import * as clock from "@/lib/clock";
 import { dayToDate, eachDay, isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
@@ -82,7 +83,10 @@ async function seedPeriod(
   bracketIds: string[],
 ): Promise<boolean> {
   const name = `${service.prefix} ${year.label}`;
-  const existing = await prisma.period.findUnique({ where: { establishmentId_name: { establishmentId: place.establishmentId, name } }, select: { id: true } });
+  const existing = await prisma.period.findUnique({
+    where: { establishmentId_name: { establishmentId: place.establishmentId, name } },
+    select: { id: true },
+  });
   if (existing) return false;
   await prisma.$transaction(async (tx) => {
     const period = await tx.period.create({
@@ -99,7 +103,9 @@ async function seedPeriod(
         validationMode: service.validationMode,
         schoolLevels: ["CP", "CE1", "CE2", "CM1", "CM2"],
         eligibleSchools: { create: { schoolId: place.schoolId } },
-        closures: { createMany: { data: closureDays(year).map((closure) => ({ date: dayToDate(closure.day), reason: closure.reason })) } },
+        closures: {
+          createMany: { data: closureDays(year).map((closure) => ({ date: dayToDate(closure.day), reason: closure.reason })) },
+        },
       },
       select: { id: true },
     });
@@ -112,7 +118,9 @@ async function seedPeriod(
           endTime: unit.endTime,
           capacity: unit.capacity,
           sortOrder: index,
-          tariffs: { createMany: { data: unit.prices.map((priceCents, bracket) => ({ bracketId: bracketIds[bracket], priceCents })) } },
+          tariffs: {
+            createMany: { data: unit.prices.map((priceCents, bracket) => ({ bracketId: bracketIds[bracket], priceCents })) },
+          },
         },
       });
     }
@@ -158,7 +166,10 @@ export type SeedReport = {
 };
 
 /** `today` (Paris): the portal's clock's day unless given (lib/clock.ts, PORTAIL_CLOCK). */
-export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: string; today?: CalendarDay } = {}): Promise<SeedReport> {
+export async function seedDemo(
+  prisma: PrismaClient,
+  options: { storageRoot?: string; today?: CalendarDay } = {},
+): Promise<SeedReport> {
   if (process.env.NODE_ENV === "production") {
     throw new Error("Les données de démonstration ne sont jamais créées en production (NODE_ENV=production).");
   }
@@ -181,7 +192,13 @@ export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: st
   });
 
   const contacts = [
-    { label: "Guichet unique", phone: "05 65 77 88 78", email: "guichet@mairie-rodez.fr", address: "Hôtel de ville, place Sainte-Catherine, 12000 Rodez", hours: "Du lundi au vendredi, 8 h 30 – 12 h et 13 h 30 – 17 h 30" },
+    {
+      label: "Guichet unique",
+      phone: "05 65 77 88 78",
+      email: "guichet@mairie-rodez.fr",
+      address: "Hôtel de ville, place Sainte-Catherine, 12000 Rodez",
+      hours: "Du lundi au vendredi, 8 h 30 – 12 h et 13 h 30 – 17 h 30",
+    },
     { label: "Service Éducation – restauration scolaire", phone: "05 65 77 88 70", email: "education@mairie-rodez.fr" },
     { label: "Service Enfance Jeunesse – accueils de loisirs", phone: "05 65 77 88 71", email: "enfance@mairie-rodez.fr" },
   ];
@@ -236,7 +253,12 @@ export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: st
   ];
   const bracketIds: string[] = [];
   for (const bracket of brackets) {
-    const row = await prisma.qfBracket.upsert({ where: { minQf: bracket.minQf }, update: {}, create: bracket, select: { id: true } });
+    const row = await prisma.qfBracket.upsert({
+      where: { minQf: bracket.minQf },
+      update: {},
+      create: bracket,
+      select: { id: true },
+    });
     bracketIds.push(row.id);
   }
 
@@ -248,7 +270,12 @@ export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: st
   });
 
   for (const schoolName of SCHOOLS) {
-    const school = await prisma.school.upsert({ where: { name: schoolName }, update: {}, create: { name: schoolName }, select: { id: true } });
+    const school = await prisma.school.upsert({
+      where: { name: schoolName },
+      update: {},
+      create: { name: schoolName },
+      select: { id: true },
+    });
     for (const service of SERVICES) {
       const establishmentName = `${service.prefix} ${schoolName.toUpperCase()}`;
       const establishment = await prisma.establishment.upsert({
@@ -299,7 +326,10 @@ export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: st
   const cambon = await prisma.school.findUniqueOrThrow({ where: { name: "Cambon" }, select: { id: true } });
   const consentTexts = await prisma.consentText.findMany({ where: { version: 1 }, select: { id: true, kind: true } });
   const textId = (kind: string) => consentTexts.find((text) => text.kind === kind)!.id;
-  const vaccination = await prisma.documentType.findUniqueOrThrow({ where: { code: "CARNET_VACCINATION" }, select: { id: true } });
+  const vaccination = await prisma.documentType.findUniqueOrThrow({
+    where: { code: "CARNET_VACCINATION" },
+    select: { id: true },
+  });
   const storageKey = `documents/${DEMO_IDS.julienVaccination}`;
   await writeLocalFile(storageKey, DEMO_PDF, options.storageRoot).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "EEXIST") throw error;
@@ -321,11 +351,39 @@ export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: st
         benefitScheme: "CAF",
         guardians: {
           create: [
-            { position: 1, civility: "M", lastName: "TEST", firstName: "Pierre", street: "26 PLACE EUGENE-RAYNALDY", postalCode: "12000", city: "RODEZ", mobilePhone: "06 12 34 56 78", birthDate: dayToDate("1984-03-12"), birthPlace: "Rodez", profession: "Technicien", socioProfessionalCategory: "PROFESSION_INTERMEDIAIRE" },
-            { position: 2, civility: "MME", lastName: "TEST", firstName: "Marie", street: "26 PLACE EUGENE-RAYNALDY", postalCode: "12000", city: "RODEZ", mobilePhone: "06 98 76 54 32", birthDate: dayToDate("1986-07-02"), birthPlace: "Millau", profession: "Infirmière", socioProfessionalCategory: "PROFESSION_INTERMEDIAIRE" },
+            {
+              position: 1,
+              civility: "M",
+              lastName: "TEST",
+              firstName: "Pierre",
+              street: "26 PLACE EUGENE-RAYNALDY",
+              postalCode: "12000",
+              city: "RODEZ",
+              mobilePhone: "06 12 34 56 78",
+              birthDate: dayToDate("1984-03-12"),
+              birthPlace: "Rodez",
+              profession: "Technicien",
+              socioProfessionalCategory: "PROFESSION_INTERMEDIAIRE",
+            },
+            {
+              position: 2,
+              civility: "MME",
+              lastName: "TEST",
+              firstName: "Marie",
+              street: "26 PLACE EUGENE-RAYNALDY",
+              postalCode: "12000",
+              city: "RODEZ",
+              mobilePhone: "06 98 76 54 32",
+              birthDate: dayToDate("1986-07-02"),
+              birthPlace: "Millau",
+              profession: "Infirmière",
+              socioProfessionalCategory: "PROFESSION_INTERMEDIAIRE",
+            },
           ],
         },
-        users: { create: { email: DEMO_ACCOUNTS.parent, passwordHash, role: "PARENT", activatedAt: new Date("2026-08-20T08:00:00Z") } },
+        users: {
+          create: { email: DEMO_ACCOUNTS.parent, passwordHash, role: "PARENT", activatedAt: new Date("2026-08-20T08:00:00Z") },
+        },
       },
     });
     await tx.consent.createMany({
@@ -336,7 +394,13 @@ export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: st
       })),
     });
     await tx.child.create({
-      data: { id: DEMO_IDS.julie, familyId: DEMO_IDS.family, lastName: "TEST", firstName: "JULIE", birthDate: dayToDate("2019-10-15") },
+      data: {
+        id: DEMO_IDS.julie,
+        familyId: DEMO_IDS.family,
+        lastName: "TEST",
+        firstName: "JULIE",
+        birthDate: dayToDate("2019-10-15"),
+      },
     });
     await tx.child.create({
       data: {
@@ -369,7 +433,12 @@ export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: st
       },
     });
     await tx.consent.create({
-      data: { familyId: DEMO_IDS.family, childId: DEMO_IDS.julien, textId: textId("AUTORISATIONS_ENFANT"), acceptedAt: new Date("2026-08-20T08:10:00Z") },
+      data: {
+        familyId: DEMO_IDS.family,
+        childId: DEMO_IDS.julien,
+        textId: textId("AUTORISATIONS_ENFANT"),
+        acceptedAt: new Date("2026-08-20T08:10:00Z"),
+      },
     });
     await tx.document.create({
       data: {
@@ -390,8 +459,28 @@ export async function seedDemo(prisma: PrismaClient, options: { storageRoot?: st
     });
     // Staff sign in with a second factor; the demo's is enrolled with a known secret (README).
     const demoSecondFactor = { totpSecret: sealTotpSecret(DEMO_TOTP_SECRET), totpEnabledAt: clock.now() };
-    await tx.user.create({ data: { email: DEMO_ACCOUNTS.agent, passwordHash, role: "AGENT", firstName: "Claire", lastName: "MARTIN", activatedAt: clock.now(), ...demoSecondFactor } });
-    await tx.user.create({ data: { email: DEMO_ACCOUNTS.admin, passwordHash, role: "ADMIN", firstName: "Paul", lastName: "DURAND", activatedAt: clock.now(), ...demoSecondFactor } });
+    await tx.user.create({
+      data: {
+        email: DEMO_ACCOUNTS.agent,
+        passwordHash,
+        role: "AGENT",
+        firstName: "Claire",
+        lastName: "MARTIN",
+        activatedAt: clock.now(),
+        ...demoSecondFactor,
+      },
+    });
+    await tx.user.create({
+      data: {
+        email: DEMO_ACCOUNTS.admin,
+        passwordHash,
+        role: "ADMIN",
+        firstName: "Paul",
+        lastName: "DURAND",
+        activatedAt: clock.now(),
+        ...demoSecondFactor,
+      },
+    });
   });
   return { created: true, ...report };
 }

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+
 import pg from "pg";
 
 export type BenchContext = {
@@ -39,7 +40,10 @@ async function main() {
   const connectionBudget = limits.maxConnections - limits.reserved - limits.open - margin;
   console.log(
     `PostgreSQL : max_connections = ${limits.maxConnections} (dont ${limits.reserved} réservées), ${limits.open} connexion(s) déjà ouverte(s), ` +
-      `marge ${margin} : ${connectionBudget} connexions au plus pour un benchmark. Charge de la machine : ${os.loadavg().map((load) => load.toFixed(2)).join(" ")} (${os.cpus().length} cœurs).`,
+      `marge ${margin} : ${connectionBudget} connexions au plus pour un benchmark. Charge de la machine : ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(" ")} (${os.cpus().length} cœurs).`,
   );
   if (connectionBudget < 4) throw new Error("Pas assez de connexions PostgreSQL libres pour mesurer quoi que ce soit.");
   const context: BenchContext = { pgAdminUrl, connectionBudget, log: (line) => console.log(line) };
@@ -54,9 +58,16 @@ async function serverLimits(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const setting = async (name: string) => Number((await client.query(`SELECT current_setting($1) AS value`, [name])).rows[0].value);
-    const open = await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM pg_stat_activity WHERE backend_type = 'client backend'`);
-    return { maxConnections: await setting("max_connections"), reserved: await setting("superuser_reserved_connections"), open: open.rows[0].count };
+    const setting = async (name: string) =>
+      Number((await client.query(`SELECT current_setting($1) AS value`, [name])).rows[0].value);
+    const open = await client.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM pg_stat_activity WHERE backend_type = 'client backend'`,
+    );
+    return {
+      maxConnections: await setting("max_connections"),
+      reserved: await setting("superuser_reserved_connections"),
+      open: open.rows[0].count,
+    };
   } finally {
     await client.end();
   }

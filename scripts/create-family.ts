@@ -3,8 +3,10 @@
 // The mail goes through SMTP when configured (SMTP_URL, SMTP_HOST…), otherwise to the
 // development outbox (http://localhost:3000/dev/outbox).
 import { parseArgs } from "node:util";
+
 import { createFamilyAccount } from "@/lib/families/create-family-account";
 import { mailConfigFromEnv } from "@/lib/mail/transport";
+
 import { describeTarget, openMigratedDatabase } from "./db-target";
 
 async function main() {

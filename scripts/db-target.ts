@@ -1,5 +1,5 @@
 // Shared by the database scripts: migrate the database chosen by the environment.
-import { databaseTargetFromEnv, openPglite, databaseOnPglite, openDatabase, type Database } from "@/lib/db/connect";
+import { databaseOnPglite, databaseTargetFromEnv, openDatabase, openPglite, type Database } from "@/lib/db/connect";
 import { migratePglite, migratePostgres, type MigrationReport } from "@/lib/db/migrate";
 
 export async function openMigratedDatabase(): Promise<{ database: Database; report: MigrationReport }> {

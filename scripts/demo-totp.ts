@@ -2,6 +2,7 @@
 // second factor, so that a newcomer can try the back office. It reads no database (the embedded
 // one is held by `npm run dev`): the demo accounts share a published secret (lib/auth/demo-totp.ts).
 import { generate, getRemainingTime } from "otplib";
+
 import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
 import { DEMO_ACCOUNTS } from "@/prisma/seed";
 

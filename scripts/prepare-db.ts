@@ -4,6 +4,7 @@
 // own process and closes the database before Next.js opens it (PGlite allows one process).
 import { assertClockAllowed, isClockPinned, now } from "@/lib/clock";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD, seedDemo } from "@/prisma/seed";
+
 import { describeTarget, openMigratedDatabase } from "./db-target";
 
 async function main() {
@@ -14,7 +15,9 @@ async function main() {
   try {
     if (report.applied.length) console.log(`Migrations appliquées : ${report.applied.join(", ")}`);
     const empty = (await database.prisma.townSettings.count()) === 0;
-    const embeddedDemo = database.target.kind === "pglite" && (empty || (await database.prisma.family.count({ where: { id: DEMO_IDS.family } })) > 0);
+    const embeddedDemo =
+      database.target.kind === "pglite" &&
+      (empty || (await database.prisma.family.count({ where: { id: DEMO_IDS.family } })) > 0);
     const wantDemo = process.env.DEMO_DATA === "1" || embeddedDemo;
     if (wantDemo && process.env.NODE_ENV !== "production") {
       const { created, addedSchoolYears } = await seedDemo(database.prisma);

@@ -16,15 +16,18 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+
 import type { Page } from "playwright-core";
 import { SMTPServer } from "smtp-server";
+
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
+
 import { serverActions } from "../tests/e2e/build-manifest";
 import { launchChromium } from "../tests/helpers/chromium";
 import { freePort } from "../tests/helpers/free-port";
 import { createPostgresDatabase } from "../tests/helpers/postgres-database";
-import { stopProcessGroup } from "../tests/helpers/process-group";
 import { CHROMIUM_PATH } from "../tests/helpers/probe-services.mjs";
+import { stopProcessGroup } from "../tests/helpers/process-group";
 
 const root = path.resolve(__dirname, "..");
 
@@ -146,7 +149,9 @@ async function main() {
   // wapiti flags every form without a token field; server actions have none by design. Check the
   // defence they rely on instead: « Se déconnecter » posted from another origin with the session
   // cookie must leave the session open, the same post from the portal's origin must end it.
-  const crossSite = await Promise.all(IDENTITIES.map((identity) => crossSiteLogout(portal, identity, cookieFiles.get(identity.name)!, "http://attaquant.example")));
+  const crossSite = await Promise.all(
+    IDENTITIES.map((identity) => crossSiteLogout(portal, identity, cookieFiles.get(identity.name)!, "http://attaquant.example")),
+  );
   const sameOrigin = await crossSiteLogout(portal, IDENTITIES[0], cookieFiles.get(IDENTITIES[0].name)!, portal.innerUrl);
   const lax = IDENTITIES.every((identity) => ["Lax", "Strict"].includes(sameSite.get(identity.name) ?? ""));
   csrfProbePassed = crossSite.every((signedIn) => signedIn) && !sameOrigin && lax;
@@ -205,7 +210,10 @@ async function startSmtpSink(): Promise<{ url: string; close(): Promise<void> }>
 /** The server action behind « Se déconnecter » (a form in every page's header), from the build. */
 function logoutActionId(): string {
   const action = serverActions().find((entry) => entry.name === "logoutAction" && entry.file.startsWith("app/"));
-  if (!action) throw new Error("action logoutAction introuvable dans .next/server/server-reference-manifest.json : le scan se déconnecterait");
+  if (!action)
+    throw new Error(
+      "action logoutAction introuvable dans .next/server/server-reference-manifest.json : le scan se déconnecterait",
+    );
   return action.id;
 }
 
@@ -225,7 +233,9 @@ async function startScanGate(targetPort: number, refusedActionIds: string[]): Pr
       const text = body.toString("latin1");
       const signsOut =
         (request.url ?? "").startsWith("/api/auth/signout") ||
-        refusedActionIds.some((id) => request.headers["next-action"] === id || text.includes(`$ACTION_ID_${id}`) || text.includes(`"${id}"`));
+        refusedActionIds.some(
+          (id) => request.headers["next-action"] === id || text.includes(`$ACTION_ID_${id}`) || text.includes(`"${id}"`),
+        );
       if (signsOut) {
         gate.refused += 1;
         response.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("Déconnexion écartée du scan");
@@ -282,7 +292,10 @@ async function startPortal(work: string): Promise<Portal> {
   delete env.UPLOADTHING_TOKEN;
 
   // Migrations and the demo town (the seed refuses NODE_ENV=production, as in tests/e2e/portal.ts).
-  run(path.join(root, "node_modules/.bin/tsx"), ["scripts/seed.ts"], { cwd: root, env: { ...env, NODE_ENV: "test", DEMO_DATA: "1" } });
+  run(path.join(root, "node_modules/.bin/tsx"), ["scripts/seed.ts"], {
+    cwd: root,
+    env: { ...env, NODE_ENV: "test", DEMO_DATA: "1" },
+  });
 
   const logPath = path.join(work, "next.log");
   const log = fs.openSync(logPath, "a");
@@ -303,7 +316,8 @@ async function startPortal(work: string): Promise<Portal> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, innerUrl: `http://127.0.0.1:${port}`, env, logPath, gate, stop };
+      if ((await fetch(`${baseUrl}/api/health`)).ok)
+        return { baseUrl, innerUrl: `http://127.0.0.1:${port}`, env, logPath, gate, stop };
     } catch {
       // not listening yet
     }
@@ -325,9 +339,14 @@ async function signIn(portal: Portal, identity: Identity) {
     await page.getByRole("button", { name: /Connexion/ }).click();
     if ((await afterLogin(page, identity.start)) === "code") {
       // Staff's second factor: the demo account's current code (the lead's `npm run demo:totp`).
-      const totp = spawnSync("npm", ["run", "-s", "demo:totp", "--", identity.email], { cwd: root, env: portal.env, encoding: "utf8" });
+      const totp = spawnSync("npm", ["run", "-s", "demo:totp", "--", identity.email], {
+        cwd: root,
+        env: portal.env,
+        encoding: "utf8",
+      });
       const code = totp.stdout.trim().split(/\s+/).pop() ?? "";
-      if (totp.status !== 0 || !/^\d{6,8}$/.test(code)) throw new Error(`npm run demo:totp -- ${identity.email} n'a pas donné de code : ${totp.stderr || totp.stdout}`);
+      if (totp.status !== 0 || !/^\d{6,8}$/.test(code))
+        throw new Error(`npm run demo:totp -- ${identity.email} n'a pas donné de code : ${totp.stderr || totp.stdout}`);
       await page.getByLabel("Code de vérification").fill(code);
       await page.getByRole("button", { name: "Vérifier" }).click();
       await afterLogin(page, identity.start, { codeGiven: true });
@@ -357,10 +376,20 @@ async function afterLogin(page: Page, start: string, { codeGiven = false } = {})
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (new URL(page.url()).pathname.startsWith(start)) return "signed-in";
-    if (!codeGiven && (await page.getByLabel("Code de vérification").isVisible().catch(() => false))) return "code";
+    if (
+      !codeGiven &&
+      (await page
+        .getByLabel("Code de vérification")
+        .isVisible()
+        .catch(() => false))
+    )
+      return "code";
     await page.waitForTimeout(200);
   }
-  const alert = await page.getByRole("alert").allTextContents().catch(() => []);
+  const alert = await page
+    .getByRole("alert")
+    .allTextContents()
+    .catch(() => []);
   throw new Error(`connexion impossible (toujours sur ${page.url()}) ${alert.join(" ")}`);
 }
 
@@ -371,30 +400,50 @@ async function scan(baseUrl: string, identity: Identity, cookieFile: string, wor
   const sessionDir = path.join(work, `wapiti-session-${identity.name}`);
   fs.mkdirSync(sessionDir, { recursive: true });
   const args = [
-    "--url", `${baseUrl}/`,
-    "--scope", "folder",
-    "--start", `${baseUrl}${identity.start}`,
-    "--cookie", cookieFile,
-    "--module", MODULES.join(","),
+    "--url",
+    `${baseUrl}/`,
+    "--scope",
+    "folder",
+    "--start",
+    `${baseUrl}${identity.start}`,
+    "--cookie",
+    cookieFile,
+    "--module",
+    MODULES.join(","),
     // Signing out would end the session the scan relies on (the gate refuses the logout action too).
-    "--exclude", `${baseUrl}/api/auth/signout*`,
-    "--depth", "5",
-    "--max-links-per-page", "40",
-    "--max-files-per-dir", "30",
-    "--max-scan-time", String(CRAWL_SECONDS),
-    "--max-attack-time", String(ATTACK_SECONDS),
-    "--timeout", "20",
+    "--exclude",
+    `${baseUrl}/api/auth/signout*`,
+    "--depth",
+    "5",
+    "--max-links-per-page",
+    "40",
+    "--max-files-per-dir",
+    "30",
+    "--max-scan-time",
+    String(CRAWL_SECONDS),
+    "--max-attack-time",
+    String(ATTACK_SECONDS),
+    "--timeout",
+    "20",
     "--flush-session",
-    "--store-session", sessionDir,
-    "--store-config", sessionDir,
+    "--store-session",
+    sessionDir,
+    "--store-config",
+    sessionDir,
     "--no-bugreport",
-    "--verbose", "1",
-    "--format", "json",
-    "--output", reportPath,
+    "--verbose",
+    "1",
+    "--format",
+    "json",
+    "--output",
+    reportPath,
   ];
   const log = fs.openSync(logPath, "w");
   // English output: the report's category names are translated otherwise.
-  const child = spawn(wapitiPython(), ["-c", WAPITI_LAUNCHER, ...args], { stdio: ["ignore", log, log], env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "C.UTF-8", LANGUAGE: "en" } });
+  const child = spawn(wapitiPython(), ["-c", WAPITI_LAUNCHER, ...args], {
+    stdio: ["ignore", log, log],
+    env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "C.UTF-8", LANGUAGE: "en" },
+  });
   // A hard stop well past the expected bounds, should wapiti hang (a module only looks at its
   // clock between two pages, and one page's payloads can take minutes).
   const hardLimit = Math.max(1800, (CRAWL_SECONDS + ATTACK_SECONDS * MODULES.length) * 3) * 1000;
@@ -402,7 +451,8 @@ async function scan(baseUrl: string, identity: Identity, cookieFile: string, wor
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   clearTimeout(timer);
   fs.closeSync(log);
-  if (code !== 0 || !fs.existsSync(reportPath)) throw new Error(`wapiti s'est arrêté (code ${code}) sans rapport : voir ${logPath}`);
+  if (code !== 0 || !fs.existsSync(reportPath))
+    throw new Error(`wapiti s'est arrêté (code ${code}) sans rapport : voir ${logPath}`);
   const crawled = fs.readFileSync(logPath, "utf8").match(/^\[\+\] GET /gm)?.length;
   if (crawled !== undefined) console.log(`${crawled} adresses parcourues`);
   return JSON.parse(fs.readFileSync(reportPath, "utf8")) as Report;
@@ -425,7 +475,10 @@ async function crossSiteLogout(portal: Portal, identity: Identity, cookieFile: s
 }
 
 function cookieHeader(cookieFile: string): string {
-  const jar = JSON.parse(fs.readFileSync(cookieFile, "utf8")) as Record<string, Record<string, Record<string, { value: string }>>>;
+  const jar = JSON.parse(fs.readFileSync(cookieFile, "utf8")) as Record<
+    string,
+    Record<string, Record<string, { value: string }>>
+  >;
   return Object.values(jar)
     .flatMap((paths) => Object.values(paths).flatMap((cookies) => Object.entries(cookies)))
     .map(([name, { value }]) => `${name}=${value}`)
@@ -434,7 +487,10 @@ function cookieHeader(cookieFile: string): string {
 
 /** Whether the identity's cookies still open its space: a scan that lost its session saw little. */
 async function stillSignedIn(baseUrl: string, identity: Identity, cookieFile: string): Promise<boolean> {
-  const response = await fetch(`${baseUrl}${identity.start}`, { headers: { cookie: cookieHeader(cookieFile) }, redirect: "manual" });
+  const response = await fetch(`${baseUrl}${identity.start}`, {
+    headers: { cookie: cookieHeader(cookieFile) },
+    redirect: "manual",
+  });
   return response.status === 200;
 }
 
@@ -459,7 +515,10 @@ function serverErrors(log: string): ServerError[] {
     const lines = block.split("\n");
     const cause = lines.find((line) => /DriverAdapterError\]|"message":/.test(line))?.trim();
     const message = [lines[0].slice(2).trim(), cause].filter(Boolean).join(" — ");
-    const frame = lines.find((line) => /^\s+at .*(app_|\[root-of-the-server\])/.test(line)) ?? lines.find((line) => /^\s+at /.test(line)) ?? "";
+    const frame =
+      lines.find((line) => /^\s+at .*(app_|\[root-of-the-server\])/.test(line)) ??
+      lines.find((line) => /^\s+at /.test(line)) ??
+      "";
     const where = frame.replace(/^\s+at /, "").replace(/ \{$/, "");
     const key = `${message}|${where}`;
     const group = groups.get(key) ?? { message, where, count: 0 };
@@ -477,7 +536,9 @@ function summarise(results: ScanResult[], serverLog: string): boolean {
     console.log(`\n${identity.name} (${identity.email})`);
     console.log(`  session : ${sessionAlive ? "toujours ouverte après le scan" : "PERDUE pendant le scan (résultat partiel)"}`);
     if (!sessionAlive) failed = true;
-    console.log(`  erreurs du serveur (journal) : ${errors.length ? errors.reduce((sum, error) => sum + error.count, 0) : "aucune"}`);
+    console.log(
+      `  erreurs du serveur (journal) : ${errors.length ? errors.reduce((sum, error) => sum + error.count, 0) : "aucune"}`,
+    );
     for (const error of errors) console.log(`      - ${error.count} × ${error.message}${error.where ? ` (${error.where})` : ""}`);
     if (errors.length) failed = true;
     for (const [kind, groups] of [
@@ -490,7 +551,9 @@ function summarise(results: ScanResult[], serverLog: string): boolean {
           const accepted = findings.filter((finding) => acceptedReason(category, finding));
           const counted = findings.length - accepted.length;
           if (counted > 0 && (kind === "vulnérabilités" || category === "Internal Server Error")) failed = true;
-          const note = accepted.length ? ` (${accepted.length} accepté(s) : ${[...new Set(accepted.map((finding) => acceptedReason(category, finding)))].join(" ; ")})` : "";
+          const note = accepted.length
+            ? ` (${accepted.length} accepté(s) : ${[...new Set(accepted.map((finding) => acceptedReason(category, finding)))].join(" ; ")})`
+            : "";
           return `    ${category} : ${findings.length}${note}`;
         });
       console.log(`  ${kind} : ${lines.length ? "" : "aucune"}`);
@@ -516,7 +579,9 @@ function summarise(results: ScanResult[], serverLog: string): boolean {
 let csrfProbePassed = false;
 
 function acceptedReason(category: string, finding: Finding): string | undefined {
-  return ACCEPTED.find((rule) => rule.category === category && rule.info.test(finding.info) && (!rule.needsCsrfProbe || csrfProbePassed))?.reason;
+  return ACCEPTED.find(
+    (rule) => rule.category === category && rule.info.test(finding.info) && (!rule.needsCsrfProbe || csrfProbePassed),
+  )?.reason;
 }
 
 let exitCode = 1;

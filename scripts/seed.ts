@@ -1,4 +1,5 @@
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/prisma/seed";
+
 import { describeTarget, openMigratedDatabase } from "./db-target";
 
 async function main() {

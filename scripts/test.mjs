@@ -10,6 +10,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { probeChromium, probePostgres, requireAll, servicesEnv } from "../tests/helpers/probe-services.mjs";
 import { judge, missingReport, readJestReport } from "./test-verdict.mjs";
 
@@ -17,7 +18,9 @@ const root = path.resolve(import.meta.dirname, "..");
 const bin = (name) => path.join(root, "node_modules/.bin", name);
 const env = {
   ...process.env,
-  NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules", "--no-warnings=ExperimentalWarning"].filter(Boolean).join(" "),
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules", "--no-warnings=ExperimentalWarning"]
+    .filter(Boolean)
+    .join(" "),
   NEXT_TELEMETRY_DISABLED: "1",
 };
 delete env.DATABASE_URL; // tests choose their own databases
@@ -38,7 +41,11 @@ function step(title, command, args) {
 function jestStep(title, args) {
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "portail-jest-")), "report.json");
   const ok = step(title, bin("jest"), [...args, "--json", `--outputFile=${report}`]);
-  steps.push(fs.existsSync(report) ? readJestReport(title, JSON.parse(fs.readFileSync(report, "utf8")), { exitedOk: ok, root }) : missingReport(title));
+  steps.push(
+    fs.existsSync(report)
+      ? readJestReport(title, JSON.parse(fs.readFileSync(report, "utf8")), { exitedOk: ok, root })
+      : missingReport(title),
+  );
 }
 
 const [postgres, chromium] = [await probePostgres(), probeChromium()];
@@ -50,7 +57,8 @@ console.log(`Chromium   : ${chromium.ok ? "disponible" : `ABSENT — ${chromium.
 if (!postgres.ok) skips.push(`tests d'intégration sur PostgreSQL (ils tournent sur PGlite seulement) : ${postgres.reason}`);
 
 if (!step("Lint (ESLint)", bin("eslint"), ["."])) problems.push("ESLint signale des erreurs");
-if (!step("Formatage (Prettier)", bin("prettier"), ["--check", "."])) problems.push("des fichiers ne sont pas formatés (npm run format)");
+if (!step("Formatage (Prettier)", bin("prettier"), ["--check", "."]))
+  problems.push("des fichiers ne sont pas formatés (npm run format)");
 if (!step("Types (tsc)", bin("tsc"), ["--noEmit"])) problems.push("tsc signale des erreurs de types");
 
 jestStep("Tests unitaires et d'intégration", ["--ci"]);

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+
 import { LoginForm } from "@/components/auth/login-form";
 import { MailLink, PhoneLink } from "@/components/layout/contact-links";
 import { ItemList } from "@/components/layout/item-list";
@@ -6,11 +7,10 @@ import { Panel } from "@/components/ui/panel";
 import { currentViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { SERVICE_DOCUMENT_KIND_LABELS } from "@/lib/content/service-document-labels";
-import { formatDay, dateToDay } from "@/lib/dates/calendar-day";
+import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
+import { getDb } from "@/lib/db/client";
 import { listPublishedNews, listServices, listUsefulContacts } from "@/lib/town/home-content";
 import { getTownSettings } from "@/lib/town/settings";
-import { getDb } from "@/lib/db/client";
-
 
 export default async function HomePage() {
   const viewer = await currentViewer();
@@ -31,10 +31,7 @@ export default async function HomePage() {
       <div className="space-y-6 lg:col-span-1">
         <LoginForm />
         <Panel title="Je n'ai pas de compte Famille ?">
-          <p>
-            Rapprochez-vous du {town.guichetName} afin que l&apos;on vous fournisse un identifiant et un mot de
-            passe.
-          </p>
+          <p>Rapprochez-vous du {town.guichetName} afin que l&apos;on vous fournisse un identifiant et un mot de passe.</p>
           <p className="mt-2">
             {town.guichetPhone ? <>Tél. {town.guichetPhone}</> : null}
             {town.guichetEmail ? (

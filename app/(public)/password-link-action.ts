@@ -1,5 +1,7 @@
 import "server-only";
+
 import { z } from "zod";
+
 import { publicAction } from "@/lib/auth/action";
 import { ZChoosePasswordSchema } from "@/lib/auth/password-policy";
 import { requestMeta } from "@/lib/auth/request-meta";

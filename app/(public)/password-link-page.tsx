@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ComponentProps } from "react";
+
 import { ChoosePasswordPage } from "@/components/auth/choose-password-page";
 import { linkProblem } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";

@@ -2,10 +2,11 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
+
 import { SaveOrCancel } from "@/components/family/form-controls";
 import { PasswordField, TextField } from "@/components/ui/form/text-field";
-import { ZChangeEmailSchema, type TChangeEmail } from "@/lib/account/account.schema";
 import { useFormAction } from "@/components/ui/form/use-form-action";
+import { ZChangeEmailSchema, type TChangeEmail } from "@/lib/account/account.schema";
 import type { ActionResult } from "@/lib/auth/action";
 
 type Props = { currentEmail: string; action: (input: TChangeEmail) => Promise<ActionResult<{ newEmail: string }>> };
@@ -29,9 +30,27 @@ export function ChangeEmailForm({ currentEmail, action }: Props) {
       <p>
         Identifiant actuel : <strong>{currentEmail}</strong>
       </p>
-      <TextField registration={register("newEmail")} label="Nouvelle adresse e-mail" type="email" autoComplete="email" required error={errors.newEmail?.message} />
-      <PasswordField purpose="current" registration={register("currentPassword")} label="Mot de passe actuel" error={errors.currentPassword?.message} />
-      <SaveOrCancel status={status} isSubmitting={isSubmitting} submitLabel="Valider" pendingLabel="Envoi…" backLinkOnSuccess={false} />
+      <TextField
+        registration={register("newEmail")}
+        label="Nouvelle adresse e-mail"
+        type="email"
+        autoComplete="email"
+        required
+        error={errors.newEmail?.message}
+      />
+      <PasswordField
+        purpose="current"
+        registration={register("currentPassword")}
+        label="Mot de passe actuel"
+        error={errors.currentPassword?.message}
+      />
+      <SaveOrCancel
+        status={status}
+        isSubmitting={isSubmitting}
+        submitLabel="Valider"
+        pendingLabel="Envoi…"
+        backLinkOnSuccess={false}
+      />
     </form>
   );
 }

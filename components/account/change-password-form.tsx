@@ -3,10 +3,16 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
+
 import { SaveOrCancel } from "@/components/family/form-controls";
 import { PasswordField } from "@/components/ui/form/text-field";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ZChangePasswordSchema, type TChangePassword } from "@/lib/account/account.schema";
 import { useFormAction } from "@/components/ui/form/use-form-action";
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  ZChangePasswordSchema,
+  type TChangePassword,
+} from "@/lib/account/account.schema";
 import type { ActionResult } from "@/lib/auth/action";
 
 const NEW_PASSWORD_HINT = `De ${PASSWORD_MIN_LENGTH} à ${PASSWORD_MAX_LENGTH} caractères. Une phrase facile à retenir convient très bien.`;
@@ -22,7 +28,10 @@ export function ChangePasswordForm({ action }: Props) {
     setError,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<TChangePassword>({ resolver: zodResolver(ZChangePasswordSchema), defaultValues: { currentPassword: "", password: "", confirmation: "" } });
+  } = useForm<TChangePassword>({
+    resolver: zodResolver(ZChangePasswordSchema),
+    defaultValues: { currentPassword: "", password: "", confirmation: "" },
+  });
   const { status, submit } = useFormAction(action, setError, () => {
     // Every other session was signed out; the action gave this browser a fresh session cookie.
     reset();
@@ -32,15 +41,32 @@ export function ChangePasswordForm({ action }: Props) {
 
   return (
     <form onSubmit={handleSubmit(submit)} method="post" noValidate className="space-y-4">
-      <PasswordField purpose="current" registration={register("currentPassword")} label="Ancien mot de passe" error={errors.currentPassword?.message} />
-      <PasswordField purpose="new" registration={register("password")} label="Nouveau mot de passe" hint={NEW_PASSWORD_HINT} error={errors.password?.message} />
+      <PasswordField
+        purpose="current"
+        registration={register("currentPassword")}
+        label="Ancien mot de passe"
+        error={errors.currentPassword?.message}
+      />
+      <PasswordField
+        purpose="new"
+        registration={register("password")}
+        label="Nouveau mot de passe"
+        hint={NEW_PASSWORD_HINT}
+        error={errors.password?.message}
+      />
       <PasswordField
         purpose="new"
         registration={register("confirmation")}
         label="Ressaisissez votre nouveau mot de passe"
         error={errors.confirmation?.message}
       />
-      <SaveOrCancel status={status} isSubmitting={isSubmitting} submitLabel="Valider" pendingLabel="Enregistrement…" backLinkOnSuccess={false} />
+      <SaveOrCancel
+        status={status}
+        isSubmitting={isSubmitting}
+        submitLabel="Valider"
+        pendingLabel="Enregistrement…"
+        backLinkOnSuccess={false}
+      />
     </form>
   );
 }

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useState } from "react";
+
 import { FormStatus } from "@/components/family/form-controls";
-import type { ActionResult } from "@/lib/auth/action";
 import { SubmitButton } from "@/components/ui/form/submit-button";
+import type { ActionResult } from "@/lib/auth/action";
 
 type Props = { token: string; newEmail: string; action: (input: { token: string }) => Promise<ActionResult<{ email: string }>> };
 
@@ -26,7 +27,9 @@ export function ConfirmEmailForm({ token, newEmail, action }: Props) {
   if (result?.ok) {
     return (
       <div className="space-y-3">
-        <FormStatus success={`Votre identifiant est désormais ${result.data.email}. Utilisez cette adresse pour vous connecter.`} />
+        <FormStatus
+          success={`Votre identifiant est désormais ${result.data.email}. Utilisez cette adresse pour vous connecter.`}
+        />
         <p>
           <Link href="/" className="text-brand underline">
             Aller à la page de connexion

@@ -3,11 +3,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+
 import { FormStatus } from "@/components/family/form-controls";
+import { SubmitButton } from "@/components/ui/form/submit-button";
 import { TextField } from "@/components/ui/form/text-field";
 import { ZForgotPasswordSchema, type TForgotPassword } from "@/lib/account/account.schema";
 import type { ActionResult } from "@/lib/auth/action";
-import { SubmitButton } from "@/components/ui/form/submit-button";
 
 type Props = { action: (input: TForgotPassword) => Promise<ActionResult<{ message: string }>> };
 

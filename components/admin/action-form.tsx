@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import type { z } from "zod";
+
 import { ActionError } from "@/components/ui/form/action-error";
 import { FieldErrorsProvider } from "@/components/ui/form/field";
 import type { ActionResult } from "@/lib/auth/action";
@@ -26,7 +27,18 @@ type Props = {
 // Submits without React's automatic form reset, so what the user typed survives a validation
 // error; errors are announced (role="alert") and attached to their fields (the form kit's fields
 // read them from FieldErrorsProvider).
-export function ActionForm({ action, schema, submitLabel, successMessage, confirmMessage, redirectTo, resetOnSuccess, variant = "primary", className, children }: Props) {
+export function ActionForm({
+  action,
+  schema,
+  submitLabel,
+  successMessage,
+  confirmMessage,
+  redirectTo,
+  resetOnSuccess,
+  variant = "primary",
+  className,
+  children,
+}: Props) {
   const [state, setState] = useState<ActionResult<unknown> | null>(null);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
@@ -64,7 +76,11 @@ export function ActionForm({ action, schema, submitLabel, successMessage, confir
       <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className={className ?? "space-y-3"}>
         {children}
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={pending} className={`rounded px-4 py-2 font-semibold disabled:opacity-70 ${buttonClass}`}>
+          <button
+            type="submit"
+            disabled={pending}
+            className={`rounded px-4 py-2 font-semibold disabled:opacity-70 ${buttonClass}`}
+          >
             {pending ? "Patientez…" : submitLabel}
           </button>
           <div aria-live="polite" role="status">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
+
 import { ActionError } from "@/components/ui/form/action-error";
 import type { ActionResult } from "@/lib/auth/action";
 
@@ -19,7 +20,15 @@ type Health = {
 const yesNo = (value: boolean | null) => (value === null ? "Non renseigné" : value ? "Oui" : "Non");
 
 /** Health data is fetched only on this explicit request, which the server audits. */
-export function ChildHealthReveal({ familyId, childId, action }: { familyId: string; childId: string; action: (input: { familyId: string; childId: string }) => Promise<ActionResult<Health>> }) {
+export function ChildHealthReveal({
+  familyId,
+  childId,
+  action,
+}: {
+  familyId: string;
+  childId: string;
+  action: (input: { familyId: string; childId: string }) => Promise<ActionResult<Health>>;
+}) {
   const [result, setResult] = useState<ActionResult<Health> | null>(null);
   const [pending, startTransition] = useTransition();
   if (result?.ok) {

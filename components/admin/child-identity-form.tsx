@@ -1,11 +1,12 @@
 "use client";
 
+import { SelectField } from "@/components/ui/form/select-field";
+import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { CHILD_IDENTITY_FIELD_LABELS as LABELS, ZStaffChildIdentitySchema } from "@/lib/children/add-child.schema";
 import { SCHOOL_LEVELS, SEXES } from "@/lib/children/child-labels";
+
 import { ActionForm } from "./action-form";
-import { SelectField } from "@/components/ui/form/select-field";
-import { TextField } from "@/components/ui/form/text-field";
 
 const choose = { value: "", label: "— Choisir —" };
 
@@ -42,7 +43,13 @@ export function ChildIdentityForm({
   action: (input: FormData) => Promise<ActionResult<unknown>>;
 }) {
   return (
-    <ActionForm action={action} schema={ZStaffChildIdentitySchema} submitLabel="Enregistrer l'identité et la scolarité" successMessage="L'identité et la scolarité de l'enfant ont été enregistrées." className="space-y-3">
+    <ActionForm
+      action={action}
+      schema={ZStaffChildIdentitySchema}
+      submitLabel="Enregistrer l'identité et la scolarité"
+      successMessage="L'identité et la scolarité de l'enfant ont été enregistrées."
+      className="space-y-3"
+    >
       <input type="hidden" name="familyId" value={familyId} />
       <input type="hidden" name="childId" value={childId} />
       <input type="hidden" name="version" value={version} />
@@ -52,9 +59,26 @@ export function ChildIdentityForm({
         <TextField label={LABELS.firstName} name="firstName" required defaultValue={values.firstName} />
         <SelectField label={LABELS.sex} name="sex" required defaultValue={values.sex} options={[choose, ...SEXES]} />
         <TextField label={LABELS.birthDate} name="birthDate" type="date" required defaultValue={values.birthDate} />
-        <SelectField label={LABELS.schoolId} name="schoolId" required defaultValue={values.schoolId} options={[choose, ...schools.map((school) => ({ value: school.id, label: school.name }))]} />
-        <SelectField label={LABELS.schoolLevel} name="schoolLevel" required defaultValue={values.schoolLevel} options={[choose, ...SCHOOL_LEVELS]} />
-        <TextField label={LABELS.schoolClass} name="schoolClass" defaultValue={values.schoolClass} hint="Facultatif, par exemple : CE1 – Mme Vidal" />
+        <SelectField
+          label={LABELS.schoolId}
+          name="schoolId"
+          required
+          defaultValue={values.schoolId}
+          options={[choose, ...schools.map((school) => ({ value: school.id, label: school.name }))]}
+        />
+        <SelectField
+          label={LABELS.schoolLevel}
+          name="schoolLevel"
+          required
+          defaultValue={values.schoolLevel}
+          options={[choose, ...SCHOOL_LEVELS]}
+        />
+        <TextField
+          label={LABELS.schoolClass}
+          name="schoolClass"
+          defaultValue={values.schoolClass}
+          hint="Facultatif, par exemple : CE1 – Mme Vidal"
+        />
       </div>
     </ActionForm>
   );

@@ -1,9 +1,10 @@
 "use client";
 
-import type { ActionResult } from "@/lib/auth/action";
-import { ActionForm } from "./action-form";
 import { TextField } from "@/components/ui/form/text-field";
+import type { ActionResult } from "@/lib/auth/action";
 import { ZCreateFamilySchema } from "@/lib/families/family.schema";
+
+import { ActionForm } from "./action-form";
 
 export function CreateFamilyForm({ action }: { action: (input: FormData) => Promise<ActionResult<{ familyId: string }>> }) {
   return (

@@ -1,7 +1,9 @@
 "use client";
 
 import type { z } from "zod";
+
 import type { ActionResult } from "@/lib/auth/action";
+
 import { ActionForm } from "./action-form";
 
 /** What a create-or-edit form says: its button to create, and its two outcomes. */

@@ -1,15 +1,22 @@
 "use client";
 
-import type { ActionResult } from "@/lib/auth/action";
-import { STAFF_ROLE_CHOICES } from "@/lib/staff/role-labels";
-import { ActionForm } from "./action-form";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
+import type { ActionResult } from "@/lib/auth/action";
+import { STAFF_ROLE_CHOICES } from "@/lib/staff/role-labels";
 import { ZCreateStaffSchema, ZStaffRoleChangeSchema } from "@/lib/staff/staff.schema";
+
+import { ActionForm } from "./action-form";
 
 export function CreateStaffForm({ action }: { action: (input: FormData) => Promise<ActionResult<unknown>> }) {
   return (
-    <ActionForm action={action} schema={ZCreateStaffSchema} submitLabel="Créer le compte" successMessage="Compte créé ; l'e-mail d'activation a été envoyé." resetOnSuccess>
+    <ActionForm
+      action={action}
+      schema={ZCreateStaffSchema}
+      submitLabel="Créer le compte"
+      successMessage="Compte créé ; l'e-mail d'activation a été envoyé."
+      resetOnSuccess
+    >
       <TextField label="Prénom" name="firstName" required />
       <TextField label="Nom" name="lastName" required />
       <TextField label="Adresse e-mail (identifiant)" name="email" type="email" required />
@@ -18,9 +25,24 @@ export function CreateStaffForm({ action }: { action: (input: FormData) => Promi
   );
 }
 
-export function StaffRoleForm({ action, userId, role }: { action: (input: FormData) => Promise<ActionResult<unknown>>; userId: string; role: string }) {
+export function StaffRoleForm({
+  action,
+  userId,
+  role,
+}: {
+  action: (input: FormData) => Promise<ActionResult<unknown>>;
+  userId: string;
+  role: string;
+}) {
   return (
-    <ActionForm action={action} schema={ZStaffRoleChangeSchema} submitLabel="Changer le rôle" successMessage="Rôle modifié." variant="secondary" className="flex flex-wrap items-end gap-2">
+    <ActionForm
+      action={action}
+      schema={ZStaffRoleChangeSchema}
+      submitLabel="Changer le rôle"
+      successMessage="Rôle modifié."
+      variant="secondary"
+      className="flex flex-wrap items-end gap-2"
+    >
       <input type="hidden" name="userId" value={userId} />
       <SelectField label="Rôle" name="role" options={STAFF_ROLE_CHOICES} defaultValue={role} />
     </ActionForm>

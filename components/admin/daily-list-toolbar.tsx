@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+
 import { PrintButton } from "@/components/admin/print-button";
 
 // The top of the daily lists and of the kitchen counts: the same alert, title bar and date form.
@@ -29,14 +30,30 @@ export function DailyListTitleBar({ title, csvHref, children }: { title: string;
 }
 
 /** The form that picks the list's day (and its other fields, `children`), read back from the address. */
-export function DailyListDateForm({ action, idPrefix, date, children }: { action: string; idPrefix: string; date: string; children: ReactNode }) {
+export function DailyListDateForm({
+  action,
+  idPrefix,
+  date,
+  children,
+}: {
+  action: string;
+  idPrefix: string;
+  date: string;
+  children: ReactNode;
+}) {
   return (
     <form method="get" className="no-print flex flex-wrap items-end gap-3" action={action}>
       <div>
         <label htmlFor={`${idPrefix}-date`} className="block font-semibold">
           Date
         </label>
-        <input id={`${idPrefix}-date`} type="date" name="date" defaultValue={date} className="mt-1 rounded border border-gray-500 px-3 py-2" />
+        <input
+          id={`${idPrefix}-date`}
+          type="date"
+          name="date"
+          defaultValue={date}
+          className="mt-1 rounded border border-gray-500 px-3 py-2"
+        />
       </div>
       {children}
       <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">

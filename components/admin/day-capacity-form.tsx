@@ -6,9 +6,23 @@ import type { ActionResult } from "@/lib/auth/action";
 import { ZDayCapacitySchema } from "@/lib/catalogue/units.schema";
 
 /** Capacité par jour: one or several dates (as the closures import), one capacity. */
-export function DayCapacityForm({ action, unitId, periodLabel }: { action: (input: FormData) => Promise<ActionResult<unknown>>; unitId: string; periodLabel: string }) {
+export function DayCapacityForm({
+  action,
+  unitId,
+  periodLabel,
+}: {
+  action: (input: FormData) => Promise<ActionResult<unknown>>;
+  unitId: string;
+  periodLabel: string;
+}) {
   return (
-    <ActionForm action={action} schema={ZDayCapacitySchema} submitLabel="Fixer la capacité de ces jours" successMessage="La capacité de ces jours a été enregistrée." resetOnSuccess>
+    <ActionForm
+      action={action}
+      schema={ZDayCapacitySchema}
+      submitLabel="Fixer la capacité de ces jours"
+      successMessage="La capacité de ces jours a été enregistrée."
+      resetOnSuccess
+    >
       <input type="hidden" name="unitId" value={unitId} />
       <TextField
         name="dates"
@@ -18,7 +32,13 @@ export function DayCapacityForm({ action, unitId, periodLabel }: { action: (inpu
         hint={`Une date par ligne (ou séparées par des virgules), au format JJ/MM/AAAA, ${periodLabel}.`}
         required
       />
-      <TextField name="capacity" label="Capacité de ces jours (places)" type="number" hint="0 ferme les réservations de ces jours pour cette unité." required />
+      <TextField
+        name="capacity"
+        label="Capacité de ces jours (places)"
+        type="number"
+        hint="0 ferme les réservations de ces jours pour cette unité."
+        required
+      />
     </ActionForm>
   );
 }

@@ -2,9 +2,9 @@
 
 import { ActionForm } from "@/components/admin/action-form";
 import { CheckboxField } from "@/components/ui/form/choice-fields";
-import type { ActionResult } from "@/lib/auth/action";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
+import type { ActionResult } from "@/lib/auth/action";
 import { ZEstablishmentSchema, ZEstablishmentUpdateSchema } from "@/lib/catalogue/establishment.schema";
 
 type Establishment = { id: string; name: string; schoolId: string | null; address: string | null; active: boolean };
@@ -24,7 +24,13 @@ export function EstablishmentForm({ action, schools, establishment }: Props) {
       redirectTo={() => "/admin/catalogue#etablissements"}
     >
       {establishment ? <input type="hidden" name="id" value={establishment.id} /> : null}
-      <TextField name="name" label="Nom de l'établissement" required defaultValue={establishment?.name} hint="Exemple : CANTINE ELEMENTAIRE CAMBON. Deux établissements ne peuvent pas porter le même nom." />
+      <TextField
+        name="name"
+        label="Nom de l'établissement"
+        required
+        defaultValue={establishment?.name}
+        hint="Exemple : CANTINE ELEMENTAIRE CAMBON. Deux établissements ne peuvent pas porter le même nom."
+      />
       <SelectField
         name="schoolId"
         label="École rattachée"
@@ -32,7 +38,12 @@ export function EstablishmentForm({ action, schools, establishment }: Props) {
         options={[{ value: "", label: "Aucune" }, ...schools.map((school) => ({ value: school.id, label: school.name }))]}
       />
       <TextField name="address" label="Adresse" multiline defaultValue={establishment?.address ?? ""} />
-      <CheckboxField name="active" label="Établissement actif" defaultChecked={establishment?.active ?? true} hint="Un établissement inactif n'est plus proposé aux familles." />
+      <CheckboxField
+        name="active"
+        label="Établissement actif"
+        defaultChecked={establishment?.active ?? true}
+        hint="Un établissement inactif n'est plus proposé aux familles."
+      />
     </ActionForm>
   );
 }

@@ -1,21 +1,25 @@
 "use client";
 
 import { useActionState } from "react";
+
+import { ActionForm } from "@/components/admin/action-form";
 import { CheckboxField } from "@/components/ui/form/choice-fields";
 import { FieldErrorsProvider } from "@/components/ui/form/field";
 import { SubmitButton } from "@/components/ui/form/submit-button";
-import { checkFormData } from "@/lib/validation/form-data";
-import { ActionForm } from "@/components/admin/action-form";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { ZNewsSchema, ZNewsUpdateSchema } from "@/lib/content/news.schema";
+import { checkFormData } from "@/lib/validation/form-data";
 
 type Props = { action: (input: FormData) => Promise<ActionResult<{ id: string }>> };
 type State = ActionResult<{ id: string }> | null;
 
 export function NewsForm({ action }: Props) {
   // The action's own schema first (same messages); the server still decides.
-  const [state, formAction, pending] = useActionState<State, FormData>((_previous, formData) => checkFormData(ZNewsSchema, formData) ?? action(formData), null);
+  const [state, formAction, pending] = useActionState<State, FormData>(
+    (_previous, formData) => checkFormData(ZNewsSchema, formData) ?? action(formData),
+    null,
+  );
 
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -34,9 +38,20 @@ export function NewsForm({ action }: Props) {
 }
 
 /** Corrects the title and text of an existing news item (its publication is left as it is). */
-export function EditNewsForm({ action, news }: { action: (input: FormData) => Promise<ActionResult<unknown>>; news: { id: string; title: string; body: string } }) {
+export function EditNewsForm({
+  action,
+  news,
+}: {
+  action: (input: FormData) => Promise<ActionResult<unknown>>;
+  news: { id: string; title: string; body: string };
+}) {
   return (
-    <ActionForm action={action} schema={ZNewsUpdateSchema} submitLabel={`Enregistrer « ${news.title} »`} successMessage="L'actualité a été modifiée.">
+    <ActionForm
+      action={action}
+      schema={ZNewsUpdateSchema}
+      submitLabel={`Enregistrer « ${news.title} »`}
+      successMessage="L'actualité a été modifiée."
+    >
       <input type="hidden" name="id" value={news.id} />
       <TextField name="title" label="Titre" defaultValue={news.title} required />
       <TextField name="body" label="Texte" multiline rows={5} defaultValue={news.body} required />

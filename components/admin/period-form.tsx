@@ -1,14 +1,15 @@
 "use client";
 
 import { useState } from "react";
+
 import { ActionForm } from "@/components/admin/action-form";
 import { CheckboxField, CheckboxGroup, RadioGroup } from "@/components/ui/form/choice-fields";
-import type { ActionResult } from "@/lib/auth/action";
-import { SCHOOL_LEVELS, WEEKDAY_LABELS, ZPeriodSchema, ZPeriodUpdateSchema } from "@/lib/catalogue/period.schema";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
-import { SCHOOL_LEVEL_SHORT_LABELS } from "@/lib/children/child-labels";
+import type { ActionResult } from "@/lib/auth/action";
+import { SCHOOL_LEVELS, WEEKDAY_LABELS, ZPeriodSchema, ZPeriodUpdateSchema } from "@/lib/catalogue/period.schema";
 import { VALIDATION_MODE_CHOICES } from "@/lib/catalogue/validation-mode-labels";
+import { SCHOOL_LEVEL_SHORT_LABELS } from "@/lib/children/child-labels";
 
 type Rule = { kind: string; weekday: number | null; daysBefore: number | null; timeOfDay: number };
 export type PeriodFormValues = {
@@ -60,11 +61,28 @@ function RuleFields({ prefix, legend, rule }: { prefix: "booking" | "change"; le
         ]}
       />
       {kind === "WEEKDAY_OF_PREVIOUS_WEEK" ? (
-        <SelectField name={`${prefix}Weekday`} label="Jour de la semaine précédente" defaultValue={String(rule.weekday ?? 2)} options={WEEKDAY_OPTIONS} />
+        <SelectField
+          name={`${prefix}Weekday`}
+          label="Jour de la semaine précédente"
+          defaultValue={String(rule.weekday ?? 2)}
+          options={WEEKDAY_OPTIONS}
+        />
       ) : (
-        <TextField name={`${prefix}DaysBefore`} label="Nombre de jours avant la date" type="number" defaultValue={rule.daysBefore ?? 2} hint="0 : le jour même." />
+        <TextField
+          name={`${prefix}DaysBefore`}
+          label="Nombre de jours avant la date"
+          type="number"
+          defaultValue={rule.daysBefore ?? 2}
+          hint="0 : le jour même."
+        />
       )}
-      <TextField name={`${prefix}Time`} label="Heure limite (HH:MM)" required defaultValue={hhmm(rule.timeOfDay)} hint="Heure de Paris, par exemple 23:59." />
+      <TextField
+        name={`${prefix}Time`}
+        label="Heure limite (HH:MM)"
+        required
+        defaultValue={hhmm(rule.timeOfDay)}
+        hint="Heure de Paris, par exemple 23:59."
+      />
     </fieldset>
   );
 }
@@ -87,33 +105,60 @@ export function PeriodForm({ action, establishments, activities, schools, period
     >
       {period ? <input type="hidden" name="id" value={period.id} /> : null}
       <section aria-labelledby="period-identity" className={section}>
-        <h2 id="period-identity" className="text-lg font-bold text-brand">Identification</h2>
+        <h2 id="period-identity" className="text-lg font-bold text-brand">
+          Identification
+        </h2>
         <div className="grid gap-4 md:grid-cols-2">
           <SelectField
             name="establishmentId"
             label="Établissement"
             required
             defaultValue={period?.establishmentId ?? ""}
-            options={[{ value: "", label: "Choisissez un établissement" }, ...establishments.map((entry) => ({ value: entry.id, label: entry.name }))]}
+            options={[
+              { value: "", label: "Choisissez un établissement" },
+              ...establishments.map((entry) => ({ value: entry.id, label: entry.name })),
+            ]}
           />
           <SelectField
             name="activityId"
             label="Activité"
             required
             defaultValue={period?.activityId ?? ""}
-            options={[{ value: "", label: "Choisissez une activité" }, ...activities.map((entry) => ({ value: entry.id, label: entry.name }))]}
+            options={[
+              { value: "", label: "Choisissez une activité" },
+              ...activities.map((entry) => ({ value: entry.id, label: entry.name })),
+            ]}
           />
         </div>
-        <TextField name="name" label="Nom de la période" required defaultValue={period?.name} hint="Exemple : CANTINE ELEMENTAIRE 2026-2027. Unique dans l'établissement." />
-        <CheckboxField name="active" label="Période active" defaultChecked={period?.active ?? true} hint="Une période inactive n'est plus proposée aux familles." />
+        <TextField
+          name="name"
+          label="Nom de la période"
+          required
+          defaultValue={period?.name}
+          hint="Exemple : CANTINE ELEMENTAIRE 2026-2027. Unique dans l'établissement."
+        />
+        <CheckboxField
+          name="active"
+          label="Période active"
+          defaultChecked={period?.active ?? true}
+          hint="Une période inactive n'est plus proposée aux familles."
+        />
       </section>
 
       <section aria-labelledby="period-dates" className={section}>
-        <h2 id="period-dates" className="text-lg font-bold text-brand">Dates et jours d&apos;ouverture</h2>
+        <h2 id="period-dates" className="text-lg font-bold text-brand">
+          Dates et jours d&apos;ouverture
+        </h2>
         <div className="grid gap-4 md:grid-cols-3">
           <TextField name="startDate" label="Date de début" type="date" required defaultValue={period?.startDate} />
           <TextField name="endDate" label="Date de fin" type="date" required defaultValue={period?.endDate} />
-          <TextField name="lastBookingDate" label="Dernière date de réservation" type="date" defaultValue={period?.lastBookingDate ?? ""} hint="Facultative : dernier jour où les familles peuvent réserver, même avant le début de la période ; vide : jusqu'à la date de fin." />
+          <TextField
+            name="lastBookingDate"
+            label="Dernière date de réservation"
+            type="date"
+            defaultValue={period?.lastBookingDate ?? ""}
+            hint="Facultative : dernier jour où les familles peuvent réserver, même avant le début de la période ; vide : jusqu'à la date de fin."
+          />
         </div>
         <CheckboxGroup
           name="openWeekdays"
@@ -125,7 +170,9 @@ export function PeriodForm({ action, establishments, activities, schools, period
       </section>
 
       <section aria-labelledby="period-rules" className={section}>
-        <h2 id="period-rules" className="text-lg font-bold text-brand">Délais et validation</h2>
+        <h2 id="period-rules" className="text-lg font-bold text-brand">
+          Délais et validation
+        </h2>
         <div className="grid gap-4 md:grid-cols-2">
           <RuleFields prefix="booking" legend="Délai de réservation" rule={period?.bookingRule ?? DEFAULT_RULE} />
           <RuleFields prefix="change" legend="Délai de modification ou d'annulation" rule={period?.changeRule ?? DEFAULT_RULE} />
@@ -134,8 +181,13 @@ export function PeriodForm({ action, establishments, activities, schools, period
       </section>
 
       <section aria-labelledby="period-eligibility" className={section}>
-        <h2 id="period-eligibility" className="text-lg font-bold text-brand">Éligibilité</h2>
-        <p className="text-sm text-muted">Seuls les enfants qui remplissent toutes ces conditions se voient proposer la période. Laissez vide pour ne pas restreindre.</p>
+        <h2 id="period-eligibility" className="text-lg font-bold text-brand">
+          Éligibilité
+        </h2>
+        <p className="text-sm text-muted">
+          Seuls les enfants qui remplissent toutes ces conditions se voient proposer la période. Laissez vide pour ne pas
+          restreindre.
+        </p>
         <div className="grid gap-4 md:grid-cols-2">
           <TextField name="minAgeYears" label="Âge minimum (ans)" type="number" defaultValue={period?.minAgeYears ?? ""} />
           <TextField name="maxAgeYears" label="Âge maximum (ans)" type="number" defaultValue={period?.maxAgeYears ?? ""} />

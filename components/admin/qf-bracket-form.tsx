@@ -13,7 +13,13 @@ function BracketFields({ bracket }: { bracket?: Bracket }) {
     <>
       <TextField name="label" label="Libellé" hint="Par exemple : QF de 400 à 699." defaultValue={bracket?.label} required />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField name="minQf" label="QF minimum (inclus)" type="number" defaultValue={bracket ? String(bracket.minQf) : undefined} required />
+        <TextField
+          name="minQf"
+          label="QF minimum (inclus)"
+          type="number"
+          defaultValue={bracket ? String(bracket.minQf) : undefined}
+          required
+        />
         <TextField
           name="maxQf"
           label="QF maximum (exclu)"
@@ -26,7 +32,11 @@ function BracketFields({ bracket }: { bracket?: Bracket }) {
   );
 }
 
-const BRACKET_TEXTS: CreateOrEditTexts = { createLabel: "Ajouter la tranche", created: "La tranche a été ajoutée.", saved: "La tranche a été enregistrée." };
+const BRACKET_TEXTS: CreateOrEditTexts = {
+  createLabel: "Ajouter la tranche",
+  created: "La tranche a été ajoutée.",
+  saved: "La tranche a été enregistrée.",
+};
 const BRACKET_SCHEMAS = { create: ZQfBracketCreateSchema, update: ZQfBracketUpdateSchema };
 
 export const EditQfBracketForm = ({ action, bracket }: { action: Action; bracket?: Bracket }) => (

@@ -1,9 +1,9 @@
 "use client";
 
 import { ActionForm } from "@/components/admin/action-form";
+import { FieldError, useFieldWiring } from "@/components/ui/form/field";
 import type { ActionResult } from "@/lib/auth/action";
 import { PRICE_FIELD_PREFIX, ZTariffsSchema } from "@/lib/catalogue/tariff.schema";
-import { FieldError, useFieldWiring } from "@/components/ui/form/field";
 
 type Bracket = { id: string; label: string; range: string; price: string };
 
@@ -38,9 +38,22 @@ function PriceRow({ bracket }: { bracket: Bracket }) {
 }
 
 /** One price per quotient familial bracket, saved together. */
-export function TariffsForm({ action, unitId, brackets }: { action: (input: FormData) => Promise<ActionResult<unknown>>; unitId: string; brackets: Bracket[] }) {
+export function TariffsForm({
+  action,
+  unitId,
+  brackets,
+}: {
+  action: (input: FormData) => Promise<ActionResult<unknown>>;
+  unitId: string;
+  brackets: Bracket[];
+}) {
   return (
-    <ActionForm action={action} schema={ZTariffsSchema} submitLabel="Enregistrer les tarifs" successMessage="Les tarifs ont été enregistrés.">
+    <ActionForm
+      action={action}
+      schema={ZTariffsSchema}
+      submitLabel="Enregistrer les tarifs"
+      successMessage="Les tarifs ont été enregistrés."
+    >
       <input type="hidden" name="unitId" value={unitId} />
       <p className="text-sm text-muted">Prix par jour réservé, en euros (par exemple 3,50 ; 0 si gratuit).</p>
       <table className="w-full text-left">

@@ -11,30 +11,73 @@ type UnitValues = { id: string; label: string; startTime: string; endTime: strin
 function UnitFields({ unit, sortOrder }: { unit?: UnitValues; sortOrder?: number }) {
   return (
     <>
-      <TextField name="label" label="Libellé" hint="Tel qu'il apparaît aux familles sur le planning, par exemple REPAS ENFANT." defaultValue={unit?.label} required />
+      <TextField
+        name="label"
+        label="Libellé"
+        hint="Tel qu'il apparaît aux familles sur le planning, par exemple REPAS ENFANT."
+        defaultValue={unit?.label}
+        required
+      />
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField name="startTime" label="Heure de début" type="time" hint="Par exemple 12:15." defaultValue={unit?.startTime} required />
-        <TextField name="endTime" label="Heure de fin" type="time" hint="Par exemple 13:00." defaultValue={unit?.endTime} required />
+        <TextField
+          name="startTime"
+          label="Heure de début"
+          type="time"
+          hint="Par exemple 12:15."
+          defaultValue={unit?.startTime}
+          required
+        />
+        <TextField
+          name="endTime"
+          label="Heure de fin"
+          type="time"
+          hint="Par exemple 13:00."
+          defaultValue={unit?.endTime}
+          required
+        />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField
           name="capacity"
           label="Capacité par jour (places)"
           type="number"
-          hint={unit ? "Reportée sur les jours déjà ouverts, sauf ceux dont la capacité a été fixée à la main." : "Nombre de places chaque jour d'ouverture."}
+          hint={
+            unit
+              ? "Reportée sur les jours déjà ouverts, sauf ceux dont la capacité a été fixée à la main."
+              : "Nombre de places chaque jour d'ouverture."
+          }
           defaultValue={unit ? String(unit.capacity) : undefined}
           required
         />
-        <TextField name="sortOrder" label="Ordre d'affichage" type="number" hint="Les colonnes du planning suivent cet ordre." defaultValue={String(unit?.sortOrder ?? sortOrder ?? 0)} />
+        <TextField
+          name="sortOrder"
+          label="Ordre d'affichage"
+          type="number"
+          hint="Les colonnes du planning suivent cet ordre."
+          defaultValue={String(unit?.sortOrder ?? sortOrder ?? 0)}
+        />
       </div>
     </>
   );
 }
 
 /** "Ajouter une unité": on success, the new unit's page. */
-export function CreateUnitForm({ action, periodId, sortOrder }: { action: Action<{ id: string }>; periodId: string; sortOrder: number }) {
+export function CreateUnitForm({
+  action,
+  periodId,
+  sortOrder,
+}: {
+  action: Action<{ id: string }>;
+  periodId: string;
+  sortOrder: number;
+}) {
   return (
-    <ActionForm action={action as Action} schema={ZUnitCreateSchema} submitLabel="Ajouter l'unité" redirectTo={(data) => `/admin/catalogue/unites/${(data as { id: string }).id}`}>
+    <ActionForm
+      action={action as Action}
+      schema={ZUnitCreateSchema}
+      submitLabel="Ajouter l'unité"
+      redirectTo={(data) => `/admin/catalogue/unites/${(data as { id: string }).id}`}
+    >
       <input type="hidden" name="periodId" value={periodId} />
       <UnitFields sortOrder={sortOrder} />
     </ActionForm>
@@ -43,7 +86,12 @@ export function CreateUnitForm({ action, periodId, sortOrder }: { action: Action
 
 export function EditUnitForm({ action, unit }: { action: Action; unit: UnitValues }) {
   return (
-    <ActionForm action={action} schema={ZUnitUpdateSchema} submitLabel="Enregistrer l'unité" successMessage="L'unité a été enregistrée.">
+    <ActionForm
+      action={action}
+      schema={ZUnitUpdateSchema}
+      submitLabel="Enregistrer l'unité"
+      successMessage="L'unité a été enregistrée."
+    >
       <input type="hidden" name="id" value={unit.id} />
       <UnitFields unit={unit} />
     </ActionForm>
@@ -51,7 +99,17 @@ export function EditUnitForm({ action, unit }: { action: Action; unit: UnitValue
 }
 
 /** Asks for confirmation, then returns to the period. */
-export function DeleteUnitForm({ action, unitId, label, periodId }: { action: Action; unitId: string; label: string; periodId: string }) {
+export function DeleteUnitForm({
+  action,
+  unitId,
+  label,
+  periodId,
+}: {
+  action: Action;
+  unitId: string;
+  label: string;
+  periodId: string;
+}) {
   return (
     <ActionForm
       action={action}

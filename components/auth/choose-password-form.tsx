@@ -2,15 +2,20 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+
+import { SubmitButton } from "@/components/ui/form/submit-button";
 import { PasswordField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-length";
-import { SubmitButton } from "@/components/ui/form/submit-button";
 
 type Props = {
   token: string;
   submitLabel: string;
-  action: (input: { token: string; password: string; confirmation: string }) => Promise<ActionResult<{ email: string; next: string }>>;
+  action: (input: {
+    token: string;
+    password: string;
+    confirmation: string;
+  }) => Promise<ActionResult<{ email: string; next: string }>>;
 };
 
 /** Choose a password through a single-use link (activation, reset); the action then signs a parent in. */
@@ -50,7 +55,12 @@ export function ChoosePasswordForm({ token, submitLabel, action }: Props) {
         hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase facile à retenir convient très bien.`}
         error={passwordError}
       />
-      <PasswordField purpose="new" name="confirmation" label="Ressaisissez votre nouveau mot de passe" error={confirmationError} />
+      <PasswordField
+        purpose="new"
+        name="confirmation"
+        label="Ressaisissez votre nouveau mot de passe"
+        error={confirmationError}
+      />
       <div role="alert" aria-live="assertive">
         {result && !result.ok && !passwordError && !confirmationError ? (
           <p className="rounded border border-accent bg-red-50 px-3 py-2 text-accent-dark">{result.error}</p>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { ChoosePasswordForm } from "@/components/auth/choose-password-form";
 import { Panel } from "@/components/ui/panel";
 import type { ActionResult } from "@/lib/auth/action";
@@ -9,7 +10,11 @@ type Props = {
   /** Why the link cannot be used (the page checks it, lib/auth/tokens.ts linkProblem), or null. */
   problem: string | null;
   submitLabel: string;
-  action: (input: { token: string; password: string; confirmation: string }) => Promise<ActionResult<{ email: string; next: string }>>;
+  action: (input: {
+    token: string;
+    password: string;
+    confirmation: string;
+  }) => Promise<ActionResult<{ email: string; next: string }>>;
   /** Where to go when the link is not (or no longer) valid. */
   fallback: { href: string; label: string };
 };

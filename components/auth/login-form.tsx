@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useActionState, useId } from "react";
+
 import { loginAction, type LoginState } from "@/app/(public)/connexion/actions";
-import { PasswordField, TextField } from "@/components/ui/form/text-field";
 import { SubmitButton } from "@/components/ui/form/submit-button";
+import { PasswordField, TextField } from "@/components/ui/form/text-field";
 
 // The guide's login box: Identifiant (the e-mail), Mot de passe, Connexion, and the
 // "Identifiant ou Mot de passe oublié ?" link. A plain POST to a server action: it works before
@@ -33,7 +34,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         />
         <PasswordField purpose="current" name="password" label="Mot de passe" error={state.fieldErrors?.password} />
         <div role="alert" aria-live="assertive" className="min-h-0">
-          {state.error ? <p className="rounded border border-accent bg-red-50 px-3 py-2 text-accent-dark">{state.error}</p> : null}
+          {state.error ? (
+            <p className="rounded border border-accent bg-red-50 px-3 py-2 text-accent-dark">{state.error}</p>
+          ) : null}
         </div>
         <div className="flex flex-wrap items-center justify-between gap-3">
           <Link href="/mot-de-passe-oublie" className="text-brand underline">

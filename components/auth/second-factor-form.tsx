@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+
 import type { CodeState } from "@/app/(public)/connexion/actions";
-import { TextField } from "@/components/ui/form/text-field";
 import { SubmitButton } from "@/components/ui/form/submit-button";
+import { TextField } from "@/components/ui/form/text-field";
 
 type Props = {
   action: (state: CodeState, form: FormData) => Promise<CodeState>;
@@ -19,7 +20,14 @@ export function SecondFactorForm({ action, hint }: Props) {
 
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <TextField name="code" label="Code de vérification" hint={hint} autoComplete="one-time-code" required error={state.error && !state.expired ? state.error : undefined} />
+      <TextField
+        name="code"
+        label="Code de vérification"
+        hint={hint}
+        autoComplete="one-time-code"
+        required
+        error={state.error && !state.expired ? state.error : undefined}
+      />
       <div role="alert" aria-live="assertive">
         {state.expired ? (
           <p className="rounded border border-accent bg-red-50 px-3 py-2 text-accent-dark">
@@ -40,8 +48,8 @@ function RecoveryCodes({ codes, next }: { codes: string[]; next: string }) {
     <div className="space-y-4" role="status">
       <h2 className="text-lg font-bold text-brand">Double authentification activée</h2>
       <p>
-        Voici vos <strong>10 codes de secours</strong>. Chacun permet une seule connexion si vous n&apos;avez plus votre téléphone.
-        Conservez-les en lieu sûr (imprimés ou dans un gestionnaire de mots de passe) : ils ne seront plus affichés.
+        Voici vos <strong>10 codes de secours</strong>. Chacun permet une seule connexion si vous n&apos;avez plus votre
+        téléphone. Conservez-les en lieu sûr (imprimés ou dans un gestionnaire de mots de passe) : ils ne seront plus affichés.
       </p>
       <ul aria-label="Codes de secours" className="grid grid-cols-2 gap-2 font-mono text-lg">
         {codes.map((code) => (

@@ -2,14 +2,20 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFieldArray, type Resolver } from "react-hook-form";
-import { ConsentStateList, FormSection, SaveOrCancel, YES_NO_OPTIONS, type ConsentSummary } from "@/components/family/form-controls";
+
+import {
+  ConsentStateList,
+  FormSection,
+  SaveOrCancel,
+  YES_NO_OPTIONS,
+  type ConsentSummary,
+} from "@/components/family/form-controls";
+import { useVersionedForm } from "@/components/family/use-versioned-form";
+import { VersionedForm } from "@/components/family/versioned-form";
 import { CheckboxField } from "@/components/ui/form/choice-fields";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
-import { useVersionedForm } from "@/components/family/use-versioned-form";
-import { VersionedForm } from "@/components/family/versioned-form";
 import type { ActionResult } from "@/lib/auth/action";
-import type { TSaveOutcome } from "@/lib/families/record-version";
 import { DIET_KINDS, SCHOOL_LEVELS, SEXES } from "@/lib/children/child-labels";
 import {
   AUTHORISATIONS,
@@ -21,6 +27,7 @@ import {
   type TChildSheetParsed,
   type TStaffChildSheet,
 } from "@/lib/children/child-sheet.schema";
+import type { TSaveOutcome } from "@/lib/families/record-version";
 
 type ParentProps = {
   mode?: "parent";
@@ -58,7 +65,11 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
   const authorisationsText = props.mode === "staff" ? null : props.authorisationsText;
   const { register, handleSubmit, control, formState, status, stale, save, refuse } = useVersionedForm({
     // Staff values carry the family's id and no « J'accepte »: the staff schema, same field rules, typed as the parent's.
-    resolver: (staff ? zodResolver(ZStaffChildSheetSchema) : zodResolver(ZChildSheetSchema)) as Resolver<TChildSheet, unknown, TChildSheetParsed>,
+    resolver: (staff ? zodResolver(ZStaffChildSheetSchema) : zodResolver(ZChildSheetSchema)) as Resolver<
+      TChildSheet,
+      unknown,
+      TChildSheetParsed
+    >,
     defaultValues,
     action,
     successMessage: "La fiche de l'enfant a été enregistrée.",
@@ -69,7 +80,11 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
 
   const message = (name: Exclude<keyof TChildSheet, PeopleName>) => errors[name]?.message;
 
-  type PeopleArray = { fields: { id: string }[]; append: (row: { name: string; relation: string; phone: string }) => void; remove: (index: number) => void };
+  type PeopleArray = {
+    fields: { id: string }[];
+    append: (row: { name: string; relation: string; phone: string }) => void;
+    remove: (index: number) => void;
+  };
   const people = (name: PeopleName, array: PeopleArray, title: string, addLabel: string, minimum: number) => {
     const listError = errors[name]?.message ?? errors[name]?.root?.message;
     return (
@@ -85,9 +100,25 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
                   <legend className="px-1 font-semibold">
                     {title} {index + 1}
                   </legend>
-                  <TextField registration={register(`${base}.name`)} label="Nom et prénom" required error={rowErrors?.name?.message} />
-                  <TextField registration={register(`${base}.relation`)} label="Lien avec l'enfant" required error={rowErrors?.relation?.message} />
-                  <TextField registration={register(`${base}.phone`)} label="Téléphone" type="tel" required error={rowErrors?.phone?.message} />
+                  <TextField
+                    registration={register(`${base}.name`)}
+                    label="Nom et prénom"
+                    required
+                    error={rowErrors?.name?.message}
+                  />
+                  <TextField
+                    registration={register(`${base}.relation`)}
+                    label="Lien avec l'enfant"
+                    required
+                    error={rowErrors?.relation?.message}
+                  />
+                  <TextField
+                    registration={register(`${base}.phone`)}
+                    label="Téléphone"
+                    type="tel"
+                    required
+                    error={rowErrors?.phone?.message}
+                  />
                   {array.fields.length > minimum ? (
                     <div className="sm:col-span-3">
                       <button
@@ -128,8 +159,21 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField registration={register("lastName")} label={LABELS.lastName} required error={message("lastName")} />
           <TextField registration={register("firstName")} label={LABELS.firstName} required error={message("firstName")} />
-          <SelectField registration={register("sex")} label={LABELS.sex} required options={SEXES} placeholder="— Choisir —" error={message("sex")} />
-          <TextField registration={register("birthDate")} label={LABELS.birthDate} type="date" required error={message("birthDate")} />
+          <SelectField
+            registration={register("sex")}
+            label={LABELS.sex}
+            required
+            options={SEXES}
+            placeholder="— Choisir —"
+            error={message("sex")}
+          />
+          <TextField
+            registration={register("birthDate")}
+            label={LABELS.birthDate}
+            type="date"
+            required
+            error={message("birthDate")}
+          />
           <SelectField
             registration={register("schoolId")}
             label={LABELS.schoolId}
@@ -138,19 +182,50 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
             placeholder="— Choisir l'école —"
             error={message("schoolId")}
           />
-          <SelectField registration={register("schoolLevel")} label={LABELS.schoolLevel} required options={SCHOOL_LEVELS} placeholder="— Choisir le niveau —" error={message("schoolLevel")} />
-          <TextField registration={register("schoolClass")} label={LABELS.schoolClass} hint="Par exemple : CE1 – Mme Vidal" error={message("schoolClass")} />
+          <SelectField
+            registration={register("schoolLevel")}
+            label={LABELS.schoolLevel}
+            required
+            options={SCHOOL_LEVELS}
+            placeholder="— Choisir le niveau —"
+            error={message("schoolLevel")}
+          />
+          <TextField
+            registration={register("schoolClass")}
+            label={LABELS.schoolClass}
+            hint="Par exemple : CE1 – Mme Vidal"
+            error={message("schoolClass")}
+          />
         </div>
       </FormSection>
 
       <FormSection id="section-medical" title="Renseignements médicaux">
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField registration={register("doctorName")} label={LABELS.doctorName} required error={message("doctorName")} />
-          <TextField registration={register("doctorPhone")} label={LABELS.doctorPhone} type="tel" required error={message("doctorPhone")} />
+          <TextField
+            registration={register("doctorPhone")}
+            label={LABELS.doctorPhone}
+            type="tel"
+            required
+            error={message("doctorPhone")}
+          />
         </div>
-        <TextField multiline registration={register("allergies")} label={LABELS.allergies} hint="Alimentaires, médicamenteuses, autres — ou « aucune »." error={message("allergies")} />
+        <TextField
+          multiline
+          registration={register("allergies")}
+          label={LABELS.allergies}
+          hint="Alimentaires, médicamenteuses, autres — ou « aucune »."
+          error={message("allergies")}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField registration={register("hasPai")} label={LABELS.hasPai} required options={YES_NO_OPTIONS} placeholder="— Choisir —" error={message("hasPai")} />
+          <SelectField
+            registration={register("hasPai")}
+            label={LABELS.hasPai}
+            required
+            options={YES_NO_OPTIONS}
+            placeholder="— Choisir —"
+            error={message("hasPai")}
+          />
           <SelectField
             registration={register("vaccinationsUpToDate")}
             label={LABELS.vaccinationsUpToDate}
@@ -165,8 +240,16 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
       </FormSection>
 
       <FormSection id="section-regime" title="L'enfant a-t-il un régime alimentaire spécifique ?">
-        <SelectField registration={register("dietKind")} label={LABELS.dietKind} required options={DIET_KINDS} placeholder="— Choisir —" error={message("dietKind")} />
-        <TextField multiline
+        <SelectField
+          registration={register("dietKind")}
+          label={LABELS.dietKind}
+          required
+          options={DIET_KINDS}
+          placeholder="— Choisir —"
+          error={message("dietKind")}
+        />
+        <TextField
+          multiline
           registration={register("dietDetails")}
           label={LABELS.dietDetails}
           hint="Obligatoire pour « Lié à une allergie (PAI) » et « Autre »."
@@ -219,7 +302,12 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
         ) : (
           <>
             {authorisationsText ? <p id="accept-text">{authorisationsText}</p> : null}
-            <CheckboxField registration={register("accept")} label="J'accepte" describedBy={authorisationsText ? "accept-text" : undefined} error={message("accept")} />
+            <CheckboxField
+              registration={register("accept")}
+              label="J'accepte"
+              describedBy={authorisationsText ? "accept-text" : undefined}
+              error={message("accept")}
+            />
           </>
         )}
       </FormSection>
@@ -228,7 +316,12 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
         ! Ces informations sont essentielles à l&apos;accueil {staff ? "de l'enfant" : "de votre enfant"}.
       </p>
       {props.mode === "staff" ? (
-        <SaveOrCancel status={status} isSubmitting={isSubmitting} cancelHref={props.cancelHref} backLabel="Retour à la fiche famille" />
+        <SaveOrCancel
+          status={status}
+          isSubmitting={isSubmitting}
+          cancelHref={props.cancelHref}
+          backLabel="Retour à la fiche famille"
+        />
       ) : (
         <SaveOrCancel status={status} isSubmitting={isSubmitting} />
       )}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { Panel } from "@/components/ui/panel";
 import type { DashboardChild } from "@/lib/families/dashboard";
 
@@ -23,7 +24,10 @@ export function ChildrenBlock({ items }: { items: DashboardChild[] }) {
                   </span>
                 </summary>
                 <div className="border-t border-gray-200 px-3 py-2">
-                  <Link href={`/espace/enfants/${child.id}`} className="text-brand underline underline-offset-2 hover:no-underline">
+                  <Link
+                    href={`/espace/enfants/${child.id}`}
+                    className="text-brand underline underline-offset-2 hover:no-underline"
+                  >
                     Voir / Modifier la fiche enfant
                     <span className="sr-only"> de {child.displayName}</span>
                   </Link>

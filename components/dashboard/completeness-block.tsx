@@ -2,7 +2,17 @@ import { Panel } from "@/components/ui/panel";
 import { staffCompleteness, type FamilyCompleteness } from "@/lib/families/completeness";
 
 /** The family's or one child's part: its state, then what is missing, item by item. */
-function CompletenessSection({ id, testId, title, missing }: { id: string; testId?: string; title: string; missing: FamilyCompleteness["missing"] }) {
+function CompletenessSection({
+  id,
+  testId,
+  title,
+  missing,
+}: {
+  id: string;
+  testId?: string;
+  title: string;
+  missing: FamilyCompleteness["missing"];
+}) {
   return (
     <section aria-labelledby={id} data-testid={testId}>
       <h3 id={id} className="font-semibold">
@@ -24,7 +34,13 @@ function CompletenessSection({ id, testId, title, missing }: { id: string; testI
  * informations de votre famille pour avoir accès aux services": what is still missing, item by
  * item, for the family and for each child.
  */
-export function CompletenessBlock({ completeness: computed, audience = "family" }: { completeness: FamilyCompleteness; audience?: "family" | "staff" }) {
+export function CompletenessBlock({
+  completeness: computed,
+  audience = "family",
+}: {
+  completeness: FamilyCompleteness;
+  audience?: "family" | "staff";
+}) {
   const staff = audience === "staff";
   // Staff see no hint of the health data's content (staffCompleteness).
   const completeness = staff ? staffCompleteness(computed) : computed;
@@ -33,12 +49,22 @@ export function CompletenessBlock({ completeness: computed, audience = "family" 
     <Panel title={staff ? "Complétude du dossier" : "Dossier à compléter"}>
       {allComplete ? (
         <p className="text-green-800">
-          {staff ? "✓ Le dossier est complet : tous les enfants peuvent être réservés." : "✓ Votre dossier est complet : vous pouvez réserver pour tous vos enfants."}
+          {staff
+            ? "✓ Le dossier est complet : tous les enfants peuvent être réservés."
+            : "✓ Votre dossier est complet : vous pouvez réserver pour tous vos enfants."}
         </p>
       ) : (
         <div className="space-y-4">
-          <p>{staff ? "Ce qui manque encore pour que la famille puisse réserver :" : "Complétez ces informations pour pouvoir réserver les services :"}</p>
-          <CompletenessSection id="completeness-family" title={`Dossier famille : ${completeness.complete ? "complet ✓" : "à compléter"}`} missing={completeness.missing} />
+          <p>
+            {staff
+              ? "Ce qui manque encore pour que la famille puisse réserver :"
+              : "Complétez ces informations pour pouvoir réserver les services :"}
+          </p>
+          <CompletenessSection
+            id="completeness-family"
+            title={`Dossier famille : ${completeness.complete ? "complet ✓" : "à compléter"}`}
+            missing={completeness.missing}
+          />
           {completeness.children.map((child) => (
             <CompletenessSection
               key={child.childId}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { MyDocuments } from "@/components/documents/my-documents";
 import { Panel } from "@/components/ui/panel";
 import type { FamilyDocumentRow } from "@/lib/documents/family-documents";

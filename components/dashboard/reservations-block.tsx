@@ -1,4 +1,5 @@
 import Link from "next/link";
+
 import { ReservationsTable } from "@/components/reservations/reservations-table";
 import { Panel } from "@/components/ui/panel";
 import type { ReservationList } from "@/lib/reservations/reservations-query";

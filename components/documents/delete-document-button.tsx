@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
+
 import type { ActionResult } from "@/lib/auth/action";
 
 type Props = {

@@ -10,7 +10,9 @@ const STYLES = {
 export function DocumentStatus({ status, refusalReason }: { status: keyof typeof STYLES; refusalReason: string | null }) {
   return (
     <span>
-      <span className={`inline-block rounded px-2 py-0.5 text-sm font-semibold ${STYLES[status]}`}>{DOCUMENT_STATUS_LABELS[status]}</span>
+      <span className={`inline-block rounded px-2 py-0.5 text-sm font-semibold ${STYLES[status]}`}>
+        {DOCUMENT_STATUS_LABELS[status]}
+      </span>
       {status === "REFUSED" && refusalReason ? <span className="mt-1 block text-sm">Motif : {refusalReason}</span> : null}
     </span>
   );

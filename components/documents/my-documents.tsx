@@ -1,6 +1,7 @@
-import { formatDateTime } from "@/lib/dates/calendar-day";
 import type { ActionResult } from "@/lib/auth/action";
+import { formatDateTime } from "@/lib/dates/calendar-day";
 import type { FamilyDocumentRow } from "@/lib/documents/family-documents";
+
 import { DeleteDocumentButton } from "./delete-document-button";
 import { DocumentStatus } from "./document-status";
 
@@ -20,12 +21,26 @@ export function MyDocuments({ documents, deleteAction, caption }: Props) {
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-gray-300">
-            <th scope="col" className="py-2 pr-3">Dossier</th>
-            <th scope="col" className="py-2 pr-3">Document</th>
-            <th scope="col" className="py-2 pr-3">Transmis le</th>
-            <th scope="col" className="py-2 pr-3">État</th>
-            <th scope="col" className="py-2 pr-3">Voir</th>
-            {deleteAction ? <th scope="col" className="py-2">Action</th> : null}
+            <th scope="col" className="py-2 pr-3">
+              Dossier
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Document
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Transmis le
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              État
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              Voir
+            </th>
+            {deleteAction ? (
+              <th scope="col" className="py-2">
+                Action
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -43,13 +58,20 @@ export function MyDocuments({ documents, deleteAction, caption }: Props) {
                   <DocumentStatus status={document.status} refusalReason={document.refusalReason} />
                 </td>
                 <td className="py-2 pr-3">
-                  <a href={`/api/documents/${document.id}`} target="_blank" rel="noopener" className="text-brand underline hover:no-underline">
+                  <a
+                    href={`/api/documents/${document.id}`}
+                    target="_blank"
+                    rel="noopener"
+                    className="text-brand underline hover:no-underline"
+                  >
                     Voir<span className="sr-only"> {description} (nouvel onglet)</span>
                   </a>
                 </td>
                 {deleteAction ? (
                   <td className="py-2">
-                    {document.status !== "ACCEPTED" ? <DeleteDocumentButton documentId={document.id} description={description} action={deleteAction} /> : null}
+                    {document.status !== "ACCEPTED" ? (
+                      <DeleteDocumentButton documentId={document.id} description={description} action={deleteAction} />
+                    ) : null}
                   </td>
                 ) : null}
               </tr>

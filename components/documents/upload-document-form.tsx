@@ -4,15 +4,17 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
-import type { ActionResult } from "@/lib/auth/action";
-import { FAMILY_SCOPE, ZUploadDocumentSchema, type TUploadDocument } from "@/lib/documents/document.schema";
-import { ACCEPT_ATTRIBUTE, MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
-import type { UploadChoices } from "@/lib/documents/family-documents";
+
 import { FieldError, RequiredMark, useFieldWiring } from "@/components/ui/form/field";
 import { SelectField } from "@/components/ui/form/select-field";
-import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
-import { UploadThingSender, type DocumentSender } from "./uploadthing-sender";
 import { SubmitButton } from "@/components/ui/form/submit-button";
+import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
+import type { ActionResult } from "@/lib/auth/action";
+import { FAMILY_SCOPE, ZUploadDocumentSchema, type TUploadDocument } from "@/lib/documents/document.schema";
+import type { UploadChoices } from "@/lib/documents/family-documents";
+import { ACCEPT_ATTRIBUTE, MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
+
+import { UploadThingSender, type DocumentSender } from "./uploadthing-sender";
 
 type Props = {
   choices: UploadChoices;
@@ -44,7 +46,9 @@ function postWithProgress(body: FormData, onProgress: (percent: number) => void)
 }
 
 const formatSize = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} Ko` : `${(bytes / (1024 * 1024)).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
+  bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} Ko`
+    : `${(bytes / (1024 * 1024)).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} Mo`;
 
 // Guide: « Indiquez s'il s'agit d'un document concernant la famille ou l'un des enfants,
 // sélectionnez le type de document, puis cliquez sur ENVOYER ».
@@ -145,14 +149,20 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
 
   const sending = progress !== null;
   // The file picker keeps its own layout (a camera button on phones) but the kit's wiring.
-  const fileField = useFieldWiring({ id: `${id}-file`, name: "file", label: "Fichier", error: fileError ?? undefined, required: true });
+  const fileField = useFieldWiring({
+    id: `${id}-file`,
+    name: "file",
+    label: "Fichier",
+    error: fileError ?? undefined,
+    required: true,
+  });
 
   return (
     <form method="post" onSubmit={onSubmit} className="space-y-5" noValidate aria-busy={sending}>
       {transport === "uploadthing" ? <UploadThingSender onReady={registerSender} /> : null}
       <p className="text-sm text-muted" id={`${id}-intro`}>
-        Vous pouvez scanner ou photographier vos justificatifs. Formats acceptés : PDF, JPEG, GIF ou PNG, de 2 Mo maximum.
-        Nommez vos documents simplement (exemple : avis d&apos;imposition 2025.pdf).
+        Vous pouvez scanner ou photographier vos justificatifs. Formats acceptés : PDF, JPEG, GIF ou PNG, de 2 Mo maximum. Nommez
+        vos documents simplement (exemple : avis d&apos;imposition 2025.pdf).
       </p>
 
       <SelectField
@@ -161,7 +171,10 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
         label="Le document concerne"
         required
         placeholder="— Choisissez —"
-        options={[{ value: FAMILY_SCOPE, label: "La famille" }, ...choices.children.map((child) => ({ value: child.id, label: child.name }))]}
+        options={[
+          { value: FAMILY_SCOPE, label: "La famille" },
+          ...choices.children.map((child) => ({ value: child.id, label: child.name })),
+        ]}
         error={errors.concerns?.message}
       />
 

@@ -2,13 +2,18 @@
 
 import { generateReactHelpers } from "@uploadthing/react";
 import { useEffect, useRef } from "react";
+
 import type { ActionResult } from "@/lib/auth/action";
 import type { TUploadDocument } from "@/lib/documents/document.schema";
 import type { DocumentFileRouter } from "@/lib/documents/uploadthing-router";
 
 const { useUploadThing } = generateReactHelpers<DocumentFileRouter>({ url: "/api/uploadthing" });
 
-export type DocumentSender = (input: TUploadDocument, file: File, onProgress: (percent: number) => void) => Promise<ActionResult<{ id: string }>>;
+export type DocumentSender = (
+  input: TUploadDocument,
+  file: File,
+  onProgress: (percent: number) => void,
+) => Promise<ActionResult<{ id: string }>>;
 
 const FAILED = "L'envoi a échoué. Vérifiez votre connexion internet puis réessayez.";
 
@@ -31,7 +36,9 @@ export function UploadThingSender({ onReady }: { onReady: (send: DocumentSender)
         const uploaded = await startUpload([file], input);
         const verdict = uploaded?.[0]?.serverData;
         if (!verdict) return { ok: false, error: FAILED };
-        return verdict.ok ? { ok: true, data: { id: verdict.id } } : { ok: false, error: verdict.error, fieldErrors: { file: [verdict.error] } };
+        return verdict.ok
+          ? { ok: true, data: { id: verdict.id } }
+          : { ok: false, error: verdict.error, fieldErrors: { file: [verdict.error] } };
       } catch {
         return { ok: false, error: FAILED };
       }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+
 import { SubmitButton } from "@/components/ui/form/submit-button";
 
 // The family and child forms' sections, outcome and buttons; their fields come from the form kit
@@ -27,7 +28,9 @@ export function FormStatus({ error, success }: { error?: string | null; success?
   return (
     <div aria-live="polite" role="status">
       {error ? <p className="rounded border border-accent bg-red-50 px-3 py-2 font-semibold text-accent-dark">{error}</p> : null}
-      {success ? <p className="rounded border border-green-700 bg-green-50 px-3 py-2 font-semibold text-green-900">{success}</p> : null}
+      {success ? (
+        <p className="rounded border border-green-700 bg-green-50 px-3 py-2 font-semibold text-green-900">{success}</p>
+      ) : null}
     </div>
   );
 }
@@ -83,7 +86,10 @@ export function ConsentStateList({ items, note }: { items: ConsentSummary[]; not
         {items.map((item) => (
           <div key={item.kind} className="contents">
             <dt className="font-semibold">{item.label}</dt>
-            <dd data-testid={`consent-${item.kind}`} className={item.upToDate ? "text-green-900" : "font-semibold text-accent-dark"}>
+            <dd
+              data-testid={`consent-${item.kind}`}
+              className={item.upToDate ? "text-green-900" : "font-semibold text-accent-dark"}
+            >
               <span aria-hidden="true">{item.upToDate ? "✓ " : "✗ "}</span>
               {item.state}
             </dd>

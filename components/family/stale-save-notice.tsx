@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+
 import { NO_VISIBLE_CHANGE, type TStaleSave } from "@/lib/families/record-version";
 
 /**
@@ -12,7 +13,13 @@ export function StaleSaveNotice({ stale }: { stale: TStaleSave }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [stale]);
   return (
-    <div ref={ref} role="alert" tabIndex={-1} data-testid="stale-save" className="space-y-2 rounded border-2 border-accent bg-red-50 px-3 py-2 text-accent-dark">
+    <div
+      ref={ref}
+      role="alert"
+      tabIndex={-1}
+      data-testid="stale-save"
+      className="space-y-2 rounded border-2 border-accent bg-red-50 px-3 py-2 text-accent-dark"
+    >
       <p className="font-semibold">{stale.message}</p>
       {stale.changedFields.length ? (
         <>

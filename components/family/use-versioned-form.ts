@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path, type PathValue, type Resolver } from "react-hook-form";
+
 import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
 import type { ActionResult } from "@/lib/auth/action";
 import type { TSaveOutcome, TStaleSave } from "@/lib/families/record-version";

@@ -1,8 +1,10 @@
 "use client";
 
 import type { UseFormRegisterReturn } from "react-hook-form";
+
 import { RequiredFieldsNote } from "@/components/ui/form/field";
 import type { TStaleSave } from "@/lib/families/record-version";
+
 import { StaleSaveNotice } from "./stale-save-notice";
 
 /** The frame of a versioned record's form (family record, child sheet): its version, the refusal of a stale save, the required-fields note. */

@@ -1,4 +1,5 @@
 "use client";
+
 import { alignBrowserClock } from "@/lib/clock";
 
 /**

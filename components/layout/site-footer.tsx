@@ -13,14 +13,12 @@ export function SiteFooter({ town }: { town: TownSettingsView }) {
         <div className="sm:text-right">
           {town.guichetPhone ? (
             <p>
-              Téléphone :{" "}
-              <PhoneLink phone={town.guichetPhone} />
+              Téléphone : <PhoneLink phone={town.guichetPhone} />
             </p>
           ) : null}
           {town.guichetEmail ? (
             <p>
-              Courriel :{" "}
-              <MailLink email={town.guichetEmail} />
+              Courriel : <MailLink email={town.guichetEmail} />
             </p>
           ) : null}
           <p className="mt-1">© {town.townName}</p>

@@ -1,6 +1,7 @@
 import Link from "next/link";
-import type { TownSettingsView } from "@/lib/town/settings";
+
 import { LogoutButton } from "@/components/auth/logout-button";
+import type { TownSettingsView } from "@/lib/town/settings";
 
 type Props = {
   town: TownSettingsView;

@@ -3,13 +3,15 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+
+import { SubmitButton } from "@/components/ui/form/submit-button";
 import type { ActionResult } from "@/lib/auth/action";
 import { dayLabel, monthLabel, monthOf } from "@/lib/reservations/booking-rules";
-import type { Planning } from "@/lib/reservations/reservations-query";
 import type { TBooking } from "@/lib/reservations/reservation.schema";
+import type { Planning } from "@/lib/reservations/reservations-query";
+
+import { cellKey, PlanningGrid } from "./planning-grid";
 import { WizardSteps } from "./wizard-steps";
-import { PlanningGrid, cellKey } from "./planning-grid";
-import { SubmitButton } from "@/components/ui/form/submit-button";
 
 type ConfirmResult = { reservationId: string | null; number: string | null; status: string };
 
@@ -20,7 +22,8 @@ type Props = {
   backHref: string;
 };
 
-const storageKey = (planning: Planning) => `planning:${planning.child.id}:${planning.period.id}:${planning.replaces?.id ?? "new"}`;
+const storageKey = (planning: Planning) =>
+  `planning:${planning.child.id}:${planning.period.id}:${planning.replaces?.id ?? "new"}`;
 
 /** Steps 4 (Planning) and 5 (Récapitulatif de votre demande); step 6 is the reservation's page. */
 export function BookingWizard({ planning, confirm, backHref }: Props) {
@@ -35,7 +38,10 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
     [planning],
   );
   const editable = useMemo(
-    () => new Set(planning.rows.flatMap((row) => row.cells.filter((cell) => cell.editable).map((cell) => cellKey(cell.unitId, row.day)))),
+    () =>
+      new Set(
+        planning.rows.flatMap((row) => row.cells.filter((cell) => cell.editable).map((cell) => cellKey(cell.unitId, row.day))),
+      ),
     [planning],
   );
   const [selected, setSelected] = useState<Set<string>>(initial);
@@ -81,10 +87,12 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
       return { unitId, day, unit: unitLabel(unitId) };
     })
     .sort((a, b) => (a.day === b.day ? a.unit.localeCompare(b.unit) : a.day.localeCompare(b.day)));
-  const removed = [...initial].filter((key) => !selected.has(key)).map((key) => {
-    const [unitId, day] = key.split("|");
-    return { unitId, day, unit: unitLabel(unitId) };
-  });
+  const removed = [...initial]
+    .filter((key) => !selected.has(key))
+    .map((key) => {
+      const [unitId, day] = key.split("|");
+      return { unitId, day, unit: unitLabel(unitId) };
+    });
   const added = lines.filter((line) => !initial.has(cellKey(line.unitId, line.day)));
   const modifying = Boolean(planning.replaces);
 
@@ -187,8 +195,12 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
             <caption className="sr-only">Les journées demandées</caption>
             <thead>
               <tr className="border-b-2 border-brand">
-                <th scope="col" className="px-2 py-2">Date</th>
-                <th scope="col" className="px-2 py-2">Votre demande</th>
+                <th scope="col" className="px-2 py-2">
+                  Date
+                </th>
+                <th scope="col" className="px-2 py-2">
+                  Votre demande
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -220,7 +232,11 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
         <p>Merci de vérifier les informations saisies avant de confirmer votre réservation.</p>
         {errorBox}
         <div className="flex flex-wrap gap-3">
-          <button type="button" onClick={() => setStep("planning")} className="rounded border border-brand px-5 py-2 font-bold text-brand hover:bg-blue-50">
+          <button
+            type="button"
+            onClick={() => setStep("planning")}
+            className="rounded border border-brand px-5 py-2 font-bold text-brand hover:bg-blue-50"
+          >
             Retour au planning
           </button>
           <SubmitButton pending={pending} label="Confirmer la réservation" pendingLabel="Enregistrement…" onClick={submit} />
@@ -239,13 +255,13 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
       </h1>
       {modifying ? (
         <p className="rounded border border-amber-600 bg-amber-50 px-3 py-2">
-          Modification de la réservation n° {planning.replaces?.number} : cochez ou décochez les journées. Les journées dont le délai de
-          modification est dépassé ne peuvent plus changer.
+          Modification de la réservation n° {planning.replaces?.number} : cochez ou décochez les journées. Les journées dont le
+          délai de modification est dépassé ne peuvent plus changer.
         </p>
       ) : null}
       <p>
-        Vous pouvez changer de mois si besoin. Cochez les journées souhaitées avec les horaires correspondants. {planning.period.bookingRule} —
-        heure limite : {planning.period.timeLimit}.
+        Vous pouvez changer de mois si besoin. Cochez les journées souhaitées avec les horaires correspondants.{" "}
+        {planning.period.bookingRule} — heure limite : {planning.period.timeLimit}.
       </p>
       <details className="rounded bg-white px-3 py-2 shadow-sm">
         <summary className="cursor-pointer font-semibold">Légende</summary>
@@ -257,9 +273,10 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
             <span aria-hidden="true">☑</span> case cochée : journée demandée ou déjà réservée
           </li>
           <li>
-            <span className="rounded bg-gray-200 px-1">case grisée</span> : non réservable — <strong>Complet</strong> (plus de place disponible,
-            contactez le service), <strong>Délai dépassé</strong>, <strong>Fermé</strong>, <strong>Non accessible</strong> à cet enfant, ou{" "}
-            <strong>Déjà réservé</strong> ; survolez la case ou placez-vous dessus pour en lire la raison.
+            <span className="rounded bg-gray-200 px-1">case grisée</span> : non réservable — <strong>Complet</strong> (plus de
+            place disponible, contactez le service), <strong>Délai dépassé</strong>, <strong>Fermé</strong>,{" "}
+            <strong>Non accessible</strong> à cet enfant, ou <strong>Déjà réservé</strong> ; survolez la case ou placez-vous
+            dessus pour en lire la raison.
           </li>
           <li>
             <em>Autres enfants</em> : pour information, les réservations de vos autres enfants ce jour-là.
@@ -287,7 +304,13 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
           Mois suivant<span aria-hidden="true"> ›</span>
         </button>
       </div>
-      <PlanningGrid units={planning.units} rows={rows} selected={selected} onToggle={toggle} caption={`Planning de ${monthLabel(month)}`} />
+      <PlanningGrid
+        units={planning.units}
+        rows={rows}
+        selected={selected}
+        onToggle={toggle}
+        caption={`Planning de ${monthLabel(month)}`}
+      />
       <p role="status" className="text-sm">
         {lines.length} journée{lines.length > 1 ? "s" : ""} cochée{lines.length > 1 ? "s" : ""}
       </p>
@@ -297,11 +320,19 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
           Retour au choix de la période
         </Link>
         {modifying ? (
-          <button type="button" onClick={untickAll} className="rounded border border-accent px-5 py-2 font-bold text-accent-dark hover:bg-red-50">
+          <button
+            type="button"
+            onClick={untickAll}
+            className="rounded border border-accent px-5 py-2 font-bold text-accent-dark hover:bg-red-50"
+          >
             Tout décocher (annuler la réservation)
           </button>
         ) : null}
-        <button type="button" onClick={validatePlanning} className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark">
+        <button
+          type="button"
+          onClick={validatePlanning}
+          className="rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark"
+        >
           Valider le planning
         </button>
       </div>

@@ -29,7 +29,12 @@ type Props = {
  */
 export function PlanningGrid({ units, rows, selected, onToggle, caption }: Props) {
   return (
-    <div role="region" aria-label={caption} tabIndex={units.length > 1 ? 0 : undefined} className={units.length > 1 ? "relative overflow-x-auto" : "relative"}>
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={units.length > 1 ? 0 : undefined}
+      className={units.length > 1 ? "relative overflow-x-auto" : "relative"}
+    >
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

@@ -9,7 +9,13 @@ type Props = {
 /** "Renseignez les champs à l'aide des menus déroulants selon vos critères de recherche, puis cliquez sur RECHERCHER." */
 export function ReservationSearchForm({ options, values }: Props) {
   const filters: { id: string; name: keyof Props["values"]; label: string; placeholder: string; options: Option[] }[] = [
-    { id: "search-child", name: "enfant", label: "Enfant", placeholder: "Tous", options: options.children.map((child) => ({ value: child.id, label: child.name })) },
+    {
+      id: "search-child",
+      name: "enfant",
+      label: "Enfant",
+      placeholder: "Tous",
+      options: options.children.map((child) => ({ value: child.id, label: child.name })),
+    },
     {
       id: "search-establishment",
       name: "etablissement",
@@ -17,17 +23,32 @@ export function ReservationSearchForm({ options, values }: Props) {
       placeholder: "Tous",
       options: options.establishments.map((establishment) => ({ value: establishment.id, label: establishment.name })),
     },
-    { id: "search-period", name: "periode", label: "Période", placeholder: "Toutes", options: options.periods.map((period) => ({ value: period, label: period })) },
+    {
+      id: "search-period",
+      name: "periode",
+      label: "Période",
+      placeholder: "Toutes",
+      options: options.periods.map((period) => ({ value: period, label: period })),
+    },
     {
       id: "search-state",
       name: "etat",
       label: "État",
       placeholder: "Tous",
-      options: (Object.keys(STATUS_LABELS) as ReservationStatusName[]).map((status) => ({ value: status, label: STATUS_LABELS[status] })),
+      options: (Object.keys(STATUS_LABELS) as ReservationStatusName[]).map((status) => ({
+        value: status,
+        label: STATUS_LABELS[status],
+      })),
     },
   ];
   return (
-    <form method="get" action="/espace/reservations" role="search" aria-label="Rechercher une réservation" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+    <form
+      method="get"
+      action="/espace/reservations"
+      role="search"
+      aria-label="Rechercher une réservation"
+      className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5"
+    >
       {filters.map((filter) => (
         <SelectField key={filter.name} {...filter} defaultValue={values[filter.name] ?? ""} />
       ))}

@@ -1,6 +1,8 @@
 import Link from "next/link";
+
 import { PageLinks } from "@/components/ui/page-links";
 import type { ReservationListItem } from "@/lib/reservations/reservations-query";
+
 import { StatusIcon } from "./status-icon";
 
 type Props = {
@@ -25,12 +27,24 @@ export function ReservationsTable({ items, total, page, pages, pageSize, pageHre
           <caption className="sr-only">Vos réservations, de la plus récente à la plus ancienne</caption>
           <thead>
             <tr className="border-b-2 border-brand">
-              <th scope="col" className="px-2 py-2">N°</th>
-              <th scope="col" className="px-2 py-2">Référent</th>
-              <th scope="col" className="px-2 py-2">Établissement / Période</th>
-              <th scope="col" className="px-2 py-2">Créé le ... Réservation du ... au ...</th>
-              <th scope="col" className="px-2 py-2">État</th>
-              <th scope="col" className="px-2 py-2">Voir</th>
+              <th scope="col" className="px-2 py-2">
+                N°
+              </th>
+              <th scope="col" className="px-2 py-2">
+                Référent
+              </th>
+              <th scope="col" className="px-2 py-2">
+                Établissement / Période
+              </th>
+              <th scope="col" className="px-2 py-2">
+                Créé le ... Réservation du ... au ...
+              </th>
+              <th scope="col" className="px-2 py-2">
+                État
+              </th>
+              <th scope="col" className="px-2 py-2">
+                Voir
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -54,7 +68,11 @@ export function ReservationsTable({ items, total, page, pages, pageSize, pageHre
                   <StatusIcon status={item.status} />
                 </td>
                 <td className="px-2 py-2">
-                  <Link href={`/espace/reservations/${item.id}`} className="text-brand underline" aria-label={`Voir la réservation n° ${item.number}`}>
+                  <Link
+                    href={`/espace/reservations/${item.id}`}
+                    className="text-brand underline"
+                    aria-label={`Voir la réservation n° ${item.number}`}
+                  >
                     <span aria-hidden="true">🔍 </span>Voir
                   </Link>
                 </td>

@@ -1,4 +1,9 @@
-import { DAY_STATUS_LABELS, STATUS_LABELS, type ReservationDayStatusName, type ReservationStatusName } from "@/lib/reservations/status-labels";
+import {
+  DAY_STATUS_LABELS,
+  STATUS_LABELS,
+  type ReservationDayStatusName,
+  type ReservationStatusName,
+} from "@/lib/reservations/status-labels";
 
 /** ✓ accepted, ✗ refused/cancelled/replaced, ⧗ pending — with the state as text for screen readers. */
 export function StatusIcon({ status }: { status: ReservationStatusName }) {

@@ -1,7 +1,17 @@
 import Link from "next/link";
 
 /** « Page précédente », « Page n sur N », « Page suivante »: the links of a paged list. */
-export function PageLinks({ page, pageCount, href, linkClassName }: { page: number; pageCount: number; href: (page: number) => string; linkClassName: string }) {
+export function PageLinks({
+  page,
+  pageCount,
+  href,
+  linkClassName,
+}: {
+  page: number;
+  pageCount: number;
+  href: (page: number) => string;
+  linkClassName: string;
+}) {
   return (
     <>
       {page > 1 ? (

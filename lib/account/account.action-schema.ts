@@ -1,5 +1,7 @@
 import "server-only";
+
 import { ZNewPasswordSchema } from "@/lib/auth/password-policy";
+
 import { ZChangePasswordSchema } from "./account.schema";
 
 /** The form's schema plus the full password policy (the common-passwords list lives on the server). */

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Db } from "@/lib/db/client";
 
 /** The development outbox (mails stored when no SMTP server is configured), newest first. */

@@ -1,5 +1,5 @@
-import type { AuditEntry } from "./audit-log";
 import { AUDIT_ACTION_LABELS, auditActionLabel, isAuditAction } from "./action-labels";
+import type { AuditEntry } from "./audit-log";
 
 // That every audited action has a label is checked by tsc: writeAudit's entry.action and the
 // authentication events are typed as keys of AUDIT_ACTION_LABELS.

@@ -1,7 +1,9 @@
 import "server-only";
-import type { Prisma } from "@/lib/db/generated/client";
+
 import type { StaffViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
+import type { Prisma } from "@/lib/db/generated/client";
+
 import type { AuditAction } from "./action-labels";
 
 export type AuditEntry = {

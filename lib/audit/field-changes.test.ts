@@ -2,7 +2,9 @@ import { fieldChanges } from "./field-changes";
 
 describe("fieldChanges", () => {
   it("keeps only the fields whose value changed, before and after", () => {
-    expect(fieldChanges({ name: "TEST", city: "RODEZ", phone: null }, { name: "TEST", city: "ONET", phone: "05 65 00 00 00" })).toEqual({
+    expect(
+      fieldChanges({ name: "TEST", city: "RODEZ", phone: null }, { name: "TEST", city: "ONET", phone: "05 65 00 00 00" }),
+    ).toEqual({
       before: { city: "RODEZ", phone: null },
       after: { city: "ONET", phone: "05 65 00 00 00" },
     });

@@ -5,7 +5,10 @@ export type AuditValue = string | number | boolean | null;
 export type FieldChanges = { before: Record<string, AuditValue>; after: Record<string, AuditValue> };
 
 /** The fields of `after` whose value differs from `before` (a missing value counts as null). */
-export function fieldChanges(before: Record<string, AuditValue | undefined>, after: Record<string, AuditValue | undefined>): FieldChanges {
+export function fieldChanges(
+  before: Record<string, AuditValue | undefined>,
+  after: Record<string, AuditValue | undefined>,
+): FieldChanges {
   const changes: FieldChanges = { before: {}, after: {} };
   for (const key of Object.keys(after)) {
     const old = before[key] ?? null;

@@ -1,9 +1,11 @@
 import "server-only";
+
 import type { StaffViewer } from "@/lib/auth/session";
 import { addDays, dayToDate } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors";
+
 import { describeAuditDetails } from "./describe-details";
 import type { TJournalFilter } from "./journal.schema";
 
@@ -18,7 +20,12 @@ export async function listAuditEntries(db: Db, viewer: StaffViewer, filter: TJou
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),
     ...(filter.familyId ? { familyId: filter.familyId } : {}),
     ...(filter.from || filter.to
-      ? { at: { ...(filter.from ? { gte: dayToDate(filter.from) } : {}), ...(filter.to ? { lt: dayToDate(addDays(filter.to, 1)) } : {}) } }
+      ? {
+          at: {
+            ...(filter.from ? { gte: dayToDate(filter.from) } : {}),
+            ...(filter.to ? { lt: dayToDate(addDays(filter.to, 1)) } : {}),
+          },
+        }
       : {}),
   };
   const [total, entries] = await Promise.all([

@@ -1,8 +1,9 @@
 // The daily purges of the audit log and of ended sessions, run in-process: started once per server by
 // instrumentation.ts. Several instances each purging is harmless (the DELETE is idempotent).
 // pg-boss (DESIGN.md) would be the durable scheduler; its current versions need Node 22.
-import { openDatabase, type Database } from "@/lib/db/connect";
 import { purgeEndedSessions } from "@/lib/auth/session-purge";
+import { openDatabase, type Database } from "@/lib/db/connect";
+
 import { purgeOldAuditEntries } from "./purge";
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -1,6 +1,7 @@
 // No "server-only" here: the scheduler started by instrumentation.ts imports it.
 import * as clock from "@/lib/clock";
 import type { PrismaClient } from "@/lib/db/generated/client";
+
 import { auditCutoff } from "./retention";
 
 /** Deletes the audit entries older than 12 months; returns how many. */

@@ -1,9 +1,12 @@
 import "server-only";
+
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+
 import { getDb, type DbClient } from "@/lib/db/client";
 import { AppError, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
 import { formDataToObject, validationFailure } from "@/lib/validation/form-data";
+
 import { requireAdmin, requireParent, requireStaff, type ParentViewer, type StaffViewer } from "./session";
 
 // Every exported server action is built by one of the helpers below (STYLE.md "Actions and
@@ -13,9 +16,7 @@ import { requireAdmin, requireParent, requireStaff, type ParentViewer, type Staf
 // The builder is the action's entry point, so it is the one that calls getDb(): the handler
 // gets the database as its third argument and passes it down to lib/.
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
 type Handler<TInput, TViewer, TResult> = (input: TInput, viewer: TViewer, db: DbClient) => Promise<TResult>;
 

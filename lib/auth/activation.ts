@@ -1,10 +1,12 @@
 import "server-only";
+
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { loadMailTown } from "@/lib/mail/mail-town";
 import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
+
 import { AUTH_EVENT_ACTIONS } from "./auth-events";
 import { passwordLinkSetter } from "./password-link";
 import { createAuthToken } from "./tokens";
@@ -12,8 +14,15 @@ import { createAuthToken } from "./tokens";
 // SPEC §2: accounts are created by the Guichet unique; the parent receives an activation
 // e-mail and chooses a password through a single-use link valid 7 days.
 
-export async function sendActivationMail(db: PrismaClient, userId: string, options: { mailConfig?: MailConfig; now?: Date } = {}) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, family: { select: { name: true } } } });
+export async function sendActivationMail(
+  db: PrismaClient,
+  userId: string,
+  options: { mailConfig?: MailConfig; now?: Date } = {},
+) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, family: { select: { name: true } } },
+  });
   const secret = await createAuthToken(db, { userId, purpose: "ACTIVATION" }, options.now);
   const town = await loadMailTown(db);
   const mail = renderMail(town, {
@@ -23,7 +32,9 @@ export async function sendActivationMail(db: PrismaClient, userId: string, optio
       `Votre identifiant est votre adresse e-mail : ${user.email}. Pour choisir votre mot de passe et accéder à votre espace, utilisez le lien ci-dessous.`,
     ],
     action: { label: "Activer mon compte", url: publicUrl(`/activation?jeton=${encodeURIComponent(secret)}`) },
-    notes: ["Ce lien est valable 7 jours et ne peut servir qu'une fois. Passé ce délai, demandez un nouveau lien au Guichet unique."],
+    notes: [
+      "Ce lien est valable 7 jours et ne peut servir qu'une fois. Passé ce délai, demandez un nouveau lien au Guichet unique.",
+    ],
   });
   await sendMail(db, user.email, mail, options.mailConfig);
 }

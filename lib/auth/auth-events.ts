@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { AuditAction } from "@/lib/audit/action-labels";
 import * as clock from "@/lib/clock";
 import type { Prisma, PrismaClient, Role } from "@/lib/db/generated/client";
@@ -79,20 +80,28 @@ export async function recentLogins(db: Db, userId: string, take = 10): Promise<R
 /** A short French name of the browser and system from a User-Agent, enough to spot a stranger. */
 export function describeBrowser(userAgent: string): string {
   if (!userAgent) return "Navigateur inconnu";
-  const browser =
-    /Edg\//.test(userAgent) ? "Edge"
-    : /OPR\/|Opera/.test(userAgent) ? "Opera"
-    : /Firefox\//.test(userAgent) ? "Firefox"
-    : /Chrome\/|Chromium\//.test(userAgent) ? "Chrome"
-    : /Safari\//.test(userAgent) ? "Safari"
-    : null;
-  const system =
-    /Android/.test(userAgent) ? "Android"
-    : /iPhone|iPad|iPod/.test(userAgent) ? "iOS"
-    : /Windows/.test(userAgent) ? "Windows"
-    : /Mac OS X|Macintosh/.test(userAgent) ? "macOS"
-    : /Linux/.test(userAgent) ? "Linux"
-    : null;
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /OPR\/|Opera/.test(userAgent)
+      ? "Opera"
+      : /Firefox\//.test(userAgent)
+        ? "Firefox"
+        : /Chrome\/|Chromium\//.test(userAgent)
+          ? "Chrome"
+          : /Safari\//.test(userAgent)
+            ? "Safari"
+            : null;
+  const system = /Android/.test(userAgent)
+    ? "Android"
+    : /iPhone|iPad|iPod/.test(userAgent)
+      ? "iOS"
+      : /Windows/.test(userAgent)
+        ? "Windows"
+        : /Mac OS X|Macintosh/.test(userAgent)
+          ? "macOS"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : null;
   if (!browser && !system) return "Navigateur inconnu";
   return [browser ?? "Navigateur", system ? `sur ${system}` : null].filter(Boolean).join(" ");
 }

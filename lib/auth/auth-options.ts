@@ -1,6 +1,9 @@
 import "server-only";
+
 import type { NextAuthOptions } from "next-auth";
+
 import { getDb } from "@/lib/db/client"; // entry point: next-auth calls these callbacks per request, like a route handler
+
 import { authSecret } from "./secret";
 import { readUserSession, revokeUserSession, SESSION_LIMITS } from "./user-sessions";
 
@@ -12,7 +15,11 @@ class SessionEnded extends Error {}
 
 export const authOptions: NextAuthOptions = {
   // The cookie never outlives the longest absolute session; the database decides before that.
-  session: { strategy: "jwt", maxAge: SESSION_LIMITS.PARENT.absoluteMs / 1000, updateAge: SESSION_LIMITS.PARENT.absoluteMs / 1000 },
+  session: {
+    strategy: "jwt",
+    maxAge: SESSION_LIMITS.PARENT.absoluteMs / 1000,
+    updateAge: SESSION_LIMITS.PARENT.absoluteMs / 1000,
+  },
   pages: { signIn: "/connexion", error: "/connexion", signOut: "/" },
   secret: authSecret(),
   providers: [],
@@ -21,7 +28,8 @@ export const authOptions: NextAuthOptions = {
     // expired, idle) makes next-auth clear the cookie and answer {}.
     async jwt({ token }) {
       const live = typeof token.sid === "string" ? await readUserSession(getDb(), token.sid) : { ended: "unknown" as const };
-      if ("ended" in live || live.user.id !== token.sub || live.user.sessionVersion !== token.sessionVersion) throw new SessionEnded();
+      if ("ended" in live || live.user.id !== token.sub || live.user.sessionVersion !== token.sessionVersion)
+        throw new SessionEnded();
       return token;
     },
   },

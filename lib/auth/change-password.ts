@@ -1,7 +1,9 @@
 import "server-only";
+
 import * as clock from "@/lib/clock";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
 import { hashPassword, verifyPassword } from "./password";
 import { consumePoint, rateLimiter } from "./throttle";
@@ -19,16 +21,33 @@ type Meta = { ip: string | null; userAgent: string | null };
  * Checks an account's current password, throttled per account (a stolen session must not become
  * a password oracle). Throws a French AppError when it is wrong or when too many were tried.
  */
-export async function checkCurrentPassword(db: PrismaClient, userId: string, password: string, wrongMessage: string, meta: Meta, now = clock.now()): Promise<void> {
+export async function checkCurrentPassword(
+  db: PrismaClient,
+  userId: string,
+  password: string,
+  wrongMessage: string,
+  meta: Meta,
+  now = clock.now(),
+): Promise<void> {
   const limiter = rateLimiter(db, "current-password:account", CURRENT_PASSWORD_LIMIT);
   const wait = await consumePoint(limiter, userId);
   if (wait > 0) {
     const minutes = Math.max(1, Math.ceil(wait / 60));
-    throw new AppError("THROTTLED", `Trop d'essais du mot de passe. Veuillez patienter ${minutes} minute${minutes > 1 ? "s" : ""} avant de réessayer.`);
+    throw new AppError(
+      "THROTTLED",
+      `Trop d'essais du mot de passe. Veuillez patienter ${minutes} minute${minutes > 1 ? "s" : ""} avant de réessayer.`,
+    );
   }
-  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, active: true, role: true, familyId: true } });
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { passwordHash: true, active: true, role: true, familyId: true },
+  });
   if (!user?.active || !user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
-    await recordAuthEvent(db, { action: AUTH_EVENT_ACTIONS.passwordCheckFailed, userId, role: user?.role, familyId: user?.familyId, ...meta }, now);
+    await recordAuthEvent(
+      db,
+      { action: AUTH_EVENT_ACTIONS.passwordCheckFailed, userId, role: user?.role, familyId: user?.familyId, ...meta },
+      now,
+    );
     throw new AppError("WRONG_PASSWORD", wrongMessage);
   }
   await limiter.reward(userId);
@@ -59,11 +78,19 @@ export async function changePassword(
       where: { id: userId, sessionVersion, active: true },
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
-    if (updated.count !== 1) throw new AppError("CONFLICT", "Votre mot de passe vient d'être modifié par ailleurs. Reconnectez-vous.");
+    if (updated.count !== 1)
+      throw new AppError("CONFLICT", "Votre mot de passe vient d'être modifié par ailleurs. Reconnectez-vous.");
     await revokePasswordLinks(tx, userId, now);
     await revokeUserSessions(tx, userId, now, options.sessionId);
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, role: true, familyId: true, sessionVersion: true } });
-    await recordAuthEvent(tx, { action: AUTH_EVENT_ACTIONS.passwordChanged, userId, role: user.role, familyId: user.familyId, ...meta }, now);
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { email: true, role: true, familyId: true, sessionVersion: true },
+    });
+    await recordAuthEvent(
+      tx,
+      { action: AUTH_EVENT_ACTIONS.passwordChanged, userId, role: user.role, familyId: user.familyId, ...meta },
+      now,
+    );
     return { email: user.email, sessionVersion: user.sessionVersion };
   });
 }

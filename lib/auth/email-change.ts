@@ -1,4 +1,5 @@
 import "server-only";
+
 import * as clock from "@/lib/clock";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { PrismaClient } from "@/lib/db/generated/client";
@@ -8,6 +9,7 @@ import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
+
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
 import { checkCurrentPassword } from "./change-password";
 import { normaliseEmail } from "./password";
@@ -20,7 +22,8 @@ import { consumeAuthToken, createAuthToken, TOKEN_ERROR_MESSAGE } from "./tokens
 // answer either way (no account enumeration).
 
 export const WRONG_PASSWORD = "Le mot de passe est incorrect.";
-export const EMAIL_UNAVAILABLE = "Cette adresse ne peut pas être utilisée comme identifiant. Contactez le Guichet unique si besoin.";
+export const EMAIL_UNAVAILABLE =
+  "Cette adresse ne peut pas être utilisée comme identifiant. Contactez le Guichet unique si besoin.";
 
 type MailOptions = { mailConfig?: MailConfig; now?: Date; meta?: { ip: string | null; userAgent: string | null } };
 
@@ -40,9 +43,23 @@ export async function requestEmailChange(
   const newEmail = normaliseEmail(input.newEmail);
   if (newEmail === user.email) throw new AppError("SAME_EMAIL", "Cette adresse est déjà votre identifiant.");
   if ((await consumePoint(rateLimiter(db, "email-change:account", EMAIL_CHANGE_LIMIT), userId)) > 0) {
-    throw new AppError("THROTTLED", "Vous avez fait trop de demandes de changement d'identifiant aujourd'hui. Réessayez demain ou contactez le Guichet unique.");
+    throw new AppError(
+      "THROTTLED",
+      "Vous avez fait trop de demandes de changement d'identifiant aujourd'hui. Réessayez demain ou contactez le Guichet unique.",
+    );
   }
-  await recordAuthEvent(db, { action: AUTH_EVENT_ACTIONS.loginChangeRequested, userId, role: user.role, familyId: user.familyId, ...meta, details: { nouvelle_adresse: newEmail } }, now);
+  await recordAuthEvent(
+    db,
+    {
+      action: AUTH_EVENT_ACTIONS.loginChangeRequested,
+      userId,
+      role: user.role,
+      familyId: user.familyId,
+      ...meta,
+      details: { nouvelle_adresse: newEmail },
+    },
+    now,
+  );
 
   const taken = (await db.user.count({ where: { email: newEmail } })) > 0;
   const town = await loadMailTown(db);
@@ -53,7 +70,9 @@ export async function requestEmailChange(
           `Une demande a été faite pour utiliser cette adresse comme identifiant d'un compte du ${town.portalName}.`,
           "Cette adresse est déjà l'identifiant d'un compte : elle ne peut pas servir pour un second compte, et aucune modification n'a été faite.",
         ],
-        notes: [`Si vous n'êtes pas à l'origine de cette demande, vous pouvez ignorer ce message. En cas de doute, contactez le ${town.guichetName}.`],
+        notes: [
+          `Si vous n'êtes pas à l'origine de cette demande, vous pouvez ignorer ce message. En cas de doute, contactez le ${town.guichetName}.`,
+        ],
       })
     : renderMail(town, {
         subject: `Confirmez votre nouvel identifiant – ${town.portalName}`,
@@ -63,7 +82,9 @@ export async function requestEmailChange(
         ],
         action: {
           label: "Confirmer ma nouvelle adresse",
-          url: publicUrl(`/confirmation-email?jeton=${encodeURIComponent(await createAuthToken(db, { userId, purpose: "EMAIL_CHANGE", newEmail }, options.now))}`),
+          url: publicUrl(
+            `/confirmation-email?jeton=${encodeURIComponent(await createAuthToken(db, { userId, purpose: "EMAIL_CHANGE", newEmail }, options.now))}`,
+          ),
         },
         notes: ["Ce lien est valable 24 heures et ne peut servir qu'une fois."],
       });
@@ -85,7 +106,11 @@ export type EmailChangeResult = { ok: true; email: string } | { ok: false; messa
 class Unavailable extends Error {}
 
 /** Uses the link sent to the new address: from now on, the login is the new address. */
-export async function confirmEmailChange(db: PrismaClient, secret: string, options: MailOptions = {}): Promise<EmailChangeResult> {
+export async function confirmEmailChange(
+  db: PrismaClient,
+  secret: string,
+  options: MailOptions = {},
+): Promise<EmailChangeResult> {
   const now = options.now ?? clock.now();
   let previous: string;
   let email: string;
@@ -98,10 +123,28 @@ export async function confirmEmailChange(db: PrismaClient, secret: string, optio
       if (!user.active) throw new AppError("INACTIVE", "Ce compte est désactivé. Contactez le Guichet unique.");
       // Taken since the request: refused, and the token stays unused (rolled back).
       if ((await tx.user.count({ where: { email: token.newEmail, NOT: { id: token.userId } } })) > 0) throw new Unavailable();
-      const moved = await tx.user.update({ where: { id: token.userId }, data: { email: token.newEmail }, select: { role: true, familyId: true } });
+      const moved = await tx.user.update({
+        where: { id: token.userId },
+        data: { email: token.newEmail },
+        select: { role: true, familyId: true },
+      });
       // Other pending changes of this account are void.
-      await tx.authToken.updateMany({ where: { userId: token.userId, purpose: "EMAIL_CHANGE", usedAt: null }, data: { usedAt: now } });
-      await recordAuthEvent(tx, { action: AUTH_EVENT_ACTIONS.loginChanged, userId: token.userId, role: moved.role, familyId: moved.familyId, ...(options.meta ?? {}), details: { ancienne_adresse: user.email } }, now);
+      await tx.authToken.updateMany({
+        where: { userId: token.userId, purpose: "EMAIL_CHANGE", usedAt: null },
+        data: { usedAt: now },
+      });
+      await recordAuthEvent(
+        tx,
+        {
+          action: AUTH_EVENT_ACTIONS.loginChanged,
+          userId: token.userId,
+          role: moved.role,
+          familyId: moved.familyId,
+          ...(options.meta ?? {}),
+          details: { ancienne_adresse: user.email },
+        },
+        now,
+      );
       return { previous: user.email, email: token.newEmail };
     }));
   } catch (error) {
@@ -116,7 +159,9 @@ export async function confirmEmailChange(db: PrismaClient, secret: string, optio
     previous,
     renderMail(town, {
       subject: `Votre identifiant a été modifié – ${town.portalName}`,
-      paragraphs: [`L'identifiant de votre compte du ${town.portalName} est désormais ${email}. Cette adresse-ci (${previous}) ne permet plus de vous connecter.`],
+      paragraphs: [
+        `L'identifiant de votre compte du ${town.portalName} est désormais ${email}. Cette adresse-ci (${previous}) ne permet plus de vous connecter.`,
+      ],
       notes: [`Si vous n'êtes pas à l'origine de ce changement, contactez sans tarder le ${town.guichetName}.`],
     }),
     options.mailConfig,

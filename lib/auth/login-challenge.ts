@@ -1,8 +1,12 @@
 import "server-only";
+
 import crypto from "node:crypto";
+
 import { cookies } from "next/headers";
+
 import * as clock from "@/lib/clock";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+
 import { secureCookies } from "./session-cookie";
 
 // Between a staff member's correct password and their second factor. The browser holds a random
@@ -42,7 +46,14 @@ export type OpenChallenge = {
   userId: string;
   callbackUrl: string | null;
   attempts: number;
-  user: { email: string; role: "PARENT" | "AGENT" | "ADMIN"; active: boolean; totpSecret: string | null; totpEnabledAt: Date | null; totpLastStep: number | null };
+  user: {
+    email: string;
+    role: "PARENT" | "AGENT" | "ADMIN";
+    active: boolean;
+    totpSecret: string | null;
+    totpEnabledAt: Date | null;
+    totpLastStep: number | null;
+  };
 };
 
 /** The challenge behind a token if it can still be answered. */
@@ -62,7 +73,13 @@ export async function findLoginChallenge(db: Db, token: string | undefined, now 
   });
   if (!challenge || challenge.usedAt || challenge.expiresAt <= now || challenge.attempts >= CHALLENGE_MAX_ATTEMPTS) return null;
   if (!challenge.user.active || challenge.user.role === "PARENT") return null;
-  return { id: challenge.id, userId: challenge.userId, callbackUrl: challenge.callbackUrl, attempts: challenge.attempts, user: challenge.user };
+  return {
+    id: challenge.id,
+    userId: challenge.userId,
+    callbackUrl: challenge.callbackUrl,
+    attempts: challenge.attempts,
+    user: challenge.user,
+  };
 }
 
 /** Counts one code tried, atomically: false once the attempts are used up. */
@@ -95,5 +112,11 @@ export async function readChallengeCookie(): Promise<string | undefined> {
 }
 
 export async function clearChallengeCookie(): Promise<void> {
-  (await cookies()).set(COOKIE, "", { httpOnly: true, sameSite: "strict", path: "/connexion", secure: secureCookies(), maxAge: 0 });
+  (await cookies()).set(COOKIE, "", {
+    httpOnly: true,
+    sameSite: "strict",
+    path: "/connexion",
+    secure: secureCookies(),
+    maxAge: 0,
+  });
 }

@@ -4,6 +4,7 @@
 // an address has an account; throttling answers the same for known and unknown addresses.
 import * as clock from "@/lib/clock";
 import type { PrismaClient, Role } from "@/lib/db/generated/client";
+
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
 import { decoyPasswordHash, normaliseEmail, verifyPassword } from "./password";
 import type { LoginThrottle } from "./throttle";
@@ -33,11 +34,20 @@ export type LoginAttempt = { email: string; password: string; ip: string | null;
 // A login is an e-mail address: printable, without spaces inside, of a sane length.
 const PLAUSIBLE_LOGIN = /^[^\s\u0000-\u001F\u007F]{3,254}$/;
 
-export async function checkLogin(prisma: PrismaClient, throttle: LoginThrottle, attempt: LoginAttempt, now = clock.now()): Promise<LoginResult> {
+export async function checkLogin(
+  prisma: PrismaClient,
+  throttle: LoginThrottle,
+  attempt: LoginAttempt,
+  now = clock.now(),
+): Promise<LoginResult> {
   const email = normaliseEmail(attempt.email);
   const meta = { ip: attempt.ip, userAgent: attempt.userAgent ?? null };
   if (!PLAUSIBLE_LOGIN.test(email) || attempt.password.length > 1024) {
-    await recordAuthEvent(prisma, { action: AUTH_EVENT_ACTIONS.loginFailure, ...meta, details: { motif: "identifiant invalide" } }, now);
+    await recordAuthEvent(
+      prisma,
+      { action: AUTH_EVENT_ACTIONS.loginFailure, ...meta, details: { motif: "identifiant invalide" } },
+      now,
+    );
     return { ok: false, message: LOGIN_FAILED_MESSAGE };
   }
 
@@ -46,7 +56,14 @@ export async function checkLogin(prisma: PrismaClient, throttle: LoginThrottle, 
     const known = await prisma.user.findUnique({ where: { email }, select: { id: true, role: true, familyId: true } });
     await recordAuthEvent(
       prisma,
-      { action: AUTH_EVENT_ACTIONS.loginThrottled, userId: known?.id, role: known?.role, familyId: known?.familyId, ...meta, details: known ? {} : { identifiant: email } },
+      {
+        action: AUTH_EVENT_ACTIONS.loginThrottled,
+        userId: known?.id,
+        role: known?.role,
+        familyId: known?.familyId,
+        ...meta,
+        details: known ? {} : { identifiant: email },
+      },
       now,
     );
     return { ok: false, message: throttledMessage(retryAfter) };
@@ -78,7 +95,9 @@ export async function checkLogin(prisma: PrismaClient, throttle: LoginThrottle, 
         role: user?.role,
         familyId: user?.familyId,
         ...meta,
-        details: user ? { motif: !user.active ? "compte désactivé" : !user.passwordHash ? "compte non activé" : "mot de passe incorrect" } : { identifiant: email, motif: "identifiant inconnu" },
+        details: user
+          ? { motif: !user.active ? "compte désactivé" : !user.passwordHash ? "compte non activé" : "mot de passe incorrect" }
+          : { identifiant: email, motif: "identifiant inconnu" },
       },
       now,
     );

@@ -1,6 +1,8 @@
 import "server-only";
+
 import * as clock from "@/lib/clock";
 import type { PrismaClient } from "@/lib/db/generated/client";
+
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
 import { hashPassword } from "./password";
 import { consumeAuthToken, peekAuthToken, revokePasswordLinks, TOKEN_ERROR_MESSAGE } from "./tokens";
@@ -30,7 +32,14 @@ export function passwordLinkSetter(link: PasswordLink) {
     setPasswordThroughLink(db, link, secret, password, now, meta);
 }
 
-async function setPasswordThroughLink(db: PrismaClient, link: PasswordLink, secret: string, password: string, now: Date, meta: Meta): Promise<PasswordLinkResult> {
+async function setPasswordThroughLink(
+  db: PrismaClient,
+  link: PasswordLink,
+  secret: string,
+  password: string,
+  now: Date,
+  meta: Meta,
+): Promise<PasswordLinkResult> {
   // The link is checked before the (deliberately slow) hash: a forged link costs us nothing.
   const peeked = await peekAuthToken(db, secret, link.purpose, now);
   if (!peeked.ok) return { ok: false, message: TOKEN_ERROR_MESSAGE[peeked.reason] };
@@ -54,7 +63,11 @@ async function setPasswordThroughLink(db: PrismaClient, link: PasswordLink, secr
       // Any other link sent before (reset, activation, login change) is now void, and every session ends.
       await revokePasswordLinks(tx, token.userId, now);
       await revokeUserSessions(tx, token.userId, now);
-      await recordAuthEvent(tx, { action: link.event, userId: token.userId, role: user.role, familyId: user.familyId, ...meta }, now);
+      await recordAuthEvent(
+        tx,
+        { action: link.event, userId: token.userId, role: user.role, familyId: user.familyId, ...meta },
+        now,
+      );
       return { ok: true, userId: token.userId, email: user.email };
     });
   } catch (error) {

@@ -30,6 +30,9 @@ describe("password policy", () => {
   it("requires the confirmation to match", () => {
     const result = ZChoosePasswordSchema.safeParse({ password: "une phrase à retenir", confirmation: "une autre phrase" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]).toMatchObject({ path: ["confirmation"], message: "Les deux mots de passe ne sont pas identiques." });
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ["confirmation"],
+      message: "Les deux mots de passe ne sont pas identiques.",
+    });
   });
 });

@@ -2,6 +2,7 @@
 // characters, at most 128, any characters, and not one of the 10 000 most common passwords.
 import fs from "node:fs";
 import path from "node:path";
+
 import { z } from "zod";
 
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-length";

@@ -1,5 +1,7 @@
 import "server-only";
+
 import { RateLimiterPrisma } from "rate-limiter-flexible";
+
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { loadMailTown } from "@/lib/mail/mail-town";
@@ -7,10 +9,11 @@ import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
-import { normaliseEmail } from "./password";
-import { consumePoint } from "./throttle";
+
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
+import { normaliseEmail } from "./password";
 import { passwordLinkSetter } from "./password-link";
+import { consumePoint } from "./throttle";
 import { createAuthToken } from "./tokens";
 
 // SPEC §2 "Forgot password": instead of mailing a new password (the guide), a single-use link
@@ -30,7 +33,13 @@ export type ResetThrottle = { byAddress: RateLimiterPrisma; byIp: RateLimiterPri
 
 export function createResetThrottle(prisma: PrismaClient): ResetThrottle {
   const make = (keyPrefix: string, limit: { points: number; duration: number }) =>
-    new RateLimiterPrisma({ storeClient: prisma, tableName: "rateLimiterFlexible", keyPrefix, clearExpiredByTimeout: false, ...limit });
+    new RateLimiterPrisma({
+      storeClient: prisma,
+      tableName: "rateLimiterFlexible",
+      keyPrefix,
+      clearExpiredByTimeout: false,
+      ...limit,
+    });
   return { byAddress: make("reset:address", RESET_LIMITS.address), byIp: make("reset:ip", RESET_LIMITS.ip) };
 }
 
@@ -52,14 +61,21 @@ export async function requestPasswordReset(
   const ipWait = input.ip ? await consumePoint(throttle.byIp, input.ip) : 0;
   if (ipWait > 0) {
     const minutes = Math.max(1, Math.ceil(ipWait / 60));
-    throw new AppError("THROTTLED", `Trop de demandes depuis votre connexion. Veuillez patienter ${minutes} minute${minutes > 1 ? "s" : ""} avant de réessayer.`);
+    throw new AppError(
+      "THROTTLED",
+      `Trop de demandes depuis votre connexion. Veuillez patienter ${minutes} minute${minutes > 1 ? "s" : ""} avant de réessayer.`,
+    );
   }
   if ((await consumePoint(throttle.byAddress, email)) > 0) return; // neutral: nothing says why
 
   const task = async () => {
     const user = await db.user.findUnique({ where: { email }, select: { id: true, active: true } });
     if (!user?.active) return;
-    await recordAuthEvent(db, { action: AUTH_EVENT_ACTIONS.resetRequested, userId: user.id, ip: input.ip, userAgent: input.userAgent ?? null }, options.now);
+    await recordAuthEvent(
+      db,
+      { action: AUTH_EVENT_ACTIONS.resetRequested, userId: user.id, ip: input.ip, userAgent: input.userAgent ?? null },
+      options.now,
+    );
     await sendPasswordResetMail(db, user.id, options);
   };
   if (options.defer) {
@@ -70,7 +86,11 @@ export async function requestPasswordReset(
 }
 
 /** The mail with a single-use link (1 hour) to choose a new password. */
-export async function sendPasswordResetMail(db: PrismaClient, userId: string, options: { mailConfig?: MailConfig; now?: Date } = {}): Promise<void> {
+export async function sendPasswordResetMail(
+  db: PrismaClient,
+  userId: string,
+  options: { mailConfig?: MailConfig; now?: Date } = {},
+): Promise<void> {
   const { email } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
   const secret = await createAuthToken(db, { userId, purpose: "PASSWORD_RESET" }, options.now);
   const town = await loadMailTown(db);

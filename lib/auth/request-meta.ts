@@ -1,5 +1,7 @@
 import "server-only";
+
 import { headers } from "next/headers";
+
 import { clientIp } from "./client-ip";
 
 /** The client's address (when a trusted proxy says it) and browser, for throttling and the journal. */

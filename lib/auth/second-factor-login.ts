@@ -1,42 +1,65 @@
 import "server-only";
+
 import * as clock from "@/lib/clock";
 import type { PrismaClient } from "@/lib/db/generated/client";
+
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
 import { closeLoginChallenge, countChallengeAttempt, type OpenChallenge } from "./login-challenge";
 import { matchTotp, replaceRecoveryCodes, spendRecoveryCode } from "./second-factor";
-import { openTotpSecret } from "./totp-secret";
 import { consumePoint, rateLimiter } from "./throttle";
+import { openTotpSecret } from "./totp-secret";
 
 // The second step of a staff login, and the enrolment on a first login. Each code tried counts
 // against the challenge (5) and the account (10 in 15 minutes, whatever the challenge).
 
 export const SECOND_FACTOR_LIMIT = { attempts: 10, duration: 15 * 60, blockDuration: 15 * 60 };
-export const WRONG_CODE_MESSAGE = "Code de vérification incorrect. Vérifiez l'heure de votre téléphone et saisissez le code affiché maintenant.";
-export const CHALLENGE_EXPIRED_MESSAGE = "Votre connexion a expiré ou trop de codes ont été essayés. Reconnectez-vous avec votre identifiant et votre mot de passe.";
+export const WRONG_CODE_MESSAGE =
+  "Code de vérification incorrect. Vérifiez l'heure de votre téléphone et saisissez le code affiché maintenant.";
+export const CHALLENGE_EXPIRED_MESSAGE =
+  "Votre connexion a expiré ou trop de codes ont été essayés. Reconnectez-vous avec votre identifiant et votre mot de passe.";
 
 export type CodeCheck =
-  | { ok: true; method: "code" | "code de secours"; recoveryCodes?: string[] }
-  | { ok: false; message: string; expired?: boolean };
+  { ok: true; method: "code" | "code de secours"; recoveryCodes?: string[] } | { ok: false; message: string; expired?: boolean };
 
 type Meta = { ip: string | null; userAgent: string | null };
 
 async function chargeAttempt(db: PrismaClient, challenge: OpenChallenge, now: Date): Promise<CodeCheck | null> {
-  if (!(await countChallengeAttempt(db, challenge.id, now))) return { ok: false, message: CHALLENGE_EXPIRED_MESSAGE, expired: true };
+  if (!(await countChallengeAttempt(db, challenge.id, now)))
+    return { ok: false, message: CHALLENGE_EXPIRED_MESSAGE, expired: true };
   const wait = await consumePoint(rateLimiter(db, "second-factor:account", SECOND_FACTOR_LIMIT), challenge.userId);
   if (wait > 0) {
     const minutes = Math.max(1, Math.ceil(wait / 60));
-    return { ok: false, message: `Trop de codes essayés pour ce compte. Veuillez patienter ${minutes} minute${minutes > 1 ? "s" : ""} avant de réessayer.` };
+    return {
+      ok: false,
+      message: `Trop de codes essayés pour ce compte. Veuillez patienter ${minutes} minute${minutes > 1 ? "s" : ""} avant de réessayer.`,
+    };
   }
   return null;
 }
 
 async function failed(db: PrismaClient, challenge: OpenChallenge, meta: Meta, now: Date, motif: string): Promise<CodeCheck> {
-  await recordAuthEvent(db, { action: AUTH_EVENT_ACTIONS.secondFactorFailure, userId: challenge.userId, role: challenge.user.role, ...meta, details: { motif } }, now);
+  await recordAuthEvent(
+    db,
+    {
+      action: AUTH_EVENT_ACTIONS.secondFactorFailure,
+      userId: challenge.userId,
+      role: challenge.user.role,
+      ...meta,
+      details: { motif },
+    },
+    now,
+  );
   return { ok: false, message: WRONG_CODE_MESSAGE };
 }
 
 /** A code from the authenticator app, or a recovery code, for an enrolled account. */
-export async function checkSecondFactor(db: PrismaClient, challenge: OpenChallenge, rawCode: string, meta: Meta, now = clock.now()): Promise<CodeCheck> {
+export async function checkSecondFactor(
+  db: PrismaClient,
+  challenge: OpenChallenge,
+  rawCode: string,
+  meta: Meta,
+  now = clock.now(),
+): Promise<CodeCheck> {
   const refused = await chargeAttempt(db, challenge, now);
   if (refused) return refused;
   const { user } = challenge;
@@ -52,17 +75,30 @@ export async function checkSecondFactor(db: PrismaClient, challenge: OpenChallen
       data: { totpLastStep: step },
     });
     if (claimed.count !== 1) return failed(db, challenge, meta, now, "code déjà utilisé");
-    if (!(await closeLoginChallenge(db, challenge.id, now))) return { ok: false, message: CHALLENGE_EXPIRED_MESSAGE, expired: true };
+    if (!(await closeLoginChallenge(db, challenge.id, now)))
+      return { ok: false, message: CHALLENGE_EXPIRED_MESSAGE, expired: true };
     return { ok: true, method: "code" };
   }
-  if (!(await spendRecoveryCode(db, challenge.userId, code, now))) return failed(db, challenge, meta, now, "code de secours incorrect");
-  if (!(await closeLoginChallenge(db, challenge.id, now))) return { ok: false, message: CHALLENGE_EXPIRED_MESSAGE, expired: true };
-  await recordAuthEvent(db, { action: AUTH_EVENT_ACTIONS.secondFactorRecoveryUsed, userId: challenge.userId, role: challenge.user.role, ...meta }, now);
+  if (!(await spendRecoveryCode(db, challenge.userId, code, now)))
+    return failed(db, challenge, meta, now, "code de secours incorrect");
+  if (!(await closeLoginChallenge(db, challenge.id, now)))
+    return { ok: false, message: CHALLENGE_EXPIRED_MESSAGE, expired: true };
+  await recordAuthEvent(
+    db,
+    { action: AUTH_EVENT_ACTIONS.secondFactorRecoveryUsed, userId: challenge.userId, role: challenge.user.role, ...meta },
+    now,
+  );
   return { ok: true, method: "code de secours" };
 }
 
 /** Confirms the enrolment with a first code: the second factor is on, 10 recovery codes are made. */
-export async function confirmEnrolment(db: PrismaClient, challenge: OpenChallenge, rawCode: string, meta: Meta, now = clock.now()): Promise<CodeCheck> {
+export async function confirmEnrolment(
+  db: PrismaClient,
+  challenge: OpenChallenge,
+  rawCode: string,
+  meta: Meta,
+  now = clock.now(),
+): Promise<CodeCheck> {
   const refused = await chargeAttempt(db, challenge, now);
   if (refused) return refused;
   const { user } = challenge;
@@ -78,7 +114,11 @@ export async function confirmEnrolment(db: PrismaClient, challenge: OpenChalleng
     const closed = await tx.loginChallenge.updateMany({ where: { id: challenge.id, usedAt: null }, data: { usedAt: now } });
     if (enabled.count !== 1 || closed.count !== 1) return { ok: false, message: CHALLENGE_EXPIRED_MESSAGE, expired: true };
     const recoveryCodes = await replaceRecoveryCodes(tx, challenge.userId);
-    await recordAuthEvent(tx, { action: AUTH_EVENT_ACTIONS.secondFactorEnrolled, userId: challenge.userId, role: user.role, ...meta }, now);
+    await recordAuthEvent(
+      tx,
+      { action: AUTH_EVENT_ACTIONS.secondFactorEnrolled, userId: challenge.userId, role: user.role, ...meta },
+      now,
+    );
     return { ok: true, method: "code", recoveryCodes };
   });
 }

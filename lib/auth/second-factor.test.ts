@@ -1,7 +1,8 @@
+import { totpAt } from "@/tests/helpers/totp";
+
 import { DEMO_TOTP_SECRET } from "./demo-totp";
 import { matchTotp, normaliseRecoveryCode } from "./second-factor";
 import { openTotpSecret, sealTotpSecret } from "./totp-secret";
-import { totpAt } from "@/tests/helpers/totp";
 
 const at = (iso: string) => new Date(iso);
 const stepOf = (date: Date) => Math.floor(date.getTime() / 30_000);

@@ -1,9 +1,13 @@
 import "server-only";
+
 import crypto from "node:crypto";
+
 import { generateSecret, generateURI, verify } from "otplib";
 import QRCode from "qrcode";
+
 import * as clock from "@/lib/clock";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+
 import { openTotpSecret, sealTotpSecret } from "./totp-secret";
 
 // Staff second factor (ASVS 6.3.3 at level 2: agents read every child's health data): TOTP
@@ -78,7 +82,10 @@ export async function pendingTotpSecret(db: Db, userId: string): Promise<string 
   if (!user || user.totpEnabledAt) return null;
   if (user.totpSecret) return openTotpSecret(user.totpSecret);
   const secret = newTotpSecret();
-  const stored = await db.user.updateMany({ where: { id: userId, totpSecret: null, totpEnabledAt: null }, data: { totpSecret: sealTotpSecret(secret) } });
+  const stored = await db.user.updateMany({
+    where: { id: userId, totpSecret: null, totpEnabledAt: null },
+    data: { totpSecret: sealTotpSecret(secret) },
+  });
   if (stored.count === 1) return secret;
   // Another tab made one at the same moment: show that one.
   const again = await db.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true } });

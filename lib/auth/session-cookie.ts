@@ -1,8 +1,11 @@
 import "server-only";
+
 import { decode, encode } from "next-auth/jwt";
 import { cookies } from "next/headers";
+
 import * as clock from "@/lib/clock";
 import type { Role } from "@/lib/db/generated/client";
+
 import { authSecret } from "./secret";
 
 // The session cookie: next-auth's encrypted JWT (so next-auth's own routes and proxy.ts read it
@@ -46,7 +49,13 @@ export async function setSessionCookie(claims: SessionClaims, expiresAt: Date): 
 }
 
 export async function clearSessionCookie(): Promise<void> {
-  (await cookies()).set(sessionCookieName(), "", { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies(), maxAge: 0 });
+  (await cookies()).set(sessionCookieName(), "", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: secureCookies(),
+    maxAge: 0,
+  });
 }
 
 /** The claims of this request's session cookie, when it decodes (the database says if it is live). */

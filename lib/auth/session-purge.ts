@@ -10,7 +10,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function purgeEndedSessions(db: PrismaClient, now = clock.now()): Promise<number> {
   const before = new Date(now.getTime() - DAY_MS);
-  const sessions = await db.userSession.deleteMany({ where: { OR: [{ expiresAt: { lt: before } }, { revokedAt: { lt: before } }] } });
+  const sessions = await db.userSession.deleteMany({
+    where: { OR: [{ expiresAt: { lt: before } }, { revokedAt: { lt: before } }] },
+  });
   const challenges = await db.loginChallenge.deleteMany({ where: { expiresAt: { lt: before } } });
   return sessions.count + challenges.count;
 }

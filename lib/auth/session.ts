@@ -1,14 +1,22 @@
 import "server-only";
+
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+
 import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+
 import { readSessionClaims } from "./session-cookie";
 import { readUserSession } from "./user-sessions";
 
-export type Viewer = { userId: string; email: string; name: string; role: Role; familyId: string | null;
+export type Viewer = {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  familyId: string | null;
   /** The UserSession behind this request (absent for viewers built by scripts and tests). */
   sessionId?: string;
 };
@@ -28,7 +36,14 @@ export const currentViewer = cache(async (): Promise<Viewer | null> => {
   if ("ended" in session) return null;
   const { user } = session;
   if (user.id !== claims.sub || user.sessionVersion !== claims.sessionVersion) return null;
-  return { userId: user.id, email: user.email, name: claims.name, role: user.role, familyId: user.familyId, sessionId: session.sessionId };
+  return {
+    userId: user.id,
+    email: user.email,
+    name: claims.name,
+    role: user.role,
+    familyId: user.familyId,
+    sessionId: session.sessionId,
+  };
 });
 
 export function isStaff(viewer: Viewer | null): viewer is StaffViewer {

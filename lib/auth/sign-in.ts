@@ -1,6 +1,8 @@
 import "server-only";
+
 import * as clock from "@/lib/clock";
 import type { PrismaClient, Role } from "@/lib/db/generated/client";
+
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
 import { setSessionCookie } from "./session-cookie";
 import { openUserSession } from "./user-sessions";
@@ -19,13 +21,29 @@ export async function signInUser(
     await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
     await recordAuthEvent(
       tx,
-      { action: AUTH_EVENT_ACTIONS.loginSuccess, userId: user.id, role: user.role, familyId: user.familyId, ip: meta.ip, userAgent: meta.userAgent, details: { méthode: meta.method } },
+      {
+        action: AUTH_EVENT_ACTIONS.loginSuccess,
+        userId: user.id,
+        role: user.role,
+        familyId: user.familyId,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+        details: { méthode: meta.method },
+      },
       now,
     );
     return opened;
   });
   await setSessionCookie(
-    { sub: user.id, sid: session.id, role: user.role, familyId: user.familyId, sessionVersion: user.sessionVersion, name: user.name, email: user.email },
+    {
+      sub: user.id,
+      sid: session.id,
+      role: user.role,
+      familyId: user.familyId,
+      sessionVersion: user.sessionVersion,
+      name: user.name,
+      email: user.email,
+    },
     session.expiresAt,
   );
 }
@@ -54,18 +72,34 @@ export async function reissueSessionCookie(
   if (!viewer.sessionId) return;
   const session = await db.userSession.findUniqueOrThrow({ where: { id: viewer.sessionId }, select: { expiresAt: true } });
   await setSessionCookie(
-    { sub: viewer.userId, sid: viewer.sessionId, role: viewer.role, familyId: viewer.familyId, sessionVersion, name: viewer.name, email: viewer.email },
+    {
+      sub: viewer.userId,
+      sid: viewer.sessionId,
+      role: viewer.role,
+      familyId: viewer.familyId,
+      sessionVersion,
+      name: viewer.name,
+      email: viewer.email,
+    },
     session.expiresAt,
   );
 }
 
 /** After an activation or a reset link: a parent goes straight to their space; staff still give their second factor. */
-export async function signInAfterPasswordLink(db: PrismaClient, userId: string, meta: { ip: string | null; userAgent: string | null }): Promise<string> {
+export async function signInAfterPasswordLink(
+  db: PrismaClient,
+  userId: string,
+  meta: { ip: string | null; userAgent: string | null },
+): Promise<string> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
     select: { id: true, email: true, role: true, familyId: true, sessionVersion: true, family: { select: { name: true } } },
   });
   if (user.role !== "PARENT") return "/connexion";
-  await signInUser(db, { ...user, name: user.family ? `Famille ${user.family.name}` : user.email }, { ...meta, method: "lien e-mail" });
+  await signInUser(
+    db,
+    { ...user, name: user.family ? `Famille ${user.family.name}` : user.email },
+    { ...meta, method: "lien e-mail" },
+  );
   return "/espace";
 }

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+
 import type { StaffViewer, Viewer } from "./session";
 
 /**

@@ -2,6 +2,7 @@
 // so that several app instances share the counts. An attempt is *consumed before* its password
 // is checked: of 20 parallel guesses, only as many as a limit allows reach the password check.
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+
 import type { PrismaClient } from "@/lib/db/generated/client";
 
 export const LOGIN_LIMITS = {

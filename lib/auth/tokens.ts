@@ -1,5 +1,7 @@
 import "server-only";
+
 import crypto from "node:crypto";
+
 import * as clock from "@/lib/clock";
 import type { Prisma, PrismaClient, TokenPurpose } from "@/lib/db/generated/client";
 
@@ -35,8 +37,7 @@ export async function createAuthToken(
 }
 
 export type ConsumedToken =
-  | { ok: true; userId: string; newEmail: string | null }
-  | { ok: false; reason: "invalid" | "expired" | "used" };
+  { ok: true; userId: string; newEmail: string | null } | { ok: false; reason: "invalid" | "expired" | "used" };
 
 /**
  * Marks the token used and returns its user, once: of two concurrent uses, only one wins (the

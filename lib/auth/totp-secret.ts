@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+
 import { authSecret } from "./secret";
 
 // TOTP secrets are stored sealed (AES-256-GCM, key derived from NEXTAUTH_SECRET): a copy of the
@@ -25,4 +26,3 @@ export function openTotpSecret(stored: string): string {
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(sealed, "base64url")), decipher.final()]).toString("utf8");
 }
-

@@ -1,4 +1,5 @@
 import "server-only";
+
 import * as clock from "@/lib/clock";
 import type { Prisma, PrismaClient, Role } from "@/lib/db/generated/client";
 
@@ -46,7 +47,11 @@ export type LiveSession = {
 export type SessionEnd = "unknown" | "revoked" | "expired" | "idle" | "inactive-account";
 
 /** The session if it may still be used at `now` (and marks it seen), or why it may not. */
-export async function readUserSession(db: Db, sessionId: string, now = clock.now()): Promise<LiveSession | { ended: SessionEnd }> {
+export async function readUserSession(
+  db: Db,
+  sessionId: string,
+  now = clock.now(),
+): Promise<LiveSession | { ended: SessionEnd }> {
   if (!/^[0-9a-f-]{36}$/.test(sessionId)) return { ended: "unknown" };
   const session = await db.userSession.findUnique({
     where: { id: sessionId },

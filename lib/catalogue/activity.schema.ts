@@ -1,11 +1,19 @@
 import { z } from "zod";
+
 import { checkbox, displayOrder, requiredNamedText } from "@/lib/validation/form-fields";
 
 export const ZActivitySchema = z.object({
   // The code names the activity in data and exports (RESTAURATION_SCOLAIRE, ALSH…).
   code: requiredNamedText("Le code", 40)
     .transform((value) => value.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z0-9_]+$/, "Le code ne peut contenir que des lettres sans accent, des chiffres et « _ » (exemple : SPORTS_VACANCES).")),
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^[A-Z0-9_]+$/,
+          "Le code ne peut contenir que des lettres sans accent, des chiffres et « _ » (exemple : SPORTS_VACANCES).",
+        ),
+    ),
   name: requiredNamedText("Le nom de l'activité", 120),
   onlinePayment: checkbox,
   sortOrder: displayOrder,

@@ -1,15 +1,16 @@
 import "server-only";
+
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay, isoWeekday, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/db/generated/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { ACTIVE_STATUSES } from "@/lib/reservations/status";
+
 import type { TActivity } from "./activity.schema";
 import { PERIOD_SETTINGS, PERIOD_VALUES, RULE_FIELDS } from "./catalogue";
 import type { TEstablishment } from "./establishment.schema";
@@ -40,13 +41,23 @@ async function uniqueGuarded<T>(message: string, run: () => Promise<T>): Promise
 export async function listEstablishments(db: Db) {
   return db.establishment.findMany({
     orderBy: { name: "asc" },
-    select: { id: true, name: true, address: true, active: true, school: { select: { name: true } }, _count: { select: { periods: true } } },
+    select: {
+      id: true,
+      name: true,
+      address: true,
+      active: true,
+      school: { select: { name: true } },
+      _count: { select: { periods: true } },
+    },
   });
 }
 
 export async function getEstablishment(db: Db, viewer: StaffViewer, id: string) {
   assertStaffViewer(viewer);
-  return db.establishment.findUnique({ where: { id }, select: { id: true, name: true, schoolId: true, address: true, active: true } });
+  return db.establishment.findUnique({
+    where: { id },
+    select: { id: true, name: true, schoolId: true, address: true, active: true },
+  });
 }
 
 export async function listActivities(db: Db) {
@@ -58,7 +69,10 @@ export async function listActivities(db: Db) {
 
 export async function getActivity(db: Db, viewer: StaffViewer, id: string) {
   assertStaffViewer(viewer);
-  return db.activity.findUnique({ where: { id }, select: { id: true, code: true, name: true, onlinePayment: true, sortOrder: true } });
+  return db.activity.findUnique({
+    where: { id },
+    select: { id: true, code: true, name: true, onlinePayment: true, sortOrder: true },
+  });
 }
 
 /** A period as its edit form shows it: plain values, dates as calendar days. */
@@ -83,11 +97,15 @@ export type PeriodForEdit = NonNullable<Awaited<ReturnType<typeof getPeriodForEd
 // ─── Establishments ───────────────────────────────────────────────────────────────────────────
 
 async function assertSchool(tx: Tx, schoolId: string | null) {
-  if (schoolId && !(await tx.school.findUnique({ where: { id: schoolId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "École introuvable.");
+  if (schoolId && !(await tx.school.findUnique({ where: { id: schoolId }, select: { id: true } })))
+    throw new AppError("NOT_FOUND", "École introuvable.");
 }
 
 async function assertEstablishmentNameFree(tx: Tx, name: string, exceptId?: string) {
-  const taken = await tx.establishment.findFirst({ where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const taken = await tx.establishment.findFirst({
+    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   if (taken) throw new AppError("TAKEN", ESTABLISHMENT_TAKEN);
 }
 
@@ -97,16 +115,30 @@ export async function createEstablishment(db: PrismaClient, viewer: StaffViewer,
       await assertSchool(tx, input.schoolId);
       await assertEstablishmentNameFree(tx, input.name);
       const establishment = await tx.establishment.create({ data: input, select: { id: true } });
-      await writeAudit(tx, viewer, { action: "establishment.create", targetType: "Establishment", targetId: establishment.id, details: { ...input } });
+      await writeAudit(tx, viewer, {
+        action: "establishment.create",
+        targetType: "Establishment",
+        targetId: establishment.id,
+        details: { ...input },
+      });
       return establishment;
     }),
   );
 }
 
-export async function updateEstablishment(db: PrismaClient, viewer: StaffViewer, id: string, input: TEstablishment, now = clock.now()) {
+export async function updateEstablishment(
+  db: PrismaClient,
+  viewer: StaffViewer,
+  id: string,
+  input: TEstablishment,
+  now = clock.now(),
+) {
   await uniqueGuarded(ESTABLISHMENT_TAKEN, () =>
     db.$transaction(async (tx) => {
-      const before = await tx.establishment.findUnique({ where: { id }, select: { name: true, schoolId: true, address: true, active: true } });
+      const before = await tx.establishment.findUnique({
+        where: { id },
+        select: { name: true, schoolId: true, address: true, active: true },
+      });
       if (!before) throw new AppError("NOT_FOUND", "Établissement introuvable.");
       // Closing it: bookings of its periods already running finish first (they hold their
       // period FOR KEY SHARE); later ones wait and then find it closed.
@@ -114,7 +146,11 @@ export async function updateEstablishment(db: PrismaClient, viewer: StaffViewer,
         await tx.$queryRaw`SELECT id FROM "Period" WHERE "establishmentId" = ${id} ORDER BY id FOR UPDATE`;
         // Families could no longer change or cancel those days: they must be dealt with first.
         const booked = await tx.reservationDay.findMany({
-          where: { status: { in: ACTIVE_STATUSES }, date: { gte: dayToDate(parisToday(now)) }, reservation: { period: { establishmentId: id } } },
+          where: {
+            status: { in: ACTIVE_STATUSES },
+            date: { gte: dayToDate(parisToday(now)) },
+            reservation: { period: { establishmentId: id } },
+          },
           select: { date: true },
           orderBy: { date: "asc" },
         });
@@ -130,7 +166,12 @@ export async function updateEstablishment(db: PrismaClient, viewer: StaffViewer,
       await assertSchool(tx, input.schoolId);
       await assertEstablishmentNameFree(tx, input.name, id);
       await tx.establishment.update({ where: { id }, data: input });
-      await writeAudit(tx, viewer, { action: "establishment.update", targetType: "Establishment", targetId: id, details: { before, after: { ...input } } });
+      await writeAudit(tx, viewer, {
+        action: "establishment.update",
+        targetType: "Establishment",
+        targetId: id,
+        details: { before, after: { ...input } },
+      });
     }),
   );
 }
@@ -140,9 +181,15 @@ export async function updateEstablishment(db: PrismaClient, viewer: StaffViewer,
 export async function createActivity(db: PrismaClient, viewer: StaffViewer, input: TActivity) {
   return uniqueGuarded(ACTIVITY_TAKEN, () =>
     db.$transaction(async (tx) => {
-      if (await tx.activity.findUnique({ where: { code: input.code }, select: { id: true } })) throw new AppError("TAKEN", ACTIVITY_TAKEN);
+      if (await tx.activity.findUnique({ where: { code: input.code }, select: { id: true } }))
+        throw new AppError("TAKEN", ACTIVITY_TAKEN);
       const activity = await tx.activity.create({ data: input, select: { id: true } });
-      await writeAudit(tx, viewer, { action: "activity.create", targetType: "Activity", targetId: activity.id, details: { ...input } });
+      await writeAudit(tx, viewer, {
+        action: "activity.create",
+        targetType: "Activity",
+        targetId: activity.id,
+        details: { ...input },
+      });
       return activity;
     }),
   );
@@ -151,12 +198,20 @@ export async function createActivity(db: PrismaClient, viewer: StaffViewer, inpu
 export async function updateActivity(db: PrismaClient, viewer: StaffViewer, id: string, input: TActivity) {
   await uniqueGuarded(ACTIVITY_TAKEN, () =>
     db.$transaction(async (tx) => {
-      const before = await tx.activity.findUnique({ where: { id }, select: { code: true, name: true, onlinePayment: true, sortOrder: true } });
+      const before = await tx.activity.findUnique({
+        where: { id },
+        select: { code: true, name: true, onlinePayment: true, sortOrder: true },
+      });
       if (!before) throw new AppError("NOT_FOUND", "Activité introuvable.");
       const taken = await tx.activity.findUnique({ where: { code: input.code }, select: { id: true } });
       if (taken && taken.id !== id) throw new AppError("TAKEN", ACTIVITY_TAKEN);
       await tx.activity.update({ where: { id }, data: input });
-      await writeAudit(tx, viewer, { action: "activity.update", targetType: "Activity", targetId: id, details: { before, after: { ...input } } });
+      await writeAudit(tx, viewer, {
+        action: "activity.update",
+        targetType: "Activity",
+        targetId: id,
+        details: { before, after: { ...input } },
+      });
     }),
   );
 }
@@ -176,7 +231,11 @@ async function assertPeriodReferences(tx: Tx, input: TPeriod) {
 
 async function assertPeriodNameFree(tx: Tx, input: TPeriod, exceptId?: string) {
   const taken = await tx.period.findFirst({
-    where: { establishmentId: input.establishmentId, name: { equals: input.name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: {
+      establishmentId: input.establishmentId,
+      name: { equals: input.name, mode: "insensitive" },
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
     select: { id: true },
   });
   if (taken) throw new AppError("TAKEN", PERIOD_TAKEN);
@@ -220,14 +279,20 @@ export async function createPeriod(db: PrismaClient, viewer: StaffViewer, input:
         },
         select: { id: true },
       });
-      await writeAudit(tx, viewer, { action: "period.create", targetType: "Period", targetId: period.id, details: auditedPeriod(input) });
+      await writeAudit(tx, viewer, {
+        action: "period.create",
+        targetType: "Period",
+        targetId: period.id,
+        details: auditedPeriod(input),
+      });
       return period;
     }),
   );
 }
 
 type RuleValues = { kind: string; weekday: number | null; daysBefore: number | null; timeOfDay: number };
-const sameRule = (a: RuleValues, b: RuleValues) => a.kind === b.kind && a.weekday === b.weekday && a.daysBefore === b.daysBefore && a.timeOfDay === b.timeOfDay;
+const sameRule = (a: RuleValues, b: RuleValues) =>
+  a.kind === b.kind && a.weekday === b.weekday && a.daysBefore === b.daysBefore && a.timeOfDay === b.timeOfDay;
 
 /**
  * The id of the row holding `rule` for this period. A row only this period's `role` uses is
@@ -237,7 +302,13 @@ const sameRule = (a: RuleValues, b: RuleValues) => a.kind === b.kind && a.weekda
 async function savedRuleId(tx: Tx, currentId: string, rule: Rule): Promise<string> {
   const current = await tx.deadlineRule.findUniqueOrThrow({
     where: { id: currentId },
-    select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true, _count: { select: { bookingFor: true, changeFor: true } } },
+    select: {
+      kind: true,
+      weekday: true,
+      daysBefore: true,
+      timeOfDay: true,
+      _count: { select: { bookingFor: true, changeFor: true } },
+    },
   });
   if (sameRule(current, rule)) return currentId;
   if (current._count.bookingFor + current._count.changeFor === 1) {
@@ -292,11 +363,27 @@ export async function updatePeriod(db: PrismaClient, viewer: StaffViewer, id: st
       await tx.period.update({ where: { id }, data: { ...periodData(input), bookingRuleId, changeRuleId } });
       // Rows this period no longer uses and no other period does are removed.
       await tx.deadlineRule.deleteMany({
-        where: { id: { in: [before.bookingRuleId, before.changeRuleId].filter((ruleId) => ruleId !== bookingRuleId && ruleId !== changeRuleId) }, bookingFor: { none: {} }, changeFor: { none: {} } },
+        where: {
+          id: {
+            in: [before.bookingRuleId, before.changeRuleId].filter(
+              (ruleId) => ruleId !== bookingRuleId && ruleId !== changeRuleId,
+            ),
+          },
+          bookingFor: { none: {} },
+          changeFor: { none: {} },
+        },
       });
       await tx.periodEligibleSchool.deleteMany({ where: { periodId: id, schoolId: { notIn: input.eligibleSchoolIds } } });
-      await tx.periodEligibleSchool.createMany({ data: input.eligibleSchoolIds.map((schoolId) => ({ periodId: id, schoolId })), skipDuplicates: true });
-      await writeAudit(tx, viewer, { action: "period.update", targetType: "Period", targetId: id, details: { before: before.audited, after: auditedPeriod(input) } });
+      await tx.periodEligibleSchool.createMany({
+        data: input.eligibleSchoolIds.map((schoolId) => ({ periodId: id, schoolId })),
+        skipDuplicates: true,
+      });
+      await writeAudit(tx, viewer, {
+        action: "period.update",
+        targetType: "Period",
+        targetId: id,
+        details: { before: before.audited, after: auditedPeriod(input) },
+      });
     }),
   );
 }

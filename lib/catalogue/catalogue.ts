@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import type { Db } from "@/lib/db/client";
@@ -21,7 +22,13 @@ export const PERIOD_VALUES = {
 } as const satisfies Prisma.PeriodSelect;
 
 /** A unit's own values, as the period page, the unit page and the daily lists show them. */
-export const UNIT_FIELDS = { id: true, label: true, startTime: true, endTime: true, capacity: true } as const satisfies Prisma.UnitSelect;
+export const UNIT_FIELDS = {
+  id: true,
+  label: true,
+  startTime: true,
+  endTime: true,
+  capacity: true,
+} as const satisfies Prisma.UnitSelect;
 
 /** A period's own settings, as its page and its edit form both show them. */
 export const PERIOD_SETTINGS = {
@@ -76,7 +83,10 @@ export async function getPeriod(db: Db, viewer: StaffViewer, periodId: string) {
         orderBy: { sortOrder: "asc" },
         select: {
           ...UNIT_FIELDS,
-          tariffs: { select: { priceCents: true, bracket: { select: { label: true, minQf: true } } }, orderBy: { bracket: { minQf: "asc" } } },
+          tariffs: {
+            select: { priceCents: true, bracket: { select: { label: true, minQf: true } } },
+            orderBy: { bracket: { minQf: "asc" } },
+          },
         },
       },
     },

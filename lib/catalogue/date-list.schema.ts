@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { parseDateList } from "./date-list";
 
 export const MAX_DATES = 400;
@@ -8,7 +9,10 @@ export const dateListField = (tooMany: string) =>
   z.string({ error: "Saisissez au moins une date." }).transform((text, context) => {
     const parsed = parseDateList(text);
     if (!parsed.ok) {
-      context.addIssue({ code: "custom", message: `Dates illisibles : ${parsed.invalid.join(", ")} (format attendu : JJ/MM/AAAA).` });
+      context.addIssue({
+        code: "custom",
+        message: `Dates illisibles : ${parsed.invalid.join(", ")} (format attendu : JJ/MM/AAAA).`,
+      });
       return z.NEVER;
     }
     if (parsed.days.length === 0) {

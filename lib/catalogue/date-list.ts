@@ -8,7 +8,10 @@ export type DateListResult = { ok: true; days: CalendarDay[] } | { ok: false; in
  * duplicates.
  */
 export function parseDateList(text: string): DateListResult {
-  const items = text.split(/[\n\r,;]+/).map((item) => item.trim()).filter(Boolean);
+  const items = text
+    .split(/[\n\r,;]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
   const days = new Set<CalendarDay>();
   const invalid: string[] = [];
   for (const item of items) {

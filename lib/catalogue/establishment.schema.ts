@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { blankToNull, checkbox, optionalId, optionalNamedText, requiredNamedText } from "@/lib/validation/form-fields";
 
 export const ZEstablishmentSchema = z.object({

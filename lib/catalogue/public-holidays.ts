@@ -25,8 +25,7 @@ export type PublicHoliday = { day: CalendarDay; name: string };
 
 export function frenchPublicHolidays(year: number): PublicHoliday[] {
   const easter = easterSunday(year);
-  const fixed = (month: number, day: number) =>
-    `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const fixed = (month: number, day: number) => `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
   return [
     { day: fixed(1, 1), name: "Jour de l'an" },
     { day: addDays(easter, 1), name: "Lundi de Pâques" },

@@ -1,12 +1,13 @@
 import "server-only";
+
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import type { Db } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/db/generated/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+
 import { bracketRangeLabel, overlappingBracket } from "./unit-rules";
 
 // Quotient familial brackets: [minQf, maxQf), maxQf empty for the last one. They never overlap,
@@ -27,7 +28,10 @@ export async function listQfBrackets(db: Db, viewer: StaffViewer) {
 
 async function lockedOthers(tx: Tx, exceptId: string | null) {
   await tx.$executeRaw`LOCK TABLE "QfBracket" IN SHARE ROW EXCLUSIVE MODE`;
-  const all = await tx.qfBracket.findMany({ orderBy: { minQf: "asc" }, select: { id: true, label: true, minQf: true, maxQf: true } });
+  const all = await tx.qfBracket.findMany({
+    orderBy: { minQf: "asc" },
+    select: { id: true, label: true, minQf: true, maxQf: true },
+  });
   return all.filter((bracket) => bracket.id !== exceptId);
 }
 
@@ -54,7 +58,12 @@ export async function createQfBracket(db: PrismaClient, viewer: StaffViewer, inp
     return await db.$transaction(async (tx) => {
       refuseOverlap(input, await lockedOthers(tx, null));
       const bracket = await tx.qfBracket.create({ data: input, select: { id: true } });
-      await writeAudit(tx, viewer, { action: "qf-bracket.create", targetType: "QfBracket", targetId: bracket.id, details: input });
+      await writeAudit(tx, viewer, {
+        action: "qf-bracket.create",
+        targetType: "QfBracket",
+        targetId: bracket.id,
+        details: input,
+      });
       return bracket;
     });
   } catch (error) {
@@ -62,16 +71,28 @@ export async function createQfBracket(db: PrismaClient, viewer: StaffViewer, inp
   }
 }
 
-export async function updateQfBracket(db: PrismaClient, viewer: StaffViewer, input: BracketInput & { id: string }): Promise<void> {
+export async function updateQfBracket(
+  db: PrismaClient,
+  viewer: StaffViewer,
+  input: BracketInput & { id: string },
+): Promise<void> {
   try {
     await db.$transaction(async (tx) => {
       const others = await lockedOthers(tx, input.id);
-      const before = await tx.qfBracket.findUnique({ where: { id: input.id }, select: { label: true, minQf: true, maxQf: true } });
+      const before = await tx.qfBracket.findUnique({
+        where: { id: input.id },
+        select: { label: true, minQf: true, maxQf: true },
+      });
       if (!before) throw new AppError("NOT_FOUND", "Tranche de quotient familial introuvable.");
       const after = { label: input.label, minQf: input.minQf, maxQf: input.maxQf };
       refuseOverlap(after, others);
       await tx.qfBracket.update({ where: { id: input.id }, data: after });
-      await writeAudit(tx, viewer, { action: "qf-bracket.update", targetType: "QfBracket", targetId: input.id, details: { before, after } });
+      await writeAudit(tx, viewer, {
+        action: "qf-bracket.update",
+        targetType: "QfBracket",
+        targetId: input.id,
+        details: { before, after },
+      });
     });
   } catch (error) {
     translate(error);
@@ -84,7 +105,12 @@ export async function deleteQfBracket(db: PrismaClient, viewer: StaffViewer, id:
     await lockedOthers(tx, null);
     const bracket = await tx.qfBracket.findUnique({
       where: { id },
-      select: { label: true, minQf: true, maxQf: true, tariffs: { select: { unitId: true, priceCents: true }, orderBy: { unitId: "asc" } } },
+      select: {
+        label: true,
+        minQf: true,
+        maxQf: true,
+        tariffs: { select: { unitId: true, priceCents: true }, orderBy: { unitId: "asc" } },
+      },
     });
     if (!bracket) throw new AppError("NOT_FOUND", "Tranche de quotient familial introuvable.");
     await tx.qfBracket.delete({ where: { id } });
@@ -93,7 +119,13 @@ export async function deleteQfBracket(db: PrismaClient, viewer: StaffViewer, id:
       action: "qf-bracket.delete",
       targetType: "QfBracket",
       targetId: id,
-      details: { label: bracket.label, minQf: bracket.minQf, maxQf: bracket.maxQf, tariffsRemoved: bracket.tariffs.length, prices: bracket.tariffs },
+      details: {
+        label: bracket.label,
+        minQf: bracket.minQf,
+        maxQf: bracket.maxQf,
+        tariffsRemoved: bracket.tariffs.length,
+        prices: bracket.tariffs,
+      },
     });
     return { tariffsRemoved: bracket.tariffs.length };
   });

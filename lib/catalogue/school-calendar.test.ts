@@ -1,4 +1,5 @@
 import { addDays, isoWeekday } from "@/lib/dates/calendar-day";
+
 import { bookableSchoolYears, schoolYear } from "./school-calendar";
 
 // The official zone C calendars (arrêtés of the ministère de l'Éducation nationale), as

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { parseEuros } from "./unit-rules";
 
 export const PRICE_FIELD_PREFIX = "price_";
@@ -27,7 +28,11 @@ export const ZTariffsSchema = z
       }
       const priceCents = parseEuros(text);
       if (priceCents === null) {
-        context.addIssue({ code: "custom", path: [key], message: "Prix invalide : saisissez un montant positif en euros, par exemple 3,50." });
+        context.addIssue({
+          code: "custom",
+          path: [key],
+          message: "Prix invalide : saisissez un montant positif en euros, par exemple 3,50.",
+        });
         continue;
       }
       prices.push({ bracketId, priceCents });

@@ -1,4 +1,12 @@
-import { bracketRangeLabel, bracketsOverlap, formatEuros, longDayLabel, overbookedMessage, overlappingBracket, parseEuros } from "./unit-rules";
+import {
+  bracketRangeLabel,
+  bracketsOverlap,
+  formatEuros,
+  longDayLabel,
+  overbookedMessage,
+  overlappingBracket,
+  parseEuros,
+} from "./unit-rules";
 
 describe("catalogue unit rules", () => {
   it("names a day in full, in French", () => {

@@ -3,7 +3,20 @@
 import { isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
 
 const WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-const MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
 
 /** "mardi 6 octobre 2026" */
 export function longDayLabel(day: CalendarDay): string {
@@ -31,7 +44,10 @@ export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Euros typed by staff ("3,50", "3.5", "12", "0") → cents; null when unreadable or negative. */
 export function parseEuros(text: string): number | null {
-  const match = text.trim().replace(/\s|€/g, "").match(/^(\d{1,5})(?:[,.](\d{1,2}))?$/);
+  const match = text
+    .trim()
+    .replace(/\s|€/g, "")
+    .match(/^(\d{1,5})(?:[,.](\d{1,2}))?$/);
   if (!match) return null;
   return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
 }
@@ -46,7 +62,9 @@ export type BracketBounds = { label: string; minQf: number; maxQf: number | null
 /** "de 400 à 699" — minQf inclusive, maxQf exclusive; "1 000 et plus" for the last one. */
 export function bracketRangeLabel(bracket: Pick<BracketBounds, "minQf" | "maxQf">): string {
   const number = (value: number) => value.toLocaleString("fr-FR").replace(/\u202f|\u00a0/g, " ");
-  return bracket.maxQf === null ? `${number(bracket.minQf)} et plus` : `de ${number(bracket.minQf)} à ${number(bracket.maxQf - 1)}`;
+  return bracket.maxQf === null
+    ? `${number(bracket.minQf)} et plus`
+    : `de ${number(bracket.minQf)} à ${number(bracket.maxQf - 1)}`;
 }
 
 /** Whether two brackets [min, max) share at least one quotient (max null = no upper bound). */
@@ -57,6 +75,9 @@ export function bracketsOverlap(a: Pick<BracketBounds, "minQf" | "maxQf">, b: Pi
 }
 
 /** The first existing bracket the candidate overlaps, or null. */
-export function overlappingBracket<T extends BracketBounds>(candidate: Pick<BracketBounds, "minQf" | "maxQf">, others: T[]): T | null {
+export function overlappingBracket<T extends BracketBounds>(
+  candidate: Pick<BracketBounds, "minQf" | "maxQf">,
+  others: T[],
+): T | null {
   return others.find((other) => bracketsOverlap(candidate, other)) ?? null;
 }

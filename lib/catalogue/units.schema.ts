@@ -1,32 +1,37 @@
 import { z } from "zod";
-import { requiredNamedText } from "@/lib/validation/form-fields";
+
 import { isCalendarDay } from "@/lib/dates/calendar-day";
+import { requiredNamedText } from "@/lib/validation/form-fields";
+
 import { dateListField } from "./date-list.schema";
 import { TIME_PATTERN } from "./unit-rules";
 
 // Numbers arrive from forms as text: "" is "missing", anything else must be a whole number.
 const wholeNumber = (missing: string, invalid: string, max: number, maxMessage: string) =>
-  z
-    .union([z.string(), z.number()], { error: missing })
-    .transform((value, context) => {
-      const text = String(value).trim();
-      if (text === "") {
-        context.addIssue({ code: "custom", message: missing });
-        return z.NEVER;
-      }
-      if (!/^\d+$/.test(text)) {
-        context.addIssue({ code: "custom", message: invalid });
-        return z.NEVER;
-      }
-      const number = Number(text);
-      if (number > max) {
-        context.addIssue({ code: "custom", message: maxMessage });
-        return z.NEVER;
-      }
-      return number;
-    });
+  z.union([z.string(), z.number()], { error: missing }).transform((value, context) => {
+    const text = String(value).trim();
+    if (text === "") {
+      context.addIssue({ code: "custom", message: missing });
+      return z.NEVER;
+    }
+    if (!/^\d+$/.test(text)) {
+      context.addIssue({ code: "custom", message: invalid });
+      return z.NEVER;
+    }
+    const number = Number(text);
+    if (number > max) {
+      context.addIssue({ code: "custom", message: maxMessage });
+      return z.NEVER;
+    }
+    return number;
+  });
 
-export const capacityField = wholeNumber("La capacité est obligatoire.", "La capacité doit être un nombre entier positif ou nul.", 100_000, "La capacité ne peut pas dépasser 100 000 places.");
+export const capacityField = wholeNumber(
+  "La capacité est obligatoire.",
+  "La capacité doit être un nombre entier positif ou nul.",
+  100_000,
+  "La capacité ne peut pas dépasser 100 000 places.",
+);
 
 const time = (label: string) =>
   z

@@ -1,13 +1,14 @@
 import "server-only";
+
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import { dateToDay, dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/db/generated/client";
 import { isCheckViolation, isTransactionConflict, isTransactionTimeout, isUniqueViolation } from "@/lib/db/errors";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+
 import { UNIT_FIELDS } from "./catalogue";
 import { bookedPlacesLabel, overbookedMessage } from "./unit-rules";
 
@@ -65,7 +66,12 @@ export async function getPeriodForNewUnit(db: Db, viewer: StaffViewer, periodId:
     select: { id: true, name: true, establishment: { select: { name: true } }, units: { select: { sortOrder: true } } },
   });
   if (!period) return null;
-  return { id: period.id, name: period.name, establishment: period.establishment.name, nextSortOrder: Math.max(0, ...period.units.map((unit) => unit.sortOrder + 1)) };
+  return {
+    id: period.id,
+    name: period.name,
+    establishment: period.establishment.name,
+    nextSortOrder: Math.max(0, ...period.units.map((unit) => unit.sortOrder + 1)),
+  };
 }
 
 type UnitInput = { label: string; startTime: string; endTime: string; capacity: number; sortOrder: number };
@@ -76,26 +82,48 @@ function translate(error: unknown, label?: string): never {
   if (label !== undefined && isUniqueViolation(error)) {
     throw new AppError("DUPLICATE_UNIT", `Une unité « ${label} » existe déjà dans cette période : choisissez un autre libellé.`);
   }
-  if (isCheckViolation(error)) throw new AppError("OVERBOOKED", "Impossible : la capacité ne peut pas descendre sous le nombre de places déjà réservées. Rien n'a été modifié.");
+  if (isCheckViolation(error))
+    throw new AppError(
+      "OVERBOOKED",
+      "Impossible : la capacité ne peut pas descendre sous le nombre de places déjà réservées. Rien n'a été modifié.",
+    );
   if (isTransactionConflict(error) || isTransactionTimeout(error)) {
-    throw new AppError("BUSY", "Des réservations sont en cours sur cette unité : rien n'a été modifié. Réessayez dans un instant.");
+    throw new AppError(
+      "BUSY",
+      "Des réservations sont en cours sur cette unité : rien n'a été modifié. Réessayez dans un instant.",
+    );
   }
   throw error;
 }
 
 async function ensureLabelFree(tx: Tx, periodId: string, label: string, exceptId?: string) {
-  const other = await tx.unit.findFirst({ where: { periodId, label: { equals: label, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
-  if (other) throw new AppError("DUPLICATE_UNIT", `Une unité « ${label} » existe déjà dans cette période : choisissez un autre libellé.`);
+  const other = await tx.unit.findFirst({
+    where: { periodId, label: { equals: label, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (other)
+    throw new AppError("DUPLICATE_UNIT", `Une unité « ${label} » existe déjà dans cette période : choisissez un autre libellé.`);
 }
 
-export async function createUnit(db: PrismaClient, viewer: StaffViewer, input: UnitInput & { periodId: string }): Promise<{ id: string }> {
+export async function createUnit(
+  db: PrismaClient,
+  viewer: StaffViewer,
+  input: UnitInput & { periodId: string },
+): Promise<{ id: string }> {
   try {
     return await db.$transaction(async (tx) => {
       const period = await tx.period.findUnique({ where: { id: input.periodId }, select: { id: true } });
       if (!period) throw new AppError("NOT_FOUND", "Période introuvable.");
       await ensureLabelFree(tx, input.periodId, input.label);
       const unit = await tx.unit.create({
-        data: { periodId: input.periodId, label: input.label, startTime: input.startTime, endTime: input.endTime, capacity: input.capacity, sortOrder: input.sortOrder },
+        data: {
+          periodId: input.periodId,
+          label: input.label,
+          startTime: input.startTime,
+          endTime: input.endTime,
+          capacity: input.capacity,
+          sortOrder: input.sortOrder,
+        },
         select: { id: true },
       });
       await writeAudit(tx, viewer, { action: "unit.create", targetType: "Unit", targetId: unit.id, details: { ...input } });
@@ -111,10 +139,16 @@ export async function createUnit(db: PrismaClient, viewer: StaffViewer, input: U
  * its days that staff did not set by hand; refused (nothing changed) when one of those days
  * already has more booked places.
  */
-export async function updateUnit(db: PrismaClient, viewer: StaffViewer, input: UnitInput & { id: string }): Promise<{ periodId: string; daysUpdated: number }> {
+export async function updateUnit(
+  db: PrismaClient,
+  viewer: StaffViewer,
+  input: UnitInput & { id: string },
+): Promise<{ periodId: string; daysUpdated: number }> {
   try {
     return await db.$transaction(async (tx) => {
-      const [unit] = await tx.$queryRaw<{ id: string; periodId: string; label: string; startTime: string; endTime: string; capacity: number; sortOrder: number }[]>`
+      const [unit] = await tx.$queryRaw<
+        { id: string; periodId: string; label: string; startTime: string; endTime: string; capacity: number; sortOrder: number }[]
+      >`
         SELECT "id", "periodId", "label", "startTime", "endTime", "capacity", "sortOrder" FROM "Unit" WHERE "id" = ${input.id} FOR UPDATE`;
       if (!unit) throw new AppError("NOT_FOUND", "Unité introuvable.");
       await ensureLabelFree(tx, unit.periodId, input.label, unit.id);
@@ -124,17 +158,47 @@ export async function updateUnit(db: PrismaClient, viewer: StaffViewer, input: U
           SELECT "date", "booked" FROM "UnitDay"
           WHERE "unitId" = ${unit.id} AND NOT "capacityOverridden" AND "booked" > ${input.capacity}
           ORDER BY "date" FOR UPDATE`;
-        if (over.length) throw new AppError("OVERBOOKED", overbookedMessage(over.map((row) => ({ day: dateToDay(row.date), booked: row.booked })), input.capacity));
+        if (over.length)
+          throw new AppError(
+            "OVERBOOKED",
+            overbookedMessage(
+              over.map((row) => ({ day: dateToDay(row.date), booked: row.booked })),
+              input.capacity,
+            ),
+          );
         daysUpdated = await tx.$executeRaw`UPDATE "UnitDay" SET "capacity" = ${input.capacity}
           WHERE "unitId" = ${unit.id} AND NOT "capacityOverridden" AND "booked" <= ${input.capacity}`;
       }
       await tx.unit.update({
         where: { id: unit.id },
-        data: { label: input.label, startTime: input.startTime, endTime: input.endTime, capacity: input.capacity, sortOrder: input.sortOrder },
+        data: {
+          label: input.label,
+          startTime: input.startTime,
+          endTime: input.endTime,
+          capacity: input.capacity,
+          sortOrder: input.sortOrder,
+        },
       });
-      const before = { label: unit.label, startTime: unit.startTime, endTime: unit.endTime, capacity: unit.capacity, sortOrder: unit.sortOrder };
-      const after = { label: input.label, startTime: input.startTime, endTime: input.endTime, capacity: input.capacity, sortOrder: input.sortOrder };
-      await writeAudit(tx, viewer, { action: "unit.update", targetType: "Unit", targetId: unit.id, details: { periodId: unit.periodId, before, after, daysUpdated } });
+      const before = {
+        label: unit.label,
+        startTime: unit.startTime,
+        endTime: unit.endTime,
+        capacity: unit.capacity,
+        sortOrder: unit.sortOrder,
+      };
+      const after = {
+        label: input.label,
+        startTime: input.startTime,
+        endTime: input.endTime,
+        capacity: input.capacity,
+        sortOrder: input.sortOrder,
+      };
+      await writeAudit(tx, viewer, {
+        action: "unit.update",
+        targetType: "Unit",
+        targetId: unit.id,
+        details: { periodId: unit.periodId, before, after, daysUpdated },
+      });
       return { periodId: unit.periodId, daysUpdated };
     }, TX_OPTIONS);
   } catch (error) {
@@ -157,7 +221,12 @@ export async function deleteUnit(db: PrismaClient, viewer: StaffViewer, unitId: 
       );
     }
     await tx.unit.delete({ where: { id: unitId } });
-    await writeAudit(tx, viewer, { action: "unit.delete", targetType: "Unit", targetId: unitId, details: { periodId: unit.periodId, label: unit.label } });
+    await writeAudit(tx, viewer, {
+      action: "unit.delete",
+      targetType: "Unit",
+      targetId: unitId,
+      details: { periodId: unit.periodId, label: unit.label },
+    });
     return { periodId: unit.periodId };
   }, TX_OPTIONS);
 }
@@ -176,7 +245,11 @@ async function lockUnitForDays(tx: Tx, unitId: string) {
  * Sets the capacity of one or several dates of a unit (capacityOverridden). Refused, with
  * nothing changed, for a date outside the period or one with more booked places.
  */
-export async function setDayCapacity(db: PrismaClient, viewer: StaffViewer, input: { unitId: string; dates: CalendarDay[]; capacity: number }): Promise<{ days: number }> {
+export async function setDayCapacity(
+  db: PrismaClient,
+  viewer: StaffViewer,
+  input: { unitId: string; dates: CalendarDay[]; capacity: number },
+): Promise<{ days: number }> {
   try {
     return await db.$transaction(async (tx) => {
       const unit = await lockUnitForDays(tx, input.unitId);
@@ -191,17 +264,39 @@ export async function setDayCapacity(db: PrismaClient, viewer: StaffViewer, inpu
         SELECT "date", "booked" FROM "UnitDay"
         WHERE "unitId" = ${unit.id} AND "date" = ANY(${input.dates}::date[]) AND "booked" > ${input.capacity}
         ORDER BY "date" FOR UPDATE`;
-      if (over.length) throw new AppError("OVERBOOKED", overbookedMessage(over.map((row) => ({ day: dateToDay(row.date), booked: row.booked })), input.capacity));
+      if (over.length)
+        throw new AppError(
+          "OVERBOOKED",
+          overbookedMessage(
+            over.map((row) => ({ day: dateToDay(row.date), booked: row.booked })),
+            input.capacity,
+          ),
+        );
       // A counter created meanwhile by a booking is waited for, then updated only if its places fit.
       const written = await tx.$executeRaw`INSERT INTO "UnitDay" ("unitId", "date", "capacity", "booked", "capacityOverridden")
         SELECT ${unit.id}, day, ${input.capacity}, 0, true FROM unnest(${input.dates}::date[]) AS day
         ON CONFLICT ("unitId", "date") DO UPDATE SET "capacity" = EXCLUDED."capacity", "capacityOverridden" = true
         WHERE "UnitDay"."booked" <= EXCLUDED."capacity"`;
       if (written !== input.dates.length) {
-        const late = await tx.unitDay.findMany({ where: { unitId: unit.id, date: { in: input.dates.map(dayToDate) }, booked: { gt: input.capacity } }, orderBy: { date: "asc" }, select: { date: true, booked: true } });
-        throw new AppError("OVERBOOKED", overbookedMessage(late.map((row) => ({ day: dateToDay(row.date), booked: row.booked })), input.capacity));
+        const late = await tx.unitDay.findMany({
+          where: { unitId: unit.id, date: { in: input.dates.map(dayToDate) }, booked: { gt: input.capacity } },
+          orderBy: { date: "asc" },
+          select: { date: true, booked: true },
+        });
+        throw new AppError(
+          "OVERBOOKED",
+          overbookedMessage(
+            late.map((row) => ({ day: dateToDay(row.date), booked: row.booked })),
+            input.capacity,
+          ),
+        );
       }
-      await writeAudit(tx, viewer, { action: "unit.day-capacity.set", targetType: "Unit", targetId: unit.id, details: { label: unit.label, dates: input.dates, capacity: input.capacity } });
+      await writeAudit(tx, viewer, {
+        action: "unit.day-capacity.set",
+        targetType: "Unit",
+        targetId: unit.id,
+        details: { label: unit.label, dates: input.dates, capacity: input.capacity },
+      });
       return { days: input.dates.length };
     }, TX_OPTIONS);
   } catch (error) {
@@ -210,14 +305,19 @@ export async function setDayCapacity(db: PrismaClient, viewer: StaffViewer, inpu
 }
 
 /** "Revenir à la capacité de l'unité": the date follows the unit's capacity again. */
-export async function resetDayCapacity(db: PrismaClient, viewer: StaffViewer, input: { unitId: string; date: CalendarDay }): Promise<void> {
+export async function resetDayCapacity(
+  db: PrismaClient,
+  viewer: StaffViewer,
+  input: { unitId: string; date: CalendarDay },
+): Promise<void> {
   try {
     await db.$transaction(async (tx) => {
       const unit = await lockUnitForDays(tx, input.unitId);
       const [day] = await tx.$queryRaw<{ booked: number; capacity: number; capacityOverridden: boolean }[]>`
         SELECT "booked", "capacity", "capacityOverridden" FROM "UnitDay"
         WHERE "unitId" = ${unit.id} AND "date" = ${input.date}::date FOR UPDATE`;
-      if (!day?.capacityOverridden) throw new AppError("NOT_FOUND", `Le ${formatDay(input.date)} n'a pas de capacité particulière pour cette unité.`);
+      if (!day?.capacityOverridden)
+        throw new AppError("NOT_FOUND", `Le ${formatDay(input.date)} n'a pas de capacité particulière pour cette unité.`);
       if (day.booked > unit.capacity) {
         throw new AppError(
           "OVERBOOKED",

@@ -6,7 +6,10 @@ export type ValidationModeName = "AUTO" | "MANUAL";
 export const VALIDATION_MODE_LABELS: Record<ValidationModeName, string> = { AUTO: "Automatique", MANUAL: "Manuelle" };
 
 /** On a period's page. */
-export const VALIDATION_MODE_DETAIL_LABELS: Record<ValidationModeName, string> = { AUTO: "Automatique", MANUAL: "Manuelle (file d'attente)" };
+export const VALIDATION_MODE_DETAIL_LABELS: Record<ValidationModeName, string> = {
+  AUTO: "Automatique",
+  MANUAL: "Manuelle (file d'attente)",
+};
 
 /** The period form's choices, with what each means. */
 export const VALIDATION_MODE_CHOICES: { value: ValidationModeName; label: string }[] = [

@@ -1,8 +1,10 @@
 // « Ajouter un enfant » (Guichet unique, SPEC §9): the child's identity and schooling; the parent
 // then completes the sheet. One schema for the form and the server action.
 import { z } from "zod";
-import { optionalText, optionValues, requiredChoice, requiredText, UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
+
 import { ZLoadedValues, ZRecordVersion } from "@/lib/families/record-version";
+import { optionalText, optionValues, requiredChoice, requiredText, UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
+
 import { SCHOOL_LEVELS, SEXES } from "./child-labels";
 import { childBirthDay } from "./child-sheet.schema";
 
@@ -29,7 +31,10 @@ export const CHILD_IDENTITY_FIELD_LABELS: Record<keyof typeof childIdentityShape
   schoolClass: "Classe (précision)",
 };
 
-export const ZAddChildSchema = z.strictObject({ familyId: z.uuid({ error: "Famille introuvable." }), ...childIdentityShape }, { error: UNEXPECTED_FIELD });
+export const ZAddChildSchema = z.strictObject(
+  { familyId: z.uuid({ error: "Famille introuvable." }), ...childIdentityShape },
+  { error: UNEXPECTED_FIELD },
+);
 
 /**
  * « Modifier l'identité et la scolarité » (Guichet unique): a child of the family named by its

@@ -1,7 +1,7 @@
 import { ageInMonths, ageText } from "./age";
 
 describe("ageText, as the dashboard shows it", () => {
-  it("says years and months, like the guide's \"7 ans et 1 mois\"", () => {
+  it('says years and months, like the guide\'s "7 ans et 1 mois"', () => {
     expect(ageText("2019-10-15", "2026-11-26")).toBe("7 ans et 1 mois");
     expect(ageText("2016-08-20", "2026-11-26")).toBe("10 ans et 3 mois");
   });

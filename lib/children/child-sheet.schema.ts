@@ -1,23 +1,43 @@
 // "Voir / Modifier la fiche enfant" (SPEC §4): one schema for the react-hook-form form and the
 // server action. Every section is to be filled "impérativement et précisément" (guide).
 import { z } from "zod";
-import { parentAndStaffSchemas } from "@/lib/families/family-forms.schema";
+
 import * as clock from "@/lib/clock";
 import { isCalendarDay } from "@/lib/dates/calendar-day";
-import { birthDay, optionalText, optionValues, requiredChoice, requiredPhone, requiredText, UNEXPECTED_FIELD, yesNo } from "@/lib/validation/form-fields";
+import { parentAndStaffSchemas } from "@/lib/families/family-forms.schema";
 import { ZLoadedValues, ZRecordVersion } from "@/lib/families/record-version";
+import {
+  birthDay,
+  optionalText,
+  optionValues,
+  requiredChoice,
+  requiredPhone,
+  requiredText,
+  UNEXPECTED_FIELD,
+  yesNo,
+} from "@/lib/validation/form-fields";
+
 import { childBirthDateProblem } from "./birth-date";
 import { DIET_KINDS, SCHOOL_LEVELS, SEXES } from "./child-labels";
 
 export const AUTHORISATIONS = [
-  { name: "authEmergencyCare", label: "J'autorise le responsable de la structure à faire pratiquer les soins médicaux urgents et, si nécessaire, l'hospitalisation de mon enfant." },
-  { name: "authPhotos", label: "J'autorise la Ville à photographier ou filmer mon enfant pendant les activités, pour ses supports d'information." },
-  { name: "authLeaveAlone", label: "J'autorise mon enfant à quitter seul la structure à la fin de l'activité (enfants les plus grands)." },
+  {
+    name: "authEmergencyCare",
+    label:
+      "J'autorise le responsable de la structure à faire pratiquer les soins médicaux urgents et, si nécessaire, l'hospitalisation de mon enfant.",
+  },
+  {
+    name: "authPhotos",
+    label: "J'autorise la Ville à photographier ou filmer mon enfant pendant les activités, pour ses supports d'information.",
+  },
+  {
+    name: "authLeaveAlone",
+    label: "J'autorise mon enfant à quitter seul la structure à la fin de l'activité (enfants les plus grands).",
+  },
   { name: "authTransport", label: "J'autorise mon enfant à être transporté (car, minibus) lors des sorties organisées." },
 ] as const;
 
 export const MAX_PEOPLE = 6;
-
 
 /**
  * A child's birth date, checked at the field against today (not in the future, under
@@ -84,7 +104,10 @@ const authorisationsShape = {
 };
 
 /** Each field of the sheet with its French label, in the form's order: what a refused save names as changed. */
-export const CHILD_SHEET_FIELD_LABELS: Record<Exclude<keyof typeof childSheetCommonShape | keyof typeof authorisationsShape, "childId" | "version" | "loaded">, string> = {
+export const CHILD_SHEET_FIELD_LABELS: Record<
+  Exclude<keyof typeof childSheetCommonShape | keyof typeof authorisationsShape, "childId" | "version" | "loaded">,
+  string
+> = {
   lastName: "Nom",
   firstName: "Prénom",
   sex: "Sexe",

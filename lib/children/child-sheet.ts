@@ -1,16 +1,18 @@
 import "server-only";
+
 import { fieldChanges, type FieldChanges } from "@/lib/audit/field-changes";
 import type { ParentViewer } from "@/lib/auth/session";
+import { listSchools } from "@/lib/catalogue/catalogue";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, parisToday } from "@/lib/dates/calendar-day";
-import { listSchools } from "@/lib/catalogue/catalogue";
 import type { Db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { acceptedCurrentKinds, recordConsents } from "@/lib/families/consents";
-import { blankToNull } from "@/lib/validation/form-fields";
 import type { LoadedValues } from "@/lib/families/record-version";
 import { staleSaveError } from "@/lib/families/stale-save";
+import { blankToNull } from "@/lib/validation/form-fields";
+
 import { CHILD_IDENTITY_FIELD_LABELS } from "./add-child.schema";
 import { childBirthDateProblem } from "./birth-date";
 import {
@@ -34,13 +36,16 @@ export type ChildSheetView = {
 
 const yesNo = (value: boolean | null | undefined) => (value === true ? "OUI" : value === false ? "NON" : "");
 
-
 /**
  * The sheet's values as the form shows them, and its version, for a child found by its id AND
  * its family (a foreign or unknown id finds nothing). Includes the medical section: a staff
  * caller audits it.
  */
-export async function readChildSheetValues(db: Db, familyId: string, childId: string): Promise<{ displayName: string; values: TChildSheetData } | null> {
+export async function readChildSheetValues(
+  db: Db,
+  familyId: string,
+  childId: string,
+): Promise<{ displayName: string; values: TChildSheetData } | null> {
   const child = await db.child.findFirst({
     where: { id: childId, familyId },
     select: {
@@ -58,7 +63,17 @@ export async function readChildSheetValues(db: Db, familyId: string, childId: st
       authLeaveAlone: true,
       authTransport: true,
       health: {
-        select: { doctorName: true, doctorPhone: true, allergies: true, hasPai: true, treatments: true, vaccinationsUpToDate: true, remarks: true, dietKind: true, dietDetails: true },
+        select: {
+          doctorName: true,
+          doctorPhone: true,
+          allergies: true,
+          hasPai: true,
+          treatments: true,
+          vaccinationsUpToDate: true,
+          remarks: true,
+          dietKind: true,
+          dietDetails: true,
+        },
       },
       emergencyContacts: { orderBy: { position: "asc" }, select: { name: true, relation: true, phone: true } },
       authorisedPersons: { orderBy: { position: "asc" }, select: { name: true, relation: true, phone: true } },
@@ -111,7 +126,10 @@ export async function getChildSheet(db: Db, viewer: ParentViewer, childId: strin
 }
 
 /** The identity and schooling fields: what staff may correct without the medical sections, and what an audit entry may show. */
-export type TChildIdentityData = Pick<TChildSheetCommonData, "lastName" | "firstName" | "sex" | "birthDate" | "schoolId" | "schoolLevel" | "schoolClass">;
+export type TChildIdentityData = Pick<
+  TChildSheetCommonData,
+  "lastName" | "firstName" | "sex" | "birthDate" | "schoolId" | "schoolLevel" | "schoolClass"
+>;
 
 /** The sheet's version the form was loaded with, and its values then (to name what changed if it moved on). */
 export type TVersionCheck = { version: number; loaded?: LoadedValues };
@@ -145,7 +163,15 @@ export function childIdentityValues(child: ChildIdentityRow) {
   };
 }
 
-const identitySelect = { lastName: true, firstName: true, sex: true, birthDate: true, schoolId: true, schoolLevel: true, schoolClass: true } as const;
+const identitySelect = {
+  lastName: true,
+  firstName: true,
+  sex: true,
+  birthDate: true,
+  schoolId: true,
+  schoolLevel: true,
+  schoolClass: true,
+} as const;
 
 /** A child's identity and schooling as the identity form shows them, or null (foreign or unknown). No health data is read. */
 async function readChildIdentityValues(db: Db, familyId: string, childId: string): Promise<Record<string, string> | null> {
@@ -199,7 +225,10 @@ export async function writeChildIdentity(
       loaded: identity.loaded,
       labels: form === "sheet" ? CHILD_SHEET_FIELD_LABELS : CHILD_IDENTITY_FIELD_LABELS,
       upperCase: CHILD_UPPERCASE_FIELDS,
-      readCurrent: async () => (form === "sheet" ? ((await readChildSheetValues(tx, familyId, childId))?.values ?? null) : readChildIdentityValues(tx, familyId, childId)),
+      readCurrent: async () =>
+        form === "sheet"
+          ? ((await readChildSheetValues(tx, familyId, childId))?.values ?? null)
+          : readChildIdentityValues(tx, familyId, childId),
     });
     throw stale ?? new AppError("NOT_FOUND", CHILD_NOT_FOUND);
   }
@@ -214,7 +243,12 @@ export async function writeChildIdentity(
  * writeChildAuthorisations), nor are consents. Returns the identity and schooling fields that
  * changed, never medical or diet values, and the sheet's new version.
  */
-export async function writeChildSheet(tx: Db, familyId: string, sheet: TChildSheetCommonData, now: Date): Promise<{ changes: FieldChanges; version: number }> {
+export async function writeChildSheet(
+  tx: Db,
+  familyId: string,
+  sheet: TChildSheetCommonData,
+  now: Date,
+): Promise<{ changes: FieldChanges; version: number }> {
   const written = await writeChildIdentity(tx, familyId, sheet.childId, sheet, now, "sheet");
   const yes = (answer: "OUI" | "NON") => answer === "OUI";
   const health = {
@@ -229,9 +263,19 @@ export async function writeChildSheet(tx: Db, familyId: string, sheet: TChildShe
     dietDetails: blankToNull(sheet.dietDetails),
   };
   const people = (rows: TChildSheetData["emergencyContacts"]) =>
-    rows.map((row, index) => ({ childId: sheet.childId, position: index + 1, name: row.name, relation: row.relation, phone: row.phone }));
+    rows.map((row, index) => ({
+      childId: sheet.childId,
+      position: index + 1,
+      name: row.name,
+      relation: row.relation,
+      phone: row.phone,
+    }));
 
-  await tx.childHealth.upsert({ where: { childId: sheet.childId }, create: { childId: sheet.childId, ...health }, update: health });
+  await tx.childHealth.upsert({
+    where: { childId: sheet.childId },
+    create: { childId: sheet.childId, ...health },
+    update: health,
+  });
   await tx.emergencyContact.deleteMany({ where: { childId: sheet.childId } });
   await tx.emergencyContact.createMany({ data: people(sheet.emergencyContacts) });
   await tx.authorisedPerson.deleteMany({ where: { childId: sheet.childId } });
@@ -243,7 +287,12 @@ export async function writeChildSheet(tx: Db, familyId: string, sheet: TChildShe
  * The family's answers to the four authorisations (the parent's save only, with its « J'accepte »),
  * after writeChildSheet in the same transaction: the sheet's version has already moved.
  */
-export async function writeChildAuthorisations(tx: Db, familyId: string, childId: string, answers: TChildAuthorisations): Promise<void> {
+export async function writeChildAuthorisations(
+  tx: Db,
+  familyId: string,
+  childId: string,
+  answers: TChildAuthorisations,
+): Promise<void> {
   const yes = (answer: "OUI" | "NON") => answer === "OUI";
   const updated = await tx.child.updateMany({
     where: { id: childId, familyId },
@@ -262,11 +311,22 @@ export async function writeChildAuthorisations(tx: Db, familyId: string, childId
  * transaction. Returns the sheet's new version; a save made on an older version throws a
  * StaleSaveError and changes nothing.
  */
-export async function saveChildSheet(db: PrismaClient, viewer: ParentViewer, sheet: TChildSheetParsed, now = clock.now()): Promise<number> {
+export async function saveChildSheet(
+  db: PrismaClient,
+  viewer: ParentViewer,
+  sheet: TChildSheetParsed,
+  now = clock.now(),
+): Promise<number> {
   return db.$transaction(async (tx) => {
     const { version } = await writeChildSheet(tx, viewer.familyId, sheet, now);
     await writeChildAuthorisations(tx, viewer.familyId, sheet.childId, sheet);
-    await recordConsents(tx, { familyId: viewer.familyId, childId: sheet.childId, userId: viewer.userId, kinds: ["AUTORISATIONS_ENFANT"], now });
+    await recordConsents(tx, {
+      familyId: viewer.familyId,
+      childId: sheet.childId,
+      userId: viewer.userId,
+      kinds: ["AUTORISATIONS_ENFANT"],
+      now,
+    });
     return version;
   });
 }

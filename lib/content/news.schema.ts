@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { checkbox } from "@/lib/validation/form-fields";
 
 export const ZNewsSchema = z.object({
@@ -17,4 +18,6 @@ export const ZNewsSchema = z.object({
 
 export type TNews = z.input<typeof ZNewsSchema>;
 
-export const ZNewsUpdateSchema = ZNewsSchema.pick({ title: true, body: true }).extend({ id: z.uuid({ error: "Actualité introuvable." }) });
+export const ZNewsUpdateSchema = ZNewsSchema.pick({ title: true, body: true }).extend({
+  id: z.uuid({ error: "Actualité introuvable." }),
+});

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
@@ -23,7 +24,12 @@ export async function createNews(
       },
       select: { id: true },
     });
-    await writeAudit(tx, viewer, { action: "news.create", targetType: "News", targetId: news.id, details: { title: input.title } });
+    await writeAudit(tx, viewer, {
+      action: "news.create",
+      targetType: "News",
+      targetId: news.id,
+      details: { title: input.title },
+    });
     return news;
   });
 }
@@ -41,7 +47,10 @@ export async function setNewsPublished(db: PrismaClient, viewer: StaffViewer, id
   await db.$transaction(async (tx) => {
     const news = await tx.news.findUnique({ where: { id }, select: { publishedAt: true } });
     if (!news) throw new AppError("NOT_FOUND", "Actualité introuvable.");
-    await tx.news.update({ where: { id }, data: { published, publishedAt: published ? (news.publishedAt ?? now) : news.publishedAt } });
+    await tx.news.update({
+      where: { id },
+      data: { published, publishedAt: published ? (news.publishedAt ?? now) : news.publishedAt },
+    });
     await writeAudit(tx, viewer, { action: published ? "news.publish" : "news.unpublish", targetType: "News", targetId: id });
   });
 }

@@ -6,7 +6,11 @@ export const SERVICE_DOCUMENT_MAX_BYTES = 1_000_000;
 export const ZServiceDocumentSchema = z.object({
   activityId: z.uuid({ error: "Choisissez le service." }),
   kind: z.enum(["REGLEMENT", "TARIFS", "PROGRAMME"], { error: "Choisissez le type de document." }),
-  title: z.string({ error: "Le titre est obligatoire." }).trim().min(1, "Le titre est obligatoire.").max(200, "Le titre ne peut pas dépasser 200 caractères."),
+  title: z
+    .string({ error: "Le titre est obligatoire." })
+    .trim()
+    .min(1, "Le titre est obligatoire.")
+    .max(200, "Le titre ne peut pas dépasser 200 caractères."),
   file: z
     .instanceof(File, { error: "Choisissez un fichier PDF." })
     .refine((file) => file.size > 0, "Choisissez un fichier PDF.")
@@ -16,5 +20,7 @@ export const ZServiceDocumentSchema = z.object({
 export const ZServiceDocumentIdSchema = z.object({ id: z.uuid() });
 export const ZNewsPublishSchema = z.object({
   id: z.uuid(),
-  published: z.union([z.literal("true"), z.literal("false"), z.boolean()]).transform((value) => value === true || value === "true"),
+  published: z
+    .union([z.literal("true"), z.literal("false"), z.boolean()])
+    .transform((value) => value === true || value === "true"),
 });

@@ -1,4 +1,5 @@
 import "server-only";
+
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
@@ -14,7 +15,15 @@ import type { FileStorage } from "@/lib/storage/file-storage";
 export async function listServiceDocuments(db: Db) {
   return db.serviceDocument.findMany({
     orderBy: [{ activity: { sortOrder: "asc" } }, { createdAt: "desc" }],
-    select: { id: true, kind: true, title: true, originalName: true, size: true, createdAt: true, activity: { select: { name: true } } },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      originalName: true,
+      size: true,
+      createdAt: true,
+      activity: { select: { name: true } },
+    },
   });
 }
 
@@ -27,7 +36,8 @@ export async function uploadServiceDocument(
   const bytes = new Uint8Array(await input.file.arrayBuffer());
   // The content decides, not the name or the browser's claim: a PDF starts with "%PDF-".
   // (Only PDFs are accepted here, so the signature check is all file-type would do.)
-  if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") throw new AppError("NOT_PDF", "Le fichier doit être un PDF.");
+  if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-")
+    throw new AppError("NOT_PDF", "Le fichier doit être un PDF.");
   const type = { mime: "application/pdf" };
   const stored = await storage.put({ prefix: "service-documents", bytes, mimeType: type.mime, fileName: "document.pdf" });
   try {
@@ -35,10 +45,24 @@ export async function uploadServiceDocument(
       const activity = await tx.activity.findUnique({ where: { id: input.activityId }, select: { id: true } });
       if (!activity) throw new AppError("NOT_FOUND", "Service introuvable.");
       const document = await tx.serviceDocument.create({
-        data: { activityId: input.activityId, kind: input.kind, title: input.title, originalName: input.file.name.slice(0, 200) || "document.pdf", storageKind: stored.kind, storageKey: stored.key, mimeType: type.mime, size: bytes.length },
+        data: {
+          activityId: input.activityId,
+          kind: input.kind,
+          title: input.title,
+          originalName: input.file.name.slice(0, 200) || "document.pdf",
+          storageKind: stored.kind,
+          storageKey: stored.key,
+          mimeType: type.mime,
+          size: bytes.length,
+        },
         select: { id: true },
       });
-      await writeAudit(tx, viewer, { action: "service-document.create", targetType: "ServiceDocument", targetId: document.id, details: { title: input.title, kind: input.kind } });
+      await writeAudit(tx, viewer, {
+        action: "service-document.create",
+        targetType: "ServiceDocument",
+        targetId: document.id,
+        details: { title: input.title, kind: input.kind },
+      });
       return document;
     });
   } catch (error) {
@@ -49,10 +73,18 @@ export async function uploadServiceDocument(
 
 export async function deleteServiceDocument(db: PrismaClient, viewer: StaffViewer, id: string) {
   const document = await db.$transaction(async (tx) => {
-    const found = await tx.serviceDocument.findUnique({ where: { id }, select: { storageKind: true, storageKey: true, title: true } });
+    const found = await tx.serviceDocument.findUnique({
+      where: { id },
+      select: { storageKind: true, storageKey: true, title: true },
+    });
     if (!found) throw new AppError("NOT_FOUND", "Document introuvable.");
     await tx.serviceDocument.delete({ where: { id } });
-    await writeAudit(tx, viewer, { action: "service-document.delete", targetType: "ServiceDocument", targetId: id, details: { title: found.title } });
+    await writeAudit(tx, viewer, {
+      action: "service-document.delete",
+      targetType: "ServiceDocument",
+      targetId: id,
+      details: { title: found.title },
+    });
     return found;
   });
   await storageFor(document.storageKind).remove(document.storageKey); // after commit
@@ -60,7 +92,14 @@ export async function deleteServiceDocument(db: PrismaClient, viewer: StaffViewe
 
 /** For the public route: anyone may read a service document. */
 export async function readServiceDocument(db: Db, id: string) {
-  const document = await db.serviceDocument.findUnique({ where: { id }, select: { storageKind: true, storageKey: true, mimeType: true, originalName: true } });
+  const document = await db.serviceDocument.findUnique({
+    where: { id },
+    select: { storageKind: true, storageKey: true, mimeType: true, originalName: true },
+  });
   if (!document) return null;
-  return { mimeType: document.mimeType, originalName: document.originalName, bytes: await storageFor(document.storageKind).read(document.storageKey) };
+  return {
+    mimeType: document.mimeType,
+    originalName: document.originalName,
+    bytes: await storageFor(document.storageKind).read(document.storageKey),
+  };
 }

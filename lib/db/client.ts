@@ -1,4 +1,5 @@
 import "server-only";
+
 import { openDatabase, type Database } from "./connect";
 import type { Prisma, PrismaClient } from "./generated/client";
 

@@ -3,14 +3,14 @@
 // lib/db/client.ts), the scripts and the tests — hence no "server-only" here.
 import fs from "node:fs";
 import path from "node:path";
+
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+
 import { PrismaClient } from "./generated/client";
 
-export type DatabaseTarget =
-  | { kind: "postgres"; url: string; poolSize: number }
-  | { kind: "pglite"; dir: string | null };
+export type DatabaseTarget = { kind: "postgres"; url: string; poolSize: number } | { kind: "pglite"; dir: string | null };
 
 export type Database = {
   prisma: PrismaClient;
@@ -20,9 +20,7 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export function databaseTargetFromEnv(
-  env: Record<string, string | undefined> = process.env,
-): DatabaseTarget {
+export function databaseTargetFromEnv(env: Record<string, string | undefined> = process.env): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
   if (url) {
     return { kind: "postgres", url, poolSize: Number(env.DATABASE_POOL_SIZE ?? 10) || 10 };

@@ -1,11 +1,33 @@
 import { AppError } from "@/lib/errors";
-import { isCheckViolation, isTransactionConflict, isTransactionTimeout, isUniqueViolation, retryTransaction, sqlState } from "./errors";
+
+import {
+  isCheckViolation,
+  isTransactionConflict,
+  isTransactionTimeout,
+  isUniqueViolation,
+  retryTransaction,
+  sqlState,
+} from "./errors";
 
 // The shapes Prisma 7 gives through its driver adapters (as seen on PGlite and on PostgreSQL;
 // tests/integration/db-errors.test.ts produces the real ones).
-const adapterError = (cause: Record<string, unknown>, code = "P2002") => ({ code, meta: { modelName: "School", driverAdapterError: { cause } } });
-const onPglite = adapterError({ originalCode: "23505", originalMessage: 'duplicate key value violates unique constraint "School_name_key"', kind: "UniqueConstraintViolation", constraint: { fields: ["name"] } });
-const onPostgres = adapterError({ originalCode: "23505", originalMessage: 'duplicate key value violates unique constraint "School_name_key"', kind: "UniqueConstraintViolation", constraint: { index: "School_name_key" }, table: "School" });
+const adapterError = (cause: Record<string, unknown>, code = "P2002") => ({
+  code,
+  meta: { modelName: "School", driverAdapterError: { cause } },
+});
+const onPglite = adapterError({
+  originalCode: "23505",
+  originalMessage: 'duplicate key value violates unique constraint "School_name_key"',
+  kind: "UniqueConstraintViolation",
+  constraint: { fields: ["name"] },
+});
+const onPostgres = adapterError({
+  originalCode: "23505",
+  originalMessage: 'duplicate key value violates unique constraint "School_name_key"',
+  kind: "UniqueConstraintViolation",
+  constraint: { index: "School_name_key" },
+  table: "School",
+});
 
 describe("sqlState", () => {
   it("finds the SQLSTATE under the driver adapter's error", () => {

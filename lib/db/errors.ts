@@ -82,7 +82,10 @@ export function isTransactionTimeout(error: unknown): boolean {
  * at most `attempts` times in all, after a short random pause; any other error, and the last
  * one, is thrown as it is.
  */
-export async function retryTransaction<T>(run: () => Promise<T>, options: { attempts?: number; retryTimeouts?: boolean } = {}): Promise<T> {
+export async function retryTransaction<T>(
+  run: () => Promise<T>,
+  options: { attempts?: number; retryTimeouts?: boolean } = {},
+): Promise<T> {
   const attempts = options.attempts ?? 5;
   for (let attempt = 1; ; attempt += 1) {
     try {

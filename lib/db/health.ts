@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Db } from "./client";
 
 /** For the load balancers' health check: resolves when the database answers a query. */

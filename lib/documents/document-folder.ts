@@ -7,7 +7,8 @@ export const DOCUMENT_FOLDER_FIELDS = {
 } as const;
 
 /** A child's name as the documents' folders show it: DUPONT ZOÉ. */
-export const childFolderName = (child: { lastName: string; firstName: string }) => `${child.lastName} ${child.firstName}`.toUpperCase();
+export const childFolderName = (child: { lastName: string; firstName: string }) =>
+  `${child.lastName} ${child.firstName}`.toUpperCase();
 
 export function documentFolder(document: { child: { lastName: string; firstName: string } | null }): string {
   return document.child ? childFolderName(document.child) : "Famille";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { optionalNamedText } from "@/lib/validation/form-fields";
 
 /** "famille" or the id of one of the family's children. */

@@ -1,10 +1,12 @@
 import "server-only";
+
 import { writeAudit } from "@/lib/audit/audit-log";
 import { isParent, isStaff, type Viewer } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { storageFor } from "@/lib/storage/active-storage";
-import { ACCEPTED_TYPES, type AcceptedMimeType } from "./upload-rules";
+
 import { downloadName } from "./file-name";
+import { ACCEPTED_TYPES, type AcceptedMimeType } from "./upload-rules";
 
 export type DocumentDownload = { bytes: Uint8Array; mimeType: string; fileName: string };
 

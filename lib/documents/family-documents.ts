@@ -1,16 +1,18 @@
 import "server-only";
+
 import type { ParentViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
 import type { DocumentScope, DocumentStatus } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { inspectUpload, UploadRefusedError } from "./inspect-upload";
-import { ACCEPTED_TYPES, type AcceptedMimeType } from "./upload-rules";
-import { cleanOriginalName } from "./file-name";
-import { FAMILY_SCOPE, type TUploadDocument } from "./document.schema";
 import { activeStorage, storageFor } from "@/lib/storage/active-storage";
 import type { FileStorage, StoredFile } from "@/lib/storage/file-storage";
+
 import { childFolderName, DOCUMENT_FOLDER_FIELDS, documentFolder } from "./document-folder";
+import { FAMILY_SCOPE, type TUploadDocument } from "./document.schema";
+import { cleanOriginalName } from "./file-name";
+import { inspectUpload, UploadRefusedError } from "./inspect-upload";
+import { ACCEPTED_TYPES, type AcceptedMimeType } from "./upload-rules";
 
 export type UploadChoices = {
   children: { id: string; name: string }[];
@@ -82,7 +84,10 @@ export async function resolveUploadTarget(db: Db, viewer: ParentViewer, input: T
   ]);
   if (childId && !child) throw new AppError("NOT_FOUND", "Choisissez la famille ou l'un de vos enfants.");
   if (!type || type.scope !== (childId ? "CHILD" : "FAMILY")) {
-    throw new AppError("INVALID_TYPE", childId ? "Choisissez un type de document concernant un enfant." : "Choisissez un type de document concernant la famille.");
+    throw new AppError(
+      "INVALID_TYPE",
+      childId ? "Choisissez un type de document concernant un enfant." : "Choisissez un type de document concernant la famille.",
+    );
   }
   return { childId, typeId: type.id };
 }
@@ -93,7 +98,14 @@ async function inspectOrRefuse(bytes: Uint8Array): Promise<AcceptedMimeType> {
   return inspection.mimeType;
 }
 
-async function insertDocument(db: Db, viewer: ParentViewer, target: UploadTarget, file: UploadedFile, mimeType: AcceptedMimeType, stored: StoredFile) {
+async function insertDocument(
+  db: Db,
+  viewer: ParentViewer,
+  target: UploadTarget,
+  file: UploadedFile,
+  mimeType: AcceptedMimeType,
+  stored: StoredFile,
+) {
   return db.document.create({
     data: {
       familyId: viewer.familyId,
@@ -126,12 +138,19 @@ export async function submitDocument(
 ): Promise<{ id: string; mimeType: AcceptedMimeType }> {
   const target = await resolveUploadTarget(db, viewer, input);
   const mimeType = await inspectOrRefuse(file.bytes);
-  const stored = await storage.put({ prefix: "documents", bytes: file.bytes, mimeType, fileName: `document.${ACCEPTED_TYPES[mimeType].ext}` });
+  const stored = await storage.put({
+    prefix: "documents",
+    bytes: file.bytes,
+    mimeType,
+    fileName: `document.${ACCEPTED_TYPES[mimeType].ext}`,
+  });
   try {
     const document = await insertDocument(db, viewer, target, file, mimeType, stored);
     return { id: document.id, mimeType };
   } catch (error) {
-    await storage.remove(stored.key).catch((cleanup) => console.error("[documents] orphan file left after a failed insert", stored.key, cleanup));
+    await storage
+      .remove(stored.key)
+      .catch((cleanup) => console.error("[documents] orphan file left after a failed insert", stored.key, cleanup));
     throw error;
   }
 }
@@ -154,7 +173,9 @@ export async function adoptStoredDocument(
     const document = await insertDocument(db, viewer, target, { name: stored.name, bytes }, mimeType, stored);
     return { id: document.id, mimeType };
   } catch (error) {
-    await storage.remove(stored.key).catch((cleanup) => console.error("[documents] refused file not removed from the storage", stored.key, cleanup));
+    await storage
+      .remove(stored.key)
+      .catch((cleanup) => console.error("[documents] refused file not removed from the storage", stored.key, cleanup));
     throw error;
   }
 }
@@ -169,7 +190,8 @@ export async function deleteFamilyDocument(db: Db, viewer: ParentViewer, id: str
   const where = { id, familyId: viewer.familyId, status: { not: "ACCEPTED" as const } };
   const document = await db.document.findFirst({ where, select: { storageKind: true, storageKey: true } });
   const { count } = document ? await db.document.deleteMany({ where }) : { count: 0 };
-  if (count === 0) throw new AppError("NOT_FOUND", "Ce document n'existe plus ou a déjà été accepté : il ne peut pas être supprimé.");
+  if (count === 0)
+    throw new AppError("NOT_FOUND", "Ce document n'existe plus ou a déjà été accepté : il ne peut pas être supprimé.");
   await storageFor(document!.storageKind)
     .remove(document!.storageKey)
     .catch((error) => console.error("[documents] file not removed after deleting its row", document!.storageKey, error));

@@ -1,5 +1,6 @@
-import { badSamples, goodSamples, pdfOfSize, TWO_MO } from "@/tests/fixtures/uploads/corpus";
 import { AppError } from "@/lib/errors";
+import { badSamples, goodSamples, pdfOfSize, TWO_MO } from "@/tests/fixtures/uploads/corpus";
+
 import { inspectUpload, UploadRefusedError } from "./inspect-upload";
 import { MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES } from "./upload-rules";
 
@@ -9,9 +10,16 @@ describe("inspectUpload decides from the bytes", () => {
     expect(pdfOfSize(TWO_MO)).toHaveLength(2_097_152);
   });
 
-  it.each(badSamples().map((sample) => [sample.name, sample] as const))("refuses %s with its French reason", async (_name, sample) => {
-    expect(await inspectUpload(sample.bytes)).toEqual({ ok: false, reason: sample.reason, message: UPLOAD_MESSAGES[sample.reason] });
-  });
+  it.each(badSamples().map((sample) => [sample.name, sample] as const))(
+    "refuses %s with its French reason",
+    async (_name, sample) => {
+      expect(await inspectUpload(sample.bytes)).toEqual({
+        ok: false,
+        reason: sample.reason,
+        message: UPLOAD_MESSAGES[sample.reason],
+      });
+    },
+  );
 
   it.each(goodSamples().map((sample) => [sample.name, sample] as const))("accepts %s as what it is", async (_name, sample) => {
     expect(await inspectUpload(sample.bytes)).toMatchObject({ ok: true, mimeType: sample.mimeType });

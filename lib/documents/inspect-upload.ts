@@ -3,12 +3,15 @@
 // Guide: « formats pdf, jpeg, gif ou png de 2Mo maximum ».
 // "file-type/core": the buffer API without Node streams, resolvable by jest as well as Next.
 import { fileTypeFromBuffer } from "file-type/core";
+
 import { AppError } from "@/lib/errors";
+
 import { ACCEPTED_TYPES, MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES, type AcceptedMimeType } from "./upload-rules";
 
 export type UploadRefusal = keyof typeof UPLOAD_MESSAGES;
 
-export type InspectionResult = { ok: true; mimeType: AcceptedMimeType; ext: string } | { ok: false; reason: UploadRefusal; message: string };
+export type InspectionResult =
+  { ok: true; mimeType: AcceptedMimeType; ext: string } | { ok: false; reason: UploadRefusal; message: string };
 
 /** A file refused for its bytes: the upload form shows the message on the file field. */
 export class UploadRefusedError extends AppError {
@@ -42,7 +45,12 @@ function pngIsWhole(bytes: Uint8Array): boolean {
 
 /** A JPEG starts with SOI (FF D8) and ends with EOI (FF D9), give or take trailing padding. */
 function jpegIsWhole(bytes: Uint8Array): boolean {
-  return bytes.length > 4 && bytes[0] === 0xff && bytes[1] === 0xd8 && indexOf(bytes, Uint8Array.of(0xff, 0xd9), bytes.length - TAIL) !== -1;
+  return (
+    bytes.length > 4 &&
+    bytes[0] === 0xff &&
+    bytes[1] === 0xd8 &&
+    indexOf(bytes, Uint8Array.of(0xff, 0xd9), bytes.length - TAIL) !== -1
+  );
 }
 
 /** A GIF ends with its trailer byte 0x3B. */

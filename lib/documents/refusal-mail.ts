@@ -5,7 +5,11 @@ import { publicUrl } from "@/lib/town/public-url";
 export type RefusalMailInput = { typeLabel: string; folder: string; uploadedAt: Date; reason: string };
 
 /** "Document rejected" (SPEC §10): the reason, and where to send a new one. */
-export function refusalMail(town: MailTown, input: RefusalMailInput, env: Record<string, string | undefined> = process.env): RenderedMail {
+export function refusalMail(
+  town: MailTown,
+  input: RefusalMailInput,
+  env: Record<string, string | undefined> = process.env,
+): RenderedMail {
   const concerning = input.folder === "la famille" ? "concernant la famille" : `concernant ${input.folder}`;
   return renderMail(town, {
     subject: `Pièce justificative refusée : ${input.typeLabel}`,

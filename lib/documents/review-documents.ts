@@ -1,11 +1,12 @@
 import "server-only";
+
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/db/generated/client";
-import type { DocumentStatus } from "@/lib/db/generated/client";
+import type { DocumentStatus, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+
 import { childFolderName, DOCUMENT_FOLDER_FIELDS, documentFolder } from "./document-folder";
 
 export type QueueRow = {
@@ -114,7 +115,8 @@ export async function reviewDocument(
 ): Promise<ReviewOutcome> {
   const status = input.decision === "accept" ? "ACCEPTED" : "REFUSED";
   const reason = status === "REFUSED" ? input.reason?.trim() : undefined;
-  if (status === "REFUSED" && !reason) throw new AppError("REASON_REQUIRED", "Indiquez le motif du refus : il est envoyé à la famille.");
+  if (status === "REFUSED" && !reason)
+    throw new AppError("REASON_REQUIRED", "Indiquez le motif du refus : il est envoyé à la famille.");
 
   return db.$transaction(async (tx) => {
     const { count } = await tx.document.updateMany({

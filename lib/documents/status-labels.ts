@@ -2,7 +2,15 @@
 export type DocumentStatusName = "SUBMITTED" | "ACCEPTED" | "REFUSED";
 
 /** The family's wording (Mes documents). */
-export const DOCUMENT_STATUS_LABELS: Record<DocumentStatusName, string> = { SUBMITTED: "Transmis", ACCEPTED: "Accepté", REFUSED: "Refusé" };
+export const DOCUMENT_STATUS_LABELS: Record<DocumentStatusName, string> = {
+  SUBMITTED: "Transmis",
+  ACCEPTED: "Accepté",
+  REFUSED: "Refusé",
+};
 
 /** The staff's wording, in a family's file. */
-export const STAFF_DOCUMENT_STATUS_LABELS: Record<DocumentStatusName, string> = { SUBMITTED: "À valider", ACCEPTED: "Acceptée", REFUSED: "Refusée" };
+export const STAFF_DOCUMENT_STATUS_LABELS: Record<DocumentStatusName, string> = {
+  SUBMITTED: "À valider",
+  ACCEPTED: "Acceptée",
+  REFUSED: "Refusée",
+};

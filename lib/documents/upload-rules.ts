@@ -18,7 +18,8 @@ export const ACCEPT_ATTRIBUTE = ".pdf,.jpg,.jpeg,.gif,.png,application/pdf,image
 
 export const UPLOAD_MESSAGES = {
   empty: "Le fichier est vide : choisissez un autre fichier.",
-  tooLarge: "Le fichier dépasse 2 Mo, la taille maximale acceptée : réduisez-le (par exemple en le numérisant avec une résolution plus faible) puis réessayez.",
+  tooLarge:
+    "Le fichier dépasse 2 Mo, la taille maximale acceptée : réduisez-le (par exemple en le numérisant avec une résolution plus faible) puis réessayez.",
   type: "Ce type de fichier n'est pas accepté : seuls les formats PDF, JPEG, GIF et PNG sont acceptés.",
   unreadable: "Le fichier est endommagé ou incomplet et ne peut pas être lu : enregistrez-le de nouveau puis réessayez.",
 } as const;

@@ -1,9 +1,12 @@
 import "server-only";
+
 import { createUploadthing, type FileRouter } from "uploadthing/server";
+
 import { requireParent } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client"; // entry point: UploadThing calls these per request, like a route handler
 import { AppError, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
 import { storageFor } from "@/lib/storage/active-storage";
+
 import { ZUploadDocumentSchema } from "./document.schema";
 import { adoptStoredDocument, resolveUploadTarget } from "./family-documents";
 
@@ -33,7 +36,13 @@ export const documentFileRouter = {
     })
     .onUploadComplete(async ({ metadata, file }): Promise<DirectUploadResult> => {
       try {
-        const document = await adoptStoredDocument(getDb(), metadata.viewer, metadata.input, { kind: "UPLOADTHING", key: file.key, name: file.name }, storageFor("UPLOADTHING"));
+        const document = await adoptStoredDocument(
+          getDb(),
+          metadata.viewer,
+          metadata.input,
+          { kind: "UPLOADTHING", key: file.key, name: file.name },
+          storageFor("UPLOADTHING"),
+        );
         return { ok: true, id: document.id };
       } catch (error) {
         if (error instanceof AppError) return { ok: false, error: error.message };

@@ -1,4 +1,10 @@
-import { computeCompleteness, staffCompleteness, STAFF_HEALTH_ITEM, type CompletenessChild, type CompletenessInput } from "./completeness";
+import {
+  computeCompleteness,
+  STAFF_HEALTH_ITEM,
+  staffCompleteness,
+  type CompletenessChild,
+  type CompletenessInput,
+} from "./completeness";
 
 const VACCINATION = { id: "type-vacc", code: "CARNET_VACCINATION", label: "Carnet de vaccination (obligatoire)" };
 
@@ -10,7 +16,14 @@ function completeChild(overrides: Partial<CompletenessChild> = {}): Completeness
     sex: "M",
     schoolId: "school-1",
     schoolLevel: "CM2",
-    health: { doctorName: "Dr Bernard", doctorPhone: "05 65 00 11 22", hasPai: false, vaccinationsUpToDate: true, dietKind: "AUCUN", dietDetails: null },
+    health: {
+      doctorName: "Dr Bernard",
+      doctorPhone: "05 65 00 11 22",
+      hasPai: false,
+      vaccinationsUpToDate: true,
+      dietKind: "AUCUN",
+      dietDetails: null,
+    },
     emergencyContactCount: 1,
     authorisations: { emergencyCare: true, photos: false, leaveAlone: false, transport: true },
     documents: [{ typeId: VACCINATION.id, status: "ACCEPTED", refusalReason: null, uploadedAt: new Date("2026-09-01") }],
@@ -18,7 +31,13 @@ function completeChild(overrides: Partial<CompletenessChild> = {}): Completeness
   };
 }
 
-function input(overrides: { child?: Partial<CompletenessChild>; family?: Partial<CompletenessInput["family"]>; versions?: CompletenessInput["currentConsentVersions"] } = {}): CompletenessInput {
+function input(
+  overrides: {
+    child?: Partial<CompletenessChild>;
+    family?: Partial<CompletenessInput["family"]>;
+    versions?: CompletenessInput["currentConsentVersions"];
+  } = {},
+): CompletenessInput {
   return {
     family: {
       civility: "M_ET_MME",
@@ -40,7 +59,13 @@ function input(overrides: { child?: Partial<CompletenessChild>; family?: Partial
       ...overrides.family,
     },
     children: [completeChild(overrides.child)],
-    currentConsentVersions: overrides.versions ?? { REGLEMENTS: 1, ATTESTATION_HONNEUR: 1, SIGNATURE_NUMERIQUE: 1, PROTECTION_DONNEES: 1, AUTORISATIONS_ENFANT: 1 },
+    currentConsentVersions: overrides.versions ?? {
+      REGLEMENTS: 1,
+      ATTESTATION_HONNEUR: 1,
+      SIGNATURE_NUMERIQUE: 1,
+      PROTECTION_DONNEES: 1,
+      AUTORISATIONS_ENFANT: 1,
+    },
     mandatoryChildDocumentTypes: [VACCINATION],
     mandatoryFamilyDocumentTypes: [],
     familyDocuments: [],
@@ -65,7 +90,17 @@ describe("completeness of a family and its children", () => {
   });
 
   it("asks again when a new version of the rules is in force", () => {
-    const result = computeCompleteness(input({ versions: { REGLEMENTS: 2, ATTESTATION_HONNEUR: 1, SIGNATURE_NUMERIQUE: 1, PROTECTION_DONNEES: 1, AUTORISATIONS_ENFANT: 1 } }));
+    const result = computeCompleteness(
+      input({
+        versions: {
+          REGLEMENTS: 2,
+          ATTESTATION_HONNEUR: 1,
+          SIGNATURE_NUMERIQUE: 1,
+          PROTECTION_DONNEES: 1,
+          AUTORISATIONS_ENFANT: 1,
+        },
+      }),
+    );
     expect(codes(result.missing)).toEqual(["family.consent.REGLEMENTS"]);
   });
 
@@ -104,16 +139,32 @@ describe("completeness of a family and its children", () => {
 
   it("counts a submitted mandatory document as pending, and a refused one as missing with its reason", () => {
     const submitted = computeCompleteness(
-      input({ child: { documents: [{ typeId: VACCINATION.id, status: "SUBMITTED", refusalReason: null, uploadedAt: new Date("2026-09-02") }] } }),
+      input({
+        child: {
+          documents: [{ typeId: VACCINATION.id, status: "SUBMITTED", refusalReason: null, uploadedAt: new Date("2026-09-02") }],
+        },
+      }),
     );
     expect(submitted.children[0].missing).toEqual([
-      { code: "document.CARNET_VACCINATION", label: "Carnet de vaccination (obligatoire) : transmis, en attente de validation par le Guichet unique", section: "documents" },
+      {
+        code: "document.CARNET_VACCINATION",
+        label: "Carnet de vaccination (obligatoire) : transmis, en attente de validation par le Guichet unique",
+        section: "documents",
+      },
     ]);
 
     const refused = computeCompleteness(
-      input({ child: { documents: [{ typeId: VACCINATION.id, status: "REFUSED", refusalReason: "illisible", uploadedAt: new Date("2026-09-02") }] } }),
+      input({
+        child: {
+          documents: [
+            { typeId: VACCINATION.id, status: "REFUSED", refusalReason: "illisible", uploadedAt: new Date("2026-09-02") },
+          ],
+        },
+      }),
     );
-    expect(refused.children[0].missing[0].label).toBe("Carnet de vaccination (obligatoire) : document refusé (illisible), à fournir de nouveau");
+    expect(refused.children[0].missing[0].label).toBe(
+      "Carnet de vaccination (obligatoire) : document refusé (illisible), à fournir de nouveau",
+    );
   });
 
   it("keeps an accepted document even when a newer upload is refused", () => {
@@ -132,7 +183,9 @@ describe("completeness of a family and its children", () => {
 
   it("shows staff one neutral health item, whatever the diet, so the list reveals nothing of the health data", () => {
     const labels = (health: CompletenessChild["health"], overrides: Partial<CompletenessChild> = {}) =>
-      staffCompleteness(computeCompleteness(input({ child: { health, ...overrides } }))).children[0].missing.map((item) => item.label);
+      staffCompleteness(computeCompleteness(input({ child: { health, ...overrides } }))).children[0].missing.map(
+        (item) => item.label,
+      );
     const base = completeChild().health!;
     const pai = labels({ ...base, dietKind: "ALLERGIE_PAI", dietDetails: null });
     const other = labels({ ...base, doctorName: null, hasPai: null });
@@ -145,8 +198,10 @@ describe("completeness of a family and its children", () => {
     ]);
     expect(labels(base)).toEqual([]);
     // The family still sees the precise items.
-    expect(computeCompleteness(input({ child: { health: { ...base, dietKind: "ALLERGIE_PAI", dietDetails: null } } })).children[0].missing.map((item) => item.label)).toEqual([
-      "Régime alimentaire : précisez le régime",
-    ]);
+    expect(
+      computeCompleteness(
+        input({ child: { health: { ...base, dietKind: "ALLERGIE_PAI", dietDetails: null } } }),
+      ).children[0].missing.map((item) => item.label),
+    ).toEqual(["Régime alimentaire : précisez le régime"]);
   });
 });

@@ -14,7 +14,14 @@ export type CompletenessFamily = {
   homePhone: string | null;
   situation: string | null;
   benefitScheme: string | null;
-  guardians: { position: number; lastName: string; firstName: string; homePhone: string | null; mobilePhone: string | null; workPhone: string | null }[];
+  guardians: {
+    position: number;
+    lastName: string;
+    firstName: string;
+    homePhone: string | null;
+    mobilePhone: string | null;
+    workPhone: string | null;
+  }[];
   /** Versions of each text the family has accepted. */
   acceptedConsents: { kind: ConsentKindName; version: number; childId: string | null }[];
 };
@@ -35,7 +42,12 @@ export type CompletenessChild = {
     dietDetails: string | null;
   } | null;
   emergencyContactCount: number;
-  authorisations: { emergencyCare: boolean | null; photos: boolean | null; leaveAlone: boolean | null; transport: boolean | null };
+  authorisations: {
+    emergencyCare: boolean | null;
+    photos: boolean | null;
+    leaveAlone: boolean | null;
+    transport: boolean | null;
+  };
   documents: { typeId: string; status: "SUBMITTED" | "ACCEPTED" | "REFUSED"; refusalReason: string | null; uploadedAt: Date }[];
 };
 
@@ -79,10 +91,7 @@ function hasCurrentConsent(
 }
 
 /** The state of one mandatory document type, from the newest upload of that type. */
-function documentItem(
-  type: MandatoryDocumentType,
-  documents: CompletenessChild["documents"],
-): MissingItem | null {
+function documentItem(type: MandatoryDocumentType, documents: CompletenessChild["documents"]): MissingItem | null {
   const latest = documents
     .filter((document) => document.typeId === type.id)
     .sort((a, b) => b.uploadedAt.getTime() - a.uploadedAt.getTime());
@@ -104,7 +113,8 @@ export function familyMissingItems(input: CompletenessInput): MissingItem[] {
   const item = (code: string, label: string) => missing.push({ code: `family.${code}`, label, section: "famille" });
 
   if (blank(family.civility) || blank(family.name)) item("identity", "Coordonnées : civilité et nom de famille");
-  if (blank(family.street) || blank(family.postalCode) || blank(family.city)) item("address", "Coordonnées : adresse complète (n° et rue, code postal, ville)");
+  if (blank(family.street) || blank(family.postalCode) || blank(family.city))
+    item("address", "Coordonnées : adresse complète (n° et rue, code postal, ville)");
   if (blank(family.situation)) item("situation", "Informations personnelles : situation familiale");
   if (blank(family.benefitScheme)) item("scheme", "Informations personnelles : régime (CAF, MSA, autres)");
 
@@ -135,7 +145,8 @@ export function childMissingItems(input: CompletenessInput, child: CompletenessC
   if (blank(child.schoolId) || blank(child.schoolLevel)) item("school", "Informations de l'enfant : école et classe");
 
   const health = child.health;
-  if (!health || blank(health.doctorName) || blank(health.doctorPhone)) item("doctor", "Renseignements médicaux : médecin traitant (nom et téléphone)");
+  if (!health || blank(health.doctorName) || blank(health.doctorPhone))
+    item("doctor", "Renseignements médicaux : médecin traitant (nom et téléphone)");
   if (!health || health.hasPai === null || health.vaccinationsUpToDate === null) {
     item("medical", "Renseignements médicaux : PAI et vaccinations à jour");
   }
@@ -146,7 +157,8 @@ export function childMissingItems(input: CompletenessInput, child: CompletenessC
   if (child.emergencyContactCount === 0) item("emergency", "Au moins une personne à contacter en cas d'urgence");
 
   const { authorisations } = child;
-  if (Object.values(authorisations).some((answer) => answer === null)) item("authorisations", "Autorisations : répondre à chaque autorisation");
+  if (Object.values(authorisations).some((answer) => answer === null))
+    item("authorisations", "Autorisations : répondre à chaque autorisation");
   if (!hasCurrentConsent(input.family.acceptedConsents, input.currentConsentVersions, "AUTORISATIONS_ENFANT", child.id)) {
     item("authorisations-consent", "Autorisations : cocher « J'accepte »");
   }
@@ -180,7 +192,11 @@ export function computeCompleteness(input: CompletenessInput): FamilyCompletenes
 // The missing items that depend on the content of health data: « précisez le régime » only
 // appears for an allergy (PAI) or « autre » diet, for instance.
 const HEALTH_ITEM_CODES = new Set(["child.doctor", "child.medical", "child.diet"]);
-export const STAFF_HEALTH_ITEM: MissingItem = { code: "child.health", label: "Renseignements médicaux ou régime alimentaire à compléter", section: "enfant" };
+export const STAFF_HEALTH_ITEM: MissingItem = {
+  code: "child.health",
+  label: "Renseignements médicaux ou régime alimentaire à compléter",
+  section: "enfant",
+};
 
 /**
  * The completeness as the Guichet unique's family page shows it: every health or diet item of a
@@ -193,7 +209,9 @@ export function staffCompleteness(completeness: FamilyCompleteness): FamilyCompl
     children: completeness.children.map((child) => {
       // The first health item becomes the neutral one, in its place; the others are dropped.
       const firstHealth = child.missing.findIndex((item) => HEALTH_ITEM_CODES.has(item.code));
-      const missing = child.missing.flatMap((item, index) => (index === firstHealth ? [STAFF_HEALTH_ITEM] : HEALTH_ITEM_CODES.has(item.code) ? [] : [item]));
+      const missing = child.missing.flatMap((item, index) =>
+        index === firstHealth ? [STAFF_HEALTH_ITEM] : HEALTH_ITEM_CODES.has(item.code) ? [] : [item],
+      );
       return { ...child, missing };
     }),
   };

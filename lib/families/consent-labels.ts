@@ -2,7 +2,8 @@
 // stored with its date and the version of the text accepted).
 import { formatDateTime } from "@/lib/dates/calendar-day";
 
-export type ConsentKindName = "REGLEMENTS" | "ATTESTATION_HONNEUR" | "SIGNATURE_NUMERIQUE" | "PROTECTION_DONNEES" | "AUTORISATIONS_ENFANT";
+export type ConsentKindName =
+  "REGLEMENTS" | "ATTESTATION_HONNEUR" | "SIGNATURE_NUMERIQUE" | "PROTECTION_DONNEES" | "AUTORISATIONS_ENFANT";
 
 export const CONSENT_LABELS: Record<string, string> = {
   REGLEMENTS: "Règlements",
@@ -20,14 +21,21 @@ export const FAMILY_CONSENTS: { kind: ConsentKindName; label: string }[] = [
   { kind: "PROTECTION_DONNEES", label: "Protection des données : « J'accepte »" },
 ];
 
-type State = { kind: string; currentVersion: number | null; acceptedAt: Date | null; acceptedVersion: number | null; upToDate: boolean };
+type State = {
+  kind: string;
+  currentVersion: number | null;
+  acceptedAt: Date | null;
+  acceptedVersion: number | null;
+  upToDate: boolean;
+};
 
 export function describeConsentState(state: State): { kind: string; label: string; state: string; upToDate: boolean } {
   const label = CONSENT_LABELS[state.kind] ?? state.kind;
   let text: string;
   if (state.acceptedAt && state.acceptedVersion !== null) {
     text = `Accepté le ${formatDateTime(state.acceptedAt)} (version ${state.acceptedVersion})`;
-    if (!state.upToDate && state.currentVersion !== null) text += ` — la version ${state.currentVersion} en vigueur reste à accepter par la famille`;
+    if (!state.upToDate && state.currentVersion !== null)
+      text += ` — la version ${state.currentVersion} en vigueur reste à accepter par la famille`;
   } else if (state.currentVersion === null) {
     text = "Aucun texte en vigueur";
   } else {

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { ConsentKind, Prisma } from "@/lib/db/generated/client";
 
 // SPEC §3: each acceptance is stored with its date and the version of the text accepted; a new

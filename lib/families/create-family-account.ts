@@ -1,7 +1,8 @@
 import "server-only";
-import type { PrismaClient } from "@/lib/db/generated/client";
+
 import { sendActivationMail } from "@/lib/auth/activation";
 import { normaliseEmail } from "@/lib/auth/password";
+import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { MailConfig } from "@/lib/mail/transport";
 
@@ -17,7 +18,8 @@ export async function createFamilyAccount(
   const familyName = input.familyName.trim().toUpperCase();
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AppError("INVALID", `Adresse e-mail invalide : ${input.email}`);
   if (!familyName) throw new AppError("INVALID", "Le nom de la famille est obligatoire.");
-  if ((await db.user.count({ where: { email } })) > 0) throw new AppError("TAKEN", `L'adresse ${email} est déjà l'identifiant d'un compte.`);
+  if ((await db.user.count({ where: { email } })) > 0)
+    throw new AppError("TAKEN", `L'adresse ${email} est déjà l'identifiant d'un compte.`);
   const family = await db.family.create({
     data: { name: familyName, users: { create: { email, role: "PARENT" } } },
     select: { id: true, users: { select: { id: true } } },

@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { ParentViewer } from "@/lib/auth/session";
 import { ageText } from "@/lib/children/age";
 import { dateToDay, parisToday } from "@/lib/dates/calendar-day";

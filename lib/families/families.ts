@@ -1,4 +1,5 @@
 import "server-only";
+
 import { writeAudit } from "@/lib/audit/audit-log";
 import { sendActivationMail } from "@/lib/auth/activation";
 import { sendPasswordResetMail } from "@/lib/auth/password-reset";
@@ -6,14 +7,14 @@ import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/db/generated/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { PERIOD_TITLE_FIELDS } from "@/lib/reservations/period-rules";
-import type { MailConfig } from "@/lib/mail/transport";
-import type { TFamilySearch } from "./family.schema";
 import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
+import type { MailConfig } from "@/lib/mail/transport";
+import { PERIOD_TITLE_FIELDS } from "@/lib/reservations/period-rules";
+
+import type { TFamilySearch } from "./family.schema";
 
 export const FAMILY_PAGE_SIZE = 20;
 
@@ -73,7 +74,17 @@ export async function getFamilyForStaff(db: Db, viewer: StaffViewer, familyId: s
         orderBy: { createdAt: "asc" },
       },
       guardians: {
-        select: { id: true, position: true, civility: true, firstName: true, lastName: true, mobilePhone: true, homePhone: true, workPhone: true, profession: true },
+        select: {
+          id: true,
+          position: true,
+          civility: true,
+          firstName: true,
+          lastName: true,
+          mobilePhone: true,
+          homePhone: true,
+          workPhone: true,
+          profession: true,
+        },
         orderBy: { position: "asc" },
       },
       children: {
@@ -98,7 +109,15 @@ export async function getFamilyForStaff(db: Db, viewer: StaffViewer, familyId: s
         orderBy: { birthDate: "asc" },
       },
       documents: {
-        select: { id: true, status: true, originalName: true, uploadedAt: true, refusalReason: true, type: { select: { label: true } }, child: { select: { firstName: true } } },
+        select: {
+          id: true,
+          status: true,
+          originalName: true,
+          uploadedAt: true,
+          refusalReason: true,
+          type: { select: { label: true } },
+          child: { select: { firstName: true } },
+        },
         orderBy: { uploadedAt: "desc" },
         take: 100,
       },
@@ -131,9 +150,25 @@ export async function readChildHealth(db: PrismaClient, viewer: StaffViewer, fam
     if (!child) throw new AppError("NOT_FOUND", "Enfant introuvable.");
     const health = await tx.childHealth.findUnique({
       where: { childId },
-      select: { doctorName: true, doctorPhone: true, allergies: true, hasPai: true, treatments: true, vaccinationsUpToDate: true, remarks: true, dietKind: true, dietDetails: true },
+      select: {
+        doctorName: true,
+        doctorPhone: true,
+        allergies: true,
+        hasPai: true,
+        treatments: true,
+        vaccinationsUpToDate: true,
+        remarks: true,
+        dietKind: true,
+        dietDetails: true,
+      },
     });
-    await writeAudit(tx, viewer, { action: "child.health.read", familyId, childId, targetType: "ChildHealth", targetId: childId });
+    await writeAudit(tx, viewer, {
+      action: "child.health.read",
+      familyId,
+      childId,
+      targetType: "ChildHealth",
+      targetId: childId,
+    });
     return health;
   });
 }
@@ -160,7 +195,13 @@ export async function createFamilyWithParent(
         select: { id: true, users: { select: { id: true } } },
       });
       const userId = family.users[0].id;
-      await writeAudit(tx, viewer, { action: "family.create", familyId: family.id, targetType: "User", targetId: userId, details: { email: input.email } });
+      await writeAudit(tx, viewer, {
+        action: "family.create",
+        familyId: family.id,
+        targetType: "User",
+        targetId: userId,
+        details: { email: input.email },
+      });
       return { familyId: family.id, userId };
     });
   } catch (error) {
@@ -175,7 +216,10 @@ export async function createFamilyWithParent(
 }
 
 async function parentAccount(tx: Prisma.TransactionClient, familyId: string, userId: string) {
-  const user = await tx.user.findFirst({ where: { id: userId, familyId, role: "PARENT" }, select: { id: true, activatedAt: true, active: true, email: true } });
+  const user = await tx.user.findFirst({
+    where: { id: userId, familyId, role: "PARENT" },
+    select: { id: true, activatedAt: true, active: true, email: true },
+  });
   if (!user) throw new AppError("NOT_FOUND", "Compte introuvable.");
   return user;
 }
@@ -185,7 +229,13 @@ async function parentAccount(tx: Prisma.TransactionClient, familyId: string, use
  * activation link for an account never activated, a password-reset link (1 hour) once it is —
  * an activation link only ever sets a first password.
  */
-export async function resendActivation(db: PrismaClient, viewer: StaffViewer, familyId: string, userId: string, options: MailOptions = {}) {
+export async function resendActivation(
+  db: PrismaClient,
+  viewer: StaffViewer,
+  familyId: string,
+  userId: string,
+  options: MailOptions = {},
+) {
   const activated = await db.$transaction(async (tx) => {
     const user = await parentAccount(tx, familyId, userId);
     if (!user.active) throw new AppError("INACTIVE", "Ce compte est désactivé : réactivez-le avant d'envoyer un lien.");
@@ -197,21 +247,44 @@ export async function resendActivation(db: PrismaClient, viewer: StaffViewer, fa
 }
 
 /** Deactivating signs the parent out everywhere (sessionVersion is checked on every request). */
-export async function setParentAccountActive(db: PrismaClient, viewer: StaffViewer, familyId: string, userId: string, active: boolean) {
+export async function setParentAccountActive(
+  db: PrismaClient,
+  viewer: StaffViewer,
+  familyId: string,
+  userId: string,
+  active: boolean,
+) {
   await db.$transaction(async (tx) => {
     await parentAccount(tx, familyId, userId);
     await tx.user.update({
       where: { id: userId },
       data: active ? { active: true } : { active: false, sessionVersion: { increment: 1 } },
     });
-    await writeAudit(tx, viewer, { action: active ? "account.reactivate" : "account.deactivate", familyId, targetType: "User", targetId: userId });
+    await writeAudit(tx, viewer, {
+      action: active ? "account.reactivate" : "account.deactivate",
+      familyId,
+      targetType: "User",
+      targetId: userId,
+    });
   });
 }
 
-export async function setQuotientFamilial(db: PrismaClient, viewer: StaffViewer, familyId: string, quotientFamilial: number, now = clock.now()) {
+export async function setQuotientFamilial(
+  db: PrismaClient,
+  viewer: StaffViewer,
+  familyId: string,
+  quotientFamilial: number,
+  now = clock.now(),
+) {
   await db.$transaction(async (tx) => {
     const { count } = await tx.family.updateMany({ where: { id: familyId }, data: { quotientFamilial, qfSetAt: now } });
     if (count === 0) throw new AppError("NOT_FOUND", "Famille introuvable.");
-    await writeAudit(tx, viewer, { action: "family.qf.set", familyId, targetType: "Family", targetId: familyId, details: { quotientFamilial } });
+    await writeAudit(tx, viewer, {
+      action: "family.qf.set",
+      familyId,
+      targetType: "Family",
+      targetId: familyId,
+      details: { quotientFamilial },
+    });
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+
 // SPEC §9 "view/edit records and child sheets": the Guichet unique corrects a family's record and
 // a child's sheet, and adds a child. The data is written by the same code as the parent's saves
 // (writeFamilyRecord, writeChildSheet); staff never record a consent on the family's behalf, and
@@ -6,23 +7,27 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import { fieldChanges, type AuditValue } from "@/lib/audit/field-changes";
 import type { StaffViewer, Viewer } from "@/lib/auth/session";
+import { listSchools } from "@/lib/catalogue/catalogue";
 import type { TAddChildParsed, TStaffChildIdentityParsed } from "@/lib/children/add-child.schema";
 import { childBirthDateProblem } from "@/lib/children/birth-date";
-import { listSchools } from "@/lib/catalogue/catalogue";
 import { readChildSheetValues, writeChildIdentity, writeChildSheet } from "@/lib/children/child-sheet";
 import type { TChildAuthorisations, TStaffChildSheet, TStaffChildSheetParsed } from "@/lib/children/child-sheet.schema";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, parisToday } from "@/lib/dates/calendar-day";
-import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/db/generated/client";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { consentStates, type ConsentState } from "@/lib/families/consents";
-import { FAMILY_CONSENT_KINDS, readFamilyRecordValues, writeFamilyRecord } from "@/lib/families/family-record";
-import { GUARDIAN_FIELDS, guardianField, type TStaffFamilyRecord, type TStaffFamilyRecordParsed } from "@/lib/families/family-record.schema";
 import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
-import { blankToNull } from "@/lib/validation/form-fields";
+import { FAMILY_CONSENT_KINDS, readFamilyRecordValues, writeFamilyRecord } from "@/lib/families/family-record";
+import {
+  GUARDIAN_FIELDS,
+  guardianField,
+  type TStaffFamilyRecord,
+  type TStaffFamilyRecordParsed,
+} from "@/lib/families/family-record.schema";
 import { StaleSaveError } from "@/lib/families/record-version";
+import { blankToNull } from "@/lib/validation/form-fields";
 
 export const FAMILY_ID_NOT_FOUND = "Famille introuvable.";
 const DUPLICATE_CHILD = "Cet enfant figure déjà dans la famille (même prénom et même date de naissance).";
@@ -44,7 +49,11 @@ export type StaffFamilyRecordView = {
 };
 
 /** The family record's form for staff, prefilled, with the statements' state (read-only); null for an unknown family. */
-export async function getFamilyRecordForStaff(db: Db, viewer: StaffViewer, familyId: string): Promise<StaffFamilyRecordView | null> {
+export async function getFamilyRecordForStaff(
+  db: Db,
+  viewer: StaffViewer,
+  familyId: string,
+): Promise<StaffFamilyRecordView | null> {
   assertStaff(viewer);
   const values = await readFamilyRecordValues(db, familyId);
   if (!values) return null;
@@ -78,14 +87,24 @@ async function familyRecordAuditFields(tx: Prisma.TransactionClient, familyId: s
  * (which tells a family refused meanwhile that an agent changed it); consents untouched.
  * Returns the new version; a save made on an older version throws a StaleSaveError.
  */
-export async function saveFamilyRecordForStaff(db: PrismaClient, viewer: StaffViewer, record: TStaffFamilyRecordParsed): Promise<number> {
+export async function saveFamilyRecordForStaff(
+  db: PrismaClient,
+  viewer: StaffViewer,
+  record: TStaffFamilyRecordParsed,
+): Promise<number> {
   assertStaff(viewer);
   return db.$transaction(async (tx) => {
     const before = await familyRecordAuditFields(tx, record.familyId);
     // Unknown id: « Dossier famille introuvable. »; older version: StaleSaveError; both rolled back.
     const version = await writeFamilyRecord(tx, record.familyId, record);
     const details = { ...fieldChanges(before, await familyRecordAuditFields(tx, record.familyId)), version };
-    await writeAudit(tx, viewer, { action: "family.record.update", familyId: record.familyId, targetType: "Family", targetId: record.familyId, details });
+    await writeAudit(tx, viewer, {
+      action: "family.record.update",
+      familyId: record.familyId,
+      targetType: "Family",
+      targetId: record.familyId,
+      details,
+    });
     return version;
   });
 }
@@ -105,14 +124,26 @@ export type StaffChildSheetView = {
  * audited (child.health.read) in the same transaction. Null (and nothing logged) when the child
  * is not one of that family's.
  */
-export async function getChildSheetForStaff(db: PrismaClient, viewer: StaffViewer, familyId: string, childId: string): Promise<StaffChildSheetView | null> {
+export async function getChildSheetForStaff(
+  db: PrismaClient,
+  viewer: StaffViewer,
+  familyId: string,
+  childId: string,
+): Promise<StaffChildSheetView | null> {
   assertStaff(viewer);
   const view = await db.$transaction(async (tx) => {
     const sheet = await readChildSheetValues(tx, familyId, childId);
     if (!sheet) return null;
     const family = await tx.family.findUniqueOrThrow({ where: { id: familyId }, select: { name: true } });
     const [consent] = await consentStates(tx, { familyId, childId, kinds: ["AUTORISATIONS_ENFANT"] });
-    await writeAudit(tx, viewer, { action: "child.health.read", familyId, childId, targetType: "ChildHealth", targetId: childId, details: { context: "child.sheet.edit" } });
+    await writeAudit(tx, viewer, {
+      action: "child.health.read",
+      familyId,
+      childId,
+      targetType: "ChildHealth",
+      targetId: childId,
+      details: { context: "child.sheet.edit" },
+    });
     const { authEmergencyCare, authPhotos, authLeaveAlone, authTransport, ...values } = sheet.values;
     return {
       familyName: family.name,
@@ -133,21 +164,45 @@ export async function getChildSheetForStaff(db: PrismaClient, viewer: StaffViewe
  * version; a save made on an older version throws a StaleSaveError — having compared the stored
  * medical section with the form's to name what changed, that refusal is logged as a health read.
  */
-export async function saveChildSheetForStaff(db: PrismaClient, viewer: StaffViewer, sheet: TStaffChildSheetParsed, now = clock.now()): Promise<number> {
+export async function saveChildSheetForStaff(
+  db: PrismaClient,
+  viewer: StaffViewer,
+  sheet: TStaffChildSheetParsed,
+  now = clock.now(),
+): Promise<number> {
   assertStaff(viewer);
   try {
     return await db.$transaction(async (tx) => {
       // A child of another family: « Fiche enfant introuvable. »; older version: StaleSaveError; both rolled back.
       const { changes, version } = await writeChildSheet(tx, sheet.familyId, sheet, now);
       // The medical, diet and contact sections are saved too, never copied into the journal.
-      const details = { ...changes, sections: "identité et scolarité détaillées ; renseignements médicaux, régime et personnes à contacter enregistrés (non détaillés)", version };
-      await writeAudit(tx, viewer, { action: "child.sheet.update", familyId: sheet.familyId, childId: sheet.childId, targetType: "Child", targetId: sheet.childId, details });
+      const details = {
+        ...changes,
+        sections:
+          "identité et scolarité détaillées ; renseignements médicaux, régime et personnes à contacter enregistrés (non détaillés)",
+        version,
+      };
+      await writeAudit(tx, viewer, {
+        action: "child.sheet.update",
+        familyId: sheet.familyId,
+        childId: sheet.childId,
+        targetType: "Child",
+        targetId: sheet.childId,
+        details,
+      });
       return version;
     });
   } catch (error) {
     if (error instanceof StaleSaveError) {
       await db.$transaction((tx) =>
-        writeAudit(tx, viewer, { action: "child.health.read", familyId: sheet.familyId, childId: sheet.childId, targetType: "ChildHealth", targetId: sheet.childId, details: { context: "child.sheet.stale-save" } }),
+        writeAudit(tx, viewer, {
+          action: "child.health.read",
+          familyId: sheet.familyId,
+          childId: sheet.childId,
+          targetType: "ChildHealth",
+          targetId: sheet.childId,
+          details: { context: "child.sheet.stale-save" },
+        }),
       );
     }
     throw error;
@@ -160,7 +215,12 @@ export async function saveChildSheetForStaff(db: PrismaClient, viewer: StaffView
  * logs no health read — not even when refused as stale (only these fields are compared).
  * Returns the sheet's new version; a save made on an older version throws a StaleSaveError.
  */
-export async function updateChildIdentityForStaff(db: PrismaClient, viewer: StaffViewer, input: TStaffChildIdentityParsed, now = clock.now()): Promise<number> {
+export async function updateChildIdentityForStaff(
+  db: PrismaClient,
+  viewer: StaffViewer,
+  input: TStaffChildIdentityParsed,
+  now = clock.now(),
+): Promise<number> {
   assertStaff(viewer);
   return db.$transaction(async (tx) => {
     // Another family's child: « Fiche enfant introuvable. »; older version: StaleSaveError.
@@ -169,13 +229,25 @@ export async function updateChildIdentityForStaff(db: PrismaClient, viewer: Staf
     // before) must not block correcting, say, the class.
     if ("firstName" in changes.after || "birthDate" in changes.after) {
       const twin = await tx.child.findFirst({
-        where: { familyId: input.familyId, id: { not: input.childId }, firstName: { equals: input.firstName, mode: "insensitive" }, birthDate: dayToDate(input.birthDate) },
+        where: {
+          familyId: input.familyId,
+          id: { not: input.childId },
+          firstName: { equals: input.firstName, mode: "insensitive" },
+          birthDate: dayToDate(input.birthDate),
+        },
         select: { id: true },
       });
       if (twin) throw new AppError("DUPLICATE", DUPLICATE_CHILD);
     }
     const details = { ...changes, version };
-    await writeAudit(tx, viewer, { action: "child.identity.update", familyId: input.familyId, childId: input.childId, targetType: "Child", targetId: input.childId, details });
+    await writeAudit(tx, viewer, {
+      action: "child.identity.update",
+      familyId: input.familyId,
+      childId: input.childId,
+      targetType: "Child",
+      targetId: input.childId,
+      details,
+    });
     return version;
   });
 }
@@ -184,7 +256,12 @@ export async function updateChildIdentityForStaff(db: PrismaClient, viewer: Staf
  * « Ajouter un enfant »: the child's identity and schooling; the rest of the sheet is the
  * family's to complete (the dashboard lists what is missing, and the child cannot be booked until then).
  */
-export async function addChildForStaff(db: PrismaClient, viewer: StaffViewer, input: TAddChildParsed, now = clock.now()): Promise<{ childId: string }> {
+export async function addChildForStaff(
+  db: PrismaClient,
+  viewer: StaffViewer,
+  input: TAddChildParsed,
+  now = clock.now(),
+): Promise<{ childId: string }> {
   assertStaff(viewer);
   const problem = childBirthDateProblem(input.birthDate, parisToday(now));
   if (problem) throw new AppError("INVALID", problem);
@@ -196,7 +273,11 @@ export async function addChildForStaff(db: PrismaClient, viewer: StaffViewer, in
     const school = await tx.school.findUnique({ where: { id: input.schoolId }, select: { id: true } });
     if (!school) throw new AppError("INVALID", "Choisissez une école de la liste.");
     const twin = await tx.child.findFirst({
-      where: { familyId: family.id, firstName: { equals: firstName, mode: "insensitive" }, birthDate: dayToDate(input.birthDate) },
+      where: {
+        familyId: family.id,
+        firstName: { equals: firstName, mode: "insensitive" },
+        birthDate: dayToDate(input.birthDate),
+      },
       select: { id: true },
     });
     if (twin) throw new AppError("DUPLICATE", DUPLICATE_CHILD);
@@ -213,7 +294,14 @@ export async function addChildForStaff(db: PrismaClient, viewer: StaffViewer, in
       },
       select: { id: true },
     });
-    await writeAudit(tx, viewer, { action: "child.create", familyId: family.id, childId: child.id, targetType: "Child", targetId: child.id, details: { lastName, firstName } });
+    await writeAudit(tx, viewer, {
+      action: "child.create",
+      familyId: family.id,
+      childId: child.id,
+      targetType: "Child",
+      targetId: child.id,
+      details: { lastName, firstName },
+    });
     return { childId: child.id };
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
 
 /**

@@ -2,7 +2,7 @@
 // and the server action. Flat field names, so that the action's field errors land on the same
 // inputs as the browser's.
 import { z } from "zod";
-import { parentAndStaffSchemas } from "./family-forms.schema";
+
 import {
   blankToNull,
   optionalBirthDay,
@@ -14,6 +14,8 @@ import {
   requiredChoice,
   requiredText,
 } from "@/lib/validation/form-fields";
+
+import { parentAndStaffSchemas } from "./family-forms.schema";
 import { ZLoadedValues, ZRecordVersion } from "./record-version";
 
 export const FAMILY_CIVILITIES = [
@@ -62,12 +64,13 @@ export const SOCIO_PROFESSIONAL_CATEGORIES = [
   { value: "SANS_ACTIVITE", label: "Sans activité professionnelle" },
 ] as const;
 
-
 const guardianShape = (position: 1 | 2) => {
   const required = position === 1;
   const who = `du responsable ${position}`;
   return {
-    civility: required ? requiredChoice(optionValues(CIVILITIES), `Choisissez la civilité ${who}.`) : optionalChoice(optionValues(CIVILITIES)),
+    civility: required
+      ? requiredChoice(optionValues(CIVILITIES), `Choisissez la civilité ${who}.`)
+      : optionalChoice(optionValues(CIVILITIES)),
     lastName: required ? requiredText(`Le nom ${who} est obligatoire.`) : optionalText(),
     firstName: required ? requiredText(`Le prénom ${who} est obligatoire.`) : optionalText(),
     street: optionalText(150),
@@ -162,7 +165,12 @@ export const FAMILY_FIELD_LABELS: Record<keyof typeof familyFieldsShape, string>
 export const FAMILY_RECORD_FIELD_LABELS: Record<string, string> = {
   ...FAMILY_FIELD_LABELS,
   ...Object.fromEntries(
-    ([1, 2] as const).flatMap((position) => GUARDIAN_FIELDS.map((field) => [guardianField(position, field), `Responsable ${position} – ${GUARDIAN_FIELD_LABELS[field]}`])),
+    ([1, 2] as const).flatMap((position) =>
+      GUARDIAN_FIELDS.map((field) => [
+        guardianField(position, field),
+        `Responsable ${position} – ${GUARDIAN_FIELD_LABELS[field]}`,
+      ]),
+    ),
   ),
 };
 
@@ -190,13 +198,28 @@ function refineFamilyRecord(value: TFamilyRecordData, context: z.RefinementCtx) 
     (field) => !(GUARDIAN_ADDRESS_FIELDS as readonly string[]).includes(field) && value[guardianField(2, field)] !== "",
   );
   if (secondStarted) {
-    if (value.guardian2Civility === "") context.addIssue({ code: "custom", path: ["guardian2Civility"], message: "Choisissez la civilité du responsable 2." });
-    if (value.guardian2LastName === "") context.addIssue({ code: "custom", path: ["guardian2LastName"], message: "Le nom du responsable 2 est obligatoire." });
-    if (value.guardian2FirstName === "") context.addIssue({ code: "custom", path: ["guardian2FirstName"], message: "Le prénom du responsable 2 est obligatoire." });
+    if (value.guardian2Civility === "")
+      context.addIssue({ code: "custom", path: ["guardian2Civility"], message: "Choisissez la civilité du responsable 2." });
+    if (value.guardian2LastName === "")
+      context.addIssue({ code: "custom", path: ["guardian2LastName"], message: "Le nom du responsable 2 est obligatoire." });
+    if (value.guardian2FirstName === "")
+      context.addIssue({ code: "custom", path: ["guardian2FirstName"], message: "Le prénom du responsable 2 est obligatoire." });
   }
-  const phones = [value.homePhone, value.guardian1HomePhone, value.guardian1MobilePhone, value.guardian1WorkPhone, value.guardian2HomePhone, value.guardian2MobilePhone, value.guardian2WorkPhone];
+  const phones = [
+    value.homePhone,
+    value.guardian1HomePhone,
+    value.guardian1MobilePhone,
+    value.guardian1WorkPhone,
+    value.guardian2HomePhone,
+    value.guardian2MobilePhone,
+    value.guardian2WorkPhone,
+  ];
   if (phones.every((phone) => phone === "")) {
-    context.addIssue({ code: "custom", path: ["homePhone"], message: "Indiquez au moins un numéro de téléphone (domicile ou d'un responsable)." });
+    context.addIssue({
+      code: "custom",
+      path: ["homePhone"],
+      message: "Indiquez au moins un numéro de téléphone (domicile ou d'un responsable).",
+    });
   }
 }
 
@@ -240,6 +263,7 @@ export function guardianFromRecord(record: TFamilyRecordData, position: 1 | 2) {
     birthDate: get("birthDate") || null,
     birthPlace: blankToNull(get("birthPlace")),
     profession: blankToNull(get("profession")),
-    socioProfessionalCategory: (get("socioProfessionalCategory") || null) as (typeof SOCIO_PROFESSIONAL_CATEGORIES)[number]["value"] | null,
+    socioProfessionalCategory: (get("socioProfessionalCategory") || null) as
+      (typeof SOCIO_PROFESSIONAL_CATEGORIES)[number]["value"] | null,
   };
 }

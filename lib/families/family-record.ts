@@ -1,13 +1,15 @@
 import "server-only";
+
 import type { ParentViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/db/generated/client";
-import type { ConsentKind } from "@/lib/db/generated/client";
+import type { ConsentKind, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { acceptedCurrentKinds, recordConsents, type CurrentConsentText } from "./consents";
+import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
 import { blankToNull } from "@/lib/validation/form-fields";
+
+import { acceptedCurrentKinds, recordConsents, type CurrentConsentText } from "./consents";
 import {
   FAMILY_RECORD_FIELD_LABELS,
   FAMILY_RECORD_UPPERCASE_FIELDS,
@@ -18,10 +20,14 @@ import {
   type TFamilyRecordData,
   type TFamilyRecordParsed,
 } from "./family-record.schema";
-import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
 import { staleSaveError } from "./stale-save";
 
-export const FAMILY_CONSENT_KINDS: ConsentKind[] = ["REGLEMENTS", "ATTESTATION_HONNEUR", "SIGNATURE_NUMERIQUE", "PROTECTION_DONNEES"];
+export const FAMILY_CONSENT_KINDS: ConsentKind[] = [
+  "REGLEMENTS",
+  "ATTESTATION_HONNEUR",
+  "SIGNATURE_NUMERIQUE",
+  "PROTECTION_DONNEES",
+];
 
 export const FAMILY_NOT_FOUND = "Dossier famille introuvable.";
 
@@ -51,12 +57,14 @@ const guardianSelect = {
   socioProfessionalCategory: true,
 } as const;
 
-
 /**
  * The record's data fields as the form shows them, and its version, or null for an unknown
  * family. Guardians' addresses default to the family's.
  */
-export async function readFamilyRecordValues(db: Db, familyId: string): Promise<Record<string, string | number | boolean | null> | null> {
+export async function readFamilyRecordValues(
+  db: Db,
+  familyId: string,
+): Promise<Record<string, string | number | boolean | null> | null> {
   const family = await db.family.findUnique({
     where: { id: familyId },
     select: {
@@ -86,7 +94,10 @@ export async function readFamilyRecordValues(db: Db, familyId: string): Promise<
     for (const field of GUARDIAN_FIELDS) {
       let value: string;
       if (field === "birthDate") value = guardian?.birthDate ? dateToDay(guardian.birthDate) : "";
-      else if ((field === "street" || field === "addressComplement" || field === "postalCode" || field === "city") && !hasAddress) {
+      else if (
+        (field === "street" || field === "addressComplement" || field === "postalCode" || field === "city") &&
+        !hasAddress
+      ) {
         value = family[field] ?? ""; // prefilled from the family (guide)
       } else value = (guardian?.[field] as string | null | undefined) ?? "";
       values[guardianField(position, field)] = value;
@@ -99,7 +110,11 @@ export async function readFamilyRecordValues(db: Db, familyId: string): Promise<
 export async function getFamilyRecord(db: Db, viewer: ParentViewer): Promise<FamilyRecordView | null> {
   const values = await readFamilyRecordValues(db, viewer.familyId);
   if (!values) return null;
-  const { texts, accepted } = await acceptedCurrentKinds(db, { familyId: viewer.familyId, childId: null, kinds: FAMILY_CONSENT_KINDS });
+  const { texts, accepted } = await acceptedCurrentKinds(db, {
+    familyId: viewer.familyId,
+    childId: null,
+    kinds: FAMILY_CONSENT_KINDS,
+  });
   const everAccepted = await db.consent.findMany({
     where: { familyId: viewer.familyId, childId: null },
     select: { text: { select: { kind: true } } },
@@ -115,7 +130,9 @@ export async function getFamilyRecord(db: Db, viewer: ParentViewer): Promise<Fam
     // The form's initial values, a draft: unanswered choices are "" where the schema asks for a value.
     values: values as TFamilyRecord,
     consentTexts: texts.map(({ kind, version, body }) => ({ kind, version, body })),
-    renewedKinds: texts.filter((text) => !accepted.has(text.kind) && everAccepted.some((row) => row.text.kind === text.kind)).map((text) => text.kind),
+    renewedKinds: texts
+      .filter((text) => !accepted.has(text.kind) && everAccepted.some((row) => row.text.kind === text.kind))
+      .map((text) => text.kind),
   };
 }
 
@@ -180,10 +197,21 @@ export async function writeFamilyRecord(tx: Db, familyId: string, record: TFamil
  * in one transaction. The family is the viewer's: no id comes from the form. Returns the
  * record's new version; a save made on an older version throws a StaleSaveError and changes nothing.
  */
-export async function saveFamilyRecord(db: PrismaClient, viewer: ParentViewer, record: TFamilyRecordParsed, now = clock.now()): Promise<number> {
+export async function saveFamilyRecord(
+  db: PrismaClient,
+  viewer: ParentViewer,
+  record: TFamilyRecordParsed,
+  now = clock.now(),
+): Promise<number> {
   return db.$transaction(async (tx) => {
     const version = await writeFamilyRecord(tx, viewer.familyId, record);
-    await recordConsents(tx, { familyId: viewer.familyId, childId: null, userId: viewer.userId, kinds: FAMILY_CONSENT_KINDS, now });
+    await recordConsents(tx, {
+      familyId: viewer.familyId,
+      childId: null,
+      userId: viewer.userId,
+      kinds: FAMILY_CONSENT_KINDS,
+      now,
+    });
     return version;
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { blankToNull, optionalNamedText, requiredNamedText } from "@/lib/validation/form-fields";
 
 const requiredText = (label: string) => requiredNamedText(label, 100);

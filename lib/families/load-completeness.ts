@@ -1,5 +1,7 @@
 import "server-only";
+
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+
 import { computeCompleteness, type CompletenessInput, type FamilyCompleteness } from "./completeness";
 import type { ConsentKindName } from "./consent-labels";
 
@@ -16,41 +18,50 @@ export async function loadCompletenessInput(db: Db, familyId: string): Promise<C
   // One query after another: on a transaction client (the booking transaction), queries share
   // one connection and must not overlap.
   const family = await db.family.findUnique({
-      where: { id: familyId },
-      select: {
-        civility: true,
-        name: true,
-        street: true,
-        postalCode: true,
-        city: true,
-        homePhone: true,
-        situation: true,
-        benefitScheme: true,
-        guardians: { select: { position: true, lastName: true, firstName: true, homePhone: true, mobilePhone: true, workPhone: true } },
-        consents: { select: { childId: true, text: { select: { kind: true, version: true } } } },
-        documents: { where: { childId: null }, select: documentSelect },
-        children: {
-          orderBy: [{ birthDate: "desc" }, { firstName: "asc" }],
-          select: {
-            id: true,
-            firstName: true,
-            lastName: true,
-            sex: true,
-            schoolId: true,
-            schoolLevel: true,
-            authEmergencyCare: true,
-            authPhotos: true,
-            authLeaveAlone: true,
-            authTransport: true,
-            health: {
-              select: { doctorName: true, doctorPhone: true, hasPai: true, vaccinationsUpToDate: true, dietKind: true, dietDetails: true },
+    where: { id: familyId },
+    select: {
+      civility: true,
+      name: true,
+      street: true,
+      postalCode: true,
+      city: true,
+      homePhone: true,
+      situation: true,
+      benefitScheme: true,
+      guardians: {
+        select: { position: true, lastName: true, firstName: true, homePhone: true, mobilePhone: true, workPhone: true },
+      },
+      consents: { select: { childId: true, text: { select: { kind: true, version: true } } } },
+      documents: { where: { childId: null }, select: documentSelect },
+      children: {
+        orderBy: [{ birthDate: "desc" }, { firstName: "asc" }],
+        select: {
+          id: true,
+          firstName: true,
+          lastName: true,
+          sex: true,
+          schoolId: true,
+          schoolLevel: true,
+          authEmergencyCare: true,
+          authPhotos: true,
+          authLeaveAlone: true,
+          authTransport: true,
+          health: {
+            select: {
+              doctorName: true,
+              doctorPhone: true,
+              hasPai: true,
+              vaccinationsUpToDate: true,
+              dietKind: true,
+              dietDetails: true,
             },
-            _count: { select: { emergencyContacts: true } },
-            documents: { select: documentSelect },
           },
+          _count: { select: { emergencyContacts: true } },
+          documents: { select: documentSelect },
         },
       },
-    });
+    },
+  });
   if (!family) return null;
   const texts = await db.consentText.groupBy({ by: ["kind"], _max: { version: true } });
   const mandatoryTypes = await db.documentType.findMany({
@@ -59,7 +70,8 @@ export async function loadCompletenessInput(db: Db, familyId: string): Promise<C
   });
 
   const currentConsentVersions: CompletenessInput["currentConsentVersions"] = {};
-  for (const text of texts) if (text._max.version !== null) currentConsentVersions[text.kind as ConsentKindName] = text._max.version;
+  for (const text of texts)
+    if (text._max.version !== null) currentConsentVersions[text.kind as ConsentKindName] = text._max.version;
 
   return {
     family: {

@@ -3,6 +3,7 @@
 // refused with what changed meanwhile instead of silently undoing the other person's change.
 // Pure: shared by the forms (schemas, types) and the server (the refusal).
 import { z } from "zod";
+
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
 
@@ -37,7 +38,9 @@ function fromJson(value: unknown): unknown {
  * with the stored ones when a save is refused, to name the fields that changed meanwhile. Only
  * compared, never stored; only fields of the reader's own form are looked at.
  */
-export const ZLoadedValues = z.preprocess(fromJson, z.record(z.string().max(64), loadedValue, { error: RELOAD_MESSAGE })).optional();
+export const ZLoadedValues = z
+  .preprocess(fromJson, z.record(z.string().max(64), loadedValue, { error: RELOAD_MESSAGE }))
+  .optional();
 
 export type LoadedValues = z.output<typeof ZLoadedValues>;
 
@@ -96,7 +99,11 @@ export async function savedOrStale(save: () => Promise<number>): Promise<TSaveOu
 function comparable(value: unknown, upperCase: boolean): string {
   if (value === null || value === undefined) return "";
   if (Array.isArray(value)) {
-    const rows = value.map((row) => (row && typeof row === "object" ? Object.fromEntries(Object.entries(row).map(([key, text]) => [key, comparable(text, false)])) : row));
+    const rows = value.map((row) =>
+      row && typeof row === "object"
+        ? Object.fromEntries(Object.entries(row).map(([key, text]) => [key, comparable(text, false)]))
+        : row,
+    );
     return JSON.stringify(rows);
   }
   const text = String(value).trim();
@@ -118,6 +125,8 @@ export function changedFieldLabels(
   if (!loaded) return [];
   return Object.entries(labels)
     .filter(([field]) => field in loaded)
-    .filter(([field]) => comparable(loaded[field], upperCase.includes(field)) !== comparable(current[field], upperCase.includes(field)))
+    .filter(
+      ([field]) => comparable(loaded[field], upperCase.includes(field)) !== comparable(current[field], upperCase.includes(field)),
+    )
     .map(([, label]) => label);
 }

@@ -1,10 +1,12 @@
 import "server-only";
+
 // The refusal of a save made on an older version of the family record or of a child sheet:
 // who changed it meanwhile and when (the audit log knows the staff's saves and the version each
 // one made; any other version was the family's, at the row's updatedAt), and which of the
 // reader's fields changed. Called inside the refused save's transaction, which then rolls back.
 import type { Prisma } from "@/lib/db/generated/client";
-import { changedFieldLabels, staleSaveMessage, StaleSaveError, type ChangedBy, type LoadedValues } from "./record-version";
+
+import { changedFieldLabels, StaleSaveError, staleSaveMessage, type ChangedBy, type LoadedValues } from "./record-version";
 
 type Db = Prisma.TransactionClient;
 

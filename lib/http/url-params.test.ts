@@ -38,12 +38,20 @@ describe("parseDay", () => {
     expect(parseDay("2028-02-29")).toBe("2028-02-29");
   });
 
-  it.each([undefined, "", "2026-02-30", "2027-02-29", "2026-13-01", "14/12/2026", "2026-12-14\u0000", "2026-12-14T00:00", "x".repeat(5_000), ["2026-12-14"]])(
-    "refuses %p",
-    (value) => {
-      expect(parseDay(value)).toBeNull();
-    },
-  );
+  it.each([
+    undefined,
+    "",
+    "2026-02-30",
+    "2027-02-29",
+    "2026-13-01",
+    "14/12/2026",
+    "2026-12-14\u0000",
+    "2026-12-14T00:00",
+    "x".repeat(5_000),
+    ["2026-12-14"],
+  ])("refuses %p", (value) => {
+    expect(parseDay(value)).toBeNull();
+  });
 });
 
 describe("parsePage", () => {
@@ -52,9 +60,12 @@ describe("parsePage", () => {
     expect(parsePage("999999")).toBe(999_999);
   });
 
-  it.each([undefined, "", "0", "-1", "1.5", "1e3", "abc", "1000000", "9".repeat(5_000), "2\u0000", ["2", "3"]])("reads %p as the first page", (value) => {
-    expect(parsePage(value)).toBe(1);
-  });
+  it.each([undefined, "", "0", "-1", "1.5", "1e3", "abc", "1000000", "9".repeat(5_000), "2\u0000", ["2", "3"]])(
+    "reads %p as the first page",
+    (value) => {
+      expect(parsePage(value)).toBe(1);
+    },
+  );
 });
 
 describe("parseText", () => {

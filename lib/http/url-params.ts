@@ -5,6 +5,7 @@
 // Pure, so that it is unit-tested; the pages decide what null means (their 404, or the filter
 // left out as if absent).
 import { notFound } from "next/navigation";
+
 import { isCalendarDay, type CalendarDay } from "@/lib/dates/calendar-day";
 
 /** A route segment or a search param as Next.js hands it over (`?a=1&a=2` is an array). */

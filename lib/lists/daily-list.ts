@@ -1,11 +1,13 @@
 import "server-only";
+
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
-import { addDays, dateToDay, dayToDate, isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
 import { UNIT_FIELDS } from "@/lib/catalogue/catalogue";
+import { addDays, dateToDay, dayToDate, isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
 import type { DietKind } from "@/lib/db/generated/client";
+
 import type { TDailyListQuery, TKitchenQuery } from "./list.schema";
 
 // Listes du jour. Who appears: lines ACCEPTED are the children expected; lines still PENDING
@@ -55,7 +57,11 @@ type Row = {
 
 const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
 /** French alphabetical order for names: accents and case ignored (É sorts with E). */
-const sortKey = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const sortKey = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 
 /**
  * Two queries: the day's lines with child, school, diet flag and emergency contacts (the
@@ -63,7 +69,11 @@ const sortKey = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]
  * units they belong to. Sorting happens here with a French collator: cheaper than a
  * collation-aware ORDER BY over thousands of rows (measured in tests/bench/daily-lists.bench.ts).
  */
-export async function dailyList(db: Db, viewer: StaffViewer, query: TDailyListQuery): Promise<{ date: CalendarDay; units: DailyListUnit[]; totalAccepted: number; totalPending: number }> {
+export async function dailyList(
+  db: Db,
+  viewer: StaffViewer,
+  query: TDailyListQuery,
+): Promise<{ date: CalendarDay; units: DailyListUnit[]; totalAccepted: number; totalPending: number }> {
   const date = dayToDate(query.date);
   const establishmentId = query.establishmentId ?? null;
   // One JSON value rather than thousands of rows: Prisma's per-row decoding was most of the time.
@@ -100,7 +110,9 @@ export async function dailyList(db: Db, viewer: StaffViewer, query: TDailyListQu
       ...UNIT_FIELDS,
       sortOrder: true,
       days: { where: { date }, select: { capacity: true } },
-      period: { select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true, sortOrder: true } } } },
+      period: {
+        select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true, sortOrder: true } } },
+      },
     },
   });
   unitRows.sort(
@@ -203,6 +215,11 @@ export async function kitchenCounts(db: Db, viewer: StaffViewer, query: TKitchen
     total += row.meals;
     dietsSeen.add(row.diet);
   }
-  return { days, diets: DIET_ORDER.filter((diet) => dietsSeen.has(diet)), rows: [...byEstablishment.values()], totalsPerDay, total };
+  return {
+    days,
+    diets: DIET_ORDER.filter((diet) => dietsSeen.has(diet)),
+    rows: [...byEstablishment.values()],
+    totalsPerDay,
+    total,
+  };
 }
-

@@ -1,7 +1,9 @@
 import "server-only";
+
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { mailConfigFromEnv, type MailConfig } from "./transport";
+
 import type { RenderedMail } from "./render-mail";
+import { mailConfigFromEnv, type MailConfig } from "./transport";
 
 let config: MailConfig | undefined;
 

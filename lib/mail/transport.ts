@@ -2,9 +2,7 @@
 // the database outbox that the development page /dev/outbox shows.
 import nodemailer from "nodemailer";
 
-export type MailConfig =
-  | { kind: "smtp"; transport: nodemailer.Transporter; from: string }
-  | { kind: "outbox"; from: string };
+export type MailConfig = { kind: "smtp"; transport: nodemailer.Transporter; from: string } | { kind: "outbox"; from: string };
 
 export function mailConfigFromEnv(env: Record<string, string | undefined> = process.env): MailConfig {
   const from = env.MAIL_FROM ?? "Portail Familles <no-reply@portail-familles.local>";

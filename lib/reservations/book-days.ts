@@ -1,10 +1,19 @@
 import "server-only";
+
 import type { ParentViewer } from "@/lib/auth/session";
 import { dateToDay, dayToDate, type CalendarDay } from "@/lib/dates/calendar-day";
+import {
+  isCheckViolation,
+  isTransactionConflict,
+  isTransactionTimeout,
+  isUniqueViolation,
+  retryTransaction,
+  sqlState,
+} from "@/lib/db/errors";
 import type { Prisma, PrismaClient, ReservationDayStatus, ReservationStatus } from "@/lib/db/generated/client";
-import { isCheckViolation, isTransactionConflict, isTransactionTimeout, isUniqueViolation, retryTransaction, sqlState } from "@/lib/db/errors";
 import { AppError } from "@/lib/errors";
 import { loadCompleteness } from "@/lib/families/load-completeness";
+
 import { childEligibility, dayLabel, formatReservationNumber, isBeforeDeadline, newDayRefusal, REASONS } from "./booking-rules";
 import { eligibilityRulesOf, PERIOD_SELECT, periodRulesOf, type PeriodRow } from "./period-rules";
 import type { TBooking, TCopyReservation } from "./reservation.schema";
@@ -70,11 +79,20 @@ async function withRetry<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (isTransactionConflict(error) || isTransactionTimeout(error)) {
-      console.warn("[reservations] booking given up after retries", { state: sqlState(error), message: (error as Error)?.message });
-      throw new AppError("BUSY", "Le service est très sollicité en ce moment : votre demande n'a pas été enregistrée, veuillez réessayer.");
+      console.warn("[reservations] booking given up after retries", {
+        state: sqlState(error),
+        message: (error as Error)?.message,
+      });
+      throw new AppError(
+        "BUSY",
+        "Le service est très sollicité en ce moment : votre demande n'a pas été enregistrée, veuillez réessayer.",
+      );
     }
     if (isUniqueViolation(error)) {
-      throw new AppError("ALREADY_BOOKED", "Cet enfant vient d'être inscrit sur l'une de ces journées (déjà inscrit) : aucune journée n'a été réservée. Rechargez le planning.");
+      throw new AppError(
+        "ALREADY_BOOKED",
+        "Cet enfant vient d'être inscrit sur l'une de ces journées (déjà inscrit) : aucune journée n'a été réservée. Rechargez le planning.",
+      );
     }
     if (isCheckViolation(error)) {
       throw new AppError("FULL", `Réservation impossible : ${REASONS.full.toLowerCase()}. Aucune journée n'a été réservée.`);
@@ -97,7 +115,10 @@ async function loadPeriod(tx: Tx, periodId: string): Promise<PeriodRow> {
   // them and read what they committed, and keep them waiting until this booking commits (so
   // their check of the booked days sees it). Bookings do not block one another.
   await tx.$queryRaw`SELECT id FROM "Period" WHERE id = ${periodId} FOR KEY SHARE`;
-  const period = await tx.period.findFirst({ where: { id: periodId, active: true, establishment: { active: true } }, select: PERIOD_SELECT });
+  const period = await tx.period.findFirst({
+    where: { id: periodId, active: true, establishment: { active: true } },
+    select: PERIOD_SELECT,
+  });
   if (!period) throw new AppError("NOT_FOUND", "Période introuvable.");
   return period;
 }
@@ -127,7 +148,17 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
   const unitLabel = (unitId: string) => units.get(unitId)?.label ?? "?";
 
   // Modifier / Annuler: lock the old reservation so two modifications cannot both replace it.
-  let old: { id: string; days: { unitId: string; date: Date; status: ReservationDayStatus; decidedAt: Date | null; decidedByUserId: string | null; staffMessage: string | null }[] } | null = null;
+  let old: {
+    id: string;
+    days: {
+      unitId: string;
+      date: Date;
+      status: ReservationDayStatus;
+      decidedAt: Date | null;
+      decidedByUserId: string | null;
+      staffMessage: string | null;
+    }[];
+  } | null = null;
   if (request.replacesId) {
     const locked = await tx.$queryRaw<{ id: string; childId: string; periodId: string }[]>`
       SELECT "id", "childId", "periodId" FROM "Reservation"
@@ -148,7 +179,8 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
 
   const wanted = new Map<string, { unitId: string; day: CalendarDay }>();
   for (const entry of request.days) {
-    if (!units.has(entry.unitId)) throw new AppError("UNKNOWN_UNIT", "Une journée demandée ne correspond à aucune unité de cette période.");
+    if (!units.has(entry.unitId))
+      throw new AppError("UNKNOWN_UNIT", "Une journée demandée ne correspond à aucune unité de cette période.");
     wanted.set(dayKey(entry.unitId, entry.date), { unitId: entry.unitId, day: entry.date });
   }
   const held = new Map((old?.days ?? []).map((line) => [dayKey(line.unitId, dateToDay(line.date)), line]));
@@ -172,17 +204,30 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
   if (added.length > 0) {
     const missing = await incompleteness(tx, owner, child.id, child.name);
     if (missing) throw new AppError("INCOMPLETE", `Réservation impossible : ${missing}.`);
-    const closures = await closuresOn(tx, period.id, added.map((entry) => entry.day));
+    const closures = await closuresOn(
+      tx,
+      period.id,
+      added.map((entry) => entry.day),
+    );
     const eligibilityRules = eligibilityRulesOf(period);
     const already = await tx.reservationDay.findMany({
-      where: { childId: child.id, status: { in: ACTIVE_STATUSES }, unitId: { in: added.map((entry) => entry.unitId) }, date: { in: added.map((entry) => dayToDate(entry.day)) } },
+      where: {
+        childId: child.id,
+        status: { in: ACTIVE_STATUSES },
+        unitId: { in: added.map((entry) => entry.unitId) },
+        date: { in: added.map((entry) => dayToDate(entry.day)) },
+      },
       select: { unitId: true, date: true, reservation: { select: { number: true } } },
     });
     const alreadyBooked = new Map(already.map((line) => [dayKey(line.unitId, dateToDay(line.date)), line.reservation.number]));
     for (const entry of [...added].sort(byDay)) {
       const number = alreadyBooked.get(dayKey(entry.unitId, entry.day));
       if (number !== undefined) {
-        throw refusal(entry.day, unitLabel(entry.unitId), `${child.name} y est déjà inscrit (réservation n° ${formatReservationNumber(number)})`);
+        throw refusal(
+          entry.day,
+          unitLabel(entry.unitId),
+          `${child.name} y est déjà inscrit (réservation n° ${formatReservationNumber(number)})`,
+        );
       }
       const reason = newDayRefusal({
         day: entry.day,
@@ -212,7 +257,10 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
   }
 
   if (old) {
-    await tx.reservationDay.updateMany({ where: { reservationId: old.id, status: { in: ACTIVE_STATUSES } }, data: { status: "CANCELLED" } });
+    await tx.reservationDay.updateMany({
+      where: { reservationId: old.id, status: { in: ACTIVE_STATUSES } },
+      data: { status: "CANCELLED" },
+    });
   }
   const newStatus: ReservationDayStatus = period.validationMode === "AUTO" ? "ACCEPTED" : "PENDING";
   const lines = [
@@ -289,33 +337,54 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
  * Confirmer la réservation — and Modifier / Annuler when `replacesId` is set (the old
  * reservation becomes REPLACED, or CANCELLED when no day is left). All days or none.
  */
-export async function confirmBooking(db: PrismaClient, owner: BookingOwner, request: TBooking, now: Date): Promise<ConfirmedReservation> {
+export async function confirmBooking(
+  db: PrismaClient,
+  owner: BookingOwner,
+  request: TBooking,
+  now: Date,
+): Promise<ConfirmedReservation> {
   return withRetry(() => db.$transaction((tx) => bookInTransaction(tx, owner, request, now), TX_OPTIONS));
 }
 
 async function copyInTransaction(tx: Tx, owner: BookingOwner, request: TCopyReservation, now: Date): Promise<CopyOutcome> {
   const source = await tx.reservation.findFirst({
     where: { id: request.reservationId, familyId: owner.familyId },
-    select: { childId: true, periodId: true, days: { where: { status: { in: ACTIVE_STATUSES } }, select: { unitId: true, date: true } } },
+    select: {
+      childId: true,
+      periodId: true,
+      days: { where: { status: { in: ACTIVE_STATUSES } }, select: { unitId: true, date: true } },
+    },
   });
   if (!source) throw new AppError("NOT_FOUND", "Réservation introuvable.");
-  if (source.childId === request.childId) throw new AppError("SAME_CHILD", "Choisissez un autre enfant que celui de la réservation.");
+  if (source.childId === request.childId)
+    throw new AppError("SAME_CHILD", "Choisissez un autre enfant que celui de la réservation.");
   const child = await loadChild(tx, owner, request.childId);
   const period = await loadPeriod(tx, source.periodId);
   const units = new Map(period.units.map((unit) => [unit.id, unit.label]));
-  const days = source.days
-    .map((line) => ({ unitId: line.unitId, day: dateToDay(line.date) }))
-    .sort(byUnitThenDay);
+  const days = source.days.map((line) => ({ unitId: line.unitId, day: dateToDay(line.date) })).sort(byUnitThenDay);
   const refused: CopyOutcome["refused"] = [];
   const booked: { unitId: string; day: CalendarDay }[] = [];
 
   const missing = await incompleteness(tx, owner, child.id, child.name);
   if (missing) {
-    return { reservation: null, booked: [], refused: days.map((entry) => ({ date: entry.day, unitLabel: units.get(entry.unitId) ?? "?", reason: missing })) };
+    return {
+      reservation: null,
+      booked: [],
+      refused: days.map((entry) => ({ date: entry.day, unitLabel: units.get(entry.unitId) ?? "?", reason: missing })),
+    };
   }
-  const closures = await closuresOn(tx, period.id, days.map((entry) => entry.day));
+  const closures = await closuresOn(
+    tx,
+    period.id,
+    days.map((entry) => entry.day),
+  );
   const already = await tx.reservationDay.findMany({
-    where: { childId: child.id, status: { in: ACTIVE_STATUSES }, unitId: { in: [...units.keys()] }, date: { in: days.map((entry) => dayToDate(entry.day)) } },
+    where: {
+      childId: child.id,
+      status: { in: ACTIVE_STATUSES },
+      unitId: { in: [...units.keys()] },
+      date: { in: days.map((entry) => dayToDate(entry.day)) },
+    },
     select: { unitId: true, date: true, reservation: { select: { number: true } } },
   });
   const alreadyBooked = new Map(already.map((line) => [dayKey(line.unitId, dateToDay(line.date)), line.reservation.number]));
@@ -341,7 +410,9 @@ async function copyInTransaction(tx: Tx, owner: BookingOwner, request: TCopyRese
   if (booked.length === 0) return { reservation: null, booked: [], refused: sortByDay(refused) };
 
   const status: ReservationDayStatus = period.validationMode === "AUTO" ? "ACCEPTED" : "PENDING";
-  const lines = booked.map((entry) => ({ unitId: entry.unitId, date: dayToDate(entry.day), day: entry.day })).sort((a, b) => a.day.localeCompare(b.day));
+  const lines = booked
+    .map((entry) => ({ unitId: entry.unitId, date: dayToDate(entry.day), day: entry.day }))
+    .sort((a, b) => a.day.localeCompare(b.day));
   const created = await tx.reservation.create({
     data: {
       familyId: owner.familyId,
@@ -353,7 +424,13 @@ async function copyInTransaction(tx: Tx, owner: BookingOwner, request: TCopyRese
       createdAt: now,
       createdByUserId: owner.userId,
       days: {
-        create: lines.map((line) => ({ childId: child.id, unitId: line.unitId, date: line.date, status, decidedAt: status === "ACCEPTED" ? now : null })),
+        create: lines.map((line) => ({
+          childId: child.id,
+          unitId: line.unitId,
+          date: line.date,
+          status,
+          decidedAt: status === "ACCEPTED" ? now : null,
+        })),
       },
     },
     select: { id: true, number: true, status: true },
@@ -369,6 +446,11 @@ async function copyInTransaction(tx: Tx, owner: BookingOwner, request: TCopyRese
  * Copier la réservation pour un autre enfant: same period and days, each rechecked for that
  * child; the days that pass are booked together (one transaction), the others are reported.
  */
-export async function copyReservation(db: PrismaClient, owner: BookingOwner, request: TCopyReservation, now: Date): Promise<CopyOutcome> {
+export async function copyReservation(
+  db: PrismaClient,
+  owner: BookingOwner,
+  request: TCopyReservation,
+  now: Date,
+): Promise<CopyOutcome> {
   return withRetry(() => db.$transaction((tx) => copyInTransaction(tx, owner, request, now), TX_OPTIONS));
 }

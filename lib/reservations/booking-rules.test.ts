@@ -1,6 +1,7 @@
 import {
   cellState,
   childEligibility,
+  dayLabel,
   deadlineDay,
   deadlineInstant,
   describeRule,
@@ -9,7 +10,6 @@ import {
   newDayRefusal,
   nextBookableWeek,
   openDays,
-  dayLabel,
   openWeekdaysLabel,
   type CellInput,
   type DeadlineRule,
@@ -75,7 +75,10 @@ describe("the deadline of a day", () => {
 
 describe("the open days of a period", () => {
   it("keeps the opening weekdays only and flags a closure inside a week", () => {
-    const closures = new Map([["2026-11-11", "Jour férié : Armistice"], ["2026-11-12", "Pont"]]);
+    const closures = new Map([
+      ["2026-11-11", "Jour férié : Armistice"],
+      ["2026-11-12", "Pont"],
+    ]);
     const days = openDays({ startDate: "2026-11-09", endDate: "2026-11-15", openWeekdays: [1, 2, 3, 4, 5] }, closures);
     expect(days).toEqual([
       { day: "2026-11-09", closure: null },
@@ -104,16 +107,30 @@ describe("the open days of a period", () => {
 });
 
 describe("eligibility", () => {
-  const rules = { minAgeYears: null, maxAgeYears: null, schoolLevels: ["CP", "CE1", "CE2", "CM1", "CM2"], eligibleSchoolIds: ["cambon"] };
+  const rules = {
+    minAgeYears: null,
+    maxAgeYears: null,
+    schoolLevels: ["CP", "CE1", "CE2", "CM1", "CM2"],
+    eligibleSchoolIds: ["cambon"],
+  };
   it("accepts a CM2 pupil of the establishment's school", () => {
-    expect(childEligibility({ birthDate: "2016-08-20", schoolId: "cambon", schoolLevel: "CM2" }, rules, "2026-12-07")).toEqual({ eligible: true });
+    expect(childEligibility({ birthDate: "2016-08-20", schoolId: "cambon", schoolLevel: "CM2" }, rules, "2026-12-07")).toEqual({
+      eligible: true,
+    });
   });
   it("refuses another school's pupil, a wrong level, and outside the age range", () => {
-    expect(childEligibility({ birthDate: "2016-08-20", schoolId: "foch", schoolLevel: "CM2" }, rules, "2026-12-07").eligible).toBe(false);
-    expect(childEligibility({ birthDate: "2016-08-20", schoolId: "cambon", schoolLevel: "GS" }, rules, "2026-12-07").eligible).toBe(false);
+    expect(
+      childEligibility({ birthDate: "2016-08-20", schoolId: "foch", schoolLevel: "CM2" }, rules, "2026-12-07").eligible,
+    ).toBe(false);
+    expect(
+      childEligibility({ birthDate: "2016-08-20", schoolId: "cambon", schoolLevel: "GS" }, rules, "2026-12-07").eligible,
+    ).toBe(false);
     const ages = { minAgeYears: 6, maxAgeYears: 11, schoolLevels: [], eligibleSchoolIds: [] };
     const child = { birthDate: "2020-12-10", schoolId: null, schoolLevel: null };
-    expect(childEligibility(child, ages, "2026-12-09")).toEqual({ eligible: false, reason: "service accessible à partir de 6 ans" });
+    expect(childEligibility(child, ages, "2026-12-09")).toEqual({
+      eligible: false,
+      reason: "service accessible à partir de 6 ans",
+    });
     expect(childEligibility(child, ages, "2026-12-10")).toEqual({ eligible: true });
     expect(childEligibility({ ...child, birthDate: "2014-01-01" }, ages, "2026-12-10").eligible).toBe(false);
   });
@@ -137,16 +154,25 @@ describe("the state of a planning cell", () => {
     expect(cellState(base)).toEqual({ kind: "bookable", checked: false, editable: true, reason: null });
   });
   it("is full when the counter reached the capacity", () => {
-    expect(cellState({ ...base, booked: 120 })).toMatchObject({ kind: "full", editable: false, reason: "Plus de place disponible — contactez le service" });
+    expect(cellState({ ...base, booked: 120 })).toMatchObject({
+      kind: "full",
+      editable: false,
+      reason: "Plus de place disponible — contactez le service",
+    });
   });
   it("is past its deadline the week after", () => {
     expect(cellState({ ...base, day: "2026-12-03" })).toMatchObject({ kind: "past_deadline", editable: false });
   });
   it("is closed on a closure, with its reason", () => {
-    expect(cellState({ ...base, closureReason: "Vacances de Noël" })).toMatchObject({ kind: "closed", reason: "Fermé : Vacances de Noël" });
+    expect(cellState({ ...base, closureReason: "Vacances de Noël" })).toMatchObject({
+      kind: "closed",
+      reason: "Fermé : Vacances de Noël",
+    });
   });
   it("is not eligible with the reason", () => {
-    expect(cellState({ ...base, eligibility: { eligible: false, reason: "service réservé aux élèves d'une autre école" } })).toMatchObject({
+    expect(
+      cellState({ ...base, eligibility: { eligible: false, reason: "service réservé aux élèves d'une autre école" } }),
+    ).toMatchObject({
       kind: "not_eligible",
       editable: false,
     });
@@ -160,13 +186,26 @@ describe("the state of a planning cell", () => {
     });
   });
   it("keeps a held day of a modified reservation changeable until its change deadline, then locks it", () => {
-    expect(cellState({ ...base, heldByReplacedReservation: true, booked: 120 })).toMatchObject({ kind: "bookable", checked: true, editable: true });
-    expect(cellState({ ...base, day: "2026-12-03", heldByReplacedReservation: true })).toMatchObject({ kind: "past_deadline", checked: true, editable: false });
+    expect(cellState({ ...base, heldByReplacedReservation: true, booked: 120 })).toMatchObject({
+      kind: "bookable",
+      checked: true,
+      editable: true,
+    });
+    expect(cellState({ ...base, day: "2026-12-03", heldByReplacedReservation: true })).toMatchObject({
+      kind: "past_deadline",
+      checked: true,
+      editable: false,
+    });
   });
   it("refuses new days after the period's last booking date", () => {
     const closed = { ...PERIOD, lastBookingDate: "2026-11-20" };
-    expect(cellState({ ...base, period: closed })).toMatchObject({ kind: "past_deadline", reason: "Les réservations de cette période sont closes" });
-    expect(newDayRefusal({ day: "2026-12-10", now, period: closed, closureReason: null, eligibility: { eligible: true } })).toMatch(/closes/);
+    expect(cellState({ ...base, period: closed })).toMatchObject({
+      kind: "past_deadline",
+      reason: "Les réservations de cette période sont closes",
+    });
+    expect(
+      newDayRefusal({ day: "2026-12-10", now, period: closed, closureReason: null, eligibility: { eligible: true } }),
+    ).toMatch(/closes/);
   });
   it("refuses a day the service does not open", () => {
     expect(newDayRefusal({ day: "2026-12-09", now, period: PERIOD, closureReason: null, eligibility: { eligible: true } })).toBe(
@@ -177,13 +216,22 @@ describe("the state of a planning cell", () => {
 
 describe("the next bookable week", () => {
   it("is the week whose Tuesday-before deadline has not passed yet", () => {
-    expect(nextBookableWeek(PERIOD, new Map(), new Date("2026-11-26T10:00:00Z"))).toEqual(["2026-12-07", "2026-12-08", "2026-12-10", "2026-12-11"]);
+    expect(nextBookableWeek(PERIOD, new Map(), new Date("2026-11-26T10:00:00Z"))).toEqual([
+      "2026-12-07",
+      "2026-12-08",
+      "2026-12-10",
+      "2026-12-11",
+    ]);
     // Tuesday 1 December at 23:59:59 Paris: still in time for the week of 7 December.
     expect(nextBookableWeek(PERIOD, new Map(), new Date("2026-12-01T22:59:59Z"))[0]).toBe("2026-12-07");
     expect(nextBookableWeek(PERIOD, new Map(), new Date("2026-12-01T23:00:00Z"))[0]).toBe("2026-12-14");
   });
   it("skips closed days", () => {
     const closures = new Map([["2026-12-07", "Fermé"]]);
-    expect(nextBookableWeek(PERIOD, closures, new Date("2026-11-26T10:00:00Z"))).toEqual(["2026-12-08", "2026-12-10", "2026-12-11"]);
+    expect(nextBookableWeek(PERIOD, closures, new Date("2026-11-26T10:00:00Z"))).toEqual([
+      "2026-12-08",
+      "2026-12-10",
+      "2026-12-11",
+    ]);
   });
 });

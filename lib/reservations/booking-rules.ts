@@ -2,6 +2,7 @@
 // shows exactly what the server enforces because both call these functions. Every deadline is
 // a wall-clock time in Europe/Paris, converted to an instant DST-correctly by @date-fns/tz.
 import { TZDate } from "@date-fns/tz";
+
 import { ageInMonths } from "@/lib/children/age";
 import { addDays, eachDay, isoWeekday, PARIS, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 
@@ -39,7 +40,20 @@ export type ChildForEligibility = { birthDate: CalendarDay; schoolId: string | n
 const WEEKDAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 const WEEKDAY_SHORT = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
 const WEEKDAY_TITLE = ["Lun", "Mar", "Mer", "Jeu", "Ven", "Sam", "Dim"];
-const MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const MONTH_NAMES = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
 
 /** The instant at which it is `minutes` after midnight of `day` on Paris clocks. */
 export function parisWallClock(day: CalendarDay, minutes: number): Date {
@@ -161,7 +175,9 @@ export function formatReservationNumber(number: number): string {
 }
 
 /** Why a new day cannot be booked, or null when it can (capacity apart: the database decides). */
-export function newDayRefusal(input: Omit<CellInput, "capacity" | "booked" | "heldByReplacedReservation" | "bookedElsewhere">): string | null {
+export function newDayRefusal(
+  input: Omit<CellInput, "capacity" | "booked" | "heldByReplacedReservation" | "bookedElsewhere">,
+): string | null {
   if (!isOpenDay(input.period, input.day)) return "le service n'est pas ouvert ce jour-là";
   if (input.closureReason) return `fermé (${input.closureReason})`;
   if (!input.eligibility.eligible) return input.eligibility.reason;
@@ -228,7 +244,10 @@ export function shortDayLabel(day: CalendarDay): string {
 
 /** "Lun Mar Jeu Ven" */
 export function openWeekdaysLabel(openWeekdays: number[]): string {
-  return [...openWeekdays].sort().map((weekday) => WEEKDAY_TITLE[weekday - 1]).join(" ");
+  return [...openWeekdays]
+    .sort()
+    .map((weekday) => WEEKDAY_TITLE[weekday - 1])
+    .join(" ");
 }
 
 /** "2020-03" → "mars 2020" */

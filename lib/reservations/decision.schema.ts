@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { blankToNull, optionalNamedText } from "@/lib/validation/form-fields";
 
 export const ZDecisionSchema = z
@@ -9,7 +10,9 @@ export const ZDecisionSchema = z
     // No message is NULL, as stored with the decision.
     message: optionalNamedText("Le message", 500).transform(blankToNull),
   })
-  .refine((value) => Boolean(value.reservationId) !== Boolean(value.dayId), { error: "Choisissez une ligne ou une réservation." });
+  .refine((value) => Boolean(value.reservationId) !== Boolean(value.dayId), {
+    error: "Choisissez une ligne ou une réservation.",
+  });
 export type TDecision = z.input<typeof ZDecisionSchema>;
 
 export const ZQueueFilterSchema = z.object({

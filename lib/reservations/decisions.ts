@@ -1,4 +1,5 @@
 import "server-only";
+
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
@@ -7,15 +8,16 @@ import { dateToDay, dayToDate, formatDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import { PERIOD_TITLE_FIELDS } from "./period-rules";
 import { loadMailTown } from "@/lib/mail/mail-town";
 import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
+
 import { formatReservationNumber } from "./booking-rules";
-import { reservationStatusFromLines } from "./status";
 import type { TQueueFilter } from "./decision.schema";
+import { PERIOD_TITLE_FIELDS } from "./period-rules";
+import { reservationStatusFromLines } from "./status";
 
 export const QUEUE_PAGE_SIZE = 50;
 
@@ -54,13 +56,22 @@ export async function listPendingLines(db: Db, viewer: StaffViewer, filter: TQue
       },
     }),
   ]);
-  return { total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)), lines: lines.map((line) => ({ ...line, day: dateToDay(line.date) })) };
+  return {
+    total,
+    page: filter.page,
+    pageCount: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
+    lines: lines.map((line) => ({ ...line, day: dateToDay(line.date) })),
+  };
 }
 
 export async function listQueueFilters(db: Db) {
   const [establishments, periods] = await Promise.all([
     db.establishment.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.period.findMany({ where: { validationMode: "MANUAL" }, orderBy: [{ establishment: { name: "asc" } }, { name: "asc" }], select: { id: true, name: true, establishment: { select: { name: true } } } }),
+    db.period.findMany({
+      where: { validationMode: "MANUAL" },
+      orderBy: [{ establishment: { name: "asc" } }, { name: "asc" }],
+      select: { id: true, name: true, establishment: { select: { name: true } } },
+    }),
   ]);
   return { establishments, periods };
 }
@@ -83,7 +94,12 @@ export type DecisionNotice = {
  * the lines are locked, refused lines give their place back (UnitDay.booked), the
  * reservation's status is recomputed, the decision is audited. The mail goes after commit.
  */
-export async function decideReservation(db: PrismaClient, viewer: StaffViewer, input: DecisionInput, options: { mailConfig?: MailConfig; now?: Date } = {}) {
+export async function decideReservation(
+  db: PrismaClient,
+  viewer: StaffViewer,
+  input: DecisionInput,
+  options: { mailConfig?: MailConfig; now?: Date } = {},
+) {
   const now = options.now ?? clock.now();
   const notice = await db.$transaction(async (tx): Promise<DecisionNotice> => {
     const reservationId =
@@ -105,7 +121,10 @@ export async function decideReservation(db: PrismaClient, viewer: StaffViewer, i
     });
     if (input.decision === "REFUSED") {
       for (const line of targets) {
-        const released = await tx.unitDay.updateMany({ where: { unitId: line.unitId, date: line.date, booked: { gt: 0 } }, data: { booked: { decrement: 1 } } });
+        const released = await tx.unitDay.updateMany({
+          where: { unitId: line.unitId, date: line.date, booked: { gt: 0 } },
+          data: { booked: { decrement: 1 } },
+        });
         if (released.count !== 1) throw new Error(`UnitDay counter missing for ${line.unitId} ${dateToDay(line.date)}`);
       }
     }

@@ -2,6 +2,7 @@
 // client here, only its types: the planning loader and the booking transaction share it.
 import { dateToDay } from "@/lib/dates/calendar-day";
 import type { Prisma } from "@/lib/db/generated/client";
+
 import type { DeadlineRule, PeriodEligibility, PeriodRules } from "./booking-rules";
 
 const RULE_SELECT = { kind: true, weekday: true, daysBefore: true, timeOfDay: true } as const;
@@ -21,7 +22,10 @@ export const PERIOD_SELECT = {
   changeRule: { select: RULE_SELECT },
   establishment: { select: { id: true, name: true } },
   activity: { select: { name: true } },
-  units: { select: { id: true, label: true, startTime: true, endTime: true, capacity: true }, orderBy: [{ sortOrder: "asc" }, { label: "asc" }] },
+  units: {
+    select: { id: true, label: true, startTime: true, endTime: true, capacity: true },
+    orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
+  },
   eligibleSchools: { select: { schoolId: true } },
 } satisfies Prisma.PeriodSelect;
 
@@ -56,7 +60,9 @@ export function eligibilityRulesOf(period: PeriodRow): PeriodEligibility {
 
 /** "CANTINE ELEMENTAIRE CAMBON / RESTAURATION SCOLAIRE CANTINE ELEMENTAIRE 2026-2027" */
 /** What periodTitle needs, as a `select`. */
-export const PERIOD_TITLE_FIELDS = { select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true } } } } as const;
+export const PERIOD_TITLE_FIELDS = {
+  select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true } } },
+} as const;
 
 export function periodTitle(period: { name: string; establishment: { name: string }; activity: { name: string } }): string {
   return `${period.establishment.name} / ${period.activity.name} ${period.name}`;

@@ -1,10 +1,12 @@
 import "server-only";
+
 import { dateToDay } from "@/lib/dates/calendar-day";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { renderMail, type MailTown, type RenderedMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
+
 import { dayLabel, formatReservationNumber } from "./booking-rules";
 import { PERIOD_TITLE_FIELDS, periodTitle } from "./period-rules";
 import { DAY_STATUS_LABELS, STATUS_LABELS } from "./status-labels";
@@ -12,7 +14,13 @@ import { DAY_STATUS_LABELS, STATUS_LABELS } from "./status-labels";
 // E-mails about a reservation (SPEC §10 "reservation accepted/refused"): always sent after the
 // transaction that decided it has committed, never inside it.
 
-const FALLBACK_TOWN: MailTown = { townName: "Votre commune", portalName: "Portail Familles", guichetName: "Guichet unique", guichetPhone: "", guichetEmail: "" };
+const FALLBACK_TOWN: MailTown = {
+  townName: "Votre commune",
+  portalName: "Portail Familles",
+  guichetName: "Guichet unique",
+  guichetPhone: "",
+  guichetEmail: "",
+};
 
 async function mailTown(db: PrismaClient): Promise<MailTown> {
   return (
@@ -53,7 +61,10 @@ function reservationMail(town: MailTown, reservation: MailReservation, kind: "co
       `${dayLabel(dateToDay(line.date))} – ${line.unit.label} : ${DAY_STATUS_LABELS[line.status]}${line.staffMessage ? ` (${line.staffMessage})` : ""}`,
   );
   return renderMail(town, {
-    subject: kind === "confirmation" ? `Demande de réservation n° ${number} enregistrée – ${state}` : `Réservation n° ${number} : ${state}`,
+    subject:
+      kind === "confirmation"
+        ? `Demande de réservation n° ${number} enregistrée – ${state}`
+        : `Réservation n° ${number} : ${state}`,
     paragraphs: [
       kind === "confirmation"
         ? `Votre demande de réservation n° ${number} pour ${child} a bien été prise en compte. Merci.`
@@ -67,7 +78,12 @@ function reservationMail(town: MailTown, reservation: MailReservation, kind: "co
 }
 
 /** The confirmation after "Confirmer la réservation" (and after a modification or a copy). */
-export async function sendReservationConfirmation(db: PrismaClient, reservationId: string, to: string, mailConfig?: MailConfig): Promise<void> {
+export async function sendReservationConfirmation(
+  db: PrismaClient,
+  reservationId: string,
+  to: string,
+  mailConfig?: MailConfig,
+): Promise<void> {
   const reservation = await loadForMail(db, reservationId);
   if (!reservation) return;
   await sendMail(db, to, reservationMail(await mailTown(db), reservation, "confirmation"), mailConfig);
@@ -82,6 +98,9 @@ export async function notifyReservationDecision(db: PrismaClient, reservationId:
   const reservation = await loadForMail(db, reservationId);
   if (!reservation) return;
   const mail = reservationMail(await mailTown(db), reservation, "decision");
-  const parents = await db.user.findMany({ where: { familyId: reservation.familyId, role: "PARENT", active: true }, select: { email: true } });
+  const parents = await db.user.findMany({
+    where: { familyId: reservation.familyId, role: "PARENT", active: true },
+    select: { email: true },
+  });
   for (const parent of parents) await sendMail(db, parent.email, mail, mailConfig);
 }

@@ -1,7 +1,13 @@
 import { z } from "zod";
+
 import { isCalendarDay } from "@/lib/dates/calendar-day";
 
-const id = (label: string) => z.string({ error: `${label} manquant.` }).trim().min(1, { error: `${label} manquant.` }).max(64);
+const id = (label: string) =>
+  z
+    .string({ error: `${label} manquant.` })
+    .trim()
+    .min(1, { error: `${label} manquant.` })
+    .max(64);
 
 export const ZBookedDaySchema = z.object({
   unitId: id("Unité"),

@@ -1,7 +1,9 @@
 import "server-only";
+
 import { dateToDay, formatDateTime, formatDay, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Prisma, PrismaClient, ReservationStatus } from "@/lib/db/generated/client";
 import { loadCompleteness } from "@/lib/families/load-completeness";
+
 import {
   cellState,
   childEligibility,
@@ -46,7 +48,12 @@ export async function listReservations(db: Db, viewer: FamilyScope, filters: Res
     familyId: viewer.familyId,
     ...(filters.childId ? { childId: filters.childId } : {}),
     ...(filters.establishmentId || filters.periodName
-      ? { period: { ...(filters.establishmentId ? { establishmentId: filters.establishmentId } : {}), ...(filters.periodName ? { name: filters.periodName } : {}) } }
+      ? {
+          period: {
+            ...(filters.establishmentId ? { establishmentId: filters.establishmentId } : {}),
+            ...(filters.periodName ? { name: filters.periodName } : {}),
+          },
+        }
       : {}),
     ...(filters.status ? { status: filters.status } : {}),
   };
@@ -88,7 +95,11 @@ export type ReservationList = Awaited<ReturnType<typeof listReservations>>;
 /** The choices of the search form: the family's children, and what it has booked. */
 export async function reservationSearchOptions(db: Db, viewer: FamilyScope) {
   const [children, periods] = await Promise.all([
-    db.child.findMany({ where: { familyId: viewer.familyId }, orderBy: [{ birthDate: "desc" }, { firstName: "asc" }], select: { id: true, firstName: true, lastName: true } }),
+    db.child.findMany({
+      where: { familyId: viewer.familyId },
+      orderBy: [{ birthDate: "desc" }, { firstName: "asc" }],
+      select: { id: true, firstName: true, lastName: true },
+    }),
     db.period.findMany({
       where: { reservations: { some: { familyId: viewer.familyId } } },
       orderBy: [{ establishment: { name: "asc" } }, { name: "asc" }],
@@ -114,12 +125,25 @@ export async function getReservationDetail(db: Db, viewer: FamilyScope, reservat
       status: true,
       createdAt: true,
       child: { select: { id: true, firstName: true, lastName: true } },
-      period: { select: { id: true, name: true, validationMode: true, establishment: { select: { name: true } }, activity: { select: { name: true } } } },
+      period: {
+        select: {
+          id: true,
+          name: true,
+          validationMode: true,
+          establishment: { select: { name: true } },
+          activity: { select: { name: true } },
+        },
+      },
       replaces: { select: { id: true, number: true } },
       replacedBy: { select: { id: true, number: true } },
       days: {
         orderBy: [{ date: "asc" }, { unit: { sortOrder: "asc" } }],
-        select: { date: true, status: true, staffMessage: true, unit: { select: { label: true, startTime: true, endTime: true } } },
+        select: {
+          date: true,
+          status: true,
+          staffMessage: true,
+          unit: { select: { label: true, startTime: true, endTime: true } },
+        },
       },
     },
   });
@@ -189,7 +213,12 @@ export async function getEligiblePeriods(db: Db, viewer: FamilyScope, childId: s
   });
   return {
     child: { id: child.id, name: child.name },
-    periods: eligible.map((period) => ({ id: period.id, establishment: period.establishment.name, activity: period.activity.name, name: period.name })),
+    periods: eligible.map((period) => ({
+      id: period.id,
+      establishment: period.establishment.name,
+      activity: period.activity.name,
+      name: period.name,
+    })),
   };
 }
 
@@ -249,7 +278,10 @@ export async function getPlanning(
   }
   const child = await ownedChild(db, viewer, childId);
   if (!child) return null;
-  const period = await db.period.findFirst({ where: { id: periodId, active: true, establishment: { active: true } }, select: PERIOD_SELECT });
+  const period = await db.period.findFirst({
+    where: { id: periodId, active: true, establishment: { active: true } },
+    select: PERIOD_SELECT,
+  });
   if (!period) return null;
   const rules = periodRulesOf(period);
   const eligibilityRules = eligibilityRulesOf(period);
@@ -262,13 +294,21 @@ export async function getPlanning(
   const range = { gte: period.startDate, lte: period.endDate };
   const [closures, counters, childDays, otherDays] = await Promise.all([
     db.closure.findMany({ where: { periodId: period.id }, select: { date: true, reason: true } }),
-    db.unitDay.findMany({ where: { unitId: { in: unitIds }, date: range }, select: { unitId: true, date: true, capacity: true, booked: true } }),
+    db.unitDay.findMany({
+      where: { unitId: { in: unitIds }, date: range },
+      select: { unitId: true, date: true, capacity: true, booked: true },
+    }),
     db.reservationDay.findMany({
       where: { childId: child.id, unitId: { in: unitIds }, status: { in: ACTIVE_STATUSES } },
       select: { unitId: true, date: true, reservationId: true, reservation: { select: { number: true } } },
     }),
     db.reservationDay.findMany({
-      where: { reservation: { familyId: viewer.familyId }, childId: { not: child.id }, status: { in: ACTIVE_STATUSES }, date: range },
+      where: {
+        reservation: { familyId: viewer.familyId },
+        childId: { not: child.id },
+        status: { in: ACTIVE_STATUSES },
+        date: range,
+      },
       orderBy: [{ date: "asc" }],
       select: {
         date: true,
@@ -332,7 +372,7 @@ export async function getPlanning(
     units: period.units.map((unit) => ({ id: unit.id, label: unit.label, hours: `${unit.startTime} - ${unit.endTime}` })),
     rows,
     months,
-    startMonth: months.includes(startMonth) ? startMonth : months[0] ?? startMonth,
+    startMonth: months.includes(startMonth) ? startMonth : (months[0] ?? startMonth),
     replaces,
   };
 }

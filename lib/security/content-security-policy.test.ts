@@ -1,4 +1,9 @@
-import { newNonce, pageContentSecurityPolicy, storedFileContentSecurityPolicy, uploadThingConnectSources } from "./content-security-policy";
+import {
+  newNonce,
+  pageContentSecurityPolicy,
+  storedFileContentSecurityPolicy,
+  uploadThingConnectSources,
+} from "./content-security-policy";
 
 const directive = (policy: string, name: string) => policy.split("; ").find((part) => part.split(" ")[0] === name);
 
@@ -38,11 +43,13 @@ describe("the UploadThing hosts the browser may reach", () => {
       "https://*.ingest.uploadthing.com",
     ]);
     expect(
-      uploadThingConnectSources({ UPLOADTHING_TOKEN: token({ apiKey: "k", appId: "a", regions: ["sea1"], ingestHost: "ingest.example.eu" }) }),
+      uploadThingConnectSources({
+        UPLOADTHING_TOKEN: token({ apiKey: "k", appId: "a", regions: ["sea1"], ingestHost: "ingest.example.eu" }),
+      }),
     ).toEqual(["https://*.ingest.example.eu"]);
-    expect(uploadThingConnectSources({ UPLOADTHING_TOKEN: "x", UPLOADTHING_INGEST_URL: "http://127.0.0.1:4455/ingest" })).toEqual([
-      "http://127.0.0.1:4455",
-    ]);
+    expect(uploadThingConnectSources({ UPLOADTHING_TOKEN: "x", UPLOADTHING_INGEST_URL: "http://127.0.0.1:4455/ingest" })).toEqual(
+      ["http://127.0.0.1:4455"],
+    );
   });
 
   it("never copies a strange host from the token into the policy", () => {

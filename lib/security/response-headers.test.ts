@@ -1,7 +1,11 @@
 import { CAMERA_PAGE, securityHeaderRules } from "./response-headers";
 
 const headersFor = (production: boolean, source: string) =>
-  Object.fromEntries(securityHeaderRules({ production }).filter((rule) => rule.source === source).flatMap((rule) => rule.headers.map((h) => [h.key, h.value])));
+  Object.fromEntries(
+    securityHeaderRules({ production })
+      .filter((rule) => rule.source === source)
+      .flatMap((rule) => rule.headers.map((h) => [h.key, h.value])),
+  );
 
 describe("the security headers of every response", () => {
   it("asks for HTTPS (HSTS, a year, subdomains) in production only", () => {
@@ -13,7 +17,9 @@ describe("the security headers of every response", () => {
     const rules = securityHeaderRules({ production: true });
     expect(headersFor(true, "/:path*")["Permissions-Policy"]).toMatch(/^camera=\(\),/);
     expect(headersFor(true, CAMERA_PAGE)["Permissions-Policy"]).toMatch(/^camera=\(self\),/);
-    expect(rules.findIndex((rule) => rule.source === CAMERA_PAGE)).toBeGreaterThan(rules.findIndex((rule) => rule.source === "/:path*"));
+    expect(rules.findIndex((rule) => rule.source === CAMERA_PAGE)).toBeGreaterThan(
+      rules.findIndex((rule) => rule.source === "/:path*"),
+    );
   });
 
   it("keeps the referrer to the portal's origin", () => {

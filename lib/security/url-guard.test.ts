@@ -22,7 +22,11 @@ describe("urlCarriesNulByte", () => {
 });
 
 describe("pathDoesNotDecode", () => {
-  it.each(["http://portail.test/espace/enfants/%C0%AF", "http://portail.test/admin/familles/%E9", "http://portail.test/espace/%"])("turns %s away", (address) => {
+  it.each([
+    "http://portail.test/espace/enfants/%C0%AF",
+    "http://portail.test/admin/familles/%E9",
+    "http://portail.test/espace/%",
+  ])("turns %s away", (address) => {
     expect(pathDoesNotDecode(new URL(address))).toBe(true);
   });
 

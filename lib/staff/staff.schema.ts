@@ -5,7 +5,11 @@ export const ZStaffRoleSchema = z.enum(["AGENT", "ADMIN"], { error: "Choisissez 
 export const ZCreateStaffSchema = z.object({
   firstName: z.string({ error: "Le prénom est obligatoire." }).trim().min(1, "Le prénom est obligatoire.").max(100),
   lastName: z.string({ error: "Le nom est obligatoire." }).trim().min(1, "Le nom est obligatoire.").max(100),
-  email: z.string({ error: "L'adresse e-mail est obligatoire." }).trim().toLowerCase().pipe(z.email("L'adresse e-mail n'est pas valide.")),
+  email: z
+    .string({ error: "L'adresse e-mail est obligatoire." })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("L'adresse e-mail n'est pas valide.")),
   role: ZStaffRoleSchema,
 });
 export type TCreateStaff = z.input<typeof ZCreateStaffSchema>;

@@ -1,4 +1,4 @@
-import { LIGHTEST_TEXT_ON_BRAND, MIN_CONTRAST, contrastRatio, darkerShade } from "./brand-colour";
+import { contrastRatio, darkerShade, LIGHTEST_TEXT_ON_BRAND, MIN_CONTRAST } from "./brand-colour";
 
 describe("the town's main colour", () => {
   it("computes WCAG contrast ratios", () => {

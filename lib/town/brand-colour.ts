@@ -25,6 +25,10 @@ export function contrastRatio(first: string, second: string): number {
 /** The hover / pressed shade: the same hue, a third darker. */
 export function darkerShade(hex: string): string {
   return `#${channels(hex)
-    .map((value) => Math.round(value * 0.67).toString(16).padStart(2, "0"))
+    .map((value) =>
+      Math.round(value * 0.67)
+        .toString(16)
+        .padStart(2, "0"),
+    )
     .join("")}`;
 }

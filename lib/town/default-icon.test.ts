@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import { renderDefaultIcon, townInitial } from "./default-icon";
 
 describe("the town's default icon", () => {

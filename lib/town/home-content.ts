@@ -1,4 +1,5 @@
 import "server-only";
+
 import type { Db } from "@/lib/db/client";
 
 export async function listPublishedNews(db: Db, now: Date, take = 5) {

@@ -1,6 +1,8 @@
 import "server-only";
+
 import { connection } from "next/server";
 import { cache } from "react";
+
 import type { Db } from "@/lib/db/client";
 
 export type TownSettingsView = {

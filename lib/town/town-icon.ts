@@ -1,7 +1,10 @@
 import "server-only";
+
 import fs from "node:fs/promises";
 import path from "node:path";
+
 import type { PrismaClient } from "@/lib/db/generated/client";
+
 import { renderDefaultIcon } from "./default-icon";
 
 const TEMPLATE = path.join(process.cwd(), "lib", "town", "default-icon.svg");

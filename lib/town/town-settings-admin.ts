@@ -1,26 +1,54 @@
 import "server-only";
+
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+
 import type { TTownSettings, TUsefulContact } from "./town-settings.schema";
 
 /** The town settings as the admin form shows them (row id=1; empty fields when not created yet). */
 export async function getTownSettingsForEdit(db: Db): Promise<TTownSettings> {
   const row = await db.townSettings.findUnique({
     where: { id: 1 },
-    select: { townName: true, portalName: true, guichetName: true, guichetPhone: true, guichetEmail: true, guichetAddress: true, guichetHours: true, primaryColor: true },
+    select: {
+      townName: true,
+      portalName: true,
+      guichetName: true,
+      guichetPhone: true,
+      guichetEmail: true,
+      guichetAddress: true,
+      guichetHours: true,
+      primaryColor: true,
+    },
   });
-  return row ?? { townName: "", portalName: "Portail Familles", guichetName: "Guichet unique", guichetPhone: "", guichetEmail: "", guichetAddress: "", guichetHours: "", primaryColor: "#1e3a6e" };
+  return (
+    row ?? {
+      townName: "",
+      portalName: "Portail Familles",
+      guichetName: "Guichet unique",
+      guichetPhone: "",
+      guichetEmail: "",
+      guichetAddress: "",
+      guichetHours: "",
+      primaryColor: "#1e3a6e",
+    }
+  );
 }
 
 /** Admin only, checked here too so that the function is safe whoever calls it. */
 export async function updateTownSettings(db: PrismaClient, viewer: StaffViewer, input: TTownSettings) {
-  if (viewer.role !== "ADMIN") throw new AppError("FORBIDDEN", "Seul un administrateur peut modifier les paramètres de la commune.");
+  if (viewer.role !== "ADMIN")
+    throw new AppError("FORBIDDEN", "Seul un administrateur peut modifier les paramètres de la commune.");
   await db.$transaction(async (tx) => {
     await tx.townSettings.upsert({ where: { id: 1 }, update: input, create: { id: 1, ...input } });
-    await writeAudit(tx, viewer, { action: "town-settings.update", targetType: "TownSettings", targetId: "1", details: { ...input } });
+    await writeAudit(tx, viewer, {
+      action: "town-settings.update",
+      targetType: "TownSettings",
+      targetId: "1",
+      details: { ...input },
+    });
   });
 }
 
@@ -34,7 +62,12 @@ export async function listUsefulContactsForEdit(db: Db) {
 export async function createUsefulContact(db: PrismaClient, viewer: StaffViewer, input: TUsefulContact) {
   return db.$transaction(async (tx) => {
     const contact = await tx.usefulContact.create({ data: input, select: { id: true } });
-    await writeAudit(tx, viewer, { action: "useful-contact.create", targetType: "UsefulContact", targetId: contact.id, details: { label: input.label } });
+    await writeAudit(tx, viewer, {
+      action: "useful-contact.create",
+      targetType: "UsefulContact",
+      targetId: contact.id,
+      details: { label: input.label },
+    });
     return contact;
   });
 }
@@ -43,7 +76,12 @@ export async function updateUsefulContact(db: PrismaClient, viewer: StaffViewer,
   await db.$transaction(async (tx) => {
     const { count } = await tx.usefulContact.updateMany({ where: { id }, data: input });
     if (count === 0) throw new AppError("NOT_FOUND", "Contact introuvable.");
-    await writeAudit(tx, viewer, { action: "useful-contact.update", targetType: "UsefulContact", targetId: id, details: { label: input.label } });
+    await writeAudit(tx, viewer, {
+      action: "useful-contact.update",
+      targetType: "UsefulContact",
+      targetId: id,
+      details: { label: input.label },
+    });
   });
 }
 
@@ -52,6 +90,11 @@ export async function deleteUsefulContact(db: PrismaClient, viewer: StaffViewer,
     const contact = await tx.usefulContact.findUnique({ where: { id }, select: { label: true } });
     if (!contact) throw new AppError("NOT_FOUND", "Contact introuvable.");
     await tx.usefulContact.delete({ where: { id } });
-    await writeAudit(tx, viewer, { action: "useful-contact.delete", targetType: "UsefulContact", targetId: id, details: { label: contact.label } });
+    await writeAudit(tx, viewer, {
+      action: "useful-contact.delete",
+      targetType: "UsefulContact",
+      targetId: id,
+      details: { label: contact.label },
+    });
   });
 }

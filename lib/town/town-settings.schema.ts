@@ -1,6 +1,8 @@
 import { z } from "zod";
+
 import { blankToNull, displayOrder, optionalNamedText, requiredNamedText } from "@/lib/validation/form-fields";
-import { LIGHTEST_TEXT_ON_BRAND, MIN_CONTRAST, contrastRatio } from "./brand-colour";
+
+import { contrastRatio, LIGHTEST_TEXT_ON_BRAND, MIN_CONTRAST } from "./brand-colour";
 
 const text = requiredNamedText;
 

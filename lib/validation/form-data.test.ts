@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { checkFormData, formDataToObject, INVALID_FORM_MESSAGE, validationFailure } from "./form-data";
 
 describe("what a form posts, as a schema reads it", () => {
@@ -38,19 +39,33 @@ describe("what a form posts, as a schema reads it", () => {
     const parsed = schema.safeParse({ name: "" });
     expect(parsed.success).toBe(false);
     if (parsed.success) return;
-    expect(validationFailure(parsed.error)).toEqual({ ok: false, error: INVALID_FORM_MESSAGE, fieldErrors: { name: ["Le nom est obligatoire."] } });
-    const refined = z.object({}).refine(() => false, { error: "Choisissez une ligne ou une réservation." }).safeParse({});
+    expect(validationFailure(parsed.error)).toEqual({
+      ok: false,
+      error: INVALID_FORM_MESSAGE,
+      fieldErrors: { name: ["Le nom est obligatoire."] },
+    });
+    const refined = z
+      .object({})
+      .refine(() => false, { error: "Choisissez une ligne ou une réservation." })
+      .safeParse({});
     if (!refined.success) expect(validationFailure(refined.error).error).toBe("Choisissez une ligne ou une réservation.");
   });
 
   it("lets a form go when the action's schema accepts it, and refuses it with the action's answer otherwise", () => {
-    const schema = z.object({ name: z.string().trim().min(1, "Le nom est obligatoire."), openWeekdays: z.array(z.coerce.number()) });
+    const schema = z.object({
+      name: z.string().trim().min(1, "Le nom est obligatoire."),
+      openWeekdays: z.array(z.coerce.number()),
+    });
     const form = new FormData();
     form.append("name", "ALSH");
     form.append("openWeekdays", "1");
     form.append("openWeekdays", "2");
     expect(checkFormData(schema, form)).toBeNull();
     form.set("name", "  ");
-    expect(checkFormData(schema, form)).toEqual({ ok: false, error: INVALID_FORM_MESSAGE, fieldErrors: { name: ["Le nom est obligatoire."] } });
+    expect(checkFormData(schema, form)).toEqual({
+      ok: false,
+      error: INVALID_FORM_MESSAGE,
+      fieldErrors: { name: ["Le nom est obligatoire."] },
+    });
   });
 });

@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { blankToNull, checkbox, list, optionalId, optionalInt, optionalNamedText, optionalText, requiredNamedText, requiredText } from "./form-fields";
+
+import {
+  blankToNull,
+  checkbox,
+  list,
+  optionalId,
+  optionalInt,
+  optionalNamedText,
+  optionalText,
+  requiredNamedText,
+  requiredText,
+} from "./form-fields";
 
 const messages = (schema: z.ZodType, value: unknown) => {
   const parsed = schema.safeParse(value);
@@ -29,7 +40,9 @@ describe("form field rules", () => {
   it("refuses an empty required text with the form's message, and a too long one", () => {
     expect(messages(requiredText("La ville est obligatoire."), "  ")).toEqual(["La ville est obligatoire."]);
     expect(messages(requiredText("La ville est obligatoire."), undefined)).toEqual(["La ville est obligatoire."]);
-    expect(messages(requiredText("La ville est obligatoire.", 5), "Rodez-Onet")).toEqual(["Ce champ ne peut pas dépasser 5 caractères."]);
+    expect(messages(requiredText("La ville est obligatoire.", 5), "Rodez-Onet")).toEqual([
+      "Ce champ ne peut pas dépasser 5 caractères.",
+    ]);
     expect(messages(optionalText(3), "abcd")).toEqual(["Ce champ ne peut pas dépasser 3 caractères."]);
   });
 

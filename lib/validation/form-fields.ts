@@ -7,6 +7,7 @@
 // a nullable column is written, through `blankToNull` (in the writer, or as the schema's last step
 // when the schema maps one-to-one onto the row). Absent, null and "" all read as empty.
 import { z } from "zod";
+
 import { isCalendarDay } from "@/lib/dates/calendar-day";
 
 export const UNEXPECTED_FIELD = "Le formulaire contient des données inattendues : rechargez la page et recommencez.";
@@ -30,8 +31,10 @@ export const optionalText = (max = 100, tooLongMessage = tooLong(max)) =>
     .transform((value) => value ?? "");
 
 /** The same two, their messages naming the field: « Le nom de l'activité est obligatoire. » */
-export const requiredNamedText = (label: string, max: number) => requiredText(`${label} est obligatoire.`, max, `${label} ne peut pas dépasser ${max} caractères.`);
-export const optionalNamedText = (label: string, max: number) => optionalText(max, `${label} ne peut pas dépasser ${max} caractères.`);
+export const requiredNamedText = (label: string, max: number) =>
+  requiredText(`${label} est obligatoire.`, max, `${label} ne peut pas dépasser ${max} caractères.`);
+export const optionalNamedText = (label: string, max: number) =>
+  optionalText(max, `${label} ne peut pas dépasser ${max} caractères.`);
 
 /** A checkbox: "on" when ticked, absent otherwise ("true"/"false" and booleans from code). */
 export const checkbox = z
@@ -62,7 +65,12 @@ export const list = <T extends z.ZodType>(item: T) =>
 /** An optional whole number typed in a field: empty → null. */
 export const optionalInt = (label: string, min: number, max: number) =>
   z.preprocess(
-    (value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? null : typeof value === "string" ? Number(value.trim()) : value),
+    (value) =>
+      value === undefined || value === null || (typeof value === "string" && value.trim() === "")
+        ? null
+        : typeof value === "string"
+          ? Number(value.trim())
+          : value,
     z
       .number({ error: `${label} doit être un nombre entier.` })
       .int(`${label} doit être un nombre entier.`)
@@ -73,7 +81,12 @@ export const optionalInt = (label: string, min: number, max: number) =>
 
 /** Where an item comes in a list shown to families (0 first): empty → 0. */
 export const displayOrder = z.preprocess(
-  (value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? 0 : typeof value === "string" ? Number(value.trim()) : value),
+  (value) =>
+    value === undefined || value === null || (typeof value === "string" && value.trim() === "")
+      ? 0
+      : typeof value === "string"
+        ? Number(value.trim())
+        : value,
   z
     .number({ error: "L'ordre d'affichage doit être un nombre entier." })
     .int("L'ordre d'affichage doit être un nombre entier.")
@@ -86,16 +99,16 @@ export const optionalId = (message: string) =>
   z.preprocess((value) => (value === "" || value === undefined ? null : value), z.uuid({ error: message }).nullable());
 
 /** The values of a non-empty `as const` list of choices, as the tuple z.enum wants. */
-export const optionValues = <V extends string>(options: readonly [{ readonly value: V }, ...{ readonly value: V }[]]): [V, ...V[]] => [
-  options[0].value,
-  ...options.slice(1).map((option) => option.value),
-];
+export const optionValues = <V extends string>(
+  options: readonly [{ readonly value: V }, ...{ readonly value: V }[]],
+): [V, ...V[]] => [options[0].value, ...options.slice(1).map((option) => option.value)];
 
 /** A <select> whose empty option means "not answered": "" or one of the values. */
 export const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.union([z.enum(values), z.literal("")], { error: "Choix invalide." });
 
-export const requiredChoice = <const T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(values, { error: message });
+export const requiredChoice = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.enum(values, { error: message });
 
 /** OUI / NON answer (a select). */
 export const yesNo = (message: string) => z.enum(["OUI", "NON"], { error: message });
@@ -126,9 +139,13 @@ export const birthDay = (message: string) =>
     .string({ error: message })
     .trim()
     .min(1, { error: message, abort: true })
-    .refine((value) => isCalendarDay(value) && value >= "1900-01-01", { error: "Date invalide : utilisez le format JJ/MM/AAAA." });
+    .refine((value) => isCalendarDay(value) && value >= "1900-01-01", {
+      error: "Date invalide : utilisez le format JJ/MM/AAAA.",
+    });
 
 export const optionalBirthDay = z
   .string({ error: "Date invalide." })
   .trim()
-  .refine((value) => value === "" || (isCalendarDay(value) && value >= "1900-01-01"), { error: "Date invalide : utilisez le format JJ/MM/AAAA." });
+  .refine((value) => value === "" || (isCalendarDay(value) && value >= "1900-01-01"), {
+    error: "Date invalide : utilisez le format JJ/MM/AAAA.",
+  });

@@ -15,8 +15,10 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+
 import pg from "pg";
-import type { Benchmark, BenchContext } from "../../scripts/bench";
+
+import type { BenchContext, Benchmark } from "../../scripts/bench";
 import { createPostgresDatabase } from "../helpers/postgres-database";
 import { abbaOrder, latencySummary } from "./bench-stats";
 
@@ -51,7 +53,12 @@ class DayFull extends Error {}
  * refusal because the day is full is counted apart; any other error stops the callers (the
  * run is then reported and the benchmark fails).
  */
-async function measure(clients: number, jobs: Job[], book: (job: Job) => Promise<void>, isFull: (error: unknown) => boolean): Promise<Run> {
+async function measure(
+  clients: number,
+  jobs: Job[],
+  book: (job: Job) => Promise<void>,
+  isFull: (error: unknown) => boolean,
+): Promise<Run> {
   const run: Run = { confirmed: 0, refused: 0, errors: [], latencies: [], seconds: 0 };
   let next = 0;
   const started = performance.now();
@@ -125,7 +132,10 @@ async function baselineBooking(pool: pg.Pool, job: Job, periodId: string, unitId
       `SELECT "id", "label", "startTime", "endTime", "capacity", "periodId" FROM "Unit" WHERE "periodId" IN ($1) ORDER BY "sortOrder" ASC, "label" ASC OFFSET $2`,
       [periodId, 0],
     );
-    await client.query(`SELECT "periodId", "schoolId" FROM "PeriodEligibleSchool" WHERE "periodId" IN ($1) OFFSET $2`, [periodId, 0]);
+    await client.query(`SELECT "periodId", "schoolId" FROM "PeriodEligibleSchool" WHERE "periodId" IN ($1) OFFSET $2`, [
+      periodId,
+      0,
+    ]);
 
     // loadCompleteness (lib/families/load-completeness.ts): the family, its guardians,
     // consents and documents, its children with their emergency contacts counted, the consent
@@ -138,7 +148,10 @@ async function baselineBooking(pool: pg.Pool, job: Job, periodId: string, unitId
       `SELECT "id", "position", "lastName", "firstName", "homePhone", "mobilePhone", "workPhone", "familyId" FROM "Guardian" WHERE "familyId" = $1 OFFSET $2`,
       [job.familyId, 0],
     );
-    const consents = await client.query<{ textId: string }>(`SELECT "id", "childId", "textId", "familyId" FROM "Consent" WHERE "familyId" = $1 OFFSET $2`, [job.familyId, 0]);
+    const consents = await client.query<{ textId: string }>(
+      `SELECT "id", "childId", "textId", "familyId" FROM "Consent" WHERE "familyId" = $1 OFFSET $2`,
+      [job.familyId, 0],
+    );
     await client.query(
       `SELECT "id", "typeId", "status"::text, "refusalReason", "uploadedAt", "familyId" FROM "Document" WHERE "childId" IS NULL AND "familyId" = $1 OFFSET $2`,
       [job.familyId, 0],
@@ -151,28 +164,48 @@ async function baselineBooking(pool: pg.Pool, job: Job, periodId: string, unitId
       [job.familyId, 0],
     );
     const textIds = [...new Set(consents.rows.map((consent) => consent.textId))];
-    if (textIds.length) await client.query(`SELECT "id", "kind"::text, "version" FROM "ConsentText" WHERE "id" = ANY($1::text[]) OFFSET $2`, [textIds, 0]);
+    if (textIds.length)
+      await client.query(`SELECT "id", "kind"::text, "version" FROM "ConsentText" WHERE "id" = ANY($1::text[]) OFFSET $2`, [
+        textIds,
+        0,
+      ]);
     const childIds = children.rows.map((entry) => entry.id);
     if (childIds.length) {
       await client.query(
         `SELECT "childId", "doctorName", "doctorPhone", "hasPai", "vaccinationsUpToDate", "dietKind"::text, "dietDetails" FROM "ChildHealth" WHERE "childId" = ANY($1::text[]) OFFSET $2`,
         [childIds, 0],
       );
-      await client.query(`SELECT "id", "typeId", "status"::text, "refusalReason", "uploadedAt", "childId" FROM "Document" WHERE "childId" = ANY($1::text[]) OFFSET $2`, [childIds, 0]);
+      await client.query(
+        `SELECT "id", "typeId", "status"::text, "refusalReason", "uploadedAt", "childId" FROM "Document" WHERE "childId" = ANY($1::text[]) OFFSET $2`,
+        [childIds, 0],
+      );
     }
     await client.query(`SELECT MAX("version") AS "max", "kind"::text FROM "ConsentText" GROUP BY "kind" OFFSET $1`, [0]);
-    await client.query(`SELECT "id", "code", "label", "scope"::text FROM "DocumentType" WHERE "mandatory" = $1 AND "active" = $2 OFFSET $3`, [true, true, 0]);
+    await client.query(
+      `SELECT "id", "code", "label", "scope"::text FROM "DocumentType" WHERE "mandatory" = $1 AND "active" = $2 OFFSET $3`,
+      [true, true, 0],
+    );
 
     // Closures, the child's lines already there (and their reservations' numbers), the counter.
-    await client.query(`SELECT "id", "date", "reason" FROM "Closure" WHERE "periodId" = $1 AND "date" IN ($2) OFFSET $3`, [periodId, day, 0]);
+    await client.query(`SELECT "id", "date", "reason" FROM "Closure" WHERE "periodId" = $1 AND "date" IN ($2) OFFSET $3`, [
+      periodId,
+      day,
+      0,
+    ]);
     const already = await client.query<{ reservationId: string }>(
       `SELECT "id", "unitId", "date", "reservationId" FROM "ReservationDay"
         WHERE "childId" = $1 AND "status" IN ($2::"ReservationDayStatus", $3::"ReservationDayStatus") AND "unitId" IN ($4) AND "date" IN ($5) OFFSET $6`,
       [job.childId, "PENDING", "ACCEPTED", unitId, day, 0],
     );
-    await client.query(`SELECT "id", "number" FROM "Reservation" WHERE "id" = ANY($1::text[]) OFFSET $2`, [already.rows.map((line) => line.reservationId), 0]);
+    await client.query(`SELECT "id", "number" FROM "Reservation" WHERE "id" = ANY($1::text[]) OFFSET $2`, [
+      already.rows.map((line) => line.reservationId),
+      0,
+    ]);
     if (already.rowCount) throw new Error("Déjà inscrit.");
-    const counter = await client.query(`SELECT "unitId", "date", "capacity", "booked" FROM "UnitDay" WHERE "unitId" = $1 AND "date" = $2 OFFSET $3`, [unitId, day, 0]);
+    const counter = await client.query(
+      `SELECT "unitId", "date", "capacity", "booked" FROM "UnitDay" WHERE "unitId" = $1 AND "date" = $2 OFFSET $3`,
+      [unitId, day, 0],
+    );
     if (counter.rowCount === 1 && counter.rows[0].booked >= counter.rows[0].capacity) throw new DayFull();
 
     const reservationId = crypto.randomUUID();
@@ -193,7 +226,10 @@ async function baselineBooking(pool: pg.Pool, job: Job, periodId: string, unitId
       `INSERT INTO "UnitDay" ("unitId", "date", "capacity", "booked") SELECT "id", $1::date, "capacity", 0 FROM "Unit" WHERE "id" = $2 FOR KEY SHARE ON CONFLICT DO NOTHING`,
       [job.day, unitId],
     );
-    const taken = await client.query(`UPDATE "UnitDay" SET "booked" = "booked" + 1 WHERE "unitId" = $1 AND "date" = $2::date AND "booked" + 1 <= "capacity"`, [unitId, job.day]);
+    const taken = await client.query(
+      `UPDATE "UnitDay" SET "booked" = "booked" + 1 WHERE "unitId" = $1 AND "date" = $2::date AND "booked" + 1 <= "capacity"`,
+      [unitId, job.day],
+    );
     if (taken.rowCount !== 1) throw new DayFull();
     await client.query("COMMIT");
   } catch (error) {
@@ -235,10 +271,9 @@ const benchmark: Benchmark = {
       const cantine = await cantinePeriod(database.prisma, "CAMBON");
       const period = await database.prisma.period.findUniqueOrThrow({ where: { id: cantine.periodId }, select: PERIOD_SELECT });
       const closures = new Map(
-        (await database.prisma.closure.findMany({ where: { periodId: cantine.periodId }, select: { date: true, reason: true } })).map((row) => [
-          dateToDay(row.date),
-          row.reason,
-        ]),
+        (
+          await database.prisma.closure.findMany({ where: { periodId: cantine.periodId }, select: { date: true, reason: true } })
+        ).map((row) => [dateToDay(row.date), row.reason]),
       );
       // Bookable days (deadline not passed at NOW), each booked by at most FAMILIES children: the
       // unit's capacity is raised to FAMILIES, so that a refusal is not expected (it is still
@@ -249,8 +284,12 @@ const benchmark: Benchmark = {
         .map((entry) => entry.day);
       let dayCursor = 0;
       const jobsFor = (count: number): Job[] => {
-        if (dayCursor + Math.ceil(count / FAMILIES) > days.length) throw new Error("plus assez de journées réservables pour le benchmark");
-        const jobs = Array.from({ length: count }, (_, index) => ({ ...families[index % FAMILIES], day: days[dayCursor + Math.floor(index / FAMILIES)] }));
+        if (dayCursor + Math.ceil(count / FAMILIES) > days.length)
+          throw new Error("plus assez de journées réservables pour le benchmark");
+        const jobs = Array.from({ length: count }, (_, index) => ({
+          ...families[index % FAMILIES],
+          day: days[dayCursor + Math.floor(index / FAMILIES)],
+        }));
         dayCursor += Math.ceil(count / FAMILIES);
         return jobs;
       };
@@ -266,25 +305,41 @@ const benchmark: Benchmark = {
           },
           isFull: productFull,
         },
-        pg: { book: (job) => baselineBooking(pool, job, cantine.periodId, cantine.unitId), isFull: (error) => error instanceof DayFull },
+        pg: {
+          book: (job) => baselineBooking(pool, job, cantine.periodId, cantine.unitId),
+          isFull: (error) => error instanceof DayFull,
+        },
       };
       const stopOnErrors = (side: Side, clients: number, errors: unknown[]) => {
         if (errors.length === 0) return;
         const first = errors[0] as Error;
-        throw new Error(`${errors.length} erreur(s) inattendue(s) (${side === "ours" ? "notre fonction" : "SQL direct"}, ${clients} client(s)) : ${first?.stack ?? String(first)}`);
+        throw new Error(
+          `${errors.length} erreur(s) inattendue(s) (${side === "ours" ? "notre fonction" : "SQL direct"}, ${clients} client(s)) : ${first?.stack ?? String(first)}`,
+        );
       };
 
-      log(`Base : ${url.pathname.slice(1)} (PostgreSQL), ${FAMILIES} familles, une journée REPAS ENFANT par confirmation ; deux pools de ${poolSize} connexions (un par côté).`);
+      log(
+        `Base : ${url.pathname.slice(1)} (PostgreSQL), ${FAMILIES} familles, une journée REPAS ENFANT par confirmation ; deux pools de ${poolSize} connexions (un par côté).`,
+      );
       for (const side of ["ours", "pg"] as const) {
         const warm = await measure(WARM_UP.clients, jobsFor(WARM_UP.operations), sides[side].book, sides[side].isFull);
         stopOnErrors(side, WARM_UP.clients, warm.errors);
       }
-      log(`Échauffement : ${WARM_UP.operations} confirmations par côté à ${WARM_UP.clients} clients (non mesurées). Puis, par niveau, ${RUNS_PER_SIDE} passes par côté, dans l'ordre ${abbaOrder(["nous", "pg"], RUNS_PER_SIDE).join(" ")}.`);
-      log("clients |   notre fonction : conf/s  p50 ms  p95 ms |   SQL direct pg : conf/s  p50 ms  p95 ms | débit (nous/pg)  p95 (nous/pg) | refus (jour complet)  erreurs");
+      log(
+        `Échauffement : ${WARM_UP.operations} confirmations par côté à ${WARM_UP.clients} clients (non mesurées). Puis, par niveau, ${RUNS_PER_SIDE} passes par côté, dans l'ordre ${abbaOrder(["nous", "pg"], RUNS_PER_SIDE).join(" ")}.`,
+      );
+      log(
+        "clients |   notre fonction : conf/s  p50 ms  p95 ms |   SQL direct pg : conf/s  p50 ms  p95 ms | débit (nous/pg)  p95 (nous/pg) | refus (jour complet)  erreurs",
+      );
       for (const level of LEVELS) {
         const runs: Record<Side, Run[]> = { ours: [], pg: [] };
         for (const side of abbaOrder<Side>(["ours", "pg"], RUNS_PER_SIDE)) {
-          const run = await measure(level.clients, jobsFor(Math.round(level.operations / RUNS_PER_SIDE)), sides[side].book, sides[side].isFull);
+          const run = await measure(
+            level.clients,
+            jobsFor(Math.round(level.operations / RUNS_PER_SIDE)),
+            sides[side].book,
+            sides[side].isFull,
+          );
           runs[side].push(run);
           stopOnErrors(side, level.clients, run.errors);
         }
@@ -295,7 +350,9 @@ const benchmark: Benchmark = {
         );
       }
       const mismatches = await counterMismatches(database.prisma);
-      log(`Compteurs UnitDay égaux au nombre de journées réservées : ${mismatches.length === 0 ? "oui" : `NON (${mismatches.length} écarts)`}`);
+      log(
+        `Compteurs UnitDay égaux au nombre de journées réservées : ${mismatches.length === 0 ? "oui" : `NON (${mismatches.length} écarts)`}`,
+      );
     } finally {
       // DROP … WITH (FORCE) below may reach a connection still closing: not an error of the run.
       pool.on("error", () => {});

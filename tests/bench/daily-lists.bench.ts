@@ -5,11 +5,13 @@
 // compared with a baseline measured in the same run: the daily list's SQL sent through `pg`
 // directly, and a plain count of the day's lines.
 import { createRequire } from "node:module";
+
 import pg from "pg";
-import type { BenchContext } from "../../scripts/bench";
+
 import type { StaffViewer } from "../../lib/auth/session";
 import { openDatabase, type Database } from "../../lib/db/connect";
 import { migratePostgres } from "../../lib/db/migrate";
+import type { BenchContext } from "../../scripts/bench";
 import { createCatalogue, createStaffViewer, createTown } from "../helpers/admin-fixtures";
 import { createPostgresDatabase } from "../helpers/postgres-database";
 import { latencySummary } from "./bench-stats";
@@ -30,7 +32,9 @@ const WARM_UP = 5;
  * order rotating from one iteration to the next, so that none always runs first (cold) or last,
  * and a drift of the machine (other test runs share it) falls on all of them alike.
  */
-async function measureInterleaved<K extends string>(runs: Record<K, () => Promise<unknown>>): Promise<Record<K, { p50: number; p95: number }>> {
+async function measureInterleaved<K extends string>(
+  runs: Record<K, () => Promise<unknown>>,
+): Promise<Record<K, { p50: number; p95: number }>> {
   const names = Object.keys(runs) as K[];
   for (let index = 0; index < WARM_UP; index += 1) for (const name of names) await runs[name]();
   const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
@@ -49,7 +53,8 @@ async function generate(database: Database, url: string) {
   const prisma = database.prisma;
   await createTown(prisma);
   const schools = [];
-  for (const name of ["Cambon", "Cardaillac", "Flaugergues", "Foch", "Gourgan", "Mitterrand", "Ramadier"]) schools.push(await createCatalogue(prisma, name));
+  for (const name of ["Cambon", "Cardaillac", "Flaugergues", "Foch", "Gourgan", "Mitterrand", "Ramadier"])
+    schools.push(await createCatalogue(prisma, name));
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -108,7 +113,9 @@ const benchmark = {
       const lines = await database.prisma.reservationDay.count();
       const list = await dailyList(database.prisma, viewer, { date: DAY });
       const kitchen = await kitchenCounts(database.prisma, viewer, { date: DAY, span: "day" });
-      context.log(`données : ${lines} lignes de réservation générées en ${((Date.now() - started) / 1000).toFixed(1)} s ; le ${DAY} : ${list.totalAccepted} enfants attendus (dont ${kitchen.total} repas), ${list.totalPending} en attente`);
+      context.log(
+        `données : ${lines} lignes de réservation générées en ${((Date.now() - started) / 1000).toFixed(1)} s ; le ${DAY} : ${list.totalAccepted} enfants attendus (dont ${kitchen.total} repas), ${list.totalPending} en attente`,
+      );
       if (kitchen.total !== CHILDREN) throw new Error(`expected ${CHILDREN} meals, got ${kitchen.total}`);
 
       // The daily list's main query, as dailyList sends it, through pg directly.
@@ -144,7 +151,10 @@ const benchmark = {
         );
       row("référence : SELECT count(*) des lignes du jour (pg)", figures.count);
       row("référence : SQL de la liste du jour via pg", figures.rawList, { p50: figures.count.p50, label: "le count" });
-      row("dailyList (tous établissements, + entrée du journal)", figures.list, { p50: figures.rawList.p50, label: "le SQL via pg" });
+      row("dailyList (tous établissements, + entrée du journal)", figures.list, {
+        p50: figures.rawList.p50,
+        label: "le SQL via pg",
+      });
       row("kitchenCounts (jour)", figures.kitchenDay, { p50: figures.count.p50, label: "le count" });
       row("kitchenCounts (semaine)", figures.kitchenWeek, { p50: figures.count.p50, label: "le count" });
       const worst = Math.max(figures.list.p95, figures.kitchenDay.p95, figures.kitchenWeek.p95);

@@ -1,6 +1,8 @@
 import type { Browser } from "playwright-core";
-import type { ReceivedMail } from "../helpers/smtp-peer";
+
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
+
+import type { ReceivedMail } from "../helpers/smtp-peer";
 import { accessibilityViolations, describeE2e, expectVisible, login, newContext, signedInPage } from "./browser";
 import { withPortalAndBrowser } from "./journey";
 import type { Portal } from "./portal";

@@ -13,15 +13,18 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+
 import type { Browser, BrowserContext } from "playwright-core";
+
 import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+
 import { guardianAnswers } from "../helpers/family-form";
-import { describeE2e, launchBrowser, login, newContext } from "./browser";
 import { FIXTURE_DAY } from "./admin-e2e-fixtures";
-import { builtPages, serverActions } from "./build-manifest";
 import { prepareMatrix, RESET_DAY, SIGNED_OUT_STAFF, type MatrixIds } from "./admin-matrix-fixtures";
+import { describeE2e, launchBrowser, login, newContext } from "./browser";
+import { builtPages, serverActions } from "./build-manifest";
 import { startPortal, type Portal } from "./portal";
 import type { PortalPrisma } from "./portal-inspector";
 import { actionResult, postAction, type ActionArgument, type FilePart } from "./server-action-http";
@@ -75,7 +78,11 @@ const ACTION_PAGES: Record<string, (ids: MatrixIds) => string> = {
   "app/admin/documents/actions.ts": (ids) => `/admin/documents/${ids.documentId}`,
 };
 
-const upload = (name: string, mimeType: string): FilePart => ({ name, mimeType, buffer: fs.readFileSync(path.resolve(__dirname, "../fixtures/uploads", name)) });
+const upload = (name: string, mimeType: string): FilePart => ({
+  name,
+  mimeType,
+  buffer: fs.readFileSync(path.resolve(__dirname, "../fixtures/uploads", name)),
+});
 const PDF = upload("good-document.pdf", "application/pdf");
 const PNG = upload("good-scan.png", "image/png");
 const md5 = (bytes: Uint8Array | null | undefined) => (bytes ? crypto.createHash("md5").update(bytes).digest("hex") : null);
@@ -87,17 +94,44 @@ const STAFF_FAMILY_RECORD = {
   familyId: DEMO_IDS.family,
   version: 1, // the seeded record's
 
-  civility: "M_ET_MME", name: "PIRATE", street: "1 rue Pirate", addressComplement: "", postalCode: "12000", city: "RODEZ", homePhone: "05 65 00 00 00",
-  situation: "MARIES", allowanceNumber: "", allowanceHolder: null, benefitScheme: "CAF",
+  civility: "M_ET_MME",
+  name: "PIRATE",
+  street: "1 rue Pirate",
+  addressComplement: "",
+  postalCode: "12000",
+  city: "RODEZ",
+  homePhone: "05 65 00 00 00",
+  situation: "MARIES",
+  allowanceNumber: "",
+  allowanceHolder: null,
+  benefitScheme: "CAF",
   ...guardianAnswers(1, { civility: "M", lastName: "PIRATE", firstName: "Pi", mobilePhone: "06 00 00 00 00" }),
   ...guardianAnswers(2, {}),
 };
 
 /** A complete child sheet as the staff form posts it (no « J'accepte », no authorisations: the family's). */
 const staffChildSheet = (schoolId: string) => ({
-  familyId: DEMO_IDS.family, childId: DEMO_IDS.julien, version: 1, lastName: "PIRATE", firstName: "PIRATE", sex: "M", birthDate: "2016-08-20", schoolId, schoolLevel: "CM2", schoolClass: "",
-  doctorName: "Dr Pirate", doctorPhone: "05 65 00 00 00", allergies: "", hasPai: "NON", treatments: "", vaccinationsUpToDate: "OUI", remarks: "",
-  dietKind: "AUCUN", dietDetails: "", emergencyContacts: [{ name: "Pi RATE", relation: "Oncle", phone: "06 00 00 00 00" }], authorisedPersons: [],
+  familyId: DEMO_IDS.family,
+  childId: DEMO_IDS.julien,
+  version: 1,
+  lastName: "PIRATE",
+  firstName: "PIRATE",
+  sex: "M",
+  birthDate: "2016-08-20",
+  schoolId,
+  schoolLevel: "CM2",
+  schoolClass: "",
+  doctorName: "Dr Pirate",
+  doctorPhone: "05 65 00 00 00",
+  allergies: "",
+  hasPai: "NON",
+  treatments: "",
+  vaccinationsUpToDate: "OUI",
+  remarks: "",
+  dietKind: "AUCUN",
+  dietDetails: "",
+  emergencyContacts: [{ name: "Pi RATE", relation: "Oncle", phone: "06 00 00 00 00" }],
+  authorisedPersons: [],
 });
 
 /** A period as its form posts it, valid for the schema (the demo school year, every weekday). */
@@ -153,8 +187,19 @@ const SPECS: Record<string, Spec> = {
     after: () => false,
   },
   uploadServiceDocumentAction: {
-    argument: (ids) => ({ form: [["activityId", ids.catalogue.editActivityId], ["kind", "REGLEMENT"], ["title", "Matrice : règlement"], ["file", PDF]] }),
-    read: (db) => db.serviceDocument.findMany({ where: { title: "Matrice : règlement" }, select: { kind: true, mimeType: true, size: true, originalName: true } }),
+    argument: (ids) => ({
+      form: [
+        ["activityId", ids.catalogue.editActivityId],
+        ["kind", "REGLEMENT"],
+        ["title", "Matrice : règlement"],
+        ["file", PDF],
+      ],
+    }),
+    read: (db) =>
+      db.serviceDocument.findMany({
+        where: { title: "Matrice : règlement" },
+        select: { kind: true, mimeType: true, size: true, originalName: true },
+      }),
     after: () => [{ kind: "REGLEMENT", mimeType: "application/pdf", size: PDF.buffer.length, originalName: PDF.name }],
   },
   deleteServiceDocumentAction: {
@@ -164,7 +209,17 @@ const SPECS: Record<string, Spec> = {
   },
   updateTownSettingsAction: {
     adminOnly: true,
-    argument: () => json({ townName: "Ville pirate", portalName: "Portail pirate", guichetName: "Guichet pirate", guichetPhone: "00 00 00 00 00", guichetEmail: "pirate@exemple.fr", guichetAddress: "Île de la Tortue", guichetHours: "Jamais", primaryColor: "#000000" }),
+    argument: () =>
+      json({
+        townName: "Ville pirate",
+        portalName: "Portail pirate",
+        guichetName: "Guichet pirate",
+        guichetPhone: "00 00 00 00 00",
+        guichetEmail: "pirate@exemple.fr",
+        guichetAddress: "Île de la Tortue",
+        guichetHours: "Jamais",
+        primaryColor: "#000000",
+      }),
     read: async (db) => (await db.townSettings.findUniqueOrThrow({ where: { id: 1 } })).townName,
     after: () => "Ville pirate",
   },
@@ -221,7 +276,10 @@ const SPECS: Record<string, Spec> = {
   showChildHealthAction: {
     argument: () => json({ familyId: DEMO_IDS.family, childId: DEMO_IDS.julien }),
     // Each display is journaled (no context: the explicit « Afficher les informations médicales »).
-    read: (db, ids) => db.auditLog.findMany({ where: { action: "child.health.read", childId: DEMO_IDS.julien, actorUserId: ids.agentId } }).then((rows) => rows.filter((row) => row.details === null).length),
+    read: (db, ids) =>
+      db.auditLog
+        .findMany({ where: { action: "child.health.read", childId: DEMO_IDS.julien, actorUserId: ids.agentId } })
+        .then((rows) => rows.filter((row) => row.details === null).length),
     after: (_ids, before) => (before as number) + 1,
   },
   saveFamilyRecordStaffAction: {
@@ -231,16 +289,42 @@ const SPECS: Record<string, Spec> = {
   },
   saveChildSheetStaffAction: {
     argument: (ids) => json(staffChildSheet(ids.schoolId)),
-    read: (db) => db.child.findUniqueOrThrow({ where: { id: DEMO_IDS.julien }, select: { version: true, health: { select: { doctorName: true } } } }),
+    read: (db) =>
+      db.child.findUniqueOrThrow({
+        where: { id: DEMO_IDS.julien },
+        select: { version: true, health: { select: { doctorName: true } } },
+      }),
     after: () => ({ version: 2, health: { doctorName: "Dr Pirate" } }),
   },
   updateChildIdentityAction: {
-    argument: (ids) => json({ familyId: ids.family.id, childId: ids.family.childId, version: 1, lastName: "MATRICE", firstName: "Louise", sex: "F", birthDate: "2018-05-05", schoolId: ids.schoolId, schoolLevel: "CE2", schoolClass: "" }),
-    read: (db, ids) => db.child.findUniqueOrThrow({ where: { id: ids.family.childId }, select: { firstName: true, version: true } }),
+    argument: (ids) =>
+      json({
+        familyId: ids.family.id,
+        childId: ids.family.childId,
+        version: 1,
+        lastName: "MATRICE",
+        firstName: "Louise",
+        sex: "F",
+        birthDate: "2018-05-05",
+        schoolId: ids.schoolId,
+        schoolLevel: "CE2",
+        schoolClass: "",
+      }),
+    read: (db, ids) =>
+      db.child.findUniqueOrThrow({ where: { id: ids.family.childId }, select: { firstName: true, version: true } }),
     after: () => ({ firstName: "LOUISE", version: 2 }),
   },
   addChildAction: {
-    argument: (ids) => json({ familyId: DEMO_IDS.family, lastName: "PIRATE", firstName: "Pi", sex: "M", birthDate: "2020-01-01", schoolId: ids.schoolId, schoolLevel: "CP" }),
+    argument: (ids) =>
+      json({
+        familyId: DEMO_IDS.family,
+        lastName: "PIRATE",
+        firstName: "Pi",
+        sex: "M",
+        birthDate: "2020-01-01",
+        schoolId: ids.schoolId,
+        schoolLevel: "CP",
+      }),
     read: (db) => db.child.count({ where: { familyId: DEMO_IDS.family, firstName: "PI" } }),
     after: () => 1,
   },
@@ -257,7 +341,11 @@ const SPECS: Record<string, Spec> = {
   updateEstablishmentAction: {
     // Closing it: it has no booking, so nothing but the role can refuse it.
     argument: (ids) => json({ id: ids.catalogue.closingEstablishmentId, name: "MATRICE FERMÉ", active: "false" }),
-    read: (db, ids) => db.establishment.findUniqueOrThrow({ where: { id: ids.catalogue.closingEstablishmentId }, select: { name: true, active: true } }),
+    read: (db, ids) =>
+      db.establishment.findUniqueOrThrow({
+        where: { id: ids.catalogue.closingEstablishmentId },
+        select: { name: true, active: true },
+      }),
     after: () => ({ name: "MATRICE FERMÉ", active: false }),
   },
   createActivityAction: {
@@ -266,13 +354,22 @@ const SPECS: Record<string, Spec> = {
     after: () => 1,
   },
   updateActivityAction: {
-    argument: (ids) => json({ id: ids.catalogue.editActivityId, code: "MATRICE_MODIFIEE", name: "Matrice : activité modifiée", onlinePayment: "false", sortOrder: "9" }),
-    read: (db, ids) => db.activity.findUniqueOrThrow({ where: { id: ids.catalogue.editActivityId }, select: { code: true, sortOrder: true } }),
+    argument: (ids) =>
+      json({
+        id: ids.catalogue.editActivityId,
+        code: "MATRICE_MODIFIEE",
+        name: "Matrice : activité modifiée",
+        onlinePayment: "false",
+        sortOrder: "9",
+      }),
+    read: (db, ids) =>
+      db.activity.findUniqueOrThrow({ where: { id: ids.catalogue.editActivityId }, select: { code: true, sortOrder: true } }),
     after: () => ({ code: "MATRICE_MODIFIEE", sortOrder: 9 }),
   },
   createPeriodAction: {
     argument: (ids) => json(periodPayload(ids, "MATRICE PÉRIODE CRÉÉE")),
-    read: (db, ids) => db.period.count({ where: { establishmentId: ids.catalogue.hostEstablishmentId, name: "MATRICE PÉRIODE CRÉÉE" } }),
+    read: (db, ids) =>
+      db.period.count({ where: { establishmentId: ids.catalogue.hostEstablishmentId, name: "MATRICE PÉRIODE CRÉÉE" } }),
     after: () => 1,
   },
   updatePeriodAction: {
@@ -281,18 +378,36 @@ const SPECS: Record<string, Spec> = {
     after: () => "MATRICE PÉRIODE MODIFIÉE",
   },
   addClosuresAction: {
-    argument: (ids) => json({ periodId: ids.catalogue.unitsPeriodId, dates: "04/03/2027", reason: "Fermeture matrice", confirm: "true" }),
+    argument: (ids) =>
+      json({ periodId: ids.catalogue.unitsPeriodId, dates: "04/03/2027", reason: "Fermeture matrice", confirm: "true" }),
     read: (db, ids) => db.closure.count({ where: { periodId: ids.catalogue.unitsPeriodId, date: day("2027-03-04") } }),
     after: () => 1,
   },
   createUnitAction: {
-    argument: (ids) => json({ periodId: ids.catalogue.unitsPeriodId, label: "MATRICE CRÉÉE", startTime: "10:00", endTime: "11:00", capacity: "5", sortOrder: "9" }),
+    argument: (ids) =>
+      json({
+        periodId: ids.catalogue.unitsPeriodId,
+        label: "MATRICE CRÉÉE",
+        startTime: "10:00",
+        endTime: "11:00",
+        capacity: "5",
+        sortOrder: "9",
+      }),
     read: (db, ids) => db.unit.count({ where: { periodId: ids.catalogue.unitsPeriodId, label: "MATRICE CRÉÉE" } }),
     after: () => 1,
   },
   updateUnitAction: {
-    argument: (ids) => json({ id: ids.catalogue.units.edit, label: "MATRICE MODIFIÉE", startTime: "10:00", endTime: "11:00", capacity: "2", sortOrder: "0" }),
-    read: (db, ids) => db.unit.findUniqueOrThrow({ where: { id: ids.catalogue.units.edit }, select: { label: true, capacity: true } }),
+    argument: (ids) =>
+      json({
+        id: ids.catalogue.units.edit,
+        label: "MATRICE MODIFIÉE",
+        startTime: "10:00",
+        endTime: "11:00",
+        capacity: "2",
+        sortOrder: "0",
+      }),
+    read: (db, ids) =>
+      db.unit.findUniqueOrThrow({ where: { id: ids.catalogue.units.edit }, select: { label: true, capacity: true } }),
     after: () => ({ label: "MATRICE MODIFIÉE", capacity: 2 }),
   },
   deleteUnitAction: {
@@ -302,20 +417,32 @@ const SPECS: Record<string, Spec> = {
   },
   setDayCapacityAction: {
     argument: (ids) => json({ unitId: ids.catalogue.units.capacity, dates: "05/03/2027", capacity: "0" }),
-    read: (db, ids) => db.unitDay.findUnique({ where: { unitId_date: { unitId: ids.catalogue.units.capacity, date: day("2027-03-05") } }, select: { capacity: true, capacityOverridden: true } }),
+    read: (db, ids) =>
+      db.unitDay.findUnique({
+        where: { unitId_date: { unitId: ids.catalogue.units.capacity, date: day("2027-03-05") } },
+        select: { capacity: true, capacityOverridden: true },
+      }),
     after: () => ({ capacity: 0, capacityOverridden: true }),
   },
   resetDayCapacityAction: {
     // A day whose capacity was set by hand (3 instead of the unit's 10).
     argument: (ids) => json({ unitId: ids.catalogue.units.reset, date: RESET_DAY }),
-    read: (db, ids) => db.unitDay.findUniqueOrThrow({ where: { unitId_date: { unitId: ids.catalogue.units.reset, date: day(RESET_DAY) } }, select: { capacity: true, capacityOverridden: true } }),
+    read: (db, ids) =>
+      db.unitDay.findUniqueOrThrow({
+        where: { unitId_date: { unitId: ids.catalogue.units.reset, date: day(RESET_DAY) } },
+        select: { capacity: true, capacityOverridden: true },
+      }),
     after: () => ({ capacity: 10, capacityOverridden: false }),
   },
   saveTariffsAction: {
     // One price per bracket as prepared: before the brackets' own lines below change them.
-    argument: (ids) => json({ unitId: ids.catalogue.units.tariffs, ...Object.fromEntries(ids.bracketIds.map((id) => [`price_${id}`, "9,99"])) }),
+    argument: (ids) =>
+      json({ unitId: ids.catalogue.units.tariffs, ...Object.fromEntries(ids.bracketIds.map((id) => [`price_${id}`, "9,99"])) }),
     read: async (db, ids) => {
-      const tariffs = await db.tariff.findMany({ where: { unitId: ids.catalogue.units.tariffs }, select: { bracketId: true, priceCents: true } });
+      const tariffs = await db.tariff.findMany({
+        where: { unitId: ids.catalogue.units.tariffs },
+        select: { bracketId: true, priceCents: true },
+      });
       return tariffs.sort((a, b) => a.bracketId.localeCompare(b.bracketId));
     },
     after: (ids) => [...ids.bracketIds].sort((a, b) => a.localeCompare(b)).map((bracketId) => ({ bracketId, priceCents: 999 })),
@@ -358,7 +485,10 @@ const SPECS: Record<string, Spec> = {
     adminOnly: true,
     argument: (ids) => json({ userId: ids.staff.secondFactor }),
     read: async (db, ids) => {
-      const user = await db.user.findUniqueOrThrow({ where: { id: ids.staff.secondFactor }, select: { totpEnabledAt: true, _count: { select: { recoveryCodes: true } } } });
+      const user = await db.user.findUniqueOrThrow({
+        where: { id: ids.staff.secondFactor },
+        select: { totpEnabledAt: true, _count: { select: { recoveryCodes: true } } },
+      });
       return { enrolled: user.totpEnabledAt !== null, recoveryCodes: user._count.recoveryCodes };
     },
     after: () => ({ enrolled: false, recoveryCodes: 0 }),
@@ -477,8 +607,13 @@ describeE2e("the back office's authorization matrix", () => {
   });
 
   it("reads the portal's own database, on PostgreSQL and on the embedded PGlite alike", async () => {
-    expect(await database.prisma.family.findUniqueOrThrow({ where: { id: ids.family.id }, select: { id: true } })).toEqual({ id: ids.family.id });
-    expect(await fingerprint(database)).toMatchObject({ families: expect.any(Number), users: expect.stringContaining(DEMO_ACCOUNTS.agent) });
+    expect(await database.prisma.family.findUniqueOrThrow({ where: { id: ids.family.id }, select: { id: true } })).toEqual({
+      id: ids.family.id,
+    });
+    expect(await fingerprint(database)).toMatchObject({
+      families: expect.any(Number),
+      users: expect.stringContaining(DEMO_ACCOUNTS.agent),
+    });
   });
 
   it("has a line for every /admin page and every admin action of the build, and none for what the build lacks", () => {
@@ -490,7 +625,10 @@ describeE2e("the back office's authorization matrix", () => {
     expect(actions.filter((action) => !ACTION_PAGES[action.file]).map((action) => action.file)).toEqual([]);
   });
 
-  const pageUrls = () => Object.entries(PAGES).flatMap(([route, entry]) => entry.urls(ids).map((url) => ({ route, url, adminOnly: entry.adminOnly === true })));
+  const pageUrls = () =>
+    Object.entries(PAGES).flatMap(([route, entry]) =>
+      entry.urls(ids).map((url) => ({ route, url, adminOnly: entry.adminOnly === true })),
+    );
 
   it("sends a signed-out visitor to the login page and answers 404 to a parent, on every page and on the CSV export", async () => {
     for (const { url } of pageUrls()) {
@@ -543,7 +681,12 @@ describeE2e("the back office's authorization matrix", () => {
       const effectBefore = await spec.read(database.prisma, ids);
       for (const [who, pathname, expected] of attempts) {
         const response = await postAction(contexts[who], action.id, pathname, argument);
-        expect({ action: name, who, pathname, outcome: await outcome(response) }).toEqual({ action: name, who, pathname, outcome: expected });
+        expect({ action: name, who, pathname, outcome: await outcome(response) }).toEqual({
+          action: name,
+          who,
+          pathname,
+          outcome: expected,
+        });
       }
       expect({ action: name, database: await fingerprint(database) }).toEqual({ action: name, database: before });
       // The positive control below must change something: its target is not already in the final state.
@@ -556,7 +699,10 @@ describeE2e("the back office's authorization matrix", () => {
         who: allowed,
         outcome: spec.redirectsTo ? expect.stringContaining(`redirected to ${spec.redirectsTo}`) : "accepted",
       });
-      expect({ action: name, after: await spec.read(database.prisma, ids) }).toEqual({ action: name, after: spec.after(ids, effectBefore) });
+      expect({ action: name, after: await spec.read(database.prisma, ids) }).toEqual({
+        action: name,
+        after: spec.after(ids, effectBefore),
+      });
     });
   }
 });

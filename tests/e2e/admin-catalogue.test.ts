@@ -2,6 +2,7 @@
 // forms (a duplicate name and dates out of order are refused at their field, what was typed
 // stays), finds the period in the catalogue, then switches it to manual validation.
 import type { Page } from "playwright-core";
+
 import { accessibilityViolations, describeE2e, expectVisible } from "./browser";
 import { withPortalAndBrowser } from "./journey";
 import type { Portal } from "./portal";
@@ -77,9 +78,16 @@ describeE2e("the catalogue's editing, in Chromium", () => {
     expect(await accessibilityViolations(agent)).toEqual([]);
 
     await checkPortalDatabase(portal, "la période passée en validation manuelle et son journal", async (database) => {
-      const period = await database.prisma.period.findFirstOrThrow({ where: { name: "VACANCES D'HIVER 2027" }, select: { id: true, validationMode: true, openWeekdays: true } });
+      const period = await database.prisma.period.findFirstOrThrow({
+        where: { name: "VACANCES D'HIVER 2027" },
+        select: { id: true, validationMode: true, openWeekdays: true },
+      });
       expect(period).toMatchObject({ validationMode: "MANUAL", openWeekdays: [1, 2, 3, 4, 5] });
-      expect(await database.prisma.auditLog.count({ where: { targetId: period.id, action: { in: ["period.create", "period.update"] } } })).toBe(2);
+      expect(
+        await database.prisma.auditLog.count({
+          where: { targetId: period.id, action: { in: ["period.create", "period.update"] } },
+        }),
+      ).toBe(2);
     });
   });
 });

@@ -2,6 +2,7 @@
 // the portal starts.
 import type { Database } from "@/lib/db/connect";
 import { DEMO_IDS } from "@/prisma/seed";
+
 import { createReservation } from "../helpers/admin-fixtures";
 
 /** The next open day of the demo after-school club (Mon, Tue, Thu, Fri outside closures). */
@@ -25,7 +26,13 @@ export async function prepareDemoReservations(database: Database) {
     where: { establishment: { name: "CANTINE ELEMENTAIRE CAMBON" } },
     select: { id: true, units: { select: { id: true } } },
   });
-  await createReservation(prisma, { familyId: DEMO_IDS.family, childId: DEMO_IDS.julie, periodId: canteen.id, lines: [{ unitId: canteen.units[0].id, day: FIXTURE_DAY }], status: "ACCEPTED" });
+  await createReservation(prisma, {
+    familyId: DEMO_IDS.family,
+    childId: DEMO_IDS.julie,
+    periodId: canteen.id,
+    lines: [{ unitId: canteen.units[0].id, day: FIXTURE_DAY }],
+    status: "ACCEPTED",
+  });
   await prisma.childHealth.upsert({
     where: { childId: DEMO_IDS.julie },
     update: { dietKind: "SANS_PORC" },

@@ -2,15 +2,17 @@
 // corrects a guardian's mobile phone; the parent then sees the new child (to complete) on the
 // dashboard and the corrected phone in the family record. Staff edit pages are axe-clean.
 import type { Browser, Page } from "playwright-core";
+
 import type { ParentViewer } from "@/lib/auth/session";
 import { getChildSheet, saveChildSheet } from "@/lib/children/child-sheet";
 import { ZChildSheetSchema } from "@/lib/children/child-sheet.schema";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+
 import { useAsAppDatabase } from "../helpers/test-db";
 import { accessibilityViolations, describeE2e, expectVisible, login, newContext } from "./browser";
+import { expectChildSheetSections } from "./child-sheet-page";
 import { withPortalAndBrowser } from "./journey";
 import type { Portal } from "./portal";
-import { expectChildSheetSections } from "./child-sheet-page";
 import { checkPortalDatabase, portalDatabaseReadable } from "./portal-database";
 
 const NEW_PHONE = "06 44 55 66 77";
@@ -20,7 +22,6 @@ describeE2e("staff editing of a family, in Chromium", () => {
   let portal: Portal;
   let agent: Page;
   withPortalAndBrowser({ signIn: "agent" }, (journey) => ({ browser, portal, page: agent } = journey));
-
 
   it("adds a child to the demo family: a refused birth date keeps what was typed, then the family page lists the child", async () => {
     await agent.goto(`/admin/familles/${DEMO_IDS.family}`);
@@ -53,7 +54,12 @@ describeE2e("staff editing of a family, in Chromium", () => {
     await expectVisible(completeness.getByText("TEST LÉNA : à compléter"));
     await expectVisible(completeness.getByText("TEST JULIEN : fiche complète ✓"));
     // One neutral health item for staff: nothing of the health data's content.
-    await expectVisible(completeness.getByTestId(/^completeness-/).filter({ hasText: "TEST LÉNA" }).getByText("Renseignements médicaux ou régime alimentaire à compléter"));
+    await expectVisible(
+      completeness
+        .getByTestId(/^completeness-/)
+        .filter({ hasText: "TEST LÉNA" })
+        .getByText("Renseignements médicaux ou régime alimentaire à compléter"),
+    );
     expect(await completeness.getByText(/Régime alimentaire :|médecin traitant/).count()).toBe(0);
     // The form is emptied for the next child.
     expect(await panelField("Prénom de l'enfant").inputValue()).toBe("");
@@ -73,7 +79,9 @@ describeE2e("staff editing of a family, in Chromium", () => {
     await form.getByRole("textbox", { name: "Classe (précision)" }).fill("CP – M. Roques");
     await form.getByLabel("Date de naissance").fill("1990-04-02");
     await form.getByRole("button", { name: "Enregistrer l'identité et la scolarité" }).click();
-    await expectVisible(form.getByText("Date de naissance invalide : les services du portail concernent les enfants de moins de 20 ans."));
+    await expectVisible(
+      form.getByText("Date de naissance invalide : les services du portail concernent les enfants de moins de 20 ans."),
+    );
     await expectVisible(form.getByRole("alert"));
     expect(await form.getByLabel("Date de naissance").getAttribute("aria-invalid")).toBe("true");
     expect(await form.getByRole("textbox", { name: "Classe (précision)" }).inputValue()).toBe("CP – M. Roques");
@@ -85,11 +93,22 @@ describeE2e("staff editing of a family, in Chromium", () => {
     await expectVisible(children.getByText("– classe CP – M. Roques"));
 
     await checkPortalDatabase(portal, "l'enfant créé, corrigé, et son journal", async (database) => {
-      const lena = await database.prisma.child.findFirstOrThrow({ where: { familyId: DEMO_IDS.family, firstName: "LÉNA" }, select: { id: true, schoolLevel: true, health: true } });
+      const lena = await database.prisma.child.findFirstOrThrow({
+        where: { familyId: DEMO_IDS.family, firstName: "LÉNA" },
+        select: { id: true, schoolLevel: true, health: true },
+      });
       expect(lena).toMatchObject({ schoolLevel: "CP", health: null });
-      const entries = await database.prisma.auditLog.findMany({ where: { childId: lena.id }, select: { action: true, details: true }, orderBy: { at: "asc" } });
+      const entries = await database.prisma.auditLog.findMany({
+        where: { childId: lena.id },
+        select: { action: true, details: true },
+        orderBy: { at: "asc" },
+      });
       expect(entries.map((entry) => entry.action)).toEqual(["child.create", "child.identity.update"]);
-      expect(entries[1].details).toEqual({ before: { schoolLevel: "GS", schoolClass: null }, after: { schoolLevel: "CP", schoolClass: "CP – M. Roques" }, version: 2 });
+      expect(entries[1].details).toEqual({
+        before: { schoolLevel: "GS", schoolClass: null },
+        after: { schoolLevel: "CP", schoolClass: "CP – M. Roques" },
+        version: 2,
+      });
     });
   });
 
@@ -101,18 +120,26 @@ describeE2e("staff editing of a family, in Chromium", () => {
     for (const section of ["Coordonnées", "Informations personnelles", "Les parents", "Engagements"]) {
       await expectVisible(agent.getByRole("heading", { name: section, exact: true }));
     }
-    await expectVisible(agent.getByTestId("consent-PROTECTION_DONNEES").getByText(/Accepté le \d\d\/\d\d\/\d{4} à \d\d:\d\d \(version 1\)/));
+    await expectVisible(
+      agent.getByTestId("consent-PROTECTION_DONNEES").getByText(/Accepté le \d\d\/\d\d\/\d{4} à \d\d:\d\d \(version 1\)/),
+    );
     expect(await agent.getByLabel("J'accepte").count()).toBe(0);
     expect(await agent.locator("#reglements").count()).toBe(0);
     // react-hook-form fills the inputs when the page hydrates: wait for it.
-    await agent.waitForFunction(() => (document.querySelector<HTMLInputElement>("#guardian1MobilePhone")?.value ?? "") !== "", undefined, { timeout: 15_000 });
+    await agent.waitForFunction(
+      () => (document.querySelector<HTMLInputElement>("#guardian1MobilePhone")?.value ?? "") !== "",
+      undefined,
+      { timeout: 15_000 },
+    );
     expect(await agent.locator("#guardian1MobilePhone").inputValue()).toBe("06 12 34 56 78");
     expect(await accessibilityViolations(agent)).toEqual([]);
 
     // An invalid phone first: French error at the field, nothing lost.
     await agent.locator("#guardian1MobilePhone").fill("06 44");
     await agent.getByRole("button", { name: "Enregistrer" }).click();
-    await expectVisible(agent.locator("#guardian1MobilePhone-error").getByText("Numéro de téléphone invalide (exemple : 05 65 77 88 00)."));
+    await expectVisible(
+      agent.locator("#guardian1MobilePhone-error").getByText("Numéro de téléphone invalide (exemple : 05 65 77 88 00)."),
+    );
     expect(await agent.locator("#guardian1FirstName").inputValue()).toBe("Pierre");
 
     await agent.locator("#guardian1MobilePhone").fill(NEW_PHONE);
@@ -129,14 +156,18 @@ describeE2e("staff editing of a family, in Chromium", () => {
     await agent.waitForURL(`**/admin/familles/${DEMO_IDS.family}/enfants/${DEMO_IDS.julien}`);
     await expectVisible(agent.getByRole("heading", { name: "Modifier la fiche enfant – TEST JULIEN" }));
     await expectChildSheetSections(agent);
-    await expectVisible(agent.getByTestId("consent-AUTORISATIONS_ENFANT").getByText(/Accepté le 20\/08\/2026 à 10:10 \(version 1\)/));
+    await expectVisible(
+      agent.getByTestId("consent-AUTORISATIONS_ENFANT").getByText(/Accepté le 20\/08\/2026 à 10:10 \(version 1\)/),
+    );
     // The family's answers to the authorisations are shown, not editable.
     const answers = agent.getByTestId("staff-authorisations");
     await expectVisible(answers.getByText("J'autorise mon enfant à quitter seul la structure", { exact: false }));
     expect(await answers.getByText("Non", { exact: true }).count()).toBe(1);
     expect(await agent.getByRole("combobox", { name: /J'autorise/ }).count()).toBe(0);
     expect(await agent.getByLabel("J'accepte").count()).toBe(0);
-    await agent.waitForFunction(() => (document.querySelector<HTMLInputElement>("#doctorName")?.value ?? "") !== "", undefined, { timeout: 15_000 });
+    await agent.waitForFunction(() => (document.querySelector<HTMLInputElement>("#doctorName")?.value ?? "") !== "", undefined, {
+      timeout: 15_000,
+    });
     expect(await agent.locator("#doctorName").inputValue()).toBe("Dr Bernard");
     expect(await accessibilityViolations(agent)).toEqual([]);
 
@@ -144,24 +175,38 @@ describeE2e("staff editing of a family, in Chromium", () => {
     await agent.getByRole("button", { name: "Enregistrer" }).click();
     await expectVisible(agent.getByRole("status").getByText("La fiche de l'enfant a été enregistrée."));
 
-    await checkPortalDatabase(portal, "la fiche de Julien enregistrée par l'agent, et le journal de la famille", async (database) => {
-      const julien = await database.prisma.child.findUniqueOrThrow({
-        where: { id: DEMO_IDS.julien },
-        select: { schoolClass: true, authLeaveAlone: true, authPhotos: true, consents: { select: { acceptedAt: true } } },
-      });
-      expect(julien).toEqual({ schoolClass: "CM2 – M. Costes", authLeaveAlone: false, authPhotos: true, consents: [{ acceptedAt: new Date("2026-08-20T08:10:00Z") }] });
-      const actions = await database.prisma.auditLog.findMany({ where: { familyId: DEMO_IDS.family }, select: { action: true, childId: true } });
-      expect(actions).toEqual(
-        expect.arrayContaining([
-          { action: "child.create", childId: expect.any(String) },
-          { action: "family.record.update", childId: null },
-          { action: "child.health.read", childId: DEMO_IDS.julien },
-          { action: "child.sheet.update", childId: DEMO_IDS.julien },
-        ]),
-      );
-    });
+    await checkPortalDatabase(
+      portal,
+      "la fiche de Julien enregistrée par l'agent, et le journal de la famille",
+      async (database) => {
+        const julien = await database.prisma.child.findUniqueOrThrow({
+          where: { id: DEMO_IDS.julien },
+          select: { schoolClass: true, authLeaveAlone: true, authPhotos: true, consents: { select: { acceptedAt: true } } },
+        });
+        expect(julien).toEqual({
+          schoolClass: "CM2 – M. Costes",
+          authLeaveAlone: false,
+          authPhotos: true,
+          consents: [{ acceptedAt: new Date("2026-08-20T08:10:00Z") }],
+        });
+        const actions = await database.prisma.auditLog.findMany({
+          where: { familyId: DEMO_IDS.family },
+          select: { action: true, childId: true },
+        });
+        expect(actions).toEqual(
+          expect.arrayContaining([
+            { action: "child.create", childId: expect.any(String) },
+            { action: "family.record.update", childId: null },
+            { action: "child.health.read", childId: DEMO_IDS.julien },
+            { action: "child.sheet.update", childId: DEMO_IDS.julien },
+          ]),
+        );
+      },
+    );
     // An unknown child, or one of another family, is a 404.
-    expect((await agent.goto(`/admin/familles/${DEMO_IDS.family}/enfants/00000000-0000-4000-8000-000000000999`))?.status()).toBe(404);
+    expect((await agent.goto(`/admin/familles/${DEMO_IDS.family}/enfants/00000000-0000-4000-8000-000000000999`))?.status()).toBe(
+      404,
+    );
     expect((await agent.goto(`/admin/familles/00000000-0000-4000-8000-000000000999/dossier`))?.status()).toBe(404);
   });
 
@@ -172,7 +217,11 @@ describeE2e("staff editing of a family, in Chromium", () => {
     await expectVisible(parent.getByText("TEST LÉNA : à compléter"));
     await expectVisible(parent.getByText("Renseignements médicaux : médecin traitant (nom et téléphone)"));
     await parent.goto("/espace/famille");
-    await parent.waitForFunction(() => (document.querySelector<HTMLInputElement>("#guardian1MobilePhone")?.value ?? "") !== "", undefined, { timeout: 15_000 });
+    await parent.waitForFunction(
+      () => (document.querySelector<HTMLInputElement>("#guardian1MobilePhone")?.value ?? "") !== "",
+      undefined,
+      { timeout: 15_000 },
+    );
     expect(await parent.locator("#guardian1MobilePhone").inputValue()).toBe(NEW_PHONE);
     // The family's own acceptances are still there: the parent's form shows them answered.
     expect(await parent.locator("#reglements").inputValue()).toBe("OUI");
@@ -195,24 +244,48 @@ describeE2e("staff editing of a family, in Chromium", () => {
     try {
       useAsAppDatabase(database);
       const user = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.parent }, select: { id: true } });
-      const viewer: ParentViewer = { userId: user.id, email: DEMO_ACCOUNTS.parent, name: "Famille TEST", role: "PARENT", familyId: DEMO_IDS.family };
+      const viewer: ParentViewer = {
+        userId: user.id,
+        email: DEMO_ACCOUNTS.parent,
+        name: "Famille TEST",
+        role: "PARENT",
+        familyId: DEMO_IDS.family,
+      };
       const sheet = (await getChildSheet(database.prisma, viewer, DEMO_IDS.julien))!.values;
       await saveChildSheet(database.prisma, viewer, ZChildSheetSchema.parse({ ...sheet, schoolLevel: "CM1", loaded: sheet }));
 
       await form.getByRole("button", { name: "Enregistrer l'identité et la scolarité" }).click();
       const alert = form.getByRole("alert");
-      await expectVisible(alert.getByText(/^Cette fiche a été modifiée par la famille le .* pendant que vous la complétiez\. Vos saisies sont conservées dans le formulaire/));
+      await expectVisible(
+        alert.getByText(
+          /^Cette fiche a été modifiée par la famille le .* pendant que vous la complétiez\. Vos saisies sont conservées dans le formulaire/,
+        ),
+      );
       expect(await alert.innerText()).toContain("Rubriques modifiées entre-temps : Classe (niveau).");
       expect(await form.getByRole("textbox", { name: "Classe (précision)" }).inputValue()).toBe("CM2 – Mme Vidal");
       // The page was refreshed behind the message: the form now carries the family's version.
-      await agent.waitForFunction((loaded) => Number(document.querySelector<HTMLInputElement>('details[open] input[name="version"]')?.value) > loaded, loadedVersion, { timeout: 15_000 });
+      await agent.waitForFunction(
+        (loaded) => Number(document.querySelector<HTMLInputElement>('details[open] input[name="version"]')?.value) > loaded,
+        loadedVersion,
+        { timeout: 15_000 },
+      );
       expect(Number(await version())).toBe(loadedVersion + 1);
-      expect(await database.prisma.child.findUniqueOrThrow({ where: { id: DEMO_IDS.julien }, select: { schoolClass: true, schoolLevel: true } })).toEqual({ schoolClass: "CM2 – M. Costes", schoolLevel: "CM1" });
+      expect(
+        await database.prisma.child.findUniqueOrThrow({
+          where: { id: DEMO_IDS.julien },
+          select: { schoolClass: true, schoolLevel: true },
+        }),
+      ).toEqual({ schoolClass: "CM2 – M. Costes", schoolLevel: "CM1" });
       expect(await accessibilityViolations(agent)).toEqual([]);
 
       await form.getByRole("button", { name: "Enregistrer l'identité et la scolarité" }).click();
       await expectVisible(form.getByText("L'identité et la scolarité de l'enfant ont été enregistrées."));
-      expect(await database.prisma.child.findUniqueOrThrow({ where: { id: DEMO_IDS.julien }, select: { schoolClass: true, version: true } })).toEqual({ schoolClass: "CM2 – Mme Vidal", version: loadedVersion + 2 });
+      expect(
+        await database.prisma.child.findUniqueOrThrow({
+          where: { id: DEMO_IDS.julien },
+          select: { schoolClass: true, version: true },
+        }),
+      ).toEqual({ schoolClass: "CM2 – Mme Vidal", version: loadedVersion + 2 });
     } finally {
       await database.close();
     }

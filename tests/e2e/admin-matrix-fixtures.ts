@@ -3,8 +3,10 @@
 // day whose capacity was set by hand, a free QF range, a SUBMITTED document…), so that one
 // action's positive control never spoils another's payload.
 import crypto from "node:crypto";
+
 import type { Database } from "@/lib/db/connect";
 import { DEMO_ACCOUNTS } from "@/prisma/seed";
+
 import { prepareDemoReservations } from "./admin-e2e-fixtures";
 
 const GIF = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
@@ -48,31 +50,69 @@ export const RESET_DAY = "2027-03-08";
 export async function prepareMatrix(database: Database): Promise<MatrixIds> {
   const prisma = database.prisma;
   await prepareDemoReservations(database);
-  const user = (email: string) => prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, passwordHash: true, totpSecret: true } });
+  const user = (email: string) =>
+    prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, passwordHash: true, totpSecret: true } });
   const agent = await user(DEMO_ACCOUNTS.agent);
-  const pending = await prisma.reservationDay.findFirstOrThrow({ where: { status: "PENDING" }, orderBy: { id: "asc" }, select: { id: true } });
-  const period = await prisma.period.findFirstOrThrow({ where: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } }, select: { id: true, establishmentId: true, activityId: true } });
+  const pending = await prisma.reservationDay.findFirstOrThrow({
+    where: { status: "PENDING" },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  const period = await prisma.period.findFirstOrThrow({
+    where: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } },
+    select: { id: true, establishmentId: true, activityId: true },
+  });
   const school = await prisma.school.findUniqueOrThrow({ where: { name: "Cambon" }, select: { id: true } });
   const unit = await prisma.unit.findFirstOrThrow({ where: { periodId: period.id, label: "MATIN" }, select: { id: true } });
 
   // Contents: two news, two contacts, a service document (its file is absent: deleting forgives that), a logo.
-  const news = (title: string) => prisma.news.create({ data: { title, body: "Texte de la matrice", published: true, publishedAt: new Date("2026-09-01T08:00:00Z") }, select: { id: true } });
-  const contact = (label: string) => prisma.usefulContact.create({ data: { label, phone: "05 65 00 00 01", sortOrder: 50 }, select: { id: true } });
+  const news = (title: string) =>
+    prisma.news.create({
+      data: { title, body: "Texte de la matrice", published: true, publishedAt: new Date("2026-09-01T08:00:00Z") },
+      select: { id: true },
+    });
+  const contact = (label: string) =>
+    prisma.usefulContact.create({ data: { label, phone: "05 65 00 00 01", sortOrder: 50 }, select: { id: true } });
   const serviceDocument = await prisma.serviceDocument.create({
-    data: { activityId: period.activityId, kind: "PROGRAMME", title: "Matrice : programme à retirer", originalName: "programme.pdf", storageKey: `service-documents/${crypto.randomUUID()}`, mimeType: "application/pdf", size: 10 },
+    data: {
+      activityId: period.activityId,
+      kind: "PROGRAMME",
+      title: "Matrice : programme à retirer",
+      originalName: "programme.pdf",
+      storageKey: `service-documents/${crypto.randomUUID()}`,
+      mimeType: "application/pdf",
+      size: 10,
+    },
     select: { id: true },
   });
   await prisma.townSettings.update({ where: { id: 1 }, data: { logo: GIF, logoMimeType: "image/gif" } });
 
   // The family MATRICE.
   const family = await prisma.family.create({ data: { name: "MATRICE", city: "RODEZ" }, select: { id: true } });
-  const invitee = await prisma.user.create({ data: { email: "matrice.invite@exemple.fr", role: "PARENT", familyId: family.id }, select: { id: true } });
+  const invitee = await prisma.user.create({
+    data: { email: "matrice.invite@exemple.fr", role: "PARENT", familyId: family.id },
+    select: { id: true },
+  });
   const member = await prisma.user.create({
-    data: { email: "matrice.parent@exemple.fr", role: "PARENT", familyId: family.id, passwordHash: agent.passwordHash, activatedAt: new Date("2026-09-01T08:00:00Z") },
+    data: {
+      email: "matrice.parent@exemple.fr",
+      role: "PARENT",
+      familyId: family.id,
+      passwordHash: agent.passwordHash,
+      activatedAt: new Date("2026-09-01T08:00:00Z"),
+    },
     select: { id: true },
   });
   const child = await prisma.child.create({
-    data: { familyId: family.id, lastName: "MATRICE", firstName: "LOU", sex: "F", birthDate: new Date("2018-05-05T00:00:00Z"), schoolId: school.id, schoolLevel: "CE2" },
+    data: {
+      familyId: family.id,
+      lastName: "MATRICE",
+      firstName: "LOU",
+      sex: "F",
+      birthDate: new Date("2018-05-05T00:00:00Z"),
+      schoolId: school.id,
+      schoolLevel: "CE2",
+    },
     select: { id: true },
   });
   const documentType = await prisma.documentType.findUniqueOrThrow({ where: { code: "AVIS_IMPOSITION" }, select: { id: true } });
@@ -95,9 +135,13 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
   // Catalogue: an establishment hosting two periods of its own, one with no booking to close.
   const host = await prisma.establishment.create({ data: { name: "MATRICE ÉTABLISSEMENT" }, select: { id: true } });
   const closing = await prisma.establishment.create({ data: { name: "MATRICE À FERMER" }, select: { id: true } });
-  const editActivity = await prisma.activity.create({ data: { code: "MATRICE_A_MODIFIER", name: "Matrice : activité à modifier", sortOrder: 50 }, select: { id: true } });
+  const editActivity = await prisma.activity.create({
+    data: { code: "MATRICE_A_MODIFIER", name: "Matrice : activité à modifier", sortOrder: 50 },
+    select: { id: true },
+  });
   const newPeriod = async (name: string) => {
-    const rule = () => prisma.deadlineRule.create({ data: { kind: "DAYS_BEFORE", daysBefore: 0, timeOfDay: 23 * 60 + 59 }, select: { id: true } });
+    const rule = () =>
+      prisma.deadlineRule.create({ data: { kind: "DAYS_BEFORE", daysBefore: 0, timeOfDay: 23 * 60 + 59 }, select: { id: true } });
     return prisma.period.create({
       data: {
         establishmentId: host.id,
@@ -115,7 +159,10 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
   const editPeriod = await newPeriod("MATRICE PÉRIODE À MODIFIER");
   const unitsPeriod = await newPeriod("MATRICE PÉRIODE DES UNITÉS");
   const newUnit = (label: string, sortOrder: number) =>
-    prisma.unit.create({ data: { periodId: unitsPeriod.id, label, startTime: "09:00", endTime: "10:00", capacity: 10, sortOrder }, select: { id: true } });
+    prisma.unit.create({
+      data: { periodId: unitsPeriod.id, label, startTime: "09:00", endTime: "10:00", capacity: 10, sortOrder },
+      select: { id: true },
+    });
   const units = {
     edit: (await newUnit("MATRICE À MODIFIER", 1)).id,
     remove: (await newUnit("MATRICE À SUPPRIMER", 2)).id,
@@ -123,18 +170,37 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
     reset: (await newUnit("MATRICE CAPACITÉ À RÉTABLIR", 4)).id,
     tariffs: (await newUnit("MATRICE TARIFS", 5)).id,
   };
-  await prisma.unitDay.create({ data: { unitId: units.reset, date: new Date(`${RESET_DAY}T00:00:00Z`), capacity: 3, capacityOverridden: true } });
+  await prisma.unitDay.create({
+    data: { unitId: units.reset, date: new Date(`${RESET_DAY}T00:00:00Z`), capacity: 3, capacityOverridden: true },
+  });
 
   // QF brackets: the open-ended last one is closed at 5 000, leaving 5 000-6 000 free to create,
   // and two brackets above to edit and to delete.
   await prisma.qfBracket.updateMany({ where: { maxQf: null }, data: { maxQf: 5000 } });
-  const editBracket = await prisma.qfBracket.create({ data: { label: "Matrice : tranche à modifier", minQf: 6000, maxQf: 7000 }, select: { id: true } });
-  const removeBracket = await prisma.qfBracket.create({ data: { label: "Matrice : tranche à supprimer", minQf: 7000, maxQf: 8000 }, select: { id: true } });
+  const editBracket = await prisma.qfBracket.create({
+    data: { label: "Matrice : tranche à modifier", minQf: 6000, maxQf: 7000 },
+    select: { id: true },
+  });
+  const removeBracket = await prisma.qfBracket.create({
+    data: { label: "Matrice : tranche à supprimer", minQf: 7000, maxQf: 8000 },
+    select: { id: true },
+  });
   const brackets = await prisma.qfBracket.findMany({ orderBy: { minQf: "asc" }, select: { id: true } });
 
   // Staff members to promote, to deactivate, and whose second factor to reset; and the one signed out.
   const staff = (email: string, extra: object = {}) =>
-    prisma.user.create({ data: { email, role: "AGENT", firstName: "Matrice", lastName: "AGENT", passwordHash: agent.passwordHash, activatedAt: new Date(), ...extra }, select: { id: true } });
+    prisma.user.create({
+      data: {
+        email,
+        role: "AGENT",
+        firstName: "Matrice",
+        lastName: "AGENT",
+        passwordHash: agent.passwordHash,
+        activatedAt: new Date(),
+        ...extra,
+      },
+      select: { id: true },
+    });
   const secondFactor = { totpSecret: agent.totpSecret, totpEnabledAt: new Date() };
   const role = await staff("matrice.role@mairie.test");
   const active = await staff("matrice.actif@mairie.test");
@@ -152,12 +218,25 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
     activityId: period.activityId,
     unitId: unit.id,
     pendingDayId: pending.id,
-    news: { edit: (await news("Matrice : actualité à modifier")).id, unpublish: (await news("Matrice : actualité à dépublier")).id },
-    contacts: { edit: (await contact("Matrice : contact à modifier")).id, remove: (await contact("Matrice : contact à supprimer")).id },
+    news: {
+      edit: (await news("Matrice : actualité à modifier")).id,
+      unpublish: (await news("Matrice : actualité à dépublier")).id,
+    },
+    contacts: {
+      edit: (await contact("Matrice : contact à modifier")).id,
+      remove: (await contact("Matrice : contact à supprimer")).id,
+    },
     serviceDocumentId: serviceDocument.id,
     family: { id: family.id, inviteeId: invitee.id, memberId: member.id, childId: child.id },
     documentId: document.id,
-    catalogue: { hostEstablishmentId: host.id, closingEstablishmentId: closing.id, editActivityId: editActivity.id, editPeriodId: editPeriod.id, unitsPeriodId: unitsPeriod.id, units },
+    catalogue: {
+      hostEstablishmentId: host.id,
+      closingEstablishmentId: closing.id,
+      editActivityId: editActivity.id,
+      editPeriodId: editPeriod.id,
+      unitsPeriodId: unitsPeriod.id,
+      units,
+    },
     bracketIds: brackets.map((bracket) => bracket.id),
     brackets: { edit: editBracket.id, remove: removeBracket.id },
     staff: { role: role.id, active: active.id, secondFactor: reset.id },

@@ -2,14 +2,16 @@
 // parent's planning then shows that day as full (greyed, not tickable). The day is the first
 // open day of the next bookable week, computed from the portal's clock with the rules the server enforces.
 import type { Browser, Page } from "playwright-core";
+
 import { longDayLabel } from "@/lib/catalogue/unit-rules";
 import { formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
 import { dayLabel } from "@/lib/reservations/booking-rules";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+
+import { nextBookableCantineWeek } from "../helpers/bookable-week";
 import { accessibilityViolations, describeE2e, expectVisible, login, newContext } from "./browser";
 import { withPortalAndBrowser } from "./journey";
 import { gotoMonth } from "./planning";
-import { nextBookableCantineWeek } from "../helpers/bookable-week";
 import type { Portal, PortalClock } from "./portal";
 
 let day: CalendarDay;
@@ -55,7 +57,9 @@ describeE2e("capacities of a unit, set by an agent, in Chromium", () => {
     await expectVisible(agent.getByText("La capacité est obligatoire."));
     await expectVisible(agent.getByRole("alert").filter({ hasText: "Le formulaire contient des erreurs" }));
     expect(await dates.inputValue()).toBe(formatDay(day));
-    expect(await agent.getByRole("spinbutton", { name: "Capacité de ces jours (places)" }).getAttribute("aria-invalid")).toBe("true");
+    expect(await agent.getByRole("spinbutton", { name: "Capacité de ces jours (places)" }).getAttribute("aria-invalid")).toBe(
+      "true",
+    );
     expect(await accessibilityViolations(agent)).toEqual([]);
 
     await agent.getByRole("spinbutton", { name: "Capacité de ces jours (places)" }).fill("0");
@@ -123,7 +127,11 @@ describeE2e("capacities of a unit, set by an agent, in Chromium", () => {
     expect(await accessibilityViolations(agent)).toEqual([]);
 
     await agent.getByRole("link", { name: /CANTINE ELEMENTAIRE CAMBON/ }).click();
-    await expectVisible(agent.getByText("QF inférieur à 400 : 0,50 € ; QF de 400 à 699 : 1,20 € ; QF de 700 à 999 : 1,60 € ; QF de 1 000 et plus : 2,00 €"));
+    await expectVisible(
+      agent.getByText(
+        "QF inférieur à 400 : 0,50 € ; QF de 400 à 699 : 1,20 € ; QF de 700 à 999 : 1,60 € ; QF de 1 000 et plus : 2,00 €",
+      ),
+    );
     await agent.getByRole("link", { name: "GOÛTER", exact: true }).click();
     await agent.getByRole("button", { name: "Supprimer l'unité « GOÛTER »" }).click();
     await agent.waitForURL(`**/admin/catalogue/periodes/${periodId}`);
@@ -144,7 +152,9 @@ describeE2e("capacities of a unit, set by an agent, in Chromium", () => {
     await create.getByRole("textbox", { name: "Libellé" }).fill("QF de 2 000 et plus");
     await create.getByRole("spinbutton", { name: "QF minimum (inclus)" }).fill("2000");
     await create.getByRole("button", { name: "Ajouter la tranche" }).click();
-    await expectVisible(create.getByRole("alert").filter({ hasText: "chevauche la tranche « QF de 1 000 et plus » (1 000 et plus)" }));
+    await expectVisible(
+      create.getByRole("alert").filter({ hasText: "chevauche la tranche « QF de 1 000 et plus » (1 000 et plus)" }),
+    );
     expect(await create.getByRole("textbox", { name: "Libellé" }).inputValue()).toBe("QF de 2 000 et plus");
     expect(await accessibilityViolations(agent)).toEqual([]);
 

@@ -2,15 +2,18 @@
 // account from the e-mail and logs in; the agent refuses a pending line and the family is
 // told (✗ and the message); the daily list's CSV export keeps its accents.
 import path from "node:path";
+
 import type { Browser, Page } from "playwright-core";
+
 import { dayToDate, formatDay } from "@/lib/dates/calendar-day";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
+
+import { FIXTURE_DAY, prepareDemoReservations } from "./admin-e2e-fixtures";
 import { accessibilityViolations, describeE2e, expectVisible, login, newContext } from "./browser";
 import { withPortalAndBrowser } from "./journey";
-import { FIXTURE_DAY, prepareDemoReservations } from "./admin-e2e-fixtures";
+import type { Portal } from "./portal";
 import { checkPortalDatabase } from "./portal-database";
 import type { PortalPrisma } from "./portal-inspector";
-import type { Portal } from "./portal";
 
 describeE2e("the staff back office, in Chromium", () => {
   let browser: Browser;
@@ -88,7 +91,9 @@ describeE2e("the staff back office, in Chromium", () => {
     expect(await accessibilityViolations(agent)).toEqual([]);
     await agent.getByLabel(`Message (refus le ${day} SOIR)`).fill("Plus de place le soir ce jour-là");
     await agent.getByRole("button", { name: `Refuser le ${day} SOIR`, exact: true }).click();
-    await agent.getByRole("button", { name: `Refuser le ${day} SOIR`, exact: true }).waitFor({ state: "detached", timeout: 15_000 });
+    await agent
+      .getByRole("button", { name: `Refuser le ${day} SOIR`, exact: true })
+      .waitFor({ state: "detached", timeout: 15_000 });
     await expectVisible(agent.getByRole("button", { name: `Accepter le ${day} MATIN`, exact: true }));
     await checkPortalDatabase(portal, "la place du soir libérée par le refus", async (database) => {
       // The button leaves the page as soon as the answer streams back; the commit may trail it.
@@ -147,7 +152,9 @@ describeE2e("the staff back office, in Chromium", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString("utf8");
     expect(text).toContain("Établissement;Activité;Unité");
-    expect(text).toContain(`${formatDay(FIXTURE_DAY)};CANTINE ELEMENTAIRE CAMBON;RESTAURATION SCOLAIRE;REPAS ENFANT;12:15 – 13:00;Accepté;TEST JULIE;`);
+    expect(text).toContain(
+      `${formatDay(FIXTURE_DAY)};CANTINE ELEMENTAIRE CAMBON;RESTAURATION SCOLAIRE;REPAS ENFANT;12:15 – 13:00;Accepté;TEST JULIE;`,
+    );
     expect(text).toContain(";Sans porc;Non;");
     expect(text.split("\r\n").length).toBeGreaterThan(3);
 
@@ -189,7 +196,9 @@ describeE2e("the staff back office, in Chromium", () => {
     await settings.getByRole("button", { name: "Enregistrer les paramètres" }).click();
     await expectVisible(settings.getByText("Les paramètres de la commune ont été enregistrés."));
     await visitor.reload();
-    expect(await visitor.locator("header").evaluate((header) => getComputedStyle(header).backgroundColor)).toBe("rgb(10, 92, 54)");
+    expect(await visitor.locator("header").evaluate((header) => getComputedStyle(header).backgroundColor)).toBe(
+      "rgb(10, 92, 54)",
+    );
     expect(await accessibilityViolations(visitor)).toEqual([]);
 
     await panel.getByRole("button", { name: "Retirer le logo" }).click();

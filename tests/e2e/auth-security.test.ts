@@ -2,8 +2,10 @@
 // redirects, a copied cookie after « Se déconnecter », the staff second factor (enrolment, login,
 // recovery code, an admin's reset), the parent's « Dernières connexions ».
 import type { Browser, BrowserContext, Page } from "playwright-core";
+
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
+
 import { currentStep, totpAt } from "../helpers/totp";
 import { accessibilityViolations, describeE2e, login, newContext, signedInPage } from "./browser";
 import { withPortalAndBrowser } from "./journey";
@@ -33,7 +35,14 @@ describeE2e("signing in and out, in Chromium", () => {
       prepare: async (database) => {
         // A staff member who has never signed in: the first login enrols the second factor.
         await database.prisma.user.create({
-          data: { email: NEW_AGENT.email, passwordHash: await hashPassword(NEW_AGENT.password), role: "AGENT", firstName: "Noé", lastName: "NOUVEL", activatedAt: new Date() },
+          data: {
+            email: NEW_AGENT.email,
+            passwordHash: await hashPassword(NEW_AGENT.password),
+            role: "AGENT",
+            firstName: "Noé",
+            lastName: "NOUVEL",
+            activatedAt: new Date(),
+          },
         });
       },
     },
@@ -130,7 +139,10 @@ describeE2e("signing in and out, in Chromium", () => {
 
     await page.getByLabel("Code de vérification").fill("000000");
     await page.getByRole("button", { name: "Vérifier" }).click();
-    await page.getByText(/Code de vérification incorrect/).first().waitFor();
+    await page
+      .getByText(/Code de vérification incorrect/)
+      .first()
+      .waitFor();
 
     await page.getByLabel("Code de vérification").fill(totpAt(secret, currentStep()));
     await page.getByRole("button", { name: "Vérifier" }).click();
@@ -158,7 +170,10 @@ describeE2e("signing in and out, in Chromium", () => {
     await page.waitForURL("**/connexion/verification");
     await page.getByLabel("Code de vérification").fill(recoveryCodes[0]);
     await page.getByRole("button", { name: "Vérifier" }).click();
-    await page.getByText(/Code de vérification incorrect/).first().waitFor();
+    await page
+      .getByText(/Code de vérification incorrect/)
+      .first()
+      .waitFor();
     // The authenticator's code still works (the next step: the enrolment used the current one).
     await page.getByLabel("Code de vérification").fill(totpAt(secret, currentStep() + 1));
     await page.getByRole("button", { name: "Vérifier" }).click();
@@ -178,7 +193,10 @@ describeE2e("signing in and out, in Chromium", () => {
     expect(await accessibilityViolations(adminPage)).toEqual([]);
 
     await adminPage.goto("/admin/journal");
-    await adminPage.getByRole("cell", { name: /Double authentification réinitialisée par un administrateur/ }).first().waitFor();
+    await adminPage
+      .getByRole("cell", { name: /Double authentification réinitialisée par un administrateur/ })
+      .first()
+      .waitFor();
 
     const agent = await newContext(browser, portal.baseUrl);
     const agentPage = await agent.newPage();

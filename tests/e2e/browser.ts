@@ -1,8 +1,10 @@
 // The browser tests' Chromium (tests/helpers/chromium.ts), its contexts, and signing in.
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+
 import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
 import { DEMO_PASSWORD } from "@/prisma/seed";
+
 import { launchChromium } from "../helpers/chromium";
 import { currentStep, totpAt } from "../helpers/totp";
 
@@ -73,13 +75,24 @@ export async function expectVisible(locator: Locator): Promise<void> {
 }
 
 /** Signs in through the login box and waits for the home page: /admin for staff, /espace for a parent. */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, options: { totpSecret?: string } = {}): Promise<void> {
+export async function signIn(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+  options: { totpSecret?: string } = {},
+): Promise<void> {
   await login(page, email, password, options);
   await page.waitForURL(DEMO_STAFF.has(email) || options.totpSecret ? "**/admin" : "**/espace");
 }
 
 /** A page in a fresh context of its own (`mobile`: a phone's viewport), signed in (signIn). */
-export async function signedInPage(browser: Browser, baseUrl: string, email: string, password = DEMO_PASSWORD, options: { mobile?: boolean } = {}): Promise<Page> {
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password = DEMO_PASSWORD,
+  options: { mobile?: boolean } = {},
+): Promise<Page> {
   const page = await (await newContext(browser, baseUrl, options)).newPage();
   await signIn(page, email, password);
   return page;

@@ -6,7 +6,9 @@ import path from "node:path";
 type ManifestEntry = { filename?: string; exportedName?: string };
 
 export function serverActions(): { id: string; file: string; name: string }[] {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../.next/server/server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.resolve(__dirname, "../../.next/server/server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, ManifestEntry>;
   };
   return Object.entries(manifest.node).map(([id, entry]) => ({ id, file: entry.filename ?? "", name: entry.exportedName ?? "" }));
@@ -24,7 +26,9 @@ export function serverActionId(file: string, exportedName: string): string {
  * groups left out: "/admin/familles/[id]".
  */
 export function builtPages(): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../.next/server/app-paths-manifest.json"), "utf8")) as Record<string, string>;
+  const manifest = JSON.parse(
+    fs.readFileSync(path.resolve(__dirname, "../../.next/server/app-paths-manifest.json"), "utf8"),
+  ) as Record<string, string>;
   return Object.keys(manifest)
     .filter((entry) => entry.endsWith("/page"))
     .map((entry) => entry.slice(0, -"/page".length).replace(/\/\([^/]+\)/g, "") || "/")

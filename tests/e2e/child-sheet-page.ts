@@ -1,6 +1,7 @@
 // The child sheet's form as the browser tests see it: the parents' (/espace/enfants/[id]) and
 // the staff's (/admin/familles/[id]/enfants/[childId]) show the same six sections.
 import type { Page } from "playwright-core";
+
 import { expectVisible } from "./browser";
 
 const CHILD_SHEET_SECTIONS = [

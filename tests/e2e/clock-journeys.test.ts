@@ -9,12 +9,14 @@
 // On the three last dates, the child sheet's birth date is judged with the portal's day, in the
 // browser as on the server. One portal per date; three start while the Tuesday one waits.
 import type { Browser, Page } from "playwright-core";
+
 import { addDays, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
 import { dayLabel } from "@/lib/reservations/booking-rules";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+
+import { nextBookableCantineWeek, type BookableWeek } from "../helpers/bookable-week";
 import { describeE2e, expectVisible, launchBrowser, login, newContext, signedInPage } from "./browser";
 import { gotoMonth } from "./planning";
-import { nextBookableCantineWeek, type BookableWeek } from "../helpers/bookable-week";
 import { startPortal, type Portal } from "./portal";
 
 const TUESDAY = "2027-03-16T23:58:30+01:00";
@@ -23,7 +25,11 @@ const TUESDAY_DEADLINE = new Date("2027-03-17T00:00:00+01:00"); // « Heure limi
 const BOUNDARY_WEEK = ["2027-03-22", "2027-03-23", "2027-03-25", "2027-03-26"]; // Mon, Tue, Thu, Fri
 
 const DATES = [
-  { clock: "2027-06-20T09:00:00+02:00", schoolYears: ["2026-2027", "2027-2028"], week: ["2027-06-28", "2027-06-29", "2027-07-01", "2027-07-02"] },
+  {
+    clock: "2027-06-20T09:00:00+02:00",
+    schoolYears: ["2026-2027", "2027-2028"],
+    week: ["2027-06-28", "2027-06-29", "2027-07-01", "2027-07-02"],
+  },
   { clock: "2027-07-15T10:00:00+02:00", schoolYears: ["2027-2028"], week: ["2027-09-02", "2027-09-03"] }, // rentrée on Thursday 2 September
   { clock: "2027-10-31T02:59:00+02:00", schoolYears: ["2027-2028"], week: ["2027-11-08", "2027-11-09", "2027-11-12"] }, // 11 November is closed
 ];
@@ -52,7 +58,8 @@ async function until(portal: Portal, instant: Date) {
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
-const cell = (page: Page, day: CalendarDay) => page.getByRole("checkbox", { name: `REPAS ENFANT le ${dayLabel(day)}`, exact: true });
+const cell = (page: Page, day: CalendarDay) =>
+  page.getByRole("checkbox", { name: `REPAS ENFANT le ${dayLabel(day)}`, exact: true });
 
 /** Nouvelle réservation → Julien → the period → Continuer: the planning. Returns the links offered for the Cambon cantine. */
 async function openPlanning(page: Page, cantine: BookableWeek): Promise<number> {

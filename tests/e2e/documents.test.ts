@@ -4,13 +4,16 @@
 // and a visitor get 404 and no bytes; a parent cannot reach the staff queue.
 import fs from "node:fs";
 import path from "node:path";
+
 import type { Browser, BrowserContext, Page } from "playwright-core";
+
 import { hashPassword } from "@/lib/auth/password";
 import { UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+
 import { accessibilityViolations, describeE2e, expectVisible, newContext, signedInPage } from "./browser";
-import { withPortalAndBrowser } from "./journey";
 import { serverActionId } from "./build-manifest";
+import { withPortalAndBrowser } from "./journey";
 import type { Portal } from "./portal";
 import { checkPortalDatabase } from "./portal-database";
 
@@ -31,12 +34,24 @@ describeE2e("supporting documents, in Chromium", () => {
     {
       async prepare(database) {
         // Julien starts without an accepted vaccination record: the demo one was refused.
-        await database.prisma.document.update({ where: { id: DEMO_IDS.julienVaccination }, data: { status: "REFUSED", refusalReason: DEMO_REFUSAL, reviewedAt: new Date() } });
+        await database.prisma.document.update({
+          where: { id: DEMO_IDS.julienVaccination },
+          data: { status: "REFUSED", refusalReason: DEMO_REFUSAL, reviewedAt: new Date() },
+        });
         await database.prisma.family.create({
           data: {
             name: "AUTRE",
-            users: { create: { email: OTHER_PARENT, role: "PARENT", passwordHash: await hashPassword(DEMO_PASSWORD), activatedAt: new Date() } },
-            children: { create: { id: OTHER_CHILD, lastName: "AUTRE", firstName: "LOU", birthDate: new Date("2018-05-01T00:00:00Z") } },
+            users: {
+              create: {
+                email: OTHER_PARENT,
+                role: "PARENT",
+                passwordHash: await hashPassword(DEMO_PASSWORD),
+                activatedAt: new Date(),
+              },
+            },
+            children: {
+              create: { id: OTHER_CHILD, lastName: "AUTRE", firstName: "LOU", birthDate: new Date("2018-05-01T00:00:00Z") },
+            },
           },
         });
       },
@@ -74,7 +89,9 @@ describeE2e("supporting documents, in Chromium", () => {
   }
 
   it("shows the parent the refused record's reason on the dashboard, item by item", async () => {
-    await expectVisible(julienSection().getByText(`Carnet de vaccination (obligatoire) : document refusé (${DEMO_REFUSAL}), à fournir de nouveau`));
+    await expectVisible(
+      julienSection().getByText(`Carnet de vaccination (obligatoire) : document refusé (${DEMO_REFUSAL}), à fournir de nouveau`),
+    );
     const block = parentPage.getByRole("region", { name: "Pièces justificatives à fournir" });
     await expectVisible(block.getByText(`Motif : ${DEMO_REFUSAL}`));
     expect(await accessibilityViolations(parentPage)).toEqual([]);
@@ -115,7 +132,9 @@ describeE2e("supporting documents, in Chromium", () => {
   });
 
   it("serves the file to its family only: the right type, inline, nosniff; 404 and no bytes for anyone else", async () => {
-    const link = parentPage.getByRole("link", { name: /Voir le document « Carnet de vaccination \(obligatoire\) » \(TEST JULIEN\)/ }).first();
+    const link = parentPage
+      .getByRole("link", { name: /Voir le document « Carnet de vaccination \(obligatoire\) » \(TEST JULIEN\)/ })
+      .first();
     const href = (await link.getAttribute("href"))!;
     const own = await parent.request.get(href);
     expect(own.status()).toBe(200);
@@ -134,8 +153,14 @@ describeE2e("supporting documents, in Chromium", () => {
     // Uploading for another family's child, or deleting its document, finds nothing either.
     await otherPage.goto("/espace/documents");
     await otherPage.getByLabel("Le document concerne").selectOption({ label: "AUTRE LOU" });
-    const typeId = (await otherPage.locator('select[name="typeId"] option', { hasText: "Carnet de vaccination" }).getAttribute("value"))!;
-    const multipart = { concerns: DEMO_IDS.julie, typeId, file: { name: "a.pdf", mimeType: "application/pdf", buffer: fs.readFileSync(fixture("good-document.pdf")) } };
+    const typeId = (await otherPage
+      .locator('select[name="typeId"] option', { hasText: "Carnet de vaccination" })
+      .getAttribute("value"))!;
+    const multipart = {
+      concerns: DEMO_IDS.julie,
+      typeId,
+      file: { name: "a.pdf", mimeType: "application/pdf", buffer: fs.readFileSync(fixture("good-document.pdf")) },
+    };
     const foreignUpload = await other.request.post("/api/documents", { multipart, headers: { Origin: portal.baseUrl } });
     expect(await foreignUpload.json()).toMatchObject({ ok: false, error: "Choisissez la famille ou l'un de vos enfants." });
     const deleteId = serverActionId("app/(famille)/espace/documents/actions.ts", "deleteDocumentAction");
@@ -168,7 +193,10 @@ describeE2e("supporting documents, in Chromium", () => {
     await agentPage.getByRole("link", { name: "Documents" }).click();
     await agentPage.waitForURL("**/admin/documents");
     expect(await accessibilityViolations(agentPage)).toEqual([]);
-    await agentPage.getByRole("row", { name: /TEST JULIEN.*Carnet de vaccination/ }).getByRole("link", { name: /Voir/ }).click();
+    await agentPage
+      .getByRole("row", { name: /TEST JULIEN.*Carnet de vaccination/ })
+      .getByRole("link", { name: /Voir/ })
+      .click();
     await agentPage.waitForURL(/\/admin\/documents\/[0-9a-f-]{36}$/);
     const frameSource = (await agentPage.locator("iframe[title^='Aperçu']").getAttribute("src"))!;
     const viewed = await agent.request.get(frameSource);
@@ -182,7 +210,9 @@ describeE2e("supporting documents, in Chromium", () => {
     await parentPage.goto("/espace");
     await expectVisible(parentPage.getByRole("heading", { name: "TEST JULIEN : fiche complète ✓" }));
     await checkPortalDatabase(portal, "les consultations de documents au journal", async (database) => {
-      const views = await database.prisma.auditLog.count({ where: { action: "document.view", actor: { email: DEMO_ACCOUNTS.agent } } });
+      const views = await database.prisma.auditLog.count({
+        where: { action: "document.view", actor: { email: DEMO_ACCOUNTS.agent } },
+      });
       expect(views).toBeGreaterThanOrEqual(2);
     });
   });
@@ -209,6 +239,8 @@ describeE2e("supporting documents, in Chromium", () => {
 
     await row.getByRole("button", { name: /Supprimer/ }).click();
     await parentPage.getByRole("button", { name: "Oui, supprimer" }).click();
-    await parentPage.getByRole("row", { name: /TEST JULIE\b.*Brevet de natation/ }).waitFor({ state: "detached", timeout: 15_000 });
+    await parentPage
+      .getByRole("row", { name: /TEST JULIE\b.*Brevet de natation/ })
+      .waitFor({ state: "detached", timeout: 15_000 });
   });
 });

@@ -1,13 +1,16 @@
 import crypto from "node:crypto";
+
 import type { Browser, Page } from "playwright-core";
+
 import type { Database } from "@/lib/db/connect";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+
 import { accessibilityViolations, describeE2e, expectVisible, signedInPage } from "./browser";
-import { withPortalAndBrowser } from "./journey";
 import { serverActionId } from "./build-manifest";
-import type { Portal } from "./portal";
 import { expectChildSheetSections } from "./child-sheet-page";
 import { fillFields } from "./forms";
+import { withPortalAndBrowser } from "./journey";
+import type { Portal } from "./portal";
 import { checkPortalDatabase } from "./portal-database";
 
 // The demo family starts from an empty record (no address, no guardian, no acceptance); Julie's
@@ -17,7 +20,19 @@ async function emptyDemoRecord(database: Database) {
   const { prisma } = database;
   await prisma.family.update({
     where: { id: DEMO_IDS.family },
-    data: { civility: null, name: "", street: null, addressComplement: null, postalCode: null, city: null, homePhone: null, situation: null, allowanceNumber: null, allowanceHolder: null, benefitScheme: null },
+    data: {
+      civility: null,
+      name: "",
+      street: null,
+      addressComplement: null,
+      postalCode: null,
+      city: null,
+      homePhone: null,
+      situation: null,
+      allowanceNumber: null,
+      allowanceHolder: null,
+      benefitScheme: null,
+    },
   });
   await prisma.guardian.deleteMany({ where: { familyId: DEMO_IDS.family } });
   await prisma.consent.deleteMany({ where: { familyId: DEMO_IDS.family, childId: null } });
@@ -48,7 +63,9 @@ async function prepare(database: Database) {
     data: {
       id: "00000000-0000-4000-8000-00000000f002",
       name: "AUTRE",
-      children: { create: { id: FOREIGN_CHILD, lastName: "AUTRE", firstName: "LÉO", birthDate: new Date("2018-05-04T00:00:00Z") } },
+      children: {
+        create: { id: FOREIGN_CHILD, lastName: "AUTRE", firstName: "LÉO", birthDate: new Date("2018-05-04T00:00:00Z") },
+      },
     },
   });
 }
@@ -150,7 +167,11 @@ describeE2e("the family record and Julie's sheet, in Chromium", () => {
       await page.keyboard.press("Tab");
       const focused = await page.evaluate(() => {
         const element = document.activeElement as HTMLInputElement | null;
-        return { name: element?.getAttribute("name") ?? "", text: element?.textContent?.trim() ?? "", tag: element?.tagName ?? "" };
+        return {
+          name: element?.getAttribute("name") ?? "",
+          text: element?.textContent?.trim() ?? "",
+          tag: element?.tagName ?? "",
+        };
       });
       const action = plan[focused.name];
       if (action && !done.has(focused.name)) {
@@ -232,32 +253,76 @@ describeE2e("the family record and Julie's sheet, in Chromium", () => {
   it("refuses a foreign child id or a family id posted straight to the actions, and changes nothing", async () => {
     const post = (file: string, name: string, input: unknown) =>
       page.context().request.post(file.includes("enfants") ? `/espace/enfants/${DEMO_IDS.julie}` : "/espace/famille", {
-        headers: { "Next-Action": serverActionId(file, name), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+        headers: {
+          "Next-Action": serverActionId(file, name),
+          "Content-Type": "text/plain;charset=UTF-8",
+          Accept: "text/x-component",
+        },
         data: JSON.stringify([input]),
       });
     await page.goto(`/espace/enfants/${DEMO_IDS.julie}`);
     const school = await page.locator("#schoolId option", { hasText: "Cambon" }).getAttribute("value");
     // The sheet's version, as the form posts it (react-hook-form fills its hidden field on hydration).
-    await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('input[name="version"]')?.value ?? "") !== "", undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => (document.querySelector<HTMLInputElement>('input[name="version"]')?.value ?? "") !== "",
+      undefined,
+      { timeout: 15_000 },
+    );
     const version = Number(await page.locator('input[name="version"]').inputValue());
     const sheet = {
-      childId: FOREIGN_CHILD, lastName: "PIRATE", firstName: "PIRATE", sex: "M", birthDate: "2018-05-04", schoolId: school, schoolLevel: "CP", schoolClass: "",
-      doctorName: "Dr X", doctorPhone: "05 65 00 00 00", allergies: "", hasPai: "NON", treatments: "", vaccinationsUpToDate: "OUI", remarks: "",
-      dietKind: "AUCUN", dietDetails: "", emergencyContacts: [{ name: "X", relation: "Y", phone: "06 00 00 00 00" }], authorisedPersons: [],
-      authEmergencyCare: "OUI", authPhotos: "OUI", authLeaveAlone: "OUI", authTransport: "OUI", accept: true, version,
+      childId: FOREIGN_CHILD,
+      lastName: "PIRATE",
+      firstName: "PIRATE",
+      sex: "M",
+      birthDate: "2018-05-04",
+      schoolId: school,
+      schoolLevel: "CP",
+      schoolClass: "",
+      doctorName: "Dr X",
+      doctorPhone: "05 65 00 00 00",
+      allergies: "",
+      hasPai: "NON",
+      treatments: "",
+      vaccinationsUpToDate: "OUI",
+      remarks: "",
+      dietKind: "AUCUN",
+      dietDetails: "",
+      emergencyContacts: [{ name: "X", relation: "Y", phone: "06 00 00 00 00" }],
+      authorisedPersons: [],
+      authEmergencyCare: "OUI",
+      authPhotos: "OUI",
+      authLeaveAlone: "OUI",
+      authTransport: "OUI",
+      accept: true,
+      version,
     };
     const foreign = await post("app/(famille)/espace/enfants/actions.ts", "saveChildSheetAction", sheet);
     expect(await foreign.text()).toContain('"error":"Fiche enfant introuvable."');
     // The same request for Julie is accepted: the refusal above is the foreign id.
-    const own = await post("app/(famille)/espace/enfants/actions.ts", "saveChildSheetAction", { ...sheet, childId: DEMO_IDS.julie, lastName: "TEST", firstName: "JULIE", sex: "F", birthDate: "2019-10-15" });
+    const own = await post("app/(famille)/espace/enfants/actions.ts", "saveChildSheetAction", {
+      ...sheet,
+      childId: DEMO_IDS.julie,
+      lastName: "TEST",
+      firstName: "JULIE",
+      sex: "F",
+      birthDate: "2019-10-15",
+    });
     expect(await own.text()).toContain('"ok":true');
 
-    const family = await post("app/(famille)/espace/famille/actions.ts", "saveFamilyRecordAction", { familyId: "00000000-0000-4000-8000-00000000f002", name: "PIRATE" });
+    const family = await post("app/(famille)/espace/famille/actions.ts", "saveFamilyRecordAction", {
+      familyId: "00000000-0000-4000-8000-00000000f002",
+      name: "PIRATE",
+    });
     expect(await family.text()).toContain("données inattendues");
     await checkPortalDatabase(portal, "l'enfant et la famille d'autrui inchangés", async (database) => {
-      const child = await database.prisma.child.findUniqueOrThrow({ where: { id: FOREIGN_CHILD }, include: { health: true, emergencyContacts: true } });
+      const child = await database.prisma.child.findUniqueOrThrow({
+        where: { id: FOREIGN_CHILD },
+        include: { health: true, emergencyContacts: true },
+      });
       expect(child).toMatchObject({ lastName: "AUTRE", firstName: "LÉO", sex: null, health: null, emergencyContacts: [] });
-      expect((await database.prisma.family.findUniqueOrThrow({ where: { id: "00000000-0000-4000-8000-00000000f002" } })).name).toBe("AUTRE");
+      expect(
+        (await database.prisma.family.findUniqueOrThrow({ where: { id: "00000000-0000-4000-8000-00000000f002" } })).name,
+      ).toBe("AUTRE");
     });
   });
 
@@ -273,7 +338,11 @@ describeE2e("the family record and Julie's sheet, in Chromium", () => {
     await mobile.goto(`/espace/enfants/${DEMO_IDS.julien}`);
     // react-hook-form fills the inputs when the page hydrates: wait for it rather than race it.
     const doctorName = mobile.locator("#doctorName");
-    await mobile.waitForFunction(() => (document.querySelector<HTMLInputElement>("#doctorName")?.value ?? "") !== "", undefined, { timeout: 15_000 }).catch(() => undefined);
+    await mobile
+      .waitForFunction(() => (document.querySelector<HTMLInputElement>("#doctorName")?.value ?? "") !== "", undefined, {
+        timeout: 15_000,
+      })
+      .catch(() => undefined);
     expect(await doctorName.inputValue()).toBe("Dr Bernard");
     expect((await mobile.goto("/espace/enfants/00000000-0000-4000-8000-000000000999"))?.status()).toBe(404);
     await context.close();

@@ -1,10 +1,12 @@
 import type { Browser } from "playwright-core";
+
 import { bookableSchoolYears } from "@/lib/catalogue/school-calendar";
 import { ageText } from "@/lib/children/age";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
+
 import { accessibilityViolations, describeE2e, expectVisible, login, newContext, signedInPage } from "./browser";
-import { withPortalAndBrowser } from "./journey";
 import { serverActionId } from "./build-manifest";
+import { withPortalAndBrowser } from "./journey";
 import type { Portal } from "./portal";
 
 describeE2e("the portal's foundation, in Chromium", () => {
@@ -22,7 +24,8 @@ describeE2e("the portal's foundation, in Chromium", () => {
     await expectVisible(page.getByRole("link", { name: "Identifiant ou Mot de passe oublié ?" }));
     await expectVisible(page.getByRole("heading", { name: "Les actualités" }));
     // The demo's school year follows the portal's clock (2026-2027 on the default date).
-    for (const year of bookableSchoolYears(portal.today())) await expectVisible(page.getByText(`Inscriptions à la restauration scolaire ${year.label}`));
+    for (const year of bookableSchoolYears(portal.today()))
+      await expectVisible(page.getByText(`Inscriptions à la restauration scolaire ${year.label}`));
     await expectVisible(page.getByRole("heading", { name: "Les contacts utiles" }));
     await expectVisible(page.getByRole("heading", { name: "Les services accessibles" }));
     const footer = page.locator("footer");

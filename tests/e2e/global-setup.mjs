@@ -2,6 +2,7 @@
 // `next build` first). Each test file then starts its own portal (tests/e2e/portal.ts).
 import fs from "node:fs";
 import path from "node:path";
+
 import { requireAll, servicesEnv, testServices } from "../helpers/probe-services.mjs";
 
 export default async function globalSetup() {
@@ -15,7 +16,9 @@ export default async function globalSetup() {
   if (!services.chromium.ok) missing.push(`Chromium (${services.chromium.reason})`);
   if (missing.length && requireAll()) throw new Error(`PORTAIL_REQUIRE_ALL=1 : ${missing.join(" et ")} exigé mais absent.`);
   if (!services.postgres.ok) {
-    console.warn(`\n[e2e] PostgreSQL indisponible (${services.postgres.reason}) : les portails de test tournent sur PGlite ; leurs vérifications en base passent par le processus du portail, sauf celles qui exigent une connexion à part (PostgreSQL seulement).\n`);
+    console.warn(
+      `\n[e2e] PostgreSQL indisponible (${services.postgres.reason}) : les portails de test tournent sur PGlite ; leurs vérifications en base passent par le processus du portail, sauf celles qui exigent une connexion à part (PostgreSQL seulement).\n`,
+    );
   }
   if (!services.chromium.ok) {
     console.warn(`\n[e2e] Tests navigateur ignorés : ${services.chromium.reason}\n`);

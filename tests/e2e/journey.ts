@@ -1,7 +1,9 @@
 // What a browser test file starts from: its own portal (tests/e2e/portal.ts) and Chromium,
 // started before its tests and stopped after them, and pages signed in as the demo accounts.
 import type { Browser, BrowserContext, Page } from "playwright-core";
+
 import { DEMO_ACCOUNTS } from "@/prisma/seed";
+
 import { launchBrowser, newContext, signIn } from "./browser";
 import { startPortal, type Portal, type PortalOptions } from "./portal";
 
@@ -48,7 +50,10 @@ export function withPortalAndBrowser(
       },
     };
     if (!options.signIn) return ready(journey as Journey & { page: Page });
-    return ready({ ...journey, page: await journey.signIn(await journey.newContext({ mobile: options.mobile }), options.signIn) });
+    return ready({
+      ...journey,
+      page: await journey.signIn(await journey.newContext({ mobile: options.mobile }), options.signIn),
+    });
   });
   afterAll(async () => {
     await close?.();

@@ -10,6 +10,7 @@
 import crypto from "node:crypto";
 import http from "node:http";
 import type { Duplex } from "node:stream";
+
 import type { PrismaClient } from "@/lib/db/generated/client";
 
 /**
@@ -37,10 +38,17 @@ type Reviver = (this: unknown, key: string, value: unknown) => unknown;
 const { encode, decode } = new Function(`return ${CODEC}`)() as { encode: Reviver; decode: Reviver };
 
 /** A WebSocket client, as small as the inspector needs: text frames out (masked), text frames in. */
-function openWebSocket(url: string): Promise<{ send(text: string): void; onText(listener: (text: string) => void): void; close(): void }> {
+function openWebSocket(
+  url: string,
+): Promise<{ send(text: string): void; onText(listener: (text: string) => void): void; close(): void }> {
   return new Promise((resolve, reject) => {
     const request = http.request(url.replace(/^ws:/, "http:"), {
-      headers: { Connection: "Upgrade", Upgrade: "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": crypto.randomBytes(16).toString("base64") },
+      headers: {
+        Connection: "Upgrade",
+        Upgrade: "websocket",
+        "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": crypto.randomBytes(16).toString("base64"),
+      },
     });
     request.on("error", reject);
     request.on("response", (response) => reject(new Error(`the inspector refused the WebSocket: HTTP ${response.statusCode}`)));
@@ -76,7 +84,10 @@ function openWebSocket(url: string): Promise<{ send(text: string): void; onText(
               ? Buffer.from([0x81, 0x80 | payload.length])
               : payload.length < 0x10000
                 ? Buffer.from([0x81, 0x80 | 126, payload.length >> 8, payload.length & 0xff])
-                : Buffer.concat([Buffer.from([0x81, 0x80 | 127]), Buffer.from(new BigUint64Array([BigInt(payload.length)]).buffer).reverse()]);
+                : Buffer.concat([
+                    Buffer.from([0x81, 0x80 | 127]),
+                    Buffer.from(new BigUint64Array([BigInt(payload.length)]).buffer).reverse(),
+                  ]);
           socket.write(Buffer.concat([header, mask, payload.map((byte, index) => byte ^ mask[index % 4])]));
         },
         onText: (listener) => listeners.push(listener),
@@ -99,7 +110,13 @@ export async function portalProcessPrisma(port: number): Promise<PortalPrisma> {
   const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
   if (!targets[0]) throw new Error(`the portal's inspector on port ${port} lists no process`);
   const socket = await openWebSocket(targets[0].webSocketDebuggerUrl);
-  const pending = new Map<number, (answer: { result?: { result?: { value?: unknown }; exceptionDetails?: { exception?: { description?: string } } }; error?: { message: string } }) => void>();
+  const pending = new Map<
+    number,
+    (answer: {
+      result?: { result?: { value?: unknown }; exceptionDetails?: { exception?: { description?: string } } };
+      error?: { message: string };
+    }) => void
+  >();
   socket.onText((text) => {
     const answer = JSON.parse(text);
     pending.get(answer.id)?.(answer);
@@ -120,22 +137,42 @@ export async function portalProcessPrisma(port: number): Promise<PortalPrisma> {
     })()`;
     const id = ++nextId;
     const answer = await new Promise<Parameters<NonNullable<ReturnType<typeof pending.get>>>[0]>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the portal's inspector did not answer ${model ?? "prisma"}.${method} within 30 s`)), 30_000);
+      const timer = setTimeout(
+        () => reject(new Error(`the portal's inspector did not answer ${model ?? "prisma"}.${method} within 30 s`)),
+        30_000,
+      );
       pending.set(id, (value) => {
         clearTimeout(timer);
         resolve(value);
       });
-      socket.send(JSON.stringify({ id, method: "Runtime.evaluate", params: { expression, awaitPromise: true, returnByValue: true } }));
+      socket.send(
+        JSON.stringify({ id, method: "Runtime.evaluate", params: { expression, awaitPromise: true, returnByValue: true } }),
+      );
     });
     if (answer.error) throw new Error(`inspector: ${answer.error.message}`);
     const failure = answer.result?.exceptionDetails;
-    if (failure) throw new Error(`in the portal's process, ${model ?? "prisma"}.${method}: ${failure.exception?.description ?? JSON.stringify(failure)}`);
+    if (failure)
+      throw new Error(
+        `in the portal's process, ${model ?? "prisma"}.${method}: ${failure.exception?.description ?? JSON.stringify(failure)}`,
+      );
     return JSON.parse(answer.result!.result!.value as string, decode);
   }
 
   const models = new Map<string, object>();
   const model = (name: string) => {
-    if (!models.has(name)) models.set(name, new Proxy({}, { get: (_target, method: string) => (...args: unknown[]) => run(name, method, args) }));
+    if (!models.has(name))
+      models.set(
+        name,
+        new Proxy(
+          {},
+          {
+            get:
+              (_target, method: string) =>
+              (...args: unknown[]) =>
+                run(name, method, args),
+          },
+        ),
+      );
     return models.get(name)!;
   };
   const prisma = new Proxy(
@@ -143,7 +180,9 @@ export async function portalProcessPrisma(port: number): Promise<PortalPrisma> {
     {
       get(_target, name: string) {
         // A tagged template: the same query, with $1, $2… for its values.
-        if (name === "$queryRaw") return (strings: TemplateStringsArray, ...values: unknown[]) => run(null, "$queryRawUnsafe", [strings.reduce((sql, part, index) => `${sql}$${index}${part}`), ...values]);
+        if (name === "$queryRaw")
+          return (strings: TemplateStringsArray, ...values: unknown[]) =>
+            run(null, "$queryRawUnsafe", [strings.reduce((sql, part, index) => `${sql}$${index}${part}`), ...values]);
         if (name === "then") return undefined;
         if (name.startsWith("$")) throw new Error(`prisma.${name} is not forwarded to the portal's process`);
         return model(name);

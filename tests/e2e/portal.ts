@@ -10,13 +10,15 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import { databaseOnPglite, openDatabase, openPglite, type Database } from "@/lib/db/connect";
+
 import { freePort } from "../helpers/free-port";
 import { createPostgresDatabase } from "../helpers/postgres-database";
 import { stopProcessGroup } from "../helpers/process-group";
-import { postgresAvailable } from "../helpers/test-db";
 import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
+import { postgresAvailable } from "../helpers/test-db";
 import { portalProcessPrisma, type PortalPrisma } from "./portal-inspector";
 
 const root = path.resolve(__dirname, "../..");

@@ -1,12 +1,14 @@
 import type { Browser, Locator, Page } from "playwright-core";
+
 import { dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
 import { dayLabel, isBeforeDeadline } from "@/lib/reservations/booking-rules";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+
+import { nextBookableCantineWeek, type BookableWeek } from "../helpers/bookable-week";
+import { completeChildSheet } from "../helpers/families";
 import { accessibilityViolations, describeE2e, expectVisible, signedInPage } from "./browser";
 import { withPortalAndBrowser } from "./journey";
 import { gotoMonth } from "./planning";
-import { nextBookableCantineWeek, type BookableWeek } from "../helpers/bookable-week";
-import { completeChildSheet } from "../helpers/families";
 import type { Portal, PortalClock } from "./portal";
 
 // The guide's journey (INSCRIPTION AUX SERVICES PÉRISCOLAIRES): the demo parent books Julien at
@@ -28,9 +30,13 @@ async function prepare(database: import("@/lib/db/connect").Database, clock: Por
   cantine = await nextBookableCantineWeek(prisma, "CAMBON", clock.now(), 10 * 60 * 1000, { laterDay: true });
   week = cantine.week;
   fullDay = cantine.openDays.find((day) => day > week[week.length - 1])!;
-  pastDay = cantine.openDays.filter((day) => day < week[0] && !isBeforeDeadline(day, cantine.rules.bookingRule, clock.now())).pop();
+  pastDay = cantine.openDays
+    .filter((day) => day < week[0] && !isBeforeDeadline(day, cantine.rules.bookingRule, clock.now()))
+    .pop();
   // A full day: its counter says no place is left.
-  await prisma.unitDay.create({ data: { unitId: cantine.unitId, date: dayToDate(fullDay), capacity: 0, booked: 0, capacityOverridden: true } });
+  await prisma.unitDay.create({
+    data: { unitId: cantine.unitId, date: dayToDate(fullDay), capacity: 0, booked: 0, capacityOverridden: true },
+  });
 }
 
 /** The ticks restored after hydration: poll for a while before answering. */
@@ -43,9 +49,11 @@ async function eventuallyChecked(locator: Locator): Promise<boolean> {
 }
 
 /** The period's link in « Choix de l'établissement et de la période » (two school years from June). */
-const cantineLink = (page: Page) => page.getByRole("link", { name: new RegExp(`CANTINE ELEMENTAIRE CAMBON.*${cantine.periodName}`) });
+const cantineLink = (page: Page) =>
+  page.getByRole("link", { name: new RegExp(`CANTINE ELEMENTAIRE CAMBON.*${cantine.periodName}`) });
 
-const cell = (page: Page, day: CalendarDay) => page.getByRole("checkbox", { name: `REPAS ENFANT le ${dayLabel(day)}`, exact: true });
+const cell = (page: Page, day: CalendarDay) =>
+  page.getByRole("checkbox", { name: `REPAS ENFANT le ${dayLabel(day)}`, exact: true });
 
 describeE2e("reservations, as the guide tells them, in Chromium", () => {
   let browser: Browser;

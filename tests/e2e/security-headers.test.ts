@@ -4,8 +4,11 @@
 // in a sandbox yet still shown in the staff review page, and the town's icon.
 import fs from "node:fs";
 import path from "node:path";
+
 import type { APIResponse, Browser, BrowserContext, Page } from "playwright-core";
+
 import { DEMO_IDS } from "@/prisma/seed";
+
 import { describeE2e, newContext } from "./browser";
 import { withPortalAndBrowser } from "./journey";
 import type { Portal } from "./portal";
@@ -120,11 +123,18 @@ describeE2e("security headers, in Chromium", () => {
     const upload = await parent.request.get("/espace/documents");
     expect(upload.headers()["permissions-policy"]).toMatch(/(^|, )camera=\(self\)/);
     for (const pathname of ["/", "/espace", "/espace/famille", "/espace/documents/autre"]) {
-      expect([pathname, (await parent.request.get(pathname)).headers()["permissions-policy"]]).toEqual([pathname, expect.stringMatching(/(^|, )camera=\(\)/)]);
+      expect([pathname, (await parent.request.get(pathname)).headers()["permissions-policy"]]).toEqual([
+        pathname,
+        expect.stringMatching(/(^|, )camera=\(\)/),
+      ]);
     }
     // What the browser made of it (Chromium's document.featurePolicy).
     const cameraAllowed = (page: Page) =>
-      page.evaluate(() => (document as unknown as { featurePolicy?: { allowsFeature(name: string): boolean } }).featurePolicy?.allowsFeature("camera"));
+      page.evaluate(() =>
+        (document as unknown as { featurePolicy?: { allowsFeature(name: string): boolean } }).featurePolicy?.allowsFeature(
+          "camera",
+        ),
+      );
     await parentPage.goto("/espace/documents");
     const onUploadPage = await cameraAllowed(parentPage);
     await parentPage.goto("/espace");
@@ -156,15 +166,25 @@ describeE2e("security headers, in Chromium", () => {
     // The page is alive: client components hydrated under the policy (the type list follows the choice).
     await page.goto("/espace/documents");
     await page.getByLabel("Le document concerne").selectOption({ label: "La famille" });
-    expect(await until(() => page.getByLabel("Type de document").locator("option").allTextContents(), (types) => types.includes("Avis d'imposition"))).toContain(
-      "Avis d'imposition",
-    );
+    expect(
+      await until(
+        () => page.getByLabel("Type de document").locator("option").allTextContents(),
+        (types) => types.includes("Avis d'imposition"),
+      ),
+    ).toContain("Avis d'imposition");
     expect(parentProblems).toEqual([]);
   });
 
   it("shows the staff pages, and the review page's inline preview of a PDF, with no violation", async () => {
     const page = agentPage;
-    for (const pathname of ["/admin", "/admin/familles", "/admin/documents", "/admin/reservations", "/admin/catalogue", "/admin/contenus"]) {
+    for (const pathname of [
+      "/admin",
+      "/admin/familles",
+      "/admin/documents",
+      "/admin/reservations",
+      "/admin/catalogue",
+      "/admin/contenus",
+    ]) {
       const response = await page.goto(pathname);
       expect([pathname, response?.status()]).toEqual([pathname, 200]);
       await page.waitForLoadState("networkidle");
@@ -176,7 +196,9 @@ describeE2e("security headers, in Chromium", () => {
     // of our file (a refused document would show Chromium's error page instead).
     const pdfViewer = async () => {
       for (const frame of page.frames()) {
-        const embeds = await frame.locator('embed[type="application/x-google-chrome-pdf"]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute("original-url")));
+        const embeds = await frame
+          .locator('embed[type="application/x-google-chrome-pdf"]')
+          .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("original-url")));
         if (embeds.includes(source)) return "PDF viewer";
       }
       return page.frames().map((frame) => frame.url());
@@ -193,7 +215,9 @@ describeE2e("security headers, in Chromium", () => {
     expect(policy.get("default-src")).toEqual(["'none'"]);
     expect(policy.get("frame-ancestors")).toEqual(["'self'"]);
     expect(response.headers()["x-frame-options"]).toBe("SAMEORIGIN");
-    expect((await parent.request.get(`/api/documents/${DEMO_IDS.julienVaccination}?telecharger`)).headers()["content-security-policy"]).toMatch(/^sandbox;/);
+    expect(
+      (await parent.request.get(`/api/documents/${DEMO_IDS.julienVaccination}?telecharger`)).headers()["content-security-policy"],
+    ).toMatch(/^sandbox;/);
   });
 
   it("serves the town's icon: its initial by default, its logo once it has one, linked from every page", async () => {
@@ -206,7 +230,11 @@ describeE2e("security headers, in Chromium", () => {
     await home.goto("/");
     const linked = (await home.locator('head link[rel="icon"]').getAttribute("href"))!;
     const linkedIcon = await visitor.request.get(linked);
-    expect([linked, linkedIcon.status(), linkedIcon.headers()["content-type"]]).toEqual([linked, 200, expect.stringMatching(/^image\//)]);
+    expect([linked, linkedIcon.status(), linkedIcon.headers()["content-type"]]).toEqual([
+      linked,
+      200,
+      expect.stringMatching(/^image\//),
+    ]);
 
     // The logo is set straight in the portal's database (PostgreSQL or the embedded PGlite).
     const logo = fs.readFileSync(path.resolve(__dirname, "../fixtures/uploads/good-scan.png"));

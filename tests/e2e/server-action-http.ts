@@ -2,6 +2,7 @@
 // Next-Action header, the arguments encoded as React encodes them (JSON text for plain values,
 // multipart when they hold a FormData), and the return value read back from the RSC payload.
 import crypto from "node:crypto";
+
 import type { APIResponse, BrowserContext } from "playwright-core";
 
 export type FilePart = { name: string; mimeType: string; buffer: Buffer };
@@ -22,7 +23,11 @@ function multipart(entries: [string, string | FilePart][]): { body: Buffer; cont
       typeof value === "string"
         ? `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`
         : `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${value.name}"\r\nContent-Type: ${value.mimeType}\r\n\r\n`;
-    chunks.push(Buffer.from(head, "utf8"), typeof value === "string" ? Buffer.from(value, "utf8") : value.buffer, Buffer.from("\r\n"));
+    chunks.push(
+      Buffer.from(head, "utf8"),
+      typeof value === "string" ? Buffer.from(value, "utf8") : value.buffer,
+      Buffer.from("\r\n"),
+    );
   };
   for (const [name, value] of entries) part(`_1_${name}`, value);
   part("0", JSON.stringify(["$K1"]));
@@ -30,7 +35,12 @@ function multipart(entries: [string, string | FilePart][]): { body: Buffer; cont
   return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-export function postAction(context: BrowserContext, actionId: string, pathname: string, argument: ActionArgument): Promise<APIResponse> {
+export function postAction(
+  context: BrowserContext,
+  actionId: string,
+  pathname: string,
+  argument: ActionArgument,
+): Promise<APIResponse> {
   const headers = { "Next-Action": actionId, Accept: "text/x-component" };
   if ("json" in argument) {
     return context.request.post(pathname, {

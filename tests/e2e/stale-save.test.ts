@@ -3,11 +3,13 @@
 // this test does not depend on the staff sign-in), the parent's save is refused with the French
 // message, what they typed stays in the fields, and a second save goes through deliberately.
 import type { Page } from "playwright-core";
-import { getFamilyRecordForStaff, saveFamilyRecordForStaff } from "@/lib/families/family-editing";
+
 import type { StaffViewer } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/connect";
+import { getFamilyRecordForStaff, saveFamilyRecordForStaff } from "@/lib/families/family-editing";
 import { ZStaffFamilyRecordSchema } from "@/lib/families/family-record.schema";
 import { DEMO_ACCOUNTS, DEMO_IDS } from "@/prisma/seed";
+
 import { describePostgres, postgresAvailable, useAsAppDatabase } from "../helpers/test-db";
 import { accessibilityViolations, describeE2e } from "./browser";
 import { withPortalAndBrowser } from "./journey";
@@ -29,22 +31,42 @@ describeStaleSave("a save of the family record made on an older version, in Chro
     useAsAppDatabase(database);
   });
 
-  const family = () => database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, include: { guardians: { orderBy: { position: "asc" } } } });
+  const family = () =>
+    database.prisma.family.findUniqueOrThrow({
+      where: { id: DEMO_IDS.family },
+      include: { guardians: { orderBy: { position: "asc" } } },
+    });
   const hiddenVersion = () => page.locator('input[name="version"]').inputValue();
 
   it("is refused after an agent's correction, keeps what the parent typed, and goes through when saved again", async () => {
     await page.goto("/espace/famille");
     await page.getByRole("heading", { name: "Modifier les informations de la famille" }).waitFor();
     // The form is hydrated once react-hook-form has put the version in its hidden field.
-    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="version"]')?.value === "1", undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('input[name="version"]')?.value === "1",
+      undefined,
+      { timeout: 15_000 },
+    );
     await page.locator("#homePhone").fill("05 65 11 22 33");
     await page.locator("#guardian1Profession").fill("Boulanger");
 
     // Meanwhile an agent corrects the situation and Pierre's mobile at the Guichet unique.
-    const agent = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO_ACCOUNTS.agent }, select: { id: true, email: true, role: true } });
+    const agent = await database.prisma.user.findUniqueOrThrow({
+      where: { email: DEMO_ACCOUNTS.agent },
+      select: { id: true, email: true, role: true },
+    });
     const viewer = { userId: agent.id, email: agent.email, name: "Agent", role: agent.role, familyId: null } as StaffViewer;
     const staffForm = (await getFamilyRecordForStaff(database.prisma, viewer, DEMO_IDS.family))!.values;
-    await saveFamilyRecordForStaff(database.prisma, viewer, ZStaffFamilyRecordSchema.parse({ ...staffForm, situation: "PACSES", guardian1MobilePhone: "06 11 11 11 11", loaded: staffForm }));
+    await saveFamilyRecordForStaff(
+      database.prisma,
+      viewer,
+      ZStaffFamilyRecordSchema.parse({
+        ...staffForm,
+        situation: "PACSES",
+        guardian1MobilePhone: "06 11 11 11 11",
+        loaded: staffForm,
+      }),
+    );
 
     await page.getByRole("button", { name: "Enregistrer" }).click();
     const alert = page.getByRole("alert").filter({ hasText: "pendant que vous le complétiez" });

@@ -6,8 +6,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+
 import type { APIResponse, Browser, BrowserContext } from "playwright-core";
+
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+
 import { createReservation } from "../helpers/admin-fixtures";
 import { prepareDemoReservations } from "./admin-e2e-fixtures";
 import { describeE2e, launchBrowser, login, newContext } from "./browser";
@@ -68,7 +71,10 @@ function appRoutes(): AppRoute[] {
     .filter((file) => file.endsWith("/page.tsx") || (file.endsWith("/route.ts") && /\bGET\b/.test(fs.readFileSync(file, "utf8"))))
     .map((file) => {
       const relative = path.relative(APP, file);
-      const parts = path.dirname(relative).split(path.sep).filter((part) => part !== "." && !/^\(.*\)$/.test(part));
+      const parts = path
+        .dirname(relative)
+        .split(path.sep)
+        .filter((part) => part !== "." && !/^\(.*\)$/.test(part));
       const source = fs.readFileSync(file, "utf8");
       return {
         file: relative,
@@ -122,7 +128,8 @@ function addresses(route: AppRoute, value: string): string[] {
   return [...withSegments, ...alone, ...all];
 }
 
-const isStaffRoute = (route: AppRoute) => route.route === "/admin" || route.route.startsWith("/admin/") || route.route.startsWith("/api/admin/");
+const isStaffRoute = (route: AppRoute) =>
+  route.route === "/admin" || route.route.startsWith("/admin/") || route.route.startsWith("/api/admin/");
 
 describeE2e("ids and search params read from the address", () => {
   let browser: Browser;
@@ -144,7 +151,13 @@ describeE2e("ids and search params read from the address", () => {
         });
         const family = await prisma.family.create({ data: { name: FOREIGN_FAMILY, city: "RODEZ" }, select: { id: true } });
         const child = await prisma.child.create({
-          data: { familyId: family.id, lastName: FOREIGN_FAMILY, firstName: FOREIGN_NAME, sex: "F", birthDate: new Date("2018-05-05T00:00:00Z") },
+          data: {
+            familyId: family.id,
+            lastName: FOREIGN_FAMILY,
+            firstName: FOREIGN_NAME,
+            sex: "F",
+            birthDate: new Date("2018-05-05T00:00:00Z"),
+          },
           select: { id: true },
         });
         const reservation = await createReservation(prisma, {
@@ -154,7 +167,10 @@ describeE2e("ids and search params read from the address", () => {
           lines: [{ unitId: period.units[0].id, day: "2027-03-05" }],
           status: "PENDING",
         });
-        const documentType = await prisma.documentType.findUniqueOrThrow({ where: { code: "AVIS_IMPOSITION" }, select: { id: true } });
+        const documentType = await prisma.documentType.findUniqueOrThrow({
+          where: { code: "AVIS_IMPOSITION" },
+          select: { id: true },
+        });
         const document = await prisma.document.create({
           data: {
             familyId: family.id,
@@ -194,32 +210,47 @@ describeE2e("ids and search params read from the address", () => {
     const errors: string[] = [];
     for (const url of urls) {
       const response: APIResponse = await context.request.get(url, { maxRedirects: 0 });
-      if (response.status() >= 500) errors.push(`${response.status()} ${url.slice(0, 200)}: ${(await response.text()).slice(0, 200)}`);
+      if (response.status() >= 500)
+        errors.push(`${response.status()} ${url.slice(0, 200)}: ${(await response.text()).slice(0, 200)}`);
     }
     return errors;
   }
 
   it("finds the pages and the GET handlers in the file tree", () => {
     const found = routes.map((route) => route.route);
-    expect(found).toEqual(expect.arrayContaining(["/espace/reservations", "/espace/reservations/nouvelle/planning", "/admin/familles/[id]/enfants/[childId]", "/api/documents/[id]"]));
-    expect(routes.find((route) => route.route === "/espace/reservations/nouvelle")?.mentioned).toEqual(expect.arrayContaining(["enfant", "periode"]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        "/espace/reservations",
+        "/espace/reservations/nouvelle/planning",
+        "/admin/familles/[id]/enfants/[childId]",
+        "/api/documents/[id]",
+      ]),
+    );
+    expect(routes.find((route) => route.route === "/espace/reservations/nouvelle")?.mentioned).toEqual(
+      expect.arrayContaining(["enfant", "periode"]),
+    );
   });
 
-  it.each(Object.keys(MALFORMED) as (keyof typeof MALFORMED)[])("never answers 500 to a parent for a value that is not an id: %s", async (kind) => {
-    const value = MALFORMED[kind];
-    const urls = routes.filter((route) => !isStaffRoute(route)).flatMap((route) => addresses(route, value));
-    // The wizard's later steps and the planning read a param only once the one before it is valid.
-    urls.push(
-      `/espace/reservations/nouvelle?enfant=${DEMO_IDS.julie}&periode=${value}`,
-      `/espace/reservations/nouvelle/planning?enfant=${DEMO_IDS.julie}&periode=${value}`,
-      `/espace/reservations/nouvelle/planning?enfant=${value}&periode=${ids.ownPeriodId}`,
-      `/espace/reservations/nouvelle/planning?remplace=${value}`,
-    );
-    expect(await serverErrors(contexts.parent, urls)).toEqual([]);
-  });
+  it.each(Object.keys(MALFORMED) as (keyof typeof MALFORMED)[])(
+    "never answers 500 to a parent for a value that is not an id: %s",
+    async (kind) => {
+      const value = MALFORMED[kind];
+      const urls = routes.filter((route) => !isStaffRoute(route)).flatMap((route) => addresses(route, value));
+      // The wizard's later steps and the planning read a param only once the one before it is valid.
+      urls.push(
+        `/espace/reservations/nouvelle?enfant=${DEMO_IDS.julie}&periode=${value}`,
+        `/espace/reservations/nouvelle/planning?enfant=${DEMO_IDS.julie}&periode=${value}`,
+        `/espace/reservations/nouvelle/planning?enfant=${value}&periode=${ids.ownPeriodId}`,
+        `/espace/reservations/nouvelle/planning?remplace=${value}`,
+      );
+      expect(await serverErrors(contexts.parent, urls)).toEqual([]);
+    },
+  );
 
   it.each(["agent", "admin"] as const)("never answers 500 to an %s for a value that is not an id", async (role) => {
-    const urls = routes.filter(isStaffRoute).flatMap((route) => Object.values(MALFORMED).flatMap((value) => addresses(route, value)));
+    const urls = routes
+      .filter(isStaffRoute)
+      .flatMap((route) => Object.values(MALFORMED).flatMap((value) => addresses(route, value)));
     urls.push(`/api/documents/${MALFORMED.nul}`, `/api/service-documents/${MALFORMED.dotDot}`);
     expect(await serverErrors(contexts[role], urls)).toEqual([]);
   });
@@ -235,16 +266,24 @@ describeE2e("ids and search params read from the address", () => {
       "/api/documents/..%2F..%2Fetc",
       "/api/documents/%2Fe%00",
     ]) {
-      expect(`${url.slice(0, 80)} ${(await contexts.parent.request.get(url, { maxRedirects: 0 })).status()}`).toBe(`${url.slice(0, 80)} 404`);
+      expect(`${url.slice(0, 80)} ${(await contexts.parent.request.get(url, { maxRedirects: 0 })).status()}`).toBe(
+        `${url.slice(0, 80)} 404`,
+      );
     }
-    for (const url of ["/admin/familles/..%2F", `/admin/familles/${DEMO_IDS.family}/enfants/%2Fe`, "/admin/catalogue/unites/nouvelle?periode=x"]) {
+    for (const url of [
+      "/admin/familles/..%2F",
+      `/admin/familles/${DEMO_IDS.family}/enfants/%2Fe`,
+      "/admin/catalogue/unites/nouvelle?periode=x",
+    ]) {
       expect(`${url} ${(await contexts.admin.request.get(url, { maxRedirects: 0 })).status()}`).toBe(`${url} 404`);
     }
   });
 
   it("leaves out a list's filter that is not one, as if absent (the parent's reservations)", async () => {
     const all = await contexts.parent.request.get("/espace/reservations");
-    const filtered = await contexts.parent.request.get("/espace/reservations?enfant=%2Fe&etablissement=toString&etat=toString&page=abc");
+    const filtered = await contexts.parent.request.get(
+      "/espace/reservations?enfant=%2Fe&etablissement=toString&etat=toString&page=abc",
+    );
     expect(filtered.status()).toBe(200);
     const rows = (body: string) => body.match(/\/espace\/reservations\/[0-9a-f-]{36}"/g)?.length ?? 0;
     expect(rows(await filtered.text())).toBe(rows(await all.text()));
@@ -253,9 +292,7 @@ describeE2e("ids and search params read from the address", () => {
 
   it("never shows another family's child, reservation or document to a parent, whatever the address names", async () => {
     const foreign = Object.values(ids.foreign);
-    const urls = routes
-      .filter((route) => !isStaffRoute(route))
-      .flatMap((route) => foreign.flatMap((id) => addresses(route, id)));
+    const urls = routes.filter((route) => !isStaffRoute(route)).flatMap((route) => foreign.flatMap((id) => addresses(route, id)));
     urls.push(
       `/espace/reservations/nouvelle?enfant=${ids.foreign.childId}&periode=${ids.ownPeriodId}`,
       `/espace/reservations/nouvelle/planning?enfant=${ids.foreign.childId}&periode=${ids.ownPeriodId}`,
@@ -265,7 +302,8 @@ describeE2e("ids and search params read from the address", () => {
     for (const url of urls) {
       const response = await contexts.parent.request.get(url, { maxRedirects: 0 });
       const body = await response.text();
-      if (response.status() >= 500 || body.includes(FOREIGN_NAME) || body.includes(FOREIGN_FAMILY)) leaks.push(`${response.status()} ${url}`);
+      if (response.status() >= 500 || body.includes(FOREIGN_NAME) || body.includes(FOREIGN_FAMILY))
+        leaks.push(`${response.status()} ${url}`);
     }
     expect(leaks).toEqual([]);
     for (const url of [
@@ -281,10 +319,14 @@ describeE2e("ids and search params read from the address", () => {
   });
 
   it("shows staff a family's child only under its own family", async () => {
-    const response = await contexts.agent.request.get(`/admin/familles/${DEMO_IDS.family}/enfants/${ids.foreign.childId}`, { maxRedirects: 0 });
+    const response = await contexts.agent.request.get(`/admin/familles/${DEMO_IDS.family}/enfants/${ids.foreign.childId}`, {
+      maxRedirects: 0,
+    });
     expect(response.status()).toBe(404);
     expect(await response.text()).not.toContain(FOREIGN_NAME);
-    const own = await contexts.agent.request.get(`/admin/familles/${ids.foreign.familyId}/enfants/${ids.foreign.childId}`, { maxRedirects: 0 });
+    const own = await contexts.agent.request.get(`/admin/familles/${ids.foreign.familyId}/enfants/${ids.foreign.childId}`, {
+      maxRedirects: 0,
+    });
     expect(own.status()).toBe(200);
     expect(await own.text()).toContain(FOREIGN_NAME);
   });

@@ -7,19 +7,35 @@ import { dayToDate, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { MailTown } from "@/lib/mail/render-mail";
 
-export async function createStaffViewer(prisma: PrismaClient, role: "AGENT" | "ADMIN", email = `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@mairie.test`): Promise<StaffViewer> {
+export async function createStaffViewer(
+  prisma: PrismaClient,
+  role: "AGENT" | "ADMIN",
+  email = `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@mairie.test`,
+): Promise<StaffViewer> {
   const user = await prisma.user.create({ data: { email, role, firstName: "Test", lastName: role }, select: { id: true } });
   return { userId: user.id, email, name: `Test ${role}`, role, familyId: null };
 }
 
 /** The town as the mails present it (lib/mail/render-mail.ts), for tests that render mails without a database. */
-export const MAIL_TOWN: MailTown = { townName: "Ville de Rodez", portalName: "Portail Familles", guichetName: "Guichet unique", guichetPhone: "05 65 77 88 78", guichetEmail: "guichet@mairie-rodez.fr" };
+export const MAIL_TOWN: MailTown = {
+  townName: "Ville de Rodez",
+  portalName: "Portail Familles",
+  guichetName: "Guichet unique",
+  guichetPhone: "05 65 77 88 78",
+  guichetEmail: "guichet@mairie-rodez.fr",
+};
 
 export async function createTown(prisma: PrismaClient) {
   await prisma.townSettings.upsert({
     where: { id: 1 },
     update: {},
-    create: { townName: "Ville de Rodez", guichetPhone: "05 65 77 88 78", guichetEmail: "guichet@mairie-rodez.fr", guichetAddress: "Place Sainte-Catherine", guichetHours: "8h30-17h30" },
+    create: {
+      townName: "Ville de Rodez",
+      guichetPhone: "05 65 77 88 78",
+      guichetEmail: "guichet@mairie-rodez.fr",
+      guichetAddress: "Place Sainte-Catherine",
+      guichetHours: "8h30-17h30",
+    },
   });
 }
 
@@ -31,8 +47,15 @@ export async function createCatalogue(prisma: PrismaClient, schoolName = "Cambon
     (await prisma.activity.upsert({ where: { code }, update: {}, create: { code, name }, select: { id: true } })).id;
   const canteenActivity = await activity("RESTAURATION_SCOLAIRE", "RESTAURATION SCOLAIRE");
   const clubActivity = await activity("PERISCOLAIRE", "PERISCOLAIRE");
-  const period = async (prefix: string, activityId: string, validationMode: "AUTO" | "MANUAL", units: { label: string; start: string; end: string; capacity: number }[]) => {
-    const establishment = await prisma.establishment.create({ data: { name: `${prefix} ${schoolName.toUpperCase()}`, schoolId: school.id } });
+  const period = async (
+    prefix: string,
+    activityId: string,
+    validationMode: "AUTO" | "MANUAL",
+    units: { label: string; start: string; end: string; capacity: number }[],
+  ) => {
+    const establishment = await prisma.establishment.create({
+      data: { name: `${prefix} ${schoolName.toUpperCase()}`, schoolId: school.id },
+    });
     return prisma.period.create({
       data: {
         establishmentId: establishment.id,
@@ -44,12 +67,22 @@ export async function createCatalogue(prisma: PrismaClient, schoolName = "Cambon
         bookingRuleId: rule.id,
         changeRuleId: rule.id,
         validationMode,
-        units: { create: units.map((unit, index) => ({ label: unit.label, startTime: unit.start, endTime: unit.end, capacity: unit.capacity, sortOrder: index })) },
+        units: {
+          create: units.map((unit, index) => ({
+            label: unit.label,
+            startTime: unit.start,
+            endTime: unit.end,
+            capacity: unit.capacity,
+            sortOrder: index,
+          })),
+        },
       },
       select: { id: true, establishmentId: true, units: { select: { id: true, label: true }, orderBy: { sortOrder: "asc" } } },
     });
   };
-  const canteen = await period("CANTINE ELEMENTAIRE", canteenActivity, "AUTO", [{ label: "REPAS ENFANT", start: "12:15", end: "13:00", capacity: 120 }]);
+  const canteen = await period("CANTINE ELEMENTAIRE", canteenActivity, "AUTO", [
+    { label: "REPAS ENFANT", start: "12:15", end: "13:00", capacity: 120 },
+  ]);
   const club = await period("GARDERIE ELEMENTAIRE", clubActivity, "MANUAL", [
     { label: "MATIN", start: "07:30", end: "08:50", capacity: 40 },
     { label: "SOIR", start: "16:30", end: "18:30", capacity: 40 },
@@ -60,12 +93,27 @@ export async function createCatalogue(prisma: PrismaClient, schoolName = "Cambon
 export async function createFamily(
   prisma: PrismaClient,
   name: string,
-  options: { email?: string; children?: { firstName: string; schoolId?: string; schoolClass?: string; diet?: "AUCUN" | "SANS_PORC" | "VEGETARIEN" | "ALLERGIE_PAI"; allergies?: string }[] } = {},
+  options: {
+    email?: string;
+    children?: {
+      firstName: string;
+      schoolId?: string;
+      schoolClass?: string;
+      diet?: "AUCUN" | "SANS_PORC" | "VEGETARIEN" | "ALLERGIE_PAI";
+      allergies?: string;
+    }[];
+  } = {},
 ) {
   const family = await prisma.family.create({
     data: {
       name,
-      users: { create: { email: options.email ?? `${name.toLowerCase()}-${Math.random().toString(36).slice(2)}@exemple.fr`, role: "PARENT", activatedAt: new Date() } },
+      users: {
+        create: {
+          email: options.email ?? `${name.toLowerCase()}-${Math.random().toString(36).slice(2)}@exemple.fr`,
+          role: "PARENT",
+          activatedAt: new Date(),
+        },
+      },
     },
     select: { id: true, users: { select: { id: true, email: true } } },
   });
@@ -81,7 +129,10 @@ export async function createFamily(
           schoolId: child.schoolId,
           schoolLevel: "CE1",
           schoolClass: child.schoolClass ?? "CE1 A",
-          health: child.diet || child.allergies ? { create: { dietKind: child.diet ?? "AUCUN", allergies: child.allergies, hasPai: child.diet === "ALLERGIE_PAI" } } : undefined,
+          health:
+            child.diet || child.allergies
+              ? { create: { dietKind: child.diet ?? "AUCUN", allergies: child.allergies, hasPai: child.diet === "ALLERGIE_PAI" } }
+              : undefined,
           emergencyContacts: { create: { position: 1, name: `Mamie ${name}`, relation: "Grand-mère", phone: "06 11 22 33 44" } },
         },
         select: { id: true, firstName: true },
@@ -94,7 +145,13 @@ export async function createFamily(
 /** A reservation whose lines all have `status`, with the UnitDay counters incremented. */
 export async function createReservation(
   prisma: PrismaClient,
-  input: { familyId: string; childId: string; periodId: string; lines: { unitId: string; day: CalendarDay }[]; status: "PENDING" | "ACCEPTED" },
+  input: {
+    familyId: string;
+    childId: string;
+    periodId: string;
+    lines: { unitId: string; day: CalendarDay }[];
+    status: "PENDING" | "ACCEPTED";
+  },
 ) {
   return prisma.$transaction(async (tx) => {
     const days = input.lines.map((line) => line.day).sort();
@@ -106,7 +163,14 @@ export async function createReservation(
         status: input.status,
         firstDate: dayToDate(days[0]),
         lastDate: dayToDate(days[days.length - 1]),
-        days: { create: input.lines.map((line) => ({ childId: input.childId, unitId: line.unitId, date: dayToDate(line.day), status: input.status })) },
+        days: {
+          create: input.lines.map((line) => ({
+            childId: input.childId,
+            unitId: line.unitId,
+            date: dayToDate(line.day),
+            status: input.status,
+          })),
+        },
       },
       select: { id: true, number: true, days: { select: { id: true, unitId: true, date: true } } },
     });

@@ -18,5 +18,7 @@ const GUARDIAN_FIELDS = [
 
 /** A guardian's fields as the form posts them: `values` where given, the others empty. */
 export function guardianAnswers(position: 1 | 2, values: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(GUARDIAN_FIELDS.map((field) => [`guardian${position}${field[0].toUpperCase()}${field.slice(1)}`, values[field] ?? ""]));
+  return Object.fromEntries(
+    GUARDIAN_FIELDS.map((field) => [`guardian${position}${field[0].toUpperCase()}${field.slice(1)}`, values[field] ?? ""]),
+  );
 }

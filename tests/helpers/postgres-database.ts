@@ -2,7 +2,9 @@
 // its connections afterwards: for the integration tests, the browser tests' portals, the
 // benchmarks and the scan. No Jest here, so that scripts can use it too.
 import crypto from "node:crypto";
+
 import pg from "pg";
+
 import { pgAdminUrl } from "./probe-services.mjs";
 
 export async function createPostgresDatabase(

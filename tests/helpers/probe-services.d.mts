@@ -6,4 +6,6 @@ export function requireAll(env?: Record<string, string | undefined>): boolean;
 export function probePostgres(): Promise<ServiceAnswer>;
 export function probeChromium(): ServiceAnswer;
 export function servicesEnv(services: { postgres: ServiceAnswer; chromium: ServiceAnswer }): Record<string, string>;
-export function testServices(env?: Record<string, string | undefined>): Promise<{ postgres: ServiceAnswer; chromium: ServiceAnswer }>;
+export function testServices(
+  env?: Record<string, string | undefined>,
+): Promise<{ postgres: ServiceAnswer; chromium: ServiceAnswer }>;

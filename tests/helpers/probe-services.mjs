@@ -6,6 +6,7 @@
 // started by hand. Under PORTAIL_REQUIRE_ALL=1 (CI) a missing service is an error, never a
 // quiet fallback.
 import fs from "node:fs";
+
 import pg from "pg";
 
 export const DEFAULT_PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test";

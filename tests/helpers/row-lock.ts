@@ -25,7 +25,8 @@ export async function holdRowLock(url: string, lockingSelect: string, params: un
   await Promise.all([holder.connect(), observer.connect()]);
   await holder.query("BEGIN");
   const locked = await holder.query(lockingSelect, params);
-  if (locked.rowCount !== expectedRows) throw new Error(`holdRowLock: ${locked.rowCount} row(s) locked, ${expectedRows} expected`);
+  if (locked.rowCount !== expectedRows)
+    throw new Error(`holdRowLock: ${locked.rowCount} row(s) locked, ${expectedRows} expected`);
   const { rows } = await holder.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
   const holderPid = rows[0].pid;
   // Outside a transaction each query reads pg_stat_activity afresh (it is cached per transaction).
@@ -42,7 +43,8 @@ export async function holdRowLock(url: string, lockingSelect: string, params: un
     const deadline = Date.now() + timeoutMs;
     let seen = await count(directOnly);
     while (seen < wanted) {
-      if (Date.now() > deadline) throw new Error(`expected ${wanted} backend(s) waiting on a lock${directOnly ? " held by the test" : ""}, saw ${seen}`);
+      if (Date.now() > deadline)
+        throw new Error(`expected ${wanted} backend(s) waiting on a lock${directOnly ? " held by the test" : ""}, saw ${seen}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
       seen = await count(directOnly);
     }
@@ -64,6 +66,12 @@ export async function holdRowLock(url: string, lockingSelect: string, params: un
 /** Whether a promise is still pending (it has neither resolved nor rejected yet). */
 export async function stillPending(promise: Promise<unknown>): Promise<boolean> {
   const marker = Symbol("pending");
-  const first = await Promise.race([promise.then(() => null, () => null), new Promise((resolve) => setImmediate(() => resolve(marker)))]);
+  const first = await Promise.race([
+    promise.then(
+      () => null,
+      () => null,
+    ),
+    new Promise((resolve) => setImmediate(() => resolve(marker))),
+  ]);
   return first === marker;
 }

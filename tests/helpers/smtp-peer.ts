@@ -1,9 +1,11 @@
 // A real SMTP server on localhost (smtp-server), for tests that check what the portal sends:
 // mails travel through nodemailer and SMTP exactly as in production, and are parsed back.
 import crypto from "node:crypto";
+
 import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import nodemailer from "nodemailer";
+import { SMTPServer } from "smtp-server";
+
 import type { MailConfig } from "@/lib/mail/transport";
 
 export type ReceivedMail = { to: string[]; from: string; subject: string; text: string; html: string };
@@ -89,8 +91,16 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
     async settle(timeoutMs = 10_000) {
       const marker = crypto.randomUUID();
       await markerTransport.sendMail({ from: "tests@smtp-peer.test", to: MARKER_ADDRESS, subject: marker, text: marker });
-      await until(() => markers.has(marker), timeoutMs, () => "the SMTP peer did not receive its marker");
-      await until(() => openConnections === 0, timeoutMs, () => `${openConnections} SMTP connection(s) still open after ${timeoutMs} ms`);
+      await until(
+        () => markers.has(marker),
+        timeoutMs,
+        () => "the SMTP peer did not receive its marker",
+      );
+      await until(
+        () => openConnections === 0,
+        timeoutMs,
+        () => `${openConnections} SMTP connection(s) still open after ${timeoutMs} ms`,
+      );
       return mails;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -1,5 +1,6 @@
 // The setup every staff back-office integration suite starts from.
 import type { StaffViewer } from "@/lib/auth/session";
+
 import { createCatalogue, createStaffViewer, createTown } from "./admin-fixtures";
 import { withTestDatabase, type DatabaseKind, type TestSuite } from "./test-db";
 
@@ -11,10 +12,16 @@ export type StaffSuite = TestSuite & { agent: StaffViewer };
  * with `{ catalogue: true }`, createCatalogue's school, canteen and club too.
  */
 export function withStaffTestBed(kind: DatabaseKind, ready: (suite: StaffSuite) => unknown): void;
-export function withStaffTestBed(kind: DatabaseKind, options: { catalogue: true; poolSize?: number }, ready: (suite: StaffSuite & { catalogue: Catalogue }) => unknown): void;
 export function withStaffTestBed(
   kind: DatabaseKind,
-  ...args: [(suite: StaffSuite) => unknown] | [{ catalogue: true; poolSize?: number }, (suite: StaffSuite & { catalogue: Catalogue }) => unknown]
+  options: { catalogue: true; poolSize?: number },
+  ready: (suite: StaffSuite & { catalogue: Catalogue }) => unknown,
+): void;
+export function withStaffTestBed(
+  kind: DatabaseKind,
+  ...args:
+    | [(suite: StaffSuite) => unknown]
+    | [{ catalogue: true; poolSize?: number }, (suite: StaffSuite & { catalogue: Catalogue }) => unknown]
 ): void {
   const [options, ready] = args.length === 1 ? [null, args[0]] : args;
   withTestDatabase(

@@ -3,8 +3,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { databaseOnPglite, openDatabase, openPglite, type Database } from "@/lib/db/connect";
 import { migratePglite, migratePostgres } from "@/lib/db/migrate";
+
 import { createPostgresDatabase } from "./postgres-database";
 import { startSmtpPeer, type SmtpPeer } from "./smtp-peer";
 
@@ -99,6 +101,10 @@ export function withTestDatabase(
 }
 
 /** withTestDatabase on the demo town (prisma/seed.ts), its files in a temporary folder. */
-export function withDemoDatabase(kind: DatabaseKind, ready: (suite: TestSuite) => unknown, options: { poolSize?: number; timeout?: number } = {}): void {
+export function withDemoDatabase(
+  kind: DatabaseKind,
+  ready: (suite: TestSuite) => unknown,
+  options: { poolSize?: number; timeout?: number } = {},
+): void {
   withTestDatabase(kind, ready, { ...options, demo: true });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+
 import { ZChangePasswordActionSchema } from "@/lib/account/account.action-schema";
 import { ZChangeEmailSchema, ZChangePasswordSchema, ZForgotPasswordSchema } from "@/lib/account/account.schema";
 import { activateAccount } from "@/lib/auth/activation";
@@ -6,13 +7,14 @@ import { changePassword, WRONG_CURRENT_PASSWORD } from "@/lib/auth/change-passwo
 import { confirmEmailChange, EMAIL_UNAVAILABLE, requestEmailChange, WRONG_PASSWORD } from "@/lib/auth/email-change";
 import { checkLogin } from "@/lib/auth/login";
 import { hashPassword } from "@/lib/auth/password";
-import { createResetThrottle, requestPasswordReset, resetPassword, RESET_LIMITS } from "@/lib/auth/password-reset";
+import { createResetThrottle, requestPasswordReset, RESET_LIMITS, resetPassword } from "@/lib/auth/password-reset";
 import { createLoginThrottle } from "@/lib/auth/throttle";
 import { AppError } from "@/lib/errors";
 import { createFamilyAccount } from "@/lib/families/create-family-account";
 import { UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
+
 import { startSmtpPeer, type ReceivedMail, type SmtpPeer } from "../helpers/smtp-peer";
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 const PASSWORD = "une phrase de passe solide";
 const COMMON = "1qaz2wsx3edc"; // 12 characters, among the 10 000 most common
@@ -43,7 +45,10 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
     checkLogin(database.prisma, createLoginThrottle(database.prisma), { email, password, ip: "198.51.100.1" });
   const createParent = async (email: string, name = "DUPONT") => {
     const family = await database.prisma.family.create({
-      data: { name, users: { create: { email, role: "PARENT", passwordHash: await hashPassword(PASSWORD), activatedAt: new Date() } } },
+      data: {
+        name,
+        users: { create: { email, role: "PARENT", passwordHash: await hashPassword(PASSWORD), activatedAt: new Date() } },
+      },
       select: { users: { select: { id: true } } },
     });
     return family.users[0].id;
@@ -53,7 +58,13 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
     database = await createTestDatabase(kind);
     smtp = await startSmtpPeer();
     await database.prisma.townSettings.create({
-      data: { townName: "Ville de Rodez", guichetPhone: "05 65 77 88 78", guichetEmail: "guichet@mairie-rodez.fr", guichetAddress: "Place Sainte-Catherine", guichetHours: "8h30-17h30" },
+      data: {
+        townName: "Ville de Rodez",
+        guichetPhone: "05 65 77 88 78",
+        guichetEmail: "guichet@mairie-rodez.fr",
+        guichetAddress: "Place Sainte-Catherine",
+        guichetHours: "8h30-17h30",
+      },
     });
   });
   afterAll(async () => {
@@ -71,7 +82,12 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
 
     it("mails a single-use link valid one hour that sets the password and signs out every session", async () => {
       const { sessionVersion } = await database.prisma.user.findUniqueOrThrow({ where: { id: userId } });
-      await requestPasswordReset(database.prisma, throttle, { email: " Reset@Exemple.fr ", ip: "203.0.113.1" }, { mailConfig: smtp.mailConfig });
+      await requestPasswordReset(
+        database.prisma,
+        throttle,
+        { email: " Reset@Exemple.fr ", ip: "203.0.113.1" },
+        { mailConfig: smtp.mailConfig },
+      );
       const [mail] = await newMails(1);
       expect(mail.to).toEqual(["reset@exemple.fr"]);
       expect(mail.subject).toBe("Réinitialisation de votre mot de passe – Portail Familles");
@@ -79,31 +95,62 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
       expect(mail.text).toContain("guichet@mairie-rodez.fr");
       const secret = linkIn(mail, "/reinitialisation");
 
-      expect(await resetPassword(database.prisma, secret, "un nouveau mot de passe")).toEqual({ ok: true, userId, email: "reset@exemple.fr" });
+      expect(await resetPassword(database.prisma, secret, "un nouveau mot de passe")).toEqual({
+        ok: true,
+        userId,
+        email: "reset@exemple.fr",
+      });
       expect((await login("reset@exemple.fr", "un nouveau mot de passe")).ok).toBe(true);
       expect((await login("reset@exemple.fr", PASSWORD)).ok).toBe(false);
       expect((await database.prisma.user.findUniqueOrThrow({ where: { id: userId } })).sessionVersion).toBe(sessionVersion + 1);
 
-      expect(await resetPassword(database.prisma, secret, "encore un autre mot de passe")).toEqual({ ok: false, message: expect.stringMatching(/déjà été utilisé/) });
+      expect(await resetPassword(database.prisma, secret, "encore un autre mot de passe")).toEqual({
+        ok: false,
+        message: expect.stringMatching(/déjà été utilisé/),
+      });
       expect((await login("reset@exemple.fr", "un nouveau mot de passe")).ok).toBe(true);
     });
 
     it("refuses the link after one hour and leaves the password unchanged", async () => {
       const sentAt = new Date("2026-11-26T08:00:00Z");
-      await requestPasswordReset(database.prisma, throttle, { email: "reset@exemple.fr", ip: "203.0.113.2" }, { mailConfig: smtp.mailConfig, now: sentAt });
+      await requestPasswordReset(
+        database.prisma,
+        throttle,
+        { email: "reset@exemple.fr", ip: "203.0.113.2" },
+        { mailConfig: smtp.mailConfig, now: sentAt },
+      );
       const secret = linkIn((await newMails(1))[0], "/reinitialisation");
-      const before = await database.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, sessionVersion: true } });
-      expect(await resetPassword(database.prisma, secret, "un mot de passe trop tard", new Date(sentAt.getTime() + 61 * 60 * 1000))).toEqual({
+      const before = await database.prisma.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: { passwordHash: true, sessionVersion: true },
+      });
+      expect(
+        await resetPassword(database.prisma, secret, "un mot de passe trop tard", new Date(sentAt.getTime() + 61 * 60 * 1000)),
+      ).toEqual({
         ok: false,
         message: expect.stringMatching(/a expiré/),
       });
-      expect(await database.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true, sessionVersion: true } })).toEqual(before);
+      expect(
+        await database.prisma.user.findUniqueOrThrow({
+          where: { id: userId },
+          select: { passwordHash: true, sessionVersion: true },
+        }),
+      ).toEqual(before);
     });
 
     it("answers the same for an unknown address, and sends nothing", async () => {
-      await expect(requestPasswordReset(database.prisma, throttle, { email: "personne@exemple.fr", ip: "203.0.113.3" }, { mailConfig: smtp.mailConfig })).resolves.toBeUndefined();
+      await expect(
+        requestPasswordReset(
+          database.prisma,
+          throttle,
+          { email: "personne@exemple.fr", ip: "203.0.113.3" },
+          { mailConfig: smtp.mailConfig },
+        ),
+      ).resolves.toBeUndefined();
       await noMoreMail();
-      expect(await database.prisma.authToken.count({ where: { purpose: "PASSWORD_RESET", user: { email: "personne@exemple.fr" } } })).toBe(0);
+      expect(
+        await database.prisma.authToken.count({ where: { purpose: "PASSWORD_RESET", user: { email: "personne@exemple.fr" } } }),
+      ).toBe(0);
     });
 
     it("throttles per address silently (the answer stays neutral) and per client address openly", async () => {
@@ -111,16 +158,28 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
       await createParent(address, "LIMITE");
       const fresh = createResetThrottle(database.prisma);
       for (let index = 0; index < RESET_LIMITS.address.points + 2; index += 1) {
-        await requestPasswordReset(database.prisma, fresh, { email: address, ip: `203.0.113.${10 + index}` }, { mailConfig: smtp.mailConfig });
+        await requestPasswordReset(
+          database.prisma,
+          fresh,
+          { email: address, ip: `203.0.113.${10 + index}` },
+          { mailConfig: smtp.mailConfig },
+        );
       }
       await newMails(RESET_LIMITS.address.points);
       await noMoreMail();
 
       const ip = "192.0.2.99";
       for (let index = 0; index < RESET_LIMITS.ip.points; index += 1) {
-        await requestPasswordReset(database.prisma, fresh, { email: `inconnu${index}@exemple.fr`, ip }, { mailConfig: smtp.mailConfig });
+        await requestPasswordReset(
+          database.prisma,
+          fresh,
+          { email: `inconnu${index}@exemple.fr`, ip },
+          { mailConfig: smtp.mailConfig },
+        );
       }
-      await expect(requestPasswordReset(database.prisma, fresh, { email: "reset@exemple.fr", ip }, { mailConfig: smtp.mailConfig })).rejects.toThrow(/Trop de demandes/);
+      await expect(
+        requestPasswordReset(database.prisma, fresh, { email: "reset@exemple.fr", ip }, { mailConfig: smtp.mailConfig }),
+      ).rejects.toThrow(/Trop de demandes/);
       await noMoreMail();
     });
   });
@@ -133,14 +192,26 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
     });
 
     it("requires the current password", async () => {
-      await expect(requestEmailChange(database.prisma, userId, { newEmail: "nouveau@exemple.fr", currentPassword: "mauvais" }, { mailConfig: smtp.mailConfig })).rejects.toEqual(
-        new AppError("WRONG_PASSWORD", WRONG_PASSWORD),
-      );
+      await expect(
+        requestEmailChange(
+          database.prisma,
+          userId,
+          { newEmail: "nouveau@exemple.fr", currentPassword: "mauvais" },
+          { mailConfig: smtp.mailConfig },
+        ),
+      ).rejects.toEqual(new AppError("WRONG_PASSWORD", WRONG_PASSWORD));
       await noMoreMail();
     });
 
     it("sends the link to the new address, tells the old one, and changes the login only when the link is used", async () => {
-      expect(await requestEmailChange(database.prisma, userId, { newEmail: "Nouveau@Exemple.fr", currentPassword: PASSWORD }, { mailConfig: smtp.mailConfig })).toEqual({ newEmail: "nouveau@exemple.fr" });
+      expect(
+        await requestEmailChange(
+          database.prisma,
+          userId,
+          { newEmail: "Nouveau@Exemple.fr", currentPassword: PASSWORD },
+          { mailConfig: smtp.mailConfig },
+        ),
+      ).toEqual({ newEmail: "nouveau@exemple.fr" });
       const mails = await newMails(2);
       const toNew = mails.find((mail) => mail.to[0] === "nouveau@exemple.fr")!;
       const toOld = mails.find((mail) => mail.to[0] === "ancien@exemple.fr")!;
@@ -151,28 +222,49 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
       expect((await database.prisma.user.findUniqueOrThrow({ where: { id: userId } })).email).toBe("ancien@exemple.fr");
 
       const secret = linkIn(toNew, "/confirmation-email");
-      expect(await confirmEmailChange(database.prisma, secret, { mailConfig: smtp.mailConfig })).toEqual({ ok: true, email: "nouveau@exemple.fr" });
+      expect(await confirmEmailChange(database.prisma, secret, { mailConfig: smtp.mailConfig })).toEqual({
+        ok: true,
+        email: "nouveau@exemple.fr",
+      });
       expect((await login("nouveau@exemple.fr", PASSWORD)).ok).toBe(true);
       expect((await login("ancien@exemple.fr", PASSWORD)).ok).toBe(false);
       const [done] = await newMails(1);
       expect(done.to).toEqual(["ancien@exemple.fr"]);
       expect(done.subject).toBe("Votre identifiant a été modifié – Portail Familles");
 
-      expect(await confirmEmailChange(database.prisma, secret, { mailConfig: smtp.mailConfig })).toEqual({ ok: false, message: expect.stringMatching(/déjà été utilisé/) });
+      expect(await confirmEmailChange(database.prisma, secret, { mailConfig: smtp.mailConfig })).toEqual({
+        ok: false,
+        message: expect.stringMatching(/déjà été utilisé/),
+      });
     });
 
     it("refuses an expired link", async () => {
       const sentAt = new Date("2026-11-20T08:00:00Z");
-      await requestEmailChange(database.prisma, userId, { newEmail: "tardif@exemple.fr", currentPassword: PASSWORD }, { mailConfig: smtp.mailConfig, now: sentAt });
+      await requestEmailChange(
+        database.prisma,
+        userId,
+        { newEmail: "tardif@exemple.fr", currentPassword: PASSWORD },
+        { mailConfig: smtp.mailConfig, now: sentAt },
+      );
       const toNew = (await newMails(2)).find((mail) => mail.to[0] === "tardif@exemple.fr")!;
-      const result = await confirmEmailChange(database.prisma, linkIn(toNew, "/confirmation-email"), { mailConfig: smtp.mailConfig, now: new Date(sentAt.getTime() + 25 * 3600 * 1000) });
+      const result = await confirmEmailChange(database.prisma, linkIn(toNew, "/confirmation-email"), {
+        mailConfig: smtp.mailConfig,
+        now: new Date(sentAt.getTime() + 25 * 3600 * 1000),
+      });
       expect(result).toEqual({ ok: false, message: expect.stringMatching(/a expiré/) });
       expect((await database.prisma.user.findUniqueOrThrow({ where: { id: userId } })).email).toBe("nouveau@exemple.fr");
     });
 
     it("refuses an address already taken without telling the requester: the address's owner gets a notice, no link", async () => {
       const tokensBefore = await database.prisma.authToken.count({ where: { purpose: "EMAIL_CHANGE" } });
-      expect(await requestEmailChange(database.prisma, userId, { newEmail: "pris@exemple.fr", currentPassword: PASSWORD }, { mailConfig: smtp.mailConfig })).toEqual({ newEmail: "pris@exemple.fr" });
+      expect(
+        await requestEmailChange(
+          database.prisma,
+          userId,
+          { newEmail: "pris@exemple.fr", currentPassword: PASSWORD },
+          { mailConfig: smtp.mailConfig },
+        ),
+      ).toEqual({ newEmail: "pris@exemple.fr" });
       const toTaken = (await newMails(2)).find((mail) => mail.to[0] === "pris@exemple.fr")!;
       expect(toTaken.text).toContain("déjà l'identifiant d'un compte");
       expect(toTaken.text).not.toMatch(/jeton=/);
@@ -180,10 +272,17 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
     });
 
     it("refuses the link when the address was taken in the meantime, and changes nothing", async () => {
-      await requestEmailChange(database.prisma, userId, { newEmail: "convoite@exemple.fr", currentPassword: PASSWORD }, { mailConfig: smtp.mailConfig });
+      await requestEmailChange(
+        database.prisma,
+        userId,
+        { newEmail: "convoite@exemple.fr", currentPassword: PASSWORD },
+        { mailConfig: smtp.mailConfig },
+      );
       const toNew = (await newMails(2)).find((mail) => mail.to[0] === "convoite@exemple.fr")!;
       await createParent("convoite@exemple.fr", "RAPIDE");
-      expect(await confirmEmailChange(database.prisma, linkIn(toNew, "/confirmation-email"), { mailConfig: smtp.mailConfig })).toEqual({ ok: false, message: EMAIL_UNAVAILABLE });
+      expect(
+        await confirmEmailChange(database.prisma, linkIn(toNew, "/confirmation-email"), { mailConfig: smtp.mailConfig }),
+      ).toEqual({ ok: false, message: EMAIL_UNAVAILABLE });
       expect((await database.prisma.user.findUniqueOrThrow({ where: { id: userId } })).email).toBe("nouveau@exemple.fr");
     });
   });
@@ -191,11 +290,13 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
   describe("password change", () => {
     it("checks the old password, stores the new one and signs out every other session", async () => {
       const userId = await createParent("change@exemple.fr", "CHANGE");
-      await expect(changePassword(database.prisma, userId, { currentPassword: "pas le bon", password: "un tout nouveau mot de passe" })).rejects.toEqual(
-        new AppError("WRONG_PASSWORD", WRONG_CURRENT_PASSWORD),
-      );
+      await expect(
+        changePassword(database.prisma, userId, { currentPassword: "pas le bon", password: "un tout nouveau mot de passe" }),
+      ).rejects.toEqual(new AppError("WRONG_PASSWORD", WRONG_CURRENT_PASSWORD));
       const before = await database.prisma.user.findUniqueOrThrow({ where: { id: userId } });
-      expect(await changePassword(database.prisma, userId, { currentPassword: PASSWORD, password: "un tout nouveau mot de passe" })).toEqual({ email: "change@exemple.fr", sessionVersion: before.sessionVersion + 1 });
+      expect(
+        await changePassword(database.prisma, userId, { currentPassword: PASSWORD, password: "un tout nouveau mot de passe" }),
+      ).toEqual({ email: "change@exemple.fr", sessionVersion: before.sessionVersion + 1 });
       const after = await database.prisma.user.findUniqueOrThrow({ where: { id: userId } });
       expect(after.sessionVersion).toBe(before.sessionVersion + 1);
       expect((await login("change@exemple.fr", "un tout nouveau mot de passe")).ok).toBe(true);
@@ -205,14 +306,28 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
 
   describe("a family account created by the script", () => {
     it("receives its activation link at once, usable once", async () => {
-      const account = await createFamilyAccount(database.prisma, { email: "Famille.Neuve@exemple.fr", familyName: "neuve" }, { mailConfig: smtp.mailConfig });
+      const account = await createFamilyAccount(
+        database.prisma,
+        { email: "Famille.Neuve@exemple.fr", familyName: "neuve" },
+        { mailConfig: smtp.mailConfig },
+      );
       const [mail] = await newMails(1);
       expect(mail.to).toEqual(["famille.neuve@exemple.fr"]);
       expect(mail.text).toContain("pour la famille NEUVE");
       const secret = linkIn(mail, "/activation");
-      expect(await activateAccount(database.prisma, secret, PASSWORD)).toEqual({ ok: true, userId: account.userId, email: account.email });
+      expect(await activateAccount(database.prisma, secret, PASSWORD)).toEqual({
+        ok: true,
+        userId: account.userId,
+        email: account.email,
+      });
       expect((await activateAccount(database.prisma, secret, PASSWORD)).ok).toBe(false);
-      await expect(createFamilyAccount(database.prisma, { email: "famille.neuve@exemple.fr", familyName: "Doublon" }, { mailConfig: smtp.mailConfig })).rejects.toThrow(/déjà l'identifiant/);
+      await expect(
+        createFamilyAccount(
+          database.prisma,
+          { email: "famille.neuve@exemple.fr", familyName: "Doublon" },
+          { mailConfig: smtp.mailConfig },
+        ),
+      ).rejects.toThrow(/déjà l'identifiant/);
       expect(await database.prisma.family.count({ where: { name: "DOUBLON" } })).toBe(0);
     });
   });
@@ -226,7 +341,12 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
 describe("the account forms' schemas", () => {
   it("refuse a user id, family id or any other field slipped into the request", () => {
     const attempts: { success: boolean; error?: z.ZodError }[] = [
-      ZChangePasswordSchema.safeParse({ currentPassword: PASSWORD, password: "un tout nouveau mot de passe", confirmation: "un tout nouveau mot de passe", userId: "x" }),
+      ZChangePasswordSchema.safeParse({
+        currentPassword: PASSWORD,
+        password: "un tout nouveau mot de passe",
+        confirmation: "un tout nouveau mot de passe",
+        userId: "x",
+      }),
       ZChangeEmailSchema.safeParse({ newEmail: "a@exemple.fr", currentPassword: PASSWORD, userId: "x" }),
       ZChangeEmailSchema.safeParse({ newEmail: "a@exemple.fr", currentPassword: PASSWORD, familyId: "x" }),
       ZForgotPasswordSchema.safeParse({ email: "a@exemple.fr", userId: "x" }),
@@ -246,9 +366,17 @@ describe("the account forms' schemas", () => {
     }
     // The action adds the 10 000 most common passwords (the form cannot load the list).
     const common = ZChangePasswordActionSchema.safeParse({ currentPassword: "x", password: COMMON, confirmation: COMMON });
-    expect(common.success ? null : z.flattenError(common.error).fieldErrors.password).toEqual(["Ce mot de passe fait partie des mots de passe les plus courants : choisissez-en un autre."]);
+    expect(common.success ? null : z.flattenError(common.error).fieldErrors.password).toEqual([
+      "Ce mot de passe fait partie des mots de passe les plus courants : choisissez-en un autre.",
+    ]);
     expect(ZChangePasswordSchema.safeParse({ currentPassword: "x", password: COMMON, confirmation: COMMON }).success).toBe(true);
-    const mismatch = ZChangePasswordActionSchema.safeParse({ currentPassword: "x", password: "une phrase longue et rare", confirmation: "une autre phrase" });
-    expect(mismatch.success ? null : z.flattenError(mismatch.error).fieldErrors.confirmation).toEqual(["Les deux mots de passe ne sont pas identiques."]);
+    const mismatch = ZChangePasswordActionSchema.safeParse({
+      currentPassword: "x",
+      password: "une phrase longue et rare",
+      confirmation: "une autre phrase",
+    });
+    expect(mismatch.success ? null : z.flattenError(mismatch.error).fieldErrors.confirmation).toEqual([
+      "Les deux mots de passe ne sont pas identiques.",
+    ]);
   });
 });

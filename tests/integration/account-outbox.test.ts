@@ -2,6 +2,7 @@ import { listOutboxMails } from "@/lib/account/outbox";
 import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import { mailConfigFromEnv } from "@/lib/mail/transport";
+
 import { MAIL_TOWN as TOWN } from "../helpers/admin-fixtures";
 import { withTestDatabase, type TestDatabase } from "../helpers/test-db";
 
@@ -14,7 +15,12 @@ describe("the development outbox page's list", () => {
     const link = "http://localhost:3000/reinitialisation?jeton=abc-123";
     await sendMail(database.prisma, "a@exemple.fr", renderMail(TOWN, { subject: "Premier", paragraphs: ["Texte"] }), outbox);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await sendMail(database.prisma, "b@exemple.fr", renderMail(TOWN, { subject: "Second", paragraphs: ["Texte"], action: { label: "Choisir", url: link } }), outbox);
+    await sendMail(
+      database.prisma,
+      "b@exemple.fr",
+      renderMail(TOWN, { subject: "Second", paragraphs: ["Texte"], action: { label: "Choisir", url: link } }),
+      outbox,
+    );
     const mails = await listOutboxMails(database.prisma);
     expect(mails.map((mail) => [mail.to, mail.subject])).toEqual([
       ["b@exemple.fr", "Second"],

@@ -1,9 +1,10 @@
 import { activateAccount, sendActivationMail } from "@/lib/auth/activation";
 import { checkLogin } from "@/lib/auth/login";
 import { createLoginThrottle } from "@/lib/auth/throttle";
+
 import { createTown } from "../helpers/admin-fixtures";
-import { testDatabaseKinds, withTestDatabase, type TestDatabase } from "../helpers/test-db";
 import type { SmtpPeer } from "../helpers/smtp-peer";
+import { testDatabaseKinds, withTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 const linkIn = (text: string) => {
   const match = text.match(/https?:\/\/\S+\/activation\?jeton=([\w-]+)/);
@@ -19,7 +20,10 @@ describe.each(testDatabaseKinds())("account activation on %s", (kind) => {
   withTestDatabase(kind, async (suite) => {
     ({ database, smtp } = suite);
     await createTown(database.prisma);
-    const family = await database.prisma.family.create({ data: { name: "MARTIN", users: { create: { email: "martin@exemple.fr", role: "PARENT" } } }, select: { users: { select: { id: true } } } });
+    const family = await database.prisma.family.create({
+      data: { name: "MARTIN", users: { create: { email: "martin@exemple.fr", role: "PARENT" } } },
+      select: { users: { select: { id: true } } },
+    });
     userId = family.users[0].id;
   });
 
@@ -31,10 +35,19 @@ describe.each(testDatabaseKinds())("account activation on %s", (kind) => {
     expect(mail.text).toContain("pour la famille MARTIN");
     const { secret } = linkIn(mail.text);
 
-    const login = () => checkLogin(database.prisma, createLoginThrottle(database.prisma), { email: "martin@exemple.fr", password: "une phrase à retenir", ip: "192.0.2.7" });
+    const login = () =>
+      checkLogin(database.prisma, createLoginThrottle(database.prisma), {
+        email: "martin@exemple.fr",
+        password: "une phrase à retenir",
+        ip: "192.0.2.7",
+      });
     expect((await login()).ok).toBe(false); // no password yet
 
-    expect(await activateAccount(database.prisma, secret, "une phrase à retenir")).toEqual({ ok: true, userId: expect.any(String), email: "martin@exemple.fr" });
+    expect(await activateAccount(database.prisma, secret, "une phrase à retenir")).toEqual({
+      ok: true,
+      userId: expect.any(String),
+      email: "martin@exemple.fr",
+    });
     expect((await login()).ok).toBe(true);
 
     // The link works once.
@@ -51,7 +64,10 @@ describe.each(testDatabaseKinds())("account activation on %s", (kind) => {
     const { secret } = linkIn(mails[1].text);
     const before = await database.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
     const eightDaysLater = new Date(sentAt.getTime() + 8 * 24 * 3600 * 1000);
-    expect(await activateAccount(database.prisma, secret, "encore une phrase", eightDaysLater)).toEqual({ ok: false, message: expect.stringMatching(/a expiré/) });
+    expect(await activateAccount(database.prisma, secret, "encore une phrase", eightDaysLater)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/a expiré/),
+    });
     const after = await database.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
     expect(after.passwordHash).toBe(before.passwordHash);
   });
@@ -61,7 +77,10 @@ describe.each(testDatabaseKinds())("account activation on %s", (kind) => {
     await sendActivationMail(database.prisma, user.id, { mailConfig: smtp.mailConfig });
     const mails = await smtp.waitFor(3);
     const { secret } = linkIn(mails[2].text);
-    expect(await activateAccount(database.prisma, secret, "une phrase à retenir")).toEqual({ ok: false, message: "Ce compte est désactivé. Contactez le Guichet unique." });
+    expect(await activateAccount(database.prisma, secret, "une phrase à retenir")).toEqual({
+      ok: false,
+      message: "Ce compte est désactivé. Contactez le Guichet unique.",
+    });
     await database.prisma.user.update({ where: { id: user.id }, data: { active: true } });
     expect((await activateAccount(database.prisma, secret, "une phrase à retenir")).ok).toBe(true);
   });

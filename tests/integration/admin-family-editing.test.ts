@@ -2,6 +2,17 @@
 // a child's sheet and adds a child — audited, in one transaction, never recording a consent for
 // the family, never reaching another family's rows.
 import { z } from "zod";
+
+import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
+import {
+  ZAddChildSchema,
+  ZStaffChildIdentitySchema,
+  type TAddChild,
+  type TStaffChildIdentity,
+} from "@/lib/children/add-child.schema";
+import { BIRTH_DATE_IN_FUTURE, BIRTH_DATE_TOO_OLD } from "@/lib/children/birth-date";
+import { ZStaffChildSheetSchema, type TStaffChildSheet, type TStaffChildSheetParsed } from "@/lib/children/child-sheet.schema";
+import { AppError } from "@/lib/errors";
 import {
   addChildForStaff,
   getChildSheetForStaff,
@@ -10,28 +21,41 @@ import {
   saveFamilyRecordForStaff,
   updateChildIdentityForStaff,
 } from "@/lib/families/family-editing";
-import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
-import { ZAddChildSchema, ZStaffChildIdentitySchema, type TAddChild, type TStaffChildIdentity } from "@/lib/children/add-child.schema";
-import { BIRTH_DATE_IN_FUTURE, BIRTH_DATE_TOO_OLD } from "@/lib/children/birth-date";
-import { ZStaffChildSheetSchema, type TStaffChildSheet, type TStaffChildSheetParsed } from "@/lib/children/child-sheet.schema";
-import { AppError } from "@/lib/errors";
 import { ZStaffFamilyRecordSchema, type TStaffFamilyRecord } from "@/lib/families/family-record.schema";
-import { UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
 import { loadCompleteness } from "@/lib/families/load-completeness";
+import { UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
 import { DEMO_IDS } from "@/prisma/seed";
+
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
-import { childSheetInput, childVersion, familyVersion, OTHER, otherFamilySnapshot, staffRecordInput, withTwoFamilies } from "./family-fixtures";
+import {
+  childSheetInput,
+  childVersion,
+  familyVersion,
+  OTHER,
+  otherFamilySnapshot,
+  staffRecordInput,
+  withTwoFamilies,
+} from "./family-fixtures";
 
 const UNKNOWN_ID = "00000000-0000-4000-8000-000000000999";
 const NOW = new Date("2026-11-26T09:00:00Z");
 
-function staffSheetInput(schoolId: string, overrides: Partial<TStaffChildSheet> = {}, familyId: string = DEMO_IDS.family): TStaffChildSheet {
+function staffSheetInput(
+  schoolId: string,
+  overrides: Partial<TStaffChildSheet> = {},
+  familyId: string = DEMO_IDS.family,
+): TStaffChildSheet {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { accept, authEmergencyCare, authPhotos, authLeaveAlone, authTransport, ...data } = childSheetInput(schoolId);
   return { familyId, ...data, ...overrides };
 }
 
-const AUTHORISATION_ANSWERS = { authEmergencyCare: "OUI", authPhotos: "NON", authLeaveAlone: "OUI", authTransport: "NON" } as const;
+const AUTHORISATION_ANSWERS = {
+  authEmergencyCare: "OUI",
+  authPhotos: "NON",
+  authLeaveAlone: "OUI",
+  authTransport: "NON",
+} as const;
 
 describe.each(testDatabaseKinds())("staff editing of family records and child sheets on %s", (kind) => {
   let database: TestDatabase;
@@ -47,7 +71,14 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
       include: {
         guardians: { orderBy: { position: "asc" } },
         consents: { orderBy: { id: "asc" } },
-        children: { orderBy: { id: "asc" }, include: { health: true, emergencyContacts: { orderBy: { position: "asc" } }, authorisedPersons: { orderBy: { position: "asc" } } } },
+        children: {
+          orderBy: { id: "asc" },
+          include: {
+            health: true,
+            emergencyContacts: { orderBy: { position: "asc" } },
+            authorisedPersons: { orderBy: { position: "asc" } },
+          },
+        },
       },
     }),
     other: await otherFamilySnapshot(database),
@@ -55,18 +86,37 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     consents: await database.prisma.consent.count(),
     audit: await database.prisma.auditLog.count(),
   });
-  const audits = (action: string) => database.prisma.auditLog.findMany({ where: { action }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { actorUserId: true, actorRole: true, familyId: true, childId: true, targetId: true } });
+  const audits = (action: string) =>
+    database.prisma.auditLog.findMany({
+      where: { action },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+      select: { actorUserId: true, actorRole: true, familyId: true, childId: true, targetId: true },
+    });
   const auditDetails = async (action: string) =>
-    (await database.prisma.auditLog.findMany({ where: { action }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { details: true } })).map((row) => row.details);
+    (
+      await database.prisma.auditLog.findMany({
+        where: { action },
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        select: { details: true },
+      })
+    ).map((row) => row.details);
   const parse = <T extends z.ZodType>(schema: T, input: unknown) => schema.parse(input) as z.output<T>;
   /** The input as a form loaded now would post it: at the record's (or the sheet's) current version. */
   const recordNow = async (input: TStaffFamilyRecord) => ({ ...input, version: await familyVersion(database, input.familyId) });
-  const sheetNow = async <T extends { childId: string; version?: unknown }>(input: T): Promise<T> => ({ ...input, version: await childVersion(database, input.childId) });
+  const sheetNow = async <T extends { childId: string; version?: unknown }>(input: T): Promise<T> => ({
+    ...input,
+    version: await childVersion(database, input.childId),
+  });
 
   it("shows the family record prefilled, and the statements' state read-only (accepted on, version)", async () => {
     const record = await getFamilyRecordForStaff(database.prisma, agent, DEMO_IDS.family);
     expect(record?.familyName).toBe("TEST");
-    expect(record?.values).toMatchObject({ familyId: DEMO_IDS.family, name: "TEST", guardian1FirstName: "Pierre", guardian2FirstName: "Marie" });
+    expect(record?.values).toMatchObject({
+      familyId: DEMO_IDS.family,
+      name: "TEST",
+      guardian1FirstName: "Pierre",
+      guardian2FirstName: "Marie",
+    });
     expect(record?.values).not.toHaveProperty("reglements");
     expect(record?.values).not.toHaveProperty("protectionDonnees");
     expect(record?.consents.map((state) => [state.kind, state.acceptedVersion, state.currentVersion, state.upToDate])).toEqual([
@@ -81,10 +131,27 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
 
   it("saves an agent's correction of the family record in one transaction, with an audit entry, consents untouched", async () => {
     const before = await snapshot();
-    await saveFamilyRecordForStaff(database.prisma, agent, parse(ZStaffFamilyRecordSchema, await recordNow(staffRecordInput({ guardian1MobilePhone: "06 98 76 54 32", situation: "MARIES", city: "Onet-le-Château" }))));
+    await saveFamilyRecordForStaff(
+      database.prisma,
+      agent,
+      parse(
+        ZStaffFamilyRecordSchema,
+        await recordNow(
+          staffRecordInput({ guardian1MobilePhone: "06 98 76 54 32", situation: "MARIES", city: "Onet-le-Château" }),
+        ),
+      ),
+    );
 
-    const family = await database.prisma.family.findUniqueOrThrow({ where: { id: DEMO_IDS.family }, include: { guardians: { orderBy: { position: "asc" } }, consents: { orderBy: { id: "asc" } } } });
-    expect(family).toMatchObject({ situation: "MARIES", city: "ONET-LE-CHÂTEAU", street: "3 rue Béteille", homePhone: "05 65 11 22 33" });
+    const family = await database.prisma.family.findUniqueOrThrow({
+      where: { id: DEMO_IDS.family },
+      include: { guardians: { orderBy: { position: "asc" } }, consents: { orderBy: { id: "asc" } } },
+    });
+    expect(family).toMatchObject({
+      situation: "MARIES",
+      city: "ONET-LE-CHÂTEAU",
+      street: "3 rue Béteille",
+      homePhone: "05 65 11 22 33",
+    });
     expect(family.guardians.map((guardian) => [guardian.position, guardian.firstName, guardian.mobilePhone])).toEqual([
       [1, "Pierre", "06 98 76 54 32"],
       [2, "Marie", null],
@@ -92,13 +159,29 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     expect(family.consents).toEqual(before.demo.consents);
     expect(await database.prisma.consent.count()).toBe(before.consents);
     expect(await otherFamilySnapshot(database)).toEqual(before.other);
-    expect(await audits("family.record.update")).toEqual([{ actorUserId: agent.userId, actorRole: "AGENT", familyId: DEMO_IDS.family, childId: null, targetId: DEMO_IDS.family }]);  });
+    expect(await audits("family.record.update")).toEqual([
+      { actorUserId: agent.userId, actorRole: "AGENT", familyId: DEMO_IDS.family, childId: null, targetId: DEMO_IDS.family },
+    ]);
+  });
 
   it("records in the audit entry only the record's fields that changed, before and after", async () => {
     const corrected = { guardian1MobilePhone: "06 98 76 54 32", situation: "MARIES", city: "Onet-le-Château" } as const;
     const version = await familyVersion(database);
-    await saveFamilyRecordForStaff(database.prisma, agent, parse(ZStaffFamilyRecordSchema, await recordNow(staffRecordInput(corrected))));
-    await saveFamilyRecordForStaff(database.prisma, agent, parse(ZStaffFamilyRecordSchema, await recordNow(staffRecordInput({ ...corrected, homePhone: "05 65 99 88 77", guardian2FirstName: "Maria", allowanceNumber: "" }))));
+    await saveFamilyRecordForStaff(
+      database.prisma,
+      agent,
+      parse(ZStaffFamilyRecordSchema, await recordNow(staffRecordInput(corrected))),
+    );
+    await saveFamilyRecordForStaff(
+      database.prisma,
+      agent,
+      parse(
+        ZStaffFamilyRecordSchema,
+        await recordNow(
+          staffRecordInput({ ...corrected, homePhone: "05 65 99 88 77", guardian2FirstName: "Maria", allowanceNumber: "" }),
+        ),
+      ),
+    );
     const [unchanged, changed] = (await auditDetails("family.record.update")).slice(-2);
     // Each entry also gives the record's version it made: a family refused meanwhile is told an agent changed it.
     expect(unchanged).toEqual({ before: {}, after: {}, version: version + 1 });
@@ -116,7 +199,10 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
       expect(result.success).toBe(false);
       if (!result.success) expect(z.flattenError(result.error).formErrors).toEqual([UNEXPECTED_FIELD]);
     }
-    for (const extra of [{ accept: true }, ...Object.entries(AUTHORISATION_ANSWERS).map(([name, answer]) => ({ [name]: answer }))]) {
+    for (const extra of [
+      { accept: true },
+      ...Object.entries(AUTHORISATION_ANSWERS).map(([name, answer]) => ({ [name]: answer })),
+    ]) {
       const sheet = ZStaffChildSheetSchema.safeParse({ ...staffSheetInput(cambon), ...extra });
       expect(sheet.success).toBe(false);
       if (!sheet.success) expect(z.flattenError(sheet.error).formErrors).toEqual([UNEXPECTED_FIELD]);
@@ -127,55 +213,150 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     const before = (await audits("child.health.read")).length;
     const sheet = await getChildSheetForStaff(database.prisma, agent, DEMO_IDS.family, DEMO_IDS.julien);
     expect(sheet?.displayName).toBe("TEST JULIEN");
-    expect(sheet?.values).toMatchObject({ familyId: DEMO_IDS.family, childId: DEMO_IDS.julien, doctorName: "Dr Bernard", hasPai: "NON", dietKind: "AUCUN" });
+    expect(sheet?.values).toMatchObject({
+      familyId: DEMO_IDS.family,
+      childId: DEMO_IDS.julien,
+      doctorName: "Dr Bernard",
+      hasPai: "NON",
+      dietKind: "AUCUN",
+    });
     expect(sheet?.values).not.toHaveProperty("accept");
-    expect(sheet?.consent).toMatchObject({ kind: "AUTORISATIONS_ENFANT", acceptedVersion: 1, upToDate: true, acceptedAt: new Date("2026-08-20T08:10:00Z") });
+    expect(sheet?.consent).toMatchObject({
+      kind: "AUTORISATIONS_ENFANT",
+      acceptedVersion: 1,
+      upToDate: true,
+      acceptedAt: new Date("2026-08-20T08:10:00Z"),
+    });
     expect(sheet?.schools.map((school) => school.name)).toContain("Cambon");
     const reads = await audits("child.health.read");
     expect(reads).toHaveLength(before + 1);
-    expect(reads.at(-1)).toEqual({ actorUserId: agent.userId, actorRole: "AGENT", familyId: DEMO_IDS.family, childId: DEMO_IDS.julien, targetId: DEMO_IDS.julien });
+    expect(reads.at(-1)).toEqual({
+      actorUserId: agent.userId,
+      actorRole: "AGENT",
+      familyId: DEMO_IDS.family,
+      childId: DEMO_IDS.julien,
+      targetId: DEMO_IDS.julien,
+    });
   });
 
   it("saves an agent's correction of Julie's sheet (all six sections) with an audit entry, and records no « J'accepte »", async () => {
     const before = await snapshot();
-    await saveChildSheetForStaff(database.prisma, agent, parse(ZStaffChildSheetSchema, await sheetNow(staffSheetInput(cambon))), NOW);
+    await saveChildSheetForStaff(
+      database.prisma,
+      agent,
+      parse(ZStaffChildSheetSchema, await sheetNow(staffSheetInput(cambon))),
+      NOW,
+    );
     const julie = await database.prisma.child.findUniqueOrThrow({
       where: { id: DEMO_IDS.julie },
       include: { health: true, emergencyContacts: { orderBy: { position: "asc" } }, authorisedPersons: true, consents: true },
     });
     // The authorisations stay the family's to answer: still unanswered.
-    expect(julie).toMatchObject({ firstName: "JULIE", sex: "F", schoolId: cambon, schoolLevel: "CP", authEmergencyCare: null, authPhotos: null, authLeaveAlone: null, authTransport: null });
-    expect(julie.health).toMatchObject({ doctorName: "Dr Bernard", allergies: "Arachide", hasPai: true, dietKind: "ALLERGIE_PAI", dietDetails: "Sans arachide" });
+    expect(julie).toMatchObject({
+      firstName: "JULIE",
+      sex: "F",
+      schoolId: cambon,
+      schoolLevel: "CP",
+      authEmergencyCare: null,
+      authPhotos: null,
+      authLeaveAlone: null,
+      authTransport: null,
+    });
+    expect(julie.health).toMatchObject({
+      doctorName: "Dr Bernard",
+      allergies: "Arachide",
+      hasPai: true,
+      dietKind: "ALLERGIE_PAI",
+      dietDetails: "Sans arachide",
+    });
     expect(julie.emergencyContacts.map((row) => row.name)).toEqual(["Jeanne TEST", "Paul TEST"]);
     expect(julie.authorisedPersons).toHaveLength(1);
     expect(julie.consents).toEqual([]);
     expect(await database.prisma.consent.count()).toBe(before.consents);
     expect(await otherFamilySnapshot(database)).toEqual(before.other);
-    expect(await audits("child.sheet.update")).toEqual([{ actorUserId: agent.userId, actorRole: "AGENT", familyId: DEMO_IDS.family, childId: DEMO_IDS.julie, targetId: DEMO_IDS.julie }]);
+    expect(await audits("child.sheet.update")).toEqual([
+      {
+        actorUserId: agent.userId,
+        actorRole: "AGENT",
+        familyId: DEMO_IDS.family,
+        childId: DEMO_IDS.julie,
+        targetId: DEMO_IDS.julie,
+      },
+    ]);
     // What changed, identity and schooling only: no medical or diet value in the journal.
     expect(await auditDetails("child.sheet.update")).toEqual([
       {
         before: { sex: null, schoolId: null, schoolLevel: null, schoolClass: null },
         after: { sex: "F", schoolId: cambon, schoolLevel: "CP", schoolClass: "CP – M. Roques" },
-        sections: "identité et scolarité détaillées ; renseignements médicaux, régime et personnes à contacter enregistrés (non détaillés)",
+        sections:
+          "identité et scolarité détaillées ; renseignements médicaux, régime et personnes à contacter enregistrés (non détaillés)",
         version: before.demo.children.find((child) => child.id === DEMO_IDS.julie)!.version + 1,
       },
     ]);
     // The family still has to accept the authorisations itself.
-    const julieState = (await loadCompleteness(database.prisma, DEMO_IDS.family))?.children.find((child) => child.childId === DEMO_IDS.julie);
+    const julieState = (await loadCompleteness(database.prisma, DEMO_IDS.family))?.children.find(
+      (child) => child.childId === DEMO_IDS.julie,
+    );
     expect(julieState?.missing.map((item) => item.code)).toContain("child.authorisations-consent");
   });
 
   it("refuses unknown family and child ids and a child of another family, in French, and changes nothing", async () => {
     const before = await snapshot();
     const refusals: [() => Promise<unknown>, string][] = [
-      [() => saveFamilyRecordForStaff(database.prisma, agent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" }, UNKNOWN_ID))), "Dossier famille introuvable."],
-      [() => saveChildSheetForStaff(database.prisma, agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: UNKNOWN_ID })), NOW), "Fiche enfant introuvable."],
+      [
+        () =>
+          saveFamilyRecordForStaff(
+            database.prisma,
+            agent,
+            parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" }, UNKNOWN_ID)),
+          ),
+        "Dossier famille introuvable.",
+      ],
+      [
+        () =>
+          saveChildSheetForStaff(
+            database.prisma,
+            agent,
+            parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: UNKNOWN_ID })),
+            NOW,
+          ),
+        "Fiche enfant introuvable.",
+      ],
       // Another family's child through the demo family's id, and the demo's child through another family's id.
-      [() => saveChildSheetForStaff(database.prisma, agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: OTHER.child, lastName: "PIRATE" })), NOW), "Fiche enfant introuvable."],
-      [() => saveChildSheetForStaff(database.prisma, agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { lastName: "PIRATE" }, OTHER.family)), NOW), "Fiche enfant introuvable."],
-      [() => saveChildSheetForStaff(database.prisma, agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: DEMO_IDS.julien }, UNKNOWN_ID)), NOW), "Fiche enfant introuvable."],
-      [() => addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput({ familyId: UNKNOWN_ID })), NOW), "Famille introuvable."],
+      [
+        () =>
+          saveChildSheetForStaff(
+            database.prisma,
+            agent,
+            parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: OTHER.child, lastName: "PIRATE" })),
+            NOW,
+          ),
+        "Fiche enfant introuvable.",
+      ],
+      [
+        () =>
+          saveChildSheetForStaff(
+            database.prisma,
+            agent,
+            parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { lastName: "PIRATE" }, OTHER.family)),
+            NOW,
+          ),
+        "Fiche enfant introuvable.",
+      ],
+      [
+        () =>
+          saveChildSheetForStaff(
+            database.prisma,
+            agent,
+            parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: DEMO_IDS.julien }, UNKNOWN_ID)),
+            NOW,
+          ),
+        "Fiche enfant introuvable.",
+      ],
+      [
+        () => addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput({ familyId: UNKNOWN_ID })), NOW),
+        "Famille introuvable.",
+      ],
     ];
     for (const [attempt, message] of refusals) await expect(attempt()).rejects.toEqual(new AppError("NOT_FOUND", message));
     // Reading a foreign or unknown child finds nothing, and logs no read of health data.
@@ -187,7 +368,9 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
 
   it("refuses invalid input with French field errors, and the lib's own checks change nothing", async () => {
     const before = await snapshot();
-    const recordErrors = ZStaffFamilyRecordSchema.safeParse(staffRecordInput({ postalCode: "120", guardian1MobilePhone: "06 12", guardian1LastName: "" }));
+    const recordErrors = ZStaffFamilyRecordSchema.safeParse(
+      staffRecordInput({ postalCode: "120", guardian1MobilePhone: "06 12", guardian1LastName: "" }),
+    );
     expect(recordErrors.success).toBe(false);
     if (!recordErrors.success) {
       expect(z.flattenError(recordErrors.error).fieldErrors).toMatchObject({
@@ -206,13 +389,34 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
       });
     }
     // Valid shapes the lib refuses: a birth date in the future, a school not in the list.
-    await expect(saveChildSheetForStaff(database.prisma, agent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { birthDate: "2026-11-20", lastName: "PIRATE" })), new Date("2026-11-19T12:00:00Z"))).rejects.toThrow(
-      "La date de naissance ne peut pas être dans le futur.",
-    );
-    await expect(saveChildSheetForStaff(database.prisma, agent, parse(ZStaffChildSheetSchema, staffSheetInput(UNKNOWN_ID, { lastName: "PIRATE" })), NOW)).rejects.toThrow("Choisissez une école de la liste.");
-    await expect(addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput({ schoolId: UNKNOWN_ID })), NOW)).rejects.toThrow("Choisissez une école de la liste.");
+    await expect(
+      saveChildSheetForStaff(
+        database.prisma,
+        agent,
+        parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { birthDate: "2026-11-20", lastName: "PIRATE" })),
+        new Date("2026-11-19T12:00:00Z"),
+      ),
+    ).rejects.toThrow("La date de naissance ne peut pas être dans le futur.");
+    await expect(
+      saveChildSheetForStaff(
+        database.prisma,
+        agent,
+        parse(ZStaffChildSheetSchema, staffSheetInput(UNKNOWN_ID, { lastName: "PIRATE" })),
+        NOW,
+      ),
+    ).rejects.toThrow("Choisissez une école de la liste.");
+    await expect(
+      addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput({ schoolId: UNKNOWN_ID })), NOW),
+    ).rejects.toThrow("Choisissez une école de la liste.");
     // The lib judges the birth date against its own "now" (a parse made the day before).
-    await expect(addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput({ birthDate: "2026-11-20" })), new Date("2026-11-19T12:00:00Z"))).rejects.toThrow(BIRTH_DATE_IN_FUTURE);
+    await expect(
+      addChildForStaff(
+        database.prisma,
+        agent,
+        parse(ZAddChildSchema, addChildInput({ birthDate: "2026-11-20" })),
+        new Date("2026-11-19T12:00:00Z"),
+      ),
+    ).rejects.toThrow(BIRTH_DATE_IN_FUTURE);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -223,7 +427,9 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     };
     expect(errors(addChildInput({ birthDate: "2999-01-01" })).birthDate).toEqual([BIRTH_DATE_IN_FUTURE]);
     expect(errors(addChildInput({ birthDate: "1990-05-04" })).birthDate).toEqual([BIRTH_DATE_TOO_OLD]);
-    expect(errors(addChildInput({ birthDate: "2020-02-30" })).birthDate).toEqual(["Date invalide : utilisez le format JJ/MM/AAAA."]);
+    expect(errors(addChildInput({ birthDate: "2020-02-30" })).birthDate).toEqual([
+      "Date invalide : utilisez le format JJ/MM/AAAA.",
+    ]);
     expect(errors(addChildInput({ firstName: " ", sex: "" as never, schoolLevel: "" as never, schoolId: "" }))).toMatchObject({
       firstName: ["Le prénom de l'enfant est obligatoire."],
       sex: ["Indiquez le sexe de l'enfant."],
@@ -235,37 +441,80 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
   it("adds a child to the family: audited, listed in the family's completeness as to complete; a duplicate is refused", async () => {
     const before = await database.prisma.child.count({ where: { familyId: DEMO_IDS.family } });
     const { childId } = await addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput()), NOW);
-    const child = await database.prisma.child.findUniqueOrThrow({ where: { id: childId }, include: { health: true, consents: true } });
-    expect(child).toMatchObject({ familyId: DEMO_IDS.family, lastName: "TEST", firstName: "LÉNA", sex: "F", schoolId: cambon, schoolLevel: "GS", schoolClass: null, health: null, consents: [] });
+    const child = await database.prisma.child.findUniqueOrThrow({
+      where: { id: childId },
+      include: { health: true, consents: true },
+    });
+    expect(child).toMatchObject({
+      familyId: DEMO_IDS.family,
+      lastName: "TEST",
+      firstName: "LÉNA",
+      sex: "F",
+      schoolId: cambon,
+      schoolLevel: "GS",
+      schoolClass: null,
+      health: null,
+      consents: [],
+    });
     expect(child.birthDate.toISOString()).toBe("2021-04-02T00:00:00.000Z");
     expect(await database.prisma.child.count({ where: { familyId: DEMO_IDS.family } })).toBe(before + 1);
-    expect(await audits("child.create")).toEqual([{ actorUserId: agent.userId, actorRole: "AGENT", familyId: DEMO_IDS.family, childId, targetId: childId }]);
+    expect(await audits("child.create")).toEqual([
+      { actorUserId: agent.userId, actorRole: "AGENT", familyId: DEMO_IDS.family, childId, targetId: childId },
+    ]);
 
     const state = (await loadCompleteness(database.prisma, DEMO_IDS.family))?.children.find((entry) => entry.childId === childId);
     expect(state).toMatchObject({ name: "TEST LÉNA", complete: false, bookable: false });
-    expect(state?.missing.map((item) => item.code)).toEqual(expect.arrayContaining(["child.doctor", "child.medical", "child.diet", "child.emergency", "child.authorisations", "child.authorisations-consent"]));
+    expect(state?.missing.map((item) => item.code)).toEqual(
+      expect.arrayContaining([
+        "child.doctor",
+        "child.medical",
+        "child.diet",
+        "child.emergency",
+        "child.authorisations",
+        "child.authorisations-consent",
+      ]),
+    );
     expect(state?.missing.map((item) => item.code)).not.toContain("child.identity");
 
     const count = await database.prisma.child.count();
-    await expect(addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput({ firstName: "léna" })), NOW)).rejects.toThrow("Cet enfant figure déjà dans la famille");
+    await expect(
+      addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput({ firstName: "léna" })), NOW),
+    ).rejects.toThrow("Cet enfant figure déjà dans la famille");
     expect(await database.prisma.child.count()).toBe(count);
   });
 
   it("never changes the family's authorisations on a staff save, even when answers are slipped past the schema", async () => {
-    const authorisations = () => database.prisma.child.findUniqueOrThrow({ where: { id: DEMO_IDS.julien }, select: { authEmergencyCare: true, authPhotos: true, authLeaveAlone: true, authTransport: true } });
+    const authorisations = () =>
+      database.prisma.child.findUniqueOrThrow({
+        where: { id: DEMO_IDS.julien },
+        select: { authEmergencyCare: true, authPhotos: true, authLeaveAlone: true, authTransport: true },
+      });
     const before = await authorisations();
     expect(before).toEqual({ authEmergencyCare: true, authPhotos: true, authLeaveAlone: false, authTransport: true });
-    const sheet = await sheetNow(staffSheetInput(cambon, { childId: DEMO_IDS.julien, firstName: "Julien", birthDate: "2016-08-20", schoolLevel: "CM2" }));
+    const sheet = await sheetNow(
+      staffSheetInput(cambon, { childId: DEMO_IDS.julien, firstName: "Julien", birthDate: "2016-08-20", schoolLevel: "CM2" }),
+    );
     // Refused by the action's schema as unexpected data…
     const posted = ZStaffChildSheetSchema.safeParse({ ...sheet, authPhotos: "NON", authTransport: "NON" });
     expect(posted.success).toBe(false);
     // …and ignored by the lib if they ever got through.
-    const slipped = { ...parse(ZStaffChildSheetSchema, sheet), authEmergencyCare: "NON", authPhotos: "NON", authLeaveAlone: "NON", authTransport: "NON" };
+    const slipped = {
+      ...parse(ZStaffChildSheetSchema, sheet),
+      authEmergencyCare: "NON",
+      authPhotos: "NON",
+      authLeaveAlone: "NON",
+      authTransport: "NON",
+    };
     await saveChildSheetForStaff(database.prisma, agent, slipped as TStaffChildSheetParsed, NOW);
     expect(await authorisations()).toEqual(before);
     // The staff form shows them read-only, apart from the values it posts.
     const view = await getChildSheetForStaff(database.prisma, agent, DEMO_IDS.family, DEMO_IDS.julien);
-    expect(view?.authorisations).toEqual({ authEmergencyCare: "OUI", authPhotos: "OUI", authLeaveAlone: "NON", authTransport: "OUI" });
+    expect(view?.authorisations).toEqual({
+      authEmergencyCare: "OUI",
+      authPhotos: "OUI",
+      authLeaveAlone: "NON",
+      authTransport: "OUI",
+    });
     for (const name of Object.keys(AUTHORISATION_ANSWERS)) expect(view?.values).not.toHaveProperty(name);
   });
 
@@ -279,21 +528,66 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     expect(fieldError("2999-01-01")).toEqual([BIRTH_DATE_IN_FUTURE]);
     // Valid when parsed, too old for the lib's own "now" (twenty years later).
     const sheet = parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { birthDate: "2010-01-01", lastName: "PIRATE" }));
-    await expect(saveChildSheetForStaff(database.prisma, agent, sheet, new Date("2030-06-01T09:00:00Z"))).rejects.toEqual(new AppError("INVALID", BIRTH_DATE_TOO_OLD));
-    await expect(saveChildSheetForStaff(database.prisma, agent, sheet, new Date("2009-06-01T09:00:00Z"))).rejects.toEqual(new AppError("INVALID", BIRTH_DATE_IN_FUTURE));
+    await expect(saveChildSheetForStaff(database.prisma, agent, sheet, new Date("2030-06-01T09:00:00Z"))).rejects.toEqual(
+      new AppError("INVALID", BIRTH_DATE_TOO_OLD),
+    );
+    await expect(saveChildSheetForStaff(database.prisma, agent, sheet, new Date("2009-06-01T09:00:00Z"))).rejects.toEqual(
+      new AppError("INVALID", BIRTH_DATE_IN_FUTURE),
+    );
     expect(await snapshot()).toEqual(before);
   });
 
   it("corrects a new child's identity and schooling without any medical data, audited before/after, with no health read", async () => {
-    const { childId } = await addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput({ firstName: "Noé", sex: "M", birthDate: "2020-03-03" })), NOW);
+    const { childId } = await addChildForStaff(
+      database.prisma,
+      agent,
+      parse(ZAddChildSchema, addChildInput({ firstName: "Noé", sex: "M", birthDate: "2020-03-03" })),
+      NOW,
+    );
     const healthReads = (await audits("child.health.read")).length;
     const others = await snapshot();
-    await updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, await sheetNow(identityInput(childId, { firstName: "Noé", sex: "M", birthDate: "2020-03-04", schoolLevel: "MS", schoolClass: "MS – Mme Vidal" }))), NOW);
+    await updateChildIdentityForStaff(
+      database.prisma,
+      agent,
+      parse(
+        ZStaffChildIdentitySchema,
+        await sheetNow(
+          identityInput(childId, {
+            firstName: "Noé",
+            sex: "M",
+            birthDate: "2020-03-04",
+            schoolLevel: "MS",
+            schoolClass: "MS – Mme Vidal",
+          }),
+        ),
+      ),
+      NOW,
+    );
 
-    const child = await database.prisma.child.findUniqueOrThrow({ where: { id: childId }, include: { health: true, emergencyContacts: true, consents: true } });
-    expect(child).toMatchObject({ lastName: "TEST", firstName: "NOÉ", sex: "M", schoolId: cambon, schoolLevel: "MS", schoolClass: "MS – Mme Vidal", health: null, emergencyContacts: [], consents: [], authPhotos: null });
+    const child = await database.prisma.child.findUniqueOrThrow({
+      where: { id: childId },
+      include: { health: true, emergencyContacts: true, consents: true },
+    });
+    expect(child).toMatchObject({
+      lastName: "TEST",
+      firstName: "NOÉ",
+      sex: "M",
+      schoolId: cambon,
+      schoolLevel: "MS",
+      schoolClass: "MS – Mme Vidal",
+      health: null,
+      emergencyContacts: [],
+      consents: [],
+      authPhotos: null,
+    });
     expect(child.birthDate.toISOString()).toBe("2020-03-04T00:00:00.000Z");
-    expect((await audits("child.identity.update")).at(-1)).toEqual({ actorUserId: agent.userId, actorRole: "AGENT", familyId: DEMO_IDS.family, childId, targetId: childId });
+    expect((await audits("child.identity.update")).at(-1)).toEqual({
+      actorUserId: agent.userId,
+      actorRole: "AGENT",
+      familyId: DEMO_IDS.family,
+      childId,
+      targetId: childId,
+    });
     expect((await auditDetails("child.identity.update")).at(-1)).toEqual({
       before: { birthDate: "2020-03-03", schoolLevel: "GS", schoolClass: null },
       after: { birthDate: "2020-03-04", schoolLevel: "MS", schoolClass: "MS – Mme Vidal" },
@@ -302,34 +596,90 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     expect(await audits("child.health.read")).toHaveLength(healthReads);
     // Nothing else of the family changed: its other children, record, consents.
     const after = await snapshot();
-    expect(after.demo.children.filter((row) => row.id !== childId)).toEqual(others.demo.children.filter((row) => row.id !== childId));
+    expect(after.demo.children.filter((row) => row.id !== childId)).toEqual(
+      others.demo.children.filter((row) => row.id !== childId),
+    );
     expect(after.other).toEqual(others.other);
     expect(after.consents).toBe(others.consents);
 
     // Julien's sheet: only the identity fields change; his health, contacts and authorisations stay.
     const julienBefore = others.demo.children.find((row) => row.id === DEMO_IDS.julien)!;
-    await updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, await sheetNow(identityInput(DEMO_IDS.julien, { firstName: "Julien", sex: "M", birthDate: "2016-08-20", schoolLevel: "CM1" }))), NOW);
+    await updateChildIdentityForStaff(
+      database.prisma,
+      agent,
+      parse(
+        ZStaffChildIdentitySchema,
+        await sheetNow(
+          identityInput(DEMO_IDS.julien, { firstName: "Julien", sex: "M", birthDate: "2016-08-20", schoolLevel: "CM1" }),
+        ),
+      ),
+      NOW,
+    );
     const julien = (await snapshot()).demo.children.find((row) => row.id === DEMO_IDS.julien)!;
-    expect(julien).toEqual({ ...julienBefore, sex: "M", schoolId: cambon, schoolLevel: "CM1", schoolClass: null, version: julienBefore.version + 1, updatedAt: julien.updatedAt });
+    expect(julien).toEqual({
+      ...julienBefore,
+      sex: "M",
+      schoolId: cambon,
+      schoolLevel: "CM1",
+      schoolClass: null,
+      version: julienBefore.version + 1,
+      updatedAt: julien.updatedAt,
+    });
   });
 
   it("refuses an identity correction for an unknown or another family's child, a bad birth date, a twin, or a parent: nothing changed", async () => {
     const before = await snapshot();
     const notFound = new AppError("NOT_FOUND", "Fiche enfant introuvable.");
-    await expect(updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, identityInput(UNKNOWN_ID)), NOW)).rejects.toEqual(notFound);
-    await expect(updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, identityInput(OTHER.child)), NOW)).rejects.toEqual(notFound);
-    await expect(updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, {}, OTHER.family)), NOW)).rejects.toEqual(notFound);
-    await expect(updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { birthDate: "2010-01-01" })), new Date("2030-06-01T09:00:00Z"))).rejects.toEqual(
-      new AppError("INVALID", BIRTH_DATE_TOO_OLD),
-    );
-    await expect(updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { schoolId: UNKNOWN_ID })), NOW)).rejects.toThrow("Choisissez une école de la liste.");
+    await expect(
+      updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, identityInput(UNKNOWN_ID)), NOW),
+    ).rejects.toEqual(notFound);
+    await expect(
+      updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, identityInput(OTHER.child)), NOW),
+    ).rejects.toEqual(notFound);
+    await expect(
+      updateChildIdentityForStaff(
+        database.prisma,
+        agent,
+        parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, {}, OTHER.family)),
+        NOW,
+      ),
+    ).rejects.toEqual(notFound);
+    await expect(
+      updateChildIdentityForStaff(
+        database.prisma,
+        agent,
+        parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { birthDate: "2010-01-01" })),
+        new Date("2030-06-01T09:00:00Z"),
+      ),
+    ).rejects.toEqual(new AppError("INVALID", BIRTH_DATE_TOO_OLD));
+    await expect(
+      updateChildIdentityForStaff(
+        database.prisma,
+        agent,
+        parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { schoolId: UNKNOWN_ID })),
+        NOW,
+      ),
+    ).rejects.toThrow("Choisissez une école de la liste.");
     // Julien renamed Julie, with her birth date: the family already has that child.
-    await expect(updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, await sheetNow(identityInput(DEMO_IDS.julien, { firstName: "julie", birthDate: "2019-10-15" }))), NOW)).rejects.toThrow(
-      "Cet enfant figure déjà dans la famille",
-    );
-    await expect(updateChildIdentityForStaff(database.prisma, demo as unknown as StaffViewer, parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { lastName: "PIRATE" })), NOW)).rejects.toEqual(
-      new AppError("FORBIDDEN", "Seuls les agents de la mairie peuvent modifier le dossier d'une famille."),
-    );
+    await expect(
+      updateChildIdentityForStaff(
+        database.prisma,
+        agent,
+        parse(
+          ZStaffChildIdentitySchema,
+          await sheetNow(identityInput(DEMO_IDS.julien, { firstName: "julie", birthDate: "2019-10-15" })),
+        ),
+        NOW,
+      ),
+    ).rejects.toThrow("Cet enfant figure déjà dans la famille");
+    await expect(
+      updateChildIdentityForStaff(
+        database.prisma,
+        demo as unknown as StaffViewer,
+        parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { lastName: "PIRATE" })),
+        NOW,
+      ),
+    ).rejects.toEqual(new AppError("FORBIDDEN", "Seuls les agents de la mairie peuvent modifier le dossier d'une famille."));
     const fieldErrors = (input: TStaffChildIdentity) => {
       const result = ZStaffChildIdentitySchema.safeParse(input);
       return result.success ? null : z.flattenError(result.error);
@@ -339,7 +689,9 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
       lastName: ["Le nom de l'enfant est obligatoire."],
     });
     // A medical field is not part of this form.
-    expect(fieldErrors({ ...identityInput(DEMO_IDS.julien), doctorName: "Dr Pirate" } as TStaffChildIdentity)?.formErrors).toEqual([UNEXPECTED_FIELD]);
+    expect(
+      fieldErrors({ ...identityInput(DEMO_IDS.julien), doctorName: "Dr Pirate" } as TStaffChildIdentity)?.formErrors,
+    ).toEqual([UNEXPECTED_FIELD]);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -349,31 +701,97 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     const forbidden = new AppError("FORBIDDEN", "Seuls les agents de la mairie peuvent modifier le dossier d'une famille.");
     await expect(getFamilyRecordForStaff(database.prisma, parent, OTHER.family)).rejects.toEqual(forbidden);
     await expect(getChildSheetForStaff(database.prisma, parent, OTHER.family, OTHER.child)).rejects.toEqual(forbidden);
-    await expect(saveFamilyRecordForStaff(database.prisma, parent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" }, OTHER.family)))).rejects.toEqual(forbidden);
-    await expect(saveFamilyRecordForStaff(database.prisma, parent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" })))).rejects.toEqual(forbidden);
-    await expect(saveChildSheetForStaff(database.prisma, parent, parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { lastName: "PIRATE" })), NOW)).rejects.toEqual(forbidden);
-    await expect(addChildForStaff(database.prisma, parent, parse(ZAddChildSchema, addChildInput({ familyId: OTHER.family, firstName: "Intrus" })), NOW)).rejects.toEqual(forbidden);
+    await expect(
+      saveFamilyRecordForStaff(
+        database.prisma,
+        parent,
+        parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" }, OTHER.family)),
+      ),
+    ).rejects.toEqual(forbidden);
+    await expect(
+      saveFamilyRecordForStaff(database.prisma, parent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" }))),
+    ).rejects.toEqual(forbidden);
+    await expect(
+      saveChildSheetForStaff(
+        database.prisma,
+        parent,
+        parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { lastName: "PIRATE" })),
+        NOW,
+      ),
+    ).rejects.toEqual(forbidden);
+    await expect(
+      addChildForStaff(
+        database.prisma,
+        parent,
+        parse(ZAddChildSchema, addChildInput({ familyId: OTHER.family, firstName: "Intrus" })),
+        NOW,
+      ),
+    ).rejects.toEqual(forbidden);
     expect(await snapshot()).toEqual(before);
   });
 
   it("lets staff correct the class of a child whose twin entry already exists (only a new name or birth date is checked)", async () => {
-    const julien = await database.prisma.child.findUniqueOrThrow({ where: { id: DEMO_IDS.julien }, select: { firstName: true, birthDate: true } });
-    const twin = await database.prisma.child.create({ data: { familyId: DEMO_IDS.family, lastName: "TEST", firstName: julien.firstName, birthDate: julien.birthDate }, select: { id: true } });
+    const julien = await database.prisma.child.findUniqueOrThrow({
+      where: { id: DEMO_IDS.julien },
+      select: { firstName: true, birthDate: true },
+    });
+    const twin = await database.prisma.child.create({
+      data: { familyId: DEMO_IDS.family, lastName: "TEST", firstName: julien.firstName, birthDate: julien.birthDate },
+      select: { id: true },
+    });
     try {
       const birthDate = julien.birthDate.toISOString().slice(0, 10);
-      await updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, await sheetNow(identityInput(twin.id, { firstName: julien.firstName, birthDate, schoolLevel: "CM1", schoolClass: "CM1 – M. Cayla" }))), NOW);
-      expect(await database.prisma.child.findUniqueOrThrow({ where: { id: twin.id }, select: { schoolClass: true } })).toEqual({ schoolClass: "CM1 – M. Cayla" });
+      await updateChildIdentityForStaff(
+        database.prisma,
+        agent,
+        parse(
+          ZStaffChildIdentitySchema,
+          await sheetNow(
+            identityInput(twin.id, { firstName: julien.firstName, birthDate, schoolLevel: "CM1", schoolClass: "CM1 – M. Cayla" }),
+          ),
+        ),
+        NOW,
+      );
+      expect(await database.prisma.child.findUniqueOrThrow({ where: { id: twin.id }, select: { schoolClass: true } })).toEqual({
+        schoolClass: "CM1 – M. Cayla",
+      });
     } finally {
       await database.prisma.auditLog.deleteMany({ where: { childId: twin.id } });
       await database.prisma.child.delete({ where: { id: twin.id } });
     }
   });
 
-  function identityInput(childId: string, overrides: Partial<TStaffChildIdentity> = {}, familyId: string = DEMO_IDS.family): TStaffChildIdentity {
-    return { familyId, childId, lastName: "Test", firstName: "Julien", sex: "M", birthDate: "2016-08-20", schoolId: cambon, schoolLevel: "CM2", schoolClass: "", version: 1, ...overrides };
+  function identityInput(
+    childId: string,
+    overrides: Partial<TStaffChildIdentity> = {},
+    familyId: string = DEMO_IDS.family,
+  ): TStaffChildIdentity {
+    return {
+      familyId,
+      childId,
+      lastName: "Test",
+      firstName: "Julien",
+      sex: "M",
+      birthDate: "2016-08-20",
+      schoolId: cambon,
+      schoolLevel: "CM2",
+      schoolClass: "",
+      version: 1,
+      ...overrides,
+    };
   }
 
   function addChildInput(overrides: Partial<TAddChild> = {}): TAddChild {
-    return { familyId: DEMO_IDS.family, lastName: "Test", firstName: "Léna", sex: "F", birthDate: "2021-04-02", schoolId: cambon, schoolLevel: "GS", schoolClass: "", ...overrides };
+    return {
+      familyId: DEMO_IDS.family,
+      lastName: "Test",
+      firstName: "Léna",
+      sex: "F",
+      birthDate: "2021-04-02",
+      schoolId: cambon,
+      schoolLevel: "GS",
+      schoolClass: "",
+      ...overrides,
+    };
   }
 });

@@ -1,14 +1,15 @@
-import { dailyList, kitchenCounts } from "@/lib/lists/daily-list";
-import { dailyListCsv } from "@/lib/lists/list-csv";
-import { ZKitchenQuerySchema } from "@/lib/lists/list.schema";
 import { listAuditEntries } from "@/lib/audit/journal";
 import { ZJournalFilterSchema } from "@/lib/audit/journal.schema";
 import { purgeOldAuditEntries } from "@/lib/audit/purge";
 import type { StaffViewer } from "@/lib/auth/session";
+import { dailyList, kitchenCounts } from "@/lib/lists/daily-list";
+import { dailyListCsv } from "@/lib/lists/list-csv";
+import { ZKitchenQuerySchema } from "@/lib/lists/list.schema";
 import { createStaffAccount, listStaff, setStaffActive, setStaffRole } from "@/lib/staff/staff";
+
 import { createFamily, createReservation, createStaffViewer } from "../helpers/admin-fixtures";
-import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
 import type { SmtpPeer } from "../helpers/smtp-peer";
+import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal on %s", (kind) => {
@@ -33,11 +34,30 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
         { name: "DUBOIS", diet: undefined },
       ];
       for (const kid of kids) {
-        const family = await createFamily(database.prisma, kid.name, { children: [{ firstName: "Élise", schoolId: catalogue.school.id, schoolClass: "CE1 B", diet: kid.diet, allergies: kid.allergies }] });
-        await createReservation(database.prisma, { familyId: family.id, childId: family.children[0].id, periodId: catalogue.canteen.id, lines: [{ unitId: meal, day }, { unitId: meal, day: "2026-12-04" }], status: "ACCEPTED" });
+        const family = await createFamily(database.prisma, kid.name, {
+          children: [
+            { firstName: "Élise", schoolId: catalogue.school.id, schoolClass: "CE1 B", diet: kid.diet, allergies: kid.allergies },
+          ],
+        });
+        await createReservation(database.prisma, {
+          familyId: family.id,
+          childId: family.children[0].id,
+          periodId: catalogue.canteen.id,
+          lines: [
+            { unitId: meal, day },
+            { unitId: meal, day: "2026-12-04" },
+          ],
+          status: "ACCEPTED",
+        });
       }
       const waiting = await createFamily(database.prisma, "ENATTENTE");
-      await createReservation(database.prisma, { familyId: waiting.id, childId: waiting.children[0].id, periodId: catalogue.club.id, lines: [{ unitId: catalogue.club.units[0].id, day }], status: "PENDING" });
+      await createReservation(database.prisma, {
+        familyId: waiting.id,
+        childId: waiting.children[0].id,
+        periodId: catalogue.club.id,
+        lines: [{ unitId: catalogue.club.units[0].id, day }],
+        status: "PENDING",
+      });
     });
 
     it("lists accepted children per unit with class, diet, allergy flag and contacts; pending ones apart and not counted", async () => {
@@ -58,21 +78,33 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
       const club = list.units.find((unit) => unit.label === "MATIN")!;
       expect(club.accepted).toEqual([]);
       expect(club.pending.map((child) => child.name)).toEqual(["ENATTENTE Zoé"]);
-      expect((await dailyList(database.prisma, agent, { date: day, establishmentId: catalogue.club.establishmentId })).totalAccepted).toBe(0);
+      expect(
+        (await dailyList(database.prisma, agent, { date: day, establishmentId: catalogue.club.establishmentId })).totalAccepted,
+      ).toBe(0);
       expect(await database.prisma.auditLog.count({ where: { action: "daily-list.view", actorUserId: agent.userId } })).toBe(2);
     });
 
     it("exports the list as CSV for French spreadsheets", async () => {
       const csv = dailyListCsv(day, (await dailyList(database.prisma, agent, { date: day })).units);
       expect(csv.startsWith("\uFEFFDate;Établissement;")).toBe(true);
-      expect(csv).toContain("\r\n03/12/2026;CANTINE ELEMENTAIRE CAMBON;RESTAURATION SCOLAIRE;REPAS ENFANT;12:15 – 13:00;Accepté;CARON Élise;Cambon;CE1;CE1 B;Allergie / PAI;Oui;Mamie CARON (Grand-mère) 06 11 22 33 44\r\n");
+      expect(csv).toContain(
+        "\r\n03/12/2026;CANTINE ELEMENTAIRE CAMBON;RESTAURATION SCOLAIRE;REPAS ENFANT;12:15 – 13:00;Accepté;CARON Élise;Cambon;CE1;CE1 B;Allergie / PAI;Oui;Mamie CARON (Grand-mère) 06 11 22 33 44\r\n",
+      );
       expect(csv).toContain(";En attente de validation;ENATTENTE Zoé;");
     });
 
     it("exports a name a spreadsheet would read as a formula as plain text, with a leading quote", async () => {
       const otherDay = "2026-12-10";
-      const family = await createFamily(database.prisma, "=2+3", { children: [{ firstName: "=2+3", schoolId: catalogue.school.id }] });
-      await createReservation(database.prisma, { familyId: family.id, childId: family.children[0].id, periodId: catalogue.canteen.id, lines: [{ unitId: catalogue.canteen.units[0].id, day: otherDay }], status: "ACCEPTED" });
+      const family = await createFamily(database.prisma, "=2+3", {
+        children: [{ firstName: "=2+3", schoolId: catalogue.school.id }],
+      });
+      await createReservation(database.prisma, {
+        familyId: family.id,
+        childId: family.children[0].id,
+        periodId: catalogue.canteen.id,
+        lines: [{ unitId: catalogue.canteen.units[0].id, day: otherDay }],
+        status: "ACCEPTED",
+      });
       const csv = dailyListCsv(otherDay, (await dailyList(database.prisma, agent, { date: otherDay })).units);
       expect(csv).toContain(";Accepté;'=2+3 =2+3;Cambon;");
       expect(csv).not.toMatch(/;[=+\-@\t\r]/);
@@ -81,7 +113,9 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
     it("counts meals per school and diet for a day and for its week", async () => {
       const dayCounts = await kitchenCounts(database.prisma, agent, ZKitchenQuerySchema.parse({ date: day }));
       expect(dayCounts.total).toBe(4);
-      expect(dayCounts.rows).toEqual([{ establishment: "CANTINE ELEMENTAIRE CAMBON", perDay: { [day]: { AUCUN: 2, SANS_PORC: 1, ALLERGIE_PAI: 1 } }, total: 4 }]);
+      expect(dayCounts.rows).toEqual([
+        { establishment: "CANTINE ELEMENTAIRE CAMBON", perDay: { [day]: { AUCUN: 2, SANS_PORC: 1, ALLERGIE_PAI: 1 } }, total: 4 },
+      ]);
       const week = await kitchenCounts(database.prisma, agent, ZKitchenQuerySchema.parse({ date: day, span: "week" }));
       expect(week.days[0]).toBe("2026-11-30");
       expect(week.days).toHaveLength(7);
@@ -92,34 +126,65 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
 
   describe("personnel", () => {
     it("lets an admin create a staff account (activation mail), change its role and deactivate it", async () => {
-      const { userId } = await createStaffAccount(database.prisma, admin, { firstName: "Inès", lastName: "NOUVEL", email: "ines.nouvel@mairie.test", role: "AGENT" }, { mailConfig: smtp.mailConfig });
+      const { userId } = await createStaffAccount(
+        database.prisma,
+        admin,
+        { firstName: "Inès", lastName: "NOUVEL", email: "ines.nouvel@mairie.test", role: "AGENT" },
+        { mailConfig: smtp.mailConfig },
+      );
       const [mail] = await smtp.waitFor(1);
       expect(mail.to).toEqual(["ines.nouvel@mairie.test"]);
       expect(mail.subject).toMatch(/Activez votre compte/);
       await setStaffRole(database.prisma, admin, userId, "ADMIN");
       await setStaffActive(database.prisma, admin, userId, false);
-      expect(await database.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, active: true, sessionVersion: true } })).toEqual({ role: "ADMIN", active: false, sessionVersion: 2 });
+      expect(
+        await database.prisma.user.findUniqueOrThrow({
+          where: { id: userId },
+          select: { role: true, active: true, sessionVersion: true },
+        }),
+      ).toEqual({ role: "ADMIN", active: false, sessionVersion: 2 });
       expect((await listStaff(database.prisma, admin)).map((member) => member.email)).toContain("ines.nouvel@mairie.test");
     });
 
     it("refuses every staff management to an agent, who cannot escalate: nothing changes", async () => {
-      await expect(setStaffRole(database.prisma, agent, agent.userId, "ADMIN")).rejects.toThrow("Seul un administrateur peut gérer les comptes du personnel.");
-      await expect(createStaffAccount(database.prisma, agent, { firstName: "X", lastName: "Y", email: "intrus@mairie.test", role: "ADMIN" }, { mailConfig: smtp.mailConfig })).rejects.toThrow("Seul un administrateur peut gérer");
-      await expect(setStaffActive(database.prisma, agent, admin.userId, false)).rejects.toThrow("Seul un administrateur peut gérer");
+      await expect(setStaffRole(database.prisma, agent, agent.userId, "ADMIN")).rejects.toThrow(
+        "Seul un administrateur peut gérer les comptes du personnel.",
+      );
+      await expect(
+        createStaffAccount(
+          database.prisma,
+          agent,
+          { firstName: "X", lastName: "Y", email: "intrus@mairie.test", role: "ADMIN" },
+          { mailConfig: smtp.mailConfig },
+        ),
+      ).rejects.toThrow("Seul un administrateur peut gérer");
+      await expect(setStaffActive(database.prisma, agent, admin.userId, false)).rejects.toThrow(
+        "Seul un administrateur peut gérer",
+      );
       await expect(listStaff(database.prisma, agent)).rejects.toThrow("Seul un administrateur peut gérer");
-      expect(await database.prisma.user.findUniqueOrThrow({ where: { id: agent.userId }, select: { role: true } })).toEqual({ role: "AGENT" });
+      expect(await database.prisma.user.findUniqueOrThrow({ where: { id: agent.userId }, select: { role: true } })).toEqual({
+        role: "AGENT",
+      });
       expect(await database.prisma.user.count({ where: { email: "intrus@mairie.test" } })).toBe(0);
-      expect((await database.prisma.user.findUniqueOrThrow({ where: { id: admin.userId }, select: { active: true } })).active).toBe(true);
+      expect(
+        (await database.prisma.user.findUniqueOrThrow({ where: { id: admin.userId }, select: { active: true } })).active,
+      ).toBe(true);
     });
 
     it("keeps an admin from demoting or deactivating themself", async () => {
-      await expect(setStaffRole(database.prisma, admin, admin.userId, "AGENT")).rejects.toThrow("Vous ne pouvez pas modifier votre propre compte");
-      await expect(setStaffActive(database.prisma, admin, admin.userId, false)).rejects.toThrow("Vous ne pouvez pas modifier votre propre compte");
+      await expect(setStaffRole(database.prisma, admin, admin.userId, "AGENT")).rejects.toThrow(
+        "Vous ne pouvez pas modifier votre propre compte",
+      );
+      await expect(setStaffActive(database.prisma, admin, admin.userId, false)).rejects.toThrow(
+        "Vous ne pouvez pas modifier votre propre compte",
+      );
     });
 
     it("does not turn a parent account into staff", async () => {
       const family = await createFamily(database.prisma, "PARENTX");
-      await expect(setStaffRole(database.prisma, admin, family.user.id, "ADMIN")).rejects.toThrow("Compte du personnel introuvable.");
+      await expect(setStaffRole(database.prisma, admin, family.user.id, "ADMIN")).rejects.toThrow(
+        "Compte du personnel introuvable.",
+      );
     });
   });
 
@@ -128,17 +193,40 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
       const family = await createFamily(database.prisma, "JOURNAL");
       await database.prisma.auditLog.createMany({
         data: [
-          { actorUserId: agent.userId, actorRole: "AGENT", action: "child.health.read", familyId: family.id, at: new Date("2026-10-05T10:00:00Z") },
-          { actorUserId: admin.userId, actorRole: "ADMIN", action: "family.qf.set", familyId: family.id, at: new Date("2026-10-06T10:00:00Z"), details: { quotientFamilial: 720 } },
+          {
+            actorUserId: agent.userId,
+            actorRole: "AGENT",
+            action: "child.health.read",
+            familyId: family.id,
+            at: new Date("2026-10-05T10:00:00Z"),
+          },
+          {
+            actorUserId: admin.userId,
+            actorRole: "ADMIN",
+            action: "family.qf.set",
+            familyId: family.id,
+            at: new Date("2026-10-06T10:00:00Z"),
+            details: { quotientFamilial: 720 },
+          },
         ],
       });
-      const list = (filter: Record<string, string>) => listAuditEntries(database.prisma, admin, ZJournalFilterSchema.parse(filter));
-      expect((await list({ familyId: family.id })).entries.map((entry) => entry.action)).toEqual(["family.qf.set", "child.health.read"]);
-      expect((await list({ familyId: family.id, actor: agent.email })).entries.map((entry) => entry.action)).toEqual(["child.health.read"]);
+      const list = (filter: Record<string, string>) =>
+        listAuditEntries(database.prisma, admin, ZJournalFilterSchema.parse(filter));
+      expect((await list({ familyId: family.id })).entries.map((entry) => entry.action)).toEqual([
+        "family.qf.set",
+        "child.health.read",
+      ]);
+      expect((await list({ familyId: family.id, actor: agent.email })).entries.map((entry) => entry.action)).toEqual([
+        "child.health.read",
+      ]);
       expect((await list({ familyId: family.id, action: "family." })).total).toBe(1);
       expect((await list({ familyId: family.id, action: "family." })).entries[0].details).toEqual(["quotientFamilial : 720"]);
-      expect((await list({ familyId: family.id, from: "2026-10-06", to: "2026-10-06" })).entries.map((entry) => entry.action)).toEqual(["family.qf.set"]);
-      await expect(list({}).then(() => listAuditEntries(database.prisma, agent, ZJournalFilterSchema.parse({})))).rejects.toThrow("réservé aux administrateurs");
+      expect(
+        (await list({ familyId: family.id, from: "2026-10-06", to: "2026-10-06" })).entries.map((entry) => entry.action),
+      ).toEqual(["family.qf.set"]);
+      await expect(list({}).then(() => listAuditEntries(database.prisma, agent, ZJournalFilterSchema.parse({})))).rejects.toThrow(
+        "réservé aux administrateurs",
+      );
     });
 
     it("purges entries older than 12 months and keeps the others", async () => {

@@ -1,11 +1,12 @@
+import type { StaffViewer } from "@/lib/auth/session";
 import { ZQueueFilterSchema } from "@/lib/reservations/decision.schema";
 import { decideReservation, listPendingLines } from "@/lib/reservations/decisions";
-import type { StaffViewer } from "@/lib/auth/session";
-import { counterMismatches } from "../helpers/counters";
+
 import { createFamily, createReservation } from "../helpers/admin-fixtures";
-import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
-import type { SmtpPeer } from "../helpers/smtp-peer";
+import { counterMismatches } from "../helpers/counters";
 import { holdRowLock } from "../helpers/row-lock";
+import type { SmtpPeer } from "../helpers/smtp-peer";
+import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
 import { describePostgres, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) => {
@@ -18,13 +19,28 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
   const [matin, soir] = [0, 1];
   const pending = async (name: string, days: string[], email?: string) => {
     const family = await createFamily(database.prisma, name, { email });
-    const lines = days.flatMap((day) => [{ unitId: catalogue.club.units[matin].id, day }, { unitId: catalogue.club.units[soir].id, day }]);
-    const reservation = await createReservation(database.prisma, { familyId: family.id, childId: family.children[0].id, periodId: catalogue.club.id, lines, status: "PENDING" });
+    const lines = days.flatMap((day) => [
+      { unitId: catalogue.club.units[matin].id, day },
+      { unitId: catalogue.club.units[soir].id, day },
+    ]);
+    const reservation = await createReservation(database.prisma, {
+      familyId: family.id,
+      childId: family.children[0].id,
+      periodId: catalogue.club.id,
+      lines,
+      status: "PENDING",
+    });
     return { family, reservation };
   };
   const booked = async (unitId: string, day: string) =>
-    (await database.prisma.unitDay.findUniqueOrThrow({ where: { unitId_date: { unitId, date: new Date(`${day}T00:00:00Z`) } }, select: { booked: true } })).booked;
-  const status = async (id: string) => (await database.prisma.reservation.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
+    (
+      await database.prisma.unitDay.findUniqueOrThrow({
+        where: { unitId_date: { unitId, date: new Date(`${day}T00:00:00Z`) } },
+        select: { booked: true },
+      })
+    ).booked;
+  const status = async (id: string) =>
+    (await database.prisma.reservation.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
 
   it("lists pending lines filtered by establishment, period and date", async () => {
     await pending("FILTRE", ["2026-12-03", "2026-12-04"]);
@@ -33,7 +49,10 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
     expect((await list({ date: "2026-12-03" })).total).toBe(2);
     expect((await list({ establishmentId: catalogue.club.establishmentId })).total).toBe(4);
     expect((await list({ establishmentId: catalogue.canteen.establishmentId })).total).toBe(0);
-    expect((await list({ periodId: catalogue.club.id, date: "2026-12-04" })).lines.map((line) => line.unit.label)).toEqual(["MATIN", "SOIR"]);
+    expect((await list({ periodId: catalogue.club.id, date: "2026-12-04" })).lines.map((line) => line.unit.label)).toEqual([
+      "MATIN",
+      "SOIR",
+    ]);
   });
 
   it("refusing a line frees its place, keeps the reservation pending, and mails the family after commit with the message", async () => {
@@ -41,11 +60,19 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
     const soirLine = reservation.days.find((line) => line.unitId === catalogue.club.units[soir].id)!;
     expect(await booked(catalogue.club.units[soir].id, "2026-12-07")).toBe(1);
     const count = smtp.mails.length;
-    await decideReservation(database.prisma, agent, { decision: "REFUSED", dayId: soirLine.id, message: "Plus de place le soir" }, { mailConfig: smtp.mailConfig });
+    await decideReservation(
+      database.prisma,
+      agent,
+      { decision: "REFUSED", dayId: soirLine.id, message: "Plus de place le soir" },
+      { mailConfig: smtp.mailConfig },
+    );
     expect(await booked(catalogue.club.units[soir].id, "2026-12-07")).toBe(0);
     expect(await booked(catalogue.club.units[matin].id, "2026-12-07")).toBe(1);
     expect(await status(reservation.id)).toBe("PENDING");
-    const line = await database.prisma.reservationDay.findUniqueOrThrow({ where: { id: soirLine.id }, select: { status: true, staffMessage: true, decidedByUserId: true } });
+    const line = await database.prisma.reservationDay.findUniqueOrThrow({
+      where: { id: soirLine.id },
+      select: { status: true, staffMessage: true, decidedByUserId: true },
+    });
     expect(line).toEqual({ status: "REFUSED", staffMessage: "Plus de place le soir", decidedByUserId: agent.userId });
     const mails = await smtp.waitFor(count + 1);
     expect(mails[count].to).toEqual(["leroy@exemple.fr"]);
@@ -54,18 +81,36 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
     expect(mails[count].text).toContain("Plus de place le soir");
 
     // The rest accepted: the reservation is accepted (one line accepted, none pending).
-    await decideReservation(database.prisma, agent, { decision: "ACCEPTED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
+    await decideReservation(
+      database.prisma,
+      agent,
+      { decision: "ACCEPTED", reservationId: reservation.id, message: null },
+      { mailConfig: smtp.mailConfig },
+    );
     expect(await status(reservation.id)).toBe("ACCEPTED");
     expect(await booked(catalogue.club.units[matin].id, "2026-12-07")).toBe(1);
-    await expect(decideReservation(database.prisma, agent, { decision: "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig })).rejects.toThrow("Cette demande a déjà été traitée.");
+    await expect(
+      decideReservation(
+        database.prisma,
+        agent,
+        { decision: "REFUSED", reservationId: reservation.id, message: null },
+        { mailConfig: smtp.mailConfig },
+      ),
+    ).rejects.toThrow("Cette demande a déjà été traitée.");
     expect(await booked(catalogue.club.units[matin].id, "2026-12-07")).toBe(1);
   });
 
   it("refusing a whole reservation frees every place and marks it refused", async () => {
     const { reservation } = await pending("FAURE", ["2026-12-10", "2026-12-11"]);
-    await decideReservation(database.prisma, agent, { decision: "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
+    await decideReservation(
+      database.prisma,
+      agent,
+      { decision: "REFUSED", reservationId: reservation.id, message: null },
+      { mailConfig: smtp.mailConfig },
+    );
     expect(await status(reservation.id)).toBe("REFUSED");
-    for (const day of ["2026-12-10", "2026-12-11"]) for (const unit of catalogue.club.units) expect(await booked(unit.id, day)).toBe(0);
+    for (const day of ["2026-12-10", "2026-12-11"])
+      for (const unit of catalogue.club.units) expect(await booked(unit.id, day)).toBe(0);
     expect(await database.prisma.auditLog.count({ where: { action: "reservation.refuse", targetId: reservation.id } })).toBe(1);
   });
 
@@ -75,14 +120,26 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
     for (let index = 0; index < 6; index += 1) reservations.push((await pending(`SEQ${index}`, days)).reservation);
     for (const [index, reservation] of reservations.entries()) {
       const line = reservation.days[index % reservation.days.length];
-      await decideReservation(database.prisma, agent, { decision: index % 2 ? "ACCEPTED" : "REFUSED", dayId: line.id, message: null }, { mailConfig: smtp.mailConfig });
+      await decideReservation(
+        database.prisma,
+        agent,
+        { decision: index % 2 ? "ACCEPTED" : "REFUSED", dayId: line.id, message: null },
+        { mailConfig: smtp.mailConfig },
+      );
       expect(await counterMismatches(database.prisma)).toEqual([]);
     }
     for (const [index, reservation] of reservations.entries()) {
-      await decideReservation(database.prisma, agent, { decision: index % 3 ? "ACCEPTED" : "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig });
+      await decideReservation(
+        database.prisma,
+        agent,
+        { decision: index % 3 ? "ACCEPTED" : "REFUSED", reservationId: reservation.id, message: null },
+        { mailConfig: smtp.mailConfig },
+      );
     }
     expect(await counterMismatches(database.prisma)).toEqual([]);
-    expect(await database.prisma.reservation.count({ where: { id: { in: reservations.map((r) => r.id) }, status: "PENDING" } })).toBe(0);
+    expect(
+      await database.prisma.reservation.count({ where: { id: { in: reservations.map((r) => r.id) }, status: "PENDING" } }),
+    ).toBe(0);
   });
 });
 
@@ -101,22 +158,39 @@ describePostgres("the staff reservation queue under concurrent decisions, on Pos
     for (let index = 0; index < 6; index += 1) {
       const family = await createFamily(database.prisma, `SIMUL${index}`);
       const lines = days.flatMap((day) => catalogue.club.units.map((unit) => ({ unitId: unit.id, day })));
-      reservations.push(await createReservation(database.prisma, { familyId: family.id, childId: family.children[0].id, periodId: catalogue.club.id, lines, status: "PENDING" }));
+      reservations.push(
+        await createReservation(database.prisma, {
+          familyId: family.id,
+          childId: family.children[0].id,
+          periodId: catalogue.club.id,
+          lines,
+          status: "PENDING",
+        }),
+      );
     }
     // Both decisions of each pair are forced to be in flight together: the test holds the six
     // reservations' rows (a decision locks its reservation FOR UPDATE) until all twelve wait.
     const ids = reservations.map((reservation) => reservation.id);
-    const lock = await holdRowLock(database.url!, `SELECT id FROM "Reservation" WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`, [ids], ids.length);
+    const lock = await holdRowLock(
+      database.url!,
+      `SELECT id FROM "Reservation" WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+      [ids],
+      ids.length,
+    );
     const pairs = reservations.map((reservation, index) => {
       const line = reservation.days[index % reservation.days.length];
-      const decide = (decision: "ACCEPTED" | "REFUSED") => decideReservation(database.prisma, agent, { decision, dayId: line.id, message: null }, { mailConfig: smtp.mailConfig });
+      const decide = (decision: "ACCEPTED" | "REFUSED") =>
+        decideReservation(database.prisma, agent, { decision, dayId: line.id, message: null }, { mailConfig: smtp.mailConfig });
       return Promise.allSettled([decide(index % 2 ? "ACCEPTED" : "REFUSED"), decide("REFUSED")]);
     });
     await lock.waitForWaiting(2 * reservations.length);
     await lock.release();
     for (const pair of await Promise.all(pairs)) {
       expect(pair.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
-      expect(pair.find((outcome) => outcome.status === "rejected")).toEqual({ status: "rejected", reason: expect.objectContaining({ message: "Cette demande a déjà été traitée." }) });
+      expect(pair.find((outcome) => outcome.status === "rejected")).toEqual({
+        status: "rejected",
+        reason: expect.objectContaining({ message: "Cette demande a déjà été traitée." }),
+      });
     }
     expect(await counterMismatches(database.prisma)).toEqual([]);
     // Then whole reservations decided at once by two agents: one wins each, the books balance.
@@ -124,15 +198,25 @@ describePostgres("the staff reservation queue under concurrent decisions, on Pos
       reservations.map((reservation, index) =>
         Promise.allSettled(
           (["ACCEPTED", "REFUSED"] as const).map((decision) =>
-            decideReservation(database.prisma, agent, { decision: index % 3 ? decision : "REFUSED", reservationId: reservation.id, message: null }, { mailConfig: smtp.mailConfig }),
+            decideReservation(
+              database.prisma,
+              agent,
+              { decision: index % 3 ? decision : "REFUSED", reservationId: reservation.id, message: null },
+              { mailConfig: smtp.mailConfig },
+            ),
           ),
         ),
       ),
     );
     for (const pair of whole) expect(pair.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
     expect(await counterMismatches(database.prisma)).toEqual([]);
-    const bookedDays = await database.prisma.reservationDay.count({ where: { status: { in: ["PENDING", "ACCEPTED"] }, date: { in: days.map((day) => new Date(`${day}T00:00:00Z`)) } } });
-    const counters = await database.prisma.unitDay.aggregate({ _sum: { booked: true }, where: { date: { in: days.map((day) => new Date(`${day}T00:00:00Z`)) } } });
+    const bookedDays = await database.prisma.reservationDay.count({
+      where: { status: { in: ["PENDING", "ACCEPTED"] }, date: { in: days.map((day) => new Date(`${day}T00:00:00Z`)) } },
+    });
+    const counters = await database.prisma.unitDay.aggregate({
+      _sum: { booked: true },
+      where: { date: { in: days.map((day) => new Date(`${day}T00:00:00Z`)) } },
+    });
     expect(counters._sum.booked).toBe(bookedDays);
     expect(await database.prisma.reservation.count({ where: { id: { in: ids }, status: "PENDING" } })).toBe(0);
   });

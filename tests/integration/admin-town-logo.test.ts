@@ -2,11 +2,13 @@
 // serves it), served publicly by the route handler, replaced and removed.
 import fs from "node:fs";
 import path from "node:path";
+
 import { GET } from "@/app/api/town-logo/route";
 import type { StaffViewer } from "@/lib/auth/session";
 import { getTownSettings } from "@/lib/town/settings";
 import { removeTownLogo, uploadTownLogo } from "@/lib/town/town-logo";
 import { TOWN_LOGO_MAX_BYTES, TOWN_LOGO_MESSAGES, ZTownLogoSchema } from "@/lib/town/town-logo.schema";
+
 import { createStaffViewer } from "../helpers/admin-fixtures";
 import { withStaffTestBed } from "../helpers/staff-test-bed";
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
@@ -23,7 +25,10 @@ describe.each(testDatabaseKinds())("the town logo on %s", (kind) => {
   let admin: StaffViewer;
   let agent: StaffViewer;
   const stored = async () => {
-    const row = await database.prisma.townSettings.findUniqueOrThrow({ where: { id: 1 }, select: { logo: true, logoMimeType: true } });
+    const row = await database.prisma.townSettings.findUniqueOrThrow({
+      where: { id: 1 },
+      select: { logo: true, logoMimeType: true },
+    });
     return { mimeType: row.logoMimeType, size: row.logo?.length ?? null };
   };
   const NONE = { mimeType: null, size: null };
@@ -40,7 +45,9 @@ describe.each(testDatabaseKinds())("the town logo on %s", (kind) => {
   });
 
   it("refuses an agent, with nothing stored", async () => {
-    await expect(uploadTownLogo(database.prisma, agent, fileOf("good-scan.png"))).rejects.toThrow("Seul un administrateur peut modifier le logo de la commune.");
+    await expect(uploadTownLogo(database.prisma, agent, fileOf("good-scan.png"))).rejects.toThrow(
+      "Seul un administrateur peut modifier le logo de la commune.",
+    );
     expect(await stored()).toEqual(NONE);
   });
 
@@ -48,7 +55,11 @@ describe.each(testDatabaseKinds())("the town logo on %s", (kind) => {
     ["an SVG drawing", "drawing.svg", TOWN_LOGO_MESSAGES.type],
     ["HTML named .png", "html-page.png", TOWN_LOGO_MESSAGES.type],
     ["a PDF", "good-document.pdf", TOWN_LOGO_MESSAGES.type],
-    ["a truncated PNG", "truncated.png", "Le fichier est endommagé ou incomplet et ne peut pas être lu : enregistrez-le de nouveau puis réessayez."],
+    [
+      "a truncated PNG",
+      "truncated.png",
+      "Le fichier est endommagé ou incomplet et ne peut pas être lu : enregistrez-le de nouveau puis réessayez.",
+    ],
     ["an empty file", "empty.pdf", TOWN_LOGO_MESSAGES.missing],
   ])("refuses %s with a French message, and changes nothing", async (_label, name, message) => {
     await expect(uploadTownLogo(database.prisma, admin, fileOf(name))).rejects.toThrow(message);
@@ -61,8 +72,12 @@ describe.each(testDatabaseKinds())("the town logo on %s", (kind) => {
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0].message).toBe(TOWN_LOGO_MESSAGES.tooLarge);
     await expect(uploadTownLogo(database.prisma, admin, fileOf("big.png", big))).rejects.toThrow(TOWN_LOGO_MESSAGES.tooLarge);
-    await expect(database.prisma.townSettings.update({ where: { id: 1 }, data: { logo: big, logoMimeType: "image/png" } })).rejects.toThrow(/TownSettings_logo_shape/);
-    await expect(database.prisma.townSettings.update({ where: { id: 1 }, data: { logo: Uint8Array.of(1), logoMimeType: "image/svg+xml" } })).rejects.toThrow(/TownSettings_logo_shape/);
+    await expect(
+      database.prisma.townSettings.update({ where: { id: 1 }, data: { logo: big, logoMimeType: "image/png" } }),
+    ).rejects.toThrow(/TownSettings_logo_shape/);
+    await expect(
+      database.prisma.townSettings.update({ where: { id: 1 }, data: { logo: Uint8Array.of(1), logoMimeType: "image/svg+xml" } }),
+    ).rejects.toThrow(/TownSettings_logo_shape/);
     expect(await stored()).toEqual(NONE);
   });
 
@@ -76,7 +91,10 @@ describe.each(testDatabaseKinds())("the town logo on %s", (kind) => {
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(Buffer.from(await response.arrayBuffer()).equals(png)).toBe(true);
     expect((await getTownSettings(database.prisma)).logoUrl).toMatch(/^\/api\/town-logo\?v=\d+$/);
-    const audit = await database.prisma.auditLog.findMany({ where: { action: "town-logo.update" }, select: { actorUserId: true } });
+    const audit = await database.prisma.auditLog.findMany({
+      where: { action: "town-logo.update" },
+      select: { actorUserId: true },
+    });
     expect(audit).toEqual([{ actorUserId: admin.userId }]);
   });
 

@@ -1,7 +1,13 @@
 import type { StaffViewer } from "@/lib/auth/session";
 import { listUsefulContacts } from "@/lib/town/home-content";
-import { createUsefulContact, deleteUsefulContact, updateTownSettings, updateUsefulContact } from "@/lib/town/town-settings-admin";
+import {
+  createUsefulContact,
+  deleteUsefulContact,
+  updateTownSettings,
+  updateUsefulContact,
+} from "@/lib/town/town-settings-admin";
 import { ZTownSettingsSchema, ZUsefulContactSchema } from "@/lib/town/town-settings.schema";
+
 import { createStaffViewer } from "../helpers/admin-fixtures";
 import { withStaffTestBed } from "../helpers/staff-test-bed";
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
@@ -24,7 +30,16 @@ describe.each(testDatabaseKinds())("town settings and useful contacts on %s", (k
   const settingsRow = () =>
     database.prisma.townSettings.findUniqueOrThrow({
       where: { id: 1 },
-      select: { townName: true, portalName: true, guichetName: true, guichetPhone: true, guichetEmail: true, guichetAddress: true, guichetHours: true, primaryColor: true },
+      select: {
+        townName: true,
+        portalName: true,
+        guichetName: true,
+        guichetPhone: true,
+        guichetEmail: true,
+        guichetAddress: true,
+        guichetHours: true,
+        primaryColor: true,
+      },
     });
 
   withStaffTestBed(kind, async (suite) => {
@@ -35,7 +50,10 @@ describe.each(testDatabaseKinds())("town settings and useful contacts on %s", (k
   it("lets an admin save the town settings, audited in the same change", async () => {
     await updateTownSettings(database.prisma, admin, ZTownSettingsSchema.parse({ ...VALID, townName: "  Ville de Millau  " }));
     expect(await settingsRow()).toEqual({ ...VALID, primaryColor: "#0a5c36" });
-    const audit = await database.prisma.auditLog.findMany({ where: { action: "town-settings.update" }, select: { actorUserId: true, targetId: true } });
+    const audit = await database.prisma.auditLog.findMany({
+      where: { action: "town-settings.update" },
+      select: { actorUserId: true, targetId: true },
+    });
     expect(audit).toEqual([{ actorUserId: admin.userId, targetId: "1" }]);
   });
 
@@ -46,9 +64,15 @@ describe.each(testDatabaseKinds())("town settings and useful contacts on %s", (k
       expect(result.success).toBe(false);
       return result.error?.issues.find((issue) => issue.path[0] === field)?.message;
     };
-    expect(message({ guichetEmail: "guichet@" }, "guichetEmail")).toBe("L'adresse e-mail du guichet n'est pas valide (exemple : guichet@mairie.fr).");
-    expect(message({ primaryColor: "#12345" }, "primaryColor")).toBe("La couleur principale doit être au format #rrggbb (exemple : #1e3a6e).");
-    expect(message({ primaryColor: "red" }, "primaryColor")).toBe("La couleur principale doit être au format #rrggbb (exemple : #1e3a6e).");
+    expect(message({ guichetEmail: "guichet@" }, "guichetEmail")).toBe(
+      "L'adresse e-mail du guichet n'est pas valide (exemple : guichet@mairie.fr).",
+    );
+    expect(message({ primaryColor: "#12345" }, "primaryColor")).toBe(
+      "La couleur principale doit être au format #rrggbb (exemple : #1e3a6e).",
+    );
+    expect(message({ primaryColor: "red" }, "primaryColor")).toBe(
+      "La couleur principale doit être au format #rrggbb (exemple : #1e3a6e).",
+    );
     expect(message({ primaryColor: "#f5d90a" }, "primaryColor")).toMatch(/^Cette couleur est trop claire/);
     expect(message({ townName: "   " }, "townName")).toBe("Le nom de la commune est obligatoire.");
     expect(await settingsRow()).toEqual(before);
@@ -57,7 +81,9 @@ describe.each(testDatabaseKinds())("town settings and useful contacts on %s", (k
   it("refuses the settings to an agent in the function itself, and changes nothing", async () => {
     const before = await settingsRow();
     const audits = await database.prisma.auditLog.count();
-    await expect(updateTownSettings(database.prisma, agent, ZTownSettingsSchema.parse({ ...VALID, townName: "Ville pirate" }))).rejects.toMatchObject({
+    await expect(
+      updateTownSettings(database.prisma, agent, ZTownSettingsSchema.parse({ ...VALID, townName: "Ville pirate" })),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: "Seul un administrateur peut modifier les paramètres de la commune.",
     });
@@ -66,14 +92,32 @@ describe.each(testDatabaseKinds())("town settings and useful contacts on %s", (k
   });
 
   it("adds, edits and deletes useful contacts (as an agent), shown in order on the home page", async () => {
-    const second = await createUsefulContact(database.prisma, agent, ZUsefulContactSchema.parse({ label: "Service Enfance", phone: "05 65 00 00 02", email: "", sortOrder: "2" }));
-    const first = await createUsefulContact(database.prisma, agent, ZUsefulContactSchema.parse({ label: "Service Éducation", email: "education@millau.fr", hours: "9 h – 12 h", sortOrder: "1" }));
+    const second = await createUsefulContact(
+      database.prisma,
+      agent,
+      ZUsefulContactSchema.parse({ label: "Service Enfance", phone: "05 65 00 00 02", email: "", sortOrder: "2" }),
+    );
+    const first = await createUsefulContact(
+      database.prisma,
+      agent,
+      ZUsefulContactSchema.parse({
+        label: "Service Éducation",
+        email: "education@millau.fr",
+        hours: "9 h – 12 h",
+        sortOrder: "1",
+      }),
+    );
     expect(await listUsefulContacts(database.prisma)).toEqual([
       { id: first.id, label: "Service Éducation", phone: null, email: "education@millau.fr", address: null, hours: "9 h – 12 h" },
       { id: second.id, label: "Service Enfance", phone: "05 65 00 00 02", email: null, address: null, hours: null },
     ]);
 
-    await updateUsefulContact(database.prisma, agent, second.id, ZUsefulContactSchema.parse({ label: "Accueils de loisirs", address: "Place du Mandarous", sortOrder: "0" }));
+    await updateUsefulContact(
+      database.prisma,
+      agent,
+      second.id,
+      ZUsefulContactSchema.parse({ label: "Accueils de loisirs", address: "Place du Mandarous", sortOrder: "0" }),
+    );
     expect((await listUsefulContacts(database.prisma)).map((contact) => [contact.label, contact.address])).toEqual([
       ["Accueils de loisirs", "Place du Mandarous"],
       ["Service Éducation", null],
@@ -82,9 +126,20 @@ describe.each(testDatabaseKinds())("town settings and useful contacts on %s", (k
     await deleteUsefulContact(database.prisma, agent, first.id);
     expect((await listUsefulContacts(database.prisma)).map((contact) => contact.label)).toEqual(["Accueils de loisirs"]);
     await expect(deleteUsefulContact(database.prisma, agent, first.id)).rejects.toThrow("Contact introuvable.");
-    await expect(updateUsefulContact(database.prisma, agent, first.id, ZUsefulContactSchema.parse({ label: "Fantôme", sortOrder: "0" }))).rejects.toThrow("Contact introuvable.");
-    const actions = await database.prisma.auditLog.findMany({ where: { action: { startsWith: "useful-contact." } }, orderBy: { id: "asc" }, select: { action: true } });
-    expect(actions.map((entry) => entry.action)).toEqual(["useful-contact.create", "useful-contact.create", "useful-contact.update", "useful-contact.delete"]);
+    await expect(
+      updateUsefulContact(database.prisma, agent, first.id, ZUsefulContactSchema.parse({ label: "Fantôme", sortOrder: "0" })),
+    ).rejects.toThrow("Contact introuvable.");
+    const actions = await database.prisma.auditLog.findMany({
+      where: { action: { startsWith: "useful-contact." } },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
+    expect(actions.map((entry) => entry.action)).toEqual([
+      "useful-contact.create",
+      "useful-contact.create",
+      "useful-contact.update",
+      "useful-contact.delete",
+    ]);
   });
 
   it("refuses an invalid contact with French messages", () => {

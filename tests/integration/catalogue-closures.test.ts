@@ -1,10 +1,11 @@
 import type { StaffViewer } from "@/lib/auth/session";
-import { addClosures, listClosures } from "@/lib/catalogue/closures";
 import { ZClosureImportSchema } from "@/lib/catalogue/closure.schema";
-import { counterMismatches } from "../helpers/counters";
+import { addClosures, listClosures } from "@/lib/catalogue/closures";
+
 import { createFamily, createReservation } from "../helpers/admin-fixtures";
-import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
+import { counterMismatches } from "../helpers/counters";
 import type { SmtpPeer } from "../helpers/smtp-peer";
+import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 describe.each(testDatabaseKinds())("closures over booked days on %s", (kind) => {
@@ -18,37 +19,83 @@ describe.each(testDatabaseKinds())("closures over booked days on %s", (kind) => 
     const [matin, soir] = catalogue.club.units.map((unit) => unit.id);
     // MARTIN: two children, three lines on the closed days → one mail. PETIT: one line on a
     // closed day and one on an open day. VIDAL: only open days → no mail.
-    const martin = await createFamily(database.prisma, "MARTIN", { email: "martin@exemple.fr", children: [{ firstName: "Léo" }, { firstName: "Lina" }] });
+    const martin = await createFamily(database.prisma, "MARTIN", {
+      email: "martin@exemple.fr",
+      children: [{ firstName: "Léo" }, { firstName: "Lina" }],
+    });
     const petit = await createFamily(database.prisma, "PETIT", { email: "petit@exemple.fr" });
     const vidal = await createFamily(database.prisma, "VIDAL", { email: "vidal@exemple.fr" });
-    const leo = await createReservation(database.prisma, { familyId: martin.id, childId: martin.children[0].id, periodId: catalogue.club.id, lines: [{ unitId: matin, day: "2027-01-14" }, { unitId: soir, day: "2027-01-14" }], status: "ACCEPTED" });
-    await createReservation(database.prisma, { familyId: martin.id, childId: martin.children[1].id, periodId: catalogue.club.id, lines: [{ unitId: matin, day: "2027-01-15" }], status: "PENDING" });
-    const petitReservation = await createReservation(database.prisma, { familyId: petit.id, childId: petit.children[0].id, periodId: catalogue.club.id, lines: [{ unitId: soir, day: "2027-01-15" }, { unitId: soir, day: "2027-01-18" }], status: "ACCEPTED" });
-    await createReservation(database.prisma, { familyId: vidal.id, childId: vidal.children[0].id, periodId: catalogue.club.id, lines: [{ unitId: soir, day: "2027-01-18" }], status: "ACCEPTED" });
+    const leo = await createReservation(database.prisma, {
+      familyId: martin.id,
+      childId: martin.children[0].id,
+      periodId: catalogue.club.id,
+      lines: [
+        { unitId: matin, day: "2027-01-14" },
+        { unitId: soir, day: "2027-01-14" },
+      ],
+      status: "ACCEPTED",
+    });
+    await createReservation(database.prisma, {
+      familyId: martin.id,
+      childId: martin.children[1].id,
+      periodId: catalogue.club.id,
+      lines: [{ unitId: matin, day: "2027-01-15" }],
+      status: "PENDING",
+    });
+    const petitReservation = await createReservation(database.prisma, {
+      familyId: petit.id,
+      childId: petit.children[0].id,
+      periodId: catalogue.club.id,
+      lines: [
+        { unitId: soir, day: "2027-01-15" },
+        { unitId: soir, day: "2027-01-18" },
+      ],
+      status: "ACCEPTED",
+    });
+    await createReservation(database.prisma, {
+      familyId: vidal.id,
+      childId: vidal.children[0].id,
+      periodId: catalogue.club.id,
+      lines: [{ unitId: soir, day: "2027-01-18" }],
+      status: "ACCEPTED",
+    });
 
-    const input = ZClosureImportSchema.parse({ periodId: catalogue.club.id, dates: "14/01/2027\n15/01/2027", reason: "Grève du personnel" });
+    const input = ZClosureImportSchema.parse({
+      periodId: catalogue.club.id,
+      dates: "14/01/2027\n15/01/2027",
+      reason: "Grève du personnel",
+    });
     const preview = await addClosures(database.prisma, agent, input, { mailConfig: smtp.mailConfig });
     expect(preview.status).toBe("needs-confirmation");
-    expect(preview.status === "needs-confirmation" && preview.affected.map((line) => `${line.familyName} ${line.day} ${line.unit}`).sort()).toEqual([
-      "MARTIN 2027-01-14 MATIN",
-      "MARTIN 2027-01-14 SOIR",
-      "MARTIN 2027-01-15 MATIN",
-      "PETIT 2027-01-15 SOIR",
-    ]);
+    expect(
+      preview.status === "needs-confirmation" &&
+        preview.affected.map((line) => `${line.familyName} ${line.day} ${line.unit}`).sort(),
+    ).toEqual(["MARTIN 2027-01-14 MATIN", "MARTIN 2027-01-14 SOIR", "MARTIN 2027-01-15 MATIN", "PETIT 2027-01-15 SOIR"]);
     // Nothing written before confirmation.
     expect(await listClosures(database.prisma, agent, catalogue.club.id)).toEqual([]);
     expect(await database.prisma.reservationDay.count({ where: { status: "CANCELLED" } })).toBe(0);
 
     const done = await addClosures(database.prisma, agent, { ...input, confirm: true }, { mailConfig: smtp.mailConfig });
     expect(done).toEqual({ status: "done", added: 2, cancelled: 4, familiesMailed: 2 });
-    expect((await listClosures(database.prisma, agent, catalogue.club.id)).map((closure) => [closure.day, closure.reason])).toEqual([
+    expect(
+      (await listClosures(database.prisma, agent, catalogue.club.id)).map((closure) => [closure.day, closure.reason]),
+    ).toEqual([
       ["2027-01-14", "Grève du personnel"],
       ["2027-01-15", "Grève du personnel"],
     ]);
     expect(await counterMismatches(database.prisma)).toEqual([]);
-    const booked = await database.prisma.unitDay.findMany({ where: { unitId: { in: [matin, soir] } }, orderBy: [{ date: "asc" }, { unitId: "asc" }], select: { date: true, booked: true } });
-    expect(booked.filter((row) => row.date.toISOString().startsWith("2027-01-1") && !row.date.toISOString().startsWith("2027-01-18")).every((row) => row.booked === 0)).toBe(true);
-    const status = async (id: string) => (await database.prisma.reservation.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
+    const booked = await database.prisma.unitDay.findMany({
+      where: { unitId: { in: [matin, soir] } },
+      orderBy: [{ date: "asc" }, { unitId: "asc" }],
+      select: { date: true, booked: true },
+    });
+    expect(
+      booked
+        .filter((row) => row.date.toISOString().startsWith("2027-01-1") && !row.date.toISOString().startsWith("2027-01-18"))
+        .every((row) => row.booked === 0),
+    ).toBe(true);
+    const status = async (id: string) =>
+      (await database.prisma.reservation.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
     expect(await status(leo.id)).toBe("CANCELLED");
     expect(await status(petitReservation.id)).toBe("ACCEPTED"); // its 18/01 line stands
 
@@ -64,10 +111,28 @@ describe.each(testDatabaseKinds())("closures over booked days on %s", (kind) => 
   });
 
   it("adds closures on days without bookings at once, and ignores a date already closed", async () => {
-    const input = ZClosureImportSchema.parse({ periodId: catalogue.canteen.id, dates: "2027-02-01, 2027-02-02", reason: "Travaux" });
-    expect(await addClosures(database.prisma, agent, input, { mailConfig: smtp.mailConfig })).toEqual({ status: "done", added: 2, cancelled: 0, familiesMailed: 0 });
-    const again = ZClosureImportSchema.parse({ periodId: catalogue.canteen.id, dates: "2027-02-02\n2027-02-04", reason: "Travaux" });
-    expect(await addClosures(database.prisma, agent, again, { mailConfig: smtp.mailConfig })).toEqual({ status: "done", added: 1, cancelled: 0, familiesMailed: 0 });
+    const input = ZClosureImportSchema.parse({
+      periodId: catalogue.canteen.id,
+      dates: "2027-02-01, 2027-02-02",
+      reason: "Travaux",
+    });
+    expect(await addClosures(database.prisma, agent, input, { mailConfig: smtp.mailConfig })).toEqual({
+      status: "done",
+      added: 2,
+      cancelled: 0,
+      familiesMailed: 0,
+    });
+    const again = ZClosureImportSchema.parse({
+      periodId: catalogue.canteen.id,
+      dates: "2027-02-02\n2027-02-04",
+      reason: "Travaux",
+    });
+    expect(await addClosures(database.prisma, agent, again, { mailConfig: smtp.mailConfig })).toEqual({
+      status: "done",
+      added: 1,
+      cancelled: 0,
+      familiesMailed: 0,
+    });
   });
 
   it("refuses unreadable dates with a French message", () => {

@@ -3,15 +3,16 @@
 // may remain on a closed day or outside the period, and the counters stay equal to the booked
 // days. Real concurrency needs PostgreSQL (PGlite serialises everything).
 import type { StaffViewer } from "@/lib/auth/session";
-import { addClosures } from "@/lib/catalogue/closures";
 import { updatePeriod } from "@/lib/catalogue/catalogue-admin";
+import { addClosures } from "@/lib/catalogue/closures";
 import { ZPeriodSchema } from "@/lib/catalogue/period.schema";
 import { addDays, dateToDay, dayToDate } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
 import { confirmBooking } from "@/lib/reservations/book-days";
-import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
-import { expectCountersBalancedAfterEach } from "../helpers/counters";
+
 import { createStaffViewer } from "../helpers/admin-fixtures";
+import { expectCountersBalancedAfterEach } from "../helpers/counters";
+import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
 import { holdRowLock, stillPending } from "../helpers/row-lock";
 import { describePostgres, withDemoDatabase, type TestDatabase } from "../helpers/test-db";
 
@@ -31,7 +32,8 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
       { childId: family.childId, periodId: cantine.periodId, days: [{ unitId: cantine.unitId, date: day }] },
       NOW,
     );
-  const activeOn = (where: object) => database.prisma.reservationDay.count({ where: { unitId: cantine.unitId, status: { in: [...ACTIVE] }, ...where } });
+  const activeOn = (where: object) =>
+    database.prisma.reservationDay.count({ where: { unitId: cantine.unitId, status: { in: [...ACTIVE] }, ...where } });
   const settle = async (promises: Promise<unknown>[]) => {
     const results = await Promise.allSettled(promises);
     for (const result of results) if (result.status === "rejected") expect(result.reason).toBeInstanceOf(AppError);
@@ -55,13 +57,21 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
     // bookings hold the period FOR KEY SHARE, the closure takes it FOR UPDATE, then the day's
     // counters FOR UPDATE. Then a few rounds run free, the closure starting at another moment
     // of the rush each time, for the timings nobody thought of.
-    const forced = { "closure first": "2027-01-07", "bookings first": "2027-01-14", "closure amid the bookings": "2027-01-21" } as const;
+    const forced = {
+      "closure first": "2027-01-07",
+      "bookings first": "2027-01-14",
+      "closure amid the bookings": "2027-01-21",
+    } as const;
     const free = ["2027-01-28", "2027-02-04", "2027-03-04", "2027-03-11", "2027-03-18"];
-    const close = (day: string) => addClosures(database.prisma, agent, { periodId: cantine.periodId, dates: [day], reason: "Grève", confirm: true });
-    const lockPeriod = (mode: "FOR UPDATE" | "FOR KEY SHARE") => holdRowLock(database.url!, `SELECT id FROM "Period" WHERE id = $1 ${mode}`, [cantine.periodId]);
+    const close = (day: string) =>
+      addClosures(database.prisma, agent, { periodId: cantine.periodId, dates: [day], reason: "Grève", confirm: true });
+    const lockPeriod = (mode: "FOR UPDATE" | "FOR KEY SHARE") =>
+      holdRowLock(database.url!, `SELECT id FROM "Period" WHERE id = $1 ${mode}`, [cantine.periodId]);
     const checkDay = async (day: string) => {
       expect([day, await activeOn({ date: dayToDate(day) })]).toEqual([day, 0]);
-      const counter = await database.prisma.unitDay.findUnique({ where: { unitId_date: { unitId: cantine.unitId, date: dayToDate(day) } } });
+      const counter = await database.prisma.unitDay.findUnique({
+        where: { unitId_date: { unitId: cantine.unitId, date: dayToDate(day) } },
+      });
       expect(counter?.booked ?? 0).toBe(0);
     };
 
@@ -101,7 +111,11 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
       const closure = close(day);
       await periodLock.waitForBlockedByHolder(1);
       expect(await settle(early.map((family) => book(family, day)))).toBe(early.length);
-      const counterLock = await holdRowLock(database.url!, `SELECT 1 FROM "UnitDay" WHERE "unitId" = $1 AND "date" = $2::date FOR KEY SHARE`, [cantine.unitId, day]);
+      const counterLock = await holdRowLock(
+        database.url!,
+        `SELECT 1 FROM "UnitDay" WHERE "unitId" = $1 AND "date" = $2::date FOR KEY SHARE`,
+        [cantine.unitId, day],
+      );
       await periodLock.release();
       await counterLock.waitForBlockedByHolder(1); // the closure, now holding the period
       const bookings = late.map((family) => book(family, day));
@@ -132,7 +146,8 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
       where: { id: cantine.periodId },
       include: { bookingRule: true, changeRule: true, eligibleSchools: true },
     });
-    const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+    const time = (minutes: number) =>
+      `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
     const rule = (prefix: "booking" | "change", value: typeof period.bookingRule) => ({
       [`${prefix}Kind`]: value.kind,
       [`${prefix}Weekday`]: value.weekday?.toString() ?? "",
@@ -166,10 +181,14 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
           return "refused" as const;
         },
       );
-    const lockPeriod = (mode: "FOR UPDATE" | "FOR KEY SHARE") => holdRowLock(database.url!, `SELECT id FROM "Period" WHERE id = $1 ${mode}`, [cantine.periodId]);
+    const lockPeriod = (mode: "FOR UPDATE" | "FOR KEY SHARE") =>
+      holdRowLock(database.url!, `SELECT id FROM "Period" WHERE id = $1 ${mode}`, [cantine.periodId]);
     const crowd = families.slice(0, 6);
     const afterRound = async () => {
-      const { endDate } = await database.prisma.period.findUniqueOrThrow({ where: { id: cantine.periodId }, select: { endDate: true } });
+      const { endDate } = await database.prisma.period.findUniqueOrThrow({
+        where: { id: cantine.periodId },
+        select: { endDate: true },
+      });
       expect(await activeOn({ date: { gt: endDate } })).toBe(0);
       // Back to the school year for the next round (no booking is beyond it).
       await updatePeriod(database.prisma, agent, cantine.periodId, form(originalEnd));

@@ -1,20 +1,22 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import type { StaffViewer } from "@/lib/auth/session";
-import { createQfBracket, deleteQfBracket, listQfBrackets, updateQfBracket } from "@/lib/catalogue/qf-brackets";
 import { ZQfBracketCreateSchema, ZQfBracketUpdateSchema } from "@/lib/catalogue/qf-bracket.schema";
-import { saveTariffs } from "@/lib/catalogue/tariffs";
+import { createQfBracket, deleteQfBracket, listQfBrackets, updateQfBracket } from "@/lib/catalogue/qf-brackets";
 import { ZTariffsSchema } from "@/lib/catalogue/tariff.schema";
+import { saveTariffs } from "@/lib/catalogue/tariffs";
 import { createUnit, deleteUnit, getUnitForStaff, resetDayCapacity, setDayCapacity, updateUnit } from "@/lib/catalogue/units";
 import { ZDayCapacitySchema, ZUnitCreateSchema, ZUnitUpdateSchema } from "@/lib/catalogue/units.schema";
 import { dateToDay, dayToDate } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
 import { confirmBooking } from "@/lib/reservations/book-days";
 import { seedDemo } from "@/prisma/seed";
-import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
-import { expectCountersBalancedAfterEach } from "../helpers/counters";
+
 import { createStaffViewer } from "../helpers/admin-fixtures";
+import { expectCountersBalancedAfterEach } from "../helpers/counters";
+import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
 import { holdRowLock, stillPending } from "../helpers/row-lock";
 import { createTestDatabase, describePostgres, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
 
@@ -23,7 +25,13 @@ import { createTestDatabase, describePostgres, testDatabaseKinds, useAsAppDataba
 const NOW = new Date("2026-11-26T10:00:00Z");
 
 function setup(kind: "pglite" | "postgres", families: number, poolSize?: number) {
-  const state = {} as { database: TestDatabase; agent: StaffViewer; cantine: { periodId: string; unitId: string }; families: FixtureFamily[]; next: number };
+  const state = {} as {
+    database: TestDatabase;
+    agent: StaffViewer;
+    cantine: { periodId: string; unitId: string };
+    families: FixtureFamily[];
+    next: number;
+  };
   const storageRoot = fs.mkdtempSync(path.join(os.tmpdir(), "portail-units-"));
   beforeAll(async () => {
     state.database = await createTestDatabase(kind, { poolSize });
@@ -47,36 +55,138 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
   const prisma = () => state.database.prisma;
   const family = () => state.families[state.next++];
   const book = (who: FixtureFamily, unitId: string, days: string[]) =>
-    confirmBooking(prisma(), { familyId: who.familyId, userId: who.userId }, { childId: who.childId, periodId: state.cantine.periodId, days: days.map((date) => ({ unitId, date })) }, NOW);
+    confirmBooking(
+      prisma(),
+      { familyId: who.familyId, userId: who.userId },
+      { childId: who.childId, periodId: state.cantine.periodId, days: days.map((date) => ({ unitId, date })) },
+      NOW,
+    );
   const counter = (unitId: string, day: string) =>
-    prisma().unitDay.findUnique({ where: { unitId_date: { unitId, date: dayToDate(day) } }, select: { capacity: true, booked: true, capacityOverridden: true } });
-  const unitRow = (id: string) => prisma().unit.findUnique({ where: { id }, select: { label: true, startTime: true, endTime: true, capacity: true, sortOrder: true } });
+    prisma().unitDay.findUnique({
+      where: { unitId_date: { unitId, date: dayToDate(day) } },
+      select: { capacity: true, booked: true, capacityOverridden: true },
+    });
+  const unitRow = (id: string) =>
+    prisma().unit.findUnique({
+      where: { id },
+      select: { label: true, startTime: true, endTime: true, capacity: true, sortOrder: true },
+    });
   const audits = (action: string) => prisma().auditLog.count({ where: { action } });
   let unitCount = 0;
   const newUnit = async (capacity: number) =>
-    createUnit(state.database.prisma, state.agent, ZUnitCreateSchema.parse({ periodId: state.cantine.periodId, label: `UNITÉ ${++unitCount}`, startTime: "16:30", endTime: "17:00", capacity: String(capacity), sortOrder: "5" }));
+    createUnit(
+      state.database.prisma,
+      state.agent,
+      ZUnitCreateSchema.parse({
+        periodId: state.cantine.periodId,
+        label: `UNITÉ ${++unitCount}`,
+        startTime: "16:30",
+        endTime: "17:00",
+        capacity: String(capacity),
+        sortOrder: "5",
+      }),
+    );
 
   it("creates, edits and deletes a unit, each change audited", async () => {
-    const created = await createUnit(state.database.prisma, state.agent, ZUnitCreateSchema.parse({ periodId: state.cantine.periodId, label: " GOÛTER ", startTime: "16:30", endTime: "17:00", capacity: "30", sortOrder: "2" }));
-    expect(await unitRow(created.id)).toEqual({ label: "GOÛTER", startTime: "16:30", endTime: "17:00", capacity: 30, sortOrder: 2 });
-    await expect(createUnit(state.database.prisma, state.agent, ZUnitCreateSchema.parse({ periodId: state.cantine.periodId, label: "goûter", startTime: "10:00", endTime: "11:00", capacity: "1" }))).rejects.toThrow(
-      "Une unité « goûter » existe déjà dans cette période : choisissez un autre libellé.",
+    const created = await createUnit(
+      state.database.prisma,
+      state.agent,
+      ZUnitCreateSchema.parse({
+        periodId: state.cantine.periodId,
+        label: " GOÛTER ",
+        startTime: "16:30",
+        endTime: "17:00",
+        capacity: "30",
+        sortOrder: "2",
+      }),
     );
-    await expect(createUnit(state.database.prisma, state.agent, ZUnitCreateSchema.parse({ periodId: "00000000-0000-4000-8000-000000000000", label: "X", startTime: "10:00", endTime: "11:00", capacity: "1" }))).rejects.toThrow("Période introuvable.");
+    expect(await unitRow(created.id)).toEqual({
+      label: "GOÛTER",
+      startTime: "16:30",
+      endTime: "17:00",
+      capacity: 30,
+      sortOrder: 2,
+    });
+    await expect(
+      createUnit(
+        state.database.prisma,
+        state.agent,
+        ZUnitCreateSchema.parse({
+          periodId: state.cantine.periodId,
+          label: "goûter",
+          startTime: "10:00",
+          endTime: "11:00",
+          capacity: "1",
+        }),
+      ),
+    ).rejects.toThrow("Une unité « goûter » existe déjà dans cette période : choisissez un autre libellé.");
+    await expect(
+      createUnit(
+        state.database.prisma,
+        state.agent,
+        ZUnitCreateSchema.parse({
+          periodId: "00000000-0000-4000-8000-000000000000",
+          label: "X",
+          startTime: "10:00",
+          endTime: "11:00",
+          capacity: "1",
+        }),
+      ),
+    ).rejects.toThrow("Période introuvable.");
 
-    await updateUnit(state.database.prisma, state.agent, ZUnitUpdateSchema.parse({ id: created.id, label: "GOÛTER DU SOIR", startTime: "16:45", endTime: "17:15", capacity: "25", sortOrder: "3" }));
-    expect(await unitRow(created.id)).toEqual({ label: "GOÛTER DU SOIR", startTime: "16:45", endTime: "17:15", capacity: 25, sortOrder: 3 });
-    await expect(updateUnit(state.database.prisma, state.agent, ZUnitUpdateSchema.parse({ id: "00000000-0000-4000-8000-000000000000", label: "X", startTime: "10:00", endTime: "11:00", capacity: "1" }))).rejects.toThrow("Unité introuvable.");
+    await updateUnit(
+      state.database.prisma,
+      state.agent,
+      ZUnitUpdateSchema.parse({
+        id: created.id,
+        label: "GOÛTER DU SOIR",
+        startTime: "16:45",
+        endTime: "17:15",
+        capacity: "25",
+        sortOrder: "3",
+      }),
+    );
+    expect(await unitRow(created.id)).toEqual({
+      label: "GOÛTER DU SOIR",
+      startTime: "16:45",
+      endTime: "17:15",
+      capacity: 25,
+      sortOrder: 3,
+    });
+    await expect(
+      updateUnit(
+        state.database.prisma,
+        state.agent,
+        ZUnitUpdateSchema.parse({
+          id: "00000000-0000-4000-8000-000000000000",
+          label: "X",
+          startTime: "10:00",
+          endTime: "11:00",
+          capacity: "1",
+        }),
+      ),
+    ).rejects.toThrow("Unité introuvable.");
 
     await deleteUnit(state.database.prisma, state.agent, created.id);
     expect(await unitRow(created.id)).toBeNull();
-    expect(await prisma().auditLog.findMany({ where: { targetId: created.id }, orderBy: { id: "asc" }, select: { action: true, actorUserId: true } })).toEqual(
-      ["unit.create", "unit.update", "unit.delete"].map((action) => ({ action, actorUserId: state.agent.userId })),
-    );
+    expect(
+      await prisma().auditLog.findMany({
+        where: { targetId: created.id },
+        orderBy: { id: "asc" },
+        select: { action: true, actorUserId: true },
+      }),
+    ).toEqual(["unit.create", "unit.update", "unit.delete"].map((action) => ({ action, actorUserId: state.agent.userId })));
   });
 
   it("refuses unreadable unit fields with French messages on each field", () => {
-    const parsed = ZUnitCreateSchema.safeParse({ periodId: state.cantine.periodId, label: "", startTime: "13:00", endTime: "12:15", capacity: "-3", sortOrder: "a" });
+    const parsed = ZUnitCreateSchema.safeParse({
+      periodId: state.cantine.periodId,
+      label: "",
+      startTime: "13:00",
+      endTime: "12:15",
+      capacity: "-3",
+      sortOrder: "a",
+    });
     expect(parsed.success).toBe(false);
     const messages = Object.fromEntries(parsed.error!.issues.map((issue) => [issue.path[0], issue.message]));
     expect(messages).toEqual({
@@ -84,17 +194,33 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
       capacity: "La capacité doit être un nombre entier positif ou nul.",
       sortOrder: "L'ordre d'affichage doit être un nombre entier (par exemple 1, 2, 3).",
     });
-    const times = ZUnitCreateSchema.safeParse({ periodId: state.cantine.periodId, label: "X", startTime: "13:00", endTime: "12:15", capacity: "3" });
-    expect(times.error?.issues).toEqual([expect.objectContaining({ path: ["endTime"], message: "L'heure de fin doit être après l'heure de début." })]);
-    expect(ZUnitCreateSchema.safeParse({ periodId: state.cantine.periodId, label: "X", startTime: "25:00", endTime: "26:00", capacity: "3" }).error?.issues[0].message).toBe(
-      "L'heure de début doit être au format HH:MM (par exemple 12:15).",
-    );
+    const times = ZUnitCreateSchema.safeParse({
+      periodId: state.cantine.periodId,
+      label: "X",
+      startTime: "13:00",
+      endTime: "12:15",
+      capacity: "3",
+    });
+    expect(times.error?.issues).toEqual([
+      expect.objectContaining({ path: ["endTime"], message: "L'heure de fin doit être après l'heure de début." }),
+    ]);
+    expect(
+      ZUnitCreateSchema.safeParse({
+        periodId: state.cantine.periodId,
+        label: "X",
+        startTime: "25:00",
+        endTime: "26:00",
+        capacity: "3",
+      }).error?.issues[0].message,
+    ).toBe("L'heure de début doit être au format HH:MM (par exemple 12:15).");
   });
 
   it("refuses to delete a unit that has reservation days, in French, and keeps it", async () => {
     const unit = await newUnit(10);
     await book(family(), unit.id, ["2026-12-07"]);
-    await expect(deleteUnit(state.database.prisma, state.agent, unit.id)).rejects.toThrow(/^Impossible de supprimer l'unité « UNITÉ \d+ » : 1 journée\(s\) de réservation s'y rapportent/);
+    await expect(deleteUnit(state.database.prisma, state.agent, unit.id)).rejects.toThrow(
+      /^Impossible de supprimer l'unité « UNITÉ \d+ » : 1 journée\(s\) de réservation s'y rapportent/,
+    );
     expect(await unitRow(unit.id)).not.toBeNull();
     expect(await counter(unit.id, "2026-12-07")).toEqual({ capacity: 10, booked: 1, capacityOverridden: false });
   });
@@ -102,8 +228,23 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
   it("carries a new capacity to the days not set by hand, not to the overridden ones", async () => {
     const unit = await newUnit(10);
     await book(family(), unit.id, ["2026-12-07", "2026-12-08"]);
-    await setDayCapacity(state.database.prisma, state.agent, ZDayCapacitySchema.parse({ unitId: unit.id, dates: "10/12/2026", capacity: "4" }));
-    const result = await updateUnit(state.database.prisma, state.agent, ZUnitUpdateSchema.parse({ id: unit.id, label: `UNITÉ ${unitCount}`, startTime: "16:30", endTime: "17:00", capacity: "6", sortOrder: "5" }));
+    await setDayCapacity(
+      state.database.prisma,
+      state.agent,
+      ZDayCapacitySchema.parse({ unitId: unit.id, dates: "10/12/2026", capacity: "4" }),
+    );
+    const result = await updateUnit(
+      state.database.prisma,
+      state.agent,
+      ZUnitUpdateSchema.parse({
+        id: unit.id,
+        label: `UNITÉ ${unitCount}`,
+        startTime: "16:30",
+        endTime: "17:00",
+        capacity: "6",
+        sortOrder: "5",
+      }),
+    );
     expect(result.daysUpdated).toBe(2);
     expect((await unitRow(unit.id))?.capacity).toBe(6);
     expect(await counter(unit.id, "2026-12-07")).toEqual({ capacity: 6, booked: 1, capacityOverridden: false });
@@ -119,35 +260,77 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
     for (let index = 0; index < 3; index += 1) await book(family(), unit.id, ["2026-12-07"]);
     const auditsBefore = await audits("unit.update");
     const before = await unitRow(unit.id);
-    await expect(updateUnit(state.database.prisma, state.agent, ZUnitUpdateSchema.parse({ id: unit.id, label: "NOUVEAU NOM", startTime: "08:00", endTime: "09:00", capacity: "2", sortOrder: "9" }))).rejects.toThrow(
+    await expect(
+      updateUnit(
+        state.database.prisma,
+        state.agent,
+        ZUnitUpdateSchema.parse({
+          id: unit.id,
+          label: "NOUVEAU NOM",
+          startTime: "08:00",
+          endTime: "09:00",
+          capacity: "2",
+          sortOrder: "9",
+        }),
+      ),
+    ).rejects.toThrow(
       "Impossible : 3 places déjà réservées le lundi 7 décembre 2026. La capacité ne peut pas descendre sous le nombre de places réservées (capacité demandée : 2). Rien n'a été modifié.",
     );
     expect(await unitRow(unit.id)).toEqual(before);
     expect(await counter(unit.id, "2026-12-07")).toEqual({ capacity: 10, booked: 3, capacityOverridden: false });
     expect(await audits("unit.update")).toBe(auditsBefore);
     // Exactly the booked count is allowed.
-    await updateUnit(state.database.prisma, state.agent, ZUnitUpdateSchema.parse({ id: unit.id, label: before!.label, startTime: "16:30", endTime: "17:00", capacity: "3", sortOrder: "5" }));
+    await updateUnit(
+      state.database.prisma,
+      state.agent,
+      ZUnitUpdateSchema.parse({
+        id: unit.id,
+        label: before!.label,
+        startTime: "16:30",
+        endTime: "17:00",
+        capacity: "3",
+        sortOrder: "5",
+      }),
+    );
     expect(await counter(unit.id, "2026-12-07")).toEqual({ capacity: 3, booked: 3, capacityOverridden: false });
   });
 
   it("sets a capacity on several dates, refuses it below the booked places or outside the period, and goes back to the unit's", async () => {
     const unit = await newUnit(10);
     for (let index = 0; index < 3; index += 1) await book(family(), unit.id, ["2026-12-07"]);
-    await setDayCapacity(state.database.prisma, state.agent, ZDayCapacitySchema.parse({ unitId: unit.id, dates: "07/12/2026\n2026-12-10", capacity: "5" }));
+    await setDayCapacity(
+      state.database.prisma,
+      state.agent,
+      ZDayCapacitySchema.parse({ unitId: unit.id, dates: "07/12/2026\n2026-12-10", capacity: "5" }),
+    );
     expect(await counter(unit.id, "2026-12-07")).toEqual({ capacity: 5, booked: 3, capacityOverridden: true });
     expect(await counter(unit.id, "2026-12-10")).toEqual({ capacity: 5, booked: 0, capacityOverridden: true });
 
     const auditsBefore = await audits("unit.day-capacity.set");
-    await expect(setDayCapacity(state.database.prisma, state.agent, ZDayCapacitySchema.parse({ unitId: unit.id, dates: "10/12/2026, 07/12/2026", capacity: "2" }))).rejects.toThrow(
-      "Impossible : 3 places déjà réservées le lundi 7 décembre 2026.",
-    );
+    await expect(
+      setDayCapacity(
+        state.database.prisma,
+        state.agent,
+        ZDayCapacitySchema.parse({ unitId: unit.id, dates: "10/12/2026, 07/12/2026", capacity: "2" }),
+      ),
+    ).rejects.toThrow("Impossible : 3 places déjà réservées le lundi 7 décembre 2026.");
     expect(await counter(unit.id, "2026-12-07")).toEqual({ capacity: 5, booked: 3, capacityOverridden: true });
     expect(await counter(unit.id, "2026-12-10")).toEqual({ capacity: 5, booked: 0, capacityOverridden: true });
-    await expect(setDayCapacity(state.database.prisma, state.agent, ZDayCapacitySchema.parse({ unitId: unit.id, dates: "11/12/2026\n15/07/2027", capacity: "2" }))).rejects.toThrow(
-      "15/07/2027 : en dehors de la période (du 01/09/2026 au 02/07/2027). Rien n'a été modifié.",
-    );
+    await expect(
+      setDayCapacity(
+        state.database.prisma,
+        state.agent,
+        ZDayCapacitySchema.parse({ unitId: unit.id, dates: "11/12/2026\n15/07/2027", capacity: "2" }),
+      ),
+    ).rejects.toThrow("15/07/2027 : en dehors de la période (du 01/09/2026 au 02/07/2027). Rien n'a été modifié.");
     expect(await counter(unit.id, "2026-12-11")).toBeNull();
-    await expect(setDayCapacity(state.database.prisma, state.agent, { unitId: "00000000-0000-4000-8000-000000000000", dates: ["2026-12-11"], capacity: 1 })).rejects.toThrow("Unité introuvable.");
+    await expect(
+      setDayCapacity(state.database.prisma, state.agent, {
+        unitId: "00000000-0000-4000-8000-000000000000",
+        dates: ["2026-12-11"],
+        capacity: 1,
+      }),
+    ).rejects.toThrow("Unité introuvable.");
     expect(await audits("unit.day-capacity.set")).toBe(auditsBefore);
 
     const shown = await getUnitForStaff(state.database.prisma, state.agent, unit.id);
@@ -158,13 +341,19 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
 
     await resetDayCapacity(state.database.prisma, state.agent, { unitId: unit.id, date: "2026-12-07" });
     expect(await counter(unit.id, "2026-12-07")).toEqual({ capacity: 10, booked: 3, capacityOverridden: false });
-    await expect(resetDayCapacity(state.database.prisma, state.agent, { unitId: unit.id, date: "2026-12-07" })).rejects.toThrow("Le 07/12/2026 n'a pas de capacité particulière pour cette unité.");
+    await expect(resetDayCapacity(state.database.prisma, state.agent, { unitId: unit.id, date: "2026-12-07" })).rejects.toThrow(
+      "Le 07/12/2026 n'a pas de capacité particulière pour cette unité.",
+    );
     expect(await audits("unit.day-capacity.reset")).toBe(1);
   });
 
   it("refuses to go back to the unit's capacity when the day has more booked places", async () => {
     const unit = await newUnit(2);
-    await setDayCapacity(state.database.prisma, state.agent, ZDayCapacitySchema.parse({ unitId: unit.id, dates: "08/12/2026", capacity: "4" }));
+    await setDayCapacity(
+      state.database.prisma,
+      state.agent,
+      ZDayCapacitySchema.parse({ unitId: unit.id, dates: "08/12/2026", capacity: "4" }),
+    );
     for (let index = 0; index < 3; index += 1) await book(family(), unit.id, ["2026-12-08"]);
     await expect(resetDayCapacity(state.database.prisma, state.agent, { unitId: unit.id, date: "2026-12-08" })).rejects.toThrow(
       "Impossible : 3 places déjà réservées le mardi 8 décembre 2026, plus que la capacité de l'unité (2 place(s)). Rien n'a été modifié.",
@@ -173,7 +362,11 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
   });
 
   it("refuses a parent's booking on a day whose capacity was set to 0, and books nothing", async () => {
-    await setDayCapacity(state.database.prisma, state.agent, ZDayCapacitySchema.parse({ unitId: state.cantine.unitId, dates: "11/12/2026", capacity: "0" }));
+    await setDayCapacity(
+      state.database.prisma,
+      state.agent,
+      ZDayCapacitySchema.parse({ unitId: state.cantine.unitId, dates: "11/12/2026", capacity: "0" }),
+    );
     const who = family();
     const error = await book(who, state.cantine.unitId, ["2026-12-10", "2026-12-11"]).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
@@ -188,10 +381,19 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
     const unit = await newUnit(10);
     const brackets = await listQfBrackets(state.database.prisma, state.agent);
     expect(brackets).toHaveLength(4);
-    const form = (prices: string[]) => ({ unitId: unit.id, ...Object.fromEntries(brackets.map((bracket, index) => [`price_${bracket.id}`, prices[index]])) });
+    const form = (prices: string[]) => ({
+      unitId: unit.id,
+      ...Object.fromEntries(brackets.map((bracket, index) => [`price_${bracket.id}`, prices[index]])),
+    });
     await saveTariffs(state.database.prisma, state.agent, ZTariffsSchema.parse(form(["0,80", "1,8", "2.90", "3"])));
     const prices = async () =>
-      (await prisma().tariff.findMany({ where: { unitId: unit.id }, select: { priceCents: true, bracket: { select: { minQf: true } } }, orderBy: { bracket: { minQf: "asc" } } })).map((tariff) => tariff.priceCents);
+      (
+        await prisma().tariff.findMany({
+          where: { unitId: unit.id },
+          select: { priceCents: true, bracket: { select: { minQf: true } } },
+          orderBy: { bracket: { minQf: "asc" } },
+        })
+      ).map((tariff) => tariff.priceCents);
     expect(await prices()).toEqual([80, 180, 290, 300]);
 
     const invalid = ZTariffsSchema.safeParse(form(["1,00", "abc", "", "-2"]));
@@ -203,10 +405,20 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
     });
     // Past the form, the database refuses a negative price: the prices written before it in
     // the same transaction are rolled back.
-    await expect(saveTariffs(state.database.prisma, state.agent, { unitId: unit.id, prices: brackets.map((bracket, index) => ({ bracketId: bracket.id, priceCents: index === 3 ? -1 : 999 })) })).rejects.toThrow();
+    await expect(
+      saveTariffs(state.database.prisma, state.agent, {
+        unitId: unit.id,
+        prices: brackets.map((bracket, index) => ({ bracketId: bracket.id, priceCents: index === 3 ? -1 : 999 })),
+      }),
+    ).rejects.toThrow();
     expect(await prices()).toEqual([80, 180, 290, 300]);
     // A bracket missing from the form (added since the page was opened) is refused.
-    await expect(saveTariffs(state.database.prisma, state.agent, { unitId: unit.id, prices: brackets.slice(0, 3).map((bracket) => ({ bracketId: bracket.id, priceCents: 1 })) })).rejects.toThrow(
+    await expect(
+      saveTariffs(state.database.prisma, state.agent, {
+        unitId: unit.id,
+        prices: brackets.slice(0, 3).map((bracket) => ({ bracketId: bracket.id, priceCents: 1 })),
+      }),
+    ).rejects.toThrow(
       "Les tranches de quotient familial ont changé depuis l'ouverture de la page : rechargez-la. Aucun tarif n'a été modifié.",
     );
     expect(await prices()).toEqual([80, 180, 290, 300]);
@@ -217,16 +429,41 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
     const before = await listQfBrackets(state.database.prisma, state.agent);
     const last = before[3];
     expect(last).toMatchObject({ label: "QF de 1 000 et plus", minQf: 1000, maxQf: null });
-    await expect(createQfBracket(state.database.prisma, state.agent, ZQfBracketCreateSchema.parse({ label: "QF de 2 000 et plus", minQf: "2000", maxQf: "" }))).rejects.toThrow(
+    await expect(
+      createQfBracket(
+        state.database.prisma,
+        state.agent,
+        ZQfBracketCreateSchema.parse({ label: "QF de 2 000 et plus", minQf: "2000", maxQf: "" }),
+      ),
+    ).rejects.toThrow(
       "Cette tranche (2 000 et plus) chevauche la tranche « QF de 1 000 et plus » (1 000 et plus) : un quotient familial ne doit appartenir qu'à une seule tranche. Rien n'a été modifié.",
     );
-    await expect(updateQfBracket(state.database.prisma, state.agent, ZQfBracketUpdateSchema.parse({ id: before[0].id, label: "QF inférieur à 500", minQf: "0", maxQf: "500" }))).rejects.toThrow(/chevauche la tranche « QF de 400 à 699 »/);
+    await expect(
+      updateQfBracket(
+        state.database.prisma,
+        state.agent,
+        ZQfBracketUpdateSchema.parse({ id: before[0].id, label: "QF inférieur à 500", minQf: "0", maxQf: "500" }),
+      ),
+    ).rejects.toThrow(/chevauche la tranche « QF de 400 à 699 »/);
     expect(await listQfBrackets(state.database.prisma, state.agent)).toEqual(before);
-    expect(ZQfBracketCreateSchema.safeParse({ label: "X", minQf: "700", maxQf: "700" }).error?.issues[0]).toMatchObject({ path: ["maxQf"], message: "Le QF maximum doit être supérieur au QF minimum." });
+    expect(ZQfBracketCreateSchema.safeParse({ label: "X", minQf: "700", maxQf: "700" }).error?.issues[0]).toMatchObject({
+      path: ["maxQf"],
+      message: "Le QF maximum doit être supérieur au QF minimum.",
+    });
 
-    await updateQfBracket(state.database.prisma, state.agent, ZQfBracketUpdateSchema.parse({ id: last.id, label: "QF de 1 000 à 1 999", minQf: "1000", maxQf: "2000" }));
-    const created = await createQfBracket(state.database.prisma, state.agent, ZQfBracketCreateSchema.parse({ label: "QF de 2 000 et plus", minQf: "2 000", maxQf: "" }));
-    expect((await listQfBrackets(state.database.prisma, state.agent)).map((bracket) => [bracket.label, bracket.minQf, bracket.maxQf])).toEqual([
+    await updateQfBracket(
+      state.database.prisma,
+      state.agent,
+      ZQfBracketUpdateSchema.parse({ id: last.id, label: "QF de 1 000 à 1 999", minQf: "1000", maxQf: "2000" }),
+    );
+    const created = await createQfBracket(
+      state.database.prisma,
+      state.agent,
+      ZQfBracketCreateSchema.parse({ label: "QF de 2 000 et plus", minQf: "2 000", maxQf: "" }),
+    );
+    expect(
+      (await listQfBrackets(state.database.prisma, state.agent)).map((bracket) => [bracket.label, bracket.minQf, bracket.maxQf]),
+    ).toEqual([
       ["QF inférieur à 400", 0, 400],
       ["QF de 400 à 699", 400, 700],
       ["QF de 700 à 999", 700, 1000],
@@ -240,7 +477,10 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
     expect(await prisma().tariff.count({ where: { bracketId: created.id } })).toBe(0);
     expect(await prisma().auditLog.count({ where: { action: { startsWith: "qf-bracket." } } })).toBe(3);
     // The prices that went with the bracket are kept in the journal.
-    const deletion = await prisma().auditLog.findFirstOrThrow({ where: { action: "qf-bracket.delete", targetId: created.id }, select: { details: true } });
+    const deletion = await prisma().auditLog.findFirstOrThrow({
+      where: { action: "qf-bracket.delete", targetId: created.id },
+      select: { details: true },
+    });
     expect(deletion.details).toMatchObject({ tariffsRemoved: 1, prices: [{ unitId: unit.id, priceCents: 500 }] });
   });
 
@@ -248,10 +488,18 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
     const unknown = "00000000-0000-4000-8000-0000000000aa";
     const before = await prisma().auditLog.count();
     await expect(deleteUnit(state.database.prisma, state.agent, unknown)).rejects.toThrow("Unité introuvable.");
-    await expect(resetDayCapacity(state.database.prisma, state.agent, { unitId: unknown, date: "2026-12-07" })).rejects.toThrow("Unité introuvable.");
-    await expect(saveTariffs(state.database.prisma, state.agent, { unitId: unknown, prices: [] })).rejects.toThrow("Unité introuvable.");
-    await expect(updateQfBracket(state.database.prisma, state.agent, { id: unknown, label: "X", minQf: 5000, maxQf: 6000 })).rejects.toThrow("Tranche de quotient familial introuvable.");
-    await expect(deleteQfBracket(state.database.prisma, state.agent, unknown)).rejects.toThrow("Tranche de quotient familial introuvable.");
+    await expect(resetDayCapacity(state.database.prisma, state.agent, { unitId: unknown, date: "2026-12-07" })).rejects.toThrow(
+      "Unité introuvable.",
+    );
+    await expect(saveTariffs(state.database.prisma, state.agent, { unitId: unknown, prices: [] })).rejects.toThrow(
+      "Unité introuvable.",
+    );
+    await expect(
+      updateQfBracket(state.database.prisma, state.agent, { id: unknown, label: "X", minQf: 5000, maxQf: 6000 }),
+    ).rejects.toThrow("Tranche de quotient familial introuvable.");
+    await expect(deleteQfBracket(state.database.prisma, state.agent, unknown)).rejects.toThrow(
+      "Tranche de quotient familial introuvable.",
+    );
     expect(await prisma().auditLog.count()).toBe(before);
   });
 });
@@ -260,7 +508,12 @@ describePostgres("capacity changes racing bookings, on PostgreSQL", () => {
   const state = setup("postgres", 240, 20);
   const prisma = () => state.database.prisma;
   const book = (who: FixtureFamily, unitId: string, day: string) =>
-    confirmBooking(prisma(), { familyId: who.familyId, userId: who.userId }, { childId: who.childId, periodId: state.cantine.periodId, days: [{ unitId, date: day }] }, NOW);
+    confirmBooking(
+      prisma(),
+      { familyId: who.familyId, userId: who.userId },
+      { childId: who.childId, periodId: state.cantine.periodId, days: [{ unitId, date: day }] },
+      NOW,
+    );
   /** Counters above their capacity, and counters not set by hand whose capacity is not the unit's. */
   const broken = () =>
     prisma().$queryRaw<{ date: Date }[]>`
@@ -272,7 +525,8 @@ describePostgres("capacity changes racing bookings, on PostgreSQL", () => {
   // day's counter; a booking takes the unit FOR KEY SHARE (its lines' foreign key, and the
   // counter's creation) and updates the counter. Free rounds follow, for other timings.
   const lockRows = (sql: string, params: unknown[]) => holdRowLock(state.database.url!, sql, params);
-  const lockUnit = (unitId: string, mode: "FOR UPDATE" | "FOR NO KEY UPDATE" | "FOR KEY SHARE") => lockRows(`SELECT id FROM "Unit" WHERE id = $1 ${mode}`, [unitId]);
+  const lockUnit = (unitId: string, mode: "FOR UPDATE" | "FOR NO KEY UPDATE" | "FOR KEY SHARE") =>
+    lockRows(`SELECT id FROM "Unit" WHERE id = $1 ${mode}`, [unitId]);
   /** At least this many of `count` bookings queued (the pool of 20 connections lets 19 in at once). */
   const queued = (count: number) => Math.min(count, 10);
 
@@ -280,10 +534,24 @@ describePostgres("capacity changes racing bookings, on PostgreSQL", () => {
     const orders = ["reduction first", "bookings first", "free", "free"] as const;
     for (const [round, order] of orders.entries()) {
       const day = ["2026-12-07", "2026-12-08", "2026-12-10", "2026-12-11"][round];
-      const unit = await createUnit(state.database.prisma, state.agent, { periodId: state.cantine.periodId, label: `COURSE ${round}`, startTime: "16:30", endTime: "17:00", capacity: 30, sortOrder: 9 });
+      const unit = await createUnit(state.database.prisma, state.agent, {
+        periodId: state.cantine.periodId,
+        label: `COURSE ${round}`,
+        startTime: "16:30",
+        endTime: "17:00",
+        capacity: 30,
+        sortOrder: 9,
+      });
       const crowd = state.families.slice(round * 60, round * 60 + 60);
       const reduce = () =>
-        updateUnit(state.database.prisma, state.agent, { id: unit.id, label: `COURSE ${round}`, startTime: "16:30", endTime: "17:00", capacity: 10, sortOrder: 9 }).then(
+        updateUnit(state.database.prisma, state.agent, {
+          id: unit.id,
+          label: `COURSE ${round}`,
+          startTime: "16:30",
+          endTime: "17:00",
+          capacity: 10,
+          sortOrder: 9,
+        }).then(
           () => "done",
           (error: unknown) => (error as Error).message,
         );
@@ -319,9 +587,15 @@ describePostgres("capacity changes racing bookings, on PostgreSQL", () => {
       const row = await prisma().unitDay.findUniqueOrThrow({ where: { unitId_date: { unitId: unit.id, date: dayToDate(day) } } });
       const capacity = (await prisma().unit.findUniqueOrThrow({ where: { id: unit.id } })).capacity;
       expect(row.booked).toBe(booked);
-      expect(await prisma().reservationDay.count({ where: { unitId: unit.id, status: { in: ["PENDING", "ACCEPTED"] } } })).toBe(booked);
+      expect(await prisma().reservationDay.count({ where: { unitId: unit.id, status: { in: ["PENDING", "ACCEPTED"] } } })).toBe(
+        booked,
+      );
       if (order === "reduction first") expect([outcome, booked]).toEqual(["done", 10]);
-      if (order === "bookings first") expect([outcome.match(/^Impossible : 30 places déjà réservées le mardi 8 décembre 2026\./) !== null, booked]).toEqual([true, 30]);
+      if (order === "bookings first")
+        expect([outcome.match(/^Impossible : 30 places déjà réservées le mardi 8 décembre 2026\./) !== null, booked]).toEqual([
+          true,
+          30,
+        ]);
       if (outcome === "done") {
         expect([capacity, row.capacity]).toEqual([10, 10]);
         expect(booked).toBeLessThanOrEqual(10);
@@ -334,36 +608,72 @@ describePostgres("capacity changes racing bookings, on PostgreSQL", () => {
   }, 180_000);
 
   it("new counters created while the capacity changes all take the new capacity; a per-day capacity racing bookings never over-books", async () => {
-    const unit = await createUnit(state.database.prisma, state.agent, { periodId: state.cantine.periodId, label: "NOUVEAUX COMPTEURS", startTime: "16:30", endTime: "17:00", capacity: 50, sortOrder: 9 });
+    const unit = await createUnit(state.database.prisma, state.agent, {
+      periodId: state.cantine.periodId,
+      label: "NOUVEAUX COMPTEURS",
+      startTime: "16:30",
+      endTime: "17:00",
+      capacity: 50,
+      sortOrder: 9,
+    });
     // Open days of January 2027, four families each: counters created lazily.
-    const days = ["2027-01-04", "2027-01-05", "2027-01-07", "2027-01-08", "2027-01-11", "2027-01-12", "2027-01-14", "2027-01-15", "2027-01-18", "2027-01-19"];
+    const days = [
+      "2027-01-04",
+      "2027-01-05",
+      "2027-01-07",
+      "2027-01-08",
+      "2027-01-11",
+      "2027-01-12",
+      "2027-01-14",
+      "2027-01-15",
+      "2027-01-18",
+      "2027-01-19",
+    ];
     const crowd = state.families.slice(0, 40);
     // The change holds the unit, the crowd queues right behind it: counters are created while it runs.
     const unitLock = await lockUnit(unit.id, "FOR UPDATE");
-    const change = updateUnit(state.database.prisma, state.agent, { id: unit.id, label: "NOUVEAUX COMPTEURS", startTime: "16:30", endTime: "17:00", capacity: 20, sortOrder: 9 });
+    const change = updateUnit(state.database.prisma, state.agent, {
+      id: unit.id,
+      label: "NOUVEAUX COMPTEURS",
+      startTime: "16:30",
+      endTime: "17:00",
+      capacity: 20,
+      sortOrder: 9,
+    });
     await unitLock.waitForBlockedByHolder(1);
     const bookings = crowd.map((who, index) => book(who, unit.id, days[index % days.length]));
     await unitLock.waitForWaiting(1 + queued(crowd.length));
     await unitLock.release();
     await change;
     const results = await Promise.allSettled(bookings);
-    expect(results.filter((result) => result.status === "rejected").map((result) => (result as PromiseRejectedResult).reason.message)).toEqual([]);
-    const counters = await prisma().unitDay.findMany({ where: { unitId: unit.id }, select: { date: true, capacity: true, booked: true } });
-    expect(counters.map((row) => [dateToDay(row.date), row.capacity, row.booked]).sort()).toEqual(days.map((day) => [day, 20, 4]));
+    expect(
+      results.filter((result) => result.status === "rejected").map((result) => (result as PromiseRejectedResult).reason.message),
+    ).toEqual([]);
+    const counters = await prisma().unitDay.findMany({
+      where: { unitId: unit.id },
+      select: { date: true, capacity: true, booked: true },
+    });
+    expect(counters.map((row) => [dateToDay(row.date), row.capacity, row.booked]).sort()).toEqual(
+      days.map((day) => [day, 20, 4]),
+    );
 
     const setTo3 = (day: string) =>
       setDayCapacity(state.database.prisma, state.agent, { unitId: unit.id, dates: [day], capacity: 3 }).then(
         () => "done",
         (error: unknown) => (error as Error).message,
       );
-    const counterOf = (day: string) => prisma().unitDay.findUniqueOrThrow({ where: { unitId_date: { unitId: unit.id, date: dayToDate(day) } } });
+    const counterOf = (day: string) =>
+      prisma().unitDay.findUniqueOrThrow({ where: { unitId_date: { unitId: unit.id, date: dayToDate(day) } } });
 
     {
       // A per-day capacity of 3 first: the day has one booking, the test holds its counter; the
       // capacity change queues on it, then thirty bookings behind: two more get in.
       const day = "2027-01-21";
       await book(state.families[40], unit.id, day);
-      const counterLock = await lockRows(`SELECT 1 FROM "UnitDay" WHERE "unitId" = $1 AND "date" = $2::date FOR UPDATE`, [unit.id, day]);
+      const counterLock = await lockRows(`SELECT 1 FROM "UnitDay" WHERE "unitId" = $1 AND "date" = $2::date FOR UPDATE`, [
+        unit.id,
+        day,
+      ]);
       const override = setTo3(day);
       await counterLock.waitForBlockedByHolder(1);
       const racing = state.families.slice(41, 71).map((who) => book(who, unit.id, day));
@@ -380,10 +690,15 @@ describePostgres("capacity changes racing bookings, on PostgreSQL", () => {
       const lock = await lockUnit(unit.id, "FOR NO KEY UPDATE");
       const override = setTo3(day);
       await lock.waitForBlockedByHolder(1);
-      const booked = (await Promise.allSettled(state.families.slice(71, 101).map((who) => book(who, unit.id, day)))).filter((result) => result.status === "fulfilled").length;
+      const booked = (await Promise.allSettled(state.families.slice(71, 101).map((who) => book(who, unit.id, day)))).filter(
+        (result) => result.status === "fulfilled",
+      ).length;
       expect(await stillPending(override)).toBe(true);
       await lock.release();
-      expect([await override, booked]).toEqual([expect.stringMatching(/^Impossible : 20 places déjà réservées le vendredi 22 janvier 2027\./), 20]);
+      expect([await override, booked]).toEqual([
+        expect.stringMatching(/^Impossible : 20 places déjà réservées le vendredi 22 janvier 2027\./),
+        20,
+      ]);
       expect(await counterOf(day)).toMatchObject({ capacity: 20, booked: 20, capacityOverridden: false });
     }
     {

@@ -1,8 +1,10 @@
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import fs from "node:fs";
+
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { DEMO_IDS, seedDemo } from "@/prisma/seed";
+
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 describe.each(testDatabaseKinds())("completeness of the demo family on %s", (kind) => {
@@ -30,10 +32,15 @@ describe.each(testDatabaseKinds())("completeness of the demo family on %s", (kin
   });
 
   it("turns Julien incomplete when his vaccination record is refused", async () => {
-    await database.prisma.document.update({ where: { id: DEMO_IDS.julienVaccination }, data: { status: "REFUSED", refusalReason: "Illisible" } });
+    await database.prisma.document.update({
+      where: { id: DEMO_IDS.julienVaccination },
+      data: { status: "REFUSED", refusalReason: "Illisible" },
+    });
     const result = await loadCompleteness(database.prisma, DEMO_IDS.family);
     const julien = result?.children.find((child) => child.childId === DEMO_IDS.julien);
-    expect(julien?.missing.map((item) => item.label)).toEqual(["Carnet de vaccination (obligatoire) : document refusé (Illisible), à fournir de nouveau"]);
+    expect(julien?.missing.map((item) => item.label)).toEqual([
+      "Carnet de vaccination (obligatoire) : document refusé (Illisible), à fournir de nouveau",
+    ]);
   });
 
   it("finds nothing for an unknown family", async () => {

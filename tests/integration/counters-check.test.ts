@@ -2,6 +2,7 @@
 // able to fail: a counter that drifts, and a booked day whose counter row is missing altogether
 // (a check that only walks the UnitDay rows would never see it).
 import { dayToDate } from "@/lib/dates/calendar-day";
+
 import { createCatalogue, createFamily, createReservation } from "../helpers/admin-fixtures";
 import { counterMismatches } from "../helpers/counters";
 import { testDatabaseKinds, withTestDatabase, type TestDatabase } from "../helpers/test-db";
@@ -19,13 +20,22 @@ describe.each(testDatabaseKinds())("the counters check on %s", (kind) => {
       { unitId: soir, day: "2027-01-14" },
       { unitId: matin, day: "2027-01-15" },
     ];
-    await createReservation(database.prisma, { familyId: family.id, childId: family.children[0].id, periodId: catalogue.club.id, lines, status: "ACCEPTED" });
+    await createReservation(database.prisma, {
+      familyId: family.id,
+      childId: family.children[0].id,
+      periodId: catalogue.club.id,
+      lines,
+      status: "ACCEPTED",
+    });
     expect(await counterMismatches(database.prisma)).toEqual([]);
 
     // A booked day with no counter row at all.
     await database.prisma.unitDay.delete({ where: { unitId_date: { unitId: soir, date: dayToDate("2027-01-14") } } });
     // A counter that says more than its booked days.
-    await database.prisma.unitDay.update({ where: { unitId_date: { unitId: matin, date: dayToDate("2027-01-15") } }, data: { booked: 2 } });
+    await database.prisma.unitDay.update({
+      where: { unitId_date: { unitId: matin, date: dayToDate("2027-01-15") } },
+      data: { booked: 2 },
+    });
     // A counter for a day nobody booked.
     await database.prisma.unitDay.create({ data: { unitId: matin, date: dayToDate("2027-01-18"), capacity: 40, booked: 1 } });
 

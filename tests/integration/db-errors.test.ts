@@ -1,6 +1,7 @@
 // lib/db/errors.ts against the errors the databases really produce: Prisma 7's driver adapters
 // wrap them differently on PGlite and on PostgreSQL, and both must be read the same way.
 import { isCheckViolation, isTransactionConflict, isUniqueViolation, retryTransaction, sqlState } from "@/lib/db/errors";
+
 import { createTestDatabase, itOnPostgres, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 async function caught(run: () => Promise<unknown>): Promise<unknown> {
@@ -41,7 +42,11 @@ describe.each(testDatabaseKinds())("database errors on %s", (kind) => {
 
   it("recognises a CHECK refusal (a counter over its capacity) and tells it from a duplicate key", async () => {
     // The CHECK is evaluated before the foreign key: no unit is needed to see it refuse.
-    const error = await caught(() => database.prisma.$executeRaw`INSERT INTO "UnitDay" ("unitId", "date", "capacity", "booked") VALUES ('none', '2026-12-03', 1, 2)`);
+    const error = await caught(
+      () =>
+        database.prisma
+          .$executeRaw`INSERT INTO "UnitDay" ("unitId", "date", "capacity", "booked") VALUES ('none', '2026-12-03', 1, 2)`,
+    );
     expect(isCheckViolation(error)).toBe(true);
     expect(isUniqueViolation(error)).toBe(false);
   });
@@ -52,14 +57,17 @@ describe.each(testDatabaseKinds())("database errors on %s", (kind) => {
       const result = await retryTransaction(() =>
         database.prisma.$transaction(async (tx) => {
           calls += 1;
-          if (calls === 1) await tx.$executeRawUnsafe(`DO $$ BEGIN RAISE EXCEPTION 'conflit simulé' USING ERRCODE = '${state}'; END $$`);
+          if (calls === 1)
+            await tx.$executeRawUnsafe(`DO $$ BEGIN RAISE EXCEPTION 'conflit simulé' USING ERRCODE = '${state}'; END $$`);
           return tx.school.count();
         }),
       );
       expect(result).toBe(1);
       expect(calls).toBe(2);
     }
-    const error = await caught(() => database.prisma.$executeRawUnsafe(`DO $$ BEGIN RAISE EXCEPTION 'x' USING ERRCODE = '40P01'; END $$`));
+    const error = await caught(() =>
+      database.prisma.$executeRawUnsafe(`DO $$ BEGIN RAISE EXCEPTION 'x' USING ERRCODE = '40P01'; END $$`),
+    );
     expect(isTransactionConflict(error)).toBe(true);
     expect(isUniqueViolation(error)).toBe(false);
   });
@@ -89,7 +97,9 @@ describe.each(testDatabaseKinds())("database errors on %s", (kind) => {
     };
     const attempts = await Promise.all([add("RACE A"), add("RACE B")]);
     expect(attempts.sort()).toEqual([1, 2]);
-    const names = (await prisma.school.findMany({ where: { name: { startsWith: "RACE" } }, select: { name: true } })).map((school) => school.name.slice(-1));
+    const names = (await prisma.school.findMany({ where: { name: { startsWith: "RACE" } }, select: { name: true } })).map(
+      (school) => school.name.slice(-1),
+    );
     expect(names.sort()).toEqual(["0", "1"]);
   });
 });

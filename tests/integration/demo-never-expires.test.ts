@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { parisWallClock } from "@/lib/reservations/booking-rules";
 import { getEligiblePeriods, getPlanning } from "@/lib/reservations/reservations-query";
 import { DEMO_IDS, seedDemo } from "@/prisma/seed";
+
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 // `npm install && npm run dev` on any date offers bookable weeks: the seed builds the school year
@@ -45,13 +47,18 @@ describe("the demo town, whatever the date", () => {
   it("adds the next school year to a demo seeded earlier, once its bookings open, and changes nothing after", async () => {
     const database = await createTestDatabase("pglite");
     try {
-      expect(await seedDemo(database.prisma, { storageRoot, today: "2027-05-10" })).toMatchObject({ created: true, schoolYears: ["2026-2027"] });
+      expect(await seedDemo(database.prisma, { storageRoot, today: "2027-05-10" })).toMatchObject({
+        created: true,
+        schoolYears: ["2026-2027"],
+      });
       const again = await seedDemo(database.prisma, { storageRoot, today: "2027-06-01" });
       expect(again).toEqual({ created: false, schoolYears: ["2026-2027", "2027-2028"], addedSchoolYears: ["2027-2028"] });
       expect(await database.prisma.period.count()).toBe(28);
       expect(await seedDemo(database.prisma, { storageRoot, today: "2027-06-02" })).toMatchObject({ addedSchoolYears: [] });
       expect(await database.prisma.period.count()).toBe(28);
-      expect(await database.prisma.news.count({ where: { title: { startsWith: "Inscriptions à la restauration scolaire" } } })).toBe(2);
+      expect(
+        await database.prisma.news.count({ where: { title: { startsWith: "Inscriptions à la restauration scolaire" } } }),
+      ).toBe(2);
     } finally {
       await database.drop();
     }

@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { NextRequest } from "next/server";
+
 import { POST as uploadThingRoute } from "@/app/api/uploadthing/route";
 import { requireParent, type ParentViewer } from "@/lib/auth/session";
 import { deleteServiceDocument, readServiceDocument, uploadServiceDocument } from "@/lib/content/service-documents";
@@ -10,9 +12,10 @@ import { UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
 import { activeStorage } from "@/lib/storage/active-storage";
 import { uploadThingStorage } from "@/lib/storage/uploadthing-storage";
 import { DEMO_ACCOUNTS, DEMO_IDS, seedDemo } from "@/prisma/seed";
+
 import { badSamples, goodSamples } from "../fixtures/uploads/corpus";
-import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
 import { startUploadThingStandIn, type UploadThingStandIn } from "../fixtures/uploads/uploadthing-stand-in";
+import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
 
 // The direct-upload route reads the session; here the parent is signed in by fiat.
 jest.mock("@/lib/auth/session", () => ({ ...jest.requireActual("@/lib/auth/session"), requireParent: jest.fn() }));
@@ -25,11 +28,22 @@ describe("the UploadThing storage, against a local stand-in of UploadThing's API
   afterAll(() => standIn?.close());
 
   const storage = () =>
-    uploadThingStorage({ token: standIn.token, apiUrl: standIn.apiUrl, ingestUrl: standIn.ingestUrl, ufsHost: standIn.ufsHost, ufsAppIdLocation: "path" });
+    uploadThingStorage({
+      token: standIn.token,
+      apiUrl: standIn.apiUrl,
+      ingestUrl: standIn.ingestUrl,
+      ufsHost: standIn.ufsHost,
+      ufsAppIdLocation: "path",
+    });
 
   it("uploads a private file, reads it back through a signed URL, and deletes it", async () => {
     const pdf = goodSamples()[0].bytes;
-    const stored = await storage().put({ prefix: "documents", bytes: pdf, mimeType: "application/pdf", fileName: "document.pdf" });
+    const stored = await storage().put({
+      prefix: "documents",
+      bytes: pdf,
+      mimeType: "application/pdf",
+      fileName: "document.pdf",
+    });
     expect(stored.kind).toBe("UPLOADTHING");
     const held = standIn.files.get(stored.key);
     expect(held).toMatchObject({ name: "document.pdf", type: "application/pdf", acl: "private" });
@@ -49,9 +63,19 @@ describe("the UploadThing storage, against a local stand-in of UploadThing's API
   });
 
   it("refuses a wrong token: the stand-in checks UploadThing's signatures", async () => {
-    const forged = Buffer.from(JSON.stringify({ apiKey: "sk_live_forged", appId: standIn.appId, regions: ["fra1"] })).toString("base64");
-    const bad = uploadThingStorage({ token: forged, apiUrl: standIn.apiUrl, ingestUrl: standIn.ingestUrl, ufsHost: standIn.ufsHost, ufsAppIdLocation: "path" });
-    await expect(bad.put({ prefix: "documents", bytes: goodSamples()[1].bytes, mimeType: "image/jpeg", fileName: "photo.jpg" })).rejects.toThrow(/stockage/);
+    const forged = Buffer.from(JSON.stringify({ apiKey: "sk_live_forged", appId: standIn.appId, regions: ["fra1"] })).toString(
+      "base64",
+    );
+    const bad = uploadThingStorage({
+      token: forged,
+      apiUrl: standIn.apiUrl,
+      ingestUrl: standIn.ingestUrl,
+      ufsHost: standIn.ufsHost,
+      ufsAppIdLocation: "path",
+    });
+    await expect(
+      bad.put({ prefix: "documents", bytes: goodSamples()[1].bytes, mimeType: "image/jpeg", fileName: "photo.jpg" }),
+    ).rejects.toThrow(/stockage/);
     expect([...standIn.files.values()].some((file) => file.name === "photo.jpg")).toBe(false);
   });
 
@@ -99,7 +123,13 @@ describe.each(testDatabaseKinds())("documents stored on UploadThing (stand-in), 
   });
 
   const storage = () =>
-    uploadThingStorage({ token: standIn.token, apiUrl: standIn.apiUrl, ingestUrl: standIn.ingestUrl, ufsHost: standIn.ufsHost, ufsAppIdLocation: "path" });
+    uploadThingStorage({
+      token: standIn.token,
+      apiUrl: standIn.apiUrl,
+      ingestUrl: standIn.ingestUrl,
+      ufsHost: standIn.ufsHost,
+      ufsAppIdLocation: "path",
+    });
   const input = () => ({ concerns: DEMO_IDS.julie, typeId: vaccinationTypeId });
 
   it("stores an accepted upload on UploadThing and records where it is", async () => {
@@ -113,7 +143,12 @@ describe.each(testDatabaseKinds())("documents stored on UploadThing (stand-in), 
   it("sends a browser's direct upload private, as the server's own uploads", async () => {
     jest.mocked(requireParent).mockResolvedValue(parent);
     const saved = { ...process.env };
-    Object.assign(process.env, { UPLOADTHING_TOKEN: standIn.token, UPLOADTHING_INGEST_URL: standIn.ingestUrl, UPLOADTHING_API_URL: standIn.apiUrl, UPLOADTHING_LOG_LEVEL: "Error" });
+    Object.assign(process.env, {
+      UPLOADTHING_TOKEN: standIn.token,
+      UPLOADTHING_INGEST_URL: standIn.ingestUrl,
+      UPLOADTHING_API_URL: standIn.apiUrl,
+      UPLOADTHING_LOG_LEVEL: "Error",
+    });
     try {
       const pdf = goodSamples()[0];
       // What uploadthing/client asks our route for before sending the file: presigned URLs.
@@ -121,7 +156,10 @@ describe.each(testDatabaseKinds())("documents stored on UploadThing (stand-in), 
         new NextRequest("http://localhost:3000/api/uploadthing?actionType=upload&slug=supportingDocument", {
           method: "POST",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify({ files: [{ name: "certificat.pdf", size: pdf.bytes.length, type: "application/pdf" }], input: input() }),
+          body: JSON.stringify({
+            files: [{ name: "certificat.pdf", size: pdf.bytes.length, type: "application/pdf" }],
+            input: input(),
+          }),
         }),
       );
       expect(presign.status).toBe(200);
@@ -142,19 +180,28 @@ describe.each(testDatabaseKinds())("documents stored on UploadThing (stand-in), 
   it("never sends a refused file to UploadThing", async () => {
     const count = standIn.files.size;
     const svg = badSamples().find((sample) => sample.name === "drawing.svg")!;
-    await expect(submitDocument(database.prisma, parent, input(), { name: svg.name, bytes: svg.bytes }, storage())).rejects.toThrow(UPLOAD_MESSAGES.type);
+    await expect(
+      submitDocument(database.prisma, parent, input(), { name: svg.name, bytes: svg.bytes }, storage()),
+    ).rejects.toThrow(UPLOAD_MESSAGES.type);
     expect(standIn.files.size).toBe(count);
   });
 
   it("checks a direct upload's bytes after the fact: a good one is recorded, a bad one deleted from UploadThing", async () => {
     const rows = await database.prisma.document.count();
-    const good = await storage().put({ prefix: "documents", bytes: goodSamples()[3].bytes, mimeType: "image/png", fileName: "scan.png" });
+    const good = await storage().put({
+      prefix: "documents",
+      bytes: goodSamples()[3].bytes,
+      mimeType: "image/png",
+      fileName: "scan.png",
+    });
     const adopted = await adoptStoredDocument(database.prisma, parent, input(), { ...good, name: "scan.png" }, storage());
     expect(adopted.mimeType).toBe("image/png");
 
     const zip = badSamples().find((sample) => sample.name === "archive.jpg")!;
     const bad = await storage().put({ prefix: "documents", bytes: zip.bytes, mimeType: "image/jpeg", fileName: "archive.jpg" });
-    await expect(adoptStoredDocument(database.prisma, parent, input(), { ...bad, name: "archive.jpg" }, storage())).rejects.toThrow(UPLOAD_MESSAGES.type);
+    await expect(
+      adoptStoredDocument(database.prisma, parent, input(), { ...bad, name: "archive.jpg" }, storage()),
+    ).rejects.toThrow(UPLOAD_MESSAGES.type);
     expect(standIn.files.has(bad.key)).toBe(false);
     expect(await database.prisma.document.count()).toBe(rows + 1);
   });
@@ -164,7 +211,17 @@ describe.each(testDatabaseKinds())("documents stored on UploadThing (stand-in), 
     const viewer = { userId: admin.id, email: DEMO_ACCOUNTS.admin, name: "Admin", role: "ADMIN" as const, familyId: null };
     const activity = await database.prisma.activity.findFirstOrThrow({ select: { id: true } });
     const pdf = goodSamples()[0].bytes;
-    const { id } = await uploadServiceDocument(database.prisma, viewer, { activityId: activity.id, kind: "REGLEMENT", title: "Règlement intérieur", file: new File([Buffer.from(pdf)], "reglement.pdf") }, storage());
+    const { id } = await uploadServiceDocument(
+      database.prisma,
+      viewer,
+      {
+        activityId: activity.id,
+        kind: "REGLEMENT",
+        title: "Règlement intérieur",
+        file: new File([Buffer.from(pdf)], "reglement.pdf"),
+      },
+      storage(),
+    );
     const row = await database.prisma.serviceDocument.findUniqueOrThrow({ where: { id } });
     expect(row.storageKind).toBe("UPLOADTHING");
     expect(standIn.files.has(row.storageKey)).toBe(true);

@@ -4,22 +4,27 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
-import { deleteFamilyDocument, listFamilyDocuments, submitDocument } from "@/lib/documents/family-documents";
 import { readDocumentFor } from "@/lib/documents/download-document";
-import { UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
+import { deleteFamilyDocument, listFamilyDocuments, submitDocument } from "@/lib/documents/family-documents";
 import { refusalMail } from "@/lib/documents/refusal-mail";
 import { listReviewQueue, reviewDocument } from "@/lib/documents/review-documents";
+import { UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { sendMail } from "@/lib/mail/send-mail";
 import { DEMO_ACCOUNTS, DEMO_IDS, seedDemo } from "@/prisma/seed";
+
 import { badSamples, goodSamples } from "../fixtures/uploads/corpus";
 import { startSmtpPeer } from "../helpers/smtp-peer";
 import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
 
 function filesUnder(root: string): string[] {
   if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 describe.each(testDatabaseKinds())("supporting documents on %s", (kind) => {
@@ -40,8 +45,20 @@ describe.each(testDatabaseKinds())("supporting documents on %s", (kind) => {
     await seedDemo(database.prisma, { storageRoot });
     const users = await database.prisma.user.findMany({ select: { id: true, email: true, role: true, familyId: true } });
     const user = (email: string) => users.find((candidate) => candidate.email === email)!;
-    parent = { userId: user(DEMO_ACCOUNTS.parent).id, email: DEMO_ACCOUNTS.parent, name: "TEST", role: "PARENT", familyId: DEMO_IDS.family };
-    agent = { userId: user(DEMO_ACCOUNTS.agent).id, email: DEMO_ACCOUNTS.agent, name: "Claire MARTIN", role: "AGENT", familyId: null };
+    parent = {
+      userId: user(DEMO_ACCOUNTS.parent).id,
+      email: DEMO_ACCOUNTS.parent,
+      name: "TEST",
+      role: "PARENT",
+      familyId: DEMO_IDS.family,
+    };
+    agent = {
+      userId: user(DEMO_ACCOUNTS.agent).id,
+      email: DEMO_ACCOUNTS.agent,
+      name: "Claire MARTIN",
+      role: "AGENT",
+      familyId: null,
+    };
     const other = await database.prisma.family.create({
       data: {
         name: "AUTRE",
@@ -52,7 +69,8 @@ describe.each(testDatabaseKinds())("supporting documents on %s", (kind) => {
     });
     otherParent = { userId: other.users[0].id, email: "autre@exemple.fr", name: "AUTRE", role: "PARENT", familyId: other.id };
     otherChildId = other.children[0].id;
-    for (const type of await database.prisma.documentType.findMany({ select: { id: true, code: true } })) typeIds[type.code] = type.id;
+    for (const type of await database.prisma.documentType.findMany({ select: { id: true, code: true } }))
+      typeIds[type.code] = type.id;
   });
   afterAll(async () => {
     await database?.drop();
@@ -66,7 +84,9 @@ describe.each(testDatabaseKinds())("supporting documents on %s", (kind) => {
     const rowsBefore = await database.prisma.document.count();
     const filesBefore = filesUnder(storageRoot);
     for (const sample of badSamples()) {
-      await expect(submitDocument(database.prisma, parent, julieVaccination(), { name: sample.name, bytes: sample.bytes })).rejects.toThrow(UPLOAD_MESSAGES[sample.reason]);
+      await expect(
+        submitDocument(database.prisma, parent, julieVaccination(), { name: sample.name, bytes: sample.bytes }),
+      ).rejects.toThrow(UPLOAD_MESSAGES[sample.reason]);
     }
     expect(await database.prisma.document.count()).toBe(rowsBefore);
     expect(filesUnder(storageRoot)).toEqual(filesBefore);
@@ -74,9 +94,19 @@ describe.each(testDatabaseKinds())("supporting documents on %s", (kind) => {
 
   it("accepts every good sample and stores it privately as the type its bytes say", async () => {
     for (const sample of goodSamples()) {
-      const { id } = await submitDocument(database.prisma, parent, julieVaccination(), { name: sample.name, bytes: sample.bytes });
+      const { id } = await submitDocument(database.prisma, parent, julieVaccination(), {
+        name: sample.name,
+        bytes: sample.bytes,
+      });
       const row = await database.prisma.document.findUniqueOrThrow({ where: { id } });
-      expect(row).toMatchObject({ status: "SUBMITTED", storageKind: "LOCAL", mimeType: sample.mimeType, size: sample.bytes.length, originalName: sample.name, childId: DEMO_IDS.julie });
+      expect(row).toMatchObject({
+        status: "SUBMITTED",
+        storageKind: "LOCAL",
+        mimeType: sample.mimeType,
+        size: sample.bytes.length,
+        originalName: sample.name,
+        childId: DEMO_IDS.julie,
+      });
       expect(row.storageKey).toMatch(/^documents\/[0-9a-f-]{36}$/);
       expect(row.storageKey).not.toContain(sample.name);
       const stored = fs.readFileSync(path.join(storageRoot, row.storageKey));
@@ -91,22 +121,47 @@ describe.each(testDatabaseKinds())("supporting documents on %s", (kind) => {
   it("checks who and what the document concerns within the family", async () => {
     const pdf = goodSamples()[0];
     const rowsBefore = await database.prisma.document.count();
-    await expect(submitDocument(database.prisma, parent, { concerns: otherChildId, typeId: typeIds.CARNET_VACCINATION }, { name: "a.pdf", bytes: pdf.bytes })).rejects.toThrow(
-      "Choisissez la famille ou l'un de vos enfants.",
+    await expect(
+      submitDocument(
+        database.prisma,
+        parent,
+        { concerns: otherChildId, typeId: typeIds.CARNET_VACCINATION },
+        { name: "a.pdf", bytes: pdf.bytes },
+      ),
+    ).rejects.toThrow("Choisissez la famille ou l'un de vos enfants.");
+    await expect(
+      submitDocument(
+        database.prisma,
+        parent,
+        { concerns: "famille", typeId: typeIds.CARNET_VACCINATION },
+        { name: "a.pdf", bytes: pdf.bytes },
+      ),
+    ).rejects.toThrow("Choisissez un type de document concernant la famille.");
+    await expect(
+      submitDocument(
+        database.prisma,
+        parent,
+        { concerns: DEMO_IDS.julien, typeId: typeIds.AVIS_IMPOSITION },
+        { name: "a.pdf", bytes: pdf.bytes },
+      ),
+    ).rejects.toThrow("Choisissez un type de document concernant un enfant.");
+    const { id } = await submitDocument(
+      database.prisma,
+      parent,
+      { concerns: "famille", typeId: typeIds.AVIS_IMPOSITION },
+      { name: "avis 2025.pdf", bytes: pdf.bytes },
     );
-    await expect(submitDocument(database.prisma, parent, { concerns: "famille", typeId: typeIds.CARNET_VACCINATION }, { name: "a.pdf", bytes: pdf.bytes })).rejects.toThrow(
-      "Choisissez un type de document concernant la famille.",
-    );
-    await expect(submitDocument(database.prisma, parent, { concerns: DEMO_IDS.julien, typeId: typeIds.AVIS_IMPOSITION }, { name: "a.pdf", bytes: pdf.bytes })).rejects.toThrow(
-      "Choisissez un type de document concernant un enfant.",
-    );
-    const { id } = await submitDocument(database.prisma, parent, { concerns: "famille", typeId: typeIds.AVIS_IMPOSITION }, { name: "avis 2025.pdf", bytes: pdf.bytes });
-    expect(await database.prisma.document.findUniqueOrThrow({ where: { id }, select: { childId: true } })).toEqual({ childId: null });
+    expect(await database.prisma.document.findUniqueOrThrow({ where: { id }, select: { childId: true } })).toEqual({
+      childId: null,
+    });
     expect(await database.prisma.document.count()).toBe(rowsBefore + 1);
   });
 
   it("gives another family nothing: no bytes, no list entry, no deletion", async () => {
-    const { id } = await submitDocument(database.prisma, parent, julieVaccination(), { name: "carnet.pdf", bytes: goodSamples()[0].bytes });
+    const { id } = await submitDocument(database.prisma, parent, julieVaccination(), {
+      name: "carnet.pdf",
+      bytes: goodSamples()[0].bytes,
+    });
     expect(await readDocumentFor(database.prisma, otherParent, id)).toBeNull();
     expect(await readDocumentFor(database.prisma, null, id)).toBeNull();
     expect((await listFamilyDocuments(database.prisma, otherParent)).map((row) => row.id)).not.toContain(id);
@@ -116,7 +171,12 @@ describe.each(testDatabaseKinds())("supporting documents on %s", (kind) => {
   });
 
   it("lets the parent delete a document not yet accepted, with its file, but never an accepted one", async () => {
-    const { id } = await submitDocument(database.prisma, parent, { concerns: DEMO_IDS.julien, typeId: typeIds.BREVET_NATATION }, { name: "brevet.png", bytes: goodSamples()[3].bytes });
+    const { id } = await submitDocument(
+      database.prisma,
+      parent,
+      { concerns: DEMO_IDS.julien, typeId: typeIds.BREVET_NATATION },
+      { name: "brevet.png", bytes: goodSamples()[3].bytes },
+    );
     const { storageKey } = await database.prisma.document.findUniqueOrThrow({ where: { id }, select: { storageKey: true } });
     await deleteFamilyDocument(database.prisma, parent, id);
     expect(await database.prisma.document.findUnique({ where: { id } })).toBeNull();
@@ -134,7 +194,10 @@ describe.each(testDatabaseKinds())("supporting documents on %s", (kind) => {
 
     const auditsBefore = await database.prisma.auditLog.count({ where: { action: "document.view", targetId: queue[0].id } });
     expect((await readDocumentFor(database.prisma, agent, queue[0].id))?.bytes.length).toBeGreaterThan(0);
-    const audits = await database.prisma.auditLog.findMany({ where: { action: "document.view", targetId: queue[0].id }, select: { actorUserId: true, familyId: true } });
+    const audits = await database.prisma.auditLog.findMany({
+      where: { action: "document.view", targetId: queue[0].id },
+      select: { actorUserId: true, familyId: true },
+    });
     expect(audits).toHaveLength(auditsBefore + 1);
     expect(audits.at(-1)).toEqual({ actorUserId: agent.userId, familyId: DEMO_IDS.family });
   });
@@ -142,21 +205,49 @@ describe.each(testDatabaseKinds())("supporting documents on %s", (kind) => {
   it("moves Julie's vaccination record from pending to refused (with the reason) to accepted", async () => {
     await database.prisma.document.deleteMany({ where: { childId: DEMO_IDS.julie } });
     const julieItem = async () =>
-      (await loadCompleteness(database.prisma, DEMO_IDS.family))!.children.find((child) => child.childId === DEMO_IDS.julie)!.missing.find((item) => item.code === "document.CARNET_VACCINATION")?.label;
+      (await loadCompleteness(database.prisma, DEMO_IDS.family))!.children
+        .find((child) => child.childId === DEMO_IDS.julie)!
+        .missing.find((item) => item.code === "document.CARNET_VACCINATION")?.label;
     expect(await julieItem()).toBe("Carnet de vaccination (obligatoire) : à fournir");
 
-    const first = await submitDocument(database.prisma, parent, julieVaccination(), { name: "carnet.jpg", bytes: goodSamples()[1].bytes });
+    const first = await submitDocument(database.prisma, parent, julieVaccination(), {
+      name: "carnet.jpg",
+      bytes: goodSamples()[1].bytes,
+    });
     expect(await julieItem()).toMatch(/en attente de validation/);
-    const refused = await reviewDocument(database.prisma, agent, { id: first.id, decision: "refuse", reason: "Pages illisibles" });
-    expect(refused.refusal).toMatchObject({ to: [DEMO_ACCOUNTS.parent], typeLabel: "Carnet de vaccination (obligatoire)", folder: "TEST JULIE", reason: "Pages illisibles" });
-    expect(await julieItem()).toBe("Carnet de vaccination (obligatoire) : document refusé (Pages illisibles), à fournir de nouveau");
-    await expect(reviewDocument(database.prisma, agent, { id: first.id, decision: "accept" })).rejects.toThrow("Ce document a déjà été traité ou n'existe plus.");
+    const refused = await reviewDocument(database.prisma, agent, {
+      id: first.id,
+      decision: "refuse",
+      reason: "Pages illisibles",
+    });
+    expect(refused.refusal).toMatchObject({
+      to: [DEMO_ACCOUNTS.parent],
+      typeLabel: "Carnet de vaccination (obligatoire)",
+      folder: "TEST JULIE",
+      reason: "Pages illisibles",
+    });
+    expect(await julieItem()).toBe(
+      "Carnet de vaccination (obligatoire) : document refusé (Pages illisibles), à fournir de nouveau",
+    );
+    await expect(reviewDocument(database.prisma, agent, { id: first.id, decision: "accept" })).rejects.toThrow(
+      "Ce document a déjà été traité ou n'existe plus.",
+    );
     await expect(reviewDocument(database.prisma, agent, { id: first.id, decision: "refuse" })).rejects.toThrow(/motif/);
 
-    const second = await submitDocument(database.prisma, parent, julieVaccination(), { name: "carnet.pdf", bytes: goodSamples()[0].bytes });
-    expect(await reviewDocument(database.prisma, agent, { id: second.id, decision: "accept" })).toEqual({ status: "ACCEPTED", refusal: null });
+    const second = await submitDocument(database.prisma, parent, julieVaccination(), {
+      name: "carnet.pdf",
+      bytes: goodSamples()[0].bytes,
+    });
+    expect(await reviewDocument(database.prisma, agent, { id: second.id, decision: "accept" })).toEqual({
+      status: "ACCEPTED",
+      refusal: null,
+    });
     expect(await julieItem()).toBeUndefined();
-    const actions = await database.prisma.auditLog.findMany({ where: { targetId: { in: [first.id, second.id] } }, orderBy: { id: "asc" }, select: { action: true } });
+    const actions = await database.prisma.auditLog.findMany({
+      where: { targetId: { in: [first.id, second.id] } },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
     expect(actions.map((entry) => entry.action)).toEqual(["document.refuse", "document.accept"]);
   });
 });
@@ -165,8 +256,23 @@ describe("the refusal e-mail", () => {
   it("reaches the family over SMTP with the reason and a link to send a new document", async () => {
     const smtp = await startSmtpPeer();
     try {
-      const town = { townName: "Ville de Rodez", portalName: "Portail Familles", guichetName: "Guichet unique", guichetPhone: "05 65 77 88 78", guichetEmail: "guichet@mairie-rodez.fr" };
-      const mail = refusalMail(town, { typeLabel: "Brevet de natation", folder: "TEST JULIE", uploadedAt: new Date("2026-11-26T09:30:00Z"), reason: "Document d'un autre enfant" }, { NEXTAUTH_URL: "https://portail.example" });
+      const town = {
+        townName: "Ville de Rodez",
+        portalName: "Portail Familles",
+        guichetName: "Guichet unique",
+        guichetPhone: "05 65 77 88 78",
+        guichetEmail: "guichet@mairie-rodez.fr",
+      };
+      const mail = refusalMail(
+        town,
+        {
+          typeLabel: "Brevet de natation",
+          folder: "TEST JULIE",
+          uploadedAt: new Date("2026-11-26T09:30:00Z"),
+          reason: "Document d'un autre enfant",
+        },
+        { NEXTAUTH_URL: "https://portail.example" },
+      );
       await sendMail(null as never, "famille.test@demo.fr", mail, smtp.mailConfig);
       const [received] = await smtp.waitFor(1);
       expect(received.subject).toBe("Pièce justificative refusée : Brevet de natation");

@@ -1,10 +1,11 @@
 // Shared by the family-record, child-sheet and account integration tests: the demo town plus a
 // second family whose rows must never change when the demo parent acts.
 import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
+import type { TChildSheet } from "@/lib/children/child-sheet.schema";
 import { dayToDate } from "@/lib/dates/calendar-day";
 import type { TFamilyRecord, TStaffFamilyRecord } from "@/lib/families/family-record.schema";
-import type { TChildSheet } from "@/lib/children/child-sheet.schema";
 import { DEMO_ACCOUNTS, DEMO_IDS } from "@/prisma/seed";
+
 import { createStaffViewer } from "../helpers/admin-fixtures";
 import { guardianAnswers } from "../helpers/family-form";
 import { withDemoDatabase, type DatabaseKind, type TestDatabase, type TestSuite } from "../helpers/test-db";
@@ -15,7 +16,13 @@ export const OTHER = {
   email: "autre.famille@exemple.fr",
 } as const;
 
-export type TwoFamilies = TestSuite & { demo: ParentViewer; other: ParentViewer; otherGuardianId: string; agent: StaffViewer; cambon: string };
+export type TwoFamilies = TestSuite & {
+  demo: ParentViewer;
+  other: ParentViewer;
+  otherGuardianId: string;
+  agent: StaffViewer;
+  cambon: string;
+};
 
 /** The demo town (withDemoDatabase) with the other family, an agent, and the Cambon school's id. */
 export function withTwoFamilies(kind: DatabaseKind, ready: (suite: TwoFamilies) => unknown): void {
@@ -27,7 +34,9 @@ export function withTwoFamilies(kind: DatabaseKind, ready: (suite: TwoFamilies) 
   });
 }
 
-async function addOtherFamily(database: TestDatabase): Promise<{ demo: ParentViewer; other: ParentViewer; otherGuardianId: string }> {
+async function addOtherFamily(
+  database: TestDatabase,
+): Promise<{ demo: ParentViewer; other: ParentViewer; otherGuardianId: string }> {
   const other = await database.prisma.family.create({
     data: {
       id: OTHER.family,
@@ -38,7 +47,9 @@ async function addOtherFamily(database: TestDatabase): Promise<{ demo: ParentVie
       city: "RODEZ",
       situation: "CELIBATAIRE",
       benefitScheme: "MSA",
-      guardians: { create: { position: 1, civility: "MME", lastName: "AUTRE", firstName: "Lucie", mobilePhone: "06 00 00 00 01" } },
+      guardians: {
+        create: { position: 1, civility: "MME", lastName: "AUTRE", firstName: "Lucie", mobilePhone: "06 00 00 00 01" },
+      },
       children: {
         create: {
           id: OTHER.child,
@@ -97,8 +108,27 @@ export function familyRecordInput(overrides: Partial<TFamilyRecord> = {}): TFami
     allowanceNumber: "7654321",
     allowanceHolder: "PERE",
     benefitScheme: "MSA",
-    ...guardianAnswers(1, { civility: "M", lastName: "TEST", firstName: "Pierre", street: "3 rue Béteille", postalCode: "12000", city: "Rodez", mobilePhone: "06 12 34 56 78", birthDate: "1984-03-12", birthPlace: "Rodez", profession: "Technicien", socioProfessionalCategory: "EMPLOYE" }),
-    ...guardianAnswers(2, { civility: "MME", lastName: "TEST", firstName: "Marie", street: "3 rue Béteille", postalCode: "12000", city: "Rodez" }),
+    ...guardianAnswers(1, {
+      civility: "M",
+      lastName: "TEST",
+      firstName: "Pierre",
+      street: "3 rue Béteille",
+      postalCode: "12000",
+      city: "Rodez",
+      mobilePhone: "06 12 34 56 78",
+      birthDate: "1984-03-12",
+      birthPlace: "Rodez",
+      profession: "Technicien",
+      socioProfessionalCategory: "EMPLOYE",
+    }),
+    ...guardianAnswers(2, {
+      civility: "MME",
+      lastName: "TEST",
+      firstName: "Marie",
+      street: "3 rue Béteille",
+      postalCode: "12000",
+      city: "Rodez",
+    }),
     reglements: "OUI",
     attestationHonneur: "OUI",
     signatureNumerique: "OUI",

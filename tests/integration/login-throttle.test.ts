@@ -1,6 +1,7 @@
 import { checkLogin, LOGIN_FAILED_MESSAGE } from "@/lib/auth/login";
 import { hashPassword } from "@/lib/auth/password";
 import { createLoginThrottle, LOGIN_LIMITS, type LoginThrottle } from "@/lib/auth/throttle";
+
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 const PASSWORD = "un mot de passe assez long";
@@ -36,7 +37,9 @@ describe.each(testDatabaseKinds())("login on %s", (kind) => {
 
   /** Password checks actually made: each one leaves a success or a failure in the journal, never a throttled attempt. */
   const passwordChecks = (email: string) =>
-    database.prisma.auditLog.count({ where: { action: "auth.login.failure", targetId: { not: null }, targetType: "user", actor: { email } } });
+    database.prisma.auditLog.count({
+      where: { action: "auth.login.failure", targetId: { not: null }, targetType: "user", actor: { email } },
+    });
 
   it("signs in with the right password, whatever the e-mail's case and spaces", async () => {
     const result = await attempt("  Parent@Exemple.FR ", PASSWORD, "192.0.2.1");
@@ -62,7 +65,8 @@ describe.each(testDatabaseKinds())("login on %s", (kind) => {
     }
     const blocked = await attempt("agent@exemple.fr", PASSWORD, ip);
     expect(blocked.ok).toBe(false);
-    if (!blocked.ok) expect(blocked.message).toMatch(/^Trop de tentatives de connexion\. Veuillez patienter 15 minutes avant de réessayer\.$/);
+    if (!blocked.ok)
+      expect(blocked.message).toMatch(/^Trop de tentatives de connexion\. Veuillez patienter 15 minutes avant de réessayer\.$/);
 
     // The same account from another address, and another account from the blocked address, still work.
     expect((await attempt("agent@exemple.fr", PASSWORD, "198.51.100.11")).ok).toBe(true);
@@ -96,7 +100,9 @@ describe.each(testDatabaseKinds())("login on %s", (kind) => {
   it("consumes an attempt before checking the password: 20 parallel guesses from rotating addresses make at most 10 password checks", async () => {
     const throttle: LoginThrottle = createLoginThrottle(database.prisma);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => checkLogin(database.prisma, throttle, { email: "rafale@exemple.fr", password: `faux-${i}`, ip: `198.18.0.${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        checkLogin(database.prisma, throttle, { email: "rafale@exemple.fr", password: `faux-${i}`, ip: `198.18.0.${i}` }),
+      ),
     );
     const checked = await passwordChecks("rafale@exemple.fr");
     expect(checked).toBeLessThanOrEqual(LOGIN_LIMITS.account.attempts);
@@ -135,9 +141,15 @@ describe.each(testDatabaseKinds())("login on %s", (kind) => {
     await database.prisma.rateLimiterFlexible.deleteMany({ where: { key: { contains: "agent@exemple.fr" } } });
     for (let i = 0; i < LOGIN_LIMITS.accountAndIp.attempts; i++) {
       // A new throttle for every attempt, as if each came to a different instance.
-      await checkLogin(database.prisma, createLoginThrottle(database.prisma), { email: "agent@exemple.fr", password: "faux", ip });
+      await checkLogin(database.prisma, createLoginThrottle(database.prisma), {
+        email: "agent@exemple.fr",
+        password: "faux",
+        ip,
+      });
     }
-    const stored = await database.prisma.rateLimiterFlexible.findFirst({ where: { key: { contains: "agent@exemple.fr|198.51.100.30" } } });
+    const stored = await database.prisma.rateLimiterFlexible.findFirst({
+      where: { key: { contains: "agent@exemple.fr|198.51.100.30" } },
+    });
     expect(stored?.points).toBe(LOGIN_LIMITS.accountAndIp.attempts);
     expect((await attempt("agent@exemple.fr", PASSWORD, ip)).ok).toBe(false);
   });

@@ -2,6 +2,7 @@ import { consumeAuthToken, createAuthToken, peekAuthToken, TOKEN_TTL_MS } from "
 import { renderMail } from "@/lib/mail/render-mail";
 import { sendMail } from "@/lib/mail/send-mail";
 import { mailConfigFromEnv } from "@/lib/mail/transport";
+
 import { MAIL_TOWN as TOWN } from "../helpers/admin-fixtures";
 import type { SmtpPeer } from "../helpers/smtp-peer";
 import { testDatabaseKinds, withTestDatabase, type TestDatabase } from "../helpers/test-db";
@@ -77,7 +78,11 @@ describe.each(testDatabaseKinds())("single-use links on %s", (kind) => {
     const secret = await createAuthToken(database.prisma, { userId, purpose: "EMAIL_CHANGE", newEmail: "nouveau@exemple.fr" });
     const rows = await database.prisma.authToken.findMany({ select: { tokenHash: true } });
     expect(rows.some((row) => row.tokenHash.includes(secret))).toBe(false);
-    expect(await consumeAuthToken(database.prisma, secret, "EMAIL_CHANGE")).toEqual({ ok: true, userId, newEmail: "nouveau@exemple.fr" });
+    expect(await consumeAuthToken(database.prisma, secret, "EMAIL_CHANGE")).toEqual({
+      ok: true,
+      userId,
+      newEmail: "nouveau@exemple.fr",
+    });
   });
 
   it("lets only one of two concurrent uses win", async () => {

@@ -1,9 +1,11 @@
-import { DEMO_ACCOUNTS, DEMO_IDS, seedDemo } from "@/prisma/seed";
-import { migratePglite, migratePostgres, readMigrations } from "@/lib/db/migrate";
-import { verifyPassword } from "@/lib/auth/password";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import fs from "node:fs";
+
+import { verifyPassword } from "@/lib/auth/password";
+import { migratePglite, migratePostgres, readMigrations } from "@/lib/db/migrate";
+import { DEMO_ACCOUNTS, DEMO_IDS, seedDemo } from "@/prisma/seed";
+
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 async function schemaFingerprint(database: TestDatabase): Promise<string> {
@@ -56,8 +58,7 @@ describe.each(testDatabaseKinds())("migrations and demo data on %s", (kind) => {
 
   it("applies the migrations a second time without changing anything", async () => {
     const before = await schemaFingerprint(database);
-    const report =
-      kind === "postgres" ? await migratePostgres(database.url!) : await migratePglite(database.pglite!);
+    const report = kind === "postgres" ? await migratePostgres(database.url!) : await migratePglite(database.pglite!);
     expect(report.applied).toEqual([]);
     expect(report.alreadyApplied).toBe(readMigrations().length);
     expect(await schemaFingerprint(database)).toBe(before);
@@ -88,7 +89,14 @@ describe.each(testDatabaseKinds())("migrations and demo data on %s", (kind) => {
     const prisma = database.prisma;
     const family = await prisma.family.findUniqueOrThrow({
       where: { id: DEMO_IDS.family },
-      select: { name: true, civility: true, street: true, postalCode: true, city: true, children: { select: { firstName: true }, orderBy: { firstName: "asc" } } },
+      select: {
+        name: true,
+        civility: true,
+        street: true,
+        postalCode: true,
+        city: true,
+        children: { select: { firstName: true }, orderBy: { firstName: "asc" } },
+      },
     });
     expect(family).toEqual({
       name: "TEST",
@@ -105,7 +113,12 @@ describe.each(testDatabaseKinds())("migrations and demo data on %s", (kind) => {
     }
     const cantine = await prisma.period.findFirstOrThrow({
       where: { name: "CANTINE ELEMENTAIRE 2026-2027", establishment: { name: "CANTINE ELEMENTAIRE CAMBON" } },
-      select: { openWeekdays: true, units: { select: { label: true, startTime: true, endTime: true } }, bookingRule: { select: { kind: true, weekday: true, timeOfDay: true } }, closures: { select: { date: true } } },
+      select: {
+        openWeekdays: true,
+        units: { select: { label: true, startTime: true, endTime: true } },
+        bookingRule: { select: { kind: true, weekday: true, timeOfDay: true } },
+        closures: { select: { date: true } },
+      },
     });
     expect(cantine.openWeekdays).toEqual([1, 2, 4, 5]);
     expect(cantine.units).toEqual([{ label: "REPAS ENFANT", startTime: "12:15", endTime: "13:00" }]);
@@ -115,7 +128,10 @@ describe.each(testDatabaseKinds())("migrations and demo data on %s", (kind) => {
     expect(closed).toContain("2027-03-29"); // Lundi de Pâques
     expect(closed).not.toContain("2026-11-03"); // school resumed
 
-    const accounts = await prisma.user.findMany({ select: { email: true, role: true, passwordHash: true }, orderBy: { email: "asc" } });
+    const accounts = await prisma.user.findMany({
+      select: { email: true, role: true, passwordHash: true },
+      orderBy: { email: "asc" },
+    });
     expect(accounts.map(({ email, role }) => ({ email, role }))).toEqual([
       { email: DEMO_ACCOUNTS.admin, role: "ADMIN" },
       { email: DEMO_ACCOUNTS.agent, role: "AGENT" },

@@ -4,6 +4,7 @@ import { activateAccount } from "@/lib/auth/activation";
 import * as password from "@/lib/auth/password";
 import { resetPassword } from "@/lib/auth/password-reset";
 import { createAuthToken } from "@/lib/auth/tokens";
+
 import { createTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 jest.mock("@/lib/auth/password", () => {
@@ -28,7 +29,11 @@ describe("password links", () => {
     const userId = family.users[0].id;
     expect((await resetPassword(database.prisma, "un-lien-invente", "une phrase de passe neuve")).ok).toBe(false);
     expect((await activateAccount(database.prisma, "un-lien-invente", "une phrase de passe neuve")).ok).toBe(false);
-    const expired = await createAuthToken(database.prisma, { userId, purpose: "PASSWORD_RESET" }, new Date("2020-01-01T00:00:00Z"));
+    const expired = await createAuthToken(
+      database.prisma,
+      { userId, purpose: "PASSWORD_RESET" },
+      new Date("2020-01-01T00:00:00Z"),
+    );
     expect((await resetPassword(database.prisma, expired, "une phrase de passe neuve")).ok).toBe(false);
     expect(hashPassword).not.toHaveBeenCalled();
 

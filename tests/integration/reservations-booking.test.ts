@@ -1,12 +1,19 @@
 import { dayToDate } from "@/lib/dates/calendar-day";
 import { confirmBooking, copyReservation } from "@/lib/reservations/book-days";
 import { notifyReservationDecision, sendReservationConfirmation } from "@/lib/reservations/reservation-mail";
-import { getEligiblePeriods, getPlanning, getReservationDetail, getWizardChildren, listReservations } from "@/lib/reservations/reservations-query";
+import {
+  getEligiblePeriods,
+  getPlanning,
+  getReservationDetail,
+  getWizardChildren,
+  listReservations,
+} from "@/lib/reservations/reservations-query";
 import { DEMO_IDS } from "@/prisma/seed";
-import { cantinePeriod, completeChildSheet, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
+
 import { expectCountersBalancedAfterEach } from "../helpers/counters";
-import { testDatabaseKinds, withDemoDatabase, type TestDatabase } from "../helpers/test-db";
+import { cantinePeriod, completeChildSheet, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
 import type { SmtpPeer } from "../helpers/smtp-peer";
+import { testDatabaseKinds, withDemoDatabase, type TestDatabase } from "../helpers/test-db";
 
 // Thursday 26 November 2026, 11:00 in Rodez: the week of 7 December is the next bookable one
 // (deadline Tuesday 1 December, 23:59); the week of 30 November is past its deadline.
@@ -22,12 +29,19 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
   const demo = { familyId: DEMO_IDS.family, userId: "" };
 
   const booked = async (unitId: string, day: string) =>
-    (await database.prisma.unitDay.findUnique({ where: { unitId_date: { unitId, date: dayToDate(day) } }, select: { booked: true } }))?.booked ?? 0;
+    (
+      await database.prisma.unitDay.findUnique({
+        where: { unitId_date: { unitId, date: dayToDate(day) } },
+        select: { booked: true },
+      })
+    )?.booked ?? 0;
   const julienDays = (days: string[], unitId = cantine.unitId) => days.map((date) => ({ unitId, date }));
 
   withDemoDatabase(kind, async (suite) => {
     database = suite.database;
-    demo.userId = (await database.prisma.user.findUniqueOrThrow({ where: { email: "famille.test@demo.fr" }, select: { id: true } })).id;
+    demo.userId = (
+      await database.prisma.user.findUniqueOrThrow({ where: { email: "famille.test@demo.fr" }, select: { id: true } })
+    ).id;
     cantine = await cantinePeriod(database.prisma, "CAMBON");
     fochCantine = await cantinePeriod(database.prisma, "FOCH");
     const garderiePeriod = await database.prisma.period.findFirstOrThrow({
@@ -50,50 +64,94 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
     expect(julie.bookable).toBe(false);
     expect(julie.missing).toContain("Carnet de vaccination (obligatoire) : à fournir");
     const eligible = await getEligiblePeriods(database.prisma, demo, DEMO_IDS.julien, NOW);
-    expect(eligible?.periods.map((period) => period.establishment)).toEqual(["CANTINE ELEMENTAIRE CAMBON", "GARDERIE ELEMENTAIRE CAMBON"]);
+    expect(eligible?.periods.map((period) => period.establishment)).toEqual([
+      "CANTINE ELEMENTAIRE CAMBON",
+      "GARDERIE ELEMENTAIRE CAMBON",
+    ]);
   });
 
   it("gives each planning cell its state: past deadline, bookable, closed, full", async () => {
-    await database.prisma.unitDay.create({ data: { unitId: cantine.unitId, date: dayToDate("2027-01-08"), capacity: 0, booked: 0, capacityOverridden: true } });
+    await database.prisma.unitDay.create({
+      data: { unitId: cantine.unitId, date: dayToDate("2027-01-08"), capacity: 0, booked: 0, capacityOverridden: true },
+    });
     const planning = await getPlanning(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId }, NOW);
     const state = (day: string) => planning!.rows.find((row) => row.day === day)?.cells[0].kind;
-    expect([state("2026-12-03"), state("2026-12-07"), state("2026-12-21"), state("2027-01-08")]).toEqual(["past_deadline", "bookable", "closed", "full"]);
+    expect([state("2026-12-03"), state("2026-12-07"), state("2026-12-21"), state("2027-01-08")]).toEqual([
+      "past_deadline",
+      "bookable",
+      "closed",
+      "full",
+    ]);
     expect(planning!.rows.some((row) => row.day === "2026-12-09")).toBe(false); // Wednesdays closed
     expect(planning!.startMonth).toBe("2026-12");
   });
 
   it("books Julien's week at the cantine: accepted at once (AUTO), sequential number, counters taken", async () => {
-    const result = await confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(WEEK) }, NOW);
+    const result = await confirmBooking(
+      database.prisma,
+      demo,
+      { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(WEEK) },
+      NOW,
+    );
     expect(result.status).toBe("ACCEPTED");
     expect(result.number).toMatch(/^\d{6}$/);
     expect(result.days).toEqual(WEEK.map((date) => ({ date, unitLabel: "REPAS ENFANT", status: "ACCEPTED" })));
     expect(await booked(cantine.unitId, "2026-12-07")).toBe(1);
 
-    const again = await confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-14"]) }, NOW);
+    const again = await confirmBooking(
+      database.prisma,
+      demo,
+      { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-14"]) },
+      NOW,
+    );
     expect(Number(again.number)).toBe(Number(result.number) + 1);
   });
 
   it("never books the same child twice on a unit and day", async () => {
     await expect(
-      confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-07"]) }, NOW),
+      confirmBooking(
+        database.prisma,
+        demo,
+        { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-07"]) },
+        NOW,
+      ),
     ).rejects.toThrow("Réservation impossible le lun. 07/12/2026 (REPAS ENFANT) : TEST JULIEN y est déjà inscrit");
   });
 
   it("is all or nothing: one day past its deadline refuses the whole request, naming the day", async () => {
     const before = await database.prisma.reservation.count();
     await expect(
-      confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-17", "2026-12-03"]) }, NOW),
-    ).rejects.toThrow("Réservation impossible le jeu. 03/12/2026 (REPAS ENFANT) : délai de réservation dépassé. Aucune journée n'a été réservée.");
+      confirmBooking(
+        database.prisma,
+        demo,
+        { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-17", "2026-12-03"]) },
+        NOW,
+      ),
+    ).rejects.toThrow(
+      "Réservation impossible le jeu. 03/12/2026 (REPAS ENFANT) : délai de réservation dépassé. Aucune journée n'a été réservée.",
+    );
     expect(await database.prisma.reservation.count()).toBe(before);
     expect(await booked(cantine.unitId, "2026-12-17")).toBe(0);
   });
 
   it("refuses a closed day (Christmas holidays) and a day the service does not open", async () => {
     await expect(
-      confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-21"]) }, NOW),
-    ).rejects.toThrow("Réservation impossible le lun. 21/12/2026 (REPAS ENFANT) : fermé (Vacances de Noël). Aucune journée n'a été réservée.");
+      confirmBooking(
+        database.prisma,
+        demo,
+        { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-21"]) },
+        NOW,
+      ),
+    ).rejects.toThrow(
+      "Réservation impossible le lun. 21/12/2026 (REPAS ENFANT) : fermé (Vacances de Noël). Aucune journée n'a été réservée.",
+    );
     await expect(
-      confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-09"]) }, NOW),
+      confirmBooking(
+        database.prisma,
+        demo,
+        { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-09"]) },
+        NOW,
+      ),
     ).rejects.toThrow(/n'est pas ouvert/);
   });
 
@@ -104,17 +162,34 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
       update: { capacity: 0 },
     });
     await expect(
-      confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-17", "2026-12-18"]) }, NOW),
-    ).rejects.toThrow("Réservation impossible le ven. 18/12/2026 (REPAS ENFANT) : plus de place disponible — contactez le service. Aucune journée n'a été réservée.");
+      confirmBooking(
+        database.prisma,
+        demo,
+        { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-17", "2026-12-18"]) },
+        NOW,
+      ),
+    ).rejects.toThrow(
+      "Réservation impossible le ven. 18/12/2026 (REPAS ENFANT) : plus de place disponible — contactez le service. Aucune journée n'a été réservée.",
+    );
     expect(await booked(cantine.unitId, "2026-12-17")).toBe(0);
   });
 
   it("refuses an incomplete child (Julie) with what is missing, and a child of another school", async () => {
     await expect(
-      confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julie, periodId: cantine.periodId, days: julienDays(["2026-12-17"]) }, NOW),
+      confirmBooking(
+        database.prisma,
+        demo,
+        { childId: DEMO_IDS.julie, periodId: cantine.periodId, days: julienDays(["2026-12-17"]) },
+        NOW,
+      ),
     ).rejects.toThrow(/le dossier de TEST JULIE est incomplet \(.*Carnet de vaccination/);
     await expect(
-      confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: fochCantine.periodId, days: julienDays(["2026-12-17"], fochCantine.unitId) }, NOW),
+      confirmBooking(
+        database.prisma,
+        demo,
+        { childId: DEMO_IDS.julien, periodId: fochCantine.periodId, days: julienDays(["2026-12-17"], fochCantine.unitId) },
+        NOW,
+      ),
     ).rejects.toThrow(/service réservé aux élèves d'une autre école/);
   });
 
@@ -122,7 +197,14 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
     const result = await confirmBooking(
       database.prisma,
       demo,
-      { childId: DEMO_IDS.julien, periodId: garderie.periodId, days: [{ unitId: garderie.matin, date: "2026-12-07" }, { unitId: garderie.soir, date: "2026-12-07" }] },
+      {
+        childId: DEMO_IDS.julien,
+        periodId: garderie.periodId,
+        days: [
+          { unitId: garderie.matin, date: "2026-12-07" },
+          { unitId: garderie.soir, date: "2026-12-07" },
+        ],
+      },
       NOW,
     );
     expect(result.status).toBe("PENDING");
@@ -130,56 +212,130 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
   });
 
   it("modifies a reservation: the old one becomes REPLACED, the new one references it, counters move atomically", async () => {
-    const first = await confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2027-01-04", "2027-01-05"]) }, NOW);
+    const first = await confirmBooking(
+      database.prisma,
+      demo,
+      { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2027-01-04", "2027-01-05"]) },
+      NOW,
+    );
     const second = await confirmBooking(
       database.prisma,
       demo,
-      { childId: DEMO_IDS.julien, periodId: cantine.periodId, replacesId: first.reservationId, days: julienDays(["2027-01-05", "2027-01-07"]) },
+      {
+        childId: DEMO_IDS.julien,
+        periodId: cantine.periodId,
+        replacesId: first.reservationId,
+        days: julienDays(["2027-01-05", "2027-01-07"]),
+      },
       NOW,
     );
     expect(second.replacedId).toBe(first.reservationId);
-    const old = await database.prisma.reservation.findUniqueOrThrow({ where: { id: first.reservationId! }, select: { status: true, days: { select: { status: true } } } });
+    const old = await database.prisma.reservation.findUniqueOrThrow({
+      where: { id: first.reservationId! },
+      select: { status: true, days: { select: { status: true } } },
+    });
     expect(old.status).toBe("REPLACED");
     expect(old.days.every((line) => line.status === "CANCELLED")).toBe(true);
-    const created = await database.prisma.reservation.findUniqueOrThrow({ where: { id: second.reservationId! }, select: { replacesId: true } });
+    const created = await database.prisma.reservation.findUniqueOrThrow({
+      where: { id: second.reservationId! },
+      select: { replacesId: true },
+    });
     expect(created.replacesId).toBe(first.reservationId);
-    expect([await booked(cantine.unitId, "2027-01-04"), await booked(cantine.unitId, "2027-01-05"), await booked(cantine.unitId, "2027-01-07")]).toEqual([0, 1, 1]);
+    expect([
+      await booked(cantine.unitId, "2027-01-04"),
+      await booked(cantine.unitId, "2027-01-05"),
+      await booked(cantine.unitId, "2027-01-07"),
+    ]).toEqual([0, 1, 1]);
 
     // The replaced reservation cannot be replaced again.
     await expect(
-      confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, replacesId: first.reservationId, days: [] }, NOW),
+      confirmBooking(
+        database.prisma,
+        demo,
+        { childId: DEMO_IDS.julien, periodId: cantine.periodId, replacesId: first.reservationId, days: [] },
+        NOW,
+      ),
     ).rejects.toThrow(/déjà modifiée ou annulée/);
 
     // Cancelling every day is allowed.
-    const cancelled = await confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, replacesId: second.reservationId, days: [] }, NOW);
+    const cancelled = await confirmBooking(
+      database.prisma,
+      demo,
+      { childId: DEMO_IDS.julien, periodId: cantine.periodId, replacesId: second.reservationId, days: [] },
+      NOW,
+    );
     expect(cancelled).toMatchObject({ reservationId: null, status: "CANCELLED" });
     expect(await booked(cantine.unitId, "2027-01-07")).toBe(0);
   });
 
   it("keeps days whose change deadline has passed: they cannot be removed", async () => {
     const earlier = new Date("2026-11-20T10:00:00Z");
-    const first = await confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-03", "2026-12-17"]) }, earlier);
+    const first = await confirmBooking(
+      database.prisma,
+      demo,
+      { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-03", "2026-12-17"]) },
+      earlier,
+    );
     await expect(
-      confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, replacesId: first.reservationId, days: julienDays(["2026-12-17"]) }, NOW),
-    ).rejects.toThrow("Réservation impossible le jeu. 03/12/2026 (REPAS ENFANT) : le délai de modification est dépassé. Rien n'a été modifié.");
+      confirmBooking(
+        database.prisma,
+        demo,
+        {
+          childId: DEMO_IDS.julien,
+          periodId: cantine.periodId,
+          replacesId: first.reservationId,
+          days: julienDays(["2026-12-17"]),
+        },
+        NOW,
+      ),
+    ).rejects.toThrow(
+      "Réservation impossible le jeu. 03/12/2026 (REPAS ENFANT) : le délai de modification est dépassé. Rien n'a été modifié.",
+    );
     // Removing the other day keeps the locked one in the new reservation.
-    const second = await confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, replacesId: first.reservationId, days: julienDays(["2026-12-03"]) }, NOW);
+    const second = await confirmBooking(
+      database.prisma,
+      demo,
+      { childId: DEMO_IDS.julien, periodId: cantine.periodId, replacesId: first.reservationId, days: julienDays(["2026-12-03"]) },
+      NOW,
+    );
     expect(second.days.map((line) => line.date)).toEqual(["2026-12-03"]);
   });
 
   it("copies a reservation to another child: each day rechecked, the result says which were booked and why not", async () => {
-    const source = await confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2027-01-11", "2027-01-12"]) }, NOW);
-    const refused = await copyReservation(database.prisma, demo, { reservationId: source.reservationId!, childId: DEMO_IDS.julie }, NOW);
+    const source = await confirmBooking(
+      database.prisma,
+      demo,
+      { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2027-01-11", "2027-01-12"]) },
+      NOW,
+    );
+    const refused = await copyReservation(
+      database.prisma,
+      demo,
+      { reservationId: source.reservationId!, childId: DEMO_IDS.julie },
+      NOW,
+    );
     expect(refused.reservation).toBeNull();
     expect(refused.refused[0].reason).toMatch(/dossier de TEST JULIE est incomplet/);
 
     await completeChildSheet(database.prisma, DEMO_IDS.julie, { schoolName: "Cambon", schoolLevel: "CE1" });
-    await database.prisma.unitDay.update({ where: { unitId_date: { unitId: cantine.unitId, date: dayToDate("2027-01-12") } }, data: { capacity: 1 } });
-    const copy = await copyReservation(database.prisma, demo, { reservationId: source.reservationId!, childId: DEMO_IDS.julie }, NOW);
+    await database.prisma.unitDay.update({
+      where: { unitId_date: { unitId: cantine.unitId, date: dayToDate("2027-01-12") } },
+      data: { capacity: 1 },
+    });
+    const copy = await copyReservation(
+      database.prisma,
+      demo,
+      { reservationId: source.reservationId!, childId: DEMO_IDS.julie },
+      NOW,
+    );
     expect(copy.reservation?.status).toBe("ACCEPTED");
     expect(copy.booked).toEqual([{ date: "2027-01-11", unitLabel: "REPAS ENFANT", status: "ACCEPTED" }]);
-    expect(copy.refused).toEqual([{ date: "2027-01-12", unitLabel: "REPAS ENFANT", reason: "plus de place disponible — contactez le service" }]);
-    await expect(copyReservation(database.prisma, demo, { reservationId: source.reservationId!, childId: DEMO_IDS.julien }, NOW)).rejects.toThrow(/autre enfant/);
+    expect(copy.refused).toEqual([
+      { date: "2027-01-12", unitLabel: "REPAS ENFANT", reason: "plus de place disponible — contactez le service" },
+    ]);
+    await expect(
+      copyReservation(database.prisma, demo, { reservationId: source.reservationId!, childId: DEMO_IDS.julien }, NOW),
+    ).rejects.toThrow(/autre enfant/);
   });
 
   describe("another family's ids are refused and nothing changes", () => {
@@ -187,20 +343,33 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
     const snapshot = async () => ({
       reservations: await database.prisma.reservation.findMany({ select: { id: true, status: true }, orderBy: { id: "asc" } }),
       days: await database.prisma.reservationDay.findMany({ select: { id: true, status: true }, orderBy: { id: "asc" } }),
-      counters: await database.prisma.unitDay.findMany({ select: { unitId: true, date: true, booked: true }, orderBy: [{ unitId: "asc" }, { date: "asc" }] }),
+      counters: await database.prisma.unitDay.findMany({
+        select: { unitId: true, date: true, booked: true },
+        orderBy: [{ unitId: "asc" }, { date: "asc" }],
+      }),
     });
     const stranger = () => ({ familyId: other.familyId, userId: other.userId });
 
     beforeAll(async () => {
       julienReservation = (
-        await confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2027-01-14"]) }, NOW)
+        await confirmBooking(
+          database.prisma,
+          demo,
+          { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2027-01-14"]) },
+          NOW,
+        )
       ).reservationId!;
     });
 
     it("booking another family's child", async () => {
       const before = await snapshot();
       await expect(
-        confirmBooking(database.prisma, stranger(), { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2027-01-15"]) }, NOW),
+        confirmBooking(
+          database.prisma,
+          stranger(),
+          { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2027-01-15"]) },
+          NOW,
+        ),
       ).rejects.toThrow("Enfant introuvable.");
       expect(await snapshot()).toEqual(before);
     });
@@ -208,28 +377,57 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
     it("modifying or cancelling another family's reservation", async () => {
       const before = await snapshot();
       await expect(
-        confirmBooking(database.prisma, stranger(), { childId: other.childId, periodId: cantine.periodId, replacesId: julienReservation, days: [] }, NOW),
+        confirmBooking(
+          database.prisma,
+          stranger(),
+          { childId: other.childId, periodId: cantine.periodId, replacesId: julienReservation, days: [] },
+          NOW,
+        ),
       ).rejects.toThrow(/Réservation introuvable/);
       await expect(
-        confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, replacesId: julienReservation, days: julienDays(["2027-01-14"], "unknown-unit") }, NOW),
+        confirmBooking(
+          database.prisma,
+          demo,
+          {
+            childId: DEMO_IDS.julien,
+            periodId: cantine.periodId,
+            replacesId: julienReservation,
+            days: julienDays(["2027-01-14"], "unknown-unit"),
+          },
+          NOW,
+        ),
       ).rejects.toThrow(/aucune unité/);
       expect(await snapshot()).toEqual(before);
     });
 
     it("copying another family's reservation, or copying to another family's child", async () => {
       const before = await snapshot();
-      await expect(copyReservation(database.prisma, stranger(), { reservationId: julienReservation, childId: other.childId }, NOW)).rejects.toThrow("Réservation introuvable.");
-      await expect(copyReservation(database.prisma, demo, { reservationId: julienReservation, childId: other.childId }, NOW)).rejects.toThrow("Enfant introuvable.");
+      await expect(
+        copyReservation(database.prisma, stranger(), { reservationId: julienReservation, childId: other.childId }, NOW),
+      ).rejects.toThrow("Réservation introuvable.");
+      await expect(
+        copyReservation(database.prisma, demo, { reservationId: julienReservation, childId: other.childId }, NOW),
+      ).rejects.toThrow("Enfant introuvable.");
       expect(await snapshot()).toEqual(before);
     });
 
     it("an unknown period, or a unit of another period", async () => {
       const before = await snapshot();
       await expect(
-        confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: "00000000-0000-4000-8000-000000000999", days: julienDays(["2027-01-15"]) }, NOW),
+        confirmBooking(
+          database.prisma,
+          demo,
+          { childId: DEMO_IDS.julien, periodId: "00000000-0000-4000-8000-000000000999", days: julienDays(["2027-01-15"]) },
+          NOW,
+        ),
       ).rejects.toThrow("Période introuvable.");
       await expect(
-        confirmBooking(database.prisma, demo, { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2027-01-15"], fochCantine.unitId) }, NOW),
+        confirmBooking(
+          database.prisma,
+          demo,
+          { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2027-01-15"], fochCantine.unitId) },
+          NOW,
+        ),
       ).rejects.toThrow(/aucune unité/);
       expect(await snapshot()).toEqual(before);
     });
@@ -237,8 +435,17 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
     it("reading another family's reservation or listing finds nothing", async () => {
       const viewer = { familyId: other.familyId, userId: other.userId };
       expect(await getReservationDetail(database.prisma, viewer, julienReservation)).toBeNull();
-      expect(await getPlanning(database.prisma, viewer, { childId: DEMO_IDS.julien, periodId: cantine.periodId }, NOW)).toBeNull();
-      expect(await getPlanning(database.prisma, viewer, { childId: other.childId, periodId: cantine.periodId, replacesId: julienReservation }, NOW)).toBeNull();
+      expect(
+        await getPlanning(database.prisma, viewer, { childId: DEMO_IDS.julien, periodId: cantine.periodId }, NOW),
+      ).toBeNull();
+      expect(
+        await getPlanning(
+          database.prisma,
+          viewer,
+          { childId: other.childId, periodId: cantine.periodId, replacesId: julienReservation },
+          NOW,
+        ),
+      ).toBeNull();
       expect(await getEligiblePeriods(database.prisma, viewer, DEMO_IDS.julien, NOW)).toBeNull();
       expect((await listReservations(database.prisma, viewer, {}, 1)).total).toBe(0);
       expect((await getReservationDetail(database.prisma, demo, julienReservation))?.number).toMatch(/^\d{6}$/);
@@ -252,13 +459,19 @@ describe("reservation e-mails", () => {
   withDemoDatabase("pglite", (suite) => ({ database, smtp } = suite));
 
   it("confirms a booking with its days, and mails a staff decision to the family's parents", async () => {
-    const userId = (await database.prisma.user.findUniqueOrThrow({ where: { email: "famille.test@demo.fr" }, select: { id: true } })).id;
+    const userId = (
+      await database.prisma.user.findUniqueOrThrow({ where: { email: "famille.test@demo.fr" }, select: { id: true } })
+    ).id;
     const cantine = await cantinePeriod(database.prisma, "CAMBON");
     const owner = { familyId: DEMO_IDS.family, userId };
     const result = await confirmBooking(
       database.prisma,
       owner,
-      { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: WEEK.slice(0, 2).map((date) => ({ unitId: cantine.unitId, date })) },
+      {
+        childId: DEMO_IDS.julien,
+        periodId: cantine.periodId,
+        days: WEEK.slice(0, 2).map((date) => ({ unitId: cantine.unitId, date })),
+      },
       NOW,
     );
     await sendReservationConfirmation(database.prisma, result.reservationId!, "famille.test@demo.fr", smtp.mailConfig);
@@ -268,7 +481,10 @@ describe("reservation e-mails", () => {
     expect(confirmation.text).toContain("mar. 08/12/2026 – REPAS ENFANT : acceptée");
     expect(confirmation.text).toContain("CANTINE ELEMENTAIRE CAMBON / RESTAURATION SCOLAIRE CANTINE ELEMENTAIRE 2026-2027");
 
-    await database.prisma.reservationDay.updateMany({ where: { reservationId: result.reservationId!, date: dayToDate("2026-12-08") }, data: { status: "REFUSED", staffMessage: "Sortie scolaire" } });
+    await database.prisma.reservationDay.updateMany({
+      where: { reservationId: result.reservationId!, date: dayToDate("2026-12-08") },
+      data: { status: "REFUSED", staffMessage: "Sortie scolaire" },
+    });
     await notifyReservationDecision(database.prisma, result.reservationId!, smtp.mailConfig);
     const [, decision] = await smtp.waitFor(2);
     expect(decision.to).toEqual(["famille.test@demo.fr"]);

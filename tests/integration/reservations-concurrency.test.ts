@@ -2,11 +2,13 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
 import { addDays, dayToDate } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
 import { confirmBooking } from "@/lib/reservations/book-days";
-import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
+
 import { expectCountersBalancedAfterEach } from "../helpers/counters";
+import { cantinePeriod, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
 import { describePostgres, withDemoDatabase, type TestDatabase } from "../helpers/test-db";
 
 // "Capacity is never exceeded, whatever the number of parents booking the last place at the
@@ -20,14 +22,25 @@ describePostgres("booking the last places at the same moment, on PostgreSQL", ()
   let families: FixtureFamily[];
 
   const setCapacity = (day: string, capacity: number) =>
-    database.prisma.unitDay.create({ data: { unitId: cantine.unitId, date: dayToDate(day), capacity, capacityOverridden: true } });
+    database.prisma.unitDay.create({
+      data: { unitId: cantine.unitId, date: dayToDate(day), capacity, capacityOverridden: true },
+    });
   const bookedOn = async (day: string) =>
-    (await database.prisma.unitDay.findUniqueOrThrow({ where: { unitId_date: { unitId: cantine.unitId, date: dayToDate(day) } } })).booked;
+    (
+      await database.prisma.unitDay.findUniqueOrThrow({
+        where: { unitId_date: { unitId: cantine.unitId, date: dayToDate(day) } },
+      })
+    ).booked;
   const book = (family: FixtureFamily, days: string[], replacesId?: string | null) =>
     confirmBooking(
       database.prisma,
       { familyId: family.familyId, userId: family.userId },
-      { childId: family.childId, periodId: cantine.periodId, replacesId, days: days.map((date) => ({ unitId: cantine.unitId, date })) },
+      {
+        childId: family.childId,
+        periodId: cantine.periodId,
+        replacesId,
+        days: days.map((date) => ({ unitId: cantine.unitId, date })),
+      },
       NOW,
     );
 
@@ -57,7 +70,9 @@ describePostgres("booking the last places at the same moment, on PostgreSQL", ()
       );
     }
     expect(await bookedOn("2026-12-10")).toBe(capacity);
-    expect(await database.prisma.reservationDay.count({ where: { date: dayToDate("2026-12-10"), status: "ACCEPTED" } })).toBe(capacity);
+    expect(await database.prisma.reservationDay.count({ where: { date: dayToDate("2026-12-10"), status: "ACCEPTED" } })).toBe(
+      capacity,
+    );
   }, 120_000);
 
   it("the same from two app processes against one database: exactly C booked", async () => {
@@ -69,18 +84,31 @@ describePostgres("booking the last places at the same moment, on PostgreSQL", ()
       const jobFile = path.join(tmp, `job-${index}.json`);
       fs.writeFileSync(
         jobFile,
-        JSON.stringify({ databaseUrl: database.url, families: slice, periodId: cantine.periodId, unitId: cantine.unitId, day: "2026-12-11", now: NOW.toISOString() }),
+        JSON.stringify({
+          databaseUrl: database.url,
+          families: slice,
+          periodId: cantine.periodId,
+          unitId: cantine.unitId,
+          day: "2026-12-11",
+          now: NOW.toISOString(),
+        }),
       );
       return new Promise<{ booked: number; refusals: string[]; errors: string[] }>((resolve, reject) => {
-        const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "tests/integration/reservations-worker.ts", jobFile, go], {
-          cwd: root,
-          env: { ...process.env, NODE_OPTIONS: "" },
-        });
+        const child = spawn(
+          path.join(root, "node_modules/.bin/tsx"),
+          ["--conditions=react-server", "tests/integration/reservations-worker.ts", jobFile, go],
+          {
+            cwd: root,
+            env: { ...process.env, NODE_OPTIONS: "" },
+          },
+        );
         let out = "";
         let err = "";
         child.stdout.on("data", (chunk) => (out += chunk));
         child.stderr.on("data", (chunk) => (err += chunk));
-        child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker ${index} failed (${code}): ${err}`))));
+        child.on("exit", (code) =>
+          code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker ${index} failed (${code}): ${err}`)),
+        );
       });
     };
     const workers = [run(families.slice(200, 300), 1), run(families.slice(300, 400), 2)];
@@ -97,7 +125,9 @@ describePostgres("booking the last places at the same moment, on PostgreSQL", ()
     const refusals = tallies.flatMap((tally) => tally.refusals);
     expect(refusals).toHaveLength(200 - capacity);
     expect(new Set(refusals)).toEqual(
-      new Set(["Réservation impossible le ven. 11/12/2026 (REPAS ENFANT) : plus de place disponible — contactez le service. Aucune journée n'a été réservée."]),
+      new Set([
+        "Réservation impossible le ven. 11/12/2026 (REPAS ENFANT) : plus de place disponible — contactez le service. Aucune journée n'a été réservée.",
+      ]),
     );
     expect(await bookedOn("2026-12-11")).toBe(capacity);
   }, 180_000);

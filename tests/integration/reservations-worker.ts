@@ -2,6 +2,7 @@
 // the server action, one day for each family it is given, all at once, and prints the tally as
 // JSON. Run with `tsx --conditions=react-server` (the lib modules are "server-only").
 import fs from "node:fs";
+
 import { openDatabase } from "@/lib/db/connect";
 import { AppError } from "@/lib/errors";
 import { confirmBooking } from "@/lib/reservations/book-days";

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
+
 import { dayToDate } from "@/lib/dates/calendar-day";
+
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 describe("schema.prisma and its migrations", () => {
@@ -39,9 +41,17 @@ describe.each(testDatabaseKinds())("database constraints on %s", (kind) => {
         changeRuleId: rule.id,
       },
     });
-    unitId = (await prisma.unit.create({ data: { periodId: period.id, label: "REPAS", startTime: "12:15", endTime: "13:00", capacity: 2 } })).id;
+    unitId = (
+      await prisma.unit.create({
+        data: { periodId: period.id, label: "REPAS", startTime: "12:15", endTime: "13:00", capacity: 2 },
+      })
+    ).id;
     const family = await prisma.family.create({ data: { name: "DURAND" } });
-    childId = (await prisma.child.create({ data: { familyId: family.id, firstName: "Léa", lastName: "DURAND", birthDate: dayToDate("2018-05-04") } })).id;
+    childId = (
+      await prisma.child.create({
+        data: { familyId: family.id, firstName: "Léa", lastName: "DURAND", birthDate: dayToDate("2018-05-04") },
+      })
+    ).id;
   });
   afterAll(() => database?.drop());
 
@@ -98,6 +108,8 @@ describe.each(testDatabaseKinds())("database constraints on %s", (kind) => {
     await expect(
       database.prisma.deadlineRule.create({ data: { kind: "WEEKDAY_OF_PREVIOUS_WEEK", weekday: 8, timeOfDay: 1439 } }),
     ).rejects.toThrow();
-    await expect(database.prisma.deadlineRule.create({ data: { kind: "DAYS_BEFORE", timeOfDay: 1440, daysBefore: 1 } })).rejects.toThrow();
+    await expect(
+      database.prisma.deadlineRule.create({ data: { kind: "DAYS_BEFORE", timeOfDay: 1440, daysBefore: 1 } }),
+    ).rejects.toThrow();
   });
 });

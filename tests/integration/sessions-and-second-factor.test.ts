@@ -6,20 +6,21 @@ import { activateAccount, ALREADY_ACTIVATED_MESSAGE } from "@/lib/auth/activatio
 import { recentLogins } from "@/lib/auth/auth-events";
 import { changePassword, CURRENT_PASSWORD_LIMIT, WRONG_CURRENT_PASSWORD } from "@/lib/auth/change-password";
 import { EMAIL_CHANGE_LIMIT, requestEmailChange } from "@/lib/auth/email-change";
-import { resetStaffSecondFactor } from "@/lib/staff/staff";
-import { CHALLENGE_MAX_ATTEMPTS, findLoginChallenge, openLoginChallenge } from "@/lib/auth/login-challenge";
 import { checkLogin } from "@/lib/auth/login";
+import { CHALLENGE_MAX_ATTEMPTS, findLoginChallenge, openLoginChallenge } from "@/lib/auth/login-challenge";
 import { hashPassword } from "@/lib/auth/password";
-import { purgeEndedSessions } from "@/lib/auth/session-purge";
 import { resetPassword } from "@/lib/auth/password-reset";
 import { replaceRecoveryCodes } from "@/lib/auth/second-factor";
 import { checkSecondFactor, confirmEnrolment, WRONG_CODE_MESSAGE } from "@/lib/auth/second-factor-login";
+import { purgeEndedSessions } from "@/lib/auth/session-purge";
 import { createLoginThrottle } from "@/lib/auth/throttle";
 import { createAuthToken, peekAuthToken } from "@/lib/auth/tokens";
 import { openTotpSecret, sealTotpSecret } from "@/lib/auth/totp-secret";
 import { openUserSession, readUserSession, revokeUserSession, SESSION_LIMITS } from "@/lib/auth/user-sessions";
 import * as clock from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { resetStaffSecondFactor } from "@/lib/staff/staff";
+
 import { createTown } from "../helpers/admin-fixtures";
 import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
@@ -36,7 +37,10 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
   let smtp: SmtpPeer;
   let counter = 0;
 
-  const createUser = async (role: "PARENT" | "AGENT" | "ADMIN", options: { password?: string | null; activatedAt?: Date | null } = {}) => {
+  const createUser = async (
+    role: "PARENT" | "AGENT" | "ADMIN",
+    options: { password?: string | null; activatedAt?: Date | null } = {},
+  ) => {
     counter += 1;
     const email = `compte-${counter}@exemple.fr`;
     const passwordHash = options.password === null ? null : await hashPassword(options.password ?? PASSWORD);
@@ -66,10 +70,16 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
     it("ends a parent's session after 2 hours without activity", async () => {
       const parent = await createUser("PARENT");
       const session = await openUserSession(database.prisma, { userId: parent.id, role: "PARENT", ...META }, T0);
-      expect(await readUserSession(database.prisma, session.id, after(SESSION_LIMITS.PARENT.idleMs - minutes(1)))).toMatchObject({ sessionId: session.id });
+      expect(await readUserSession(database.prisma, session.id, after(SESSION_LIMITS.PARENT.idleMs - minutes(1)))).toMatchObject({
+        sessionId: session.id,
+      });
       // That request counted as activity: two more hours from there.
-      expect(await readUserSession(database.prisma, session.id, after(2 * SESSION_LIMITS.PARENT.idleMs - minutes(2)))).toMatchObject({ sessionId: session.id });
-      expect(await readUserSession(database.prisma, session.id, after(3 * SESSION_LIMITS.PARENT.idleMs))).toEqual({ ended: "idle" });
+      expect(
+        await readUserSession(database.prisma, session.id, after(2 * SESSION_LIMITS.PARENT.idleMs - minutes(2))),
+      ).toMatchObject({ sessionId: session.id });
+      expect(await readUserSession(database.prisma, session.id, after(3 * SESSION_LIMITS.PARENT.idleMs))).toEqual({
+        ended: "idle",
+      });
     });
 
     it("ends a parent's session 12 hours after login however active, and a staff member's after 10 hours or 30 idle minutes", async () => {
@@ -80,7 +90,9 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
         now = after(minutes(30), now);
         expect(await readUserSession(database.prisma, session.id, now)).toMatchObject({ sessionId: session.id });
       }
-      expect(await readUserSession(database.prisma, session.id, after(SESSION_LIMITS.PARENT.absoluteMs))).toEqual({ ended: "expired" });
+      expect(await readUserSession(database.prisma, session.id, after(SESSION_LIMITS.PARENT.absoluteMs))).toEqual({
+        ended: "expired",
+      });
 
       const agent = await createUser("AGENT");
       const staff = await openUserSession(database.prisma, { userId: agent.id, role: "AGENT", ...META }, T0);
@@ -88,7 +100,9 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
       expect(await readUserSession(database.prisma, staff.id, after(minutes(29) + minutes(30)))).toEqual({ ended: "idle" });
       const busy = await openUserSession(database.prisma, { userId: agent.id, role: "AGENT", ...META }, T0);
       for (let step = 1; step * 20 < 600; step++) await readUserSession(database.prisma, busy.id, after(minutes(step * 20)));
-      expect(await readUserSession(database.prisma, busy.id, after(SESSION_LIMITS.STAFF.absoluteMs))).toEqual({ ended: "expired" });
+      expect(await readUserSession(database.prisma, busy.id, after(SESSION_LIMITS.STAFF.absoluteMs))).toEqual({
+        ended: "expired",
+      });
     });
 
     it("ends a session for good at logout, and any session of a deactivated account", async () => {
@@ -112,7 +126,9 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
       expect(await database.prisma.userSession.count({ where: { id: { in: [ended.id, live.id] } } })).toBe(2);
       // A day and a bit after the live one reached its absolute end (12 h), both go.
       await purgeEndedSessions(database.prisma, after(minutes(5) + 37 * 60 * 60 * 1000));
-      expect(await database.prisma.userSession.findMany({ where: { id: { in: [ended.id, live.id] } }, select: { id: true } })).toEqual([]);
+      expect(
+        await database.prisma.userSession.findMany({ where: { id: { in: [ended.id, live.id] } }, select: { id: true } }),
+      ).toEqual([]);
     });
   });
 
@@ -126,7 +142,12 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
         createAuthToken(database.prisma, { userId: parent.id, purpose: "ACTIVATION" }),
         createAuthToken(database.prisma, { userId: parent.id, purpose: "EMAIL_CHANGE", newEmail: "ailleurs@exemple.fr" }),
       ]);
-      await changePassword(database.prisma, parent.id, { currentPassword: PASSWORD, password: "une toute nouvelle phrase" }, { sessionId: here.id, meta: META });
+      await changePassword(
+        database.prisma,
+        parent.id,
+        { currentPassword: PASSWORD, password: "une toute nouvelle phrase" },
+        { sessionId: here.id, meta: META },
+      );
       expect(await readUserSession(database.prisma, here.id)).toMatchObject({ sessionId: here.id });
       expect(await readUserSession(database.prisma, elsewhere.id)).toEqual({ ended: "revoked" });
       expect(await peekAuthToken(database.prisma, links[0], "PASSWORD_RESET")).toEqual({ ok: false, reason: "used" });
@@ -139,7 +160,11 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
       const parent = await createUser("PARENT");
       const session = await openUserSession(database.prisma, { userId: parent.id, role: "PARENT", ...META });
       const reset = await createAuthToken(database.prisma, { userId: parent.id, purpose: "PASSWORD_RESET" });
-      const change = await createAuthToken(database.prisma, { userId: parent.id, purpose: "EMAIL_CHANGE", newEmail: "vole@exemple.fr" });
+      const change = await createAuthToken(database.prisma, {
+        userId: parent.id,
+        purpose: "EMAIL_CHANGE",
+        newEmail: "vole@exemple.fr",
+      });
       expect((await resetPassword(database.prisma, reset, "une phrase toute neuve", clock.now(), META)).ok).toBe(true);
       expect(await readUserSession(database.prisma, session.id)).toEqual({ ended: "revoked" });
       expect(await peekAuthToken(database.prisma, change, "EMAIL_CHANGE")).toEqual({ ok: false, reason: "used" });
@@ -152,34 +177,63 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
       const second = await createAuthToken(database.prisma, { userId: fresh.id, purpose: "ACTIVATION" });
       expect((await activateAccount(database.prisma, first, "la première phrase de passe")).ok).toBe(true);
       // The other link sent before is void once the account has its password.
-      expect(await activateAccount(database.prisma, second, "une phrase pour prendre la main")).toEqual({ ok: false, message: expect.stringMatching(/déjà été utilisé/) });
+      expect(await activateAccount(database.prisma, second, "une phrase pour prendre la main")).toEqual({
+        ok: false,
+        message: expect.stringMatching(/déjà été utilisé/),
+      });
 
       // Even a link made after activation (resent by mistake) cannot change an activated account's password.
       const late = await createAuthToken(database.prisma, { userId: fresh.id, purpose: "ACTIVATION" });
       const before = await database.prisma.user.findUniqueOrThrow({ where: { id: fresh.id }, select: { passwordHash: true } });
-      expect(await activateAccount(database.prisma, late, "une phrase pour prendre la main")).toEqual({ ok: false, message: ALREADY_ACTIVATED_MESSAGE });
-      expect(await database.prisma.user.findUniqueOrThrow({ where: { id: fresh.id }, select: { passwordHash: true } })).toEqual(before);
+      expect(await activateAccount(database.prisma, late, "une phrase pour prendre la main")).toEqual({
+        ok: false,
+        message: ALREADY_ACTIVATED_MESSAGE,
+      });
+      expect(await database.prisma.user.findUniqueOrThrow({ where: { id: fresh.id }, select: { passwordHash: true } })).toEqual(
+        before,
+      );
       expect(await peekAuthToken(database.prisma, late, "ACTIVATION")).toMatchObject({ ok: true }); // rolled back with the refusal
     });
 
     it("throttles checks of the current password per account: after 5 wrong ones, even the right one waits", async () => {
       const parent = await createUser("PARENT");
       for (let i = 0; i < CURRENT_PASSWORD_LIMIT.attempts; i++) {
-        await expect(changePassword(database.prisma, parent.id, { currentPassword: `faux-${i}`, password: "une toute nouvelle phrase" })).rejects.toThrow(WRONG_CURRENT_PASSWORD);
+        await expect(
+          changePassword(database.prisma, parent.id, { currentPassword: `faux-${i}`, password: "une toute nouvelle phrase" }),
+        ).rejects.toThrow(WRONG_CURRENT_PASSWORD);
       }
-      await expect(changePassword(database.prisma, parent.id, { currentPassword: PASSWORD, password: "une toute nouvelle phrase" })).rejects.toThrow(/Trop d'essais du mot de passe/);
-      await expect(requestEmailChange(database.prisma, parent.id, { newEmail: "autre@exemple.fr", currentPassword: PASSWORD }, { mailConfig: smtp.mailConfig })).rejects.toThrow(
-        /Trop d'essais du mot de passe/,
-      );
-      expect(await database.prisma.auditLog.count({ where: { action: "auth.password.check-failure", targetId: parent.id } })).toBe(CURRENT_PASSWORD_LIMIT.attempts);
+      await expect(
+        changePassword(database.prisma, parent.id, { currentPassword: PASSWORD, password: "une toute nouvelle phrase" }),
+      ).rejects.toThrow(/Trop d'essais du mot de passe/);
+      await expect(
+        requestEmailChange(
+          database.prisma,
+          parent.id,
+          { newEmail: "autre@exemple.fr", currentPassword: PASSWORD },
+          { mailConfig: smtp.mailConfig },
+        ),
+      ).rejects.toThrow(/Trop d'essais du mot de passe/);
+      expect(
+        await database.prisma.auditLog.count({ where: { action: "auth.password.check-failure", targetId: parent.id } }),
+      ).toBe(CURRENT_PASSWORD_LIMIT.attempts);
     });
 
     it("limits login-change requests to 5 a day per account", async () => {
       const parent = await createUser("PARENT");
       for (let i = 0; i < EMAIL_CHANGE_LIMIT.attempts; i++) {
-        await requestEmailChange(database.prisma, parent.id, { newEmail: `nouvelle-${counter}-${i}@exemple.fr`, currentPassword: PASSWORD }, { mailConfig: smtp.mailConfig });
+        await requestEmailChange(
+          database.prisma,
+          parent.id,
+          { newEmail: `nouvelle-${counter}-${i}@exemple.fr`, currentPassword: PASSWORD },
+          { mailConfig: smtp.mailConfig },
+        );
       }
-      const refused = requestEmailChange(database.prisma, parent.id, { newEmail: `encore-${counter}@exemple.fr`, currentPassword: PASSWORD }, { mailConfig: smtp.mailConfig });
+      const refused = requestEmailChange(
+        database.prisma,
+        parent.id,
+        { newEmail: `encore-${counter}@exemple.fr`, currentPassword: PASSWORD },
+        { mailConfig: smtp.mailConfig },
+      );
       await expect(refused).rejects.toBeInstanceOf(AppError);
       await expect(refused).rejects.toThrow(/trop de demandes de changement d'identifiant/);
     });
@@ -188,7 +242,10 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
   const enrolled = async () => {
     const agent = await createUser("AGENT");
     const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-    await database.prisma.user.update({ where: { id: agent.id }, data: { totpSecret: sealTotpSecret(secret), totpEnabledAt: new Date() } });
+    await database.prisma.user.update({
+      where: { id: agent.id },
+      data: { totpSecret: sealTotpSecret(secret), totpEnabledAt: new Date() },
+    });
     const token = await openLoginChallenge(database.prisma, { userId: agent.id, callbackUrl: "/admin/familles", ...META });
     const challenge = (await findLoginChallenge(database.prisma, token))!;
     return { agent, secret, token, challenge };
@@ -201,14 +258,20 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
       const code = totpAt(secret, stepNow());
       expect(await checkSecondFactor(database.prisma, challenge, code, META)).toEqual({ ok: true, method: "code" });
       expect(await findLoginChallenge(database.prisma, token)).toBeNull(); // closed
-      const again = (await findLoginChallenge(database.prisma, await openLoginChallenge(database.prisma, { userId: agent.id, callbackUrl: null, ...META })))!;
+      const again = (await findLoginChallenge(
+        database.prisma,
+        await openLoginChallenge(database.prisma, { userId: agent.id, callbackUrl: null, ...META }),
+      ))!;
       expect(await checkSecondFactor(database.prisma, again, code, META)).toEqual({ ok: false, message: WRONG_CODE_MESSAGE });
     });
 
     it("gives a challenge 5 tries, then the password must be given again", async () => {
       const { secret, token, challenge } = await enrolled();
       for (let i = 0; i < CHALLENGE_MAX_ATTEMPTS; i++) {
-        expect(await checkSecondFactor(database.prisma, challenge, "000000", META)).toEqual({ ok: false, message: WRONG_CODE_MESSAGE });
+        expect(await checkSecondFactor(database.prisma, challenge, "000000", META)).toEqual({
+          ok: false,
+          message: WRONG_CODE_MESSAGE,
+        });
       }
       const late = await checkSecondFactor(database.prisma, challenge, totpAt(secret, stepNow()), META);
       expect(late).toMatchObject({ ok: false, expired: true });
@@ -218,26 +281,43 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
     it("takes a recovery code once, even twice at the same moment", async () => {
       const { agent, challenge } = await enrolled();
       const codes = await replaceRecoveryCodes(database.prisma, agent.id);
-      const other = (await findLoginChallenge(database.prisma, await openLoginChallenge(database.prisma, { userId: agent.id, callbackUrl: null, ...META })))!;
-      const results = await Promise.all([checkSecondFactor(database.prisma, challenge, codes[3], META), checkSecondFactor(database.prisma, other, codes[3], META)]);
+      const other = (await findLoginChallenge(
+        database.prisma,
+        await openLoginChallenge(database.prisma, { userId: agent.id, callbackUrl: null, ...META }),
+      ))!;
+      const results = await Promise.all([
+        checkSecondFactor(database.prisma, challenge, codes[3], META),
+        checkSecondFactor(database.prisma, other, codes[3], META),
+      ]);
       expect(results.filter((result) => result.ok)).toHaveLength(1);
-      const stored = await database.prisma.recoveryCode.findMany({ where: { userId: agent.id }, select: { codeHash: true, usedAt: true } });
+      const stored = await database.prisma.recoveryCode.findMany({
+        where: { userId: agent.id },
+        select: { codeHash: true, usedAt: true },
+      });
       expect(stored).toHaveLength(10);
       expect(stored.filter((row) => row.usedAt)).toHaveLength(1);
       expect(stored.some((row) => codes.some((code) => row.codeHash.includes(code.replace("-", ""))))).toBe(false); // hashed
-      expect(await database.prisma.auditLog.count({ where: { action: "auth.second-factor.recovery-code", targetId: agent.id } })).toBe(1);
+      expect(
+        await database.prisma.auditLog.count({ where: { action: "auth.second-factor.recovery-code", targetId: agent.id } }),
+      ).toBe(1);
     });
 
     it("enrols with a first code: the factor is on and 10 recovery codes exist", async () => {
       const agent = await createUser("AGENT");
       const secret = "KRUGS4ZANFZSAYJAONSWG4TFOQQGW2LM";
       await database.prisma.user.update({ where: { id: agent.id }, data: { totpSecret: sealTotpSecret(secret) } });
-      const challenge = (await findLoginChallenge(database.prisma, await openLoginChallenge(database.prisma, { userId: agent.id, callbackUrl: null, ...META })))!;
+      const challenge = (await findLoginChallenge(
+        database.prisma,
+        await openLoginChallenge(database.prisma, { userId: agent.id, callbackUrl: null, ...META }),
+      ))!;
       expect(await confirmEnrolment(database.prisma, challenge, "123456", META)).toMatchObject({ ok: false });
       const result = await confirmEnrolment(database.prisma, challenge, totpAt(secret, stepNow()), META);
       expect(result).toMatchObject({ ok: true, recoveryCodes: expect.any(Array) });
       if (result.ok) expect(result.recoveryCodes).toHaveLength(10);
-      const user = await database.prisma.user.findUniqueOrThrow({ where: { id: agent.id }, select: { totpEnabledAt: true, totpSecret: true } });
+      const user = await database.prisma.user.findUniqueOrThrow({
+        where: { id: agent.id },
+        select: { totpEnabledAt: true, totpSecret: true },
+      });
       expect(user.totpEnabledAt).not.toBeNull();
       expect(openTotpSecret(user.totpSecret!)).toBe(secret);
       expect(await database.prisma.auditLog.count({ where: { action: "auth.second-factor.enrol", targetId: agent.id } })).toBe(1);
@@ -251,18 +331,35 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
       const session = await openUserSession(database.prisma, { userId: agent.id, role: "AGENT", ...META });
       const admin = await createUser("ADMIN");
       const otherAgent = await createUser("AGENT");
-      const viewer = (user: { id: string; email: string }, role: "AGENT" | "ADMIN") => ({ userId: user.id, email: user.email, name: "X", role, familyId: null });
+      const viewer = (user: { id: string; email: string }, role: "AGENT" | "ADMIN") => ({
+        userId: user.id,
+        email: user.email,
+        name: "X",
+        role,
+        familyId: null,
+      });
 
-      await expect(resetStaffSecondFactor(database.prisma, viewer(otherAgent, "AGENT"), agent.id, META)).rejects.toThrow("Seul un administrateur peut gérer");
-      expect(await database.prisma.user.findUniqueOrThrow({ where: { id: agent.id }, select: { totpEnabledAt: true } })).toEqual({ totpEnabledAt: expect.any(Date) });
+      await expect(resetStaffSecondFactor(database.prisma, viewer(otherAgent, "AGENT"), agent.id, META)).rejects.toThrow(
+        "Seul un administrateur peut gérer",
+      );
+      expect(await database.prisma.user.findUniqueOrThrow({ where: { id: agent.id }, select: { totpEnabledAt: true } })).toEqual({
+        totpEnabledAt: expect.any(Date),
+      });
 
       await resetStaffSecondFactor(database.prisma, viewer(admin, "ADMIN"), agent.id, META);
-      expect(await database.prisma.user.findUniqueOrThrow({ where: { id: agent.id }, select: { totpSecret: true, totpEnabledAt: true } })).toEqual({ totpSecret: null, totpEnabledAt: null });
+      expect(
+        await database.prisma.user.findUniqueOrThrow({
+          where: { id: agent.id },
+          select: { totpSecret: true, totpEnabledAt: true },
+        }),
+      ).toEqual({ totpSecret: null, totpEnabledAt: null });
       expect(await database.prisma.recoveryCode.count({ where: { userId: agent.id } })).toBe(0);
       expect(await readUserSession(database.prisma, session.id)).toEqual({ ended: "revoked" });
       expect(await findLoginChallenge(database.prisma, undefined)).toBeNull();
       expect(await database.prisma.loginChallenge.count({ where: { id: challenge.id, usedAt: null } })).toBe(0);
-      expect(await database.prisma.auditLog.findFirstOrThrow({ where: { action: "auth.second-factor.reset", targetId: agent.id } })).toMatchObject({ actorUserId: admin.id, actorRole: "ADMIN" });
+      expect(
+        await database.prisma.auditLog.findFirstOrThrow({ where: { action: "auth.second-factor.reset", targetId: agent.id } }),
+      ).toMatchObject({ actorUserId: admin.id, actorRole: "ADMIN" });
     });
   });
 
@@ -272,12 +369,26 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
       const throttle = createLoginThrottle(database.prisma);
       await checkLogin(database.prisma, throttle, { email: parent.email, password: "faux", ...META });
       expect((await checkLogin(database.prisma, throttle, { email: parent.email, password: PASSWORD, ...META })).ok).toBe(true);
-      const failure = await database.prisma.auditLog.findFirstOrThrow({ where: { action: "auth.login.failure", targetId: parent.id } });
+      const failure = await database.prisma.auditLog.findFirstOrThrow({
+        where: { action: "auth.login.failure", targetId: parent.id },
+      });
       expect(failure).toMatchObject({ ip: META.ip, details: { navigateur: META.userAgent, motif: "mot de passe incorrect" } });
 
-      for (const [hour, ip] of [["09", "192.0.2.1"], ["11", "192.0.2.2"], ["10", "192.0.2.3"]] as const) {
+      for (const [hour, ip] of [
+        ["09", "192.0.2.1"],
+        ["11", "192.0.2.2"],
+        ["10", "192.0.2.3"],
+      ] as const) {
         await database.prisma.auditLog.create({
-          data: { action: "auth.login.success", at: new Date(`2026-12-01T${hour}:00:00Z`), targetType: "user", targetId: parent.id, actorUserId: parent.id, ip, details: { navigateur: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Safari/604.1" } },
+          data: {
+            action: "auth.login.success",
+            at: new Date(`2026-12-01T${hour}:00:00Z`),
+            targetType: "user",
+            targetId: parent.id,
+            actorUserId: parent.id,
+            ip,
+            details: { navigateur: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Safari/604.1" },
+          },
         });
       }
       const logins = await recentLogins(database.prisma, parent.id);

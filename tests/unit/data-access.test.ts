@@ -18,7 +18,8 @@ const GET_DB_IN_LIB = [
 ];
 
 /** A query written in place: `db.user.findMany(`, `getDb().$queryRaw`, `tx.child.update(`… */
-const DIRECT_QUERY = /\b(?:db|getDb\(\)|tx|prisma)\.(?:\$(?:queryRaw|executeRaw|transaction)\w*|\w+\.(?:find\w*|count|create\w*|update\w*|delete\w*|upsert|aggregate|groupBy)\()/;
+const DIRECT_QUERY =
+  /\b(?:db|getDb\(\)|tx|prisma)\.(?:\$(?:queryRaw|executeRaw|transaction)\w*|\w+\.(?:find\w*|count|create\w*|update\w*|delete\w*|upsert|aggregate|groupBy)\()/;
 
 function sourceFiles(folder: string): string[] {
   const found: string[] = [];
@@ -60,7 +61,9 @@ describe("the data-access rule", () => {
   });
 
   it("no lib function calls getDb() but the entry-point helpers: it takes db (or tx) as its first parameter", () => {
-    const calls = linesMatching(sourceFiles("lib"), /\bgetDb\(\)/).filter((place) => !GET_DB_IN_LIB.includes(place.split(":")[0]));
+    const calls = linesMatching(sourceFiles("lib"), /\bgetDb\(\)/).filter(
+      (place) => !GET_DB_IN_LIB.includes(place.split(":")[0]),
+    );
     expect(calls).toEqual([]);
   });
 

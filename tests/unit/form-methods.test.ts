@@ -20,7 +20,6 @@ const GET_FORMS = [
   "components/reservations/reservation-search-form.tsx", // a parent's reservation search
 ];
 
-
 const SENSITIVE = [
   /\btype=\{?\s*["'](?:password|file)["']/,
   /\bautoComplete=\{?\s*["'](?:current|new)-password["']/,
@@ -79,17 +78,20 @@ function formProblems(forms: FoundForm[], allowedGet: string[], pending: string[
   for (const form of forms) {
     const where = `${form.file}:${form.line}`;
     if (form.method === null) {
-      if (!form.functionAction && !pending.includes(form.file)) problems.push(`${where}: <form> without method (a submit before hydration would be a GET)`);
+      if (!form.functionAction && !pending.includes(form.file))
+        problems.push(`${where}: <form> without method (a submit before hydration would be a GET)`);
     } else if (form.method === "get") {
       if (!allowedGet.includes(form.file)) problems.push(`${where}: method="get" on a form that is not a listed search form`);
       if (form.sensitive) problems.push(`${where}: method="get" on a form with a password or file input`);
     } else if (form.method !== "post") {
       problems.push(`${where}: method="${form.method}" (expected "post" or "get")`);
     }
-    if (form.method !== null && form.functionAction) problems.push(`${where}: method on a form whose action is a function (React sets it and warns)`);
+    if (form.method !== null && form.functionAction)
+      problems.push(`${where}: method on a form whose action is a function (React sets it and warns)`);
   }
   for (const file of allowedGet) {
-    if (!forms.some((form) => form.file === file && form.method === "get")) problems.push(`${file}: listed as a GET form but has none`);
+    if (!forms.some((form) => form.file === file && form.method === "get"))
+      problems.push(`${file}: listed as a GET form but has none`);
   }
   return problems;
 }
@@ -102,13 +104,19 @@ function tsxFiles(folder: string): string[] {
 }
 
 describe("every form says how it is sent", () => {
-  const forms = [...tsxFiles("app"), ...tsxFiles("components")].flatMap((file) => findForms(file, fs.readFileSync(path.join(ROOT, file), "utf8")));
+  const forms = [...tsxFiles("app"), ...tsxFiles("components")].flatMap((file) =>
+    findForms(file, fs.readFileSync(path.join(ROOT, file), "utf8")),
+  );
 
   it("finds the portal's forms, the multi-line ones included", () => {
     expect(forms.length).toBeGreaterThanOrEqual(20);
     expect(forms).toContainEqual(expect.objectContaining({ file: "components/admin/closure-form.tsx", method: "post" }));
-    expect(forms).toContainEqual(expect.objectContaining({ file: "components/documents/upload-document-form.tsx", method: "post", sensitive: true }));
-    expect(forms).toContainEqual(expect.objectContaining({ file: "components/admin/news-form.tsx", method: null, functionAction: true }));
+    expect(forms).toContainEqual(
+      expect.objectContaining({ file: "components/documents/upload-document-form.tsx", method: "post", sensitive: true }),
+    );
+    expect(forms).toContainEqual(
+      expect.objectContaining({ file: "components/admin/news-form.tsx", method: null, functionAction: true }),
+    );
   });
 
   it("gives every form a method, GET only to the listed search forms, none of which asks for a password or a file", () => {
@@ -121,20 +129,32 @@ describe("the form check itself", () => {
 
   it("reads a method after an attribute holding an arrow function", () => {
     expect(check(`<form onSubmit={(event) => { event.preventDefault(); }} method="post">`)).toEqual([]);
-    expect(check(`<form\n  onSubmit={(event) => submit(event)}\n  className="a"\n>`)).toEqual(["x.tsx:1: <form> without method (a submit before hydration would be a GET)"]);
+    expect(check(`<form\n  onSubmit={(event) => submit(event)}\n  className="a"\n>`)).toEqual([
+      "x.tsx:1: <form> without method (a submit before hydration would be a GET)",
+    ]);
   });
 
   it("refuses GET outside the list, and a password or file field in a listed GET form", () => {
-    expect(check(`<form method="get" action="/x"><input name="q" /></form>`)).toEqual(['x.tsx:1: method="get" on a form that is not a listed search form']);
-    expect(check(`<form method="get"><TextField type="password" /></form>`, ["x.tsx"])).toEqual(['x.tsx:1: method="get" on a form with a password or file input']);
-    expect(check(`<form method="get"><FileField label="Pièce" /></form>`, ["x.tsx"])).toEqual(['x.tsx:1: method="get" on a form with a password or file input']);
+    expect(check(`<form method="get" action="/x"><input name="q" /></form>`)).toEqual([
+      'x.tsx:1: method="get" on a form that is not a listed search form',
+    ]);
+    expect(check(`<form method="get"><TextField type="password" /></form>`, ["x.tsx"])).toEqual([
+      'x.tsx:1: method="get" on a form with a password or file input',
+    ]);
+    expect(check(`<form method="get"><FileField label="Pièce" /></form>`, ["x.tsx"])).toEqual([
+      'x.tsx:1: method="get" on a form with a password or file input',
+    ]);
     expect(check(`<form method="get"><input name="q" /></form>`, ["x.tsx"])).toEqual([]);
   });
 
   it("lets React set the method of a form whose action is a function, and only then", () => {
     const actionState = `const [state, formAction] = useActionState(run, null);\n`;
     expect(check(`${actionState}<form action={formAction}>`)).toEqual([]);
-    expect(check(`${actionState}<form method="post" action={formAction}>`)).toEqual(["x.tsx:2: method on a form whose action is a function (React sets it and warns)"]);
-    expect(check(`const target = "/recherche";\n<form action={target}>`)).toEqual(["x.tsx:2: <form> without method (a submit before hydration would be a GET)"]);
+    expect(check(`${actionState}<form method="post" action={formAction}>`)).toEqual([
+      "x.tsx:2: method on a form whose action is a function (React sets it and warns)",
+    ]);
+    expect(check(`const target = "/recherche";\n<form action={target}>`)).toEqual([
+      "x.tsx:2: <form> without method (a submit before hydration would be a GET)",
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
 import { AccountBlock } from "@/components/dashboard/account-block";
 import { ChildrenBlock } from "@/components/dashboard/children-block";
 import { CompletenessBlock } from "@/components/dashboard/completeness-block";

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { ConfirmEmailForm } from "@/components/account/confirm-email-form";
 import { Panel } from "@/components/ui/panel";
 import { peekAuthToken, TOKEN_ERROR_MESSAGE } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
 import { parseText, type TSearchParams } from "@/lib/http/url-params";
+
 import { confirmEmailChangeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Confirmation de votre nouvel identifiant" };

@@ -1,7 +1,9 @@
 "use server";
 
 import { redirect, unstable_rethrow } from "next/navigation";
+
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "@/lib/auth/auth-events";
+import { checkLogin, LOGIN_FAILED_MESSAGE } from "@/lib/auth/login";
 import {
   clearChallengeCookie,
   findLoginChallenge,
@@ -9,11 +11,10 @@ import {
   readChallengeCookie,
   setChallengeCookie,
 } from "@/lib/auth/login-challenge";
-import { checkLogin, LOGIN_FAILED_MESSAGE } from "@/lib/auth/login";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { afterLoginPath, safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { CHALLENGE_EXPIRED_MESSAGE, checkSecondFactor, confirmEnrolment } from "@/lib/auth/second-factor-login";
-import { readSessionClaims, clearSessionCookie } from "@/lib/auth/session-cookie";
+import { clearSessionCookie, readSessionClaims } from "@/lib/auth/session-cookie";
 import { signInChallengedUser, signInUser } from "@/lib/auth/sign-in";
 import { createLoginThrottle, type LoginThrottle } from "@/lib/auth/throttle";
 import { revokeUserSession } from "@/lib/auth/user-sessions";
@@ -39,7 +40,11 @@ export async function loginAction(_previous: LoginState, form: FormData): Promis
   if (!email) fieldErrors.email = "Saisissez votre identifiant (votre adresse e-mail).";
   if (!password) fieldErrors.password = "Saisissez votre mot de passe.";
   if (fieldErrors.email || fieldErrors.password) {
-    return { error: "Le formulaire contient des erreurs : vérifiez les champs signalés.", fieldErrors, email: email.slice(0, 254) };
+    return {
+      error: "Le formulaire contient des erreurs : vérifiez les champs signalés.",
+      fieldErrors,
+      email: email.slice(0, 254),
+    };
   }
 
   let destination: string;
@@ -70,10 +75,7 @@ export async function loginAction(_previous: LoginState, form: FormData): Promis
 
 export type CodeState = { error?: string; expired?: boolean; recoveryCodes?: string[]; next?: string };
 
-async function answerChallenge(
-  form: FormData,
-  check: typeof checkSecondFactor | typeof confirmEnrolment,
-): Promise<CodeState> {
+async function answerChallenge(form: FormData, check: typeof checkSecondFactor | typeof confirmEnrolment): Promise<CodeState> {
   const code = text(form, "code").trim();
   if (!code) return { error: "Saisissez le code de vérification." };
   let next: string;
@@ -85,14 +87,19 @@ async function answerChallenge(
     const meta = await requestMeta();
     const result = await check(db, challenge, code.slice(0, 40), meta);
     if (!result.ok) return { error: result.message, expired: result.expired };
-    const role = await signInChallengedUser(db, challenge.userId, { ...meta, method: result.method === "code" ? "mot de passe + code" : "mot de passe + code de secours" });
+    const role = await signInChallengedUser(db, challenge.userId, {
+      ...meta,
+      method: result.method === "code" ? "mot de passe + code" : "mot de passe + code de secours",
+    });
     await clearChallengeCookie();
     next = afterLoginPath(challenge.callbackUrl, role);
     recoveryCodes = result.recoveryCodes;
   } catch (error) {
     unstable_rethrow(error);
     console.error("[second-factor] unexpected error", error);
-    return { error: "La vérification a échoué. Reconnectez-vous et réessayez ; si le problème persiste, contactez un administrateur." };
+    return {
+      error: "La vérification a échoué. Reconnectez-vous et réessayez ; si le problème persiste, contactez un administrateur.",
+    };
   }
   // After an enrolment, the recovery codes are shown once before going on.
   if (recoveryCodes) return { recoveryCodes, next };
@@ -115,7 +122,13 @@ export async function logoutAction(): Promise<void> {
       const db = getDb();
       if (await revokeUserSession(db, claims.sid)) {
         const meta = await requestMeta();
-        await recordAuthEvent(db, { action: AUTH_EVENT_ACTIONS.logout, userId: claims.sub, role: claims.role, familyId: claims.familyId, ...meta });
+        await recordAuthEvent(db, {
+          action: AUTH_EVENT_ACTIONS.logout,
+          userId: claims.sub,
+          role: claims.role,
+          familyId: claims.familyId,
+          ...meta,
+        });
       }
     }
   } catch (error) {

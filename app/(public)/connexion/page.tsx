@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+
 import { LoginForm } from "@/components/auth/login-form";
 import { afterLoginPath, safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { currentViewer } from "@/lib/auth/session";

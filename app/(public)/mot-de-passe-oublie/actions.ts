@@ -1,10 +1,16 @@
 "use server";
 
 import { after } from "next/server";
+
 import { ZForgotPasswordSchema } from "@/lib/account/account.schema";
 import { publicAction } from "@/lib/auth/action";
+import {
+  createResetThrottle,
+  requestPasswordReset,
+  RESET_REQUESTED_MESSAGE,
+  type ResetThrottle,
+} from "@/lib/auth/password-reset";
 import { requestMeta } from "@/lib/auth/request-meta";
-import { createResetThrottle, requestPasswordReset, RESET_REQUESTED_MESSAGE, type ResetThrottle } from "@/lib/auth/password-reset";
 
 let throttle: ResetThrottle | undefined;
 

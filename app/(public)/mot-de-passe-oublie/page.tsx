@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import Link from "next/link";
+import { connection } from "next/server";
+
 import { ForgotPasswordForm } from "@/components/account/forgot-password-form";
 import { MailLink } from "@/components/layout/contact-links";
 import { Panel } from "@/components/ui/panel";
 import { getDb } from "@/lib/db/client";
 import { getTownSettings } from "@/lib/town/settings";
+
 import { requestPasswordResetAction } from "./actions";
 
 export const metadata: Metadata = { title: "Identifiant ou mot de passe oublié" };
@@ -27,8 +29,8 @@ export default async function ForgotPasswordPage() {
           {town.guichetPhone ? <> au {town.guichetPhone}</> : null}
           {town.guichetEmail ? (
             <>
-              {" "}ou par courriel à{" "}
-              <MailLink email={town.guichetEmail} />
+              {" "}
+              ou par courriel à <MailLink email={town.guichetEmail} />
             </>
           ) : null}
           .

@@ -1,11 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { staffAction } from "@/lib/auth/action";
 import { ZActivitySchema, ZActivityUpdateSchema } from "@/lib/catalogue/activity.schema";
-import { createActivity, createEstablishment, createPeriod, updateActivity, updateEstablishment, updatePeriod } from "@/lib/catalogue/catalogue-admin";
-import { addClosures } from "@/lib/catalogue/closures";
+import {
+  createActivity,
+  createEstablishment,
+  createPeriod,
+  updateActivity,
+  updateEstablishment,
+  updatePeriod,
+} from "@/lib/catalogue/catalogue-admin";
 import { ZClosureImportSchema } from "@/lib/catalogue/closure.schema";
+import { addClosures } from "@/lib/catalogue/closures";
 import { ZEstablishmentSchema, ZEstablishmentUpdateSchema } from "@/lib/catalogue/establishment.schema";
 import { ZPeriodSchema, ZPeriodUpdateSchema } from "@/lib/catalogue/period.schema";
 

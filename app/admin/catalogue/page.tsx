@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listPeriods } from "@/lib/catalogue/catalogue";
@@ -26,7 +27,14 @@ function CatalogueSection(props: {
 }) {
   return (
     <div id={props.id} className="scroll-mt-4">
-      <Panel title={props.title} actions={<Link href={props.create.href} className={createLink}>{props.create.label}</Link>}>
+      <Panel
+        title={props.title}
+        actions={
+          <Link href={props.create.href} className={createLink}>
+            {props.create.label}
+          </Link>
+        }
+      >
         {props.count === 0 ? (
           <p className="text-muted">{props.empty}</p>
         ) : (
@@ -69,10 +77,26 @@ export default async function CataloguePage() {
       <h1 className="text-2xl font-bold text-brand">Catalogue</h1>
       <nav aria-label="Sections du catalogue">
         <ul className="flex flex-wrap gap-4">
-          <li><a href="#periodes" className="underline">Périodes ({periods.length})</a></li>
-          <li><a href="#etablissements" className="underline">Établissements ({establishments.length})</a></li>
-          <li><a href="#activites" className="underline">Activités ({activities.length})</a></li>
-          <li><Link href="/admin/catalogue/tranches" className="underline">Tranches de quotient familial</Link></li>
+          <li>
+            <a href="#periodes" className="underline">
+              Périodes ({periods.length})
+            </a>
+          </li>
+          <li>
+            <a href="#etablissements" className="underline">
+              Établissements ({establishments.length})
+            </a>
+          </li>
+          <li>
+            <a href="#activites" className="underline">
+              Activités ({activities.length})
+            </a>
+          </li>
+          <li>
+            <Link href="/admin/catalogue/tranches" className="underline">
+              Tranches de quotient familial
+            </Link>
+          </li>
         </ul>
       </nav>
 
@@ -118,7 +142,10 @@ export default async function CataloguePage() {
             <td className={cell}>{establishment.address ?? "—"}</td>
             <td className={cell}>{establishment._count.periods}</td>
             <td className={cell}>{establishment.active ? "Actif" : "Inactif"}</td>
-            <EditLink href={`/admin/catalogue/etablissements/${establishment.id}`} label={`Modifier l'établissement ${establishment.name}`} />
+            <EditLink
+              href={`/admin/catalogue/etablissements/${establishment.id}`}
+              label={`Modifier l'établissement ${establishment.name}`}
+            />
           </tr>
         ))}
       </CatalogueSection>

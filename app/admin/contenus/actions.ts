@@ -1,15 +1,26 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { adminAction, staffAction } from "@/lib/auth/action";
 import { createNews, setNewsPublished, updateNews } from "@/lib/content/news";
+import { ZNewsSchema, ZNewsUpdateSchema } from "@/lib/content/news.schema";
 import { ZNewsPublishSchema, ZServiceDocumentIdSchema, ZServiceDocumentSchema } from "@/lib/content/service-document.schema";
 import { deleteServiceDocument, uploadServiceDocument } from "@/lib/content/service-documents";
-import { ZNewsSchema, ZNewsUpdateSchema } from "@/lib/content/news.schema";
 import { removeTownLogo, uploadTownLogo } from "@/lib/town/town-logo";
 import { ZRemoveTownLogoSchema, ZTownLogoSchema } from "@/lib/town/town-logo.schema";
-import { createUsefulContact, deleteUsefulContact, updateTownSettings, updateUsefulContact } from "@/lib/town/town-settings-admin";
-import { ZTownSettingsSchema, ZUsefulContactIdSchema, ZUsefulContactSchema, ZUsefulContactUpdateSchema } from "@/lib/town/town-settings.schema";
+import {
+  createUsefulContact,
+  deleteUsefulContact,
+  updateTownSettings,
+  updateUsefulContact,
+} from "@/lib/town/town-settings-admin";
+import {
+  ZTownSettingsSchema,
+  ZUsefulContactIdSchema,
+  ZUsefulContactSchema,
+  ZUsefulContactUpdateSchema,
+} from "@/lib/town/town-settings.schema";
 
 export const createNewsAction = staffAction(ZNewsSchema, async (input, viewer, db) => {
   const news = await createNews(db, viewer, input);

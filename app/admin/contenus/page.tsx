@@ -1,33 +1,39 @@
 import type { Metadata } from "next";
+
 import { ActionForm } from "@/components/admin/action-form";
 import { EditNewsForm, NewsForm } from "@/components/admin/news-form";
 import { ServiceDocumentForm } from "@/components/admin/service-document-form";
-import { EditUsefulContactForm, NewUsefulContactForm, TownLogoForm, TownSettingsForm } from "@/components/admin/town-settings-form";
+import {
+  EditUsefulContactForm,
+  NewUsefulContactForm,
+  TownLogoForm,
+  TownSettingsForm,
+} from "@/components/admin/town-settings-form";
 import { EditDisclosure, ItemList } from "@/components/layout/item-list";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listActivityChoices } from "@/lib/catalogue/catalogue";
 import { listAllNews } from "@/lib/content/news";
 import { SERVICE_DOCUMENT_KIND_LABELS } from "@/lib/content/service-document-labels";
-import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
 import { listServiceDocuments } from "@/lib/content/service-documents";
+import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { getTownSettings } from "@/lib/town/settings";
 import { getTownSettingsForEdit, listUsefulContactsForEdit } from "@/lib/town/town-settings-admin";
+
 import {
   createNewsAction,
   createUsefulContactAction,
   deleteServiceDocumentAction,
   deleteUsefulContactAction,
+  removeTownLogoAction,
   setNewsPublishedAction,
   updateNewsAction,
-  removeTownLogoAction,
   updateTownSettingsAction,
-  uploadTownLogoAction,
   updateUsefulContactAction,
   uploadServiceDocumentAction,
+  uploadTownLogoAction,
 } from "./actions";
-
 
 export const metadata: Metadata = { title: "Contenus" };
 
@@ -56,14 +62,16 @@ export default async function ContentPage() {
               <>
                 <p className="font-semibold">{item.title}</p>
                 <p className="text-sm text-muted">
-                  {item.published && item.publishedAt
-                    ? `Publiée le ${formatDay(dateToDay(item.publishedAt))}`
-                    : "Non publiée"}
+                  {item.published && item.publishedAt ? `Publiée le ${formatDay(dateToDay(item.publishedAt))}` : "Non publiée"}
                 </p>
                 <EditDisclosure name={item.title}>
                   <EditNewsForm action={updateNewsAction} news={item} />
                 </EditDisclosure>
-                <ActionForm action={setNewsPublishedAction} submitLabel={item.published ? `Retirer « ${item.title} »` : `Publier « ${item.title} »`} variant="secondary">
+                <ActionForm
+                  action={setNewsPublishedAction}
+                  submitLabel={item.published ? `Retirer « ${item.title} »` : `Publier « ${item.title} »`}
+                  variant="secondary"
+                >
                   <input type="hidden" name="id" value={item.id} />
                   <input type="hidden" name="published" value={item.published ? "false" : "true"} />
                 </ActionForm>
@@ -82,9 +90,15 @@ export default async function ContentPage() {
                   <a href={`/api/service-documents/${document.id}`} className="font-semibold underline">
                     {document.title}
                   </a>{" "}
-                  – {document.activity.name} – {SERVICE_DOCUMENT_KIND_LABELS[document.kind]} ({Math.ceil(document.size / 1024)} Ko)
+                  – {document.activity.name} – {SERVICE_DOCUMENT_KIND_LABELS[document.kind]} ({Math.ceil(document.size / 1024)}{" "}
+                  Ko)
                 </p>
-                <ActionForm action={deleteServiceDocumentAction} submitLabel={`Supprimer « ${document.title} »`} variant="danger" confirmMessage={`Supprimer « ${document.title} » de la page d'accueil ?`}>
+                <ActionForm
+                  action={deleteServiceDocumentAction}
+                  submitLabel={`Supprimer « ${document.title} »`}
+                  variant="danger"
+                  confirmMessage={`Supprimer « ${document.title} » de la page d'accueil ?`}
+                >
                   <input type="hidden" name="id" value={document.id} />
                 </ActionForm>
               </>
@@ -99,11 +113,19 @@ export default async function ContentPage() {
             {(contact) => (
               <>
                 <p className="font-semibold">{contact.label}</p>
-                <p className="text-sm text-muted">{[contact.phone, contact.email, contact.address, contact.hours].filter(Boolean).join(" – ") || "Aucune coordonnée"}</p>
+                <p className="text-sm text-muted">
+                  {[contact.phone, contact.email, contact.address, contact.hours].filter(Boolean).join(" – ") ||
+                    "Aucune coordonnée"}
+                </p>
                 <EditDisclosure name={contact.label}>
                   <EditUsefulContactForm action={updateUsefulContactAction} contact={contact} />
                 </EditDisclosure>
-                <ActionForm action={deleteUsefulContactAction} submitLabel={`Supprimer « ${contact.label} »`} variant="danger" confirmMessage={`Supprimer le contact « ${contact.label} » de la page d'accueil ?`}>
+                <ActionForm
+                  action={deleteUsefulContactAction}
+                  submitLabel={`Supprimer « ${contact.label} »`}
+                  variant="danger"
+                  confirmMessage={`Supprimer le contact « ${contact.label} » de la page d'accueil ?`}
+                >
                   <input type="hidden" name="id" value={contact.id} />
                 </ActionForm>
               </>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+
 import { staffAction } from "@/lib/auth/action";
 import { ZReviewDocumentSchema } from "@/lib/documents/document.schema";
 import { refusalMail } from "@/lib/documents/refusal-mail";

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
+import { getDb } from "@/lib/db/client";
 import { listDocumentTypes, listReviewQueue } from "@/lib/documents/review-documents";
 import { parseChoice, type TSearchParams } from "@/lib/http/url-params";
-import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Documents à valider" };
 
@@ -39,7 +40,12 @@ export default async function DocumentQueuePage({ searchParams }: Props) {
             <label htmlFor="filter-type" className="block font-semibold">
               Type de document
             </label>
-            <select id="filter-type" name="type" defaultValue={typeId ?? ""} className="mt-1 rounded border border-gray-400 bg-white px-3 py-2">
+            <select
+              id="filter-type"
+              name="type"
+              defaultValue={typeId ?? ""}
+              className="mt-1 rounded border border-gray-400 bg-white px-3 py-2"
+            >
               <option value="">Tous les types</option>
               {types.map((type) => (
                 <option key={type.id} value={type.id}>
@@ -60,11 +66,21 @@ export default async function DocumentQueuePage({ searchParams }: Props) {
               <caption className="sr-only">Documents transmis en attente de validation, du plus ancien au plus récent</caption>
               <thead>
                 <tr className="border-b border-gray-300">
-                  <th scope="col" className="py-2 pr-3">Transmis le</th>
-                  <th scope="col" className="py-2 pr-3">Famille</th>
-                  <th scope="col" className="py-2 pr-3">Dossier</th>
-                  <th scope="col" className="py-2 pr-3">Type</th>
-                  <th scope="col" className="py-2">Examiner</th>
+                  <th scope="col" className="py-2 pr-3">
+                    Transmis le
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Famille
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Dossier
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Type
+                  </th>
+                  <th scope="col" className="py-2">
+                    Examiner
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -76,7 +92,11 @@ export default async function DocumentQueuePage({ searchParams }: Props) {
                     <td className="py-2 pr-3">{row.typeLabel}</td>
                     <td className="py-2">
                       <Link href={`/admin/documents/${row.id}`} className="text-brand underline hover:no-underline">
-                        Voir<span className="sr-only"> le document {row.typeLabel} de {row.folder}, famille {row.familyName}</span>
+                        Voir
+                        <span className="sr-only">
+                          {" "}
+                          le document {row.typeLabel} de {row.folder}, famille {row.familyName}
+                        </span>
                       </Link>
                     </td>
                   </tr>

@@ -1,6 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
+import { staffAction } from "@/lib/auth/action";
+import { ZAddChildSchema, ZStaffChildIdentitySchema } from "@/lib/children/add-child.schema";
+import { ZStaffChildSheetSchema } from "@/lib/children/child-sheet.schema";
 import {
   createFamilyWithParent,
   readChildHealth,
@@ -8,12 +12,20 @@ import {
   setParentAccountActive,
   setQuotientFamilial,
 } from "@/lib/families/families";
-import { ZAccountActiveSchema, ZAccountSchema, ZChildHealthSchema, ZCreateFamilySchema, ZQuotientSchema } from "@/lib/families/family.schema";
-import { addChildForStaff, saveChildSheetForStaff, saveFamilyRecordForStaff, updateChildIdentityForStaff } from "@/lib/families/family-editing";
-import { staffAction } from "@/lib/auth/action";
-import { ZAddChildSchema, ZStaffChildIdentitySchema } from "@/lib/children/add-child.schema";
-import { ZStaffChildSheetSchema } from "@/lib/children/child-sheet.schema";
+import {
+  addChildForStaff,
+  saveChildSheetForStaff,
+  saveFamilyRecordForStaff,
+  updateChildIdentityForStaff,
+} from "@/lib/families/family-editing";
 import { ZStaffFamilyRecordSchema } from "@/lib/families/family-record.schema";
+import {
+  ZAccountActiveSchema,
+  ZAccountSchema,
+  ZChildHealthSchema,
+  ZCreateFamilySchema,
+  ZQuotientSchema,
+} from "@/lib/families/family.schema";
 import { savedOrStale, StaleSaveError } from "@/lib/families/record-version";
 
 export const createFamilyAction = staffAction(ZCreateFamilySchema, async (input, viewer, db) => {
@@ -40,7 +52,9 @@ export const setQuotientAction = staffAction(ZQuotientSchema, async (input, view
 });
 
 /** The explicit "Afficher les informations médicales": each call is audited. */
-export const showChildHealthAction = staffAction(ZChildHealthSchema, async (input, viewer, db) => readChildHealth(db, viewer, input.familyId, input.childId));
+export const showChildHealthAction = staffAction(ZChildHealthSchema, async (input, viewer, db) =>
+  readChildHealth(db, viewer, input.familyId, input.childId),
+);
 
 /**
  * « Modifier le dossier famille »: the record's data, never the family's consents. Saved, or

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { Pagination, queryString } from "@/components/admin/pagination";
+import { staffPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
 import { searchFamilies } from "@/lib/families/families";
 import { ZFamilySearchSchema } from "@/lib/families/family.schema";
-import { staffPage } from "@/lib/auth/session";
 import { searchParamsText } from "@/lib/http/url-params";
-import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Familles" };
 
@@ -39,7 +40,12 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
           <label htmlFor="family-search" className="block font-semibold">
             Rechercher (nom, e-mail, enfant, n° allocataire)
           </label>
-          <input id="family-search" name="q" defaultValue={search.q} className="mt-1 w-80 rounded border border-gray-500 px-3 py-2" />
+          <input
+            id="family-search"
+            name="q"
+            defaultValue={search.q}
+            className="mt-1 w-80 rounded border border-gray-500 px-3 py-2"
+          />
         </div>
         <input type="hidden" name="sort" value={search.sort} />
         <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">
@@ -53,12 +59,24 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
         <table className="w-full border-collapse bg-white text-left shadow">
           <thead className="bg-gray-100">
             <tr>
-              <th scope="col" className="p-2">{sortLink("name", "Famille")}</th>
-              <th scope="col" className="p-2">Compte</th>
-              <th scope="col" className="p-2">Enfants</th>
-              <th scope="col" className="p-2">N° allocataire</th>
-              <th scope="col" className="p-2">QF</th>
-              <th scope="col" className="p-2">{sortLink("createdAt", "Créée le")}</th>
+              <th scope="col" className="p-2">
+                {sortLink("name", "Famille")}
+              </th>
+              <th scope="col" className="p-2">
+                Compte
+              </th>
+              <th scope="col" className="p-2">
+                Enfants
+              </th>
+              <th scope="col" className="p-2">
+                N° allocataire
+              </th>
+              <th scope="col" className="p-2">
+                QF
+              </th>
+              <th scope="col" className="p-2">
+                {sortLink("createdAt", "Créée le")}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -85,7 +103,11 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       )}
-      <Pagination page={result.page} pageCount={result.pageCount} href={(page) => `/admin/familles${queryString({ q: search.q, sort: search.sort, page })}`} />
+      <Pagination
+        page={result.page}
+        pageCount={result.pageCount}
+        href={(page) => `/admin/familles${queryString({ q: search.q, sort: search.sort, page })}`}
+      />
     </div>
   );
 }

@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { queryString } from "@/components/admin/pagination";
+
 import { DailyListDateForm, DailyListTitleBar, InvalidDateAlert } from "@/components/admin/daily-list-toolbar";
-import { dailyList } from "@/lib/lists/daily-list";
-import { dietLabel } from "@/lib/lists/list-csv";
-import { ZDailyListQuerySchema } from "@/lib/lists/list.schema";
+import { queryString } from "@/components/admin/pagination";
 import { staffPage } from "@/lib/auth/session";
 import { listOpenEstablishments } from "@/lib/catalogue/catalogue";
 import * as clock from "@/lib/clock";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { searchParamsText } from "@/lib/http/url-params";
+import { dailyList } from "@/lib/lists/daily-list";
+import { dietLabel } from "@/lib/lists/list-csv";
+import { ZDailyListQuerySchema } from "@/lib/lists/list.schema";
 
 export const metadata: Metadata = { title: "Listes du jour" };
 
@@ -19,28 +20,40 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
   const db = getDb();
   const params = searchParamsText(await searchParams);
   // A date typed by hand in the address that is not one shows today's list, and says so.
-  const asked = ZDailyListQuerySchema.safeParse({ date: params.date || clock.today(), establishmentId: params.establishmentId || undefined });
+  const asked = ZDailyListQuerySchema.safeParse({
+    date: params.date || clock.today(),
+    establishmentId: params.establishmentId || undefined,
+  });
   const query = asked.success ? asked.data : ZDailyListQuerySchema.parse({ date: clock.today(), establishmentId: undefined });
-  const [list, establishments] = await Promise.all([
-    dailyList(db, viewer, query),
-    listOpenEstablishments(db),
-  ]);
+  const [list, establishments] = await Promise.all([dailyList(db, viewer, query), listOpenEstablishments(db)]);
   const csvHref = `/api/admin/listes${queryString({ vue: "presence", date: query.date, establishmentId: query.establishmentId })}`;
   return (
     <div className="space-y-4">
       {asked.success ? null : <InvalidDateAlert />}
       <DailyListTitleBar title={`Listes du jour – ${formatDay(list.date)}`} csvHref={csvHref}>
-        <Link href={`/admin/listes/cuisine${queryString({ date: query.date })}`} className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand">
+        <Link
+          href={`/admin/listes/cuisine${queryString({ date: query.date })}`}
+          className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand"
+        >
           Repas pour la cuisine
         </Link>
       </DailyListTitleBar>
       <DailyListDateForm action="/admin/listes" idPrefix="list" date={query.date}>
         <div>
-          <label htmlFor="list-establishment" className="block font-semibold">Établissement</label>
-          <select id="list-establishment" name="establishmentId" defaultValue={query.establishmentId ?? ""} className="mt-1 rounded border border-gray-500 px-3 py-2">
+          <label htmlFor="list-establishment" className="block font-semibold">
+            Établissement
+          </label>
+          <select
+            id="list-establishment"
+            name="establishmentId"
+            defaultValue={query.establishmentId ?? ""}
+            className="mt-1 rounded border border-gray-500 px-3 py-2"
+          >
             <option value="">Tous</option>
             {establishments.map((establishment) => (
-              <option key={establishment.id} value={establishment.id}>{establishment.name}</option>
+              <option key={establishment.id} value={establishment.id}>
+                {establishment.name}
+              </option>
             ))}
           </select>
         </div>
@@ -49,10 +62,17 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
         Total : <strong>{list.totalAccepted}</strong> enfant(s) attendu(s)
         {list.totalPending ? `, ${list.totalPending} demande(s) en attente de validation (non comptées)` : ""}.
       </p>
-      <p className="text-sm text-muted">Régime et indicateur allergie/PAI seulement ; le détail médical se consulte depuis la fiche famille (consultation journalisée).</p>
+      <p className="text-sm text-muted">
+        Régime et indicateur allergie/PAI seulement ; le détail médical se consulte depuis la fiche famille (consultation
+        journalisée).
+      </p>
       {list.units.length === 0 ? <p className="text-muted">Aucun enfant inscrit ce jour.</p> : null}
       {list.units.map((unit) => (
-        <section key={unit.unitId} className="break-inside-avoid rounded bg-white p-4 shadow print:shadow-none" aria-labelledby={`unit-${unit.unitId}`}>
+        <section
+          key={unit.unitId}
+          className="break-inside-avoid rounded bg-white p-4 shadow print:shadow-none"
+          aria-labelledby={`unit-${unit.unitId}`}
+        >
           <h2 id={`unit-${unit.unitId}`} className="text-lg font-bold">
             {unit.establishment} – {unit.activity} – {unit.label} ({unit.hours})
           </h2>

@@ -1,10 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { adminAction } from "@/lib/auth/action";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { createStaffAccount, resetStaffSecondFactor, setStaffActive, setStaffRole } from "@/lib/staff/staff";
-import { ZCreateStaffSchema, ZStaffActiveSchema, ZStaffRoleChangeSchema, ZStaffSecondFactorResetSchema } from "@/lib/staff/staff.schema";
+import {
+  ZCreateStaffSchema,
+  ZStaffActiveSchema,
+  ZStaffRoleChangeSchema,
+  ZStaffSecondFactorResetSchema,
+} from "@/lib/staff/staff.schema";
 
 export const createStaffAction = adminAction(ZCreateStaffSchema, async (input, viewer, db) => {
   const created = await createStaffAccount(db, viewer, input);

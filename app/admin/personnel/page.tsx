@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
+
 import { ActionForm } from "@/components/admin/action-form";
 import { CreateStaffForm, StaffRoleForm } from "@/components/admin/create-staff-form";
 import { Panel } from "@/components/ui/panel";
 import { adminPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
+import { getDb } from "@/lib/db/client";
 import { staffRoleLabel } from "@/lib/staff/role-labels";
 import { listStaff } from "@/lib/staff/staff";
+
 import { createStaffAction, resetStaffSecondFactorAction, setStaffActiveAction, setStaffRoleAction } from "./actions";
-import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Personnel" };
 
@@ -33,7 +35,9 @@ export default async function StaffPage() {
                   {!member.active ? "Désactivé" : member.activatedAt ? "Actif" : "En attente d'activation"}
                   {member.lastLoginAt ? ` – dernière connexion le ${formatDateTime(member.lastLoginAt)}` : ""}
                   {" – double authentification "}
-                  {member.totpEnabledAt ? `activée le ${formatDateTime(member.totpEnabledAt)}` : "à activer à la prochaine connexion"}
+                  {member.totpEnabledAt
+                    ? `activée le ${formatDateTime(member.totpEnabledAt)}`
+                    : "à activer à la prochaine connexion"}
                 </p>
                 {member.id === viewer.userId ? (
                   <p className="text-sm text-muted">Votre compte (modifiable par un autre administrateur).</p>

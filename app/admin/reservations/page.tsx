@@ -1,19 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { DecisionForms } from "@/components/admin/decision-form";
 import { Pagination, queryString } from "@/components/admin/pagination";
-import { ZQueueFilterSchema } from "@/lib/reservations/decision.schema";
-import { listPendingLines, listQueueFilters } from "@/lib/reservations/decisions";
-import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { staffPage } from "@/lib/auth/session";
 import { formatDay } from "@/lib/dates/calendar-day";
-import { searchParamsText } from "@/lib/http/url-params";
-import { decideReservationAction } from "./actions";
 import { getDb } from "@/lib/db/client";
+import { searchParamsText } from "@/lib/http/url-params";
+import { formatReservationNumber } from "@/lib/reservations/booking-rules";
+import { ZQueueFilterSchema } from "@/lib/reservations/decision.schema";
+import { listPendingLines, listQueueFilters } from "@/lib/reservations/decisions";
+
+import { decideReservationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Réservations en attente" };
 
-export default async function ReservationQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ReservationQueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const viewer = await staffPage();
   const db = getDb();
   const filter = ZQueueFilterSchema.parse(searchParamsText(await searchParams));
@@ -25,28 +31,56 @@ export default async function ReservationQueuePage({ searchParams }: { searchPar
       <h1 className="text-2xl font-bold text-brand">Réservations en attente de traitement</h1>
       <form method="get" className="no-print flex flex-wrap items-end gap-3" action="/admin/reservations">
         <div>
-          <label htmlFor="queue-establishment" className="block font-semibold">Établissement</label>
-          <select id="queue-establishment" name="establishmentId" defaultValue={filter.establishmentId ?? ""} className="mt-1 rounded border border-gray-500 px-3 py-2">
+          <label htmlFor="queue-establishment" className="block font-semibold">
+            Établissement
+          </label>
+          <select
+            id="queue-establishment"
+            name="establishmentId"
+            defaultValue={filter.establishmentId ?? ""}
+            className="mt-1 rounded border border-gray-500 px-3 py-2"
+          >
             <option value="">Tous</option>
             {options.establishments.map((establishment) => (
-              <option key={establishment.id} value={establishment.id}>{establishment.name}</option>
+              <option key={establishment.id} value={establishment.id}>
+                {establishment.name}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="queue-period" className="block font-semibold">Période</label>
-          <select id="queue-period" name="periodId" defaultValue={filter.periodId ?? ""} className="mt-1 rounded border border-gray-500 px-3 py-2">
+          <label htmlFor="queue-period" className="block font-semibold">
+            Période
+          </label>
+          <select
+            id="queue-period"
+            name="periodId"
+            defaultValue={filter.periodId ?? ""}
+            className="mt-1 rounded border border-gray-500 px-3 py-2"
+          >
             <option value="">Toutes</option>
             {options.periods.map((period) => (
-              <option key={period.id} value={period.id}>{period.establishment.name} – {period.name}</option>
+              <option key={period.id} value={period.id}>
+                {period.establishment.name} – {period.name}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="queue-date" className="block font-semibold">Date</label>
-          <input id="queue-date" type="date" name="date" defaultValue={filter.date ?? ""} className="mt-1 rounded border border-gray-500 px-3 py-2" />
+          <label htmlFor="queue-date" className="block font-semibold">
+            Date
+          </label>
+          <input
+            id="queue-date"
+            type="date"
+            name="date"
+            defaultValue={filter.date ?? ""}
+            className="mt-1 rounded border border-gray-500 px-3 py-2"
+          />
         </div>
-        <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">Filtrer</button>
+        <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">
+          Filtrer
+        </button>
       </form>
       <p aria-live="polite">{queue.total} ligne(s) en attente</p>
       {reservations.size === 0 ? <p className="text-muted">Aucune demande en attente.</p> : null}
@@ -80,7 +114,11 @@ export default async function ReservationQueuePage({ searchParams }: { searchPar
                       <td className="py-2">{formatDay(line.day)}</td>
                       <td className="py-2">{line.unit.label}</td>
                       <td className="py-2">
-                        <DecisionForms action={decideReservationAction} dayId={line.id} label={`le ${formatDay(line.day)} ${line.unit.label}`} />
+                        <DecisionForms
+                          action={decideReservationAction}
+                          dayId={line.id}
+                          label={`le ${formatDay(line.day)} ${line.unit.label}`}
+                        />
                       </td>
                     </tr>
                   ))}
@@ -90,7 +128,11 @@ export default async function ReservationQueuePage({ searchParams }: { searchPar
           );
         })}
       </ul>
-      <Pagination page={queue.page} pageCount={queue.pageCount} href={(page) => `/admin/reservations${queryString({ ...filter, page })}`} />
+      <Pagination
+        page={queue.page}
+        pageCount={queue.pageCount}
+        href={(page) => `/admin/reservations${queryString({ ...filter, page })}`}
+      />
     </div>
   );
 }

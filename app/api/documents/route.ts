@@ -1,14 +1,15 @@
 import { revalidatePath } from "next/cache";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
+
 import type { ActionResult } from "@/lib/auth/action";
 import { requireParent } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
 import { ZUploadDocumentSchema } from "@/lib/documents/document.schema";
 import { submitDocument } from "@/lib/documents/family-documents";
 import { UploadRefusedError } from "@/lib/documents/inspect-upload";
 import { MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
 import { AppError, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
-import { getDb } from "@/lib/db/client";
 
 // The upload of a supporting document (PIÈCES JUSTIFICATIVES À FOURNIR > Ajouter un document).
 // A route handler rather than a server action: the browser's XMLHttpRequest reports upload
@@ -16,7 +17,8 @@ import { getDb } from "@/lib/db/client";
 // an action: it answers an ActionResult in JSON.
 type UploadResult = ActionResult<{ id: string }>;
 
-const reply = (result: UploadResult, status = 200) => NextResponse.json(result, { status, headers: { "Cache-Control": "no-store" } });
+const reply = (result: UploadResult, status = 200) =>
+  NextResponse.json(result, { status, headers: { "Cache-Control": "no-store" } });
 
 /** Multipart overhead allowed on top of the file itself. */
 const FORM_OVERHEAD = 64 * 1024;
@@ -27,21 +29,30 @@ export async function POST(request: NextRequest) {
     const viewer = await requireParent();
     // Cookies are SameSite=Lax already; refuse a cross-site form post all the same.
     const origin = request.headers.get("origin");
-    if (origin && new URL(origin).host !== request.headers.get("host")) return reply({ ok: false, error: GENERIC_ERROR_MESSAGE }, 403);
+    if (origin && new URL(origin).host !== request.headers.get("host"))
+      return reply({ ok: false, error: GENERIC_ERROR_MESSAGE }, 403);
     if (Number(request.headers.get("content-length") ?? 0) > MAX_DOCUMENT_BYTES + FORM_OVERHEAD) {
       return reply({ ok: false, error: UPLOAD_MESSAGES.tooLarge, fieldErrors: { file: [UPLOAD_MESSAGES.tooLarge] } }, 413);
     }
 
     const form = await request.formData();
     const file = form.get("file");
-    const parsed = ZUploadDocumentSchema.safeParse({ concerns: form.get("concerns") ?? undefined, typeId: form.get("typeId") ?? undefined });
-    const fieldErrors: Record<string, string[]> = parsed.success ? {} : (z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+    const parsed = ZUploadDocumentSchema.safeParse({
+      concerns: form.get("concerns") ?? undefined,
+      typeId: form.get("typeId") ?? undefined,
+    });
+    const fieldErrors: Record<string, string[]> = parsed.success
+      ? {}
+      : (z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
     if (!(file instanceof File) || (file.size === 0 && file.name === "")) fieldErrors.file = ["Choisissez le fichier à envoyer."];
     if (!parsed.success || Object.keys(fieldErrors).length) {
       return reply({ ok: false, error: "Le formulaire contient des erreurs : vérifiez les champs signalés.", fieldErrors }, 400);
     }
 
-    const document = await submitDocument(db, viewer, parsed.data, { name: (file as File).name, bytes: new Uint8Array(await (file as File).arrayBuffer()) });
+    const document = await submitDocument(db, viewer, parsed.data, {
+      name: (file as File).name,
+      bytes: new Uint8Array(await (file as File).arrayBuffer()),
+    });
     revalidatePath("/espace");
     revalidatePath("/espace/documents");
     return reply({ ok: true, data: { id: document.id } }, 201);

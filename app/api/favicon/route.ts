@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+
 import { getDb } from "@/lib/db/client";
 import { storedFileContentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { readTownIcon } from "@/lib/town/town-icon";
@@ -16,5 +17,7 @@ export async function GET(request: Request) {
     ETag: etag,
   };
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  return new Response(icon.bytes as Uint8Array<ArrayBuffer>, { headers: { ...headers, "Content-Length": String(icon.bytes.length) } });
+  return new Response(icon.bytes as Uint8Array<ArrayBuffer>, {
+    headers: { ...headers, "Content-Length": String(icon.bytes.length) },
+  });
 }

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
+
+import { getDb } from "@/lib/db/client";
 import { storedFileContentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { readTownLogo } from "@/lib/town/town-logo";
-import { getDb } from "@/lib/db/client";
 
 // Public on purpose: the logo is in the header of every page, the login page included. The
 // page links it with ?v=<last change> so a new logo shows at once despite the cache.

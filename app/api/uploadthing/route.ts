@@ -1,4 +1,5 @@
 import { createRouteHandler } from "uploadthing/next";
+
 import { documentFileRouter } from "@/lib/documents/uploadthing-router";
 
 // UploadThing's route (presigned uploads and its server callback); used only when

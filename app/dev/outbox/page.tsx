@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { formatDateTime } from "@/lib/dates/calendar-day";
+
 import { listOutboxMails } from "@/lib/account/outbox";
+import { formatDateTime } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Boîte d'envoi (développement)" };
@@ -17,8 +18,8 @@ export default async function OutboxPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand">Boîte d&apos;envoi (développement)</h1>
       <p>
-        Les messages que le portail aurait envoyés, les plus récents d&apos;abord ({mails.length}). Cette page n&apos;existe pas en
-        production.
+        Les messages que le portail aurait envoyés, les plus récents d&apos;abord ({mails.length}). Cette page n&apos;existe pas
+        en production.
       </p>
       {mails.length === 0 ? <p className="text-muted">Aucun message.</p> : null}
       <ol className="space-y-4">

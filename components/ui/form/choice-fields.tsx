@@ -31,12 +31,23 @@ type GroupProps = FieldProps & {
  * Checkboxes or radio buttons under one legend. Checkboxes post one value per ticked box under
  * the same name: the action receives a real list.
  */
-function ChoiceGroup({ type, options, defaultValues, inline = true, ...field }: GroupProps & { type: "checkbox" | "radio"; defaultValues: readonly string[] }) {
+function ChoiceGroup({
+  type,
+  options,
+  defaultValues,
+  inline = true,
+  ...field
+}: GroupProps & { type: "checkbox" | "radio"; defaultValues: readonly string[] }) {
   const { id, error, control } = useFieldWiring(field);
   // The group carries the description and the error; each box carries the name (or registration).
   const input = field.registration ?? { name: field.name };
   return (
-    <fieldset id={id} className={field.className} aria-invalid={control["aria-invalid"]} aria-describedby={control["aria-describedby"]}>
+    <fieldset
+      id={id}
+      className={field.className}
+      aria-invalid={control["aria-invalid"]}
+      aria-describedby={control["aria-describedby"]}
+    >
       <legend className="font-semibold">
         {field.label} {field.required ? <RequiredMark /> : null}
       </legend>

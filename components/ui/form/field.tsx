@@ -36,7 +36,15 @@ export type FieldProps = {
 } & ({ registration: UseFormRegisterReturn; name?: undefined } | { registration?: undefined; name: string });
 
 /** Ids and ARIA attributes of a field's control, with the error it shows. */
-export function useFieldWiring({ id: givenId, registration, name: givenName, error: givenError, hint, required, describedBy: also }: FieldProps) {
+export function useFieldWiring({
+  id: givenId,
+  registration,
+  name: givenName,
+  error: givenError,
+  hint,
+  required,
+  describedBy: also,
+}: FieldProps) {
   const generatedId = useId();
   const name = registration?.name ?? givenName!;
   const serverError = useFieldError(name);

@@ -17,7 +17,9 @@ type Props = FieldProps & {
 
 export function SelectField({ options, placeholder, defaultValue, value, onChange, disabled, ...field }: Props) {
   const { id, error, control } = useFieldWiring(field);
-  const controlled = onChange ? { value, onChange: (event: React.ChangeEvent<HTMLSelectElement>) => onChange(event.target.value) } : { defaultValue };
+  const controlled = onChange
+    ? { value, onChange: (event: React.ChangeEvent<HTMLSelectElement>) => onChange(event.target.value) }
+    : { defaultValue };
   return (
     <FieldFrame id={id} label={field.label} hint={field.hint} error={error} required={field.required} className={field.className}>
       <select disabled={disabled} className={`${CONTROL_CLASS} bg-white disabled:bg-gray-100`} {...control} {...controlled}>

@@ -1,7 +1,17 @@
 "use client";
 
 /** A form's main button: disabled and saying so while the form is being sent. */
-export function SubmitButton({ pending, label, pendingLabel, onClick }: { pending: boolean; label: string; pendingLabel: string; onClick?: () => void }) {
+export function SubmitButton({
+  pending,
+  label,
+  pendingLabel,
+  onClick,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  onClick?: () => void;
+}) {
   return (
     <button
       type={onClick ? "button" : "submit"}

@@ -16,7 +16,17 @@ type Props = FieldProps & {
 };
 
 /** A labelled input or textarea (text, email, tel, date, number, password…). */
-export function TextField({ type = "text", autoComplete, inputMode, defaultValue, multiline, rows = 3, value, onChange, ...field }: Props) {
+export function TextField({
+  type = "text",
+  autoComplete,
+  inputMode,
+  defaultValue,
+  multiline,
+  rows = 3,
+  value,
+  onChange,
+  ...field
+}: Props) {
   const { id, error, control } = useFieldWiring(field);
   const content = onChange
     ? { value, onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(event.target.value) }
@@ -26,7 +36,14 @@ export function TextField({ type = "text", autoComplete, inputMode, defaultValue
       {multiline ? (
         <textarea rows={rows} className={CONTROL_CLASS} {...control} {...content} />
       ) : (
-        <input type={type} autoComplete={autoComplete ?? "off"} inputMode={inputMode} className={CONTROL_CLASS} {...control} {...content} />
+        <input
+          type={type}
+          autoComplete={autoComplete ?? "off"}
+          inputMode={inputMode}
+          className={CONTROL_CLASS}
+          {...control}
+          {...content}
+        />
       )}
     </FieldFrame>
   );
@@ -34,7 +51,13 @@ export function TextField({ type = "text", autoComplete, inputMode, defaultValue
 
 /** A textarea of dates, one per line or separated by commas, as the catalogue's imports read them. */
 export function DateListField({ hint, ...field }: Props & { hint?: string }) {
-  return <TextField multiline {...field} hint={["Une date par ligne (ou séparées par des virgules), au format JJ/MM/AAAA", hint].filter(Boolean).join(", ") + "."} />;
+  return (
+    <TextField
+      multiline
+      {...field}
+      hint={["Une date par ligne (ou séparées par des virgules), au format JJ/MM/AAAA", hint].filter(Boolean).join(", ") + "."}
+    />
+  );
 }
 
 /** A password: always required; the browser's password manager fills the current one or offers a new one. */

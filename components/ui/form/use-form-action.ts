@@ -2,7 +2,9 @@
 
 import { useState } from "react";
 import type { FieldValues, UseFormSetError } from "react-hook-form";
+
 import type { ActionResult } from "@/lib/auth/action";
+
 import { useServerFieldErrors } from "./use-server-field-errors";
 
 export type FormStatusValue = { error?: string; success?: string } | null;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { recentLogins } from "@/lib/auth/auth-events";
@@ -34,8 +35,8 @@ export default async function AccountPage() {
       </Panel>
       <Panel title="Dernières connexions">
         <p className="mb-3 text-sm">
-          Les dix dernières connexions à votre compte. Si l&apos;une d&apos;elles ne vient pas de vous, modifiez votre mot de passe et
-          prévenez le Guichet unique.
+          Les dix dernières connexions à votre compte. Si l&apos;une d&apos;elles ne vient pas de vous, modifiez votre mot de
+          passe et prévenez le Guichet unique.
         </p>
         {logins.length === 0 ? (
           <p>Aucune connexion enregistrée.</p>

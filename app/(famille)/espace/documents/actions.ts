@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { parentAction } from "@/lib/auth/action";
 import { ZDocumentIdSchema } from "@/lib/documents/document.schema";
 import { deleteFamilyDocument } from "@/lib/documents/family-documents";

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { parentAction } from "@/lib/auth/action";
 import { saveChildSheet } from "@/lib/children/child-sheet";
 import { ZChildSheetSchema } from "@/lib/children/child-sheet.schema";

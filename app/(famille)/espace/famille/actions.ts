@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { parentAction } from "@/lib/auth/action";
 import { saveFamilyRecord } from "@/lib/families/family-record";
 import { ZFamilyRecordSchema } from "@/lib/families/family-record.schema";

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
 import { FamilyRecordForm } from "@/components/family/family-record-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { parentPage } from "@/lib/auth/session";
-import { getFamilyRecord } from "@/lib/families/family-record";
-import { saveFamilyRecordAction } from "./actions";
 import { getDb } from "@/lib/db/client";
+import { getFamilyRecord } from "@/lib/families/family-record";
+
+import { saveFamilyRecordAction } from "./actions";
 
 export const metadata: Metadata = { title: "Informations de la famille" };
 

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { parentAction } from "@/lib/auth/action";
 import * as clock from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";

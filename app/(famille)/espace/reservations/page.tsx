@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { ReservationSearchForm } from "@/components/reservations/reservation-search-form";
 import { ReservationsTable } from "@/components/reservations/reservations-table";
 import { Panel } from "@/components/ui/panel";
@@ -22,7 +23,12 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
     periode: parseText(query.periode) ?? undefined,
     etat: parseChoice(query.etat, Object.keys(STATUS_LABELS) as ReservationStatusName[]) ?? undefined,
   };
-  const filters = { childId: search.enfant, establishmentId: search.etablissement, periodName: search.periode, status: search.etat };
+  const filters = {
+    childId: search.enfant,
+    establishmentId: search.etablissement,
+    periodName: search.periode,
+    status: search.etat,
+  };
   const db = getDb();
   const [list, options] = await Promise.all([
     listReservations(db, viewer, filters, parsePage(query.page)),

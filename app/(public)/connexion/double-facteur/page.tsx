@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { confirmEnrolmentAction } from "@/app/(public)/connexion/actions";
 import { SecondFactorForm } from "@/components/auth/second-factor-form";
 import { findLoginChallenge, readChallengeCookie } from "@/lib/auth/login-challenge";
@@ -34,7 +35,9 @@ export default async function EnrolSecondFactorPage() {
             </Link>
           </p>
         )}
-        {enrolment || justEnrolled ? <SecondFactorForm action={confirmEnrolmentAction} hint="Les 6 chiffres affichés par l'application" /> : null}
+        {enrolment || justEnrolled ? (
+          <SecondFactorForm action={confirmEnrolmentAction} hint="Les 6 chiffres affichés par l'application" />
+        ) : null}
       </div>
     </div>
   );
@@ -50,9 +53,9 @@ function EnrolmentSteps({ email, secret, qrSvg }: { email: string; secret: strin
   return (
     <>
       <p>
-        Les agents de la mairie accèdent aux données des familles et à la santé des enfants : leur connexion demande, en plus du mot de
-        passe, un code à 6 chiffres donné par une application d&apos;authentification sur votre téléphone (par exemple FreeOTP, Aegis,
-        Google Authenticator ou Microsoft Authenticator).
+        Les agents de la mairie accèdent aux données des familles et à la santé des enfants : leur connexion demande, en plus du
+        mot de passe, un code à 6 chiffres donné par une application d&apos;authentification sur votre téléphone (par exemple
+        FreeOTP, Aegis, Google Authenticator ou Microsoft Authenticator).
       </p>
       <ol className="list-decimal space-y-3 pl-6">
         <li>

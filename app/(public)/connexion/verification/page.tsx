@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+
 import { verifySecondFactorAction } from "@/app/(public)/connexion/actions";
 import { SecondFactorForm } from "@/components/auth/second-factor-form";
 import { findLoginChallenge, readChallengeCookie } from "@/lib/auth/login-challenge";
@@ -15,8 +16,13 @@ export default async function SecondFactorPage() {
       <h1 className="text-2xl font-bold text-brand">Double authentification</h1>
       {challenge?.user.totpEnabledAt ? (
         <div className="space-y-4 rounded-lg bg-white p-4 shadow">
-          <p>Ouvrez votre application d&apos;authentification et saisissez le code à 6 chiffres affiché pour le Portail Familles.</p>
-          <SecondFactorForm action={verifySecondFactorAction} hint="6 chiffres, ou l'un de vos codes de secours (ex. : abcde-fghij)" />
+          <p>
+            Ouvrez votre application d&apos;authentification et saisissez le code à 6 chiffres affiché pour le Portail Familles.
+          </p>
+          <SecondFactorForm
+            action={verifySecondFactorAction}
+            hint="6 chiffres, ou l'un de vos codes de secours (ex. : abcde-fghij)"
+          />
         </div>
       ) : (
         <p className="rounded-lg bg-white p-4 shadow">

@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { staffAction } from "@/lib/auth/action";
-import { createQfBracket, deleteQfBracket, updateQfBracket } from "@/lib/catalogue/qf-brackets";
 import { ZQfBracketCreateSchema, ZQfBracketDeleteSchema, ZQfBracketUpdateSchema } from "@/lib/catalogue/qf-bracket.schema";
+import { createQfBracket, deleteQfBracket, updateQfBracket } from "@/lib/catalogue/qf-brackets";
 
 const PATH = "/admin/catalogue/tranches";
 

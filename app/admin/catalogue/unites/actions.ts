@@ -1,11 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+
 import { staffAction } from "@/lib/auth/action";
-import { saveTariffs } from "@/lib/catalogue/tariffs";
 import { ZTariffsSchema } from "@/lib/catalogue/tariff.schema";
+import { saveTariffs } from "@/lib/catalogue/tariffs";
 import { createUnit, deleteUnit, resetDayCapacity, setDayCapacity, updateUnit } from "@/lib/catalogue/units";
-import { ZDayCapacityResetSchema, ZDayCapacitySchema, ZUnitCreateSchema, ZUnitDeleteSchema, ZUnitUpdateSchema } from "@/lib/catalogue/units.schema";
+import {
+  ZDayCapacityResetSchema,
+  ZDayCapacitySchema,
+  ZUnitCreateSchema,
+  ZUnitDeleteSchema,
+  ZUnitUpdateSchema,
+} from "@/lib/catalogue/units.schema";
 
 const periodPath = (periodId: string) => `/admin/catalogue/periodes/${periodId}`;
 const unitPath = (unitId: string) => `/admin/catalogue/unites/${unitId}`;

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
 import { DocumentStatus } from "@/components/documents/document-status";
 import { ReviewDocumentForm } from "@/components/documents/review-document-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
+import { getDb } from "@/lib/db/client";
 import { getDocumentForReview } from "@/lib/documents/review-documents";
 import { parseId } from "@/lib/http/url-params";
+
 import { reviewDocumentAction } from "../actions";
-import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Examiner un document" };
 
@@ -33,7 +35,11 @@ export default async function ReviewDocumentPage({ params }: { params: Promise<{
               <iframe src={source} title={`Aperçu : ${title}`} className="h-[70vh] w-full rounded border border-gray-300" />
             ) : (
               // eslint-disable-next-line @next/next/no-img-element -- a private file served by our route, not an optimisable asset
-              <img src={source} alt={`Aperçu : ${title}`} className="mx-auto max-h-[70vh] max-w-full rounded border border-gray-300" />
+              <img
+                src={source}
+                alt={`Aperçu : ${title}`}
+                className="mx-auto max-h-[70vh] max-w-full rounded border border-gray-300"
+              />
             )}
             <p className="mt-3">
               <a href={source} target="_blank" rel="noopener" className="text-brand underline hover:no-underline">
@@ -68,7 +74,9 @@ export default async function ReviewDocumentPage({ params }: { params: Promise<{
           {document.status === "SUBMITTED" ? (
             <ReviewDocumentForm documentId={document.id} action={reviewDocumentAction} />
           ) : (
-            <p className="text-muted">Ce document a déjà été traité{document.reviewedAt ? ` le ${formatDateTime(document.reviewedAt)}` : ""}.</p>
+            <p className="text-muted">
+              Ce document a déjà été traité{document.reviewedAt ? ` le ${formatDateTime(document.reviewedAt)}` : ""}.
+            </p>
           )}
         </Panel>
       </div>

@@ -1,29 +1,44 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import Link from "next/link";
+import { notFound } from "next/navigation";
+
 import { ActionForm } from "@/components/admin/action-form";
 import { AddChildForm } from "@/components/admin/add-child-form";
+import { ChildHealthReveal } from "@/components/admin/child-health";
 import { ChildIdentityForm } from "@/components/admin/child-identity-form";
 import { QuotientForm } from "@/components/admin/quotient-form";
-import { ChildHealthReveal } from "@/components/admin/child-health";
 import { CompletenessBlock } from "@/components/dashboard/completeness-block";
 import { Panel } from "@/components/ui/panel";
-import { getFamilyForStaff } from "@/lib/families/families";
-import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
 import { childIdentityValues } from "@/lib/children/child-sheet";
 import { dateToDay, formatDateTime, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { STAFF_DOCUMENT_STATUS_LABELS } from "@/lib/documents/status-labels";
+import { getFamilyForStaff } from "@/lib/families/families";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { parseId } from "@/lib/http/url-params";
+import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { STAFF_STATUS_LABELS } from "@/lib/reservations/status-labels";
-import { addChildAction, resendActivationAction, setAccountActiveAction, setQuotientAction, showChildHealthAction, updateChildIdentityAction } from "../actions";
+
+import {
+  addChildAction,
+  resendActivationAction,
+  setAccountActiveAction,
+  setQuotientAction,
+  showChildHealthAction,
+  updateChildIdentityAction,
+} from "../actions";
 
 export const metadata: Metadata = { title: "Famille" };
 
-export default async function FamilyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function FamilyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const viewer = await staffPage();
   const db = getDb();
   const id = parseId((await params).id);
@@ -33,7 +48,9 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
   if (!family) notFound();
   const schools = await listSchools(db);
   const completeness = await loadCompleteness(db, family.id);
-  const address = [family.street, family.addressComplement, [family.postalCode, family.city].filter(Boolean).join(" ")].filter(Boolean).join(", ");
+  const address = [family.street, family.addressComplement, [family.postalCode, family.city].filter(Boolean).join(" ")]
+    .filter(Boolean)
+    .join(", ");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand">Famille {family.name}</h1>
@@ -50,7 +67,9 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
             <dt className="font-semibold">Téléphone</dt>
             <dd>{family.homePhone ?? "Non renseigné"}</dd>
             <dt className="font-semibold">N° allocataire</dt>
-            <dd>{family.allowanceNumber ?? "Non renseigné"} {family.benefitScheme ? `(${family.benefitScheme})` : ""}</dd>
+            <dd>
+              {family.allowanceNumber ?? "Non renseigné"} {family.benefitScheme ? `(${family.benefitScheme})` : ""}
+            </dd>
             <dt className="font-semibold">Quotient familial</dt>
             <dd>
               {family.quotientFamilial ?? "Non fixé"}
@@ -74,12 +93,23 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
                 <p className="font-semibold">{user.email}</p>
                 <p>
                   État :{" "}
-                  {!user.active ? "désactivé" : user.activatedAt ? `activé le ${formatDateTime(user.activatedAt)}` : "en attente d'activation"}
+                  {!user.active
+                    ? "désactivé"
+                    : user.activatedAt
+                      ? `activé le ${formatDateTime(user.activatedAt)}`
+                      : "en attente d'activation"}
                   {user.lastLoginAt ? ` – dernière connexion le ${formatDateTime(user.lastLoginAt)}` : ""}
                 </p>
                 <div className="flex flex-wrap gap-3">
                   {user.active ? (
-                    <ActionForm action={resendActivationAction} submitLabel={user.activatedAt ? "Envoyer un lien pour redéfinir le mot de passe" : "Renvoyer l'e-mail d'activation"} successMessage="E-mail envoyé." variant="secondary">
+                    <ActionForm
+                      action={resendActivationAction}
+                      submitLabel={
+                        user.activatedAt ? "Envoyer un lien pour redéfinir le mot de passe" : "Renvoyer l'e-mail d'activation"
+                      }
+                      successMessage="E-mail envoyé."
+                      variant="secondary"
+                    >
                       <input type="hidden" name="familyId" value={family.id} />
                       <input type="hidden" name="userId" value={user.id} />
                     </ActionForm>
@@ -87,7 +117,9 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
                   <ActionForm
                     action={setAccountActiveAction}
                     submitLabel={user.active ? "Désactiver le compte" : "Réactiver le compte"}
-                    confirmMessage={user.active ? "Désactiver ce compte ? Le parent sera déconnecté et ne pourra plus se connecter." : undefined}
+                    confirmMessage={
+                      user.active ? "Désactiver ce compte ? Le parent sera déconnecté et ne pourra plus se connecter." : undefined
+                    }
                     variant={user.active ? "danger" : "secondary"}
                   >
                     <input type="hidden" name="familyId" value={family.id} />
@@ -107,7 +139,9 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
                 <span className="font-semibold">
                   Responsable {guardian.position} : {guardian.lastName} {guardian.firstName}
                 </span>
-                <span className="block text-sm">{[guardian.mobilePhone, guardian.homePhone, guardian.workPhone].filter(Boolean).join(" – ")}</span>
+                <span className="block text-sm">
+                  {[guardian.mobilePhone, guardian.homePhone, guardian.workPhone].filter(Boolean).join(" – ")}
+                </span>
               </li>
             ))}
           </ul>
@@ -118,7 +152,8 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
             {family.documents.map((document) => (
               <li key={document.id}>
                 {document.type.label}
-                {document.child ? ` (${document.child.firstName})` : ""} – {document.originalName} – {STAFF_DOCUMENT_STATUS_LABELS[document.status]}
+                {document.child ? ` (${document.child.firstName})` : ""} – {document.originalName} –{" "}
+                {STAFF_DOCUMENT_STATUS_LABELS[document.status]}
                 {document.refusalReason ? ` : ${document.refusalReason}` : ""}
               </li>
             ))}
@@ -135,19 +170,27 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
                 {child.lastName} {child.firstName} – né(e) le {formatDay(dateToDay(child.birthDate))}
               </p>
               <p>
-                {child.school?.name ?? "École non renseignée"} {child.schoolLevel ?? ""} {child.schoolClass ? `– classe ${child.schoolClass}` : ""}
+                {child.school?.name ?? "École non renseignée"} {child.schoolLevel ?? ""}{" "}
+                {child.schoolClass ? `– classe ${child.schoolClass}` : ""}
               </p>
               <p className="text-sm">
-                Personnes à prévenir : {child.emergencyContacts.map((contact) => `${contact.name} (${contact.relation}) ${contact.phone}`).join(" ; ") || "aucune"}
+                Personnes à prévenir :{" "}
+                {child.emergencyContacts.map((contact) => `${contact.name} (${contact.relation}) ${contact.phone}`).join(" ; ") ||
+                  "aucune"}
               </p>
               <p className="text-sm">
-                Personnes autorisées : {child.authorisedPersons.map((person) => `${person.name} (${person.relation}) ${person.phone}`).join(" ; ") || "aucune"}
+                Personnes autorisées :{" "}
+                {child.authorisedPersons.map((person) => `${person.name} (${person.relation}) ${person.phone}`).join(" ; ") ||
+                  "aucune"}
               </p>
               <details className="mt-2">
                 <summary className="cursor-pointer font-semibold text-brand underline">
                   Modifier l&apos;identité et la scolarité de {child.lastName} {child.firstName}
                 </summary>
-                <p className="my-2 text-sm text-muted">Nom, prénom, sexe, date de naissance et scolarité seulement : les renseignements médicaux ne sont ni affichés ni demandés.</p>
+                <p className="my-2 text-sm text-muted">
+                  Nom, prénom, sexe, date de naissance et scolarité seulement : les renseignements médicaux ne sont ni affichés ni
+                  demandés.
+                </p>
                 <ChildIdentityForm
                   familyId={family.id}
                   childId={child.id}
@@ -162,7 +205,9 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
                 <Link href={`/admin/familles/${family.id}/enfants/${child.id}`} className="font-semibold text-brand underline">
                   Modifier la fiche enfant de {child.lastName} {child.firstName}
                 </Link>
-                <span className="ml-2 text-sm text-muted">(affiche les informations médicales : consultation enregistrée au journal)</span>
+                <span className="ml-2 text-sm text-muted">
+                  (affiche les informations médicales : consultation enregistrée au journal)
+                </span>
               </p>
             </li>
           ))}
@@ -170,8 +215,8 @@ export default async function FamilyPage({ params, searchParams }: { params: Pro
       </Panel>
       <Panel title="Ajouter un enfant">
         <p className="mb-3">
-          Saisissez l&apos;identité et la scolarité de l&apos;enfant : la famille complète ensuite sa fiche (renseignements médicaux, personnes à
-          contacter, autorisations) depuis son espace, où la liste des éléments manquants s&apos;affiche.
+          Saisissez l&apos;identité et la scolarité de l&apos;enfant : la famille complète ensuite sa fiche (renseignements
+          médicaux, personnes à contacter, autorisations) depuis son espace, où la liste des éléments manquants s&apos;affiche.
         </p>
         <AddChildForm familyId={family.id} schools={schools} action={addChildAction} />
       </Panel>

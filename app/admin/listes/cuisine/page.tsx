@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
-import { queryString } from "@/components/admin/pagination";
+
 import { DailyListDateForm, DailyListTitleBar, InvalidDateAlert } from "@/components/admin/daily-list-toolbar";
-import { kitchenCounts } from "@/lib/lists/daily-list";
-import { dietLabel } from "@/lib/lists/list-csv";
-import { ZKitchenQuerySchema } from "@/lib/lists/list.schema";
+import { queryString } from "@/components/admin/pagination";
 import { staffPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { formatDay } from "@/lib/dates/calendar-day";
-import { searchParamsText } from "@/lib/http/url-params";
 import { getDb } from "@/lib/db/client";
+import { searchParamsText } from "@/lib/http/url-params";
+import { kitchenCounts } from "@/lib/lists/daily-list";
+import { dietLabel } from "@/lib/lists/list-csv";
+import { ZKitchenQuerySchema } from "@/lib/lists/list.schema";
 
 export const metadata: Metadata = { title: "Repas pour la cuisine" };
 
@@ -29,8 +30,15 @@ export default async function KitchenPage({ searchParams }: { searchParams: Prom
       />
       <DailyListDateForm action="/admin/listes/cuisine" idPrefix="kitchen" date={query.date}>
         <div>
-          <label htmlFor="kitchen-span" className="block font-semibold">Durée</label>
-          <select id="kitchen-span" name="span" defaultValue={query.span} className="mt-1 rounded border border-gray-500 px-3 py-2">
+          <label htmlFor="kitchen-span" className="block font-semibold">
+            Durée
+          </label>
+          <select
+            id="kitchen-span"
+            name="span"
+            defaultValue={query.span}
+            className="mt-1 rounded border border-gray-500 px-3 py-2"
+          >
             <option value="day">Le jour</option>
             <option value="week">La semaine</option>
           </select>
@@ -45,17 +53,25 @@ export default async function KitchenPage({ searchParams }: { searchParams: Prom
         <table className="w-full bg-white text-left shadow">
           <thead>
             <tr>
-              <th scope="col" className="p-2">Établissement</th>
+              <th scope="col" className="p-2">
+                Établissement
+              </th>
               {counts.days.map((day) => (
-                <th key={day} scope="col" className="p-2">{formatDay(day)}</th>
+                <th key={day} scope="col" className="p-2">
+                  {formatDay(day)}
+                </th>
               ))}
-              <th scope="col" className="p-2">Total</th>
+              <th scope="col" className="p-2">
+                Total
+              </th>
             </tr>
           </thead>
           <tbody>
             {counts.rows.map((row) => (
               <tr key={row.establishment} className="border-t border-gray-200 align-top">
-                <th scope="row" className="p-2">{row.establishment}</th>
+                <th scope="row" className="p-2">
+                  {row.establishment}
+                </th>
                 {counts.days.map((day) => (
                   <td key={day} className="p-2">
                     {counts.diets
@@ -71,9 +87,13 @@ export default async function KitchenPage({ searchParams }: { searchParams: Prom
               </tr>
             ))}
             <tr className="border-t-2 border-gray-400">
-              <th scope="row" className="p-2">Total</th>
+              <th scope="row" className="p-2">
+                Total
+              </th>
               {counts.days.map((day) => (
-                <td key={day} className="p-2 font-bold">{counts.totalsPerDay[day]}</td>
+                <td key={day} className="p-2 font-bold">
+                  {counts.totalsPerDay[day]}
+                </td>
               ))}
               <td className="p-2 font-bold">{counts.total}</td>
             </tr>

@@ -1,10 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
+
+import { currentViewer, isStaff } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { searchParamsText } from "@/lib/http/url-params";
 import { dailyList, kitchenCounts } from "@/lib/lists/daily-list";
 import { dailyListCsv, kitchenCsv } from "@/lib/lists/list-csv";
 import { ZDailyListQuerySchema, ZKitchenQuerySchema } from "@/lib/lists/list.schema";
-import { currentViewer, isStaff } from "@/lib/auth/session";
-import { searchParamsText } from "@/lib/http/url-params";
-import { getDb } from "@/lib/db/client";
 
 // CSV exports of the daily lists: /api/admin/listes?vue=presence&date=…&establishmentId=…
 // and ?vue=cuisine&date=…&span=day|week. Staff only, checked here (not only by the proxy).

@@ -1,15 +1,19 @@
 import type { NextRequest } from "next/server";
+
 import { currentViewer } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
 import { readDocumentFor } from "@/lib/documents/download-document";
 import { contentDisposition } from "@/lib/documents/file-name";
 import { parseId } from "@/lib/http/url-params";
 import { storedFileContentSecurityPolicy } from "@/lib/security/content-security-policy";
-import { getDb } from "@/lib/db/client";
 
 // A supporting document's bytes, for its own family or for staff only. Anyone else — another
 // family, a visitor, an unknown id — gets the same 404 and no bytes. Staff views are audited.
 const notFound = () =>
-  new Response("Document introuvable", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  new Response("Document introuvable", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const db = getDb();

@@ -1,8 +1,9 @@
 import { NextResponse } from "next/server";
+
 import { readServiceDocument } from "@/lib/content/service-documents";
+import { getDb } from "@/lib/db/client";
 import { parseId } from "@/lib/http/url-params";
 import { storedFileContentSecurityPolicy } from "@/lib/security/content-security-policy";
-import { getDb } from "@/lib/db/client";
 
 // Public on purpose: the home page lists the services' règlements, tarifs and programmes.
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { parentPage } from "@/lib/auth/session";
+
 import { changePasswordAction } from "../actions";
 
 export const metadata: Metadata = { title: "Modification de votre mot de passe" };

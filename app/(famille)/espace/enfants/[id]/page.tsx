@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
 import { ChildSheetForm } from "@/components/children/child-sheet-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { parentPage } from "@/lib/auth/session";
 import { getChildSheet } from "@/lib/children/child-sheet";
-import { requireId } from "@/lib/http/url-params";
-import { saveChildSheetAction } from "../actions";
 import { getDb } from "@/lib/db/client";
+import { requireId } from "@/lib/http/url-params";
+
+import { saveChildSheetAction } from "../actions";
 
 export const metadata: Metadata = { title: "Fiche enfant" };
 
@@ -19,8 +21,15 @@ export default async function ChildSheetPage({ params }: { params: Promise<{ id:
   return (
     <div className="space-y-4">
       <PageHeader title={`Fiche enfant – ${sheet.displayName}`} back={{ href: "/espace", label: "Retour à mon espace" }} />
-      <p>Remplissez impérativement et précisément chaque rubrique, cochez « J&apos;accepte », puis cliquez sur « Enregistrer ».</p>
-      <ChildSheetForm defaultValues={sheet.values} schools={sheet.schools} authorisationsText={sheet.authorisationsText} action={saveChildSheetAction} />
+      <p>
+        Remplissez impérativement et précisément chaque rubrique, cochez « J&apos;accepte », puis cliquez sur « Enregistrer ».
+      </p>
+      <ChildSheetForm
+        defaultValues={sheet.values}
+        schools={sheet.schools}
+        authorisationsText={sheet.authorisationsText}
+        action={saveChildSheetAction}
+      />
     </div>
   );
 }

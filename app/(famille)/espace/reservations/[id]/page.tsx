@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { DayStatus, StatusIcon } from "@/components/reservations/status-icon";
 import { WizardSteps } from "@/components/reservations/wizard-steps";
 import { parentPage } from "@/lib/auth/session";
@@ -16,7 +17,13 @@ const button = "inline-block rounded px-5 py-2 font-bold";
 
 // "Voir" from the table, and step 6 of the wizard (?enregistree=1): Demande de réservation
 // enregistrée, with the number, date and time, and one state per line.
-export default async function ReservationPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ enregistree?: string }> }) {
+export default async function ReservationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ enregistree?: string }>;
+}) {
   const viewer = await parentPage();
   const [{ id: idParam }, { enregistree }] = await Promise.all([params, searchParams]);
   const id = requireId(idParam);
@@ -26,8 +33,12 @@ export default async function ReservationPage({ params, searchParams }: { params
 
   return (
     <div className="space-y-4">
-      {justSaved ? <WizardSteps current={6} selection={`${reservation.period.establishment} / ${reservation.period.name}`} /> : null}
-      <h1 className="text-2xl font-bold text-brand">{justSaved ? "Demande de réservation enregistrée" : `Réservation n° ${reservation.number}`}</h1>
+      {justSaved ? (
+        <WizardSteps current={6} selection={`${reservation.period.establishment} / ${reservation.period.name}`} />
+      ) : null}
+      <h1 className="text-2xl font-bold text-brand">
+        {justSaved ? "Demande de réservation enregistrée" : `Réservation n° ${reservation.number}`}
+      </h1>
       <ul className="list-disc pl-5">
         <li>
           Référent : <strong>{reservation.child.name}</strong>
@@ -62,9 +73,15 @@ export default async function ReservationPage({ params, searchParams }: { params
         <caption className="sr-only">Les journées de la réservation et leur état</caption>
         <thead>
           <tr className="border-b-2 border-brand">
-            <th scope="col" className="px-2 py-2">Date</th>
-            <th scope="col" className="px-2 py-2">Votre demande</th>
-            <th scope="col" className="px-2 py-2">État</th>
+            <th scope="col" className="px-2 py-2">
+              Date
+            </th>
+            <th scope="col" className="px-2 py-2">
+              Votre demande
+            </th>
+            <th scope="col" className="px-2 py-2">
+              État
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -88,7 +105,10 @@ export default async function ReservationPage({ params, searchParams }: { params
           {reservation.status === "PENDING" ? (
             <p className="text-sm">La demande de réservation est transmise au service concerné pour validation.</p>
           ) : null}
-          <Link href={`/espace/reservations/${reservation.id}/terminee`} className={`${button} bg-accent text-white hover:bg-accent-dark`}>
+          <Link
+            href={`/espace/reservations/${reservation.id}/terminee`}
+            className={`${button} bg-accent text-white hover:bg-accent-dark`}
+          >
             Terminer
           </Link>
         </>
@@ -99,10 +119,16 @@ export default async function ReservationPage({ params, searchParams }: { params
           </Link>
           {reservation.modifiable ? (
             <>
-              <Link href={`/espace/reservations/${reservation.id}/modifier`} className={`${button} bg-accent text-white hover:bg-accent-dark`}>
+              <Link
+                href={`/espace/reservations/${reservation.id}/modifier`}
+                className={`${button} bg-accent text-white hover:bg-accent-dark`}
+              >
                 Modifier / Annuler la réservation
               </Link>
-              <Link href={`/espace/reservations/${reservation.id}/terminee`} className={`${button} border border-brand text-brand`}>
+              <Link
+                href={`/espace/reservations/${reservation.id}/terminee`}
+                className={`${button} border border-brand text-brand`}
+              >
                 Copier la réservation pour un autre enfant
               </Link>
             </>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { WizardSteps } from "@/components/reservations/wizard-steps";
 import { parentPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
@@ -34,7 +35,10 @@ export default async function NewReservationPage({ searchParams }: { searchParam
           {children.map((child) => (
             <li key={child.id} className="rounded-lg bg-white p-4 shadow">
               {child.bookable ? (
-                <Link href={`/espace/reservations/nouvelle?enfant=${child.id}`} className="text-lg font-bold text-brand underline">
+                <Link
+                  href={`/espace/reservations/nouvelle?enfant=${child.id}`}
+                  className="text-lg font-bold text-brand underline"
+                >
                   {child.name}
                 </Link>
               ) : (
@@ -71,16 +75,21 @@ export default async function NewReservationPage({ searchParams }: { searchParam
         <WizardSteps current={2} selection={eligible.child.name} />
         <h1 className="text-2xl font-bold text-brand">Choix de l&apos;établissement et de la période</h1>
         <p>
-          Choisissez l&apos;établissement et la période en cliquant sur le service. Seuls les services accessibles à cet enfant vous seront
-          proposés.
+          Choisissez l&apos;établissement et la période en cliquant sur le service. Seuls les services accessibles à cet enfant
+          vous seront proposés.
         </p>
         {eligible.periods.length === 0 ? (
-          <p className="rounded bg-white p-4 shadow">Aucun service n&apos;est ouvert aux réservations pour {eligible.child.name} en ce moment.</p>
+          <p className="rounded bg-white p-4 shadow">
+            Aucun service n&apos;est ouvert aux réservations pour {eligible.child.name} en ce moment.
+          </p>
         ) : (
           <ul className="divide-y divide-gray-200 rounded-lg bg-white shadow">
             {eligible.periods.map((period) => (
               <li key={period.id}>
-                <Link href={`/espace/reservations/nouvelle?enfant=${enfant}&periode=${period.id}`} className="block px-4 py-3 hover:bg-blue-50">
+                <Link
+                  href={`/espace/reservations/nouvelle?enfant=${enfant}&periode=${period.id}`}
+                  className="block px-4 py-3 hover:bg-blue-50"
+                >
                   <span className="font-bold text-brand underline">{period.establishment}</span>
                   <span className="block text-sm">
                     {period.activity} – {period.name}

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+
 import { ActivityForm } from "@/components/admin/activity-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
+
 import { createActivityAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Créer une activité" };

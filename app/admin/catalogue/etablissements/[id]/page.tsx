@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
 import { EstablishmentForm } from "@/components/admin/establishment-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
 import { getEstablishment } from "@/lib/catalogue/catalogue-admin";
-import { requireId } from "@/lib/http/url-params";
-import { updateEstablishmentAction } from "../../actions";
 import { getDb } from "@/lib/db/client";
+import { requireId } from "@/lib/http/url-params";
+
+import { updateEstablishmentAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Modifier un établissement" };
 
@@ -20,7 +22,10 @@ export default async function EditEstablishmentPage({ params }: { params: Promis
   if (!establishment) notFound();
   return (
     <div className="max-w-2xl space-y-4">
-      <PageHeader title={`Modifier l'établissement ${establishment.name}`} back={{ href: "/admin/catalogue", label: "Retour au catalogue" }} />
+      <PageHeader
+        title={`Modifier l'établissement ${establishment.name}`}
+        back={{ href: "/admin/catalogue", label: "Retour au catalogue" }}
+      />
       <Panel title="Établissement">
         <EstablishmentForm action={updateEstablishmentAction} schools={schools} establishment={establishment} />
       </Panel>

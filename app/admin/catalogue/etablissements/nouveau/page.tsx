@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+
 import { EstablishmentForm } from "@/components/admin/establishment-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
-import { createEstablishmentAction } from "../../actions";
 import { getDb } from "@/lib/db/client";
+
+import { createEstablishmentAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Créer un établissement" };
 

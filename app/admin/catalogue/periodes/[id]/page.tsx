@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { ClosureForm } from "@/components/admin/closure-form";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
@@ -8,9 +9,10 @@ import { getPeriod } from "@/lib/catalogue/catalogue";
 import { listClosures } from "@/lib/catalogue/closures";
 import { VALIDATION_MODE_DETAIL_LABELS } from "@/lib/catalogue/validation-mode-labels";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
-import { requireId } from "@/lib/http/url-params";
-import { addClosuresAction } from "../../actions";
 import { getDb } from "@/lib/db/client";
+import { requireId } from "@/lib/http/url-params";
+
+import { addClosuresAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Période" };
 
@@ -26,7 +28,9 @@ export default async function PeriodPage({ params }: { params: Promise<{ id: str
   if (!period) notFound();
   const closures = await listClosures(db, viewer, id);
   const ruleText = (rule: typeof period.bookingRule) =>
-    rule.kind === "WEEKDAY_OF_PREVIOUS_WEEK" ? `avant le ${WEEKDAYS[rule.weekday ?? 1]} de la semaine précédente, ${time(rule.timeOfDay)}` : `${rule.daysBefore} jour(s) avant, ${time(rule.timeOfDay)}`;
+    rule.kind === "WEEKDAY_OF_PREVIOUS_WEEK"
+      ? `avant le ${WEEKDAYS[rule.weekday ?? 1]} de la semaine précédente, ${time(rule.timeOfDay)}`
+      : `${rule.daysBefore} jour(s) avant, ${time(rule.timeOfDay)}`;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand">
@@ -36,7 +40,10 @@ export default async function PeriodPage({ params }: { params: Promise<{ id: str
         <Panel
           title="Période"
           actions={
-            <Link href={`/admin/catalogue/periodes/${period.id}/modifier`} className="inline-block rounded bg-white px-3 py-1 font-semibold text-brand hover:bg-blue-50">
+            <Link
+              href={`/admin/catalogue/periodes/${period.id}/modifier`}
+              className="inline-block rounded bg-white px-3 py-1 font-semibold text-brand hover:bg-blue-50"
+            >
               Modifier la période
             </Link>
           }
@@ -62,14 +69,21 @@ export default async function PeriodPage({ params }: { params: Promise<{ id: str
             <dd>{period.active ? "Active" : "Inactive (non proposée aux familles)"}</dd>
             <dt className="font-semibold">Éligibilité</dt>
             <dd>
-              {[period.schoolLevels.join(", "), period.eligibleSchools.map((entry) => entry.school.name).join(", "), period.minAgeYears !== null ? `dès ${period.minAgeYears} ans` : "", period.maxAgeYears !== null ? `jusqu'à ${period.maxAgeYears} ans` : ""]
+              {[
+                period.schoolLevels.join(", "),
+                period.eligibleSchools.map((entry) => entry.school.name).join(", "),
+                period.minAgeYears !== null ? `dès ${period.minAgeYears} ans` : "",
+                period.maxAgeYears !== null ? `jusqu'à ${period.maxAgeYears} ans` : "",
+              ]
                 .filter(Boolean)
                 .join(" – ") || "Tous"}
             </dd>
           </dl>
         </Panel>
         <Panel title="Unités et tarifs">
-          {period.units.length === 0 ? <p className="text-muted">Aucune unité : les familles ne peuvent rien réserver sur cette période.</p> : null}
+          {period.units.length === 0 ? (
+            <p className="text-muted">Aucune unité : les familles ne peuvent rien réserver sur cette période.</p>
+          ) : null}
           <ul className="space-y-3">
             {period.units.map((unit) => (
               <li key={unit.id}>
@@ -79,19 +93,27 @@ export default async function PeriodPage({ params }: { params: Promise<{ id: str
                   </Link>{" "}
                   ({unit.startTime} – {unit.endTime}) – {unit.capacity} places par jour
                 </p>
-                <p className="text-sm">{unit.tariffs.map((tariff) => `${tariff.bracket.label} : ${euros(tariff.priceCents)}`).join(" ; ") || "Aucun tarif"}</p>
+                <p className="text-sm">
+                  {unit.tariffs.map((tariff) => `${tariff.bracket.label} : ${euros(tariff.priceCents)}`).join(" ; ") ||
+                    "Aucun tarif"}
+                </p>
               </li>
             ))}
           </ul>
           <div className="mt-4 flex flex-wrap gap-4">
-            <Link href={`/admin/catalogue/unites/nouvelle?periode=${period.id}`} className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-blue-900">
+            <Link
+              href={`/admin/catalogue/unites/nouvelle?periode=${period.id}`}
+              className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-blue-900"
+            >
               Ajouter une unité
             </Link>
             <Link href="/admin/catalogue/tranches" className="self-center underline">
               Tranches de quotient familial
             </Link>
           </div>
-          <p className="mt-2 text-sm text-muted">Cliquez sur une unité pour modifier ses horaires, sa capacité (y compris jour par jour) et ses tarifs.</p>
+          <p className="mt-2 text-sm text-muted">
+            Cliquez sur une unité pour modifier ses horaires, sa capacité (y compris jour par jour) et ses tarifs.
+          </p>
         </Panel>
       </div>
       <Panel title="Fermetures">

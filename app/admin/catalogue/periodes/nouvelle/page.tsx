@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+
 import { PeriodForm } from "@/components/admin/period-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
 import { listActivities, listEstablishments } from "@/lib/catalogue/catalogue-admin";
-import { createPeriodAction } from "../../actions";
 import { getDb } from "@/lib/db/client";
+
+import { createPeriodAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Créer une période" };
 

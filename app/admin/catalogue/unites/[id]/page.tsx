@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { ActionForm } from "@/components/admin/action-form";
 import { DayCapacityForm } from "@/components/admin/day-capacity-form";
 import { TariffsForm } from "@/components/admin/tariffs-form";
@@ -12,9 +13,10 @@ import { listQfBrackets } from "@/lib/catalogue/qf-brackets";
 import { bracketRangeLabel, formatEuros, longDayLabel } from "@/lib/catalogue/unit-rules";
 import { getUnitForStaff } from "@/lib/catalogue/units";
 import { formatDay } from "@/lib/dates/calendar-day";
-import { requireId } from "@/lib/http/url-params";
-import { deleteUnitAction, resetDayCapacityAction, saveTariffsAction, setDayCapacityAction, updateUnitAction } from "../actions";
 import { getDb } from "@/lib/db/client";
+import { requireId } from "@/lib/http/url-params";
+
+import { deleteUnitAction, resetDayCapacityAction, saveTariffsAction, setDayCapacityAction, updateUnitAction } from "../actions";
 
 export const metadata: Metadata = { title: "Unité" };
 
@@ -28,10 +30,23 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
   const periodTitle = `${unit.period.establishment.name} – ${unit.period.name}`;
   return (
     <div className="space-y-6">
-      <PageHeader title={`Unité ${unit.label} (${unit.startTime} – ${unit.endTime})`} back={{ href: `/admin/catalogue/periodes/${unit.period.id}`, label: periodTitle }} />
+      <PageHeader
+        title={`Unité ${unit.label} (${unit.startTime} – ${unit.endTime})`}
+        back={{ href: `/admin/catalogue/periodes/${unit.period.id}`, label: periodTitle }}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="Unité">
-          <EditUnitForm action={updateUnitAction} unit={{ id: unit.id, label: unit.label, startTime: unit.startTime, endTime: unit.endTime, capacity: unit.capacity, sortOrder: unit.sortOrder }} />
+          <EditUnitForm
+            action={updateUnitAction}
+            unit={{
+              id: unit.id,
+              label: unit.label,
+              startTime: unit.startTime,
+              endTime: unit.endTime,
+              capacity: unit.capacity,
+              sortOrder: unit.sortOrder,
+            }}
+          />
         </Panel>
         <Panel title="Tarifs par tranche de quotient familial">
           {brackets.length === 0 ? (
@@ -66,10 +81,14 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
         <div className="grid gap-6 lg:grid-cols-2">
           <div className="space-y-3">
             <p>
-              Capacité habituelle : <strong>{unit.capacity} place(s) par jour</strong>. Fixez ici une autre capacité pour certains jours (sortie, effectif
-              réduit…) ; elle ne peut pas descendre sous le nombre de places déjà réservées.
+              Capacité habituelle : <strong>{unit.capacity} place(s) par jour</strong>. Fixez ici une autre capacité pour certains
+              jours (sortie, effectif réduit…) ; elle ne peut pas descendre sous le nombre de places déjà réservées.
             </p>
-            <DayCapacityForm action={setDayCapacityAction} unitId={unit.id} periodLabel={`du ${formatDay(unit.period.startDay)} au ${formatDay(unit.period.endDay)}`} />
+            <DayCapacityForm
+              action={setDayCapacityAction}
+              unitId={unit.id}
+              periodLabel={`du ${formatDay(unit.period.startDay)} au ${formatDay(unit.period.endDay)}`}
+            />
           </div>
           <div>
             <h3 className="font-semibold">Jours à capacité particulière</h3>
@@ -103,7 +122,11 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
                           {day.booked >= day.capacity ? <span className="ml-2 font-semibold">(complet)</span> : null}
                         </td>
                         <td className="p-2">
-                          <ActionForm action={resetDayCapacityAction} submitLabel={`Revenir à la capacité de l'unité le ${formatDay(day.day)}`} variant="secondary">
+                          <ActionForm
+                            action={resetDayCapacityAction}
+                            submitLabel={`Revenir à la capacité de l'unité le ${formatDay(day.day)}`}
+                            variant="secondary"
+                          >
                             <input type="hidden" name="unitId" value={unit.id} />
                             <input type="hidden" name="date" value={day.day} />
                           </ActionForm>
@@ -120,12 +143,14 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
       <Panel title="Supprimer l'unité">
         {unit.reservationDayCount > 0 ? (
           <p>
-            Cette unité ne peut pas être supprimée : {unit.reservationDayCount} journée(s) de réservation s&apos;y rapportent et l&apos;historique des familles doit être
-            conservé. Pour ne plus la proposer, mettez sa capacité à 0.
+            Cette unité ne peut pas être supprimée : {unit.reservationDayCount} journée(s) de réservation s&apos;y rapportent et
+            l&apos;historique des familles doit être conservé. Pour ne plus la proposer, mettez sa capacité à 0.
           </p>
         ) : (
           <div className="space-y-3">
-            <p>Aucune réservation ne porte sur cette unité : elle peut être supprimée, avec ses tarifs et ses capacités par jour.</p>
+            <p>
+              Aucune réservation ne porte sur cette unité : elle peut être supprimée, avec ses tarifs et ses capacités par jour.
+            </p>
             <DeleteUnitForm action={deleteUnitAction} unitId={unit.id} label={unit.label} periodId={unit.period.id} />
           </div>
         )}

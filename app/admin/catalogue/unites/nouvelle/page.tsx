@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
 import { CreateUnitForm } from "@/components/admin/unit-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { getPeriodForNewUnit } from "@/lib/catalogue/units";
-import { requireId } from "@/lib/http/url-params";
-import { createUnitAction } from "../actions";
 import { getDb } from "@/lib/db/client";
+import { requireId } from "@/lib/http/url-params";
+
+import { createUnitAction } from "../actions";
 
 export const metadata: Metadata = { title: "Ajouter une unité" };
 

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
 import { FamilyRecordForm } from "@/components/family/family-record-form";
 import { PageHeader } from "@/components/layout/page-header";
-import { getFamilyRecordForStaff } from "@/lib/families/family-editing";
 import { staffPage } from "@/lib/auth/session";
-import { describeConsentState } from "@/lib/families/consent-labels";
-import { requireId } from "@/lib/http/url-params";
-import { saveFamilyRecordStaffAction } from "../../actions";
 import { getDb } from "@/lib/db/client";
+import { describeConsentState } from "@/lib/families/consent-labels";
+import { getFamilyRecordForStaff } from "@/lib/families/family-editing";
+import { requireId } from "@/lib/http/url-params";
+
+import { saveFamilyRecordStaffAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Modifier le dossier famille" };
 
@@ -20,7 +22,10 @@ export default async function StaffFamilyRecordPage({ params }: { params: Promis
   const familyHref = `/admin/familles/${id}`;
   return (
     <div className="space-y-4">
-      <PageHeader title={`Modifier le dossier famille – ${record.familyName || "sans nom"}`} back={{ href: familyHref, label: "Retour à la fiche famille" }} />
+      <PageHeader
+        title={`Modifier le dossier famille – ${record.familyName || "sans nom"}`}
+        back={{ href: familyHref, label: "Retour à la fiche famille" }}
+      />
       <p>Corrigez les rubriques nécessaires, puis cliquez sur « Enregistrer ». La modification est enregistrée au journal.</p>
       <FamilyRecordForm
         mode="staff"

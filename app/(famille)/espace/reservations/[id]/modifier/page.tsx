@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { parentPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { requireId } from "@/lib/http/url-params";
@@ -22,11 +23,14 @@ export default async function ModifyReservationPage({ params }: { params: Promis
       {reservation.modifiable ? (
         <>
           <p role="note" className="rounded border border-amber-600 bg-amber-50 px-3 py-2">
-            Si vous poursuivez cette étape, l&apos;ancienne réservation sera automatiquement annulée et remplacée par la nouvelle. Vous
-            reviendrez au planning, où vous pourrez modifier ou annuler vos choix en cochant les cases du tableau.
+            Si vous poursuivez cette étape, l&apos;ancienne réservation sera automatiquement annulée et remplacée par la nouvelle.
+            Vous reviendrez au planning, où vous pourrez modifier ou annuler vos choix en cochant les cases du tableau.
           </p>
           <div className="flex flex-wrap gap-3">
-            <Link href={`/espace/reservations/${reservation.id}`} className="rounded border border-brand px-5 py-2 font-bold text-brand">
+            <Link
+              href={`/espace/reservations/${reservation.id}`}
+              className="rounded border border-brand px-5 py-2 font-bold text-brand"
+            >
               Retour
             </Link>
             <Link

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+
 import { CopyForm } from "@/components/reservations/copy-form";
 import { Panel } from "@/components/ui/panel";
 import { parentPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { requireId } from "@/lib/http/url-params";
 import { getReservationDetail, reservationSearchOptions } from "@/lib/reservations/reservations-query";
+
 import { copyReservationAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Copier la réservation pour un autre enfant" };
@@ -16,7 +18,10 @@ export const metadata: Metadata = { title: "Copier la réservation pour un autre
 export default async function FinishedReservationPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await parentPage();
   const id = requireId((await params).id);
-  const [reservation, options] = await Promise.all([getReservationDetail(getDb(), viewer, id), reservationSearchOptions(getDb(), viewer)]);
+  const [reservation, options] = await Promise.all([
+    getReservationDetail(getDb(), viewer, id),
+    reservationSearchOptions(getDb(), viewer),
+  ]);
   if (!reservation) notFound();
   const others = options.children.filter((child) => child.id !== reservation.child.id);
   return (
@@ -27,8 +32,8 @@ export default async function FinishedReservationPage({ params }: { params: Prom
       </p>
       <Panel title="Copier la réservation pour un autre enfant">
         <p className="mb-3">
-          Vous avez la possibilité d&apos;effectuer une copie de cette réservation pour un autre enfant : mêmes établissement, période et
-          journées ; chaque journée est vérifiée à nouveau pour cet enfant.
+          Vous avez la possibilité d&apos;effectuer une copie de cette réservation pour un autre enfant : mêmes établissement,
+          période et journées ; chaque journée est vérifiée à nouveau pour cet enfant.
         </p>
         <CopyForm reservationId={reservation.id} otherChildren={others} action={copyReservationAction} />
       </Panel>

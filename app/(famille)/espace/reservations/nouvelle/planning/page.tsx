@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
 import { BookingWizard } from "@/components/reservations/booking-wizard";
 import { parentPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { parseId, type TSearchParams } from "@/lib/http/url-params";
 import { getPlanning } from "@/lib/reservations/reservations-query";
+
 import { confirmBookingAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Planning – Nouvelle réservation" };
@@ -17,10 +19,22 @@ export default async function PlanningPage({ searchParams }: { searchParams: Pro
   const [enfant, periode, remplace] = [parseId(query.enfant), parseId(query.periode), parseId(query.remplace)];
   if (query.remplace && !remplace) notFound();
   if (!remplace && (!enfant || !periode)) notFound();
-  const planning = await getPlanning(getDb(), viewer, { childId: enfant ?? "", periodId: periode ?? "", replacesId: remplace ?? null }, clock.now());
+  const planning = await getPlanning(
+    getDb(),
+    viewer,
+    { childId: enfant ?? "", periodId: periode ?? "", replacesId: remplace ?? null },
+    clock.now(),
+  );
   if (!planning) notFound();
   const backHref = planning.replaces
     ? `/espace/reservations/${planning.replaces.id}/modifier`
     : `/espace/reservations/nouvelle?enfant=${planning.child.id}`;
-  return <BookingWizard key={`${planning.child.id}-${planning.period.id}-${remplace ?? ""}`} planning={planning} confirm={confirmBookingAction} backHref={backHref} />;
+  return (
+    <BookingWizard
+      key={`${planning.child.id}-${planning.period.id}-${remplace ?? ""}`}
+      planning={planning}
+      confirm={confirmBookingAction}
+      backHref={backHref}
+    />
+  );
 }

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
 import { PeriodForm } from "@/components/admin/period-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
 import { getPeriodForEdit, listActivities, listEstablishments } from "@/lib/catalogue/catalogue-admin";
-import { requireId } from "@/lib/http/url-params";
-import { updatePeriodAction } from "../../../actions";
 import { getDb } from "@/lib/db/client";
+import { requireId } from "@/lib/http/url-params";
+
+import { updatePeriodAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Modifier la période" };
 
@@ -15,18 +17,29 @@ export default async function EditPeriodPage({ params }: { params: Promise<{ id:
   const viewer = await staffPage();
   const db = getDb();
   const id = requireId((await params).id);
-  const [period, establishments, activities, schools] = await Promise.all([getPeriodForEdit(db, viewer, id), listEstablishments(db), listActivities(db), listSchools(db)]);
+  const [period, establishments, activities, schools] = await Promise.all([
+    getPeriodForEdit(db, viewer, id),
+    listEstablishments(db),
+    listActivities(db),
+    listSchools(db),
+  ]);
   if (!period) notFound();
   return (
     <div className="max-w-4xl space-y-4">
-      <PageHeader title={`Modifier la période ${period.establishment.name} – ${period.name}`} back={{ href: `/admin/catalogue/periodes/${period.id}`, label: "Retour à la période" }} />
+      <PageHeader
+        title={`Modifier la période ${period.establishment.name} – ${period.name}`}
+        back={{ href: `/admin/catalogue/periodes/${period.id}`, label: "Retour à la période" }}
+      />
       <p className="text-muted">
-        Les dates et les jours d&apos;ouverture ne peuvent pas être modifiés de façon à exclure des jours déjà réservés : annulez d&apos;abord ces réservations (par exemple en ajoutant
-        une fermeture, qui prévient les familles).
+        Les dates et les jours d&apos;ouverture ne peuvent pas être modifiés de façon à exclure des jours déjà réservés : annulez
+        d&apos;abord ces réservations (par exemple en ajoutant une fermeture, qui prévient les familles).
       </p>
       <PeriodForm
         action={updatePeriodAction}
-        establishments={establishments.map(({ id: establishmentId, name, active }) => ({ id: establishmentId, name: active ? name : `${name} (inactif)` }))}
+        establishments={establishments.map(({ id: establishmentId, name, active }) => ({
+          id: establishmentId,
+          name: active ? name : `${name} (inactif)`,
+        }))}
         activities={activities.map(({ id: activityId, name }) => ({ id: activityId, name }))}
         schools={schools}
         period={period}

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+
 import { ChildSheetForm } from "@/components/children/child-sheet-form";
 import { PageHeader } from "@/components/layout/page-header";
-import { getChildSheetForStaff } from "@/lib/families/family-editing";
 import { staffPage } from "@/lib/auth/session";
-import { describeConsentState } from "@/lib/families/consent-labels";
-import { requireId } from "@/lib/http/url-params";
-import { saveChildSheetStaffAction } from "../../../actions";
 import { getDb } from "@/lib/db/client";
+import { describeConsentState } from "@/lib/families/consent-labels";
+import { getChildSheetForStaff } from "@/lib/families/family-editing";
+import { requireId } from "@/lib/http/url-params";
+
+import { saveChildSheetStaffAction } from "../../../actions";
 
 export const metadata: Metadata = { title: "Modifier la fiche enfant" };
 
@@ -22,10 +24,15 @@ export default async function StaffChildSheetPage({ params }: { params: Promise<
   const familyHref = `/admin/familles/${id}`;
   return (
     <div className="space-y-4">
-      <PageHeader title={`Modifier la fiche enfant – ${sheet.displayName}`} back={{ href: familyHref, label: `Retour à la fiche famille ${sheet.familyName}` }} />
+      <PageHeader
+        title={`Modifier la fiche enfant – ${sheet.displayName}`}
+        back={{ href: familyHref, label: `Retour à la fiche famille ${sheet.familyName}` }}
+      />
       <p>
         Corrigez les rubriques nécessaires, puis cliquez sur « Enregistrer ».{" "}
-        <span className="font-semibold">Les informations médicales sont confidentielles : leur consultation est enregistrée au journal.</span>
+        <span className="font-semibold">
+          Les informations médicales sont confidentielles : leur consultation est enregistrée au journal.
+        </span>
       </p>
       <ChildSheetForm
         mode="staff"
