@@ -185,3 +185,15 @@ export async function createReservation(
     return reservation;
   });
 }
+
+/** A reservation (see createReservation) for a child of a family made by createFamily: its first one unless `child` is given. */
+export function createFamilyReservation(
+  prisma: PrismaClient,
+  family: { id: string; children: { id: string }[] },
+  periodId: string,
+  status: "PENDING" | "ACCEPTED",
+  lines: { unitId: string; day: CalendarDay }[],
+  child = 0,
+) {
+  return createReservation(prisma, { familyId: family.id, childId: family.children[child].id, periodId, lines, status });
+}

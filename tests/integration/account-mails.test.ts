@@ -190,28 +190,24 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
       userId = await createParent("ancien@exemple.fr", "MARTIN");
       await createParent("pris@exemple.fr", "PRIS");
     });
+    /** The parent asks to change their login to `newEmail`, giving `currentPassword` (by default the right one). */
+    const requestChange = (newEmail: string, currentPassword = PASSWORD, now?: Date) =>
+      requestEmailChange(
+        database.prisma,
+        userId,
+        { newEmail, currentPassword },
+        { mailConfig: smtp.mailConfig, ...(now && { now }) },
+      );
 
     it("requires the current password", async () => {
-      await expect(
-        requestEmailChange(
-          database.prisma,
-          userId,
-          { newEmail: "nouveau@exemple.fr", currentPassword: "mauvais" },
-          { mailConfig: smtp.mailConfig },
-        ),
-      ).rejects.toEqual(new AppError("WRONG_PASSWORD", WRONG_PASSWORD));
+      await expect(requestChange("nouveau@exemple.fr", "mauvais")).rejects.toEqual(
+        new AppError("WRONG_PASSWORD", WRONG_PASSWORD),
+      );
       await noMoreMail();
     });
 
     it("sends the link to the new address, tells the old one, and changes the login only when the link is used", async () => {
-      expect(
-        await requestEmailChange(
-          database.prisma,
-          userId,
-          { newEmail: "Nouveau@Exemple.fr", currentPassword: PASSWORD },
-          { mailConfig: smtp.mailConfig },
-        ),
-      ).toEqual({ newEmail: "nouveau@exemple.fr" });
+      expect(await requestChange("Nouveau@Exemple.fr")).toEqual({ newEmail: "nouveau@exemple.fr" });
       const mails = await newMails(2);
       const toNew = mails.find((mail) => mail.to[0] === "nouveau@exemple.fr")!;
       const toOld = mails.find((mail) => mail.to[0] === "ancien@exemple.fr")!;
@@ -240,12 +236,7 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
 
     it("refuses an expired link", async () => {
       const sentAt = new Date("2026-11-20T08:00:00Z");
-      await requestEmailChange(
-        database.prisma,
-        userId,
-        { newEmail: "tardif@exemple.fr", currentPassword: PASSWORD },
-        { mailConfig: smtp.mailConfig, now: sentAt },
-      );
+      await requestChange("tardif@exemple.fr", PASSWORD, sentAt);
       const toNew = (await newMails(2)).find((mail) => mail.to[0] === "tardif@exemple.fr")!;
       const result = await confirmEmailChange(database.prisma, linkIn(toNew, "/confirmation-email"), {
         mailConfig: smtp.mailConfig,
@@ -257,14 +248,7 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
 
     it("refuses an address already taken without telling the requester: the address's owner gets a notice, no link", async () => {
       const tokensBefore = await database.prisma.authToken.count({ where: { purpose: "EMAIL_CHANGE" } });
-      expect(
-        await requestEmailChange(
-          database.prisma,
-          userId,
-          { newEmail: "pris@exemple.fr", currentPassword: PASSWORD },
-          { mailConfig: smtp.mailConfig },
-        ),
-      ).toEqual({ newEmail: "pris@exemple.fr" });
+      expect(await requestChange("pris@exemple.fr")).toEqual({ newEmail: "pris@exemple.fr" });
       const toTaken = (await newMails(2)).find((mail) => mail.to[0] === "pris@exemple.fr")!;
       expect(toTaken.text).toContain("déjà l'identifiant d'un compte");
       expect(toTaken.text).not.toMatch(/jeton=/);
@@ -272,12 +256,7 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
     });
 
     it("refuses the link when the address was taken in the meantime, and changes nothing", async () => {
-      await requestEmailChange(
-        database.prisma,
-        userId,
-        { newEmail: "convoite@exemple.fr", currentPassword: PASSWORD },
-        { mailConfig: smtp.mailConfig },
-      );
+      await requestChange("convoite@exemple.fr");
       const toNew = (await newMails(2)).find((mail) => mail.to[0] === "convoite@exemple.fr")!;
       await createParent("convoite@exemple.fr", "RAPIDE");
       expect(

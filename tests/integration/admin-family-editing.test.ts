@@ -107,6 +107,15 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     ...input,
     version: await childVersion(database, input.childId),
   });
+  /** What the staff actions do with a posted form: parse it with the form's schema, then call the lib. */
+  const saveRecord = (input: TStaffFamilyRecord, viewer = agent) =>
+    saveFamilyRecordForStaff(database.prisma, viewer, parse(ZStaffFamilyRecordSchema, input));
+  const saveSheet = (input: TStaffChildSheet, now = NOW, viewer = agent) =>
+    saveChildSheetForStaff(database.prisma, viewer, parse(ZStaffChildSheetSchema, input), now);
+  const addChild = (input: TAddChild, now = NOW, viewer = agent) =>
+    addChildForStaff(database.prisma, viewer, parse(ZAddChildSchema, input), now);
+  const updateIdentity = (input: TStaffChildIdentity, now = NOW, viewer = agent) =>
+    updateChildIdentityForStaff(database.prisma, viewer, parse(ZStaffChildIdentitySchema, input), now);
 
   it("shows the family record prefilled, and the statements' state read-only (accepted on, version)", async () => {
     const record = await getFamilyRecordForStaff(database.prisma, agent, DEMO_IDS.family);
@@ -131,15 +140,8 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
 
   it("saves an agent's correction of the family record in one transaction, with an audit entry, consents untouched", async () => {
     const before = await snapshot();
-    await saveFamilyRecordForStaff(
-      database.prisma,
-      agent,
-      parse(
-        ZStaffFamilyRecordSchema,
-        await recordNow(
-          staffRecordInput({ guardian1MobilePhone: "06 98 76 54 32", situation: "MARIES", city: "Onet-le-Château" }),
-        ),
-      ),
+    await saveRecord(
+      await recordNow(staffRecordInput({ guardian1MobilePhone: "06 98 76 54 32", situation: "MARIES", city: "Onet-le-Château" })),
     );
 
     const family = await database.prisma.family.findUniqueOrThrow({
@@ -167,19 +169,10 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
   it("records in the audit entry only the record's fields that changed, before and after", async () => {
     const corrected = { guardian1MobilePhone: "06 98 76 54 32", situation: "MARIES", city: "Onet-le-Château" } as const;
     const version = await familyVersion(database);
-    await saveFamilyRecordForStaff(
-      database.prisma,
-      agent,
-      parse(ZStaffFamilyRecordSchema, await recordNow(staffRecordInput(corrected))),
-    );
-    await saveFamilyRecordForStaff(
-      database.prisma,
-      agent,
-      parse(
-        ZStaffFamilyRecordSchema,
-        await recordNow(
-          staffRecordInput({ ...corrected, homePhone: "05 65 99 88 77", guardian2FirstName: "Maria", allowanceNumber: "" }),
-        ),
+    await saveRecord(await recordNow(staffRecordInput(corrected)));
+    await saveRecord(
+      await recordNow(
+        staffRecordInput({ ...corrected, homePhone: "05 65 99 88 77", guardian2FirstName: "Maria", allowanceNumber: "" }),
       ),
     );
     const [unchanged, changed] = (await auditDetails("family.record.update")).slice(-2);
@@ -241,12 +234,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
 
   it("saves an agent's correction of Julie's sheet (all six sections) with an audit entry, and records no « J'accepte »", async () => {
     const before = await snapshot();
-    await saveChildSheetForStaff(
-      database.prisma,
-      agent,
-      parse(ZStaffChildSheetSchema, await sheetNow(staffSheetInput(cambon))),
-      NOW,
-    );
+    await saveSheet(await sheetNow(staffSheetInput(cambon)));
     const julie = await database.prisma.child.findUniqueOrThrow({
       where: { id: DEMO_IDS.julie },
       include: { health: true, emergencyContacts: { orderBy: { position: "asc" } }, authorisedPersons: true, consents: true },
@@ -303,60 +291,13 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
   it("refuses unknown family and child ids and a child of another family, in French, and changes nothing", async () => {
     const before = await snapshot();
     const refusals: [() => Promise<unknown>, string][] = [
-      [
-        () =>
-          saveFamilyRecordForStaff(
-            database.prisma,
-            agent,
-            parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" }, UNKNOWN_ID)),
-          ),
-        "Dossier famille introuvable.",
-      ],
-      [
-        () =>
-          saveChildSheetForStaff(
-            database.prisma,
-            agent,
-            parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: UNKNOWN_ID })),
-            NOW,
-          ),
-        "Fiche enfant introuvable.",
-      ],
+      [() => saveRecord(staffRecordInput({ name: "PIRATE" }, UNKNOWN_ID)), "Dossier famille introuvable."],
+      [() => saveSheet(staffSheetInput(cambon, { childId: UNKNOWN_ID })), "Fiche enfant introuvable."],
       // Another family's child through the demo family's id, and the demo's child through another family's id.
-      [
-        () =>
-          saveChildSheetForStaff(
-            database.prisma,
-            agent,
-            parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: OTHER.child, lastName: "PIRATE" })),
-            NOW,
-          ),
-        "Fiche enfant introuvable.",
-      ],
-      [
-        () =>
-          saveChildSheetForStaff(
-            database.prisma,
-            agent,
-            parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { lastName: "PIRATE" }, OTHER.family)),
-            NOW,
-          ),
-        "Fiche enfant introuvable.",
-      ],
-      [
-        () =>
-          saveChildSheetForStaff(
-            database.prisma,
-            agent,
-            parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { childId: DEMO_IDS.julien }, UNKNOWN_ID)),
-            NOW,
-          ),
-        "Fiche enfant introuvable.",
-      ],
-      [
-        () => addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput({ familyId: UNKNOWN_ID })), NOW),
-        "Famille introuvable.",
-      ],
+      [() => saveSheet(staffSheetInput(cambon, { childId: OTHER.child, lastName: "PIRATE" })), "Fiche enfant introuvable."],
+      [() => saveSheet(staffSheetInput(cambon, { lastName: "PIRATE" }, OTHER.family)), "Fiche enfant introuvable."],
+      [() => saveSheet(staffSheetInput(cambon, { childId: DEMO_IDS.julien }, UNKNOWN_ID)), "Fiche enfant introuvable."],
+      [() => addChild(addChildInput({ familyId: UNKNOWN_ID })), "Famille introuvable."],
     ];
     for (const [attempt, message] of refusals) await expect(attempt()).rejects.toEqual(new AppError("NOT_FOUND", message));
     // Reading a foreign or unknown child finds nothing, and logs no read of health data.
@@ -390,33 +331,16 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     }
     // Valid shapes the lib refuses: a birth date in the future, a school not in the list.
     await expect(
-      saveChildSheetForStaff(
-        database.prisma,
-        agent,
-        parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { birthDate: "2026-11-20", lastName: "PIRATE" })),
-        new Date("2026-11-19T12:00:00Z"),
-      ),
+      saveSheet(staffSheetInput(cambon, { birthDate: "2026-11-20", lastName: "PIRATE" }), new Date("2026-11-19T12:00:00Z")),
     ).rejects.toThrow("La date de naissance ne peut pas être dans le futur.");
-    await expect(
-      saveChildSheetForStaff(
-        database.prisma,
-        agent,
-        parse(ZStaffChildSheetSchema, staffSheetInput(UNKNOWN_ID, { lastName: "PIRATE" })),
-        NOW,
-      ),
-    ).rejects.toThrow("Choisissez une école de la liste.");
-    await expect(
-      addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput({ schoolId: UNKNOWN_ID })), NOW),
-    ).rejects.toThrow("Choisissez une école de la liste.");
+    await expect(saveSheet(staffSheetInput(UNKNOWN_ID, { lastName: "PIRATE" }))).rejects.toThrow(
+      "Choisissez une école de la liste.",
+    );
+    await expect(addChild(addChildInput({ schoolId: UNKNOWN_ID }))).rejects.toThrow("Choisissez une école de la liste.");
     // The lib judges the birth date against its own "now" (a parse made the day before).
-    await expect(
-      addChildForStaff(
-        database.prisma,
-        agent,
-        parse(ZAddChildSchema, addChildInput({ birthDate: "2026-11-20" })),
-        new Date("2026-11-19T12:00:00Z"),
-      ),
-    ).rejects.toThrow(BIRTH_DATE_IN_FUTURE);
+    await expect(addChild(addChildInput({ birthDate: "2026-11-20" }), new Date("2026-11-19T12:00:00Z"))).rejects.toThrow(
+      BIRTH_DATE_IN_FUTURE,
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -440,7 +364,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
 
   it("adds a child to the family: audited, listed in the family's completeness as to complete; a duplicate is refused", async () => {
     const before = await database.prisma.child.count({ where: { familyId: DEMO_IDS.family } });
-    const { childId } = await addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput()), NOW);
+    const { childId } = await addChild(addChildInput());
     const child = await database.prisma.child.findUniqueOrThrow({
       where: { id: childId },
       include: { health: true, consents: true },
@@ -477,9 +401,7 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     expect(state?.missing.map((item) => item.code)).not.toContain("child.identity");
 
     const count = await database.prisma.child.count();
-    await expect(
-      addChildForStaff(database.prisma, agent, parse(ZAddChildSchema, addChildInput({ firstName: "léna" })), NOW),
-    ).rejects.toThrow("Cet enfant figure déjà dans la famille");
+    await expect(addChild(addChildInput({ firstName: "léna" }))).rejects.toThrow("Cet enfant figure déjà dans la famille");
     expect(await database.prisma.child.count()).toBe(count);
   });
 
@@ -538,30 +460,19 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
   });
 
   it("corrects a new child's identity and schooling without any medical data, audited before/after, with no health read", async () => {
-    const { childId } = await addChildForStaff(
-      database.prisma,
-      agent,
-      parse(ZAddChildSchema, addChildInput({ firstName: "Noé", sex: "M", birthDate: "2020-03-03" })),
-      NOW,
-    );
+    const { childId } = await addChild(addChildInput({ firstName: "Noé", sex: "M", birthDate: "2020-03-03" }));
     const healthReads = (await audits("child.health.read")).length;
     const others = await snapshot();
-    await updateChildIdentityForStaff(
-      database.prisma,
-      agent,
-      parse(
-        ZStaffChildIdentitySchema,
-        await sheetNow(
-          identityInput(childId, {
-            firstName: "Noé",
-            sex: "M",
-            birthDate: "2020-03-04",
-            schoolLevel: "MS",
-            schoolClass: "MS – Mme Vidal",
-          }),
-        ),
+    await updateIdentity(
+      await sheetNow(
+        identityInput(childId, {
+          firstName: "Noé",
+          sex: "M",
+          birthDate: "2020-03-04",
+          schoolLevel: "MS",
+          schoolClass: "MS – Mme Vidal",
+        }),
       ),
-      NOW,
     );
 
     const child = await database.prisma.child.findUniqueOrThrow({
@@ -604,16 +515,10 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
 
     // Julien's sheet: only the identity fields change; his health, contacts and authorisations stay.
     const julienBefore = others.demo.children.find((row) => row.id === DEMO_IDS.julien)!;
-    await updateChildIdentityForStaff(
-      database.prisma,
-      agent,
-      parse(
-        ZStaffChildIdentitySchema,
-        await sheetNow(
-          identityInput(DEMO_IDS.julien, { firstName: "Julien", sex: "M", birthDate: "2016-08-20", schoolLevel: "CM1" }),
-        ),
+    await updateIdentity(
+      await sheetNow(
+        identityInput(DEMO_IDS.julien, { firstName: "Julien", sex: "M", birthDate: "2016-08-20", schoolLevel: "CM1" }),
       ),
-      NOW,
     );
     const julien = (await snapshot()).demo.children.find((row) => row.id === DEMO_IDS.julien)!;
     expect(julien).toEqual({
@@ -630,55 +535,21 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
   it("refuses an identity correction for an unknown or another family's child, a bad birth date, a twin, or a parent: nothing changed", async () => {
     const before = await snapshot();
     const notFound = new AppError("NOT_FOUND", "Fiche enfant introuvable.");
+    await expect(updateIdentity(identityInput(UNKNOWN_ID))).rejects.toEqual(notFound);
+    await expect(updateIdentity(identityInput(OTHER.child))).rejects.toEqual(notFound);
+    await expect(updateIdentity(identityInput(DEMO_IDS.julien, {}, OTHER.family))).rejects.toEqual(notFound);
     await expect(
-      updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, identityInput(UNKNOWN_ID)), NOW),
-    ).rejects.toEqual(notFound);
-    await expect(
-      updateChildIdentityForStaff(database.prisma, agent, parse(ZStaffChildIdentitySchema, identityInput(OTHER.child)), NOW),
-    ).rejects.toEqual(notFound);
-    await expect(
-      updateChildIdentityForStaff(
-        database.prisma,
-        agent,
-        parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, {}, OTHER.family)),
-        NOW,
-      ),
-    ).rejects.toEqual(notFound);
-    await expect(
-      updateChildIdentityForStaff(
-        database.prisma,
-        agent,
-        parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { birthDate: "2010-01-01" })),
-        new Date("2030-06-01T09:00:00Z"),
-      ),
+      updateIdentity(identityInput(DEMO_IDS.julien, { birthDate: "2010-01-01" }), new Date("2030-06-01T09:00:00Z")),
     ).rejects.toEqual(new AppError("INVALID", BIRTH_DATE_TOO_OLD));
-    await expect(
-      updateChildIdentityForStaff(
-        database.prisma,
-        agent,
-        parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { schoolId: UNKNOWN_ID })),
-        NOW,
-      ),
-    ).rejects.toThrow("Choisissez une école de la liste.");
+    await expect(updateIdentity(identityInput(DEMO_IDS.julien, { schoolId: UNKNOWN_ID }))).rejects.toThrow(
+      "Choisissez une école de la liste.",
+    );
     // Julien renamed Julie, with her birth date: the family already has that child.
     await expect(
-      updateChildIdentityForStaff(
-        database.prisma,
-        agent,
-        parse(
-          ZStaffChildIdentitySchema,
-          await sheetNow(identityInput(DEMO_IDS.julien, { firstName: "julie", birthDate: "2019-10-15" })),
-        ),
-        NOW,
-      ),
+      updateIdentity(await sheetNow(identityInput(DEMO_IDS.julien, { firstName: "julie", birthDate: "2019-10-15" }))),
     ).rejects.toThrow("Cet enfant figure déjà dans la famille");
     await expect(
-      updateChildIdentityForStaff(
-        database.prisma,
-        demo as unknown as StaffViewer,
-        parse(ZStaffChildIdentitySchema, identityInput(DEMO_IDS.julien, { lastName: "PIRATE" })),
-        NOW,
-      ),
+      updateIdentity(identityInput(DEMO_IDS.julien, { lastName: "PIRATE" }), NOW, demo as unknown as StaffViewer),
     ).rejects.toEqual(new AppError("FORBIDDEN", "Seuls les agents de la mairie peuvent modifier le dossier d'une famille."));
     const fieldErrors = (input: TStaffChildIdentity) => {
       const result = ZStaffChildIdentitySchema.safeParse(input);
@@ -701,32 +572,12 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     const forbidden = new AppError("FORBIDDEN", "Seuls les agents de la mairie peuvent modifier le dossier d'une famille.");
     await expect(getFamilyRecordForStaff(database.prisma, parent, OTHER.family)).rejects.toEqual(forbidden);
     await expect(getChildSheetForStaff(database.prisma, parent, OTHER.family, OTHER.child)).rejects.toEqual(forbidden);
-    await expect(
-      saveFamilyRecordForStaff(
-        database.prisma,
-        parent,
-        parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" }, OTHER.family)),
-      ),
-    ).rejects.toEqual(forbidden);
-    await expect(
-      saveFamilyRecordForStaff(database.prisma, parent, parse(ZStaffFamilyRecordSchema, staffRecordInput({ name: "PIRATE" }))),
-    ).rejects.toEqual(forbidden);
-    await expect(
-      saveChildSheetForStaff(
-        database.prisma,
-        parent,
-        parse(ZStaffChildSheetSchema, staffSheetInput(cambon, { lastName: "PIRATE" })),
-        NOW,
-      ),
-    ).rejects.toEqual(forbidden);
-    await expect(
-      addChildForStaff(
-        database.prisma,
-        parent,
-        parse(ZAddChildSchema, addChildInput({ familyId: OTHER.family, firstName: "Intrus" })),
-        NOW,
-      ),
-    ).rejects.toEqual(forbidden);
+    await expect(saveRecord(staffRecordInput({ name: "PIRATE" }, OTHER.family), parent)).rejects.toEqual(forbidden);
+    await expect(saveRecord(staffRecordInput({ name: "PIRATE" }), parent)).rejects.toEqual(forbidden);
+    await expect(saveSheet(staffSheetInput(cambon, { lastName: "PIRATE" }), NOW, parent)).rejects.toEqual(forbidden);
+    await expect(addChild(addChildInput({ familyId: OTHER.family, firstName: "Intrus" }), NOW, parent)).rejects.toEqual(
+      forbidden,
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -741,16 +592,10 @@ describe.each(testDatabaseKinds())("staff editing of family records and child sh
     });
     try {
       const birthDate = julien.birthDate.toISOString().slice(0, 10);
-      await updateChildIdentityForStaff(
-        database.prisma,
-        agent,
-        parse(
-          ZStaffChildIdentitySchema,
-          await sheetNow(
-            identityInput(twin.id, { firstName: julien.firstName, birthDate, schoolLevel: "CM1", schoolClass: "CM1 – M. Cayla" }),
-          ),
+      await updateIdentity(
+        await sheetNow(
+          identityInput(twin.id, { firstName: julien.firstName, birthDate, schoolLevel: "CM1", schoolClass: "CM1 – M. Cayla" }),
         ),
-        NOW,
       );
       expect(await database.prisma.child.findUniqueOrThrow({ where: { id: twin.id }, select: { schoolClass: true } })).toEqual({
         schoolClass: "CM1 – M. Cayla",

@@ -7,7 +7,7 @@ import { dailyListCsv } from "@/lib/lists/list-csv";
 import { ZKitchenQuerySchema } from "@/lib/lists/list.schema";
 import { createStaffAccount, listStaff, setStaffActive, setStaffRole } from "@/lib/staff/staff";
 
-import { createFamily, createReservation, createStaffViewer } from "../helpers/admin-fixtures";
+import { createFamily, createFamilyReservation, createStaffViewer } from "../helpers/admin-fixtures";
 import type { SmtpPeer } from "../helpers/smtp-peer";
 import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
@@ -39,25 +39,15 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
             { firstName: "Élise", schoolId: catalogue.school.id, schoolClass: "CE1 B", diet: kid.diet, allergies: kid.allergies },
           ],
         });
-        await createReservation(database.prisma, {
-          familyId: family.id,
-          childId: family.children[0].id,
-          periodId: catalogue.canteen.id,
-          lines: [
-            { unitId: meal, day },
-            { unitId: meal, day: "2026-12-04" },
-          ],
-          status: "ACCEPTED",
-        });
+        await createFamilyReservation(database.prisma, family, catalogue.canteen.id, "ACCEPTED", [
+          { unitId: meal, day },
+          { unitId: meal, day: "2026-12-04" },
+        ]);
       }
       const waiting = await createFamily(database.prisma, "ENATTENTE");
-      await createReservation(database.prisma, {
-        familyId: waiting.id,
-        childId: waiting.children[0].id,
-        periodId: catalogue.club.id,
-        lines: [{ unitId: catalogue.club.units[0].id, day }],
-        status: "PENDING",
-      });
+      await createFamilyReservation(database.prisma, waiting, catalogue.club.id, "PENDING", [
+        { unitId: catalogue.club.units[0].id, day },
+      ]);
     });
 
     it("lists accepted children per unit with class, diet, allergy flag and contacts; pending ones apart and not counted", async () => {
@@ -98,13 +88,9 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
       const family = await createFamily(database.prisma, "=2+3", {
         children: [{ firstName: "=2+3", schoolId: catalogue.school.id }],
       });
-      await createReservation(database.prisma, {
-        familyId: family.id,
-        childId: family.children[0].id,
-        periodId: catalogue.canteen.id,
-        lines: [{ unitId: catalogue.canteen.units[0].id, day: otherDay }],
-        status: "ACCEPTED",
-      });
+      await createFamilyReservation(database.prisma, family, catalogue.canteen.id, "ACCEPTED", [
+        { unitId: catalogue.canteen.units[0].id, day: otherDay },
+      ]);
       const csv = dailyListCsv(otherDay, (await dailyList(database.prisma, agent, { date: otherDay })).units);
       expect(csv).toContain(";Accepté;'=2+3 =2+3;Cambon;");
       expect(csv).not.toMatch(/;[=+\-@\t\r]/);

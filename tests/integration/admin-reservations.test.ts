@@ -2,7 +2,7 @@ import type { StaffViewer } from "@/lib/auth/session";
 import { ZQueueFilterSchema } from "@/lib/reservations/decision.schema";
 import { decideReservation, listPendingLines } from "@/lib/reservations/decisions";
 
-import { createFamily, createReservation } from "../helpers/admin-fixtures";
+import { createFamily, createFamilyReservation } from "../helpers/admin-fixtures";
 import { counterMismatches } from "../helpers/counters";
 import { holdRowLock } from "../helpers/row-lock";
 import type { SmtpPeer } from "../helpers/smtp-peer";
@@ -23,13 +23,7 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
       { unitId: catalogue.club.units[matin].id, day },
       { unitId: catalogue.club.units[soir].id, day },
     ]);
-    const reservation = await createReservation(database.prisma, {
-      familyId: family.id,
-      childId: family.children[0].id,
-      periodId: catalogue.club.id,
-      lines,
-      status: "PENDING",
-    });
+    const reservation = await createFamilyReservation(database.prisma, family, catalogue.club.id, "PENDING", lines);
     return { family, reservation };
   };
   const booked = async (unitId: string, day: string) =>
@@ -39,6 +33,9 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
         select: { booked: true },
       })
     ).booked;
+  /** The agent's decision on a line (`dayId`) or a whole reservation, mailed to the family. */
+  const decide = (input: Parameters<typeof decideReservation>[2]) =>
+    decideReservation(database.prisma, agent, input, { mailConfig: smtp.mailConfig });
   const status = async (id: string) =>
     (await database.prisma.reservation.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
 
@@ -60,12 +57,7 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
     const soirLine = reservation.days.find((line) => line.unitId === catalogue.club.units[soir].id)!;
     expect(await booked(catalogue.club.units[soir].id, "2026-12-07")).toBe(1);
     const count = smtp.mails.length;
-    await decideReservation(
-      database.prisma,
-      agent,
-      { decision: "REFUSED", dayId: soirLine.id, message: "Plus de place le soir" },
-      { mailConfig: smtp.mailConfig },
-    );
+    await decide({ decision: "REFUSED", dayId: soirLine.id, message: "Plus de place le soir" });
     expect(await booked(catalogue.club.units[soir].id, "2026-12-07")).toBe(0);
     expect(await booked(catalogue.club.units[matin].id, "2026-12-07")).toBe(1);
     expect(await status(reservation.id)).toBe("PENDING");
@@ -81,33 +73,18 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
     expect(mails[count].text).toContain("Plus de place le soir");
 
     // The rest accepted: the reservation is accepted (one line accepted, none pending).
-    await decideReservation(
-      database.prisma,
-      agent,
-      { decision: "ACCEPTED", reservationId: reservation.id, message: null },
-      { mailConfig: smtp.mailConfig },
-    );
+    await decide({ decision: "ACCEPTED", reservationId: reservation.id, message: null });
     expect(await status(reservation.id)).toBe("ACCEPTED");
     expect(await booked(catalogue.club.units[matin].id, "2026-12-07")).toBe(1);
-    await expect(
-      decideReservation(
-        database.prisma,
-        agent,
-        { decision: "REFUSED", reservationId: reservation.id, message: null },
-        { mailConfig: smtp.mailConfig },
-      ),
-    ).rejects.toThrow("Cette demande a déjà été traitée.");
+    await expect(decide({ decision: "REFUSED", reservationId: reservation.id, message: null })).rejects.toThrow(
+      "Cette demande a déjà été traitée.",
+    );
     expect(await booked(catalogue.club.units[matin].id, "2026-12-07")).toBe(1);
   });
 
   it("refusing a whole reservation frees every place and marks it refused", async () => {
     const { reservation } = await pending("FAURE", ["2026-12-10", "2026-12-11"]);
-    await decideReservation(
-      database.prisma,
-      agent,
-      { decision: "REFUSED", reservationId: reservation.id, message: null },
-      { mailConfig: smtp.mailConfig },
-    );
+    await decide({ decision: "REFUSED", reservationId: reservation.id, message: null });
     expect(await status(reservation.id)).toBe("REFUSED");
     for (const day of ["2026-12-10", "2026-12-11"])
       for (const unit of catalogue.club.units) expect(await booked(unit.id, day)).toBe(0);
@@ -120,21 +97,11 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
     for (let index = 0; index < 6; index += 1) reservations.push((await pending(`SEQ${index}`, days)).reservation);
     for (const [index, reservation] of reservations.entries()) {
       const line = reservation.days[index % reservation.days.length];
-      await decideReservation(
-        database.prisma,
-        agent,
-        { decision: index % 2 ? "ACCEPTED" : "REFUSED", dayId: line.id, message: null },
-        { mailConfig: smtp.mailConfig },
-      );
+      await decide({ decision: index % 2 ? "ACCEPTED" : "REFUSED", dayId: line.id, message: null });
       expect(await counterMismatches(database.prisma)).toEqual([]);
     }
     for (const [index, reservation] of reservations.entries()) {
-      await decideReservation(
-        database.prisma,
-        agent,
-        { decision: index % 3 ? "ACCEPTED" : "REFUSED", reservationId: reservation.id, message: null },
-        { mailConfig: smtp.mailConfig },
-      );
+      await decide({ decision: index % 3 ? "ACCEPTED" : "REFUSED", reservationId: reservation.id, message: null });
     }
     expect(await counterMismatches(database.prisma)).toEqual([]);
     expect(
@@ -158,15 +125,7 @@ describePostgres("the staff reservation queue under concurrent decisions, on Pos
     for (let index = 0; index < 6; index += 1) {
       const family = await createFamily(database.prisma, `SIMUL${index}`);
       const lines = days.flatMap((day) => catalogue.club.units.map((unit) => ({ unitId: unit.id, day })));
-      reservations.push(
-        await createReservation(database.prisma, {
-          familyId: family.id,
-          childId: family.children[0].id,
-          periodId: catalogue.club.id,
-          lines,
-          status: "PENDING",
-        }),
-      );
+      reservations.push(await createFamilyReservation(database.prisma, family, catalogue.club.id, "PENDING", lines));
     }
     // Both decisions of each pair are forced to be in flight together: the test holds the six
     // reservations' rows (a decision locks its reservation FOR UPDATE) until all twelve wait.

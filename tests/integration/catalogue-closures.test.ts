@@ -1,8 +1,9 @@
 import type { StaffViewer } from "@/lib/auth/session";
 import { ZClosureImportSchema } from "@/lib/catalogue/closure.schema";
 import { addClosures, listClosures } from "@/lib/catalogue/closures";
+import type { CalendarDay } from "@/lib/dates/calendar-day";
 
-import { createFamily, createReservation } from "../helpers/admin-fixtures";
+import { createFamily, createFamilyReservation } from "../helpers/admin-fixtures";
 import { counterMismatches } from "../helpers/counters";
 import type { SmtpPeer } from "../helpers/smtp-peer";
 import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
@@ -25,40 +26,20 @@ describe.each(testDatabaseKinds())("closures over booked days on %s", (kind) => 
     });
     const petit = await createFamily(database.prisma, "PETIT", { email: "petit@exemple.fr" });
     const vidal = await createFamily(database.prisma, "VIDAL", { email: "vidal@exemple.fr" });
-    const leo = await createReservation(database.prisma, {
-      familyId: martin.id,
-      childId: martin.children[0].id,
-      periodId: catalogue.club.id,
-      lines: [
-        { unitId: matin, day: "2027-01-14" },
-        { unitId: soir, day: "2027-01-14" },
-      ],
-      status: "ACCEPTED",
-    });
-    await createReservation(database.prisma, {
-      familyId: martin.id,
-      childId: martin.children[1].id,
-      periodId: catalogue.club.id,
-      lines: [{ unitId: matin, day: "2027-01-15" }],
-      status: "PENDING",
-    });
-    const petitReservation = await createReservation(database.prisma, {
-      familyId: petit.id,
-      childId: petit.children[0].id,
-      periodId: catalogue.club.id,
-      lines: [
-        { unitId: soir, day: "2027-01-15" },
-        { unitId: soir, day: "2027-01-18" },
-      ],
-      status: "ACCEPTED",
-    });
-    await createReservation(database.prisma, {
-      familyId: vidal.id,
-      childId: vidal.children[0].id,
-      periodId: catalogue.club.id,
-      lines: [{ unitId: soir, day: "2027-01-18" }],
-      status: "ACCEPTED",
-    });
+    type Family = Awaited<ReturnType<typeof createFamily>>;
+    const bookClub = (family: Family, child: number, status: "PENDING" | "ACCEPTED", ...lines: [string, CalendarDay][]) =>
+      createFamilyReservation(
+        database.prisma,
+        family,
+        catalogue.club.id,
+        status,
+        lines.map(([unitId, day]) => ({ unitId, day })),
+        child,
+      );
+    const leo = await bookClub(martin, 0, "ACCEPTED", [matin, "2027-01-14"], [soir, "2027-01-14"]);
+    await bookClub(martin, 1, "PENDING", [matin, "2027-01-15"]);
+    const petitReservation = await bookClub(petit, 0, "ACCEPTED", [soir, "2027-01-15"], [soir, "2027-01-18"]);
+    await bookClub(vidal, 0, "ACCEPTED", [soir, "2027-01-18"]);
 
     const input = ZClosureImportSchema.parse({
       periodId: catalogue.club.id,

@@ -2,6 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+import type { z } from "zod";
+
 import type { StaffViewer } from "@/lib/auth/session";
 import { ZQfBracketCreateSchema, ZQfBracketUpdateSchema } from "@/lib/catalogue/qf-bracket.schema";
 import { createQfBracket, deleteQfBracket, listQfBrackets, updateQfBracket } from "@/lib/catalogue/qf-brackets";
@@ -72,34 +74,31 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
       select: { label: true, startTime: true, endTime: true, capacity: true, sortOrder: true },
     });
   const audits = (action: string) => prisma().auditLog.count({ where: { action } });
+  /** What the unit forms' actions do: parse the posted form, then call the lib as the agent. */
+  const createFromForm = (form: z.input<typeof ZUnitCreateSchema>) =>
+    createUnit(state.database.prisma, state.agent, ZUnitCreateSchema.parse(form));
+  const updateFromForm = (form: z.input<typeof ZUnitUpdateSchema>) =>
+    updateUnit(state.database.prisma, state.agent, ZUnitUpdateSchema.parse(form));
   let unitCount = 0;
   const newUnit = async (capacity: number) =>
-    createUnit(
-      state.database.prisma,
-      state.agent,
-      ZUnitCreateSchema.parse({
-        periodId: state.cantine.periodId,
-        label: `UNITÉ ${++unitCount}`,
-        startTime: "16:30",
-        endTime: "17:00",
-        capacity: String(capacity),
-        sortOrder: "5",
-      }),
-    );
+    createFromForm({
+      periodId: state.cantine.periodId,
+      label: `UNITÉ ${++unitCount}`,
+      startTime: "16:30",
+      endTime: "17:00",
+      capacity: String(capacity),
+      sortOrder: "5",
+    });
 
   it("creates, edits and deletes a unit, each change audited", async () => {
-    const created = await createUnit(
-      state.database.prisma,
-      state.agent,
-      ZUnitCreateSchema.parse({
-        periodId: state.cantine.periodId,
-        label: " GOÛTER ",
-        startTime: "16:30",
-        endTime: "17:00",
-        capacity: "30",
-        sortOrder: "2",
-      }),
-    );
+    const created = await createFromForm({
+      periodId: state.cantine.periodId,
+      label: " GOÛTER ",
+      startTime: "16:30",
+      endTime: "17:00",
+      capacity: "30",
+      sortOrder: "2",
+    });
     expect(await unitRow(created.id)).toEqual({
       label: "GOÛTER",
       startTime: "16:30",
@@ -108,44 +107,32 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
       sortOrder: 2,
     });
     await expect(
-      createUnit(
-        state.database.prisma,
-        state.agent,
-        ZUnitCreateSchema.parse({
-          periodId: state.cantine.periodId,
-          label: "goûter",
-          startTime: "10:00",
-          endTime: "11:00",
-          capacity: "1",
-        }),
-      ),
+      createFromForm({
+        periodId: state.cantine.periodId,
+        label: "goûter",
+        startTime: "10:00",
+        endTime: "11:00",
+        capacity: "1",
+      }),
     ).rejects.toThrow("Une unité « goûter » existe déjà dans cette période : choisissez un autre libellé.");
     await expect(
-      createUnit(
-        state.database.prisma,
-        state.agent,
-        ZUnitCreateSchema.parse({
-          periodId: "00000000-0000-4000-8000-000000000000",
-          label: "X",
-          startTime: "10:00",
-          endTime: "11:00",
-          capacity: "1",
-        }),
-      ),
+      createFromForm({
+        periodId: "00000000-0000-4000-8000-000000000000",
+        label: "X",
+        startTime: "10:00",
+        endTime: "11:00",
+        capacity: "1",
+      }),
     ).rejects.toThrow("Période introuvable.");
 
-    await updateUnit(
-      state.database.prisma,
-      state.agent,
-      ZUnitUpdateSchema.parse({
-        id: created.id,
-        label: "GOÛTER DU SOIR",
-        startTime: "16:45",
-        endTime: "17:15",
-        capacity: "25",
-        sortOrder: "3",
-      }),
-    );
+    await updateFromForm({
+      id: created.id,
+      label: "GOÛTER DU SOIR",
+      startTime: "16:45",
+      endTime: "17:15",
+      capacity: "25",
+      sortOrder: "3",
+    });
     expect(await unitRow(created.id)).toEqual({
       label: "GOÛTER DU SOIR",
       startTime: "16:45",
@@ -154,17 +141,13 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
       sortOrder: 3,
     });
     await expect(
-      updateUnit(
-        state.database.prisma,
-        state.agent,
-        ZUnitUpdateSchema.parse({
-          id: "00000000-0000-4000-8000-000000000000",
-          label: "X",
-          startTime: "10:00",
-          endTime: "11:00",
-          capacity: "1",
-        }),
-      ),
+      updateFromForm({
+        id: "00000000-0000-4000-8000-000000000000",
+        label: "X",
+        startTime: "10:00",
+        endTime: "11:00",
+        capacity: "1",
+      }),
     ).rejects.toThrow("Unité introuvable.");
 
     await deleteUnit(state.database.prisma, state.agent, created.id);
@@ -233,18 +216,14 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
       state.agent,
       ZDayCapacitySchema.parse({ unitId: unit.id, dates: "10/12/2026", capacity: "4" }),
     );
-    const result = await updateUnit(
-      state.database.prisma,
-      state.agent,
-      ZUnitUpdateSchema.parse({
-        id: unit.id,
-        label: `UNITÉ ${unitCount}`,
-        startTime: "16:30",
-        endTime: "17:00",
-        capacity: "6",
-        sortOrder: "5",
-      }),
-    );
+    const result = await updateFromForm({
+      id: unit.id,
+      label: `UNITÉ ${unitCount}`,
+      startTime: "16:30",
+      endTime: "17:00",
+      capacity: "6",
+      sortOrder: "5",
+    });
     expect(result.daysUpdated).toBe(2);
     expect((await unitRow(unit.id))?.capacity).toBe(6);
     expect(await counter(unit.id, "2026-12-07")).toEqual({ capacity: 6, booked: 1, capacityOverridden: false });
@@ -261,18 +240,14 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
     const auditsBefore = await audits("unit.update");
     const before = await unitRow(unit.id);
     await expect(
-      updateUnit(
-        state.database.prisma,
-        state.agent,
-        ZUnitUpdateSchema.parse({
-          id: unit.id,
-          label: "NOUVEAU NOM",
-          startTime: "08:00",
-          endTime: "09:00",
-          capacity: "2",
-          sortOrder: "9",
-        }),
-      ),
+      updateFromForm({
+        id: unit.id,
+        label: "NOUVEAU NOM",
+        startTime: "08:00",
+        endTime: "09:00",
+        capacity: "2",
+        sortOrder: "9",
+      }),
     ).rejects.toThrow(
       "Impossible : 3 places déjà réservées le lundi 7 décembre 2026. La capacité ne peut pas descendre sous le nombre de places réservées (capacité demandée : 2). Rien n'a été modifié.",
     );
@@ -280,18 +255,14 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
     expect(await counter(unit.id, "2026-12-07")).toEqual({ capacity: 10, booked: 3, capacityOverridden: false });
     expect(await audits("unit.update")).toBe(auditsBefore);
     // Exactly the booked count is allowed.
-    await updateUnit(
-      state.database.prisma,
-      state.agent,
-      ZUnitUpdateSchema.parse({
-        id: unit.id,
-        label: before!.label,
-        startTime: "16:30",
-        endTime: "17:00",
-        capacity: "3",
-        sortOrder: "5",
-      }),
-    );
+    await updateFromForm({
+      id: unit.id,
+      label: before!.label,
+      startTime: "16:30",
+      endTime: "17:00",
+      capacity: "3",
+      sortOrder: "5",
+    });
     expect(await counter(unit.id, "2026-12-07")).toEqual({ capacity: 3, booked: 3, capacityOverridden: false });
   });
 

@@ -3,7 +3,7 @@
 // (a check that only walks the UnitDay rows would never see it).
 import { dayToDate } from "@/lib/dates/calendar-day";
 
-import { createCatalogue, createFamily, createReservation } from "../helpers/admin-fixtures";
+import { createCatalogue, createFamily, createFamilyReservation } from "../helpers/admin-fixtures";
 import { counterMismatches } from "../helpers/counters";
 import { testDatabaseKinds, withTestDatabase, type TestDatabase } from "../helpers/test-db";
 
@@ -20,13 +20,7 @@ describe.each(testDatabaseKinds())("the counters check on %s", (kind) => {
       { unitId: soir, day: "2027-01-14" },
       { unitId: matin, day: "2027-01-15" },
     ];
-    await createReservation(database.prisma, {
-      familyId: family.id,
-      childId: family.children[0].id,
-      periodId: catalogue.club.id,
-      lines,
-      status: "ACCEPTED",
-    });
+    await createFamilyReservation(database.prisma, family, catalogue.club.id, "ACCEPTED", lines);
     expect(await counterMismatches(database.prisma)).toEqual([]);
 
     // A booked day with no counter row at all.

@@ -20,6 +20,27 @@ import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatab
 // The direct-upload route reads the session; here the parent is signed in by fiat.
 jest.mock("@/lib/auth/session", () => ({ ...jest.requireActual("@/lib/auth/session"), requireParent: jest.fn() }));
 
+/** The UploadThing storage pointed at the stand-in, with its token or another one. */
+const standInStorage = (standIn: UploadThingStandIn, token = standIn.token) =>
+  uploadThingStorage({
+    token,
+    apiUrl: standIn.apiUrl,
+    ingestUrl: standIn.ingestUrl,
+    ufsHost: standIn.ufsHost,
+    ufsAppIdLocation: "path",
+  });
+
+/** Runs `run` with `variables` added to the environment, then puts the environment back as it was. */
+async function withEnv(variables: Record<string, string>, run: () => Promise<void>) {
+  const saved = { ...process.env };
+  Object.assign(process.env, variables);
+  try {
+    await run();
+  } finally {
+    process.env = saved;
+  }
+}
+
 describe("the UploadThing storage, against a local stand-in of UploadThing's API", () => {
   let standIn: UploadThingStandIn;
   beforeAll(async () => {
@@ -27,14 +48,7 @@ describe("the UploadThing storage, against a local stand-in of UploadThing's API
   });
   afterAll(() => standIn?.close());
 
-  const storage = () =>
-    uploadThingStorage({
-      token: standIn.token,
-      apiUrl: standIn.apiUrl,
-      ingestUrl: standIn.ingestUrl,
-      ufsHost: standIn.ufsHost,
-      ufsAppIdLocation: "path",
-    });
+  const storage = () => standInStorage(standIn);
 
   it("uploads a private file, reads it back through a signed URL, and deletes it", async () => {
     const pdf = goodSamples()[0].bytes;
@@ -66,13 +80,7 @@ describe("the UploadThing storage, against a local stand-in of UploadThing's API
     const forged = Buffer.from(JSON.stringify({ apiKey: "sk_live_forged", appId: standIn.appId, regions: ["fra1"] })).toString(
       "base64",
     );
-    const bad = uploadThingStorage({
-      token: forged,
-      apiUrl: standIn.apiUrl,
-      ingestUrl: standIn.ingestUrl,
-      ufsHost: standIn.ufsHost,
-      ufsAppIdLocation: "path",
-    });
+    const bad = standInStorage(standIn, forged);
     await expect(
       bad.put({ prefix: "documents", bytes: goodSamples()[1].bytes, mimeType: "image/jpeg", fileName: "photo.jpg" }),
     ).rejects.toThrow(/stockage/);
@@ -80,23 +88,22 @@ describe("the UploadThing storage, against a local stand-in of UploadThing's API
   });
 
   it("is the active storage when UPLOADTHING_TOKEN is set, configured by the SDK's own UPLOADTHING_* variables", async () => {
-    const saved = { ...process.env };
-    Object.assign(process.env, {
-      UPLOADTHING_API_URL: standIn.apiUrl,
-      UPLOADTHING_INGEST_URL: standIn.ingestUrl,
-      UPLOADTHING_UFS_HOST: standIn.ufsHost,
-      UPLOADTHING_UFS_APP_ID_LOCATION: "path",
-    });
-    try {
-      expect(activeStorage({}).kind).toBe("LOCAL");
-      const storage = activeStorage({ UPLOADTHING_TOKEN: standIn.token });
-      expect(storage.kind).toBe("UPLOADTHING");
-      const png = goodSamples()[3].bytes;
-      const stored = await storage.put({ prefix: "documents", bytes: png, mimeType: "image/png", fileName: "scan.png" });
-      expect(Buffer.compare(Buffer.from(await storage.read(stored.key)), png)).toBe(0);
-    } finally {
-      process.env = saved;
-    }
+    await withEnv(
+      {
+        UPLOADTHING_API_URL: standIn.apiUrl,
+        UPLOADTHING_INGEST_URL: standIn.ingestUrl,
+        UPLOADTHING_UFS_HOST: standIn.ufsHost,
+        UPLOADTHING_UFS_APP_ID_LOCATION: "path",
+      },
+      async () => {
+        expect(activeStorage({}).kind).toBe("LOCAL");
+        const storage = activeStorage({ UPLOADTHING_TOKEN: standIn.token });
+        expect(storage.kind).toBe("UPLOADTHING");
+        const png = goodSamples()[3].bytes;
+        const stored = await storage.put({ prefix: "documents", bytes: png, mimeType: "image/png", fileName: "scan.png" });
+        expect(Buffer.compare(Buffer.from(await storage.read(stored.key)), png)).toBe(0);
+      },
+    );
   });
 });
 
@@ -122,14 +129,7 @@ describe.each(testDatabaseKinds())("documents stored on UploadThing (stand-in), 
     fs.rmSync(storageRoot, { recursive: true, force: true });
   });
 
-  const storage = () =>
-    uploadThingStorage({
-      token: standIn.token,
-      apiUrl: standIn.apiUrl,
-      ingestUrl: standIn.ingestUrl,
-      ufsHost: standIn.ufsHost,
-      ufsAppIdLocation: "path",
-    });
+  const storage = () => standInStorage(standIn);
   const input = () => ({ concerns: DEMO_IDS.julie, typeId: vaccinationTypeId });
 
   it("stores an accepted upload on UploadThing and records where it is", async () => {
@@ -142,39 +142,42 @@ describe.each(testDatabaseKinds())("documents stored on UploadThing (stand-in), 
 
   it("sends a browser's direct upload private, as the server's own uploads", async () => {
     jest.mocked(requireParent).mockResolvedValue(parent);
-    const saved = { ...process.env };
-    Object.assign(process.env, {
-      UPLOADTHING_TOKEN: standIn.token,
-      UPLOADTHING_INGEST_URL: standIn.ingestUrl,
-      UPLOADTHING_API_URL: standIn.apiUrl,
-      UPLOADTHING_LOG_LEVEL: "Error",
-    });
-    try {
-      const pdf = goodSamples()[0];
-      // What uploadthing/client asks our route for before sending the file: presigned URLs.
-      const presign = await uploadThingRoute(
-        new NextRequest("http://localhost:3000/api/uploadthing?actionType=upload&slug=supportingDocument", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({
-            files: [{ name: "certificat.pdf", size: pdf.bytes.length, type: "application/pdf" }],
-            input: input(),
+    await withEnv(
+      {
+        UPLOADTHING_TOKEN: standIn.token,
+        UPLOADTHING_INGEST_URL: standIn.ingestUrl,
+        UPLOADTHING_API_URL: standIn.apiUrl,
+        UPLOADTHING_LOG_LEVEL: "Error",
+      },
+      async () => {
+        const pdf = goodSamples()[0];
+        // What uploadthing/client asks our route for before sending the file: presigned URLs.
+        const presign = await uploadThingRoute(
+          new NextRequest("http://localhost:3000/api/uploadthing?actionType=upload&slug=supportingDocument", {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({
+              files: [{ name: "certificat.pdf", size: pdf.bytes.length, type: "application/pdf" }],
+              input: input(),
+            }),
           }),
-        }),
-      );
-      expect(presign.status).toBe(200);
-      const [presigned] = (await presign.json()) as { url: string; key: string }[];
-      expect(standIn.routeMetadata.at(-1)?.fileKeys).toEqual([presigned.key]);
-      expect(new URL(presigned.url).searchParams.get("x-ut-acl")).toBe("private");
+        );
+        expect(presign.status).toBe(200);
+        const [presigned] = (await presign.json()) as { url: string; key: string }[];
+        expect(standIn.routeMetadata.at(-1)?.fileKeys).toEqual([presigned.key]);
+        expect(new URL(presigned.url).searchParams.get("x-ut-acl")).toBe("private");
 
-      // Then the browser sends the file to that URL; the stand-in keeps the ACL it was signed with.
-      const form = new FormData();
-      form.append("file", new Blob([Buffer.from(pdf.bytes)], { type: "application/pdf" }));
-      expect((await fetch(presigned.url, { method: "PUT", body: form })).status).toBe(200);
-      expect(standIn.files.get(presigned.key)).toMatchObject({ name: "certificat.pdf", type: "application/pdf", acl: "private" });
-    } finally {
-      process.env = saved;
-    }
+        // Then the browser sends the file to that URL; the stand-in keeps the ACL it was signed with.
+        const form = new FormData();
+        form.append("file", new Blob([Buffer.from(pdf.bytes)], { type: "application/pdf" }));
+        expect((await fetch(presigned.url, { method: "PUT", body: form })).status).toBe(200);
+        expect(standIn.files.get(presigned.key)).toMatchObject({
+          name: "certificat.pdf",
+          type: "application/pdf",
+          acl: "private",
+        });
+      },
+    );
   });
 
   it("never sends a refused file to UploadThing", async () => {
@@ -225,21 +228,20 @@ describe.each(testDatabaseKinds())("documents stored on UploadThing (stand-in), 
     const row = await database.prisma.serviceDocument.findUniqueOrThrow({ where: { id } });
     expect(row.storageKind).toBe("UPLOADTHING");
     expect(standIn.files.has(row.storageKey)).toBe(true);
-    const saved = { ...process.env };
-    Object.assign(process.env, {
-      UPLOADTHING_TOKEN: standIn.token,
-      UPLOADTHING_API_URL: standIn.apiUrl,
-      UPLOADTHING_INGEST_URL: standIn.ingestUrl,
-      UPLOADTHING_UFS_HOST: standIn.ufsHost,
-      UPLOADTHING_UFS_APP_ID_LOCATION: "path",
-    });
-    try {
-      const served = await readServiceDocument(database.prisma, id);
-      expect(Buffer.compare(Buffer.from(served!.bytes), Buffer.from(pdf))).toBe(0);
-      await deleteServiceDocument(database.prisma, viewer, id);
-      expect(standIn.files.has(row.storageKey)).toBe(false);
-    } finally {
-      process.env = saved;
-    }
+    await withEnv(
+      {
+        UPLOADTHING_TOKEN: standIn.token,
+        UPLOADTHING_API_URL: standIn.apiUrl,
+        UPLOADTHING_INGEST_URL: standIn.ingestUrl,
+        UPLOADTHING_UFS_HOST: standIn.ufsHost,
+        UPLOADTHING_UFS_APP_ID_LOCATION: "path",
+      },
+      async () => {
+        const served = await readServiceDocument(database.prisma, id);
+        expect(Buffer.compare(Buffer.from(served!.bytes), Buffer.from(pdf))).toBe(0);
+        await deleteServiceDocument(database.prisma, viewer, id);
+        expect(standIn.files.has(row.storageKey)).toBe(false);
+      },
+    );
   });
 });

@@ -36,6 +36,17 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
       })
     )?.booked ?? 0;
   const julienDays = (days: string[], unitId = cantine.unitId) => days.map((date) => ({ unitId, date }));
+  /** A booking request (by default Julien's, on the Cambon cantine), or with `replacesId` the change of one. */
+  type RequestOptions = { childId?: string; replacesId?: string | null; periodId?: string; unitId?: string };
+  const cantineRequest = (days: string[], options: RequestOptions = {}) => ({
+    childId: options.childId ?? DEMO_IDS.julien,
+    periodId: options.periodId ?? cantine.periodId,
+    ...(options.replacesId !== undefined && { replacesId: options.replacesId }),
+    days: julienDays(days, options.unitId),
+  });
+  /** Books `days` as the demo family (Julien on the Cambon cantine unless `options` say otherwise). */
+  const book = (days: string[], options: RequestOptions = {}, now = NOW) =>
+    confirmBooking(database.prisma, demo, cantineRequest(days, options), now);
 
   withDemoDatabase(kind, async (suite) => {
     database = suite.database;
@@ -87,47 +98,25 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
   });
 
   it("books Julien's week at the cantine: accepted at once (AUTO), sequential number, counters taken", async () => {
-    const result = await confirmBooking(
-      database.prisma,
-      demo,
-      { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(WEEK) },
-      NOW,
-    );
+    const result = await book(WEEK);
     expect(result.status).toBe("ACCEPTED");
     expect(result.number).toMatch(/^\d{6}$/);
     expect(result.days).toEqual(WEEK.map((date) => ({ date, unitLabel: "REPAS ENFANT", status: "ACCEPTED" })));
     expect(await booked(cantine.unitId, "2026-12-07")).toBe(1);
 
-    const again = await confirmBooking(
-      database.prisma,
-      demo,
-      { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-14"]) },
-      NOW,
-    );
+    const again = await book(["2026-12-14"]);
     expect(Number(again.number)).toBe(Number(result.number) + 1);
   });
 
   it("never books the same child twice on a unit and day", async () => {
-    await expect(
-      confirmBooking(
-        database.prisma,
-        demo,
-        { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-07"]) },
-        NOW,
-      ),
-    ).rejects.toThrow("Réservation impossible le lun. 07/12/2026 (REPAS ENFANT) : TEST JULIEN y est déjà inscrit");
+    await expect(book(["2026-12-07"])).rejects.toThrow(
+      "Réservation impossible le lun. 07/12/2026 (REPAS ENFANT) : TEST JULIEN y est déjà inscrit",
+    );
   });
 
   it("is all or nothing: one day past its deadline refuses the whole request, naming the day", async () => {
     const before = await database.prisma.reservation.count();
-    await expect(
-      confirmBooking(
-        database.prisma,
-        demo,
-        { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-17", "2026-12-03"]) },
-        NOW,
-      ),
-    ).rejects.toThrow(
+    await expect(book(["2026-12-17", "2026-12-03"])).rejects.toThrow(
       "Réservation impossible le jeu. 03/12/2026 (REPAS ENFANT) : délai de réservation dépassé. Aucune journée n'a été réservée.",
     );
     expect(await database.prisma.reservation.count()).toBe(before);
@@ -135,24 +124,10 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
   });
 
   it("refuses a closed day (Christmas holidays) and a day the service does not open", async () => {
-    await expect(
-      confirmBooking(
-        database.prisma,
-        demo,
-        { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-21"]) },
-        NOW,
-      ),
-    ).rejects.toThrow(
+    await expect(book(["2026-12-21"])).rejects.toThrow(
       "Réservation impossible le lun. 21/12/2026 (REPAS ENFANT) : fermé (Vacances de Noël). Aucune journée n'a été réservée.",
     );
-    await expect(
-      confirmBooking(
-        database.prisma,
-        demo,
-        { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-09"]) },
-        NOW,
-      ),
-    ).rejects.toThrow(/n'est pas ouvert/);
+    await expect(book(["2026-12-09"])).rejects.toThrow(/n'est pas ouvert/);
   });
 
   it("refuses a full day and leaves the other days untouched", async () => {
@@ -161,36 +136,19 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
       create: { unitId: cantine.unitId, date: dayToDate("2026-12-18"), capacity: 0, booked: 0, capacityOverridden: true },
       update: { capacity: 0 },
     });
-    await expect(
-      confirmBooking(
-        database.prisma,
-        demo,
-        { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-17", "2026-12-18"]) },
-        NOW,
-      ),
-    ).rejects.toThrow(
+    await expect(book(["2026-12-17", "2026-12-18"])).rejects.toThrow(
       "Réservation impossible le ven. 18/12/2026 (REPAS ENFANT) : plus de place disponible — contactez le service. Aucune journée n'a été réservée.",
     );
     expect(await booked(cantine.unitId, "2026-12-17")).toBe(0);
   });
 
   it("refuses an incomplete child (Julie) with what is missing, and a child of another school", async () => {
-    await expect(
-      confirmBooking(
-        database.prisma,
-        demo,
-        { childId: DEMO_IDS.julie, periodId: cantine.periodId, days: julienDays(["2026-12-17"]) },
-        NOW,
-      ),
-    ).rejects.toThrow(/le dossier de TEST JULIE est incomplet \(.*Carnet de vaccination/);
-    await expect(
-      confirmBooking(
-        database.prisma,
-        demo,
-        { childId: DEMO_IDS.julien, periodId: fochCantine.periodId, days: julienDays(["2026-12-17"], fochCantine.unitId) },
-        NOW,
-      ),
-    ).rejects.toThrow(/service réservé aux élèves d'une autre école/);
+    await expect(book(["2026-12-17"], { childId: DEMO_IDS.julie })).rejects.toThrow(
+      /le dossier de TEST JULIE est incomplet \(.*Carnet de vaccination/,
+    );
+    await expect(book(["2026-12-17"], { periodId: fochCantine.periodId, unitId: fochCantine.unitId })).rejects.toThrow(
+      /service réservé aux élèves d'une autre école/,
+    );
   });
 
   it("leaves manual periods (garderie) pending, one state per line", async () => {
@@ -212,23 +170,8 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
   });
 
   it("modifies a reservation: the old one becomes REPLACED, the new one references it, counters move atomically", async () => {
-    const first = await confirmBooking(
-      database.prisma,
-      demo,
-      { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2027-01-04", "2027-01-05"]) },
-      NOW,
-    );
-    const second = await confirmBooking(
-      database.prisma,
-      demo,
-      {
-        childId: DEMO_IDS.julien,
-        periodId: cantine.periodId,
-        replacesId: first.reservationId,
-        days: julienDays(["2027-01-05", "2027-01-07"]),
-      },
-      NOW,
-    );
+    const first = await book(["2027-01-04", "2027-01-05"]);
+    const second = await book(["2027-01-05", "2027-01-07"], { replacesId: first.reservationId });
     expect(second.replacedId).toBe(first.reservationId);
     const old = await database.prisma.reservation.findUniqueOrThrow({
       where: { id: first.reservationId! },
@@ -248,66 +191,27 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
     ]).toEqual([0, 1, 1]);
 
     // The replaced reservation cannot be replaced again.
-    await expect(
-      confirmBooking(
-        database.prisma,
-        demo,
-        { childId: DEMO_IDS.julien, periodId: cantine.periodId, replacesId: first.reservationId, days: [] },
-        NOW,
-      ),
-    ).rejects.toThrow(/déjà modifiée ou annulée/);
+    await expect(book([], { replacesId: first.reservationId })).rejects.toThrow(/déjà modifiée ou annulée/);
 
     // Cancelling every day is allowed.
-    const cancelled = await confirmBooking(
-      database.prisma,
-      demo,
-      { childId: DEMO_IDS.julien, periodId: cantine.periodId, replacesId: second.reservationId, days: [] },
-      NOW,
-    );
+    const cancelled = await book([], { replacesId: second.reservationId });
     expect(cancelled).toMatchObject({ reservationId: null, status: "CANCELLED" });
     expect(await booked(cantine.unitId, "2027-01-07")).toBe(0);
   });
 
   it("keeps days whose change deadline has passed: they cannot be removed", async () => {
     const earlier = new Date("2026-11-20T10:00:00Z");
-    const first = await confirmBooking(
-      database.prisma,
-      demo,
-      { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2026-12-03", "2026-12-17"]) },
-      earlier,
-    );
-    await expect(
-      confirmBooking(
-        database.prisma,
-        demo,
-        {
-          childId: DEMO_IDS.julien,
-          periodId: cantine.periodId,
-          replacesId: first.reservationId,
-          days: julienDays(["2026-12-17"]),
-        },
-        NOW,
-      ),
-    ).rejects.toThrow(
+    const first = await book(["2026-12-03", "2026-12-17"], {}, earlier);
+    await expect(book(["2026-12-17"], { replacesId: first.reservationId })).rejects.toThrow(
       "Réservation impossible le jeu. 03/12/2026 (REPAS ENFANT) : le délai de modification est dépassé. Rien n'a été modifié.",
     );
     // Removing the other day keeps the locked one in the new reservation.
-    const second = await confirmBooking(
-      database.prisma,
-      demo,
-      { childId: DEMO_IDS.julien, periodId: cantine.periodId, replacesId: first.reservationId, days: julienDays(["2026-12-03"]) },
-      NOW,
-    );
+    const second = await book(["2026-12-03"], { replacesId: first.reservationId });
     expect(second.days.map((line) => line.date)).toEqual(["2026-12-03"]);
   });
 
   it("copies a reservation to another child: each day rechecked, the result says which were booked and why not", async () => {
-    const source = await confirmBooking(
-      database.prisma,
-      demo,
-      { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2027-01-11", "2027-01-12"]) },
-      NOW,
-    );
+    const source = await book(["2027-01-11", "2027-01-12"]);
     const refused = await copyReservation(
       database.prisma,
       demo,
@@ -351,26 +255,14 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
     const stranger = () => ({ familyId: other.familyId, userId: other.userId });
 
     beforeAll(async () => {
-      julienReservation = (
-        await confirmBooking(
-          database.prisma,
-          demo,
-          { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2027-01-14"]) },
-          NOW,
-        )
-      ).reservationId!;
+      julienReservation = (await book(["2027-01-14"])).reservationId!;
     });
 
     it("booking another family's child", async () => {
       const before = await snapshot();
-      await expect(
-        confirmBooking(
-          database.prisma,
-          stranger(),
-          { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2027-01-15"]) },
-          NOW,
-        ),
-      ).rejects.toThrow("Enfant introuvable.");
+      await expect(confirmBooking(database.prisma, stranger(), cantineRequest(["2027-01-15"]), NOW)).rejects.toThrow(
+        "Enfant introuvable.",
+      );
       expect(await snapshot()).toEqual(before);
     });
 
@@ -380,23 +272,13 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
         confirmBooking(
           database.prisma,
           stranger(),
-          { childId: other.childId, periodId: cantine.periodId, replacesId: julienReservation, days: [] },
+          cantineRequest([], { childId: other.childId, replacesId: julienReservation }),
           NOW,
         ),
       ).rejects.toThrow(/Réservation introuvable/);
-      await expect(
-        confirmBooking(
-          database.prisma,
-          demo,
-          {
-            childId: DEMO_IDS.julien,
-            periodId: cantine.periodId,
-            replacesId: julienReservation,
-            days: julienDays(["2027-01-14"], "unknown-unit"),
-          },
-          NOW,
-        ),
-      ).rejects.toThrow(/aucune unité/);
+      await expect(book(["2027-01-14"], { replacesId: julienReservation, unitId: "unknown-unit" })).rejects.toThrow(
+        /aucune unité/,
+      );
       expect(await snapshot()).toEqual(before);
     });
 
@@ -413,22 +295,10 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
 
     it("an unknown period, or a unit of another period", async () => {
       const before = await snapshot();
-      await expect(
-        confirmBooking(
-          database.prisma,
-          demo,
-          { childId: DEMO_IDS.julien, periodId: "00000000-0000-4000-8000-000000000999", days: julienDays(["2027-01-15"]) },
-          NOW,
-        ),
-      ).rejects.toThrow("Période introuvable.");
-      await expect(
-        confirmBooking(
-          database.prisma,
-          demo,
-          { childId: DEMO_IDS.julien, periodId: cantine.periodId, days: julienDays(["2027-01-15"], fochCantine.unitId) },
-          NOW,
-        ),
-      ).rejects.toThrow(/aucune unité/);
+      await expect(book(["2027-01-15"], { periodId: "00000000-0000-4000-8000-000000000999" })).rejects.toThrow(
+        "Période introuvable.",
+      );
+      await expect(book(["2027-01-15"], { unitId: fochCantine.unitId })).rejects.toThrow(/aucune unité/);
       expect(await snapshot()).toEqual(before);
     });
 
