@@ -20,10 +20,10 @@ import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 
-import { guardianAnswers } from "../helpers/family-form";
+import { childSheetCareAnswers, guardianAnswers } from "../helpers/family-form";
 import { FIXTURE_DAY } from "./admin-e2e-fixtures";
 import { prepareMatrix, RESET_DAY, SIGNED_OUT_STAFF, type MatrixIds } from "./admin-matrix-fixtures";
-import { describeE2e, launchBrowser, login, newContext } from "./browser";
+import { describeE2e, launchBrowser, login, newContext, signedInContext } from "./browser";
 import { builtPages, serverActions } from "./build-manifest";
 import { startPortal, type Portal } from "./portal";
 import type { PortalPrisma } from "./portal-inspector";
@@ -121,17 +121,10 @@ const staffChildSheet = (schoolId: string) => ({
   schoolId,
   schoolLevel: "CM2",
   schoolClass: "",
-  doctorName: "Dr Pirate",
-  doctorPhone: "05 65 00 00 00",
-  allergies: "",
-  hasPai: "NON",
-  treatments: "",
-  vaccinationsUpToDate: "OUI",
-  remarks: "",
-  dietKind: "AUCUN",
-  dietDetails: "",
-  emergencyContacts: [{ name: "Pi RATE", relation: "Oncle", phone: "06 00 00 00 00" }],
-  authorisedPersons: [],
+  ...childSheetCareAnswers({
+    doctorName: "Dr Pirate",
+    emergencyContacts: [{ name: "Pi RATE", relation: "Oncle", phone: "06 00 00 00 00" }],
+  }),
 });
 
 /** A period as its form posts it, valid for the schema (the demo school year, every weekday). */
@@ -582,11 +575,7 @@ describeE2e("the back office's authorization matrix", () => {
     database = await portal.connectDatabase();
     contexts.visitor = await newContext(browser, portal.baseUrl);
     for (const role of ["parent", "agent", "admin"] as const) {
-      contexts[role] = await newContext(browser, portal.baseUrl);
-      const page = await contexts[role].newPage();
-      await login(page, DEMO_ACCOUNTS[role], DEMO_PASSWORD);
-      await page.waitForURL(role === "parent" ? "**/espace" : "**/admin");
-      await page.close();
+      contexts[role] = await signedInContext(browser, portal.baseUrl, DEMO_ACCOUNTS[role]);
     }
     // A staff member who signed out: the browser kept its (still signed) cookie, whose session
     // the database says has ended. The proxy lets it through; only the action's check refuses it.

@@ -98,6 +98,15 @@ export async function signedInPage(
   return page;
 }
 
+/** A fresh context of its own, signed in (signIn) and left with no page open: its cookies are the session. */
+export async function signedInContext(browser: Browser, baseUrl: string, email: string): Promise<BrowserContext> {
+  const context = await newContext(browser, baseUrl);
+  const page = await context.newPage();
+  await signIn(page, email);
+  await page.close();
+  return context;
+}
+
 /** axe-core's WCAG 2.1 A/AA rules; returns the violations (an empty list is the goal). */
 export async function accessibilityViolations(page: Page) {
   // After a client-side refresh Next streams the page's metadata back in: let the <title> return

@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import type { Database } from "@/lib/db/connect";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 
+import { childSheetCareAnswers } from "../helpers/family-form";
 import { accessibilityViolations, describeE2e, expectVisible, signedInPage } from "./browser";
 import { serverActionId } from "./build-manifest";
 import { expectChildSheetSections } from "./child-sheet-page";
@@ -278,17 +279,7 @@ describeE2e("the family record and Julie's sheet, in Chromium", () => {
       schoolId: school,
       schoolLevel: "CP",
       schoolClass: "",
-      doctorName: "Dr X",
-      doctorPhone: "05 65 00 00 00",
-      allergies: "",
-      hasPai: "NON",
-      treatments: "",
-      vaccinationsUpToDate: "OUI",
-      remarks: "",
-      dietKind: "AUCUN",
-      dietDetails: "",
-      emergencyContacts: [{ name: "X", relation: "Y", phone: "06 00 00 00 00" }],
-      authorisedPersons: [],
+      ...childSheetCareAnswers(),
       authEmergencyCare: "OUI",
       authPhotos: "OUI",
       authLeaveAlone: "OUI",

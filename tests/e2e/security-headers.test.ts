@@ -60,6 +60,15 @@ async function until<T>(value: () => Promise<T>, done: (reading: T) => boolean):
   return reading;
 }
 
+/** Opens each page in turn: each answers 200 and settles (no request left in flight). */
+async function expectPagesServed(page: Page, pathnames: string[]): Promise<void> {
+  for (const pathname of pathnames) {
+    const response = await page.goto(pathname);
+    expect([pathname, response?.status()]).toEqual([pathname, 200]);
+    await page.waitForLoadState("networkidle");
+  }
+}
+
 describeE2e("security headers, in Chromium", () => {
   let browser: Browser;
   let portal: Portal;
@@ -151,18 +160,14 @@ describeE2e("security headers, in Chromium", () => {
       await target.click();
       await page.waitForLoadState("networkidle");
     }
-    for (const pathname of [
+    await expectPagesServed(page, [
       "/espace/famille",
       `/espace/enfants/${DEMO_IDS.julien}`,
       "/espace/documents",
       "/espace/reservations",
       "/espace/reservations/nouvelle",
       "/espace/compte/mot-de-passe",
-    ]) {
-      const response = await page.goto(pathname);
-      expect([pathname, response?.status()]).toEqual([pathname, 200]);
-      await page.waitForLoadState("networkidle");
-    }
+    ]);
     // The page is alive: client components hydrated under the policy (the type list follows the choice).
     await page.goto("/espace/documents");
     await page.getByLabel("Le document concerne").selectOption({ label: "La famille" });
@@ -177,18 +182,14 @@ describeE2e("security headers, in Chromium", () => {
 
   it("shows the staff pages, and the review page's inline preview of a PDF, with no violation", async () => {
     const page = agentPage;
-    for (const pathname of [
+    await expectPagesServed(page, [
       "/admin",
       "/admin/familles",
       "/admin/documents",
       "/admin/reservations",
       "/admin/catalogue",
       "/admin/contenus",
-    ]) {
-      const response = await page.goto(pathname);
-      expect([pathname, response?.status()]).toEqual([pathname, 200]);
-      await page.waitForLoadState("networkidle");
-    }
+    ]);
     await page.goto(`/admin/documents/${DEMO_IDS.julienVaccination}`);
     const source = `${portal.baseUrl}/api/documents/${DEMO_IDS.julienVaccination}`;
     expect(await page.locator("iframe[title^='Aperçu']").getAttribute("src")).toBe(new URL(source).pathname);

@@ -9,11 +9,11 @@ import path from "node:path";
 
 import type { APIResponse, Browser, BrowserContext } from "playwright-core";
 
-import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
+import { DEMO_ACCOUNTS, DEMO_IDS } from "@/prisma/seed";
 
 import { createReservation } from "../helpers/admin-fixtures";
 import { prepareDemoReservations } from "./admin-e2e-fixtures";
-import { describeE2e, launchBrowser, login, newContext } from "./browser";
+import { describeE2e, launchBrowser, signedInContext } from "./browser";
 import { startPortal, type Portal } from "./portal";
 
 const APP = path.resolve(__dirname, "../../app");
@@ -193,11 +193,7 @@ describeE2e("ids and search params read from the address", () => {
     });
     ({ browser, close } = await launchBrowser());
     for (const role of ["parent", "agent", "admin"] as const) {
-      contexts[role] = await newContext(browser, portal.baseUrl);
-      const page = await contexts[role].newPage();
-      await login(page, DEMO_ACCOUNTS[role], DEMO_PASSWORD);
-      await page.waitForURL(role === "parent" ? "**/espace" : "**/admin");
-      await page.close();
+      contexts[role] = await signedInContext(browser, portal.baseUrl, DEMO_ACCOUNTS[role]);
     }
   });
   afterAll(async () => {

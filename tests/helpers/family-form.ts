@@ -22,3 +22,23 @@ export function guardianAnswers(position: 1 | 2, values: Record<string, string>)
     GUARDIAN_FIELDS.map((field) => [`guardian${position}${field[0].toUpperCase()}${field.slice(1)}`, values[field] ?? ""]),
   );
 }
+
+/** A child sheet's health, diet and contacts fields as its forms post them: a plain complete answer (no allergy, no PAI). */
+export function childSheetCareAnswers(
+  overrides: { doctorName?: string; emergencyContacts?: { name: string; relation: string; phone: string }[] } = {},
+) {
+  return {
+    doctorName: "Dr X",
+    doctorPhone: "05 65 00 00 00",
+    allergies: "",
+    hasPai: "NON",
+    treatments: "",
+    vaccinationsUpToDate: "OUI",
+    remarks: "",
+    dietKind: "AUCUN",
+    dietDetails: "",
+    emergencyContacts: [{ name: "X", relation: "Y", phone: "06 00 00 00 00" }],
+    authorisedPersons: [],
+    ...overrides,
+  };
+}

@@ -84,31 +84,24 @@ describe.each(testDatabaseKinds())("contents: service documents and news on %s",
     expect(big.error?.issues[0].message).toBe("Le fichier ne doit pas dépasser 1 Mo.");
   });
 
+  // The news items below are written on 20 November 2026, 09:00 in Rodez.
+  const NEWS_WRITTEN_AT = new Date("2026-11-20T08:00:00Z");
+  const writeNews = (news: { title: string; body: string; published: boolean }) =>
+    createNews(database.prisma, agent, news, NEWS_WRITTEN_AT);
+
   it("publishes and withdraws a news item from the home page", async () => {
-    const now = new Date("2026-11-20T08:00:00Z");
     const later = new Date("2026-11-21T08:00:00Z");
-    const { id } = await createNews(
-      database.prisma,
-      agent,
-      { title: "Menus de décembre", body: "Les menus sont en ligne.", published: false },
-      now,
-    );
+    const { id } = await writeNews({ title: "Menus de décembre", body: "Les menus sont en ligne.", published: false });
     const titles = async () => (await listPublishedNews(database.prisma, later)).map((news) => news.title);
     expect(await titles()).not.toContain("Menus de décembre");
-    await setNewsPublished(database.prisma, agent, id, true, now);
+    await setNewsPublished(database.prisma, agent, id, true, NEWS_WRITTEN_AT);
     expect(await titles()).toContain("Menus de décembre");
-    await setNewsPublished(database.prisma, agent, id, false, now);
+    await setNewsPublished(database.prisma, agent, id, false, NEWS_WRITTEN_AT);
     expect(await titles()).not.toContain("Menus de décembre");
   });
 
   it("corrects the title and text of a published news item, audited, and keeps its publication", async () => {
-    const now = new Date("2026-11-20T08:00:00Z");
-    const { id } = await createNews(
-      database.prisma,
-      agent,
-      { title: "Menus de janvier", body: "Texte provisoire.", published: true },
-      now,
-    );
+    const { id } = await writeNews({ title: "Menus de janvier", body: "Texte provisoire.", published: true });
     await updateNews(
       database.prisma,
       agent,
@@ -120,7 +113,7 @@ describe.each(testDatabaseKinds())("contents: service documents and news on %s",
       id,
       title: "Menus de janvier 2027",
       body: "Les menus de janvier sont en ligne.",
-      publishedAt: now,
+      publishedAt: NEWS_WRITTEN_AT,
     });
     expect(await database.prisma.auditLog.count({ where: { targetId: id, action: "news.update" } })).toBe(1);
 

@@ -23,24 +23,17 @@ const VALID = {
   primaryColor: "#0A5C36",
 };
 
+/** The town settings row's columns that the settings form edits: one per field of its schema. */
+const FORM_COLUMNS = Object.fromEntries(Object.keys(ZTownSettingsSchema.shape).map((field) => [field, true])) as Record<
+  keyof typeof ZTownSettingsSchema.shape,
+  true
+>;
+
 describe.each(testDatabaseKinds())("town settings and useful contacts on %s", (kind) => {
   let database: TestDatabase;
   let admin: StaffViewer;
   let agent: StaffViewer;
-  const settingsRow = () =>
-    database.prisma.townSettings.findUniqueOrThrow({
-      where: { id: 1 },
-      select: {
-        townName: true,
-        portalName: true,
-        guichetName: true,
-        guichetPhone: true,
-        guichetEmail: true,
-        guichetAddress: true,
-        guichetHours: true,
-        primaryColor: true,
-      },
-    });
+  const settingsRow = () => database.prisma.townSettings.findUniqueOrThrow({ where: { id: 1 }, select: FORM_COLUMNS });
 
   withStaffTestBed(kind, async (suite) => {
     ({ database, agent } = suite);

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 import type { StaffViewer } from "@/lib/auth/session";
 import { ZClosureImportSchema } from "@/lib/catalogue/closure.schema";
 import { addClosures, listClosures } from "@/lib/catalogue/closures";
@@ -91,29 +93,14 @@ describe.each(testDatabaseKinds())("closures over booked days on %s", (kind) => 
     expect(await database.prisma.auditLog.count({ where: { action: "closure.add", targetId: catalogue.club.id } })).toBe(1);
   });
 
+  /** What the closures form's action does: parse the posted form, then add the closures as the agent. */
+  const closeFromForm = (form: z.input<typeof ZClosureImportSchema>) =>
+    addClosures(database.prisma, agent, ZClosureImportSchema.parse(form), { mailConfig: smtp.mailConfig });
+
   it("adds closures on days without bookings at once, and ignores a date already closed", async () => {
-    const input = ZClosureImportSchema.parse({
-      periodId: catalogue.canteen.id,
-      dates: "2027-02-01, 2027-02-02",
-      reason: "Travaux",
-    });
-    expect(await addClosures(database.prisma, agent, input, { mailConfig: smtp.mailConfig })).toEqual({
-      status: "done",
-      added: 2,
-      cancelled: 0,
-      familiesMailed: 0,
-    });
-    const again = ZClosureImportSchema.parse({
-      periodId: catalogue.canteen.id,
-      dates: "2027-02-02\n2027-02-04",
-      reason: "Travaux",
-    });
-    expect(await addClosures(database.prisma, agent, again, { mailConfig: smtp.mailConfig })).toEqual({
-      status: "done",
-      added: 1,
-      cancelled: 0,
-      familiesMailed: 0,
-    });
+    const closeCanteen = (dates: string) => closeFromForm({ periodId: catalogue.canteen.id, dates, reason: "Travaux" });
+    expect(await closeCanteen("2027-02-01, 2027-02-02")).toEqual({ status: "done", added: 2, cancelled: 0, familiesMailed: 0 });
+    expect(await closeCanteen("2027-02-02\n2027-02-04")).toEqual({ status: "done", added: 1, cancelled: 0, familiesMailed: 0 });
   });
 
   it("refuses unreadable dates with a French message", () => {

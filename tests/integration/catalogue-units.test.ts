@@ -79,6 +79,8 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
     createUnit(state.database.prisma, state.agent, ZUnitCreateSchema.parse(form));
   const updateFromForm = (form: z.input<typeof ZUnitUpdateSchema>) =>
     updateUnit(state.database.prisma, state.agent, ZUnitUpdateSchema.parse(form));
+  const setCapacityFromForm = (form: z.input<typeof ZDayCapacitySchema>) =>
+    setDayCapacity(state.database.prisma, state.agent, ZDayCapacitySchema.parse(form));
   let unitCount = 0;
   const newUnit = async (capacity: number) =>
     createFromForm({
@@ -211,11 +213,7 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
   it("carries a new capacity to the days not set by hand, not to the overridden ones", async () => {
     const unit = await newUnit(10);
     await book(family(), unit.id, ["2026-12-07", "2026-12-08"]);
-    await setDayCapacity(
-      state.database.prisma,
-      state.agent,
-      ZDayCapacitySchema.parse({ unitId: unit.id, dates: "10/12/2026", capacity: "4" }),
-    );
+    await setCapacityFromForm({ unitId: unit.id, dates: "10/12/2026", capacity: "4" });
     const result = await updateFromForm({
       id: unit.id,
       label: `UNITÉ ${unitCount}`,
@@ -269,31 +267,19 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
   it("sets a capacity on several dates, refuses it below the booked places or outside the period, and goes back to the unit's", async () => {
     const unit = await newUnit(10);
     for (let index = 0; index < 3; index += 1) await book(family(), unit.id, ["2026-12-07"]);
-    await setDayCapacity(
-      state.database.prisma,
-      state.agent,
-      ZDayCapacitySchema.parse({ unitId: unit.id, dates: "07/12/2026\n2026-12-10", capacity: "5" }),
-    );
+    await setCapacityFromForm({ unitId: unit.id, dates: "07/12/2026\n2026-12-10", capacity: "5" });
     expect(await counter(unit.id, "2026-12-07")).toEqual({ capacity: 5, booked: 3, capacityOverridden: true });
     expect(await counter(unit.id, "2026-12-10")).toEqual({ capacity: 5, booked: 0, capacityOverridden: true });
 
     const auditsBefore = await audits("unit.day-capacity.set");
-    await expect(
-      setDayCapacity(
-        state.database.prisma,
-        state.agent,
-        ZDayCapacitySchema.parse({ unitId: unit.id, dates: "10/12/2026, 07/12/2026", capacity: "2" }),
-      ),
-    ).rejects.toThrow("Impossible : 3 places déjà réservées le lundi 7 décembre 2026.");
+    await expect(setCapacityFromForm({ unitId: unit.id, dates: "10/12/2026, 07/12/2026", capacity: "2" })).rejects.toThrow(
+      "Impossible : 3 places déjà réservées le lundi 7 décembre 2026.",
+    );
     expect(await counter(unit.id, "2026-12-07")).toEqual({ capacity: 5, booked: 3, capacityOverridden: true });
     expect(await counter(unit.id, "2026-12-10")).toEqual({ capacity: 5, booked: 0, capacityOverridden: true });
-    await expect(
-      setDayCapacity(
-        state.database.prisma,
-        state.agent,
-        ZDayCapacitySchema.parse({ unitId: unit.id, dates: "11/12/2026\n15/07/2027", capacity: "2" }),
-      ),
-    ).rejects.toThrow("15/07/2027 : en dehors de la période (du 01/09/2026 au 02/07/2027). Rien n'a été modifié.");
+    await expect(setCapacityFromForm({ unitId: unit.id, dates: "11/12/2026\n15/07/2027", capacity: "2" })).rejects.toThrow(
+      "15/07/2027 : en dehors de la période (du 01/09/2026 au 02/07/2027). Rien n'a été modifié.",
+    );
     expect(await counter(unit.id, "2026-12-11")).toBeNull();
     await expect(
       setDayCapacity(state.database.prisma, state.agent, {
@@ -320,11 +306,7 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
 
   it("refuses to go back to the unit's capacity when the day has more booked places", async () => {
     const unit = await newUnit(2);
-    await setDayCapacity(
-      state.database.prisma,
-      state.agent,
-      ZDayCapacitySchema.parse({ unitId: unit.id, dates: "08/12/2026", capacity: "4" }),
-    );
+    await setCapacityFromForm({ unitId: unit.id, dates: "08/12/2026", capacity: "4" });
     for (let index = 0; index < 3; index += 1) await book(family(), unit.id, ["2026-12-08"]);
     await expect(resetDayCapacity(state.database.prisma, state.agent, { unitId: unit.id, date: "2026-12-08" })).rejects.toThrow(
       "Impossible : 3 places déjà réservées le mardi 8 décembre 2026, plus que la capacité de l'unité (2 place(s)). Rien n'a été modifié.",
@@ -333,11 +315,7 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
   });
 
   it("refuses a parent's booking on a day whose capacity was set to 0, and books nothing", async () => {
-    await setDayCapacity(
-      state.database.prisma,
-      state.agent,
-      ZDayCapacitySchema.parse({ unitId: state.cantine.unitId, dates: "11/12/2026", capacity: "0" }),
-    );
+    await setCapacityFromForm({ unitId: state.cantine.unitId, dates: "11/12/2026", capacity: "0" });
     const who = family();
     const error = await book(who, state.cantine.unitId, ["2026-12-10", "2026-12-11"]).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);

@@ -27,6 +27,15 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
   let cambon: string;
   withTwoFamilies(kind, (suite) => ({ database, demo, agent, cambon } = suite));
 
+  /** Julie's identity and school as the demo seed has them, the class apart. */
+  const julieIdentity = () => ({
+    lastName: "TEST",
+    firstName: "JULIE",
+    sex: "F",
+    birthDate: "2019-10-15",
+    schoolId: cambon,
+    schoolLevel: "CP",
+  });
   /** The input as a form loaded now would post it: at the sheet's current version. */
   const current = async (input: TChildSheet): Promise<TChildSheet> => ({
     ...input,
@@ -306,15 +315,7 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
     });
 
     it("refuses « Modifier l'identité et la scolarité » after a sheet save, naming only identity fields, with no health read", async () => {
-      const identity = {
-        lastName: "TEST",
-        firstName: "JULIE",
-        sex: "F",
-        birthDate: "2019-10-15",
-        schoolId: cambon,
-        schoolLevel: "CP",
-        schoolClass: "CP – M. Roques",
-      };
+      const identity = { ...julieIdentity(), schoolClass: "CP – M. Roques" };
       const version = await childVersion(database);
       // The family changes the level and the doctor meanwhile.
       await saveChildSheet(
@@ -383,12 +384,7 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
                     ZStaffChildIdentitySchema.parse({
                       familyId: DEMO_IDS.family,
                       childId: DEMO_IDS.julie,
-                      lastName: "TEST",
-                      firstName: "JULIE",
-                      sex: "F",
-                      birthDate: "2019-10-15",
-                      schoolId: cambon,
-                      schoolLevel: "CP",
+                      ...julieIdentity(),
                       schoolClass: doctorName,
                       version,
                     }),

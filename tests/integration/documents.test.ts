@@ -121,30 +121,16 @@ describe.each(testDatabaseKinds())("supporting documents on %s", (kind) => {
   it("checks who and what the document concerns within the family", async () => {
     const pdf = goodSamples()[0];
     const rowsBefore = await database.prisma.document.count();
-    await expect(
-      submitDocument(
-        database.prisma,
-        parent,
-        { concerns: otherChildId, typeId: typeIds.CARNET_VACCINATION },
-        { name: "a.pdf", bytes: pdf.bytes },
-      ),
-    ).rejects.toThrow("Choisissez la famille ou l'un de vos enfants.");
-    await expect(
-      submitDocument(
-        database.prisma,
-        parent,
-        { concerns: "famille", typeId: typeIds.CARNET_VACCINATION },
-        { name: "a.pdf", bytes: pdf.bytes },
-      ),
-    ).rejects.toThrow("Choisissez un type de document concernant la famille.");
-    await expect(
-      submitDocument(
-        database.prisma,
-        parent,
-        { concerns: DEMO_IDS.julien, typeId: typeIds.AVIS_IMPOSITION },
-        { name: "a.pdf", bytes: pdf.bytes },
-      ),
-    ).rejects.toThrow("Choisissez un type de document concernant un enfant.");
+    const refusals: [concerns: string, typeCode: string, message: string][] = [
+      [otherChildId, "CARNET_VACCINATION", "Choisissez la famille ou l'un de vos enfants."],
+      ["famille", "CARNET_VACCINATION", "Choisissez un type de document concernant la famille."],
+      [DEMO_IDS.julien, "AVIS_IMPOSITION", "Choisissez un type de document concernant un enfant."],
+    ];
+    for (const [concerns, typeCode, message] of refusals) {
+      await expect(
+        submitDocument(database.prisma, parent, { concerns, typeId: typeIds[typeCode] }, { name: "a.pdf", bytes: pdf.bytes }),
+      ).rejects.toThrow(message);
+    }
     const { id } = await submitDocument(
       database.prisma,
       parent,
