@@ -1,11 +1,8 @@
-import type { Browser } from "playwright-core";
-
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
 
 import type { ReceivedMail } from "../helpers/smtp-peer";
-import { accessibilityViolations, describeE2e, expectVisible, login, newContext, signedInPage } from "./browser";
-import { withPortalAndBrowser } from "./journey";
-import type { Portal } from "./portal";
+import { accessibilityViolations, describeE2e, expectVisible, login, signedInPage } from "./browser";
+import { withPortalAndBrowser, type Journey } from "./journey";
 
 const linkIn = (mail: ReceivedMail, pathname: string) => {
   const match = mail.text.match(new RegExp(`https?://\\S+${pathname}\\?jeton=[\\w-]+`));
@@ -18,12 +15,11 @@ const NEW_PASSWORD = "trois tortues traversent la route";
 const NEW_EMAIL = "parent.nouveau@demo.fr";
 
 describeE2e("account settings and password reset, in Chromium", () => {
-  let browser: Browser;
-  let portal: Portal;
-  withPortalAndBrowser({}, (journey) => ({ browser, portal } = journey));
+  let journey: Journey;
+  withPortalAndBrowser({}, (ready) => (journey = ready));
 
   it("resets a forgotten password through a single-use link, with the same answer for an unknown address", async () => {
-    const context = await newContext(browser, portal.baseUrl);
+    const context = await journey.newContext();
     const page = await context.newPage();
     await page.goto("/");
     await page.getByRole("link", { name: "Identifiant ou Mot de passe oublié ?" }).click();
@@ -49,8 +45,8 @@ describeE2e("account settings and password reset, in Chromium", () => {
     await expectVisible(page.getByRole("status").getByText(neutral, { exact: false }));
     await page.unroute("**/mot-de-passe-oublie");
 
-    await portal.smtp.waitFor(1);
-    const [mail, ...others] = await portal.smtp.settle(); // one mail only: none for the unknown address
+    await journey.portal.smtp.waitFor(1);
+    const [mail, ...others] = await journey.portal.smtp.settle(); // one mail only: none for the unknown address
     expect(others).toEqual([]);
     expect(mail.to).toEqual([DEMO_ACCOUNTS.parent]);
     expect(mail.subject).toBe("Réinitialisation de votre mot de passe – Portail Familles");
@@ -71,7 +67,7 @@ describeE2e("account settings and password reset, in Chromium", () => {
     await expectVisible(page.getByRole("alert").getByText("Ce lien n'est pas valide.", { exact: false }));
     await context.close();
 
-    const again = await newContext(browser, portal.baseUrl);
+    const again = await journey.newContext();
     const loginPage = await again.newPage();
     await login(loginPage, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
     await expectVisible(loginPage.getByRole("alert").getByText("Identifiant ou mot de passe incorrect."));
@@ -81,8 +77,8 @@ describeE2e("account settings and password reset, in Chromium", () => {
   });
 
   it("changes the password (Ancien, Nouveau, Ressaisissez) and signs out the other sessions, not this one", async () => {
-    const first = await newContext(browser, portal.baseUrl);
-    const second = await newContext(browser, portal.baseUrl);
+    const first = await journey.newContext();
+    const second = await journey.newContext();
     const page = await first.newPage();
     const other = await second.newPage();
     for (const tab of [page, other]) {
@@ -116,24 +112,24 @@ describeE2e("account settings and password reset, in Chromium", () => {
   });
 
   it("changes the login: a link to the new address, a notice to the old one, the change when the link is used", async () => {
-    const page = await signedInPage(browser, portal.baseUrl, DEMO_ACCOUNTS.parent, NEW_PASSWORD);
+    const page = await signedInPage(journey.browser, journey.portal.baseUrl, DEMO_ACCOUNTS.parent, NEW_PASSWORD);
     const context = page.context();
     await page.getByRole("link", { name: "Modifier mon login (adresse mail)" }).click();
     await page.waitForURL("**/espace/compte/identifiant");
     expect(await accessibilityViolations(page)).toEqual([]);
-    const before = portal.smtp.mails.length;
+    const before = journey.portal.smtp.mails.length;
     await page.getByRole("textbox", { name: /^Nouvelle adresse e-mail/ }).fill(NEW_EMAIL);
     await page.getByLabel("Mot de passe actuel").fill(NEW_PASSWORD);
     await page.getByRole("button", { name: "Valider" }).click();
     await expectVisible(page.getByRole("status").getByText(`Un message a été envoyé à ${NEW_EMAIL}.`, { exact: false }));
 
-    const mails = (await portal.smtp.waitFor(before + 2)).slice(before);
+    const mails = (await journey.portal.smtp.waitFor(before + 2)).slice(before);
     const toNew = mails.find((mail) => mail.to[0] === NEW_EMAIL)!;
     const toOld = mails.find((mail) => mail.to[0] === DEMO_ACCOUNTS.parent)!;
     expect(toOld.text).toContain(NEW_EMAIL);
     const link = linkIn(toNew, "/confirmation-email");
 
-    const visitor = await newContext(browser, portal.baseUrl);
+    const visitor = await journey.newContext();
     const confirm = await visitor.newPage();
     await confirm.goto(link);
     await expectVisible(confirm.getByRole("button", { name: "Confirmer ma nouvelle adresse" }));
@@ -151,7 +147,7 @@ describeE2e("account settings and password reset, in Chromium", () => {
   });
 
   it("does not serve the development outbox in production", async () => {
-    const context = await newContext(browser, portal.baseUrl);
+    const context = await journey.newContext();
     expect((await context.request.get("/dev/outbox")).status()).toBe(404);
     await context.close();
   });

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 
 import { hashPassword } from "@/lib/auth/password";
 import { UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
@@ -25,9 +25,7 @@ const DEMO_REFUSAL = "Carnet illisible : merci d'envoyer une copie nette";
 describeE2e("supporting documents, in Chromium", () => {
   let browser: Browser;
   let portal: Portal;
-  let parent: BrowserContext;
   let parentPage: Page;
-  let agent: BrowserContext;
   let agentPage: Page;
 
   withPortalAndBrowser(
@@ -58,10 +56,8 @@ describeE2e("supporting documents, in Chromium", () => {
     },
     async (journey) => {
       ({ browser, portal } = journey);
-      parent = await journey.newContext({ mobile: true });
-      parentPage = await journey.signIn(parent, "parent");
-      agent = await journey.newContext();
-      agentPage = await journey.signIn(agent, "agent");
+      parentPage = await journey.signIn(await journey.newContext({ mobile: true }), "parent");
+      agentPage = await journey.signIn(await journey.newContext(), "agent");
     },
   );
 
@@ -136,7 +132,7 @@ describeE2e("supporting documents, in Chromium", () => {
       .getByRole("link", { name: /Voir le document « Carnet de vaccination \(obligatoire\) » \(TEST JULIEN\)/ })
       .first();
     const href = (await link.getAttribute("href"))!;
-    const own = await parent.request.get(href);
+    const own = await parentPage.request.get(href);
     expect(own.status()).toBe(200);
     expect(own.headers()["content-type"]).toBe("application/pdf");
     expect(own.headers()["x-content-type-options"]).toBe("nosniff");
@@ -169,7 +165,7 @@ describeE2e("supporting documents, in Chromium", () => {
       data: JSON.stringify([{ id: DEMO_IDS.julienVaccination }]),
     });
     expect(await foreignDelete.text()).not.toContain('"ok":true');
-    expect((await parent.request.get(`/api/documents/${DEMO_IDS.julienVaccination}`)).status()).toBe(200);
+    expect((await parentPage.request.get(`/api/documents/${DEMO_IDS.julienVaccination}`)).status()).toBe(200);
 
     const visitor = await newContext(browser, portal.baseUrl);
     expect((await visitor.request.get(href)).status()).toBe(404);
@@ -177,9 +173,9 @@ describeE2e("supporting documents, in Chromium", () => {
   });
 
   it("keeps a parent out of the staff queue and its review action", async () => {
-    expect((await parent.request.get("/admin/documents")).status()).toBe(404);
+    expect((await parentPage.request.get("/admin/documents")).status()).toBe(404);
     const reviewId = serverActionId("app/admin/documents/actions.ts", "reviewDocumentAction");
-    const forged = await parent.request.post("/espace", {
+    const forged = await parentPage.request.post("/espace", {
       headers: { "Next-Action": reviewId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
       data: JSON.stringify([{ id: DEMO_IDS.julienVaccination, decision: "accept" }]),
       maxRedirects: 0,
@@ -199,7 +195,7 @@ describeE2e("supporting documents, in Chromium", () => {
       .click();
     await agentPage.waitForURL(/\/admin\/documents\/[0-9a-f-]{36}$/);
     const frameSource = (await agentPage.locator("iframe[title^='Aperçu']").getAttribute("src"))!;
-    const viewed = await agent.request.get(frameSource);
+    const viewed = await agentPage.request.get(frameSource);
     expect(viewed.status()).toBe(200);
     expect(viewed.headers()["x-frame-options"]).toBe("SAMEORIGIN");
     expect(await accessibilityViolations(agentPage)).toEqual([]);
@@ -234,7 +230,7 @@ describeE2e("supporting documents, in Chromium", () => {
     const row = parentPage.getByRole("row", { name: /TEST JULIE\b.*Brevet de natation/ });
     await expectVisible(row.getByText("Refusé"));
     await expectVisible(row.getByText(`Motif : ${reason}`));
-    const stored = await parent.request.get((await row.getByRole("link", { name: /Voir/ }).getAttribute("href"))!);
+    const stored = await parentPage.request.get((await row.getByRole("link", { name: /Voir/ }).getAttribute("href"))!);
     expect(stored.headers()["content-type"]).toBe("image/png");
 
     await row.getByRole("button", { name: /Supprimer/ }).click();
