@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 
+import { DataTable } from "@/components/ui/data-table";
 import { SubmitButton } from "@/components/ui/form/submit-button";
 import type { ActionResult } from "@/lib/auth/action";
 import { dayLabel, monthLabel, monthOf } from "@/lib/reservations/booking-rules";
@@ -191,27 +192,19 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
           {planning.period.establishment} {planning.period.activity} {planning.period.name}
         </p>
         {lines.length > 0 ? (
-          <table className="w-full border-collapse text-left text-sm sm:w-auto">
-            <caption className="sr-only">Les journées demandées</caption>
-            <thead>
-              <tr className="border-b-2 border-brand">
-                <th scope="col" className="px-2 py-2">
-                  Date
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  Votre demande
-                </th>
+          <DataTable
+            className="w-full border-collapse text-left text-sm sm:w-auto"
+            caption="Les journées demandées"
+            look="brand"
+            columns={["Date", "Votre demande"]}
+          >
+            {lines.map((line) => (
+              <tr key={cellKey(line.unitId, line.day)} className="border-b border-gray-200">
+                <td className="px-2 py-2">{dayLabel(line.day)}</td>
+                <td className="px-2 py-2">{line.unit}</td>
               </tr>
-            </thead>
-            <tbody>
-              {lines.map((line) => (
-                <tr key={cellKey(line.unitId, line.day)} className="border-b border-gray-200">
-                  <td className="px-2 py-2">{dayLabel(line.day)}</td>
-                  <td className="px-2 py-2">{line.unit}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         ) : (
           <p className="rounded border border-amber-600 bg-amber-50 px-3 py-2">
             Aucune journée n&apos;est cochée : la réservation n° {planning.replaces?.number} sera entièrement annulée.
