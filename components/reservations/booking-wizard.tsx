@@ -12,6 +12,7 @@ import type { TBooking } from "@/lib/reservations/reservation.schema";
 import type { Planning } from "@/lib/reservations/reservations-query";
 
 import { cellKey, PlanningGrid } from "./planning-grid";
+import { ReservationFacts } from "./reservation-facts";
 import { WizardSteps } from "./wizard-steps";
 
 type ConfirmResult = { reservationId: string | null; number: string | null; status: string };
@@ -175,10 +176,7 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
         <h1 ref={heading} tabIndex={-1} className="text-2xl font-bold text-brand">
           Récapitulatif de votre demande
         </h1>
-        <ul className="list-disc pl-5">
-          <li>
-            Référent : <strong>{planning.child.name}</strong>
-          </li>
+        <ReservationFacts childName={planning.child.name} period={planning.period}>
           <li>
             État de la réservation : <strong>En attente de confirmation</strong>
           </li>
@@ -187,10 +185,7 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
               Remplace la réservation n° <strong>{planning.replaces?.number}</strong>, qui sera annulée
             </li>
           ) : null}
-        </ul>
-        <p className="font-semibold">
-          {planning.period.establishment} {planning.period.activity} {planning.period.name}
-        </p>
+        </ReservationFacts>
         {lines.length > 0 ? (
           <DataTable
             className="w-full border-collapse text-left text-sm sm:w-auto"

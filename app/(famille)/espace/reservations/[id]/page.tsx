@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { ReservationFacts } from "@/components/reservations/reservation-facts";
 import { DayStatus, StatusIcon } from "@/components/reservations/status-icon";
 import { WizardSteps } from "@/components/reservations/wizard-steps";
 import { DataTable } from "@/components/ui/data-table";
@@ -40,10 +41,7 @@ export default async function ReservationPage({
       <h1 className="text-2xl font-bold text-brand">
         {justSaved ? "Demande de réservation enregistrée" : `Réservation n° ${reservation.number}`}
       </h1>
-      <ul className="list-disc pl-5">
-        <li>
-          Référent : <strong>{reservation.child.name}</strong>
-        </li>
+      <ReservationFacts childName={reservation.child.name} period={reservation.period}>
         <li>
           N° de la réservation : <strong>{reservation.number}</strong> (du {reservation.createdAt})
         </li>
@@ -66,10 +64,7 @@ export default async function ReservationPage({
             </Link>
           </li>
         ) : null}
-      </ul>
-      <p className="font-semibold">
-        {reservation.period.establishment} {reservation.period.activity} {reservation.period.name}
-      </p>
+      </ReservationFacts>
       <DataTable
         className="w-full border-collapse text-left text-sm sm:w-auto"
         caption="Les journées de la réservation et leur état"
