@@ -20,12 +20,6 @@ import { ZEstablishmentSchema, ZEstablishmentUpdateSchema } from "@/lib/catalogu
 import { ZPeriodSchema, ZPeriodUpdateSchema } from "@/lib/catalogue/period.schema";
 import type { DbClient } from "@/lib/db/client";
 
-export const addClosuresAction = staffAction(ZClosureImportSchema, async (input, viewer, db) => {
-  const outcome = await addClosures(db, viewer, input);
-  if (outcome.status === "done") revalidatePath(`/admin/catalogue/periodes/${input.periodId}`);
-  return outcome;
-});
-
 /** Creating an entry adds a row to the catalogue's lists. */
 function createAction<TSchema extends z.ZodType>(
   schema: TSchema,
@@ -56,3 +50,9 @@ export const createActivityAction = createAction(ZActivitySchema, createActivity
 export const updateActivityAction = updateAction(ZActivityUpdateSchema, updateActivity);
 export const createPeriodAction = createAction(ZPeriodSchema, createPeriod);
 export const updatePeriodAction = updateAction(ZPeriodUpdateSchema, updatePeriod);
+
+export const addClosuresAction = staffAction(ZClosureImportSchema, async (input, viewer, db) => {
+  const outcome = await addClosures(db, viewer, input);
+  if (outcome.status === "done") revalidatePath(`/admin/catalogue/periodes/${input.periodId}`);
+  return outcome;
+});

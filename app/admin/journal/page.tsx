@@ -26,6 +26,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   const actions = Object.entries(AUDIT_ACTION_LABELS)
     .sort(([, a], [, b]) => a.localeCompare(b, "fr"))
     .map(([value, label]) => ({ value, label }));
+  const pageHref = (page: number) => `/admin/journal${queryString({ ...filter, page })}`;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand">Journal des actions</h1>
@@ -88,11 +89,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
           ))}
         </DataTable>
       )}
-      <Pagination
-        page={result.page}
-        pageCount={result.pageCount}
-        href={(page) => `/admin/journal${queryString({ ...filter, page })}`}
-      />
+      <Pagination page={result.page} pageCount={result.pageCount} href={pageHref} />
     </div>
   );
 }

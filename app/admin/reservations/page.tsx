@@ -29,6 +29,7 @@ export default async function ReservationQueuePage({
   const [queue, options] = await Promise.all([listPendingLines(db, viewer, filter), listQueueFilters(db)]);
   const reservations = new Map<string, typeof queue.lines>();
   for (const line of queue.lines) reservations.set(line.reservation.id, [...(reservations.get(line.reservation.id) ?? []), line]);
+  const pageHref = (page: number) => `/admin/reservations${queryString({ ...filter, page })}`;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand">Réservations en attente de traitement</h1>
@@ -100,11 +101,7 @@ export default async function ReservationQueuePage({
           );
         })}
       </ul>
-      <Pagination
-        page={queue.page}
-        pageCount={queue.pageCount}
-        href={(page) => `/admin/reservations${queryString({ ...filter, page })}`}
-      />
+      <Pagination page={queue.page} pageCount={queue.pageCount} href={pageHref} />
     </div>
   );
 }
