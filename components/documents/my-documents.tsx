@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import type { ActionResult } from "@/lib/auth/action";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import type { FamilyDocumentRow } from "@/lib/documents/family-documents";
@@ -17,68 +18,46 @@ export function MyDocuments({ documents, deleteAction, caption }: Props) {
   if (documents.length === 0) return <p className="text-muted">Aucun document transmis pour le moment.</p>;
   return (
     <div className="relative overflow-x-auto">
-      <table className="w-full min-w-[32rem] text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-gray-300">
-            <th scope="col" className="py-2 pr-3">
-              Dossier
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Document
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Transmis le
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              État
-            </th>
-            <th scope="col" className="py-2 pr-3">
-              Voir
-            </th>
-            {deleteAction ? (
-              <th scope="col" className="py-2">
-                Action
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((document) => {
-            const description = `le document « ${document.typeLabel} » (${document.folder}) du ${formatDateTime(document.uploadedAt)}`;
-            return (
-              <tr key={document.id} className="border-b border-gray-200 align-top" data-testid={`document-${document.id}`}>
-                <td className="py-2 pr-3 font-semibold">{document.folder}</td>
-                <td className="py-2 pr-3">
-                  {document.typeLabel}
-                  <span className="block break-all text-xs text-muted">{document.originalName}</span>
+      <DataTable
+        className="w-full min-w-[32rem] text-left text-sm"
+        caption={caption}
+        look="ruled"
+        columns={["Dossier", "Document", "Transmis le", "État", "Voir", ...(deleteAction ? ["Action"] : [])]}
+      >
+        {documents.map((document) => {
+          const description = `le document « ${document.typeLabel} » (${document.folder}) du ${formatDateTime(document.uploadedAt)}`;
+          return (
+            <tr key={document.id} className="border-b border-gray-200 align-top" data-testid={`document-${document.id}`}>
+              <td className="py-2 pr-3 font-semibold">{document.folder}</td>
+              <td className="py-2 pr-3">
+                {document.typeLabel}
+                <span className="block break-all text-xs text-muted">{document.originalName}</span>
+              </td>
+              <td className="py-2 pr-3">{formatDateTime(document.uploadedAt)}</td>
+              <td className="py-2 pr-3">
+                <DocumentStatus status={document.status} refusalReason={document.refusalReason} />
+              </td>
+              <td className="py-2 pr-3">
+                <a
+                  href={`/api/documents/${document.id}`}
+                  target="_blank"
+                  rel="noopener"
+                  className="text-brand underline hover:no-underline"
+                >
+                  Voir<span className="sr-only"> {description} (nouvel onglet)</span>
+                </a>
+              </td>
+              {deleteAction ? (
+                <td className="py-2">
+                  {document.status !== "ACCEPTED" ? (
+                    <DeleteDocumentButton documentId={document.id} description={description} action={deleteAction} />
+                  ) : null}
                 </td>
-                <td className="py-2 pr-3">{formatDateTime(document.uploadedAt)}</td>
-                <td className="py-2 pr-3">
-                  <DocumentStatus status={document.status} refusalReason={document.refusalReason} />
-                </td>
-                <td className="py-2 pr-3">
-                  <a
-                    href={`/api/documents/${document.id}`}
-                    target="_blank"
-                    rel="noopener"
-                    className="text-brand underline hover:no-underline"
-                  >
-                    Voir<span className="sr-only"> {description} (nouvel onglet)</span>
-                  </a>
-                </td>
-                {deleteAction ? (
-                  <td className="py-2">
-                    {document.status !== "ACCEPTED" ? (
-                      <DeleteDocumentButton documentId={document.id} description={description} action={deleteAction} />
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+              ) : null}
+            </tr>
+          );
+        })}
+      </DataTable>
     </div>
   );
 }

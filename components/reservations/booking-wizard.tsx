@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 
+import { DataTable } from "@/components/ui/data-table";
 import { SubmitButton } from "@/components/ui/form/submit-button";
 import type { ActionResult } from "@/lib/auth/action";
 import { dayLabel, monthLabel, monthOf } from "@/lib/reservations/booking-rules";
@@ -11,6 +12,7 @@ import type { TBooking } from "@/lib/reservations/reservation.schema";
 import type { Planning } from "@/lib/reservations/reservations-query";
 
 import { cellKey, PlanningGrid } from "./planning-grid";
+import { ReservationFacts } from "./reservation-facts";
 import { WizardSteps } from "./wizard-steps";
 
 type ConfirmResult = { reservationId: string | null; number: string | null; status: string };
@@ -174,10 +176,7 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
         <h1 ref={heading} tabIndex={-1} className="text-2xl font-bold text-brand">
           Récapitulatif de votre demande
         </h1>
-        <ul className="list-disc pl-5">
-          <li>
-            Référent : <strong>{planning.child.name}</strong>
-          </li>
+        <ReservationFacts childName={planning.child.name} period={planning.period}>
           <li>
             État de la réservation : <strong>En attente de confirmation</strong>
           </li>
@@ -186,32 +185,21 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
               Remplace la réservation n° <strong>{planning.replaces?.number}</strong>, qui sera annulée
             </li>
           ) : null}
-        </ul>
-        <p className="font-semibold">
-          {planning.period.establishment} {planning.period.activity} {planning.period.name}
-        </p>
+        </ReservationFacts>
         {lines.length > 0 ? (
-          <table className="w-full border-collapse text-left text-sm sm:w-auto">
-            <caption className="sr-only">Les journées demandées</caption>
-            <thead>
-              <tr className="border-b-2 border-brand">
-                <th scope="col" className="px-2 py-2">
-                  Date
-                </th>
-                <th scope="col" className="px-2 py-2">
-                  Votre demande
-                </th>
+          <DataTable
+            className="w-full border-collapse text-left text-sm sm:w-auto"
+            caption="Les journées demandées"
+            look="brand"
+            columns={["Date", "Votre demande"]}
+          >
+            {lines.map((line) => (
+              <tr key={cellKey(line.unitId, line.day)} className="border-b border-gray-200">
+                <td className="px-2 py-2">{dayLabel(line.day)}</td>
+                <td className="px-2 py-2">{line.unit}</td>
               </tr>
-            </thead>
-            <tbody>
-              {lines.map((line) => (
-                <tr key={cellKey(line.unitId, line.day)} className="border-b border-gray-200">
-                  <td className="px-2 py-2">{dayLabel(line.day)}</td>
-                  <td className="px-2 py-2">{line.unit}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         ) : (
           <p className="rounded border border-amber-600 bg-amber-50 px-3 py-2">
             Aucune journée n&apos;est cochée : la réservation n° {planning.replaces?.number} sera entièrement annulée.

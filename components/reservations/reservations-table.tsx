@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { DataTable } from "@/components/ui/data-table";
 import { PageLinks } from "@/components/ui/page-links";
 import type { ReservationListItem } from "@/lib/reservations/reservations-query";
 
@@ -23,63 +24,43 @@ export function ReservationsTable({ items, total, page, pages, pageSize, pageHre
   return (
     <div className="space-y-3">
       <div role="region" aria-label="Tableau des réservations" tabIndex={0} className="relative overflow-x-auto">
-        <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
-          <caption className="sr-only">Vos réservations, de la plus récente à la plus ancienne</caption>
-          <thead>
-            <tr className="border-b-2 border-brand">
-              <th scope="col" className="px-2 py-2">
-                N°
-              </th>
-              <th scope="col" className="px-2 py-2">
-                Référent
-              </th>
-              <th scope="col" className="px-2 py-2">
-                Établissement / Période
-              </th>
-              <th scope="col" className="px-2 py-2">
-                Créé le ... Réservation du ... au ...
-              </th>
-              <th scope="col" className="px-2 py-2">
-                État
-              </th>
-              <th scope="col" className="px-2 py-2">
-                Voir
-              </th>
+        <DataTable
+          className="w-full min-w-[40rem] border-collapse text-left text-sm"
+          caption="Vos réservations, de la plus récente à la plus ancienne"
+          look="brand"
+          columns={["N°", "Référent", "Établissement / Période", "Créé le ... Réservation du ... au ...", "État", "Voir"]}
+        >
+          {items.map((item) => (
+            <tr key={item.id} className="border-b border-gray-200 align-top">
+              <td className="px-2 py-2 font-mono">{item.number}</td>
+              <td className="px-2 py-2">{item.childName}</td>
+              <td className="px-2 py-2">
+                {item.establishment} / {item.periodLabel}
+              </td>
+              <td className="px-2 py-2">
+                {item.createdAt}
+                {item.firstDate ? (
+                  <>
+                    <br />
+                    Du {item.firstDate} au {item.lastDate}
+                  </>
+                ) : null}
+              </td>
+              <td className="px-2 py-2 text-center">
+                <StatusIcon status={item.status} />
+              </td>
+              <td className="px-2 py-2">
+                <Link
+                  href={`/espace/reservations/${item.id}`}
+                  className="text-brand underline"
+                  aria-label={`Voir la réservation n° ${item.number}`}
+                >
+                  <span aria-hidden="true">🔍 </span>Voir
+                </Link>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id} className="border-b border-gray-200 align-top">
-                <td className="px-2 py-2 font-mono">{item.number}</td>
-                <td className="px-2 py-2">{item.childName}</td>
-                <td className="px-2 py-2">
-                  {item.establishment} / {item.periodLabel}
-                </td>
-                <td className="px-2 py-2">
-                  {item.createdAt}
-                  {item.firstDate ? (
-                    <>
-                      <br />
-                      Du {item.firstDate} au {item.lastDate}
-                    </>
-                  ) : null}
-                </td>
-                <td className="px-2 py-2 text-center">
-                  <StatusIcon status={item.status} />
-                </td>
-                <td className="px-2 py-2">
-                  <Link
-                    href={`/espace/reservations/${item.id}`}
-                    className="text-brand underline"
-                    aria-label={`Voir la réservation n° ${item.number}`}
-                  >
-                    <span aria-hidden="true">🔍 </span>Voir
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </div>
       <nav aria-label="Pages des réservations" className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p>

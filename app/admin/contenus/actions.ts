@@ -22,38 +22,33 @@ import {
   ZUsefulContactUpdateSchema,
 } from "@/lib/town/town-settings.schema";
 
-export const createNewsAction = staffAction(ZNewsSchema, async (input, viewer, db) => {
+import { revalidatingAction } from "../revalidating-action";
+
+/** What the home page shows (news, service documents, useful contacts) is edited on the contents page: both are rebuilt. */
+const homeContentAction = revalidatingAction(staffAction, ["/admin/contenus", "/"]);
+
+export const createNewsAction = homeContentAction(ZNewsSchema, async (input, viewer, db) => {
   const news = await createNews(db, viewer, input);
-  revalidatePath("/admin/contenus");
-  revalidatePath("/");
   return { id: news.id };
 });
 
-export const setNewsPublishedAction = staffAction(ZNewsPublishSchema, async (input, viewer, db) => {
+export const setNewsPublishedAction = homeContentAction(ZNewsPublishSchema, async (input, viewer, db) => {
   await setNewsPublished(db, viewer, input.id, input.published);
-  revalidatePath("/admin/contenus");
-  revalidatePath("/");
   return null;
 });
 
-export const updateNewsAction = staffAction(ZNewsUpdateSchema, async ({ id, ...input }, viewer, db) => {
+export const updateNewsAction = homeContentAction(ZNewsUpdateSchema, async ({ id, ...input }, viewer, db) => {
   await updateNews(db, viewer, id, input);
-  revalidatePath("/admin/contenus");
-  revalidatePath("/");
   return null;
 });
 
-export const uploadServiceDocumentAction = staffAction(ZServiceDocumentSchema, async (input, viewer, db) => {
+export const uploadServiceDocumentAction = homeContentAction(ZServiceDocumentSchema, async (input, viewer, db) => {
   const document = await uploadServiceDocument(db, viewer, input);
-  revalidatePath("/admin/contenus");
-  revalidatePath("/");
   return { id: document.id };
 });
 
-export const deleteServiceDocumentAction = staffAction(ZServiceDocumentIdSchema, async (input, viewer, db) => {
+export const deleteServiceDocumentAction = homeContentAction(ZServiceDocumentIdSchema, async (input, viewer, db) => {
   await deleteServiceDocument(db, viewer, input.id);
-  revalidatePath("/admin/contenus");
-  revalidatePath("/");
   return null;
 });
 
@@ -64,24 +59,18 @@ export const updateTownSettingsAction = adminAction(ZTownSettingsSchema, async (
   return null;
 });
 
-export const createUsefulContactAction = staffAction(ZUsefulContactSchema, async (input, viewer, db) => {
+export const createUsefulContactAction = homeContentAction(ZUsefulContactSchema, async (input, viewer, db) => {
   const contact = await createUsefulContact(db, viewer, input);
-  revalidatePath("/admin/contenus");
-  revalidatePath("/");
   return { id: contact.id };
 });
 
-export const updateUsefulContactAction = staffAction(ZUsefulContactUpdateSchema, async ({ id, ...input }, viewer, db) => {
+export const updateUsefulContactAction = homeContentAction(ZUsefulContactUpdateSchema, async ({ id, ...input }, viewer, db) => {
   await updateUsefulContact(db, viewer, id, input);
-  revalidatePath("/admin/contenus");
-  revalidatePath("/");
   return null;
 });
 
-export const deleteUsefulContactAction = staffAction(ZUsefulContactIdSchema, async (input, viewer, db) => {
+export const deleteUsefulContactAction = homeContentAction(ZUsefulContactIdSchema, async (input, viewer, db) => {
   await deleteUsefulContact(db, viewer, input.id);
-  revalidatePath("/admin/contenus");
-  revalidatePath("/");
   return null;
 });
 

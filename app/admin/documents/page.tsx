@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { DataTable } from "@/components/ui/data-table";
+import { FilterForm } from "@/components/ui/filter-form";
+import { SelectField } from "@/components/ui/form/select-field";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
@@ -35,74 +38,47 @@ export default async function DocumentQueuePage({ searchParams }: Props) {
         </p>
       ) : null}
       <Panel title="File d'attente">
-        <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
-          <div>
-            <label htmlFor="filter-type" className="block font-semibold">
-              Type de document
-            </label>
-            <select
-              id="filter-type"
-              name="type"
-              defaultValue={typeId ?? ""}
-              className="mt-1 rounded border border-gray-400 bg-white px-3 py-2"
-            >
-              <option value="">Tous les types</option>
-              {types.map((type) => (
-                <option key={type.id} value={type.id}>
-                  {type.label} ({type.scope === "CHILD" ? "enfant" : "famille"})
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="rounded bg-brand px-4 py-2 font-bold text-white hover:bg-brand-dark">
-            Filtrer
-          </button>
-        </form>
+        <FilterForm action="/admin/documents" className="mb-4">
+          <SelectField
+            id="filter-type"
+            label="Type de document"
+            name="type"
+            defaultValue={typeId}
+            placeholder="Tous les types"
+            options={types.map((type) => ({
+              value: type.id,
+              label: `${type.label} (${type.scope === "CHILD" ? "enfant" : "famille"})`,
+            }))}
+          />
+        </FilterForm>
         {queue.length === 0 ? (
           <p className="text-muted">Aucun document en attente de validation{typeId ? " pour ce type" : ""}.</p>
         ) : (
           <div className="relative overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Documents transmis en attente de validation, du plus ancien au plus récent</caption>
-              <thead>
-                <tr className="border-b border-gray-300">
-                  <th scope="col" className="py-2 pr-3">
-                    Transmis le
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    Famille
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    Dossier
-                  </th>
-                  <th scope="col" className="py-2 pr-3">
-                    Type
-                  </th>
-                  <th scope="col" className="py-2">
-                    Examiner
-                  </th>
+            <DataTable
+              className="w-full text-left text-sm"
+              caption="Documents transmis en attente de validation, du plus ancien au plus récent"
+              look="ruled"
+              columns={["Transmis le", "Famille", "Dossier", "Type", "Examiner"]}
+            >
+              {queue.map((row) => (
+                <tr key={row.id} className="border-b border-gray-200">
+                  <td className="py-2 pr-3">{formatDateTime(row.uploadedAt)}</td>
+                  <td className="py-2 pr-3 font-semibold">{row.familyName}</td>
+                  <td className="py-2 pr-3">{row.folder}</td>
+                  <td className="py-2 pr-3">{row.typeLabel}</td>
+                  <td className="py-2">
+                    <Link href={`/admin/documents/${row.id}`} className="text-brand underline hover:no-underline">
+                      Voir
+                      <span className="sr-only">
+                        {" "}
+                        le document {row.typeLabel} de {row.folder}, famille {row.familyName}
+                      </span>
+                    </Link>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {queue.map((row) => (
-                  <tr key={row.id} className="border-b border-gray-200">
-                    <td className="py-2 pr-3">{formatDateTime(row.uploadedAt)}</td>
-                    <td className="py-2 pr-3 font-semibold">{row.familyName}</td>
-                    <td className="py-2 pr-3">{row.folder}</td>
-                    <td className="py-2 pr-3">{row.typeLabel}</td>
-                    <td className="py-2">
-                      <Link href={`/admin/documents/${row.id}`} className="text-brand underline hover:no-underline">
-                        Voir
-                        <span className="sr-only">
-                          {" "}
-                          le document {row.typeLabel} de {row.folder}, famille {row.familyName}
-                        </span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </div>
         )}
       </Panel>

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { Pagination, queryString } from "@/components/admin/pagination";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterForm } from "@/components/ui/filter-form";
+import { TextField } from "@/components/ui/form/text-field";
 import { staffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { searchFamilies } from "@/lib/families/families";
@@ -35,73 +38,54 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
           Créer une famille
         </Link>
       </div>
-      <form method="get" role="search" className="flex flex-wrap items-end gap-3" action="/admin/familles">
-        <div>
-          <label htmlFor="family-search" className="block font-semibold">
-            Rechercher (nom, e-mail, enfant, n° allocataire)
-          </label>
-          <input
-            id="family-search"
-            name="q"
-            defaultValue={search.q}
-            className="mt-1 w-80 rounded border border-gray-500 px-3 py-2"
-          />
-        </div>
+      <FilterForm action="/admin/familles" role="search" submitLabel="Rechercher">
+        <TextField
+          id="family-search"
+          label="Rechercher (nom, e-mail, enfant, n° allocataire)"
+          name="q"
+          defaultValue={search.q}
+          className="w-80"
+        />
         <input type="hidden" name="sort" value={search.sort} />
-        <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">
-          Rechercher
-        </button>
-      </form>
+      </FilterForm>
       <p aria-live="polite">{result.total} famille(s)</p>
       {result.rows.length === 0 ? (
         <p className="text-muted">Aucune famille ne correspond à cette recherche.</p>
       ) : (
-        <table className="w-full border-collapse bg-white text-left shadow">
-          <thead className="bg-gray-100">
-            <tr>
-              <th scope="col" className="p-2">
-                {sortLink("name", "Famille")}
-              </th>
-              <th scope="col" className="p-2">
-                Compte
-              </th>
-              <th scope="col" className="p-2">
-                Enfants
-              </th>
-              <th scope="col" className="p-2">
-                N° allocataire
-              </th>
-              <th scope="col" className="p-2">
-                QF
-              </th>
-              <th scope="col" className="p-2">
-                {sortLink("createdAt", "Créée le")}
-              </th>
+        <DataTable
+          className="w-full border-collapse bg-white text-left shadow"
+          headClassName="bg-gray-100"
+          look="boxed"
+          columns={[
+            { key: "name", label: sortLink("name", "Famille") },
+            "Compte",
+            "Enfants",
+            "N° allocataire",
+            "QF",
+            { key: "createdAt", label: sortLink("createdAt", "Créée le") },
+          ]}
+        >
+          {result.rows.map((family) => (
+            <tr key={family.id} className="border-t border-gray-200">
+              <td className="p-2">
+                <Link href={`/admin/familles/${family.id}`} className="font-semibold underline">
+                  {family.name}
+                </Link>
+              </td>
+              <td className="p-2">
+                {family.users.map((user) => (
+                  <span key={user.email} className="block">
+                    {user.email} {!user.active ? "(désactivé)" : !user.activatedAt ? "(non activé)" : ""}
+                  </span>
+                ))}
+              </td>
+              <td className="p-2">{family.children.map((child) => child.firstName).join(", ")}</td>
+              <td className="p-2">{family.allowanceNumber ?? ""}</td>
+              <td className="p-2">{family.quotientFamilial ?? ""}</td>
+              <td className="p-2">{family.createdAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}</td>
             </tr>
-          </thead>
-          <tbody>
-            {result.rows.map((family) => (
-              <tr key={family.id} className="border-t border-gray-200">
-                <td className="p-2">
-                  <Link href={`/admin/familles/${family.id}`} className="font-semibold underline">
-                    {family.name}
-                  </Link>
-                </td>
-                <td className="p-2">
-                  {family.users.map((user) => (
-                    <span key={user.email} className="block">
-                      {user.email} {!user.active ? "(désactivé)" : !user.activatedAt ? "(non activé)" : ""}
-                    </span>
-                  ))}
-                </td>
-                <td className="p-2">{family.children.map((child) => child.firstName).join(", ")}</td>
-                <td className="p-2">{family.allowanceNumber ?? ""}</td>
-                <td className="p-2">{family.quotientFamilial ?? ""}</td>
-                <td className="p-2">{family.createdAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <Pagination
         page={result.page}

@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { DailyListDateForm, DailyListTitleBar, InvalidDateAlert } from "@/components/admin/daily-list-toolbar";
 import { queryString } from "@/components/admin/pagination";
+import { SelectField } from "@/components/ui/form/select-field";
 import { staffPage } from "@/lib/auth/session";
 import { listOpenEstablishments } from "@/lib/catalogue/catalogue";
 import * as clock from "@/lib/clock";
@@ -39,24 +40,14 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
         </Link>
       </DailyListTitleBar>
       <DailyListDateForm action="/admin/listes" idPrefix="list" date={query.date}>
-        <div>
-          <label htmlFor="list-establishment" className="block font-semibold">
-            Établissement
-          </label>
-          <select
-            id="list-establishment"
-            name="establishmentId"
-            defaultValue={query.establishmentId ?? ""}
-            className="mt-1 rounded border border-gray-500 px-3 py-2"
-          >
-            <option value="">Tous</option>
-            {establishments.map((establishment) => (
-              <option key={establishment.id} value={establishment.id}>
-                {establishment.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="list-establishment"
+          label="Établissement"
+          name="establishmentId"
+          defaultValue={query.establishmentId}
+          placeholder="Tous"
+          options={establishments.map((establishment) => ({ value: establishment.id, label: establishment.name }))}
+        />
       </DailyListDateForm>
       <p>
         Total : <strong>{list.totalAccepted}</strong> enfant(s) attendu(s)

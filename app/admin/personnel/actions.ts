@@ -1,7 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-
 import { adminAction } from "@/lib/auth/action";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { createStaffAccount, resetStaffSecondFactor, setStaffActive, setStaffRole } from "@/lib/staff/staff";
@@ -12,26 +10,26 @@ import {
   ZStaffSecondFactorResetSchema,
 } from "@/lib/staff/staff.schema";
 
-export const createStaffAction = adminAction(ZCreateStaffSchema, async (input, viewer, db) => {
-  const created = await createStaffAccount(db, viewer, input);
-  revalidatePath("/admin/personnel");
-  return created;
-});
+import { revalidatingAction } from "../revalidating-action";
 
-export const setStaffRoleAction = adminAction(ZStaffRoleChangeSchema, async (input, viewer, db) => {
+/** An administrator's change to a staff account, shown on the staff page. */
+const staffAccountAction = revalidatingAction(adminAction, ["/admin/personnel"]);
+
+export const createStaffAction = staffAccountAction(ZCreateStaffSchema, (input, viewer, db) =>
+  createStaffAccount(db, viewer, input),
+);
+
+export const setStaffRoleAction = staffAccountAction(ZStaffRoleChangeSchema, async (input, viewer, db) => {
   await setStaffRole(db, viewer, input.userId, input.role);
-  revalidatePath("/admin/personnel");
   return null;
 });
 
-export const setStaffActiveAction = adminAction(ZStaffActiveSchema, async (input, viewer, db) => {
+export const setStaffActiveAction = staffAccountAction(ZStaffActiveSchema, async (input, viewer, db) => {
   await setStaffActive(db, viewer, input.userId, input.active);
-  revalidatePath("/admin/personnel");
   return null;
 });
 
-export const resetStaffSecondFactorAction = adminAction(ZStaffSecondFactorResetSchema, async (input, viewer, db) => {
+export const resetStaffSecondFactorAction = staffAccountAction(ZStaffSecondFactorResetSchema, async (input, viewer, db) => {
   await resetStaffSecondFactor(db, viewer, input.userId, await requestMeta());
-  revalidatePath("/admin/personnel");
   return null;
 });

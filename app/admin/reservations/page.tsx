@@ -3,6 +3,9 @@ import Link from "next/link";
 
 import { DecisionForms } from "@/components/admin/decision-form";
 import { Pagination, queryString } from "@/components/admin/pagination";
+import { FilterForm } from "@/components/ui/filter-form";
+import { SelectField } from "@/components/ui/form/select-field";
+import { TextField } from "@/components/ui/form/text-field";
 import { staffPage } from "@/lib/auth/session";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
@@ -26,62 +29,32 @@ export default async function ReservationQueuePage({
   const [queue, options] = await Promise.all([listPendingLines(db, viewer, filter), listQueueFilters(db)]);
   const reservations = new Map<string, typeof queue.lines>();
   for (const line of queue.lines) reservations.set(line.reservation.id, [...(reservations.get(line.reservation.id) ?? []), line]);
+  const pageHref = (page: number) => `/admin/reservations${queryString({ ...filter, page })}`;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand">Réservations en attente de traitement</h1>
-      <form method="get" className="no-print flex flex-wrap items-end gap-3" action="/admin/reservations">
-        <div>
-          <label htmlFor="queue-establishment" className="block font-semibold">
-            Établissement
-          </label>
-          <select
-            id="queue-establishment"
-            name="establishmentId"
-            defaultValue={filter.establishmentId ?? ""}
-            className="mt-1 rounded border border-gray-500 px-3 py-2"
-          >
-            <option value="">Tous</option>
-            {options.establishments.map((establishment) => (
-              <option key={establishment.id} value={establishment.id}>
-                {establishment.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="queue-period" className="block font-semibold">
-            Période
-          </label>
-          <select
-            id="queue-period"
-            name="periodId"
-            defaultValue={filter.periodId ?? ""}
-            className="mt-1 rounded border border-gray-500 px-3 py-2"
-          >
-            <option value="">Toutes</option>
-            {options.periods.map((period) => (
-              <option key={period.id} value={period.id}>
-                {period.establishment.name} – {period.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="queue-date" className="block font-semibold">
-            Date
-          </label>
-          <input
-            id="queue-date"
-            type="date"
-            name="date"
-            defaultValue={filter.date ?? ""}
-            className="mt-1 rounded border border-gray-500 px-3 py-2"
-          />
-        </div>
-        <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-white">
-          Filtrer
-        </button>
-      </form>
+      <FilterForm action="/admin/reservations" className="no-print">
+        <SelectField
+          id="queue-establishment"
+          label="Établissement"
+          name="establishmentId"
+          defaultValue={filter.establishmentId}
+          placeholder="Tous"
+          options={options.establishments.map((establishment) => ({ value: establishment.id, label: establishment.name }))}
+        />
+        <SelectField
+          id="queue-period"
+          label="Période"
+          name="periodId"
+          defaultValue={filter.periodId}
+          placeholder="Toutes"
+          options={options.periods.map((period) => ({
+            value: period.id,
+            label: `${period.establishment.name} – ${period.name}`,
+          }))}
+        />
+        <TextField id="queue-date" label="Date" name="date" type="date" defaultValue={filter.date} />
+      </FilterForm>
       <p aria-live="polite">{queue.total} ligne(s) en attente</p>
       {reservations.size === 0 ? <p className="text-muted">Aucune demande en attente.</p> : null}
       <ul className="space-y-4">
@@ -128,11 +101,7 @@ export default async function ReservationQueuePage({
           );
         })}
       </ul>
-      <Pagination
-        page={queue.page}
-        pageCount={queue.pageCount}
-        href={(page) => `/admin/reservations${queryString({ ...filter, page })}`}
-      />
+      <Pagination page={queue.page} pageCount={queue.pageCount} href={pageHref} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 
 import { PageHeader } from "@/components/layout/page-header";
+import { DataTable } from "@/components/ui/data-table";
+import { LinkList } from "@/components/ui/link-list";
 import { Panel } from "@/components/ui/panel";
 import { recentLogins } from "@/lib/auth/auth-events";
 import { parentPage } from "@/lib/auth/session";
@@ -9,6 +10,11 @@ import { formatDateTime } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Mon compte – dernières connexions" };
+
+const ACCOUNT_LINKS = [
+  { href: "/espace/compte/identifiant", label: "Modifier mon login (adresse mail)" },
+  { href: "/espace/compte/mot-de-passe", label: "Modifier mon mot de passe" },
+];
 
 export default async function AccountPage() {
   const viewer = await parentPage();
@@ -20,18 +26,7 @@ export default async function AccountPage() {
         <p>
           Identifiant : <strong>{viewer.email}</strong>
         </p>
-        <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
-          <li>
-            <Link href="/espace/compte/identifiant" className="text-brand underline">
-              Modifier mon login (adresse mail)
-            </Link>
-          </li>
-          <li>
-            <Link href="/espace/compte/mot-de-passe" className="text-brand underline">
-              Modifier mon mot de passe
-            </Link>
-          </li>
-        </ul>
+        <LinkList links={ACCOUNT_LINKS} className="mt-2 flex flex-wrap gap-x-6 gap-y-2" linkClassName="text-brand underline" />
       </Panel>
       <Panel title="Dernières connexions">
         <p className="mb-3 text-sm">
@@ -41,31 +36,20 @@ export default async function AccountPage() {
         {logins.length === 0 ? (
           <p>Aucune connexion enregistrée.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Dernières connexions à votre compte</caption>
-            <thead>
-              <tr className="border-b border-gray-300">
-                <th scope="col" className="py-2 pr-3">
-                  Date
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Navigateur
-                </th>
-                <th scope="col" className="py-2">
-                  Adresse (lieu approximatif)
-                </th>
+          <DataTable
+            className="w-full text-left text-sm"
+            caption="Dernières connexions à votre compte"
+            look="ruled"
+            columns={["Date", "Navigateur", "Adresse (lieu approximatif)"]}
+          >
+            {logins.map((login) => (
+              <tr key={login.at.toISOString()} className="border-b border-gray-200">
+                <td className="py-2 pr-3">{formatDateTime(login.at)}</td>
+                <td className="py-2 pr-3">{login.browser}</td>
+                <td className="py-2 break-all">{login.ip ?? "inconnue"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {logins.map((login) => (
-                <tr key={login.at.toISOString()} className="border-b border-gray-200">
-                  <td className="py-2 pr-3">{formatDateTime(login.at)}</td>
-                  <td className="py-2 pr-3">{login.browser}</td>
-                  <td className="py-2 break-all">{login.ip ?? "inconnue"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </Panel>
     </div>

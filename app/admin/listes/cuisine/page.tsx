@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 
 import { DailyListDateForm, DailyListTitleBar, InvalidDateAlert } from "@/components/admin/daily-list-toolbar";
 import { queryString } from "@/components/admin/pagination";
+import { DataTable } from "@/components/ui/data-table";
+import { SelectField } from "@/components/ui/form/select-field";
 import { staffPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { formatDay } from "@/lib/dates/calendar-day";
@@ -12,6 +14,11 @@ import { dietLabel } from "@/lib/lists/list-csv";
 import { ZKitchenQuerySchema } from "@/lib/lists/list.schema";
 
 export const metadata: Metadata = { title: "Repas pour la cuisine" };
+
+const SPANS = [
+  { value: "day", label: "Le jour" },
+  { value: "week", label: "La semaine" },
+];
 
 export default async function KitchenPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
@@ -29,20 +36,7 @@ export default async function KitchenPage({ searchParams }: { searchParams: Prom
         csvHref={`/api/admin/listes${queryString({ vue: "cuisine", date: query.date, span: query.span })}`}
       />
       <DailyListDateForm action="/admin/listes/cuisine" idPrefix="kitchen" date={query.date}>
-        <div>
-          <label htmlFor="kitchen-span" className="block font-semibold">
-            Durée
-          </label>
-          <select
-            id="kitchen-span"
-            name="span"
-            defaultValue={query.span}
-            className="mt-1 rounded border border-gray-500 px-3 py-2"
-          >
-            <option value="day">Le jour</option>
-            <option value="week">La semaine</option>
-          </select>
-        </div>
+        <SelectField id="kitchen-span" label="Durée" name="span" defaultValue={query.span} options={SPANS} />
       </DailyListDateForm>
       <p>
         Total : <strong>{counts.total}</strong> repas
@@ -50,55 +44,42 @@ export default async function KitchenPage({ searchParams }: { searchParams: Prom
       {counts.rows.length === 0 ? (
         <p className="text-muted">Aucun repas réservé.</p>
       ) : (
-        <table className="w-full bg-white text-left shadow">
-          <thead>
-            <tr>
-              <th scope="col" className="p-2">
-                Établissement
-              </th>
-              {counts.days.map((day) => (
-                <th key={day} scope="col" className="p-2">
-                  {formatDay(day)}
-                </th>
-              ))}
-              <th scope="col" className="p-2">
-                Total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {counts.rows.map((row) => (
-              <tr key={row.establishment} className="border-t border-gray-200 align-top">
-                <th scope="row" className="p-2">
-                  {row.establishment}
-                </th>
-                {counts.days.map((day) => (
-                  <td key={day} className="p-2">
-                    {counts.diets
-                      .filter((diet) => row.perDay[day][diet])
-                      .map((diet) => (
-                        <span key={diet} className="block">
-                          {dietLabel(diet)} : {row.perDay[day][diet]}
-                        </span>
-                      ))}
-                  </td>
-                ))}
-                <td className="p-2 font-bold">{row.total}</td>
-              </tr>
-            ))}
-            <tr className="border-t-2 border-gray-400">
+        <DataTable
+          className="w-full bg-white text-left shadow"
+          look="boxed"
+          columns={["Établissement", ...counts.days.map((day) => ({ key: day, label: formatDay(day) })), "Total"]}
+        >
+          {counts.rows.map((row) => (
+            <tr key={row.establishment} className="border-t border-gray-200 align-top">
               <th scope="row" className="p-2">
-                Total
+                {row.establishment}
               </th>
               {counts.days.map((day) => (
-                <td key={day} className="p-2 font-bold">
-                  {counts.totalsPerDay[day]}
+                <td key={day} className="p-2">
+                  {counts.diets
+                    .filter((diet) => row.perDay[day][diet])
+                    .map((diet) => (
+                      <span key={diet} className="block">
+                        {dietLabel(diet)} : {row.perDay[day][diet]}
+                      </span>
+                    ))}
                 </td>
               ))}
-              <td className="p-2 font-bold">{counts.total}</td>
+              <td className="p-2 font-bold">{row.total}</td>
             </tr>
-          </tbody>
-        </table>
+          ))}
+          <tr className="border-t-2 border-gray-400">
+            <th scope="row" className="p-2">
+              Total
+            </th>
+            {counts.days.map((day) => (
+              <td key={day} className="p-2 font-bold">
+                {counts.totalsPerDay[day]}
+              </td>
+            ))}
+            <td className="p-2 font-bold">{counts.total}</td>
+          </tr>
+        </DataTable>
       )}
     </div>
   );

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { ReservationFacts } from "@/components/reservations/reservation-facts";
 import { DayStatus, StatusIcon } from "@/components/reservations/status-icon";
 import { WizardSteps } from "@/components/reservations/wizard-steps";
+import { DataTable } from "@/components/ui/data-table";
 import { parentPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { requireId } from "@/lib/http/url-params";
@@ -39,10 +41,7 @@ export default async function ReservationPage({
       <h1 className="text-2xl font-bold text-brand">
         {justSaved ? "Demande de réservation enregistrée" : `Réservation n° ${reservation.number}`}
       </h1>
-      <ul className="list-disc pl-5">
-        <li>
-          Référent : <strong>{reservation.child.name}</strong>
-        </li>
+      <ReservationFacts childName={reservation.child.name} period={reservation.period}>
         <li>
           N° de la réservation : <strong>{reservation.number}</strong> (du {reservation.createdAt})
         </li>
@@ -65,40 +64,26 @@ export default async function ReservationPage({
             </Link>
           </li>
         ) : null}
-      </ul>
-      <p className="font-semibold">
-        {reservation.period.establishment} {reservation.period.activity} {reservation.period.name}
-      </p>
-      <table className="w-full border-collapse text-left text-sm sm:w-auto">
-        <caption className="sr-only">Les journées de la réservation et leur état</caption>
-        <thead>
-          <tr className="border-b-2 border-brand">
-            <th scope="col" className="px-2 py-2">
-              Date
-            </th>
-            <th scope="col" className="px-2 py-2">
-              Votre demande
-            </th>
-            <th scope="col" className="px-2 py-2">
-              État
-            </th>
+      </ReservationFacts>
+      <DataTable
+        className="w-full border-collapse text-left text-sm sm:w-auto"
+        caption="Les journées de la réservation et leur état"
+        look="brand"
+        columns={["Date", "Votre demande", "État"]}
+      >
+        {reservation.days.map((line) => (
+          <tr key={`${line.date}-${line.unitLabel}`} className="border-b border-gray-200">
+            <td className="px-2 py-2">{dayLabel(line.date)}</td>
+            <td className="px-2 py-2">
+              {line.unitLabel} <span className="text-muted">({line.hours})</span>
+            </td>
+            <td className="px-2 py-2">
+              <DayStatus status={line.status} />
+              {line.staffMessage ? <span className="block text-xs text-muted">{line.staffMessage}</span> : null}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {reservation.days.map((line) => (
-            <tr key={`${line.date}-${line.unitLabel}`} className="border-b border-gray-200">
-              <td className="px-2 py-2">{dayLabel(line.date)}</td>
-              <td className="px-2 py-2">
-                {line.unitLabel} <span className="text-muted">({line.hours})</span>
-              </td>
-              <td className="px-2 py-2">
-                <DayStatus status={line.status} />
-                {line.staffMessage ? <span className="block text-xs text-muted">{line.staffMessage}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {justSaved ? (
         <>
           <p role="status">Votre demande de réservation a bien été prise en compte. Merci.</p>

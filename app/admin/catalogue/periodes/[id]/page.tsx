@@ -1,16 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
+import { loadStaffRecord } from "@/app/admin/load-staff-record";
 import { ClosureForm } from "@/components/admin/closure-form";
 import { Panel } from "@/components/ui/panel";
-import { staffPage } from "@/lib/auth/session";
 import { getPeriod } from "@/lib/catalogue/catalogue";
 import { listClosures } from "@/lib/catalogue/closures";
 import { VALIDATION_MODE_DETAIL_LABELS } from "@/lib/catalogue/validation-mode-labels";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
-import { getDb } from "@/lib/db/client";
-import { requireId } from "@/lib/http/url-params";
 
 import { addClosuresAction } from "../../actions";
 
@@ -21,11 +18,7 @@ const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2
 const euros = (cents: number) => `${(cents / 100).toFixed(2).replace(".", ",")} €`;
 
 export default async function PeriodPage({ params }: { params: Promise<{ id: string }> }) {
-  const viewer = await staffPage();
-  const db = getDb();
-  const id = requireId((await params).id);
-  const period = await getPeriod(db, viewer, id);
-  if (!period) notFound();
+  const { db, viewer, id, record: period } = await loadStaffRecord(params, getPeriod);
   const closures = await listClosures(db, viewer, id);
   const ruleText = (rule: typeof period.bookingRule) =>
     rule.kind === "WEEKDAY_OF_PREVIOUS_WEEK"

@@ -1,31 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 
+import { loadStaffRecord } from "@/app/admin/load-staff-record";
 import { ActionForm } from "@/components/admin/action-form";
 import { DayCapacityForm } from "@/components/admin/day-capacity-form";
 import { TariffsForm } from "@/components/admin/tariffs-form";
 import { DeleteUnitForm, EditUnitForm } from "@/components/admin/unit-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
-import { staffPage } from "@/lib/auth/session";
 import { listQfBrackets } from "@/lib/catalogue/qf-brackets";
 import { bracketRangeLabel, formatEuros, longDayLabel } from "@/lib/catalogue/unit-rules";
 import { getUnitForStaff } from "@/lib/catalogue/units";
 import { formatDay } from "@/lib/dates/calendar-day";
-import { getDb } from "@/lib/db/client";
-import { requireId } from "@/lib/http/url-params";
 
 import { deleteUnitAction, resetDayCapacityAction, saveTariffsAction, setDayCapacityAction, updateUnitAction } from "../actions";
 
 export const metadata: Metadata = { title: "Unité" };
 
 export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
-  const viewer = await staffPage();
-  const db = getDb();
-  const id = requireId((await params).id);
-  const [unit, brackets] = await Promise.all([getUnitForStaff(db, viewer, id), listQfBrackets(db, viewer)]);
-  if (!unit) notFound();
+  const { db, viewer, record: unit } = await loadStaffRecord(params, getUnitForStaff);
+  const brackets = await listQfBrackets(db, viewer);
   const prices = new Map(unit.tariffs.map((tariff) => [tariff.bracketId, tariff.priceCents]));
   const periodTitle = `${unit.period.establishment.name} – ${unit.period.name}`;
   return (

@@ -1,24 +1,17 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 
+import { loadStaffRecord } from "@/app/admin/load-staff-record";
 import { FamilyRecordForm } from "@/components/family/family-record-form";
 import { PageHeader } from "@/components/layout/page-header";
-import { staffPage } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
 import { describeConsentState } from "@/lib/families/consent-labels";
 import { getFamilyRecordForStaff } from "@/lib/families/family-editing";
-import { requireId } from "@/lib/http/url-params";
 
 import { saveFamilyRecordStaffAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Modifier le dossier famille" };
 
 export default async function StaffFamilyRecordPage({ params }: { params: Promise<{ id: string }> }) {
-  const viewer = await staffPage();
-  const db = getDb();
-  const id = requireId((await params).id);
-  const record = await getFamilyRecordForStaff(db, viewer, id);
-  if (!record) notFound();
+  const { id, record } = await loadStaffRecord(params, getFamilyRecordForStaff);
   const familyHref = `/admin/familles/${id}`;
   return (
     <div className="space-y-4">
