@@ -13,7 +13,7 @@ import {
 import { useVersionedForm } from "@/components/family/use-versioned-form";
 import { VersionedForm } from "@/components/family/versioned-form";
 import { CheckboxField } from "@/components/ui/form/choice-fields";
-import { SelectField } from "@/components/ui/form/select-field";
+import { SelectField, type Option } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { DIET_KINDS, SCHOOL_LEVELS, SEXES } from "@/lib/children/child-labels";
@@ -59,6 +59,8 @@ const ANSWER_LABELS = { OUI: "Oui", NON: "Non", "": "Pas encore répondu" } as c
 // then « Enregistrer ».
 export function ChildSheetForm(props: ParentProps | StaffProps) {
   const staff = props.mode === "staff";
+  // Staff edit a family's record from its page, and go back there.
+  const familyPageHref = props.mode === "staff" ? props.cancelHref : undefined;
   const { schools } = props;
   const defaultValues = props.defaultValues as TChildSheet;
   const action = props.action as (input: TChildSheet) => Promise<ActionResult<TSaveOutcome>>;
@@ -79,6 +81,22 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
   const authorised = useFieldArray({ control, name: "authorisedPersons" });
 
   const message = (name: Exclude<keyof TChildSheet, PeopleName>) => errors[name]?.message;
+  type FieldName = Exclude<keyof typeof LABELS, PeopleName>;
+  /** A field of the sheet, labelled from the schema's label map. */
+  const text = (name: FieldName, extra?: { type?: string; required?: boolean; hint?: string; multiline?: boolean }) => (
+    <TextField registration={register(name)} label={LABELS[name]} error={message(name)} {...extra} />
+  );
+  /** A required choice of the sheet. */
+  const choice = (name: FieldName, options: readonly Option[], placeholder = "— Choisir —") => (
+    <SelectField
+      registration={register(name)}
+      label={LABELS[name]}
+      required
+      options={options}
+      placeholder={placeholder}
+      error={message(name)}
+    />
+  );
 
   type PeopleArray = {
     fields: { id: string }[];
@@ -157,104 +175,37 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
     <VersionedForm onSubmit={handleSubmit(save, refuse)} version={register("version")} stale={stale}>
       <FormSection id="section-enfant" title="Informations de l'enfant">
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField registration={register("lastName")} label={LABELS.lastName} required error={message("lastName")} />
-          <TextField registration={register("firstName")} label={LABELS.firstName} required error={message("firstName")} />
-          <SelectField
-            registration={register("sex")}
-            label={LABELS.sex}
-            required
-            options={SEXES}
-            placeholder="— Choisir —"
-            error={message("sex")}
-          />
-          <TextField
-            registration={register("birthDate")}
-            label={LABELS.birthDate}
-            type="date"
-            required
-            error={message("birthDate")}
-          />
-          <SelectField
-            registration={register("schoolId")}
-            label={LABELS.schoolId}
-            required
-            options={schools.map((school) => ({ value: school.id, label: school.name }))}
-            placeholder="— Choisir l'école —"
-            error={message("schoolId")}
-          />
-          <SelectField
-            registration={register("schoolLevel")}
-            label={LABELS.schoolLevel}
-            required
-            options={SCHOOL_LEVELS}
-            placeholder="— Choisir le niveau —"
-            error={message("schoolLevel")}
-          />
-          <TextField
-            registration={register("schoolClass")}
-            label={LABELS.schoolClass}
-            hint="Par exemple : CE1 – Mme Vidal"
-            error={message("schoolClass")}
-          />
+          {text("lastName", { required: true })}
+          {text("firstName", { required: true })}
+          {choice("sex", SEXES)}
+          {text("birthDate", { type: "date", required: true })}
+          {choice(
+            "schoolId",
+            schools.map((school) => ({ value: school.id, label: school.name })),
+            "— Choisir l'école —",
+          )}
+          {choice("schoolLevel", SCHOOL_LEVELS, "— Choisir le niveau —")}
+          {text("schoolClass", { hint: "Par exemple : CE1 – Mme Vidal" })}
         </div>
       </FormSection>
 
       <FormSection id="section-medical" title="Renseignements médicaux">
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField registration={register("doctorName")} label={LABELS.doctorName} required error={message("doctorName")} />
-          <TextField
-            registration={register("doctorPhone")}
-            label={LABELS.doctorPhone}
-            type="tel"
-            required
-            error={message("doctorPhone")}
-          />
+          {text("doctorName", { required: true })}
+          {text("doctorPhone", { type: "tel", required: true })}
         </div>
-        <TextField
-          multiline
-          registration={register("allergies")}
-          label={LABELS.allergies}
-          hint="Alimentaires, médicamenteuses, autres — ou « aucune »."
-          error={message("allergies")}
-        />
+        {text("allergies", { multiline: true, hint: "Alimentaires, médicamenteuses, autres — ou « aucune »." })}
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField
-            registration={register("hasPai")}
-            label={LABELS.hasPai}
-            required
-            options={YES_NO_OPTIONS}
-            placeholder="— Choisir —"
-            error={message("hasPai")}
-          />
-          <SelectField
-            registration={register("vaccinationsUpToDate")}
-            label={LABELS.vaccinationsUpToDate}
-            required
-            options={YES_NO_OPTIONS}
-            placeholder="— Choisir —"
-            error={message("vaccinationsUpToDate")}
-          />
+          {choice("hasPai", YES_NO_OPTIONS)}
+          {choice("vaccinationsUpToDate", YES_NO_OPTIONS)}
         </div>
-        <TextField multiline registration={register("treatments")} label={LABELS.treatments} error={message("treatments")} />
-        <TextField multiline registration={register("remarks")} label={LABELS.remarks} error={message("remarks")} />
+        {text("treatments", { multiline: true })}
+        {text("remarks", { multiline: true })}
       </FormSection>
 
       <FormSection id="section-regime" title="L'enfant a-t-il un régime alimentaire spécifique ?">
-        <SelectField
-          registration={register("dietKind")}
-          label={LABELS.dietKind}
-          required
-          options={DIET_KINDS}
-          placeholder="— Choisir —"
-          error={message("dietKind")}
-        />
-        <TextField
-          multiline
-          registration={register("dietDetails")}
-          label={LABELS.dietDetails}
-          hint="Obligatoire pour « Lié à une allergie (PAI) » et « Autre »."
-          error={message("dietDetails")}
-        />
+        {choice("dietKind", DIET_KINDS)}
+        {text("dietDetails", { multiline: true, hint: "Obligatoire pour « Lié à une allergie (PAI) » et « Autre »." })}
       </FormSection>
 
       <FormSection id="section-urgence" title="Les personnes à contacter en cas d'urgence">
@@ -315,16 +266,7 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
       <p className="rounded border border-amber-600 bg-amber-50 px-3 py-2 font-semibold">
         ! Ces informations sont essentielles à l&apos;accueil {staff ? "de l'enfant" : "de votre enfant"}.
       </p>
-      {props.mode === "staff" ? (
-        <SaveOrCancel
-          status={status}
-          isSubmitting={isSubmitting}
-          cancelHref={props.cancelHref}
-          backLabel="Retour à la fiche famille"
-        />
-      ) : (
-        <SaveOrCancel status={status} isSubmitting={isSubmitting} />
-      )}
+      <SaveOrCancel status={status} isSubmitting={isSubmitting} familyPageHref={familyPageHref} />
     </VersionedForm>
   );
 }

@@ -6,7 +6,7 @@ import { useWatch, type FieldPath, type Resolver } from "react-hook-form";
 
 import { useVersionedForm } from "@/components/family/use-versioned-form";
 import { CheckboxField, RadioGroup } from "@/components/ui/form/choice-fields";
-import { SelectField } from "@/components/ui/form/select-field";
+import { SelectField, type Option } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import {
@@ -56,6 +56,8 @@ type StaffProps = {
 // three OUI statements and the data-protection notice with « J'accepte »; Annuler / Enregistrer.
 export function FamilyRecordForm(props: ParentProps | StaffProps) {
   const staff = props.mode === "staff";
+  // Staff edit a family's record from its page, and go back there.
+  const familyPageHref = props.mode === "staff" ? props.cancelHref : undefined;
   const defaultValues = props.defaultValues as TFamilyRecord;
   const action = props.action as (input: TFamilyRecord) => Promise<ActionResult<TSaveOutcome>>;
   const { register, handleSubmit, setValue, control, formState, status, stale, save, refuse } = useVersionedForm({
@@ -96,102 +98,71 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
 
   const message = (name: keyof TFamilyRecord) => errors[name]?.message;
 
+  type TextOptions = {
+    required?: boolean;
+    type?: string;
+    autoComplete?: string;
+    inputMode?: "numeric";
+    hint?: string;
+    /** The guardians' address fields: registered so that typing in them stops the prefill. */
+    registration?: ReturnType<typeof register>;
+  };
+  /** A text field of the record, with its error from the form. */
+  const text = (name: keyof TFamilyRecord, label: string, { registration, ...options }: TextOptions = {}) => (
+    <TextField registration={registration ?? register(name)} label={label} error={message(name)} {...options} />
+  );
+  /** A choice of the record, « < Aucune > » until answered. */
+  const choice = (name: keyof TFamilyRecord, label: string, options: readonly Option[], required = true) => (
+    <SelectField
+      placeholder="< Aucune >"
+      registration={register(name)}
+      label={label}
+      required={required}
+      options={options}
+      error={message(name)}
+    />
+  );
+
   const guardianColumn = (position: 1 | 2) => {
-    const name = (field: Parameters<typeof guardianField>[1]) => guardianField(position, field);
     const required = position === 1;
+    type GuardianFieldOptions = Omit<TextOptions, "registration"> & {
+      address?: boolean;
+      choices?: readonly Option[];
+      optional?: boolean;
+    };
+    /** Responsable 1's fields are required where the record asks them; Responsable 2's never. */
+    const field = (
+      guardianKey: Parameters<typeof guardianField>[1],
+      { address, choices, optional, ...options }: GuardianFieldOptions = {},
+    ) => {
+      const name = guardianField(position, guardianKey);
+      const label = GUARDIAN_FIELD_LABELS[guardianKey];
+      if (choices) return choice(name, label, choices, required && !optional);
+      return text(name, label, address ? { ...options, registration: registerAddress(name) } : options);
+    };
     return (
       <fieldset className="space-y-3 rounded border border-gray-300 p-3">
         <legend className="px-1 text-lg font-bold text-brand">Responsable {position}</legend>
         {position === 2 ? (
           <p className="text-sm text-muted">Facultatif : à remplir s&apos;il y a un second responsable.</p>
         ) : null}
-        <SelectField
-          placeholder="< Aucune >"
-          registration={register(name("civility"))}
-          label={GUARDIAN_FIELD_LABELS.civility}
-          required={required}
-          options={CIVILITIES}
-          error={message(name("civility"))}
-        />
-        <TextField
-          registration={register(name("lastName"))}
-          label={GUARDIAN_FIELD_LABELS.lastName}
-          required={required}
-          autoComplete="family-name"
-          error={message(name("lastName"))}
-        />
-        <TextField
-          registration={register(name("firstName"))}
-          label={GUARDIAN_FIELD_LABELS.firstName}
-          required={required}
-          autoComplete="given-name"
-          error={message(name("firstName"))}
-        />
+        {field("civility", { choices: CIVILITIES })}
+        {field("lastName", { required, autoComplete: "family-name" })}
+        {field("firstName", { required, autoComplete: "given-name" })}
         <p className="font-semibold">Adresse :</p>
-        <TextField
-          registration={registerAddress(name("street"))}
-          label={GUARDIAN_FIELD_LABELS.street}
-          error={message(name("street"))}
-        />
-        <TextField
-          registration={registerAddress(name("addressComplement"))}
-          label={GUARDIAN_FIELD_LABELS.addressComplement}
-          error={message(name("addressComplement"))}
-        />
+        {field("street", { address: true })}
+        {field("addressComplement", { address: true })}
         <div className="grid grid-cols-[7rem_1fr] gap-3">
-          <TextField
-            registration={registerAddress(name("postalCode"))}
-            label={GUARDIAN_FIELD_LABELS.postalCode}
-            inputMode="numeric"
-            error={message(name("postalCode"))}
-          />
-          <TextField
-            registration={registerAddress(name("city"))}
-            label={GUARDIAN_FIELD_LABELS.city}
-            error={message(name("city"))}
-          />
+          {field("postalCode", { address: true, inputMode: "numeric" })}
+          {field("city", { address: true })}
         </div>
-        <TextField
-          registration={register(name("homePhone"))}
-          label={GUARDIAN_FIELD_LABELS.homePhone}
-          type="tel"
-          error={message(name("homePhone"))}
-        />
-        <TextField
-          registration={register(name("workPhone"))}
-          label={GUARDIAN_FIELD_LABELS.workPhone}
-          type="tel"
-          error={message(name("workPhone"))}
-        />
-        <TextField
-          registration={register(name("mobilePhone"))}
-          label={GUARDIAN_FIELD_LABELS.mobilePhone}
-          type="tel"
-          error={message(name("mobilePhone"))}
-        />
-        <TextField
-          registration={register(name("birthDate"))}
-          label={GUARDIAN_FIELD_LABELS.birthDate}
-          type="date"
-          error={message(name("birthDate"))}
-        />
-        <TextField
-          registration={register(name("birthPlace"))}
-          label={GUARDIAN_FIELD_LABELS.birthPlace}
-          error={message(name("birthPlace"))}
-        />
-        <TextField
-          registration={register(name("profession"))}
-          label={GUARDIAN_FIELD_LABELS.profession}
-          error={message(name("profession"))}
-        />
-        <SelectField
-          placeholder="< Aucune >"
-          registration={register(name("socioProfessionalCategory"))}
-          label={GUARDIAN_FIELD_LABELS.socioProfessionalCategory}
-          options={SOCIO_PROFESSIONAL_CATEGORIES}
-          error={message(name("socioProfessionalCategory"))}
-        />
+        {field("homePhone", { type: "tel" })}
+        {field("workPhone", { type: "tel" })}
+        {field("mobilePhone", { type: "tel" })}
+        {field("birthDate", { type: "date" })}
+        {field("birthPlace")}
+        {field("profession")}
+        {field("socioProfessionalCategory", { choices: SOCIO_PROFESSIONAL_CATEGORIES, optional: true })}
       </fieldset>
     );
   };
@@ -219,87 +190,33 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
     <VersionedForm onSubmit={handleSubmit(save, refuse)} version={register("version")} stale={stale}>
       <FormSection id="section-coordonnees" title="Coordonnées">
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField
-            placeholder="< Aucune >"
-            registration={register("civility")}
-            label={LABELS.civility}
-            required
-            options={FAMILY_CIVILITIES}
-            error={message("civility")}
-          />
-          <TextField
-            registration={register("name")}
-            label={LABELS.name}
-            required
-            autoComplete="family-name"
-            error={message("name")}
-          />
+          {choice("civility", LABELS.civility, FAMILY_CIVILITIES)}
+          {text("name", LABELS.name, { required: true, autoComplete: "family-name" })}
         </div>
         <p className="font-semibold">Adresse</p>
-        <TextField
-          registration={register("street")}
-          label={LABELS.street}
-          required
-          autoComplete="address-line1"
-          error={message("street")}
-        />
-        <TextField
-          registration={register("addressComplement")}
-          label={LABELS.addressComplement}
-          autoComplete="address-line2"
-          error={message("addressComplement")}
-        />
+        {text("street", LABELS.street, { required: true, autoComplete: "address-line1" })}
+        {text("addressComplement", LABELS.addressComplement, { autoComplete: "address-line2" })}
         <div className="grid grid-cols-[7rem_1fr] gap-3">
-          <TextField
-            registration={register("postalCode")}
-            label={LABELS.postalCode}
-            required
-            inputMode="numeric"
-            autoComplete="postal-code"
-            error={message("postalCode")}
-          />
-          <TextField
-            registration={register("city")}
-            label={LABELS.city}
-            required
-            autoComplete="address-level2"
-            error={message("city")}
-          />
+          {text("postalCode", LABELS.postalCode, { required: true, inputMode: "numeric", autoComplete: "postal-code" })}
+          {text("city", LABELS.city, { required: true, autoComplete: "address-level2" })}
         </div>
-        <TextField
-          registration={register("homePhone")}
-          label={LABELS.homePhone}
-          type="tel"
-          autoComplete="tel"
-          hint="Au moins un numéro de téléphone est nécessaire : celui du domicile ou celui d'un responsable."
-          error={message("homePhone")}
-        />
+        {text("homePhone", LABELS.homePhone, {
+          type: "tel",
+          autoComplete: "tel",
+          hint: "Au moins un numéro de téléphone est nécessaire : celui du domicile ou celui d'un responsable.",
+        })}
       </FormSection>
 
       <FormSection id="section-informations" title="Informations personnelles">
-        <SelectField
-          placeholder="< Aucune >"
-          registration={register("situation")}
-          label={LABELS.situation}
-          required
-          options={FAMILY_SITUATIONS}
-          error={message("situation")}
-        />
-        <TextField registration={register("allowanceNumber")} label={LABELS.allowanceNumber} error={message("allowanceNumber")} />
+        {choice("situation", LABELS.situation, FAMILY_SITUATIONS)}
+        {text("allowanceNumber", LABELS.allowanceNumber)}
         <RadioGroup
           registration={register("allowanceHolder")}
           label="Le numéro d'allocataire est celui de la"
           options={ALLOWANCE_HOLDERS}
           error={allowanceError}
         />
-        <SelectField
-          placeholder="< Aucune >"
-          registration={register("benefitScheme")}
-          label={LABELS.benefitScheme}
-          required
-          options={BENEFIT_SCHEMES}
-          error={message("benefitScheme")}
-        />
+        {choice("benefitScheme", LABELS.benefitScheme, BENEFIT_SCHEMES)}
       </FormSection>
 
       <FormSection id="section-parents" title="Les parents">
@@ -356,16 +273,7 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
         </FormSection>
       )}
 
-      {props.mode === "staff" ? (
-        <SaveOrCancel
-          status={status}
-          isSubmitting={isSubmitting}
-          cancelHref={props.cancelHref}
-          backLabel="Retour à la fiche famille"
-        />
-      ) : (
-        <SaveOrCancel status={status} isSubmitting={isSubmitting} />
-      )}
+      <SaveOrCancel status={status} isSubmitting={isSubmitting} familyPageHref={familyPageHref} />
     </VersionedForm>
   );
 }

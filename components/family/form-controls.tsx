@@ -42,8 +42,9 @@ export function SaveOrCancel({
   submitLabel = "Enregistrer",
   pendingLabel = "Enregistrement…",
   backLinkOnSuccess = true,
-  cancelHref = "/espace",
-  backLabel = "Retour à mon espace",
+  familyPageHref,
+  cancelHref = familyPageHref ?? "/espace",
+  backLabel = familyPageHref ? "Retour à la fiche famille" : "Retour à mon espace",
 }: {
   status: { error?: string | null; success?: string | null } | null;
   isSubmitting: boolean;
@@ -54,6 +55,8 @@ export function SaveOrCancel({
   /** Where Annuler and the link shown once saved lead: the parent's space unless told (staff pages). */
   cancelHref?: string;
   backLabel?: string;
+  /** A staff page editing a family's record: Annuler and the link once saved lead back to the family's page. */
+  familyPageHref?: string;
 }) {
   return (
     <>
