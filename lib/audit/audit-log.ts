@@ -32,3 +32,19 @@ export async function writeAudit(tx: Prisma.TransactionClient, viewer: StaffView
     },
   });
 }
+
+/** No child's health data leaves without this entry; `context` says which save or page read it, when not the health page. */
+export async function writeHealthReadAudit(
+  tx: Prisma.TransactionClient,
+  viewer: StaffViewer,
+  { familyId, childId, context }: { familyId: string; childId: string; context?: string },
+): Promise<void> {
+  await writeAudit(tx, viewer, {
+    action: "child.health.read",
+    familyId,
+    childId,
+    targetType: "ChildHealth",
+    targetId: childId,
+    details: context ? { context } : undefined,
+  });
+}

@@ -15,6 +15,7 @@ import { blankToNull } from "@/lib/validation/form-fields";
 
 import { CHILD_IDENTITY_FIELD_LABELS } from "./add-child.schema";
 import { childBirthDateProblem } from "./birth-date";
+import { CHILD_AUTHORISATION_FIELDS, CHILD_HEALTH_FIELDS, CHILD_IDENTITY_FIELDS } from "./child-fields";
 import {
   CHILD_SHEET_FIELD_LABELS,
   CHILD_UPPERCASE_FIELDS,
@@ -51,30 +52,9 @@ export async function readChildSheetValues(
     select: {
       id: true,
       version: true,
-      lastName: true,
-      firstName: true,
-      sex: true,
-      birthDate: true,
-      schoolId: true,
-      schoolLevel: true,
-      schoolClass: true,
-      authEmergencyCare: true,
-      authPhotos: true,
-      authLeaveAlone: true,
-      authTransport: true,
-      health: {
-        select: {
-          doctorName: true,
-          doctorPhone: true,
-          allergies: true,
-          hasPai: true,
-          treatments: true,
-          vaccinationsUpToDate: true,
-          remarks: true,
-          dietKind: true,
-          dietDetails: true,
-        },
-      },
+      ...CHILD_IDENTITY_FIELDS,
+      ...CHILD_AUTHORISATION_FIELDS,
+      health: { select: CHILD_HEALTH_FIELDS },
       emergencyContacts: { orderBy: { position: "asc" }, select: { name: true, relation: true, phone: true } },
       authorisedPersons: { orderBy: { position: "asc" }, select: { name: true, relation: true, phone: true } },
     },
@@ -175,7 +155,7 @@ const identitySelect = {
 
 /** A child's identity and schooling as the identity form shows them, or null (foreign or unknown). No health data is read. */
 async function readChildIdentityValues(db: Db, familyId: string, childId: string): Promise<Record<string, string> | null> {
-  const child = await db.child.findFirst({ where: { id: childId, familyId }, select: identitySelect });
+  const child = await db.child.findFirst({ where: { id: childId, familyId }, select: CHILD_IDENTITY_FIELDS });
   return child ? childIdentityValues(child) : null;
 }
 
@@ -201,7 +181,7 @@ export async function writeChildIdentity(
   if (problem) throw new AppError("INVALID", problem);
   const school = await tx.school.findUnique({ where: { id: identity.schoolId }, select: { id: true } });
   if (!school) throw new AppError("INVALID", "Choisissez une école de la liste.");
-  const current = await tx.child.findFirst({ where: { id: childId, familyId }, select: identitySelect });
+  const current = await tx.child.findFirst({ where: { id: childId, familyId }, select: CHILD_IDENTITY_FIELDS });
   if (!current) throw new AppError("NOT_FOUND", CHILD_NOT_FOUND);
   const next = {
     lastName: identity.lastName.toUpperCase(),

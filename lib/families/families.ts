@@ -1,10 +1,11 @@
 import "server-only";
 
-import { writeAudit } from "@/lib/audit/audit-log";
+import { writeAudit, writeHealthReadAudit } from "@/lib/audit/audit-log";
 import { sendActivationMail } from "@/lib/auth/activation";
 import { sendPasswordResetMail } from "@/lib/auth/password-reset";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
+import { CHILD_HEALTH_FIELDS } from "@/lib/children/child-fields";
 import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -150,25 +151,9 @@ export async function readChildHealth(db: PrismaClient, viewer: StaffViewer, fam
     if (!child) throw new AppError("NOT_FOUND", "Enfant introuvable.");
     const health = await tx.childHealth.findUnique({
       where: { childId },
-      select: {
-        doctorName: true,
-        doctorPhone: true,
-        allergies: true,
-        hasPai: true,
-        treatments: true,
-        vaccinationsUpToDate: true,
-        remarks: true,
-        dietKind: true,
-        dietDetails: true,
-      },
+      select: CHILD_HEALTH_FIELDS,
     });
-    await writeAudit(tx, viewer, {
-      action: "child.health.read",
-      familyId,
-      childId,
-      targetType: "ChildHealth",
-      targetId: childId,
-    });
+    await writeHealthReadAudit(tx, viewer, { familyId, childId });
     return health;
   });
 }

@@ -4,7 +4,7 @@ import "server-only";
 // a child's sheet, and adds a child. The data is written by the same code as the parent's saves
 // (writeFamilyRecord, writeChildSheet); staff never record a consent on the family's behalf, and
 // every change — and every read of a child's medical section — is audited in its transaction.
-import { writeAudit } from "@/lib/audit/audit-log";
+import { writeAudit, writeHealthReadAudit } from "@/lib/audit/audit-log";
 import { fieldChanges, type AuditValue } from "@/lib/audit/field-changes";
 import type { StaffViewer, Viewer } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
@@ -136,14 +136,7 @@ export async function getChildSheetForStaff(
     if (!sheet) return null;
     const family = await tx.family.findUniqueOrThrow({ where: { id: familyId }, select: { name: true } });
     const [consent] = await consentStates(tx, { familyId, childId, kinds: ["AUTORISATIONS_ENFANT"] });
-    await writeAudit(tx, viewer, {
-      action: "child.health.read",
-      familyId,
-      childId,
-      targetType: "ChildHealth",
-      targetId: childId,
-      details: { context: "child.sheet.edit" },
-    });
+    await writeHealthReadAudit(tx, viewer, { familyId, childId, context: "child.sheet.edit" });
     const { authEmergencyCare, authPhotos, authLeaveAlone, authTransport, ...values } = sheet.values;
     return {
       familyName: family.name,
@@ -195,14 +188,7 @@ export async function saveChildSheetForStaff(
   } catch (error) {
     if (error instanceof StaleSaveError) {
       await db.$transaction((tx) =>
-        writeAudit(tx, viewer, {
-          action: "child.health.read",
-          familyId: sheet.familyId,
-          childId: sheet.childId,
-          targetType: "ChildHealth",
-          targetId: sheet.childId,
-          details: { context: "child.sheet.stale-save" },
-        }),
+        writeHealthReadAudit(tx, viewer, { familyId: sheet.familyId, childId: sheet.childId, context: "child.sheet.stale-save" }),
       );
     }
     throw error;

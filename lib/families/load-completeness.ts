@@ -1,5 +1,6 @@
 import "server-only";
 
+import { CHILD_AUTHORISATION_FIELDS } from "@/lib/children/child-fields";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 
 import { computeCompleteness, type CompletenessInput, type FamilyCompleteness } from "./completeness";
@@ -42,10 +43,7 @@ export async function loadCompletenessInput(db: Db, familyId: string): Promise<C
           sex: true,
           schoolId: true,
           schoolLevel: true,
-          authEmergencyCare: true,
-          authPhotos: true,
-          authLeaveAlone: true,
-          authTransport: true,
+          ...CHILD_AUTHORISATION_FIELDS,
           health: {
             select: {
               doctorName: true,
