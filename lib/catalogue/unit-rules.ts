@@ -1,27 +1,11 @@
 // Pure rules of the catalogue's units, capacities and tariffs (STYLE.md: plain values in,
 // plain values out), shared by the forms' schemas and the data-access functions.
-import { isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
-
-const WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-const MONTHS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
+import { isoWeekday, MONTH_NAMES, WEEKDAY_NAMES, type CalendarDay } from "@/lib/dates/calendar-day";
 
 /** "mardi 6 octobre 2026" */
 export function longDayLabel(day: CalendarDay): string {
   const [year, month, date] = day.split("-").map(Number);
-  return `${WEEKDAYS[isoWeekday(day) - 1]} ${date}${date === 1 ? "er" : ""} ${MONTHS[month - 1]} ${year}`;
+  return `${WEEKDAY_NAMES[isoWeekday(day) - 1]} ${date}${date === 1 ? "er" : ""} ${MONTH_NAMES[month - 1]} ${year}`;
 }
 
 /** "12 places déjà réservées le mardi 6 octobre 2026" */

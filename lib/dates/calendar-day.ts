@@ -49,6 +49,23 @@ export function eachDay(from: CalendarDay, to: CalendarDay): CalendarDay[] {
   return days;
 }
 
+/** The French names of the ISO weekdays (1 = lundi) and of the months (1 = janvier), for labels. */
+export const WEEKDAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+export const MONTH_NAMES = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
+
 /** "26/11/2026" */
 export function formatDay(day: CalendarDay): string {
   const [year, month, date] = day.split("-");

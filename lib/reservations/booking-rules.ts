@@ -4,7 +4,16 @@
 import { TZDate } from "@date-fns/tz";
 
 import { ageInMonths } from "@/lib/children/age";
-import { addDays, eachDay, isoWeekday, PARIS, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
+import {
+  addDays,
+  eachDay,
+  isoWeekday,
+  MONTH_NAMES,
+  PARIS,
+  parisToday,
+  WEEKDAY_NAMES,
+  type CalendarDay,
+} from "@/lib/dates/calendar-day";
 
 export type DeadlineRuleKind = "WEEKDAY_OF_PREVIOUS_WEEK" | "DAYS_BEFORE";
 
@@ -37,23 +46,8 @@ export type PeriodEligibility = {
 
 export type ChildForEligibility = { birthDate: CalendarDay; schoolId: string | null; schoolLevel: string | null };
 
-const WEEKDAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 const WEEKDAY_SHORT = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
 const WEEKDAY_TITLE = ["Lun", "Mar", "Mer", "Jeu", "Ven", "Sam", "Dim"];
-const MONTH_NAMES = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
 
 /** The instant at which it is `minutes` after midnight of `day` on Paris clocks. */
 export function parisWallClock(day: CalendarDay, minutes: number): Date {

@@ -5,6 +5,8 @@ import { cache } from "react";
 
 import type { Db } from "@/lib/db/client";
 
+import { DEFAULT_TOWN_SETTINGS, TOWN_SETTINGS_FIELDS } from "./town-settings-fields";
+
 export type TownSettingsView = {
   townName: string;
   portalName: string;
@@ -18,35 +20,14 @@ export type TownSettingsView = {
   logoUrl: string | null;
 };
 
-const FALLBACK: TownSettingsView = {
-  townName: "Votre commune",
-  portalName: "Portail Familles",
-  guichetName: "Guichet unique",
-  guichetPhone: "",
-  guichetEmail: "",
-  guichetAddress: "",
-  guichetHours: "",
-  primaryColor: "#1e3a6e",
-  logoUrl: null,
-};
+const FALLBACK: TownSettingsView = { townName: "Votre commune", ...DEFAULT_TOWN_SETTINGS, logoUrl: null };
 
 /** The town's name and Guichet unique contacts, read once per request (getDb() is one object: the cache hits). */
 export const getTownSettings = cache(async (db: Db): Promise<TownSettingsView> => {
   await connection(); // rendered per request, never at build time
   const settings = await db.townSettings.findUnique({
     where: { id: 1 },
-    select: {
-      townName: true,
-      portalName: true,
-      guichetName: true,
-      guichetPhone: true,
-      guichetEmail: true,
-      guichetAddress: true,
-      guichetHours: true,
-      primaryColor: true,
-      logoMimeType: true,
-      updatedAt: true,
-    },
+    select: { ...TOWN_SETTINGS_FIELDS, logoMimeType: true, updatedAt: true },
   });
   if (!settings) return FALLBACK;
   const { logoMimeType, updatedAt, ...view } = settings;

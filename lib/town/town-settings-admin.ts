@@ -6,35 +6,16 @@ import type { Db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 
+import { DEFAULT_TOWN_SETTINGS, TOWN_SETTINGS_FIELDS } from "./town-settings-fields";
 import type { TTownSettings, TUsefulContact } from "./town-settings.schema";
 
 /** The town settings as the admin form shows them (row id=1; empty fields when not created yet). */
 export async function getTownSettingsForEdit(db: Db): Promise<TTownSettings> {
   const row = await db.townSettings.findUnique({
     where: { id: 1 },
-    select: {
-      townName: true,
-      portalName: true,
-      guichetName: true,
-      guichetPhone: true,
-      guichetEmail: true,
-      guichetAddress: true,
-      guichetHours: true,
-      primaryColor: true,
-    },
+    select: TOWN_SETTINGS_FIELDS,
   });
-  return (
-    row ?? {
-      townName: "",
-      portalName: "Portail Familles",
-      guichetName: "Guichet unique",
-      guichetPhone: "",
-      guichetEmail: "",
-      guichetAddress: "",
-      guichetHours: "",
-      primaryColor: "#1e3a6e",
-    }
-  );
+  return row ?? { townName: "", ...DEFAULT_TOWN_SETTINGS };
 }
 
 /** Admin only, checked here too so that the function is safe whoever calls it. */
