@@ -1,6 +1,6 @@
 "use client";
 
-import { SelectField } from "@/components/ui/form/select-field";
+import { namedOptions, SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { ZAddChildSchema } from "@/lib/children/add-child.schema";
@@ -35,13 +35,7 @@ export function AddChildForm({
         <TextField label="Prénom de l'enfant" name="firstName" required />
         <SelectField label="Sexe" name="sex" required defaultValue="" options={[choose, ...SEXES]} />
         <TextField label="Date de naissance" name="birthDate" type="date" required />
-        <SelectField
-          label="École"
-          name="schoolId"
-          required
-          defaultValue=""
-          options={[choose, ...schools.map((school) => ({ value: school.id, label: school.name }))]}
-        />
+        <SelectField label="École" name="schoolId" required defaultValue="" options={[choose, ...namedOptions(schools)]} />
         <SelectField label="Classe (niveau)" name="schoolLevel" required defaultValue="" options={[choose, ...SCHOOL_LEVELS]} />
         <TextField label="Classe (précision)" name="schoolClass" hint="Facultatif, par exemple : CE1 – Mme Vidal" />
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { SelectField } from "@/components/ui/form/select-field";
+import { namedOptions, SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { CHILD_IDENTITY_FIELD_LABELS as LABELS, ZStaffChildIdentitySchema } from "@/lib/children/add-child.schema";
@@ -64,7 +64,7 @@ export function ChildIdentityForm({
           name="schoolId"
           required
           defaultValue={values.schoolId}
-          options={[choose, ...schools.map((school) => ({ value: school.id, label: school.name }))]}
+          options={[choose, ...namedOptions(schools)]}
         />
         <SelectField
           label={LABELS.schoolLevel}

@@ -2,7 +2,7 @@
 
 import { ActionForm } from "@/components/admin/action-form";
 import { CheckboxField } from "@/components/ui/form/choice-fields";
-import { SelectField } from "@/components/ui/form/select-field";
+import { namedOptions, SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { ZEstablishmentSchema, ZEstablishmentUpdateSchema } from "@/lib/catalogue/establishment.schema";
@@ -35,7 +35,8 @@ export function EstablishmentForm({ action, schools, establishment }: Props) {
         name="schoolId"
         label="École rattachée"
         defaultValue={establishment?.schoolId ?? ""}
-        options={[{ value: "", label: "Aucune" }, ...schools.map((school) => ({ value: school.id, label: school.name }))]}
+        placeholder="Aucune"
+        options={namedOptions(schools)}
       />
       <TextField name="address" label="Adresse" multiline defaultValue={establishment?.address ?? ""} />
       <CheckboxField

@@ -4,7 +4,7 @@ import { useState } from "react";
 
 import { ActionForm } from "@/components/admin/action-form";
 import { CheckboxField, CheckboxGroup, RadioGroup } from "@/components/ui/form/choice-fields";
-import { SelectField } from "@/components/ui/form/select-field";
+import { namedOptions, SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { SCHOOL_LEVELS, WEEKDAY_LABELS, ZPeriodSchema, ZPeriodUpdateSchema } from "@/lib/catalogue/period.schema";
@@ -114,20 +114,16 @@ export function PeriodForm({ action, establishments, activities, schools, period
             label="Établissement"
             required
             defaultValue={period?.establishmentId ?? ""}
-            options={[
-              { value: "", label: "Choisissez un établissement" },
-              ...establishments.map((entry) => ({ value: entry.id, label: entry.name })),
-            ]}
+            placeholder="Choisissez un établissement"
+            options={namedOptions(establishments)}
           />
           <SelectField
             name="activityId"
             label="Activité"
             required
             defaultValue={period?.activityId ?? ""}
-            options={[
-              { value: "", label: "Choisissez une activité" },
-              ...activities.map((entry) => ({ value: entry.id, label: entry.name })),
-            ]}
+            placeholder="Choisissez une activité"
+            options={namedOptions(activities)}
           />
         </div>
         <TextField
@@ -203,7 +199,7 @@ export function PeriodForm({ action, establishments, activities, schools, period
           name="eligibleSchoolIds"
           label="Écoles"
           hint="Aucune case cochée : les élèves de toutes les écoles."
-          options={schools.map((school) => ({ value: school.id, label: school.name }))}
+          options={namedOptions(schools)}
           defaultValues={period?.eligibleSchoolIds ?? []}
         />
       </section>

@@ -1,7 +1,7 @@
 "use client";
 
 import { FileField } from "@/components/ui/form/file-field";
-import { SelectField } from "@/components/ui/form/select-field";
+import { namedOptions, SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { SERVICE_DOCUMENT_KIND_CHOICES } from "@/lib/content/service-document-labels";
@@ -24,11 +24,7 @@ export function ServiceDocumentForm({
       successMessage="Le document est en ligne sur la page d'accueil."
       resetOnSuccess
     >
-      <SelectField
-        label="Service"
-        name="activityId"
-        options={activities.map((activity) => ({ value: activity.id, label: activity.name }))}
-      />
+      <SelectField label="Service" name="activityId" options={namedOptions(activities)} />
       <SelectField label="Type" name="kind" options={SERVICE_DOCUMENT_KIND_CHOICES} />
       <TextField label="Titre" name="title" required />
       <FileField label="Fichier PDF (1 Mo au plus)" accept="application/pdf" />

@@ -13,7 +13,7 @@ import {
 import { useVersionedForm } from "@/components/family/use-versioned-form";
 import { VersionedForm } from "@/components/family/versioned-form";
 import { CheckboxField } from "@/components/ui/form/choice-fields";
-import { SelectField, type Option } from "@/components/ui/form/select-field";
+import { namedOptions, SelectField, type Option } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { DIET_KINDS, SCHOOL_LEVELS, SEXES } from "@/lib/children/child-labels";
@@ -179,11 +179,7 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
           {text("firstName", { required: true })}
           {choice("sex", SEXES)}
           {text("birthDate", { type: "date", required: true })}
-          {choice(
-            "schoolId",
-            schools.map((school) => ({ value: school.id, label: school.name })),
-            "— Choisir l'école —",
-          )}
+          {choice("schoolId", namedOptions(schools), "— Choisir l'école —")}
           {choice("schoolLevel", SCHOOL_LEVELS, "— Choisir le niveau —")}
           {text("schoolClass", { hint: "Par exemple : CE1 – Mme Vidal" })}
         </div>

@@ -4,6 +4,10 @@ import { CONTROL_CLASS, FieldFrame, useFieldWiring, type FieldProps } from "./fi
 
 export type Option = { value: string; label: string };
 
+/** Rows picked by id and shown by name (schools, establishments, activities) as a select's options. */
+export const namedOptions = (rows: readonly { id: string; name: string }[]): Option[] =>
+  rows.map((row) => ({ value: row.id, label: row.name }));
+
 type Props = FieldProps & {
   options: readonly Option[];
   /** A first, empty option ("< Aucune >", "Choisir…"); none when omitted. */
