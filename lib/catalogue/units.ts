@@ -96,6 +96,13 @@ function translate(error: unknown, label?: string): never {
   throw error;
 }
 
+/** Nothing is changed while a day holds more booked places than the new capacity: the staff are told which days. */
+function refuseOverbooked(over: { date: Date; booked: number }[], capacity: number) {
+  if (over.length === 0) return;
+  const days = over.map((row) => ({ day: dateToDay(row.date), booked: row.booked }));
+  throw new AppError("OVERBOOKED", overbookedMessage(days, capacity));
+}
+
 async function ensureLabelFree(tx: Tx, periodId: string, label: string, exceptId?: string) {
   const other = await tx.unit.findFirst({
     where: { periodId, label: { equals: label, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
@@ -158,14 +165,7 @@ export async function updateUnit(
           SELECT "date", "booked" FROM "UnitDay"
           WHERE "unitId" = ${unit.id} AND NOT "capacityOverridden" AND "booked" > ${input.capacity}
           ORDER BY "date" FOR UPDATE`;
-        if (over.length)
-          throw new AppError(
-            "OVERBOOKED",
-            overbookedMessage(
-              over.map((row) => ({ day: dateToDay(row.date), booked: row.booked })),
-              input.capacity,
-            ),
-          );
+        refuseOverbooked(over, input.capacity);
         daysUpdated = await tx.$executeRaw`UPDATE "UnitDay" SET "capacity" = ${input.capacity}
           WHERE "unitId" = ${unit.id} AND NOT "capacityOverridden" AND "booked" <= ${input.capacity}`;
       }
@@ -264,14 +264,7 @@ export async function setDayCapacity(
         SELECT "date", "booked" FROM "UnitDay"
         WHERE "unitId" = ${unit.id} AND "date" = ANY(${input.dates}::date[]) AND "booked" > ${input.capacity}
         ORDER BY "date" FOR UPDATE`;
-      if (over.length)
-        throw new AppError(
-          "OVERBOOKED",
-          overbookedMessage(
-            over.map((row) => ({ day: dateToDay(row.date), booked: row.booked })),
-            input.capacity,
-          ),
-        );
+      refuseOverbooked(over, input.capacity);
       // A counter created meanwhile by a booking is waited for, then updated only if its places fit.
       const written = await tx.$executeRaw`INSERT INTO "UnitDay" ("unitId", "date", "capacity", "booked", "capacityOverridden")
         SELECT ${unit.id}, day, ${input.capacity}, 0, true FROM unnest(${input.dates}::date[]) AS day
@@ -283,13 +276,7 @@ export async function setDayCapacity(
           orderBy: { date: "asc" },
           select: { date: true, booked: true },
         });
-        throw new AppError(
-          "OVERBOOKED",
-          overbookedMessage(
-            late.map((row) => ({ day: dateToDay(row.date), booked: row.booked })),
-            input.capacity,
-          ),
-        );
+        refuseOverbooked(late, input.capacity);
       }
       await writeAudit(tx, viewer, {
         action: "unit.day-capacity.set",

@@ -143,16 +143,6 @@ export function childIdentityValues(child: ChildIdentityRow) {
   };
 }
 
-const identitySelect = {
-  lastName: true,
-  firstName: true,
-  sex: true,
-  birthDate: true,
-  schoolId: true,
-  schoolLevel: true,
-  schoolClass: true,
-} as const;
-
 /** A child's identity and schooling as the identity form shows them, or null (foreign or unknown). No health data is read. */
 async function readChildIdentityValues(db: Db, familyId: string, childId: string): Promise<Record<string, string> | null> {
   const child = await db.child.findFirst({ where: { id: childId, familyId }, select: CHILD_IDENTITY_FIELDS });
