@@ -1,16 +1,14 @@
 import { z } from "zod";
 
+import { requiredNamedText } from "@/lib/validation/form-fields";
+
 // Server actions accept 1 MB bodies (Next's default): a règlement or a programme as a PDF fits.
 export const SERVICE_DOCUMENT_MAX_BYTES = 1_000_000;
 
 export const ZServiceDocumentSchema = z.object({
   activityId: z.uuid({ error: "Choisissez le service." }),
   kind: z.enum(["REGLEMENT", "TARIFS", "PROGRAMME"], { error: "Choisissez le type de document." }),
-  title: z
-    .string({ error: "Le titre est obligatoire." })
-    .trim()
-    .min(1, "Le titre est obligatoire.")
-    .max(200, "Le titre ne peut pas dépasser 200 caractères."),
+  title: requiredNamedText("Le titre", 200),
   file: z
     .instanceof(File, { error: "Choisissez un fichier PDF." })
     .refine((file) => file.size > 0, "Choisissez un fichier PDF.")
