@@ -62,6 +62,17 @@ export async function getFamilyRecordForStaff(
   return { familyName: String(values.name), values: { familyId, ...values } as TStaffFamilyRecord, consents };
 }
 
+/** The journal's entry for a staff change to a child: `details` says what changed (never health values). */
+async function auditChildChange(
+  tx: Prisma.TransactionClient,
+  viewer: StaffViewer,
+  action: "child.create" | "child.identity.update" | "child.sheet.update",
+  { familyId, childId }: { familyId: string; childId: string },
+  details: Prisma.InputJsonValue,
+) {
+  await writeAudit(tx, viewer, { action, familyId, childId, targetType: "Child", targetId: childId, details });
+}
+
 /** The record's stored fields, flat (guardians as the form names them: guardian1LastName…), for the audit's before/after. */
 async function familyRecordAuditFields(tx: Prisma.TransactionClient, familyId: string): Promise<Record<string, AuditValue>> {
   const family = await tx.family.findUnique({
@@ -175,14 +186,7 @@ export async function saveChildSheetForStaff(
           "identité et scolarité détaillées ; renseignements médicaux, régime et personnes à contacter enregistrés (non détaillés)",
         version,
       };
-      await writeAudit(tx, viewer, {
-        action: "child.sheet.update",
-        familyId: sheet.familyId,
-        childId: sheet.childId,
-        targetType: "Child",
-        targetId: sheet.childId,
-        details,
-      });
+      await auditChildChange(tx, viewer, "child.sheet.update", sheet, details);
       return version;
     });
   } catch (error) {
@@ -226,14 +230,7 @@ export async function updateChildIdentityForStaff(
       if (twin) throw new AppError("DUPLICATE", DUPLICATE_CHILD);
     }
     const details = { ...changes, version };
-    await writeAudit(tx, viewer, {
-      action: "child.identity.update",
-      familyId: input.familyId,
-      childId: input.childId,
-      targetType: "Child",
-      targetId: input.childId,
-      details,
-    });
+    await auditChildChange(tx, viewer, "child.identity.update", input, details);
     return version;
   });
 }
@@ -280,14 +277,7 @@ export async function addChildForStaff(
       },
       select: { id: true },
     });
-    await writeAudit(tx, viewer, {
-      action: "child.create",
-      familyId: family.id,
-      childId: child.id,
-      targetType: "Child",
-      targetId: child.id,
-      details: { lastName, firstName },
-    });
+    await auditChildChange(tx, viewer, "child.create", { familyId: family.id, childId: child.id }, { lastName, firstName });
     return { childId: child.id };
   });
 }
