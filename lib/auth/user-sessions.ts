@@ -89,3 +89,11 @@ export async function revokeUserSessions(db: Db, userId: string, now = clock.now
   });
   return revoked.count;
 }
+
+/** Turns an account on or off; turning it off also ends its sessions at their next request (sessionVersion). */
+export async function setAccountActive(db: Db, userId: string, active: boolean): Promise<void> {
+  await db.user.update({
+    where: { id: userId },
+    data: active ? { active: true } : { active: false, sessionVersion: { increment: 1 } },
+  });
+}

@@ -148,11 +148,14 @@ export async function submitDocument(
     const document = await insertDocument(db, viewer, target, file, mimeType, stored);
     return { id: document.id, mimeType };
   } catch (error) {
-    await storage
-      .remove(stored.key)
-      .catch((cleanup) => console.error("[documents] orphan file left after a failed insert", stored.key, cleanup));
+    await removeOrLog(storage, stored.key, "orphan file left after a failed insert");
     throw error;
   }
+}
+
+/** Removes a file no row will point to; a storage failure is logged, never shown over the first error. */
+async function removeOrLog(storage: FileStorage, key: string, problem: string): Promise<void> {
+  await storage.remove(key).catch((cleanup) => console.error(`[documents] ${problem}`, key, cleanup));
 }
 
 /**
@@ -173,9 +176,7 @@ export async function adoptStoredDocument(
     const document = await insertDocument(db, viewer, target, { name: stored.name, bytes }, mimeType, stored);
     return { id: document.id, mimeType };
   } catch (error) {
-    await storage
-      .remove(stored.key)
-      .catch((cleanup) => console.error("[documents] refused file not removed from the storage", stored.key, cleanup));
+    await removeOrLog(storage, stored.key, "refused file not removed from the storage");
     throw error;
   }
 }

@@ -5,6 +5,7 @@ import { sendActivationMail } from "@/lib/auth/activation";
 import { sendPasswordResetMail } from "@/lib/auth/password-reset";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
+import { setAccountActive } from "@/lib/auth/user-sessions";
 import { CHILD_HEALTH_FIELDS } from "@/lib/children/child-fields";
 import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
@@ -241,10 +242,7 @@ export async function setParentAccountActive(
 ) {
   await db.$transaction(async (tx) => {
     await parentAccount(tx, familyId, userId);
-    await tx.user.update({
-      where: { id: userId },
-      data: active ? { active: true } : { active: false, sessionVersion: { increment: 1 } },
-    });
+    await setAccountActive(tx, userId, active);
     await writeAudit(tx, viewer, {
       action: active ? "account.reactivate" : "account.deactivate",
       familyId,

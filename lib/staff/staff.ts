@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import { sendActivationMail } from "@/lib/auth/activation";
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "@/lib/auth/auth-events";
 import type { StaffViewer } from "@/lib/auth/session";
-import { revokeUserSessions } from "@/lib/auth/user-sessions";
+import { revokeUserSessions, setAccountActive } from "@/lib/auth/user-sessions";
 import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -99,10 +99,7 @@ export async function setStaffActive(db: PrismaClient, viewer: StaffViewer, user
   assertAdmin(viewer);
   await db.$transaction(async (tx) => {
     await otherStaffMember(tx, viewer, userId);
-    await tx.user.update({
-      where: { id: userId },
-      data: active ? { active: true } : { active: false, sessionVersion: { increment: 1 } },
-    });
+    await setAccountActive(tx, userId, active);
     await writeAudit(tx, viewer, {
       action: active ? "staff.reactivate" : "staff.deactivate",
       targetType: "User",
