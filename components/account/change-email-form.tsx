@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 
 import { SaveOrCancel } from "@/components/family/form-controls";
 import { PasswordField, TextField } from "@/components/ui/form/text-field";
+import { useFieldRegistration } from "@/components/ui/form/use-field-registration";
 import { useFormAction } from "@/components/ui/form/use-form-action";
 import { ZChangeEmailSchema, type TChangeEmail } from "@/lib/account/account.schema";
 import type { ActionResult } from "@/lib/auth/action";
@@ -13,13 +14,12 @@ type Props = { currentEmail: string; action: (input: TChangeEmail) => Promise<Ac
 
 /** "Modifier mon login (adresse mail)": the change happens when the link sent to the new address is used. */
 export function ChangeEmailForm({ currentEmail, action }: Props) {
-  const {
-    register,
-    handleSubmit,
-    setError,
-    resetField,
-    formState: { errors, isSubmitting },
-  } = useForm<TChangeEmail>({ resolver: zodResolver(ZChangeEmailSchema), defaultValues: { newEmail: "", currentPassword: "" } });
+  const form = useForm<TChangeEmail>({
+    resolver: zodResolver(ZChangeEmailSchema),
+    defaultValues: { newEmail: "", currentPassword: "" },
+  });
+  const { handleSubmit, setError, resetField, formState } = form;
+  const field = useFieldRegistration(form);
   const { status, submit } = useFormAction(action, setError, (data) => {
     resetField("currentPassword");
     return `Un message a été envoyé à ${data.newEmail}. Votre identifiant sera modifié lorsque vous aurez utilisé le lien qu'il contient (valable 24 heures). Votre adresse actuelle en est informée.`;
@@ -30,23 +30,11 @@ export function ChangeEmailForm({ currentEmail, action }: Props) {
       <p>
         Identifiant actuel : <strong>{currentEmail}</strong>
       </p>
-      <TextField
-        registration={register("newEmail")}
-        label="Nouvelle adresse e-mail"
-        type="email"
-        autoComplete="email"
-        required
-        error={errors.newEmail?.message}
-      />
-      <PasswordField
-        purpose="current"
-        registration={register("currentPassword")}
-        label="Mot de passe actuel"
-        error={errors.currentPassword?.message}
-      />
+      <TextField {...field("newEmail")} label="Nouvelle adresse e-mail" type="email" autoComplete="email" required />
+      <PasswordField purpose="current" {...field("currentPassword")} label="Mot de passe actuel" />
       <SaveOrCancel
         status={status}
-        isSubmitting={isSubmitting}
+        isSubmitting={formState.isSubmitting}
         submitLabel="Valider"
         pendingLabel="Envoi…"
         backLinkOnSuccess={false}

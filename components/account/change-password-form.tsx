@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 
 import { SaveOrCancel } from "@/components/family/form-controls";
 import { PasswordField } from "@/components/ui/form/text-field";
+import { useFieldRegistration } from "@/components/ui/form/use-field-registration";
 import { useFormAction } from "@/components/ui/form/use-form-action";
 import {
   PASSWORD_MAX_LENGTH,
@@ -22,16 +23,12 @@ type Props = { action: (input: TChangePassword) => Promise<ActionResult<{ email:
 /** Guide: "Modification de votre mot de passe" — Ancien, Nouveau, Ressaisissez; Annuler / Valider. */
 export function ChangePasswordForm({ action }: Props) {
   const router = useRouter();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors, isSubmitting },
-  } = useForm<TChangePassword>({
+  const form = useForm<TChangePassword>({
     resolver: zodResolver(ZChangePasswordSchema),
     defaultValues: { currentPassword: "", password: "", confirmation: "" },
   });
+  const { handleSubmit, setError, reset, formState } = form;
+  const field = useFieldRegistration(form);
   const { status, submit } = useFormAction(action, setError, () => {
     // Every other session was signed out; the action gave this browser a fresh session cookie.
     reset();
@@ -41,28 +38,12 @@ export function ChangePasswordForm({ action }: Props) {
 
   return (
     <form onSubmit={handleSubmit(submit)} method="post" noValidate className="space-y-4">
-      <PasswordField
-        purpose="current"
-        registration={register("currentPassword")}
-        label="Ancien mot de passe"
-        error={errors.currentPassword?.message}
-      />
-      <PasswordField
-        purpose="new"
-        registration={register("password")}
-        label="Nouveau mot de passe"
-        hint={NEW_PASSWORD_HINT}
-        error={errors.password?.message}
-      />
-      <PasswordField
-        purpose="new"
-        registration={register("confirmation")}
-        label="Ressaisissez votre nouveau mot de passe"
-        error={errors.confirmation?.message}
-      />
+      <PasswordField purpose="current" {...field("currentPassword")} label="Ancien mot de passe" />
+      <PasswordField purpose="new" {...field("password")} label="Nouveau mot de passe" hint={NEW_PASSWORD_HINT} />
+      <PasswordField purpose="new" {...field("confirmation")} label="Ressaisissez votre nouveau mot de passe" />
       <SaveOrCancel
         status={status}
-        isSubmitting={isSubmitting}
+        isSubmitting={formState.isSubmitting}
         submitLabel="Valider"
         pendingLabel="Enregistrement…"
         backLinkOnSuccess={false}
