@@ -33,6 +33,17 @@ export async function writeAudit(tx: Prisma.TransactionClient, viewer: StaffView
   });
 }
 
+/** Records the creation of `created` (the new row's id as the entry's target) and returns it. */
+export async function auditCreated<T extends { id: string }>(
+  tx: Prisma.TransactionClient,
+  viewer: StaffViewer,
+  created: T,
+  entry: Omit<AuditEntry, "targetId">,
+): Promise<T> {
+  await writeAudit(tx, viewer, { ...entry, targetId: created.id });
+  return created;
+}
+
 /** No child's health data leaves without this entry; `context` says which save or page read it, when not the health page. */
 export async function writeHealthReadAudit(
   tx: Prisma.TransactionClient,

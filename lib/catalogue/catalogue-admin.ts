@@ -1,6 +1,6 @@
 import "server-only";
 
-import { writeAudit } from "@/lib/audit/audit-log";
+import { auditCreated, writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import * as clock from "@/lib/clock";
@@ -115,13 +115,11 @@ export async function createEstablishment(db: PrismaClient, viewer: StaffViewer,
       await assertSchool(tx, input.schoolId);
       await assertEstablishmentNameFree(tx, input.name);
       const establishment = await tx.establishment.create({ data: input, select: { id: true } });
-      await writeAudit(tx, viewer, {
+      return auditCreated(tx, viewer, establishment, {
         action: "establishment.create",
         targetType: "Establishment",
-        targetId: establishment.id,
         details: { ...input },
       });
-      return establishment;
     }),
   );
 }
@@ -184,13 +182,7 @@ export async function createActivity(db: PrismaClient, viewer: StaffViewer, inpu
       if (await tx.activity.findUnique({ where: { code: input.code }, select: { id: true } }))
         throw new AppError("TAKEN", ACTIVITY_TAKEN);
       const activity = await tx.activity.create({ data: input, select: { id: true } });
-      await writeAudit(tx, viewer, {
-        action: "activity.create",
-        targetType: "Activity",
-        targetId: activity.id,
-        details: { ...input },
-      });
-      return activity;
+      return auditCreated(tx, viewer, activity, { action: "activity.create", targetType: "Activity", details: { ...input } });
     }),
   );
 }
@@ -279,13 +271,7 @@ export async function createPeriod(db: PrismaClient, viewer: StaffViewer, input:
         },
         select: { id: true },
       });
-      await writeAudit(tx, viewer, {
-        action: "period.create",
-        targetType: "Period",
-        targetId: period.id,
-        details: auditedPeriod(input),
-      });
-      return period;
+      return auditCreated(tx, viewer, period, { action: "period.create", targetType: "Period", details: auditedPeriod(input) });
     }),
   );
 }

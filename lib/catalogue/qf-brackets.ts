@@ -1,6 +1,6 @@
 import "server-only";
 
-import { writeAudit } from "@/lib/audit/audit-log";
+import { auditCreated, writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import type { Db } from "@/lib/db/client";
@@ -58,13 +58,7 @@ export async function createQfBracket(db: PrismaClient, viewer: StaffViewer, inp
     return await db.$transaction(async (tx) => {
       refuseOverlap(input, await lockedOthers(tx, null));
       const bracket = await tx.qfBracket.create({ data: input, select: { id: true } });
-      await writeAudit(tx, viewer, {
-        action: "qf-bracket.create",
-        targetType: "QfBracket",
-        targetId: bracket.id,
-        details: input,
-      });
-      return bracket;
+      return auditCreated(tx, viewer, bracket, { action: "qf-bracket.create", targetType: "QfBracket", details: input });
     });
   } catch (error) {
     translate(error);

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { writeAudit } from "@/lib/audit/audit-log";
+import { auditCreated, writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
@@ -24,13 +24,7 @@ export async function createNews(
       },
       select: { id: true },
     });
-    await writeAudit(tx, viewer, {
-      action: "news.create",
-      targetType: "News",
-      targetId: news.id,
-      details: { title: input.title },
-    });
-    return news;
+    return auditCreated(tx, viewer, news, { action: "news.create", targetType: "News", details: { title: input.title } });
   });
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { writeAudit } from "@/lib/audit/audit-log";
+import { auditCreated, writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
@@ -57,13 +57,11 @@ export async function uploadServiceDocument(
         },
         select: { id: true },
       });
-      await writeAudit(tx, viewer, {
+      return auditCreated(tx, viewer, document, {
         action: "service-document.create",
         targetType: "ServiceDocument",
-        targetId: document.id,
         details: { title: input.title, kind: input.kind },
       });
-      return document;
     });
   } catch (error) {
     await storage.remove(stored.key); // the row was not written: no orphan file

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { writeAudit } from "@/lib/audit/audit-log";
+import { auditCreated, writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
@@ -43,13 +43,11 @@ export async function listUsefulContactsForEdit(db: Db) {
 export async function createUsefulContact(db: PrismaClient, viewer: StaffViewer, input: TUsefulContact) {
   return db.$transaction(async (tx) => {
     const contact = await tx.usefulContact.create({ data: input, select: { id: true } });
-    await writeAudit(tx, viewer, {
+    return auditCreated(tx, viewer, contact, {
       action: "useful-contact.create",
       targetType: "UsefulContact",
-      targetId: contact.id,
       details: { label: input.label },
     });
-    return contact;
   });
 }
 
