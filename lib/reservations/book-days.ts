@@ -141,6 +141,55 @@ async function closuresOn(tx: Tx, periodId: string, days: CalendarDay[]): Promis
   return new Map(rows.map((row) => [dateToDay(row.date), row.reason]));
 }
 
+type NewReservationDay = {
+  unitId: string;
+  date: Date;
+  status: ReservationDayStatus;
+  decidedAt: Date | null;
+  decidedByUserId?: string | null;
+  staffMessage?: string | null;
+};
+
+/** The reservation of `lines` (sorted by day) for one child and period, made by the parent `owner`; its status follows its days'. */
+function createReservation(
+  tx: Tx,
+  input: {
+    owner: BookingOwner;
+    childId: string;
+    periodId: string;
+    lines: NewReservationDay[];
+    replacesId: string | null;
+    now: Date;
+  },
+) {
+  const { owner, childId, lines, now } = input;
+  return tx.reservation.create({
+    data: {
+      familyId: owner.familyId,
+      childId,
+      periodId: input.periodId,
+      status: reservationStatusFromLines(lines.map((line) => line.status)),
+      firstDate: lines[0].date,
+      lastDate: lines[lines.length - 1].date,
+      replacesId: input.replacesId,
+      createdAt: now,
+      createdByUserId: owner.userId,
+      days: {
+        create: lines.map(({ unitId, date, status, decidedAt, decidedByUserId, staffMessage }) => ({
+          childId,
+          unitId,
+          date,
+          status,
+          decidedAt,
+          decidedByUserId,
+          staffMessage,
+        })),
+      },
+    },
+    select: { id: true, number: true, status: true },
+  });
+}
+
 async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking, now: Date): Promise<ConfirmedReservation> {
   const child = await loadChild(tx, owner, request.childId);
   const period = await loadPeriod(tx, request.periodId);
@@ -283,30 +332,13 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
     await tx.reservation.update({ where: { id: old!.id }, data: { status: "CANCELLED" } });
   } else {
     if (old) await tx.reservation.update({ where: { id: old.id }, data: { status: "REPLACED" } });
-    created = await tx.reservation.create({
-      data: {
-        familyId: owner.familyId,
-        childId: child.id,
-        periodId: period.id,
-        status: reservationStatusFromLines(lines.map((line) => line.status)),
-        firstDate: lines[0].date,
-        lastDate: lines[lines.length - 1].date,
-        replacesId: old?.id ?? null,
-        createdAt: now,
-        createdByUserId: owner.userId,
-        days: {
-          create: lines.map((line) => ({
-            childId: child.id,
-            unitId: line.unitId,
-            date: line.date,
-            status: line.status,
-            decidedAt: line.decidedAt,
-            decidedByUserId: line.decidedByUserId,
-            staffMessage: line.staffMessage,
-          })),
-        },
-      },
-      select: { id: true, number: true },
+    created = await createReservation(tx, {
+      owner,
+      childId: child.id,
+      periodId: period.id,
+      lines,
+      replacesId: old?.id ?? null,
+      now,
     });
   }
 
@@ -413,27 +445,13 @@ async function copyInTransaction(tx: Tx, owner: BookingOwner, request: TCopyRese
   const lines = booked
     .map((entry) => ({ unitId: entry.unitId, date: dayToDate(entry.day), day: entry.day }))
     .sort((a, b) => a.day.localeCompare(b.day));
-  const created = await tx.reservation.create({
-    data: {
-      familyId: owner.familyId,
-      childId: child.id,
-      periodId: period.id,
-      status,
-      firstDate: lines[0].date,
-      lastDate: lines[lines.length - 1].date,
-      createdAt: now,
-      createdByUserId: owner.userId,
-      days: {
-        create: lines.map((line) => ({
-          childId: child.id,
-          unitId: line.unitId,
-          date: line.date,
-          status,
-          decidedAt: status === "ACCEPTED" ? now : null,
-        })),
-      },
-    },
-    select: { id: true, number: true, status: true },
+  const created = await createReservation(tx, {
+    owner,
+    childId: child.id,
+    periodId: period.id,
+    lines: lines.map((line) => ({ ...line, status, decidedAt: status === "ACCEPTED" ? now : null })),
+    replacesId: null,
+    now,
   });
   return {
     reservation: { id: created.id, number: formatReservationNumber(created.number), status: created.status },
