@@ -8,15 +8,14 @@ import { PasswordField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-length";
 
-type Props = {
+/** The activation's or the reset's action: sets the password the link allows, then signs a parent in. */
+export type ChoosePasswordAction = (input: {
   token: string;
-  submitLabel: string;
-  action: (input: {
-    token: string;
-    password: string;
-    confirmation: string;
-  }) => Promise<ActionResult<{ email: string; next: string }>>;
-};
+  password: string;
+  confirmation: string;
+}) => Promise<ActionResult<{ email: string; next: string }>>;
+
+type Props = { token: string; submitLabel: string; action: ChoosePasswordAction };
 
 /** Choose a password through a single-use link (activation, reset); the action then signs a parent in. */
 export function ChoosePasswordForm({ token, submitLabel, action }: Props) {

@@ -1,8 +1,7 @@
 import Link from "next/link";
 
-import { ChoosePasswordForm } from "@/components/auth/choose-password-form";
+import { ChoosePasswordForm, type ChoosePasswordAction } from "@/components/auth/choose-password-form";
 import { Panel } from "@/components/ui/panel";
-import type { ActionResult } from "@/lib/auth/action";
 
 type Props = {
   title: string;
@@ -10,11 +9,7 @@ type Props = {
   /** Why the link cannot be used (the page checks it, lib/auth/tokens.ts linkProblem), or null. */
   problem: string | null;
   submitLabel: string;
-  action: (input: {
-    token: string;
-    password: string;
-    confirmation: string;
-  }) => Promise<ActionResult<{ email: string; next: string }>>;
+  action: ChoosePasswordAction;
   /** Where to go when the link is not (or no longer) valid. */
   fallback: { href: string; label: string };
 };
