@@ -47,12 +47,12 @@ function maxAboveMin(value: { minQf: number; maxQf: number | null }, context: z.
   }
 }
 
+const bracketId = z.uuid({ error: "Tranche introuvable." });
+
 export const ZQfBracketCreateSchema = z.object(bracketFields).superRefine(maxAboveMin);
 export type TQfBracketCreate = z.input<typeof ZQfBracketCreateSchema>;
 
-export const ZQfBracketUpdateSchema = z
-  .object({ id: z.uuid({ error: "Tranche introuvable." }), ...bracketFields })
-  .superRefine(maxAboveMin);
+export const ZQfBracketUpdateSchema = z.object({ id: bracketId, ...bracketFields }).superRefine(maxAboveMin);
 export type TQfBracketUpdate = z.input<typeof ZQfBracketUpdateSchema>;
 
-export const ZQfBracketDeleteSchema = z.object({ id: z.uuid({ error: "Tranche introuvable." }) });
+export const ZQfBracketDeleteSchema = z.object({ id: bracketId });

@@ -65,21 +65,21 @@ function startBeforeEnd(value: { startTime: string; endTime: string }, context: 
   }
 }
 
+const unitId = z.uuid({ error: "Unité introuvable." });
+
 export const ZUnitCreateSchema = z
   .object({ periodId: z.uuid({ error: "Période introuvable." }), ...unitFields })
   .superRefine(startBeforeEnd);
 export type TUnitCreate = z.input<typeof ZUnitCreateSchema>;
 
-export const ZUnitUpdateSchema = z
-  .object({ id: z.uuid({ error: "Unité introuvable." }), ...unitFields })
-  .superRefine(startBeforeEnd);
+export const ZUnitUpdateSchema = z.object({ id: unitId, ...unitFields }).superRefine(startBeforeEnd);
 export type TUnitUpdate = z.input<typeof ZUnitUpdateSchema>;
 
-export const ZUnitDeleteSchema = z.object({ id: z.uuid({ error: "Unité introuvable." }) });
+export const ZUnitDeleteSchema = z.object({ id: unitId });
 
 /** Capacité par jour: one or several dates (like the closures import), one capacity. */
 export const ZDayCapacitySchema = z.object({
-  unitId: z.uuid({ error: "Unité introuvable." }),
+  unitId,
   dates: dateListField("400 dates au plus à la fois."),
   capacity: capacityField,
 });
@@ -87,6 +87,6 @@ export type TDayCapacity = z.input<typeof ZDayCapacitySchema>;
 
 /** "Revenir à la capacité de l'unité" for one date. */
 export const ZDayCapacityResetSchema = z.object({
-  unitId: z.uuid({ error: "Unité introuvable." }),
+  unitId,
   date: z.string({ error: "Date introuvable." }).refine(isCalendarDay, "Date illisible."),
 });
