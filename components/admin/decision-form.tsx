@@ -1,5 +1,7 @@
 "use client";
 
+import type { ComponentProps } from "react";
+
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { ZDecisionSchema } from "@/lib/reservations/decision.schema";
@@ -20,30 +22,30 @@ export function DecisionForms({ action, dayId, reservationId, label }: Props) {
   ) : (
     <input type="hidden" name="reservationId" value={reservationId} />
   );
+  // Both forms post the same target and differ by their decision, button and (for a refusal) message.
+  const decisionForm = (
+    decision: "ACCEPTED" | "REFUSED",
+    button: Pick<ComponentProps<typeof ActionForm>, "submitLabel" | "variant" | "confirmMessage">,
+    message?: React.ReactNode,
+  ) => (
+    <ActionForm action={action} schema={ZDecisionSchema} className="flex items-end gap-2" {...button}>
+      {target}
+      <input type="hidden" name="decision" value={decision} />
+      {message}
+    </ActionForm>
+  );
   return (
     <div className="flex flex-wrap items-end gap-2">
-      <ActionForm
-        action={action}
-        schema={ZDecisionSchema}
-        submitLabel={`Accepter ${label}`}
-        variant="secondary"
-        className="flex items-end gap-2"
-      >
-        {target}
-        <input type="hidden" name="decision" value="ACCEPTED" />
-      </ActionForm>
-      <ActionForm
-        action={action}
-        schema={ZDecisionSchema}
-        submitLabel={`Refuser ${label}`}
-        variant="danger"
-        confirmMessage="Refuser cette demande ? La place sera libérée et la famille prévenue par e-mail."
-        className="flex items-end gap-2"
-      >
-        {target}
-        <input type="hidden" name="decision" value="REFUSED" />
-        <TextField label={`Message (refus ${label})`} name="message" />
-      </ActionForm>
+      {decisionForm("ACCEPTED", { submitLabel: `Accepter ${label}`, variant: "secondary" })}
+      {decisionForm(
+        "REFUSED",
+        {
+          submitLabel: `Refuser ${label}`,
+          variant: "danger",
+          confirmMessage: "Refuser cette demande ? La place sera libérée et la famille prévenue par e-mail.",
+        },
+        <TextField label={`Message (refus ${label})`} name="message" />,
+      )}
     </div>
   );
 }
