@@ -12,6 +12,7 @@ const ROOT = path.resolve(__dirname, "../..");
 
 /** Search and filter forms, GET by design: their query parameters make the page bookmarkable. */
 const GET_FORMS = [
+  "components/ui/filter-form.tsx", // the staff pages' filter bar (FilterForm), GET by construction:
   "app/admin/documents/page.tsx", // document type filter
   "app/admin/familles/page.tsx", // family search
   "app/admin/journal/page.tsx", // journal filters
@@ -55,12 +56,14 @@ function isFunctionAction(source: string, name: string): boolean {
 
 function findForms(file: string, source: string): FoundForm[] {
   const forms: FoundForm[] = [];
-  for (const match of source.matchAll(/<form(?=[\s>/])/g)) {
+  // A <FilterForm> (components/ui/filter-form.tsx) renders <form method="get"> around the fields the page gives it.
+  for (const match of source.matchAll(/<(form|FilterForm)(?=[\s>/])/g)) {
     const tagEnd = openingTagEnd(source, match.index);
     const tag = source.slice(match.index, tagEnd + 1);
-    const closing = source.indexOf("</form>", tagEnd);
+    const closing = source.indexOf(`</${match[1]}>`, tagEnd);
     const whole = source.slice(match.index, closing === -1 ? undefined : closing);
-    const method = tag.match(/\smethod=(?:"([^"]*)"|'([^']*)'|\{\s*["']([^"']*)["']\s*\})/);
+    const method =
+      match[1] === "FilterForm" ? [tag, "get"] : tag.match(/\smethod=(?:"([^"]*)"|'([^']*)'|\{\s*["']([^"']*)["']\s*\})/);
     const action = tag.match(/\saction=\{\s*([A-Za-z_$][\w$]*)\s*\}/);
     forms.push({
       file,
@@ -145,6 +148,12 @@ describe("the form check itself", () => {
       'x.tsx:1: method="get" on a form with a password or file input',
     ]);
     expect(check(`<form method="get"><input name="q" /></form>`, ["x.tsx"])).toEqual([]);
+    expect(check(`<FilterForm action="/x"><PasswordField name="p" /></FilterForm>`, ["x.tsx"])).toEqual([
+      'x.tsx:1: method="get" on a form with a password or file input',
+    ]);
+    expect(check(`<FilterForm action="/x"><TextField name="q" /></FilterForm>`)).toEqual([
+      'x.tsx:1: method="get" on a form that is not a listed search form',
+    ]);
   });
 
   it("lets React set the method of a form whose action is a function, and only then", () => {
