@@ -52,22 +52,34 @@ async function failed(db: PrismaClient, challenge: OpenChallenge, meta: Meta, no
   return { ok: false, message: WRONG_CODE_MESSAGE };
 }
 
+type CodeStep = { db: PrismaClient; challenge: OpenChallenge; code: string; secret: string; meta: Meta; now: Date };
+
+/**
+ * What both code steps start with: the attempt is counted before the code is looked at, and the
+ * account must already be enrolled (login) or not yet (enrolment), its secret set.
+ */
+function codeStep(enrolled: boolean, check: (step: CodeStep) => Promise<CodeCheck>) {
+  return async (
+    db: PrismaClient,
+    challenge: OpenChallenge,
+    rawCode: string,
+    meta: Meta,
+    now = clock.now(),
+  ): Promise<CodeCheck> => {
+    const refused = await chargeAttempt(db, challenge, now);
+    if (refused) return refused;
+    const { totpEnabledAt, totpSecret } = challenge.user;
+    if ((totpEnabledAt !== null) !== enrolled || !totpSecret)
+      return { ok: false, message: CHALLENGE_EXPIRED_MESSAGE, expired: true };
+    return check({ db, challenge, code: rawCode.replace(/\s+/g, ""), secret: totpSecret, meta, now });
+  };
+}
+
 /** A code from the authenticator app, or a recovery code, for an enrolled account. */
-export async function checkSecondFactor(
-  db: PrismaClient,
-  challenge: OpenChallenge,
-  rawCode: string,
-  meta: Meta,
-  now = clock.now(),
-): Promise<CodeCheck> {
-  const refused = await chargeAttempt(db, challenge, now);
-  if (refused) return refused;
-  const { user } = challenge;
-  if (!user.totpEnabledAt || !user.totpSecret) return { ok: false, message: CHALLENGE_EXPIRED_MESSAGE, expired: true };
-  const code = rawCode.replace(/\s+/g, "");
+export const checkSecondFactor = codeStep(true, async ({ db, challenge, code, secret, meta, now }) => {
   if (/^\d{6}$/.test(code)) {
     // The phone's authenticator app follows the real time, not the portal's clock (lib/clock.ts).
-    const step = await matchTotp(openTotpSecret(user.totpSecret), code, user.totpLastStep);
+    const step = await matchTotp(openTotpSecret(secret), code, challenge.user.totpLastStep);
     if (step === null) return failed(db, challenge, meta, now, "code incorrect");
     // A code is accepted once, even by two instances at the same moment.
     const claimed = await db.user.updateMany({
@@ -89,26 +101,16 @@ export async function checkSecondFactor(
     now,
   );
   return { ok: true, method: "code de secours" };
-}
+});
 
 /** Confirms the enrolment with a first code: the second factor is on, 10 recovery codes are made. */
-export async function confirmEnrolment(
-  db: PrismaClient,
-  challenge: OpenChallenge,
-  rawCode: string,
-  meta: Meta,
-  now = clock.now(),
-): Promise<CodeCheck> {
-  const refused = await chargeAttempt(db, challenge, now);
-  if (refused) return refused;
-  const { user } = challenge;
-  if (user.totpEnabledAt || !user.totpSecret) return { ok: false, message: CHALLENGE_EXPIRED_MESSAGE, expired: true };
+export const confirmEnrolment = codeStep(false, async ({ db, challenge, code, secret, meta, now }) => {
   // The real time, as on the phone (lib/clock.ts).
-  const step = await matchTotp(openTotpSecret(user.totpSecret), rawCode.replace(/\s+/g, ""), null);
+  const step = await matchTotp(openTotpSecret(secret), code, null);
   if (step === null) return failed(db, challenge, meta, now, "code incorrect à l'activation");
   return db.$transaction(async (tx): Promise<CodeCheck> => {
     const enabled = await tx.user.updateMany({
-      where: { id: challenge.userId, totpEnabledAt: null, totpSecret: user.totpSecret },
+      where: { id: challenge.userId, totpEnabledAt: null, totpSecret: secret },
       data: { totpEnabledAt: now, totpLastStep: step },
     });
     const closed = await tx.loginChallenge.updateMany({ where: { id: challenge.id, usedAt: null }, data: { usedAt: now } });
@@ -116,9 +118,9 @@ export async function confirmEnrolment(
     const recoveryCodes = await replaceRecoveryCodes(tx, challenge.userId);
     await recordAuthEvent(
       tx,
-      { action: AUTH_EVENT_ACTIONS.secondFactorEnrolled, userId: challenge.userId, role: user.role, ...meta },
+      { action: AUTH_EVENT_ACTIONS.secondFactorEnrolled, userId: challenge.userId, role: challenge.user.role, ...meta },
       now,
     );
     return { ok: true, method: "code", recoveryCodes };
   });
-}
+});

@@ -4,6 +4,7 @@ import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { PERIOD_TITLE_SELECT } from "@/lib/reservations/period-rules";
 
 export const RULE_FIELDS = { select: { kind: true, weekday: true, daysBefore: true, timeOfDay: true } } as const;
 
@@ -59,13 +60,11 @@ export async function listPeriods(db: Db) {
     orderBy: [{ establishment: { name: "asc" } }, { startDate: "desc" }],
     select: {
       id: true,
-      name: true,
+      ...PERIOD_TITLE_SELECT,
       startDate: true,
       endDate: true,
       validationMode: true,
       active: true,
-      establishment: { select: { name: true } },
-      activity: { select: { name: true } },
       _count: { select: { closures: true, units: true } },
     },
   });

@@ -60,9 +60,14 @@ export function eligibilityRulesOf(period: PeriodRow): PeriodEligibility {
 
 /** "CANTINE ELEMENTAIRE CAMBON / RESTAURATION SCOLAIRE CANTINE ELEMENTAIRE 2026-2027" */
 /** What periodTitle needs, as a `select`. */
-export const PERIOD_TITLE_FIELDS = {
-  select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true } } },
+/** What a period's title (« ÉTABLISSEMENT / ACTIVITÉ période ») is made of. */
+export const PERIOD_TITLE_SELECT = {
+  name: true,
+  establishment: { select: { name: true } },
+  activity: { select: { name: true } },
 } as const;
+
+export const PERIOD_TITLE_FIELDS = { select: PERIOD_TITLE_SELECT } as const;
 
 export function periodTitle(period: { name: string; establishment: { name: string }; activity: { name: string } }): string {
   return `${period.establishment.name} / ${period.activity.name} ${period.name}`;

@@ -16,7 +16,14 @@ import {
   openWeekdaysLabel,
   type CellState,
 } from "./booking-rules";
-import { eligibilityRulesOf, PERIOD_SELECT, PERIOD_TITLE_FIELDS, periodRulesOf, periodTitle } from "./period-rules";
+import {
+  eligibilityRulesOf,
+  PERIOD_SELECT,
+  PERIOD_TITLE_FIELDS,
+  PERIOD_TITLE_SELECT,
+  periodRulesOf,
+  periodTitle,
+} from "./period-rules";
 import { ACTIVE_STATUSES } from "./status";
 
 // What the parent's reservation pages read. Every query is scoped to the viewer's family in
@@ -125,15 +132,7 @@ export async function getReservationDetail(db: Db, viewer: FamilyScope, reservat
       status: true,
       createdAt: true,
       child: { select: { id: true, firstName: true, lastName: true } },
-      period: {
-        select: {
-          id: true,
-          name: true,
-          validationMode: true,
-          establishment: { select: { name: true } },
-          activity: { select: { name: true } },
-        },
-      },
+      period: { select: { id: true, validationMode: true, ...PERIOD_TITLE_SELECT } },
       replaces: { select: { id: true, number: true } },
       replacedBy: { select: { id: true, number: true } },
       days: {
