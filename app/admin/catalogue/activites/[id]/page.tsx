@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 
 import { loadStaffRecord } from "@/app/admin/load-staff-record";
 import { ActivityForm } from "@/components/admin/activity-form";
-import { PageHeader } from "@/components/layout/page-header";
-import { Panel } from "@/components/ui/panel";
+import { CatalogueFormPage } from "@/components/layout/catalogue-form-page";
 import { getActivity } from "@/lib/catalogue/catalogue-admin";
 
 import { updateActivityAction } from "../../actions";
@@ -13,14 +12,8 @@ export const metadata: Metadata = { title: "Modifier une activité" };
 export default async function EditActivityPage({ params }: { params: Promise<{ id: string }> }) {
   const { record: activity } = await loadStaffRecord(params, getActivity);
   return (
-    <div className="max-w-2xl space-y-4">
-      <PageHeader
-        title={`Modifier l'activité ${activity.name}`}
-        back={{ href: "/admin/catalogue", label: "Retour au catalogue" }}
-      />
-      <Panel title="Activité">
-        <ActivityForm action={updateActivityAction} activity={activity} />
-      </Panel>
-    </div>
+    <CatalogueFormPage title={`Modifier l'activité ${activity.name}`} panel="Activité">
+      <ActivityForm action={updateActivityAction} activity={activity} />
+    </CatalogueFormPage>
   );
 }

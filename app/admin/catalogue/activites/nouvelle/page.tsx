@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 
 import { ActivityForm } from "@/components/admin/activity-form";
-import { PageHeader } from "@/components/layout/page-header";
-import { Panel } from "@/components/ui/panel";
+import { CatalogueFormPage } from "@/components/layout/catalogue-form-page";
 import { staffPage } from "@/lib/auth/session";
 
 import { createActivityAction } from "../../actions";
@@ -12,11 +11,8 @@ export const metadata: Metadata = { title: "Créer une activité" };
 export default async function NewActivityPage() {
   await staffPage();
   return (
-    <div className="max-w-2xl space-y-4">
-      <PageHeader title="Créer une activité" back={{ href: "/admin/catalogue", label: "Retour au catalogue" }} />
-      <Panel title="Activité">
-        <ActivityForm action={createActivityAction} />
-      </Panel>
-    </div>
+    <CatalogueFormPage title="Créer une activité" panel="Activité">
+      <ActivityForm action={createActivityAction} />
+    </CatalogueFormPage>
   );
 }

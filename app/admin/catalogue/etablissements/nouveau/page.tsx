@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 
 import { EstablishmentForm } from "@/components/admin/establishment-form";
-import { PageHeader } from "@/components/layout/page-header";
-import { Panel } from "@/components/ui/panel";
+import { CatalogueFormPage } from "@/components/layout/catalogue-form-page";
 import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
 import { getDb } from "@/lib/db/client";
@@ -16,11 +15,8 @@ export default async function NewEstablishmentPage() {
   const db = getDb();
   const schools = await listSchools(db);
   return (
-    <div className="max-w-2xl space-y-4">
-      <PageHeader title="Créer un établissement" back={{ href: "/admin/catalogue", label: "Retour au catalogue" }} />
-      <Panel title="Établissement">
-        <EstablishmentForm action={createEstablishmentAction} schools={schools} />
-      </Panel>
-    </div>
+    <CatalogueFormPage title="Créer un établissement" panel="Établissement">
+      <EstablishmentForm action={createEstablishmentAction} schools={schools} />
+    </CatalogueFormPage>
   );
 }
