@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 
 import { ActionError } from "@/components/ui/form/action-error";
 import type { ActionResult } from "@/lib/auth/action";
+import { DIET_KINDS } from "@/lib/children/child-labels";
 
 type Health = {
   doctorName: string | null;
@@ -16,6 +17,9 @@ type Health = {
   dietKind: string | null;
   dietDetails: string | null;
 } | null;
+
+/** The diet as the child sheet words it (« Sans porc »), not its code. */
+const dietLabel = (kind: string | null) => DIET_KINDS.find((diet) => diet.value === kind)?.label ?? kind;
 
 const yesNo = (value: boolean | null) => (value === null ? "Non renseigné" : value ? "Oui" : "Non");
 
@@ -48,7 +52,7 @@ export function ChildHealthReveal({
             <dt className="font-semibold">Vaccinations à jour</dt>
             <dd>{yesNo(health.vaccinationsUpToDate)}</dd>
             <dt className="font-semibold">Régime alimentaire</dt>
-            <dd>{[health.dietKind, health.dietDetails].filter(Boolean).join(" – ") || "Non renseigné"}</dd>
+            <dd>{[dietLabel(health.dietKind), health.dietDetails].filter(Boolean).join(" – ") || "Non renseigné"}</dd>
             <dt className="font-semibold">Remarques</dt>
             <dd>{health.remarks || "Aucune"}</dd>
           </dl>

@@ -4,6 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 
 import type { ParentViewer } from "@/lib/auth/session";
+import { DIET_KINDS } from "@/lib/children/child-labels";
 import { getChildSheet, saveChildSheet } from "@/lib/children/child-sheet";
 import { ZChildSheetSchema } from "@/lib/children/child-sheet.schema";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
@@ -289,5 +290,17 @@ describeE2e("staff editing of a family, in Chromium", () => {
     } finally {
       await database.close();
     }
+  });
+
+  it("shows a child's medical information on request, the diet in the sheet's words (not its code)", async () => {
+    await agent.goto(`/admin/familles/${DEMO_IDS.family}`);
+    const julien = agent
+      .getByRole("region", { name: "Enfants" })
+      .getByRole("listitem")
+      .filter({ hasText: /TEST JULIEN –/ });
+    await julien.getByRole("button", { name: "Afficher les informations médicales" }).click();
+    const diet = julien.locator("dt:text-is('Régime alimentaire') + dd");
+    await expectVisible(diet);
+    expect(DIET_KINDS.map((kind) => kind.label)).toContain((await diet.innerText()).split(" – ")[0]);
   });
 });
