@@ -5,12 +5,16 @@ import { authSecret } from "@/lib/auth/secret";
 import { newNonce, pageContentSecurityPolicy, uploadThingConnectSources } from "@/lib/security/content-security-policy";
 import { pathDoesNotDecode, urlCarriesNulByte } from "@/lib/security/url-guard";
 
-// Runs on every page (see the matcher): puts a per-request nonce Content-Security-Policy on it,
-// and gates /admin and /espace.
+// Runs on every page and route handler (see the matcher): turns away an address that carries a
+// NUL byte or does not decode (Next.js would answer 500 before any of our code runs); then, on
+// pages, puts a per-request nonce Content-Security-Policy and gates /admin and /espace.
 export async function proxy(request: NextRequest) {
   if (urlCarriesNulByte(request.nextUrl) || pathDoesNotDecode(request.nextUrl)) {
     return new NextResponse("Adresse invalide.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
+  // Route handlers set their own headers and check their own session (their bodies stay under the
+  // 10 MB the proxy buffers: documents 2 Mo, service documents 1 Mo, logo 500 Ko).
+  if (isUnder(request.nextUrl.pathname, "/api")) return NextResponse.next();
   const gate = await authGate(request);
   if (gate) return gate;
 
@@ -55,7 +59,6 @@ async function authGate(request: NextRequest): Promise<NextResponse | null> {
 const isUnder = (pathname: string, section: string) => pathname === section || pathname.startsWith(`${section}/`);
 
 export const config = {
-  // Every page; not the route handlers under /api (they set their own headers), Next's static
-  // files and images, nor the icon.
-  matcher: ["/((?!api/|_next/static/|_next/image|favicon\\.ico$).*)"],
+  // Every page and route handler; not Next's static files and images, nor the icon.
+  matcher: ["/((?!_next/static/|_next/image|favicon\\.ico$).*)"],
 };
