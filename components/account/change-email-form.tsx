@@ -3,12 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 
-import { SaveOrCancel } from "@/components/family/form-controls";
 import { PasswordField, TextField } from "@/components/ui/form/text-field";
 import { useFieldRegistration } from "@/components/ui/form/use-field-registration";
 import { useFormAction } from "@/components/ui/form/use-form-action";
 import { ZChangeEmailSchema, type TChangeEmail } from "@/lib/account/account.schema";
 import type { ActionResult } from "@/lib/auth/action";
+
+import { AccountForm } from "./account-form";
 
 type Props = { currentEmail: string; action: (input: TChangeEmail) => Promise<ActionResult<{ newEmail: string }>> };
 
@@ -26,19 +27,12 @@ export function ChangeEmailForm({ currentEmail, action }: Props) {
   });
 
   return (
-    <form method="post" onSubmit={handleSubmit(submit)} noValidate className="space-y-4">
+    <AccountForm onSubmit={handleSubmit(submit)} status={status} isSubmitting={formState.isSubmitting} pendingLabel="Envoi…">
       <p>
         Identifiant actuel : <strong>{currentEmail}</strong>
       </p>
       <TextField {...field("newEmail")} label="Nouvelle adresse e-mail" type="email" autoComplete="email" required />
       <PasswordField purpose="current" {...field("currentPassword")} label="Mot de passe actuel" />
-      <SaveOrCancel
-        status={status}
-        isSubmitting={formState.isSubmitting}
-        submitLabel="Valider"
-        pendingLabel="Envoi…"
-        backLinkOnSuccess={false}
-      />
-    </form>
+    </AccountForm>
   );
 }

@@ -4,7 +4,6 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 
-import { SaveOrCancel } from "@/components/family/form-controls";
 import { PasswordField } from "@/components/ui/form/text-field";
 import { useFieldRegistration } from "@/components/ui/form/use-field-registration";
 import { useFormAction } from "@/components/ui/form/use-form-action";
@@ -15,6 +14,8 @@ import {
   type TChangePassword,
 } from "@/lib/account/account.schema";
 import type { ActionResult } from "@/lib/auth/action";
+
+import { AccountForm } from "./account-form";
 
 const NEW_PASSWORD_HINT = `De ${PASSWORD_MIN_LENGTH} à ${PASSWORD_MAX_LENGTH} caractères. Une phrase facile à retenir convient très bien.`;
 
@@ -37,17 +38,15 @@ export function ChangePasswordForm({ action }: Props) {
   });
 
   return (
-    <form onSubmit={handleSubmit(submit)} method="post" noValidate className="space-y-4">
+    <AccountForm
+      onSubmit={handleSubmit(submit)}
+      status={status}
+      isSubmitting={formState.isSubmitting}
+      pendingLabel="Enregistrement…"
+    >
       <PasswordField purpose="current" {...field("currentPassword")} label="Ancien mot de passe" />
       <PasswordField purpose="new" {...field("password")} label="Nouveau mot de passe" hint={NEW_PASSWORD_HINT} />
       <PasswordField purpose="new" {...field("confirmation")} label="Ressaisissez votre nouveau mot de passe" />
-      <SaveOrCancel
-        status={status}
-        isSubmitting={formState.isSubmitting}
-        submitLabel="Valider"
-        pendingLabel="Enregistrement…"
-        backLinkOnSuccess={false}
-      />
-    </form>
+    </AccountForm>
   );
 }

@@ -1,16 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useRef } from "react";
 import type { z } from "zod";
 
 import { ActionError } from "@/components/ui/form/action-error";
 import { FieldErrorsProvider } from "@/components/ui/form/field";
+import { useCheckedAction } from "@/components/ui/form/use-checked-action";
 import type { ActionResult } from "@/lib/auth/action";
-import { checkFormData } from "@/lib/validation/form-data";
+
+/** A staff form's server action: it receives the form's FormData. */
+export type FormDataAction = (input: FormData) => Promise<ActionResult<unknown>>;
 
 type Props = {
-  action: (input: FormData) => Promise<ActionResult<unknown>>;
+  action: FormDataAction;
   /** The action's own zod schema: checked before submitting, with the same messages (the server still decides). */
   schema?: z.ZodType;
   submitLabel: string;
@@ -21,6 +24,8 @@ type Props = {
   resetOnSuccess?: boolean;
   variant?: "primary" | "secondary" | "danger";
   className?: string;
+  /** Posted as hidden inputs: the ids (and versions) of what the form changes. */
+  hiddenFields?: Record<string, string | number>;
   children?: React.ReactNode;
 };
 
@@ -37,32 +42,21 @@ export function ActionForm({
   resetOnSuccess,
   variant = "primary",
   className,
+  hiddenFields = {},
   children,
 }: Props) {
-  const [state, setState] = useState<ActionResult<unknown> | null>(null);
-  const [pending, startTransition] = useTransition();
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
+  const { result, pending, post } = useCheckedAction(action, schema, (data) => {
+    if (resetOnSuccess) formRef.current?.reset();
+    if (redirectTo) router.push(redirectTo(data));
+    else router.refresh();
+  });
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (confirmMessage && !window.confirm(confirmMessage)) return;
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const refused = schema && checkFormData(schema, data);
-    if (refused) {
-      setState(refused);
-      return;
-    }
-    startTransition(async () => {
-      const result = await action(data);
-      setState(result);
-      if (result.ok) {
-        if (resetOnSuccess) formRef.current?.reset();
-        if (redirectTo) router.push(redirectTo(result.data));
-        else router.refresh();
-      }
-    });
+    post(new FormData(event.currentTarget));
   }
 
   const buttonClass =
@@ -72,8 +66,11 @@ export function ActionForm({
         ? "border border-brand bg-white text-brand hover:bg-blue-50"
         : "bg-brand text-white hover:bg-blue-900";
   return (
-    <FieldErrorsProvider errors={state && !state.ok ? state.fieldErrors : undefined}>
+    <FieldErrorsProvider errors={result && !result.ok ? result.fieldErrors : undefined}>
       <form method="post" ref={formRef} onSubmit={onSubmit} noValidate className={className ?? "space-y-3"}>
+        {Object.entries(hiddenFields).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         {children}
         <div className="flex flex-wrap items-center gap-3">
           <button
@@ -84,9 +81,9 @@ export function ActionForm({
             {pending ? "Patientez…" : submitLabel}
           </button>
           <div aria-live="polite" role="status">
-            {state?.ok && successMessage ? <p className="text-green-800">{successMessage}</p> : null}
+            {result?.ok && successMessage ? <p className="text-green-800">{successMessage}</p> : null}
           </div>
-          <ActionError result={state} />
+          <ActionError result={result} />
         </div>
       </form>
     </FieldErrorsProvider>

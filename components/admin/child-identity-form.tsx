@@ -2,11 +2,10 @@
 
 import { namedOptions, SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
-import type { ActionResult } from "@/lib/auth/action";
 import { CHILD_IDENTITY_FIELD_LABELS as LABELS, ZStaffChildIdentitySchema } from "@/lib/children/add-child.schema";
 import { SCHOOL_LEVELS, SEXES } from "@/lib/children/child-labels";
 
-import { ActionForm } from "./action-form";
+import { ActionForm, type FormDataAction } from "./action-form";
 
 const choose = { value: "", label: "— Choisir —" };
 
@@ -40,7 +39,7 @@ export function ChildIdentityForm({
   version: number;
   values: ChildIdentityValues;
   schools: { id: string; name: string }[];
-  action: (input: FormData) => Promise<ActionResult<unknown>>;
+  action: FormDataAction;
 }) {
   return (
     <ActionForm
@@ -48,12 +47,8 @@ export function ChildIdentityForm({
       schema={ZStaffChildIdentitySchema}
       submitLabel="Enregistrer l'identité et la scolarité"
       successMessage="L'identité et la scolarité de l'enfant ont été enregistrées."
-      className="space-y-3"
+      hiddenFields={{ familyId, childId, version, loaded: JSON.stringify(values) }}
     >
-      <input type="hidden" name="familyId" value={familyId} />
-      <input type="hidden" name="childId" value={childId} />
-      <input type="hidden" name="version" value={version} />
-      <input type="hidden" name="loaded" value={JSON.stringify(values)} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <TextField label={LABELS.lastName} name="lastName" required defaultValue={values.lastName} />
         <TextField label={LABELS.firstName} name="firstName" required defaultValue={values.firstName} />

@@ -1,14 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useRef } from "react";
 
+import { ActionError } from "@/components/ui/form/action-error";
 import { FieldErrorsProvider } from "@/components/ui/form/field";
 import { DateListField, TextField } from "@/components/ui/form/text-field";
+import { useCheckedAction } from "@/components/ui/form/use-checked-action";
 import type { ActionResult } from "@/lib/auth/action";
 import { ZClosureImportSchema } from "@/lib/catalogue/closure.schema";
 import type { ClosureOutcome } from "@/lib/catalogue/closures";
-import { checkFormData } from "@/lib/validation/form-data";
 
 type Props = { periodId: string; action: (input: FormData) => Promise<ActionResult<ClosureOutcome>> };
 
@@ -17,27 +18,18 @@ const frenchDay = (day: string) => day.split("-").reverse().join("/");
 /** Two steps when days are booked: the affected families are shown, then staff confirm. */
 export function ClosureForm({ periodId, action }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
-  const [result, setResult] = useState<ActionResult<ClosureOutcome> | null>(null);
-  const [pending, startTransition] = useTransition();
   const router = useRouter();
+  const { result, pending, post } = useCheckedAction(action, ZClosureImportSchema, (outcome) => {
+    if (outcome.status === "done") {
+      formRef.current?.reset();
+      router.refresh();
+    }
+  });
 
   const submit = (confirm: boolean) => {
     const data = new FormData(formRef.current!);
     data.set("confirm", confirm ? "true" : "false");
-    // The action's own schema first (same messages); the server still decides.
-    const refused = checkFormData(ZClosureImportSchema, data);
-    if (refused) {
-      setResult(refused);
-      return;
-    }
-    startTransition(async () => {
-      const outcome = await action(data);
-      setResult(outcome);
-      if (outcome.ok && outcome.data.status === "done") {
-        formRef.current?.reset();
-        router.refresh();
-      }
-    });
+    post(data);
   };
   const errors = result && !result.ok ? result.fieldErrors : undefined;
   const affected = result?.ok && result.data.status === "needs-confirmation" ? result.data.affected : null;
@@ -94,11 +86,7 @@ export function ClosureForm({ periodId, action }: Props) {
               </p>
             ) : null}
           </div>
-          {result && !result.ok ? (
-            <p role="alert" className="text-accent-dark">
-              {result.error}
-            </p>
-          ) : null}
+          <ActionError result={result} />
         </div>
       </form>
     </FieldErrorsProvider>

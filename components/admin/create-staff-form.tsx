@@ -2,13 +2,12 @@
 
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
-import type { ActionResult } from "@/lib/auth/action";
 import { STAFF_ROLE_CHOICES } from "@/lib/staff/role-labels";
 import { ZCreateStaffSchema, ZStaffRoleChangeSchema } from "@/lib/staff/staff.schema";
 
-import { ActionForm } from "./action-form";
+import { ActionForm, type FormDataAction } from "./action-form";
 
-export function CreateStaffForm({ action }: { action: (input: FormData) => Promise<ActionResult<unknown>> }) {
+export function CreateStaffForm({ action }: { action: FormDataAction }) {
   return (
     <ActionForm
       action={action}
@@ -25,15 +24,7 @@ export function CreateStaffForm({ action }: { action: (input: FormData) => Promi
   );
 }
 
-export function StaffRoleForm({
-  action,
-  userId,
-  role,
-}: {
-  action: (input: FormData) => Promise<ActionResult<unknown>>;
-  userId: string;
-  role: string;
-}) {
+export function StaffRoleForm({ action, userId, role }: { action: FormDataAction; userId: string; role: string }) {
   return (
     <ActionForm
       action={action}
@@ -42,8 +33,8 @@ export function StaffRoleForm({
       successMessage="Rôle modifié."
       variant="secondary"
       className="flex flex-wrap items-end gap-2"
+      hiddenFields={{ userId }}
     >
-      <input type="hidden" name="userId" value={userId} />
       <SelectField label="Rôle" name="role" options={STAFF_ROLE_CHOICES} defaultValue={role} />
     </ActionForm>
   );

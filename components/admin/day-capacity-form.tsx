@@ -1,8 +1,7 @@
 "use client";
 
-import { ActionForm } from "@/components/admin/action-form";
+import { ActionForm, type FormDataAction } from "@/components/admin/action-form";
 import { TextField } from "@/components/ui/form/text-field";
-import type { ActionResult } from "@/lib/auth/action";
 import { ZDayCapacitySchema } from "@/lib/catalogue/units.schema";
 
 /** Capacité par jour: one or several dates (as the closures import), one capacity. */
@@ -11,7 +10,7 @@ export function DayCapacityForm({
   unitId,
   periodLabel,
 }: {
-  action: (input: FormData) => Promise<ActionResult<unknown>>;
+  action: FormDataAction;
   unitId: string;
   periodLabel: string;
 }) {
@@ -22,8 +21,8 @@ export function DayCapacityForm({
       submitLabel="Fixer la capacité de ces jours"
       successMessage="La capacité de ces jours a été enregistrée."
       resetOnSuccess
+      hiddenFields={{ unitId }}
     >
-      <input type="hidden" name="unitId" value={unitId} />
       <TextField
         name="dates"
         label="Dates"

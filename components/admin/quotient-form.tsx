@@ -1,21 +1,14 @@
 "use client";
 
 import { TextField } from "@/components/ui/form/text-field";
-import type { ActionResult } from "@/lib/auth/action";
 import { ZQuotientSchema } from "@/lib/families/family.schema";
 
-import { ActionForm } from "./action-form";
+import { ActionForm, type FormDataAction } from "./action-form";
 
 /** The family's quotient familial, set by the Guichet unique. */
-export function QuotientForm({
-  action,
-  familyId,
-  quotient,
-}: {
-  action: (input: FormData) => Promise<ActionResult<unknown>>;
-  familyId: string;
-  quotient: number | null;
-}) {
+type Props = { action: FormDataAction; familyId: string; quotient: number | null };
+
+export function QuotientForm({ action, familyId, quotient }: Props) {
   return (
     <ActionForm
       action={action}
@@ -23,8 +16,8 @@ export function QuotientForm({
       submitLabel="Enregistrer le QF"
       successMessage="Quotient familial enregistré."
       className="flex flex-wrap items-end gap-3"
+      hiddenFields={{ familyId }}
     >
-      <input type="hidden" name="familyId" value={familyId} />
       <TextField label="Quotient familial" name="quotientFamilial" type="number" defaultValue={quotient ?? ""} required />
     </ActionForm>
   );
