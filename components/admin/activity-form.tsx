@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionForm } from "@/components/admin/action-form";
+import { CreateOrEditForm, type CreateOrEditSpec } from "@/components/admin/create-or-edit-form";
 import { CheckboxField } from "@/components/ui/form/choice-fields";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
@@ -13,29 +13,24 @@ type Props = {
   activity?: Activity;
 };
 
+const ACTIVITY_FORM: CreateOrEditSpec = {
+  schemas: { create: ZActivitySchema, update: ZActivityUpdateSchema },
+  texts: { createLabel: "Créer l'activité", saveLabel: "Enregistrer l'activité" },
+  redirectTo: () => "/admin/catalogue#activites",
+};
+
+/** The activity's two required names: its code and what families read. */
+const NAME_FIELDS = [
+  { name: "code", label: "Code", hint: "Lettres sans accent, chiffres et « _ », unique (exemple : SPORTS_VACANCES)." },
+  { name: "name", label: "Nom de l'activité", hint: "Exemple : RESTAURATION SCOLAIRE." },
+] as const;
+
 export function ActivityForm({ action, activity }: Props) {
   return (
-    <ActionForm
-      action={action}
-      schema={activity ? ZActivityUpdateSchema : ZActivitySchema}
-      submitLabel={activity ? "Enregistrer l'activité" : "Créer l'activité"}
-      redirectTo={() => "/admin/catalogue#activites"}
-    >
-      {activity ? <input type="hidden" name="id" value={activity.id} /> : null}
-      <TextField
-        name="code"
-        label="Code"
-        required
-        defaultValue={activity?.code}
-        hint="Lettres sans accent, chiffres et « _ », unique (exemple : SPORTS_VACANCES)."
-      />
-      <TextField
-        name="name"
-        label="Nom de l'activité"
-        required
-        defaultValue={activity?.name}
-        hint="Exemple : RESTAURATION SCOLAIRE."
-      />
+    <CreateOrEditForm action={action} record={activity} spec={ACTIVITY_FORM}>
+      {NAME_FIELDS.map((field) => (
+        <TextField key={field.name} {...field} required defaultValue={activity?.[field.name]} />
+      ))}
       <CheckboxField
         name="onlinePayment"
         label="Paiement en ligne (PayFiP)"
@@ -43,6 +38,6 @@ export function ActivityForm({ action, activity }: Props) {
         hint="Les factures de cette activité peuvent être payées en ligne."
       />
       <TextField name="sortOrder" label="Ordre d'affichage" type="number" defaultValue={activity?.sortOrder ?? 0} />
-    </ActionForm>
+    </CreateOrEditForm>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { ActionForm } from "@/components/admin/action-form";
-import { CheckboxField } from "@/components/ui/form/choice-fields";
+import { ActiveField } from "@/components/admin/active-field";
+import { CreateOrEditForm, type CreateOrEditSpec } from "@/components/admin/create-or-edit-form";
 import { namedOptions, SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
@@ -15,15 +15,15 @@ type Props = {
   establishment?: Establishment;
 };
 
+const ESTABLISHMENT_FORM: CreateOrEditSpec = {
+  schemas: { create: ZEstablishmentSchema, update: ZEstablishmentUpdateSchema },
+  texts: { createLabel: "Créer l'établissement", saveLabel: "Enregistrer l'établissement" },
+  redirectTo: () => "/admin/catalogue#etablissements",
+};
+
 export function EstablishmentForm({ action, schools, establishment }: Props) {
   return (
-    <ActionForm
-      action={action}
-      schema={establishment ? ZEstablishmentUpdateSchema : ZEstablishmentSchema}
-      submitLabel={establishment ? "Enregistrer l'établissement" : "Créer l'établissement"}
-      redirectTo={() => "/admin/catalogue#etablissements"}
-    >
-      {establishment ? <input type="hidden" name="id" value={establishment.id} /> : null}
+    <CreateOrEditForm action={action} record={establishment} spec={ESTABLISHMENT_FORM}>
       <TextField
         name="name"
         label="Nom de l'établissement"
@@ -39,12 +39,11 @@ export function EstablishmentForm({ action, schools, establishment }: Props) {
         options={namedOptions(schools)}
       />
       <TextField name="address" label="Adresse" multiline defaultValue={establishment?.address ?? ""} />
-      <CheckboxField
-        name="active"
+      <ActiveField
         label="Établissement actif"
-        defaultChecked={establishment?.active ?? true}
         hint="Un établissement inactif n'est plus proposé aux familles."
+        active={establishment?.active}
       />
-    </ActionForm>
+    </CreateOrEditForm>
   );
 }

@@ -2,8 +2,9 @@
 
 import { useState } from "react";
 
-import { ActionForm } from "@/components/admin/action-form";
-import { CheckboxField, CheckboxGroup, RadioGroup } from "@/components/ui/form/choice-fields";
+import { ActiveField } from "@/components/admin/active-field";
+import { CreateOrEditForm, type CreateOrEditSpec } from "@/components/admin/create-or-edit-form";
+import { CheckboxGroup, RadioGroup } from "@/components/ui/form/choice-fields";
 import { namedOptions, SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
@@ -93,17 +94,16 @@ function ValidationModeField({ defaultValue }: { defaultValue: "AUTO" | "MANUAL"
   );
 }
 
+const PERIOD_FORM: CreateOrEditSpec = {
+  schemas: { create: ZPeriodSchema, update: ZPeriodUpdateSchema },
+  texts: { createLabel: "Créer la période", saveLabel: "Enregistrer la période" },
+  redirectTo: (data) => `/admin/catalogue/periodes/${(data as { id: string }).id}`,
+};
+
 export function PeriodForm({ action, establishments, activities, schools, period }: Props) {
   const section = "space-y-4 rounded-lg bg-white p-4 shadow";
   return (
-    <ActionForm
-      action={action}
-      schema={period ? ZPeriodUpdateSchema : ZPeriodSchema}
-      submitLabel={period ? "Enregistrer la période" : "Créer la période"}
-      redirectTo={(data) => `/admin/catalogue/periodes/${(data as { id: string }).id}`}
-      className="space-y-6"
-    >
-      {period ? <input type="hidden" name="id" value={period.id} /> : null}
+    <CreateOrEditForm action={action} record={period} spec={PERIOD_FORM} className="space-y-6">
       <section aria-labelledby="period-identity" className={section}>
         <h2 id="period-identity" className="text-lg font-bold text-brand">
           Identification
@@ -133,11 +133,10 @@ export function PeriodForm({ action, establishments, activities, schools, period
           defaultValue={period?.name}
           hint="Exemple : CANTINE ELEMENTAIRE 2026-2027. Unique dans l'établissement."
         />
-        <CheckboxField
-          name="active"
+        <ActiveField
           label="Période active"
-          defaultChecked={period?.active ?? true}
           hint="Une période inactive n'est plus proposée aux familles."
+          active={period?.active}
         />
       </section>
 
@@ -203,6 +202,6 @@ export function PeriodForm({ action, establishments, activities, schools, period
           defaultValues={period?.eligibleSchoolIds ?? []}
         />
       </section>
-    </ActionForm>
+    </CreateOrEditForm>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { ActionForm } from "@/components/admin/action-form";
-import { CreateOrEditForm, type CreateOrEditTexts } from "@/components/admin/create-or-edit-form";
+import { CreateOrEditForm, type CreateOrEditSpec } from "@/components/admin/create-or-edit-form";
 import { FileField } from "@/components/ui/form/file-field";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
@@ -93,15 +93,13 @@ function ContactFields({ contact }: { contact?: Contact }) {
   );
 }
 
-const CONTACT_TEXTS: CreateOrEditTexts = {
-  createLabel: "Ajouter le contact",
-  created: "Le contact a été ajouté.",
-  saved: "Le contact a été enregistré.",
+const CONTACT_FORM: CreateOrEditSpec = {
+  schemas: { create: ZUsefulContactSchema, update: ZUsefulContactUpdateSchema },
+  texts: { createLabel: "Ajouter le contact", created: "Le contact a été ajouté.", saved: "Le contact a été enregistré." },
 };
-const CONTACT_SCHEMAS = { create: ZUsefulContactSchema, update: ZUsefulContactUpdateSchema };
 
 export const EditUsefulContactForm = ({ action, contact }: { action: Action; contact?: Contact }) => (
-  <CreateOrEditForm action={action} record={contact} schemas={CONTACT_SCHEMAS} texts={CONTACT_TEXTS}>
+  <CreateOrEditForm action={action} record={contact} spec={CONTACT_FORM}>
     <ContactFields contact={contact} />
   </CreateOrEditForm>
 );

@@ -1,6 +1,7 @@
 "use client";
 
 import { ActionForm } from "@/components/admin/action-form";
+import { CreateOrEditForm, type CreateOrEditSpec } from "@/components/admin/create-or-edit-form";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { ZUnitCreateSchema, ZUnitUpdateSchema } from "@/lib/catalogue/units.schema";
@@ -46,7 +47,7 @@ function UnitFields({ unit, sortOrder }: { unit?: UnitValues; sortOrder?: number
               ? "Reportée sur les jours déjà ouverts, sauf ceux dont la capacité a été fixée à la main."
               : "Nombre de places chaque jour d'ouverture."
           }
-          defaultValue={unit ? String(unit.capacity) : undefined}
+          defaultValue={unit?.capacity}
           required
         />
         <TextField
@@ -61,6 +62,16 @@ function UnitFields({ unit, sortOrder }: { unit?: UnitValues; sortOrder?: number
   );
 }
 
+/** Saving a unit keeps its page; adding one leads to the new unit's page. */
+const UNIT_FORM: CreateOrEditSpec = {
+  schemas: { create: ZUnitCreateSchema, update: ZUnitUpdateSchema },
+  texts: { createLabel: "Ajouter l'unité", saveLabel: "Enregistrer l'unité", saved: "L'unité a été enregistrée." },
+};
+const NEW_UNIT_FORM: CreateOrEditSpec = {
+  ...UNIT_FORM,
+  redirectTo: (data) => `/admin/catalogue/unites/${(data as { id: string }).id}`,
+};
+
 /** "Ajouter une unité": on success, the new unit's page. */
 export function CreateUnitForm({
   action,
@@ -72,29 +83,18 @@ export function CreateUnitForm({
   sortOrder: number;
 }) {
   return (
-    <ActionForm
-      action={action as Action}
-      schema={ZUnitCreateSchema}
-      submitLabel="Ajouter l'unité"
-      redirectTo={(data) => `/admin/catalogue/unites/${(data as { id: string }).id}`}
-    >
+    <CreateOrEditForm action={action as Action} spec={NEW_UNIT_FORM}>
       <input type="hidden" name="periodId" value={periodId} />
       <UnitFields sortOrder={sortOrder} />
-    </ActionForm>
+    </CreateOrEditForm>
   );
 }
 
 export function EditUnitForm({ action, unit }: { action: Action; unit: UnitValues }) {
   return (
-    <ActionForm
-      action={action}
-      schema={ZUnitUpdateSchema}
-      submitLabel="Enregistrer l'unité"
-      successMessage="L'unité a été enregistrée."
-    >
-      <input type="hidden" name="id" value={unit.id} />
+    <CreateOrEditForm action={action} record={unit} spec={UNIT_FORM}>
       <UnitFields unit={unit} />
-    </ActionForm>
+    </CreateOrEditForm>
   );
 }
 
