@@ -29,6 +29,17 @@ describe("what a form posts, as a schema reads it", () => {
     expect(object.file).toBeInstanceOf(File);
   });
 
+  it("leaves out a name that would set the object's prototype", () => {
+    const data = new FormData();
+    data.append("__proto__", new File(["x"], "x.txt"));
+    data.append("__proto__", "a");
+    data.append("label", "Cantine");
+    const object = formDataToObject(data) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
+    expect(object).toEqual({ label: "Cantine" });
+    expect(Object.keys(object)).toEqual(["label"]);
+  });
+
   it("passes anything else than a FormData through", () => {
     const input = { name: "ALSH" };
     expect(formDataToObject(input)).toBe(input);

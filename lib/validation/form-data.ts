@@ -12,13 +12,14 @@ export const INVALID_FORM_MESSAGE = "Le formulaire contient des erreurs : vérif
 /**
  * A FormData as a plain object. A name posted several times (the ticked boxes of a checkbox
  * group) becomes the list of its values; a name posted once stays one value. React's own
- * `$ACTION…` entries are left out. Anything else than a FormData is returned as it is.
+ * `$ACTION…` entries and a `__proto__` name are left out. Anything else than a FormData is returned as it is.
  */
 export function formDataToObject(input: unknown): unknown {
   if (typeof FormData === "undefined" || !(input instanceof FormData)) return input;
   const object: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
   for (const key of new Set(input.keys())) {
-    if (key.startsWith("$ACTION")) continue;
+    // `__proto__` would set the object's prototype (to a posted file, or a list) instead of a key.
+    if (key.startsWith("$ACTION") || key === "__proto__") continue;
     const values = input.getAll(key);
     object[key] = values.length === 1 ? values[0] : values;
   }
