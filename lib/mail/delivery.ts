@@ -99,21 +99,23 @@ async function transmit(config: MailConfig, mail: ClaimedMail): Promise<void> {
 
 type Outcome = "sent" | "retried" | "failed" | "unreachable";
 
-/** Sends one claimed row and records the outcome — only if the claim is still ours (same attempt). */
-async function deliverOne(db: DbClient, config: MailConfig, mail: ClaimedMail): Promise<Outcome> {
+/**
+ * Sends one row claimed at `claimedAt` and records the outcome — only if the claim is still ours
+ * (same attempt). The next attempt counts from the start of this one.
+ */
+async function deliverOne(db: DbClient, config: MailConfig, mail: ClaimedMail, claimedAt: Date): Promise<Outcome> {
   const ours = { id: mail.id, attempts: mail.attempts };
   try {
     await transmit(config, mail);
   } catch (error) {
     const { message, unreachable } = describeSendError(error);
     const delay = retryDelayMs(mail.attempts);
-    const now = clock.now();
     await db.outboxMail.updateMany({
       where: { ...ours, status: "SENDING" },
       data:
         delay === null
           ? { status: "FAILED", leaseUntil: null, lastError: message }
-          : { status: "PENDING", leaseUntil: null, lastError: message, nextAttemptAt: new Date(now.getTime() + delay) },
+          : { status: "PENDING", leaseUntil: null, lastError: message, nextAttemptAt: new Date(claimedAt.getTime() + delay) },
     });
     if (delay === null) return "failed";
     return unreachable ? "unreachable" : "retried";
@@ -143,10 +145,11 @@ export async function deliverDueMails(
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, nextAttemptAt: null };
   let claimed = 0;
   while (claimed < limit) {
-    const batch = await claimDue(db, Math.min(BATCH, limit - claimed), clock.now());
+    const claimedAt = clock.now();
+    const batch = await claimDue(db, Math.min(BATCH, limit - claimed), claimedAt);
     if (batch.length === 0) break;
     claimed += batch.length;
-    const outcomes = await Promise.all(batch.map((mail) => deliverOne(db, config, mail)));
+    const outcomes = await Promise.all(batch.map((mail) => deliverOne(db, config, mail, claimedAt)));
     for (const outcome of outcomes) report[outcome === "unreachable" ? "retried" : outcome] += 1;
     if (outcomes.includes("unreachable")) {
       await holdDueMails(db, batch[outcomes.indexOf("unreachable")].id);
