@@ -65,8 +65,9 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
     ).toBe(1);
   });
 
-  it("refuses an e-mail already used, in French, and creates nothing", async () => {
+  it("refuses an e-mail already used, in French, and creates nothing (no activation mail either)", async () => {
     const before = await database.prisma.family.count();
+    const mailsBefore = await database.prisma.outboxMail.count();
     const input = ZCreateFamilySchema.parse({
       familyName: "Autre",
       firstName: "Paul",
@@ -77,6 +78,7 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
       "Cette adresse e-mail est déjà l'identifiant d'un autre compte.",
     );
     expect(await database.prisma.family.count()).toBe(before);
+    expect(await database.prisma.outboxMail.count()).toBe(mailsBefore);
   });
 
   it("finds families by name, e-mail, child's name and allocataire number, sorted and paginated by the database", async () => {

@@ -178,5 +178,9 @@ describePostgres("the staff reservation queue under concurrent decisions, on Pos
     });
     expect(counters._sum.booked).toBe(bookedDays);
     expect(await database.prisma.reservation.count({ where: { id: { in: ids }, status: "PENDING" } })).toBe(0);
+    // Each winning decision wrote its family's mail with it, a losing one none; each is delivered once.
+    expect(await database.prisma.outboxMail.count({ where: { kind: "reservation-decision" } })).toBe(2 * reservations.length);
+    await deliverMails(database, smtp);
+    expect(await smtp.settle()).toHaveLength(2 * reservations.length);
   });
 });
