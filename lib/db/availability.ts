@@ -115,3 +115,10 @@ export function databaseAvailable(env: Record<string, string | undefined> = proc
   }
   return holder.__portailAvailability.probe.isAvailable();
 }
+
+/** Closes the probe's connection (graceful shutdown: nothing of ours keeps the process alive). */
+export async function closeDatabaseAvailability(): Promise<void> {
+  const current = holder.__portailAvailability;
+  holder.__portailAvailability = undefined;
+  await current?.probe.close();
+}
