@@ -5,7 +5,7 @@ import "server-only";
 // for more than an hour. Administrators only, except the alert, which agents see too (they are
 // told to warn an administrator). Never the mails' bodies: they hold activation and reset links.
 import { writeAudit } from "@/lib/audit/audit-log";
-import type { StaffViewer, Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/session";
 import { assertAdminViewer, assertStaffViewer } from "@/lib/auth/staff-only";
 import * as clock from "@/lib/clock";
 import type { Db, DbClient } from "@/lib/db/client";
@@ -138,7 +138,7 @@ export async function mailFailureAlert(db: Db, viewer: Viewer, now: Date = clock
  * back to 0); its last error stays shown until the next attempt replaces it. Audited; the job
  * runtime is told at once (mailQueued). A sent mail, or one being sent, is refused.
  */
-export async function resendMail(db: DbClient, viewer: StaffViewer, id: string): Promise<{ to: string }> {
+export async function resendMail(db: DbClient, viewer: Viewer, id: string): Promise<{ to: string }> {
   assertAdminViewer(viewer);
   const now = clock.now();
   const resent = await db.$transaction(async (tx) => {
