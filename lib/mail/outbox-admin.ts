@@ -23,13 +23,20 @@ export type TOutboxFilter = { view: TOutboxView | null; recipient: string | null
 
 const RETRYING: OutboxMailStatus[] = ["PENDING", "SENDING"];
 
-/** Failing: given up, or still retried after a failed attempt. */
-const FAILING: Prisma.OutboxMailWhereInput = {
-  OR: [{ status: "FAILED" }, { status: { in: RETRYING }, lastError: { not: null } }],
+// A mail put back by « Renvoyer » keeps its last error with attempts back to 0: it waits (its next
+// attempt will tell), it is not failing; lib/mail/outbox-labels.ts's mailStateLabel says the same.
+/** Still retried after a failed attempt of its current window. */
+const RETRYING_AFTER_ERROR: Prisma.OutboxMailWhereInput = {
+  status: { in: RETRYING },
+  lastError: { not: null },
+  attempts: { gte: 1 },
 };
 
+/** Failing: given up, or still retried after a failed attempt. */
+const FAILING: Prisma.OutboxMailWhereInput = { OR: [{ status: "FAILED" }, RETRYING_AFTER_ERROR] };
+
 const VIEW_WHERE: Record<TOutboxView, Prisma.OutboxMailWhereInput> = {
-  "en-attente": { status: { in: RETRYING }, lastError: null },
+  "en-attente": { status: { in: RETRYING }, OR: [{ lastError: null }, { attempts: 0 }] },
   "en-echec": FAILING,
   envoyes: { status: "SENT" },
 };
@@ -37,25 +44,17 @@ const VIEW_WHERE: Record<TOutboxView, Prisma.OutboxMailWhereInput> = {
 /** lib/mail/failing-mail-rule.ts's rule, as a query (`now` is the instant it is asked at). */
 export function failingOverAnHourWhere(now: Date): Prisma.OutboxMailWhereInput {
   return {
-    OR: [
-      { status: "FAILED" },
-      {
-        status: { in: RETRYING },
-        lastError: { not: null },
-        attempts: { gte: 1 },
-        createdAt: { lte: new Date(now.getTime() - FAILING_ALERT_AFTER_MS) },
-      },
-    ],
+    OR: [{ status: "FAILED" }, { ...RETRYING_AFTER_ERROR, createdAt: { lte: new Date(now.getTime() - FAILING_ALERT_AFTER_MS) } }],
   };
 }
 
-/** « Renvoyer » applies to a failed mail: given up, or waiting for its next attempt after an error. */
+/** « Renvoyer » applies to a failed mail: given up, or waiting for its next attempt after an error (not while it is being sent). */
 const RESENDABLE: Prisma.OutboxMailWhereInput = {
-  OR: [{ status: "FAILED" }, { status: "PENDING", lastError: { not: null } }],
+  OR: [{ status: "FAILED" }, { ...RETRYING_AFTER_ERROR, status: "PENDING" }],
 };
 
-export const isResendable = (mail: { status: OutboxMailStatus; lastError: string | null }): boolean =>
-  mail.status === "FAILED" || (mail.status === "PENDING" && mail.lastError !== null);
+export const isResendable = (mail: { status: OutboxMailStatus; lastError: string | null; attempts: number }): boolean =>
+  mail.status === "FAILED" || (mail.status === "PENDING" && mail.lastError !== null && mail.attempts >= 1);
 
 const MAIL_ROW = {
   id: true,
@@ -101,7 +100,7 @@ export async function outboxSummary(db: Db, viewer: Viewer) {
   assertAdminViewer(viewer);
   const [byStatus, retrying, oldestFailure] = await Promise.all([
     db.outboxMail.groupBy({ by: ["status"], _count: { _all: true } }),
-    db.outboxMail.count({ where: { status: { in: RETRYING }, lastError: { not: null } } }),
+    db.outboxMail.count({ where: RETRYING_AFTER_ERROR }),
     db.outboxMail.findFirst({
       where: FAILING,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -1,16 +1,26 @@
 import { formatDuration, jobLabel, mailKindLabel, mailStateLabel } from "./outbox-labels";
 
 describe("the words of the page « Envois »", () => {
-  it("names each state of a mail, a failure waiting for its next attempt apart", () => {
+  it("names each state of a mail: a failure waiting for its next attempt, and a mail just resent, apart", () => {
     expect(
       [
-        { status: "PENDING", lastError: null },
-        { status: "PENDING", lastError: "refusé" },
-        { status: "SENDING", lastError: null },
-        { status: "SENT", lastError: null },
-        { status: "FAILED", lastError: "refusé" },
+        { status: "PENDING", lastError: null, attempts: 0 },
+        { status: "PENDING", lastError: "refusé", attempts: 2 },
+        { status: "PENDING", lastError: "refusé", attempts: 0 },
+        { status: "SENDING", lastError: null, attempts: 0 },
+        { status: "SENDING", lastError: "refusé", attempts: 1 },
+        { status: "SENT", lastError: null, attempts: 1 },
+        { status: "FAILED", lastError: "refusé", attempts: 20 },
       ].map((mail) => mailStateLabel(mail as Parameters<typeof mailStateLabel>[0])),
-    ).toEqual(["En attente", "En échec, nouvel essai prévu", "Envoi en cours", "Envoyé", "En échec, abandonné"]);
+    ).toEqual([
+      "En attente",
+      "En échec, nouvel essai prévu",
+      "En attente (renvoyé)",
+      "Envoi en cours",
+      "En échec, nouvel essai en cours",
+      "Envoyé",
+      "En échec, abandonné",
+    ]);
   });
 
   it("shows an unknown job or kind by its code, an empty kind as a dash", () => {

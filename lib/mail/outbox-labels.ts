@@ -11,13 +11,17 @@ export const OUTBOX_VIEW_LABELS = {
 export type TOutboxView = keyof typeof OUTBOX_VIEW_LABELS;
 export const OUTBOX_VIEWS = Object.keys(OUTBOX_VIEW_LABELS) as TOutboxView[];
 
-/** A mail's state in words: a PENDING row with an error is a failure waiting for its next attempt. */
-export function mailStateLabel(mail: { status: OutboxMailStatus; lastError: string | null }): string {
+/**
+ * A mail's state in words: a PENDING row with an error is a failure waiting for its next attempt,
+ * unless « Renvoyer » just put it back (its error kept, attempts back to 0).
+ */
+export function mailStateLabel(mail: { status: OutboxMailStatus; lastError: string | null; attempts: number }): string {
+  const resent = mail.lastError !== null && mail.attempts === 0;
   switch (mail.status) {
     case "PENDING":
-      return mail.lastError ? "En échec, nouvel essai prévu" : "En attente";
+      return resent ? "En attente (renvoyé)" : mail.lastError ? "En échec, nouvel essai prévu" : "En attente";
     case "SENDING":
-      return mail.lastError ? "En échec, nouvel essai en cours" : "Envoi en cours";
+      return resent ? "Envoi en cours (renvoyé)" : mail.lastError ? "En échec, nouvel essai en cours" : "Envoi en cours";
     case "SENT":
       return "Envoyé";
     case "FAILED":

@@ -125,22 +125,25 @@ describe.each(testDatabaseKinds())("the staff page « Envois » on %s", (kind) =
       expect.objectContaining({ subject: "Objet pour envoi@exemple.fr", kind: "reservation-confirmation", status: "SENDING" }),
     );
 
-    expect(recipients(await list({ view: "en-attente" }))).toEqual(["envoi@exemple.fr", "attente@exemple.fr"]);
+    // A mail just put back by « Renvoyer » waits (its old error kept) until its next attempt tells.
+    expect(recipients(await list({ view: "en-attente" }))).toEqual([
+      "envoi@exemple.fr",
+      "attente@exemple.fr",
+      "renvoye@exemple.fr",
+    ]);
     expect(recipients(await list({ view: "en-echec" }))).toEqual([
       "echec.recent@exemple.fr",
       "Echec.Ancien@exemple.fr",
       "echec.envoi@exemple.fr",
-      "renvoye@exemple.fr",
       "abandon@exemple.fr",
     ]);
     expect(recipients(await list({ view: "envoyes" }))).toEqual(["envoye@exemple.fr"]);
     expect(recipients(await list({ recipient: "ECHEC.a" }))).toEqual(["Echec.Ancien@exemple.fr"]);
     expect(recipients(await list({ view: "envoyes", recipient: "echec" }))).toEqual([]);
-    // « Renvoyer » is offered on the failed ones only, never on a mail being sent.
+    // « Renvoyer » is offered on the failed ones only: not on a mail being sent, nor on one just resent.
     expect((await list({})).mails.filter((mail) => mail.resendable).map((mail) => mail.to)).toEqual([
       "echec.recent@exemple.fr",
       "Echec.Ancien@exemple.fr",
-      "renvoye@exemple.fr",
       "abandon@exemple.fr",
     ]);
   });
@@ -168,8 +171,8 @@ describe.each(testDatabaseKinds())("the staff page « Envois » on %s", (kind) =
     await writeEveryState(now);
     const summary = await outboxSummary(database.prisma, admin);
     expect(summary).toEqual({
-      pending: 2,
-      retrying: 4,
+      pending: 3,
+      retrying: 3,
       failed: 1,
       sent: 1,
       oldestFailure: expect.objectContaining({ to: "abandon@exemple.fr", lastError: "550 boîte inconnue" }),
@@ -233,7 +236,7 @@ describe.each(testDatabaseKinds())("the staff page « Envois » on %s", (kind) =
     );
   });
 
-  it("refuses « Renvoyer » on a sent mail, one being sent, one waiting without error and one that does not exist", async () => {
+  it("refuses « Renvoyer » on a sent mail, one being sent, one waiting (without error, or just resent) and one that does not exist", async () => {
     const now = clock.now();
     const ids = await writeEveryState(now);
     const before = await database.prisma.outboxMail.findMany({ orderBy: { id: "asc" } });
@@ -241,10 +244,12 @@ describe.each(testDatabaseKinds())("the staff page « Envois » on %s", (kind) =
       new AppError("INVALID", "Cet e-mail a déjà été envoyé : il n'est pas renvoyé une seconde fois."),
     );
     await expect(resendMail(database.prisma, admin, ids.retryingSending)).rejects.toMatchObject({ code: "BUSY" });
-    await expect(resendMail(database.prisma, admin, ids.waiting)).rejects.toMatchObject({
-      code: "INVALID",
-      message: "Cet e-mail est déjà en attente d'envoi : il part au prochain essai.",
-    });
+    for (const waiting of [ids.waiting, ids.justResent]) {
+      await expect(resendMail(database.prisma, admin, waiting)).rejects.toMatchObject({
+        code: "INVALID",
+        message: "Cet e-mail est déjà en attente d'envoi : il part au prochain essai.",
+      });
+    }
     await expect(resendMail(database.prisma, admin, "ffffffff-ffff-4fff-8fff-ffffffffffff")).rejects.toMatchObject({
       code: "NOT_FOUND",
     });

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { ActionForm } from "@/components/admin/action-form";
 import { MailFailureAlert } from "@/components/admin/mail-failure-alert";
 import { Pagination, queryString } from "@/components/admin/pagination";
+import { OutboxAnnouncer, ResendMailForm } from "@/components/admin/resend-mail-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";
@@ -15,7 +15,6 @@ import { formatDateTime } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { parseChoice, parsePage, parseText, type TSearchParams } from "@/lib/http/url-params";
 import { jobRunsOverview, listOutbox, mailFailureAlert, outboxSummary } from "@/lib/mail/outbox-admin";
-import { ZResendMailSchema } from "@/lib/mail/outbox-admin.schema";
 import {
   formatDuration,
   mailKindLabel,
@@ -125,76 +124,68 @@ export default async function OutboxPage({ searchParams }: Props) {
             {result.total} e-mail(s){filter.view ? ` – ${OUTBOX_VIEW_LABELS[filter.view].toLowerCase()}` : ""}
             {filter.recipient ? ` pour « ${filter.recipient} »` : ""}
           </p>
-          {result.mails.length === 0 ? (
-            <p className="text-muted">
-              {filter.recipient ? "Aucun e-mail ne correspond à cette recherche." : EMPTY[filter.view ?? "tous"]}
-            </p>
-          ) : (
-            <div role="region" aria-label="Tableau des e-mails" tabIndex={0} className="relative overflow-x-auto">
-              <DataTable
-                className="w-full min-w-[56rem] text-left text-sm"
-                look="boxed"
-                caption="E-mails du portail, du plus récent au plus ancien"
-                columns={[
-                  "Écrit le",
-                  "Destinataire",
-                  "Objet",
-                  "Type",
-                  "État",
-                  "Essais",
-                  "Prochain essai",
-                  "Dernière erreur",
-                  "Action",
-                ]}
-              >
-                {result.mails.map((mail) => (
-                  <tr key={mail.id} className="border-t border-gray-200 align-top">
-                    <td className="p-2 whitespace-nowrap">{formatDateTime(mail.createdAt)}</td>
-                    <td className="p-2 break-all">{mail.to}</td>
-                    <td className="p-2">{mail.subject}</td>
-                    <td className="p-2">{mailKindLabel(mail.kind)}</td>
-                    <td className="p-2">
-                      {mailStateLabel(mail)}
-                      {mail.status === "SENT" && mail.sentAt ? (
-                        <span className="block text-xs text-muted">le {formatDateTime(mail.sentAt)}</span>
-                      ) : null}
-                    </td>
-                    <td className="p-2">{mail.attempts}</td>
-                    <td className="p-2">{mail.status === "PENDING" ? formatDateTime(mail.nextAttemptAt) : "—"}</td>
-                    <td className="p-2 break-words">
-                      {mail.lastError ? (
-                        <>
-                          {mail.lastAttemptAt ? (
-                            <span className="block text-xs text-muted">le {formatDateTime(mail.lastAttemptAt)}</span>
-                          ) : null}
-                          {shorten(mail.lastError)}
-                        </>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                    <td className="p-2">
-                      {mail.resendable ? (
-                        <ActionForm
-                          key={mail.id}
-                          action={resendMailAction}
-                          schema={ZResendMailSchema}
-                          hiddenFields={{ id: mail.id }}
-                          submitLabel="Renvoyer"
-                          variant="secondary"
-                          confirmMessage={`Renvoyer l'e-mail « ${mail.subject} » à ${mail.to} ? Un nouvel essai est fait tout de suite, puis pendant 48 heures en cas d'échec.`}
-                          successMessage="Remis en file d'attente : nouvel essai immédiat."
-                          className="space-y-1"
-                        />
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </DataTable>
-            </div>
-          )}
+          <OutboxAnnouncer>
+            {result.mails.length === 0 ? (
+              <p className="text-muted">
+                {filter.recipient ? "Aucun e-mail ne correspond à cette recherche." : EMPTY[filter.view ?? "tous"]}
+              </p>
+            ) : (
+              <div role="region" aria-label="Tableau des e-mails" tabIndex={0} className="relative overflow-x-auto">
+                <DataTable
+                  className="w-full min-w-[56rem] text-left text-sm"
+                  look="boxed"
+                  caption="E-mails du portail, du plus récent au plus ancien"
+                  columns={[
+                    "Écrit le",
+                    "Destinataire",
+                    "Objet",
+                    "Type",
+                    "État",
+                    "Essais",
+                    "Prochain essai",
+                    "Dernière erreur",
+                    "Action",
+                  ]}
+                >
+                  {result.mails.map((mail) => (
+                    <tr key={mail.id} className="border-t border-gray-200 align-top">
+                      <td className="p-2 whitespace-nowrap">{formatDateTime(mail.createdAt)}</td>
+                      <td className="p-2 break-all">{mail.to}</td>
+                      <td className="p-2">{mail.subject}</td>
+                      <td className="p-2">{mailKindLabel(mail.kind)}</td>
+                      <td className="p-2">
+                        {mailStateLabel(mail)}
+                        {mail.status === "SENT" && mail.sentAt ? (
+                          <span className="block text-xs text-muted">le {formatDateTime(mail.sentAt)}</span>
+                        ) : null}
+                      </td>
+                      <td className="p-2">{mail.attempts}</td>
+                      <td className="p-2">{mail.status === "PENDING" ? formatDateTime(mail.nextAttemptAt) : "—"}</td>
+                      <td className="p-2 break-words">
+                        {mail.lastError ? (
+                          <>
+                            {mail.lastAttemptAt ? (
+                              <span className="block text-xs text-muted">le {formatDateTime(mail.lastAttemptAt)}</span>
+                            ) : null}
+                            {shorten(mail.lastError)}
+                          </>
+                        ) : (
+                          "—"
+                        )}
+                      </td>
+                      <td className="p-2">
+                        {mail.resendable ? (
+                          <ResendMailForm action={resendMailAction} id={mail.id} to={mail.to} subject={mail.subject} />
+                        ) : (
+                          "—"
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
+              </div>
+            )}
+          </OutboxAnnouncer>
           <Pagination page={result.page} pageCount={result.pageCount} href={pageHref} />
         </div>
       </Panel>
