@@ -8,9 +8,10 @@ import { useCheckedAction } from "@/components/ui/form/use-checked-action";
 import type { ActionResult } from "@/lib/auth/action";
 import { ZResendMailSchema } from "@/lib/mail/outbox-admin.schema";
 
-// « Renvoyer » on the page « Envois ». Once a mail is put back in the queue its row loses the
-// button (the page is refreshed), so the success is said above the table, in a status region that
-// outlives the row's form (OutboxAnnouncer), and the focus moves there instead of being lost.
+// « Renvoyer » on the page « Envois ». The row's button is disabled while the action runs, and
+// gone after the refresh when the mail was sent meanwhile, so the success is said above the table,
+// in a status region that outlives the row's form (OutboxAnnouncer), and the focus moves there
+// instead of being lost.
 
 type Announce = (message: string) => void;
 const AnnounceContext = createContext<Announce>(() => {});

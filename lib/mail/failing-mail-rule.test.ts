@@ -5,7 +5,6 @@ const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_00
 const mail = (facts: Partial<TFailingMailFacts>): TFailingMailFacts => ({
   status: "PENDING",
   lastError: "connect ECONNREFUSED 127.0.0.1:25",
-  attempts: 3,
   createdAt: minutesAgo(61),
   ...facts,
 });
@@ -22,9 +21,12 @@ describe("the admin home's alert rule: mails failing for more than an hour", () 
     expect(isFailingForOverAnHour(mail({ status: "FAILED", createdAt: minutesAgo(2) }), NOW)).toBe(true);
   });
 
-  it("leaves out a mail waiting without an error, a sent one, and one just put back by « Renvoyer » (attempts 0)", () => {
-    expect(isFailingForOverAnHour(mail({ lastError: null, attempts: 0, createdAt: minutesAgo(600) }), NOW)).toBe(false);
+  it("counts a mail held by an outage or just put back by « Renvoyer » (its error, no attempt of its own yet)", () => {
+    expect(isFailingForOverAnHour(mail({ createdAt: minutesAgo(90) }), NOW)).toBe(true);
+  });
+
+  it("leaves out a mail waiting without an error and a sent one", () => {
+    expect(isFailingForOverAnHour(mail({ lastError: null, createdAt: minutesAgo(600) }), NOW)).toBe(false);
     expect(isFailingForOverAnHour(mail({ status: "SENT", createdAt: minutesAgo(600) }), NOW)).toBe(false);
-    expect(isFailingForOverAnHour(mail({ attempts: 0, createdAt: minutesAgo(600) }), NOW)).toBe(false);
   });
 });

@@ -2,12 +2,13 @@
 // more than an hour"). Pure, so that the rule is unit-tested; lib/mail/outbox-admin.ts asks the
 // database the same question (FAILING_OVER_AN_HOUR_WHERE), and a test holds the two together.
 //
-// A mail counts when it was given up (FAILED: its 48-hour window ran out, or its recipient was
-// refused for good), or when it is still being retried (PENDING or SENDING) and:
-//   - its last attempt failed (lastError) and at least one attempt was made in its current window
-//     (attempts ≥ 1: a mail just put back by « Renvoyer » keeps its old error with attempts 0 and
-//     does not count until its next attempt tells), and
-//   - it was written more than an hour ago (createdAt).
+// A mail counts when it was given up (FAILED: its 48-hour schedule ran out, or a send was
+// interrupted twice — « Envoi incertain »), or when it is still being retried (PENDING or SENDING)
+// after a failure (lastError) and was written more than an hour ago (createdAt).
+// Any number of attempts: while the SMTP server is unreachable, delivery (lib/mail/delivery.ts,
+// holdDueMails) holds the other due mails with the failed one's error and their attempts unchanged,
+// so a mail that failed may have 0 attempts of its own; a mail just put back by « Renvoyer » (its
+// error kept, attempts 0) also still counts until its next attempt, seconds later, succeeds.
 // Why createdAt for "its first failure": the outbox keeps no first-failure time, and the first
 // attempt is dispatched as soon as the mail commits, so the first failure follows createdAt within
 // seconds while the job runtime runs; when the runtime was stopped, a mail waiting for over an hour
@@ -17,10 +18,10 @@ import type { OutboxMailStatus } from "@/lib/db/generated/client";
 
 export const FAILING_ALERT_AFTER_MS = 60 * 60 * 1000;
 
-export type TFailingMailFacts = { status: OutboxMailStatus; lastError: string | null; attempts: number; createdAt: Date };
+export type TFailingMailFacts = { status: OutboxMailStatus; lastError: string | null; createdAt: Date };
 
 export function isFailingForOverAnHour(mail: TFailingMailFacts, now: Date): boolean {
   if (mail.status === "FAILED") return true;
   if (mail.status === "SENT") return false;
-  return mail.lastError !== null && mail.attempts >= 1 && mail.createdAt.getTime() <= now.getTime() - FAILING_ALERT_AFTER_MS;
+  return mail.lastError !== null && mail.createdAt.getTime() <= now.getTime() - FAILING_ALERT_AFTER_MS;
 }

@@ -23,20 +23,14 @@ export type TOutboxFilter = { view: TOutboxView | null; recipient: string | null
 
 const RETRYING: OutboxMailStatus[] = ["PENDING", "SENDING"];
 
-// A mail put back by « Renvoyer » keeps its last error with attempts back to 0: it waits (its next
-// attempt will tell), it is not failing; lib/mail/outbox-labels.ts's mailStateLabel says the same.
-/** Still retried after a failed attempt of its current window. */
-const RETRYING_AFTER_ERROR: Prisma.OutboxMailWhereInput = {
-  status: { in: RETRYING },
-  lastError: { not: null },
-  attempts: { gte: 1 },
-};
+/** Still retried after a failure (lib/mail/failing-mail-rule.ts: whatever its own attempts). */
+const RETRYING_AFTER_ERROR: Prisma.OutboxMailWhereInput = { status: { in: RETRYING }, lastError: { not: null } };
 
-/** Failing: given up, or still retried after a failed attempt. */
+/** Failing: given up, or still retried after a failure. */
 const FAILING: Prisma.OutboxMailWhereInput = { OR: [{ status: "FAILED" }, RETRYING_AFTER_ERROR] };
 
 const VIEW_WHERE: Record<TOutboxView, Prisma.OutboxMailWhereInput> = {
-  "en-attente": { status: { in: RETRYING }, OR: [{ lastError: null }, { attempts: 0 }] },
+  "en-attente": { status: { in: RETRYING }, lastError: null },
   "en-echec": FAILING,
   envoyes: { status: "SENT" },
 };
@@ -53,8 +47,8 @@ const RESENDABLE: Prisma.OutboxMailWhereInput = {
   OR: [{ status: "FAILED" }, { ...RETRYING_AFTER_ERROR, status: "PENDING" }],
 };
 
-export const isResendable = (mail: { status: OutboxMailStatus; lastError: string | null; attempts: number }): boolean =>
-  mail.status === "FAILED" || (mail.status === "PENDING" && mail.lastError !== null && mail.attempts >= 1);
+export const isResendable = (mail: { status: OutboxMailStatus; lastError: string | null }): boolean =>
+  mail.status === "FAILED" || (mail.status === "PENDING" && mail.lastError !== null);
 
 const MAIL_ROW = {
   id: true,

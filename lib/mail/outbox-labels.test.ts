@@ -1,23 +1,21 @@
 import { formatDuration, jobLabel, mailKindLabel, mailStateLabel } from "./outbox-labels";
 
 describe("the words of the page « Envois »", () => {
-  it("names each state of a mail: a failure waiting for its next attempt, and a mail just resent, apart", () => {
+  it("names each state of a mail, a mail waiting for a new attempt after a failure apart", () => {
     expect(
       [
-        { status: "PENDING", lastError: null, attempts: 0 },
-        { status: "PENDING", lastError: "refusé", attempts: 2 },
-        { status: "PENDING", lastError: "refusé", attempts: 0 },
-        { status: "SENDING", lastError: null, attempts: 0 },
-        { status: "SENDING", lastError: "refusé", attempts: 1 },
-        { status: "SENT", lastError: null, attempts: 1 },
-        { status: "FAILED", lastError: "refusé", attempts: 20 },
+        { status: "PENDING", lastError: null },
+        { status: "PENDING", lastError: "refusé" },
+        { status: "SENDING", lastError: null },
+        { status: "SENDING", lastError: "refusé" },
+        { status: "SENT", lastError: null },
+        { status: "FAILED", lastError: "refusé" },
       ].map((mail) => mailStateLabel(mail as Parameters<typeof mailStateLabel>[0])),
     ).toEqual([
       "En attente",
-      "En échec, nouvel essai prévu",
-      "En attente (renvoyé)",
+      "En attente d'un nouvel essai",
       "Envoi en cours",
-      "En échec, nouvel essai en cours",
+      "Nouvel essai en cours",
       "Envoyé",
       "En échec, abandonné",
     ]);

@@ -12,16 +12,16 @@ export type TOutboxView = keyof typeof OUTBOX_VIEW_LABELS;
 export const OUTBOX_VIEWS = Object.keys(OUTBOX_VIEW_LABELS) as TOutboxView[];
 
 /**
- * A mail's state in words: a PENDING row with an error is a failure waiting for its next attempt,
- * unless « Renvoyer » just put it back (its error kept, attempts back to 0).
+ * A mail's state in words. A PENDING row with an error waits for a new attempt after a failure (its
+ * own, the outage's — delivery holds the other mails with the failed one's error — or the one
+ * before « Renvoyer »); the error itself is shown beside it.
  */
-export function mailStateLabel(mail: { status: OutboxMailStatus; lastError: string | null; attempts: number }): string {
-  const resent = mail.lastError !== null && mail.attempts === 0;
+export function mailStateLabel(mail: { status: OutboxMailStatus; lastError: string | null }): string {
   switch (mail.status) {
     case "PENDING":
-      return resent ? "En attente (renvoyé)" : mail.lastError ? "En échec, nouvel essai prévu" : "En attente";
+      return mail.lastError ? "En attente d'un nouvel essai" : "En attente";
     case "SENDING":
-      return resent ? "Envoi en cours (renvoyé)" : mail.lastError ? "En échec, nouvel essai en cours" : "Envoi en cours";
+      return mail.lastError ? "Nouvel essai en cours" : "Envoi en cours";
     case "SENT":
       return "Envoyé";
     case "FAILED":

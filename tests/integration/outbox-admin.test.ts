@@ -13,7 +13,8 @@ import { createStaffViewer } from "../helpers/admin-fixtures";
 import { withStaffTestBed } from "../helpers/staff-test-bed";
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
-const ERROR = "connect ECONNREFUSED 127.0.0.1:25";
+const ERROR = "Refus du serveur SMTP (451, RCPT TO) : réessayez plus tard";
+const HELD = "Serveur SMTP injoignable (ECONNECTION) : connect ECONNREFUSED 127.0.0.1:25";
 const PARENT: Viewer = { userId: "parent", email: "parent@exemple.fr", name: "Parent", role: "PARENT", familyId: "famille" };
 
 describe.each(testDatabaseKinds())("the staff page « Envois » on %s", (kind) => {
@@ -77,13 +78,8 @@ describe.each(testDatabaseKinds())("the staff page « Envois » on %s", (kind) =
         attempts: 5,
         lastError: ERROR,
       }),
-      justResent: await writeMail(now, {
-        to: "renvoye@exemple.fr",
-        status: "PENDING",
-        minutesOld: 600,
-        attempts: 0,
-        lastError: ERROR,
-      }),
+      // Held by an outage: delivery gave it the failed mail's error, its own attempts unchanged (lib/mail/delivery.ts).
+      held: await writeMail(now, { to: "retenu@exemple.fr", status: "PENDING", minutesOld: 600, attempts: 0, lastError: HELD }),
       failed: await writeMail(now, {
         to: "abandon@exemple.fr",
         status: "FAILED",
@@ -117,7 +113,7 @@ describe.each(testDatabaseKinds())("the staff page « Envois » on %s", (kind) =
       "Echec.Ancien@exemple.fr",
       "echec.envoi@exemple.fr",
       "attente@exemple.fr",
-      "renvoye@exemple.fr",
+      "retenu@exemple.fr",
       "abandon@exemple.fr",
     ]);
     expect(JSON.stringify(all)).not.toContain("SECRET");
@@ -125,25 +121,22 @@ describe.each(testDatabaseKinds())("the staff page « Envois » on %s", (kind) =
       expect.objectContaining({ subject: "Objet pour envoi@exemple.fr", kind: "reservation-confirmation", status: "SENDING" }),
     );
 
-    // A mail just put back by « Renvoyer » waits (its old error kept) until its next attempt tells.
-    expect(recipients(await list({ view: "en-attente" }))).toEqual([
-      "envoi@exemple.fr",
-      "attente@exemple.fr",
-      "renvoye@exemple.fr",
-    ]);
+    expect(recipients(await list({ view: "en-attente" }))).toEqual(["envoi@exemple.fr", "attente@exemple.fr"]);
     expect(recipients(await list({ view: "en-echec" }))).toEqual([
       "echec.recent@exemple.fr",
       "Echec.Ancien@exemple.fr",
       "echec.envoi@exemple.fr",
+      "retenu@exemple.fr",
       "abandon@exemple.fr",
     ]);
     expect(recipients(await list({ view: "envoyes" }))).toEqual(["envoye@exemple.fr"]);
     expect(recipients(await list({ recipient: "ECHEC.a" }))).toEqual(["Echec.Ancien@exemple.fr"]);
     expect(recipients(await list({ view: "envoyes", recipient: "echec" }))).toEqual([]);
-    // « Renvoyer » is offered on the failed ones only: not on a mail being sent, nor on one just resent.
+    // « Renvoyer » is offered on the failed ones only, never on a mail being sent.
     expect((await list({})).mails.filter((mail) => mail.resendable).map((mail) => mail.to)).toEqual([
       "echec.recent@exemple.fr",
       "Echec.Ancien@exemple.fr",
+      "retenu@exemple.fr",
       "abandon@exemple.fr",
     ]);
   });
@@ -171,8 +164,8 @@ describe.each(testDatabaseKinds())("the staff page « Envois » on %s", (kind) =
     await writeEveryState(now);
     const summary = await outboxSummary(database.prisma, admin);
     expect(summary).toEqual({
-      pending: 3,
-      retrying: 3,
+      pending: 2,
+      retrying: 4,
       failed: 1,
       sent: 1,
       oldestFailure: expect.objectContaining({ to: "abandon@exemple.fr", lastError: "550 boîte inconnue" }),
@@ -185,17 +178,17 @@ describe.each(testDatabaseKinds())("the staff page « Envois » on %s", (kind) =
     const now = clock.now();
     const ids = await writeEveryState(now);
     const alert = await mailFailureAlert(database.prisma, agent, now);
-    // The given-up one, the old one retried, the old one being retried; not the recent one, not the one just resent.
-    expect(alert).toEqual({ count: 3, since: minutesAgo(now, 3000) });
+    // The given-up one, the old ones retried, being retried or held by the outage; not the recent one.
+    expect(alert).toEqual({ count: 4, since: minutesAgo(now, 3000) });
     const rows = await database.prisma.outboxMail.findMany();
     const byRule = rows.filter((row) => isFailingForOverAnHour(row, now)).map((row) => row.id);
-    expect(byRule.sort()).toEqual([ids.failed, ids.retryingOld, ids.retryingSending].sort());
+    expect(byRule.sort()).toEqual([ids.failed, ids.retryingOld, ids.retryingSending, ids.held].sort());
 
     // Two minutes later the recent one has failed for more than an hour too.
-    expect((await mailFailureAlert(database.prisma, admin, minutesAgo(now, -2))).count).toBe(4);
+    expect((await mailFailureAlert(database.prisma, admin, minutesAgo(now, -2))).count).toBe(5);
     // Without the given-up one, "since" is the oldest mail still retried.
     await database.prisma.outboxMail.delete({ where: { id: ids.failed } });
-    expect(await mailFailureAlert(database.prisma, admin, now)).toEqual({ count: 2, since: minutesAgo(now, 90) });
+    expect(await mailFailureAlert(database.prisma, admin, now)).toEqual({ count: 3, since: minutesAgo(now, 600) });
     await database.prisma.outboxMail.deleteMany({ where: { lastError: { not: null } } });
     expect(await mailFailureAlert(database.prisma, admin, now)).toEqual({ count: 0, since: null });
   });
@@ -226,17 +219,18 @@ describe.each(testDatabaseKinds())("the staff page « Envois » on %s", (kind) =
         details: expect.objectContaining({ destinataire: "abandon@exemple.fr", "dernière erreur": "550 boîte inconnue" }),
       }),
     ]);
-    // It no longer raises the alert until its next attempt tells.
-    expect((await mailFailureAlert(database.prisma, admin, now)).count).toBe(2);
+    // Still undelivered: it keeps the alert until its next attempt succeeds.
+    expect(await mailFailureAlert(database.prisma, admin, now)).toEqual({ count: 4, since: minutesAgo(now, 3000) });
 
-    // A mail retried after an error can be sent again at once too.
-    await resendMail(database.prisma, admin, ids.retryingOld);
+    // A mail waiting for a new attempt after a failure can be sent at once too, and a resent one again.
+    for (const id of [ids.retryingOld, ids.held, ids.failed]) await resendMail(database.prisma, admin, id);
     expect(await database.prisma.outboxMail.findUniqueOrThrow({ where: { id: ids.retryingOld } })).toEqual(
       expect.objectContaining({ status: "PENDING", attempts: 0, lastError: ERROR }),
     );
+    expect(await database.prisma.auditLog.count({ where: { action: "outbox.resend", targetId: ids.failed } })).toBe(2);
   });
 
-  it("refuses « Renvoyer » on a sent mail, one being sent, one waiting (without error, or just resent) and one that does not exist", async () => {
+  it("refuses « Renvoyer » on a sent mail, one being sent, one waiting without error and one that does not exist", async () => {
     const now = clock.now();
     const ids = await writeEveryState(now);
     const before = await database.prisma.outboxMail.findMany({ orderBy: { id: "asc" } });
@@ -244,12 +238,10 @@ describe.each(testDatabaseKinds())("the staff page « Envois » on %s", (kind) =
       new AppError("INVALID", "Cet e-mail a déjà été envoyé : il n'est pas renvoyé une seconde fois."),
     );
     await expect(resendMail(database.prisma, admin, ids.retryingSending)).rejects.toMatchObject({ code: "BUSY" });
-    for (const waiting of [ids.waiting, ids.justResent]) {
-      await expect(resendMail(database.prisma, admin, waiting)).rejects.toMatchObject({
-        code: "INVALID",
-        message: "Cet e-mail est déjà en attente d'envoi : il part au prochain essai.",
-      });
-    }
+    await expect(resendMail(database.prisma, admin, ids.waiting)).rejects.toMatchObject({
+      code: "INVALID",
+      message: "Cet e-mail est déjà en attente d'envoi : il part au prochain essai.",
+    });
     await expect(resendMail(database.prisma, admin, "ffffffff-ffff-4fff-8fff-ffffffffffff")).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
