@@ -10,6 +10,7 @@ const ADMIN_SECTIONS: { href: string; label: string; adminOnly?: boolean }[] = [
   { href: "/admin/contenus", label: "Contenus" },
   { href: "/admin/personnel", label: "Personnel", adminOnly: true },
   { href: "/admin/journal", label: "Journal", adminOnly: true },
+  { href: "/admin/envois", label: "Envois", adminOnly: true },
 ];
 
 export function AdminNav({ role }: { role: "AGENT" | "ADMIN" }) {

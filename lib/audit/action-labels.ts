@@ -37,6 +37,7 @@ export const AUDIT_ACTION_LABELS = {
   "family.qf.set": "Quotient familial fixé",
   "family.record.update": "Dossier famille modifié",
   "news.create": "Actualité créée",
+  "outbox.resend": "E-mail renvoyé",
   "news.update": "Actualité modifiée",
   "news.publish": "Actualité publiée",
   "news.unpublish": "Actualité retirée",

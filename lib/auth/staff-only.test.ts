@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 
 import type { Viewer } from "./session";
-import { assertStaffViewer } from "./staff-only";
+import { assertAdminViewer, assertStaffViewer } from "./staff-only";
 
 const viewer = (role: Viewer["role"]): Viewer => ({
   userId: "u",
@@ -21,5 +21,16 @@ describe("a staff-only data function's guard", () => {
     expect(() => assertStaffViewer(viewer("PARENT"))).toThrow(
       new AppError("FORBIDDEN", "Ces informations sont réservées aux agents de la mairie."),
     );
+  });
+});
+
+describe("an administrators-only data function's guard", () => {
+  it("lets admins through and refuses an agent and a parent with a French message", () => {
+    expect(() => assertAdminViewer(viewer("ADMIN"))).not.toThrow();
+    for (const role of ["AGENT", "PARENT"] as const) {
+      expect(() => assertAdminViewer(viewer(role))).toThrow(
+        new AppError("FORBIDDEN", "Ces informations sont réservées aux administrateurs."),
+      );
+    }
   });
 });

@@ -11,3 +11,13 @@ export function assertStaffViewer(viewer: Viewer): asserts viewer is StaffViewer
     throw new AppError("FORBIDDEN", "Ces informations sont réservées aux agents de la mairie.");
   }
 }
+
+/**
+ * The first line of an administrators-only data function (the journal, the mail outbox and the
+ * job runs): an agent, a parent or a script's other viewer gets nothing.
+ */
+export function assertAdminViewer(viewer: Viewer): asserts viewer is StaffViewer & { role: "ADMIN" } {
+  if (viewer.role !== "ADMIN") {
+    throw new AppError("FORBIDDEN", "Ces informations sont réservées aux administrateurs.");
+  }
+}

@@ -62,6 +62,7 @@ const PAGES: Record<string, { urls: (ids: MatrixIds) => string[]; adminOnly?: tr
   "/admin/contenus": { urls: () => ["/admin/contenus"] },
   "/admin/personnel": { urls: () => ["/admin/personnel"], adminOnly: true },
   "/admin/journal": { urls: () => ["/admin/journal"], adminOnly: true },
+  "/admin/envois": { urls: () => ["/admin/envois", "/admin/envois?etat=en-echec&q=matrice&page=2"], adminOnly: true },
 };
 
 // ─── Actions ────────────────────────────────────────────────────────────────────────────────
@@ -76,6 +77,7 @@ const ACTION_PAGES: Record<string, (ids: MatrixIds) => string> = {
   "app/admin/catalogue/tranches/actions.ts": () => "/admin/catalogue/tranches",
   "app/admin/personnel/actions.ts": () => "/admin/personnel",
   "app/admin/documents/actions.ts": (ids) => `/admin/documents/${ids.documentId}`,
+  "app/admin/envois/actions.ts": () => "/admin/envois",
 };
 
 const upload = (name: string, mimeType: string): FilePart => ({
@@ -485,6 +487,13 @@ const SPECS: Record<string, Spec> = {
       return { enrolled: user.totpEnabledAt !== null, recoveryCodes: user._count.recoveryCodes };
     },
     after: () => ({ enrolled: false, recoveryCodes: 0 }),
+  },
+  resendMailAction: {
+    adminOnly: true,
+    argument: (ids) => json({ id: ids.failedMailId }),
+    // Audited in the transaction that puts it back: the count says it ran (a job runtime may then send it at once).
+    read: (db, ids) => db.auditLog.count({ where: { action: "outbox.resend", targetId: ids.failedMailId } }),
+    after: () => 1,
   },
   reviewDocumentAction: {
     // A SUBMITTED document: staff may decide on it.

@@ -41,6 +41,8 @@ export type MatrixIds = {
   bracketIds: string[];
   brackets: { edit: string; remove: string };
   staff: { role: string; active: string; secondFactor: string };
+  /** A mail given up after its 48 hours of attempts (« Renvoyer » on the page « Envois »). */
+  failedMailId: string;
 };
 
 /** A staff account signed in and then out: its cookie names a revoked session (see the test). */
@@ -207,6 +209,18 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
   const reset = await staff("matrice.totp@mairie.test", secondFactor);
   await prisma.recoveryCode.create({ data: { userId: reset.id, codeHash: "matrice" } });
   await staff(SIGNED_OUT_STAFF, secondFactor);
+  const failedMail = await prisma.outboxMail.create({
+    data: {
+      to: "matrice.envoi@exemple.fr",
+      subject: "Matrice : e-mail en échec",
+      text: "Texte",
+      html: "<p>Texte</p>",
+      status: "FAILED",
+      attempts: 20,
+      lastError: "550 boîte inconnue",
+    },
+    select: { id: true },
+  });
 
   return {
     parentId: (await user(DEMO_ACCOUNTS.parent)).id,
@@ -240,5 +254,6 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
     bracketIds: brackets.map((bracket) => bracket.id),
     brackets: { edit: editBracket.id, remove: removeBracket.id },
     staff: { role: role.id, active: active.id, secondFactor: reset.id },
+    failedMailId: failedMail.id,
   };
 }

@@ -14,6 +14,7 @@ const ROOT = path.resolve(__dirname, "../..");
 const GET_FORMS = [
   "components/ui/filter-form.tsx", // the staff pages' filter bar (FilterForm), GET by construction:
   "app/admin/documents/page.tsx", // document type filter
+  "app/admin/envois/page.tsx", // outbox mails: state and recipient
   "app/admin/familles/page.tsx", // family search
   "app/admin/journal/page.tsx", // journal filters
   "app/admin/reservations/page.tsx", // reservations queue filters
