@@ -15,7 +15,7 @@ export type MailKind = keyof typeof MAIL_KIND_LABELS;
 
 /** The label of a stored kind; a kind this version does not know (an older row) is shown as it is. */
 export function mailKindLabel(kind: string): string {
-  return (MAIL_KIND_LABELS as Record<string, string>)[kind] ?? (kind || "Autre");
+  return Object.hasOwn(MAIL_KIND_LABELS, kind) ? MAIL_KIND_LABELS[kind as MailKind] : kind || "Autre";
 }
 
 /** The French names of a mail's delivery states (OutboxMailStatus). */

@@ -1,4 +1,5 @@
-import { formatDuration, jobLabel, mailKindLabel, mailStateLabel } from "./outbox-labels";
+import { mailKindLabel } from "./kind-labels";
+import { formatDuration, jobLabel, mailStateLabel } from "./outbox-labels";
 
 describe("the words of the page « Envois »", () => {
   it("names each state of a mail, a mail waiting for a new attempt after a failure apart", () => {
@@ -21,12 +22,13 @@ describe("the words of the page « Envois »", () => {
     ]);
   });
 
-  it("shows an unknown job or kind by its code, an empty kind as a dash", () => {
+  it("shows an unknown job or kind by its code, an empty kind as « Autre »", () => {
     expect(jobLabel("daily-purge")).toMatch(/^Purges quotidiennes/);
     expect(jobLabel("toString")).toBe("toString");
     expect(mailKindLabel("reservation-confirmation")).toBe("Confirmation de réservation");
     expect(mailKindLabel("inconnu")).toBe("inconnu");
-    expect(mailKindLabel("")).toBe("—");
+    expect(mailKindLabel("toString")).toBe("toString");
+    expect(mailKindLabel("")).toBe("Autre");
   });
 
   it("formats a run's duration", () => {

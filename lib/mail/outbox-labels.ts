@@ -41,17 +41,6 @@ export const KNOWN_JOBS = Object.keys(JOB_LABELS);
 
 export const jobLabel = (job: string): string => (Object.hasOwn(JOB_LABELS, job) ? JOB_LABELS[job] : job);
 
-// What decided a mail. A fallback until the outbox's own labels (lib/mail/kind-labels.ts,
-// MAIL_KIND_LABELS) are merged: then mailKindLabel reads those, and an unknown kind stays shown as is.
-const MAIL_KIND_FALLBACK: Record<string, string> = {
-  "reservation-confirmation": "Confirmation de réservation",
-};
-
-export function mailKindLabel(kind: string): string {
-  if (!kind) return "—";
-  return Object.hasOwn(MAIL_KIND_FALLBACK, kind) ? MAIL_KIND_FALLBACK[kind] : kind;
-}
-
 /** A job run's duration: "0,4 s", "12 s", "3 min 05 s", "1 h 02 min". */
 export function formatDuration(ms: number): string {
   if (ms < 10_000) return `${(Math.max(0, ms) / 1000).toFixed(1).replace(".", ",")} s`;

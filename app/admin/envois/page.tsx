@@ -14,15 +14,9 @@ import { adminPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { parseChoice, parsePage, parseText, type TSearchParams } from "@/lib/http/url-params";
+import { mailKindLabel } from "@/lib/mail/kind-labels";
 import { jobRunsOverview, listOutbox, mailFailureAlert, outboxSummary } from "@/lib/mail/outbox-admin";
-import {
-  formatDuration,
-  mailKindLabel,
-  mailStateLabel,
-  OUTBOX_VIEW_LABELS,
-  OUTBOX_VIEWS,
-  type TOutboxView,
-} from "@/lib/mail/outbox-labels";
+import { formatDuration, mailStateLabel, OUTBOX_VIEW_LABELS, OUTBOX_VIEWS, type TOutboxView } from "@/lib/mail/outbox-labels";
 
 import { resendMailAction } from "./actions";
 
