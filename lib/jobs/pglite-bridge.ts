@@ -80,7 +80,8 @@ export function exclusivePglite(pglite: PGlite) {
     try {
       if (pglite.isInTransaction()) {
         console.error("[jobs] une transaction de pg-boss est restée ouverte sur PGlite : annulée");
-        await pglite.runExclusive(() => pglite.execProtocolRaw(simpleQuery("ROLLBACK")));
+        // Its answer goes nowhere: the client already had its ReadyForQuery.
+        await pglite.runExclusive(() => pglite.execProtocolRawStream(simpleQuery("ROLLBACK"), { onRawData: () => {} }));
       }
     } finally {
       release?.();
