@@ -8,7 +8,13 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 
 import { purgeOldJobRuns } from "./job-runs";
 
-export type DailyPurgeReport = { auditEntries: number; sessions: number; authTokens: number; throttleRows: number; jobRuns: number };
+export type DailyPurgeReport = {
+  auditEntries: number;
+  sessions: number;
+  authTokens: number;
+  throttleRows: number;
+  jobRuns: number;
+};
 
 export async function runDailyPurge(db: PrismaClient, now = clock.now()): Promise<DailyPurgeReport> {
   return {

@@ -28,10 +28,16 @@ export function startServerJobs(env: Record<string, string | undefined> = proces
   const start = () => {
     if (stopped) return;
     startJobs({ database, mode }).then(
-      () => console.info(mode === "work" ? "[jobs] tâches de fond démarrées" : "[jobs] tâches confiées au worker (JOBS_IN_PROCESS=0)"),
+      () =>
+        console.info(
+          mode === "work" ? "[jobs] tâches de fond démarrées" : "[jobs] tâches confiées au worker (JOBS_IN_PROCESS=0)",
+        ),
       (error) => {
         // The database may be down at start: the web still serves (503 pages), the jobs try again.
-        console.error(`[jobs] démarrage impossible, nouvel essai dans ${RETRY_MS / 1000} s :`, error instanceof Error ? error.message : error);
+        console.error(
+          `[jobs] démarrage impossible, nouvel essai dans ${RETRY_MS / 1000} s :`,
+          error instanceof Error ? error.message : error,
+        );
         setTimeout(start, RETRY_MS).unref();
       },
     );

@@ -49,6 +49,8 @@ export type Portal = PortalClock & {
    */
   connectDatabase(): Promise<PortalPrisma>;
   stop(): Promise<void>;
+  /** The `next start` process (the leader of its own process group). */
+  process: ChildProcess;
 };
 
 export type PortalOptions = {
@@ -56,6 +58,8 @@ export type PortalOptions = {
   prepare?: (database: Database, clock: PortalClock) => Promise<void>;
   /** The instant the portal's clock reads when it starts (ISO, with its offset). */
   clock?: string;
+  /** Extra environment of the server (e.g. SHUTDOWN_DRAIN_SECONDS). */
+  env?: Record<string, string>;
 };
 
 /** A clock that reads `clock` at the real instant `anchorMs` and runs on. */
@@ -102,6 +106,9 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     SMTP_URL: smtp.url,
     MAIL_FROM: "Portail Familles <no-reply@portail.test>",
     NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"),
+    // No drain before the graceful stop (lib/server/graceful-shutdown.ts): stop() is quick.
+    SHUTDOWN_DRAIN_SECONDS: "0",
+    ...options.env,
   };
   const anchorMs = Date.now();
   const clock = portalClock(options.clock ?? process.env.PORTAIL_E2E_CLOCK ?? DEFAULT_PORTAL_CLOCK, anchorMs);
@@ -162,6 +169,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     baseUrl,
     smtp,
     databaseUrl: env.DATABASE_URL ?? null,
+    process: child,
     openDatabase() {
       if (!env.DATABASE_URL) throw new Error("the test cannot open the portal's PGlite database while the server runs");
       return open();

@@ -4,7 +4,7 @@
 import pg from "pg";
 
 import * as clock from "@/lib/clock";
-import { JOB_QUEUES, startJobs, type JobRuntime } from "@/lib/jobs/job-runtime";
+import { DAILY_PURGE_CRON, JOB_QUEUES, startJobs, type JobRuntime } from "@/lib/jobs/job-runtime";
 import { servePgliteToPg } from "@/lib/jobs/pglite-bridge";
 import { mailQueued } from "@/lib/mail/delivery-signal";
 
@@ -33,6 +33,10 @@ const completedJobs = async (database: TestDatabase, queue: string) => {
 describe.each(testDatabaseKinds())("the job runtime on %s", (kind) => {
   let database: TestDatabase;
   let runtime: JobRuntime;
+  // Declared before withTestDatabase: the runtimes stop before their database is dropped.
+  afterAll(async () => {
+    await runtime?.stop(5000);
+  });
   withTestDatabase(kind, async (suite) => {
     database = suite.database;
     runtime = await startJobs({
@@ -44,9 +48,6 @@ describe.each(testDatabaseKinds())("the job runtime on %s", (kind) => {
       // Far from now: the scheduled runs don't mix with the ones the tests send.
       dailyPurgeCron: "0 3 1 1 *",
     });
-  });
-  afterAll(async () => {
-    await runtime?.stop(5000);
   });
 
   it("runs a daily purge sent to its queue and records the run: instance, start, end, ok and a French summary", async () => {
@@ -65,13 +66,21 @@ describe.each(testDatabaseKinds())("the job runtime on %s", (kind) => {
     const before = await completedJobs(database, JOB_QUEUES.mailDispatch);
     mailQueued();
     // The nudge now, then its two follow-ups (2 s and 6 s later).
-    await waitFor("three dispatch jobs completed", async () => (await completedJobs(database, JOB_QUEUES.mailDispatch)) >= before + 3, 20_000);
+    await waitFor(
+      "three dispatch jobs completed",
+      async () => (await completedJobs(database, JOB_QUEUES.mailDispatch)) >= before + 3,
+      20_000,
+    );
     expect(await database.prisma.jobRun.count({ where: { job: JOB_QUEUES.mailDispatch } })).toBe(0);
   });
 
-  it("registers the minute's sweep and the daily purge at 03:00 Europe/Paris", async () => {
-    const schedules = await runtime.boss.getSchedules();
-    expect(schedules.map(({ name, cron, timezone }) => ({ name, cron, timezone })).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+  it("registers the minute's sweep and the daily purge (03:00 unless overridden) in Europe/Paris time", async () => {
+    expect(DAILY_PURGE_CRON).toBe("0 3 * * *");
+    // pg-boss's types leave out the timezone column it returns.
+    const schedules = (await runtime.boss.getSchedules()) as { name: string; cron: string; timezone?: string }[];
+    expect(
+      schedules.map(({ name, cron, timezone }) => ({ name, cron, timezone })).sort((a, b) => a.name.localeCompare(b.name)),
+    ).toEqual([
       { name: JOB_QUEUES.dailyPurge, cron: "0 3 1 1 *", timezone: "Europe/Paris" },
       { name: JOB_QUEUES.mailSweep, cron: "* * * * *", timezone: "Europe/Paris" },
     ]);
@@ -108,7 +117,7 @@ describe("the PGlite socket bridge", () => {
       expect(database.pglite!.isInTransaction()).toBe(false);
       await database.prisma.jobRun.create({ data: { job: "after", instance: "test" } });
       expect((await database.prisma.jobRun.findMany({ select: { job: true } })).map((run) => run.job)).toEqual(["after"]);
-      expect((await client.query("SELECT count(*)::int AS n FROM \"JobRun\"")).rows[0].n).toBe(1);
+      expect((await client.query('SELECT count(*)::int AS n FROM "JobRun"')).rows[0].n).toBe(1);
     } finally {
       await client.end();
       await bridge.close();
