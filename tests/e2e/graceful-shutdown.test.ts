@@ -6,7 +6,8 @@ import http from "node:http";
 import { startPortal, type Portal } from "./portal";
 
 const DRAIN_SECONDS = 3;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// unref: a wait the test no longer needs does not hold Jest open.
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /** A POST whose form body is written a piece at a time over `durationMs`; resolves with the response's status. */
 function tricklePost(url: string, durationMs: number): { started: Promise<void>; done: Promise<number> } {
