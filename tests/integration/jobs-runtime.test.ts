@@ -8,7 +8,7 @@ import { DAILY_PURGE_CRON, JOB_QUEUES, startJobs, type JobRuntime } from "@/lib/
 import { servePgliteToPg } from "@/lib/jobs/pglite-bridge";
 import { mailQueued } from "@/lib/mail/delivery-signal";
 
-import { createTestDatabase, testDatabaseKinds, withTestDatabase, type TestDatabase } from "../helpers/test-db";
+import { createTestDatabase, describePostgres, testDatabaseKinds, withTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 const outboxConfig = { kind: "outbox", from: "Portail <no-reply@portail.test>" } as const;
 
@@ -123,5 +123,46 @@ describe("the PGlite socket bridge", () => {
       await bridge.close();
       await database.drop();
     }
+  });
+});
+
+describePostgres("web instances that only send jobs, and a worker that runs them (JOBS_IN_PROCESS=0)", () => {
+  let database: TestDatabase;
+  const runtimes: JobRuntime[] = [];
+  afterAll(async () => {
+    await Promise.all(runtimes.map((runtime) => runtime.stop(5000)));
+  });
+  withTestDatabase("postgres", (suite) => {
+    database = suite.database;
+  });
+
+  it("a web instance's nudge waits in the queue, schedules nothing, and the worker runs it", async () => {
+    const web = await startJobs({
+      database,
+      mode: "send",
+      mailConfig: outboxConfig,
+      instance: "web:1",
+      pollingIntervalSeconds: 0.5,
+    });
+    runtimes.push(web);
+    web.dispatchSoon();
+    const waiting = async () => {
+      const rows = await database.prisma.$queryRawUnsafe<{ state: string }[]>(
+        `SELECT state FROM pgboss.job WHERE name = $1 AND start_after <= now()`,
+        JOB_QUEUES.mailDispatch,
+      );
+      return rows.map((row) => row.state);
+    };
+    expect(await waitFor("the nudge in the queue", async () => ((await waiting()).length ? await waiting() : null))).toEqual([
+      "created",
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await waiting()).toEqual(["created"]);
+    expect(await web.boss.getSchedules()).toEqual([]);
+
+    runtimes.push(
+      await startJobs({ database, mode: "work", mailConfig: outboxConfig, instance: "worker:2", pollingIntervalSeconds: 0.5 }),
+    );
+    await waitFor("the worker to run the nudge", async () => (await waiting()).every((state) => state === "completed"), 20_000);
   });
 });
