@@ -2,15 +2,23 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 
 import { authSecret } from "@/lib/auth/secret";
+import { databaseAvailable } from "@/lib/db/availability";
+import { serviceUnavailableResponse } from "@/lib/http/service-unavailable";
 import { newNonce, pageContentSecurityPolicy, uploadThingConnectSources } from "@/lib/security/content-security-policy";
 import { pathDoesNotDecode, urlCarriesNulByte } from "@/lib/security/url-guard";
 
 // Runs on every page and route handler (see the matcher): turns away an address that carries a
-// NUL byte or does not decode (Next.js would answer 500 before any of our code runs); then, on
-// pages, puts a per-request nonce Content-Security-Policy and gates /admin and /espace.
+// NUL byte or does not decode (Next.js would answer 500 before any of our code runs); answers 503
+// while the database is down; then, on pages, puts a per-request nonce Content-Security-Policy and gates /admin and /espace.
 export async function proxy(request: NextRequest) {
   if (urlCarriesNulByte(request.nextUrl) || pathDoesNotDecode(request.nextUrl)) {
     return new NextResponse("Adresse invalide.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
+  // While the database does not answer, a page or a route handler would fail half-way: the 503
+  // page (JSON under /api) instead. A server action goes on: it returns the same message in its
+  // own result, which its form shows (lib/auth/action.ts). /api/health answers for itself.
+  if (!isServerAction(request) && request.nextUrl.pathname !== "/api/health" && !(await databaseAvailable())) {
+    return serviceUnavailableResponse(request.nextUrl.pathname);
   }
   // Route handlers set their own headers and check their own session (their bodies stay under the
   // 10 MB the proxy buffers: documents 2 Mo, service documents 1 Mo, logo 500 Ko).
@@ -54,6 +62,9 @@ async function authGate(request: NextRequest): Promise<NextResponse | null> {
   }
   return null;
 }
+
+/** A server action's call (React posts it with this header): its result is not a page. */
+const isServerAction = (request: NextRequest) => request.method === "POST" && request.headers.has("next-action");
 
 /** What the former matchers "/admin/:path*" and "/espace/:path*" matched. */
 const isUnder = (pathname: string, section: string) => pathname === section || pathname.startsWith(`${section}/`);

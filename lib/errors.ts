@@ -51,3 +51,6 @@ export class AppError extends Error {
 
 export const GENERIC_ERROR_MESSAGE =
   "Une erreur inattendue s'est produite. Veuillez réessayer ; si le problème persiste, contactez le Guichet unique.";
+
+/** When the database cannot be reached: pages (status 503), server actions and route handlers say this. */
+export const SERVICE_UNAVAILABLE_MESSAGE = "Service momentanément indisponible, réessayez dans quelques minutes.";

@@ -1,10 +1,9 @@
 import "server-only";
 
-import type { PrismaClient } from "@/lib/db/generated/client";
+import type { Db } from "@/lib/db/client";
 import { loadMailTown } from "@/lib/mail/mail-town";
+import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render-mail";
-import { sendMail } from "@/lib/mail/send-mail";
-import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
 
 import { AUTH_EVENT_ACTIONS } from "./auth-events";
@@ -14,17 +13,17 @@ import { createAuthToken } from "./tokens";
 // SPEC §2: accounts are created by the Guichet unique; the parent receives an activation
 // e-mail and chooses a password through a single-use link valid 7 days.
 
-export async function sendActivationMail(
-  db: PrismaClient,
-  userId: string,
-  options: { mailConfig?: MailConfig; now?: Date } = {},
-) {
-  const user = await db.user.findUniqueOrThrow({
+/**
+ * A new activation link and its e-mail, written to the outbox. Pass the transaction that creates
+ * the account (or decides to resend): the link, the mail and the account commit together.
+ */
+export async function queueActivationMail(tx: Db, userId: string, options: { now?: Date } = {}) {
+  const user = await tx.user.findUniqueOrThrow({
     where: { id: userId },
     select: { email: true, family: { select: { name: true } } },
   });
-  const secret = await createAuthToken(db, { userId, purpose: "ACTIVATION" }, options.now);
-  const town = await loadMailTown(db);
+  const secret = await createAuthToken(tx, { userId, purpose: "ACTIVATION" }, options.now);
+  const town = await loadMailTown(tx);
   const mail = renderMail(town, {
     subject: `Activez votre compte ${town.portalName}`,
     paragraphs: [
@@ -36,7 +35,7 @@ export async function sendActivationMail(
       "Ce lien est valable 7 jours et ne peut servir qu'une fois. Passé ce délai, demandez un nouveau lien au Guichet unique.",
     ],
   });
-  await sendMail(db, user.email, mail, options.mailConfig);
+  await enqueueMail(tx, user.email, mail, "activation");
 }
 
 export const ALREADY_ACTIVATED_MESSAGE =

@@ -2,12 +2,12 @@ import "server-only";
 
 import { RateLimiterPrisma } from "rate-limiter-flexible";
 
+import type { Db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { loadMailTown } from "@/lib/mail/mail-town";
+import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render-mail";
-import { sendMail } from "@/lib/mail/send-mail";
-import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
 
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "./auth-events";
@@ -44,10 +44,10 @@ export function createResetThrottle(prisma: PrismaClient): ResetThrottle {
 }
 
 type MailOptions = {
-  mailConfig?: MailConfig;
   now?: Date;
-  /** Runs the mail after the answer (the action passes next/server's after()), so that the
-   * answer takes the same time whether or not the address has an account. Default: awaited. */
+  /** Runs the lookup and the mail's writing after the answer (the action passes next/server's
+   * after()), so that the answer takes the same time whether or not the address has an account.
+   * Default: awaited. */
   defer?: (task: () => Promise<void>) => void;
 };
 
@@ -71,29 +71,27 @@ export async function requestPasswordReset(
   const task = async () => {
     const user = await db.user.findUnique({ where: { email }, select: { id: true, active: true } });
     if (!user?.active) return;
-    await recordAuthEvent(
-      db,
-      { action: AUTH_EVENT_ACTIONS.resetRequested, userId: user.id, ip: input.ip, userAgent: input.userAgent ?? null },
-      options.now,
-    );
-    await sendPasswordResetMail(db, user.id, options);
+    await db.$transaction(async (tx) => {
+      await recordAuthEvent(
+        tx,
+        { action: AUTH_EVENT_ACTIONS.resetRequested, userId: user.id, ip: input.ip, userAgent: input.userAgent ?? null },
+        options.now,
+      );
+      await queuePasswordResetMail(tx, user.id, options);
+    });
   };
   if (options.defer) {
-    options.defer(() => task().catch((error) => console.error("[password-reset] mail not sent", error)));
+    options.defer(() => task().catch((error) => console.error("[password-reset] mail not queued", error)));
   } else {
     await task();
   }
 }
 
-/** The mail with a single-use link (1 hour) to choose a new password. */
-export async function sendPasswordResetMail(
-  db: PrismaClient,
-  userId: string,
-  options: { mailConfig?: MailConfig; now?: Date } = {},
-): Promise<void> {
-  const { email } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
-  const secret = await createAuthToken(db, { userId, purpose: "PASSWORD_RESET" }, options.now);
-  const town = await loadMailTown(db);
+/** A single-use link (1 hour) to choose a new password, and its mail in the outbox, in the caller's transaction. */
+export async function queuePasswordResetMail(tx: Db, userId: string, options: { now?: Date } = {}): Promise<void> {
+  const { email } = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const secret = await createAuthToken(tx, { userId, purpose: "PASSWORD_RESET" }, options.now);
+  const town = await loadMailTown(tx);
   const mail = renderMail(town, {
     subject: `Réinitialisation de votre mot de passe – ${town.portalName}`,
     paragraphs: [
@@ -106,7 +104,7 @@ export async function sendPasswordResetMail(
       `Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe actuel reste valable. En cas de doute, contactez le ${town.guichetName}.`,
     ],
   });
-  await sendMail(db, email, mail, options.mailConfig);
+  await enqueueMail(tx, email, mail, "password-reset");
 }
 
 /** Sets a new password through the reset link and signs out every session. The password must satisfy the policy. */

@@ -10,9 +10,8 @@ import { retryTransaction } from "@/lib/db/errors";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { loadMailTown } from "@/lib/mail/mail-town";
+import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render-mail";
-import { sendMail } from "@/lib/mail/send-mail";
-import type { MailConfig } from "@/lib/mail/transport";
 import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { ACTIVE_STATUSES, reservationStatusFromLines } from "@/lib/reservations/status";
 import { publicUrl } from "@/lib/town/public-url";
@@ -46,13 +45,14 @@ export async function listClosures(db: Db, viewer: StaffViewer, periodId: string
  * Adds closure days to a period. Booked days (pending or accepted) on those dates are listed
  * and nothing is written until staff confirm; then, in one transaction, the closures are
  * added, the lines cancelled, their places released and the reservations' statuses
- * recomputed. Each family gets one e-mail after commit, whatever the number of lines.
+ * recomputed; each family's e-mail (one, whatever the number of lines) is written to the outbox in
+ * that same transaction.
  */
 export async function addClosures(
   db: PrismaClient,
   viewer: StaffViewer,
   input: { periodId: string; dates: CalendarDay[]; reason: string; confirm: boolean },
-  options: { mailConfig?: MailConfig; now?: Date } = {},
+  options: { now?: Date } = {},
 ): Promise<ClosureOutcome> {
   const now = options.now ?? clock.now();
   const dates = input.dates.map(dayToDate);
@@ -103,8 +103,7 @@ export async function addClosures(
         unit: line.unit.label,
         reservationNumber: line.reservation.number,
       }));
-      if (affected.length > 0 && !input.confirm)
-        return { outcome: { status: "needs-confirmation", affected } as ClosureOutcome, notices: [] };
+      if (affected.length > 0 && !input.confirm) return { status: "needs-confirmation", affected } as ClosureOutcome;
 
       const added = await tx.closure.createMany({
         data: dates.map((date) => ({ periodId: input.periodId, date, reason: input.reason })),
@@ -156,29 +155,29 @@ export async function addClosures(
         notice.lines.push(affected[index]);
         byFamily.set(family.id, notice);
       }
-      return {
-        outcome: { status: "done", added: added.count, cancelled: lines.length, familiesMailed: byFamily.size } as ClosureOutcome,
-        notices: [...byFamily.values()],
-      };
+      const notices = [...byFamily.values()];
+      if (notices.length) await queueClosureMails(tx, input.reason, notices);
+      return { status: "done", added: added.count, cancelled: lines.length, familiesMailed: byFamily.size } as ClosureOutcome;
     }),
   );
   if (!outcome) throw new AppError("NOT_FOUND", "Période introuvable.");
-  if (outcome.notices.length) {
-    const town = await loadMailTown(db);
-    for (const notice of outcome.notices) {
-      const mail = renderMail(town, {
-        subject: "Fermeture exceptionnelle : réservations annulées",
-        paragraphs: [
-          `Le service sera fermé (${input.reason}). Les réservations suivantes sont annulées et ne vous seront pas facturées :`,
-          ...notice.lines.map(
-            (line) =>
-              `✗ ${formatDay(line.day)} – ${line.unit} – ${line.child} (réservation n° ${formatReservationNumber(line.reservationNumber)})`,
-          ),
-        ],
-        action: { label: "Voir mes réservations", url: publicUrl("/espace/reservations") },
-      });
-      for (const to of notice.to) await sendMail(db, to, mail, options.mailConfig);
-    }
+  return outcome;
+}
+
+async function queueClosureMails(tx: Db, reason: string, notices: Notice[]) {
+  const town = await loadMailTown(tx);
+  for (const notice of notices) {
+    const mail = renderMail(town, {
+      subject: "Fermeture exceptionnelle : réservations annulées",
+      paragraphs: [
+        `Le service sera fermé (${reason}). Les réservations suivantes sont annulées et ne vous seront pas facturées :`,
+        ...notice.lines.map(
+          (line) =>
+            `✗ ${formatDay(line.day)} – ${line.unit} – ${line.child} (réservation n° ${formatReservationNumber(line.reservationNumber)})`,
+        ),
+      ],
+      action: { label: "Voir mes réservations", url: publicUrl("/espace/reservations") },
+    });
+    for (const to of notice.to) await enqueueMail(tx, to, mail, "closure-cancellation");
   }
-  return outcome.outcome;
 }

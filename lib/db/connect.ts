@@ -42,7 +42,11 @@ export async function openPglite(dir: string | null): Promise<PGlite> {
 
 export function openDatabase(target: DatabaseTarget = databaseTargetFromEnv()): Database {
   if (target.kind === "postgres") {
-    const adapter = new PrismaPg({ connectionString: target.url, max: target.poolSize });
+    // pg waits forever for a connection by default: a server out of reach (packets dropped, not
+    // refused) would hold every request. 10 s also bounds the wait for a free pool connection.
+    // Dead connections need nothing here: pg's pool drops an idle one that errors and any one
+    // released after its connection ended, and opens new ones on demand.
+    const adapter = new PrismaPg({ connectionString: target.url, max: target.poolSize, connectionTimeoutMillis: 10_000 });
     const prisma = new PrismaClient({ adapter });
     return { prisma, target, pglite: null, close: () => prisma.$disconnect() };
   }

@@ -76,6 +76,49 @@ export function isTransactionTimeout(error: unknown): boolean {
   return prismaCode(error) === "P2028";
 }
 
+// The database cannot be reached: SQLSTATE class 08 (connection exception) and the server
+// shutting down, crashed or still starting (57P01–57P03); Prisma's "can't reach" (P1001), "timed
+// out" (P1002) and "server closed the connection" (P1017); the pg adapter's kinds for the same
+// (meta.driverAdapterError.cause.kind); pg's own messages when a connection dies under a query
+// ("Connection terminated unexpectedly" reaches us bare, with only Prisma's clientVersion on it)
+// or the pool cannot open one in time.
+const UNAVAILABLE_STATES = new Set(["57P01", "57P02", "57P03"]);
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1017"]);
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
+const PG_CONNECTION_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable)/;
+// A socket error names no peer: an SMTP server or an HTTP API refusing a connection gives the same
+// ECONNREFUSED. So these codes count only on an error Prisma threw (it carries clientVersion).
+const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/** Whether `test` holds for the error or an error it wraps (cause, meta, driverAdapterError…). */
+function anyInChain(error: unknown, test: (record: Record<string, unknown>) => boolean, depth = 0): boolean {
+  const record = fields(error);
+  if (!record || depth > 4) return false;
+  if (test(record)) return true;
+  return ["cause", "meta", "driverAdapterError", "error"].some((key) => anyInChain(record[key], test, depth + 1));
+}
+
+/**
+ * The database could not be reached or dropped the connection (it is down, restarting or out
+ * of reach) — as Prisma reports it through the driver adapter, or as pg does: the request may
+ * succeed again in a moment, the user reads « Service momentanément indisponible ».
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const state = sqlState(error);
+  if (state !== null && (state.startsWith("08") || UNAVAILABLE_STATES.has(state))) return true;
+  const code = prismaCode(error);
+  if (code !== null && UNAVAILABLE_PRISMA_CODES.has(code)) return true;
+  const fromPrisma = typeof fields(error)?.clientVersion === "string";
+  return anyInChain(
+    error,
+    (record) =>
+      (typeof record.kind === "string" && UNAVAILABLE_ADAPTER_KINDS.has(record.kind)) ||
+      (typeof record.message === "string" && PG_CONNECTION_MESSAGE.test(record.message)) ||
+      (fromPrisma && typeof record.code === "string" && SOCKET_CODES.has(record.code)),
+  );
+}
+
 /**
  * Runs `run` (a whole transaction) again when it failed on a serialization failure or a
  * deadlock — and, with `retryTimeouts`, on a transaction that could not start or expired —

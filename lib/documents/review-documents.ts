@@ -6,8 +6,11 @@ import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
 import type { DocumentStatus, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { loadMailTown } from "@/lib/mail/mail-town";
+import { enqueueMail } from "@/lib/mail/outbox";
 
 import { childFolderName, DOCUMENT_FOLDER_FIELDS, documentFolder } from "./document-folder";
+import { refusalMail } from "./refusal-mail";
 
 export type QueueRow = {
   id: string;
@@ -99,13 +102,14 @@ export async function getDocumentForReview(db: Db, viewer: StaffViewer, id: stri
 
 export type ReviewOutcome = {
   status: "ACCEPTED" | "REFUSED";
-  /** What the refusal e-mail needs; null when accepted. */
+  /** What the refusal e-mail said (it is in the outbox); null when accepted. */
   refusal: { to: string[]; typeLabel: string; folder: string; uploadedAt: Date; reason: string } | null;
 };
 
 /**
  * Accepts or refuses a submitted document. Only a document still SUBMITTED changes (two agents
- * deciding at once: the second gets a message). The e-mail is the caller's job, after commit.
+ * deciding at once: the second gets a message). A refusal's e-mail to each parent account is
+ * written to the outbox in the same transaction.
  */
 export async function reviewDocument(
   db: PrismaClient,
@@ -142,18 +146,16 @@ export async function reviewDocument(
       targetId: input.id,
       details: reason ? { reason } : undefined,
     });
-    return {
-      status,
-      refusal:
-        status === "REFUSED"
-          ? {
-              to: document.family.users.map((user) => user.email),
-              typeLabel: document.type.label,
-              folder: document.child ? childFolderName(document.child) : "la famille",
-              uploadedAt: document.uploadedAt,
-              reason: reason!,
-            }
-          : null,
+    if (status === "ACCEPTED") return { status, refusal: null };
+    const refusal = {
+      to: document.family.users.map((user) => user.email),
+      typeLabel: document.type.label,
+      folder: document.child ? childFolderName(document.child) : "la famille",
+      uploadedAt: document.uploadedAt,
+      reason: reason!,
     };
+    const mail = refusalMail(await loadMailTown(tx), refusal);
+    for (const to of refusal.to) await enqueueMail(tx, to, mail, "document-refusal");
+    return { status, refusal };
   });
 }

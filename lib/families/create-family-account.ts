@@ -1,18 +1,17 @@
 import "server-only";
 
-import { sendActivationMail } from "@/lib/auth/activation";
+import { queueActivationMail } from "@/lib/auth/activation";
 import { normaliseEmail } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import type { MailConfig } from "@/lib/mail/transport";
 
-// SPEC §2: accounts are created for a family (by staff later, by scripts/create-family.ts now);
-// the parent receives an activation e-mail and chooses a password.
+// SPEC §2: accounts are created for a family (by staff, or by scripts/create-family.ts); the
+// parent receives an activation e-mail and chooses a password.
 
 export async function createFamilyAccount(
   db: PrismaClient,
   input: { email: string; familyName: string },
-  options: { mailConfig?: MailConfig; now?: Date } = {},
+  options: { now?: Date } = {},
 ): Promise<{ familyId: string; userId: string; email: string }> {
   const email = normaliseEmail(input.email);
   const familyName = input.familyName.trim().toUpperCase();
@@ -20,12 +19,14 @@ export async function createFamilyAccount(
   if (!familyName) throw new AppError("INVALID", "Le nom de la famille est obligatoire.");
   if ((await db.user.count({ where: { email } })) > 0)
     throw new AppError("TAKEN", `L'adresse ${email} est déjà l'identifiant d'un compte.`);
-  const family = await db.family.create({
-    data: { name: familyName, users: { create: { email, role: "PARENT" } } },
-    select: { id: true, users: { select: { id: true } } },
+  // The account and its activation mail (in the outbox) commit together.
+  return db.$transaction(async (tx) => {
+    const family = await tx.family.create({
+      data: { name: familyName, users: { create: { email, role: "PARENT" } } },
+      select: { id: true, users: { select: { id: true } } },
+    });
+    const userId = family.users[0].id;
+    await queueActivationMail(tx, userId, options);
+    return { familyId: family.id, userId, email };
   });
-  const userId = family.users[0].id;
-  // After the commit: the account exists even if the mail fails; the script says so.
-  await sendActivationMail(db, userId, options);
-  return { familyId: family.id, userId, email };
 }

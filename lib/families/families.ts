@@ -1,8 +1,8 @@
 import "server-only";
 
 import { writeAudit, writeHealthReadAudit } from "@/lib/audit/audit-log";
-import { sendActivationMail } from "@/lib/auth/activation";
-import { sendPasswordResetMail } from "@/lib/auth/password-reset";
+import { queueActivationMail } from "@/lib/auth/activation";
+import { queuePasswordResetMail } from "@/lib/auth/password-reset";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import { setAccountActive } from "@/lib/auth/user-sessions";
@@ -13,7 +13,6 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
-import type { MailConfig } from "@/lib/mail/transport";
 import { PERIOD_TITLE_FIELDS } from "@/lib/reservations/period-rules";
 
 import type { TFamilySearch } from "./family.schema";
@@ -159,14 +158,15 @@ export async function readChildHealth(db: PrismaClient, viewer: StaffViewer, fam
   });
 }
 
-type MailOptions = { mailConfig?: MailConfig };
-
-/** SPEC §2: the Guichet unique creates the family and its parent account; the parent gets the activation mail. */
+/**
+ * SPEC §2: the Guichet unique creates the family and its parent account; the parent's activation
+ * mail is written to the outbox in the same transaction (no account without its mail, no mail
+ * for an account rolled back).
+ */
 export async function createFamilyWithParent(
   db: PrismaClient,
   viewer: StaffViewer,
   input: { familyName: string; firstName: string; lastName: string; email: string; allowanceNumber: string | null },
-  options: MailOptions = {},
 ) {
   let created: { familyId: string; userId: string };
   try {
@@ -188,6 +188,7 @@ export async function createFamilyWithParent(
         targetId: userId,
         details: { email: input.email },
       });
+      await queueActivationMail(tx, userId);
       return { familyId: family.id, userId };
     });
   } catch (error) {
@@ -196,8 +197,6 @@ export async function createFamilyWithParent(
     }
     throw error;
   }
-  // After commit: the mail never goes out for a family that was rolled back.
-  await sendActivationMail(db, created.userId, { mailConfig: options.mailConfig });
   return created;
 }
 
@@ -215,21 +214,14 @@ async function parentAccount(tx: Prisma.TransactionClient, familyId: string, use
  * activation link for an account never activated, a password-reset link (1 hour) once it is —
  * an activation link only ever sets a first password.
  */
-export async function resendActivation(
-  db: PrismaClient,
-  viewer: StaffViewer,
-  familyId: string,
-  userId: string,
-  options: MailOptions = {},
-) {
-  const activated = await db.$transaction(async (tx) => {
+export async function resendActivation(db: PrismaClient, viewer: StaffViewer, familyId: string, userId: string) {
+  await db.$transaction(async (tx) => {
     const user = await parentAccount(tx, familyId, userId);
     if (!user.active) throw new AppError("INACTIVE", "Ce compte est désactivé : réactivez-le avant d'envoyer un lien.");
     await writeAudit(tx, viewer, { action: "account.activation.resend", familyId, targetType: "User", targetId: userId });
-    return user.activatedAt !== null;
+    if (user.activatedAt !== null) await queuePasswordResetMail(tx, userId);
+    else await queueActivationMail(tx, userId);
   });
-  if (activated) await sendPasswordResetMail(db, userId, { mailConfig: options.mailConfig });
-  else await sendActivationMail(db, userId, { mailConfig: options.mailConfig });
 }
 
 /** Deactivating signs the parent out everywhere (sessionVersion is checked on every request). */

@@ -1,6 +1,7 @@
 // Started by instrumentation.ts when a Next server starts (`next start` and `next dev`): the
 // background jobs in this process, or — JOBS_IN_PROCESS=0, for towns that run `npm run worker`
 // beside their web instances — only the sending of jobs; and the graceful shutdown.
+import { closeDatabaseAvailability } from "@/lib/db/availability";
 import { openDatabase, type Database } from "@/lib/db/connect";
 import { drainMsFromEnv, installGracefulShutdown } from "@/lib/server/graceful-shutdown";
 
@@ -21,7 +22,14 @@ export function startServerJobs(env: Record<string, string | undefined> = proces
     console.warn("[jobs] JOBS_IN_PROCESS=0 ignoré : la base embarquée (PGlite) n'admet pas de worker séparé.");
     mode = "work";
   }
-  installGracefulShutdown({ drainMs: drainMsFromEnv(env), stopWork: (timeoutMs) => stopJobs(timeoutMs) });
+  installGracefulShutdown({
+    drainMs: drainMsFromEnv(env),
+    // The jobs, then the availability probe's connection (proxy.ts): nothing of ours keeps the process up.
+    stopWork: async (timeoutMs) => {
+      await stopJobs(timeoutMs);
+      await closeDatabaseAvailability();
+    },
+  });
 
   let stopped = false;
   process.once("SIGTERM", () => (stopped = true));

@@ -16,16 +16,19 @@ import { loadCompleteness } from "@/lib/families/load-completeness";
 
 import { childEligibility, dayLabel, formatReservationNumber, isBeforeDeadline, newDayRefusal, REASONS } from "./booking-rules";
 import { eligibilityRulesOf, PERIOD_SELECT, periodRulesOf, type PeriodRow } from "./period-rules";
+import { queueReservationConfirmation } from "./reservation-mail";
 import type { TBooking, TCopyReservation } from "./reservation.schema";
 import { ACTIVE_STATUSES, reservationStatusFromLines } from "./status";
 
 // The booking transaction (SPEC §6, DESIGN.md "Data"): every day is checked again against the
 // rules at the moment of confirmation, and capacity is taken from the per-(unit, day) counter
 // by a conditional UPDATE backed by the table's CHECK — all the days or none. Counters are
-// touched in (unitId, date) order so two transactions never wait on each other in a cycle.
+// touched in (unitId, date) order so two transactions never wait on each other in a cycle. The
+// confirmation e-mail to the parent who booked (`owner.email`) is written to the outbox in the same
+// transaction: a booking and its confirmation commit together, or neither.
 
 type Tx = Prisma.TransactionClient;
-export type BookingOwner = Pick<ParentViewer, "userId" | "familyId">;
+export type BookingOwner = Pick<ParentViewer, "userId" | "familyId" | "email">;
 
 // A crowd of parents booking the last places queues on the pool: wait for a connection rather
 // than fail, and keep each transaction short.
@@ -340,6 +343,7 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
       replacesId: old?.id ?? null,
       now,
     });
+    await queueReservationConfirmation(tx, created.id, owner.email);
   }
 
   // The counters last, in (unitId, date) order, so that their row locks are held for the
@@ -453,6 +457,7 @@ async function copyInTransaction(tx: Tx, owner: BookingOwner, request: TCopyRese
     replacesId: null,
     now,
   });
+  await queueReservationConfirmation(tx, created.id, owner.email);
   return {
     reservation: { id: created.id, number: formatReservationNumber(created.number), status: created.status },
     booked: sortByDay(booked.map((entry) => ({ date: entry.day, unitLabel: units.get(entry.unitId) ?? "?", status }))),

@@ -9,9 +9,8 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { loadMailTown } from "@/lib/mail/mail-town";
+import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render-mail";
-import { sendMail } from "@/lib/mail/send-mail";
-import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
 
 import { formatReservationNumber } from "./booking-rules";
@@ -92,16 +91,17 @@ export type DecisionNotice = {
 /**
  * Accepts or refuses one line, or every pending line of a reservation, in one transaction:
  * the lines are locked, refused lines give their place back (UnitDay.booked), the
- * reservation's status is recomputed, the decision is audited. The mail goes after commit.
+ * reservation's status is recomputed, the decision is audited, and the family's mail is written
+ * to the outbox — all of it commits together (the agent's answer never waits on SMTP).
  */
 export async function decideReservation(
   db: PrismaClient,
   viewer: StaffViewer,
   input: DecisionInput,
-  options: { mailConfig?: MailConfig; now?: Date } = {},
+  options: { now?: Date } = {},
 ) {
   const now = options.now ?? clock.now();
-  const notice = await db.$transaction(async (tx): Promise<DecisionNotice> => {
+  return db.$transaction(async (tx): Promise<DecisionNotice> => {
     const reservationId =
       input.reservationId ??
       (await tx.reservationDay.findUnique({ where: { id: input.dayId! }, select: { reservationId: true } }))?.reservationId;
@@ -147,7 +147,7 @@ export async function decideReservation(
       targetId: reservationId,
       details: { lines: targets.map((line) => line.id), message: input.message },
     });
-    return {
+    const notice: DecisionNotice = {
       to: reservation.family.users.map((user) => user.email),
       familyName: reservation.family.name,
       reservationNumber: reservation.number,
@@ -157,14 +157,14 @@ export async function decideReservation(
       lines: targets.map((line) => ({ day: dateToDay(line.date), unit: line.unit.label })),
       message: input.message,
     };
+    await queueDecisionMail(tx, notice);
+    return notice;
   });
-  await notifyDecision(db, notice, options.mailConfig);
-  return notice;
 }
 
-async function notifyDecision(db: PrismaClient, notice: DecisionNotice, mailConfig?: MailConfig) {
+async function queueDecisionMail(tx: Db, notice: DecisionNotice) {
   if (notice.to.length === 0) return;
-  const town = await loadMailTown(db);
+  const town = await loadMailTown(tx);
   const verb = notice.decision === "ACCEPTED" ? "acceptée" : "refusée";
   const mail = renderMail(town, {
     subject: `Réservation n° ${formatReservationNumber(notice.reservationNumber)} : demande ${verb}`,
@@ -175,5 +175,5 @@ async function notifyDecision(db: PrismaClient, notice: DecisionNotice, mailConf
     ],
     action: { label: "Voir mes réservations", url: publicUrl("/espace/reservations") },
   });
-  for (const to of notice.to) await sendMail(db, to, mail, mailConfig);
+  for (const to of notice.to) await enqueueMail(tx, to, mail, "reservation-decision");
 }

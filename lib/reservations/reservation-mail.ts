@@ -1,18 +1,18 @@
 import "server-only";
 
 import { dateToDay } from "@/lib/dates/calendar-day";
-import type { PrismaClient } from "@/lib/db/generated/client";
+import type { Db } from "@/lib/db/client";
+import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail, type MailTown, type RenderedMail } from "@/lib/mail/render-mail";
-import { sendMail } from "@/lib/mail/send-mail";
-import type { MailConfig } from "@/lib/mail/transport";
 import { publicUrl } from "@/lib/town/public-url";
 
 import { dayLabel, formatReservationNumber } from "./booking-rules";
 import { PERIOD_TITLE_FIELDS, periodTitle } from "./period-rules";
 import { DAY_STATUS_LABELS, STATUS_LABELS } from "./status-labels";
 
-// E-mails about a reservation (SPEC §10 "reservation accepted/refused"): always sent after the
-// transaction that decided it has committed, never inside it.
+// E-mails about a reservation (SPEC §10 "reservation accepted/refused"): written to the outbox in
+// the transaction that decides them (lib/mail/outbox.ts), so they commit with the booking or the
+// decision, or not at all; delivery sends them afterwards.
 
 const FALLBACK_TOWN: MailTown = {
   townName: "Votre commune",
@@ -22,7 +22,7 @@ const FALLBACK_TOWN: MailTown = {
   guichetEmail: "",
 };
 
-async function mailTown(db: PrismaClient): Promise<MailTown> {
+async function mailTown(db: Db): Promise<MailTown> {
   return (
     (await db.townSettings.findUnique({
       where: { id: 1 },
@@ -31,7 +31,7 @@ async function mailTown(db: PrismaClient): Promise<MailTown> {
   );
 }
 
-async function loadForMail(db: PrismaClient, reservationId: string) {
+async function loadForMail(db: Db, reservationId: string) {
   return db.reservation.findUnique({
     where: { id: reservationId },
     select: {
@@ -77,30 +77,28 @@ function reservationMail(town: MailTown, reservation: MailReservation, kind: "co
   });
 }
 
-/** The confirmation after "Confirmer la réservation" (and after a modification or a copy). */
-export async function sendReservationConfirmation(
-  db: PrismaClient,
-  reservationId: string,
-  to: string,
-  mailConfig?: MailConfig,
-): Promise<void> {
-  const reservation = await loadForMail(db, reservationId);
+/**
+ * The confirmation after "Confirmer la réservation" (and after a modification or a copy), written
+ * inside the booking's transaction (pass its `tx`).
+ */
+export async function queueReservationConfirmation(tx: Db, reservationId: string, to: string): Promise<void> {
+  const reservation = await loadForMail(tx, reservationId);
   if (!reservation) return;
-  await sendMail(db, to, reservationMail(await mailTown(db), reservation, "confirmation"), mailConfig);
+  await enqueueMail(tx, to, reservationMail(await mailTown(tx), reservation, "confirmation"), "reservation-confirmation");
 }
 
 /**
- * For the staff queue (back office): after staff accepted or refused lines of a reservation and
- * the transaction committed, mail the decision — every line with its state and the staff
- * message — to each active parent account of the family.
+ * For the staff queue (back office): the decision on a reservation's lines — every line with its
+ * state and the staff message — for each active parent account of the family, written inside the
+ * transaction that decided (pass its `tx`).
  */
-export async function notifyReservationDecision(db: PrismaClient, reservationId: string, mailConfig?: MailConfig): Promise<void> {
-  const reservation = await loadForMail(db, reservationId);
+export async function queueReservationDecision(tx: Db, reservationId: string): Promise<void> {
+  const reservation = await loadForMail(tx, reservationId);
   if (!reservation) return;
-  const mail = reservationMail(await mailTown(db), reservation, "decision");
-  const parents = await db.user.findMany({
+  const mail = reservationMail(await mailTown(tx), reservation, "decision");
+  const parents = await tx.user.findMany({
     where: { familyId: reservation.familyId, role: "PARENT", active: true },
     select: { email: true },
   });
-  for (const parent of parents) await sendMail(db, parent.email, mail, mailConfig);
+  for (const parent of parents) await enqueueMail(tx, parent.email, mail, "reservation-decision");
 }

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { writeAudit } from "@/lib/audit/audit-log";
-import { sendActivationMail } from "@/lib/auth/activation";
+import { queueActivationMail } from "@/lib/auth/activation";
 import { AUTH_EVENT_ACTIONS, recordAuthEvent } from "@/lib/auth/auth-events";
 import type { StaffViewer } from "@/lib/auth/session";
 import { revokeUserSessions, setAccountActive } from "@/lib/auth/user-sessions";
@@ -10,7 +10,6 @@ import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
-import type { MailConfig } from "@/lib/mail/transport";
 
 // Personnel: only admins manage staff accounts (SPEC §9). The actions are adminAction; the
 // check is repeated here so no other caller can let an agent create or promote an account.
@@ -41,7 +40,6 @@ export async function createStaffAccount(
   db: PrismaClient,
   viewer: StaffViewer,
   input: { firstName: string; lastName: string; email: string; role: "AGENT" | "ADMIN" },
-  options: { mailConfig?: MailConfig } = {},
 ) {
   assertAdmin(viewer);
   let userId: string;
@@ -57,6 +55,7 @@ export async function createStaffAccount(
         targetId: user.id,
         details: { email: input.email, role: input.role },
       });
+      await queueActivationMail(tx, user.id);
       return user.id;
     });
   } catch (error) {
@@ -65,7 +64,6 @@ export async function createStaffAccount(
     }
     throw error;
   }
-  await sendActivationMail(db, userId, { mailConfig: options.mailConfig });
   return { userId };
 }
 

@@ -41,7 +41,7 @@ const RUNS_PER_SIDE = 4;
 const WARM_UP = { clients: 10, operations: 100 };
 const FAMILIES = 200;
 
-type Job = { familyId: string; userId: string; childId: string; day: string };
+type Job = { familyId: string; userId: string; email: string; childId: string; day: string };
 type Side = "ours" | "pg";
 type Run = { confirmed: number; refused: number; errors: unknown[]; latencies: number[]; seconds: number };
 
@@ -221,6 +221,41 @@ async function baselineBooking(pool: pg.Pool, job: Job, periodId: string, unitId
     );
     await client.query(`SELECT "id", "number" FROM "Reservation" WHERE "id" = $1 LIMIT $2 OFFSET $3`, [reservationId, 1, 0]);
 
+    // The confirmation mail, rendered and written to the outbox in the booking's transaction
+    // (queueReservationConfirmation): the reservation as the mail shows it, the town, the row.
+    await client.query(
+      `SELECT "id", "number", "status"::text, "familyId", "childId", "periodId" FROM "Reservation" WHERE "id" = $1 LIMIT $2 OFFSET $3`,
+      [reservationId, 1, 0],
+    );
+    await client.query(`SELECT "id", "firstName", "lastName" FROM "Child" WHERE "id" = $1 OFFSET $2`, [job.childId, 0]);
+    await client.query(
+      `SELECT p."id", p."name", e."name" AS "establishment", a."name" AS "activity" FROM "Period" p
+        JOIN "Establishment" e ON e."id" = p."establishmentId" JOIN "Activity" a ON a."id" = p."activityId" WHERE p."id" = $1 OFFSET $2`,
+      [periodId, 0],
+    );
+    await client.query(
+      `SELECT d."date", d."status"::text, d."staffMessage", u."label" FROM "ReservationDay" d JOIN "Unit" u ON u."id" = d."unitId"
+        WHERE d."reservationId" = $1 AND d."status" <> $2::"ReservationDayStatus" ORDER BY d."date", u."sortOrder" OFFSET $3`,
+      [reservationId, "CANCELLED", 0],
+    );
+    await client.query(
+      `SELECT "townName", "portalName", "guichetName", "guichetPhone", "guichetEmail" FROM "TownSettings" WHERE "id" = $1 LIMIT $2 OFFSET $3`,
+      [1, 1, 0],
+    );
+    await client.query(
+      `INSERT INTO "OutboxMail" ("id", "to", "subject", "text", "html", "kind", "nextAttemptAt", "createdAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING "id"`,
+      [
+        crypto.randomUUID(),
+        job.email,
+        "Demande de réservation enregistrée",
+        "texte",
+        "<p>html</p>",
+        "reservation-confirmation",
+        NOW,
+      ],
+    );
+
     // takePlace: the counter created with the unit's capacity (the unit FOR KEY SHARE), then taken.
     await client.query(
       `INSERT INTO "UnitDay" ("unitId", "date", "capacity", "booked") SELECT "id", $1::date, "capacity", 0 FROM "Unit" WHERE "id" = $2 FOR KEY SHARE ON CONFLICT DO NOTHING`,
@@ -298,7 +333,7 @@ const benchmark: Benchmark = {
           book: async (job) => {
             await confirmBooking(
               database.prisma,
-              { familyId: job.familyId, userId: job.userId },
+              { familyId: job.familyId, userId: job.userId, email: job.email },
               { childId: job.childId, periodId: cantine.periodId, days: [{ unitId: cantine.unitId, date: job.day }] },
               NOW,
             );

@@ -60,6 +60,11 @@ export type PortalOptions = {
   clock?: string;
   /** Extra environment of the server (e.g. SHUTDOWN_DRAIN_SECONDS). */
   env?: Record<string, string>;
+  /**
+   * An empty PostgreSQL database to run on (migrated and seeded here, never dropped), instead of
+   * a fresh one on the tests' server: e.g. on a throwaway server the test stops and restarts.
+   */
+  databaseUrl?: string;
 };
 
 /** A clock that reads `clock` at the real instant `anchorMs` and runs on. */
@@ -118,7 +123,9 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
   delete env.PGLITE_DIR;
 
   let dropDatabase = async () => {};
-  if (postgresAvailable()) {
+  if (options.databaseUrl) {
+    env.DATABASE_URL = options.databaseUrl;
+  } else if (postgresAvailable()) {
     const created = await createPostgresDatabase();
     env.DATABASE_URL = created.url;
     dropDatabase = created.drop;

@@ -6,9 +6,9 @@ import { simpleParser } from "mailparser";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 
-import type { MailConfig } from "@/lib/mail/transport";
+import { SMTP_TIMEOUTS, type MailConfig } from "@/lib/mail/transport";
 
-export type ReceivedMail = { to: string[]; from: string; subject: string; text: string; html: string };
+export type ReceivedMail = { to: string[]; from: string; subject: string; text: string; html: string; messageId: string };
 
 export type SmtpPeer = {
   port: number;
@@ -24,6 +24,14 @@ export type SmtpPeer = {
    * "wait a moment and see that nothing came"; markers never appear in `mails`.
    */
   settle(timeoutMs?: number): Promise<ReceivedMail[]>;
+  /**
+   * Refuse every recipient with this SMTP reply from now on (e.g. `{ code: 550, message: "Boîte
+   * inconnue" }`), or accept again (`null`): a message-level refusal, the connection itself works.
+   */
+  refuseRecipients(reply: { code: number; message: string } | null): void;
+  /** Stops listening (connections are refused: an SMTP server that is down); `start()` listens again on the same port. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -32,36 +40,61 @@ const MARKER_ADDRESS = "marqueur@smtp-peer.test";
 export async function startSmtpPeer(): Promise<SmtpPeer> {
   const mails: ReceivedMail[] = [];
   const markers = new Set<string>();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          if (session.envelope.rcptTo.some((rcpt) => rcpt.address === MARKER_ADDRESS)) {
-            markers.add(parsed.subject ?? "");
-            return callback();
-          }
-          mails.push({
-            to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-            subject: parsed.subject ?? "",
-            text: parsed.text ?? "",
-            html: typeof parsed.html === "string" ? parsed.html : "",
-          });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
+  let refusal: { code: number; message: string } | null = null;
   let openConnections = 0;
-  server.server.on("connection", (socket: import("node:net").Socket) => {
-    openConnections += 1;
-    socket.once("close", () => (openConnections -= 1));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const createServer = () => {
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ["STARTTLS"],
+      logger: false,
+      onRcptTo(address, _session, callback) {
+        if (refusal && address.address !== MARKER_ADDRESS) {
+          return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.code }));
+        }
+        callback();
+      },
+      onData(stream, session, callback) {
+        simpleParser(stream)
+          .then((parsed) => {
+            if (session.envelope.rcptTo.some((rcpt) => rcpt.address === MARKER_ADDRESS)) {
+              markers.add(parsed.subject ?? "");
+              return callback();
+            }
+            mails.push({
+              to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+              subject: parsed.subject ?? "",
+              text: parsed.text ?? "",
+              html: typeof parsed.html === "string" ? parsed.html : "",
+              messageId: parsed.messageId ?? "",
+            });
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+    server.server.on("connection", (socket: import("node:net").Socket) => {
+      openConnections += 1;
+      socket.once("close", () => (openConnections -= 1));
+    });
+    return server;
+  };
+  const listen = (server: SMTPServer, port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => {
+        server.server.off("error", reject);
+        resolve();
+      });
+    });
+  let server: SMTPServer | null = createServer();
+  await listen(server, 0);
   const port = (server.server.address() as { port: number }).port;
+  const closeServer = async () => {
+    const closing = server;
+    server = null;
+    if (closing) await new Promise<void>((resolve) => closing.close(() => resolve()));
+  };
   const url = `smtp://127.0.0.1:${port}`;
   const until = async (done: () => boolean, timeoutMs: number, what: () => string) => {
     const deadline = Date.now() + timeoutMs;
@@ -78,7 +111,7 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
     mailConfig: {
       kind: "smtp",
       from: "Portail Familles <no-reply@portail.test>",
-      transport: nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true }),
+      transport: nodemailer.createTransport({ ...SMTP_TIMEOUTS, host: "127.0.0.1", port, secure: false, ignoreTLS: true }),
     },
     async waitFor(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
@@ -103,6 +136,15 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
       );
       return mails;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    refuseRecipients(reply) {
+      refusal = reply;
+    },
+    stop: closeServer,
+    async start() {
+      if (server) return;
+      server = createServer();
+      await listen(server, port);
+    },
+    close: closeServer,
   };
 }

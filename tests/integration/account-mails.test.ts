@@ -13,6 +13,7 @@ import { AppError } from "@/lib/errors";
 import { createFamilyAccount } from "@/lib/families/create-family-account";
 import { UNEXPECTED_FIELD } from "@/lib/validation/form-fields";
 
+import { deliverMails } from "../helpers/deliver-mails";
 import { startSmtpPeer, type ReceivedMail, type SmtpPeer } from "../helpers/smtp-peer";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
@@ -30,15 +31,17 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
   let smtp: SmtpPeer;
   let seen = 0;
 
-  /** The mails that arrived since the last call. */
+  /** The mails that arrived since the last call, once the outbox has been delivered (as the job runtime does). */
   async function newMails(count: number): Promise<ReceivedMail[]> {
+    await deliverMails(database, smtp);
     const mails = await smtp.waitFor(seen + count);
     const fresh = mails.slice(seen, seen + count);
     seen += count;
     return fresh;
   }
-  /** No mail beyond those already read: whatever was on its way has arrived (smtp.settle). */
+  /** No mail beyond those already read: the outbox delivered, whatever was on its way has arrived (smtp.settle). */
   const noMoreMail = async () => {
+    await deliverMails(database, smtp);
     expect((await smtp.settle()).length).toBe(seen);
   };
   const login = (email: string, password: string) =>
@@ -82,12 +85,7 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
 
     it("mails a single-use link valid one hour that sets the password and signs out every session", async () => {
       const { sessionVersion } = await database.prisma.user.findUniqueOrThrow({ where: { id: userId } });
-      await requestPasswordReset(
-        database.prisma,
-        throttle,
-        { email: " Reset@Exemple.fr ", ip: "203.0.113.1" },
-        { mailConfig: smtp.mailConfig },
-      );
+      await requestPasswordReset(database.prisma, throttle, { email: " Reset@Exemple.fr ", ip: "203.0.113.1" });
       const [mail] = await newMails(1);
       expect(mail.to).toEqual(["reset@exemple.fr"]);
       expect(mail.subject).toBe("Réinitialisation de votre mot de passe – Portail Familles");
@@ -113,12 +111,7 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
 
     it("refuses the link after one hour and leaves the password unchanged", async () => {
       const sentAt = new Date("2026-11-26T08:00:00Z");
-      await requestPasswordReset(
-        database.prisma,
-        throttle,
-        { email: "reset@exemple.fr", ip: "203.0.113.2" },
-        { mailConfig: smtp.mailConfig, now: sentAt },
-      );
+      await requestPasswordReset(database.prisma, throttle, { email: "reset@exemple.fr", ip: "203.0.113.2" }, { now: sentAt });
       const secret = linkIn((await newMails(1))[0], "/reinitialisation");
       const before = await database.prisma.user.findUniqueOrThrow({
         where: { id: userId },
@@ -140,12 +133,7 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
 
     it("answers the same for an unknown address, and sends nothing", async () => {
       await expect(
-        requestPasswordReset(
-          database.prisma,
-          throttle,
-          { email: "personne@exemple.fr", ip: "203.0.113.3" },
-          { mailConfig: smtp.mailConfig },
-        ),
+        requestPasswordReset(database.prisma, throttle, { email: "personne@exemple.fr", ip: "203.0.113.3" }),
       ).resolves.toBeUndefined();
       await noMoreMail();
       expect(
@@ -158,28 +146,18 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
       await createParent(address, "LIMITE");
       const fresh = createResetThrottle(database.prisma);
       for (let index = 0; index < RESET_LIMITS.address.points + 2; index += 1) {
-        await requestPasswordReset(
-          database.prisma,
-          fresh,
-          { email: address, ip: `203.0.113.${10 + index}` },
-          { mailConfig: smtp.mailConfig },
-        );
+        await requestPasswordReset(database.prisma, fresh, { email: address, ip: `203.0.113.${10 + index}` });
       }
       await newMails(RESET_LIMITS.address.points);
       await noMoreMail();
 
       const ip = "192.0.2.99";
       for (let index = 0; index < RESET_LIMITS.ip.points; index += 1) {
-        await requestPasswordReset(
-          database.prisma,
-          fresh,
-          { email: `inconnu${index}@exemple.fr`, ip },
-          { mailConfig: smtp.mailConfig },
-        );
+        await requestPasswordReset(database.prisma, fresh, { email: `inconnu${index}@exemple.fr`, ip });
       }
-      await expect(
-        requestPasswordReset(database.prisma, fresh, { email: "reset@exemple.fr", ip }, { mailConfig: smtp.mailConfig }),
-      ).rejects.toThrow(/Trop de demandes/);
+      await expect(requestPasswordReset(database.prisma, fresh, { email: "reset@exemple.fr", ip })).rejects.toThrow(
+        /Trop de demandes/,
+      );
       await noMoreMail();
     });
   });
@@ -192,12 +170,7 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
     });
     /** The parent asks to change their login to `newEmail`, giving `currentPassword` (by default the right one). */
     const requestChange = (newEmail: string, currentPassword = PASSWORD, now?: Date) =>
-      requestEmailChange(
-        database.prisma,
-        userId,
-        { newEmail, currentPassword },
-        { mailConfig: smtp.mailConfig, ...(now && { now }) },
-      );
+      requestEmailChange(database.prisma, userId, { newEmail, currentPassword }, { ...(now && { now }) });
 
     it("requires the current password", async () => {
       await expect(requestChange("nouveau@exemple.fr", "mauvais")).rejects.toEqual(
@@ -218,7 +191,7 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
       expect((await database.prisma.user.findUniqueOrThrow({ where: { id: userId } })).email).toBe("ancien@exemple.fr");
 
       const secret = linkIn(toNew, "/confirmation-email");
-      expect(await confirmEmailChange(database.prisma, secret, { mailConfig: smtp.mailConfig })).toEqual({
+      expect(await confirmEmailChange(database.prisma, secret)).toEqual({
         ok: true,
         email: "nouveau@exemple.fr",
       });
@@ -228,7 +201,7 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
       expect(done.to).toEqual(["ancien@exemple.fr"]);
       expect(done.subject).toBe("Votre identifiant a été modifié – Portail Familles");
 
-      expect(await confirmEmailChange(database.prisma, secret, { mailConfig: smtp.mailConfig })).toEqual({
+      expect(await confirmEmailChange(database.prisma, secret)).toEqual({
         ok: false,
         message: expect.stringMatching(/déjà été utilisé/),
       });
@@ -239,7 +212,6 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
       await requestChange("tardif@exemple.fr", PASSWORD, sentAt);
       const toNew = (await newMails(2)).find((mail) => mail.to[0] === "tardif@exemple.fr")!;
       const result = await confirmEmailChange(database.prisma, linkIn(toNew, "/confirmation-email"), {
-        mailConfig: smtp.mailConfig,
         now: new Date(sentAt.getTime() + 25 * 3600 * 1000),
       });
       expect(result).toEqual({ ok: false, message: expect.stringMatching(/a expiré/) });
@@ -259,9 +231,10 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
       await requestChange("convoite@exemple.fr");
       const toNew = (await newMails(2)).find((mail) => mail.to[0] === "convoite@exemple.fr")!;
       await createParent("convoite@exemple.fr", "RAPIDE");
-      expect(
-        await confirmEmailChange(database.prisma, linkIn(toNew, "/confirmation-email"), { mailConfig: smtp.mailConfig }),
-      ).toEqual({ ok: false, message: EMAIL_UNAVAILABLE });
+      expect(await confirmEmailChange(database.prisma, linkIn(toNew, "/confirmation-email"))).toEqual({
+        ok: false,
+        message: EMAIL_UNAVAILABLE,
+      });
       expect((await database.prisma.user.findUniqueOrThrow({ where: { id: userId } })).email).toBe("nouveau@exemple.fr");
     });
   });
@@ -285,11 +258,7 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
 
   describe("a family account created by the script", () => {
     it("receives its activation link at once, usable once", async () => {
-      const account = await createFamilyAccount(
-        database.prisma,
-        { email: "Famille.Neuve@exemple.fr", familyName: "neuve" },
-        { mailConfig: smtp.mailConfig },
-      );
+      const account = await createFamilyAccount(database.prisma, { email: "Famille.Neuve@exemple.fr", familyName: "neuve" });
       const [mail] = await newMails(1);
       expect(mail.to).toEqual(["famille.neuve@exemple.fr"]);
       expect(mail.text).toContain("pour la famille NEUVE");
@@ -301,11 +270,7 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
       });
       expect((await activateAccount(database.prisma, secret, PASSWORD)).ok).toBe(false);
       await expect(
-        createFamilyAccount(
-          database.prisma,
-          { email: "famille.neuve@exemple.fr", familyName: "Doublon" },
-          { mailConfig: smtp.mailConfig },
-        ),
+        createFamilyAccount(database.prisma, { email: "famille.neuve@exemple.fr", familyName: "Doublon" }),
       ).rejects.toThrow(/déjà l'identifiant/);
       expect(await database.prisma.family.count({ where: { name: "DOUBLON" } })).toBe(0);
     });
@@ -313,6 +278,7 @@ describe.each(testDatabaseKinds())("account e-mails through a real SMTP server o
 
   // Last of the file: a mail sent late by any test above (after its own check) shows here.
   it("sent no mail beyond those the tests above read", async () => {
+    await deliverMails(database, smtp);
     expect((await smtp.settle()).slice(seen).map((mail) => `${mail.to.join(", ")} : ${mail.subject}`)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { listOutboxMails } from "@/lib/account/outbox";
+import { deliverDueMails } from "@/lib/mail/delivery";
+import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render-mail";
-import { sendMail } from "@/lib/mail/send-mail";
 import { mailConfigFromEnv } from "@/lib/mail/transport";
 
 import { MAIL_TOWN as TOWN } from "../helpers/admin-fixtures";
@@ -10,21 +11,25 @@ describe("the development outbox page's list", () => {
   let database: TestDatabase;
   withTestDatabase("pglite", (suite) => ({ database } = suite));
 
-  it("lists the stored mails newest first, with their links ready to open", async () => {
+  it("lists every mail newest first, with its delivery state in French, its error, and its links ready to open", async () => {
     const outbox = mailConfigFromEnv({ NODE_ENV: "development" });
     const link = "http://localhost:3000/reinitialisation?jeton=abc-123";
-    await sendMail(database.prisma, "a@exemple.fr", renderMail(TOWN, { subject: "Premier", paragraphs: ["Texte"] }), outbox);
+    const enqueue = (to: string, subject: string, action?: { label: string; url: string }) =>
+      database.prisma.$transaction((tx) =>
+        enqueueMail(tx, to, renderMail(TOWN, { subject, paragraphs: ["Texte"], ...(action && { action }) }), "password-reset"),
+      );
+    await enqueue("a@exemple.fr", "Premier");
+    await deliverDueMails(database.prisma, outbox);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await sendMail(
-      database.prisma,
-      "b@exemple.fr",
-      renderMail(TOWN, { subject: "Second", paragraphs: ["Texte"], action: { label: "Choisir", url: link } }),
-      outbox,
-    );
+    const failed = await enqueue("b@exemple.fr", "Second", { label: "Choisir", url: link });
+    await database.prisma.outboxMail.update({
+      where: { id: failed },
+      data: { status: "FAILED", attempts: 20, lastError: "Refus du serveur SMTP (550, RCPT TO) : 550 Boîte inconnue" },
+    });
     const mails = await listOutboxMails(database.prisma);
-    expect(mails.map((mail) => [mail.to, mail.subject])).toEqual([
-      ["b@exemple.fr", "Second"],
-      ["a@exemple.fr", "Premier"],
+    expect(mails.map((mail) => [mail.to, mail.subject, mail.statusLabel, mail.lastError])).toEqual([
+      ["b@exemple.fr", "Second", "Échec", "Refus du serveur SMTP (550, RCPT TO) : 550 Boîte inconnue"],
+      ["a@exemple.fr", "Premier", "Envoyé", null],
     ]);
     expect(mails[0].links).toEqual([link]);
     expect(mails[1].links).toEqual([]);

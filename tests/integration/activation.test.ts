@@ -1,8 +1,9 @@
-import { activateAccount, sendActivationMail } from "@/lib/auth/activation";
+import { activateAccount, queueActivationMail } from "@/lib/auth/activation";
 import { checkLogin } from "@/lib/auth/login";
 import { createLoginThrottle } from "@/lib/auth/throttle";
 
 import { createTown } from "../helpers/admin-fixtures";
+import { deliverMails } from "../helpers/deliver-mails";
 import type { SmtpPeer } from "../helpers/smtp-peer";
 import { testDatabaseKinds, withTestDatabase, type TestDatabase } from "../helpers/test-db";
 
@@ -28,7 +29,8 @@ describe.each(testDatabaseKinds())("account activation on %s", (kind) => {
   });
 
   it("mails a single-use link that sets the password, after which the parent can log in", async () => {
-    await sendActivationMail(database.prisma, userId, { mailConfig: smtp.mailConfig });
+    await queueActivationMail(database.prisma, userId);
+    await deliverMails(database, smtp);
     const [mail] = await smtp.waitFor(1);
     expect(mail.to).toEqual(["martin@exemple.fr"]);
     expect(mail.subject).toBe("Activez votre compte Portail Familles");
@@ -59,7 +61,8 @@ describe.each(testDatabaseKinds())("account activation on %s", (kind) => {
 
   it("refuses an expired link and leaves the account untouched", async () => {
     const sentAt = new Date("2026-11-01T08:00:00Z");
-    await sendActivationMail(database.prisma, userId, { mailConfig: smtp.mailConfig, now: sentAt });
+    await queueActivationMail(database.prisma, userId, { now: sentAt });
+    await deliverMails(database, smtp);
     const mails = await smtp.waitFor(2);
     const { secret } = linkIn(mails[1].text);
     const before = await database.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
@@ -74,7 +77,8 @@ describe.each(testDatabaseKinds())("account activation on %s", (kind) => {
 
   it("does not activate a deactivated account, and keeps its link for later", async () => {
     const user = await database.prisma.user.create({ data: { email: "inactif@exemple.fr", role: "PARENT", active: false } });
-    await sendActivationMail(database.prisma, user.id, { mailConfig: smtp.mailConfig });
+    await queueActivationMail(database.prisma, user.id);
+    await deliverMails(database, smtp);
     const mails = await smtp.waitFor(3);
     const { secret } = linkIn(mails[2].text);
     expect(await activateAccount(database.prisma, secret, "une phrase à retenir")).toEqual({

@@ -16,6 +16,7 @@ import {
 import { ZCreateFamilySchema, ZFamilySearchSchema } from "@/lib/families/family.schema";
 
 import { createFamily } from "../helpers/admin-fixtures";
+import { deliverMails } from "../helpers/deliver-mails";
 import type { SmtpPeer } from "../helpers/smtp-peer";
 import { withStaffTestBed } from "../helpers/staff-test-bed";
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
@@ -43,7 +44,8 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
       email: " Lea.Durand@Exemple.fr ",
       allowanceNumber: "1234567",
     });
-    const { familyId, userId } = await createFamilyWithParent(database.prisma, agent, input, { mailConfig: smtp.mailConfig });
+    const { familyId, userId } = await createFamilyWithParent(database.prisma, agent, input);
+    await deliverMails(database, smtp);
     const [mail] = await smtp.waitFor(1);
     expect(mail.to).toEqual(["lea.durand@exemple.fr"]);
     expect(mail.text).toContain("pour la famille DURAND");
@@ -63,18 +65,20 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
     ).toBe(1);
   });
 
-  it("refuses an e-mail already used, in French, and creates nothing", async () => {
+  it("refuses an e-mail already used, in French, and creates nothing (no activation mail either)", async () => {
     const before = await database.prisma.family.count();
+    const mailsBefore = await database.prisma.outboxMail.count();
     const input = ZCreateFamilySchema.parse({
       familyName: "Autre",
       firstName: "Paul",
       lastName: "Autre",
       email: "lea.durand@exemple.fr",
     });
-    await expect(createFamilyWithParent(database.prisma, agent, input, { mailConfig: smtp.mailConfig })).rejects.toThrow(
+    await expect(createFamilyWithParent(database.prisma, agent, input)).rejects.toThrow(
       "Cette adresse e-mail est déjà l'identifiant d'un autre compte.",
     );
     expect(await database.prisma.family.count()).toBe(before);
+    expect(await database.prisma.outboxMail.count()).toBe(mailsBefore);
   });
 
   it("finds families by name, e-mail, child's name and allocataire number, sorted and paginated by the database", async () => {
@@ -134,7 +138,8 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
     const family = await createFamily(database.prisma, "PETIT", { email: "petit@exemple.fr" });
     await database.prisma.user.update({ where: { id: family.user.id }, data: { activatedAt: null } }); // never activated
     const count = smtp.mails.length;
-    await resendActivation(database.prisma, agent, family.id, family.user.id, { mailConfig: smtp.mailConfig });
+    await resendActivation(database.prisma, agent, family.id, family.user.id);
+    await deliverMails(database, smtp);
     const mails = await smtp.waitFor(count + 1);
     expect(mails[count].to).toEqual(["petit@exemple.fr"]);
     expect((await activateAccount(database.prisma, secretIn(mails[count].text), "encore une phrase longue")).ok).toBe(true);
@@ -147,7 +152,8 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
       data: { passwordHash: await hashPassword("l'ancienne phrase de passe") },
     });
     const count = smtp.mails.length;
-    await resendActivation(database.prisma, agent, family.id, family.user.id, { mailConfig: smtp.mailConfig });
+    await resendActivation(database.prisma, agent, family.id, family.user.id);
+    await deliverMails(database, smtp);
     const mails = await smtp.waitFor(count + 1);
     expect(mails[count].text).toContain("/reinitialisation?jeton=");
     expect(mails[count].text).not.toContain("/activation?jeton=");

@@ -8,6 +8,7 @@ import { ZKitchenQuerySchema } from "@/lib/lists/list.schema";
 import { createStaffAccount, listStaff, setStaffActive, setStaffRole } from "@/lib/staff/staff";
 
 import { createFamily, createFamilyReservation, createStaffViewer } from "../helpers/admin-fixtures";
+import { deliverMails } from "../helpers/deliver-mails";
 import type { SmtpPeer } from "../helpers/smtp-peer";
 import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
@@ -112,12 +113,13 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
 
   describe("personnel", () => {
     it("lets an admin create a staff account (activation mail), change its role and deactivate it", async () => {
-      const { userId } = await createStaffAccount(
-        database.prisma,
-        admin,
-        { firstName: "Inès", lastName: "NOUVEL", email: "ines.nouvel@mairie.test", role: "AGENT" },
-        { mailConfig: smtp.mailConfig },
-      );
+      const { userId } = await createStaffAccount(database.prisma, admin, {
+        firstName: "Inès",
+        lastName: "NOUVEL",
+        email: "ines.nouvel@mairie.test",
+        role: "AGENT",
+      });
+      await deliverMails(database, smtp);
       const [mail] = await smtp.waitFor(1);
       expect(mail.to).toEqual(["ines.nouvel@mairie.test"]);
       expect(mail.subject).toMatch(/Activez votre compte/);
@@ -137,12 +139,7 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
         "Seul un administrateur peut gérer les comptes du personnel.",
       );
       await expect(
-        createStaffAccount(
-          database.prisma,
-          agent,
-          { firstName: "X", lastName: "Y", email: "intrus@mairie.test", role: "ADMIN" },
-          { mailConfig: smtp.mailConfig },
-        ),
+        createStaffAccount(database.prisma, agent, { firstName: "X", lastName: "Y", email: "intrus@mairie.test", role: "ADMIN" }),
       ).rejects.toThrow("Seul un administrateur peut gérer");
       await expect(setStaffActive(database.prisma, agent, admin.userId, false)).rejects.toThrow(
         "Seul un administrateur peut gérer",

@@ -4,6 +4,7 @@ import { decideReservation, listPendingLines } from "@/lib/reservations/decision
 
 import { createFamily, createFamilyReservation } from "../helpers/admin-fixtures";
 import { counterMismatches } from "../helpers/counters";
+import { deliverMails } from "../helpers/deliver-mails";
 import { holdRowLock } from "../helpers/row-lock";
 import type { SmtpPeer } from "../helpers/smtp-peer";
 import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
@@ -34,8 +35,7 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
       })
     ).booked;
   /** The agent's decision on a line (`dayId`) or a whole reservation, mailed to the family. */
-  const decide = (input: Parameters<typeof decideReservation>[2]) =>
-    decideReservation(database.prisma, agent, input, { mailConfig: smtp.mailConfig });
+  const decide = (input: Parameters<typeof decideReservation>[2]) => decideReservation(database.prisma, agent, input);
   const status = async (id: string) =>
     (await database.prisma.reservation.findUniqueOrThrow({ where: { id }, select: { status: true } })).status;
 
@@ -66,6 +66,7 @@ describe.each(testDatabaseKinds())("the staff reservation queue on %s", (kind) =
       select: { status: true, staffMessage: true, decidedByUserId: true },
     });
     expect(line).toEqual({ status: "REFUSED", staffMessage: "Plus de place le soir", decidedByUserId: agent.userId });
+    await deliverMails(database, smtp);
     const mails = await smtp.waitFor(count + 1);
     expect(mails[count].to).toEqual(["leroy@exemple.fr"]);
     expect(mails[count].subject).toMatch(/demande refusée/);
@@ -139,7 +140,7 @@ describePostgres("the staff reservation queue under concurrent decisions, on Pos
     const pairs = reservations.map((reservation, index) => {
       const line = reservation.days[index % reservation.days.length];
       const decide = (decision: "ACCEPTED" | "REFUSED") =>
-        decideReservation(database.prisma, agent, { decision, dayId: line.id, message: null }, { mailConfig: smtp.mailConfig });
+        decideReservation(database.prisma, agent, { decision, dayId: line.id, message: null });
       return Promise.allSettled([decide(index % 2 ? "ACCEPTED" : "REFUSED"), decide("REFUSED")]);
     });
     await lock.waitForWaiting(2 * reservations.length);
@@ -157,12 +158,11 @@ describePostgres("the staff reservation queue under concurrent decisions, on Pos
       reservations.map((reservation, index) =>
         Promise.allSettled(
           (["ACCEPTED", "REFUSED"] as const).map((decision) =>
-            decideReservation(
-              database.prisma,
-              agent,
-              { decision: index % 3 ? decision : "REFUSED", reservationId: reservation.id, message: null },
-              { mailConfig: smtp.mailConfig },
-            ),
+            decideReservation(database.prisma, agent, {
+              decision: index % 3 ? decision : "REFUSED",
+              reservationId: reservation.id,
+              message: null,
+            }),
           ),
         ),
       ),
@@ -178,5 +178,9 @@ describePostgres("the staff reservation queue under concurrent decisions, on Pos
     });
     expect(counters._sum.booked).toBe(bookedDays);
     expect(await database.prisma.reservation.count({ where: { id: { in: ids }, status: "PENDING" } })).toBe(0);
+    // Each winning decision wrote its family's mail with it, a losing one none; each is delivered once.
+    expect(await database.prisma.outboxMail.count({ where: { kind: "reservation-decision" } })).toBe(2 * reservations.length);
+    await deliverMails(database, smtp);
+    expect(await smtp.settle()).toHaveLength(2 * reservations.length);
   });
 });

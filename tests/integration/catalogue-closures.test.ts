@@ -7,6 +7,7 @@ import type { CalendarDay } from "@/lib/dates/calendar-day";
 
 import { createFamily, createFamilyReservation } from "../helpers/admin-fixtures";
 import { counterMismatches } from "../helpers/counters";
+import { deliverMails } from "../helpers/deliver-mails";
 import type { SmtpPeer } from "../helpers/smtp-peer";
 import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
@@ -48,7 +49,7 @@ describe.each(testDatabaseKinds())("closures over booked days on %s", (kind) => 
       dates: "14/01/2027\n15/01/2027",
       reason: "Grève du personnel",
     });
-    const preview = await addClosures(database.prisma, agent, input, { mailConfig: smtp.mailConfig });
+    const preview = await addClosures(database.prisma, agent, input);
     expect(preview.status).toBe("needs-confirmation");
     expect(
       preview.status === "needs-confirmation" &&
@@ -58,7 +59,7 @@ describe.each(testDatabaseKinds())("closures over booked days on %s", (kind) => 
     expect(await listClosures(database.prisma, agent, catalogue.club.id)).toEqual([]);
     expect(await database.prisma.reservationDay.count({ where: { status: "CANCELLED" } })).toBe(0);
 
-    const done = await addClosures(database.prisma, agent, { ...input, confirm: true }, { mailConfig: smtp.mailConfig });
+    const done = await addClosures(database.prisma, agent, { ...input, confirm: true });
     expect(done).toEqual({ status: "done", added: 2, cancelled: 4, familiesMailed: 2 });
     expect(
       (await listClosures(database.prisma, agent, catalogue.club.id)).map((closure) => [closure.day, closure.reason]),
@@ -82,6 +83,7 @@ describe.each(testDatabaseKinds())("closures over booked days on %s", (kind) => 
     expect(await status(leo.id)).toBe("CANCELLED");
     expect(await status(petitReservation.id)).toBe("ACCEPTED"); // its 18/01 line stands
 
+    await deliverMails(database, smtp);
     await smtp.waitFor(2);
     const mails = await smtp.settle();
     expect(mails).toHaveLength(2); // and no third one on its way
@@ -95,7 +97,7 @@ describe.each(testDatabaseKinds())("closures over booked days on %s", (kind) => 
 
   /** What the closures form's action does: parse the posted form, then add the closures as the agent. */
   const closeFromForm = (form: z.input<typeof ZClosureImportSchema>) =>
-    addClosures(database.prisma, agent, ZClosureImportSchema.parse(form), { mailConfig: smtp.mailConfig });
+    addClosures(database.prisma, agent, ZClosureImportSchema.parse(form));
 
   it("adds closures on days without bookings at once, and ignores a date already closed", async () => {
     const closeCanteen = (dates: string) => closeFromForm({ periodId: catalogue.canteen.id, dates, reason: "Travaux" });

@@ -28,7 +28,7 @@ describePostgres("catalogue changes racing bookings, on PostgreSQL", () => {
   const book = (family: FixtureFamily, day: string) =>
     confirmBooking(
       database.prisma,
-      { familyId: family.familyId, userId: family.userId },
+      { familyId: family.familyId, userId: family.userId, email: family.email },
       { childId: family.childId, periodId: cantine.periodId, days: [{ unitId: cantine.unitId, date: day }] },
       NOW,
     );

@@ -59,7 +59,7 @@ describe.each(testDatabaseKinds())("units, daily capacities and tariffs on %s", 
   const book = (who: FixtureFamily, unitId: string, days: string[]) =>
     confirmBooking(
       prisma(),
-      { familyId: who.familyId, userId: who.userId },
+      { familyId: who.familyId, userId: who.userId, email: who.email },
       { childId: who.childId, periodId: state.cantine.periodId, days: days.map((date) => ({ unitId, date })) },
       NOW,
     );
@@ -459,7 +459,7 @@ describePostgres("capacity changes racing bookings, on PostgreSQL", () => {
   const book = (who: FixtureFamily, unitId: string, day: string) =>
     confirmBooking(
       prisma(),
-      { familyId: who.familyId, userId: who.userId },
+      { familyId: who.familyId, userId: who.userId, email: who.email },
       { childId: who.childId, periodId: state.cantine.periodId, days: [{ unitId, date: day }] },
       NOW,
     );

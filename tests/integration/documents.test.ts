@@ -12,12 +12,13 @@ import { refusalMail } from "@/lib/documents/refusal-mail";
 import { listReviewQueue, reviewDocument } from "@/lib/documents/review-documents";
 import { UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
 import { loadCompleteness } from "@/lib/families/load-completeness";
-import { sendMail } from "@/lib/mail/send-mail";
+import { enqueueMail } from "@/lib/mail/outbox";
 import { DEMO_ACCOUNTS, DEMO_IDS, seedDemo } from "@/prisma/seed";
 
 import { badSamples, goodSamples } from "../fixtures/uploads/corpus";
-import { startSmtpPeer } from "../helpers/smtp-peer";
-import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, type TestDatabase } from "../helpers/test-db";
+import { deliverMails } from "../helpers/deliver-mails";
+import type { SmtpPeer } from "../helpers/smtp-peer";
+import { createTestDatabase, testDatabaseKinds, useAsAppDatabase, withTestDatabase, type TestDatabase } from "../helpers/test-db";
 
 function filesUnder(root: string): string[] {
   if (!fs.existsSync(root)) return [];
@@ -215,10 +216,28 @@ describe.each(testDatabaseKinds())("supporting documents on %s", (kind) => {
     expect(await julieItem()).toBe(
       "Carnet de vaccination (obligatoire) : document refusé (Pages illisibles), à fournir de nouveau",
     );
+    // The refusal's mail committed with it, in the outbox; a refused second decision adds none.
+    const refusalMails = () =>
+      database.prisma.outboxMail.findMany({
+        where: { kind: "document-refusal" },
+        select: { to: true, subject: true, status: true },
+      });
+    const expectedMails = [
+      {
+        to: DEMO_ACCOUNTS.parent,
+        subject: "Pièce justificative refusée : Carnet de vaccination (obligatoire)",
+        status: "PENDING",
+      },
+    ];
+    expect(await refusalMails()).toEqual(expectedMails);
     await expect(reviewDocument(database.prisma, agent, { id: first.id, decision: "accept" })).rejects.toThrow(
       "Ce document a déjà été traité ou n'existe plus.",
     );
     await expect(reviewDocument(database.prisma, agent, { id: first.id, decision: "refuse" })).rejects.toThrow(/motif/);
+    await expect(reviewDocument(database.prisma, agent, { id: first.id, decision: "refuse", reason: "Encore" })).rejects.toThrow(
+      "Ce document a déjà été traité ou n'existe plus.",
+    );
+    expect(await refusalMails()).toEqual(expectedMails);
 
     const second = await submitDocument(database.prisma, parent, julieVaccination(), {
       name: "carnet.pdf",
@@ -239,34 +258,34 @@ describe.each(testDatabaseKinds())("supporting documents on %s", (kind) => {
 });
 
 describe("the refusal e-mail", () => {
+  let database: TestDatabase;
+  let smtp: SmtpPeer;
+  withTestDatabase("pglite", (suite) => ({ database, smtp } = suite));
+
   it("reaches the family over SMTP with the reason and a link to send a new document", async () => {
-    const smtp = await startSmtpPeer();
-    try {
-      const town = {
-        townName: "Ville de Rodez",
-        portalName: "Portail Familles",
-        guichetName: "Guichet unique",
-        guichetPhone: "05 65 77 88 78",
-        guichetEmail: "guichet@mairie-rodez.fr",
-      };
-      const mail = refusalMail(
-        town,
-        {
-          typeLabel: "Brevet de natation",
-          folder: "TEST JULIE",
-          uploadedAt: new Date("2026-11-26T09:30:00Z"),
-          reason: "Document d'un autre enfant",
-        },
-        { NEXTAUTH_URL: "https://portail.example" },
-      );
-      await sendMail(null as never, "famille.test@demo.fr", mail, smtp.mailConfig);
-      const [received] = await smtp.waitFor(1);
-      expect(received.subject).toBe("Pièce justificative refusée : Brevet de natation");
-      expect(received.text).toContain("« Brevet de natation » concernant TEST JULIE, transmis le 26/11/2026 à 10:30");
-      expect(received.text).toContain("pour le motif suivant : Document d'un autre enfant");
-      expect(received.text).toContain("https://portail.example/espace/documents");
-    } finally {
-      await smtp.close();
-    }
+    const town = {
+      townName: "Ville de Rodez",
+      portalName: "Portail Familles",
+      guichetName: "Guichet unique",
+      guichetPhone: "05 65 77 88 78",
+      guichetEmail: "guichet@mairie-rodez.fr",
+    };
+    const mail = refusalMail(
+      town,
+      {
+        typeLabel: "Brevet de natation",
+        folder: "TEST JULIE",
+        uploadedAt: new Date("2026-11-26T09:30:00Z"),
+        reason: "Document d'un autre enfant",
+      },
+      { NEXTAUTH_URL: "https://portail.example" },
+    );
+    await database.prisma.$transaction((tx) => enqueueMail(tx, "famille.test@demo.fr", mail, "document-refusal"));
+    await deliverMails(database, smtp);
+    const [received] = await smtp.waitFor(1);
+    expect(received.subject).toBe("Pièce justificative refusée : Brevet de natation");
+    expect(received.text).toContain("« Brevet de natation » concernant TEST JULIE, transmis le 26/11/2026 à 10:30");
+    expect(received.text).toContain("pour le motif suivant : Document d'un autre enfant");
+    expect(received.text).toContain("https://portail.example/espace/documents");
   });
 });

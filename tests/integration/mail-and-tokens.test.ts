@@ -1,9 +1,11 @@
 import { consumeAuthToken, createAuthToken, peekAuthToken, TOKEN_TTL_MS } from "@/lib/auth/tokens";
+import { deliverDueMails } from "@/lib/mail/delivery";
+import { enqueueMail } from "@/lib/mail/outbox";
 import { renderMail } from "@/lib/mail/render-mail";
-import { sendMail } from "@/lib/mail/send-mail";
 import { mailConfigFromEnv } from "@/lib/mail/transport";
 
 import { MAIL_TOWN as TOWN } from "../helpers/admin-fixtures";
+import { deliverMails } from "../helpers/deliver-mails";
 import type { SmtpPeer } from "../helpers/smtp-peer";
 import { testDatabaseKinds, withTestDatabase, type TestDatabase } from "../helpers/test-db";
 
@@ -19,7 +21,8 @@ describe("e-mails", () => {
       action: { label: "Activer mon compte", url: "https://portail.example/activation?jeton=abc&x=1" },
       notes: ["Ce lien est valable 7 jours."],
     });
-    await sendMail(database.prisma, "parent@exemple.fr", mail, smtp.mailConfig);
+    await database.prisma.$transaction((tx) => enqueueMail(tx, "parent@exemple.fr", mail, "activation"));
+    await deliverMails(database, smtp);
     const [received] = await smtp.waitFor(1);
     expect(received.to).toEqual(["parent@exemple.fr"]);
     expect(received.subject).toBe("Activez votre compte");
@@ -30,12 +33,25 @@ describe("e-mails", () => {
     expect(received.html).not.toContain("<famille>");
   });
 
-  it("keeps mails in the outbox when no SMTP server is configured (development)", async () => {
+  it("delivers into the outbox itself when no SMTP server is configured (development): the row is marked sent there", async () => {
     const config = mailConfigFromEnv({ NODE_ENV: "development" });
     expect(config.kind).toBe("outbox");
-    await sendMail(database.prisma, "parent@exemple.fr", renderMail(TOWN, { subject: "Sujet", paragraphs: ["Texte"] }), config);
-    const stored = await database.prisma.outboxMail.findMany({ select: { to: true, subject: true } });
-    expect(stored).toEqual([{ to: "parent@exemple.fr", subject: "Sujet" }]);
+    const id = await database.prisma.$transaction((tx) =>
+      enqueueMail(tx, "dev@exemple.fr", renderMail(TOWN, { subject: "Sujet", paragraphs: ["Texte"] }), "password-reset"),
+    );
+    expect(await deliverDueMails(database.prisma, config)).toEqual({ sent: 1, retried: 0, failed: 0, nextAttemptAt: null });
+    const stored = await database.prisma.outboxMail.findUniqueOrThrow({
+      where: { id },
+      select: { to: true, subject: true, status: true, transport: true, attempts: true, sentAt: true },
+    });
+    expect(stored).toEqual({
+      to: "dev@exemple.fr",
+      subject: "Sujet",
+      status: "SENT",
+      transport: "outbox",
+      attempts: 1,
+      sentAt: expect.any(Date),
+    });
   });
 
   it("refuses to run without SMTP in production", () => {

@@ -1,6 +1,6 @@
 import { dayToDate } from "@/lib/dates/calendar-day";
 import { confirmBooking, copyReservation } from "@/lib/reservations/book-days";
-import { notifyReservationDecision, sendReservationConfirmation } from "@/lib/reservations/reservation-mail";
+import { queueReservationDecision } from "@/lib/reservations/reservation-mail";
 import {
   getEligiblePeriods,
   getPlanning,
@@ -11,6 +11,7 @@ import {
 import { DEMO_IDS } from "@/prisma/seed";
 
 import { expectCountersBalancedAfterEach } from "../helpers/counters";
+import { deliverMails } from "../helpers/deliver-mails";
 import { cantinePeriod, completeChildSheet, createCompleteFamilies, type FixtureFamily } from "../helpers/families";
 import type { SmtpPeer } from "../helpers/smtp-peer";
 import { testDatabaseKinds, withDemoDatabase, type TestDatabase } from "../helpers/test-db";
@@ -26,7 +27,7 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
   let garderie: { periodId: string; matin: string; soir: string };
   let fochCantine: { periodId: string; unitId: string };
   let other: FixtureFamily;
-  const demo = { familyId: DEMO_IDS.family, userId: "" };
+  const demo = { familyId: DEMO_IDS.family, userId: "", email: "famille.test@demo.fr" };
 
   const booked = async (unitId: string, day: string) =>
     (
@@ -251,8 +252,9 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
         select: { unitId: true, date: true, booked: true },
         orderBy: [{ unitId: "asc" }, { date: "asc" }],
       }),
+      mails: await database.prisma.outboxMail.count(), // a refused booking leaves no confirmation behind
     });
-    const stranger = () => ({ familyId: other.familyId, userId: other.userId });
+    const stranger = () => ({ familyId: other.familyId, userId: other.userId, email: other.email });
 
     beforeAll(async () => {
       julienReservation = (await book(["2027-01-14"])).reservationId!;
@@ -333,7 +335,7 @@ describe("reservation e-mails", () => {
       await database.prisma.user.findUniqueOrThrow({ where: { email: "famille.test@demo.fr" }, select: { id: true } })
     ).id;
     const cantine = await cantinePeriod(database.prisma, "CAMBON");
-    const owner = { familyId: DEMO_IDS.family, userId };
+    const owner = { familyId: DEMO_IDS.family, userId, email: "famille.test@demo.fr" };
     const result = await confirmBooking(
       database.prisma,
       owner,
@@ -344,7 +346,11 @@ describe("reservation e-mails", () => {
       },
       NOW,
     );
-    await sendReservationConfirmation(database.prisma, result.reservationId!, "famille.test@demo.fr", smtp.mailConfig);
+    // The confirmation committed with the booking; delivery sends it.
+    expect(await database.prisma.outboxMail.findMany({ select: { to: true, kind: true, status: true } })).toEqual([
+      { to: "famille.test@demo.fr", kind: "reservation-confirmation", status: "PENDING" },
+    ]);
+    await deliverMails(database, smtp);
     const [confirmation] = await smtp.waitFor(1);
     expect(confirmation.subject).toBe(`Demande de réservation n° ${result.number} enregistrée – Réservation acceptée`);
     expect(confirmation.text).toContain("lun. 07/12/2026 – REPAS ENFANT : acceptée");
@@ -355,7 +361,8 @@ describe("reservation e-mails", () => {
       where: { reservationId: result.reservationId!, date: dayToDate("2026-12-08") },
       data: { status: "REFUSED", staffMessage: "Sortie scolaire" },
     });
-    await notifyReservationDecision(database.prisma, result.reservationId!, smtp.mailConfig);
+    await database.prisma.$transaction((tx) => queueReservationDecision(tx, result.reservationId!));
+    await deliverMails(database, smtp);
     const [, decision] = await smtp.waitFor(2);
     expect(decision.to).toEqual(["famille.test@demo.fr"]);
     expect(decision.text).toContain("mar. 08/12/2026 – REPAS ENFANT : refusée (Sortie scolaire)");

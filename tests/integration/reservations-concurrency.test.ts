@@ -34,7 +34,7 @@ describePostgres("booking the last places at the same moment, on PostgreSQL", ()
   const book = (family: FixtureFamily, days: string[], replacesId?: string | null) =>
     confirmBooking(
       database.prisma,
-      { familyId: family.familyId, userId: family.userId },
+      { familyId: family.familyId, userId: family.userId, email: family.email },
       {
         childId: family.childId,
         periodId: cantine.periodId,

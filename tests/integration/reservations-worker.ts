@@ -9,7 +9,7 @@ import { confirmBooking } from "@/lib/reservations/book-days";
 
 type Job = {
   databaseUrl: string;
-  families: { familyId: string; userId: string; childId: string }[];
+  families: { familyId: string; userId: string; email: string; childId: string }[];
   periodId: string;
   unitId: string;
   day: string;
@@ -27,7 +27,7 @@ async function main() {
     job.families.map((family) =>
       confirmBooking(
         database.prisma,
-        { familyId: family.familyId, userId: family.userId },
+        { familyId: family.familyId, userId: family.userId, email: family.email },
         { childId: family.childId, periodId: job.periodId, days: [{ unitId: job.unitId, date: job.day }] },
         new Date(job.now),
       ),

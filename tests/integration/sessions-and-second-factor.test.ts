@@ -22,7 +22,6 @@ import { AppError } from "@/lib/errors";
 import { resetStaffSecondFactor } from "@/lib/staff/staff";
 
 import { createTown } from "../helpers/admin-fixtures";
-import { startSmtpPeer, type SmtpPeer } from "../helpers/smtp-peer";
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 import { totpAt } from "../helpers/totp";
 
@@ -34,7 +33,6 @@ const after = (ms: number, from = T0) => new Date(from.getTime() + ms);
 
 describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind) => {
   let database: TestDatabase;
-  let smtp: SmtpPeer;
   let counter = 0;
 
   const createUser = async (
@@ -58,11 +56,9 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    smtp = await startSmtpPeer();
     await createTown(database.prisma);
   });
   afterAll(async () => {
-    await smtp?.close();
     await database?.drop();
   });
 
@@ -206,12 +202,7 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
         changePassword(database.prisma, parent.id, { currentPassword: PASSWORD, password: "une toute nouvelle phrase" }),
       ).rejects.toThrow(/Trop d'essais du mot de passe/);
       await expect(
-        requestEmailChange(
-          database.prisma,
-          parent.id,
-          { newEmail: "autre@exemple.fr", currentPassword: PASSWORD },
-          { mailConfig: smtp.mailConfig },
-        ),
+        requestEmailChange(database.prisma, parent.id, { newEmail: "autre@exemple.fr", currentPassword: PASSWORD }),
       ).rejects.toThrow(/Trop d'essais du mot de passe/);
       expect(
         await database.prisma.auditLog.count({ where: { action: "auth.password.check-failure", targetId: parent.id } }),
@@ -221,19 +212,15 @@ describe.each(testDatabaseKinds())("sessions and the second factor on %s", (kind
     it("limits login-change requests to 5 a day per account", async () => {
       const parent = await createUser("PARENT");
       for (let i = 0; i < EMAIL_CHANGE_LIMIT.attempts; i++) {
-        await requestEmailChange(
-          database.prisma,
-          parent.id,
-          { newEmail: `nouvelle-${counter}-${i}@exemple.fr`, currentPassword: PASSWORD },
-          { mailConfig: smtp.mailConfig },
-        );
+        await requestEmailChange(database.prisma, parent.id, {
+          newEmail: `nouvelle-${counter}-${i}@exemple.fr`,
+          currentPassword: PASSWORD,
+        });
       }
-      const refused = requestEmailChange(
-        database.prisma,
-        parent.id,
-        { newEmail: `encore-${counter}@exemple.fr`, currentPassword: PASSWORD },
-        { mailConfig: smtp.mailConfig },
-      );
+      const refused = requestEmailChange(database.prisma, parent.id, {
+        newEmail: `encore-${counter}@exemple.fr`,
+        currentPassword: PASSWORD,
+      });
       await expect(refused).rejects.toBeInstanceOf(AppError);
       await expect(refused).rejects.toThrow(/trop de demandes de changement d'identifiant/);
     });

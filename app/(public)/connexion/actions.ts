@@ -19,6 +19,8 @@ import { signInChallengedUser, signInUser } from "@/lib/auth/sign-in";
 import { createLoginThrottle, type LoginThrottle } from "@/lib/auth/throttle";
 import { revokeUserSession } from "@/lib/auth/user-sessions";
 import { getDb } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/errors";
 
 // Signing in and out. These actions work with JavaScript off (the forms post to them and the
 // page renders what they return, or they redirect): a login never puts a password in a URL.
@@ -66,7 +68,8 @@ export async function loginAction(_previous: LoginState, form: FormData): Promis
     }
   } catch (error) {
     unstable_rethrow(error);
-    // Whatever went wrong (a NUL byte in the e-mail, the database), the page only says this.
+    if (isDatabaseUnavailable(error)) return { error: SERVICE_UNAVAILABLE_MESSAGE, email: email.slice(0, 254) };
+    // Whatever else went wrong (a NUL byte in the e-mail), the page only says this.
     console.error("[login] unexpected error", error);
     return { error: LOGIN_FAILED_MESSAGE, email: "" };
   }
@@ -96,6 +99,7 @@ async function answerChallenge(form: FormData, check: typeof checkSecondFactor |
     recoveryCodes = result.recoveryCodes;
   } catch (error) {
     unstable_rethrow(error);
+    if (isDatabaseUnavailable(error)) return { error: SERVICE_UNAVAILABLE_MESSAGE };
     console.error("[second-factor] unexpected error", error);
     return {
       error: "La vérification a échoué. Reconnectez-vous et réessayez ; si le problème persiste, contactez un administrateur.",

@@ -5,11 +5,12 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/auth/action";
 import { requireParent } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { ZUploadDocumentSchema } from "@/lib/documents/document.schema";
 import { submitDocument } from "@/lib/documents/family-documents";
 import { UploadRefusedError } from "@/lib/documents/inspect-upload";
 import { MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
-import { AppError, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
+import { AppError, GENERIC_ERROR_MESSAGE, SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/errors";
 
 // The upload of a supporting document (PIÈCES JUSTIFICATIVES À FOURNIR > Ajouter un document).
 // A route handler rather than a server action: the browser's XMLHttpRequest reports upload
@@ -62,6 +63,7 @@ export async function POST(request: NextRequest) {
       const onFile = error instanceof UploadRefusedError;
       return reply({ ok: false, error: error.message, ...(onFile ? { fieldErrors: { file: [error.message] } } : {}) }, status);
     }
+    if (isDatabaseUnavailable(error)) return reply({ ok: false, error: SERVICE_UNAVAILABLE_MESSAGE }, 503);
     console.error("[documents] upload failed", error);
     return reply({ ok: false, error: GENERIC_ERROR_MESSAGE }, 500);
   }

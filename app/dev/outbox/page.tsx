@@ -8,7 +8,8 @@ import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Boîte d'envoi (développement)" };
 
-// Development only: the mails that would have gone out, when no SMTP server is configured.
+// Development only: the outbox — every mail the portal wrote, with its delivery state. With no SMTP
+// server configured, delivery marks mails sent right here (the development "transport").
 export default async function OutboxPage() {
   await connection();
   if (process.env.NODE_ENV === "production") notFound();
@@ -18,8 +19,8 @@ export default async function OutboxPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand">Boîte d&apos;envoi (développement)</h1>
       <p>
-        Les messages que le portail aurait envoyés, les plus récents d&apos;abord ({mails.length}). Cette page n&apos;existe pas
-        en production.
+        Les messages écrits par le portail, les plus récents d&apos;abord ({mails.length}), avec leur état d&apos;envoi. Sans
+        serveur SMTP configuré, l&apos;envoi les marque « Envoyé » ici même. Cette page n&apos;existe pas en production.
       </p>
       {mails.length === 0 ? <p className="text-muted">Aucun message.</p> : null}
       <ol className="space-y-4">
@@ -30,8 +31,14 @@ export default async function OutboxPage() {
                 {mail.subject}
               </h2>
               <p className="text-sm text-muted">
-                À {mail.to} — {formatDateTime(mail.createdAt)}
+                À {mail.to} — {formatDateTime(mail.createdAt)} — <span className="font-bold">{mail.statusLabel}</span>
+                {mail.attempts > 1 ? ` (${mail.attempts} tentatives)` : null}
               </p>
+              {mail.lastError ? (
+                <p className="mt-1 text-sm text-accent">
+                  <span className="font-bold">Erreur :</span> {mail.lastError}
+                </p>
+              ) : null}
               {mail.links.length ? (
                 <ul className="mt-2 list-disc pl-5">
                   {mail.links.map((link) => (
