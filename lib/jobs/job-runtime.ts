@@ -112,13 +112,21 @@ export async function startJobs(options: JobsOptions): Promise<JobRuntime> {
 
   // A run of a scheduled job is a queue of its own: at most one waiting and one running.
   const scheduled: PgBoss.Queue = { name: "", policy: "stately", retryLimit: 0, expireInSeconds: 15 * 60 };
-  await boss.createQueue(JOB_QUEUES.mailDispatch, { name: JOB_QUEUES.mailDispatch, retryLimit: 0, expireInSeconds: 5 * 60 });
+  // "short": one *waiting* job per singleton key (the second it is due), so nudges and retries
+  // aimed at the same second coalesce, while a job that already ran never blocks a new one.
+  await boss.createQueue(JOB_QUEUES.mailDispatch, {
+    name: JOB_QUEUES.mailDispatch,
+    policy: "short",
+    retryLimit: 0,
+    expireInSeconds: 5 * 60,
+  });
   await boss.createQueue(JOB_QUEUES.mailSweep, { ...scheduled, name: JOB_QUEUES.mailSweep, expireInSeconds: 5 * 60 });
   await boss.createQueue(JOB_QUEUES.dailyPurge, { ...scheduled, name: JOB_QUEUES.dailyPurge });
 
-  const sendDispatch = async (delaySeconds: number, key: string) => {
-    // A singleton key per target second: two instances (or two nudges) asking for the same moment send one job.
-    await boss.send(JOB_QUEUES.mailDispatch, {}, { startAfter: delaySeconds, singletonKey: key, singletonSeconds: 60 });
+  /** A dispatch in `delaySeconds`: two instances (or two nudges) asking for the same second send one job. */
+  const sendDispatch = async (delaySeconds: number) => {
+    const dueSecond = Math.floor(Date.now() / 1000) + delaySeconds;
+    await boss.send(JOB_QUEUES.mailDispatch, {}, { startAfter: delaySeconds, singletonKey: `at-${dueSecond}` });
   };
 
   /** Runs one job and records it: always, or (record "if-busy") only when it did something or failed. */
@@ -144,7 +152,7 @@ export async function startJobs(options: JobsOptions): Promise<JobRuntime> {
     const report = await deliverDueMails(db, mailConfig, { instance });
     if (report.nextAttemptAt) {
       const delaySeconds = Math.max(0, Math.ceil((report.nextAttemptAt.getTime() - clock.now().getTime()) / 1000));
-      await sendDispatch(delaySeconds, `at-${Math.floor(report.nextAttemptAt.getTime() / 1000)}`);
+      await sendDispatch(delaySeconds);
     }
     const busy = report.sent + report.retried + report.failed > 0;
     return {
@@ -185,11 +193,9 @@ export async function startJobs(options: JobsOptions): Promise<JobRuntime> {
     if (debounce) return;
     debounce = setTimeout(() => {
       debounce = null;
-      const second = Math.floor(Date.now() / 1000);
-      Promise.all([
-        sendDispatch(0, `nudge-${second}`),
-        ...NUDGE_FOLLOW_UPS_SECONDS.map((delay) => sendDispatch(delay, `nudge-${second + delay}`)),
-      ]).catch((error) => console.error("[jobs] envoi des e-mails non déclenché", message(error)));
+      Promise.all([0, ...NUDGE_FOLLOW_UPS_SECONDS].map((delay) => sendDispatch(delay))).catch((error) =>
+        console.error("[jobs] envoi des e-mails non déclenché", message(error)),
+      );
     }, NUDGE_DEBOUNCE_MS);
     debounce.unref();
   };

@@ -7,6 +7,7 @@ import * as clock from "@/lib/clock";
 import { DAILY_PURGE_CRON, JOB_QUEUES, startJobs, type JobRuntime } from "@/lib/jobs/job-runtime";
 import { servePgliteToPg } from "@/lib/jobs/pglite-bridge";
 import { mailQueued } from "@/lib/mail/delivery-signal";
+import { enqueueMail } from "@/lib/mail/outbox";
 
 import { createTestDatabase, describePostgres, testDatabaseKinds, withTestDatabase, type TestDatabase } from "../helpers/test-db";
 
@@ -72,6 +73,20 @@ describe.each(testDatabaseKinds())("the job runtime on %s", (kind) => {
       20_000,
     );
     expect(await database.prisma.jobRun.count({ where: { job: JOB_QUEUES.mailDispatch } })).toBe(0);
+  });
+
+  it("delivers a mail written in a transaction soon after it commits, and records that dispatch", async () => {
+    const id = await database.prisma.$transaction((tx) =>
+      enqueueMail(tx, "famille@example.test", { subject: "Test", text: "Bonjour", html: "<p>Bonjour</p>" }, "password-reset"),
+    );
+    const sent = await waitFor("the mail delivered", () =>
+      database.prisma.outboxMail.findFirst({ where: { id, status: "SENT" }, select: { transport: true } }),
+    );
+    expect(sent.transport).toBe("outbox");
+    const run = await waitFor("the dispatch recorded", () =>
+      database.prisma.jobRun.findFirst({ where: { job: JOB_QUEUES.mailDispatch, summary: { startsWith: "1 envoyé(s)" } } }),
+    );
+    expect(run).toMatchObject({ ok: true, instance: `test-${kind}:1` });
   });
 
   it("registers the minute's sweep and the daily purge (03:00 unless overridden) in Europe/Paris time", async () => {
