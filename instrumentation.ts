@@ -4,8 +4,8 @@ export async function register() {
   // A pinned clock (PORTAIL_CLOCK) is for tests and development: production refuses to start with one.
   const { refuseForbiddenClock } = await import("./lib/clock-startup");
   refuseForbiddenClock();
-  if (process.env.NODE_ENV === "production") {
-    const { startAuditPurgeSchedule } = await import("./lib/audit/purge-schedule");
-    startAuditPurgeSchedule();
-  }
+  // The background jobs (mail delivery, the daily purge) and the graceful shutdown, in development
+  // too: there, mails are delivered to the development outbox (/dev/outbox).
+  const { startServerJobs } = await import("./lib/jobs/server-jobs");
+  startServerJobs();
 }

@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   // Native or WASM packages that must be required at run time, not bundled.
   serverExternalPackages: [
     "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "pg-boss",
     "pglite-prisma-adapter",
     "@prisma/adapter-pg",
     "pg",

@@ -1,4 +1,4 @@
-// No "server-only" here: the scheduler started by instrumentation.ts imports it.
+// No "server-only" here: the daily purge job (lib/jobs/daily-purge.ts) imports it, in the worker too.
 import * as clock from "@/lib/clock";
 import type { PrismaClient } from "@/lib/db/generated/client";
 

@@ -49,6 +49,8 @@ export type Portal = PortalClock & {
    */
   connectDatabase(): Promise<PortalPrisma>;
   stop(): Promise<void>;
+  /** The `next start` process (the leader of its own process group). */
+  process: ChildProcess;
 };
 
 export type PortalOptions = {
@@ -56,6 +58,8 @@ export type PortalOptions = {
   prepare?: (database: Database, clock: PortalClock) => Promise<void>;
   /** The instant the portal's clock reads when it starts (ISO, with its offset). */
   clock?: string;
+  /** Extra environment of the server (e.g. SHUTDOWN_DRAIN_SECONDS). */
+  env?: Record<string, string>;
   /**
    * An empty PostgreSQL database to run on (migrated and seeded here, never dropped), instead of
    * a fresh one on the tests' server: e.g. on a throwaway server the test stops and restarts.
@@ -107,6 +111,9 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     SMTP_URL: smtp.url,
     MAIL_FROM: "Portail Familles <no-reply@portail.test>",
     NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"),
+    // No drain before the graceful stop (lib/server/graceful-shutdown.ts): stop() is quick.
+    SHUTDOWN_DRAIN_SECONDS: "0",
+    ...options.env,
   };
   const anchorMs = Date.now();
   const clock = portalClock(options.clock ?? process.env.PORTAIL_E2E_CLOCK ?? DEFAULT_PORTAL_CLOCK, anchorMs);
@@ -169,6 +176,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     baseUrl,
     smtp,
     databaseUrl: env.DATABASE_URL ?? null,
+    process: child,
     openDatabase() {
       if (!env.DATABASE_URL) throw new Error("the test cannot open the portal's PGlite database while the server runs");
       return open();
