@@ -8,7 +8,7 @@ import { SMTPServer } from "smtp-server";
 
 import type { MailConfig } from "@/lib/mail/transport";
 
-export type ReceivedMail = { to: string[]; from: string; subject: string; text: string; html: string };
+export type ReceivedMail = { to: string[]; from: string; subject: string; text: string; html: string; messageId: string };
 
 export type SmtpPeer = {
   port: number;
@@ -29,7 +29,14 @@ export type SmtpPeer = {
 
 const MARKER_ADDRESS = "marqueur@smtp-peer.test";
 
-export async function startSmtpPeer(): Promise<SmtpPeer> {
+export type SmtpPeerOptions = {
+  /** Listen on this port (e.g. the one a portal was given while no server listened there). */
+  port?: number;
+  /** Answer each message only after this long: a slow SMTP server. */
+  delayMs?: number;
+};
+
+export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<SmtpPeer> {
   const mails: ReceivedMail[] = [];
   const markers = new Set<string>();
   const server = new SMTPServer({
@@ -43,14 +50,22 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
             markers.add(parsed.subject ?? "");
             return callback();
           }
-          mails.push({
+          const received = {
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
             subject: parsed.subject ?? "",
             text: parsed.text ?? "",
             html: typeof parsed.html === "string" ? parsed.html : "",
-          });
-          callback();
+            messageId: parsed.messageId ?? "",
+          };
+          if (!options.delayMs) {
+            mails.push(received);
+            return callback();
+          }
+          setTimeout(() => {
+            mails.push(received);
+            callback();
+          }, options.delayMs);
         })
         .catch(callback);
     },
@@ -60,7 +75,7 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
     openConnections += 1;
     socket.once("close", () => (openConnections -= 1));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const port = (server.server.address() as { port: number }).port;
   const url = `smtp://127.0.0.1:${port}`;
   const until = async (done: () => boolean, timeoutMs: number, what: () => string) => {
