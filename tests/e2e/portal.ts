@@ -48,23 +48,40 @@ export type Portal = PortalClock & {
    * through its inspector (tests/e2e/portal-inspector.ts). Throws when it cannot be reached.
    */
   connectDatabase(): Promise<PortalPrisma>;
+  /**
+   * Starts an SMTP server on the portal's SMTP port again (after `smtpDown`, or after
+   * `smtp.close()`), and makes it `smtp`: what reaches it from then on is in `smtp.mails`.
+   */
+  restartSmtp(): Promise<SmtpPeer>;
+  /**
+   * Another `next start` on the same database (PostgreSQL only), as a town runs several behind
+   * a load balancer; stopped with the portal if the test has not stopped it.
+   */
+  startInstance(): Promise<PortalInstance>;
   stop(): Promise<void>;
   /** The `next start` process (the leader of its own process group). */
   process: ChildProcess;
 };
+
+/** A `next start` process of a portal. */
+export type PortalInstance = { baseUrl: string; process: ChildProcess; logPath: string; stop(): Promise<void> };
 
 export type PortalOptions = {
   /** Runs on the seeded database before the server starts (extra fixtures). */
   prepare?: (database: Database, clock: PortalClock) => Promise<void>;
   /** The instant the portal's clock reads when it starts (ISO, with its offset). */
   clock?: string;
-  /** Extra environment of the server (e.g. SHUTDOWN_DRAIN_SECONDS). */
+  /** Extra environment of the server (e.g. SHUTDOWN_DRAIN_SECONDS, a job's schedule). */
   env?: Record<string, string>;
   /**
    * An empty PostgreSQL database to run on (migrated and seeded here, never dropped), instead of
    * a fresh one on the tests' server: e.g. on a throwaway server the test stops and restarts.
    */
   databaseUrl?: string;
+  /** Start with no SMTP server listening on the portal's SMTP port (`restartSmtp()` starts one). */
+  smtpDown?: boolean;
+  /** The SMTP server answers each message only after this long (a slow server). */
+  smtpDelayMs?: number;
 };
 
 /** A clock that reads `clock` at the real instant `anchorMs` and runs on. */
@@ -102,7 +119,9 @@ async function waitForHealth(url: string, child: ChildProcess, logPath: string):
 
 export async function startPortal(options: PortalOptions = {}): Promise<Portal> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "portail-e2e-"));
-  const smtp = await startSmtpPeer();
+  let smtp = await startSmtpPeer({ delayMs: options.smtpDelayMs });
+  const smtpPort = smtp.port;
+  if (options.smtpDown) await smtp.close();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -149,34 +168,44 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
     }
   }
 
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  env.NEXTAUTH_URL = baseUrl;
-  const logPath = path.join(tmp, "next.log");
-  const log = fs.openSync(logPath, "a");
-  // On PGlite the server's process is the only one that may open the database: the test reads it
-  // through that process's inspector, on a local port of its own (tests/e2e/portal-inspector.ts).
+  // One `next start`; on PGlite the test reads the database through that process's inspector,
+  // on a local port of its own (tests/e2e/portal-inspector.ts): the server's process is the only
+  // one that may open it.
+  const instances: PortalInstance[] = [];
+  const startServer = async (inspectPort: number | null): Promise<PortalInstance> => {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const logPath = path.join(tmp, `next-${port}.log`);
+    const log = fs.openSync(logPath, "a");
+    const inspect = inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : [];
+    const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1", ...inspect], {
+      cwd: root,
+      env: { ...env, NEXTAUTH_URL: env.NEXTAUTH_URL ?? baseUrl },
+      stdio: ["ignore", log, log],
+      detached: true,
+    });
+    child.once("exit", () => fs.closeSync(log));
+    try {
+      await waitForHealth(baseUrl, child, logPath);
+    } catch (error) {
+      if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
+      throw error;
+    }
+    const instance = { baseUrl, process: child, logPath, stop: () => stopProcessGroup(child) };
+    instances.push(instance);
+    return instance;
+  };
   const inspectPort = env.DATABASE_URL ? null : await freePort();
-  const inspect = inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : [];
-  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1", ...inspect], {
-    cwd: root,
-    env,
-    stdio: ["ignore", log, log],
-    detached: true,
-  });
-  try {
-    await waitForHealth(baseUrl, child, logPath);
-  } catch (error) {
-    if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
-    throw error;
-  }
+  const first = await startServer(inspectPort);
+  const baseUrl = first.baseUrl;
+  env.NEXTAUTH_URL = baseUrl;
 
-  return {
+  const portal: Portal = {
     ...clock,
     baseUrl,
     smtp,
     databaseUrl: env.DATABASE_URL ?? null,
-    process: child,
+    process: first.process,
     openDatabase() {
       if (!env.DATABASE_URL) throw new Error("the test cannot open the portal's PGlite database while the server runs");
       return open();
@@ -186,12 +215,22 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
       const database = open();
       return { prisma: database.prisma, close: () => database.close() };
     },
+    async restartSmtp() {
+      await portal.smtp.close().catch(() => undefined);
+      smtp = await startSmtpPeer({ port: smtpPort, delayMs: options.smtpDelayMs });
+      portal.smtp = smtp;
+      return smtp;
+    },
+    async startInstance() {
+      if (!env.DATABASE_URL) throw new Error("a second instance needs PostgreSQL (PGlite opens in one process)");
+      return startServer(null);
+    },
     async stop() {
-      await stopProcessGroup(child);
-      fs.closeSync(log);
-      await smtp.close();
+      await Promise.all(instances.map((instance) => instance.stop()));
+      await portal.smtp.close().catch(() => undefined);
       await dropDatabase();
       fs.rmSync(tmp, { recursive: true, force: true });
     },
   };
+  return portal;
 }

@@ -37,7 +37,14 @@ export type SmtpPeer = {
 
 const MARKER_ADDRESS = "marqueur@smtp-peer.test";
 
-export async function startSmtpPeer(): Promise<SmtpPeer> {
+export type SmtpPeerOptions = {
+  /** Listen on this port (e.g. the one a portal was given while no server listened there). */
+  port?: number;
+  /** Answer each message only after this long: a slow SMTP server. */
+  delayMs?: number;
+};
+
+export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<SmtpPeer> {
   const mails: ReceivedMail[] = [];
   const markers = new Set<string>();
   let refusal: { code: number; message: string } | null = null;
@@ -60,15 +67,22 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
               markers.add(parsed.subject ?? "");
               return callback();
             }
-            mails.push({
+            const received = {
               to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
               subject: parsed.subject ?? "",
               text: parsed.text ?? "",
               html: typeof parsed.html === "string" ? parsed.html : "",
               messageId: parsed.messageId ?? "",
-            });
-            callback();
+            };
+            if (!options.delayMs) {
+              mails.push(received);
+              return callback();
+            }
+            setTimeout(() => {
+              mails.push(received);
+              callback();
+            }, options.delayMs);
           })
           .catch(callback);
       },
@@ -88,7 +102,7 @@ export async function startSmtpPeer(): Promise<SmtpPeer> {
       });
     });
   let server: SMTPServer | null = createServer();
-  await listen(server, 0);
+  await listen(server, options.port ?? 0);
   const port = (server.server.address() as { port: number }).port;
   const closeServer = async () => {
     const closing = server;
