@@ -26,6 +26,16 @@ import { senderDomain, type MailConfig } from "./transport";
 
 /** How long a claim holds: far above the longest single send (SMTP_TIMEOUTS in transport.ts). */
 export const LEASE_MS = 5 * 60_000;
+
+/**
+ * The claim's length: LEASE_MS, or MAIL_LEASE_SECONDS (at least 30) — shorter only where sends
+ * are known to be quick (the crash test, whose rows the killed instance held must come back
+ * within the test). A lease shorter than a real send would let a second runner send it too.
+ */
+export function leaseMs(env: Record<string, string | undefined> = process.env): number {
+  const seconds = Number(env.MAIL_LEASE_SECONDS);
+  return Number.isFinite(seconds) && seconds >= 30 ? seconds * 1000 : LEASE_MS;
+}
 /** Rows claimed and sent together by one runner (one SMTP connection each). */
 const BATCH = 4;
 const DEFAULT_LIMIT = 500;
@@ -43,7 +53,7 @@ const at = (date: Date) => date.toISOString();
 
 /** Claims up to `count` due rows (SKIP LOCKED: two runners never claim the same row). */
 async function claimDue(db: DbClient, count: number, now: Date): Promise<ClaimedMail[]> {
-  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  const leaseUntil = new Date(now.getTime() + leaseMs());
   const rows = await db.$queryRaw<ClaimedMail[]>`
     UPDATE "OutboxMail"
     SET "status" = 'SENDING', "leaseUntil" = ${at(leaseUntil)}::timestamp(3), "attempts" = "attempts" + 1,

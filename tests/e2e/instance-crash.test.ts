@@ -20,7 +20,7 @@ import { actionResult, postAction } from "./server-action-http";
 const PARENTS = 10;
 const BOOKINGS_PER_PARENT = 5;
 /** How long the committed bookings' mails may take, including a claim of the dead instance running out. */
-const DELIVERY_DEADLINE_MS = 240_000;
+const DELIVERY_DEADLINE_MS = 150_000;
 
 // Two instances on one database: PostgreSQL only (PGlite opens in one process).
 const describeCrash = postgresAvailable() ? describeE2e : describePostgres;
@@ -35,6 +35,8 @@ describeCrash("kill -9 of one of two instances during 50 concurrent bookings", (
 
   beforeAll(async () => {
     portal = await startPortal({
+      // The rows the killed instance was sending come back after this claim (5 min otherwise).
+      env: { MAIL_LEASE_SECONDS: "30" },
       async prepare(database, clock) {
         const created = await createCompleteFamilies(database.prisma, PARENTS, { prefix: "crash" });
         const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -55,7 +57,7 @@ describeCrash("kill -9 of one of two instances during 50 concurrent bookings", (
     });
     second = await portal.startInstance();
     ({ browser, close: closeBrowser } = await launchBrowser());
-  });
+  }, 240_000);
   afterAll(async () => {
     await closeBrowser?.();
     await portal?.stop();
@@ -75,7 +77,8 @@ describeCrash("kill -9 of one of two instances during 50 concurrent bookings", (
 
     // 50 bookings at once, one in two sent to the instance that will be killed.
     const outcomes: ("confirmed" | "refused" | "cut")[] = [];
-    let answered = 0;
+    // Killed once it has answered 5 of its 25: the rest are in flight (some mid-transaction).
+    let answeredBySecond = 0;
     let killed = false;
     const kill = () => {
       if (killed) return;
@@ -94,14 +97,15 @@ describeCrash("kill -9 of one of two instances during 50 concurrent bookings", (
         } catch {
           outcomes.push("cut"); // the connection died with the instance
         } finally {
-          answered += 1;
-          if (answered === 10) kill();
+          if (target === second.baseUrl && outcomes[outcomes.length - 1] !== "cut" && ++answeredBySecond === 5) kill();
         }
       }),
     );
     await Promise.all(requests);
     kill();
-    await new Promise((resolve) => second.process.exitCode !== null || second.process.once("exit", resolve));
+    if (second.process.exitCode === null && second.process.signalCode === null) {
+      await new Promise((resolve) => second.process.once("exit", resolve));
+    }
     console.info(
       `[instance-crash] ${outcomes.filter((outcome) => outcome === "confirmed").length} confirmées, ` +
         `${outcomes.filter((outcome) => outcome === "cut").length} coupées avec l'instance, ${outcomes.filter((outcome) => outcome === "refused").length} refusées`,
@@ -132,7 +136,11 @@ describeCrash("kill -9 of one of two instances during 50 concurrent bookings", (
         select: { id: true, familyId: true, _count: { select: { days: true } } },
       });
       expect(reservations.filter((reservation) => reservation._count.days !== 1)).toEqual([]);
-      expect(reservations.length).toBeGreaterThanOrEqual(outcomes.filter((outcome) => outcome === "confirmed").length + 1);
+      const confirmed = outcomes.filter((outcome) => outcome === "confirmed").length;
+      console.info(
+        `[instance-crash] ${reservations.length - 1 - confirmed} réservation(s) enregistrée(s) dont la réponse s'est perdue avec l'instance`,
+      );
+      expect(reservations.length).toBeGreaterThanOrEqual(confirmed + 1);
       expect(await counterMismatches(prisma)).toEqual([]);
 
       // Each committed booking committed its confirmation: one outbox row per reservation, all delivered.
@@ -157,5 +165,5 @@ describeCrash("kill -9 of one of two instances during 50 concurrent bookings", (
     } finally {
       await database.close();
     }
-  });
+  }, 360_000);
 });

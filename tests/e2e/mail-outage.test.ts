@@ -85,7 +85,7 @@ describeE2e("mails while the SMTP server is down, in Chromium", () => {
             status: 200,
             result: { ok: true, data: expect.objectContaining({ number: expect.any(String) }) },
           });
-          expected.push({ to: family.email, subject: /^Réservation n° \d{6}/ });
+          expected.push({ to: family.email, subject: /^Demande de réservation n° \d{6} enregistrée/ });
         }
       }),
     );
@@ -176,7 +176,7 @@ describeE2e("mails while the SMTP server is down, in Chromium", () => {
       const rows = await database.prisma.outboxMail.groupBy({ by: ["status"], _count: true });
       expect(rows.map((row) => [row.status, row._count])).toEqual([["SENT", expected.length]]);
     });
-  });
+  }, 300_000);
 });
 
 async function expectNoErrorMessage(page: Page): Promise<void> {
