@@ -30,7 +30,6 @@ async function measureSide(side: Side, log: (line: string) => void) {
   const { launchChromium } = await import("../helpers/chromium");
   const { createCompleteFamilies } = await import("../helpers/families");
   const { nextBookableCantineWeek } = await import("../helpers/bookable-week");
-  const { hashPassword } = await import("../../lib/auth/password");
   const { DEMO_PASSWORD } = await import("../../prisma/seed");
 
   let families: { familyId: string; childId: string; email: string }[] = [];
@@ -38,16 +37,7 @@ async function measureSide(side: Side, log: (line: string) => void) {
   const portal = await startPortal({
     smtpDelayMs: side.delayMs,
     async prepare(database, clock) {
-      const created = await createCompleteFamilies(database.prisma, PARENTS, { prefix: `bench-${side.key}` });
-      await database.prisma.user.updateMany({
-        where: { id: { in: created.map((family) => family.userId) } },
-        data: { passwordHash: await hashPassword(DEMO_PASSWORD), activatedAt: new Date() },
-      });
-      const users = await database.prisma.user.findMany({
-        where: { id: { in: created.map((family) => family.userId) } },
-        select: { id: true, email: true },
-      });
-      families = created.map((family) => ({ ...family, email: users.find((user) => user.id === family.userId)!.email }));
+      families = await createCompleteFamilies(database.prisma, PARENTS, { prefix: `bench-${side.key}`, password: DEMO_PASSWORD });
       const week = await nextBookableCantineWeek(database.prisma, "CAMBON", clock.now(), 30 * 60_000);
       booking = {
         periodId: week.periodId,

@@ -5,14 +5,13 @@
 // and another instance sends it).
 import type { Browser, BrowserContext } from "playwright-core";
 
-import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/prisma/seed";
 
 import { nextBookableCantineWeek } from "../helpers/bookable-week";
 import { counterMismatches } from "../helpers/counters";
 import { createCompleteFamilies, type FixtureFamily } from "../helpers/families";
 import { describePostgres, postgresAvailable } from "../helpers/test-db";
-import { describeE2e, launchBrowser, newContext, signIn } from "./browser";
+import { describeE2e, launchBrowser, signedInContext } from "./browser";
 import { serverActionId } from "./build-manifest";
 import { startPortal, type Portal, type PortalInstance } from "./portal";
 import { actionResult, postAction } from "./server-action-http";
@@ -30,7 +29,7 @@ describeCrash("kill -9 of one of two instances during 50 concurrent bookings", (
   let browser: Browser;
   let closeBrowser: () => Promise<void>;
   let second: PortalInstance;
-  let families: (FixtureFamily & { email: string })[] = [];
+  let families: FixtureFamily[] = [];
   let booking: { periodId: string; unitId: string; days: string[] };
 
   beforeAll(async () => {
@@ -38,17 +37,7 @@ describeCrash("kill -9 of one of two instances during 50 concurrent bookings", (
       // The rows the killed instance was sending come back after this claim (5 min otherwise).
       env: { MAIL_LEASE_SECONDS: "30" },
       async prepare(database, clock) {
-        const created = await createCompleteFamilies(database.prisma, PARENTS, { prefix: "crash" });
-        const passwordHash = await hashPassword(DEMO_PASSWORD);
-        await database.prisma.user.updateMany({
-          where: { id: { in: created.map((family) => family.userId) } },
-          data: { passwordHash, activatedAt: new Date() },
-        });
-        const users = await database.prisma.user.findMany({
-          where: { id: { in: created.map((family) => family.userId) } },
-          select: { id: true, email: true },
-        });
-        families = created.map((family) => ({ ...family, email: users.find((user) => user.id === family.userId)!.email }));
+        families = await createCompleteFamilies(database.prisma, PARENTS, { prefix: "crash", password: DEMO_PASSWORD });
         const week = await nextBookableCantineWeek(database.prisma, "CAMBON", clock.now(), 10 * 60_000);
         const days = week.openDays.filter((day) => day >= week.week[0]).slice(0, BOOKINGS_PER_PARENT + 1);
         if (days.length < BOOKINGS_PER_PARENT + 1) throw new Error(`only ${days.length} bookable days`);
@@ -67,13 +56,7 @@ describeCrash("kill -9 of one of two instances during 50 concurrent bookings", (
     const actionId = serverActionId("app/(famille)/espace/reservations/actions.ts", "confirmBookingAction");
     // The session cookies are the same on both instances (one database, one secret, one host).
     const contexts: BrowserContext[] = [];
-    for (const family of families) {
-      const context = await newContext(browser, portal.baseUrl);
-      const page = await context.newPage();
-      await signIn(page, family.email);
-      await page.close();
-      contexts.push(context);
-    }
+    for (const family of families) contexts.push(await signedInContext(browser, portal.baseUrl, family.email));
 
     // 50 bookings at once, one in two sent to the instance that will be killed.
     const outcomes: ("confirmed" | "refused" | "cut")[] = [];

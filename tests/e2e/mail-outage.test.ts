@@ -4,14 +4,13 @@
 // mail arrives exactly once within 2 minutes (one Message-ID each, every outbox row SENT).
 import type { Browser, BrowserContext, Page } from "playwright-core";
 
-import { hashPassword } from "@/lib/auth/password";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 
 import { nextBookableCantineWeek } from "../helpers/bookable-week";
 import { createCompleteFamilies, type FixtureFamily } from "../helpers/families";
 import { FIXTURE_DAY, prepareDemoReservations } from "./admin-e2e-fixtures";
-import { describeE2e, expectVisible, newContext, signIn } from "./browser";
+import { describeE2e, expectVisible, newContext, signedInContext, signIn } from "./browser";
 import { serverActionId } from "./build-manifest";
 import { withPortalAndBrowser } from "./journey";
 import type { Portal } from "./portal";
@@ -25,7 +24,7 @@ const MAIL_DEADLINE_MS = 120_000;
 describeE2e("mails while the SMTP server is down, in Chromium", () => {
   let browser: Browser;
   let portal: Portal;
-  let families: (FixtureFamily & { email: string })[] = [];
+  let families: FixtureFamily[] = [];
   let booking: { periodId: string; unitId: string; days: string[] };
 
   withPortalAndBrowser(
@@ -38,17 +37,7 @@ describeE2e("mails while the SMTP server is down, in Chromium", () => {
           where: { id: DEMO_IDS.julienVaccination },
           data: { status: "SUBMITTED", reviewedAt: null },
         });
-        const created = await createCompleteFamilies(database.prisma, PARENTS, { prefix: "panne" });
-        const passwordHash = await hashPassword(DEMO_PASSWORD);
-        await database.prisma.user.updateMany({
-          where: { id: { in: created.map((family) => family.userId) } },
-          data: { passwordHash, activatedAt: new Date() },
-        });
-        const users = await database.prisma.user.findMany({
-          where: { id: { in: created.map((family) => family.userId) } },
-          select: { id: true, email: true },
-        });
-        families = created.map((family) => ({ ...family, email: users.find((user) => user.id === family.userId)!.email }));
+        families = await createCompleteFamilies(database.prisma, PARENTS, { prefix: "panne", password: DEMO_PASSWORD });
         const week = await nextBookableCantineWeek(database.prisma, "CAMBON", clock.now(), 10 * 60_000);
         const days = week.openDays.filter((day) => day >= week.week[0]).slice(0, BOOKINGS_PER_PARENT);
         if (days.length < BOOKINGS_PER_PARENT) throw new Error(`only ${days.length} bookable days`);
@@ -64,13 +53,7 @@ describeE2e("mails while the SMTP server is down, in Chromium", () => {
 
     // 20 bookings (4 parents × 5 days), over HTTP as the wizard's « Confirmer » sends them.
     const contexts: BrowserContext[] = [];
-    for (const family of families) {
-      const context = await newContext(browser, portal.baseUrl);
-      const page = await context.newPage();
-      await signIn(page, family.email);
-      await page.close();
-      contexts.push(context);
-    }
+    for (const family of families) contexts.push(await signedInContext(browser, portal.baseUrl, family.email));
     const timings: number[] = [];
     await Promise.all(
       families.map(async (family, index) => {
