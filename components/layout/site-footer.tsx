@@ -3,7 +3,7 @@ import type { TownSettingsView } from "@/lib/town/settings";
 
 export function SiteFooter({ town }: { town: TownSettingsView }) {
   return (
-    <footer className="mt-8 border-t border-gray-300 bg-white text-sm text-muted">
+    <footer className="no-print mt-8 border-t border-gray-300 bg-white text-sm text-muted">
       <div className="mx-auto grid w-full max-w-6xl gap-2 px-4 py-5 sm:grid-cols-2 sm:px-6">
         <div>
           <p className="font-semibold text-ink">Service {town.guichetName}</p>

@@ -2,6 +2,8 @@
 // filterable by its beginning). Writing an action means naming one of these keys (AuditAction), so
 // an action without a label fails the type check; an old code no longer listed is shown as is.
 export const AUDIT_ACTION_LABELS = {
+  "attendance.mark": "Pointage",
+  "attendance.correct": "Pointage corrigé",
   "auth.login.success": "Connexion",
   "auth.login.failure": "Échec de connexion",
   "auth.login.throttled": "Connexion bloquée (trop de tentatives)",
@@ -58,6 +60,7 @@ export const AUDIT_ACTION_LABELS = {
   "town-logo.remove": "Logo de la commune retiré",
   "town-logo.update": "Logo de la commune modifié",
   "town-settings.update": "Paramètres de la commune modifiés",
+  "town-settings.excused-absence": "Facturation des absences excusées modifiée",
   "unit.create": "Unité créée",
   "unit.day-capacity.reset": "Capacité d'un jour rétablie",
   "unit.day-capacity.set": "Capacité d'un jour fixée",

@@ -8,6 +8,8 @@ import { addDays, dateToDay, dayToDate, isoWeekday, type CalendarDay } from "@/l
 import type { Db } from "@/lib/db/client";
 import type { DietKind } from "@/lib/db/generated/client";
 
+import type { AttendanceStatusName } from "@/lib/attendance/attendance-labels";
+
 import type { TDailyListQuery, TKitchenQuery } from "./list.schema";
 
 // Listes du jour. Who appears: lines ACCEPTED are the children expected; lines still PENDING
@@ -16,8 +18,12 @@ import type { TDailyListQuery, TKitchenQuery } from "./list.schema";
 // need (diet and an allergy/PAI flag, not the medical details); agents and admins may both
 // see it, and each view of a list writes one audit entry (SPEC §9: reads of health data are
 // logged). Details stay on the family page behind "Afficher les informations médicales".
+// For the evening, each child also carries who may collect them (the family's guardians and the
+// persons authorised on the child's sheet), whether they may leave alone, and the day's pointage.
 
 export type DailyListChild = {
+  /** The accepted (or pending) reservation day: what attendance is marked on. */
+  reservationDayId: string;
   childId: string;
   familyId: string;
   name: string;
@@ -27,6 +33,13 @@ export type DailyListChild = {
   diet: DietKind | null;
   allergyOrPai: boolean;
   emergencyContacts: string;
+  /** The family's guardians, « NOM Prénom 06… » joined by « ; ». */
+  guardians: string;
+  /** The persons authorised on the child's sheet to collect them, « Nom (lien) 06… » joined by « ; ». */
+  authorisedPersons: string;
+  /** The sheet's « autorisé à partir seul » (null: not answered). */
+  leaveAlone: boolean | null;
+  attendance: AttendanceStatusName | null;
 };
 export type DailyListUnit = {
   unitId: string;
@@ -35,12 +48,15 @@ export type DailyListUnit = {
   period: string;
   label: string;
   hours: string;
+  /** Canteen units: nobody collects a child at a meal, so the list leaves out who may. */
+  isMeal: boolean;
   capacity: number;
   accepted: DailyListChild[];
   pending: DailyListChild[];
 };
 
 type Row = {
+  dayId: string;
   unitId: string;
   status: "ACCEPTED" | "PENDING";
   childId: string;
@@ -53,7 +69,13 @@ type Row = {
   dietKind: DietKind | null;
   allergyOrPai: boolean;
   contacts: string | null;
+  guardians: string | null;
+  authorised: string | null;
+  leaveAlone: boolean | null;
+  attendance: AttendanceStatusName | null;
 };
+
+const MEAL_ACTIVITY = "RESTAURATION_SCOLAIRE";
 
 const collator = new Intl.Collator("fr", { sensitivity: "base", numeric: true });
 /** French alphabetical order for names: accents and case ignored (É sorts with E). */
@@ -79,7 +101,7 @@ export async function dailyList(
   // One JSON value rather than thousands of rows: Prisma's per-row decoding was most of the time.
   const [result] = await db.$queryRaw<{ rows: Row[] | string | null }[]>`
     WITH lines AS (
-      SELECT rd."unitId", rd."childId", rd.status
+      SELECT rd.id, rd."unitId", rd."childId", rd.status
         FROM "ReservationDay" rd
         JOIN "Unit" u ON u.id = rd."unitId"
         JOIN "Period" p ON p.id = u."periodId"
@@ -90,18 +112,33 @@ export async function dailyList(
         FROM "EmergencyContact" ec
        WHERE ec."childId" IN (SELECT "childId" FROM lines)
        GROUP BY ec."childId"
+    ), authorised AS (
+      SELECT ap."childId", string_agg(ap.name || ' (' || ap.relation || ') ' || ap.phone, ' ; ' ORDER BY ap.position) AS names
+        FROM "AuthorisedPerson" ap
+       WHERE ap."childId" IN (SELECT "childId" FROM lines)
+       GROUP BY ap."childId"
+    ), guardians AS (
+      SELECT g."familyId",
+             string_agg(g."lastName" || ' ' || g."firstName" || COALESCE(' ' || NULLIF(btrim(g."mobilePhone"), ''), ''), ' ; ' ORDER BY g.position) AS names
+        FROM "Guardian" g
+       WHERE g."familyId" IN (SELECT c."familyId" FROM "Child" c WHERE c.id IN (SELECT "childId" FROM lines))
+       GROUP BY g."familyId"
     )
     SELECT json_agg(json_build_object(
-             'unitId', l."unitId", 'status', l.status, 'childId', c.id, 'familyId', c."familyId",
+             'dayId', l.id, 'unitId', l."unitId", 'status', l.status, 'childId', c.id, 'familyId', c."familyId",
              'firstName', c."firstName", 'lastName', c."lastName", 'schoolClass', c."schoolClass",
              'schoolLevel', c."schoolLevel", 'school', s.name, 'dietKind', h."dietKind",
              'allergyOrPai', (COALESCE(h."hasPai", false) OR COALESCE(btrim(h.allergies), '') <> '' OR COALESCE(h."dietKind" = 'ALLERGIE_PAI', false)),
-             'contacts', ct.contacts)) AS rows
+             'contacts', ct.contacts, 'guardians', gd.names, 'authorised', au.names,
+             'leaveAlone', c."authLeaveAlone", 'attendance', at.status)) AS rows
       FROM lines l
       JOIN "Child" c ON c.id = l."childId"
       LEFT JOIN "School" s ON s.id = c."schoolId"
       LEFT JOIN "ChildHealth" h ON h."childId" = c.id
-      LEFT JOIN contacts ct ON ct."childId" = c.id`;
+      LEFT JOIN contacts ct ON ct."childId" = c.id
+      LEFT JOIN authorised au ON au."childId" = c.id
+      LEFT JOIN guardians gd ON gd."familyId" = c."familyId"
+      LEFT JOIN "Attendance" at ON at."reservationDayId" = l.id`;
   const rows: Row[] = typeof result.rows === "string" ? JSON.parse(result.rows) : (result.rows ?? []);
   const unitIds = [...new Set(rows.map((row) => row.unitId))];
   const unitRows = await db.unit.findMany({
@@ -111,7 +148,7 @@ export async function dailyList(
       sortOrder: true,
       days: { where: { date }, select: { capacity: true } },
       period: {
-        select: { name: true, establishment: { select: { name: true } }, activity: { select: { name: true, sortOrder: true } } },
+        select: { name: true, establishment: { select: { name: true } }, activity: { select: { code: true, name: true, sortOrder: true } } },
       },
     },
   });
@@ -132,6 +169,7 @@ export async function dailyList(
         period: unit.period.name,
         label: unit.label,
         hours: `${unit.startTime} – ${unit.endTime}`,
+        isMeal: unit.period.activity.code === MEAL_ACTIVITY,
         capacity: unit.days[0]?.capacity ?? unit.capacity,
         accepted: [],
         pending: [],
@@ -144,6 +182,7 @@ export async function dailyList(
   for (const { row } of keyed) {
     const unit = units.get(row.unitId)!;
     const child: DailyListChild = {
+      reservationDayId: row.dayId,
       childId: row.childId,
       familyId: row.familyId,
       name: `${row.lastName} ${row.firstName}`,
@@ -153,6 +192,10 @@ export async function dailyList(
       diet: row.dietKind,
       allergyOrPai: row.allergyOrPai,
       emergencyContacts: row.contacts ?? "",
+      guardians: row.guardians ?? "",
+      authorisedPersons: row.authorised ?? "",
+      leaveAlone: row.leaveAlone,
+      attendance: row.attendance,
     };
     (row.status === "ACCEPTED" ? unit.accepted : unit.pending).push(child);
   }
@@ -171,8 +214,13 @@ export async function dailyList(
 export type KitchenCounts = {
   days: CalendarDay[];
   diets: (DietKind | "AUCUN")[];
-  /** Per school (establishment) and diet: meals per day. */
-  rows: { establishment: string; perDay: Record<CalendarDay, Record<string, number>>; total: number }[];
+  /** Per school (establishment) and diet: meals per day, and among them the children flagged allergy / PAI. */
+  rows: {
+    establishment: string;
+    perDay: Record<CalendarDay, Record<string, number>>;
+    flaggedPerDay: Record<CalendarDay, Record<string, number>>;
+    total: number;
+  }[];
   totalsPerDay: Record<CalendarDay, number>;
   total: number;
 };
@@ -184,8 +232,11 @@ export async function kitchenCounts(db: Db, viewer: StaffViewer, query: TKitchen
   assertStaffViewer(viewer);
   const from = query.span === "week" ? addDays(query.date, 1 - isoWeekday(query.date)) : query.date;
   const to = query.span === "week" ? addDays(from, 6) : query.date;
-  const rows = await db.$queryRaw<{ establishment: string; date: Date; diet: DietKind; meals: number }[]>`
-    SELECT e.name AS establishment, rd.date, COALESCE(h."dietKind", 'AUCUN'::"DietKind") AS diet, count(*)::int AS meals
+  // « dont PAI / allergie » uses the daily list's flag: a « Standard » meal may be a child with an allergy.
+  const rows = await db.$queryRaw<{ establishment: string; date: Date; diet: DietKind; meals: number; flagged: number }[]>`
+    SELECT e.name AS establishment, rd.date, COALESCE(h."dietKind", 'AUCUN'::"DietKind") AS diet, count(*)::int AS meals,
+           count(*) FILTER (WHERE COALESCE(h."hasPai", false) OR COALESCE(btrim(h.allergies), '') <> ''
+                                  OR COALESCE(h."dietKind" = 'ALLERGIE_PAI', false))::int AS flagged
       FROM "ReservationDay" rd
       JOIN "Unit" u ON u.id = rd."unitId"
       JOIN "Period" p ON p.id = u."periodId"
@@ -206,10 +257,16 @@ export async function kitchenCounts(db: Db, viewer: StaffViewer, query: TKitchen
     const day = dateToDay(row.date);
     let entry = byEstablishment.get(row.establishment);
     if (!entry) {
-      entry = { establishment: row.establishment, perDay: Object.fromEntries(days.map((d) => [d, {}])), total: 0 };
+      entry = {
+        establishment: row.establishment,
+        perDay: Object.fromEntries(days.map((d) => [d, {}])),
+        flaggedPerDay: Object.fromEntries(days.map((d) => [d, {}])),
+        total: 0,
+      };
       byEstablishment.set(row.establishment, entry);
     }
     entry.perDay[day][row.diet] = (entry.perDay[day][row.diet] ?? 0) + row.meals;
+    if (row.flagged) entry.flaggedPerDay[day][row.diet] = (entry.flaggedPerDay[day][row.diet] ?? 0) + row.flagged;
     entry.total += row.meals;
     totalsPerDay[day] += row.meals;
     total += row.meals;

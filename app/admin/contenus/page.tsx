@@ -70,6 +70,9 @@ export default async function ContentPage() {
                 <ActionForm
                   action={setNewsPublishedAction}
                   submitLabel={item.published ? `Retirer « ${item.title} »` : `Publier « ${item.title} »`}
+                  confirmMessage={
+                    item.published ? `Retirer « ${item.title} » du portail ? Les familles ne la verront plus.` : undefined
+                  }
                   variant="secondary"
                 >
                   <input type="hidden" name="id" value={item.id} />

@@ -1,20 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { AttendanceButtons } from "@/components/admin/attendance/attendance-buttons";
 import { DailyListDateForm, DailyListTitleBar, InvalidDateAlert } from "@/components/admin/daily-list-toolbar";
 import { queryString } from "@/components/admin/pagination";
 import { SelectField } from "@/components/ui/form/select-field";
+import { ATTENDANCE_LABELS } from "@/lib/attendance/attendance-labels";
+import { canMarkAttendance } from "@/lib/attendance/correction-window";
 import { staffPage } from "@/lib/auth/session";
 import { listOpenEstablishments } from "@/lib/catalogue/catalogue";
 import * as clock from "@/lib/clock";
-import { formatDay } from "@/lib/dates/calendar-day";
+import { addDays, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { searchParamsText } from "@/lib/http/url-params";
+import { classLabel } from "@/lib/lists/class-label";
 import { dailyList } from "@/lib/lists/daily-list";
 import { dietLabel } from "@/lib/lists/list-csv";
 import { ZDailyListQuerySchema } from "@/lib/lists/list.schema";
 
+import { markAttendanceAction } from "./actions";
+
 export const metadata: Metadata = { title: "Listes du jour" };
+
+const leaveAloneLabel = (leaveAlone: boolean | null) => (leaveAlone === null ? "Non renseigné" : leaveAlone ? "Oui" : "Non");
 
 export default async function DailyListsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();
@@ -28,6 +36,8 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
   const query = asked.success ? asked.data : ZDailyListQuerySchema.parse({ date: clock.today(), establishmentId: undefined });
   const [list, establishments] = await Promise.all([dailyList(db, viewer, query), listOpenEstablishments(db)]);
   const csvHref = `/api/admin/listes${queryString({ vue: "presence", date: query.date, establishmentId: query.establishmentId })}`;
+  const dayHref = (date: string) => `/admin/listes${queryString({ date, establishmentId: query.establishmentId })}`;
+  const marking = canMarkAttendance(viewer.role, query.date, clock.today());
   return (
     <div className="space-y-4">
       {asked.success ? null : <InvalidDateAlert />}
@@ -39,6 +49,18 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
           Repas pour la cuisine
         </Link>
       </DailyListTitleBar>
+      <nav aria-label="Autres jours" className="no-print flex flex-wrap gap-3">
+        <Link href={dayHref(addDays(query.date, -1))} className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand">
+          <span aria-hidden="true">← </span>Jour précédent<span className="sr-only"> ({formatDay(addDays(query.date, -1))})</span>
+        </Link>
+        <Link href={dayHref(clock.today())} className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand">
+          Aujourd&apos;hui
+        </Link>
+        <Link href={dayHref(addDays(query.date, 1))} className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand">
+          Jour suivant<span className="sr-only"> ({formatDay(addDays(query.date, 1))})</span>
+          <span aria-hidden="true"> →</span>
+        </Link>
+      </nav>
       <DailyListDateForm action="/admin/listes" idPrefix="list" date={query.date}>
         <SelectField
           id="list-establishment"
@@ -53,9 +75,14 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
         Total : <strong>{list.totalAccepted}</strong> enfant(s) attendu(s)
         {list.totalPending ? `, ${list.totalPending} demande(s) en attente de validation (non comptées)` : ""}.
       </p>
-      <p className="text-sm text-muted">
+      <p className="no-print text-sm text-muted">
         Régime et indicateur allergie/PAI seulement ; le détail médical se consulte depuis la fiche famille (consultation
-        journalisée).
+        journalisée).{" "}
+        {marking
+          ? "Pointez chaque enfant : présent, absent ou absent excusé."
+          : query.date > clock.today()
+            ? "Le pointage sera possible le jour même."
+            : "Le pointage de ce jour ne peut plus être corrigé que par un administrateur."}
       </p>
       {list.units.length === 0 ? <p className="text-muted">Aucun enfant inscrit ce jour.</p> : null}
       {list.units.map((unit) => (
@@ -73,21 +100,76 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
           <table className="mt-2 w-full text-left text-sm">
             <thead>
               <tr>
-                <th scope="col">Enfant</th>
-                <th scope="col">Classe</th>
-                <th scope="col">Régime</th>
-                <th scope="col">Allergie / PAI</th>
-                <th scope="col">Personnes à prévenir</th>
+                <th scope="col" className="py-1 pr-2">
+                  Enfant
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  Classe
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  Régime
+                </th>
+                <th scope="col" className="py-1 pr-2">
+                  Allergie / PAI
+                </th>
+                {unit.isMeal ? null : (
+                  <>
+                    <th scope="col" className="py-1 pr-2">
+                      Peut récupérer l&apos;enfant
+                    </th>
+                    <th scope="col" className="py-1 pr-2">
+                      Part seul
+                    </th>
+                  </>
+                )}
+                <th scope="col" className="py-1 pr-2">
+                  Personnes à prévenir
+                </th>
+                <th scope="col" className="no-print py-1 pr-2">
+                  Pointage
+                </th>
+                <th scope="col" className="hidden py-1 pr-2 print:table-cell">
+                  Présent
+                </th>
               </tr>
             </thead>
             <tbody>
               {unit.accepted.map((child) => (
-                <tr key={child.childId} className="border-t border-gray-200">
-                  <td>{child.name}</td>
-                  <td>{[child.schoolLevel, child.schoolClass].filter(Boolean).join(" ")}</td>
-                  <td>{dietLabel(child.diet)}</td>
-                  <td>{child.allergyOrPai ? <strong>⚠ Oui</strong> : "Non"}</td>
-                  <td>{child.emergencyContacts}</td>
+                <tr key={child.childId} className="border-t border-gray-200 align-top">
+                  <td className="py-1 pr-2">{child.name}</td>
+                  <td className="py-1 pr-2">{classLabel(child.schoolLevel, child.schoolClass)}</td>
+                  <td className="py-1 pr-2">{dietLabel(child.diet)}</td>
+                  <td className="py-1 pr-2">{child.allergyOrPai ? <strong>⚠ Oui</strong> : "Non"}</td>
+                  {unit.isMeal ? null : (
+                    <>
+                      <td className="py-1 pr-2">
+                        {child.guardians ? <span className="block">Responsables : {child.guardians}</span> : null}
+                        {child.authorisedPersons ? <span className="block">Autorisés : {child.authorisedPersons}</span> : null}
+                        {!child.guardians && !child.authorisedPersons ? "Non renseigné" : null}
+                      </td>
+                      <td className="py-1 pr-2">
+                        {child.leaveAlone ? <strong>{leaveAloneLabel(child.leaveAlone)}</strong> : leaveAloneLabel(child.leaveAlone)}
+                      </td>
+                    </>
+                  )}
+                  <td className="py-1 pr-2">{child.emergencyContacts}</td>
+                  <td className="no-print py-1 pr-2">
+                    {marking ? (
+                      <AttendanceButtons
+                        reservationDayId={child.reservationDayId}
+                        childName={child.name}
+                        status={child.attendance}
+                        action={markAttendanceAction}
+                      />
+                    ) : child.attendance ? (
+                      ATTENDANCE_LABELS[child.attendance]
+                    ) : (
+                      "Non pointé"
+                    )}
+                  </td>
+                  <td className="hidden py-1 pr-2 print:table-cell">
+                    {child.attendance ? ATTENDANCE_LABELS[child.attendance] : <span aria-hidden="true">☐</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>

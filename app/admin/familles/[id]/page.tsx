@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { ActionForm } from "@/components/admin/action-form";
+import { FamilyAttendance } from "@/components/admin/attendance/family-attendance";
 import { AddChildForm } from "@/components/admin/add-child-form";
 import { ChildHealthReveal } from "@/components/admin/child-health";
 import { ChildIdentityForm } from "@/components/admin/child-identity-form";
 import { QuotientForm } from "@/components/admin/quotient-form";
 import { CompletenessBlock } from "@/components/dashboard/completeness-block";
 import { Panel } from "@/components/ui/panel";
+import { familyAttendance } from "@/lib/attendance/attendance";
 import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
 import { childIdentityValues } from "@/lib/children/child-sheet";
@@ -253,6 +255,7 @@ export default async function FamilyPage({
           </table>
         )}
       </Panel>
+      <FamilyAttendance rows={await familyAttendance(db, viewer, family.id)} />
     </div>
   );
 }

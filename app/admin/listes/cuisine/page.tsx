@@ -61,6 +61,9 @@ export default async function KitchenPage({ searchParams }: { searchParams: Prom
                     .map((diet) => (
                       <span key={diet} className="block">
                         {dietLabel(diet)} : {row.perDay[day][diet]}
+                        {row.flaggedPerDay[day][diet] ? (
+                          <strong className="block pl-3">dont PAI / allergie : {row.flaggedPerDay[day][diet]}</strong>
+                        ) : null}
                       </span>
                     ))}
                 </td>
