@@ -51,7 +51,11 @@ export async function markAttendance(
     const previous = day.attendance?.status ?? null;
     if (previous === input.status) return { status: input.status, changed: false };
     const marked = { status: input.status, markedAt: clock.now(), markedByUserId: viewer.userId };
-    await tx.attendance.upsert({ where: { reservationDayId: day.id }, create: { reservationDayId: day.id, ...marked }, update: marked });
+    await tx.attendance.upsert({
+      where: { reservationDayId: day.id },
+      create: { reservationDayId: day.id, ...marked },
+      update: marked,
+    });
     await writeAudit(tx, viewer, {
       action: previous ? "attendance.correct" : "attendance.mark",
       familyId: day.reservation.familyId,
@@ -129,7 +133,10 @@ export async function setBillExcusedAbsence(db: PrismaClient, viewer: StaffViewe
     await writeAudit(tx, viewer, {
       action: "town-settings.excused-absence",
       targetType: "TownSettings",
-      details: { before: { billExcusedAbsence: before.billExcusedAbsence }, after: { billExcusedAbsence: input.billExcusedAbsence } },
+      details: {
+        before: { billExcusedAbsence: before.billExcusedAbsence },
+        after: { billExcusedAbsence: input.billExcusedAbsence },
+      },
     });
   });
 }

@@ -101,7 +101,12 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
       const dayCounts = await kitchenCounts(database.prisma, agent, ZKitchenQuerySchema.parse({ date: day }));
       expect(dayCounts.total).toBe(4);
       expect(dayCounts.rows).toEqual([
-        { establishment: "CANTINE ELEMENTAIRE CAMBON", perDay: { [day]: { AUCUN: 2, SANS_PORC: 1, ALLERGIE_PAI: 1 } }, total: 4 },
+        {
+          establishment: "CANTINE ELEMENTAIRE CAMBON",
+          perDay: { [day]: { AUCUN: 2, SANS_PORC: 1, ALLERGIE_PAI: 1 } },
+          flaggedPerDay: { [day]: { ALLERGIE_PAI: 1 } },
+          total: 4,
+        },
       ]);
       const week = await kitchenCounts(database.prisma, agent, ZKitchenQuerySchema.parse({ date: day, span: "week" }));
       expect(week.days[0]).toBe("2026-11-30");
@@ -203,7 +208,13 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
         "child.health.read",
       ]);
       expect((await list({ familyId: family.id, action: "family." })).total).toBe(1);
-      expect((await list({ familyId: family.id, action: "family." })).entries[0].details).toEqual(["quotientFamilial : 720"]);
+      expect((await list({ familyId: family.id, action: "family." })).entries[0].details).toEqual(["Quotient familial : 720"]);
+      // By the family's name, any part of it, any case: not by its internal id.
+      expect((await list({ family: "journ" })).entries.map((entry) => [entry.action, entry.familyName])).toEqual([
+        ["family.qf.set", "JOURNAL"],
+        ["child.health.read", "JOURNAL"],
+      ]);
+      expect((await list({ family: "personne de ce nom" })).total).toBe(0);
       expect(
         (await list({ familyId: family.id, from: "2026-10-06", to: "2026-10-06" })).entries.map((entry) => entry.action),
       ).toEqual(["family.qf.set"]);

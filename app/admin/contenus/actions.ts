@@ -2,6 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 
+import { setBillExcusedAbsence } from "@/lib/attendance/attendance";
+import { ZBillExcusedAbsenceSchema } from "@/lib/attendance/attendance.schema";
 import { adminAction, staffAction } from "@/lib/auth/action";
 import { createNews, setNewsPublished, updateNews } from "@/lib/content/news";
 import { ZNewsSchema, ZNewsUpdateSchema } from "@/lib/content/news.schema";
@@ -84,4 +86,11 @@ export const removeTownLogoAction = adminAction(ZRemoveTownLogoSchema, async (_i
   await removeTownLogo(db, viewer);
   revalidatePath("/", "layout");
   return null;
+});
+
+/** Read by invoicing: whether a day missed with an excused absence (certificate) is billed. */
+export const setBillExcusedAbsenceAction = adminAction(ZBillExcusedAbsenceSchema, async (input, viewer, db) => {
+  await setBillExcusedAbsence(db, viewer, input);
+  revalidatePath("/admin/contenus");
+  return { billExcusedAbsence: input.billExcusedAbsence };
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 
 import { ActionForm } from "@/components/admin/action-form";
+import { ExcusedAbsenceForm } from "@/components/admin/attendance/excused-absence-form";
 import { EditNewsForm, NewsForm } from "@/components/admin/news-form";
 import { ServiceDocumentForm } from "@/components/admin/service-document-form";
 import {
@@ -11,6 +12,7 @@ import {
 } from "@/components/admin/town-settings-form";
 import { EditDisclosure, ItemList } from "@/components/layout/item-list";
 import { Panel } from "@/components/ui/panel";
+import { readBillExcusedAbsence } from "@/lib/attendance/attendance";
 import { staffPage } from "@/lib/auth/session";
 import { listActivityChoices } from "@/lib/catalogue/catalogue";
 import { listAllNews } from "@/lib/content/news";
@@ -27,6 +29,7 @@ import {
   deleteServiceDocumentAction,
   deleteUsefulContactAction,
   removeTownLogoAction,
+  setBillExcusedAbsenceAction,
   setNewsPublishedAction,
   updateNewsAction,
   updateTownSettingsAction,
@@ -41,13 +44,14 @@ export default async function ContentPage() {
   const viewer = await staffPage();
   const db = getDb();
   const isAdmin = viewer.role === "ADMIN";
-  const [news, documents, activities, contacts, settings, town] = await Promise.all([
+  const [news, documents, activities, contacts, settings, town, billExcusedAbsence] = await Promise.all([
     listAllNews(db),
     listServiceDocuments(db),
     listActivityChoices(db),
     listUsefulContactsForEdit(db),
     isAdmin ? getTownSettingsForEdit(db) : null,
     getTownSettings(db),
+    readBillExcusedAbsence(db),
   ]);
   return (
     <div className="space-y-6">
@@ -143,6 +147,11 @@ export default async function ContentPage() {
         {settings ? (
           <Panel title="Logo de la commune (administrateurs)">
             <TownLogoForm uploadAction={uploadTownLogoAction} removeAction={removeTownLogoAction} logoUrl={town.logoUrl} />
+          </Panel>
+        ) : null}
+        {settings ? (
+          <Panel title="Absences excusées (administrateurs)">
+            <ExcusedAbsenceForm action={setBillExcusedAbsenceAction} billed={billExcusedAbsence} />
           </Panel>
         ) : null}
       </div>

@@ -16,6 +16,8 @@ import { searchParamsText } from "@/lib/http/url-params";
 
 export const metadata: Metadata = { title: "Journal" };
 
+const ROLE_LABELS = { PARENT: "parent", AGENT: "agent", ADMIN: "administrateur" } as const;
+
 export default async function JournalPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await adminPage();
   const db = getDb();
@@ -43,7 +45,7 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
           placeholder="Toutes"
           options={actions}
         />
-        <TextField id="journal-family" label="Famille (identifiant)" name="familyId" defaultValue={filter.familyId} />
+        <TextField id="journal-family" label="Famille (nom)" name="family" defaultValue={filter.family} />
         <TextField id="journal-from" label="Du" name="from" type="date" defaultValue={filter.from} />
         <TextField id="journal-to" label="Au" name="to" type="date" defaultValue={filter.to} />
       </FilterForm>
@@ -60,23 +62,21 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
             <tr key={entry.id} className="border-t border-gray-200 align-top">
               <td className="p-2">{formatDateTime(entry.at)}</td>
               <td className="p-2">
-                {entry.actor?.email ?? "—"} {entry.actorRole ? `(${entry.actorRole.toLowerCase()})` : ""}
+                {entry.actor?.email ?? "—"} {entry.actorRole ? `(${ROLE_LABELS[entry.actorRole]})` : ""}
               </td>
+              <td className="p-2">{auditActionLabel(entry.action)}</td>
               <td className="p-2">
-                {auditActionLabel(entry.action)}
-                <span className="block text-xs text-muted">{entry.action}</span>
-              </td>
-              <td className="p-2">
-                {entry.familyId ? (
+                {entry.familyId && entry.familyName ? (
                   <Link href={`/admin/familles/${entry.familyId}`} className="underline">
-                    voir la famille
+                    {entry.familyName}
                   </Link>
+                ) : entry.familyId ? (
+                  "Famille supprimée"
                 ) : (
                   "—"
                 )}
               </td>
               <td className="p-2 break-words">
-                {entry.targetType ? <span className="text-muted">{entry.targetType}</span> : null}
                 {entry.details.length ? (
                   <ul>
                     {entry.details.map((line, index) => (

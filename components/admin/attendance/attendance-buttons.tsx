@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
-import type { ActionResult } from "@/lib/auth/action";
 import { ATTENDANCE_LABELS, ATTENDANCE_STATUSES, type AttendanceStatusName } from "@/lib/attendance/attendance-labels";
+import type { ActionResult } from "@/lib/auth/action";
 
 export type MarkAttendanceAction = (input: {
   reservationDayId: string;
