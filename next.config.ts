@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
     "nodemailer",
   ],
   poweredByHeader: false,
+  // forbidden() and app/forbidden.tsx: an agent opening an administrators' page reads a French 403.
+  experimental: { authInterrupts: true },
   typedRoutes: false,
   // `next dev` serves its own resources to pages opened at localhost or 127.0.0.1 only; to try the
   // portal from a phone on the same network, list the machine's address in DEV_ALLOWED_ORIGINS.

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 
 import * as clock from "@/lib/clock";
@@ -76,7 +76,8 @@ export async function requireAdmin(): Promise<StaffViewer> {
 }
 
 // For pages: send a signed-out visitor to the login page; anyone else without the right role
-// gets a 404, so the staff pages' existence is not advertised.
+// gets a 404, so the staff pages' existence is not advertised — except an agent on an
+// administrators' page, who gets a 403 saying so (app/admin/forbidden.tsx).
 export async function parentPage(): Promise<ParentViewer> {
   const viewer = await currentViewer();
   if (!viewer) redirect("/connexion");
@@ -94,6 +95,7 @@ export async function staffPage(): Promise<StaffViewer> {
 
 export async function adminPage(): Promise<StaffViewer> {
   const viewer = await staffPage();
-  if (viewer.role !== "ADMIN") notFound();
+  // Staff know the administrators' pages exist (the journal, staff accounts…): say why it is closed (app/forbidden.tsx).
+  if (viewer.role !== "ADMIN") forbidden();
   return viewer;
 }
