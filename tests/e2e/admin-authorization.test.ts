@@ -78,6 +78,7 @@ const ACTION_PAGES: Record<string, (ids: MatrixIds) => string> = {
   "app/admin/personnel/actions.ts": () => "/admin/personnel",
   "app/admin/documents/actions.ts": (ids) => `/admin/documents/${ids.documentId}`,
   "app/admin/envois/actions.ts": () => "/admin/envois",
+  "app/admin/listes/actions.ts": () => "/admin/listes",
 };
 
 const upload = (name: string, mimeType: string): FilePart => ({
@@ -495,6 +496,18 @@ const SPECS: Record<string, Spec> = {
     read: (db, ids) => db.auditLog.count({ where: { action: "outbox.resend", targetId: ids.failedMailId } }),
     after: () => 1,
   },
+  markAttendanceAction: {
+    // An agent marks today's pointage (the correction window by role is tested in tests/integration/attendance.test.ts).
+    argument: (ids) => json({ reservationDayId: ids.attendanceDayId, status: "ABSENT_EXCUSE" }),
+    read: (db, ids) => db.attendance.findUnique({ where: { reservationDayId: ids.attendanceDayId }, select: { status: true } }),
+    after: () => ({ status: "ABSENT_EXCUSE" }),
+  },
+  setBillExcusedAbsenceAction: {
+    adminOnly: true,
+    argument: () => json({ billExcusedAbsence: "true" }),
+    read: async (db) => (await db.townSettings.findUniqueOrThrow({ where: { id: 1 } })).billExcusedAbsence,
+    after: () => true,
+  },
   reviewDocumentAction: {
     // A SUBMITTED document: staff may decide on it.
     argument: (ids) => json({ id: ids.documentId, decision: "accept" }),
@@ -528,6 +541,8 @@ async function fingerprint(database: PortalPrisma): Promise<Record<string, unkno
       'tariffs', (SELECT string_agg("unitId" || "bracketId" || "priceCents", ',' ORDER BY id) FROM "Tariff"),
       'brackets', (SELECT string_agg(id || label || "minQf" || '/' || coalesce("maxQf", -1), ',' ORDER BY id) FROM "QfBracket"),
       'closures', (SELECT count(*) FROM "Closure"),
+      'attendance', (SELECT coalesce(string_agg("reservationDayId" || status || "markedAt", ',' ORDER BY "reservationDayId"), '') FROM "Attendance"),
+      'billExcusedAbsence', (SELECT string_agg("billExcusedAbsence"::text, ',') FROM "TownSettings"),
       'establishments', (SELECT string_agg(id || name || coalesce("schoolId", '') || coalesce(address, '') || active, ',' ORDER BY id) FROM "Establishment"),
       'activities', (SELECT string_agg(id || code || name || "onlinePayment" || "sortOrder", ',' ORDER BY id) FROM "Activity"),
       'periods', (SELECT string_agg(id || name || "establishmentId" || "activityId" || "startDate" || "endDate" || "openWeekdays"::text || coalesce("lastBookingDate"::text, '') || "bookingRuleId" || "changeRuleId" || "validationMode" || coalesce("minAgeYears"::text, '') || coalesce("maxAgeYears"::text, '') || "schoolLevels"::text || active, ',' ORDER BY id) FROM "Period"),
@@ -643,9 +658,11 @@ describeE2e("the back office's authorization matrix", () => {
     expect((await contexts.agent.request.get(csv)).status()).toBe(200);
   });
 
-  it("keeps the admin-only pages from an agent, and opens every page to an admin", async () => {
+  it("keeps the admin-only pages from an agent (a French 403), and opens every page to an admin", async () => {
     for (const { url, adminOnly } of pageUrls()) {
-      expect([url, (await contexts.agent.request.get(url, { maxRedirects: 0 })).status()]).toEqual([url, adminOnly ? 404 : 200]);
+      const answer = await contexts.agent.request.get(url, { maxRedirects: 0 });
+      expect([url, answer.status()]).toEqual([url, adminOnly ? 403 : 200]);
+      if (adminOnly) expect([url, await answer.text()]).toEqual([url, expect.stringContaining("Réservé aux administrateurs")]);
       expect([url, (await contexts.admin.request.get(url, { maxRedirects: 0 })).status()]).toEqual([url, 200]);
     }
     // The town settings are an admin-only section of a staff page.

@@ -7,7 +7,9 @@ import crypto from "node:crypto";
 import type { Database } from "@/lib/db/connect";
 import { DEMO_ACCOUNTS } from "@/prisma/seed";
 
+import { createReservation } from "../helpers/admin-fixtures";
 import { prepareDemoReservations } from "./admin-e2e-fixtures";
+import { DEFAULT_PORTAL_CLOCK } from "./portal";
 
 const GIF = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 
@@ -22,6 +24,8 @@ export type MatrixIds = {
   activityId: string;
   unitId: string;
   pendingDayId: string;
+  /** An accepted SOIR of the family MATRICE's child on the portal's today, not yet pointed. */
+  attendanceDayId: string;
   news: { edit: string; unpublish: string };
   contacts: { edit: string; remove: string };
   serviceDocumentId: string;
@@ -116,6 +120,18 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
       schoolLevel: "CE2",
     },
     select: { id: true },
+  });
+  const attendance = await createReservation(prisma, {
+    familyId: family.id,
+    childId: child.id,
+    periodId: period.id,
+    lines: [
+      {
+        unitId: (await prisma.unit.findFirstOrThrow({ where: { periodId: period.id, label: "SOIR" }, select: { id: true } })).id,
+        day: DEFAULT_PORTAL_CLOCK.slice(0, 10),
+      },
+    ],
+    status: "ACCEPTED",
   });
   const documentType = await prisma.documentType.findUniqueOrThrow({ where: { code: "AVIS_IMPOSITION" }, select: { id: true } });
   const document = await prisma.document.create({
@@ -232,6 +248,7 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
     activityId: period.activityId,
     unitId: unit.id,
     pendingDayId: pending.id,
+    attendanceDayId: attendance.days[0].id,
     news: {
       edit: (await news("Matrice : actualité à modifier")).id,
       unpublish: (await news("Matrice : actualité à dépublier")).id,
