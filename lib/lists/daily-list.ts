@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { AttendanceStatusName } from "@/lib/attendance/attendance-labels";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
@@ -7,8 +8,6 @@ import { UNIT_FIELDS } from "@/lib/catalogue/catalogue";
 import { addDays, dateToDay, dayToDate, isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
 import type { DietKind } from "@/lib/db/generated/client";
-
-import type { AttendanceStatusName } from "@/lib/attendance/attendance-labels";
 
 import type { TDailyListQuery, TKitchenQuery } from "./list.schema";
 
@@ -148,7 +147,11 @@ export async function dailyList(
       sortOrder: true,
       days: { where: { date }, select: { capacity: true } },
       period: {
-        select: { name: true, establishment: { select: { name: true } }, activity: { select: { code: true, name: true, sortOrder: true } } },
+        select: {
+          name: true,
+          establishment: { select: { name: true } },
+          activity: { select: { code: true, name: true, sortOrder: true } },
+        },
       },
     },
   });

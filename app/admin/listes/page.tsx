@@ -50,13 +50,19 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
         </Link>
       </DailyListTitleBar>
       <nav aria-label="Autres jours" className="no-print flex flex-wrap gap-3">
-        <Link href={dayHref(addDays(query.date, -1))} className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand">
+        <Link
+          href={dayHref(addDays(query.date, -1))}
+          className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand"
+        >
           <span aria-hidden="true">← </span>Jour précédent<span className="sr-only"> ({formatDay(addDays(query.date, -1))})</span>
         </Link>
         <Link href={dayHref(clock.today())} className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand">
           Aujourd&apos;hui
         </Link>
-        <Link href={dayHref(addDays(query.date, 1))} className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand">
+        <Link
+          href={dayHref(addDays(query.date, 1))}
+          className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand"
+        >
           Jour suivant<span className="sr-only"> ({formatDay(addDays(query.date, 1))})</span>
           <span aria-hidden="true"> →</span>
         </Link>
@@ -148,7 +154,11 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
                         {!child.guardians && !child.authorisedPersons ? "Non renseigné" : null}
                       </td>
                       <td className="py-1 pr-2">
-                        {child.leaveAlone ? <strong>{leaveAloneLabel(child.leaveAlone)}</strong> : leaveAloneLabel(child.leaveAlone)}
+                        {child.leaveAlone ? (
+                          <strong>{leaveAloneLabel(child.leaveAlone)}</strong>
+                        ) : (
+                          leaveAloneLabel(child.leaveAlone)
+                        )}
                       </td>
                     </>
                   )}

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { ActionForm } from "@/components/admin/action-form";
-import { FamilyAttendance } from "@/components/admin/attendance/family-attendance";
 import { AddChildForm } from "@/components/admin/add-child-form";
+import { FamilyAttendance } from "@/components/admin/attendance/family-attendance";
 import { ChildHealthReveal } from "@/components/admin/child-health";
 import { ChildIdentityForm } from "@/components/admin/child-identity-form";
 import { QuotientForm } from "@/components/admin/quotient-form";
