@@ -170,17 +170,21 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
   }
 
   if (step === "recap") {
+    // « Modifier / Annuler » with every day unticked cancels the reservation: say so, not « confirmer la réservation ».
+    const cancelling = modifying && lines.length === 0;
     return (
       <div className="space-y-4">
         <WizardSteps current={5} selection={selection} />
         <h1 ref={heading} tabIndex={-1} className="text-2xl font-bold text-brand">
-          Récapitulatif de votre demande
+          {cancelling ? `Annulation de la réservation n° ${planning.replaces?.number}` : "Récapitulatif de votre demande"}
         </h1>
         <ReservationFacts childName={planning.child.name} period={planning.period}>
-          <li>
-            État de la réservation : <strong>En attente de confirmation</strong>
-          </li>
-          {modifying ? (
+          {cancelling ? null : (
+            <li>
+              État de la réservation : <strong>En attente de confirmation</strong>
+            </li>
+          )}
+          {modifying && !cancelling ? (
             <li>
               Remplace la réservation n° <strong>{planning.replaces?.number}</strong>, qui sera annulée
             </li>
@@ -217,7 +221,7 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
             </ul>
           </div>
         ) : null}
-        <p>Merci de vérifier les informations saisies avant de confirmer votre réservation.</p>
+        <p>Merci de vérifier les informations saisies avant de confirmer {cancelling ? "l'annulation" : "votre réservation"}.</p>
         {errorBox}
         <div className="flex flex-wrap gap-3">
           <button
@@ -227,7 +231,12 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
           >
             Retour au planning
           </button>
-          <SubmitButton pending={pending} label="Confirmer la réservation" pendingLabel="Enregistrement…" onClick={submit} />
+          <SubmitButton
+            pending={pending}
+            label={cancelling ? "Confirmer l'annulation" : "Confirmer la réservation"}
+            pendingLabel={cancelling ? "Annulation…" : "Enregistrement…"}
+            onClick={submit}
+          />
         </div>
       </div>
     );

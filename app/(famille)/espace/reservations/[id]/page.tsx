@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { ReservationFacts } from "@/components/reservations/reservation-facts";
-import { DayStatus, StatusIcon } from "@/components/reservations/status-icon";
+import { DayStatus, StateBadge } from "@/components/reservations/status-icon";
 import { WizardSteps } from "@/components/reservations/wizard-steps";
 import { DataTable } from "@/components/ui/data-table";
 import { parentPage } from "@/lib/auth/session";
@@ -11,7 +11,6 @@ import { getDb } from "@/lib/db/client";
 import { requireId } from "@/lib/http/url-params";
 import { dayLabel } from "@/lib/reservations/booking-rules";
 import { getReservationDetail } from "@/lib/reservations/reservations-query";
-import { STATUS_LABELS } from "@/lib/reservations/status-labels";
 
 export const metadata: Metadata = { title: "Réservation" };
 
@@ -46,7 +45,7 @@ export default async function ReservationPage({
           N° de la réservation : <strong>{reservation.number}</strong> (du {reservation.createdAt})
         </li>
         <li>
-          État de la réservation : <StatusIcon status={reservation.status} /> <strong>{STATUS_LABELS[reservation.status]}</strong>
+          État de la réservation : <StateBadge state={reservation.state} />
         </li>
         {reservation.replaces ? (
           <li>
@@ -99,14 +98,14 @@ export default async function ReservationPage({
         </>
       ) : (
         <div className="flex flex-wrap gap-3">
-          <Link href="/espace" className={`${button} border border-brand text-brand`}>
+          <Link href="/espace" className={`${button} bg-accent text-white hover:bg-accent-dark`}>
             Retour à mon espace
           </Link>
           {reservation.modifiable ? (
             <>
               <Link
                 href={`/espace/reservations/${reservation.id}/modifier`}
-                className={`${button} bg-accent text-white hover:bg-accent-dark`}
+                className={`${button} border border-brand text-brand`}
               >
                 Modifier / Annuler la réservation
               </Link>
