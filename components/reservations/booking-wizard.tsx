@@ -50,7 +50,6 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
   const [step, setStep] = useState<"planning" | "recap">("planning");
   const [month, setMonth] = useState(planning.startMonth);
   const [error, setError] = useState<string | null>(null);
-  const [cancelled, setCancelled] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const heading = useRef<HTMLHeadingElement>(null);
   const restored = useRef(false);
@@ -140,11 +139,10 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
         return;
       }
       window.sessionStorage.removeItem(storageKey(planning));
-      if (result.data.reservationId) {
-        router.push(`/espace/reservations/${result.data.reservationId}?enregistree=1`);
-      } else {
-        setCancelled(planning.replaces?.number ?? "");
-      }
+      // A cancellation (every day unticked) ends on the cancelled reservation's page: this
+      // planning, of a reservation no longer active, has nothing left to show.
+      if (result.data.reservationId) router.push(`/espace/reservations/${result.data.reservationId}?enregistree=1`);
+      else router.push(`/espace/reservations/${planning.replaces?.id}?annulee=1`);
     });
   }
 
@@ -154,20 +152,6 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
       {error ? <p className="rounded border border-accent bg-red-50 px-3 py-2 text-accent-dark">{error}</p> : null}
     </div>
   );
-
-  if (cancelled !== null) {
-    return (
-      <div className="space-y-4">
-        <h1 ref={heading} tabIndex={-1} className="text-2xl font-bold text-brand">
-          Réservation annulée
-        </h1>
-        <p role="status">La réservation n° {cancelled} a été annulée : toutes ses journées ont été libérées.</p>
-        <Link href="/espace" className="inline-block rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark">
-          Terminer
-        </Link>
-      </div>
-    );
-  }
 
   if (step === "recap") {
     // « Modifier / Annuler » with every day unticked cancels the reservation: say so, not « confirmer la réservation ».

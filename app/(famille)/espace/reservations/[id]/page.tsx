@@ -23,14 +23,16 @@ export default async function ReservationPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ enregistree?: string }>;
+  searchParams: Promise<{ enregistree?: string; annulee?: string }>;
 }) {
   const viewer = await parentPage();
-  const [{ id: idParam }, { enregistree }] = await Promise.all([params, searchParams]);
+  const [{ id: idParam }, { enregistree, annulee }] = await Promise.all([params, searchParams]);
   const id = requireId(idParam);
   const reservation = await getReservationDetail(getDb(), viewer, id);
   if (!reservation) notFound();
   const justSaved = enregistree === "1";
+  // « Confirmer l'annulation » (every day unticked in Modifier / Annuler) ends here.
+  const justCancelled = annulee === "1" && reservation.status === "CANCELLED";
 
   return (
     <div className="space-y-4">
@@ -38,8 +40,15 @@ export default async function ReservationPage({
         <WizardSteps current={6} selection={`${reservation.period.establishment} / ${reservation.period.name}`} />
       ) : null}
       <h1 className="text-2xl font-bold text-brand">
-        {justSaved ? "Demande de réservation enregistrée" : `Réservation n° ${reservation.number}`}
+        {justSaved
+          ? "Demande de réservation enregistrée"
+          : justCancelled
+            ? "Réservation annulée"
+            : `Réservation n° ${reservation.number}`}
       </h1>
+      {justCancelled ? (
+        <p role="status">La réservation n° {reservation.number} a été annulée : toutes ses journées ont été libérées.</p>
+      ) : null}
       <ReservationFacts childName={reservation.child.name} period={reservation.period}>
         <li>
           N° de la réservation : <strong>{reservation.number}</strong> (du {reservation.createdAt})
