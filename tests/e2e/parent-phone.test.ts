@@ -176,8 +176,11 @@ describeE2e("the parents' tables and states on a 390 px phone, in Chromium", () 
 
     // « Supprimer » stays a button of its own over the card-wide link: it asks for confirmation.
     await remove.click();
-    await expectVisible(refused.getByRole("button", { name: /Confirmer/ }));
-    expect(page.url()).toMatch(/\/espace\/documents$/);
+    const confirm = refused.getByRole("button", { name: "Oui, supprimer" });
+    await expectVisible(confirm);
+    await expectInsideViewport(page, confirm);
+    expect(phone.pages()).toHaveLength(1); // « Voir » (a new tab) was not what the tap hit
+    await expectNoHorizontalScroll(page);
   });
 
   it("words « Modifier / Annuler » with every day unticked as a cancellation, « Retour à mon espace » being the primary button", async () => {
