@@ -1,4 +1,3 @@
-import type { StaffViewer } from "@/lib/auth/session";
 import { getFamilyForStaff } from "@/lib/families/families";
 import { decideReservation } from "@/lib/reservations/decisions";
 import { getReservationDetail, listReservations } from "@/lib/reservations/reservations-query";
@@ -6,21 +5,18 @@ import { reservationState } from "@/lib/reservations/status";
 
 import { createFamily, createFamilyReservation } from "../helpers/admin-fixtures";
 import { deliverMails } from "../helpers/deliver-mails";
-import type { SmtpPeer } from "../helpers/smtp-peer";
-import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
-import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
+import { withStaffTestBed, type Catalogue, type StaffSuite } from "../helpers/staff-test-bed";
+import { testDatabaseKinds } from "../helpers/test-db";
 
 // Issue #18: a booking with one day refused by staff said « Réservation acceptée ». Its state is
 // now « Partiellement acceptée (n journée(s) refusée(s)) » in the parent's list and page, on the
 // staff family page, and in the decision e-mail.
 describe.each(testDatabaseKinds())("a partly accepted reservation on %s", (kind) => {
-  let database: TestDatabase;
-  let smtp: SmtpPeer;
-  let agent: StaffViewer;
-  let catalogue: Catalogue;
-  withStaffTestBed(kind, { catalogue: true }, (suite) => ({ database, smtp, agent, catalogue } = suite));
+  let bed: StaffSuite & { catalogue: Catalogue };
+  withStaffTestBed(kind, { catalogue: true }, (suite) => (bed = suite));
 
   it("reads « Partiellement acceptée (1 journée refusée) » in the list, the page, the staff family page and the e-mail", async () => {
+    const { database, smtp, agent, catalogue } = bed;
     const family = await createFamily(database.prisma, "PARTIEL", { email: "partiel@exemple.fr" });
     const [matin, soir] = catalogue.club.units;
     const reservation = await createFamilyReservation(database.prisma, family, catalogue.club.id, "PENDING", [
@@ -58,6 +54,7 @@ describe.each(testDatabaseKinds())("a partly accepted reservation on %s", (kind)
   });
 
   it("stays « Réservation acceptée » when every day was accepted", async () => {
+    const { database, agent, catalogue } = bed;
     const family = await createFamily(database.prisma, "COMPLET");
     const reservation = await createFamilyReservation(database.prisma, family, catalogue.club.id, "PENDING", [
       { unitId: catalogue.club.units[0].id, day: "2026-12-10" },
