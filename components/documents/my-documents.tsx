@@ -1,4 +1,4 @@
-import { DataTable } from "@/components/ui/data-table";
+import { CardCell, cardLinkClassName, CardRow, CardTable } from "@/components/ui/card-table";
 import type { ActionResult } from "@/lib/auth/action";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import type { FamilyDocumentRow } from "@/lib/documents/family-documents";
@@ -13,13 +13,13 @@ type Props = {
   caption: string;
 };
 
-/** Mes documents: Dossier, type, date, état, Voir (and Supprimer while not accepted). */
+/** Mes documents: Dossier, type, date, état, Voir (and Supprimer while not accepted); one card per document on a phone. */
 export function MyDocuments({ documents, deleteAction, caption }: Props) {
   if (documents.length === 0) return <p className="text-muted">Aucun document transmis pour le moment.</p>;
   return (
-    <div className="relative overflow-x-auto">
-      <DataTable
-        className="w-full min-w-[32rem] text-left text-sm"
+    <div className="relative sm:overflow-x-auto">
+      <CardTable
+        tableClassName="sm:min-w-[32rem]"
         caption={caption}
         look="ruled"
         columns={["Dossier", "Document", "Transmis le", "État", "Voir", ...(deleteAction ? ["Action"] : [])]}
@@ -27,37 +27,39 @@ export function MyDocuments({ documents, deleteAction, caption }: Props) {
         {documents.map((document) => {
           const description = `le document « ${document.typeLabel} » (${document.folder}) du ${formatDateTime(document.uploadedAt)}`;
           return (
-            <tr key={document.id} className="border-b border-gray-200 align-top" data-testid={`document-${document.id}`}>
-              <td className="py-2 pr-3 font-semibold">{document.folder}</td>
-              <td className="py-2 pr-3">
+            <CardRow key={document.id} testId={`document-${document.id}`}>
+              <CardCell label="Dossier" className="font-semibold">
+                {document.folder}
+              </CardCell>
+              <CardCell label="Document">
                 {document.typeLabel}
                 <span className="block break-all text-xs text-muted">{document.originalName}</span>
-              </td>
-              <td className="py-2 pr-3">{formatDateTime(document.uploadedAt)}</td>
-              <td className="py-2 pr-3">
+              </CardCell>
+              <CardCell label="Transmis le">{formatDateTime(document.uploadedAt)}</CardCell>
+              <CardCell label="État" first>
                 <DocumentStatus status={document.status} refusalReason={document.refusalReason} />
-              </td>
-              <td className="py-2 pr-3">
+              </CardCell>
+              <CardCell>
                 <a
                   href={`/api/documents/${document.id}`}
                   target="_blank"
                   rel="noopener"
-                  className="text-brand underline hover:no-underline"
+                  className={`text-brand underline hover:no-underline ${cardLinkClassName}`}
                 >
                   Voir<span className="sr-only"> {description} (nouvel onglet)</span>
                 </a>
-              </td>
+              </CardCell>
               {deleteAction ? (
-                <td className="py-2">
+                <CardCell raised>
                   {document.status !== "ACCEPTED" ? (
                     <DeleteDocumentButton documentId={document.id} description={description} action={deleteAction} />
                   ) : null}
-                </td>
+                </CardCell>
               ) : null}
-            </tr>
+            </CardRow>
           );
         })}
-      </DataTable>
+      </CardTable>
     </div>
   );
 }

@@ -50,7 +50,6 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
   const [step, setStep] = useState<"planning" | "recap">("planning");
   const [month, setMonth] = useState(planning.startMonth);
   const [error, setError] = useState<string | null>(null);
-  const [cancelled, setCancelled] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const heading = useRef<HTMLHeadingElement>(null);
   const restored = useRef(false);
@@ -140,11 +139,10 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
         return;
       }
       window.sessionStorage.removeItem(storageKey(planning));
-      if (result.data.reservationId) {
-        router.push(`/espace/reservations/${result.data.reservationId}?enregistree=1`);
-      } else {
-        setCancelled(planning.replaces?.number ?? "");
-      }
+      // A cancellation (every day unticked) ends on the cancelled reservation's page: this
+      // planning, of a reservation no longer active, has nothing left to show.
+      if (result.data.reservationId) router.push(`/espace/reservations/${result.data.reservationId}?enregistree=1`);
+      else router.push(`/espace/reservations/${planning.replaces?.id}?annulee=1`);
     });
   }
 
@@ -155,32 +153,22 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
     </div>
   );
 
-  if (cancelled !== null) {
-    return (
-      <div className="space-y-4">
-        <h1 ref={heading} tabIndex={-1} className="text-2xl font-bold text-brand">
-          Réservation annulée
-        </h1>
-        <p role="status">La réservation n° {cancelled} a été annulée : toutes ses journées ont été libérées.</p>
-        <Link href="/espace" className="inline-block rounded bg-accent px-5 py-2 font-bold text-white hover:bg-accent-dark">
-          Terminer
-        </Link>
-      </div>
-    );
-  }
-
   if (step === "recap") {
+    // « Modifier / Annuler » with every day unticked cancels the reservation: say so, not « confirmer la réservation ».
+    const cancelling = modifying && lines.length === 0;
     return (
       <div className="space-y-4">
         <WizardSteps current={5} selection={selection} />
         <h1 ref={heading} tabIndex={-1} className="text-2xl font-bold text-brand">
-          Récapitulatif de votre demande
+          {cancelling ? `Annulation de la réservation n° ${planning.replaces?.number}` : "Récapitulatif de votre demande"}
         </h1>
         <ReservationFacts childName={planning.child.name} period={planning.period}>
-          <li>
-            État de la réservation : <strong>En attente de confirmation</strong>
-          </li>
-          {modifying ? (
+          {cancelling ? null : (
+            <li>
+              État de la réservation : <strong>En attente de confirmation</strong>
+            </li>
+          )}
+          {modifying && !cancelling ? (
             <li>
               Remplace la réservation n° <strong>{planning.replaces?.number}</strong>, qui sera annulée
             </li>
@@ -217,7 +205,7 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
             </ul>
           </div>
         ) : null}
-        <p>Merci de vérifier les informations saisies avant de confirmer votre réservation.</p>
+        <p>Merci de vérifier les informations saisies avant de confirmer {cancelling ? "l'annulation" : "votre réservation"}.</p>
         {errorBox}
         <div className="flex flex-wrap gap-3">
           <button
@@ -227,7 +215,12 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
           >
             Retour au planning
           </button>
-          <SubmitButton pending={pending} label="Confirmer la réservation" pendingLabel="Enregistrement…" onClick={submit} />
+          <SubmitButton
+            pending={pending}
+            label={cancelling ? "Confirmer l'annulation" : "Confirmer la réservation"}
+            pendingLabel={cancelling ? "Annulation…" : "Enregistrement…"}
+            onClick={submit}
+          />
         </div>
       </div>
     );

@@ -1,5 +1,5 @@
 import { SelectField, type Option } from "@/components/ui/form/select-field";
-import { STATUS_LABELS, type ReservationStatusName } from "@/lib/reservations/status-labels";
+import { STATUS_LABELS, type ReservationStateName } from "@/lib/reservations/status-labels";
 
 type Props = {
   options: { children: { id: string; name: string }[]; establishments: { id: string; name: string }[]; periods: string[] };
@@ -35,7 +35,7 @@ export function ReservationSearchForm({ options, values }: Props) {
       name: "etat",
       label: "État",
       placeholder: "Tous",
-      options: (Object.keys(STATUS_LABELS) as ReservationStatusName[]).map((status) => ({
+      options: (Object.keys(STATUS_LABELS) as ReservationStateName[]).map((status) => ({
         value: status,
         label: STATUS_LABELS[status],
       })),

@@ -1,10 +1,10 @@
 import Link from "next/link";
 
-import { DataTable } from "@/components/ui/data-table";
+import { CardCell, cardLinkClassName, CardRow, CardTable } from "@/components/ui/card-table";
 import { PageLinks } from "@/components/ui/page-links";
 import type { ReservationListItem } from "@/lib/reservations/reservations-query";
 
-import { StatusIcon } from "./status-icon";
+import { StateBadge } from "./status-icon";
 
 type Props = {
   items: ReservationListItem[];
@@ -16,28 +16,32 @@ type Props = {
   pageHref: (page: number) => string;
 };
 
-/** The guide's table: N°, Référent, Établissement / Période, Créé le … / Réservation du … au …, État, Voir. */
+const COLUMNS = ["N°", "Référent", "Établissement / Période", "Créé le ... Réservation du ... au ...", "État", "Voir"];
+
+/** The guide's table (one card per reservation on a phone, the state first, the whole card the link to it): N°, Référent, Établissement / Période, Créé le … / Réservation du … au …, État, Voir. */
 export function ReservationsTable({ items, total, page, pages, pageSize, pageHref }: Props) {
   if (total === 0) return <p className="text-muted">Aucune réservation.</p>;
   const from = (page - 1) * pageSize + 1;
   const to = from + items.length - 1;
   return (
     <div className="space-y-3">
-      <div role="region" aria-label="Tableau des réservations" tabIndex={0} className="relative overflow-x-auto">
-        <DataTable
-          className="w-full min-w-[40rem] border-collapse text-left text-sm"
+      <div role="region" aria-label="Tableau des réservations" tabIndex={0} className="relative sm:overflow-x-auto">
+        <CardTable
+          tableClassName="sm:min-w-[40rem]"
           caption="Vos réservations, de la plus récente à la plus ancienne"
           look="brand"
-          columns={["N°", "Référent", "Établissement / Période", "Créé le ... Réservation du ... au ...", "État", "Voir"]}
+          columns={COLUMNS}
         >
           {items.map((item) => (
-            <tr key={item.id} className="border-b border-gray-200 align-top">
-              <td className="px-2 py-2 font-mono">{item.number}</td>
-              <td className="px-2 py-2">{item.childName}</td>
-              <td className="px-2 py-2">
+            <CardRow key={item.id}>
+              <CardCell label="N°" className="font-mono">
+                {item.number}
+              </CardCell>
+              <CardCell label="Référent">{item.childName}</CardCell>
+              <CardCell label="Établissement / Période">
                 {item.establishment} / {item.periodLabel}
-              </td>
-              <td className="px-2 py-2">
+              </CardCell>
+              <CardCell label="Créé le">
                 {item.createdAt}
                 {item.firstDate ? (
                   <>
@@ -45,22 +49,22 @@ export function ReservationsTable({ items, total, page, pages, pageSize, pageHre
                     Du {item.firstDate} au {item.lastDate}
                   </>
                 ) : null}
-              </td>
-              <td className="px-2 py-2 text-center">
-                <StatusIcon status={item.status} />
-              </td>
-              <td className="px-2 py-2">
+              </CardCell>
+              <CardCell label="État" first>
+                <StateBadge state={item.state} />
+              </CardCell>
+              <CardCell>
                 <Link
                   href={`/espace/reservations/${item.id}`}
-                  className="text-brand underline"
+                  className={`text-brand underline ${cardLinkClassName}`}
                   aria-label={`Voir la réservation n° ${item.number}`}
                 >
                   <span aria-hidden="true">🔍 </span>Voir
                 </Link>
-              </td>
-            </tr>
+              </CardCell>
+            </CardRow>
           ))}
-        </DataTable>
+        </CardTable>
       </div>
       <nav aria-label="Pages des réservations" className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <p>

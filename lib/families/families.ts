@@ -14,6 +14,7 @@ import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
 import { PERIOD_TITLE_FIELDS } from "@/lib/reservations/period-rules";
+import { REFUSED_DAYS_SELECT } from "@/lib/reservations/status";
 
 import type { TFamilySearch } from "./family.schema";
 
@@ -132,6 +133,7 @@ export async function getFamilyForStaff(db: Db, viewer: StaffViewer, familyId: s
           createdAt: true,
           child: { select: { firstName: true } },
           period: PERIOD_TITLE_FIELDS,
+          ...REFUSED_DAYS_SELECT,
         },
         orderBy: { createdAt: "desc" },
         take: 100,

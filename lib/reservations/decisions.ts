@@ -16,7 +16,8 @@ import { publicUrl } from "@/lib/town/public-url";
 import { formatReservationNumber } from "./booking-rules";
 import type { TQueueFilter } from "./decision.schema";
 import { PERIOD_TITLE_FIELDS } from "./period-rules";
-import { reservationStatusFromLines } from "./status";
+import { reservationStateFromLines, reservationStatusFromLines } from "./status";
+import { stateLabel } from "./status-labels";
 
 export const QUEUE_PAGE_SIZE = 50;
 
@@ -86,6 +87,8 @@ export type DecisionNotice = {
   decision: "ACCEPTED" | "REFUSED";
   lines: { day: string; unit: string }[];
   message: string | null;
+  /** The reservation's state after the decision, in words (« Partiellement acceptée (1 journée refusée) »). */
+  state: { label: string; partial: boolean };
 };
 
 /**
@@ -156,10 +159,16 @@ export async function decideReservation(
       decision: input.decision,
       lines: targets.map((line) => ({ day: dateToDay(line.date), unit: line.unit.label })),
       message: input.message,
+      state: decidedState(lines.map((line) => line.status)),
     };
     await queueDecisionMail(tx, notice);
     return notice;
   });
+}
+
+function decidedState(lines: ("PENDING" | "ACCEPTED" | "REFUSED" | "CANCELLED")[]): DecisionNotice["state"] {
+  const state = reservationStateFromLines(reservationStatusFromLines(lines), lines);
+  return { label: stateLabel(state), partial: state.name === "PARTIAL" };
 }
 
 async function queueDecisionMail(tx: Db, notice: DecisionNotice) {
@@ -167,11 +176,12 @@ async function queueDecisionMail(tx: Db, notice: DecisionNotice) {
   const town = await loadMailTown(tx);
   const verb = notice.decision === "ACCEPTED" ? "acceptée" : "refusée";
   const mail = renderMail(town, {
-    subject: `Réservation n° ${formatReservationNumber(notice.reservationNumber)} : demande ${verb}`,
+    subject: `Réservation n° ${formatReservationNumber(notice.reservationNumber)} : demande ${verb}${notice.state.partial ? " – partiellement acceptée" : ""}`,
     paragraphs: [
       `Votre demande de réservation n° ${formatReservationNumber(notice.reservationNumber)} pour ${notice.childName} (${notice.activity}) a été ${verb} pour :`,
       ...notice.lines.map((line) => `${notice.decision === "ACCEPTED" ? "✓" : "✗"} ${formatDay(line.day)} – ${line.unit}`),
       ...(notice.message ? [`Message du ${town.guichetName} : ${notice.message}`] : []),
+      `État de la réservation : ${notice.state.label}.`,
     ],
     action: { label: "Voir mes réservations", url: publicUrl("/espace/reservations") },
   });

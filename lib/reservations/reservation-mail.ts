@@ -8,7 +8,8 @@ import { publicUrl } from "@/lib/town/public-url";
 
 import { dayLabel, formatReservationNumber } from "./booking-rules";
 import { PERIOD_TITLE_FIELDS, periodTitle } from "./period-rules";
-import { DAY_STATUS_LABELS, STATUS_LABELS } from "./status-labels";
+import { reservationStateFromLines } from "./status";
+import { DAY_STATUS_LABELS, stateLabel } from "./status-labels";
 
 // E-mails about a reservation (SPEC §10 "reservation accepted/refused"): written to the outbox in
 // the transaction that decides them (lib/mail/outbox.ts), so they commit with the booking or the
@@ -55,7 +56,12 @@ type MailReservation = NonNullable<Awaited<ReturnType<typeof loadForMail>>>;
 function reservationMail(town: MailTown, reservation: MailReservation, kind: "confirmation" | "decision"): RenderedMail {
   const number = formatReservationNumber(reservation.number);
   const child = `${reservation.child.lastName} ${reservation.child.firstName}`.toUpperCase();
-  const state = STATUS_LABELS[reservation.status];
+  const state = stateLabel(
+    reservationStateFromLines(
+      reservation.status,
+      reservation.days.map((line) => line.status),
+    ),
+  );
   const lines = reservation.days.map(
     (line) =>
       `${dayLabel(dateToDay(line.date))} – ${line.unit.label} : ${DAY_STATUS_LABELS[line.status]}${line.staffMessage ? ` (${line.staffMessage})` : ""}`,

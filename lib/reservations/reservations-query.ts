@@ -24,7 +24,14 @@ import {
   periodRulesOf,
   periodTitle,
 } from "./period-rules";
-import { ACTIVE_STATUSES } from "./status";
+import {
+  ACTIVE_STATUSES,
+  REFUSED_DAYS_SELECT,
+  reservationState,
+  reservationStateFromLines,
+  type ReservationState,
+} from "./status";
+import type { ReservationStateName } from "./status-labels";
 
 // What the parent's reservation pages read. Every query is scoped to the viewer's family in
 // its `where`, so another family's id simply finds nothing; results are plain DTOs.
@@ -36,7 +43,19 @@ export const PAGE_SIZE = 5;
 
 const childName = (child: { lastName: string; firstName: string }) => `${child.lastName} ${child.firstName}`.toUpperCase();
 
-export type ReservationFilters = { childId?: string; establishmentId?: string; periodName?: string; status?: ReservationStatus };
+export type ReservationFilters = {
+  childId?: string;
+  establishmentId?: string;
+  periodName?: string;
+  status?: ReservationStateName;
+};
+
+/** The `where` of a shown state: « acceptée » and « partiellement acceptée » are told apart by refused days. */
+function stateWhere(state: ReservationStateName): Prisma.ReservationWhereInput {
+  if (state === "PARTIAL") return { status: "ACCEPTED", days: { some: { status: "REFUSED" } } };
+  if (state === "ACCEPTED") return { status: "ACCEPTED", days: { none: { status: "REFUSED" } } };
+  return { status: state };
+}
 
 export type ReservationListItem = {
   id: string;
@@ -48,6 +67,7 @@ export type ReservationListItem = {
   firstDate: string | null;
   lastDate: string | null;
   status: ReservationStatus;
+  state: ReservationState;
 };
 
 export async function listReservations(db: Db, viewer: FamilyScope, filters: ReservationFilters, page: number) {
@@ -62,7 +82,7 @@ export async function listReservations(db: Db, viewer: FamilyScope, filters: Res
           },
         }
       : {}),
-    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.status ? stateWhere(filters.status) : {}),
   };
   const total = await db.reservation.count({ where });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -81,6 +101,7 @@ export async function listReservations(db: Db, viewer: FamilyScope, filters: Res
       lastDate: true,
       child: { select: { firstName: true, lastName: true } },
       period: PERIOD_TITLE_FIELDS,
+      ...REFUSED_DAYS_SELECT,
     },
   });
   const items: ReservationListItem[] = rows.map((row) => ({
@@ -93,6 +114,7 @@ export async function listReservations(db: Db, viewer: FamilyScope, filters: Res
     firstDate: row.firstDate ? formatDay(dateToDay(row.firstDate)) : null,
     lastDate: row.lastDate ? formatDay(dateToDay(row.lastDate)) : null,
     status: row.status,
+    state: reservationState(row.status, row._count.days),
   }));
   return { items, total, page: current, pages, pageSize: PAGE_SIZE };
 }
@@ -151,6 +173,10 @@ export async function getReservationDetail(db: Db, viewer: FamilyScope, reservat
     id: row.id,
     number: formatReservationNumber(row.number),
     status: row.status,
+    state: reservationStateFromLines(
+      row.status,
+      row.days.map((line) => line.status),
+    ),
     createdAt: formatDateTime(row.createdAt),
     child: { id: row.child.id, name: childName(row.child) },
     period: {

@@ -365,6 +365,7 @@ describe("reservation e-mails", () => {
     await deliverMails(database, smtp);
     const [, decision] = await smtp.waitFor(2);
     expect(decision.to).toEqual(["famille.test@demo.fr"]);
+    expect(decision.subject).toBe(`Réservation n° ${result.number} : Partiellement acceptée (1 journée refusée)`);
     expect(decision.text).toContain("mar. 08/12/2026 – REPAS ENFANT : refusée (Sortie scolaire)");
   });
 });

@@ -8,7 +8,7 @@ import { parentPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { parseChoice, parseId, parsePage, parseText, type TSearchParams } from "@/lib/http/url-params";
 import { listReservations, reservationSearchOptions } from "@/lib/reservations/reservations-query";
-import { STATUS_LABELS, type ReservationStatusName } from "@/lib/reservations/status-labels";
+import { STATUS_LABELS, type ReservationStateName } from "@/lib/reservations/status-labels";
 
 export const metadata: Metadata = { title: "Mes réservations" };
 
@@ -21,7 +21,7 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
     enfant: parseId(query.enfant) ?? undefined,
     etablissement: parseId(query.etablissement) ?? undefined,
     periode: parseText(query.periode) ?? undefined,
-    etat: parseChoice(query.etat, Object.keys(STATUS_LABELS) as ReservationStatusName[]) ?? undefined,
+    etat: parseChoice(query.etat, Object.keys(STATUS_LABELS) as ReservationStateName[]) ?? undefined,
   };
   const filters = {
     childId: search.enfant,

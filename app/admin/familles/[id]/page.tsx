@@ -21,7 +21,8 @@ import { getFamilyForStaff } from "@/lib/families/families";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { parseId } from "@/lib/http/url-params";
 import { formatReservationNumber } from "@/lib/reservations/booking-rules";
-import { STAFF_STATUS_LABELS } from "@/lib/reservations/status-labels";
+import { reservationState } from "@/lib/reservations/status";
+import { STAFF_STATUS_LABELS, stateLabel } from "@/lib/reservations/status-labels";
 
 import {
   addChildAction,
@@ -248,7 +249,7 @@ export default async function FamilyPage({
                     {reservation.firstDate ? formatDay(dateToDay(reservation.firstDate)) : ""}
                     {reservation.lastDate ? ` → ${formatDay(dateToDay(reservation.lastDate))}` : ""}
                   </td>
-                  <td>{STAFF_STATUS_LABELS[reservation.status]}</td>
+                  <td>{stateLabel(reservationState(reservation.status, reservation._count.days), STAFF_STATUS_LABELS)}</td>
                 </tr>
               ))}
             </tbody>

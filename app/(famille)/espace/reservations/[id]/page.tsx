@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { ReservationFacts } from "@/components/reservations/reservation-facts";
-import { DayStatus, StatusIcon } from "@/components/reservations/status-icon";
+import { DayStatus, StateBadge } from "@/components/reservations/status-icon";
 import { WizardSteps } from "@/components/reservations/wizard-steps";
 import { DataTable } from "@/components/ui/data-table";
 import { parentPage } from "@/lib/auth/session";
@@ -11,7 +11,6 @@ import { getDb } from "@/lib/db/client";
 import { requireId } from "@/lib/http/url-params";
 import { dayLabel } from "@/lib/reservations/booking-rules";
 import { getReservationDetail } from "@/lib/reservations/reservations-query";
-import { STATUS_LABELS } from "@/lib/reservations/status-labels";
 
 export const metadata: Metadata = { title: "Réservation" };
 
@@ -24,14 +23,16 @@ export default async function ReservationPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ enregistree?: string }>;
+  searchParams: Promise<{ enregistree?: string; annulee?: string }>;
 }) {
   const viewer = await parentPage();
-  const [{ id: idParam }, { enregistree }] = await Promise.all([params, searchParams]);
+  const [{ id: idParam }, { enregistree, annulee }] = await Promise.all([params, searchParams]);
   const id = requireId(idParam);
   const reservation = await getReservationDetail(getDb(), viewer, id);
   if (!reservation) notFound();
   const justSaved = enregistree === "1";
+  // « Confirmer l'annulation » (every day unticked in Modifier / Annuler) ends here.
+  const justCancelled = annulee === "1" && reservation.status === "CANCELLED";
 
   return (
     <div className="space-y-4">
@@ -39,14 +40,21 @@ export default async function ReservationPage({
         <WizardSteps current={6} selection={`${reservation.period.establishment} / ${reservation.period.name}`} />
       ) : null}
       <h1 className="text-2xl font-bold text-brand">
-        {justSaved ? "Demande de réservation enregistrée" : `Réservation n° ${reservation.number}`}
+        {justSaved
+          ? "Demande de réservation enregistrée"
+          : justCancelled
+            ? "Réservation annulée"
+            : `Réservation n° ${reservation.number}`}
       </h1>
+      {justCancelled ? (
+        <p role="status">La réservation n° {reservation.number} a été annulée : toutes ses journées ont été libérées.</p>
+      ) : null}
       <ReservationFacts childName={reservation.child.name} period={reservation.period}>
         <li>
           N° de la réservation : <strong>{reservation.number}</strong> (du {reservation.createdAt})
         </li>
         <li>
-          État de la réservation : <StatusIcon status={reservation.status} /> <strong>{STATUS_LABELS[reservation.status]}</strong>
+          État de la réservation : <StateBadge state={reservation.state} />
         </li>
         {reservation.replaces ? (
           <li>
@@ -99,14 +107,14 @@ export default async function ReservationPage({
         </>
       ) : (
         <div className="flex flex-wrap gap-3">
-          <Link href="/espace" className={`${button} border border-brand text-brand`}>
+          <Link href="/espace" className={`${button} bg-accent text-white hover:bg-accent-dark`}>
             Retour à mon espace
           </Link>
           {reservation.modifiable ? (
             <>
               <Link
                 href={`/espace/reservations/${reservation.id}/modifier`}
-                className={`${button} bg-accent text-white hover:bg-accent-dark`}
+                className={`${button} border border-brand text-brand`}
               >
                 Modifier / Annuler la réservation
               </Link>
