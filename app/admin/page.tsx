@@ -3,12 +3,12 @@ import Link from "next/link";
 
 import { BackOfficeSearch } from "@/components/admin/back-office-search";
 import { MailFailureAlert } from "@/components/admin/mail-failure-alert";
+import { queryString } from "@/components/admin/pagination";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { formatDateTime, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
-import { queryString } from "@/components/admin/pagination";
 import { mailFailureAlert } from "@/lib/mail/outbox-admin";
 import { backOfficeTodo } from "@/lib/staff/back-office-home";
 import { STAFF_ROLE_LABELS } from "@/lib/staff/role-labels";

@@ -45,9 +45,7 @@ export function AdminNav({ role, counters }: { role: "AGENT" | "ADMIN"; counters
               >
                 {section.label}
                 {count > 0 ? (
-                  <span
-                    className={`rounded-full px-2 text-sm ${current ? "bg-white text-brand" : "bg-accent-dark text-white"}`}
-                  >
+                  <span className={`rounded-full px-2 text-sm ${current ? "bg-white text-brand" : "bg-accent-dark text-white"}`}>
                     {count}
                     <span className="sr-only"> à traiter</span>
                   </span>

@@ -178,7 +178,8 @@ export async function decideLines(
     where: { id: { in: dayIds } },
     select: { id: true, reservationId: true, reservation: { select: { number: true } } },
   });
-  if (rows.length !== dayIds.length) throw new AppError("NOT_FOUND", "Une des lignes cochées est introuvable : rechargez la page.");
+  if (rows.length !== dayIds.length)
+    throw new AppError("NOT_FOUND", "Une des lignes cochées est introuvable : rechargez la page.");
   const byReservation = new Map<string, { number: number; dayIds: string[] }>();
   for (const row of rows) {
     const entry = byReservation.get(row.reservationId) ?? { number: row.reservation.number, dayIds: [] };
@@ -190,7 +191,13 @@ export async function decideLines(
   for (const [reservationId, entry] of [...byReservation].sort(([, a], [, b]) => a.number - b.number)) {
     try {
       const notice = await db.$transaction((tx) =>
-        decideInTransaction(tx, viewer, { reservationId, dayIds: entry.dayIds, decision: input.decision, message: input.message, now }),
+        decideInTransaction(tx, viewer, {
+          reservationId,
+          dayIds: entry.dayIds,
+          decision: input.decision,
+          message: input.message,
+          now,
+        }),
       );
       summary.decided.push({
         reservationNumber: notice.reservationNumber,

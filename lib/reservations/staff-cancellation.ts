@@ -42,7 +42,9 @@ export async function cancelDaysByStaff(
   const dayIds = [...new Set(input.dayIds)];
   return db.$transaction(async (tx) => {
     // The same lock as a decision: an agent cancelling and another deciding are serialised.
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Reservation" WHERE id = ${input.reservationId} FOR UPDATE`;
+    const locked = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "Reservation" WHERE id = ${input.reservationId} FOR UPDATE`;
     if (locked.length === 0) throw new AppError("NOT_FOUND", "Réservation introuvable.");
     const targets = await tx.reservationDay.findMany({
       where: { reservationId: input.reservationId, id: { in: dayIds }, status: { in: ACTIVE_STATUSES } },
@@ -58,7 +60,10 @@ export async function cancelDaysByStaff(
     const today = parisToday(now);
     const past = targets.find((line) => dateToDay(line.date) < today);
     if (past) {
-      throw new AppError("DAY_REFUSED", `La journée du ${formatDay(dateToDay(past.date))} est passée : elle ne peut plus être annulée.`);
+      throw new AppError(
+        "DAY_REFUSED",
+        `La journée du ${formatDay(dateToDay(past.date))} est passée : elle ne peut plus être annulée.`,
+      );
     }
     await tx.reservationDay.updateMany({
       where: { id: { in: dayIds }, status: { in: ACTIVE_STATUSES } },

@@ -5,7 +5,13 @@ import { list, requiredNamedText } from "@/lib/validation/form-fields";
 import type { ReservationStatusName } from "./status-labels";
 
 // The stored states a staff member filters on (the database enum ReservationStatus).
-const RESERVATION_STATUS_VALUES = ["PENDING", "ACCEPTED", "REFUSED", "CANCELLED", "REPLACED"] as const satisfies readonly ReservationStatusName[];
+const RESERVATION_STATUS_VALUES = [
+  "PENDING",
+  "ACCEPTED",
+  "REFUSED",
+  "CANCELLED",
+  "REPLACED",
+] as const satisfies readonly ReservationStatusName[];
 
 /** « Annuler ces journées » on the staff reservation page: a parent phoned, the agent cancels for them. */
 export const ZStaffCancellationSchema = z.object({

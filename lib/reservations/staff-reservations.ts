@@ -118,7 +118,12 @@ export async function listReservationsForStaff(db: Db, viewer: StaffViewer, filt
           days: {
             some: filter.date
               ? { date: dayToDate(filter.date) }
-              : { date: { ...(filter.from ? { gte: dayToDate(filter.from) } : {}), ...(filter.to ? { lte: dayToDate(filter.to) } : {}) } },
+              : {
+                  date: {
+                    ...(filter.from ? { gte: dayToDate(filter.from) } : {}),
+                    ...(filter.to ? { lte: dayToDate(filter.to) } : {}),
+                  },
+                },
           },
         }
       : {};

@@ -77,7 +77,9 @@ describe.each(testDatabaseKinds())("the back office's reservations on %s", (kind
       const statuses = await database.prisma.reservationDay.findMany({ where: { id: { in: dayIds } }, select: { status: true } });
       expect(statuses.map((line) => line.status)).toEqual(["ACCEPTED", "ACCEPTED", "ACCEPTED", "ACCEPTED"]);
       // The other lines still wait: their reservations stay pending.
-      expect(await database.prisma.reservationDay.count({ where: { reservationId: second.reservation.id, status: "PENDING" } })).toBe(2);
+      expect(
+        await database.prisma.reservationDay.count({ where: { reservationId: second.reservation.id, status: "PENDING" } }),
+      ).toBe(2);
       expect(await database.prisma.auditLog.count({ where: { action: "reservation.accept" } })).toBe(3);
       expect(await database.prisma.outboxMail.count({ where: { kind: "reservation-decision" } })).toBe(3);
       expect(await counterMismatches(database.prisma)).toEqual([]);
@@ -101,7 +103,9 @@ describe.each(testDatabaseKinds())("the back office's reservations on %s", (kind
       });
 
       expect(summary.decided.map((entry) => entry.familyName)).toEqual(["REFA"]);
-      expect(summary.skipped).toEqual([{ reservationNumber: second.reservation.number, reason: "Cette demande a déjà été traitée." }]);
+      expect(summary.skipped).toEqual([
+        { reservationNumber: second.reservation.number, reason: "Cette demande a déjà été traitée." },
+      ]);
       expect(await booked(unitId, "2026-12-10")).toBe(1);
       const refused = await database.prisma.reservationDay.findUniqueOrThrow({ where: { id: firstMatin.id } });
       expect(refused).toMatchObject({ status: "REFUSED", staffMessage: "Complet", decidedByUserId: agent.userId });
@@ -201,7 +205,9 @@ describe.each(testDatabaseKinds())("the back office's reservations on %s", (kind
       const cancel = (viewer: Viewer, reservationId: string, dayIds: string[]) =>
         cancelDaysByStaff(database.prisma, viewer as StaffViewer, { reservationId, dayIds, reason: "Essai" });
 
-      await expect(cancel(agent, mine.reservation.id, [mine.reservation.days[0].id, other.reservation.days[0].id])).rejects.toMatchObject({
+      await expect(
+        cancel(agent, mine.reservation.id, [mine.reservation.days[0].id, other.reservation.days[0].id]),
+      ).rejects.toMatchObject({
         code: "MISMATCH",
       });
       await expect(cancel(agent, mine.reservation.id, [mine.reservation.days[1].id])).rejects.toMatchObject({ code: "MISMATCH" });
@@ -213,7 +219,9 @@ describe.each(testDatabaseKinds())("the back office's reservations on %s", (kind
       );
       const visitor = { userId: "", email: "", name: "", role: "VISITOR", familyId: null } as unknown as Viewer;
       for (const viewer of [parentOf(mine.family), visitor]) {
-        await expect(cancel(viewer, mine.reservation.id, [mine.reservation.days[0].id])).rejects.toMatchObject({ code: "FORBIDDEN" });
+        await expect(cancel(viewer, mine.reservation.id, [mine.reservation.days[0].id])).rejects.toMatchObject({
+          code: "FORBIDDEN",
+        });
         await expect(getReservationForStaff(database.prisma, viewer as StaffViewer, mine.reservation.id)).rejects.toMatchObject({
           code: "FORBIDDEN",
         });
@@ -231,7 +239,9 @@ describe.each(testDatabaseKinds())("the back office's reservations on %s", (kind
       // The suite's database is shared by its tests: these two are the only ones in January 2027.
       expect((await list({ from: "2027-01-01", to: "2027-01-31" })).total).toBe(2);
       expect((await list({ number: String(reservation.number) })).rows.map((row) => row.family.name)).toEqual(["CHERCHE"]);
-      expect((await list({ status: "ACCEPTED", from: "2027-01-01" })).rows.map((row) => row.family.name)).toEqual(["AUTREFAMILLE"]);
+      expect((await list({ status: "ACCEPTED", from: "2027-01-01" })).rows.map((row) => row.family.name)).toEqual([
+        "AUTREFAMILLE",
+      ]);
       expect((await list({ status: "PENDING", date: "2027-01-06" })).total).toBe(0);
       expect((await list({ date: "2027-01-06" })).rows.map((row) => row.family.name)).toEqual(["AUTREFAMILLE"]);
       expect((await list({ from: "2027-01-01", to: "2027-01-05" })).rows.map((row) => row.family.name)).toEqual(["CHERCHE"]);

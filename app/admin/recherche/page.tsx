@@ -13,7 +13,11 @@ import { searchBackOffice } from "@/lib/staff/back-office-home";
 
 export const metadata: Metadata = { title: "Recherche – Administration" };
 
-export default async function BackOfficeSearchPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function BackOfficeSearchPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const viewer = await staffPage();
   const query = (searchParamsText(await searchParams).q ?? "").slice(0, 100);
   const found = await searchBackOffice(getDb(), viewer, query);
