@@ -166,13 +166,14 @@ export function BulkDecisionTable({
           </thead>
           <tbody>
             {lines.map((line) => {
-              const spoken = ` le ${line.day} ${line.unit}, ${line.childName}, n° ${line.reservationNumber}`;
+              // Read out after the short visible « Accepter »: the line's date and unit (the row gives the rest).
+              const spoken = ` le ${line.day} ${line.unit}`;
               return (
                 <tr key={line.id} className={`border-t border-gray-200 ${selected.has(line.id) ? "bg-blue-50" : ""}`}>
                   <td className="p-2">
                     <input
                       type="checkbox"
-                      aria-label={`Sélectionner${spoken}`}
+                      aria-label={`Sélectionner${spoken} – ${line.childName}, n° ${line.reservationNumber}`}
                       checked={selected.has(line.id)}
                       onChange={(event) => toggle(line.id, event.target.checked)}
                       className="h-5 w-5"
