@@ -128,7 +128,8 @@ export function BulkDecisionTable({
           {summary ? <p className="rounded bg-green-100 p-3 text-green-900">{summary}</p> : null}
         </div>
         <ActionError result={result} />
-        <table className="w-full border-collapse bg-white text-left shadow">
+        {lines.length === 0 ? <p className="text-muted">Aucune demande en attente.</p> : null}
+        <table hidden={lines.length === 0} className="w-full border-collapse bg-white text-left shadow">
           <caption className="sr-only">Lignes en attente de traitement</caption>
           <thead className="bg-gray-100">
             <tr>
@@ -180,8 +181,11 @@ export function BulkDecisionTable({
                     />
                   </td>
                   <td className="p-2">
-                    <Link href={`/admin/reservations/${line.reservationId}`} className="text-brand underline">
-                      <span className="sr-only">Réservation n° </span>
+                    <Link
+                      href={`/admin/reservations/${line.reservationId}`}
+                      aria-label={`Réservation n° ${line.reservationNumber}`}
+                      className="text-brand underline"
+                    >
                       {line.reservationNumber}
                     </Link>
                   </td>
@@ -194,7 +198,7 @@ export function BulkDecisionTable({
                   <td className="p-2">{line.activity}</td>
                   <td className="p-2">{line.day}</td>
                   <td className="p-2">{line.unit}</td>
-                  <td className={`p-2 ${line.places.free === 0 ? "font-semibold text-accent-dark" : ""}`}>
+                  <td className={`relative p-2 ${line.places.free === 0 ? "font-semibold text-accent-dark" : ""}`}>
                     <span aria-hidden="true">
                       {line.places.free}/{line.places.capacity} places
                     </span>
@@ -208,7 +212,7 @@ export function BulkDecisionTable({
                         type="button"
                         disabled={pending}
                         onClick={() => decide("ACCEPTED", [line.id])}
-                        className="rounded bg-brand px-3 py-1 font-semibold text-white hover:bg-blue-900 disabled:opacity-60"
+                        className="relative rounded bg-brand px-3 py-1 font-semibold text-white hover:bg-blue-900 disabled:opacity-60"
                       >
                         Accepter<span className="sr-only">{spoken}</span>
                       </button>
@@ -216,7 +220,7 @@ export function BulkDecisionTable({
                         type="button"
                         disabled={pending}
                         onClick={() => decide("REFUSED", [line.id])}
-                        className="rounded border border-accent-dark bg-white px-3 py-1 font-semibold text-accent-dark hover:bg-red-50 disabled:opacity-60"
+                        className="relative rounded border border-accent-dark bg-white px-3 py-1 font-semibold text-accent-dark hover:bg-red-50 disabled:opacity-60"
                       >
                         Refuser<span className="sr-only">{spoken}</span>
                       </button>

@@ -60,25 +60,22 @@ export default async function ReservationQueuePage({
           Toutes les réservations
         </Link>
       </p>
-      {queue.lines.length === 0 ? (
-        <p className="text-muted">Aucune demande en attente.</p>
-      ) : (
-        <BulkDecisionTable
-          action={decideLinesAction}
-          lines={queue.lines.map((line) => ({
-            id: line.id,
-            day: formatDay(line.day),
-            unit: line.unit.label,
-            reservationId: line.reservation.id,
-            reservationNumber: formatReservationNumber(line.reservation.number),
-            familyId: line.reservation.family.id,
-            familyName: line.reservation.family.name,
-            childName: `${line.child.lastName} ${line.child.firstName}`,
-            activity: periodTitle(line.reservation.period),
-            places: line.places,
-          }))}
-        />
-      )}
+      {/* Always mounted: the summary of a decision stays on screen when it emptied the queue. */}
+      <BulkDecisionTable
+        action={decideLinesAction}
+        lines={queue.lines.map((line) => ({
+          id: line.id,
+          day: formatDay(line.day),
+          unit: line.unit.label,
+          reservationId: line.reservation.id,
+          reservationNumber: formatReservationNumber(line.reservation.number),
+          familyId: line.reservation.family.id,
+          familyName: line.reservation.family.name,
+          childName: `${line.child.lastName} ${line.child.firstName}`,
+          activity: periodTitle(line.reservation.period),
+          places: line.places,
+        }))}
+      />
       <Pagination page={queue.page} pageCount={queue.pageCount} href={pageHref} />
     </div>
   );

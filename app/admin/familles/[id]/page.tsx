@@ -249,8 +249,11 @@ export default async function FamilyPage({
               {family.reservations.map((reservation) => (
                 <tr key={reservation.id} className="border-t border-gray-200">
                   <td className="py-2 pr-3">
-                    <Link href={`/admin/reservations/${reservation.id}`} className="font-semibold text-brand underline">
-                      <span className="sr-only">Réservation n° </span>
+                    <Link
+                      href={`/admin/reservations/${reservation.id}`}
+                      aria-label={`Réservation n° ${formatReservationNumber(reservation.number)}`}
+                      className="font-semibold text-brand underline"
+                    >
                       {formatReservationNumber(reservation.number)}
                     </Link>
                   </td>

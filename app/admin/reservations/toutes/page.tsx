@@ -85,8 +85,11 @@ export default async function AllReservationsPage({
           {list.rows.map((row) => (
             <tr key={row.id} className="border-t border-gray-200">
               <td className="p-2">
-                <Link href={`/admin/reservations/${row.id}`} className="font-semibold text-brand underline">
-                  <span className="sr-only">Réservation n° </span>
+                <Link
+                  href={`/admin/reservations/${row.id}`}
+                  aria-label={`Réservation n° ${formatReservationNumber(row.number)}`}
+                  className="font-semibold text-brand underline"
+                >
                   {formatReservationNumber(row.number)}
                 </Link>
               </td>
