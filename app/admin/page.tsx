@@ -39,7 +39,7 @@ export default async function AdminHomePage() {
           </p>
           <p className="mt-3">
             <Link href="/admin/documents" className="font-semibold text-brand underline">
-              Vérifier les documents
+              Vérifier les pièces justificatives
             </Link>
           </p>
         </Panel>
@@ -84,7 +84,7 @@ export default async function AdminHomePage() {
           )}
           <p className="mt-3">
             <Link href="/admin/listes" className="font-semibold text-brand underline">
-              Ouvrir les listes du jour
+              Ouvrir les listes (autres jours, cuisine)
             </Link>
           </p>
         </Panel>
