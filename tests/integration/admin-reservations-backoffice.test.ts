@@ -13,7 +13,7 @@ import { counterMismatches, expectCountersBalancedAfterEach } from "../helpers/c
 import { deliverMails } from "../helpers/deliver-mails";
 import type { SmtpPeer } from "../helpers/smtp-peer";
 import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
-import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
+import { describePostgres, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 describe.each(testDatabaseKinds())("the back office's reservations on %s", (kind) => {
   let database: TestDatabase;
@@ -270,5 +270,34 @@ describe.each(testDatabaseKinds())("the back office's reservations on %s", (kind
       const todaysLines = (entries: typeof todo.today) => entries.reduce((sum, entry) => sum + entry.lines, 0);
       expect(todaysLines(todo.today)).toBe(todaysLines(before.today) + 2);
     });
+  });
+});
+
+// Two agents ticking overlapping selections at the same moment: a real race needs PostgreSQL.
+describePostgres("bulk decisions racing each other, on PostgreSQL", () => {
+  let database: TestDatabase;
+  let agent: StaffViewer;
+  let catalogue: Catalogue;
+  withStaffTestBed("postgres", { catalogue: true, poolSize: 20 }, (suite) => ({ database, agent, catalogue } = suite));
+
+  it("decides each line once, skips what the other agent took, and keeps every counter equal to the booked days", async () => {
+    const reservations = [];
+    for (let index = 0; index < 8; index += 1) {
+      const family = await createFamily(database.prisma, `COURSE${index}`);
+      const lines = ["2027-02-01", "2027-02-02"].flatMap((day) => catalogue.club.units.map((unit) => ({ unitId: unit.id, day })));
+      reservations.push(await createFamilyReservation(database.prisma, family, catalogue.club.id, "PENDING", lines));
+    }
+    const everyLine = reservations.flatMap((reservation) => reservation.days.map((line) => line.id));
+    const [accepting, refusing] = await Promise.all([
+      decideLines(database.prisma, agent, { decision: "ACCEPTED", dayIds: everyLine, message: null }),
+      decideLines(database.prisma, agent, { decision: "REFUSED", dayIds: [...everyLine].reverse(), message: null }),
+    ]);
+    // Each reservation went to exactly one of the two agents, whole (its lines were all ticked by both).
+    const numbers = (summary: typeof accepting) => summary.decided.map((entry) => entry.reservationNumber);
+    expect([...numbers(accepting), ...numbers(refusing)].sort()).toEqual(reservations.map((r) => r.number).sort());
+    expect(accepting.skipped.length + refusing.skipped.length).toBe(reservations.length);
+    expect(await database.prisma.reservationDay.count({ where: { id: { in: everyLine }, status: "PENDING" } })).toBe(0);
+    expect(await counterMismatches(database.prisma)).toEqual([]);
+    expect(await database.prisma.outboxMail.count({ where: { kind: "reservation-decision" } })).toBe(reservations.length);
   });
 });
