@@ -113,7 +113,7 @@ export default async function StaffReservationPage({ params }: { params: Promise
         </DataTable>
         {hasPending ? (
           <div className="mt-4">
-            <DecisionForms action={decideReservationAction} reservationId={reservation.id} label="les lignes en attente" />
+            <DecisionForms action={decideReservationAction} reservationId={reservation.id} label="toute la réservation" />
           </div>
         ) : null}
       </Panel>
