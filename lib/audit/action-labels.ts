@@ -50,6 +50,7 @@ export const AUDIT_ACTION_LABELS = {
   "qf-bracket.update": "Tranche de quotient modifiée",
   "reservation.accept": "Réservation acceptée",
   "reservation.refuse": "Réservation refusée",
+  "reservation.staff-cancel": "Journées annulées par le guichet",
   "service-document.create": "Document de service publié",
   "service-document.delete": "Document de service supprimé",
   "staff.create": "Compte du personnel créé",

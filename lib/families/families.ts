@@ -131,7 +131,7 @@ export async function getFamilyForStaff(db: Db, viewer: StaffViewer, familyId: s
           firstDate: true,
           lastDate: true,
           createdAt: true,
-          child: { select: { firstName: true } },
+          child: { select: { firstName: true, lastName: true } },
           period: PERIOD_TITLE_FIELDS,
           ...REFUSED_DAYS_SELECT,
         },

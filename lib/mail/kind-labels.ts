@@ -4,6 +4,7 @@
 export const MAIL_KIND_LABELS = {
   "reservation-confirmation": "Confirmation de réservation",
   "reservation-decision": "Décision sur une réservation",
+  "reservation-cancellation": "Journées annulées par le guichet",
   "closure-cancellation": "Annulation pour fermeture",
   "document-refusal": "Pièce justificative refusée",
   activation: "Activation de compte",

@@ -46,6 +46,11 @@ const PAGES: Record<string, { urls: (ids: MatrixIds) => string[]; adminOnly?: tr
   "/admin/documents": { urls: () => ["/admin/documents"] },
   "/admin/documents/[id]": { urls: (ids) => [`/admin/documents/${ids.documentId}`] },
   "/admin/reservations": { urls: () => ["/admin/reservations"] },
+  "/admin/reservations/[id]": { urls: (ids) => [`/admin/reservations/${ids.pendingReservationId}`] },
+  "/admin/reservations/toutes": {
+    urls: () => ["/admin/reservations/toutes", "/admin/reservations/toutes?status=PENDING&number=1&date=2027-03-04"],
+  },
+  "/admin/recherche": { urls: () => ["/admin/recherche", "/admin/recherche?q=TEST%20JULIEN", "/admin/recherche?q=000001"] },
   "/admin/listes": { urls: () => ["/admin/listes"] },
   "/admin/listes/cuisine": { urls: () => [`/admin/listes/cuisine?date=${FIXTURE_DAY}&span=week`] },
   "/admin/catalogue": { urls: () => ["/admin/catalogue"] },
@@ -328,6 +333,17 @@ const SPECS: Record<string, Spec> = {
     argument: (ids) => json({ decision: "REFUSED", dayId: ids.pendingDayId, message: "Matrice" }),
     read: async (db, ids) => (await db.reservationDay.findUniqueOrThrow({ where: { id: ids.pendingDayId } })).status,
     after: () => "REFUSED",
+  },
+  decideLinesAction: {
+    argument: (ids) => json({ decision: "ACCEPTED", dayIds: [ids.bulkDayId], message: "" }),
+    read: async (db, ids) => (await db.reservationDay.findUniqueOrThrow({ where: { id: ids.bulkDayId } })).status,
+    after: () => "ACCEPTED",
+  },
+  cancelDaysAction: {
+    argument: (ids) => json({ reservationId: ids.lunch.reservationId, dayIds: [ids.lunch.dayId], reason: "Matrice" }),
+    read: (db, ids) =>
+      db.reservationDay.findUniqueOrThrow({ where: { id: ids.lunch.dayId }, select: { status: true, staffMessage: true } }),
+    after: () => ({ status: "CANCELLED", staffMessage: "Matrice" }),
   },
   createEstablishmentAction: {
     argument: () => json({ name: "MATRICE ÉTABLISSEMENT CRÉÉ", address: "Île de la Tortue", active: "true" }),

@@ -26,6 +26,11 @@ export type MatrixIds = {
   pendingDayId: string;
   /** An accepted SOIR of the family MATRICE's child on the portal's today, not yet pointed. */
   attendanceDayId: string;
+  /** The pending reservation's id and its other pending day (decided in bulk by the matrix). */
+  pendingReservationId: string;
+  bulkDayId: string;
+  /** The accepted lunch's reservation and its day (cancelled for the family by the matrix). */
+  lunch: { reservationId: string; dayId: string };
   news: { edit: string; unpublish: string };
   contacts: { edit: string; remove: string };
   serviceDocumentId: string;
@@ -62,7 +67,15 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
   const pending = await prisma.reservationDay.findFirstOrThrow({
     where: { status: "PENDING" },
     orderBy: { id: "asc" },
+    select: { id: true, reservationId: true },
+  });
+  const bulk = await prisma.reservationDay.findFirstOrThrow({
+    where: { status: "PENDING", reservationId: pending.reservationId, id: { not: pending.id } },
     select: { id: true },
+  });
+  const lunch = await prisma.reservationDay.findFirstOrThrow({
+    where: { status: "ACCEPTED", reservation: { period: { establishment: { name: "CANTINE ELEMENTAIRE CAMBON" } } } },
+    select: { id: true, reservationId: true },
   });
   const period = await prisma.period.findFirstOrThrow({
     where: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } },
@@ -249,6 +262,9 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
     unitId: unit.id,
     pendingDayId: pending.id,
     attendanceDayId: attendance.days[0].id,
+    pendingReservationId: pending.reservationId,
+    bulkDayId: bulk.id,
+    lunch: { reservationId: lunch.reservationId, dayId: lunch.id },
     news: {
       edit: (await news("Matrice : actualité à modifier")).id,
       unpublish: (await news("Matrice : actualité à dépublier")).id,

@@ -87,9 +87,9 @@ describeE2e("the staff back office, in Chromium", () => {
     });
     await agent.goto("/admin/reservations");
     const day = formatDay(FIXTURE_DAY);
-    await expectVisible(agent.getByRole("heading", { name: /famille TEST – JULIEN TEST/ }));
+    await expectVisible(agent.getByRole("row").filter({ hasText: "TEST JULIEN" }).filter({ hasText: "SOIR" }));
     expect(await accessibilityViolations(agent)).toEqual([]);
-    await agent.getByLabel(`Message (refus le ${day} SOIR)`).fill("Plus de place le soir ce jour-là");
+    await agent.getByLabel(/^Message à la famille/).fill("Plus de place le soir ce jour-là");
     await agent.getByRole("button", { name: `Refuser le ${day} SOIR`, exact: true }).click();
     await agent
       .getByRole("button", { name: `Refuser le ${day} SOIR`, exact: true })
@@ -129,7 +129,7 @@ describeE2e("the staff back office, in Chromium", () => {
     await expectVisible(refusedLine.getByText("Plus de place le soir ce jour-là"));
     await parent.context().close();
 
-    await agent.getByRole("button", { name: "Accepter toute la réservation" }).click();
+    await agent.getByRole("button", { name: `Accepter le ${day} MATIN`, exact: true }).click();
     await expectVisible(agent.getByText("Aucune demande en attente."));
     await checkPortalDatabase(portal, "la place du matin gardée par l'acceptation", async (database) => {
       expect(await booked(database)).toEqual({ MATIN: before.MATIN, SOIR: before.SOIR - 1 });

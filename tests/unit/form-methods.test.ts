@@ -18,6 +18,8 @@ const GET_FORMS = [
   "app/admin/familles/page.tsx", // family search
   "app/admin/journal/page.tsx", // journal filters
   "app/admin/reservations/page.tsx", // reservations queue filters
+  "app/admin/reservations/toutes/page.tsx", // every reservation: number, establishment, period, state, dates
+  "components/admin/back-office-search.tsx", // the back office's search: a family, a child, a reservation number
   "components/admin/daily-list-toolbar.tsx", // daily lists and kitchen counts: date, establishment, span
   "components/reservations/reservation-search-form.tsx", // a parent's reservation search
 ];

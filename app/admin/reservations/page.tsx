@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { DecisionForms } from "@/components/admin/decision-form";
+import { BulkDecisionTable } from "@/components/admin/bulk-decision-table";
 import { Pagination, queryString } from "@/components/admin/pagination";
 import { FilterForm } from "@/components/ui/filter-form";
 import { SelectField } from "@/components/ui/form/select-field";
@@ -13,8 +13,9 @@ import { searchParamsText } from "@/lib/http/url-params";
 import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { ZQueueFilterSchema } from "@/lib/reservations/decision.schema";
 import { listPendingLines, listQueueFilters } from "@/lib/reservations/decisions";
+import { periodTitle } from "@/lib/reservations/period-rules";
 
-import { decideReservationAction } from "./actions";
+import { decideLinesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Réservations en attente" };
 
@@ -27,8 +28,6 @@ export default async function ReservationQueuePage({
   const db = getDb();
   const filter = ZQueueFilterSchema.parse(searchParamsText(await searchParams));
   const [queue, options] = await Promise.all([listPendingLines(db, viewer, filter), listQueueFilters(db)]);
-  const reservations = new Map<string, typeof queue.lines>();
-  for (const line of queue.lines) reservations.set(line.reservation.id, [...(reservations.get(line.reservation.id) ?? []), line]);
   const pageHref = (page: number) => `/admin/reservations${queryString({ ...filter, page })}`;
   return (
     <div className="space-y-4">
@@ -55,52 +54,28 @@ export default async function ReservationQueuePage({
         />
         <TextField id="queue-date" label="Date" name="date" type="date" defaultValue={filter.date} />
       </FilterForm>
-      <p aria-live="polite">{queue.total} ligne(s) en attente</p>
-      {reservations.size === 0 ? <p className="text-muted">Aucune demande en attente.</p> : null}
-      <ul className="space-y-4">
-        {[...reservations.values()].map((lines) => {
-          const reservation = lines[0].reservation;
-          return (
-            <li key={reservation.id} className="rounded bg-white p-4 shadow">
-              <h2 className="text-lg font-bold">
-                Réservation n° {formatReservationNumber(reservation.number)} –{" "}
-                <Link href={`/admin/familles/${reservation.family.id}`} className="underline">
-                  famille {reservation.family.name}
-                </Link>{" "}
-                – {lines[0].child.firstName} {lines[0].child.lastName}
-              </h2>
-              <p className="text-muted">
-                {reservation.period.activity.name} – {reservation.period.establishment.name} ({reservation.period.name})
-              </p>
-              <DecisionForms action={decideReservationAction} reservationId={reservation.id} label="toute la réservation" />
-              <table className="mt-3 w-full text-left">
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Unité</th>
-                    <th scope="col">Décision</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {lines.map((line) => (
-                    <tr key={line.id} className="border-t border-gray-200 align-top">
-                      <td className="py-2">{formatDay(line.day)}</td>
-                      <td className="py-2">{line.unit.label}</td>
-                      <td className="py-2">
-                        <DecisionForms
-                          action={decideReservationAction}
-                          dayId={line.id}
-                          label={`le ${formatDay(line.day)} ${line.unit.label}`}
-                        />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </li>
-          );
-        })}
-      </ul>
+      <p aria-live="polite">
+        {queue.total} ligne(s) en attente.{" "}
+        <Link href="/admin/reservations/toutes" className="text-brand underline">
+          Toutes les réservations
+        </Link>
+      </p>
+      {/* Always mounted: the summary of a decision stays on screen when it emptied the queue. */}
+      <BulkDecisionTable
+        action={decideLinesAction}
+        lines={queue.lines.map((line) => ({
+          id: line.id,
+          day: formatDay(line.day),
+          unit: line.unit.label,
+          reservationId: line.reservation.id,
+          reservationNumber: formatReservationNumber(line.reservation.number),
+          familyId: line.reservation.family.id,
+          familyName: line.reservation.family.name,
+          childName: `${line.child.lastName} ${line.child.firstName}`,
+          activity: periodTitle(line.reservation.period),
+          places: line.places,
+        }))}
+      />
       <Pagination page={queue.page} pageCount={queue.pageCount} href={pageHref} />
     </div>
   );

@@ -228,28 +228,49 @@ export default async function FamilyPage({
           <p className="text-muted">Aucune réservation.</p>
         ) : (
           <table className="w-full text-left">
+            <caption className="sr-only">Réservations de la famille {family.name}</caption>
             <thead>
-              <tr>
-                <th scope="col">N°</th>
-                <th scope="col">Enfant</th>
-                <th scope="col">Activité</th>
-                <th scope="col">Dates</th>
-                <th scope="col">État</th>
+              <tr className="border-b border-gray-300">
+                <th scope="col" className="py-2 pr-3">
+                  N°
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Enfant
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Activité
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  Dates
+                </th>
+                <th scope="col" className="py-2">
+                  État
+                </th>
               </tr>
             </thead>
             <tbody>
               {family.reservations.map((reservation) => (
                 <tr key={reservation.id} className="border-t border-gray-200">
-                  <td>{formatReservationNumber(reservation.number)}</td>
-                  <td>{reservation.child.firstName}</td>
-                  <td>
+                  <td className="py-2 pr-3">
+                    <Link
+                      href={`/admin/reservations/${reservation.id}`}
+                      aria-label={`Réservation n° ${formatReservationNumber(reservation.number)}`}
+                      className="font-semibold text-brand underline"
+                    >
+                      {formatReservationNumber(reservation.number)}
+                    </Link>
+                  </td>
+                  <td className="py-2 pr-3">
+                    {reservation.child.lastName} {reservation.child.firstName}
+                  </td>
+                  <td className="py-2 pr-3">
                     {reservation.period.activity.name} – {reservation.period.establishment.name} ({reservation.period.name})
                   </td>
-                  <td>
+                  <td className="py-2 pr-3">
                     {reservation.firstDate ? formatDay(dateToDay(reservation.firstDate)) : ""}
                     {reservation.lastDate ? ` → ${formatDay(dateToDay(reservation.lastDate))}` : ""}
                   </td>
-                  <td>{stateLabel(reservationState(reservation.status, reservation._count.days), STAFF_STATUS_LABELS)}</td>
+                  <td className="py-2">{stateLabel(reservationState(reservation.status, reservation._count.days), STAFF_STATUS_LABELS)}</td>
                 </tr>
               ))}
             </tbody>

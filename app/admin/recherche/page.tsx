@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { BackOfficeSearch } from "@/components/admin/back-office-search";
+import { PageHeader } from "@/components/layout/page-header";
+import { Panel } from "@/components/ui/panel";
+import { staffPage } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { searchParamsText } from "@/lib/http/url-params";
+import { formatReservationNumber } from "@/lib/reservations/booking-rules";
+import { STAFF_STATUS_LABELS } from "@/lib/reservations/status-labels";
+import { searchBackOffice } from "@/lib/staff/back-office-home";
+
+export const metadata: Metadata = { title: "Recherche – Administration" };
+
+export default async function BackOfficeSearchPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const viewer = await staffPage();
+  const query = (searchParamsText(await searchParams).q ?? "").slice(0, 100);
+  const found = await searchBackOffice(getDb(), viewer, query);
+  const total = found.reservations.length + found.families.length + found.children.length;
+  return (
+    <div className="space-y-4">
+      <PageHeader title="Recherche" back={{ href: "/admin", label: "Retour à l'accueil de l'administration" }} />
+      <BackOfficeSearch query={query} />
+      <p aria-live="polite">{query ? `${total} résultat(s) pour « ${query} »` : "Saisissez un nom ou un numéro."}</p>
+      {found.reservations.length > 0 ? (
+        <Panel title="Réservations">
+          <ul className="space-y-1">
+            {found.reservations.map((reservation) => (
+              <li key={reservation.id}>
+                <Link href={`/admin/reservations/${reservation.id}`} className="font-semibold text-brand underline">
+                  Réservation n° {formatReservationNumber(reservation.number)}
+                </Link>{" "}
+                – famille {reservation.family.name} – {reservation.child.lastName} {reservation.child.firstName} –{" "}
+                {STAFF_STATUS_LABELS[reservation.status]}
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      ) : null}
+      {found.families.length > 0 ? (
+        <Panel title="Familles">
+          <ul className="space-y-1">
+            {found.families.map((family) => (
+              <li key={family.id}>
+                <Link href={`/admin/familles/${family.id}`} className="font-semibold text-brand underline">
+                  Famille {family.name}
+                </Link>
+                {family.city ? ` – ${family.city}` : ""}
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      ) : null}
+      {found.children.length > 0 ? (
+        <Panel title="Enfants">
+          <ul className="space-y-1">
+            {found.children.map((child) => (
+              <li key={child.id}>
+                <Link href={`/admin/familles/${child.family.id}`} className="font-semibold text-brand underline">
+                  {child.lastName} {child.firstName}
+                </Link>{" "}
+                – famille {child.family.name}
+              </li>
+            ))}
+          </ul>
+        </Panel>
+      ) : null}
+      {query && total === 0 ? (
+        <p className="text-muted">
+          Aucun résultat. Essayez le nom de la famille, le prénom ou le nom de l&apos;enfant, ou le numéro de réservation.{" "}
+          <Link href="/admin/familles" className="underline">
+            Recherche avancée des familles
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
