@@ -1,4 +1,4 @@
-import { addDays, eachDay, isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
+import { addDays, eachDay, isoWeekday } from "@/lib/dates/calendar-day";
 
 import {
   allTicked,
