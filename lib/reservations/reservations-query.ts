@@ -2,6 +2,7 @@ import "server-only";
 
 import { dateToDay, formatDateTime, formatDay, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Prisma, PrismaClient, ReservationStatus } from "@/lib/db/generated/client";
+import { completeLink } from "@/lib/families/complete-link";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 
 import {
@@ -178,12 +179,16 @@ export async function getReservationDetail(db: Db, viewer: FamilyScope, reservat
 export async function getWizardChildren(db: Db, viewer: FamilyScope) {
   const completeness = await loadCompleteness(db, viewer.familyId);
   if (!completeness) return [];
-  return completeness.children.map((child) => ({
-    id: child.childId,
-    name: child.name,
-    bookable: child.bookable,
-    missing: [...(child.bookable ? [] : completeness.missing), ...child.missing].map((item) => item.label),
-  }));
+  return completeness.children.map((child) => {
+    const missing = [...(child.bookable ? [] : completeness.missing), ...child.missing];
+    return {
+      id: child.childId,
+      name: child.name,
+      bookable: child.bookable,
+      missing: missing.map((item) => item.label),
+      complete: completeLink(child.childId, missing),
+    };
+  });
 }
 
 async function ownedChild(db: Db, viewer: FamilyScope, childId: string) {

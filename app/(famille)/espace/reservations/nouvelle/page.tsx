@@ -50,8 +50,8 @@ export default async function NewReservationPage({ searchParams }: { searchParam
                       <li key={item}>{item}</li>
                     ))}
                   </ul>
-                  <Link href="/espace" className="text-sm text-brand underline">
-                    Compléter le dossier depuis mon espace
+                  <Link href={child.complete.href} className="text-sm text-brand underline">
+                    {child.complete.label}
                   </Link>
                 </div>
               )}
