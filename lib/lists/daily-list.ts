@@ -4,6 +4,7 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import { UNIT_FIELDS } from "@/lib/catalogue/catalogue";
+import { childName } from "@/lib/children/child-name";
 import { addDays, dateToDay, dayToDate, isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
 import type { DietKind } from "@/lib/db/generated/client";
@@ -146,7 +147,7 @@ export async function dailyList(
     const child: DailyListChild = {
       childId: row.childId,
       familyId: row.familyId,
-      name: `${row.lastName} ${row.firstName}`,
+      name: childName(row),
       school: row.school,
       schoolClass: row.schoolClass,
       schoolLevel: row.schoolLevel,

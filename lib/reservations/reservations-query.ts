@@ -1,5 +1,6 @@
 import "server-only";
 
+import { childName } from "@/lib/children/child-name";
 import { dateToDay, formatDateTime, formatDay, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Prisma, PrismaClient, ReservationStatus } from "@/lib/db/generated/client";
 import { completeLink } from "@/lib/families/complete-link";
@@ -34,8 +35,6 @@ type Db = PrismaClient | Prisma.TransactionClient;
 export type FamilyScope = { familyId: string };
 
 export const PAGE_SIZE = 5;
-
-const childName = (child: { lastName: string; firstName: string }) => `${child.lastName} ${child.firstName}`.toUpperCase();
 
 export type ReservationFilters = { childId?: string; establishmentId?: string; periodName?: string; status?: ReservationStatus };
 
@@ -316,7 +315,7 @@ export async function getPlanning(
       orderBy: [{ date: "asc" }],
       select: {
         date: true,
-        child: { select: { firstName: true } },
+        child: { select: { firstName: true, lastName: true } },
         unit: { select: { label: true, period: { select: { establishment: { select: { name: true } } } } } },
       },
     }),
@@ -327,7 +326,7 @@ export async function getPlanning(
   const othersMap = new Map<CalendarDay, string[]>();
   for (const line of otherDays) {
     const day = dateToDay(line.date);
-    const text = `${line.child.firstName} : ${line.unit.period.establishment.name} – ${line.unit.label}`;
+    const text = `${childName(line.child)} : ${line.unit.period.establishment.name} – ${line.unit.label}`;
     othersMap.set(day, [...(othersMap.get(day) ?? []), text]);
   }
 

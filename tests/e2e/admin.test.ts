@@ -87,7 +87,7 @@ describeE2e("the staff back office, in Chromium", () => {
     });
     await agent.goto("/admin/reservations");
     const day = formatDay(FIXTURE_DAY);
-    await expectVisible(agent.getByRole("heading", { name: /famille TEST – JULIEN TEST/ }));
+    await expectVisible(agent.getByRole("heading", { name: /famille TEST – TEST JULIEN/ }));
     expect(await accessibilityViolations(agent)).toEqual([]);
     await agent.getByLabel(`Message (refus le ${day} SOIR)`).fill("Plus de place le soir ce jour-là");
     await agent.getByRole("button", { name: `Refuser le ${day} SOIR`, exact: true }).click();

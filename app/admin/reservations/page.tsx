@@ -7,6 +7,7 @@ import { FilterForm } from "@/components/ui/filter-form";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import { staffPage } from "@/lib/auth/session";
+import { childName } from "@/lib/children/child-name";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { searchParamsText } from "@/lib/http/url-params";
@@ -67,7 +68,7 @@ export default async function ReservationQueuePage({
                 <Link href={`/admin/familles/${reservation.family.id}`} className="underline">
                   famille {reservation.family.name}
                 </Link>{" "}
-                – {lines[0].child.firstName} {lines[0].child.lastName}
+                – {childName(lines[0].child)}
               </h2>
               <p className="text-muted">
                 {reservation.period.activity.name} – {reservation.period.establishment.name} ({reservation.period.name})

@@ -11,6 +11,7 @@ import { CompletenessBlock } from "@/components/dashboard/completeness-block";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
+import { childName } from "@/lib/children/child-name";
 import { childIdentityValues } from "@/lib/children/child-sheet";
 import { dateToDay, formatDateTime, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
@@ -152,7 +153,7 @@ export default async function FamilyPage({
             {family.documents.map((document) => (
               <li key={document.id}>
                 {document.type.label}
-                {document.child ? ` (${document.child.firstName})` : ""} – {document.originalName} –{" "}
+                {document.child ? ` (${childName(document.child)})` : ""} – {document.originalName} –{" "}
                 {STAFF_DOCUMENT_STATUS_LABELS[document.status]}
                 {document.refusalReason ? ` : ${document.refusalReason}` : ""}
               </li>
@@ -167,7 +168,7 @@ export default async function FamilyPage({
           {family.children.map((child) => (
             <li key={child.id} className="border-b border-gray-200 pb-3">
               <p className="font-semibold">
-                {child.lastName} {child.firstName} – né(e) le {formatDay(dateToDay(child.birthDate))}
+                {childName(child)} – né(e) le {formatDay(dateToDay(child.birthDate))}
               </p>
               <p>
                 {child.school?.name ?? "École non renseignée"} {child.schoolLevel ?? ""}{" "}
@@ -185,7 +186,7 @@ export default async function FamilyPage({
               </p>
               <details className="mt-2">
                 <summary className="cursor-pointer font-semibold text-brand underline">
-                  Modifier l&apos;identité et la scolarité de {child.lastName} {child.firstName}
+                  Modifier l&apos;identité et la scolarité de {childName(child)}
                 </summary>
                 <p className="my-2 text-sm text-muted">
                   Nom, prénom, sexe, date de naissance et scolarité seulement : les renseignements médicaux ne sont ni affichés ni
@@ -203,7 +204,7 @@ export default async function FamilyPage({
               <ChildHealthReveal familyId={family.id} childId={child.id} action={showChildHealthAction} />
               <p className="mt-2">
                 <Link href={`/admin/familles/${family.id}/enfants/${child.id}`} className="font-semibold text-brand underline">
-                  Modifier la fiche enfant de {child.lastName} {child.firstName}
+                  Modifier la fiche enfant de {childName(child)}
                 </Link>
                 <span className="ml-2 text-sm text-muted">
                   (affiche les informations médicales : consultation enregistrée au journal)
@@ -238,7 +239,7 @@ export default async function FamilyPage({
               {family.reservations.map((reservation) => (
                 <tr key={reservation.id} className="border-t border-gray-200">
                   <td>{formatReservationNumber(reservation.number)}</td>
-                  <td>{reservation.child.firstName}</td>
+                  <td>{childName(reservation.child)}</td>
                   <td>
                     {reservation.period.activity.name} – {reservation.period.establishment.name} ({reservation.period.name})
                   </td>
