@@ -79,7 +79,7 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
       const csv = dailyListCsv(day, (await dailyList(database.prisma, agent, { date: day })).units);
       expect(csv.startsWith("\uFEFFDate;Établissement;")).toBe(true);
       expect(csv).toContain(
-        "\r\n03/12/2026;CANTINE ELEMENTAIRE CAMBON;RESTAURATION SCOLAIRE;REPAS ENFANT;12:15 – 13:00;Accepté;CARON Élise;Cambon;CE1;CE1 B;Allergie / PAI;Oui;Mamie CARON (Grand-mère) 06 11 22 33 44\r\n",
+        "\r\n03/12/2026;CANTINE ELEMENTAIRE CAMBON;RESTAURATION SCOLAIRE;REPAS ENFANT;12:15 – 13:00;Accepté;CARON ÉLISE;Cambon;CE1;CE1 B;Allergie / PAI;Oui;Mamie CARON (Grand-mère) 06 11 22 33 44\r\n",
       );
       expect(csv).toContain(";En attente de validation;ENATTENTE ZOÉ;");
     });
