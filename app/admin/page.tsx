@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { mailFailureAlert } from "@/lib/mail/outbox-admin";
 import { STAFF_ROLE_LABELS } from "@/lib/staff/role-labels";
 
-export const metadata: Metadata = { title: "Administration" };
+export const metadata: Metadata = { title: "Accueil" };
 
 export default async function AdminHomePage() {
   const viewer = await staffPage();

@@ -9,12 +9,14 @@ import { listOpenEstablishments } from "@/lib/catalogue/catalogue";
 import * as clock from "@/lib/clock";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
-import { searchParamsText } from "@/lib/http/url-params";
+import { parseDay, searchParamsText, type TSearchParams } from "@/lib/http/url-params";
 import { dailyList } from "@/lib/lists/daily-list";
 import { dietLabel } from "@/lib/lists/list-csv";
 import { ZDailyListQuerySchema } from "@/lib/lists/list.schema";
 
-export const metadata: Metadata = { title: "Listes du jour" };
+export async function generateMetadata({ searchParams }: { searchParams: Promise<TSearchParams> }): Promise<Metadata> {
+  return { title: `Listes du jour – ${formatDay(parseDay((await searchParams).date) ?? clock.today())}` };
+}
 
 export default async function DailyListsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const viewer = await staffPage();

@@ -18,6 +18,7 @@ import { getDb } from "@/lib/db/client";
 import { STAFF_DOCUMENT_STATUS_LABELS } from "@/lib/documents/status-labels";
 import { getFamilyForStaff } from "@/lib/families/families";
 import { loadCompleteness } from "@/lib/families/load-completeness";
+import { staffFamilyTitle } from "@/lib/http/page-titles";
 import { parseId } from "@/lib/http/url-params";
 import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { STAFF_STATUS_LABELS } from "@/lib/reservations/status-labels";
@@ -31,7 +32,11 @@ import {
   updateChildIdentityAction,
 } from "../actions";
 
-export const metadata: Metadata = { title: "Famille" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const subject = id ? await staffFamilyTitle(getDb(), await staffPage(), id) : null;
+  return { title: subject ? `${subject}` : "Famille" };
+}
 
 export default async function FamilyPage({
   params,
