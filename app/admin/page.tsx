@@ -13,7 +13,7 @@ import { mailFailureAlert } from "@/lib/mail/outbox-admin";
 import { backOfficeTodo } from "@/lib/staff/back-office-home";
 import { STAFF_ROLE_LABELS } from "@/lib/staff/role-labels";
 
-export const metadata: Metadata = { title: "Administration" };
+export const metadata: Metadata = { title: "Accueil" };
 
 const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
 

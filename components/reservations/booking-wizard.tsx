@@ -287,9 +287,12 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
       </div>
       <PlanningGrid
         units={planning.units}
+        month={month}
         rows={rows}
+        allRows={planning.rows}
         selected={selected}
         onToggle={toggle}
+        onSelect={setSelected}
         caption={`Planning de ${monthLabel(month)}`}
       />
       <p role="status" className="text-sm">

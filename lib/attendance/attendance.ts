@@ -3,6 +3,7 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertAdminViewer, assertStaffViewer } from "@/lib/auth/staff-only";
+import { childName } from "@/lib/children/child-name";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
@@ -67,7 +68,7 @@ export async function markAttendance(
         reservation: formatReservationNumber(day.reservation.number),
         date,
         unit: day.unit.label,
-        child: `${day.child.lastName} ${day.child.firstName}`,
+        child: childName(day.child),
         status: ATTENDANCE_LABELS[input.status],
         ...(previous ? { previous: ATTENDANCE_LABELS[previous] } : {}),
       },
@@ -110,7 +111,7 @@ export async function familyAttendance(
   return days.map((day) => ({
     reservationDayId: day.id,
     date: dateToDay(day.date),
-    child: `${day.child.lastName} ${day.child.firstName}`,
+    child: childName(day.child),
     activity: day.unit.period.activity.name,
     unit: day.unit.label,
     reservationNumber: formatReservationNumber(day.reservation.number),

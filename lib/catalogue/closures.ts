@@ -3,6 +3,7 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
+import { childName } from "@/lib/children/child-name";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
@@ -98,7 +99,7 @@ export async function addClosures(
       const affected: AffectedLine[] = lines.map((line) => ({
         familyId: line.reservation.family.id,
         familyName: line.reservation.family.name,
-        child: `${line.child.firstName} ${line.child.lastName}`,
+        child: childName(line.child),
         day: dateToDay(line.date),
         unit: line.unit.label,
         reservationNumber: line.reservation.number,

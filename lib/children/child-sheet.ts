@@ -3,6 +3,7 @@ import "server-only";
 import { fieldChanges, type FieldChanges } from "@/lib/audit/field-changes";
 import type { ParentViewer } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
+import { childName } from "@/lib/children/child-name";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, parisToday } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
@@ -62,7 +63,7 @@ export async function readChildSheetValues(
   if (!child) return null;
   const health = child.health;
   return {
-    displayName: `${child.lastName} ${child.firstName}`.toUpperCase(),
+    displayName: childName(child),
     values: {
       childId: child.id,
       version: child.version,

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { ParentViewer } from "@/lib/auth/session";
+import { childName } from "@/lib/children/child-name";
 import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
 import type { DocumentScope, DocumentStatus } from "@/lib/db/generated/client";
@@ -8,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { activeStorage, storageFor } from "@/lib/storage/active-storage";
 import type { FileStorage, StoredFile } from "@/lib/storage/file-storage";
 
-import { childFolderName, DOCUMENT_FOLDER_FIELDS, documentFolder } from "./document-folder";
+import { DOCUMENT_FOLDER_FIELDS, documentFolder } from "./document-folder";
 import { FAMILY_SCOPE, type TUploadDocument } from "./document.schema";
 import { cleanOriginalName } from "./file-name";
 import { inspectUpload, UploadRefusedError } from "./inspect-upload";
@@ -43,7 +44,7 @@ export async function getUploadChoices(db: Db, viewer: ParentViewer): Promise<Up
       select: { id: true, label: true, scope: true, mandatory: true },
     }),
   ]);
-  return { children: children.map((child) => ({ id: child.id, name: childFolderName(child) })), types };
+  return { children: children.map((child) => ({ id: child.id, name: childName(child) })), types };
 }
 
 /** Mes documents: the family's documents, newest first. */

@@ -2,6 +2,7 @@ import "server-only";
 
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
+import { childName } from "@/lib/children/child-name";
 import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
 import type { DocumentStatus, PrismaClient } from "@/lib/db/generated/client";
@@ -9,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { loadMailTown } from "@/lib/mail/mail-town";
 import { enqueueMail } from "@/lib/mail/outbox";
 
-import { childFolderName, DOCUMENT_FOLDER_FIELDS, documentFolder } from "./document-folder";
+import { DOCUMENT_FOLDER_FIELDS, documentFolder } from "./document-folder";
 import { refusalMail } from "./refusal-mail";
 
 export type QueueRow = {
@@ -150,7 +151,7 @@ export async function reviewDocument(
     const refusal = {
       to: document.family.users.map((user) => user.email),
       typeLabel: document.type.label,
-      folder: document.child ? childFolderName(document.child) : "la famille",
+      folder: document.child ? childName(document.child) : "la famille",
       uploadedAt: document.uploadedAt,
       reason: reason!,
     };

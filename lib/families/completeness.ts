@@ -3,6 +3,8 @@
 // mandatory documents. Pure: it takes plain values, so the dashboard checklist, the booking
 // wizard and the server's booking transaction all give the same answer.
 
+import { childName } from "@/lib/children/child-name";
+
 import { FAMILY_CONSENTS, type ConsentKindName } from "./consent-labels";
 
 export type CompletenessFamily = {
@@ -180,7 +182,7 @@ export function computeCompleteness(input: CompletenessInput): FamilyCompletenes
       const missing = childMissingItems(input, child);
       return {
         childId: child.id,
-        name: `${child.lastName} ${child.firstName}`.toUpperCase(),
+        name: childName(child),
         complete: missing.length === 0,
         bookable: familyComplete && missing.length === 0,
         missing,

@@ -2,6 +2,7 @@ import "server-only";
 
 import type { ParentViewer } from "@/lib/auth/session";
 import { ageText } from "@/lib/children/age";
+import { childName } from "@/lib/children/child-name";
 import { dateToDay, parisToday } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
 
@@ -23,7 +24,7 @@ export async function getFamilyDashboard(db: Db, viewer: ParentViewer, now: Date
   const today = parisToday(now);
   const children: DashboardChild[] = family.children.map((child) => ({
     id: child.id,
-    displayName: `${child.lastName} ${child.firstName}`.toUpperCase(),
+    displayName: childName(child),
     age: ageText(dateToDay(child.birthDate), today),
   }));
   return { familyName: family.name, children };

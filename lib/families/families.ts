@@ -118,7 +118,7 @@ export async function getFamilyForStaff(db: Db, viewer: StaffViewer, familyId: s
           uploadedAt: true,
           refusalReason: true,
           type: { select: { label: true } },
-          child: { select: { firstName: true } },
+          child: { select: { firstName: true, lastName: true } },
         },
         orderBy: { uploadedAt: "desc" },
         take: 100,

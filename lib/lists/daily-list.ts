@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import { UNIT_FIELDS } from "@/lib/catalogue/catalogue";
+import { childName } from "@/lib/children/child-name";
 import { addDays, dateToDay, dayToDate, isoWeekday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
 import type { DietKind } from "@/lib/db/generated/client";
@@ -23,6 +24,8 @@ import type { TDailyListQuery, TKitchenQuery } from "./list.schema";
 export type DailyListChild = {
   /** The accepted (or pending) reservation day: what attendance is marked on. */
   reservationDayId: string;
+  /** Its reservation (the staff reservation page). */
+  reservationId: string;
   childId: string;
   familyId: string;
   name: string;
@@ -56,6 +59,7 @@ export type DailyListUnit = {
 
 type Row = {
   dayId: string;
+  reservationId: string;
   unitId: string;
   status: "ACCEPTED" | "PENDING";
   childId: string;
@@ -100,7 +104,7 @@ export async function dailyList(
   // One JSON value rather than thousands of rows: Prisma's per-row decoding was most of the time.
   const [result] = await db.$queryRaw<{ rows: Row[] | string | null }[]>`
     WITH lines AS (
-      SELECT rd.id, rd."unitId", rd."childId", rd.status
+      SELECT rd.id, rd."reservationId", rd."unitId", rd."childId", rd.status
         FROM "ReservationDay" rd
         JOIN "Unit" u ON u.id = rd."unitId"
         JOIN "Period" p ON p.id = u."periodId"
@@ -124,7 +128,7 @@ export async function dailyList(
        GROUP BY g."familyId"
     )
     SELECT json_agg(json_build_object(
-             'dayId', l.id, 'unitId', l."unitId", 'status', l.status, 'childId', c.id, 'familyId', c."familyId",
+             'dayId', l.id, 'reservationId', l."reservationId", 'unitId', l."unitId", 'status', l.status, 'childId', c.id, 'familyId', c."familyId",
              'firstName', c."firstName", 'lastName', c."lastName", 'schoolClass', c."schoolClass",
              'schoolLevel', c."schoolLevel", 'school', s.name, 'dietKind', h."dietKind",
              'allergyOrPai', (COALESCE(h."hasPai", false) OR COALESCE(btrim(h.allergies), '') <> '' OR COALESCE(h."dietKind" = 'ALLERGIE_PAI', false)),
@@ -186,9 +190,10 @@ export async function dailyList(
     const unit = units.get(row.unitId)!;
     const child: DailyListChild = {
       reservationDayId: row.dayId,
+      reservationId: row.reservationId,
       childId: row.childId,
       familyId: row.familyId,
-      name: `${row.lastName} ${row.firstName}`,
+      name: childName(row),
       school: row.school,
       schoolClass: row.schoolClass,
       schoolLevel: row.schoolLevel,

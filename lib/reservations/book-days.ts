@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { ParentViewer } from "@/lib/auth/session";
+import { childName } from "@/lib/children/child-name";
 import { dateToDay, dayToDate, type CalendarDay } from "@/lib/dates/calendar-day";
 import {
   isCheckViolation,
@@ -110,7 +111,7 @@ async function loadChild(tx: Tx, owner: BookingOwner, childId: string) {
     select: { id: true, firstName: true, lastName: true, birthDate: true, schoolId: true, schoolLevel: true },
   });
   if (!child) throw new AppError("NOT_FOUND", "Enfant introuvable.");
-  return { ...child, birthDate: dateToDay(child.birthDate), name: `${child.lastName} ${child.firstName}`.toUpperCase() };
+  return { ...child, birthDate: dateToDay(child.birthDate), name: childName(child) };
 }
 
 async function loadPeriod(tx: Tx, periodId: string): Promise<PeriodRow> {

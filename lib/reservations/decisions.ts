@@ -3,6 +3,7 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
+import { childName } from "@/lib/children/child-name";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, formatDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
@@ -292,7 +293,7 @@ export function noticeHeader(reservation: Prisma.ReservationGetPayload<{ select:
     to: reservation.family.users.map((user) => user.email),
     familyName: reservation.family.name,
     reservationNumber: reservation.number,
-    childName: `${reservation.child.firstName} ${reservation.child.lastName}`,
+    childName: childName(reservation.child),
     activity: `${reservation.period.activity.name} – ${reservation.period.establishment.name}`,
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { childName } from "@/lib/children/child-name";
 import { dateToDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
 import { enqueueMail } from "@/lib/mail/outbox";
@@ -55,7 +56,7 @@ type MailReservation = NonNullable<Awaited<ReturnType<typeof loadForMail>>>;
 
 function reservationMail(town: MailTown, reservation: MailReservation, kind: "confirmation" | "decision"): RenderedMail {
   const number = formatReservationNumber(reservation.number);
-  const child = `${reservation.child.lastName} ${reservation.child.firstName}`.toUpperCase();
+  const child = childName(reservation.child);
   const state = stateLabel(
     reservationStateFromLines(
       reservation.status,

@@ -1,7 +1,9 @@
 import "server-only";
 
+import { childName } from "@/lib/children/child-name";
 import { dateToDay, formatDateTime, formatDay, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Prisma, PrismaClient, ReservationStatus } from "@/lib/db/generated/client";
+import { completeLink } from "@/lib/families/complete-link";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 
 import {
@@ -40,8 +42,6 @@ type Db = PrismaClient | Prisma.TransactionClient;
 export type FamilyScope = { familyId: string };
 
 export const PAGE_SIZE = 5;
-
-const childName = (child: { lastName: string; firstName: string }) => `${child.lastName} ${child.firstName}`.toUpperCase();
 
 export type ReservationFilters = {
   childId?: string;
@@ -204,12 +204,16 @@ export async function getReservationDetail(db: Db, viewer: FamilyScope, reservat
 export async function getWizardChildren(db: Db, viewer: FamilyScope) {
   const completeness = await loadCompleteness(db, viewer.familyId);
   if (!completeness) return [];
-  return completeness.children.map((child) => ({
-    id: child.childId,
-    name: child.name,
-    bookable: child.bookable,
-    missing: [...(child.bookable ? [] : completeness.missing), ...child.missing].map((item) => item.label),
-  }));
+  return completeness.children.map((child) => {
+    const missing = [...(child.bookable ? [] : completeness.missing), ...child.missing];
+    return {
+      id: child.childId,
+      name: child.name,
+      bookable: child.bookable,
+      missing: missing.map((item) => item.label),
+      complete: completeLink(child.childId, missing),
+    };
+  });
 }
 
 async function ownedChild(db: Db, viewer: FamilyScope, childId: string) {
@@ -337,7 +341,7 @@ export async function getPlanning(
       orderBy: [{ date: "asc" }],
       select: {
         date: true,
-        child: { select: { firstName: true } },
+        child: { select: { firstName: true, lastName: true } },
         unit: { select: { label: true, period: { select: { establishment: { select: { name: true } } } } } },
       },
     }),
@@ -348,7 +352,7 @@ export async function getPlanning(
   const othersMap = new Map<CalendarDay, string[]>();
   for (const line of otherDays) {
     const day = dateToDay(line.date);
-    const text = `${line.child.firstName} : ${line.unit.period.establishment.name} – ${line.unit.label}`;
+    const text = `${childName(line.child)} : ${line.unit.period.establishment.name} – ${line.unit.label}`;
     othersMap.set(day, [...(othersMap.get(day) ?? []), text]);
   }
 

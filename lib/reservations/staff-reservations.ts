@@ -10,7 +10,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { placesOf } from "./decisions";
 import { PERIOD_TITLE_FIELDS, periodTitle } from "./period-rules";
 import type { TReservationSearch } from "./staff-reservation.schema";
-import { ACTIVE_STATUSES } from "./status";
+import { ACTIVE_STATUSES, reservationState } from "./status";
 
 export const STAFF_RESERVATIONS_PAGE_SIZE = 50;
 
@@ -151,6 +151,7 @@ export async function listReservationsForStaff(db: Db, viewer: StaffViewer, filt
         child: { select: { firstName: true, lastName: true } },
         period: PERIOD_TITLE_FIELDS,
         _count: { select: { days: true } },
+        days: { where: { status: "REFUSED" }, select: { id: true } },
       },
     }),
   ]);
@@ -162,6 +163,7 @@ export async function listReservationsForStaff(db: Db, viewer: StaffViewer, filt
       id: row.id,
       number: row.number,
       status: row.status,
+      state: reservationState(row.status, row.days.length),
       firstDay: row.firstDate ? dateToDay(row.firstDate) : null,
       lastDay: row.lastDate ? dateToDay(row.lastDate) : null,
       family: row.family,

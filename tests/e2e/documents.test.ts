@@ -119,7 +119,11 @@ describeE2e("supporting documents, in Chromium", () => {
 
     await upload("TEST JULIEN", "Carnet de vaccination (obligatoire)", "good-document.pdf");
     await expectVisible(parentPage.getByText("Votre document « good-document.pdf » a bien été envoyé."));
-    await expectVisible(list.getByRole("row", { name: /TEST JULIEN.*Carnet de vaccination.*good-document\.pdf.*Transmis/ }));
+    await expectVisible(
+      list.getByRole("row", {
+        name: /TEST JULIEN.*Carnet de vaccination.*good-document\.pdf.*Transmis – en attente de validation/,
+      }),
+    );
     expect(await accessibilityViolations(parentPage)).toEqual([]);
     expect(await parentPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 

@@ -58,17 +58,17 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
       const canteen = list.units.find((unit) => unit.label === "REPAS ENFANT")!;
       expect(canteen.capacity).toBe(120);
       expect(canteen.accepted.map((child) => [child.name, child.schoolClass, child.diet, child.allergyOrPai])).toEqual([
-        ["ALBERT Élise", "CE1 B", "AUCUN", false],
-        ["BRUN Élise", "CE1 B", "SANS_PORC", false],
-        ["CARON Élise", "CE1 B", "ALLERGIE_PAI", true],
-        ["DUBOIS Élise", "CE1 B", null, false],
+        ["ALBERT ÉLISE", "CE1 B", "AUCUN", false],
+        ["BRUN ÉLISE", "CE1 B", "SANS_PORC", false],
+        ["CARON ÉLISE", "CE1 B", "ALLERGIE_PAI", true],
+        ["DUBOIS ÉLISE", "CE1 B", null, false],
       ]);
       expect(canteen.accepted[0].emergencyContacts).toBe("Mamie ALBERT (Grand-mère) 06 11 22 33 44");
       // Flags only, never the medical details.
       expect(JSON.stringify(list)).not.toContain("Arachide");
       const club = list.units.find((unit) => unit.label === "MATIN")!;
       expect(club.accepted).toEqual([]);
-      expect(club.pending.map((child) => child.name)).toEqual(["ENATTENTE Zoé"]);
+      expect(club.pending.map((child) => child.name)).toEqual(["ENATTENTE ZOÉ"]);
       expect(
         (await dailyList(database.prisma, agent, { date: day, establishmentId: catalogue.club.establishmentId })).totalAccepted,
       ).toBe(0);
@@ -79,9 +79,9 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
       const csv = dailyListCsv(day, (await dailyList(database.prisma, agent, { date: day })).units);
       expect(csv.startsWith("\uFEFFDate;Établissement;")).toBe(true);
       expect(csv).toContain(
-        "\r\n03/12/2026;CANTINE ELEMENTAIRE CAMBON;RESTAURATION SCOLAIRE;REPAS ENFANT;12:15 – 13:00;Accepté;CARON Élise;Cambon;CE1;CE1 B;Allergie / PAI;Oui;Mamie CARON (Grand-mère) 06 11 22 33 44\r\n",
+        "\r\n03/12/2026;CANTINE ELEMENTAIRE CAMBON;RESTAURATION SCOLAIRE;REPAS ENFANT;12:15 – 13:00;Accepté;CARON ÉLISE;Cambon;CE1;CE1 B;Allergie / PAI;Oui;Mamie CARON (Grand-mère) 06 11 22 33 44\r\n",
       );
-      expect(csv).toContain(";En attente de validation;ENATTENTE Zoé;");
+      expect(csv).toContain(";En attente de validation;ENATTENTE ZOÉ;");
     });
 
     it("exports a name a spreadsheet would read as a formula as plain text, with a leading quote", async () => {

@@ -88,7 +88,7 @@ describe.each(testDatabaseKinds())("attendance and the evening's lists on %s", (
     expect(evening.isMeal).toBe(false);
     expect(
       evening.accepted.map((child) => [child.name, child.guardians, child.authorisedPersons, child.leaveAlone, child.attendance]),
-    ).toEqual([["MARTIN Léa", "MARTIN Paul 06 10 20 30 40", "Nina ROUX (Voisine) 06 55 44 33 22", false, null]]);
+    ).toEqual([["MARTIN LÉA", "MARTIN Paul 06 10 20 30 40", "Nina ROUX (Voisine) 06 55 44 33 22", false, null]]);
     expect(evening.accepted[0].reservationDayId).toBe(days[TODAY]);
     const [lea] = evening.accepted;
     expect(classLabel(lea.schoolLevel, lea.schoolClass)).toBe("CE1 – Mme Vidal");
@@ -182,7 +182,7 @@ describe.each(testDatabaseKinds())("attendance and the evening's lists on %s", (
     ).reservation.number;
     const journal = await listAuditEntries(database.prisma, admin, ZJournalFilterSchema.parse({ family: "mart" }));
     const lines = journal.entries.map((entry) => entry.details.join(" | "));
-    expect(lines).toContain("Réservation n° 000001 – 16/12 SOIR – MARTIN Léa : Absent excusé (avant : Absent)");
+    expect(lines).toContain("Réservation n° 000001 – 16/12 SOIR – MARTIN LÉA : Absent excusé (avant : Absent)");
     expect(journal.entries.every((entry) => entry.familyName === "MARTIN")).toBe(true);
     const refusal = await listAuditEntries(database.prisma, admin, ZJournalFilterSchema.parse({ family: "ATTENTE" }));
     expect(refusal.entries.map((entry) => entry.details.join(" | "))).toEqual([

@@ -90,8 +90,8 @@ describe.each(testDatabaseKinds())("closures over booked days on %s", (kind) => 
     expect(mails.map((mail) => mail.to[0]).sort()).toEqual(["martin@exemple.fr", "petit@exemple.fr"]);
     const martinMail = mails.find((mail) => mail.to[0] === "martin@exemple.fr")!;
     expect(martinMail.text).toContain("Grève du personnel");
-    expect(martinMail.text).toContain("✗ 14/01/2027 – MATIN – Léo MARTIN");
-    expect(martinMail.text).toContain("✗ 15/01/2027 – MATIN – Lina MARTIN");
+    expect(martinMail.text).toContain("✗ 14/01/2027 – MATIN – MARTIN LÉO");
+    expect(martinMail.text).toContain("✗ 15/01/2027 – MATIN – MARTIN LINA");
     expect(await database.prisma.auditLog.count({ where: { action: "closure.add", targetId: catalogue.club.id } })).toBe(1);
   });
 

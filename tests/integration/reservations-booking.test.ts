@@ -75,6 +75,8 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
     const julie = children.find((child) => child.id === DEMO_IDS.julie)!;
     expect(julie.bookable).toBe(false);
     expect(julie.missing).toContain("Carnet de vaccination (obligatoire) : à fournir");
+    // « Compléter » goes to Julie's own sheet, not to /espace.
+    expect(julie.complete).toEqual({ href: `/espace/enfants/${DEMO_IDS.julie}`, label: "Compléter la fiche de l'enfant" });
     const eligible = await getEligiblePeriods(database.prisma, demo, DEMO_IDS.julien, NOW);
     expect(eligible?.periods.map((period) => period.establishment)).toEqual([
       "CANTINE ELEMENTAIRE CAMBON",

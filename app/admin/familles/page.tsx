@@ -6,6 +6,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";
 import { TextField } from "@/components/ui/form/text-field";
 import { staffPage } from "@/lib/auth/session";
+import { childName } from "@/lib/children/child-name";
 import { getDb } from "@/lib/db/client";
 import { searchFamilies } from "@/lib/families/families";
 import { ZFamilySearchSchema } from "@/lib/families/family.schema";
@@ -79,7 +80,7 @@ export default async function FamiliesPage({ searchParams }: { searchParams: Pro
                   </span>
                 ))}
               </td>
-              <td className="p-2">{family.children.map((child) => child.firstName).join(", ")}</td>
+              <td className="p-2">{family.children.map(childName).join(", ")}</td>
               <td className="p-2">{family.allowanceNumber ?? ""}</td>
               <td className="p-2">{family.quotientFamilial ?? ""}</td>
               <td className="p-2">{family.createdAt.toLocaleDateString("fr-FR", { timeZone: "Europe/Paris" })}</td>

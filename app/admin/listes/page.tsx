@@ -12,7 +12,7 @@ import { listOpenEstablishments } from "@/lib/catalogue/catalogue";
 import * as clock from "@/lib/clock";
 import { addDays, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
-import { searchParamsText } from "@/lib/http/url-params";
+import { parseDay, searchParamsText, type TSearchParams } from "@/lib/http/url-params";
 import { classLabel } from "@/lib/lists/class-label";
 import { dailyList } from "@/lib/lists/daily-list";
 import { dietLabel } from "@/lib/lists/list-csv";
@@ -20,7 +20,9 @@ import { ZDailyListQuerySchema } from "@/lib/lists/list.schema";
 
 import { markAttendanceAction } from "./actions";
 
-export const metadata: Metadata = { title: "Listes du jour" };
+export async function generateMetadata({ searchParams }: { searchParams: Promise<TSearchParams> }): Promise<Metadata> {
+  return { title: `Listes du jour – ${formatDay(parseDay((await searchParams).date) ?? clock.today())}` };
+}
 
 const leaveAloneLabel = (leaveAlone: boolean | null) => (leaveAlone === null ? "Non renseigné" : leaveAlone ? "Oui" : "Non");
 
@@ -142,7 +144,11 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
             <tbody>
               {unit.accepted.map((child) => (
                 <tr key={child.childId} className="border-t border-gray-200 align-top">
-                  <td className="py-1 pr-2">{child.name}</td>
+                  <td className="py-1 pr-2">
+                    <Link href={`/admin/reservations/${child.reservationId}`} className="text-brand underline print:no-underline">
+                      {child.name}
+                    </Link>
+                  </td>
                   <td className="py-1 pr-2">{classLabel(child.schoolLevel, child.schoolClass)}</td>
                   <td className="py-1 pr-2">{dietLabel(child.diet)}</td>
                   <td className="py-1 pr-2">{child.allergyOrPai ? <strong>⚠ Oui</strong> : "Non"}</td>
@@ -189,7 +195,11 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
               <h3 className="mt-3 font-semibold">En attente de validation ({unit.pending.length})</h3>
               <ul className="text-sm">
                 {unit.pending.map((child) => (
-                  <li key={child.childId}>{child.name}</li>
+                  <li key={child.childId}>
+                    <Link href={`/admin/reservations/${child.reservationId}`} className="text-brand underline">
+                      {child.name}
+                    </Link>
+                  </li>
                 ))}
               </ul>
             </>

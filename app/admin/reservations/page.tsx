@@ -7,6 +7,7 @@ import { FilterForm } from "@/components/ui/filter-form";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import { staffPage } from "@/lib/auth/session";
+import { childName } from "@/lib/children/child-name";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { searchParamsText } from "@/lib/http/url-params";
@@ -71,7 +72,7 @@ export default async function ReservationQueuePage({
           reservationNumber: formatReservationNumber(line.reservation.number),
           familyId: line.reservation.family.id,
           familyName: line.reservation.family.name,
-          childName: `${line.child.lastName} ${line.child.firstName}`,
+          childName: childName(line.child),
           activity: periodTitle(line.reservation.period),
           places: line.places,
         }))}

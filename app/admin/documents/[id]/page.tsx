@@ -9,11 +9,16 @@ import { staffPage } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { getDocumentForReview } from "@/lib/documents/review-documents";
+import { staffDocumentTitle } from "@/lib/http/page-titles";
 import { parseId } from "@/lib/http/url-params";
 
 import { reviewDocumentAction } from "../actions";
 
-export const metadata: Metadata = { title: "Examiner un document" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const subject = id ? await staffDocumentTitle(getDb(), await staffPage(), id) : null;
+  return { title: subject ? `Examiner un document – ${subject}` : "Examiner un document" };
+}
 
 export default async function ReviewDocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();

@@ -13,12 +13,14 @@ import { Panel } from "@/components/ui/panel";
 import { familyAttendance } from "@/lib/attendance/attendance";
 import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
+import { childName } from "@/lib/children/child-name";
 import { childIdentityValues } from "@/lib/children/child-sheet";
 import { dateToDay, formatDateTime, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { STAFF_DOCUMENT_STATUS_LABELS } from "@/lib/documents/status-labels";
 import { getFamilyForStaff } from "@/lib/families/families";
 import { loadCompleteness } from "@/lib/families/load-completeness";
+import { staffFamilyTitle } from "@/lib/http/page-titles";
 import { parseId } from "@/lib/http/url-params";
 import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { reservationState } from "@/lib/reservations/status";
@@ -33,7 +35,11 @@ import {
   updateChildIdentityAction,
 } from "../actions";
 
-export const metadata: Metadata = { title: "Famille" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const subject = id ? await staffFamilyTitle(getDb(), await staffPage(), id) : null;
+  return { title: subject ? `${subject}` : "Famille" };
+}
 
 export default async function FamilyPage({
   params,
@@ -155,7 +161,7 @@ export default async function FamilyPage({
             {family.documents.map((document) => (
               <li key={document.id}>
                 {document.type.label}
-                {document.child ? ` (${document.child.firstName})` : ""} – {document.originalName} –{" "}
+                {document.child ? ` (${childName(document.child)})` : ""} – {document.originalName} –{" "}
                 {STAFF_DOCUMENT_STATUS_LABELS[document.status]}
                 {document.refusalReason ? ` : ${document.refusalReason}` : ""}
               </li>
@@ -170,7 +176,7 @@ export default async function FamilyPage({
           {family.children.map((child) => (
             <li key={child.id} className="border-b border-gray-200 pb-3">
               <p className="font-semibold">
-                {child.lastName} {child.firstName} – né(e) le {formatDay(dateToDay(child.birthDate))}
+                {childName(child)} – né(e) le {formatDay(dateToDay(child.birthDate))}
               </p>
               <p>
                 {child.school?.name ?? "École non renseignée"} {child.schoolLevel ?? ""}{" "}
@@ -188,7 +194,7 @@ export default async function FamilyPage({
               </p>
               <details className="mt-2">
                 <summary className="cursor-pointer font-semibold text-brand underline">
-                  Modifier l&apos;identité et la scolarité de {child.lastName} {child.firstName}
+                  Modifier l&apos;identité et la scolarité de {childName(child)}
                 </summary>
                 <p className="my-2 text-sm text-muted">
                   Nom, prénom, sexe, date de naissance et scolarité seulement : les renseignements médicaux ne sont ni affichés ni
@@ -206,7 +212,7 @@ export default async function FamilyPage({
               <ChildHealthReveal familyId={family.id} childId={child.id} action={showChildHealthAction} />
               <p className="mt-2">
                 <Link href={`/admin/familles/${family.id}/enfants/${child.id}`} className="font-semibold text-brand underline">
-                  Modifier la fiche enfant de {child.lastName} {child.firstName}
+                  Modifier la fiche enfant de {childName(child)}
                 </Link>
                 <span className="ml-2 text-sm text-muted">
                   (affiche les informations médicales : consultation enregistrée au journal)
@@ -260,9 +266,7 @@ export default async function FamilyPage({
                       {formatReservationNumber(reservation.number)}
                     </Link>
                   </td>
-                  <td className="py-2 pr-3">
-                    {reservation.child.lastName} {reservation.child.firstName}
-                  </td>
+                  <td className="py-2 pr-3">{childName(reservation.child)}</td>
                   <td className="py-2 pr-3">
                     {reservation.period.activity.name} – {reservation.period.establishment.name} ({reservation.period.name})
                   </td>
@@ -270,7 +274,9 @@ export default async function FamilyPage({
                     {reservation.firstDate ? formatDay(dateToDay(reservation.firstDate)) : ""}
                     {reservation.lastDate ? ` → ${formatDay(dateToDay(reservation.lastDate))}` : ""}
                   </td>
-                  <td className="py-2">{stateLabel(reservationState(reservation.status, reservation._count.days), STAFF_STATUS_LABELS)}</td>
+                  <td className="py-2">
+                    {stateLabel(reservationState(reservation.status, reservation._count.days), STAFF_STATUS_LABELS)}
+                  </td>
                 </tr>
               ))}
             </tbody>

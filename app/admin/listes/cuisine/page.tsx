@@ -8,12 +8,16 @@ import { staffPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
-import { searchParamsText } from "@/lib/http/url-params";
+import { parseDay, searchParamsText, type TSearchParams } from "@/lib/http/url-params";
 import { kitchenCounts } from "@/lib/lists/daily-list";
 import { dietLabel } from "@/lib/lists/list-csv";
 import { ZKitchenQuerySchema } from "@/lib/lists/list.schema";
 
-export const metadata: Metadata = { title: "Repas pour la cuisine" };
+export async function generateMetadata({ searchParams }: { searchParams: Promise<TSearchParams> }): Promise<Metadata> {
+  const query = await searchParams;
+  const day = formatDay(parseDay(query.date) ?? clock.today());
+  return { title: `Repas pour la cuisine – ${query.span === "week" ? `semaine du ${day}` : day}` };
+}
 
 const SPANS = [
   { value: "day", label: "Le jour" },

@@ -8,13 +8,15 @@ import { PageHeader } from "@/components/layout/page-header";
 import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
+import { childName } from "@/lib/children/child-name";
 import * as clock from "@/lib/clock";
 import { formatDateTime, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { parseId } from "@/lib/http/url-params";
 import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { getReservationForStaff } from "@/lib/reservations/staff-reservations";
-import { DAY_STATUS_LABELS, STAFF_STATUS_LABELS } from "@/lib/reservations/status-labels";
+import { reservationStateFromLines } from "@/lib/reservations/status";
+import { DAY_STATUS_LABELS, STAFF_STATUS_LABELS, stateLabel } from "@/lib/reservations/status-labels";
 
 import { cancelDaysAction, decideReservationAction } from "../actions";
 
@@ -25,7 +27,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   const reservation = id ? await getReservationForStaff(getDb(), viewer, id) : null;
   if (!reservation) return { title: "Réservation introuvable" };
   return {
-    title: `Réservation n° ${formatReservationNumber(reservation.number)} – ${reservation.child.lastName} ${reservation.child.firstName}`,
+    title: `Réservation n° ${formatReservationNumber(reservation.number)} – ${childName(reservation.child)}`,
   };
 }
 
@@ -36,14 +38,14 @@ export default async function StaffReservationPage({ params }: { params: Promise
   const reservation = await getReservationForStaff(getDb(), viewer, id);
   if (!reservation) notFound();
   const number = formatReservationNumber(reservation.number);
-  const childName = `${reservation.child.lastName} ${reservation.child.firstName}`;
+  const child = childName(reservation.child);
   const today = clock.today();
   const cancellable = reservation.days.filter((line) => line.cancellable && line.day >= today);
   const hasPending = reservation.days.some((line) => line.status === "PENDING");
   return (
     <div className="space-y-6">
       <PageHeader
-        title={`Réservation n° ${number} – ${childName}`}
+        title={`Réservation n° ${number} – ${child}`}
         back={{ href: `/admin/familles/${reservation.family.id}`, label: `Famille ${reservation.family.name}` }}
       />
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded bg-white p-4 shadow">
@@ -54,11 +56,19 @@ export default async function StaffReservationPage({ params }: { params: Promise
           </Link>
         </dd>
         <dt className="font-semibold">Enfant</dt>
-        <dd>{childName}</dd>
+        <dd>{child}</dd>
         <dt className="font-semibold">Activité</dt>
         <dd>{reservation.periodTitle}</dd>
         <dt className="font-semibold">État</dt>
-        <dd>{STAFF_STATUS_LABELS[reservation.status]}</dd>
+        <dd>
+          {stateLabel(
+            reservationStateFromLines(
+              reservation.status,
+              reservation.days.map((line) => line.status),
+            ),
+            STAFF_STATUS_LABELS,
+          )}
+        </dd>
         <dt className="font-semibold">Demandée</dt>
         <dd>
           le {formatDateTime(reservation.createdAt)} par {reservation.createdBy}

@@ -8,13 +8,14 @@ import { FilterForm } from "@/components/ui/filter-form";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import { staffPage } from "@/lib/auth/session";
+import { childName } from "@/lib/children/child-name";
 import { formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { searchParamsText } from "@/lib/http/url-params";
 import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { ZReservationSearchSchema } from "@/lib/reservations/staff-reservation.schema";
 import { listReservationFilters, listReservationsForStaff } from "@/lib/reservations/staff-reservations";
-import { STAFF_STATUS_LABELS } from "@/lib/reservations/status-labels";
+import { STAFF_STATUS_LABELS, stateLabel } from "@/lib/reservations/status-labels";
 
 export const metadata: Metadata = { title: "Toutes les réservations" };
 
@@ -98,16 +99,14 @@ export default async function AllReservationsPage({
                   {row.family.name}
                 </Link>
               </td>
-              <td className="p-2">
-                {row.child.lastName} {row.child.firstName}
-              </td>
+              <td className="p-2">{childName(row.child)}</td>
               <td className="p-2">{row.periodTitle}</td>
               <td className="p-2">
                 {row.firstDay ? formatDay(row.firstDay) : ""}
                 {row.lastDay && row.lastDay !== row.firstDay ? ` → ${formatDay(row.lastDay)}` : ""} ({row.dayCount} ligne
                 {row.dayCount > 1 ? "s" : ""})
               </td>
-              <td className="p-2">{STAFF_STATUS_LABELS[row.status]}</td>
+              <td className="p-2">{stateLabel(row.state, STAFF_STATUS_LABELS)}</td>
             </tr>
           ))}
         </DataTable>

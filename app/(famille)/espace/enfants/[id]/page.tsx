@@ -6,11 +6,16 @@ import { PageHeader } from "@/components/layout/page-header";
 import { parentPage } from "@/lib/auth/session";
 import { getChildSheet } from "@/lib/children/child-sheet";
 import { getDb } from "@/lib/db/client";
-import { requireId } from "@/lib/http/url-params";
+import { familyChildName } from "@/lib/http/page-titles";
+import { parseId, requireId } from "@/lib/http/url-params";
 
 import { saveChildSheetAction } from "../actions";
 
-export const metadata: Metadata = { title: "Fiche enfant" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const name = id ? await familyChildName(getDb(), await parentPage(), id) : null;
+  return { title: name ? `Fiche enfant – ${name}` : "Fiche enfant" };
+}
 
 export default async function ChildSheetPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await parentPage();

@@ -8,11 +8,16 @@ import { WizardSteps } from "@/components/reservations/wizard-steps";
 import { DataTable } from "@/components/ui/data-table";
 import { parentPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { requireId } from "@/lib/http/url-params";
+import { familyReservationTitle } from "@/lib/http/page-titles";
+import { parseId, requireId } from "@/lib/http/url-params";
 import { dayLabel } from "@/lib/reservations/booking-rules";
 import { getReservationDetail } from "@/lib/reservations/reservations-query";
 
-export const metadata: Metadata = { title: "Réservation" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const reservation = id ? await familyReservationTitle(getDb(), await parentPage(), id) : null;
+  return { title: reservation ? `${reservation}` : "Réservation" };
+}
 
 const button = "inline-block rounded px-5 py-2 font-bold";
 

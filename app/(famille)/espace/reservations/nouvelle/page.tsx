@@ -6,10 +6,22 @@ import { WizardSteps } from "@/components/reservations/wizard-steps";
 import { parentPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
-import { requireId, type TSearchParams } from "@/lib/http/url-params";
+import { familyChildName, familyPlanningSubject } from "@/lib/http/page-titles";
+import { parseId, requireId, type TSearchParams } from "@/lib/http/url-params";
 import { getEligiblePeriods, getPeriodSummary, getWizardChildren } from "@/lib/reservations/reservations-query";
 
-export const metadata: Metadata = { title: "Nouvelle réservation" };
+export async function generateMetadata({ searchParams }: { searchParams: Promise<TSearchParams> }): Promise<Metadata> {
+  const query = await searchParams;
+  const [enfant, periode] = [parseId(query.enfant), parseId(query.periode)];
+  if (!enfant) return { title: "Choix de l'enfant – Nouvelle réservation" };
+  const viewer = await parentPage();
+  if (!periode) {
+    const child = await familyChildName(getDb(), viewer, enfant);
+    return { title: `Choix de l'établissement et de la période${child ? ` – ${child}` : ""} – Nouvelle réservation` };
+  }
+  const subject = await familyPlanningSubject(getDb(), viewer, { childId: enfant, periodId: periode });
+  return { title: `Votre sélection${subject ? ` – ${subject}` : ""} – Nouvelle réservation` };
+}
 
 const TITLE = "Nouvelle réservation - Accueil de loisirs / Périscolaire / Restauration / Jeunesse / Sports Vacances";
 const button = "inline-block rounded px-5 py-2 font-bold";
@@ -50,8 +62,8 @@ export default async function NewReservationPage({ searchParams }: { searchParam
                       <li key={item}>{item}</li>
                     ))}
                   </ul>
-                  <Link href="/espace" className="text-sm text-brand underline">
-                    Compléter le dossier depuis mon espace
+                  <Link href={child.complete.href} className="text-sm text-brand underline">
+                    {child.complete.label}
                   </Link>
                 </div>
               )}

@@ -3,11 +3,19 @@ import type { Metadata } from "next";
 import { loadStaffRecord } from "@/app/admin/load-staff-record";
 import { ActivityForm } from "@/components/admin/activity-form";
 import { CatalogueFormPage } from "@/components/layout/catalogue-form-page";
+import { staffPage } from "@/lib/auth/session";
 import { getActivity } from "@/lib/catalogue/catalogue-admin";
+import { getDb } from "@/lib/db/client";
+import { staffActivityName } from "@/lib/http/page-titles";
+import { parseId } from "@/lib/http/url-params";
 
 import { updateActivityAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Modifier une activité" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const subject = id ? await staffActivityName(getDb(), await staffPage(), id) : null;
+  return { title: subject ? `Modifier l'activité ${subject}` : "Modifier une activité" };
+}
 
 export default async function EditActivityPage({ params }: { params: Promise<{ id: string }> }) {
   const { record: activity } = await loadStaffRecord(params, getActivity);

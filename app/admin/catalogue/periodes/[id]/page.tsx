@@ -4,14 +4,22 @@ import Link from "next/link";
 import { loadStaffRecord } from "@/app/admin/load-staff-record";
 import { ClosureForm } from "@/components/admin/closure-form";
 import { Panel } from "@/components/ui/panel";
+import { staffPage } from "@/lib/auth/session";
 import { getPeriod } from "@/lib/catalogue/catalogue";
 import { listClosures } from "@/lib/catalogue/closures";
 import { VALIDATION_MODE_DETAIL_LABELS } from "@/lib/catalogue/validation-mode-labels";
 import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
+import { getDb } from "@/lib/db/client";
+import { staffPeriodTitle } from "@/lib/http/page-titles";
+import { parseId } from "@/lib/http/url-params";
 
 import { addClosuresAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Période" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const subject = id ? await staffPeriodTitle(getDb(), await staffPage(), id) : null;
+  return { title: subject ? `Période ${subject}` : "Période" };
+}
 
 const WEEKDAYS = ["", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;

@@ -8,14 +8,22 @@ import { TariffsForm } from "@/components/admin/tariffs-form";
 import { DeleteUnitForm, EditUnitForm } from "@/components/admin/unit-form";
 import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
+import { staffPage } from "@/lib/auth/session";
 import { listQfBrackets } from "@/lib/catalogue/qf-brackets";
 import { bracketRangeLabel, formatEuros, longDayLabel } from "@/lib/catalogue/unit-rules";
 import { getUnitForStaff } from "@/lib/catalogue/units";
 import { formatDay } from "@/lib/dates/calendar-day";
+import { getDb } from "@/lib/db/client";
+import { staffUnitTitle } from "@/lib/http/page-titles";
+import { parseId } from "@/lib/http/url-params";
 
 import { deleteUnitAction, resetDayCapacityAction, saveTariffsAction, setDayCapacityAction, updateUnitAction } from "../actions";
 
-export const metadata: Metadata = { title: "Unité" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const subject = id ? await staffUnitTitle(getDb(), await staffPage(), id) : null;
+  return { title: subject ? `Unité ${subject}` : "Unité" };
+}
 
 export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
   const { db, viewer, record: unit } = await loadStaffRecord(params, getUnitForStaff);

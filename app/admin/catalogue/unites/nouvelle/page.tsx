@@ -7,11 +7,20 @@ import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
 import { getPeriodForNewUnit } from "@/lib/catalogue/units";
 import { getDb } from "@/lib/db/client";
-import { requireId } from "@/lib/http/url-params";
+import { staffPeriodTitle } from "@/lib/http/page-titles";
+import { parseId, requireId } from "@/lib/http/url-params";
 
 import { createUnitAction } from "../actions";
 
-export const metadata: Metadata = { title: "Ajouter une unité" };
+export async function generateMetadata({
+  searchParams,
+}: {
+  searchParams: Promise<{ periode?: string | string[] }>;
+}): Promise<Metadata> {
+  const id = parseId((await searchParams).periode);
+  const period = id ? await staffPeriodTitle(getDb(), await staffPage(), id) : null;
+  return { title: period ? `Ajouter une unité – ${period}` : "Ajouter une unité" };
+}
 
 export default async function NewUnitPage({ searchParams }: { searchParams: Promise<{ periode?: string | string[] }> }) {
   const viewer = await staffPage();

@@ -4,10 +4,15 @@ import { notFound } from "next/navigation";
 
 import { parentPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { requireId } from "@/lib/http/url-params";
+import { familyReservationTitle } from "@/lib/http/page-titles";
+import { parseId, requireId } from "@/lib/http/url-params";
 import { getReservationDetail } from "@/lib/reservations/reservations-query";
 
-export const metadata: Metadata = { title: "Modifier / Annuler la réservation" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const reservation = id ? await familyReservationTitle(getDb(), await parentPage(), id) : null;
+  return { title: reservation ? `Modifier / Annuler – ${reservation}` : "Modifier / Annuler la réservation" };
+}
 
 export default async function ModifyReservationPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await parentPage();

@@ -6,12 +6,17 @@ import { CopyForm } from "@/components/reservations/copy-form";
 import { Panel } from "@/components/ui/panel";
 import { parentPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { requireId } from "@/lib/http/url-params";
+import { familyReservationTitle } from "@/lib/http/page-titles";
+import { parseId, requireId } from "@/lib/http/url-params";
 import { getReservationDetail, reservationSearchOptions } from "@/lib/reservations/reservations-query";
 
 import { copyReservationAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Copier la réservation pour un autre enfant" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const reservation = id ? await familyReservationTitle(getDb(), await parentPage(), id) : null;
+  return { title: reservation ? `Copier pour un autre enfant – ${reservation}` : "Copier la réservation pour un autre enfant" };
+}
 
 // After Terminer: "Une fois l'inscription d'un de vos enfants terminée, vous avez la
 // possibilité d'effectuer une copie pour un autre enfant."

@@ -5,12 +5,25 @@ import { BookingWizard } from "@/components/reservations/booking-wizard";
 import { parentPage } from "@/lib/auth/session";
 import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
+import { familyPlanningSubject, familyReservationTitle } from "@/lib/http/page-titles";
 import { parseId, type TSearchParams } from "@/lib/http/url-params";
 import { getPlanning } from "@/lib/reservations/reservations-query";
 
 import { confirmBookingAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Planning – Nouvelle réservation" };
+export async function generateMetadata({ searchParams }: { searchParams: Promise<TSearchParams> }): Promise<Metadata> {
+  const query = await searchParams;
+  const [enfant, periode, remplace] = [parseId(query.enfant), parseId(query.periode), parseId(query.remplace)];
+  const viewer = await parentPage();
+  if (remplace) {
+    const reservation = await familyReservationTitle(getDb(), viewer, remplace);
+    return {
+      title: reservation ? `Planning – modification de la ${reservation.replace("Réservation", "réservation")}` : "Planning",
+    };
+  }
+  const subject = enfant && periode ? await familyPlanningSubject(getDb(), viewer, { childId: enfant, periodId: periode }) : null;
+  return { title: subject ? `Planning – ${subject} – Nouvelle réservation` : "Planning – Nouvelle réservation" };
+}
 
 // Step 4 (and 5): the planning of a child on a period, or of the reservation being modified.
 export default async function PlanningPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {

@@ -7,11 +7,16 @@ import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
 import { getPeriodForEdit, listActivities, listEstablishments } from "@/lib/catalogue/catalogue-admin";
 import { getDb } from "@/lib/db/client";
-import { requireId } from "@/lib/http/url-params";
+import { staffPeriodTitle } from "@/lib/http/page-titles";
+import { parseId, requireId } from "@/lib/http/url-params";
 
 import { updatePeriodAction } from "../../../actions";
 
-export const metadata: Metadata = { title: "Modifier la période" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const id = parseId((await params).id);
+  const subject = id ? await staffPeriodTitle(getDb(), await staffPage(), id) : null;
+  return { title: subject ? `Modifier la période ${subject}` : "Modifier la période" };
+}
 
 export default async function EditPeriodPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await staffPage();

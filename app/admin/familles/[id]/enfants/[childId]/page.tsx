@@ -7,11 +7,17 @@ import { staffPage } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { describeConsentState } from "@/lib/families/consent-labels";
 import { getChildSheetForStaff } from "@/lib/families/family-editing";
-import { requireId } from "@/lib/http/url-params";
+import { staffChildTitle } from "@/lib/http/page-titles";
+import { parseId, requireId } from "@/lib/http/url-params";
 
 import { saveChildSheetStaffAction } from "../../../actions";
 
-export const metadata: Metadata = { title: "Modifier la fiche enfant" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string; childId: string }> }): Promise<Metadata> {
+  const ids = await params;
+  const [familyId, childId] = [parseId(ids.id), parseId(ids.childId)];
+  const child = familyId && childId ? await staffChildTitle(getDb(), await staffPage(), familyId, childId) : null;
+  return { title: child ? `Modifier la fiche enfant – ${child}` : "Modifier la fiche enfant" };
+}
 
 // Opening this page reads the child's medical section: getChildSheetForStaff audits it.
 export default async function StaffChildSheetPage({ params }: { params: Promise<{ id: string; childId: string }> }) {

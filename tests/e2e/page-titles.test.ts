@@ -1,0 +1,123 @@
+// RGAA 8.6 (issue #18, point 5): every page's <title> names its content — « Réservation n° 000001 –
+// TEST JULIEN – Portail Familles », « Famille TEST – Administration – Portail Familles » — rather
+// than a generic « Famille ». Every page of the production build is opened (a page added later is
+// covered without touching this file, or fails here asking for its id), as the account it is
+// meant for, with the demo's real ids: no two pages share a title, and none is generic.
+import type { Browser, BrowserContext } from "playwright-core";
+
+import { DEMO_ACCOUNTS, DEMO_IDS } from "@/prisma/seed";
+
+import { prepareDemoReservations } from "./admin-e2e-fixtures";
+import { describeE2e, launchBrowser, newContext, signedInContext } from "./browser";
+import { builtPages } from "./build-manifest";
+import { startPortal, type Portal } from "./portal";
+
+/** The titles these pages had before: a word that names no content. */
+const GENERIC = new Set(["Famille", "Réservation", "Fiche enfant", "Période", "Unité", "Examiner un document", "Administration"]);
+
+type Ids = Record<"reservation" | "activity" | "establishment" | "period" | "unit", string>;
+
+/** A real id for each dynamic segment, from the folder it stands in. */
+function fill(route: string, ids: Ids): string {
+  return route.replace(/\/([^/]+)\/\[(\w+)\]/g, (_, folder: string, segment: string) => {
+    const id = {
+      activites: ids.activity,
+      etablissements: ids.establishment,
+      periodes: ids.period,
+      unites: ids.unit,
+      documents: DEMO_IDS.julienVaccination,
+      familles: DEMO_IDS.family,
+      enfants: DEMO_IDS.julien,
+      reservations: ids.reservation,
+    }[folder];
+    if (!id) throw new Error(`page-titles.test.ts: no demo id for [${segment}] under /${folder}/ in ${route} — add one`);
+    return `/${folder}/${id}`;
+  });
+}
+
+describeE2e("page titles name their content (RGAA 8.6)", () => {
+  let browser: Browser;
+  let close: () => Promise<void>;
+  let portal: Portal;
+  let ids: Ids;
+  const contexts = {} as Record<"visitor" | "parent" | "admin", BrowserContext>;
+
+  beforeAll(async () => {
+    portal = await startPortal({
+      prepare: async (database) => {
+        const prisma = database.prisma;
+        await prepareDemoReservations(database);
+        const reservation = await prisma.reservation.findFirstOrThrow({
+          where: { childId: DEMO_IDS.julien },
+          select: { id: true, period: { select: { id: true, activityId: true, establishmentId: true } } },
+        });
+        const unit = await prisma.unit.findFirstOrThrow({ where: { periodId: reservation.period.id }, select: { id: true } });
+        ids = {
+          reservation: reservation.id,
+          activity: reservation.period.activityId,
+          establishment: reservation.period.establishmentId,
+          period: reservation.period.id,
+          unit: unit.id,
+        };
+      },
+    });
+    ({ browser, close } = await launchBrowser());
+    contexts.visitor = await newContext(browser, portal.baseUrl);
+    contexts.parent = await signedInContext(browser, portal.baseUrl, DEMO_ACCOUNTS.parent);
+    contexts.admin = await signedInContext(browser, portal.baseUrl, DEMO_ACCOUNTS.admin);
+  });
+  afterAll(async () => {
+    await close?.();
+    await portal?.stop();
+  });
+
+  it("gives every built page a title of its own that says what it holds", async () => {
+    // Left out: development-only pages (404 in production) and Next's own /_not-found and /_global-error.
+    const pages = builtPages().filter((route) => !route.startsWith("/dev/") && !route.startsWith("/_"));
+    expect(pages).toEqual(expect.arrayContaining(["/espace/reservations/[id]", "/admin/familles/[id]", "/connexion"]));
+    // Pages that need a search param to show anything.
+    const params: Record<string, string> = { "/admin/catalogue/unites/nouvelle": `?periode=${ids.period}` };
+    const addresses = pages.map((route) => `${fill(route, ids)}${params[route] ?? ""}`);
+    // The booking wizard's steps share one address, told apart by its search params.
+    const wizard = `/espace/reservations/nouvelle`;
+    addresses.push(
+      `${wizard}?enfant=${DEMO_IDS.julien}`,
+      `${wizard}?enfant=${DEMO_IDS.julien}&periode=${ids.period}`,
+      `${wizard}/planning?enfant=${DEMO_IDS.julien}&periode=${ids.period}`,
+      `${wizard}/planning?remplace=${ids.reservation}`,
+    );
+    addresses.splice(addresses.indexOf(`${wizard}/planning`), 1); // needs its params: opened above with them
+
+    const seen = new Map<string, string>(); // title → the address that showed it
+    const titles: Record<string, string> = {};
+    const problems: string[] = [];
+    for (const address of addresses) {
+      const who = address.startsWith("/espace") ? "parent" : address.startsWith("/admin") ? "admin" : "visitor";
+      const page = await contexts[who].newPage();
+      const response = await page.goto(address);
+      const landed = new URL(page.url());
+      const title = await page.title();
+      await page.close();
+      // A page that sends this visitor elsewhere (a sign-in step without its cookie) is the other page's title.
+      if (`${landed.pathname}${landed.search}` !== address) continue;
+      titles[address] = title;
+      if (response?.status() !== 200) problems.push(`${address}: HTTP ${response?.status()}`);
+      if (GENERIC.has(title.replace(/( – Administration)? – Portail Familles$/, "")))
+        problems.push(`${address}: generic title « ${title} »`);
+      if (!/ – Portail Familles$|^Portail Familles – /.test(title))
+        problems.push(`${address}: « ${title} » does not name the portal`);
+      if (seen.has(title)) problems.push(`${address}: « ${title} », the title of ${seen.get(title)} too`);
+      seen.set(title, address);
+    }
+    expect(problems).toEqual([]);
+
+    expect(titles[fill("/espace/reservations/[id]", ids)]).toMatch(/^Réservation n° \d{6} – TEST JULIEN – Portail Familles$/);
+    expect(titles[fill("/admin/familles/[id]", ids)]).toBe("Famille TEST – Administration – Portail Familles");
+    expect(titles[fill("/espace/enfants/[id]", ids)]).toBe("Fiche enfant – TEST JULIEN – Portail Familles");
+    expect(titles[`${wizard}/planning?enfant=${DEMO_IDS.julien}&periode=${ids.period}`]).toBe(
+      "Planning – TEST JULIEN – GARDERIE ELEMENTAIRE CAMBON – Nouvelle réservation – Portail Familles",
+    );
+    // Most pages were read, not skipped.
+    expect(Object.keys(titles).length).toBeGreaterThan(addresses.length - 5);
+  });
+});
