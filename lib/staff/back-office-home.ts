@@ -4,7 +4,7 @@ import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import { dayToDate, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
-import { ACTIVE_STATUSES } from "@/lib/reservations/status";
+import { ACTIVE_STATUSES, REFUSED_DAYS_SELECT, reservationState } from "@/lib/reservations/status";
 
 /** The tabs' counters: what waits for staff. */
 export async function backOfficeCounters(db: Db, viewer: StaffViewer) {
@@ -73,6 +73,7 @@ export async function searchBackOffice(db: Db, viewer: StaffViewer, query: strin
             status: true,
             family: { select: { name: true } },
             child: { select: { firstName: true, lastName: true } },
+            ...REFUSED_DAYS_SELECT,
           },
         }),
     db.family.findMany({
@@ -88,5 +89,12 @@ export async function searchBackOffice(db: Db, viewer: StaffViewer, query: strin
       select: { id: true, firstName: true, lastName: true, family: { select: { id: true, name: true } } },
     }),
   ]);
-  return { reservations, families, children };
+  return {
+    reservations: reservations.map(({ _count, ...reservation }) => ({
+      ...reservation,
+      state: reservationState(reservation.status, _count.days),
+    })),
+    families,
+    children,
+  };
 }

@@ -5,10 +5,11 @@ import { BackOfficeSearch } from "@/components/admin/back-office-search";
 import { PageHeader } from "@/components/layout/page-header";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
+import { childName } from "@/lib/children/child-name";
 import { getDb } from "@/lib/db/client";
 import { searchParamsText } from "@/lib/http/url-params";
 import { formatReservationNumber } from "@/lib/reservations/booking-rules";
-import { STAFF_STATUS_LABELS } from "@/lib/reservations/status-labels";
+import { STAFF_STATUS_LABELS, stateLabel } from "@/lib/reservations/status-labels";
 import { searchBackOffice } from "@/lib/staff/back-office-home";
 
 export const metadata: Metadata = { title: "Recherche – Administration" };
@@ -35,8 +36,8 @@ export default async function BackOfficeSearchPage({
                 <Link href={`/admin/reservations/${reservation.id}`} className="font-semibold text-brand underline">
                   Réservation n° {formatReservationNumber(reservation.number)}
                 </Link>{" "}
-                – famille {reservation.family.name} – {reservation.child.lastName} {reservation.child.firstName} –{" "}
-                {STAFF_STATUS_LABELS[reservation.status]}
+                – famille {reservation.family.name} – {childName(reservation.child)} –{" "}
+                {stateLabel(reservation.state, STAFF_STATUS_LABELS)}
               </li>
             ))}
           </ul>
@@ -62,7 +63,7 @@ export default async function BackOfficeSearchPage({
             {found.children.map((child) => (
               <li key={child.id}>
                 <Link href={`/admin/familles/${child.family.id}`} className="font-semibold text-brand underline">
-                  {child.lastName} {child.firstName}
+                  {childName(child)}
                 </Link>{" "}
                 – famille {child.family.name}
               </li>
