@@ -167,7 +167,8 @@ describeE2e("the staff page « Envois », in Chromium", () => {
     expect(await agent.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Envois" }).count()).toBe(0);
     expect(await accessibilityViolations(agent)).toEqual([]);
     const response = await agent.goto("/admin/envois");
-    expect(response?.status()).toBe(404);
+    expect(response?.status()).toBe(403);
+    await expectVisible(agent.getByText("Réservé aux administrateurs"));
     expect(await agent.content()).not.toContain(RETRYING_TO);
     await agent.context().close();
   });
