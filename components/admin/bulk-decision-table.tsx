@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 
+import { PlacesLeft, ReservationNumberLink } from "@/components/admin/reservation-cells";
+import { DataTable } from "@/components/ui/data-table";
 import { ActionError } from "@/components/ui/form/action-error";
 import { FieldErrorsProvider } from "@/components/ui/form/field";
 import { TextField } from "@/components/ui/form/text-field";
@@ -26,6 +28,40 @@ export type QueueLine = {
   activity: string;
   places: { free: number; capacity: number };
 };
+
+// The queue's two decisions, as a large button (the selection) or a small one (a line).
+const DECISION_LOOKS = {
+  ACCEPTED: "bg-brand text-white hover:bg-blue-900",
+  REFUSED: "border border-accent-dark bg-white text-accent-dark hover:bg-red-50",
+} as const;
+const DECISIONS = ["ACCEPTED", "REFUSED"] as const;
+const DECISION_VERBS = { ACCEPTED: "Accepter", REFUSED: "Refuser" } as const;
+const SIZES = { large: "px-4 py-2", small: "relative px-3 py-1" } as const;
+
+function DecisionButton({
+  decision,
+  size,
+  disabled,
+  onClick,
+  children,
+}: {
+  decision: keyof typeof DECISION_LOOKS;
+  size: keyof typeof SIZES;
+  disabled: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      disabled={disabled}
+      onClick={onClick}
+      className={`rounded font-semibold disabled:opacity-60 ${SIZES[size]} ${DECISION_LOOKS[decision]}`}
+    >
+      {children}
+    </button>
+  );
+}
 
 const plural = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
 
@@ -106,22 +142,17 @@ export function BulkDecisionTable({
             onChange={setMessage}
             className="w-96 max-w-full"
           />
-          <button
-            type="button"
-            disabled={pending || present.length === 0}
-            onClick={() => decide("ACCEPTED", present)}
-            className="rounded bg-brand px-4 py-2 font-semibold text-white hover:bg-blue-900 disabled:opacity-60"
-          >
-            Accepter la sélection ({present.length})
-          </button>
-          <button
-            type="button"
-            disabled={pending || present.length === 0}
-            onClick={() => decide("REFUSED", present)}
-            className="rounded border border-accent-dark bg-white px-4 py-2 font-semibold text-accent-dark hover:bg-red-50 disabled:opacity-60"
-          >
-            Refuser la sélection ({present.length})
-          </button>
+          {DECISIONS.map((decision) => (
+            <DecisionButton
+              key={decision}
+              decision={decision}
+              size="large"
+              disabled={pending || present.length === 0}
+              onClick={() => decide(decision, present)}
+            >
+              {DECISION_VERBS[decision]} la sélection ({present.length})
+            </DecisionButton>
+          ))}
           {pending ? <span>Patientez…</span> : null}
         </div>
         <div role="status" aria-live="polite">
@@ -129,11 +160,16 @@ export function BulkDecisionTable({
         </div>
         <ActionError result={result} />
         {lines.length === 0 ? <p className="text-muted">Aucune demande en attente.</p> : null}
-        <table hidden={lines.length === 0} className="w-full border-collapse bg-white text-left shadow">
-          <caption className="sr-only">Lignes en attente de traitement</caption>
-          <thead className="bg-gray-100">
-            <tr>
-              <th scope="col" className="p-2">
+        <DataTable
+          hidden={lines.length === 0}
+          className="w-full border-collapse bg-white text-left shadow"
+          headClassName="bg-gray-100"
+          caption="Lignes en attente de traitement"
+          look="boxed"
+          columns={[
+            {
+              key: "select",
+              label: (
                 <input
                   type="checkbox"
                   aria-label="Sélectionner toutes les lignes de la page"
@@ -141,96 +177,70 @@ export function BulkDecisionTable({
                   onChange={(event) => setSelected(event.target.checked ? new Set(lines.map((line) => line.id)) : new Set())}
                   className="h-5 w-5"
                 />
-              </th>
-              <th scope="col" className="p-2">
-                N°
-              </th>
-              <th scope="col" className="p-2">
-                Famille – enfant
-              </th>
-              <th scope="col" className="p-2">
-                Activité
-              </th>
-              <th scope="col" className="p-2">
-                Date
-              </th>
-              <th scope="col" className="p-2">
-                Unité
-              </th>
-              <th scope="col" className="p-2">
-                Places libres
-              </th>
-              <th scope="col" className="p-2">
-                Décision
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line) => {
-              // Read out after the short visible « Accepter »: the line's date and unit (the row gives the rest).
-              const spoken = ` le ${line.day} ${line.unit}`;
-              return (
-                <tr key={line.id} className={`border-t border-gray-200 ${selected.has(line.id) ? "bg-blue-50" : ""}`}>
-                  <td className="p-2">
-                    <input
-                      type="checkbox"
-                      aria-label={`Sélectionner${spoken} – ${line.childName}, n° ${line.reservationNumber}`}
-                      checked={selected.has(line.id)}
-                      onChange={(event) => toggle(line.id, event.target.checked)}
-                      className="h-5 w-5"
-                    />
-                  </td>
-                  <td className="p-2">
-                    <Link
-                      href={`/admin/reservations/${line.reservationId}`}
-                      aria-label={`Réservation n° ${line.reservationNumber}`}
-                      className="text-brand underline"
-                    >
-                      {line.reservationNumber}
-                    </Link>
-                  </td>
-                  <td className="p-2">
-                    <Link href={`/admin/familles/${line.familyId}`} className="underline">
-                      {line.familyName}
-                    </Link>{" "}
-                    – {line.childName}
-                  </td>
-                  <td className="p-2">{line.activity}</td>
-                  <td className="p-2">{line.day}</td>
-                  <td className="p-2">{line.unit}</td>
-                  <td className={`relative p-2 ${line.places.free === 0 ? "font-semibold text-accent-dark" : ""}`}>
-                    <span aria-hidden="true">
-                      {line.places.free}/{line.places.capacity} places
-                    </span>
-                    <span className="sr-only">
-                      {line.places.free} places libres sur {line.places.capacity}
-                    </span>
-                  </td>
-                  <td className="p-2">
-                    <div className="flex flex-wrap gap-2">
-                      <button
-                        type="button"
+              ),
+            },
+            "N°",
+            "Famille – enfant",
+            "Activité",
+            "Date",
+            "Unité",
+            "Places libres",
+            "Décision",
+          ]}
+        >
+          {lines.map((line) => {
+            // Read out after the short visible « Accepter »: the line's date and unit (the row gives the rest).
+            const spoken = ` le ${line.day} ${line.unit}`;
+            return (
+              <tr key={line.id} className={`border-t border-gray-200 ${selected.has(line.id) ? "bg-blue-50" : ""}`}>
+                <td className="p-2">
+                  <input
+                    type="checkbox"
+                    aria-label={`Sélectionner${spoken} – ${line.childName}, n° ${line.reservationNumber}`}
+                    checked={selected.has(line.id)}
+                    onChange={(event) => toggle(line.id, event.target.checked)}
+                    className="h-5 w-5"
+                  />
+                </td>
+                <td className="p-2">
+                  <ReservationNumberLink
+                    id={line.reservationId}
+                    number={line.reservationNumber}
+                    className="text-brand underline"
+                  />
+                </td>
+                <td className="p-2">
+                  <Link href={`/admin/familles/${line.familyId}`} className="underline">
+                    {line.familyName}
+                  </Link>{" "}
+                  – {line.childName}
+                </td>
+                <td className="p-2">{line.activity}</td>
+                <td className="p-2">{line.day}</td>
+                <td className="p-2">{line.unit}</td>
+                <td className={`relative p-2 ${line.places.free === 0 ? "font-semibold text-accent-dark" : ""}`}>
+                  <PlacesLeft places={line.places} />
+                </td>
+                <td className="p-2">
+                  <div className="flex flex-wrap gap-2">
+                    {DECISIONS.map((decision) => (
+                      <DecisionButton
+                        key={decision}
+                        decision={decision}
+                        size="small"
                         disabled={pending}
-                        onClick={() => decide("ACCEPTED", [line.id])}
-                        className="relative rounded bg-brand px-3 py-1 font-semibold text-white hover:bg-blue-900 disabled:opacity-60"
+                        onClick={() => decide(decision, [line.id])}
                       >
-                        Accepter<span className="sr-only">{spoken}</span>
-                      </button>
-                      <button
-                        type="button"
-                        disabled={pending}
-                        onClick={() => decide("REFUSED", [line.id])}
-                        className="relative rounded border border-accent-dark bg-white px-3 py-1 font-semibold text-accent-dark hover:bg-red-50 disabled:opacity-60"
-                      >
-                        Refuser<span className="sr-only">{spoken}</span>
-                      </button>
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                        {DECISION_VERBS[decision]}
+                        <span className="sr-only">{spoken}</span>
+                      </DecisionButton>
+                    ))}
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       </div>
     </FieldErrorsProvider>
   );

@@ -3,12 +3,13 @@ import type { ReactNode } from "react";
 /** A header cell: its text, or its content with a key (dynamic columns) and other classes than the look's. */
 export type Column = string | { key: string; label: ReactNode; className?: string };
 
-// The three header styles of the site's tables: ruled (parents' dashboard, documents), the guide's
-// brand-underlined tables (reservations), and the admin lists' boxed cells.
+// The header styles of the site's tables: ruled (parents' dashboard, documents), the guide's
+// brand-underlined tables (reservations), the admin lists' boxed cells, and the daily lists' compact ones.
 const LOOKS = {
   ruled: { row: "border-b border-gray-300", cell: "py-2 pr-3", lastCell: "py-2" },
   brand: { row: "border-b-2 border-brand", cell: "px-2 py-2", lastCell: "px-2 py-2" },
   boxed: { row: undefined, cell: "p-2", lastCell: "p-2" },
+  compact: { row: undefined, cell: "py-1 pr-2", lastCell: "py-1 pr-2" },
 } as const;
 
 /**
@@ -21,6 +22,7 @@ export function DataTable({
   look,
   headClassName,
   columns,
+  hidden,
   children,
 }: {
   className: string;
@@ -28,11 +30,13 @@ export function DataTable({
   look: keyof typeof LOOKS;
   headClassName?: string;
   columns: Column[];
+  /** Kept in the page but not shown (a table that fills in place, e.g. the queue after a decision). */
+  hidden?: boolean;
   children: ReactNode;
 }) {
   const style = LOOKS[look];
   return (
-    <table className={className}>
+    <table hidden={hidden} className={className}>
       {caption ? <caption className="sr-only">{caption}</caption> : null}
       <thead className={headClassName}>
         <tr className={style.row}>

@@ -13,7 +13,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { FAMILY_RECORD_FIELDS } from "@/lib/families/family-fields";
-import { PERIOD_TITLE_FIELDS } from "@/lib/reservations/period-rules";
+import { STAFF_RESERVATION_ROW_SELECT } from "@/lib/reservations/staff-reservations";
 import { REFUSED_DAYS_SELECT } from "@/lib/reservations/status";
 
 import type { TFamilySearch } from "./family.schema";
@@ -125,14 +125,8 @@ export async function getFamilyForStaff(db: Db, viewer: StaffViewer, familyId: s
       },
       reservations: {
         select: {
-          id: true,
-          number: true,
-          status: true,
-          firstDate: true,
-          lastDate: true,
+          ...STAFF_RESERVATION_ROW_SELECT,
           createdAt: true,
-          child: { select: { firstName: true, lastName: true } },
-          period: PERIOD_TITLE_FIELDS,
           ...REFUSED_DAYS_SELECT,
         },
         orderBy: { createdAt: "desc" },

@@ -14,6 +14,17 @@ import { ACTIVE_STATUSES, reservationState } from "./status";
 
 export const STAFF_RESERVATIONS_PAGE_SIZE = 50;
 
+/** Prisma `select` fragment of a reservation as the staff's lists show it (number, child, activity, dates, status). */
+export const STAFF_RESERVATION_ROW_SELECT = {
+  id: true,
+  number: true,
+  status: true,
+  firstDate: true,
+  lastDate: true,
+  child: { select: { firstName: true, lastName: true } },
+  period: PERIOD_TITLE_FIELDS,
+} as const;
+
 const personName = (user: { firstName: string | null; lastName: string | null; email: string } | null) =>
   user ? [user.firstName, user.lastName].filter(Boolean).join(" ") || user.email : "la famille";
 
@@ -142,14 +153,8 @@ export async function listReservationsForStaff(db: Db, viewer: StaffViewer, filt
       skip: (filter.page - 1) * STAFF_RESERVATIONS_PAGE_SIZE,
       take: STAFF_RESERVATIONS_PAGE_SIZE,
       select: {
-        id: true,
-        number: true,
-        status: true,
-        firstDate: true,
-        lastDate: true,
+        ...STAFF_RESERVATION_ROW_SELECT,
         family: { select: { id: true, name: true } },
-        child: { select: { firstName: true, lastName: true } },
-        period: PERIOD_TITLE_FIELDS,
         _count: { select: { days: true } },
         days: { where: { status: "REFUSED" }, select: { id: true } },
       },

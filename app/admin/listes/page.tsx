@@ -4,6 +4,7 @@ import Link from "next/link";
 import { AttendanceButtons } from "@/components/admin/attendance/attendance-buttons";
 import { DailyListDateForm, DailyListTitleBar, InvalidDateAlert } from "@/components/admin/daily-list-toolbar";
 import { queryString } from "@/components/admin/pagination";
+import { DataTable } from "@/components/ui/data-table";
 import { SelectField } from "@/components/ui/form/select-field";
 import { ATTENDANCE_LABELS } from "@/lib/attendance/attendance-labels";
 import { canMarkAttendance } from "@/lib/attendance/correction-window";
@@ -105,91 +106,67 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
           <p>
             {unit.accepted.length} / {unit.capacity} place(s)
           </p>
-          <table className="mt-2 w-full text-left text-sm">
-            <thead>
-              <tr>
-                <th scope="col" className="py-1 pr-2">
-                  Enfant
-                </th>
-                <th scope="col" className="py-1 pr-2">
-                  Classe
-                </th>
-                <th scope="col" className="py-1 pr-2">
-                  Régime
-                </th>
-                <th scope="col" className="py-1 pr-2">
-                  Allergie / PAI
-                </th>
+          <DataTable
+            className="mt-2 w-full text-left text-sm"
+            look="compact"
+            columns={[
+              "Enfant",
+              "Classe",
+              "Régime",
+              "Allergie / PAI",
+              ...(unit.isMeal ? [] : ["Peut récupérer l'enfant", "Part seul"]),
+              "Personnes à prévenir",
+              { key: "Pointage", label: "Pointage", className: "no-print py-1 pr-2" },
+              { key: "Présent", label: "Présent", className: "hidden py-1 pr-2 print:table-cell" },
+            ]}
+          >
+            {unit.accepted.map((child) => (
+              <tr key={child.childId} className="border-t border-gray-200 align-top">
+                <td className="py-1 pr-2">
+                  <Link href={`/admin/reservations/${child.reservationId}`} className="text-brand underline print:no-underline">
+                    {child.name}
+                  </Link>
+                </td>
+                <td className="py-1 pr-2">{classLabel(child.schoolLevel, child.schoolClass)}</td>
+                <td className="py-1 pr-2">{dietLabel(child.diet)}</td>
+                <td className="py-1 pr-2">{child.allergyOrPai ? <strong>⚠ Oui</strong> : "Non"}</td>
                 {unit.isMeal ? null : (
                   <>
-                    <th scope="col" className="py-1 pr-2">
-                      Peut récupérer l&apos;enfant
-                    </th>
-                    <th scope="col" className="py-1 pr-2">
-                      Part seul
-                    </th>
+                    <td className="py-1 pr-2">
+                      {child.guardians ? <span className="block">Responsables : {child.guardians}</span> : null}
+                      {child.authorisedPersons ? <span className="block">Autorisés : {child.authorisedPersons}</span> : null}
+                      {!child.guardians && !child.authorisedPersons ? "Non renseigné" : null}
+                    </td>
+                    <td className="py-1 pr-2">
+                      {child.leaveAlone ? (
+                        <strong>{leaveAloneLabel(child.leaveAlone)}</strong>
+                      ) : (
+                        leaveAloneLabel(child.leaveAlone)
+                      )}
+                    </td>
                   </>
                 )}
-                <th scope="col" className="py-1 pr-2">
-                  Personnes à prévenir
-                </th>
-                <th scope="col" className="no-print py-1 pr-2">
-                  Pointage
-                </th>
-                <th scope="col" className="hidden py-1 pr-2 print:table-cell">
-                  Présent
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {unit.accepted.map((child) => (
-                <tr key={child.childId} className="border-t border-gray-200 align-top">
-                  <td className="py-1 pr-2">
-                    <Link href={`/admin/reservations/${child.reservationId}`} className="text-brand underline print:no-underline">
-                      {child.name}
-                    </Link>
-                  </td>
-                  <td className="py-1 pr-2">{classLabel(child.schoolLevel, child.schoolClass)}</td>
-                  <td className="py-1 pr-2">{dietLabel(child.diet)}</td>
-                  <td className="py-1 pr-2">{child.allergyOrPai ? <strong>⚠ Oui</strong> : "Non"}</td>
-                  {unit.isMeal ? null : (
-                    <>
-                      <td className="py-1 pr-2">
-                        {child.guardians ? <span className="block">Responsables : {child.guardians}</span> : null}
-                        {child.authorisedPersons ? <span className="block">Autorisés : {child.authorisedPersons}</span> : null}
-                        {!child.guardians && !child.authorisedPersons ? "Non renseigné" : null}
-                      </td>
-                      <td className="py-1 pr-2">
-                        {child.leaveAlone ? (
-                          <strong>{leaveAloneLabel(child.leaveAlone)}</strong>
-                        ) : (
-                          leaveAloneLabel(child.leaveAlone)
-                        )}
-                      </td>
-                    </>
+                <td className="py-1 pr-2">{child.emergencyContacts}</td>
+                <td className="no-print py-1 pr-2">
+                  {marking ? (
+                    <AttendanceButtons
+                      reservationDayId={child.reservationDayId}
+                      childName={child.name}
+                      status={child.attendance}
+                      action={markAttendanceAction}
+                    />
+                  ) : child.attendance ? (
+                    ATTENDANCE_LABELS[child.attendance]
+                  ) : (
+                    "Non pointé"
                   )}
-                  <td className="py-1 pr-2">{child.emergencyContacts}</td>
-                  <td className="no-print py-1 pr-2">
-                    {marking ? (
-                      <AttendanceButtons
-                        reservationDayId={child.reservationDayId}
-                        childName={child.name}
-                        status={child.attendance}
-                        action={markAttendanceAction}
-                      />
-                    ) : child.attendance ? (
-                      ATTENDANCE_LABELS[child.attendance]
-                    ) : (
-                      "Non pointé"
-                    )}
-                  </td>
-                  <td className="hidden py-1 pr-2 print:table-cell">
-                    {child.attendance ? ATTENDANCE_LABELS[child.attendance] : <span aria-hidden="true">☐</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                </td>
+                <td className="hidden py-1 pr-2 print:table-cell">
+                  {child.attendance ? ATTENDANCE_LABELS[child.attendance] : <span aria-hidden="true">☐</span>}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           {unit.pending.length ? (
             <>
               <h3 className="mt-3 font-semibold">En attente de validation ({unit.pending.length})</h3>

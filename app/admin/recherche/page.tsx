@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 
 import { BackOfficeSearch } from "@/components/admin/back-office-search";
 import { PageHeader } from "@/components/layout/page-header";
@@ -28,49 +29,43 @@ export default async function BackOfficeSearchPage({
       <PageHeader title="Recherche" back={{ href: "/admin", label: "Retour à l'accueil de l'administration" }} />
       <BackOfficeSearch query={query} />
       <p aria-live="polite">{query ? `${total} résultat(s) pour « ${query} »` : "Saisissez un nom ou un numéro."}</p>
-      {found.reservations.length > 0 ? (
-        <Panel title="Réservations">
-          <ul className="space-y-1">
-            {found.reservations.map((reservation) => (
-              <li key={reservation.id}>
-                <Link href={`/admin/reservations/${reservation.id}`} className="font-semibold text-brand underline">
-                  Réservation n° {formatReservationNumber(reservation.number)}
-                </Link>{" "}
-                – famille {reservation.family.name} – {childName(reservation.child)} –{" "}
-                {stateLabel(reservation.state, STAFF_STATUS_LABELS)}
-              </li>
-            ))}
-          </ul>
-        </Panel>
-      ) : null}
-      {found.families.length > 0 ? (
-        <Panel title="Familles">
-          <ul className="space-y-1">
-            {found.families.map((family) => (
-              <li key={family.id}>
-                <Link href={`/admin/familles/${family.id}`} className="font-semibold text-brand underline">
-                  Famille {family.name}
-                </Link>
-                {family.city ? ` – ${family.city}` : ""}
-              </li>
-            ))}
-          </ul>
-        </Panel>
-      ) : null}
-      {found.children.length > 0 ? (
-        <Panel title="Enfants">
-          <ul className="space-y-1">
-            {found.children.map((child) => (
-              <li key={child.id}>
-                <Link href={`/admin/familles/${child.family.id}`} className="font-semibold text-brand underline">
-                  {childName(child)}
-                </Link>{" "}
-                – famille {child.family.name}
-              </li>
-            ))}
-          </ul>
-        </Panel>
-      ) : null}
+      <ResultPanel
+        title="Réservations"
+        items={found.reservations}
+        render={(reservation) => (
+          <>
+            <Link href={`/admin/reservations/${reservation.id}`} className="font-semibold text-brand underline">
+              Réservation n° {formatReservationNumber(reservation.number)}
+            </Link>{" "}
+            – famille {reservation.family.name} – {childName(reservation.child)} –{" "}
+            {stateLabel(reservation.state, STAFF_STATUS_LABELS)}
+          </>
+        )}
+      />
+      <ResultPanel
+        title="Familles"
+        items={found.families}
+        render={(family) => (
+          <>
+            <Link href={`/admin/familles/${family.id}`} className="font-semibold text-brand underline">
+              Famille {family.name}
+            </Link>
+            {family.city ? ` – ${family.city}` : ""}
+          </>
+        )}
+      />
+      <ResultPanel
+        title="Enfants"
+        items={found.children}
+        render={(child) => (
+          <>
+            <Link href={`/admin/familles/${child.family.id}`} className="font-semibold text-brand underline">
+              {childName(child)}
+            </Link>{" "}
+            – famille {child.family.name}
+          </>
+        )}
+      />
       {query && total === 0 ? (
         <p className="text-muted">
           Aucun résultat. Essayez le nom de la famille, le prénom ou le nom de l&apos;enfant, ou le numéro de réservation.{" "}
@@ -80,5 +75,27 @@ export default async function BackOfficeSearchPage({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** One kind of result in its panel, one line each (nothing when none was found). */
+function ResultPanel<T extends { id: string }>({
+  title,
+  items,
+  render,
+}: {
+  title: string;
+  items: T[];
+  render: (item: T) => ReactNode;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <Panel title={title}>
+      <ul className="space-y-1">
+        {items.map((item) => (
+          <li key={item.id}>{render(item)}</li>
+        ))}
+      </ul>
+    </Panel>
   );
 }

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { BulkDecisionTable } from "@/components/admin/bulk-decision-table";
+import { EstablishmentPeriodFields } from "@/components/admin/establishment-period-fields";
 import { Pagination, queryString } from "@/components/admin/pagination";
 import { FilterForm } from "@/components/ui/filter-form";
-import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import { staffPage } from "@/lib/auth/session";
 import { childName } from "@/lib/children/child-name";
@@ -34,24 +34,11 @@ export default async function ReservationQueuePage({
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-brand">Réservations en attente de traitement</h1>
       <FilterForm action="/admin/reservations" className="no-print">
-        <SelectField
-          id="queue-establishment"
-          label="Établissement"
-          name="establishmentId"
-          defaultValue={filter.establishmentId}
-          placeholder="Tous"
-          options={options.establishments.map((establishment) => ({ value: establishment.id, label: establishment.name }))}
-        />
-        <SelectField
-          id="queue-period"
-          label="Période"
-          name="periodId"
-          defaultValue={filter.periodId}
-          placeholder="Toutes"
-          options={options.periods.map((period) => ({
-            value: period.id,
-            label: `${period.establishment.name} – ${period.name}`,
-          }))}
+        <EstablishmentPeriodFields
+          idPrefix="queue"
+          options={options}
+          establishmentId={filter.establishmentId}
+          periodId={filter.periodId}
         />
         <TextField id="queue-date" label="Date" name="date" type="date" defaultValue={filter.date} />
       </FilterForm>

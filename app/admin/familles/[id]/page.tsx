@@ -8,7 +8,9 @@ import { FamilyAttendance } from "@/components/admin/attendance/family-attendanc
 import { ChildHealthReveal } from "@/components/admin/child-health";
 import { ChildIdentityForm } from "@/components/admin/child-identity-form";
 import { QuotientForm } from "@/components/admin/quotient-form";
+import { DayRange, ReservationNumberLink } from "@/components/admin/reservation-cells";
 import { CompletenessBlock } from "@/components/dashboard/completeness-block";
+import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
 import { familyAttendance } from "@/lib/attendance/attendance";
 import { staffPage } from "@/lib/auth/session";
@@ -233,54 +235,33 @@ export default async function FamilyPage({
         {family.reservations.length === 0 ? (
           <p className="text-muted">Aucune réservation.</p>
         ) : (
-          <table className="w-full text-left">
-            <caption className="sr-only">Réservations de la famille {family.name}</caption>
-            <thead>
-              <tr className="border-b border-gray-300">
-                <th scope="col" className="py-2 pr-3">
-                  N°
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Enfant
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Activité
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  Dates
-                </th>
-                <th scope="col" className="py-2">
-                  État
-                </th>
+          <DataTable
+            className="w-full text-left"
+            caption={`Réservations de la famille ${family.name}`}
+            look="ruled"
+            columns={["N°", "Enfant", "Activité", "Dates", "État"]}
+          >
+            {family.reservations.map((reservation) => (
+              <tr key={reservation.id} className="border-t border-gray-200">
+                <td className="py-2 pr-3">
+                  <ReservationNumberLink id={reservation.id} number={formatReservationNumber(reservation.number)} />
+                </td>
+                <td className="py-2 pr-3">{childName(reservation.child)}</td>
+                <td className="py-2 pr-3">
+                  {reservation.period.activity.name} – {reservation.period.establishment.name} ({reservation.period.name})
+                </td>
+                <td className="py-2 pr-3">
+                  <DayRange
+                    first={reservation.firstDate ? formatDay(dateToDay(reservation.firstDate)) : null}
+                    last={reservation.lastDate ? formatDay(dateToDay(reservation.lastDate)) : null}
+                  />
+                </td>
+                <td className="py-2">
+                  {stateLabel(reservationState(reservation.status, reservation._count.days), STAFF_STATUS_LABELS)}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {family.reservations.map((reservation) => (
-                <tr key={reservation.id} className="border-t border-gray-200">
-                  <td className="py-2 pr-3">
-                    <Link
-                      href={`/admin/reservations/${reservation.id}`}
-                      aria-label={`Réservation n° ${formatReservationNumber(reservation.number)}`}
-                      className="font-semibold text-brand underline"
-                    >
-                      {formatReservationNumber(reservation.number)}
-                    </Link>
-                  </td>
-                  <td className="py-2 pr-3">{childName(reservation.child)}</td>
-                  <td className="py-2 pr-3">
-                    {reservation.period.activity.name} – {reservation.period.establishment.name} ({reservation.period.name})
-                  </td>
-                  <td className="py-2 pr-3">
-                    {reservation.firstDate ? formatDay(dateToDay(reservation.firstDate)) : ""}
-                    {reservation.lastDate ? ` → ${formatDay(dateToDay(reservation.lastDate))}` : ""}
-                  </td>
-                  <td className="py-2">
-                    {stateLabel(reservationState(reservation.status, reservation._count.days), STAFF_STATUS_LABELS)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </Panel>
       <FamilyAttendance rows={await familyAttendance(db, viewer, family.id)} />

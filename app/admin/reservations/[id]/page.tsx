@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { DayCancellationForm } from "@/components/admin/day-cancellation-form";
 import { DecisionForms } from "@/components/admin/decision-form";
+import { PlacesLeft } from "@/components/admin/reservation-cells";
 import { PageHeader } from "@/components/layout/page-header";
 import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
@@ -73,26 +74,8 @@ export default async function StaffReservationPage({ params }: { params: Promise
         <dd>
           le {formatDateTime(reservation.createdAt)} par {reservation.createdBy}
         </dd>
-        {reservation.replaces ? (
-          <>
-            <dt className="font-semibold">Remplace</dt>
-            <dd>
-              <Link href={`/admin/reservations/${reservation.replaces.id}`} className="text-brand underline">
-                la réservation n° {formatReservationNumber(reservation.replaces.number)}
-              </Link>
-            </dd>
-          </>
-        ) : null}
-        {reservation.replacedBy ? (
-          <>
-            <dt className="font-semibold">Remplacée par</dt>
-            <dd>
-              <Link href={`/admin/reservations/${reservation.replacedBy.id}`} className="text-brand underline">
-                la réservation n° {formatReservationNumber(reservation.replacedBy.number)}
-              </Link>
-            </dd>
-          </>
-        ) : null}
+        <LinkedReservation term="Remplace" reservation={reservation.replaces} />
+        <LinkedReservation term="Remplacée par" reservation={reservation.replacedBy} />
       </dl>
       <Panel title="Journées">
         <DataTable
@@ -107,12 +90,7 @@ export default async function StaffReservationPage({ params }: { params: Promise
               <td className="py-2 pr-3">{line.unit}</td>
               <td className="py-2 pr-3">{DAY_STATUS_LABELS[line.status]}</td>
               <td className="py-2 pr-3">
-                <span aria-hidden="true">
-                  {line.places.free}/{line.places.capacity} places
-                </span>
-                <span className="sr-only">
-                  {line.places.free} places libres sur {line.places.capacity}
-                </span>
+                <PlacesLeft places={line.places} />
               </td>
               <td className="py-2 pr-3">
                 {line.decidedAt ? `le ${formatDateTime(line.decidedAt)}${line.decidedBy ? ` par ${line.decidedBy}` : ""}` : "–"}
@@ -160,5 +138,20 @@ export default async function StaffReservationPage({ params }: { params: Promise
         )}
       </Panel>
     </div>
+  );
+}
+
+/** A `dt`/`dd` pair naming another reservation with a link to its page (none when there is none). */
+function LinkedReservation({ term, reservation }: { term: string; reservation: { id: string; number: number } | null }) {
+  if (!reservation) return null;
+  return (
+    <>
+      <dt className="font-semibold">{term}</dt>
+      <dd>
+        <Link href={`/admin/reservations/${reservation.id}`} className="text-brand underline">
+          la réservation n° {formatReservationNumber(reservation.number)}
+        </Link>
+      </dd>
+    </>
   );
 }

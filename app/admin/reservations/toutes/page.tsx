@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { EstablishmentPeriodFields } from "@/components/admin/establishment-period-fields";
 import { Pagination, queryString } from "@/components/admin/pagination";
+import { DayRange, ReservationNumberLink } from "@/components/admin/reservation-cells";
 import { PageHeader } from "@/components/layout/page-header";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";
@@ -41,24 +43,11 @@ export default async function AllReservationsPage({
           defaultValue={filter.number}
           className="w-40"
         />
-        <SelectField
-          id="all-establishment"
-          label="Établissement"
-          name="establishmentId"
-          defaultValue={filter.establishmentId}
-          placeholder="Tous"
-          options={options.establishments.map((establishment) => ({ value: establishment.id, label: establishment.name }))}
-        />
-        <SelectField
-          id="all-period"
-          label="Période"
-          name="periodId"
-          defaultValue={filter.periodId}
-          placeholder="Toutes"
-          options={options.periods.map((period) => ({
-            value: period.id,
-            label: `${period.establishment.name} – ${period.name}`,
-          }))}
+        <EstablishmentPeriodFields
+          idPrefix="all"
+          options={options}
+          establishmentId={filter.establishmentId}
+          periodId={filter.periodId}
         />
         <SelectField
           id="all-status"
@@ -86,13 +75,7 @@ export default async function AllReservationsPage({
           {list.rows.map((row) => (
             <tr key={row.id} className="border-t border-gray-200">
               <td className="p-2">
-                <Link
-                  href={`/admin/reservations/${row.id}`}
-                  aria-label={`Réservation n° ${formatReservationNumber(row.number)}`}
-                  className="font-semibold text-brand underline"
-                >
-                  {formatReservationNumber(row.number)}
-                </Link>
+                <ReservationNumberLink id={row.id} number={formatReservationNumber(row.number)} />
               </td>
               <td className="p-2">
                 <Link href={`/admin/familles/${row.family.id}`} className="underline">
@@ -102,8 +85,11 @@ export default async function AllReservationsPage({
               <td className="p-2">{childName(row.child)}</td>
               <td className="p-2">{row.periodTitle}</td>
               <td className="p-2">
-                {row.firstDay ? formatDay(row.firstDay) : ""}
-                {row.lastDay && row.lastDay !== row.firstDay ? ` → ${formatDay(row.lastDay)}` : ""} ({row.dayCount} ligne
+                <DayRange
+                  first={row.firstDay ? formatDay(row.firstDay) : null}
+                  last={row.lastDay && row.lastDay !== row.firstDay ? formatDay(row.lastDay) : null}
+                />{" "}
+                ({row.dayCount} ligne
                 {row.dayCount > 1 ? "s" : ""})
               </td>
               <td className="p-2">{stateLabel(row.state, STAFF_STATUS_LABELS)}</td>
