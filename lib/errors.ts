@@ -27,6 +27,9 @@ type DocumentErrorCode =
   "ALREADY_REVIEWED" | "REASON_REQUIRED" | "INVALID_TYPE" | "UPLOAD_REFUSED" | "NOT_PDF" | "STORAGE_UNAVAILABLE";
 type StaffErrorCode = "SELF";
 type TownErrorCode = "LOGO_EMPTY" | "LOGO_INVALID" | "LOGO_TOO_LARGE";
+type BillingErrorCode =
+  "INVOICE_CANCELLED" | "INVOICE_PAID" | "OVERPAYMENT" | "NOTHING_TO_BILL" | "REGIE_IN_USE" | "RUN_IN_PROGRESS";
+type PayfipErrorCode = "NOT_PAYABLE_ONLINE" | "PAYMENT_IN_PROGRESS" | "PAYFIP_UNAVAILABLE" | "PAYFIP_REFUSED";
 
 export type AppErrorCode =
   | CommonErrorCode
@@ -36,7 +39,9 @@ export type AppErrorCode =
   | CatalogueErrorCode
   | DocumentErrorCode
   | StaffErrorCode
-  | TownErrorCode;
+  | TownErrorCode
+  | BillingErrorCode
+  | PayfipErrorCode;
 
 /** An error meant for the user: its message is French and safe to show. */
 export class AppError extends Error {

@@ -227,19 +227,48 @@ export async function seedDemo(
     await prisma.documentType.upsert({ where: { code: type.code }, update: {}, create: { ...type, sortOrder: index } });
   }
 
+  // The guide: crèche and periscolar invoices are paid online through PayFiP; ALSH, Sports
+  // Vacances and ZAP are not (« à régler auprès du Guichet unique »).
+  const regies = [
+    {
+      code: "PERI",
+      name: "Régie périscolaire et restauration",
+      payfipClientNumber: "012345",
+      payableOnline: true,
+      paymentDeadlineDays: 30,
+      mentions:
+        "Paiement en ligne sur le Portail Familles (PayFiP), par chèque à l'ordre du Trésor public ou en espèces au Guichet unique. En cas de difficulté de paiement, contactez le Guichet unique.",
+    },
+    {
+      code: "ALSH",
+      name: "Régie accueils de loisirs",
+      payfipClientNumber: null,
+      payableOnline: false,
+      paymentDeadlineDays: 30,
+      mentions: "À régler auprès du Guichet unique (espèces, chèque, CESU ou virement).",
+    },
+  ];
+  const regieIds = new Map<string, string>();
+  for (const regie of regies) {
+    const row = await prisma.regie.upsert({ where: { code: regie.code }, update: {}, create: regie, select: { id: true } });
+    regieIds.set(regie.code, row.id);
+  }
+
   const activities = [
-    { code: "RESTAURATION_SCOLAIRE", name: "RESTAURATION SCOLAIRE", onlinePayment: true },
-    { code: "PERISCOLAIRE", name: "PERISCOLAIRE", onlinePayment: true },
-    { code: "ALSH", name: "ACCUEIL DE LOISIRS", onlinePayment: false },
-    { code: "JEUNESSE", name: "JEUNESSE", onlinePayment: false },
-    { code: "SPORTS_VACANCES", name: "SPORTS VACANCES", onlinePayment: false },
+    { code: "RESTAURATION_SCOLAIRE", name: "RESTAURATION SCOLAIRE", regie: "PERI" },
+    { code: "PERISCOLAIRE", name: "PERISCOLAIRE", regie: "PERI" },
+    { code: "ALSH", name: "ACCUEIL DE LOISIRS", regie: "ALSH" },
+    { code: "JEUNESSE", name: "JEUNESSE", regie: "ALSH" },
+    { code: "SPORTS_VACANCES", name: "SPORTS VACANCES", regie: "ALSH" },
   ];
   const activityIds = new Map<string, string>();
-  for (const [index, activity] of activities.entries()) {
+  for (const [index, { regie, ...activity }] of activities.entries()) {
+    const regieId = regieIds.get(regie) ?? null;
     const row = await prisma.activity.upsert({
       where: { code: activity.code },
+      // A demo started before the régies existed gets them linked; a town's own choice is kept.
       update: {},
-      create: { ...activity, sortOrder: index },
+      create: { ...activity, regieId, sortOrder: index },
       select: { id: true },
     });
     activityIds.set(activity.code, row.id);

@@ -22,6 +22,8 @@ type Props = {
   confirmMessage?: string;
   redirectTo?: (data: unknown) => string;
   resetOnSuccess?: boolean;
+  /** Runs after a success, before the page refreshes (e.g. to announce it from outside the form). */
+  onSuccess?: (data: unknown) => void;
   variant?: "primary" | "secondary" | "danger";
   className?: string;
   /** Posted as hidden inputs: the ids (and versions) of what the form changes. */
@@ -40,6 +42,7 @@ export function ActionForm({
   confirmMessage,
   redirectTo,
   resetOnSuccess,
+  onSuccess,
   variant = "primary",
   className,
   hiddenFields = {},
@@ -49,6 +52,7 @@ export function ActionForm({
   const formRef = useRef<HTMLFormElement>(null);
   const { result, pending, post } = useCheckedAction(action, schema, (data) => {
     if (resetOnSuccess) formRef.current?.reset();
+    onSuccess?.(data);
     if (redirectTo) router.push(redirectTo(data));
     else router.refresh();
   });

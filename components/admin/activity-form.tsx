@@ -1,12 +1,11 @@
 "use client";
 
 import { CreateOrEditForm, type CreateOrEditSpec } from "@/components/admin/create-or-edit-form";
-import { CheckboxField } from "@/components/ui/form/choice-fields";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { ZActivitySchema, ZActivityUpdateSchema } from "@/lib/catalogue/activity.schema";
 
-type Activity = { id: string; code: string; name: string; onlinePayment: boolean; sortOrder: number };
+type Activity = { id: string; code: string; name: string; sortOrder: number };
 type Props = {
   action: (input: FormData) => Promise<ActionResult<{ id: string }>>;
   /** The activity being edited; none to create one. */
@@ -31,12 +30,6 @@ export function ActivityForm({ action, activity }: Props) {
       {NAME_FIELDS.map((field) => (
         <TextField key={field.name} {...field} required defaultValue={activity?.[field.name]} />
       ))}
-      <CheckboxField
-        name="onlinePayment"
-        label="Paiement en ligne (PayFiP)"
-        defaultChecked={activity?.onlinePayment ?? false}
-        hint="Les factures de cette activité peuvent être payées en ligne."
-      />
       <TextField name="sortOrder" label="Ordre d'affichage" type="number" defaultValue={activity?.sortOrder ?? 0} />
     </CreateOrEditForm>
   );

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { checkbox, displayOrder, requiredNamedText } from "@/lib/validation/form-fields";
+import { displayOrder, requiredNamedText } from "@/lib/validation/form-fields";
 
 export const ZActivitySchema = z.object({
   // The code names the activity in data and exports (RESTAURATION_SCOLAIRE, ALSH…).
@@ -15,7 +15,6 @@ export const ZActivitySchema = z.object({
         ),
     ),
   name: requiredNamedText("Le nom de l'activité", 120),
-  onlinePayment: checkbox,
   sortOrder: displayOrder,
 });
 export type TActivity = z.output<typeof ZActivitySchema>;

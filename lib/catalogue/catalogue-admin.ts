@@ -63,7 +63,14 @@ export async function getEstablishment(db: Db, viewer: StaffViewer, id: string) 
 export async function listActivities(db: Db) {
   return db.activity.findMany({
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-    select: { id: true, code: true, name: true, onlinePayment: true, sortOrder: true, _count: { select: { periods: true } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      sortOrder: true,
+      regie: { select: { name: true } },
+      _count: { select: { periods: true } },
+    },
   });
 }
 
@@ -71,7 +78,7 @@ export async function getActivity(db: Db, viewer: StaffViewer, id: string) {
   assertStaffViewer(viewer);
   return db.activity.findUnique({
     where: { id },
-    select: { id: true, code: true, name: true, onlinePayment: true, sortOrder: true },
+    select: { id: true, code: true, name: true, sortOrder: true },
   });
 }
 
@@ -192,7 +199,7 @@ export async function updateActivity(db: PrismaClient, viewer: StaffViewer, id: 
     db.$transaction(async (tx) => {
       const before = await tx.activity.findUnique({
         where: { id },
-        select: { code: true, name: true, onlinePayment: true, sortOrder: true },
+        select: { code: true, name: true, sortOrder: true },
       });
       if (!before) throw new AppError("NOT_FOUND", "Activité introuvable.");
       const taken = await tx.activity.findUnique({ where: { code: input.code }, select: { id: true } });

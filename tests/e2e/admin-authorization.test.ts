@@ -361,7 +361,7 @@ const SPECS: Record<string, Spec> = {
     after: () => ({ name: "MATRICE FERMÉ", active: false }),
   },
   createActivityAction: {
-    argument: () => json({ code: "MATRICE_CREEE", name: "Matrice : activité créée", onlinePayment: "true", sortOrder: "0" }),
+    argument: () => json({ code: "MATRICE_CREEE", name: "Matrice : activité créée", sortOrder: "0" }),
     read: (db) => db.activity.count({ where: { code: "MATRICE_CREEE" } }),
     after: () => 1,
   },
@@ -371,7 +371,6 @@ const SPECS: Record<string, Spec> = {
         id: ids.catalogue.editActivityId,
         code: "MATRICE_MODIFIEE",
         name: "Matrice : activité modifiée",
-        onlinePayment: "false",
         sortOrder: "9",
       }),
     read: (db, ids) =>
@@ -560,7 +559,7 @@ async function fingerprint(database: PortalPrisma): Promise<Record<string, unkno
       'attendance', (SELECT coalesce(string_agg("reservationDayId" || status || "markedAt", ',' ORDER BY "reservationDayId"), '') FROM "Attendance"),
       'billExcusedAbsence', (SELECT string_agg("billExcusedAbsence"::text, ',') FROM "TownSettings"),
       'establishments', (SELECT string_agg(id || name || coalesce("schoolId", '') || coalesce(address, '') || active, ',' ORDER BY id) FROM "Establishment"),
-      'activities', (SELECT string_agg(id || code || name || "onlinePayment" || "sortOrder", ',' ORDER BY id) FROM "Activity"),
+      'activities', (SELECT string_agg(id || code || name || COALESCE("regieId", '') || "sortOrder", ',' ORDER BY id) FROM "Activity"),
       'periods', (SELECT string_agg(id || name || "establishmentId" || "activityId" || "startDate" || "endDate" || "openWeekdays"::text || coalesce("lastBookingDate"::text, '') || "bookingRuleId" || "changeRuleId" || "validationMode" || coalesce("minAgeYears"::text, '') || coalesce("maxAgeYears"::text, '') || "schoolLevels"::text || active, ',' ORDER BY id) FROM "Period"),
       'deadlineRules', (SELECT string_agg(id || kind || coalesce(weekday::text, '') || coalesce("daysBefore"::text, '') || "timeOfDay", ',' ORDER BY id) FROM "DeadlineRule"),
       'eligibleSchools', (SELECT string_agg("periodId" || "schoolId", ',' ORDER BY "periodId", "schoolId") FROM "PeriodEligibleSchool"),

@@ -207,21 +207,18 @@ describe.each(testDatabaseKinds())("catalogue editing on %s", (kind) => {
       expect(await database.prisma.activity.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
         code: "STAGES_SPORTIFS",
         name: "STAGES SPORTIFS",
-        onlinePayment: false,
         sortOrder: 7,
       });
       const update = ZActivityUpdateSchema.parse({
         id: created.id,
         code: "STAGES_SPORT",
         name: "STAGES SPORT",
-        onlinePayment: "on",
         sortOrder: "",
       });
       await updateActivity(database.prisma, agent, update.id, update);
       expect(await database.prisma.activity.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
         code: "STAGES_SPORT",
         name: "STAGES SPORT",
-        onlinePayment: true,
         sortOrder: 0,
       });
       expect(

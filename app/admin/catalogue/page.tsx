@@ -155,14 +155,14 @@ export default async function CataloguePage() {
         title="Activités"
         create={{ href: "/admin/catalogue/activites/nouvelle", label: "Créer une activité" }}
         empty="Aucune activité."
-        headers={["Code", "Nom", "Paiement en ligne", "Ordre", "Périodes", ACTIONS]}
+        headers={["Code", "Nom", "Régie", "Ordre", "Périodes", ACTIONS]}
         count={activities.length}
       >
         {activities.map((activity) => (
           <tr key={activity.id} className="border-t border-gray-200">
             <td className={cell}>{activity.code}</td>
             <td className={cell}>{activity.name}</td>
-            <td className={cell}>{activity.onlinePayment ? "Oui" : "Non"}</td>
+            <td className={cell}>{activity.regie?.name ?? "Aucune"}</td>
             <td className={cell}>{activity.sortOrder}</td>
             <td className={cell}>{activity._count.periods}</td>
             <EditLink href={`/admin/catalogue/activites/${activity.id}`} label={`Modifier l'activité ${activity.name}`} />

@@ -106,18 +106,14 @@ export default async function StaffReservationPage({ params }: { params: Promise
         ) : null}
       </Panel>
       <Panel title="Annuler des journées pour la famille">
-        {cancellable.length === 0 ? (
-          <p className="text-muted">Aucune journée à venir n&apos;est réservée : rien à annuler.</p>
-        ) : (
-          <DayCancellationForm
-            action={cancelDaysAction}
-            reservationId={reservation.id}
-            days={cancellable.map((line) => ({
-              id: line.id,
-              label: `${formatDay(line.day)} – ${line.unit} (${DAY_STATUS_LABELS[line.status]})`,
-            }))}
-          />
-        )}
+        <DayCancellationForm
+          action={cancelDaysAction}
+          reservationId={reservation.id}
+          days={cancellable.map((line) => ({
+            id: line.id,
+            label: `${formatDay(line.day)} – ${line.unit} (${DAY_STATUS_LABELS[line.status]})`,
+          }))}
+        />
       </Panel>
       <Panel title="Historique des décisions">
         {reservation.history.length === 0 ? (
