@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite, in order — lint and types, unit and integration tests (PGlite
-// always, PostgreSQL when reachable), then the production build and the browser tests (when
+// always, PostgreSQL when reachable) with the production build beside them, then the browser tests (when
 // Chromium is installed). Whatever a machine lacks is skipped with its reason printed; CI
 // (.ci/run) provides everything and sets PORTAIL_REQUIRE_ALL=1: there a missing service, a
 // skipped or a todo test fails the run (scripts/test-verdict.mjs judges). The services are
 // probed once, here, and the answers passed to every Jest run. Ends with one line
 // "N passed, N failed, N skipped", each test counted once.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -38,6 +38,26 @@ function step(title, command, args) {
   return result.status === 0;
 }
 
+/** `next build` in the background, its output kept in a file and printed when it ends: resolves to its success. */
+function startBuild() {
+  const title = "Build de production (next build)";
+  const logPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "portail-build-")), "build.log");
+  const log = fs.openSync(logPath, "w");
+  const started = Date.now();
+  console.log(`\n━━ ${title} : lancé en parallèle des tests unitaires et d'intégration ($ next build)`);
+  const child = spawn(bin("next"), ["build"], { cwd: root, env, stdio: ["ignore", log, log] });
+  return new Promise((resolve) => {
+    child.on("error", () => resolve(false));
+    child.on("close", (status) => {
+      fs.closeSync(log);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`\n━━ ${title}\n${fs.readFileSync(logPath, "utf8").trimEnd()}`);
+      console.log(`━━ ${title} : ${status === 0 ? "OK" : `ÉCHEC (code ${status})`} en ${seconds} s (en parallèle)`);
+      resolve(status === 0);
+    });
+  });
+}
+
 function jestStep(title, args) {
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "portail-jest-")), "report.json");
   const ok = step(title, bin("jest"), [...args, "--json", `--outputFile=${report}`]);
@@ -61,10 +81,14 @@ if (!step("Formatage (Prettier)", bin("prettier"), ["--check", "."]))
   problems.push("des fichiers ne sont pas formatés (npm run format)");
 if (!step("Types (tsc)", bin("tsc"), ["--noEmit"])) problems.push("tsc signale des erreurs de types");
 
+// The production build runs beside the unit and integration tests: they leave a core mostly
+// idle (the job-schedule test waits for two cron minutes), and the build only writes .next/.
+const build = chromium.ok ? startBuild() : null;
+
 jestStep("Tests unitaires et d'intégration", ["--ci"]);
 
-if (chromium.ok) {
-  if (step("Build de production (next build)", bin("next"), ["build"])) {
+if (build) {
+  if (await build) {
     jestStep("Tests de bout en bout (Chromium)", ["--ci", "-c", "jest.e2e.config.mjs", "--forceExit"]);
   } else {
     problems.push("next build a échoué : tests navigateur non lancés");
