@@ -23,6 +23,9 @@ export function billingAddress(family: {
   postalCode: string | null;
   city: string | null;
 }): string {
-  const town = [family.postalCode, family.city].map((part) => part?.trim()).filter(Boolean).join(" ");
+  const town = [family.postalCode, family.city]
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join(" ");
   return [family.street?.trim(), family.addressComplement?.trim(), town].filter(Boolean).join("\n");
 }

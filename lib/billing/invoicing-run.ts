@@ -9,15 +9,15 @@ import { assertStaffViewer } from "@/lib/auth/staff-only";
 import { childName } from "@/lib/children/child-name";
 import * as clock from "@/lib/clock";
 import { addDays, dateToDay, formatDay, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
-import type { PrismaClient, Prisma } from "@/lib/db/generated/client";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { loadMailTown } from "@/lib/mail/mail-town";
 import { enqueueMails } from "@/lib/mail/outbox";
 import { renderMail, type MailTown, type RenderedMail } from "@/lib/mail/render-mail";
 import { publicUrl } from "@/lib/town/public-url";
 
-import { billingAddress, billingName, type FamilyCivilityName } from "./billing-party";
 import { monthEnd, monthFirstDay, monthLabel, type BillingMonth } from "./billing-month";
+import { billingAddress, billingName, type FamilyCivilityName } from "./billing-party";
 import { invoiceNumber, invoiceReference } from "./invoice-number";
 import { formatAmount } from "./invoice-state";
 
@@ -53,7 +53,15 @@ export type InvoicingAnomalies = {
   noQuotient: { familyId: string; familyName: string; days: number; reason: "NO_QF" | "NO_BRACKET" }[];
   noQuotientCount: number;
   /** Days not billed: their unit has no tariff for the bracket. */
-  noTariff: { familyId: string; familyName: string; childName: string; date: CalendarDay; service: string; unit: string; bracket: string | null }[];
+  noTariff: {
+    familyId: string;
+    familyName: string;
+    childName: string;
+    date: CalendarDay;
+    service: string;
+    unit: string;
+    bracket: string | null;
+  }[];
   noTariffCount: number;
 };
 
@@ -148,7 +156,9 @@ type StagedFamily = {
 
 /** The families with at least one priced day, in the numbering order (name, then id), with their totals and next rank. */
 async function stagedFamilies(tx: Tx, regieId: string, month: BillingMonth, limit: number | null): Promise<StagedFamily[]> {
-  const rows = await tx.$queryRaw<(Omit<StagedFamily, "days" | "totalCents" | "rank"> & { days: bigint; totalCents: bigint; rank: number })[]>`
+  const rows = await tx.$queryRaw<
+    (Omit<StagedFamily, "days" | "totalCents" | "rank"> & { days: bigint; totalCents: bigint; rank: number })[]
+  >`
     SELECT f.id AS "familyId", f.name AS "familyName", f.civility::text AS civility, f.street, f."addressComplement",
            f."postalCode", f.city, pe.email, s.days, s.total AS "totalCents", COALESCE(prev.rank, 0) + 1 AS rank
       FROM (SELECT family_id, count(*) AS days, sum(price_cents) AS total
@@ -180,7 +190,16 @@ async function stagedAnomalies(tx: Tx): Promise<InvoicingAnomalies> {
      WHERE NOT l.bracket_found
      GROUP BY l.family_id, f.name ORDER BY f.name, l.family_id`;
   const noTariff = await tx.$queryRaw<
-    { familyId: string; familyName: string; lastName: string; firstName: string; date: Date; service: string; unit: string; bracket: string | null }[]
+    {
+      familyId: string;
+      familyName: string;
+      lastName: string;
+      firstName: string;
+      date: Date;
+      service: string;
+      unit: string;
+      bracket: string | null;
+    }[]
   >`
     SELECT l.family_id AS "familyId", f.name AS "familyName", c."lastName", c."firstName", l.date,
            l.service_label AS service, l.unit_label AS unit, l.bracket_label AS bracket
@@ -221,7 +240,13 @@ export async function previewInvoicing(db: PrismaClient, viewer: StaffViewer, in
       regie: { id: regie.id, code: regie.code, name: regie.name, payableOnline: regie.payableOnline },
       month: input.month,
       ...totals,
-      families: families.map(({ familyId, familyName, days, totalCents, rank }) => ({ familyId, familyName, days, totalCents, rank })),
+      families: families.map(({ familyId, familyName, days, totalCents, rank }) => ({
+        familyId,
+        familyName,
+        days,
+        totalCents,
+        rank,
+      })),
       anomalies: await stagedAnomalies(tx),
     };
   }, RUN_TRANSACTION);
@@ -373,7 +398,14 @@ export async function generateInvoices(
 /** « Votre facture de novembre 2026 est disponible ». */
 export function invoiceAvailableMail(
   town: MailTown,
-  invoice: { month: BillingMonth; number: string; totalCents: number; dueDay: CalendarDay; regieName: string; payableOnline: boolean },
+  invoice: {
+    month: BillingMonth;
+    number: string;
+    totalCents: number;
+    dueDay: CalendarDay;
+    regieName: string;
+    payableOnline: boolean;
+  },
 ): RenderedMail {
   const month = monthLabel(invoice.month);
   return renderMail(town, {

@@ -6,8 +6,8 @@ import { queuePasswordResetMail } from "@/lib/auth/password-reset";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import { setAccountActive } from "@/lib/auth/user-sessions";
-import { CHILD_HEALTH_FIELDS } from "@/lib/children/child-fields";
 import { quotientOnDay } from "@/lib/billing/quotient-bracket";
+import { CHILD_HEALTH_FIELDS } from "@/lib/children/child-fields";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
@@ -265,7 +265,10 @@ export async function setQuotientFamilial(
       update: { quotientFamilial, setAt: now, setByUserId: viewer.userId },
       create: { familyId, quotientFamilial, validFrom: dayToDate(validFrom), setAt: now, setByUserId: viewer.userId },
     });
-    const history = await tx.quotientHistory.findMany({ where: { familyId }, select: { validFrom: true, quotientFamilial: true } });
+    const history = await tx.quotientHistory.findMany({
+      where: { familyId },
+      select: { validFrom: true, quotientFamilial: true },
+    });
     const today = parisToday(now);
     const current = history.some((entry) => dateToDay(entry.validFrom) <= today)
       ? quotientOnDay(

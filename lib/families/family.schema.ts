@@ -38,7 +38,9 @@ export const ZQuotientSchema = z.object({
     .string({ error: "Indiquez la date à partir de laquelle ce quotient est valable." })
     .trim()
     .min(1, { error: "Indiquez la date à partir de laquelle ce quotient est valable.", abort: true })
-    .refine((value) => isCalendarDay(value) && value >= "2000-01-01", { error: "Date invalide : utilisez le format JJ/MM/AAAA." }),
+    .refine((value) => isCalendarDay(value) && value >= "2000-01-01", {
+      error: "Date invalide : utilisez le format JJ/MM/AAAA.",
+    }),
 });
 export type TQuotient = z.input<typeof ZQuotientSchema>;
 

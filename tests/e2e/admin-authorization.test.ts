@@ -270,7 +270,7 @@ const SPECS: Record<string, Spec> = {
     after: () => false,
   },
   setQuotientAction: {
-    argument: (ids) => json({ familyId: ids.family.id, quotientFamilial: "720" }),
+    argument: (ids) => json({ familyId: ids.family.id, quotientFamilial: "720", validFrom: "2026-09-01" }),
     read: async (db, ids) => (await db.family.findUniqueOrThrow({ where: { id: ids.family.id } })).quotientFamilial,
     after: () => 720,
   },
