@@ -12,6 +12,8 @@ import { dayToDate, eachDay, isoWeekday, type CalendarDay } from "@/lib/dates/ca
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { writeLocalFile } from "@/lib/storage/local-disk";
 
+import { seedDemoBilling } from "./seed-billing";
+
 export const DEMO_PASSWORD = "portail-demo-2026";
 export const DEMO_ACCOUNTS = {
   parent: "famille.test@demo.fr",
@@ -173,7 +175,8 @@ export async function seedDemo(
   if (process.env.NODE_ENV === "production") {
     throw new Error("Les données de démonstration ne sont jamais créées en production (NODE_ENV=production).");
   }
-  const schoolYears = bookableSchoolYears(options.today ?? clock.today());
+  const today = options.today ?? clock.today();
+  const schoolYears = bookableSchoolYears(today);
   const addedSchoolYears = new Set<string>();
   const alreadySeeded = (await prisma.family.count({ where: { id: DEMO_IDS.family } })) > 0;
   const passwordHash = alreadySeeded ? null : await hashPassword(DEMO_PASSWORD);
@@ -348,7 +351,13 @@ export async function seedDemo(
   }
 
   const report = { schoolYears: schoolYears.map((year) => year.label), addedSchoolYears: [...addedSchoolYears] };
-  if (alreadySeeded) return { created: false, ...report };
+  // Last month's invoice of the TEST family (prisma/seed-billing.ts), on every run: the demo follows today.
+  const billing = () =>
+    seedDemoBilling(prisma, { family: DEMO_IDS.family, julien: DEMO_IDS.julien, agentEmail: DEMO_ACCOUNTS.agent }, today);
+  if (alreadySeeded) {
+    await billing();
+    return { created: false, ...report };
+  }
 
   // The family TEST: a complete record, Julien's sheet complete with an accepted vaccination
   // record (bookable at once), Julie's sheet empty (to show the completeness gate).
@@ -511,5 +520,6 @@ export async function seedDemo(
       },
     });
   });
+  await billing();
   return { created: true, ...report };
 }

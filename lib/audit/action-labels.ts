@@ -38,6 +38,8 @@ export const AUDIT_ACTION_LABELS = {
   "family.create": "Famille créée",
   "family.qf.set": "Quotient familial fixé",
   "family.record.update": "Dossier famille modifié",
+  "invoice.cancel": "Facture annulée par un avoir",
+  "invoicing.run": "Facturation du mois lancée",
   "news.create": "Actualité créée",
   "outbox.resend": "E-mail renvoyé",
   "news.update": "Actualité modifiée",

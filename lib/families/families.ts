@@ -6,8 +6,10 @@ import { queuePasswordResetMail } from "@/lib/auth/password-reset";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import { setAccountActive } from "@/lib/auth/user-sessions";
+import { quotientOnDay } from "@/lib/billing/quotient-bracket";
 import { CHILD_HEALTH_FIELDS } from "@/lib/children/child-fields";
 import * as clock from "@/lib/clock";
+import { dateToDay, dayToDate, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
@@ -240,22 +242,47 @@ export async function setParentAccountActive(
   });
 }
 
+/**
+ * The QF from the CAF/MSA attestation or the tax notice, valid from `validFrom` (default: the first
+ * day of the current month): one QuotientHistory row per (family, day), replaced if that day
+ * already has one — invoicing prices each day at the QF valid that day. Family.quotientFamilial
+ * stays the value valid today.
+ */
 export async function setQuotientFamilial(
   db: PrismaClient,
   viewer: StaffViewer,
   familyId: string,
   quotientFamilial: number,
   now = clock.now(),
+  validFrom: CalendarDay = `${parisToday(now).slice(0, 7)}-01`,
 ) {
+  assertStaffViewer(viewer);
   await db.$transaction(async (tx) => {
-    const { count } = await tx.family.updateMany({ where: { id: familyId }, data: { quotientFamilial, qfSetAt: now } });
-    if (count === 0) throw new AppError("NOT_FOUND", "Famille introuvable.");
+    const family = await tx.family.findUnique({ where: { id: familyId }, select: { id: true } });
+    if (!family) throw new AppError("NOT_FOUND", "Famille introuvable.");
+    await tx.quotientHistory.upsert({
+      where: { familyId_validFrom: { familyId, validFrom: dayToDate(validFrom) } },
+      update: { quotientFamilial, setAt: now, setByUserId: viewer.userId },
+      create: { familyId, quotientFamilial, validFrom: dayToDate(validFrom), setAt: now, setByUserId: viewer.userId },
+    });
+    const history = await tx.quotientHistory.findMany({
+      where: { familyId },
+      select: { validFrom: true, quotientFamilial: true },
+    });
+    const today = parisToday(now);
+    const current = history.some((entry) => dateToDay(entry.validFrom) <= today)
+      ? quotientOnDay(
+          history.map((entry) => ({ validFrom: dateToDay(entry.validFrom), quotientFamilial: entry.quotientFamilial })),
+          today,
+        )
+      : quotientFamilial;
+    await tx.family.update({ where: { id: familyId }, data: { quotientFamilial: current, qfSetAt: now } });
     await writeAudit(tx, viewer, {
       action: "family.qf.set",
       familyId,
       targetType: "Family",
       targetId: familyId,
-      details: { quotientFamilial },
+      details: { quotientFamilial, validFrom },
     });
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { isCalendarDay } from "@/lib/dates/calendar-day";
 import { blankToNull, optionalNamedText, requiredNamedText } from "@/lib/validation/form-fields";
 
 const requiredText = (label: string) => requiredNamedText(label, 100);
@@ -32,7 +33,16 @@ export const ZQuotientSchema = z.object({
     .int("Le quotient familial doit être un nombre entier.")
     .min(0, "Le quotient familial ne peut pas être négatif.")
     .max(100_000, "Le quotient familial paraît trop élevé."),
+  /** « Valable à partir du »: the days from then on are billed at this QF. */
+  validFrom: z
+    .string({ error: "Indiquez la date à partir de laquelle ce quotient est valable." })
+    .trim()
+    .min(1, { error: "Indiquez la date à partir de laquelle ce quotient est valable.", abort: true })
+    .refine((value) => isCalendarDay(value) && value >= "2000-01-01", {
+      error: "Date invalide : utilisez le format JJ/MM/AAAA.",
+    }),
 });
+export type TQuotient = z.input<typeof ZQuotientSchema>;
 
 export const ZAccountSchema = z.object({ familyId: z.uuid(), userId: z.uuid() });
 export const ZAccountActiveSchema = ZAccountSchema.extend({

@@ -10,6 +10,7 @@ export const MAIL_KIND_LABELS = {
   activation: "Activation de compte",
   "password-reset": "Réinitialisation du mot de passe",
   "email-change": "Changement d'identifiant",
+  "invoice-available": "Facture disponible",
 } as const;
 
 export type MailKind = keyof typeof MAIL_KIND_LABELS;

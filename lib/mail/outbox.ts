@@ -24,3 +24,26 @@ export async function enqueueMail(tx: Db, to: string, mail: RenderedMail, kind: 
   mailQueued();
   return id;
 }
+
+/**
+ * Many mails at once (the monthly invoicing's « Votre facture … est disponible »), in the caller's
+ * transaction: written in batches of rows rather than one insert each.
+ */
+export async function enqueueMails(tx: Db, mails: { to: string; mail: RenderedMail; kind: MailKind }[]): Promise<number> {
+  const now = clock.now();
+  for (let start = 0; start < mails.length; start += 500) {
+    await tx.outboxMail.createMany({
+      data: mails.slice(start, start + 500).map(({ to, mail, kind }) => ({
+        to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        kind,
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
+    });
+  }
+  if (mails.length > 0) mailQueued();
+  return mails.length;
+}

@@ -64,6 +64,9 @@ const PAGES: Record<string, { urls: (ids: MatrixIds) => string[]; adminOnly?: tr
   "/admin/catalogue/unites/nouvelle": { urls: (ids) => [`/admin/catalogue/unites/nouvelle?periode=${ids.periodId}`] },
   "/admin/catalogue/unites/[id]": { urls: (ids) => [`/admin/catalogue/unites/${ids.unitId}`] },
   "/admin/catalogue/tranches": { urls: () => ["/admin/catalogue/tranches"] },
+  "/admin/facturation": {
+    urls: (ids) => ["/admin/facturation", `/admin/facturation?mois=${ids.billing.month}&regie=${ids.billing.regieId}`],
+  },
   "/admin/contenus": { urls: () => ["/admin/contenus"] },
   "/admin/personnel": { urls: () => ["/admin/personnel"], adminOnly: true },
   "/admin/journal": { urls: () => ["/admin/journal"], adminOnly: true },
@@ -84,6 +87,7 @@ const ACTION_PAGES: Record<string, (ids: MatrixIds) => string> = {
   "app/admin/documents/actions.ts": (ids) => `/admin/documents/${ids.documentId}`,
   "app/admin/envois/actions.ts": () => "/admin/envois",
   "app/admin/listes/actions.ts": () => "/admin/listes",
+  "app/admin/facturation/actions.ts": () => "/admin/facturation",
 };
 
 const upload = (name: string, mimeType: string): FilePart => ({
@@ -270,7 +274,7 @@ const SPECS: Record<string, Spec> = {
     after: () => false,
   },
   setQuotientAction: {
-    argument: (ids) => json({ familyId: ids.family.id, quotientFamilial: "720" }),
+    argument: (ids) => json({ familyId: ids.family.id, quotientFamilial: "720", validFrom: "2026-09-01" }),
     read: async (db, ids) => (await db.family.findUniqueOrThrow({ where: { id: ids.family.id } })).quotientFamilial,
     after: () => 720,
   },
@@ -516,6 +520,17 @@ const SPECS: Record<string, Spec> = {
     argument: (ids) => json({ reservationDayId: ids.attendanceDayId, status: "ABSENT_EXCUSE" }),
     read: (db, ids) => db.attendance.findUnique({ where: { reservationDayId: ids.attendanceDayId }, select: { status: true } }),
     after: () => ({ status: "ABSENT_EXCUSE" }),
+  },
+  generateInvoicesAction: {
+    // The matrix's own régie: MATRICE's October day becomes one invoice of a run.
+    argument: (ids) => json({ regieId: ids.billing.regieId, month: ids.billing.month }),
+    read: (db, ids) => db.invoice.count({ where: { regieId: ids.billing.regieId, runId: { not: null } } }),
+    after: () => 1,
+  },
+  cancelInvoiceAction: {
+    argument: (ids) => json({ invoiceId: ids.billing.invoiceId, reason: "Matrice : annulation" }),
+    read: async (db, ids) => (await db.invoice.findUniqueOrThrow({ where: { id: ids.billing.invoiceId } })).status,
+    after: () => "CANCELLED",
   },
   setBillExcusedAbsenceAction: {
     adminOnly: true,

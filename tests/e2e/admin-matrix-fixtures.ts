@@ -52,6 +52,8 @@ export type MatrixIds = {
   staff: { role: string; active: string; secondFactor: string };
   /** A mail given up after its 48 hours of attempts (« Renvoyer » on the page « Envois »). */
   failedMailId: string;
+  /** « Facturation »: a régie of its own with one billable day of MATRICE in October 2026, and an invoice to cancel. */
+  billing: { regieId: string; month: string; invoiceId: string };
 };
 
 /** A staff account signed in and then out: its cookie names a revoked session (see the test). */
@@ -218,6 +220,63 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
   });
   const brackets = await prisma.qfBracket.findMany({ orderBy: { minQf: "asc" }, select: { id: true } });
 
+  // Invoicing: a régie of its own billing an activity of its own, MATRICE (QF 500) booked on one
+  // October day priced in the demo's brackets, and a standing invoice of that régie to cancel.
+  const billingRegie = await prisma.regie.create({ data: { code: "MATR", name: "Matrice : régie" }, select: { id: true } });
+  const billingActivity = await prisma.activity.create({
+    data: { code: "MATRICE_FACTURATION", name: "Matrice : activité facturée", sortOrder: 51, regieId: billingRegie.id },
+    select: { id: true },
+  });
+  const billingRule = await prisma.deadlineRule.create({
+    data: { kind: "DAYS_BEFORE", daysBefore: 0, timeOfDay: 23 * 60 + 59 },
+    select: { id: true },
+  });
+  const billingPeriod = await prisma.period.create({
+    data: {
+      establishmentId: host.id,
+      activityId: billingActivity.id,
+      name: "MATRICE PÉRIODE FACTURÉE",
+      startDate: new Date("2026-10-01T00:00:00Z"),
+      endDate: new Date("2026-10-31T00:00:00Z"),
+      openWeekdays: [1, 2, 3, 4, 5],
+      bookingRuleId: billingRule.id,
+      changeRuleId: billingRule.id,
+      units: { create: { label: "MATRICE JOURNÉE", startTime: "09:00", endTime: "17:00", capacity: 10 } },
+    },
+    select: { id: true, units: { select: { id: true } } },
+  });
+  const demoBrackets = await prisma.qfBracket.findMany({ where: { minQf: { lt: 6000 } }, select: { id: true } });
+  await prisma.tariff.createMany({
+    data: demoBrackets.map((bracket) => ({ unitId: billingPeriod.units[0].id, bracketId: bracket.id, priceCents: 1000 })),
+  });
+  await prisma.quotientHistory.create({
+    data: { familyId: family.id, quotientFamilial: 500, validFrom: new Date("2026-09-01T00:00:00Z") },
+  });
+  await createReservation(prisma, {
+    familyId: family.id,
+    childId: child.id,
+    periodId: billingPeriod.id,
+    lines: [{ unitId: billingPeriod.units[0].id, day: "2026-10-05" }],
+    status: "ACCEPTED",
+  });
+  const toCancel = await prisma.invoice.create({
+    data: {
+      number: "F-MATR-2026-000900",
+      reference: "FMATR2026000900",
+      regieId: billingRegie.id,
+      year: 2026,
+      sequence: 900,
+      familyId: family.id,
+      month: new Date("2026-09-01T00:00:00Z"),
+      payableOnline: false,
+      totalCents: 0,
+      dueDate: new Date("2026-12-31T00:00:00Z"),
+      billingName: "Famille MATRICE",
+      billingAddress: "RODEZ",
+    },
+    select: { id: true },
+  });
+
   // Staff members to promote, to deactivate, and whose second factor to reset; and the one signed out.
   const staff = (email: string, extra: object = {}) =>
     prisma.user.create({
@@ -288,5 +347,6 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
     brackets: { edit: editBracket.id, remove: removeBracket.id },
     staff: { role: role.id, active: active.id, secondFactor: reset.id },
     failedMailId: failedMail.id,
+    billing: { regieId: billingRegie.id, month: "2026-10", invoiceId: toCancel.id },
   };
 }

@@ -154,7 +154,10 @@ export async function startPortal(options: PortalOptions = {}): Promise<Portal> 
 
   // Migrations and demo data (the seed refuses NODE_ENV=production, so it runs as "test"). Not
   // spawnSync: a test may start a portal while it drives another one.
-  const seed = await run(path.join(root, "node_modules/.bin/tsx"), ["scripts/seed.ts"], { ...env, NODE_ENV: "test" });
+  const seed = await run(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/seed.ts"], {
+    ...env,
+    NODE_ENV: "test",
+  });
   if (seed.status !== 0) throw new Error(`seed failed: ${seed.output}`);
 
   const open = (): Database =>

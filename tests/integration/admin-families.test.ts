@@ -180,7 +180,14 @@ describe.each(testDatabaseKinds())("staff family management on %s", (kind) => {
         where: { familyId: family.id, action: "family.qf.set" },
         select: { details: true },
       }),
-    ).toEqual({ details: { quotientFamilial: 640 } });
+    ).toEqual({ details: { quotientFamilial: 640, validFrom: "2026-11-01" } });
+    // « Valable à partir du »: by default the first day of the month, kept in the QF's history.
+    expect(
+      await database.prisma.quotientHistory.findMany({
+        where: { familyId: family.id },
+        select: { quotientFamilial: true, validFrom: true, setByUserId: true },
+      }),
+    ).toEqual([{ quotientFamilial: 640, validFrom: new Date("2026-11-01T00:00:00Z"), setByUserId: agent.userId }]);
   });
 
   it("audits each read of a child's medical section, and only that: the family page itself logs nothing", async () => {

@@ -46,7 +46,7 @@ export const setAccountActiveAction = staffAction(ZAccountActiveSchema, async (i
 });
 
 export const setQuotientAction = staffAction(ZQuotientSchema, async (input, viewer, db) => {
-  await setQuotientFamilial(db, viewer, input.familyId, input.quotientFamilial);
+  await setQuotientFamilial(db, viewer, input.familyId, input.quotientFamilial, undefined, input.validFrom);
   revalidatePath(`/admin/familles/${input.familyId}`);
   return null;
 });

@@ -17,6 +17,7 @@ import { staffPage } from "@/lib/auth/session";
 import { listSchools } from "@/lib/catalogue/catalogue";
 import { childName } from "@/lib/children/child-name";
 import { childIdentityValues } from "@/lib/children/child-sheet";
+import * as clock from "@/lib/clock";
 import { dateToDay, formatDateTime, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { STAFF_DOCUMENT_STATUS_LABELS } from "@/lib/documents/status-labels";
@@ -93,7 +94,12 @@ export default async function FamilyPage({
             </Link>
           </p>
           <div className="mt-4">
-            <QuotientForm action={setQuotientAction} familyId={family.id} quotient={family.quotientFamilial} />
+            <QuotientForm
+              action={setQuotientAction}
+              familyId={family.id}
+              quotient={family.quotientFamilial}
+              defaultValidFrom={`${clock.today().slice(0, 7)}-01`}
+            />
           </div>
         </Panel>
         <Panel title="Compte(s) parent">
