@@ -138,7 +138,10 @@ describeE2e("the back office built for volume, in Chromium at 1280 px", () => {
 
     // From the family page, whose reservation rows are links now.
     await agent.goto(`/admin/familles/${DEMO_IDS.family}`);
-    const lunchRow = agent.getByRole("row").filter({ hasText: "CANTINE ELEMENTAIRE CAMBON" });
+    const lunchRow = agent
+      .getByRole("row")
+      .filter({ hasText: "CANTINE ELEMENTAIRE CAMBON" })
+      .filter({ hasText: /TEST JULIE\b/ });
     await expectVisible(lunchRow.getByRole("cell", { name: "TEST JULIE", exact: true }));
     await lunchRow.getByRole("link", { name: /^Réservation n° \d{6}$/ }).click();
     await agent.waitForURL(/\/admin\/reservations\/[0-9a-f-]{36}$/);

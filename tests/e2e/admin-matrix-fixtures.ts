@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 
 import type { Database } from "@/lib/db/connect";
-import { DEMO_ACCOUNTS } from "@/prisma/seed";
+import { DEMO_ACCOUNTS, DEMO_IDS } from "@/prisma/seed";
 
 import { createReservation } from "../helpers/admin-fixtures";
 import { prepareDemoReservations } from "./admin-e2e-fixtures";
@@ -76,7 +76,12 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
     select: { id: true },
   });
   const lunch = await prisma.reservationDay.findFirstOrThrow({
-    where: { status: "ACCEPTED", reservation: { period: { establishment: { name: "CANTINE ELEMENTAIRE CAMBON" } } } },
+    // Julie's, on the fixture day: Julien's accepted lunches of last month (the demo's invoice) are past.
+    where: {
+      status: "ACCEPTED",
+      childId: DEMO_IDS.julie,
+      reservation: { period: { establishment: { name: "CANTINE ELEMENTAIRE CAMBON" } } },
+    },
     select: { id: true, reservationId: true },
   });
   const period = await prisma.period.findFirstOrThrow({

@@ -48,7 +48,7 @@ describeE2e("page titles name their content (RGAA 8.6)", () => {
         const prisma = database.prisma;
         await prepareDemoReservations(database);
         const reservation = await prisma.reservation.findFirstOrThrow({
-          where: { childId: DEMO_IDS.julien },
+          where: { childId: DEMO_IDS.julien, period: { establishment: { name: "GARDERIE ELEMENTAIRE CAMBON" } } },
           select: { id: true, period: { select: { id: true, activityId: true, establishmentId: true } } },
         });
         const unit = await prisma.unit.findFirstOrThrow({ where: { periodId: reservation.period.id }, select: { id: true } });
