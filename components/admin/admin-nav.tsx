@@ -11,6 +11,7 @@ const ADMIN_SECTIONS: { href: string; label: string; adminOnly?: boolean; counte
   { href: "/admin/reservations", label: "Réservations", counter: "pendingLines" },
   { href: "/admin/listes", label: "Listes du jour" },
   { href: "/admin/catalogue", label: "Catalogue" },
+  { href: "/admin/paiements-en-ligne", label: "Paiements en ligne" },
   { href: "/admin/contenus", label: "Contenus" },
   { href: "/admin/personnel", label: "Personnel", adminOnly: true },
   { href: "/admin/journal", label: "Journal", adminOnly: true },
