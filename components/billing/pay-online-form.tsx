@@ -37,7 +37,9 @@ export function PayOnlineForm({ invoiceId, remainingCents }: { invoiceId: string
       >
         {pending ? "Redirection vers PayFiP…" : `Payer en ligne ${amount}`}
       </button>
-      <p className="text-sm text-gray-700">Paiement sécurisé par carte bancaire sur PayFiP, le service de paiement de l&apos;État.</p>
+      <p className="text-sm text-gray-700">
+        Paiement sécurisé par carte bancaire sur PayFiP, le service de paiement de l&apos;État.
+      </p>
       <div role="status" aria-live="polite">
         {result?.ok ? (
           <p ref={messageRef} tabIndex={-1} className="rounded bg-green-50 px-4 py-3 font-semibold text-green-900">

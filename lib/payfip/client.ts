@@ -72,7 +72,8 @@ export function creerPaiementArgs(input: CreerPaiementInput): CreerPaiementSecur
   const invalid = (field: string, why: string) => new PayfipError("invalid", `${field} : ${why}`);
   if (!isValidExer(input.exer)) throw invalid("exer", "quatre chiffres attendus");
   if (!isValidMel(input.mel)) throw invalid("mel", "adresse e-mail de 6 à 80 caractères avec un @");
-  if (!Number.isInteger(input.montantCents) || input.montantCents <= 0) throw invalid("montant", "un nombre entier de centimes positif");
+  if (!Number.isInteger(input.montantCents) || input.montantCents <= 0)
+    throw invalid("montant", "un nombre entier de centimes positif");
   if (!isValidNumcli(input.numcli)) throw invalid("numcli", "six chiffres");
   if (!isValidRefdet(input.refdet)) throw invalid("refdet", "6 à 30 lettres ou chiffres");
   if (!isSaisie(input.saisie)) throw invalid("saisie", "T, X ou W");
@@ -107,7 +108,9 @@ async function call(config: PayfipConfig, envelope: string, expected: string): P
     const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
     throw new PayfipError(
       "unreachable",
-      timedOut ? `PayFiP n'a pas répondu en ${config.timeoutMs / 1000} s` : `PayFiP injoignable : ${error instanceof Error ? error.message : error}`,
+      timedOut
+        ? `PayFiP n'a pas répondu en ${config.timeoutMs / 1000} s`
+        : `PayFiP injoignable : ${error instanceof Error ? error.message : error}`,
     );
   }
   let body: ReturnType<typeof readBody>;

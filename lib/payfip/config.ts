@@ -25,9 +25,11 @@ export function payfipConfigFromEnv(env: Env = process.env): PayfipConfig {
   const rawUrl = env.PAYFIP_URL?.trim();
   const baseUrl = (rawUrl || (production ? PAYFIP_PRODUCTION_URL : standinUrl(env))).replace(/\/+$/, "");
   const rawSaisie = env.PAYFIP_SAISIE?.trim() || (production ? "W" : "T");
-  if (!isSaisie(rawSaisie)) throw new PayfipConfigError(`PAYFIP_SAISIE="${rawSaisie}" : T (test), X (activation) ou W (production).`);
+  if (!isSaisie(rawSaisie))
+    throw new PayfipConfigError(`PAYFIP_SAISIE="${rawSaisie}" : T (test), X (activation) ou W (production).`);
   const timeoutMs = Number(env.PAYFIP_TIMEOUT_MS?.trim() || DEFAULT_TIMEOUT_MS);
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new PayfipConfigError(`PAYFIP_TIMEOUT_MS="${env.PAYFIP_TIMEOUT_MS}" n'est pas un délai.`);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw new PayfipConfigError(`PAYFIP_TIMEOUT_MS="${env.PAYFIP_TIMEOUT_MS}" n'est pas un délai.`);
   return { baseUrl, saisie: rawSaisie, timeoutMs };
 }
 

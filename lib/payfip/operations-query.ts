@@ -28,7 +28,11 @@ export type FamilyPaymentView = {
   invoice: { id: string; number: string; state: InvoiceState; remainingCents: number; payable: boolean };
 };
 
-export async function familyPaymentOperation(db: Db, viewer: ParentViewer, operationId: string): Promise<FamilyPaymentView | null> {
+export async function familyPaymentOperation(
+  db: Db,
+  viewer: ParentViewer,
+  operationId: string,
+): Promise<FamilyPaymentView | null> {
   const operation = await db.payfipOperation.findFirst({
     where: { id: operationId, invoice: { familyId: viewer.familyId } },
     select: {

@@ -2,14 +2,14 @@ import { creerPaiementArgs, PayfipError } from "./client";
 import { callbackUrls, payfipConfigFromEnv, paymentPageUrl } from "./config";
 import {
   creerPaiementSecuriseRequest,
+  DETAIL_FIELDS,
   faultResponse,
+  PAYFIP_NAMESPACE,
   readBody,
   readFault,
   readRequest,
   readReturn,
   recupererDetailPaiementSecuriseResponse,
-  DETAIL_FIELDS,
-  PAYFIP_NAMESPACE,
 } from "./soap";
 import { isValidMel, isValidRefdet, montantText, normaliseObjet, parisTransactionInstant, parseMontant } from "./validation";
 
@@ -58,17 +58,37 @@ describe("PayFiP field rules", () => {
     expect(parisTransactionInstant("26132026", "1430")).toBeNull();
   });
   it("refuses arguments PayFiP would refuse, before any call", () => {
-    expect(creerPaiementArgs(input)).toMatchObject({ montant: "1400", exer: "2026", objet: "Facture F PERI 2026 000001 novembre 2026 cantine etude garderie" });
-    for (const broken of [{ mel: "x@y" }, { refdet: "F-1" }, { numcli: "12345" }, { saisie: "Z" }, { urlnotif: "/api/payfip/notification" }, { montantCents: 0 }]) {
+    expect(creerPaiementArgs(input)).toMatchObject({
+      montant: "1400",
+      exer: "2026",
+      objet: "Facture F PERI 2026 000001 novembre 2026 cantine etude garderie",
+    });
+    for (const broken of [
+      { mel: "x@y" },
+      { refdet: "F-1" },
+      { numcli: "12345" },
+      { saisie: "Z" },
+      { urlnotif: "/api/payfip/notification" },
+      { montantCents: 0 },
+    ]) {
       expect(() => creerPaiementArgs({ ...input, ...broken })).toThrow(PayfipError);
     }
   });
   it("takes its configuration from the environment: the stand-in and T outside production", () => {
-    expect(payfipConfigFromEnv({ NODE_ENV: "development" })).toEqual({ baseUrl: "http://127.0.0.1:4510", saisie: "T", timeoutMs: 10_000 });
+    expect(payfipConfigFromEnv({ NODE_ENV: "development" })).toEqual({
+      baseUrl: "http://127.0.0.1:4510",
+      saisie: "T",
+      timeoutMs: 10_000,
+    });
     expect(payfipConfigFromEnv({ NODE_ENV: "production" })).toMatchObject({ baseUrl: "https://www.payfip.gouv.fr", saisie: "W" });
-    expect(payfipConfigFromEnv({ PAYFIP_URL: "https://payfip.test/", PAYFIP_SAISIE: "X" })).toMatchObject({ baseUrl: "https://payfip.test", saisie: "X" });
+    expect(payfipConfigFromEnv({ PAYFIP_URL: "https://payfip.test/", PAYFIP_SAISIE: "X" })).toMatchObject({
+      baseUrl: "https://payfip.test",
+      saisie: "X",
+    });
     expect(() => payfipConfigFromEnv({ PAYFIP_SAISIE: "M" })).toThrow("PAYFIP_SAISIE");
-    expect(paymentPageUrl({ baseUrl: "https://www.payfip.gouv.fr" }, "abc")).toBe("https://www.payfip.gouv.fr/tpa/paiementws.web?idop=abc");
+    expect(paymentPageUrl({ baseUrl: "https://www.payfip.gouv.fr" }, "abc")).toBe(
+      "https://www.payfip.gouv.fr/tpa/paiementws.web?idop=abc",
+    );
     expect(callbackUrls("https://portail.fr/")).toEqual({
       urlnotif: "https://portail.fr/api/payfip/notification",
       urlredirect: "https://portail.fr/api/payfip/retour",
@@ -80,8 +100,13 @@ describe("PayFiP SOAP messages", () => {
   it("builds creerPaiementSecurise as document/literal: the operation in the service's namespace, arg0 and its fields unqualified, escaped", () => {
     const xml = creerPaiementSecuriseRequest({ ...creerPaiementArgs(input), mel: "a&b@exemple.fr" });
     expect(xml).toContain(`xmlns:pai="${PAYFIP_NAMESPACE}"`);
-    expect(xml).toMatch(/<pai:creerPaiementSecurise><arg0><exer>2026<\/exer><mel>a&amp;b@exemple.fr<\/mel><montant>1400<\/montant>/);
-    expect(readRequest(xml)).toEqual({ operation: "creerPaiementSecurise", arg0: expect.objectContaining({ mel: "a&b@exemple.fr", refdet: "FPERI2026000001" }) });
+    expect(xml).toMatch(
+      /<pai:creerPaiementSecurise><arg0><exer>2026<\/exer><mel>a&amp;b@exemple.fr<\/mel><montant>1400<\/montant>/,
+    );
+    expect(readRequest(xml)).toEqual({
+      operation: "creerPaiementSecurise",
+      arg0: expect.objectContaining({ mel: "a&b@exemple.fr", refdet: "FPERI2026000001" }),
+    });
   });
   it("reads a detail answer, whatever the prefixes", () => {
     const detail = Object.fromEntries(DETAIL_FIELDS.map((name) => [name, `v-${name}`])) as never;
@@ -94,7 +119,11 @@ describe("PayFiP SOAP messages", () => {
   it("reads a fault's FonctionnelleErreur code (P5) and a technical error", () => {
     const p5 = readBody(faultResponse({ code: "P5", libelle: "Résultat de la transaction non connu" }));
     expect(p5.name).toBe("Fault");
-    expect(readFault(p5.content)).toMatchObject({ kind: "fonctionnelle", code: "P5", libelle: "Résultat de la transaction non connu" });
+    expect(readFault(p5.content)).toMatchObject({
+      kind: "fonctionnelle",
+      code: "P5",
+      libelle: "Résultat de la transaction non connu",
+    });
     const tech = readBody(faultResponse({ code: "T1", libelle: "Indisponible", technical: true }));
     expect(readFault(tech.content)).toMatchObject({ kind: "technique", code: "T1" });
   });

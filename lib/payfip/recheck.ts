@@ -10,7 +10,12 @@ import { PAYFIP_STATUS_LABELS } from "./operations-query";
 import { settleOperation } from "./settlement";
 
 /** « Revérifier » (staff): asks PayFiP again about one operation and says, in French, what it found. */
-export async function recheckOperation(db: DbClient, config: PayfipConfig, viewer: StaffViewer, operationId: string): Promise<{ message: string }> {
+export async function recheckOperation(
+  db: DbClient,
+  config: PayfipConfig,
+  viewer: StaffViewer,
+  operationId: string,
+): Promise<{ message: string }> {
   assertStaffViewer(viewer);
   const operation = await db.payfipOperation.findUnique({
     where: { id: operationId },

@@ -40,10 +40,7 @@ export type SettlementResult = {
   flagReason: string | null;
 };
 
-type Reading =
-  | { kind: "detail"; detail: PaiementDetail }
-  | { kind: "pending" }
-  | { kind: "unknown" }; // P1
+type Reading = { kind: "detail"; detail: PaiementDetail } | { kind: "pending" } | { kind: "unknown" }; // P1
 
 const SOURCE_LABELS: Record<SettlementSource, string> = {
   notification: "notification PayFiP",
@@ -60,7 +57,10 @@ async function readFromPayfip(config: PayfipConfig, idOp: string): Promise<Readi
     if (isPayfipFault(error, "P5")) return { kind: "pending" };
     if (isPayfipFault(error, "P1")) return { kind: "unknown" };
     if (error instanceof PayfipError) {
-      throw new AppError("PAYFIP_UNAVAILABLE", "Le service de paiement PayFiP ne répond pas pour le moment. Réessayez dans quelques minutes.");
+      throw new AppError(
+        "PAYFIP_UNAVAILABLE",
+        "Le service de paiement PayFiP ne répond pas pour le moment. Réessayez dans quelques minutes.",
+      );
     }
     throw error;
   }
@@ -110,7 +110,10 @@ export async function settleOperation(
     };
     if (!SETTLEABLE.includes(locked.status)) {
       // Settled by another request meanwhile.
-      const current = await tx.payfipOperation.findUniqueOrThrow({ where: { id: locked.id }, select: { status: true, flagReason: true } });
+      const current = await tx.payfipOperation.findUniqueOrThrow({
+        where: { id: locked.id },
+        select: { status: true, flagReason: true },
+      });
       return { ...unchanged, ...current };
     }
     const decision = await decide(tx, locked, reading, at);
@@ -134,11 +137,16 @@ export async function settleOperation(
         ...seen,
         status: decision.status,
         flagReason: decision.flagReason,
-        ...(decision.detail ? { resultrans: decision.detail.resultrans || null, detail: decision.detail as unknown as Prisma.InputJsonValue } : {}),
+        ...(decision.detail
+          ? { resultrans: decision.detail.resultrans || null, detail: decision.detail as unknown as Prisma.InputJsonValue }
+          : {}),
         settledAt: decision.status === "INITIATED" ? null : at,
       },
     });
-    const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: locked.invoiceId }, select: { familyId: true, number: true } });
+    const invoice = await tx.invoice.findUniqueOrThrow({
+      where: { id: locked.invoiceId },
+      select: { familyId: true, number: true },
+    });
     await tx.auditLog.create({
       data: {
         at,
@@ -192,7 +200,11 @@ async function decide(tx: Tx, operation: LockedOperation, reading: Reading, at: 
       return { status: "PAID", detail, flagReason: null, receivedAt: parisTransactionInstant(detail.dattrans, detail.heurtrans) };
     }
     default:
-      return { status: "FLAGGED", detail, flagReason: `Résultat PayFiP inconnu (« ${detail.resultrans} ») : aucun paiement enregistré.` };
+      return {
+        status: "FLAGGED",
+        detail,
+        flagReason: `Résultat PayFiP inconnu (« ${detail.resultrans} ») : aucun paiement enregistré.`,
+      };
   }
 }
 
@@ -209,7 +221,8 @@ async function paidMismatch(tx: Tx, operation: LockedOperation, detail: Paiement
   if (montant !== operation.amountCents) {
     return `Montant payé sur PayFiP (${montant === null ? detail.montant : formatAmount(montant)}) différent du montant demandé (${formatAmount(operation.amountCents)}) : paiement à rapprocher.`;
   }
-  if (invoice.status === "CANCELLED") return "Facture annulée avant l'arrivée du paiement PayFiP : paiement à rembourser ou à réaffecter.";
+  if (invoice.status === "CANCELLED")
+    return "Facture annulée avant l'arrivée du paiement PayFiP : paiement à rembourser ou à réaffecter.";
   const remaining = invoice.totalCents - invoice.paidCents;
   if (operation.amountCents > remaining) {
     return `Le paiement PayFiP (${formatAmount(operation.amountCents)}) dépasse ce qui restait à payer (${formatAmount(Math.max(0, remaining))}) : paiement à rembourser ou à réaffecter.`;

@@ -106,7 +106,9 @@ export function creerPaiementSecuriseRequest(args: CreerPaiementSecuriseArgs): s
 }
 
 export function recupererDetailPaiementSecuriseRequest(idOp: string): string {
-  return envelope(`<pai:recupererDetailPaiementSecurise><arg0><idOp>${escapeXml(idOp)}</idOp></arg0></pai:recupererDetailPaiementSecurise>`);
+  return envelope(
+    `<pai:recupererDetailPaiementSecurise><arg0><idOp>${escapeXml(idOp)}</idOp></arg0></pai:recupererDetailPaiementSecurise>`,
+  );
 }
 
 export function creerPaiementSecuriseResponse(idOp: string): string {
@@ -145,7 +147,8 @@ const parser = new XMLParser({
 
 type XmlNode = Record<string, unknown>;
 
-const asNode = (value: unknown): XmlNode | null => (value && typeof value === "object" && !Array.isArray(value) ? (value as XmlNode) : null);
+const asNode = (value: unknown): XmlNode | null =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as XmlNode) : null;
 const asText = (value: unknown): string => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
 
 export class SoapParseError extends Error {}

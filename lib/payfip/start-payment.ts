@@ -58,7 +58,8 @@ export async function startPayment(
     },
   });
   if (!invoice) throw new AppError("NOT_FOUND", "Facture introuvable.");
-  if (invoice.status === "CANCELLED") throw new AppError("INVOICE_CANCELLED", "Cette facture est annulée : elle ne se paie plus.");
+  if (invoice.status === "CANCELLED")
+    throw new AppError("INVOICE_CANCELLED", "Cette facture est annulée : elle ne se paie plus.");
   const numcli = invoice.regie.payfipClientNumber;
   if (!invoice.payableOnline || !invoice.regie.payableOnline || !numcli) {
     throw new AppError("NOT_PAYABLE_ONLINE", "Cette facture ne se paie pas en ligne : réglez-la auprès du Guichet unique.");
@@ -66,13 +67,19 @@ export async function startPayment(
   if (remainingCents(invoice) <= 0) throw new AppError("INVOICE_PAID", "Cette facture est déjà entièrement payée.");
 
   // Never pay twice: the attempts still open are asked again before a new one.
-  const open = await db.payfipOperation.findMany({ where: { invoiceId: invoice.id, status: "INITIATED" }, select: { idOp: true } });
+  const open = await db.payfipOperation.findMany({
+    where: { invoiceId: invoice.id, status: "INITIATED" },
+    select: { idOp: true },
+  });
   for (const { idOp } of open) {
     const settled = await settleOperation(db, config, idOp, "restart");
     if (settled?.status === "PAID") return { kind: "paid" };
     if (settled?.status === "INITIATED") throw new AppError("PAYMENT_IN_PROGRESS", IN_PROGRESS_MESSAGE);
   }
-  const fresh = await db.invoice.findUniqueOrThrow({ where: { id: invoice.id }, select: { status: true, totalCents: true, paidCents: true, kind: true } });
+  const fresh = await db.invoice.findUniqueOrThrow({
+    where: { id: invoice.id },
+    select: { status: true, totalCents: true, paidCents: true, kind: true },
+  });
   const amountCents = remainingCents(fresh);
   if (amountCents <= 0) return { kind: "paid" };
 

@@ -71,7 +71,13 @@ let sequence = 0;
 /** An issued invoice of `totalCents` for the family (straight into the database). */
 export async function createInvoice(
   prisma: PrismaClient,
-  { regieId, regieCode = "PERI", familyId, totalCents, payableOnline = true }: { regieId: string; regieCode?: string; familyId: string; totalCents: number; payableOnline?: boolean },
+  {
+    regieId,
+    regieCode = "PERI",
+    familyId,
+    totalCents,
+    payableOnline = true,
+  }: { regieId: string; regieCode?: string; familyId: string; totalCents: number; payableOnline?: boolean },
 ) {
   sequence += 1;
   const number = invoiceNumber("INVOICE", regieCode, 2026, sequence);

@@ -44,7 +44,12 @@ describe.each(testDatabaseKinds())("PayFiP payments against the stand-in on %s",
   afterEach(() => {
     restore("PORTAIL_CLOCK", saved.clock);
     restore("PORTAIL_CLOCK_ANCHOR", saved.anchor);
-    Object.assign(standin.notification, { mode: "once", param: "idop", place: "body", delayMs: 3000 } satisfies NotificationOptions);
+    Object.assign(standin.notification, {
+      mode: "once",
+      param: "idop",
+      place: "body",
+      delayMs: 3000,
+    } satisfies NotificationOptions);
   });
 
   function restore(name: string, value: string | undefined) {
@@ -70,7 +75,11 @@ describe.each(testDatabaseKinds())("PayFiP payments against the stand-in on %s",
   const state = async (invoiceId: string) => {
     const row = await database.prisma.invoice.findUniqueOrThrow({
       where: { id: invoiceId },
-      select: { status: true, paidCents: true, payments: { select: { method: true, amountCents: true, payfipOperationId: true } } },
+      select: {
+        status: true,
+        paidCents: true,
+        payments: { select: { method: true, amountCents: true, payfipOperationId: true } },
+      },
     });
     const operations = await database.prisma.payfipOperation.findMany({
       where: { invoiceId },
@@ -219,7 +228,9 @@ describe.each(testDatabaseKinds())("PayFiP payments against the stand-in on %s",
     const after = await state(created.id);
     expect(after).toMatchObject({ status: "ISSUED", paidCents: 0, payments: [] });
     expect(after.operations[0].status).toBe("FLAGGED");
-    expect(after.operations[0].flagReason).toContain("Montant payé sur PayFiP (1,00\u00a0€) différent du montant demandé (14,00\u00a0€)");
+    expect(after.operations[0].flagReason).toContain(
+      "Montant payé sur PayFiP (1,00\u00a0€) différent du montant demandé (14,00\u00a0€)",
+    );
   });
 
   it("paid at PayFiP for an unknown reference: flagged, nothing paid", async () => {
@@ -237,7 +248,11 @@ describe.each(testDatabaseKinds())("PayFiP payments against the stand-in on %s",
     const created = await invoice();
     const { idOp } = await start(created.id);
     await standin.decide(idOp, "R");
-    expect(await state(created.id)).toMatchObject({ status: "ISSUED", payments: [], operations: [{ status: "REFUSED", resultrans: "R" }] });
+    expect(await state(created.id)).toMatchObject({
+      status: "ISSUED",
+      payments: [],
+      operations: [{ status: "REFUSED", resultrans: "R" }],
+    });
     await expect(start(created.id)).resolves.toMatchObject({ kind: "redirect" });
   });
 
@@ -268,7 +283,13 @@ describe.each(testDatabaseKinds())("PayFiP payments against the stand-in on %s",
 
   it("an invoice not payable online, cancelled or paid is refused", async () => {
     const offline = await createOnlineRegie(database.prisma, "ALSH", false);
-    const alsh = await createInvoice(database.prisma, { regieId: offline.id, regieCode: "ALSH", familyId: parent.familyId, totalCents: 900, payableOnline: false });
+    const alsh = await createInvoice(database.prisma, {
+      regieId: offline.id,
+      regieCode: "ALSH",
+      familyId: parent.familyId,
+      totalCents: 900,
+      payableOnline: false,
+    });
     await expect(start(alsh.id)).rejects.toMatchObject({ code: "NOT_PAYABLE_ONLINE" });
     const cancelled = await invoice();
     await database.prisma.invoice.update({ where: { id: cancelled.id }, data: { status: "CANCELLED" } });
@@ -282,7 +303,11 @@ describe.each(testDatabaseKinds())("PayFiP payments against the stand-in on %s",
     const operationsBefore = standin.operations.size;
     await expect(startPayment(database.prisma, config, parent, created.id, callbacks.url)).resolves.toEqual({ kind: "paid" });
     expect(standin.operations.size).toBe(operationsBefore);
-    expect(await state(created.id)).toMatchObject({ status: "PAID", payments: [{ amountCents: 1400 }], operations: [{ status: "PAID" }] });
+    expect(await state(created.id)).toMatchObject({
+      status: "PAID",
+      payments: [{ amountCents: 1400 }],
+      operations: [{ status: "PAID" }],
+    });
   });
 
   it("a previous attempt still in progress blocks a second payment", async () => {

@@ -93,7 +93,9 @@ export default async function OnlinePaymentsPage({ searchParams }: { searchParam
                     <td className="p-2">
                       {PAYFIP_STATUS_LABELS[row.status]}
                       {row.resultrans ? <span className="block text-xs text-muted">PayFiP : {row.resultrans}</span> : null}
-                      {row.lastCheckedAt ? <span className="block text-xs text-muted">vérifié le {row.lastCheckedAt}</span> : null}
+                      {row.lastCheckedAt ? (
+                        <span className="block text-xs text-muted">vérifié le {row.lastCheckedAt}</span>
+                      ) : null}
                     </td>
                     <td className="p-2 whitespace-nowrap">{row.settledAt ?? "—"}</td>
                     <td className="p-2 break-words">

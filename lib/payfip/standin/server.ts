@@ -108,10 +108,13 @@ export function creerPaiementRefusal(arg0: Record<string, string>): StandinFault
   const montant = arg0.montant ?? "";
   if (!isValidNumcli(arg0.numcli ?? "")) return { code: "R1", libelle: "Le numéro de client (NUMCLI) est absent ou incorrect" };
   if (!isValidExer(arg0.exer ?? "")) return { code: "R2", libelle: "L'exercice (EXER) est absent ou incorrect" };
-  if (!isValidRefdet(arg0.refdet ?? "")) return { code: "R3", libelle: "La référence de la dette (REFDET) est absente ou incorrecte" };
-  if (!/^\d{1,8}$/.test(montant) || Number(montant) < 1) return { code: "R4", libelle: "Le montant (MONTANT) est absent ou incorrect" };
+  if (!isValidRefdet(arg0.refdet ?? ""))
+    return { code: "R3", libelle: "La référence de la dette (REFDET) est absente ou incorrecte" };
+  if (!/^\d{1,8}$/.test(montant) || Number(montant) < 1)
+    return { code: "R4", libelle: "Le montant (MONTANT) est absent ou incorrect" };
   if (!isValidMel(arg0.mel ?? "")) return { code: "R5", libelle: "L'adresse électronique (MEL) est absente ou incorrecte" };
-  if ((arg0.objet ?? "") !== normaliseObjet(arg0.objet ?? "")) return { code: "R6", libelle: "L'objet (OBJET) contient des caractères interdits" };
+  if ((arg0.objet ?? "") !== normaliseObjet(arg0.objet ?? ""))
+    return { code: "R6", libelle: "L'objet (OBJET) contient des caractères interdits" };
   if (!isSaisie(arg0.saisie ?? "")) return { code: "R7", libelle: "Le type de saisie (SAISIE) est absent ou incorrect" };
   if (!isAbsoluteHttpUrl(arg0.urlnotif ?? "") || !isAbsoluteHttpUrl(arg0.urlredirect ?? ""))
     return { code: "R8", libelle: "Les adresses de retour (URLNOTIF, URLREDIRECT) sont absentes ou incorrectes" };
@@ -251,11 +254,19 @@ button.primary{background:#000091;color:#fff}button:focus-visible{outline:3px so
     const operation = operations.get(idOp);
     if (!operation) return page(response, 404, "Opération inconnue", "<h1>Opération inconnue ou expirée</h1>");
     if (operation.resultrans) {
-      return page(response, 200, "Opération terminée", `<h1>Opération déjà terminée</h1><p>${html(RESULT_LABELS[operation.resultrans] ?? operation.resultrans)}</p>`);
+      return page(
+        response,
+        200,
+        "Opération terminée",
+        `<h1>Opération déjà terminée</h1><p>${html(RESULT_LABELS[operation.resultrans] ?? operation.resultrans)}</p>`,
+      );
     }
     const amount = (Number(operation.request.montant) / 100).toFixed(2).replace(".", ",");
     const passOn = ["notification", "delay", "param", "place"]
-      .map((name) => url.searchParams.get(name) && `<input type="hidden" name="${name}" value="${html(url.searchParams.get(name) ?? "")}">`)
+      .map(
+        (name) =>
+          url.searchParams.get(name) && `<input type="hidden" name="${name}" value="${html(url.searchParams.get(name) ?? "")}">`,
+      )
       .filter(Boolean)
       .join("");
     page(
@@ -311,7 +322,8 @@ button.primary{background:#000091;color:#fff}button:focus-visible{outline:3px so
       }
       if (request.method === "POST" && url.pathname === PAYFIP_PATHS.service) return soap(await readBodyText(request), response);
       if (request.method === "GET" && url.pathname === PAYFIP_PATHS.paymentPage) return paymentPage(url, response);
-      if (request.method === "POST" && url.pathname === PAYFIP_PATHS.paymentPage) return choice(await readBodyText(request), response);
+      if (request.method === "POST" && url.pathname === PAYFIP_PATHS.paymentPage)
+        return choice(await readBodyText(request), response);
       response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
       response.end("Introuvable");
     };

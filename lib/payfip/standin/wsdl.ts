@@ -6,7 +6,20 @@ const field = (name: string) => `<xs:element minOccurs="0" name="${name}" type="
 
 export function paiementSecuriseServiceWsdl(baseUrl: string): string {
   const address = escapeXml(`${baseUrl}${PAYFIP_PATHS.service}`);
-  const detailFields = ["dattrans", "exer", "heurtrans", "idOp", "mel", "montant", "numauto", "numcli", "objet", "refdet", "resultrans", "saisie"];
+  const detailFields = [
+    "dattrans",
+    "exer",
+    "heurtrans",
+    "idOp",
+    "mel",
+    "montant",
+    "numauto",
+    "numcli",
+    "objet",
+    "refdet",
+    "resultrans",
+    "saisie",
+  ];
   const creerFields = ["exer", "mel", "montant", "numcli", "objet", "refdet", "saisie", "urlnotif", "urlredirect"];
   return `<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"

@@ -7,13 +7,15 @@ import { payfipConfigFromEnv } from "@/lib/payfip/config";
 // from the request. The answer is always the same short 200 — known id or not, settled or PayFiP
 // unreachable — so the address tells a caller nothing; an unknown id is logged, and an operation
 // PayFiP could not confirm is left to the polling job.
-const ok = () => new Response("OK", { status: 200, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
+const ok = () =>
+  new Response("OK", { status: 200, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 
 export async function POST(request: Request) {
   const idOp = await readIdOp(request);
   const outcome = await settleFromCallback(getDb(), payfipConfigFromEnv(), idOp, "notification");
   if (outcome.kind === "unknown") console.warn(`[payfip] notification pour une opération inconnue : ${JSON.stringify(idOp)}`);
-  if (outcome.kind === "unavailable") console.warn(`[payfip] notification ${idOp} : PayFiP injoignable, la vérification automatique prendra le relais`);
+  if (outcome.kind === "unavailable")
+    console.warn(`[payfip] notification ${idOp} : PayFiP injoignable, la vérification automatique prendra le relais`);
   return ok();
 }
 

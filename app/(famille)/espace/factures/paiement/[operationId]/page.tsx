@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { PayOnlineForm } from "@/components/billing/pay-online-form";
-import { formatAmount, INVOICE_STATE_LABELS } from "@/lib/billing/invoice-state";
 import { parentPage } from "@/lib/auth/session";
+import { formatAmount, INVOICE_STATE_LABELS } from "@/lib/billing/invoice-state";
 import { getDb } from "@/lib/db/client";
 import { requireId } from "@/lib/http/url-params";
 import { familyPaymentOperation } from "@/lib/payfip/operations-query";
@@ -21,12 +21,36 @@ export default async function PaymentResultPage({ params }: { params: Promise<{ 
   const { invoice } = payment;
 
   const result = {
-    PAID: { title: "Votre paiement a été accepté", text: `Le paiement de ${formatAmount(payment.amountCents)} est enregistré sur la facture ${invoice.number}.`, tone: "bg-green-50 text-green-900" },
-    REFUSED: { title: "Votre paiement a été refusé", text: "La banque a refusé le paiement : rien n'a été débité. La facture reste à payer ; vous pouvez réessayer avec une autre carte ou la régler auprès du Guichet unique.", tone: "bg-red-50 text-red-900" },
-    ABANDONED: { title: "Paiement abandonné", text: "Vous avez abandonné le paiement sur PayFiP : rien n'a été débité. La facture reste à payer.", tone: "bg-amber-50 text-amber-900" },
-    EXPIRED: { title: "Paiement non abouti", text: "Le paiement n'a pas abouti dans le délai imparti : rien n'a été débité. La facture reste à payer.", tone: "bg-amber-50 text-amber-900" },
-    INITIATED: { title: "Paiement en cours de vérification", text: "PayFiP ne nous a pas encore transmis le résultat de votre paiement. Il apparaîtra sur vos factures dans quelques minutes ; inutile de payer une seconde fois.", tone: "bg-blue-50 text-blue-900" },
-    FLAGGED: { title: "Paiement en cours de vérification", text: "Votre paiement doit être vérifié par le Guichet unique, qui reviendra vers vous si nécessaire. Inutile de payer une seconde fois.", tone: "bg-blue-50 text-blue-900" },
+    PAID: {
+      title: "Votre paiement a été accepté",
+      text: `Le paiement de ${formatAmount(payment.amountCents)} est enregistré sur la facture ${invoice.number}.`,
+      tone: "bg-green-50 text-green-900",
+    },
+    REFUSED: {
+      title: "Votre paiement a été refusé",
+      text: "La banque a refusé le paiement : rien n'a été débité. La facture reste à payer ; vous pouvez réessayer avec une autre carte ou la régler auprès du Guichet unique.",
+      tone: "bg-red-50 text-red-900",
+    },
+    ABANDONED: {
+      title: "Paiement abandonné",
+      text: "Vous avez abandonné le paiement sur PayFiP : rien n'a été débité. La facture reste à payer.",
+      tone: "bg-amber-50 text-amber-900",
+    },
+    EXPIRED: {
+      title: "Paiement non abouti",
+      text: "Le paiement n'a pas abouti dans le délai imparti : rien n'a été débité. La facture reste à payer.",
+      tone: "bg-amber-50 text-amber-900",
+    },
+    INITIATED: {
+      title: "Paiement en cours de vérification",
+      text: "PayFiP ne nous a pas encore transmis le résultat de votre paiement. Il apparaîtra sur vos factures dans quelques minutes ; inutile de payer une seconde fois.",
+      tone: "bg-blue-50 text-blue-900",
+    },
+    FLAGGED: {
+      title: "Paiement en cours de vérification",
+      text: "Votre paiement doit être vérifié par le Guichet unique, qui reviendra vers vous si nécessaire. Inutile de payer une seconde fois.",
+      tone: "bg-blue-50 text-blue-900",
+    },
   }[payment.status];
 
   return (
