@@ -12,6 +12,7 @@ const ADMIN_SECTIONS: { href: string; label: string; adminOnly?: boolean; counte
   { href: "/admin/listes", label: "Listes du jour" },
   { href: "/admin/catalogue", label: "Catalogue" },
   { href: "/admin/facturation", label: "Facturation" },
+  { href: "/admin/paiements-en-ligne", label: "Paiements en ligne" },
   { href: "/admin/contenus", label: "Contenus" },
   { href: "/admin/personnel", label: "Personnel", adminOnly: true },
   { href: "/admin/journal", label: "Journal", adminOnly: true },

@@ -45,6 +45,7 @@ export const AUDIT_ACTION_LABELS = {
   "news.update": "Actualité modifiée",
   "news.publish": "Actualité publiée",
   "news.unpublish": "Actualité retirée",
+  "payfip.settle": "Paiement en ligne : résultat PayFiP enregistré",
   "period.create": "Période créée",
   "period.update": "Période modifiée",
   "qf-bracket.create": "Tranche de quotient créée",

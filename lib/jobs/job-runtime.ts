@@ -16,6 +16,8 @@ import type { Database } from "@/lib/db/connect";
 import { deliverDueMails, flushAfterOutage, reclaimExpiredClaims } from "@/lib/mail/delivery";
 import { onMailQueued } from "@/lib/mail/delivery-signal";
 import { mailConfigFromEnv, type MailConfig } from "@/lib/mail/transport";
+import { payfipConfigFromEnv } from "@/lib/payfip/config";
+import { describePoll, pollPendingOperations } from "@/lib/payfip/poll";
 
 import { describeDailyPurge, runDailyPurge } from "./daily-purge";
 import { finishJobRun, recordFinishedJobRun, startJobRun, type JobOutcome } from "./job-runs";
@@ -28,7 +30,11 @@ export const JOB_QUEUES = {
   mailSweep: "mail-sweep",
   /** Every day at 03:00 Europe/Paris: lib/jobs/daily-purge.ts. */
   dailyPurge: "daily-purge",
+  /** Every 5 minutes: PayFiP operations whose notification never came (lib/payfip/poll.ts). */
+  payfipPoll: "payfip-poll",
 } as const;
+
+export const PAYFIP_POLL_CRON = "*/5 * * * *";
 
 export const DAILY_PURGE_CRON = "0 3 * * *";
 const PARIS = "Europe/Paris";
@@ -122,6 +128,7 @@ export async function startJobs(options: JobsOptions): Promise<JobRuntime> {
   });
   await boss.createQueue(JOB_QUEUES.mailSweep, { ...scheduled, name: JOB_QUEUES.mailSweep, expireInSeconds: 5 * 60 });
   await boss.createQueue(JOB_QUEUES.dailyPurge, { ...scheduled, name: JOB_QUEUES.dailyPurge });
+  await boss.createQueue(JOB_QUEUES.payfipPoll, { ...scheduled, name: JOB_QUEUES.payfipPoll, expireInSeconds: 10 * 60 });
 
   /** A dispatch in `delaySeconds`: two instances (or two nudges) asking for the same second send one job. */
   const sendDispatch = async (delaySeconds: number) => {
@@ -184,7 +191,14 @@ export async function startJobs(options: JobsOptions): Promise<JobRuntime> {
         return { ok: true, busy: true, summary: describeDailyPurge(report) };
       }),
     );
+    await boss.work(JOB_QUEUES.payfipPoll, work, () =>
+      recorded(JOB_QUEUES.payfipPoll, "always", async () => {
+        const report = await pollPendingOperations(db, payfipConfigFromEnv(), clock.now());
+        return { ok: true, busy: report.checked > 0, summary: describePoll(report) };
+      }),
+    );
     await boss.schedule(JOB_QUEUES.mailSweep, "* * * * *", {}, { tz: PARIS });
+    await boss.schedule(JOB_QUEUES.payfipPoll, PAYFIP_POLL_CRON, {}, { tz: PARIS });
     await boss.schedule(JOB_QUEUES.dailyPurge, dailyPurgeCron, {}, { tz: PARIS });
   }
 

@@ -34,6 +34,7 @@ const JOB_LABELS: Record<string, string> = {
   "mail-dispatch": "Envoi des e-mails",
   "mail-sweep": "Reprise des e-mails en attente",
   "daily-purge": "Purges quotidiennes (journal, jetons et limitations expirés)",
+  "payfip-poll": "Vérification des paiements en ligne (PayFiP)",
 };
 
 /** The jobs the page always lists, even before their first run. */

@@ -18,6 +18,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 
 import { DEMO_TOTP_SECRET } from "@/lib/auth/demo-totp";
 import type { PrismaClient } from "@/lib/db/generated/client";
+import { startPayfipStandin, type PayfipStandin } from "@/lib/payfip/standin/server";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 
 import { childSheetCareAnswers, guardianAnswers } from "../helpers/family-form";
@@ -71,6 +72,7 @@ const PAGES: Record<string, { urls: (ids: MatrixIds) => string[]; adminOnly?: tr
   "/admin/personnel": { urls: () => ["/admin/personnel"], adminOnly: true },
   "/admin/journal": { urls: () => ["/admin/journal"], adminOnly: true },
   "/admin/envois": { urls: () => ["/admin/envois", "/admin/envois?etat=en-echec&q=matrice&page=2"], adminOnly: true },
+  "/admin/paiements-en-ligne": { urls: () => ["/admin/paiements-en-ligne", "/admin/paiements-en-ligne?etat=en-cours&page=2"] },
 };
 
 // ─── Actions ────────────────────────────────────────────────────────────────────────────────
@@ -88,6 +90,7 @@ const ACTION_PAGES: Record<string, (ids: MatrixIds) => string> = {
   "app/admin/envois/actions.ts": () => "/admin/envois",
   "app/admin/listes/actions.ts": () => "/admin/listes",
   "app/admin/facturation/actions.ts": () => "/admin/facturation",
+  "app/admin/paiements-en-ligne/actions.ts": () => "/admin/paiements-en-ligne",
 };
 
 const upload = (name: string, mimeType: string): FilePart => ({
@@ -515,6 +518,12 @@ const SPECS: Record<string, Spec> = {
     read: (db, ids) => db.auditLog.count({ where: { action: "outbox.resend", targetId: ids.failedMailId } }),
     after: () => 1,
   },
+  recheckPayfipAction: {
+    // PayFiP (the stand-in the portal talks to) does not know the operation: P1, so it expires.
+    argument: (ids) => json({ operationId: ids.payfipOperationId }),
+    read: async (db, ids) => (await db.payfipOperation.findUniqueOrThrow({ where: { id: ids.payfipOperationId } })).status,
+    after: () => "EXPIRED",
+  },
   markAttendanceAction: {
     // An agent marks today's pointage (the correction window by role is tested in tests/integration/attendance.test.ts).
     argument: (ids) => json({ reservationDayId: ids.attendanceDayId, status: "ABSENT_EXCUSE" }),
@@ -618,8 +627,12 @@ describeE2e("the back office's authorization matrix", () => {
   const contexts: Record<Who, BrowserContext> = {} as never;
   const actions = serverActions().filter((action) => action.file.startsWith("app/admin/"));
 
+  let payfip: PayfipStandin;
+
   beforeAll(async () => {
+    payfip = await startPayfipStandin();
     portal = await startPortal({
+      env: { PAYFIP_URL: payfip.url },
       prepare: async (prepared) => {
         ids = await prepareMatrix(prepared);
       },
@@ -647,6 +660,7 @@ describeE2e("the back office's authorization matrix", () => {
     await database?.close();
     await close?.();
     await portal?.stop();
+    await payfip?.close();
   });
 
   it("reads the portal's own database, on PostgreSQL and on the embedded PGlite alike", async () => {

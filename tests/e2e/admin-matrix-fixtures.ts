@@ -54,6 +54,8 @@ export type MatrixIds = {
   failedMailId: string;
   /** « Facturation »: a régie of its own with one billable day of MATRICE in October 2026, and an invoice to cancel. */
   billing: { regieId: string; month: string; invoiceId: string };
+  /** A PayFiP attempt still INITIATED that PayFiP (the stand-in) does not know: « Revérifier » expires it (P1). */
+  payfipOperationId: string;
 };
 
 /** A staff account signed in and then out: its cookie names a revoked session (see the test). */
@@ -302,6 +304,36 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
   const reset = await staff("matrice.totp@mairie.test", secondFactor);
   await prisma.recoveryCode.create({ data: { userId: reset.id, codeHash: "matrice" } });
   await staff(SIGNED_OUT_STAFF, secondFactor);
+  const regie = await prisma.regie.findUniqueOrThrow({ where: { code: "PERI" }, select: { id: true } });
+  const invoice = await prisma.invoice.create({
+    data: {
+      number: "F-PERI-2020-999999",
+      reference: "FPERI2020999999",
+      regieId: regie.id,
+      year: 2020,
+      sequence: 999999,
+      familyId: family.id,
+      month: new Date("2020-01-01T00:00:00Z"),
+      payableOnline: true,
+      totalCents: 1400,
+      dueDate: new Date("2020-02-01T00:00:00Z"),
+      billingName: "MATRICE",
+      billingAddress: "RODEZ",
+    },
+    select: { id: true },
+  });
+  const payfipOperation = await prisma.payfipOperation.create({
+    data: {
+      idOp: "matrice0000000000000000000000000",
+      invoiceId: invoice.id,
+      amountCents: 1400,
+      payerEmail: "matrice@exemple.fr",
+      saisie: "T",
+      refdet: "FPERI2020999999",
+      exer: 2020,
+    },
+    select: { id: true },
+  });
   const failedMail = await prisma.outboxMail.create({
     data: {
       to: "matrice.envoi@exemple.fr",
@@ -353,5 +385,6 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
     staff: { role: role.id, active: active.id, secondFactor: reset.id },
     failedMailId: failedMail.id,
     billing: { regieId: billingRegie.id, month: "2026-10", invoiceId: toCancel.id },
+    payfipOperationId: payfipOperation.id,
   };
 }
