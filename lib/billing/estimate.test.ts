@@ -58,14 +58,21 @@ describe("estimateCost", () => {
 
   it("says « tarif non renseigné » for a unit without tariff and leaves it out of the total", () => {
     const estimate = estimateCost(pricing, units, [...ticks("repas", 2), ...ticks("soir", 1)]);
-    expect(estimate.lines.map((line) => line.text)).toEqual(["1 journée × 3,50\u00a0€ = 3,50\u00a0€", "2 journées – tarif non renseigné"]);
+    expect(estimate.lines.map((line) => line.text)).toEqual([
+      "1 journée × 3,50\u00a0€ = 3,50\u00a0€",
+      "2 journées – tarif non renseigné",
+    ]);
     expect(estimate.lines[1].amountCents).toBeNull();
     expect(estimate.totalCents).toBe(350);
     expect(estimate.incomplete).toBe(true);
   });
 
   it("says the highest bracket was used when the family has no QF", () => {
-    const estimate = estimateCost({ ...pricing, quotientFamilial: null, bracketLabel: "QF de 1 000 et plus" }, units, ticks("matin", 2));
+    const estimate = estimateCost(
+      { ...pricing, quotientFamilial: null, bracketLabel: "QF de 1 000 et plus" },
+      units,
+      ticks("matin", 2),
+    );
     expect(estimate.basis).toContain("Aucun quotient familial n'est enregistré");
     expect(estimate.basis).toContain("tranche la plus haute (« QF de 1 000 et plus »)");
     expect(estimate.totalCents).toBe(240);

@@ -96,15 +96,15 @@ const PAYMENTS = {
   select: { id: true, receivedAt: true, method: true, amountCents: true },
 } satisfies Prisma.Invoice$paymentsArgs;
 
-function paymentItems(payments: { id: string; receivedAt: Date; method: keyof typeof PAYMENT_METHOD_LABELS; amountCents: number }[]) {
-  return payments.map(
-    (payment): PaymentItem => ({
-      id: payment.id,
-      receivedOn: formatDay(parisToday(payment.receivedAt)),
-      method: PAYMENT_METHOD_LABELS[payment.method],
-      amountCents: payment.amountCents,
-    }),
-  );
+function paymentItems(
+  payments: { id: string; receivedAt: Date; method: keyof typeof PAYMENT_METHOD_LABELS; amountCents: number }[],
+) {
+  return payments.map((payment): PaymentItem => ({
+    id: payment.id,
+    receivedOn: formatDay(parisToday(payment.receivedAt)),
+    method: PAYMENT_METHOD_LABELS[payment.method],
+    amountCents: payment.amountCents,
+  }));
 }
 
 export type FamilyInvoiceItem = InvoiceSummary & {
@@ -129,13 +129,11 @@ export async function listFamilyInvoices(db: Db, viewer: FamilyScope, page: numb
     take: INVOICES_PAGE_SIZE,
     select: { ...INVOICE_ROW, creditNote: { select: INVOICE_ROW }, payments: PAYMENTS },
   });
-  const items = rows.map(
-    (row): FamilyInvoiceItem => ({
-      ...summary(row, today),
-      creditNote: row.creditNote ? summary(row.creditNote, today) : null,
-      payments: paymentItems(row.payments),
-    }),
-  );
+  const items = rows.map((row): FamilyInvoiceItem => ({
+    ...summary(row, today),
+    creditNote: row.creditNote ? summary(row.creditNote, today) : null,
+    payments: paymentItems(row.payments),
+  }));
   return { items, total, page: current, pages, pageSize: INVOICES_PAGE_SIZE };
 }
 
@@ -191,21 +189,19 @@ export async function getFamilyInvoice(db: Db, viewer: FamilyScope, id: string, 
     cancels: row.cancels ? summary(row.cancels, today) : null,
     creditNote: row.creditNote ? summary(row.creditNote, today) : null,
     payments: paymentItems(row.payments),
-    lines: sortLines(row.lines).map(
-      (line): InvoiceLineItem => ({
-        id: line.id,
-        date: line.date ? formatDay(dateToDay(line.date)) : null,
-        childName: line.childName,
-        serviceLabel: line.serviceLabel,
-        unitLabel: line.unitLabel,
-        quantity: line.quantity,
-        unitPriceCents: line.unitPriceCents,
-        amountCents: line.amountCents,
-        pricing: line.bracketLabel
-          ? `${line.quotientFamilial === null ? "Sans QF" : `QF ${line.quotientFamilial}`} – ${line.bracketLabel}`
-          : null,
-      }),
-    ),
+    lines: sortLines(row.lines).map((line): InvoiceLineItem => ({
+      id: line.id,
+      date: line.date ? formatDay(dateToDay(line.date)) : null,
+      childName: line.childName,
+      serviceLabel: line.serviceLabel,
+      unitLabel: line.unitLabel,
+      quantity: line.quantity,
+      unitPriceCents: line.unitPriceCents,
+      amountCents: line.amountCents,
+      pricing: line.bracketLabel
+        ? `${line.quotientFamilial === null ? "Sans QF" : `QF ${line.quotientFamilial}`} – ${line.bracketLabel}`
+        : null,
+    })),
   };
 }
 

@@ -126,7 +126,11 @@ export function renderInvoicePdf(data: InvoicePdfData): Promise<Buffer> {
 
   const rightX = left + 270;
   const rightWidth = CONTENT_WIDTH - 270;
-  doc.font("Helvetica-Bold").fontSize(15).fillColor(BRAND).text(pdfText(heading), rightX, PAGE.margin, { width: rightWidth, align: "right" });
+  doc
+    .font("Helvetica-Bold")
+    .fontSize(15)
+    .fillColor(BRAND)
+    .text(pdfText(heading), rightX, PAGE.margin, { width: rightWidth, align: "right" });
   doc.font("Helvetica").fontSize(10).fillColor("black");
   const facts = [
     `Période : ${periodLabel(data)}`,
@@ -140,18 +144,25 @@ export function renderInvoicePdf(data: InvoicePdfData): Promise<Buffer> {
   const addressX = left + 270;
   doc.font("Helvetica-Bold").fontSize(11).text(pdfText(data.billingName), addressX, doc.y, { width: rightWidth });
   doc.font("Helvetica").fontSize(10);
-  for (const line of data.billingAddress.split(/\r?\n/).filter(Boolean)) doc.text(pdfText(line), addressX, doc.y, { width: rightWidth });
+  for (const line of data.billingAddress.split(/\r?\n/).filter(Boolean))
+    doc.text(pdfText(line), addressX, doc.y, { width: rightWidth });
   doc.y += 20;
 
   doc.font("Helvetica-Bold").fontSize(13).fillColor(BRAND).text(pdfText(data.title), left, doc.y, { width: CONTENT_WIDTH });
   doc.fillColor("black").font("Helvetica").fontSize(10);
   if (creditNote && data.cancelsNumber) {
-    doc.moveDown(0.3).font("Helvetica-Bold").text(pdfText(`Avoir n° ${data.number} annule la facture n° ${data.cancelsNumber}.`));
+    doc
+      .moveDown(0.3)
+      .font("Helvetica-Bold")
+      .text(pdfText(`Avoir n° ${data.number} annule la facture n° ${data.cancelsNumber}.`));
     doc.font("Helvetica");
   }
   if (!creditNote && data.status === "CANCELLED") {
     const by = data.creditNoteNumber ? ` par l'avoir n° ${data.creditNoteNumber}` : "";
-    doc.moveDown(0.3).font("Helvetica-Bold").text(pdfText(`Facture annulée${by} : elle n'est plus à payer.`));
+    doc
+      .moveDown(0.3)
+      .font("Helvetica-Bold")
+      .text(pdfText(`Facture annulée${by} : elle n'est plus à payer.`));
     doc.font("Helvetica");
   }
   if (data.cancelReason) doc.moveDown(0.2).text(pdfText(`Motif : ${data.cancelReason}`));
@@ -166,7 +177,11 @@ export function renderInvoicePdf(data: InvoicePdfData): Promise<Buffer> {
       if (!options.header) repeatHeader?.();
     }
     const y = doc.y;
-    if (options.fill) doc.rect(left, y - 3, CONTENT_WIDTH, 17).fill(options.fill).fillColor("black");
+    if (options.fill)
+      doc
+        .rect(left, y - 3, CONTENT_WIDTH, 17)
+        .fill(options.fill)
+        .fillColor("black");
     doc.font(options.bold ? "Helvetica-Bold" : "Helvetica").fontSize(9.5);
     let x = left;
     let height = 0;
@@ -179,16 +194,28 @@ export function renderInvoicePdf(data: InvoicePdfData): Promise<Buffer> {
     });
     doc.y = y + height + 5;
   };
-  const tableHeader = () => row(COLUMNS.map((column) => column.label), { bold: true, fill: "#dfe6f2", header: true });
+  const tableHeader = () =>
+    row(
+      COLUMNS.map((column) => column.label),
+      { bold: true, fill: "#dfe6f2", header: true },
+    );
   repeatHeader = tableHeader;
 
   for (const child of groups(data.lines)) {
     ensureSpace(60);
-    doc.font("Helvetica-Bold").fontSize(11).fillColor(BRAND).text(pdfText(child.childName), left, doc.y, { width: CONTENT_WIDTH });
+    doc
+      .font("Helvetica-Bold")
+      .fontSize(11)
+      .fillColor(BRAND)
+      .text(pdfText(child.childName), left, doc.y, { width: CONTENT_WIDTH });
     doc.fillColor("black");
     for (const service of child.services) {
       ensureSpace(45);
-      doc.moveDown(0.2).font("Helvetica-Bold").fontSize(10).text(pdfText(service.serviceLabel), left, doc.y, { width: CONTENT_WIDTH });
+      doc
+        .moveDown(0.2)
+        .font("Helvetica-Bold")
+        .fontSize(10)
+        .text(pdfText(service.serviceLabel), left, doc.y, { width: CONTENT_WIDTH });
       doc.moveDown(0.2);
       tableHeader();
       let subtotal = 0;
@@ -211,7 +238,11 @@ export function renderInvoicePdf(data: InvoicePdfData): Promise<Buffer> {
 
   // Totals.
   ensureSpace(70);
-  doc.moveTo(left, doc.y).lineTo(left + CONTENT_WIDTH, doc.y).strokeColor(BRAND).stroke();
+  doc
+    .moveTo(left, doc.y)
+    .lineTo(left + CONTENT_WIDTH, doc.y)
+    .strokeColor(BRAND)
+    .stroke();
   doc.moveDown(0.4);
   const total = (label: string, cents: number, bold = false) => {
     const y = doc.y;
@@ -247,7 +278,11 @@ export function renderInvoicePdf(data: InvoicePdfData): Promise<Buffer> {
   }
   if (data.regie.mentions.trim()) {
     ensureSpace(40);
-    doc.font("Helvetica").fontSize(8.5).fillColor(MUTED).text(pdfText(data.regie.mentions), left, doc.y, { width: CONTENT_WIDTH });
+    doc
+      .font("Helvetica")
+      .fontSize(8.5)
+      .fillColor(MUTED)
+      .text(pdfText(data.regie.mentions), left, doc.y, { width: CONTENT_WIDTH });
   }
 
   // Footer on every page: the number and « Page n / N ».

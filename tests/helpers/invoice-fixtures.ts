@@ -2,9 +2,9 @@
 // number from the régie's counter row (so the numbering stays continuous), the billing name and
 // address copied, one line per booked day. Used by the parents' invoice tests (integration and
 // browser) until they can run the invoicing engine itself.
+import { invoiceNumber, invoiceReference } from "@/lib/billing/invoice-number";
 import { dayToDate, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { PrismaClient } from "@/lib/db/generated/client";
-import { invoiceNumber, invoiceReference } from "@/lib/billing/invoice-number";
 
 export type FixtureLine = {
   date: CalendarDay;
@@ -36,7 +36,10 @@ export async function createInvoiceFixture(prisma: PrismaClient, input: FixtureI
   const kind = input.cancelsId ? "CREDIT_NOTE" : "INVOICE";
   const sign = kind === "CREDIT_NOTE" ? -1 : 1;
   return prisma.$transaction(async (tx) => {
-    const regie = await tx.regie.findUniqueOrThrow({ where: { code: input.regieCode }, select: { id: true, payableOnline: true } });
+    const regie = await tx.regie.findUniqueOrThrow({
+      where: { code: input.regieCode },
+      select: { id: true, payableOnline: true },
+    });
     const year = Number(input.issuedAt.toISOString().slice(0, 4));
     const counter = await tx.invoiceCounter.upsert({
       where: { regieId_year_kind: { regieId: regie.id, year, kind } },

@@ -91,7 +91,15 @@ describe.each(testDatabaseKinds())("the parents' invoices on %s", (kind) => {
         month: "2026-10-01",
         issuedAt: ISSUED,
         dueDay: "2026-11-20",
-        lines: [{ date: "2026-10-21", childName: "TEST JULIEN", serviceLabel: "ALSH VACANCES", unitLabel: "JOURNEE", unitPriceCents: 1200 }],
+        lines: [
+          {
+            date: "2026-10-21",
+            childName: "TEST JULIEN",
+            serviceLabel: "ALSH VACANCES",
+            unitLabel: "JOURNEE",
+            unitPriceCents: 1200,
+          },
+        ],
       })
     ).id;
     ids.cancelled = (
@@ -152,10 +160,19 @@ describe.each(testDatabaseKinds())("the parents' invoices on %s", (kind) => {
     });
     expect(october.payments).toEqual([{ id: expect.any(String), receivedOn: "10/11/2026", method: "Chèque", amountCents: 500 }]);
     // ALSH is not payable online, and its due date has passed.
-    expect(list.items.find((item) => item.id === ids.alsh)).toMatchObject({ state: "EN_RETARD", payOnline: false, remainingCents: 1200 });
+    expect(list.items.find((item) => item.id === ids.alsh)).toMatchObject({
+      state: "EN_RETARD",
+      payOnline: false,
+      remainingCents: 1200,
+    });
     const cancelled = list.items.find((item) => item.id === ids.cancelled)!;
     expect(cancelled).toMatchObject({ state: "ANNULEE", remainingCents: 0, payOnline: false });
-    expect(cancelled.creditNote).toMatchObject({ id: ids.creditNote, number: "A-PERI-2026-000001", totalCents: -390, stateLabel: "Avoir" });
+    expect(cancelled.creditNote).toMatchObject({
+      id: ids.creditNote,
+      number: "A-PERI-2026-000001",
+      totalCents: -390,
+      stateLabel: "Avoir",
+    });
     expect(list.items.at(-1)?.id).toBe(ids.cancelled);
 
     const other = await listFamilyInvoices(database.prisma, families.other, 1, TODAY);
@@ -170,7 +187,15 @@ describe.each(testDatabaseKinds())("the parents' invoices on %s", (kind) => {
         month: `2025-${String(month).padStart(2, "0")}-01`,
         issuedAt: new Date(`2025-${String(month).padStart(2, "0")}-20T08:00:00Z`),
         dueDay: "2025-12-31",
-        lines: [{ date: `2025-${String(month).padStart(2, "0")}-10`, childName: "AUTRE LÉO", serviceLabel: "ALSH", unitLabel: "JOURNEE", unitPriceCents: 1000 }],
+        lines: [
+          {
+            date: `2025-${String(month).padStart(2, "0")}-10`,
+            childName: "AUTRE LÉO",
+            serviceLabel: "ALSH",
+            unitLabel: "JOURNEE",
+            unitPriceCents: 1000,
+          },
+        ],
       });
       extra.push(invoice.id);
     }
@@ -208,7 +233,12 @@ describe.each(testDatabaseKinds())("the parents' invoices on %s", (kind) => {
     ]);
     // Paid in full: no longer to pay.
     await database.prisma.$transaction((tx) =>
-      applyPayment(tx, { invoiceId: ids.alsh, method: "ESPECES", amountCents: 1200, receivedAt: new Date("2026-11-25T09:00:00Z") }),
+      applyPayment(tx, {
+        invoiceId: ids.alsh,
+        method: "ESPECES",
+        amountCents: 1200,
+        receivedAt: new Date("2026-11-25T09:00:00Z"),
+      }),
     );
     expect((await familyInvoicesToPay(database.prisma, families.demo, TODAY)).items.map((item) => item.number)).toEqual([
       "F-PERI-2026-000001",
@@ -264,12 +294,16 @@ describe.each(testDatabaseKinds())("the parents' invoices on %s", (kind) => {
   });
 
   it("prints a credit note as cancelling its invoice, and the cancelled invoice as no longer to pay", async () => {
-    const creditNote = plain(pdfToText(await renderInvoicePdf((await loadInvoicePdfData(database.prisma, agent, ids.creditNote))!)));
+    const creditNote = plain(
+      pdfToText(await renderInvoicePdf((await loadInvoicePdfData(database.prisma, agent, ids.creditNote))!)),
+    );
     expect(creditNote).toContain("Avoir n° A-PERI-2026-000001 annule la facture n° F-PERI-2026-000002.");
     expect(creditNote).toContain("Motif : Repas facturé par erreur");
     expect(creditNote).toMatch(/Total de l'avoir\s+-3,90 €/);
     expect(creditNote).not.toContain("Payez en ligne");
-    const cancelled = plain(pdfToText(await renderInvoicePdf((await loadInvoicePdfData(database.prisma, agent, ids.cancelled))!)));
+    const cancelled = plain(
+      pdfToText(await renderInvoicePdf((await loadInvoicePdfData(database.prisma, agent, ids.cancelled))!)),
+    );
     expect(cancelled).toContain("Facture annulée par l'avoir n° A-PERI-2026-000001");
     expect(cancelled).toMatch(/Reste à payer\s+0,00 €/);
   });
@@ -278,7 +312,12 @@ describe.each(testDatabaseKinds())("the parents' invoices on %s", (kind) => {
     const download = async () => renderInvoicePdf((await loadInvoicePdfData(database.prisma, families.demo, ids.october))!);
     const before = sha256(await download());
     await database.prisma.$transaction((tx) =>
-      applyPayment(tx, { invoiceId: ids.october, method: "VIREMENT", amountCents: 200, receivedAt: new Date("2026-11-26T09:00:00Z") }),
+      applyPayment(tx, {
+        invoiceId: ids.october,
+        method: "VIREMENT",
+        amountCents: 200,
+        receivedAt: new Date("2026-11-26T09:00:00Z"),
+      }),
     );
     const after = await download();
     expect(sha256(after)).not.toBe(before);
