@@ -5,7 +5,7 @@
 // shows the estimated cost at the family's QF. Every page is axe clean.
 import crypto from "node:crypto";
 
-import type { BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 
 import { dayLabel } from "@/lib/reservations/booking-rules";
 import { DEMO_IDS } from "@/prisma/seed";
@@ -59,10 +59,11 @@ async function prepare(database: import("@/lib/db/connect").Database, clock: Por
 
 describeE2e("the parents' invoices and the booking's estimated cost on a phone, in Chromium", () => {
   let portal: Portal;
+  let browser: Browser;
   let phone: BrowserContext;
   let page: Page;
   withPortalAndBrowser({ prepare }, async (journey) => {
-    portal = journey.portal;
+    ({ portal, browser } = journey);
     phone = await journey.browser.newContext({
       baseURL: portal.baseUrl,
       locale: "fr-FR",
@@ -122,9 +123,14 @@ describeE2e("the parents' invoices and the booking's estimated cost on a phone, 
     expect((await page.request.get(`/api/factures/${otherInvoiceId}/pdf`)).status()).toBe(404);
     expect((await page.request.get("/api/factures/pas-un-id/pdf")).status()).toBe(404);
     expect((await page.goto(`/espace/factures/${otherInvoiceId}`))?.status()).toBe(404);
-    const visitor = await fetch(`${portal.baseUrl}${href}`, { redirect: "manual" });
-    expect(visitor.status).toBe(401);
-    expect(visitor.headers.get("content-type")).not.toBe("application/pdf");
+    const signedOut = await browser.newContext({ baseURL: portal.baseUrl });
+    try {
+      const visitor = await signedOut.request.get(href!, { maxRedirects: 0 });
+      expect(visitor.status()).toBe(401);
+      expect(visitor.headers()["content-type"]).not.toBe("application/pdf");
+    } finally {
+      await signedOut.close();
+    }
   });
 
   it("shows the estimated cost at the family's QF in the booking recap", async () => {
