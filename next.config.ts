@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
     "pg",
     "@node-rs/argon2",
     "nodemailer",
+    // Reads its standard fonts' metrics from its own folder at run time.
+    "pdfkit",
   ],
   poweredByHeader: false,
   // forbidden() and app/forbidden.tsx: an agent opening an administrators' page reads a French 403.

@@ -30,9 +30,14 @@ export function SiteHeader({ town, viewer }: Props) {
               Connecté : <strong>{viewer.name}</strong>
             </span>
             {viewer.role === "PARENT" ? (
-              <Link href="/espace" className="underline underline-offset-2 hover:no-underline">
-                Mon espace
-              </Link>
+              <>
+                <Link href="/espace" className="underline underline-offset-2 hover:no-underline">
+                  Mon espace
+                </Link>
+                <Link href="/espace/factures" className="underline underline-offset-2 hover:no-underline">
+                  Mes factures
+                </Link>
+              </>
             ) : (
               <Link href="/admin" className="underline underline-offset-2 hover:no-underline">
                 Administration

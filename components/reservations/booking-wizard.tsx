@@ -4,9 +4,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 
+import { CostEstimate } from "@/components/billing/cost-estimate";
 import { DataTable } from "@/components/ui/data-table";
 import { SubmitButton } from "@/components/ui/form/submit-button";
 import type { ActionResult } from "@/lib/auth/action";
+import type { EstimatePricing } from "@/lib/billing/estimate";
 import { dayLabel, monthLabel, monthOf } from "@/lib/reservations/booking-rules";
 import type { TBooking } from "@/lib/reservations/reservation.schema";
 import type { Planning } from "@/lib/reservations/reservations-query";
@@ -22,13 +24,15 @@ type Props = {
   confirm: (input: TBooking) => Promise<ActionResult<ConfirmResult>>;
   /** Where "Retour au choix de la période" goes. */
   backHref: string;
+  /** The prices at the family's QF bracket, for the recap's estimated cost (none: not shown). */
+  pricing?: EstimatePricing | null;
 };
 
 const storageKey = (planning: Planning) =>
   `planning:${planning.child.id}:${planning.period.id}:${planning.replaces?.id ?? "new"}`;
 
 /** Steps 4 (Planning) and 5 (Récapitulatif de votre demande); step 6 is the reservation's page. */
-export function BookingWizard({ planning, confirm, backHref }: Props) {
+export function BookingWizard({ planning, confirm, backHref, pricing }: Props) {
   const router = useRouter();
   const initial = useMemo(
     () =>
@@ -193,6 +197,7 @@ export function BookingWizard({ planning, confirm, backHref }: Props) {
             Aucune journée n&apos;est cochée : la réservation n° {planning.replaces?.number} sera entièrement annulée.
           </p>
         )}
+        {pricing && lines.length > 0 ? <CostEstimate pricing={pricing} units={planning.units} days={lines} /> : null}
         {removed.length > 0 ? (
           <div>
             <h2 className="font-semibold">Journées annulées</h2>

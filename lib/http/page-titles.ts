@@ -6,7 +6,9 @@ import "server-only";
 // id reads null: the page answers 404 and the title stays generic.
 import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
+import { invoiceMonthLabel } from "@/lib/billing/family-invoices";
 import { childName } from "@/lib/children/child-name";
+import { dateToDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
 import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 
@@ -21,6 +23,16 @@ export async function familyReservationTitle(db: Db, viewer: FamilyScope, id: st
     select: { number: true, child: CHILD_NAME },
   });
   return reservation ? `Réservation n° ${formatReservationNumber(reservation.number)} – ${childName(reservation.child)}` : null;
+}
+
+/** « Facture n° F-PERI-2026-000001 – novembre 2026 » (« Avoir n° … » for a credit note) */
+export async function familyInvoiceTitle(db: Db, viewer: FamilyScope, id: string): Promise<string | null> {
+  const invoice = await db.invoice.findFirst({
+    where: { id, familyId: viewer.familyId },
+    select: { kind: true, number: true, month: true },
+  });
+  if (!invoice) return null;
+  return `${invoice.kind === "CREDIT_NOTE" ? "Avoir" : "Facture"} n° ${invoice.number} – ${invoiceMonthLabel(dateToDay(invoice.month))}`;
 }
 
 /** « TEST JULIEN » */

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 
 import { DEMO_ACCOUNTS, DEMO_IDS } from "@/prisma/seed";
 
+import { createInvoiceFixture } from "../helpers/invoice-fixtures";
 import { prepareDemoReservations } from "./admin-e2e-fixtures";
 import { describeE2e, launchBrowser, newContext, signedInContext } from "./browser";
 import { builtPages } from "./build-manifest";
@@ -15,7 +16,7 @@ import { startPortal, type Portal } from "./portal";
 /** The titles these pages had before: a word that names no content. */
 const GENERIC = new Set(["Famille", "Réservation", "Fiche enfant", "Période", "Unité", "Examiner un document", "Administration"]);
 
-type Ids = Record<"reservation" | "activity" | "establishment" | "period" | "unit", string>;
+type Ids = Record<"reservation" | "activity" | "establishment" | "period" | "unit" | "invoice", string>;
 
 /** A real id for each dynamic segment, from the folder it stands in. */
 function fill(route: string, ids: Ids): string {
@@ -29,6 +30,7 @@ function fill(route: string, ids: Ids): string {
       familles: DEMO_IDS.family,
       enfants: DEMO_IDS.julien,
       reservations: ids.reservation,
+      factures: ids.invoice,
     }[folder];
     if (!id) throw new Error(`page-titles.test.ts: no demo id for [${segment}] under /${folder}/ in ${route} — add one`);
     return `/${folder}/${id}`;
@@ -52,7 +54,24 @@ describeE2e("page titles name their content (RGAA 8.6)", () => {
           select: { id: true, period: { select: { id: true, activityId: true, establishmentId: true } } },
         });
         const unit = await prisma.unit.findFirstOrThrow({ where: { periodId: reservation.period.id }, select: { id: true } });
+        const invoice = await createInvoiceFixture(prisma, {
+          familyId: DEMO_IDS.family,
+          regieCode: "PERI",
+          month: "2026-11-01",
+          issuedAt: new Date("2026-11-30T07:00:00Z"),
+          dueDay: "2026-12-30",
+          lines: [
+            {
+              date: "2026-11-02",
+              childName: "TEST JULIEN",
+              serviceLabel: "CANTINE ELEMENTAIRE CAMBON",
+              unitLabel: "REPAS ENFANT",
+              unitPriceCents: 390,
+            },
+          ],
+        });
         ids = {
+          invoice: invoice.id,
           reservation: reservation.id,
           activity: reservation.period.activityId,
           establishment: reservation.period.establishmentId,

@@ -6,8 +6,10 @@ import { ChildrenBlock } from "@/components/dashboard/children-block";
 import { CompletenessBlock } from "@/components/dashboard/completeness-block";
 import { DOCUMENTS_SHOWN, DocumentsBlock } from "@/components/dashboard/documents-block";
 import { EarlyChildhoodBlock } from "@/components/dashboard/early-childhood-block";
+import { InvoicesBlock } from "@/components/dashboard/invoices-block";
 import { ReservationsBlock } from "@/components/dashboard/reservations-block";
 import { parentPage } from "@/lib/auth/session";
+import { familyInvoicesToPay } from "@/lib/billing/family-invoices";
 import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { listFamilyDocuments } from "@/lib/documents/family-documents";
@@ -21,11 +23,12 @@ export const metadata: Metadata = { title: "Mon espace" };
 export default async function FamilyDashboardPage() {
   const viewer = await parentPage();
   const db = getDb();
-  const [dashboard, completeness, reservations, documents] = await Promise.all([
+  const [dashboard, completeness, reservations, documents, invoices] = await Promise.all([
     getFamilyDashboard(db, viewer, clock.now()),
     loadCompleteness(db, viewer.familyId),
     listReservations(db, viewer, {}, 1),
     listFamilyDocuments(db, viewer, DOCUMENTS_SHOWN + 1),
+    familyInvoicesToPay(db, viewer, clock.today()),
   ]);
   if (!dashboard || !completeness) notFound();
 
@@ -39,6 +42,7 @@ export default async function FamilyDashboardPage() {
       <CompletenessBlock completeness={completeness} />
       <EarlyChildhoodBlock />
       <ReservationsBlock list={reservations} />
+      <InvoicesBlock invoices={invoices} />
       <DocumentsBlock documents={documents} />
     </div>
   );

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 
 import { BookingWizard } from "@/components/reservations/booking-wizard";
 import { parentPage } from "@/lib/auth/session";
+import { loadEstimatePricing } from "@/lib/billing/estimate-pricing";
 import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { familyPlanningSubject, familyReservationTitle } from "@/lib/http/page-titles";
@@ -32,13 +33,15 @@ export default async function PlanningPage({ searchParams }: { searchParams: Pro
   const [enfant, periode, remplace] = [parseId(query.enfant), parseId(query.periode), parseId(query.remplace)];
   if (query.remplace && !remplace) notFound();
   if (!remplace && (!enfant || !periode)) notFound();
+  const db = getDb();
   const planning = await getPlanning(
-    getDb(),
+    db,
     viewer,
     { childId: enfant ?? "", periodId: periode ?? "", replacesId: remplace ?? null },
     clock.now(),
   );
   if (!planning) notFound();
+  const pricing = await loadEstimatePricing(db, viewer, planning.period.id);
   const backHref = planning.replaces
     ? `/espace/reservations/${planning.replaces.id}/modifier`
     : `/espace/reservations/nouvelle?enfant=${planning.child.id}`;
@@ -48,6 +51,7 @@ export default async function PlanningPage({ searchParams }: { searchParams: Pro
       planning={planning}
       confirm={confirmBookingAction}
       backHref={backHref}
+      pricing={pricing}
     />
   );
 }

@@ -1,0 +1,96 @@
+import Link from "next/link";
+
+import { PayOnlineForm } from "@/components/billing/pay-online-form";
+import { CardCell, CardRow, CardTable } from "@/components/ui/card-table";
+import { PageLinks } from "@/components/ui/page-links";
+import type { FamilyInvoiceList } from "@/lib/billing/family-invoices";
+import { formatAmount } from "@/lib/billing/invoice-state";
+
+import { InvoicePdfLink } from "./invoice-pdf-link";
+import { InvoiceStateBadge } from "./invoice-state-badge";
+import { PaymentsReceived } from "./payments-received";
+
+type Props = FamilyInvoiceList & {
+  /** Builds the link of another page. */
+  pageHref: (page: number) => string;
+};
+
+const COLUMNS = ["Facture", "Émise le", "Échéance", "Montant", "Reste à payer", "État", "Paiements reçus", "Actions"];
+
+/**
+ * « Mes factures »: one row per invoice (one card on a phone, its state first), the credit note
+ * that cancels it under its title, the payments received, and its PDF, page and « Payer en ligne ».
+ */
+export function InvoicesTable({ items, total, page, pages, pageSize, pageHref }: Props) {
+  if (total === 0) return <p className="text-muted">Aucune facture pour l&apos;instant.</p>;
+  const from = (page - 1) * pageSize + 1;
+  const to = from + items.length - 1;
+  return (
+    <div className="space-y-3">
+      <div role="region" aria-label="Tableau des factures" tabIndex={0} className="relative sm:overflow-x-auto">
+        <CardTable
+          tableClassName="sm:min-w-[52rem]"
+          caption="Vos factures, de la plus récente à la plus ancienne"
+          look="brand"
+          columns={COLUMNS}
+        >
+          {items.map((invoice) => (
+            <CardRow key={invoice.id} testId={`facture-${invoice.number}`}>
+              <CardCell>
+                <span className="block font-bold">{invoice.title}</span>
+                <span className="block">
+                  N° <span className="font-mono">{invoice.number}</span>
+                </span>
+                <span className="block text-muted">{invoice.regie}</span>
+                {invoice.creditNote ? (
+                  <span className="mt-1 block">
+                    Annulée par l&apos;avoir n° <span className="font-mono">{invoice.creditNote.number}</span> du{" "}
+                    {invoice.creditNote.issuedOn} ({formatAmount(invoice.creditNote.totalCents)}) –{" "}
+                    <InvoicePdfLink invoice={invoice.creditNote} />
+                  </span>
+                ) : null}
+              </CardCell>
+              <CardCell label="Émise le">{invoice.issuedOn}</CardCell>
+              <CardCell label="Échéance">{invoice.dueOn}</CardCell>
+              <CardCell label="Montant" className="whitespace-nowrap">
+                {formatAmount(invoice.totalCents)}
+              </CardCell>
+              <CardCell label="Reste à payer" className="font-semibold whitespace-nowrap">
+                {formatAmount(invoice.remainingCents)}
+              </CardCell>
+              <CardCell label="État" first>
+                <InvoiceStateBadge state={invoice.state} />
+              </CardCell>
+              <CardCell label="Paiements reçus">
+                <PaymentsReceived payments={invoice.payments} />
+              </CardCell>
+              <CardCell>
+                <span className="flex flex-wrap items-center gap-x-3 gap-y-2">
+                  <Link
+                    href={`/espace/factures/${invoice.id}`}
+                    className="whitespace-nowrap text-brand underline hover:no-underline"
+                    aria-label={`Voir la facture n° ${invoice.number}`}
+                  >
+                    <span aria-hidden="true">🔍 </span>Voir
+                  </Link>
+                  <InvoicePdfLink invoice={invoice} />
+                  {invoice.payOnline ? <PayOnlineForm invoiceId={invoice.id} remainingCents={invoice.remainingCents} /> : null}
+                </span>
+              </CardCell>
+            </CardRow>
+          ))}
+        </CardTable>
+      </div>
+      <nav aria-label="Pages des factures" className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <p>
+          Factures {from} à {to} sur {total}
+        </p>
+        {pages > 1 ? (
+          <p className="flex gap-3">
+            <PageLinks page={page} pageCount={pages} href={pageHref} linkClassName="text-brand underline" />
+          </p>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

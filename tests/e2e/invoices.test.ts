@@ -1,0 +1,155 @@
+// The parents' invoices on a 390 px phone, in Chromium (issue #14 points 3, 4 and 8): the dashboard's
+// « Factures » block shows the invoice to pay, « Mes factures » lists it « À payer » with its
+// amount, its PDF downloads (200, application/pdf, attachment, not cached, the same bytes twice),
+// another family's invoice and PDF answer 404 and a visitor's download 401; the booking recap
+// shows the estimated cost at the family's QF. Every page is axe clean.
+import crypto from "node:crypto";
+
+import type { Browser, BrowserContext, Page } from "playwright-core";
+
+import { dayLabel } from "@/lib/reservations/booking-rules";
+import { DEMO_IDS } from "@/prisma/seed";
+
+import { nextBookableCantineWeek, type BookableWeek } from "../helpers/bookable-week";
+import { createInvoiceFixture } from "../helpers/invoice-fixtures";
+import { accessibilityViolations, describeE2e, expectVisible } from "./browser";
+import { withPortalAndBrowser } from "./journey";
+import { gotoMonth } from "./planning";
+import type { Portal, PortalClock } from "./portal";
+
+const PHONE = { width: 390, height: 844 };
+const CANTEEN = { serviceLabel: "CANTINE ELEMENTAIRE CAMBON", unitLabel: "REPAS ENFANT", unitPriceCents: 180 };
+
+let invoice: { id: string; number: string };
+let otherInvoiceId: string;
+let cantine: BookableWeek;
+
+async function prepare(database: import("@/lib/db/connect").Database, clock: PortalClock) {
+  const prisma = database.prisma;
+  await prisma.family.update({ where: { id: DEMO_IDS.family }, data: { quotientFamilial: 650, qfSetAt: clock.now() } });
+  // November's canteen days of Julien, issued on the portal's day (Monday 30 November 2026).
+  invoice = await createInvoiceFixture(prisma, {
+    familyId: DEMO_IDS.family,
+    regieCode: "PERI",
+    month: "2026-11-01",
+    issuedAt: clock.now(),
+    dueDay: "2026-12-30",
+    lines: ["2026-11-02", "2026-11-03", "2026-11-05"].map((date) => ({
+      ...CANTEEN,
+      date,
+      childName: "TEST JULIEN",
+      quotientFamilial: 650,
+      bracketLabel: "QF de 400 à 699",
+    })),
+  });
+  const other = await prisma.family.create({ data: { name: "AUTRE" }, select: { id: true } });
+  otherInvoiceId = (
+    await createInvoiceFixture(prisma, {
+      familyId: other.id,
+      regieCode: "PERI",
+      month: "2026-11-01",
+      issuedAt: clock.now(),
+      dueDay: "2026-12-30",
+      billingName: "Madame AUTRE",
+      lines: [{ ...CANTEEN, date: "2026-11-02", childName: "AUTRE LOU" }],
+    })
+  ).id;
+  cantine = await nextBookableCantineWeek(prisma, "CAMBON", clock.now(), 10 * 60 * 1000);
+}
+
+describeE2e("the parents' invoices and the booking's estimated cost on a phone, in Chromium", () => {
+  let portal: Portal;
+  let browser: Browser;
+  let phone: BrowserContext;
+  let page: Page;
+  withPortalAndBrowser({ prepare }, async (journey) => {
+    ({ portal, browser } = journey);
+    phone = await journey.browser.newContext({
+      baseURL: portal.baseUrl,
+      locale: "fr-FR",
+      timezoneId: "Europe/Paris",
+      viewport: PHONE,
+    });
+    page = await journey.signIn(phone, "parent");
+  });
+  afterAll(() => phone?.close());
+
+  it("shows the invoice to pay on the dashboard, then « À payer » with its amount in « Mes factures »", async () => {
+    await page.goto("/espace");
+    const due = page.getByTestId(`facture-a-payer-${invoice.number}`);
+    await expectVisible(due);
+    for (const text of ["Facture de novembre 2026", "5,40 €", "30/12/2026"]) await expectVisible(due.getByText(text));
+    // The state badge (case-sensitive: not the column « Reste à payer »).
+    await expectVisible(due.getByText(/À payer/));
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole("link", { name: "Voir mes factures" }).click();
+    await expectVisible(page.getByRole("heading", { name: "Mes factures", level: 1 }));
+    expect(await page.title()).toContain("Mes factures");
+    const card = page.getByTestId(`facture-${invoice.number}`);
+    for (const text of ["Facture de novembre 2026", "Régie périscolaire et restauration", "Aucun"]) {
+      await expectVisible(card.getByText(text, { exact: true }));
+    }
+    await expectVisible(card.getByText(/À payer/));
+    expect(await card.getByText("5,40 €").count()).toBe(2);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await card.getByRole("link", { name: `Voir la facture n° ${invoice.number}` }).click();
+    await expectVisible(page.getByRole("heading", { name: `Facture n° ${invoice.number}` }));
+    await expectVisible(page.getByText("QF 650 – QF de 400 à 699").first());
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it("downloads the PDF as an attachment, the same bytes twice; another family's invoice is 404, a visitor's download 401", async () => {
+    const href = await page
+      .getByRole("link", { name: `Télécharger le PDF de la facture n° ${invoice.number}` })
+      .getAttribute("href");
+    expect(href).toBe(`/api/factures/${invoice.id}/pdf`);
+    const [first, second] = [await page.request.get(href!), await page.request.get(href!)];
+    expect(first.status()).toBe(200);
+    expect(first.headers()["content-type"]).toBe("application/pdf");
+    expect(first.headers()["content-disposition"]).toContain(`attachment; filename="facture-${invoice.number}.pdf"`);
+    expect(first.headers()["cache-control"]).toBe("private, no-store");
+    const sha = async (response: typeof first) =>
+      crypto
+        .createHash("sha256")
+        .update(await response.body())
+        .digest("hex");
+    expect(await sha(first)).toBe(await sha(second));
+    expect((await first.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+    expect((await page.request.get(`/api/factures/${otherInvoiceId}/pdf`)).status()).toBe(404);
+    expect((await page.request.get("/api/factures/pas-un-id/pdf")).status()).toBe(404);
+    expect((await page.goto(`/espace/factures/${otherInvoiceId}`))?.status()).toBe(404);
+    const signedOut = await browser.newContext({ baseURL: portal.baseUrl });
+    try {
+      const visitor = await signedOut.request.get(href!, { maxRedirects: 0 });
+      expect(visitor.status()).toBe(401);
+      expect(visitor.headers()["content-type"]).not.toBe("application/pdf");
+    } finally {
+      await signedOut.close();
+    }
+  });
+
+  it("shows the estimated cost at the family's QF in the booking recap", async () => {
+    const days = cantine.week.slice(0, 2);
+    await page.goto(`/espace/reservations/nouvelle/planning?enfant=${DEMO_IDS.julien}&periode=${cantine.periodId}`);
+    for (const day of days) {
+      await gotoMonth(page, day);
+      await page.getByRole("checkbox", { name: `REPAS ENFANT le ${dayLabel(day)}`, exact: true }).check();
+    }
+    await page.getByRole("button", { name: "Valider le planning" }).click();
+    await expectVisible(page.getByRole("heading", { name: "Récapitulatif de votre demande" }));
+    const estimate = page.getByTestId("cout-estime");
+    await expectVisible(estimate.getByText("REPAS ENFANT : 2 journées × 1,80 € = 3,60 €"));
+    await expectVisible(estimate.getByText("Total estimé : 3,60 €"));
+    await expectVisible(
+      estimate.getByText(
+        "Estimation au quotient familial actuel (QF 650, tranche « QF de 400 à 699 ») ; le montant exact figure sur la facture.",
+      ),
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+});
