@@ -141,7 +141,7 @@ describeE2e("the back office built for volume, in Chromium at 1280 px", () => {
     const lunchRow = agent
       .getByRole("row")
       .filter({ hasText: "CANTINE ELEMENTAIRE CAMBON" })
-      .filter({ hasText: /TEST JULIE\b/ });
+      .filter({ has: agent.getByRole("cell", { name: "TEST JULIE", exact: true }) });
     await expectVisible(lunchRow.getByRole("cell", { name: "TEST JULIE", exact: true }));
     await lunchRow.getByRole("link", { name: /^Réservation n° \d{6}$/ }).click();
     await agent.waitForURL(/\/admin\/reservations\/[0-9a-f-]{36}$/);

@@ -2,11 +2,15 @@
 // « Factures » block shows the invoice to pay, « Mes factures » lists it « À payer » with its
 // amount, its PDF downloads (200, application/pdf, attachment, not cached, the same bytes twice),
 // another family's invoice and PDF answer 404 and a visitor's download 401; the booking recap
-// shows the estimated cost at the family's QF. Every page is axe clean.
+// shows the estimated cost at the family's QF. The parent pays the demo's invoice of last month
+// through PayFiP (our stand-in, reached by the real client) with « Payer (carte acceptée) » and
+// reads « Payée »; a refused card says so and leaves the invoice payable. Every page of ours is
+// axe clean.
 import crypto from "node:crypto";
 
 import type { Browser, BrowserContext, Page } from "playwright-core";
 
+import { startPayfipStandin, type PayfipStandin } from "@/lib/payfip/standin/server";
 import { dayLabel } from "@/lib/reservations/booking-rules";
 import { DEMO_IDS } from "@/prisma/seed";
 
@@ -21,6 +25,8 @@ const PHONE = { width: 390, height: 844 };
 const CANTEEN = { serviceLabel: "CANTINE ELEMENTAIRE CAMBON", unitLabel: "REPAS ENFANT", unitPriceCents: 180 };
 
 let invoice: { id: string; number: string };
+/** The demo's own invoice of last month (prisma/seed-billing.ts): Julien's canteen of October 2026. */
+let demoInvoice: { id: string; number: string; totalCents: number };
 let otherInvoiceId: string;
 let cantine: BookableWeek;
 
@@ -54,6 +60,10 @@ async function prepare(database: import("@/lib/db/connect").Database, clock: Por
       lines: [{ ...CANTEEN, date: "2026-11-02", childName: "AUTRE LOU" }],
     })
   ).id;
+  demoInvoice = await prisma.invoice.findFirstOrThrow({
+    where: { familyId: DEMO_IDS.family, month: new Date("2026-10-01T00:00:00Z"), kind: "INVOICE" },
+    select: { id: true, number: true, totalCents: true },
+  });
   cantine = await nextBookableCantineWeek(prisma, "CAMBON", clock.now(), 10 * 60 * 1000);
 }
 
@@ -62,7 +72,15 @@ describeE2e("the parents' invoices and the booking's estimated cost on a phone, 
   let browser: Browser;
   let phone: BrowserContext;
   let page: Page;
-  withPortalAndBrowser({ prepare }, async (journey) => {
+  let payfip: PayfipStandin;
+  // The portal's PAYFIP_URL is the stand-in's, started first (hooks run in order).
+  const env: Record<string, string> = {};
+  beforeAll(async () => {
+    payfip = await startPayfipStandin();
+    env.PAYFIP_URL = payfip.url;
+  });
+  afterAll(() => payfip?.close());
+  withPortalAndBrowser({ prepare, env }, async (journey) => {
     ({ portal, browser } = journey);
     phone = await journey.browser.newContext({
       baseURL: portal.baseUrl,
@@ -91,7 +109,9 @@ describeE2e("the parents' invoices and the booking's estimated cost on a phone, 
       await expectVisible(card.getByText(text, { exact: true }));
     }
     await expectVisible(card.getByText(/À payer/));
-    expect(await card.getByText("5,40 €").count()).toBe(2);
+    // The total, what remains, and the « Payer en ligne » button that names the amount.
+    expect(await card.getByText("5,40 €").count()).toBe(3);
+    await expectVisible(card.getByRole("button", { name: /Payer en ligne/ }));
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width);
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -152,4 +172,68 @@ describeE2e("the parents' invoices and the booking's estimated cost on a phone, 
     );
     expect(await accessibilityViolations(page)).toEqual([]);
   });
+
+  it("pays last month's invoice online with « Payer (carte acceptée) » and reads « Payée »", async () => {
+    await page.goto("/espace/factures");
+    const card = page.getByTestId(`facture-${demoInvoice.number}`);
+    await expectVisible(card.getByText("Facture d'octobre 2026", { exact: true }));
+    await card.getByRole("button", { name: /Payer en ligne/ }).click();
+    // PayFiP's page (the stand-in), reached through the idOp the portal created.
+    await page.waitForURL(`${payfip.url}/**`);
+    await expectVisible(page.getByRole("heading", { name: "Paiement sécurisé" }));
+    await page.getByRole("button", { name: "Payer (carte acceptée)" }).click();
+    await backToPortal(page, portal);
+    await expectVisible(page.getByRole("heading", { name: "Votre paiement a été accepté" }));
+    await expectVisible(page.getByText("Payée", { exact: true }));
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.goto("/espace/factures");
+    await expectVisible(page.getByTestId(`facture-${demoInvoice.number}`).getByText(/Payée/));
+    expect(
+      await page
+        .getByTestId(`facture-${demoInvoice.number}`)
+        .getByRole("button", { name: /Payer en ligne/ })
+        .count(),
+    ).toBe(0);
+    // Paid once, whatever the order of the return and the notification.
+    await payfip.idle();
+    const database = await portal.connectDatabase();
+    try {
+      const paid = await database.prisma.invoice.findUniqueOrThrow({
+        where: { id: demoInvoice.id },
+        select: { status: true, paidCents: true, payments: { select: { method: true, amountCents: true } } },
+      });
+      expect(paid).toEqual({
+        status: "PAID",
+        paidCents: demoInvoice.totalCents,
+        payments: [{ method: "PAYFIP", amountCents: demoInvoice.totalCents }],
+      });
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("says so when the card is refused, and the invoice stays payable", async () => {
+    await page.goto("/espace/factures");
+    await page
+      .getByTestId(`facture-${invoice.number}`)
+      .getByRole("button", { name: /Payer en ligne/ })
+      .click();
+    await page.waitForURL(`${payfip.url}/**`);
+    await page.getByRole("button", { name: "Carte refusée" }).click();
+    await backToPortal(page, portal);
+    await expectVisible(page.getByRole("heading", { name: "Votre paiement a été refusé" }));
+    await expectVisible(page.getByText(/rien n'a été débité\. La facture reste à payer/));
+    await expectVisible(page.getByRole("button", { name: /Payer en ligne/ }));
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.goto("/espace/factures");
+    await expectVisible(page.getByTestId(`facture-${invoice.number}`).getByText(/À payer/));
+  });
 });
+
+/** Back from PayFiP's result page to the portal (its form posts the idop back, like PayFiP's « Retourner sur le portail »). */
+async function backToPortal(page: Page, portal: Portal) {
+  const back = page.getByRole("button", { name: "Retourner sur le portail" });
+  if (await back.isVisible().catch(() => false)) await back.click();
+  await page.waitForURL(`${portal.baseUrl}/espace/factures/paiement/**`);
+}

@@ -5,6 +5,7 @@
 // meant for, with the demo's real ids: no two pages share a title, and none is generic.
 import type { Browser, BrowserContext } from "playwright-core";
 
+import { invoiceReference } from "@/lib/billing/invoice-number";
 import { DEMO_ACCOUNTS, DEMO_IDS } from "@/prisma/seed";
 
 import { createInvoiceFixture } from "../helpers/invoice-fixtures";
@@ -16,7 +17,7 @@ import { startPortal, type Portal } from "./portal";
 /** The titles these pages had before: a word that names no content. */
 const GENERIC = new Set(["Famille", "Réservation", "Fiche enfant", "Période", "Unité", "Examiner un document", "Administration"]);
 
-type Ids = Record<"reservation" | "activity" | "establishment" | "period" | "unit" | "invoice", string>;
+type Ids = Record<"reservation" | "activity" | "establishment" | "period" | "unit" | "invoice" | "payfipOperation", string>;
 
 /** A real id for each dynamic segment, from the folder it stands in. */
 function fill(route: string, ids: Ids): string {
@@ -31,6 +32,7 @@ function fill(route: string, ids: Ids): string {
       enfants: DEMO_IDS.julien,
       reservations: ids.reservation,
       factures: ids.invoice,
+      paiement: ids.payfipOperation,
     }[folder];
     if (!id) throw new Error(`page-titles.test.ts: no demo id for [${segment}] under /${folder}/ in ${route} — add one`);
     return `/${folder}/${id}`;
@@ -70,8 +72,22 @@ describeE2e("page titles name their content (RGAA 8.6)", () => {
             },
           ],
         });
+        // A PayFiP attempt of that invoice, for the parents' page « Paiement en ligne ».
+        const operation = await prisma.payfipOperation.create({
+          data: {
+            idOp: "titres0000000001",
+            invoiceId: invoice.id,
+            amountCents: 390,
+            payerEmail: DEMO_ACCOUNTS.parent,
+            saisie: "T",
+            refdet: invoiceReference(invoice.number),
+            exer: 2026,
+          },
+          select: { id: true },
+        });
         ids = {
           invoice: invoice.id,
+          payfipOperation: operation.id,
           reservation: reservation.id,
           activity: reservation.period.activityId,
           establishment: reservation.period.establishmentId,
