@@ -64,3 +64,11 @@ describe("csvField against formula injection (OWASP CSV Injection)", () => {
     expect(csvField(" =2+3")).toBe('" =2+3"');
   });
 });
+
+describe("csvField and negative amounts", () => {
+  it("leaves a plain negative number as a number (a credit note's « -12,50 »), not a formula like « -2+3 »", () => {
+    expect(csvField("-12,50")).toBe("-12,50");
+    expect(csvField("-2+3")).toBe("'-2+3");
+    expect(csvField("-12,50 €")).toBe("'-12,50 €");
+  });
+});
