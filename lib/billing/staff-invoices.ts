@@ -285,3 +285,15 @@ export async function paymentsReceivedInMonth(db: Db, viewer: StaffViewer, query
     idOp: row.payfipOperation?.idOp ?? null,
   }));
 }
+
+/** Every régie, retired ones too: the invoices' filters and export. */
+export async function invoiceRegieOptions(db: Db) {
+  return db.regie.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, active: true } });
+}
+
+/** The months that have invoices, newest first: the invoices' month filter. */
+export async function invoiceMonths(db: Db): Promise<string[]> {
+  const rows = await db.$queryRaw<{ month: string }[]>`
+    SELECT DISTINCT to_char("month", 'YYYY-MM') AS "month" FROM "Invoice" ORDER BY 1 DESC LIMIT 36`;
+  return rows.map((row) => row.month);
+}
