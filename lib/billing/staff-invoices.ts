@@ -244,8 +244,10 @@ export async function recordManualPayment(db: DbClient, viewer: StaffViewer, inp
 
 // ─── The accounting export ───────────────────────────────────────────────────────────────────
 
+type ExportQuery = Pick<TInvoiceExport, "mois"> & { regie?: string };
+
 /** The invoices and credit notes issued in the month (Paris time), by number. */
-export async function invoicesIssuedInMonth(db: Db, viewer: StaffViewer, query: TInvoiceExport, today = clock.today()) {
+export async function invoicesIssuedInMonth(db: Db, viewer: StaffViewer, query: ExportQuery, today = clock.today()) {
   assertStaffViewer(viewer);
   const { from, to } = parisMonthBounds(query.mois);
   const rows = await db.invoice.findMany({
@@ -257,7 +259,7 @@ export async function invoicesIssuedInMonth(db: Db, viewer: StaffViewer, query: 
 }
 
 /** The payments received in the month (Paris time), manual and PayFiP, in the order received. */
-export async function paymentsReceivedInMonth(db: Db, viewer: StaffViewer, query: TInvoiceExport) {
+export async function paymentsReceivedInMonth(db: Db, viewer: StaffViewer, query: ExportQuery) {
   assertStaffViewer(viewer);
   const { from, to } = parisMonthBounds(query.mois);
   const rows = await db.payment.findMany({
