@@ -179,9 +179,10 @@ export async function getInvoiceForStaff(db: Db, viewer: StaffViewer, id: string
     group.lines.push(line);
     group.totalCents += line.amountCents;
   }
-  const { lines: _lines, payments, ...rest } = withState(invoice, today);
+  const { payments, ...rest } = withState(invoice, today);
   return {
     ...rest,
+    lines: undefined,
     issuedDay: parisToday(invoice.issuedAt),
     dueDay: dateToDay(invoice.dueDate),
     groups,

@@ -4,6 +4,7 @@
 // action's positive control never spoils another's payload.
 import crypto from "node:crypto";
 
+import { invoiceNumber, invoiceReference } from "@/lib/billing/invoice-number";
 import type { Database } from "@/lib/db/connect";
 import { DEMO_ACCOUNTS } from "@/prisma/seed";
 
@@ -52,6 +53,10 @@ export type MatrixIds = {
   staff: { role: string; active: string; secondFactor: string };
   /** A mail given up after its 48 hours of attempts (« Renvoyer » on the page « Envois »). */
   failedMailId: string;
+  /** Régies to edit and to delete (neither has invoices). */
+  regies: { edit: string; remove: string };
+  /** An invoice of the family MATRICE, to pay (« Enregistrer un paiement »). */
+  invoiceId: string;
 };
 
 /** A staff account signed in and then out: its cookie names a revoked session (see the test). */
@@ -251,6 +256,29 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
     select: { id: true },
   });
 
+  // Invoicing: two régies of the matrix's own, an invoice of the family MATRICE in the demo's PERI.
+  const regie = (code: string, name: string) =>
+    prisma.regie.create({ data: { code, name, paymentDeadlineDays: 30 }, select: { id: true } });
+  const peri = await prisma.regie.findUniqueOrThrow({ where: { code: "PERI" }, select: { id: true } });
+  const number = invoiceNumber("INVOICE", "PERI", 2026, 900001);
+  const invoice = await prisma.invoice.create({
+    data: {
+      number,
+      reference: invoiceReference(number),
+      regieId: peri.id,
+      year: 2026,
+      sequence: 900001,
+      familyId: family.id,
+      month: new Date("2026-10-01T00:00:00Z"),
+      payableOnline: true,
+      totalCents: 2000,
+      dueDate: new Date("2026-12-31T00:00:00Z"),
+      billingName: "Famille MATRICE",
+      billingAddress: "RODEZ",
+    },
+    select: { id: true },
+  });
+
   return {
     parentId: (await user(DEMO_ACCOUNTS.parent)).id,
     agentId: agent.id,
@@ -288,5 +316,10 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
     brackets: { edit: editBracket.id, remove: removeBracket.id },
     staff: { role: role.id, active: active.id, secondFactor: reset.id },
     failedMailId: failedMail.id,
+    regies: {
+      edit: (await regie("MATRICEED", "Matrice : régie à modifier")).id,
+      remove: (await regie("MATRICESU", "Matrice : régie à supprimer")).id,
+    },
+    invoiceId: invoice.id,
   };
 }
