@@ -15,7 +15,7 @@ import { startPortal, type Portal } from "./portal";
 /** The titles these pages had before: a word that names no content. */
 const GENERIC = new Set(["Famille", "Réservation", "Fiche enfant", "Période", "Unité", "Examiner un document", "Administration"]);
 
-type Ids = Record<"reservation" | "activity" | "establishment" | "period" | "unit", string>;
+type Ids = Record<"reservation" | "activity" | "establishment" | "period" | "unit" | "regie" | "invoice", string>;
 
 /** A real id for each dynamic segment, from the folder it stands in. */
 function fill(route: string, ids: Ids): string {
@@ -29,6 +29,8 @@ function fill(route: string, ids: Ids): string {
       familles: DEMO_IDS.family,
       enfants: DEMO_IDS.julien,
       reservations: ids.reservation,
+      regies: ids.regie,
+      factures: ids.invoice,
     }[folder];
     if (!id) throw new Error(`page-titles.test.ts: no demo id for [${segment}] under /${folder}/ in ${route} — add one`);
     return `/${folder}/${id}`;
@@ -52,7 +54,28 @@ describeE2e("page titles name their content (RGAA 8.6)", () => {
           select: { id: true, period: { select: { id: true, activityId: true, establishmentId: true } } },
         });
         const unit = await prisma.unit.findFirstOrThrow({ where: { periodId: reservation.period.id }, select: { id: true } });
+        const regie = await prisma.regie.findUniqueOrThrow({ where: { code: "PERI" }, select: { id: true } });
+        // An invoice of the TEST family (the invoicing run is not what this test is about).
+        const invoice = await prisma.invoice.create({
+          data: {
+            number: "F-PERI-2026-900001",
+            reference: "FPERI2026900001",
+            regieId: regie.id,
+            year: 2026,
+            sequence: 900001,
+            familyId: DEMO_IDS.family,
+            month: new Date("2026-10-01T00:00:00Z"),
+            payableOnline: true,
+            totalCents: 1000,
+            dueDate: new Date("2026-12-31T00:00:00Z"),
+            billingName: "Famille TEST",
+            billingAddress: "RODEZ",
+          },
+          select: { id: true },
+        });
         ids = {
+          regie: regie.id,
+          invoice: invoice.id,
           reservation: reservation.id,
           activity: reservation.period.activityId,
           establishment: reservation.period.establishmentId,
