@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { displayOrder, requiredNamedText } from "@/lib/validation/form-fields";
+import { displayOrder, optionalId, requiredNamedText } from "@/lib/validation/form-fields";
 
 export const ZActivitySchema = z.object({
   // The code names the activity in data and exports (RESTAURATION_SCOLAIRE, ALSH…).
@@ -16,6 +16,8 @@ export const ZActivitySchema = z.object({
     ),
   name: requiredNamedText("Le nom de l'activité", 120),
   sortOrder: displayOrder,
+  // The régie that bills it (issue #14): online payment is the régie's. Empty: billed by none.
+  regieId: optionalId("Régie introuvable : rechargez la page."),
 });
 export type TActivity = z.output<typeof ZActivitySchema>;
 

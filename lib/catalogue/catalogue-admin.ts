@@ -78,7 +78,7 @@ export async function getActivity(db: Db, viewer: StaffViewer, id: string) {
   assertStaffViewer(viewer);
   return db.activity.findUnique({
     where: { id },
-    select: { id: true, code: true, name: true, sortOrder: true },
+    select: { id: true, code: true, name: true, sortOrder: true, regieId: true },
   });
 }
 
@@ -183,11 +183,23 @@ export async function updateEstablishment(
 
 // ─── Activities ───────────────────────────────────────────────────────────────────────────────
 
+/**
+ * The régie an activity is billed by is an administrators' setting (like the régies
+ * themselves): an agent edits the activity's names and order, not where its invoices go.
+ */
+async function assertRegieChoice(tx: Tx, viewer: StaffViewer, regieId: string | null, currentRegieId: string | null) {
+  if (regieId === currentRegieId) return;
+  if (viewer.role !== "ADMIN") throw new AppError("FORBIDDEN", "Seul un administrateur peut changer la régie d'une activité.");
+  if (regieId && !(await tx.regie.findUnique({ where: { id: regieId }, select: { id: true } })))
+    throw new AppError("NOT_FOUND", "Régie introuvable : rechargez la page.");
+}
+
 export async function createActivity(db: PrismaClient, viewer: StaffViewer, input: TActivity) {
   return uniqueGuarded(ACTIVITY_TAKEN, () =>
     db.$transaction(async (tx) => {
       if (await tx.activity.findUnique({ where: { code: input.code }, select: { id: true } }))
         throw new AppError("TAKEN", ACTIVITY_TAKEN);
+      await assertRegieChoice(tx, viewer, input.regieId, null);
       const activity = await tx.activity.create({ data: input, select: { id: true } });
       return auditCreated(tx, viewer, activity, { action: "activity.create", targetType: "Activity", details: { ...input } });
     }),
@@ -199,9 +211,10 @@ export async function updateActivity(db: PrismaClient, viewer: StaffViewer, id: 
     db.$transaction(async (tx) => {
       const before = await tx.activity.findUnique({
         where: { id },
-        select: { code: true, name: true, sortOrder: true },
+        select: { code: true, name: true, sortOrder: true, regieId: true },
       });
       if (!before) throw new AppError("NOT_FOUND", "Activité introuvable.");
+      await assertRegieChoice(tx, viewer, input.regieId, before.regieId);
       const taken = await tx.activity.findUnique({ where: { code: input.code }, select: { id: true } });
       if (taken && taken.id !== id) throw new AppError("TAKEN", ACTIVITY_TAKEN);
       await tx.activity.update({ where: { id }, data: input });

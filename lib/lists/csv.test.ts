@@ -40,8 +40,11 @@ describe("csvField against formula injection (OWASP CSV Injection)", () => {
     expect(toCsv([["=1;2", "@a"]])).toBe("\uFEFF\"'=1;2\";'@a\r\n");
   });
 
-  it("also marks a negative number, which our lists never hold, rather than special-casing numbers", () => {
-    expect(csvField(-4)).toBe("'-4");
+  it("leaves a plain negative number as a number (a credit note's « -12,50 » in the accounting export), not « -2+3 »", () => {
+    expect(csvField(-4)).toBe("-4");
+    expect(csvField("-12,50")).toBe("-12,50");
+    expect(csvField("-2+3")).toBe("'-2+3");
+    expect(csvField("-12,50 €")).toBe("'-12,50 €");
   });
 
   it("leaves ordinary values untouched, formula characters inside a cell included", () => {

@@ -26,7 +26,7 @@ import { FIXTURE_DAY } from "./admin-e2e-fixtures";
 import { prepareMatrix, RESET_DAY, SIGNED_OUT_STAFF, type MatrixIds } from "./admin-matrix-fixtures";
 import { describeE2e, launchBrowser, login, newContext, signedInContext } from "./browser";
 import { builtPages, serverActions } from "./build-manifest";
-import { startPortal, type Portal } from "./portal";
+import { DEFAULT_PORTAL_CLOCK, startPortal, type Portal } from "./portal";
 import type { PortalPrisma } from "./portal-inspector";
 import { actionResult, postAction, type ActionArgument, type FilePart } from "./server-action-http";
 
@@ -68,6 +68,11 @@ const PAGES: Record<string, { urls: (ids: MatrixIds) => string[]; adminOnly?: tr
   "/admin/facturation": {
     urls: (ids) => ["/admin/facturation", `/admin/facturation?mois=${ids.billing.month}&regie=${ids.billing.regieId}`],
   },
+  "/admin/catalogue/regies": { urls: () => ["/admin/catalogue/regies"], adminOnly: true },
+  "/admin/catalogue/regies/nouvelle": { urls: () => ["/admin/catalogue/regies/nouvelle"], adminOnly: true },
+  "/admin/catalogue/regies/[id]": { urls: (ids) => [`/admin/catalogue/regies/${ids.regies.edit}`], adminOnly: true },
+  "/admin/factures": { urls: () => ["/admin/factures", "/admin/factures?etat=en-retard&q=MATRICE&mois=2026-10&page=2"] },
+  "/admin/factures/[id]": { urls: (ids) => [`/admin/factures/${ids.invoiceId}`] },
   "/admin/contenus": { urls: () => ["/admin/contenus"] },
   "/admin/personnel": { urls: () => ["/admin/personnel"], adminOnly: true },
   "/admin/journal": { urls: () => ["/admin/journal"], adminOnly: true },
@@ -91,6 +96,8 @@ const ACTION_PAGES: Record<string, (ids: MatrixIds) => string> = {
   "app/admin/listes/actions.ts": () => "/admin/listes",
   "app/admin/facturation/actions.ts": () => "/admin/facturation",
   "app/admin/paiements-en-ligne/actions.ts": () => "/admin/paiements-en-ligne",
+  "app/admin/catalogue/regies/actions.ts": () => "/admin/catalogue/regies",
+  "app/admin/factures/actions.ts": (ids) => `/admin/factures/${ids.invoiceId}`,
 };
 
 const upload = (name: string, mimeType: string): FilePart => ({
@@ -547,6 +554,57 @@ const SPECS: Record<string, Spec> = {
     read: async (db) => (await db.townSettings.findUniqueOrThrow({ where: { id: 1 } })).billExcusedAbsence,
     after: () => true,
   },
+  createRegieAction: {
+    adminOnly: true,
+    argument: () =>
+      json({
+        name: "Matrice : régie créée",
+        code: "MATRICECR",
+        payfipClientNumber: "",
+        paymentDeadlineDays: "30",
+        mentions: "",
+        activityIds: "",
+        active: "true",
+      }),
+    read: (db) => db.regie.count({ where: { code: "MATRICECR" } }),
+    after: () => 1,
+  },
+  updateRegieAction: {
+    adminOnly: true,
+    argument: (ids) =>
+      json({
+        id: ids.regies.edit,
+        name: "Matrice : régie modifiée",
+        code: "MATRICEED",
+        payfipClientNumber: "654321",
+        payableOnline: "true",
+        paymentDeadlineDays: "45",
+        mentions: "Mentions",
+        activityIds: "",
+        active: "true",
+      }),
+    read: (db, ids) =>
+      db.regie.findUniqueOrThrow({ where: { id: ids.regies.edit }, select: { name: true, payfipClientNumber: true } }),
+    after: () => ({ name: "Matrice : régie modifiée", payfipClientNumber: "654321" }),
+  },
+  deleteRegieAction: {
+    adminOnly: true,
+    argument: (ids) => json({ id: ids.regies.remove }),
+    read: (db, ids) => db.regie.count({ where: { id: ids.regies.remove } }),
+    after: () => 0,
+  },
+  recordPaymentAction: {
+    argument: (ids) =>
+      json({
+        invoiceId: ids.invoiceId,
+        method: "CHEQUE",
+        amount: "5,00",
+        receivedOn: DEFAULT_PORTAL_CLOCK.slice(0, 10),
+        receiptNumber: "Matrice 1",
+      }),
+    read: async (db, ids) => (await db.invoice.findUniqueOrThrow({ where: { id: ids.invoiceId } })).paidCents,
+    after: () => 500,
+  },
   reviewDocumentAction: {
     // A SUBMITTED document: staff may decide on it.
     argument: (ids) => json({ id: ids.documentId, decision: "accept" }),
@@ -580,6 +638,9 @@ async function fingerprint(database: PortalPrisma): Promise<Record<string, unkno
       'tariffs', (SELECT string_agg("unitId" || "bracketId" || "priceCents", ',' ORDER BY id) FROM "Tariff"),
       'brackets', (SELECT string_agg(id || label || "minQf" || '/' || coalesce("maxQf", -1), ',' ORDER BY id) FROM "QfBracket"),
       'closures', (SELECT count(*) FROM "Closure"),
+      'regies', (SELECT string_agg(id || name || code || coalesce("payfipClientNumber", '') || "payableOnline" || "paymentDeadlineDays" || mentions || active, ',' ORDER BY id) FROM "Regie"),
+      'invoices', (SELECT coalesce(string_agg(id || status || "paidCents", ',' ORDER BY id), '') FROM "Invoice"),
+      'payments', (SELECT count(*) FROM "Payment"),
       'attendance', (SELECT coalesce(string_agg("reservationDayId" || status || "markedAt", ',' ORDER BY "reservationDayId"), '') FROM "Attendance"),
       'billExcusedAbsence', (SELECT string_agg("billExcusedAbsence"::text, ',') FROM "TownSettings"),
       'establishments', (SELECT string_agg(id || name || coalesce("schoolId", '') || coalesce(address, '') || active, ',' ORDER BY id) FROM "Establishment"),
@@ -693,13 +754,18 @@ describeE2e("the back office's authorization matrix", () => {
       expect([url, visitor.status(), visitor.headers().location?.startsWith("/connexion")]).toEqual([url, 307, true]);
       expect([url, (await contexts.parent.request.get(url, { maxRedirects: 0 })).status()]).toEqual([url, 404]);
     }
-    const csv = `/api/admin/listes?vue=presence&date=${FIXTURE_DAY}`;
-    for (const who of ["visitor", "parent"] as const) {
-      const response = await contexts[who].request.get(csv, { maxRedirects: 0 });
-      expect(response.status()).toBe(404);
-      expect(await response.text()).not.toContain("TEST");
+    for (const csv of [
+      `/api/admin/listes?vue=presence&date=${FIXTURE_DAY}`,
+      "/api/admin/factures/export?mois=2026-11&type=factures",
+      "/api/admin/factures/export?mois=2026-11&type=paiements",
+    ]) {
+      for (const who of ["visitor", "parent"] as const) {
+        const response = await contexts[who].request.get(csv, { maxRedirects: 0 });
+        expect([csv, who, response.status()]).toEqual([csv, who, 404]);
+        expect(await response.text()).not.toContain("TEST");
+      }
+      expect([csv, (await contexts.agent.request.get(csv)).status()]).toEqual([csv, 200]);
     }
-    expect((await contexts.agent.request.get(csv)).status()).toBe(200);
   });
 
   it("keeps the admin-only pages from an agent (a French 403), and opens every page to an admin", async () => {

@@ -4,6 +4,7 @@
 // action's positive control never spoils another's payload.
 import crypto from "node:crypto";
 
+import { invoiceNumber, invoiceReference } from "@/lib/billing/invoice-number";
 import type { Database } from "@/lib/db/connect";
 import { DEMO_ACCOUNTS, DEMO_IDS } from "@/prisma/seed";
 
@@ -56,6 +57,10 @@ export type MatrixIds = {
   billing: { regieId: string; month: string; invoiceId: string };
   /** A PayFiP attempt still INITIATED that PayFiP (the stand-in) does not know: « Revérifier » expires it (P1). */
   payfipOperationId: string;
+  /** Régies to edit and to delete (neither has invoices). */
+  regies: { edit: string; remove: string };
+  /** An invoice of the family MATRICE, to pay (« Enregistrer un paiement »). */
+  invoiceId: string;
 };
 
 /** A staff account signed in and then out: its cookie names a revoked session (see the test). */
@@ -304,12 +309,12 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
   const reset = await staff("matrice.totp@mairie.test", secondFactor);
   await prisma.recoveryCode.create({ data: { userId: reset.id, codeHash: "matrice" } });
   await staff(SIGNED_OUT_STAFF, secondFactor);
-  const regie = await prisma.regie.findUniqueOrThrow({ where: { code: "PERI" }, select: { id: true } });
-  const invoice = await prisma.invoice.create({
+  const peri = await prisma.regie.findUniqueOrThrow({ where: { code: "PERI" }, select: { id: true } });
+  const payfipInvoice = await prisma.invoice.create({
     data: {
       number: "F-PERI-2020-999999",
       reference: "FPERI2020999999",
-      regieId: regie.id,
+      regieId: peri.id,
       year: 2020,
       sequence: 999999,
       familyId: family.id,
@@ -325,7 +330,7 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
   const payfipOperation = await prisma.payfipOperation.create({
     data: {
       idOp: "matrice0000000000000000000000000",
-      invoiceId: invoice.id,
+      invoiceId: payfipInvoice.id,
       amountCents: 1400,
       payerEmail: "matrice@exemple.fr",
       saisie: "T",
@@ -343,6 +348,28 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
       status: "FAILED",
       attempts: 20,
       lastError: "550 boîte inconnue",
+    },
+    select: { id: true },
+  });
+
+  // Invoicing: two régies of the matrix's own, an invoice of the family MATRICE in the demo's PERI.
+  const regie = (code: string, name: string) =>
+    prisma.regie.create({ data: { code, name, paymentDeadlineDays: 30 }, select: { id: true } });
+  const number = invoiceNumber("INVOICE", "PERI", 2026, 900001);
+  const invoice = await prisma.invoice.create({
+    data: {
+      number,
+      reference: invoiceReference(number),
+      regieId: peri.id,
+      year: 2026,
+      sequence: 900001,
+      familyId: family.id,
+      month: new Date("2026-10-01T00:00:00Z"),
+      payableOnline: true,
+      totalCents: 2000,
+      dueDate: new Date("2026-12-31T00:00:00Z"),
+      billingName: "Famille MATRICE",
+      billingAddress: "RODEZ",
     },
     select: { id: true },
   });
@@ -386,5 +413,10 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
     failedMailId: failedMail.id,
     billing: { regieId: billingRegie.id, month: "2026-10", invoiceId: toCancel.id },
     payfipOperationId: payfipOperation.id,
+    regies: {
+      edit: (await regie("MATRICEED", "Matrice : régie à modifier")).id,
+      remove: (await regie("MATRICESU", "Matrice : régie à supprimer")).id,
+    },
+    invoiceId: invoice.id,
   };
 }

@@ -17,7 +17,10 @@ import { startPortal, type Portal } from "./portal";
 /** The titles these pages had before: a word that names no content. */
 const GENERIC = new Set(["Famille", "Réservation", "Fiche enfant", "Période", "Unité", "Examiner un document", "Administration"]);
 
-type Ids = Record<"reservation" | "activity" | "establishment" | "period" | "unit" | "invoice" | "payfipOperation", string>;
+type Ids = Record<
+  "reservation" | "activity" | "establishment" | "period" | "unit" | "regie" | "invoice" | "payfipOperation",
+  string
+>;
 
 /** A real id for each dynamic segment, from the folder it stands in. */
 function fill(route: string, ids: Ids): string {
@@ -33,6 +36,7 @@ function fill(route: string, ids: Ids): string {
       reservations: ids.reservation,
       factures: ids.invoice,
       paiement: ids.payfipOperation,
+      regies: ids.regie,
     }[folder];
     if (!id) throw new Error(`page-titles.test.ts: no demo id for [${segment}] under /${folder}/ in ${route} — add one`);
     return `/${folder}/${id}`;
@@ -56,6 +60,7 @@ describeE2e("page titles name their content (RGAA 8.6)", () => {
           select: { id: true, period: { select: { id: true, activityId: true, establishmentId: true } } },
         });
         const unit = await prisma.unit.findFirstOrThrow({ where: { periodId: reservation.period.id }, select: { id: true } });
+        const regie = await prisma.regie.findUniqueOrThrow({ where: { code: "PERI" }, select: { id: true } });
         const invoice = await createInvoiceFixture(prisma, {
           familyId: DEMO_IDS.family,
           regieCode: "PERI",
@@ -88,6 +93,7 @@ describeE2e("page titles name their content (RGAA 8.6)", () => {
         ids = {
           invoice: invoice.id,
           payfipOperation: operation.id,
+          regie: regie.id,
           reservation: reservation.id,
           activity: reservation.period.activityId,
           establishment: reservation.period.establishmentId,

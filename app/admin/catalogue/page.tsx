@@ -69,7 +69,7 @@ function EditLink({ href, label }: { href: string; label: string }) {
 }
 
 export default async function CataloguePage() {
-  await staffPage();
+  const viewer = await staffPage();
   const db = getDb();
   const [periods, establishments, activities] = await Promise.all([listPeriods(db), listEstablishments(db), listActivities(db)]);
   return (
@@ -97,6 +97,13 @@ export default async function CataloguePage() {
               Tranches de quotient familial
             </Link>
           </li>
+          {viewer.role === "ADMIN" ? (
+            <li>
+              <Link href="/admin/catalogue/regies" className="underline">
+                Régies
+              </Link>
+            </li>
+          ) : null}
         </ul>
       </nav>
 

@@ -4,6 +4,7 @@ import { loadStaffRecord } from "@/app/admin/load-staff-record";
 import { ActivityForm } from "@/components/admin/activity-form";
 import { CatalogueFormPage } from "@/components/layout/catalogue-form-page";
 import { staffPage } from "@/lib/auth/session";
+import { listRegieOptions } from "@/lib/billing/regies";
 import { getActivity } from "@/lib/catalogue/catalogue-admin";
 import { getDb } from "@/lib/db/client";
 import { staffActivityName } from "@/lib/http/page-titles";
@@ -18,10 +19,11 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function EditActivityPage({ params }: { params: Promise<{ id: string }> }) {
-  const { record: activity } = await loadStaffRecord(params, getActivity);
+  const { record: activity, viewer, db } = await loadStaffRecord(params, getActivity);
+  const regies = await listRegieOptions(db, activity.regieId);
   return (
     <CatalogueFormPage title={`Modifier l'activité ${activity.name}`} panel="Activité">
-      <ActivityForm action={updateActivityAction} activity={activity} />
+      <ActivityForm action={updateActivityAction} activity={activity} regies={regies} canChooseRegie={viewer.role === "ADMIN"} />
     </CatalogueFormPage>
   );
 }

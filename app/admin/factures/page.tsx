@@ -1,0 +1,171 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { InvoiceStateBadge } from "@/components/admin/invoices/invoice-state-badge";
+import { Pagination, queryString } from "@/components/admin/pagination";
+import { PageHeader } from "@/components/layout/page-header";
+import { DataTable } from "@/components/ui/data-table";
+import { FilterForm } from "@/components/ui/filter-form";
+import { SelectField } from "@/components/ui/form/select-field";
+import { TextField } from "@/components/ui/form/text-field";
+import { Panel } from "@/components/ui/panel";
+import { staffPage } from "@/lib/auth/session";
+import { formatAmount } from "@/lib/billing/invoice-state";
+import { INVOICE_FILTER_STATE_LABELS, INVOICE_FILTER_STATES, ZInvoiceSearchSchema } from "@/lib/billing/staff-invoice.schema";
+import { invoiceMonths, invoiceRegieOptions, listInvoicesForStaff, monthLabel } from "@/lib/billing/staff-invoices";
+import * as clock from "@/lib/clock";
+import { dateToDay, formatDay, parisToday } from "@/lib/dates/calendar-day";
+import { getDb } from "@/lib/db/client";
+import { searchParamsText, type TSearchParams } from "@/lib/http/url-params";
+
+export const metadata: Metadata = { title: "Factures" };
+
+const regieLabel = (regie: { name: string; active: boolean }) => (regie.active ? regie.name : `${regie.name} (retirée)`);
+
+export default async function InvoicesPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
+  const viewer = await staffPage();
+  const db = getDb();
+  const filter = ZInvoiceSearchSchema.parse(searchParamsText(await searchParams));
+  const today = clock.today();
+  const [list, regies, months] = await Promise.all([
+    listInvoicesForStaff(db, viewer, filter, today),
+    invoiceRegieOptions(db),
+    invoiceMonths(db),
+  ]);
+  const monthOptions = [...new Set([...(filter.mois ? [filter.mois] : []), ...months])]
+    .sort()
+    .reverse()
+    .map((month) => ({ value: month, label: monthLabel(month) }));
+  const pageHref = (page: number) => `/admin/factures${queryString({ ...filter, page })}`;
+  const exportMonth = filter.mois ?? today.slice(0, 7);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Factures" />
+      <FilterForm action="/admin/factures" role="search">
+        <TextField
+          id="factures-q"
+          label="Famille ou numéro"
+          name="q"
+          type="search"
+          defaultValue={filter.q ?? ""}
+          hint="Nom de famille, ou numéro (F-PERI-2026-000001)."
+        />
+        <SelectField
+          id="factures-mois"
+          label="Mois facturé"
+          name="mois"
+          defaultValue={filter.mois ?? ""}
+          placeholder="Tous"
+          options={monthOptions}
+        />
+        <SelectField
+          id="factures-regie"
+          label="Régie"
+          name="regie"
+          defaultValue={filter.regie ?? ""}
+          placeholder="Toutes"
+          options={regies.map((regie) => ({ value: regie.id, label: regieLabel(regie) }))}
+        />
+        <SelectField
+          id="factures-etat"
+          label="État"
+          name="etat"
+          defaultValue={filter.etat ?? ""}
+          placeholder="Tous"
+          options={INVOICE_FILTER_STATES.map((state) => ({ value: state, label: INVOICE_FILTER_STATE_LABELS[state] }))}
+        />
+      </FilterForm>
+
+      <section aria-labelledby="factures-totaux" className="space-y-2">
+        <h2 id="factures-totaux" className="text-lg font-semibold text-brand">
+          Sélection
+        </h2>
+        <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4" aria-live="polite">
+          {[
+            ["Documents", String(list.totals.count)],
+            ["Total facturé", formatAmount(list.totals.totalCents)],
+            ["Déjà payé", formatAmount(list.totals.paidCents)],
+            ["Reste à payer", formatAmount(list.totals.remainingCents)],
+          ].map(([label, value]) => (
+            <div key={label} className="rounded bg-white p-3 shadow">
+              <dt className="text-sm text-muted">{label}</dt>
+              <dd className="text-xl font-bold text-brand">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      {list.rows.length === 0 ? (
+        <p className="text-muted">Aucune facture ne correspond à ces critères.</p>
+      ) : (
+        <div role="region" aria-label="Tableau des factures" tabIndex={0} className="overflow-x-auto">
+          <DataTable
+            className="w-full min-w-[56rem] border-collapse bg-white text-left shadow"
+            headClassName="bg-gray-100"
+            caption="Factures et avoirs, les plus récents d'abord"
+            look="boxed"
+            columns={["Numéro", "Famille", "Régie", "Mois", "Émise le", "Échéance", "Total", "Reste à payer", "État"]}
+          >
+            {list.rows.map((row) => (
+              <tr key={row.id} className="border-t border-gray-200">
+                <td className="p-2 whitespace-nowrap">
+                  <Link href={`/admin/factures/${row.id}`} className="underline">
+                    {row.number}
+                  </Link>
+                </td>
+                <td className="p-2">
+                  <Link href={`/admin/familles/${row.family.id}`} className="underline">
+                    {row.family.name}
+                  </Link>
+                </td>
+                <td className="p-2">{row.regie.name}</td>
+                <td className="p-2">
+                  {monthLabel(row.month)}
+                  {row.rank > 1 ? ` (complémentaire ${row.rank})` : ""}
+                </td>
+                <td className="p-2">{formatDay(parisToday(row.issuedAt))}</td>
+                <td className="p-2">{row.kind === "INVOICE" ? formatDay(dateToDay(row.dueDate)) : "—"}</td>
+                <td className="p-2 text-right whitespace-nowrap">{formatAmount(row.totalCents)}</td>
+                <td className="p-2 text-right whitespace-nowrap">{formatAmount(row.remainingCents)}</td>
+                <td className="p-2">
+                  <InvoiceStateBadge state={row.state} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </div>
+      )}
+      <Pagination page={list.page} pageCount={list.pageCount} href={pageHref} />
+
+      <Panel title="Export pour la comptabilité">
+        <form method="get" action="/api/admin/factures/export" className="flex flex-wrap items-end gap-3">
+          <TextField id="export-mois" label="Mois" name="mois" type="month" required defaultValue={exportMonth} />
+          <SelectField
+            id="export-regie"
+            label="Régie"
+            name="regie"
+            defaultValue={filter.regie ?? ""}
+            placeholder="Toutes"
+            options={regies.map((regie) => ({ value: regie.id, label: regieLabel(regie) }))}
+          />
+          <button type="submit" name="type" value="factures" className="rounded bg-brand px-4 py-2 font-semibold text-white">
+            Factures et avoirs émis (CSV)
+          </button>
+          <button
+            type="submit"
+            name="type"
+            value="paiements"
+            className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand"
+          >
+            Paiements reçus (CSV)
+          </button>
+        </form>
+        <p className="mt-2 text-sm text-muted">
+          Fichiers CSV (séparateur « ; », montants au format 12,50) : les factures et avoirs émis dans le mois, ou les paiements
+          reçus dans le mois (guichet et paiement en ligne).
+        </p>
+      </Panel>
+    </div>
+  );
+}
