@@ -98,6 +98,7 @@ describe.each(testDatabaseKinds())("the job runtime on %s", (kind) => {
     ).toEqual([
       { name: JOB_QUEUES.dailyPurge, cron: "0 3 1 1 *", timezone: "Europe/Paris" },
       { name: JOB_QUEUES.mailSweep, cron: "* * * * *", timezone: "Europe/Paris" },
+      { name: JOB_QUEUES.payfipPoll, cron: "*/5 * * * *", timezone: "Europe/Paris" },
     ]);
   });
 

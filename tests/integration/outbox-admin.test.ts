@@ -284,10 +284,12 @@ describe.each(testDatabaseKinds())("the staff page « Envois » on %s", (kind) =
     await run("daily-purge", 10, 2.5, true, "3 entrées du journal supprimées");
     await run("mail-sweep", 1, null, null, "");
     await run("payfip-poll", 5, 0.2, false, "Erreur : délai dépassé");
+    // A job this version no longer knows is still listed, under its own name.
+    await run("ancienne-tache", 60, 0.1, true, "Terminé");
 
     const jobs = await jobRunsOverview(database.prisma, admin);
-    expect(jobs.map((job) => job.job)).toEqual(["mail-dispatch", "mail-sweep", "daily-purge", "payfip-poll"]);
-    const [dispatch, sweep, purge, payfip] = jobs;
+    expect(jobs.map((job) => job.job)).toEqual(["mail-dispatch", "mail-sweep", "daily-purge", "payfip-poll", "ancienne-tache"]);
+    const [dispatch, sweep, purge, payfip, unknown] = jobs;
     expect(dispatch).toEqual({ job: "mail-dispatch", label: "Envoi des e-mails", lastRun: null, lastFailure: null });
     expect(sweep.lastRun).toEqual(expect.objectContaining({ ok: null, finishedAt: null, durationMs: null }));
     expect(sweep.lastFailure).toBeNull();
@@ -304,9 +306,10 @@ describe.each(testDatabaseKinds())("the staff page « Envois » on %s", (kind) =
     expect(purge.lastFailure).toEqual(expect.objectContaining({ ok: false, summary: "Erreur : connexion perdue" }));
     expect(payfip).toEqual(
       expect.objectContaining({
-        label: "payfip-poll",
+        label: "Vérification des paiements en ligne (PayFiP)",
         lastFailure: expect.objectContaining({ summary: "Erreur : délai dépassé" }),
       }),
     );
+    expect(unknown).toEqual(expect.objectContaining({ label: "ancienne-tache", lastFailure: null }));
   });
 });

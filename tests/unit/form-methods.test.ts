@@ -14,6 +14,9 @@ const ROOT = path.resolve(__dirname, "../..");
 const GET_FORMS = [
   "components/ui/filter-form.tsx", // the staff pages' filter bar (FilterForm), GET by construction:
   "app/admin/documents/page.tsx", // document type filter
+  "app/admin/facturation/page.tsx", // the invoicing run's month and régie, before its preview
+  "app/admin/factures/page.tsx", // invoices: search and filters; the accounting export's month, régie and kind (a CSV download)
+  "app/admin/paiements-en-ligne/page.tsx", // PayFiP operations: state
   "app/admin/envois/page.tsx", // outbox mails: state and recipient
   "app/admin/familles/page.tsx", // family search
   "app/admin/journal/page.tsx", // journal filters
