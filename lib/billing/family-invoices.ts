@@ -1,12 +1,13 @@
 import "server-only";
 
 import { isParent, isStaff, type ParentViewer, type Viewer } from "@/lib/auth/session";
-import { dateToDay, formatDay, MONTH_NAMES, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
+import { dateToDay, formatDay, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
+import { ofMonthLabel } from "./billing-month";
 import { INVOICE_STATE_LABELS, invoiceState, remainingCents, type InvoiceState } from "./invoice-state";
-import { PAYMENT_METHOD_LABELS } from "./payment-methods";
+import { PAYMENT_METHOD_LABELS, type PaymentMethodName } from "./payment-methods";
 
 // What the parents' invoice pages, the dashboard's « Factures » block and the PDF read. Every
 // query of a parent is scoped to the viewer's family in its `where`, so another family's id finds
@@ -18,20 +19,13 @@ export const INVOICES_PAGE_SIZE = 10;
 /** Invoices to pay listed on the dashboard (one more is read to tell whether there are others). */
 export const DASHBOARD_INVOICES_SHOWN = 5;
 
-/** « novembre 2026 » for the invoiced month (its first day). */
-export function invoiceMonthLabel(month: CalendarDay): string {
-  const [year, index] = month.split("-").map(Number);
-  return `${MONTH_NAMES[index - 1]} ${year}`;
-}
-
 /**
  * « Facture de novembre 2026 », « Facture d'octobre 2026 » (elided before avril, août, octobre),
  * « Facture complémentaire de novembre 2026 », « Avoir de novembre 2026 ».
  */
 export function invoiceTitle(invoice: { kind: "INVOICE" | "CREDIT_NOTE"; month: CalendarDay; rank: number }): string {
   const what = invoice.kind === "CREDIT_NOTE" ? "Avoir" : invoice.rank > 1 ? "Facture complémentaire" : "Facture";
-  const month = invoiceMonthLabel(invoice.month);
-  return `${what} ${/^[aeiouéâ]/i.test(month) ? "d'" : "de "}${month}`;
+  return `${what} ${ofMonthLabel(invoice.month)}`;
 }
 
 const INVOICE_ROW = {
@@ -96,9 +90,7 @@ const PAYMENTS = {
   select: { id: true, receivedAt: true, method: true, amountCents: true },
 } satisfies Prisma.Invoice$paymentsArgs;
 
-function paymentItems(
-  payments: { id: string; receivedAt: Date; method: keyof typeof PAYMENT_METHOD_LABELS; amountCents: number }[],
-) {
+function paymentItems(payments: { id: string; receivedAt: Date; method: PaymentMethodName; amountCents: number }[]) {
   return payments.map((payment): PaymentItem => ({
     id: payment.id,
     receivedOn: formatDay(parisToday(payment.receivedAt)),

@@ -334,7 +334,7 @@ describe.each(testDatabaseKinds())("the parents' invoices on %s", (kind) => {
     const days = [{ unitId: soir.id }, { unitId: soir.id }, { unitId: soir.id }, { unitId: soir.id }, { unitId: matin.id }];
 
     const none = (await loadEstimatePricing(database.prisma, families.demo, period.id))!;
-    expect(none).toMatchObject({ quotientFamilial: null, bracketLabel: "QF de 1 000 et plus" });
+    expect(none).toMatchObject({ quotientFamilial: null, bracketLabel: "QF de 1 000 et plus", qfOutsideBrackets: false });
     expect(estimateCost(none, period.units, days).totalCents).toBe(4 * 210 + 160);
 
     await database.prisma.family.update({ where: { id: DEMO_IDS.family }, data: { quotientFamilial: 650 } });
@@ -350,5 +350,11 @@ describe.each(testDatabaseKinds())("the parents' invoices on %s", (kind) => {
     expect(estimate.basis).toBe(
       "Estimation au quotient familial actuel (QF 650, tranche « QF de 400 à 699 ») ; le montant exact figure sur la facture.",
     );
+
+    // A gap in the town's brackets (400–659 held by none): the highest bracket, as the invoice bills it.
+    await database.prisma.qfBracket.update({ where: { id: bracket.id }, data: { minQf: 660 } });
+    const gap = (await loadEstimatePricing(database.prisma, families.demo, period.id))!;
+    expect(gap).toMatchObject({ quotientFamilial: 650, bracketLabel: "QF de 1 000 et plus", qfOutsideBrackets: true });
+    expect(estimateCost(gap, period.units, days).totalCents).toBe(4 * 210 + 160);
   });
 });
