@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
 import { ofMonthLabel } from "./billing-month";
+import { INVOICE_LINE_SHOWN, sortLines } from "./invoice-lines";
 import { INVOICE_STATE_LABELS, invoiceState, remainingCents, type InvoiceState } from "./invoice-state";
 import { PAYMENT_METHOD_LABELS, type PaymentMethodName } from "./payment-methods";
 
@@ -156,20 +157,7 @@ export async function getFamilyInvoice(db: Db, viewer: FamilyScope, id: string, 
       cancels: { select: INVOICE_ROW },
       creditNote: { select: INVOICE_ROW },
       payments: PAYMENTS,
-      lines: {
-        select: {
-          id: true,
-          date: true,
-          childName: true,
-          serviceLabel: true,
-          unitLabel: true,
-          quantity: true,
-          unitPriceCents: true,
-          amountCents: true,
-          quotientFamilial: true,
-          bracketLabel: true,
-        },
-      },
+      lines: { select: { id: true, ...INVOICE_LINE_SHOWN } },
     },
   });
   if (!row) return null;
@@ -198,20 +186,6 @@ export async function getFamilyInvoice(db: Db, viewer: FamilyScope, id: string, 
 }
 
 export type FamilyInvoiceDetail = NonNullable<Awaited<ReturnType<typeof getFamilyInvoice>>>;
-
-/** Lines grouped by child, then service, then unit, in date order within each. */
-export function sortLines<T extends { childName: string; serviceLabel: string; unitLabel: string; date: Date | null }>(
-  lines: readonly T[],
-): T[] {
-  const day = (line: T) => (line.date ? dateToDay(line.date) : "");
-  return [...lines].sort(
-    (a, b) =>
-      a.childName.localeCompare(b.childName, "fr") ||
-      a.serviceLabel.localeCompare(b.serviceLabel, "fr") ||
-      a.unitLabel.localeCompare(b.unitLabel, "fr") ||
-      day(a).localeCompare(day(b)),
-  );
-}
 
 /**
  * The dashboard's « Factures » block: the family's invoices still to pay (issued, something

@@ -12,6 +12,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 
 import { applyPayment } from "./apply-payment";
+import { INVOICE_LINE_SHOWN } from "./invoice-lines";
 import { invoiceState, remainingCents, type InvoiceState } from "./invoice-state";
 import type { TInvoiceExport, TInvoiceFilterState, TInvoiceSearch, TManualPayment } from "./staff-invoice.schema";
 
@@ -131,18 +132,7 @@ export async function getInvoiceForStaff(db: Db, viewer: StaffViewer, id: string
       creditNote: { select: { id: true, number: true } },
       lines: {
         orderBy: [{ childName: "asc" }, { serviceLabel: "asc" }, { date: "asc" }, { unitLabel: "asc" }],
-        select: {
-          id: true,
-          date: true,
-          childName: true,
-          serviceLabel: true,
-          unitLabel: true,
-          quotientFamilial: true,
-          bracketLabel: true,
-          quantity: true,
-          unitPriceCents: true,
-          amountCents: true,
-        },
+        select: { id: true, ...INVOICE_LINE_SHOWN },
       },
       payments: {
         orderBy: [{ receivedAt: "asc" }, { createdAt: "asc" }],

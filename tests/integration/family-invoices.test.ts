@@ -24,7 +24,7 @@ import {
 import { renderInvoicePdf } from "@/lib/billing/invoice-pdf";
 import { DEMO_IDS } from "@/prisma/seed";
 
-import { createInvoiceFixture } from "../helpers/invoice-fixtures";
+import { createInvoiceFixture, removeDemoBilling } from "../helpers/invoice-fixtures";
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 import { withTwoFamilies, type TwoFamilies } from "./family-fixtures";
 
@@ -61,6 +61,7 @@ describe.each(testDatabaseKinds())("the parents' invoices on %s", (kind) => {
     families = suite;
     ({ database, agent } = suite);
     const prisma = database.prisma;
+    await removeDemoBilling(prisma, DEMO_IDS.family);
     const october = await createInvoiceFixture(prisma, {
       familyId: DEMO_IDS.family,
       regieCode: "PERI",
