@@ -128,10 +128,3 @@ export async function listPayfipOperations(
     })),
   };
 }
-
-/** « Revérifier »: the operation's idOp, for staff only. */
-export async function staffOperationIdOp(db: Db, viewer: StaffViewer, operationId: string): Promise<string | null> {
-  assertStaffViewer(viewer);
-  const operation = await db.payfipOperation.findUnique({ where: { id: operationId }, select: { idOp: true } });
-  return operation?.idOp ?? null;
-}
