@@ -2,7 +2,7 @@ import { formatDay } from "@/lib/dates/calendar-day";
 import { toCsv } from "@/lib/lists/csv";
 
 import { INVOICE_STATE_LABELS, type InvoiceState } from "./invoice-state";
-import { PAYMENT_METHOD_LABELS } from "./staff-invoice.schema";
+import { PAYMENT_METHOD_LABELS, type PaymentMethodName } from "./payment-methods";
 
 // The month's export for the accounting (issue #14 point 7): the CSV of the daily lists (UTF-8
 // BOM, `;`, CRLF) with amounts as a French spreadsheet reads them, « 12,50 » (credit notes « -12,50 »).
@@ -69,7 +69,7 @@ export type PaymentExportRow = {
   number: string;
   regieCode: string;
   family: string;
-  method: keyof typeof PAYMENT_METHOD_LABELS;
+  method: PaymentMethodName;
   receiptNumber: string | null;
   amountCents: number;
   idOp: string | null;

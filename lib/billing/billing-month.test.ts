@@ -1,4 +1,4 @@
-import { isBillingMonth, monthEnd, monthFirstDay, monthLabel, previousMonth } from "./billing-month";
+import { isBillingMonth, monthEnd, monthFirstDay, monthLabel, ofMonthLabel, previousMonth } from "./billing-month";
 
 describe("invoiced months", () => {
   it("reads only YYYY-MM", () => {
@@ -20,5 +20,14 @@ describe("invoiced months", () => {
   it("is named in French", () => {
     expect(monthLabel("2026-11")).toBe("novembre 2026");
     expect(monthLabel("2027-08")).toBe("août 2027");
+    expect(monthLabel("2026-10-01")).toBe("octobre 2026");
+    expect(monthLabel(new Date("2026-12-01T00:00:00Z"))).toBe("décembre 2026");
+  });
+
+  it("elides « de » before a vowel", () => {
+    expect(ofMonthLabel("2026-11")).toBe("de novembre 2026");
+    expect(ofMonthLabel("2026-10-01")).toBe("d'octobre 2026");
+    expect(ofMonthLabel(new Date("2026-04-01T00:00:00Z"))).toBe("d'avril 2026");
+    expect(ofMonthLabel("2027-08")).toBe("d'août 2027");
   });
 });

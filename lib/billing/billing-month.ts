@@ -1,4 +1,4 @@
-import { addDays, MONTH_NAMES, type CalendarDay } from "@/lib/dates/calendar-day";
+import { addDays, dateToDay, MONTH_NAMES, type CalendarDay } from "@/lib/dates/calendar-day";
 
 // An invoiced month is written "2026-11" in forms and URLs; the invoice stores its first day.
 
@@ -31,8 +31,17 @@ export function previousMonth(today: CalendarDay): BillingMonth {
   return monthOf(addDays(`${monthOf(today)}-01`, -1));
 }
 
-/** « novembre 2026 » */
-export function monthLabel(month: BillingMonth): string {
-  const [year, number] = month.split("-").map(Number);
+/**
+ * « novembre 2026 »: of "2026-11", of the month's first day "2026-11-01", or of the invoice's
+ * month as the database gives it (a Date, that day at midnight UTC).
+ */
+export function monthLabel(month: BillingMonth | CalendarDay | Date): string {
+  const [year, number] = (typeof month === "string" ? month : dateToDay(month)).split("-").map(Number);
   return `${MONTH_NAMES[number - 1]} ${year}`;
+}
+
+/** « de novembre 2026 », « d'octobre 2026 » (elided before avril, août, octobre): « Facture d'octobre 2026 ». */
+export function ofMonthLabel(month: BillingMonth | CalendarDay | Date): string {
+  const label = monthLabel(month);
+  return `${/^[aeiouéâ]/i.test(label) ? "d'" : "de "}${label}`;
 }

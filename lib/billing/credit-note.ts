@@ -10,6 +10,7 @@ import { dayToDate, parisToday } from "@/lib/dates/calendar-day";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 
+import { INVOICE_LINE_SHOWN } from "./invoice-lines";
 import { invoiceNumber, invoiceReference } from "./invoice-number";
 
 // Cancelling an invoice (SPEC §8, issue #14 points 2 and 7): a numbered credit note (avoir,
@@ -68,20 +69,7 @@ export async function cancelInvoice(
         billingAddress: true,
         payerEmail: true,
         lines: {
-          select: {
-            reservationDayId: true,
-            date: true,
-            childId: true,
-            childName: true,
-            unitId: true,
-            serviceLabel: true,
-            unitLabel: true,
-            quotientFamilial: true,
-            bracketLabel: true,
-            quantity: true,
-            unitPriceCents: true,
-            amountCents: true,
-          },
+          select: { ...INVOICE_LINE_SHOWN, reservationDayId: true, childId: true, unitId: true },
         },
       },
     });

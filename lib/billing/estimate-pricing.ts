@@ -2,10 +2,12 @@ import "server-only";
 
 import type { Db } from "@/lib/db/client";
 
-import { bracketForQf, type EstimatePricing } from "./estimate";
+import type { EstimatePricing } from "./estimate";
+import { bracketForQuotient } from "./quotient-bracket";
 
 /**
- * The prices of a period's units at the family's current QF bracket (no QF: the highest), for the
+ * The prices of a period's units at the family's current QF bracket (no QF, or a QF no bracket
+ * holds: the highest, as the invoicing run bills it), for the
  * booking recap's estimate. Null when the family does not exist (the planning page has already
  * answered 404 for anything not the family's).
  */
@@ -20,10 +22,16 @@ export async function loadEstimatePricing(
     db.unit.findMany({ where: { periodId }, select: { id: true, tariffs: { select: { bracketId: true, priceCents: true } } } }),
   ]);
   if (!family) return null;
-  const bracket = bracketForQf(brackets, family.quotientFamilial);
+  const choice = bracketForQuotient(brackets, family.quotientFamilial);
+  const bracket = choice?.bracket ?? null;
   const unitPrices: Record<string, number | null> = {};
   for (const unit of units) {
     unitPrices[unit.id] = bracket ? (unit.tariffs.find((tariff) => tariff.bracketId === bracket.id)?.priceCents ?? null) : null;
   }
-  return { quotientFamilial: family.quotientFamilial, bracketLabel: bracket?.label ?? null, unitPrices };
+  return {
+    quotientFamilial: family.quotientFamilial,
+    bracketLabel: bracket?.label ?? null,
+    qfOutsideBrackets: choice?.anomaly === "NO_BRACKET",
+    unitPrices,
+  };
 }

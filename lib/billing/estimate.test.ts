@@ -1,34 +1,4 @@
-import { bracketForQf, estimateBasis, estimateCost, type EstimatePricing } from "./estimate";
-
-// The demo's brackets (prisma/seed.ts).
-const BRACKETS = [
-  { label: "QF inférieur à 400", minQf: 0, maxQf: 400 },
-  { label: "QF de 400 à 699", minQf: 400, maxQf: 700 },
-  { label: "QF de 700 à 999", minQf: 700, maxQf: 1000 },
-  { label: "QF de 1 000 et plus", minQf: 1000, maxQf: null },
-];
-
-describe("bracketForQf", () => {
-  it("takes the lower bound inclusive and the upper bound exclusive", () => {
-    expect(bracketForQf(BRACKETS, 399)?.label).toBe("QF inférieur à 400");
-    expect(bracketForQf(BRACKETS, 400)?.label).toBe("QF de 400 à 699");
-    expect(bracketForQf(BRACKETS, 699)?.label).toBe("QF de 400 à 699");
-    expect(bracketForQf(BRACKETS, 700)?.label).toBe("QF de 700 à 999");
-    expect(bracketForQf(BRACKETS, 0)?.label).toBe("QF inférieur à 400");
-    expect(bracketForQf(BRACKETS, 25_000)?.label).toBe("QF de 1 000 et plus");
-  });
-
-  it("prices a family without a QF at the highest bracket, whatever the order of the brackets", () => {
-    expect(bracketForQf([...BRACKETS].reverse(), null)?.label).toBe("QF de 1 000 et plus");
-    expect(bracketForQf(BRACKETS.slice(0, 2), null)?.label).toBe("QF de 400 à 699");
-  });
-
-  it("finds no bracket for a QF in a gap of the town's brackets, nor when there are none", () => {
-    expect(bracketForQf([BRACKETS[0], BRACKETS[2]], 500)).toBeNull();
-    expect(bracketForQf([], 500)).toBeNull();
-    expect(bracketForQf([], null)).toBeNull();
-  });
-});
+import { estimateBasis, estimateCost, type EstimatePricing } from "./estimate";
 
 describe("estimateCost", () => {
   const units = [
@@ -39,6 +9,7 @@ describe("estimateCost", () => {
   const pricing: EstimatePricing = {
     quotientFamilial: 650,
     bracketLabel: "QF de 400 à 699",
+    qfOutsideBrackets: false,
     unitPrices: { matin: 120, soir: 350, repas: null },
   };
   const ticks = (unitId: string, count: number) => Array.from({ length: count }, () => ({ unitId }));
@@ -78,11 +49,25 @@ describe("estimateCost", () => {
     expect(estimate.totalCents).toBe(240);
   });
 
-  it("prices nothing when the QF falls in no bracket, and says whom to ask", () => {
+  it("prices a QF in a gap of the brackets at the highest one, as the invoice will, and says whom to ask", () => {
+    const estimate = estimateCost(
+      { ...pricing, quotientFamilial: 800, bracketLabel: "QF de 1 000 et plus", qfOutsideBrackets: true },
+      units,
+      ticks("matin", 2),
+    );
+    expect(estimate.totalCents).toBe(240);
+    expect(estimate.basis).toBe(
+      "Votre quotient familial (QF 800) ne correspond à aucune tranche tarifaire : estimation au tarif de la tranche la plus haute (« QF de 1 000 et plus »), contactez le Guichet unique ; le montant exact figure sur la facture.",
+    );
+  });
+
+  it("prices nothing when the town has no bracket, and says whom to ask", () => {
     const estimate = estimateCost({ ...pricing, bracketLabel: null }, units, ticks("matin", 2));
     expect(estimate.lines[0].text).toBe("2 journées – tarif non renseigné");
     expect(estimate.totalCents).toBe(0);
-    expect(estimateBasis({ quotientFamilial: 650, bracketLabel: null })).toContain("ne correspond à aucune tranche");
+    expect(estimateBasis({ quotientFamilial: 650, bracketLabel: null, qfOutsideBrackets: false })).toContain(
+      "Aucune tranche de quotient familial n'est définie : contactez le Guichet unique",
+    );
   });
 
   it("has no line when nothing is ticked", () => {

@@ -5,25 +5,17 @@ import { formatAmount } from "./invoice-state";
 // prices each day at the bracket valid on that day. Pure, so the booking recap (a client
 // component) computes it as the parent ticks, and it is unit-tested.
 
-export type QfBracketRule = { label: string; minQf: number; maxQf: number | null };
-
-/**
- * The bracket of a quotient familial: minQf inclusive, maxQf exclusive (null: no upper bound).
- * No QF: the highest bracket (SPEC §8, a family without a QF is billed at the highest bracket).
- * A QF that falls in no bracket (a gap in the town's brackets): null.
- */
-export function bracketForQf<T extends QfBracketRule>(brackets: readonly T[], qf: number | null): T | null {
-  if (brackets.length === 0) return null;
-  if (qf === null) return brackets.reduce((highest, bracket) => (bracket.minQf > highest.minQf ? bracket : highest));
-  return brackets.find((bracket) => bracket.minQf <= qf && (bracket.maxQf === null || qf < bracket.maxQf)) ?? null;
-}
-
 /** What the recap needs to price a period's days: the basis (QF, bracket) and each unit's price in it. */
 export type EstimatePricing = {
   /** The family's QF; null: none recorded (priced at the highest bracket). */
   quotientFamilial: number | null;
-  /** The bracket used; null when the QF falls in no bracket (every unit then has no tariff). */
+  /**
+   * The bracket used, chosen by bracketForQuotient (quotient-bracket.ts) as the invoice will: no QF,
+   * or a QF no bracket holds, → the highest bracket. Null only when the town has no bracket.
+   */
   bracketLabel: string | null;
+  /** The QF falls in none of the brackets (a gap): priced at the highest one, as the invoice does. */
+  qfOutsideBrackets: boolean;
   /** Unit id → price in cents in that bracket, null when the town has not set it. */
   unitPrices: Record<string, number | null>;
 };
@@ -50,7 +42,7 @@ export type CostEstimate = {
 const daysLabel = (count: number) => `${count} journée${count > 1 ? "s" : ""}`;
 
 /** « Estimation au quotient familial actuel (QF 650, tranche « QF de 400 à 699 ») ; le montant exact figure sur la facture. » */
-export function estimateBasis(pricing: Pick<EstimatePricing, "quotientFamilial" | "bracketLabel">): string {
+export function estimateBasis(pricing: Pick<EstimatePricing, "quotientFamilial" | "bracketLabel" | "qfOutsideBrackets">): string {
   const exact = "le montant exact figure sur la facture.";
   if (pricing.quotientFamilial === null) {
     return pricing.bracketLabel
@@ -58,7 +50,10 @@ export function estimateBasis(pricing: Pick<EstimatePricing, "quotientFamilial" 
       : `Aucun quotient familial n'est enregistré pour votre famille et aucune tranche n'est définie ; ${exact}`;
   }
   if (!pricing.bracketLabel) {
-    return `Votre quotient familial (QF ${pricing.quotientFamilial}) ne correspond à aucune tranche tarifaire : contactez le Guichet unique ; ${exact}`;
+    return `Aucune tranche de quotient familial n'est définie : contactez le Guichet unique ; ${exact}`;
+  }
+  if (pricing.qfOutsideBrackets) {
+    return `Votre quotient familial (QF ${pricing.quotientFamilial}) ne correspond à aucune tranche tarifaire : estimation au tarif de la tranche la plus haute (« ${pricing.bracketLabel} »), contactez le Guichet unique ; ${exact}`;
   }
   return `Estimation au quotient familial actuel (QF ${pricing.quotientFamilial}, tranche « ${pricing.bracketLabel} ») ; ${exact}`;
 }

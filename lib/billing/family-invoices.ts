@@ -1,12 +1,14 @@
 import "server-only";
 
 import { isParent, isStaff, type ParentViewer, type Viewer } from "@/lib/auth/session";
-import { dateToDay, formatDay, MONTH_NAMES, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
+import { dateToDay, formatDay, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
+import { ofMonthLabel } from "./billing-month";
+import { INVOICE_LINE_SHOWN, sortLines } from "./invoice-lines";
 import { INVOICE_STATE_LABELS, invoiceState, remainingCents, type InvoiceState } from "./invoice-state";
-import { PAYMENT_METHOD_LABELS } from "./payment-methods";
+import { PAYMENT_METHOD_LABELS, type PaymentMethodName } from "./payment-methods";
 
 // What the parents' invoice pages, the dashboard's « Factures » block and the PDF read. Every
 // query of a parent is scoped to the viewer's family in its `where`, so another family's id finds
@@ -18,20 +20,13 @@ export const INVOICES_PAGE_SIZE = 10;
 /** Invoices to pay listed on the dashboard (one more is read to tell whether there are others). */
 export const DASHBOARD_INVOICES_SHOWN = 5;
 
-/** « novembre 2026 » for the invoiced month (its first day). */
-export function invoiceMonthLabel(month: CalendarDay): string {
-  const [year, index] = month.split("-").map(Number);
-  return `${MONTH_NAMES[index - 1]} ${year}`;
-}
-
 /**
  * « Facture de novembre 2026 », « Facture d'octobre 2026 » (elided before avril, août, octobre),
  * « Facture complémentaire de novembre 2026 », « Avoir de novembre 2026 ».
  */
 export function invoiceTitle(invoice: { kind: "INVOICE" | "CREDIT_NOTE"; month: CalendarDay; rank: number }): string {
   const what = invoice.kind === "CREDIT_NOTE" ? "Avoir" : invoice.rank > 1 ? "Facture complémentaire" : "Facture";
-  const month = invoiceMonthLabel(invoice.month);
-  return `${what} ${/^[aeiouéâ]/i.test(month) ? "d'" : "de "}${month}`;
+  return `${what} ${ofMonthLabel(invoice.month)}`;
 }
 
 const INVOICE_ROW = {
@@ -96,9 +91,7 @@ const PAYMENTS = {
   select: { id: true, receivedAt: true, method: true, amountCents: true },
 } satisfies Prisma.Invoice$paymentsArgs;
 
-function paymentItems(
-  payments: { id: string; receivedAt: Date; method: keyof typeof PAYMENT_METHOD_LABELS; amountCents: number }[],
-) {
+function paymentItems(payments: { id: string; receivedAt: Date; method: PaymentMethodName; amountCents: number }[]) {
   return payments.map((payment): PaymentItem => ({
     id: payment.id,
     receivedOn: formatDay(parisToday(payment.receivedAt)),
@@ -164,20 +157,7 @@ export async function getFamilyInvoice(db: Db, viewer: FamilyScope, id: string, 
       cancels: { select: INVOICE_ROW },
       creditNote: { select: INVOICE_ROW },
       payments: PAYMENTS,
-      lines: {
-        select: {
-          id: true,
-          date: true,
-          childName: true,
-          serviceLabel: true,
-          unitLabel: true,
-          quantity: true,
-          unitPriceCents: true,
-          amountCents: true,
-          quotientFamilial: true,
-          bracketLabel: true,
-        },
-      },
+      lines: { select: { id: true, ...INVOICE_LINE_SHOWN } },
     },
   });
   if (!row) return null;
@@ -206,20 +186,6 @@ export async function getFamilyInvoice(db: Db, viewer: FamilyScope, id: string, 
 }
 
 export type FamilyInvoiceDetail = NonNullable<Awaited<ReturnType<typeof getFamilyInvoice>>>;
-
-/** Lines grouped by child, then service, then unit, in date order within each. */
-export function sortLines<T extends { childName: string; serviceLabel: string; unitLabel: string; date: Date | null }>(
-  lines: readonly T[],
-): T[] {
-  const day = (line: T) => (line.date ? dateToDay(line.date) : "");
-  return [...lines].sort(
-    (a, b) =>
-      a.childName.localeCompare(b.childName, "fr") ||
-      a.serviceLabel.localeCompare(b.serviceLabel, "fr") ||
-      a.unitLabel.localeCompare(b.unitLabel, "fr") ||
-      day(a).localeCompare(day(b)),
-  );
-}
 
 /**
  * The dashboard's « Factures » block: the family's invoices still to pay (issued, something

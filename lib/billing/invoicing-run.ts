@@ -16,7 +16,7 @@ import { enqueueMails } from "@/lib/mail/outbox";
 import { renderMail, type MailTown, type RenderedMail } from "@/lib/mail/render-mail";
 import { publicUrl } from "@/lib/town/public-url";
 
-import { monthEnd, monthFirstDay, monthLabel, type BillingMonth } from "./billing-month";
+import { monthEnd, monthFirstDay, ofMonthLabel, type BillingMonth } from "./billing-month";
 import { billingAddress, billingName, type FamilyCivilityName } from "./billing-party";
 import { invoiceNumber, invoiceReference } from "./invoice-number";
 import { formatAmount } from "./invoice-state";
@@ -408,11 +408,11 @@ export function invoiceAvailableMail(
     payableOnline: boolean;
   },
 ): RenderedMail {
-  const month = monthLabel(invoice.month);
+  const month = ofMonthLabel(invoice.month);
   return renderMail(town, {
-    subject: `Votre facture de ${month} est disponible`,
+    subject: `Votre facture ${month} est disponible`,
     paragraphs: [
-      `Votre facture de ${month} (${invoice.regieName}) est disponible sur le ${town.portalName}.`,
+      `Votre facture ${month} (${invoice.regieName}) est disponible sur le ${town.portalName}.`,
       `Facture n° ${invoice.number} – montant : ${formatAmount(invoice.totalCents)} – à régler avant le ${formatDay(invoice.dueDay)}.`,
       invoice.payableOnline
         ? "Elle est payable en ligne, par carte bancaire, depuis la page « Mes factures »."

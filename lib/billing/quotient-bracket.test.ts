@@ -23,6 +23,8 @@ describe("the bracket of a quotient familial", () => {
 
   it("bills a family without QF at the highest bracket, flagged", () => {
     expect(bracketForQuotient(BRACKETS, null)).toEqual({ bracket: BRACKETS[2], anomaly: "NO_QF" });
+    expect(bracketForQuotient([...BRACKETS].reverse(), null)?.bracket.id).toBe("b4");
+    expect(bracketForQuotient(BRACKETS.slice(0, 2), null)?.bracket.id).toBe("b2");
   });
 
   it("bills a QF no bracket holds at the highest bracket, flagged", () => {
@@ -32,6 +34,7 @@ describe("the bracket of a quotient familial", () => {
 
   it("has nothing to say without brackets", () => {
     expect(bracketForQuotient([], 500)).toBeNull();
+    expect(bracketForQuotient([], null)).toBeNull();
   });
 });
 

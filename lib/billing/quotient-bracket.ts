@@ -1,8 +1,10 @@
 import type { CalendarDay } from "@/lib/dates/calendar-day";
 
 // The tariff of a booked day is the one of the family's quotient-familial bracket valid THAT day
-// (SPEC §8). Pure rules, shared by the invoicing run's SQL (which applies the same ones, see
-// invoicing-run.ts) and its tests.
+// (SPEC §8). Pure rules, the one place they are written: the invoicing run's SQL applies the same
+// ones (see invoicing-run.ts), the booking recap's estimate uses them
+// (estimate-pricing.ts). A QF that falls in a gap between brackets is billed, and estimated, at the
+// highest bracket, like a family without a QF, and flagged.
 
 export type QuotientHistoryEntry = { validFrom: CalendarDay; quotientFamilial: number | null };
 export type BracketBounds = { id: string; label: string; minQf: number; maxQf: number | null };

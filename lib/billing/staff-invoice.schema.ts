@@ -5,6 +5,8 @@ import * as clock from "@/lib/clock";
 import { isCalendarDay } from "@/lib/dates/calendar-day";
 import { optionalNamedText } from "@/lib/validation/form-fields";
 
+import type { PaymentMethodName } from "./payment-methods";
+
 // The staff's invoices (issue #14 point 7): the list's filters, a manual payment, the CSV export.
 
 /** The states staff filter on, as the address spells them (« Avoirs »: the credit notes). */
@@ -43,15 +45,9 @@ export const ZInvoiceExportSchema = z.object({
 });
 export type TInvoiceExport = z.output<typeof ZInvoiceExportSchema>;
 
-export const MANUAL_PAYMENT_METHODS = ["ESPECES", "CHEQUE", "CESU", "VIREMENT"] as const;
+/** The ways staff record a payment received at the Guichet unique (PayFiP is recorded by its own flow); labels in payment-methods.ts. */
+export const MANUAL_PAYMENT_METHODS = ["ESPECES", "CHEQUE", "CESU", "VIREMENT"] as const satisfies readonly PaymentMethodName[];
 export type TManualPaymentMethod = (typeof MANUAL_PAYMENT_METHODS)[number];
-export const PAYMENT_METHOD_LABELS: Record<TManualPaymentMethod | "PAYFIP", string> = {
-  ESPECES: "Espèces",
-  CHEQUE: "Chèque",
-  CESU: "CESU",
-  VIREMENT: "Virement",
-  PAYFIP: "Paiement en ligne (PayFiP)",
-};
 /** The methods whose receipt or cheque number is required: all but a bank transfer (its bank reference is optional). */
 export const RECEIPT_REQUIRED: readonly TManualPaymentMethod[] = ["ESPECES", "CHEQUE", "CESU"];
 

@@ -6,12 +6,13 @@ import { writeAudit } from "@/lib/audit/audit-log";
 import type { StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import * as clock from "@/lib/clock";
-import { dateToDay, dayToDate, MONTH_NAMES, PARIS, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
+import { dateToDay, dayToDate, PARIS, parisToday, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db, DbClient } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 
 import { applyPayment } from "./apply-payment";
+import { INVOICE_LINE_SHOWN } from "./invoice-lines";
 import { invoiceState, remainingCents, type InvoiceState } from "./invoice-state";
 import type { TInvoiceExport, TInvoiceFilterState, TInvoiceSearch, TManualPayment } from "./staff-invoice.schema";
 
@@ -21,12 +22,6 @@ import type { TInvoiceExport, TInvoiceFilterState, TInvoiceSearch, TManualPaymen
 // rules as invoiceState() in lib/billing/invoice-state.ts, written once more as conditions.
 
 export const STAFF_INVOICES_PAGE_SIZE = 50;
-
-/** « novembre 2026 » */
-export function monthLabel(month: Date | string): string {
-  const day = typeof month === "string" ? `${month}-01` : dateToDay(month);
-  return `${MONTH_NAMES[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
-}
 
 /** The instants a Paris month starts and ends (the next one starts): what « issued / received in the month » means. */
 export function parisMonthBounds(month: string): { from: Date; to: Date } {
@@ -137,18 +132,7 @@ export async function getInvoiceForStaff(db: Db, viewer: StaffViewer, id: string
       creditNote: { select: { id: true, number: true } },
       lines: {
         orderBy: [{ childName: "asc" }, { serviceLabel: "asc" }, { date: "asc" }, { unitLabel: "asc" }],
-        select: {
-          id: true,
-          date: true,
-          childName: true,
-          serviceLabel: true,
-          unitLabel: true,
-          quotientFamilial: true,
-          bracketLabel: true,
-          quantity: true,
-          unitPriceCents: true,
-          amountCents: true,
-        },
+        select: { id: true, ...INVOICE_LINE_SHOWN },
       },
       payments: {
         orderBy: [{ receivedAt: "asc" }, { createdAt: "asc" }],

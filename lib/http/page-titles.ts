@@ -6,9 +6,8 @@ import "server-only";
 // id reads null: the page answers 404 and the title stays generic.
 import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
-import { invoiceMonthLabel } from "@/lib/billing/family-invoices";
+import { monthLabel } from "@/lib/billing/billing-month";
 import { childName } from "@/lib/children/child-name";
-import { dateToDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
 import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 
@@ -32,7 +31,7 @@ export async function familyInvoiceTitle(db: Db, viewer: FamilyScope, id: string
     select: { kind: true, number: true, month: true },
   });
   if (!invoice) return null;
-  return `${invoice.kind === "CREDIT_NOTE" ? "Avoir" : "Facture"} n° ${invoice.number} – ${invoiceMonthLabel(dateToDay(invoice.month))}`;
+  return `${invoice.kind === "CREDIT_NOTE" ? "Avoir" : "Facture"} n° ${invoice.number} – ${monthLabel(invoice.month)}`;
 }
 
 /** « TEST JULIEN » */

@@ -12,15 +12,6 @@ import type { PayfipOperationStatus } from "@/lib/db/generated/client";
 // operations. The family's query carries the family in its where: another family's operation
 // finds nothing (404).
 
-export const PAYFIP_STATUS_LABELS: Record<PayfipOperationStatus, string> = {
-  INITIATED: "En cours",
-  PAID: "Payé",
-  REFUSED: "Refusé",
-  ABANDONED: "Abandonné",
-  EXPIRED: "Expiré",
-  FLAGGED: "À vérifier",
-};
-
 export type FamilyPaymentView = {
   id: string;
   status: PayfipOperationStatus;
@@ -136,11 +127,4 @@ export async function listPayfipOperations(
       flagReason: operation.flagReason,
     })),
   };
-}
-
-/** « Revérifier »: the operation's idOp, for staff only. */
-export async function staffOperationIdOp(db: Db, viewer: StaffViewer, operationId: string): Promise<string | null> {
-  assertStaffViewer(viewer);
-  const operation = await db.payfipOperation.findUnique({ where: { id: operationId }, select: { idOp: true } });
-  return operation?.idOp ?? null;
 }

@@ -6,8 +6,8 @@ import type { DbClient } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
 import type { PayfipConfig } from "./config";
-import { PAYFIP_STATUS_LABELS } from "./operations-query";
 import { settleOperation } from "./settlement";
+import { PAYFIP_STATUS_LABELS } from "./status-labels";
 
 /** « Revérifier » (staff): asks PayFiP again about one operation and says, in French, what it found. */
 export async function recheckOperation(

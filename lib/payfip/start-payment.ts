@@ -1,9 +1,9 @@
 import "server-only";
 
 import type { ParentViewer } from "@/lib/auth/session";
+import { monthLabel } from "@/lib/billing/billing-month";
 import { remainingCents } from "@/lib/billing/invoice-state";
 import * as clock from "@/lib/clock";
-import { MONTH_NAMES } from "@/lib/dates/calendar-day";
 import type { DbClient } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
@@ -28,10 +28,6 @@ export const PAYFIP_UNAVAILABLE_MESSAGE =
   "Le service de paiement PayFiP ne répond pas pour le moment. Réessayez dans quelques minutes ou réglez cette facture auprès du Guichet unique.";
 
 export type StartPaymentResult = { kind: "redirect"; url: string; operationId: string } | { kind: "paid" };
-
-function monthLabel(month: Date): string {
-  return `${MONTH_NAMES[month.getUTCMonth()]} ${month.getUTCFullYear()}`;
-}
 
 export async function startPayment(
   db: DbClient,

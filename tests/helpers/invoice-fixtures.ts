@@ -93,3 +93,18 @@ export async function createInvoiceFixture(prisma: PrismaClient, input: FixtureI
     return invoice;
   });
 }
+
+/**
+ * The demo seed's own billing (prisma/seed-billing.ts: last month's PERI invoice of the TEST family,
+ * its run and counter, the family's QF), removed for the tests that number and count the
+ * family's invoices from their own fixtures and start the family without a QF.
+ */
+export async function removeDemoBilling(prisma: PrismaClient, familyId: string): Promise<void> {
+  await prisma.$transaction([
+    prisma.invoice.deleteMany({ where: { familyId } }),
+    prisma.invoicingRun.deleteMany({}),
+    prisma.invoiceCounter.deleteMany({}),
+    prisma.quotientHistory.deleteMany({ where: { familyId } }),
+    prisma.family.update({ where: { id: familyId }, data: { quotientFamilial: null, qfSetAt: null } }),
+  ]);
+}

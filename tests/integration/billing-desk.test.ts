@@ -5,6 +5,7 @@
 // straight with Prisma (the invoicing run is another feature), numbered with invoiceNumber().
 import type { StaffViewer, Viewer } from "@/lib/auth/session";
 import { invoicesCsv, paymentsCsv } from "@/lib/billing/accounting-csv";
+import { monthLabel } from "@/lib/billing/billing-month";
 import { invoiceNumber, invoiceReference } from "@/lib/billing/invoice-number";
 import { NUMCLI_MESSAGE, NUMCLI_REQUIRED_MESSAGE, ZRegieSchema, type TRegie } from "@/lib/billing/regie.schema";
 import { createRegie, deleteRegie, getRegie, listRegies, updateRegie } from "@/lib/billing/regies";
@@ -13,7 +14,6 @@ import {
   getInvoiceForStaff,
   invoicesIssuedInMonth,
   listInvoicesForStaff,
-  monthLabel,
   paymentsReceivedInMonth,
   recordManualPayment,
 } from "@/lib/billing/staff-invoices";

@@ -24,7 +24,7 @@ import {
 import { renderInvoicePdf } from "@/lib/billing/invoice-pdf";
 import { DEMO_IDS } from "@/prisma/seed";
 
-import { createInvoiceFixture } from "../helpers/invoice-fixtures";
+import { createInvoiceFixture, removeDemoBilling } from "../helpers/invoice-fixtures";
 import { testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 import { withTwoFamilies, type TwoFamilies } from "./family-fixtures";
 
@@ -61,11 +61,7 @@ describe.each(testDatabaseKinds())("the parents' invoices on %s", (kind) => {
     families = suite;
     ({ database, agent } = suite);
     const prisma = database.prisma;
-    // The demo's own invoice of last month (prisma/seed-billing.ts) goes: this suite numbers and
-    // counts the family's invoices itself.
-    await prisma.invoiceLine.deleteMany({ where: { invoice: { familyId: DEMO_IDS.family } } });
-    await prisma.invoice.deleteMany({ where: { familyId: DEMO_IDS.family } });
-    await prisma.invoiceCounter.deleteMany({});
+    await removeDemoBilling(prisma, DEMO_IDS.family);
     const october = await createInvoiceFixture(prisma, {
       familyId: DEMO_IDS.family,
       regieCode: "PERI",
@@ -338,10 +334,8 @@ describe.each(testDatabaseKinds())("the parents' invoices on %s", (kind) => {
     const [matin, soir] = period.units;
     const days = [{ unitId: soir.id }, { unitId: soir.id }, { unitId: soir.id }, { unitId: soir.id }, { unitId: matin.id }];
 
-    // The demo family has a QF (640, prisma/seed-billing.ts): without one first.
-    await database.prisma.family.update({ where: { id: DEMO_IDS.family }, data: { quotientFamilial: null } });
     const none = (await loadEstimatePricing(database.prisma, families.demo, period.id))!;
-    expect(none).toMatchObject({ quotientFamilial: null, bracketLabel: "QF de 1 000 et plus" });
+    expect(none).toMatchObject({ quotientFamilial: null, bracketLabel: "QF de 1 000 et plus", qfOutsideBrackets: false });
     expect(estimateCost(none, period.units, days).totalCents).toBe(4 * 210 + 160);
 
     await database.prisma.family.update({ where: { id: DEMO_IDS.family }, data: { quotientFamilial: 650 } });
@@ -357,5 +351,11 @@ describe.each(testDatabaseKinds())("the parents' invoices on %s", (kind) => {
     expect(estimate.basis).toBe(
       "Estimation au quotient familial actuel (QF 650, tranche « QF de 400 à 699 ») ; le montant exact figure sur la facture.",
     );
+
+    // A gap in the town's brackets (400–659 held by none): the highest bracket, as the invoice bills it.
+    await database.prisma.qfBracket.update({ where: { id: bracket.id }, data: { minQf: 660 } });
+    const gap = (await loadEstimatePricing(database.prisma, families.demo, period.id))!;
+    expect(gap).toMatchObject({ quotientFamilial: 650, bracketLabel: "QF de 1 000 et plus", qfOutsideBrackets: true });
+    expect(estimateCost(gap, period.units, days).totalCents).toBe(4 * 210 + 160);
   });
 });

@@ -5,7 +5,7 @@ import { GenerateInvoicesForm } from "@/components/admin/billing/generate-invoic
 import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
-import { isBillingMonth, monthLabel, previousMonth } from "@/lib/billing/billing-month";
+import { isBillingMonth, monthLabel, ofMonthLabel, previousMonth } from "@/lib/billing/billing-month";
 import { formatAmount } from "@/lib/billing/invoice-state";
 import { listBillingRegies, listInvoicingRuns, previewInvoicing } from "@/lib/billing/invoicing-run";
 import * as clock from "@/lib/clock";
@@ -187,7 +187,7 @@ export default async function InvoicingPage({ searchParams }: { searchParams: Pr
                   action={generateInvoicesAction}
                   regieId={regie.id}
                   month={month}
-                  confirmMessage={`Émettre ${plural(preview.invoiceCount, "facture")} de ${monthLabel(month)} pour la ${regie.name}, total ${formatAmount(preview.totalCents)} ? Les numéros sont définitifs et les familles sont prévenues par e-mail.`}
+                  confirmMessage={`Émettre ${plural(preview.invoiceCount, "facture")} ${ofMonthLabel(month)} pour la ${regie.name}, total ${formatAmount(preview.totalCents)} ? Les numéros sont définitifs et les familles sont prévenues par e-mail.`}
                 />
               </>
             ) : (

@@ -12,7 +12,8 @@ import { formatAmount } from "@/lib/billing/invoice-state";
 import { getDb } from "@/lib/db/client";
 import type { PayfipOperationStatus } from "@/lib/db/generated/client";
 import { parseChoice, parsePage, type TSearchParams } from "@/lib/http/url-params";
-import { listPayfipOperations, PAYFIP_STATUS_LABELS, STAFF_PAYFIP_PAGE_SIZE } from "@/lib/payfip/operations-query";
+import { listPayfipOperations, STAFF_PAYFIP_PAGE_SIZE } from "@/lib/payfip/operations-query";
+import { PAYFIP_STATUS_LABELS } from "@/lib/payfip/status-labels";
 
 import { recheckPayfipAction } from "./actions";
 import { RecheckForm } from "./recheck-form";

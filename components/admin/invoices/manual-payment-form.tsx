@@ -3,7 +3,8 @@
 import { ActionForm, type FormDataAction } from "@/components/admin/action-form";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
-import { MANUAL_PAYMENT_METHODS, PAYMENT_METHOD_LABELS, ZManualPaymentSchema } from "@/lib/billing/staff-invoice.schema";
+import { PAYMENT_METHOD_LABELS } from "@/lib/billing/payment-methods";
+import { MANUAL_PAYMENT_METHODS, ZManualPaymentSchema } from "@/lib/billing/staff-invoice.schema";
 
 /**
  * « Enregistrer un paiement »: a payment received at the Guichet unique. The amount starts at

@@ -1,26 +1,11 @@
 // The WSDL our stand-in serves: PaiementSecuriseService as published by PayFiP (document/literal,
 // SOAP 1.1, the two operations the portal uses), its soap:address pointing at the stand-in.
-import { escapeXml, PAYFIP_NAMESPACE, PAYFIP_PATHS } from "../soap";
+import { CREER_FIELDS, DETAIL_FIELDS, escapeXml, PAYFIP_NAMESPACE, PAYFIP_PATHS } from "../soap";
 
 const field = (name: string) => `<xs:element minOccurs="0" name="${name}" type="xs:string"/>`;
 
 export function paiementSecuriseServiceWsdl(baseUrl: string): string {
   const address = escapeXml(`${baseUrl}${PAYFIP_PATHS.service}`);
-  const detailFields = [
-    "dattrans",
-    "exer",
-    "heurtrans",
-    "idOp",
-    "mel",
-    "montant",
-    "numauto",
-    "numcli",
-    "objet",
-    "refdet",
-    "resultrans",
-    "saisie",
-  ];
-  const creerFields = ["exer", "mel", "montant", "numcli", "objet", "refdet", "saisie", "urlnotif", "urlredirect"];
   return `<?xml version="1.0" encoding="UTF-8"?>
 <definitions xmlns="http://schemas.xmlsoap.org/wsdl/" xmlns:soap="http://schemas.xmlsoap.org/wsdl/soap/"
   xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:tns="${PAYFIP_NAMESPACE}"
@@ -34,13 +19,13 @@ export function paiementSecuriseServiceWsdl(baseUrl: string): string {
       <xs:element name="FonctionnelleErreur" type="tns:FonctionnelleErreur"/>
       <xs:element name="TechDysfonctionnementErreur" type="tns:TechDysfonctionnementErreur"/>
       <xs:complexType name="creerPaiementSecurise"><xs:sequence><xs:element minOccurs="0" name="arg0" type="tns:CreerPaiementSecuriseRequest"/></xs:sequence></xs:complexType>
-      <xs:complexType name="CreerPaiementSecuriseRequest"><xs:sequence>${creerFields.map(field).join("")}</xs:sequence></xs:complexType>
+      <xs:complexType name="CreerPaiementSecuriseRequest"><xs:sequence>${CREER_FIELDS.map(field).join("")}</xs:sequence></xs:complexType>
       <xs:complexType name="creerPaiementSecuriseResponse"><xs:sequence><xs:element minOccurs="0" name="return" type="tns:CreerPaiementSecuriseResponse"/></xs:sequence></xs:complexType>
       <xs:complexType name="CreerPaiementSecuriseResponse"><xs:sequence>${field("idOp")}</xs:sequence></xs:complexType>
       <xs:complexType name="recupererDetailPaiementSecurise"><xs:sequence><xs:element minOccurs="0" name="arg0" type="tns:RecupererDetailPaiementSecuriseRequest"/></xs:sequence></xs:complexType>
       <xs:complexType name="RecupererDetailPaiementSecuriseRequest"><xs:sequence>${field("idOp")}</xs:sequence></xs:complexType>
       <xs:complexType name="recupererDetailPaiementSecuriseResponse"><xs:sequence><xs:element minOccurs="0" name="return" type="tns:RecupererDetailPaiementSecuriseResponse"/></xs:sequence></xs:complexType>
-      <xs:complexType name="RecupererDetailPaiementSecuriseResponse"><xs:sequence>${detailFields.map(field).join("")}</xs:sequence></xs:complexType>
+      <xs:complexType name="RecupererDetailPaiementSecuriseResponse"><xs:sequence>${DETAIL_FIELDS.map(field).join("")}</xs:sequence></xs:complexType>
       <xs:complexType name="FonctionnelleErreur"><xs:sequence>${["code", "descriptif", "libelle", "message", "severite"].map(field).join("")}</xs:sequence></xs:complexType>
       <xs:complexType name="TechDysfonctionnementErreur"><xs:sequence>${["code", "descriptif", "libelle", "message", "severite"].map(field).join("")}</xs:sequence></xs:complexType>
     </xs:schema>

@@ -9,29 +9,21 @@ import { PageHeader } from "@/components/layout/page-header";
 import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
 import { staffPage } from "@/lib/auth/session";
+import { monthLabel } from "@/lib/billing/billing-month";
 import { formatAmount } from "@/lib/billing/invoice-state";
-import { PAYMENT_METHOD_LABELS } from "@/lib/billing/staff-invoice.schema";
-import { getInvoiceForStaff, monthLabel } from "@/lib/billing/staff-invoices";
+import { PAYMENT_METHOD_LABELS } from "@/lib/billing/payment-methods";
+import { getInvoiceForStaff } from "@/lib/billing/staff-invoices";
 import { formatEuros } from "@/lib/catalogue/unit-rules";
 import * as clock from "@/lib/clock";
 import { dateToDay, formatDateTime, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { parseId } from "@/lib/http/url-params";
+import { PAYFIP_STATUS_LABELS } from "@/lib/payfip/status-labels";
 
 import { cancelInvoiceAction } from "../../facturation/actions";
 import { recordPaymentAction } from "../actions";
 
 type Props = { params: Promise<{ id: string }> };
-
-// What staff read of a PayFiP operation (lib/payfip owns the states; read-only here).
-const PAYFIP_STATUS_LABELS: Record<string, string> = {
-  INITIATED: "En cours",
-  PAID: "Payée",
-  REFUSED: "Refusée",
-  ABANDONED: "Abandonnée",
-  EXPIRED: "Expirée",
-  FLAGGED: "À vérifier",
-};
 
 async function loadInvoice(params: Props["params"]) {
   const viewer = await staffPage();
@@ -229,7 +221,7 @@ export default async function InvoicePage({ params }: Props) {
                     <td className="py-1 pr-3 break-all">{operation.idOp}</td>
                     <td className="py-1 pr-3 whitespace-nowrap">{formatAmount(operation.amountCents)}</td>
                     <td className="py-1">
-                      {PAYFIP_STATUS_LABELS[operation.status] ?? operation.status}
+                      {PAYFIP_STATUS_LABELS[operation.status]}
                       {operation.flagReason ? ` – ${operation.flagReason}` : ""}
                     </td>
                   </tr>

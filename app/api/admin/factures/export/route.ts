@@ -2,8 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { currentViewer, isStaff } from "@/lib/auth/session";
 import { invoicesCsv, paymentsCsv } from "@/lib/billing/accounting-csv";
+import { monthLabel } from "@/lib/billing/billing-month";
 import { ZInvoiceExportSchema } from "@/lib/billing/staff-invoice.schema";
-import { invoicesIssuedInMonth, monthLabel, paymentsReceivedInMonth } from "@/lib/billing/staff-invoices";
+import { invoicesIssuedInMonth, paymentsReceivedInMonth } from "@/lib/billing/staff-invoices";
 import { getDb } from "@/lib/db/client";
 import { searchParamsText } from "@/lib/http/url-params";
 
