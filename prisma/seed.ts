@@ -485,6 +485,7 @@ export async function seedDemo(
         childId: DEMO_IDS.julien,
         typeId: vaccination.id,
         status: "ACCEPTED",
+        name: "Carnet de vaccination de Julien",
         originalName: "carnet-vaccination-julien.pdf",
         storageKind: "LOCAL",
         storageKey,

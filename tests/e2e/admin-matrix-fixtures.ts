@@ -166,6 +166,7 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
       familyId: family.id,
       typeId: documentType.id,
       status: "SUBMITTED",
+      name: "Avis d'imposition",
       originalName: "avis-imposition.pdf",
       storageKind: "LOCAL",
       storageKey: `documents/${crypto.randomUUID()}`,

@@ -47,7 +47,7 @@ export default async function DocumentQueuePage({ searchParams }: Props) {
             placeholder="Tous les types"
             options={types.map((type) => ({
               value: type.id,
-              label: `${type.label} (${type.scope === "CHILD" ? "enfant" : "famille"})`,
+              label: `${type.label} (${type.scope === "CHILD" ? "enfant" : "famille"}${type.active ? "" : ", retiré"})`,
             }))}
           />
         </FilterForm>
@@ -66,13 +66,16 @@ export default async function DocumentQueuePage({ searchParams }: Props) {
                   <td className="py-2 pr-3">{formatDateTime(row.uploadedAt)}</td>
                   <td className="py-2 pr-3 font-semibold">{row.familyName}</td>
                   <td className="py-2 pr-3">{row.folder}</td>
-                  <td className="py-2 pr-3">{row.typeLabel}</td>
+                  <td className="py-2 pr-3">
+                    {row.typeLabel}
+                    <span className="block text-muted">« {row.name} »</span>
+                  </td>
                   <td className="py-2">
                     <Link href={`/admin/documents/${row.id}`} className="text-brand underline hover:no-underline">
                       Voir
                       <span className="sr-only">
                         {" "}
-                        le document {row.typeLabel} de {row.folder}, famille {row.familyName}
+                        le document « {row.name} » ({row.typeLabel}) de {row.folder}, famille {row.familyName}
                       </span>
                     </Link>
                   </td>

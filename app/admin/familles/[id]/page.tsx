@@ -168,7 +168,7 @@ export default async function FamilyPage({
           <ul className="space-y-1">
             {family.documents.map((document) => (
               <li key={document.id}>
-                {document.type.label}
+                « {document.name} » : {document.type.label}
                 {document.child ? ` (${childName(document.child)})` : ""} – {document.originalName} –{" "}
                 {STAFF_DOCUMENT_STATUS_LABELS[document.status]}
                 {document.refusalReason ? ` : ${document.refusalReason}` : ""}
