@@ -14,7 +14,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
 import { familyAttendance } from "@/lib/attendance/attendance";
 import { staffPage } from "@/lib/auth/session";
-import { listSchools } from "@/lib/catalogue/catalogue";
+import { listSchoolChoices } from "@/lib/schools/schools";
 import { childName } from "@/lib/children/child-name";
 import { childIdentityValues } from "@/lib/children/child-sheet";
 import * as clock from "@/lib/clock";
@@ -58,7 +58,7 @@ export default async function FamilyPage({
   if (!id) notFound();
   const family = await getFamilyForStaff(db, viewer, id);
   if (!family) notFound();
-  const schools = await listSchools(db);
+  const schools = await listSchoolChoices(db);
   const completeness = await loadCompleteness(db, family.id);
   const address = [family.street, family.addressComplement, [family.postalCode, family.city].filter(Boolean).join(" ")]
     .filter(Boolean)
