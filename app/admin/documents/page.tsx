@@ -32,6 +32,11 @@ export default async function DocumentQueuePage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand">Pièces justificatives à valider</h1>
+      <p>
+        <Link href="/admin/documents/types" className="underline">
+          Types de documents demandés aux familles
+        </Link>
+      </p>
       {decision ? (
         <p role="status" className="rounded bg-green-50 px-4 py-3 font-semibold text-green-900">
           {DECISIONS[decision]}
