@@ -41,7 +41,14 @@ export function DocumentTypeForm({ action, activities, type }: Props) {
           </p>
         </>
       ) : (
-        <RadioGroup name="scope" label="Le document concerne" required inline options={DOCUMENT_TYPE_SCOPES} defaultValue={type?.scope} />
+        <RadioGroup
+          name="scope"
+          label="Le document concerne"
+          required
+          inline
+          options={DOCUMENT_TYPE_SCOPES}
+          defaultValue={type?.scope}
+        />
       )}
       <CheckboxField
         name="mandatory"

@@ -8,8 +8,8 @@ import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { SCHOOL_LEVELS } from "@/lib/children/child-labels";
 import type { SchoolKind } from "@/lib/db/generated/client";
-import { ZSchoolSchema, ZSchoolUpdateSchema } from "@/lib/schools/school.schema";
 import { KIND_LEVELS, SCHOOL_KINDS } from "@/lib/schools/school-levels";
+import { ZSchoolSchema, ZSchoolUpdateSchema } from "@/lib/schools/school.schema";
 
 type School = { id: string; name: string; address: string | null; kind: SchoolKind; levels: string[] };
 type Props = {

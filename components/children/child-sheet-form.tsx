@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFieldArray, useWatch, type Resolver } from "react-hook-form";
 
+import { LEVEL_HINT, levelOptions, type SchoolWithLevels } from "@/components/children/school-level-fields";
 import {
   ConsentStateList,
   FormSection,
@@ -12,7 +13,6 @@ import {
 } from "@/components/family/form-controls";
 import { useVersionedForm } from "@/components/family/use-versioned-form";
 import { VersionedForm } from "@/components/family/versioned-form";
-import { LEVEL_HINT, levelOptions, type SchoolWithLevels } from "@/components/children/school-level-fields";
 import { CheckboxField } from "@/components/ui/form/choice-fields";
 import { namedOptions, SelectField, type Option } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";

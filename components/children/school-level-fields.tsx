@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { namedOptions, type Option, SelectField } from "@/components/ui/form/select-field";
+import { namedOptions, SelectField, type Option } from "@/components/ui/form/select-field";
 import { SCHOOL_LEVELS } from "@/lib/children/child-labels";
 
 export type SchoolWithLevels = { id: string; name: string; levels: readonly string[] };

@@ -11,8 +11,8 @@ import { AppError } from "@/lib/errors";
 import { acceptedCurrentKinds, recordConsents } from "@/lib/families/consents";
 import type { LoadedValues } from "@/lib/families/record-version";
 import { staleSaveError } from "@/lib/families/stale-save";
-import { blankToNull } from "@/lib/validation/form-fields";
 import { assertSchoolOffersLevel, listSchoolChoices, type SchoolChoice } from "@/lib/schools/schools";
+import { blankToNull } from "@/lib/validation/form-fields";
 
 import { CHILD_IDENTITY_FIELD_LABELS } from "./add-child.schema";
 import { childBirthDateProblem } from "./birth-date";

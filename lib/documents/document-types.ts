@@ -86,7 +86,11 @@ async function freeCode(tx: Tx, label: string): Promise<string> {
 
 async function assertLabelFree(tx: Tx, input: TDocumentType, exceptId?: string) {
   const taken = await tx.documentType.findFirst({
-    where: { label: { equals: input.label, mode: "insensitive" }, scope: input.scope, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    where: {
+      label: { equals: input.label, mode: "insensitive" },
+      scope: input.scope,
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+    },
     select: { id: true },
   });
   if (taken) throw new AppError("TAKEN", LABEL_TAKEN);
@@ -145,12 +149,7 @@ export async function createDocumentType(db: PrismaClient, viewer: StaffViewer, 
  * Saves a type. Changing who it concerns (family ↔ child) is refused once it has documents: they
  * were filed in a family's or a child's folder. Unticking « actif » retires it.
  */
-export async function updateDocumentType(
-  db: PrismaClient,
-  viewer: StaffViewer,
-  id: string,
-  input: TDocumentType,
-): Promise<void> {
+export async function updateDocumentType(db: PrismaClient, viewer: StaffViewer, id: string, input: TDocumentType): Promise<void> {
   assertStaffViewer(viewer);
   await guarded(() =>
     db.$transaction(async (tx) => {

@@ -26,8 +26,8 @@ import {
   type TStaffFamilyRecordParsed,
 } from "@/lib/families/family-record.schema";
 import { StaleSaveError } from "@/lib/families/record-version";
-import { blankToNull } from "@/lib/validation/form-fields";
 import { assertSchoolOffersLevel, listSchoolChoices, type SchoolChoice } from "@/lib/schools/schools";
+import { blankToNull } from "@/lib/validation/form-fields";
 
 export const FAMILY_ID_NOT_FOUND = "Famille introuvable.";
 const DUPLICATE_CHILD = "Cet enfant figure déjà dans la famille (même prénom et même date de naissance).";

@@ -108,7 +108,10 @@ export async function updateSchool(db: PrismaClient, viewer: StaffViewer, id: st
     db.$transaction(async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "School" WHERE id = ${id} FOR UPDATE`;
       if (locked.length === 0) throw new AppError("NOT_FOUND", NOT_FOUND);
-      const before = await tx.school.findUniqueOrThrow({ where: { id }, select: { name: true, address: true, kind: true, levels: true } });
+      const before = await tx.school.findUniqueOrThrow({
+        where: { id },
+        select: { name: true, address: true, kind: true, levels: true },
+      });
       const withdrawn = before.levels.filter((level) => !input.levels.includes(level));
       if (withdrawn.length) {
         const used = await tx.child.groupBy({
@@ -117,9 +120,7 @@ export async function updateSchool(db: PrismaClient, viewer: StaffViewer, id: st
           _count: { _all: true },
         });
         if (used.length) {
-          const detail = used
-            .map((row) => `${row._count._all} en ${SCHOOL_LEVEL_SHORT_LABELS[row.schoolLevel!]}`)
-            .join(", ");
+          const detail = used.map((row) => `${row._count._all} en ${SCHOOL_LEVEL_SHORT_LABELS[row.schoolLevel!]}`).join(", ");
           throw new AppError(
             "SCHOOL_IN_USE",
             `Des enfants de cette école sont inscrits dans un niveau que vous retirez (${detail}) : modifiez d'abord leur fiche.`,

@@ -59,7 +59,11 @@ export default async function SchoolsPage() {
                     <td className="p-2">{school._count.children}</td>
                     <td className="p-2">{school._count.establishments}</td>
                     <td className="space-y-2 p-2">
-                      <Link href={`/admin/catalogue/ecoles/${school.id}`} className="underline" aria-label={`Modifier l'école ${school.name}`}>
+                      <Link
+                        href={`/admin/catalogue/ecoles/${school.id}`}
+                        className="underline"
+                        aria-label={`Modifier l'école ${school.name}`}
+                      >
                         Modifier
                       </Link>
                       {used ? null : (

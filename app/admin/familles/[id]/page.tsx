@@ -14,7 +14,6 @@ import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
 import { familyAttendance } from "@/lib/attendance/attendance";
 import { staffPage } from "@/lib/auth/session";
-import { listSchoolChoices } from "@/lib/schools/schools";
 import { childName } from "@/lib/children/child-name";
 import { childIdentityValues } from "@/lib/children/child-sheet";
 import * as clock from "@/lib/clock";
@@ -28,6 +27,7 @@ import { parseId } from "@/lib/http/url-params";
 import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { reservationState } from "@/lib/reservations/status";
 import { STAFF_STATUS_LABELS, stateLabel } from "@/lib/reservations/status-labels";
+import { listSchoolChoices } from "@/lib/schools/schools";
 
 import {
   addChildAction,
