@@ -25,7 +25,7 @@ export function MyDocuments({ documents, deleteAction, caption }: Props) {
         columns={["Dossier", "Document", "Transmis le", "État", "Voir", ...(deleteAction ? ["Action"] : [])]}
       >
         {documents.map((document) => {
-          const description = `le document « ${document.name} » (${document.typeLabel}, ${document.folder}) du ${formatDateTime(document.uploadedAt)}`;
+          const description = `le document « ${document.typeLabel} » (${document.folder}) nommé « ${document.name} », du ${formatDateTime(document.uploadedAt)}`;
           return (
             <CardRow key={document.id} testId={`document-${document.id}`}>
               <CardCell label="Dossier" className="font-semibold">
