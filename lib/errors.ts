@@ -24,7 +24,8 @@ type CatalogueErrorCode =
   | "OVERBOOKED"
   | "UNIT_IN_USE";
 type DocumentErrorCode =
-  "ALREADY_REVIEWED" | "REASON_REQUIRED" | "INVALID_TYPE" | "UPLOAD_REFUSED" | "NOT_PDF" | "STORAGE_UNAVAILABLE";
+  "ALREADY_REVIEWED" | "REASON_REQUIRED" | "INVALID_TYPE" | "UPLOAD_REFUSED" | "NOT_PDF" | "STORAGE_UNAVAILABLE" | "TYPE_IN_USE";
+type SchoolErrorCode = "SCHOOL_IN_USE" | "LEVEL_NOT_OFFERED";
 type StaffErrorCode = "SELF";
 type TownErrorCode = "LOGO_EMPTY" | "LOGO_INVALID" | "LOGO_TOO_LARGE";
 type BillingErrorCode =
@@ -38,6 +39,7 @@ export type AppErrorCode =
   | ReservationErrorCode
   | CatalogueErrorCode
   | DocumentErrorCode
+  | SchoolErrorCode
   | StaffErrorCode
   | TownErrorCode
   | BillingErrorCode

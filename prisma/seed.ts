@@ -22,6 +22,9 @@ export const DEMO_ACCOUNTS = {
 } as const;
 
 const SCHOOLS = ["Cambon", "Cardaillac", "Flaugergues", "Foch", "Gourgan", "Mitterrand", "Ramadier"];
+// The guide's seven schools are groupes scolaires: maternelle and élémentaire (TPS to CM2).
+const SCHOOL_KIND = "PRIMAIRE" as const;
+const SCHOOL_LEVELS_OFFERED = ["TPS", "PS", "MS", "GS", "CP", "CE1", "CE2", "CM1", "CM2"] as const;
 
 // The demo never expires: its school years are computed from today (lib/catalogue/school-calendar.ts,
 // zone C like Rodez) — the current one, and the next one once its bookings open in June.
@@ -219,10 +222,22 @@ export async function seedDemo(
   }
 
   const documentTypes = [
-    { code: "ATTESTATION_QF_MSA", label: "Attestation QF MSA", scope: "FAMILY", mandatory: false },
+    {
+      code: "ATTESTATION_QF_MSA",
+      label: "Attestation QF MSA",
+      scope: "FAMILY",
+      mandatory: false,
+      helpText: "L'attestation de quotient familial de l'année : elle fixe vos tarifs.",
+    },
     { code: "AVIS_IMPOSITION", label: "Avis d'imposition", scope: "FAMILY", mandatory: false },
     { code: "DOCUMENT_JURIDIQUE", label: "Document juridique divers", scope: "FAMILY", mandatory: false },
-    { code: "CARNET_VACCINATION", label: "Carnet de vaccination (obligatoire)", scope: "CHILD", mandatory: true },
+    {
+      code: "CARNET_VACCINATION",
+      label: "Carnet de vaccination (obligatoire)",
+      scope: "CHILD",
+      mandatory: true,
+      helpText: "Les pages des vaccinations, où figurent le nom de l'enfant et les dates des rappels.",
+    },
     { code: "BREVET_NATATION", label: "Brevet de natation", scope: "CHILD", mandatory: false },
     { code: "JUSTIFICATIF_ABSENCE", label: "Justificatif d'absence", scope: "CHILD", mandatory: false },
   ] as const;
@@ -305,7 +320,12 @@ export async function seedDemo(
     const school = await prisma.school.upsert({
       where: { name: schoolName },
       update: {},
-      create: { name: schoolName },
+      create: {
+        name: schoolName,
+        address: `Groupe scolaire ${schoolName}, 12000 Rodez`,
+        kind: SCHOOL_KIND,
+        levels: [...SCHOOL_LEVELS_OFFERED],
+      },
       select: { id: true },
     });
     for (const service of SERVICES) {
@@ -485,6 +505,7 @@ export async function seedDemo(
         childId: DEMO_IDS.julien,
         typeId: vaccination.id,
         status: "ACCEPTED",
+        name: "Carnet de vaccination de Julien",
         originalName: "carnet-vaccination-julien.pdf",
         storageKind: "LOCAL",
         storageKey,

@@ -1,10 +1,11 @@
 "use client";
 
-import { namedOptions, SelectField } from "@/components/ui/form/select-field";
+import { SchoolLevelFields, type SchoolWithLevels } from "@/components/children/school-level-fields";
+import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
 import { ZAddChildSchema } from "@/lib/children/add-child.schema";
-import { SCHOOL_LEVELS, SEXES } from "@/lib/children/child-labels";
+import { SEXES } from "@/lib/children/child-labels";
 
 import { ActionForm } from "./action-form";
 
@@ -17,7 +18,7 @@ export function AddChildForm({
   action,
 }: {
   familyId: string;
-  schools: { id: string; name: string }[];
+  schools: SchoolWithLevels[];
   action: (input: FormData) => Promise<ActionResult<{ childId: string }>>;
 }) {
   return (
@@ -35,8 +36,7 @@ export function AddChildForm({
         <TextField label="Prénom de l'enfant" name="firstName" required />
         <SelectField label="Sexe" name="sex" required defaultValue="" options={[choose, ...SEXES]} />
         <TextField label="Date de naissance" name="birthDate" type="date" required />
-        <SelectField label="École" name="schoolId" required defaultValue="" options={[choose, ...namedOptions(schools)]} />
-        <SelectField label="Classe (niveau)" name="schoolLevel" required defaultValue="" options={[choose, ...SCHOOL_LEVELS]} />
+        <SchoolLevelFields schools={schools} schoolLabel="École" levelLabel="Classe (niveau)" placeholder={choose.label} />
         <TextField label="Classe (précision)" name="schoolClass" hint="Facultatif, par exemple : CE1 – Mme Vidal" />
       </div>
     </ActionForm>

@@ -1,9 +1,10 @@
 "use client";
 
-import { namedOptions, SelectField } from "@/components/ui/form/select-field";
+import { SchoolLevelFields, type SchoolWithLevels } from "@/components/children/school-level-fields";
+import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import { CHILD_IDENTITY_FIELD_LABELS as LABELS, ZStaffChildIdentitySchema } from "@/lib/children/add-child.schema";
-import { SCHOOL_LEVELS, SEXES } from "@/lib/children/child-labels";
+import { SEXES } from "@/lib/children/child-labels";
 
 import { ActionForm, type FormDataAction } from "./action-form";
 
@@ -38,7 +39,7 @@ export function ChildIdentityForm({
   childId: string;
   version: number;
   values: ChildIdentityValues;
-  schools: { id: string; name: string }[];
+  schools: SchoolWithLevels[];
   action: FormDataAction;
 }) {
   return (
@@ -54,19 +55,13 @@ export function ChildIdentityForm({
         <TextField label={LABELS.firstName} name="firstName" required defaultValue={values.firstName} />
         <SelectField label={LABELS.sex} name="sex" required defaultValue={values.sex} options={[choose, ...SEXES]} />
         <TextField label={LABELS.birthDate} name="birthDate" type="date" required defaultValue={values.birthDate} />
-        <SelectField
-          label={LABELS.schoolId}
-          name="schoolId"
-          required
-          defaultValue={values.schoolId}
-          options={[choose, ...namedOptions(schools)]}
-        />
-        <SelectField
-          label={LABELS.schoolLevel}
-          name="schoolLevel"
-          required
-          defaultValue={values.schoolLevel}
-          options={[choose, ...SCHOOL_LEVELS]}
+        <SchoolLevelFields
+          schools={schools}
+          schoolLabel={LABELS.schoolId}
+          levelLabel={LABELS.schoolLevel}
+          defaultSchoolId={values.schoolId}
+          defaultLevel={values.schoolLevel}
+          placeholder={choose.label}
         />
         <TextField
           label={LABELS.schoolClass}

@@ -1,8 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useFieldArray, type Resolver } from "react-hook-form";
+import { useFieldArray, useWatch, type Resolver } from "react-hook-form";
 
+import { LEVEL_HINT, levelOptions, type SchoolWithLevels } from "@/components/children/school-level-fields";
 import {
   ConsentStateList,
   FormSection,
@@ -16,7 +17,7 @@ import { CheckboxField } from "@/components/ui/form/choice-fields";
 import { namedOptions, SelectField, type Option } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
-import { DIET_KINDS, SCHOOL_LEVELS, SEXES } from "@/lib/children/child-labels";
+import { DIET_KINDS, SEXES } from "@/lib/children/child-labels";
 import {
   AUTHORISATIONS,
   CHILD_SHEET_FIELD_LABELS as LABELS,
@@ -32,7 +33,7 @@ import type { TSaveOutcome } from "@/lib/families/record-version";
 type ParentProps = {
   mode?: "parent";
   defaultValues: TChildSheet;
-  schools: { id: string; name: string }[];
+  schools: SchoolWithLevels[];
   authorisationsText: string | null;
   action: (input: TChildSheet) => Promise<ActionResult<TSaveOutcome>>;
 };
@@ -43,7 +44,7 @@ type StaffProps = {
   defaultValues: TStaffChildSheet;
   /** The family's answers to the authorisations, covered by its « J'accepte ». */
   authorisations: Record<(typeof AUTHORISATIONS)[number]["name"], "OUI" | "NON" | "">;
-  schools: { id: string; name: string }[];
+  schools: SchoolWithLevels[];
   consent: ConsentSummary;
   action: (input: TStaffChildSheet) => Promise<ActionResult<TSaveOutcome>>;
   /** The family's page: Annuler, and the link once saved. */
@@ -77,6 +78,7 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
     successMessage: "La fiche de l'enfant a été enregistrée.",
   });
   const { errors, isSubmitting } = formState;
+  const schoolId = useWatch({ control, name: "schoolId" });
   const emergency = useFieldArray({ control, name: "emergencyContacts" });
   const authorised = useFieldArray({ control, name: "authorisedPersons" });
 
@@ -87,9 +89,10 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
     <TextField registration={register(name)} label={LABELS[name]} error={message(name)} {...extra} />
   );
   /** A required choice of the sheet. */
-  const choice = (name: FieldName, options: readonly Option[], placeholder = "— Choisir —") => (
+  const choice = (name: FieldName, options: readonly Option[], placeholder = "— Choisir —", hint?: string) => (
     <SelectField
       registration={register(name)}
+      hint={hint}
       label={LABELS[name]}
       required
       options={options}
@@ -180,7 +183,7 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
           {choice("sex", SEXES)}
           {text("birthDate", { type: "date", required: true })}
           {choice("schoolId", namedOptions(schools), "— Choisir l'école —")}
-          {choice("schoolLevel", SCHOOL_LEVELS, "— Choisir le niveau —")}
+          {choice("schoolLevel", levelOptions(schools, schoolId), "— Choisir le niveau —", LEVEL_HINT)}
           {text("schoolClass", { hint: "Par exemple : CE1 – Mme Vidal" })}
         </div>
       </FormSection>

@@ -25,14 +25,15 @@ export function MyDocuments({ documents, deleteAction, caption }: Props) {
         columns={["Dossier", "Document", "Transmis le", "État", "Voir", ...(deleteAction ? ["Action"] : [])]}
       >
         {documents.map((document) => {
-          const description = `le document « ${document.typeLabel} » (${document.folder}) du ${formatDateTime(document.uploadedAt)}`;
+          const description = `le document « ${document.typeLabel} » (${document.folder}) nommé « ${document.name} », du ${formatDateTime(document.uploadedAt)}`;
           return (
             <CardRow key={document.id} testId={`document-${document.id}`}>
               <CardCell label="Dossier" className="font-semibold">
                 {document.folder}
               </CardCell>
               <CardCell label="Document">
-                {document.typeLabel}
+                <span className="font-semibold">{document.name}</span>
+                <span className="block">{document.typeLabel}</span>
                 <span className="block break-all text-xs text-muted">{document.originalName}</span>
               </CardCell>
               <CardCell label="Transmis le">{formatDateTime(document.uploadedAt)}</CardCell>

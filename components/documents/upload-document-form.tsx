@@ -8,9 +8,16 @@ import { useForm, useWatch } from "react-hook-form";
 import { FieldError, RequiredMark, useFieldWiring } from "@/components/ui/form/field";
 import { SelectField } from "@/components/ui/form/select-field";
 import { SubmitButton } from "@/components/ui/form/submit-button";
+import { TextField } from "@/components/ui/form/text-field";
 import { useServerFieldErrors } from "@/components/ui/form/use-server-field-errors";
 import type { ActionResult } from "@/lib/auth/action";
-import { FAMILY_SCOPE, ZUploadDocumentSchema, type TUploadDocument } from "@/lib/documents/document.schema";
+import {
+  DOCUMENT_NAME_MAX,
+  FAMILY_SCOPE,
+  ZUploadDocumentSchema,
+  type TUploadDocument,
+  type TUploadDocumentValues,
+} from "@/lib/documents/document.schema";
 import type { UploadChoices } from "@/lib/documents/family-documents";
 import { ACCEPT_ATTRIBUTE, MAX_DOCUMENT_BYTES, UPLOAD_MESSAGES } from "@/lib/documents/upload-rules";
 
@@ -73,15 +80,17 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
     setError,
     getValues,
     formState: { errors },
-  } = useForm<TUploadDocument>({
+  } = useForm<TUploadDocument, unknown, TUploadDocumentValues>({
     resolver: zodResolver(ZUploadDocumentSchema),
-    defaultValues: { concerns: (defaultConcerns ?? "") as TUploadDocument["concerns"], typeId: defaultTypeId ?? "" },
+    defaultValues: { concerns: (defaultConcerns ?? "") as TUploadDocument["concerns"], typeId: defaultTypeId ?? "", name: "" },
   });
   const showServerErrors = useServerFieldErrors(setError);
 
   const concerns = useWatch({ control, name: "concerns" });
   const scope = concerns === FAMILY_SCOPE ? "FAMILY" : concerns ? "CHILD" : null;
   const types = choices.types.filter((type) => type.scope === scope);
+  const typeId = useWatch({ control, name: "typeId" });
+  const typeHelp = types.find((type) => type.id === typeId)?.helpText;
 
   // A type of the other scope no longer fits: ask again.
   useEffect(() => {
@@ -95,7 +104,7 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
     setFileError(chosen && chosen.size > MAX_DOCUMENT_BYTES ? UPLOAD_MESSAGES.tooLarge : null);
   }
 
-  async function send(values: TUploadDocument) {
+  async function send(values: TUploadDocumentValues) {
     setFormError(null);
     setSuccess(null);
     if (!file) {
@@ -111,6 +120,7 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
     const body = new FormData();
     body.set("concerns", values.concerns);
     body.set("typeId", values.typeId);
+    body.set("name", values.name ?? "");
     body.set("file", file, file.name);
     setProgress(0);
     try {
@@ -125,6 +135,7 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
         setFile(null);
         setFileError(null);
         setValue("typeId", "");
+        setValue("name", "");
         if (fileInput.current) fileInput.current.value = "";
         if (cameraInput.current) cameraInput.current.value = "";
         router.refresh();
@@ -132,7 +143,7 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
       }
       const errorsByField = result.fieldErrors ?? {};
       if (errorsByField.file?.[0]) setFileError(errorsByField.file[0]);
-      showServerErrors({ concerns: errorsByField.concerns, typeId: errorsByField.typeId });
+      showServerErrors({ concerns: errorsByField.concerns, typeId: errorsByField.typeId, name: errorsByField.name });
       setFormError(result.error);
     } catch {
       setFormError("L'envoi a échoué. Vérifiez votre connexion internet puis réessayez.");
@@ -188,6 +199,19 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
         placeholder={scope ? "— Choisissez —" : "Choisissez d'abord qui le document concerne"}
         options={types.map((type) => ({ value: type.id, label: type.label }))}
         error={errors.typeId?.message}
+      />
+      {typeHelp ? (
+        <p className="-mt-3 text-sm text-muted" aria-live="polite">
+          {typeHelp}
+        </p>
+      ) : null}
+
+      <TextField
+        id={`${id}-name`}
+        registration={register("name")}
+        label="Rappelez le nom du document"
+        hint={`Facultatif, ${DOCUMENT_NAME_MAX} caractères au plus (exemple : avis d'imposition 2025). Sans nom, le document porte celui du fichier.`}
+        error={errors.name?.message}
       />
 
       <fieldset>

@@ -2,7 +2,6 @@ import "server-only";
 
 import { fieldChanges, type FieldChanges } from "@/lib/audit/field-changes";
 import type { ParentViewer } from "@/lib/auth/session";
-import { listSchools } from "@/lib/catalogue/catalogue";
 import { childName } from "@/lib/children/child-name";
 import * as clock from "@/lib/clock";
 import { dateToDay, dayToDate, parisToday } from "@/lib/dates/calendar-day";
@@ -12,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { acceptedCurrentKinds, recordConsents } from "@/lib/families/consents";
 import type { LoadedValues } from "@/lib/families/record-version";
 import { staleSaveError } from "@/lib/families/stale-save";
+import { assertSchoolOffersLevel, listSchoolChoices, type SchoolChoice } from "@/lib/schools/schools";
 import { blankToNull } from "@/lib/validation/form-fields";
 
 import { CHILD_IDENTITY_FIELD_LABELS } from "./add-child.schema";
@@ -33,7 +33,7 @@ export type ChildSheetView = {
   displayName: string;
   values: TChildSheet;
   authorisationsText: string | null;
-  schools: { id: string; name: string }[];
+  schools: SchoolChoice[];
 };
 
 const yesNo = (value: boolean | null | undefined) => (value === true ? "OUI" : value === false ? "NON" : "");
@@ -94,7 +94,7 @@ export async function getChildSheet(db: Db, viewer: ParentViewer, childId: strin
   const sheet = await readChildSheetValues(db, viewer.familyId, childId);
   if (!sheet) return null;
   const [schools, consent] = await Promise.all([
-    listSchools(db),
+    listSchoolChoices(db),
     acceptedCurrentKinds(db, { familyId: viewer.familyId, childId, kinds: ["AUTORISATIONS_ENFANT"] }),
   ]);
   return {
@@ -170,8 +170,7 @@ export async function writeChildIdentity(
 ): Promise<{ changes: FieldChanges; version: number }> {
   const problem = childBirthDateProblem(identity.birthDate, parisToday(now));
   if (problem) throw new AppError("INVALID", problem);
-  const school = await tx.school.findUnique({ where: { id: identity.schoolId }, select: { id: true } });
-  if (!school) throw new AppError("INVALID", "Choisissez une école de la liste.");
+  const schoolId = await assertSchoolOffersLevel(tx, identity.schoolId, identity.schoolLevel);
   const current = await tx.child.findFirst({ where: { id: childId, familyId }, select: CHILD_IDENTITY_FIELDS });
   if (!current) throw new AppError("NOT_FOUND", CHILD_NOT_FOUND);
   const next = {
@@ -179,7 +178,7 @@ export async function writeChildIdentity(
     firstName: identity.firstName.toUpperCase(),
     sex: identity.sex,
     birthDate: identity.birthDate,
-    schoolId: school.id,
+    schoolId,
     schoolLevel: identity.schoolLevel,
     schoolClass: blankToNull(identity.schoolClass),
   };

@@ -2,6 +2,8 @@ import { z } from "zod";
 
 import { optionalNamedText } from "@/lib/validation/form-fields";
 
+export const DOCUMENT_NAME_MAX = 120;
+
 /** "famille" or the id of one of the family's children. */
 export const FAMILY_SCOPE = "famille";
 
@@ -11,8 +13,13 @@ export const ZUploadDocumentSchema = z.object({
     error: "Choisissez la famille ou l'un de vos enfants.",
   }),
   typeId: z.uuid({ error: "Choisissez le type de document." }),
+  // « Rappelez le nom du document » (guide): what the family calls it. Optional: left blank,
+  // the document is named after its file.
+  name: optionalNamedText("Le nom du document", DOCUMENT_NAME_MAX),
 });
-export type TUploadDocument = z.infer<typeof ZUploadDocumentSchema>;
+/** What the form and UploadThing's input send (the name may be left out). */
+export type TUploadDocument = z.input<typeof ZUploadDocumentSchema>;
+export type TUploadDocumentValues = z.output<typeof ZUploadDocumentSchema>;
 
 export const ZDocumentIdSchema = z.object({ id: z.uuid({ error: "Document introuvable." }) });
 export type TDocumentId = z.infer<typeof ZDocumentIdSchema>;

@@ -10,14 +10,14 @@ import { activeStorage, storageFor } from "@/lib/storage/active-storage";
 import type { FileStorage, StoredFile } from "@/lib/storage/file-storage";
 
 import { DOCUMENT_FOLDER_FIELDS, documentFolder } from "./document-folder";
-import { FAMILY_SCOPE, type TUploadDocument } from "./document.schema";
-import { cleanOriginalName } from "./file-name";
+import { DOCUMENT_NAME_MAX, FAMILY_SCOPE, type TUploadDocument } from "./document.schema";
+import { cleanOriginalName, documentName } from "./file-name";
 import { inspectUpload, UploadRefusedError } from "./inspect-upload";
 import { ACCEPTED_TYPES, type AcceptedMimeType } from "./upload-rules";
 
 export type UploadChoices = {
   children: { id: string; name: string }[];
-  types: { id: string; label: string; scope: DocumentScope; mandatory: boolean }[];
+  types: { id: string; label: string; scope: DocumentScope; mandatory: boolean; helpText: string | null }[];
 };
 
 export type FamilyDocumentRow = {
@@ -27,6 +27,8 @@ export type FamilyDocumentRow = {
   status: DocumentStatus;
   refusalReason: string | null;
   uploadedAt: Date;
+  /** « Rappelez le nom du document ». */
+  name: string;
   originalName: string;
 };
 
@@ -41,7 +43,7 @@ export async function getUploadChoices(db: Db, viewer: ParentViewer): Promise<Up
     db.documentType.findMany({
       where: { active: true },
       orderBy: [{ scope: "asc" }, { sortOrder: "asc" }, { label: "asc" }],
-      select: { id: true, label: true, scope: true, mandatory: true },
+      select: { id: true, label: true, scope: true, mandatory: true, helpText: true },
     }),
   ]);
   return { children: children.map((child) => ({ id: child.id, name: childName(child) })), types };
@@ -58,6 +60,7 @@ export async function listFamilyDocuments(db: Db, viewer: ParentViewer, take?: n
       status: true,
       refusalReason: true,
       uploadedAt: true,
+      name: true,
       originalName: true,
       ...DOCUMENT_FOLDER_FIELDS,
     },
@@ -69,12 +72,13 @@ export async function listFamilyDocuments(db: Db, viewer: ParentViewer, take?: n
     status: document.status,
     refusalReason: document.refusalReason,
     uploadedAt: document.uploadedAt,
+    name: document.name,
     originalName: document.originalName,
   }));
 }
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
-export type UploadTarget = { childId: string | null; typeId: string };
+export type UploadTarget = { childId: string | null; typeId: string; name: string | undefined };
 
 /** Who and what the document concerns, looked up within the family: a foreign child id finds nothing. */
 export async function resolveUploadTarget(db: Db, viewer: ParentViewer, input: TUploadDocument): Promise<UploadTarget> {
@@ -90,7 +94,7 @@ export async function resolveUploadTarget(db: Db, viewer: ParentViewer, input: T
       childId ? "Choisissez un type de document concernant un enfant." : "Choisissez un type de document concernant la famille.",
     );
   }
-  return { childId, typeId: type.id };
+  return { childId, typeId: type.id, name: input.name ?? undefined };
 }
 
 async function inspectOrRefuse(bytes: Uint8Array): Promise<AcceptedMimeType> {
@@ -112,6 +116,7 @@ async function insertDocument(
       familyId: viewer.familyId,
       childId: target.childId,
       typeId: target.typeId,
+      name: documentName(target.name, file.name, DOCUMENT_NAME_MAX),
       originalName: cleanOriginalName(file.name),
       storageKind: stored.kind,
       storageKey: stored.key,

@@ -11,6 +11,19 @@ export function cleanOriginalName(name: string): string {
   return cleaned || "document";
 }
 
+/** « Rappelez le nom du document »: the family's name for it, or its file's name without extension. */
+export function documentName(name: string | undefined, fileName: string, max = 120): string {
+  const given = (name ?? "")
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (given) return given.slice(0, max);
+  const stem = cleanOriginalName(fileName)
+    .replace(/\.[A-Za-z0-9]{1,5}$/, "")
+    .trim();
+  return (stem || "document").slice(0, max);
+}
+
 /** The download name: the original name, its extension replaced by the detected type's. */
 export function downloadName(originalName: string, ext: string): string {
   const stem = originalName.replace(/\.[A-Za-z0-9]{1,5}$/, "") || "document";

@@ -18,6 +18,8 @@ export type QueueRow = {
   familyName: string;
   folder: string;
   typeLabel: string;
+  /** « Rappelez le nom du document »: the family's name for it. */
+  name: string;
   uploadedAt: Date;
   mimeType: string;
 };
@@ -33,6 +35,7 @@ export async function listReviewQueue(db: Db, viewer: StaffViewer, filter: { typ
       id: true,
       uploadedAt: true,
       mimeType: true,
+      name: true,
       family: { select: { name: true } },
       ...DOCUMENT_FOLDER_FIELDS,
     },
@@ -42,6 +45,7 @@ export async function listReviewQueue(db: Db, viewer: StaffViewer, filter: { typ
     familyName: document.family.name,
     folder: documentFolder(document),
     typeLabel: document.type.label,
+    name: document.name,
     uploadedAt: document.uploadedAt,
     mimeType: document.mimeType,
   }));
@@ -50,7 +54,7 @@ export async function listReviewQueue(db: Db, viewer: StaffViewer, filter: { typ
 export async function listDocumentTypes(db: Db) {
   return db.documentType.findMany({
     orderBy: [{ scope: "asc" }, { sortOrder: "asc" }],
-    select: { id: true, label: true, scope: true },
+    select: { id: true, label: true, scope: true, active: true },
   });
 }
 
@@ -63,6 +67,7 @@ export type ReviewDetail = {
   refusalReason: string | null;
   uploadedAt: Date;
   reviewedAt: Date | null;
+  name: string;
   originalName: string;
   mimeType: string;
   size: number;
@@ -78,6 +83,7 @@ export async function getDocumentForReview(db: Db, viewer: StaffViewer, id: stri
       refusalReason: true,
       uploadedAt: true,
       reviewedAt: true,
+      name: true,
       originalName: true,
       mimeType: true,
       size: true,
@@ -95,6 +101,7 @@ export async function getDocumentForReview(db: Db, viewer: StaffViewer, id: stri
     refusalReason: document.refusalReason,
     uploadedAt: document.uploadedAt,
     reviewedAt: document.reviewedAt,
+    name: document.name,
     originalName: document.originalName,
     mimeType: document.mimeType,
     size: document.size,

@@ -51,16 +51,24 @@ export type CompletenessChild = {
     transport: boolean | null;
   };
   documents: { typeId: string; status: "SUBMITTED" | "ACCEPTED" | "REFUSED"; refusalReason: string | null; uploadedAt: Date }[];
+  /** The services (activity ids) the child has booked (pending or accepted) or is being booked into. */
+  activityIds?: string[];
 };
 
-export type MandatoryDocumentType = { id: string; code: string; label: string };
+/** A mandatory type; with `activityIds`, only for the children (and families) booking one of those services. */
+export type MandatoryDocumentType = { id: string; code: string; label: string; activityIds?: string[] };
+
+/** Whether a mandatory type applies to someone booking these services: always when it names none. */
+function requiredFor(type: MandatoryDocumentType, activityIds: readonly string[] = []): boolean {
+  return !type.activityIds?.length || type.activityIds.some((id) => activityIds.includes(id));
+}
 
 export type CompletenessInput = {
   family: CompletenessFamily;
   children: CompletenessChild[];
   /** The version in force of each consent text (a new version asks again). */
   currentConsentVersions: Partial<Record<ConsentKindName, number>>;
-  /** Document types every child must have accepted (the vaccination record). */
+  /** Document types every child must have accepted (the vaccination record), or those booking some services. */
   mandatoryChildDocumentTypes: MandatoryDocumentType[];
   /** Document types the family must have accepted (none in the demo town). */
   mandatoryFamilyDocumentTypes: MandatoryDocumentType[];
@@ -132,7 +140,9 @@ export function familyMissingItems(input: CompletenessInput): MissingItem[] {
       item(`consent.${consent.kind}`, consent.label);
     }
   }
+  const familyActivityIds = input.children.flatMap((child) => child.activityIds ?? []);
   for (const type of input.mandatoryFamilyDocumentTypes) {
+    if (!requiredFor(type, familyActivityIds)) continue;
     const document = documentItem(type, input.familyDocuments);
     if (document) missing.push(document);
   }
@@ -166,6 +176,7 @@ export function childMissingItems(input: CompletenessInput, child: CompletenessC
   }
 
   for (const type of input.mandatoryChildDocumentTypes) {
+    if (!requiredFor(type, child.activityIds)) continue;
     const document = documentItem(type, child.documents);
     if (document) missing.push(document);
   }

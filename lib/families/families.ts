@@ -116,6 +116,7 @@ export async function getFamilyForStaff(db: Db, viewer: StaffViewer, familyId: s
         select: {
           id: true,
           status: true,
+          name: true,
           originalName: true,
           uploadedAt: true,
           refusalReason: true,

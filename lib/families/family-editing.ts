@@ -7,7 +7,6 @@ import "server-only";
 import { writeAudit, writeHealthReadAudit } from "@/lib/audit/audit-log";
 import { fieldChanges, type AuditValue } from "@/lib/audit/field-changes";
 import type { StaffViewer, Viewer } from "@/lib/auth/session";
-import { listSchools } from "@/lib/catalogue/catalogue";
 import type { TAddChildParsed, TStaffChildIdentityParsed } from "@/lib/children/add-child.schema";
 import { childBirthDateProblem } from "@/lib/children/birth-date";
 import { readChildSheetValues, writeChildIdentity, writeChildSheet } from "@/lib/children/child-sheet";
@@ -27,6 +26,7 @@ import {
   type TStaffFamilyRecordParsed,
 } from "@/lib/families/family-record.schema";
 import { StaleSaveError } from "@/lib/families/record-version";
+import { assertSchoolOffersLevel, listSchoolChoices, type SchoolChoice } from "@/lib/schools/schools";
 import { blankToNull } from "@/lib/validation/form-fields";
 
 export const FAMILY_ID_NOT_FOUND = "Famille introuvable.";
@@ -126,7 +126,7 @@ export type StaffChildSheetView = {
   values: TStaffChildSheet;
   /** The family's answers, shown read-only: staff never answer them. */
   authorisations: Record<keyof TChildAuthorisations, "OUI" | "NON" | "">;
-  schools: { id: string; name: string }[];
+  schools: SchoolChoice[];
   consent: ConsentState;
 };
 
@@ -158,7 +158,7 @@ export async function getChildSheetForStaff(
     };
   });
   if (!view) return null;
-  return { ...view, schools: await listSchools(db) };
+  return { ...view, schools: await listSchoolChoices(db) };
 }
 
 /**
@@ -253,8 +253,7 @@ export async function addChildForStaff(
   return db.$transaction(async (tx) => {
     const family = await tx.family.findUnique({ where: { id: input.familyId }, select: { id: true } });
     if (!family) throw new AppError("NOT_FOUND", FAMILY_ID_NOT_FOUND);
-    const school = await tx.school.findUnique({ where: { id: input.schoolId }, select: { id: true } });
-    if (!school) throw new AppError("INVALID", "Choisissez une école de la liste.");
+    const schoolId = await assertSchoolOffersLevel(tx, input.schoolId, input.schoolLevel);
     const twin = await tx.child.findFirst({
       where: {
         familyId: family.id,
@@ -271,7 +270,7 @@ export async function addChildForStaff(
         firstName,
         sex: input.sex,
         birthDate: dayToDate(input.birthDate),
-        schoolId: school.id,
+        schoolId,
         schoolLevel: input.schoolLevel,
         schoolClass: blankToNull(input.schoolClass),
       },

@@ -8,13 +8,23 @@ import type { ConsentKindName } from "./consent-labels";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
+/**
+ * A booking being made: the child is judged as booking that period's service too (a document
+ * type required for that service is then required of the child, and of the family).
+ */
+export type BookingContext = { childId: string; periodId: string };
+
 /** Reads what computeCompleteness needs for one family (scoped by its id) and computes it. */
-export async function loadCompleteness(db: Db, familyId: string): Promise<FamilyCompleteness | null> {
-  const input = await loadCompletenessInput(db, familyId);
+export async function loadCompleteness(db: Db, familyId: string, booking?: BookingContext): Promise<FamilyCompleteness | null> {
+  const input = await loadCompletenessInput(db, familyId, booking);
   return input ? computeCompleteness(input) : null;
 }
 
-export async function loadCompletenessInput(db: Db, familyId: string): Promise<CompletenessInput | null> {
+export async function loadCompletenessInput(
+  db: Db,
+  familyId: string,
+  booking?: BookingContext,
+): Promise<CompletenessInput | null> {
   const documentSelect = { typeId: true, status: true, refusalReason: true, uploadedAt: true } as const;
   // One query after another: on a transaction client (the booking transaction), queries share
   // one connection and must not overlap.
@@ -64,7 +74,27 @@ export async function loadCompletenessInput(db: Db, familyId: string): Promise<C
   const texts = await db.consentText.groupBy({ by: ["kind"], _max: { version: true } });
   const mandatoryTypes = await db.documentType.findMany({
     where: { mandatory: true, active: true },
-    select: { id: true, code: true, label: true, scope: true },
+    select: { id: true, code: true, label: true, scope: true, activities: { select: { activityId: true } } },
+  });
+  // The services each child books (pending or accepted reservations), and the one being booked.
+  const booked = mandatoryTypes.some((type) => type.activities.length > 0)
+    ? await db.reservation.findMany({
+        where: { familyId, status: { in: ["PENDING", "ACCEPTED"] } },
+        select: { childId: true, period: { select: { activityId: true } } },
+      })
+    : [];
+  const bookingActivity = booking
+    ? await db.period.findUnique({ where: { id: booking.periodId }, select: { activityId: true } })
+    : null;
+  const activitiesOf = (childId: string) => [
+    ...new Set([
+      ...booked.filter((row) => row.childId === childId).map((row) => row.period.activityId),
+      ...(bookingActivity && booking?.childId === childId ? [bookingActivity.activityId] : []),
+    ]),
+  ];
+  const typeRule = ({ activities, ...type }: (typeof mandatoryTypes)[number]) => ({
+    ...type,
+    activityIds: activities.map((entry) => entry.activityId),
   });
 
   const currentConsentVersions: CompletenessInput["currentConsentVersions"] = {};
@@ -96,10 +126,11 @@ export async function loadCompletenessInput(db: Db, familyId: string): Promise<C
         transport: child.authTransport,
       },
       documents: child.documents,
+      activityIds: activitiesOf(child.id),
     })),
     currentConsentVersions,
-    mandatoryChildDocumentTypes: mandatoryTypes.filter((type) => type.scope === "CHILD"),
-    mandatoryFamilyDocumentTypes: mandatoryTypes.filter((type) => type.scope === "FAMILY"),
+    mandatoryChildDocumentTypes: mandatoryTypes.filter((type) => type.scope === "CHILD").map(typeRule),
+    mandatoryFamilyDocumentTypes: mandatoryTypes.filter((type) => type.scope === "FAMILY").map(typeRule),
     familyDocuments: family.documents,
   };
 }

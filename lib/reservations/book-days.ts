@@ -128,8 +128,15 @@ async function loadPeriod(tx: Tx, periodId: string): Promise<PeriodRow> {
 }
 
 /** Null when the child may be booked; otherwise why not (French). */
-async function incompleteness(tx: Tx, owner: BookingOwner, childId: string, childName: string): Promise<string | null> {
-  const completeness = await loadCompleteness(tx, owner.familyId);
+async function incompleteness(
+  tx: Tx,
+  owner: BookingOwner,
+  childId: string,
+  childName: string,
+  periodId: string,
+): Promise<string | null> {
+  // The period's service counts: a document type required for it is required of this child.
+  const completeness = await loadCompleteness(tx, owner.familyId, { childId, periodId });
   const child = completeness?.children.find((entry) => entry.childId === childId);
   if (completeness && child?.bookable) return null;
   const missing = [...(completeness?.missing ?? []), ...(child?.missing ?? [])].map((item) => item.label);
@@ -255,7 +262,7 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
     }
   }
   if (added.length > 0) {
-    const missing = await incompleteness(tx, owner, child.id, child.name);
+    const missing = await incompleteness(tx, owner, child.id, child.name, period.id);
     if (missing) throw new AppError("INCOMPLETE", `Réservation impossible : ${missing}.`);
     const closures = await closuresOn(
       tx,
@@ -402,7 +409,7 @@ async function copyInTransaction(tx: Tx, owner: BookingOwner, request: TCopyRese
   const refused: CopyOutcome["refused"] = [];
   const booked: { unitId: string; day: CalendarDay }[] = [];
 
-  const missing = await incompleteness(tx, owner, child.id, child.name);
+  const missing = await incompleteness(tx, owner, child.id, child.name, period.id);
   if (missing) {
     return {
       reservation: null,

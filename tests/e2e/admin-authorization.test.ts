@@ -69,6 +69,12 @@ const PAGES: Record<string, { urls: (ids: MatrixIds) => string[]; adminOnly?: tr
     urls: (ids) => ["/admin/facturation", `/admin/facturation?mois=${ids.billing.month}&regie=${ids.billing.regieId}`],
   },
   "/admin/catalogue/regies": { urls: () => ["/admin/catalogue/regies"], adminOnly: true },
+  "/admin/catalogue/ecoles": { urls: () => ["/admin/catalogue/ecoles"] },
+  "/admin/catalogue/ecoles/nouvelle": { urls: () => ["/admin/catalogue/ecoles/nouvelle"] },
+  "/admin/catalogue/ecoles/[id]": { urls: (ids) => [`/admin/catalogue/ecoles/${ids.settings.schoolEdit}`] },
+  "/admin/documents/types": { urls: () => ["/admin/documents/types"] },
+  "/admin/documents/types/nouveau": { urls: () => ["/admin/documents/types/nouveau"] },
+  "/admin/documents/types/[id]": { urls: (ids) => [`/admin/documents/types/${ids.settings.documentTypeEdit}`] },
   "/admin/catalogue/regies/nouvelle": { urls: () => ["/admin/catalogue/regies/nouvelle"], adminOnly: true },
   "/admin/catalogue/regies/[id]": { urls: (ids) => [`/admin/catalogue/regies/${ids.regies.edit}`], adminOnly: true },
   "/admin/factures": { urls: () => ["/admin/factures", "/admin/factures?etat=en-retard&q=MATRICE&mois=2026-10&page=2"] },
@@ -97,6 +103,8 @@ const ACTION_PAGES: Record<string, (ids: MatrixIds) => string> = {
   "app/admin/facturation/actions.ts": () => "/admin/facturation",
   "app/admin/paiements-en-ligne/actions.ts": () => "/admin/paiements-en-ligne",
   "app/admin/catalogue/regies/actions.ts": () => "/admin/catalogue/regies",
+  "app/admin/catalogue/ecoles/actions.ts": () => "/admin/catalogue/ecoles",
+  "app/admin/documents/types/actions.ts": () => "/admin/documents/types",
   "app/admin/factures/actions.ts": (ids) => `/admin/factures/${ids.invoiceId}`,
 };
 
@@ -593,6 +601,49 @@ const SPECS: Record<string, Spec> = {
     read: (db, ids) => db.regie.count({ where: { id: ids.regies.remove } }),
     after: () => 0,
   },
+  createDocumentTypeAction: {
+    argument: () => json({ label: "Matrice : type créé", scope: "CHILD", sortOrder: "0", active: "true" }),
+    read: (db) => db.documentType.count({ where: { label: "Matrice : type créé" } }),
+    after: () => 1,
+  },
+  updateDocumentTypeAction: {
+    argument: (ids) =>
+      json({
+        id: ids.settings.documentTypeEdit,
+        label: "Matrice : type modifié",
+        scope: "FAMILY",
+        mandatory: "true",
+        sortOrder: "3",
+      }),
+    read: (db, ids) =>
+      db.documentType.findUniqueOrThrow({
+        where: { id: ids.settings.documentTypeEdit },
+        select: { label: true, mandatory: true, active: true },
+      }),
+    after: () => ({ label: "Matrice : type modifié", mandatory: true, active: false }),
+  },
+  deleteDocumentTypeAction: {
+    argument: (ids) => json({ id: ids.settings.documentTypeRemove }),
+    read: (db, ids) => db.documentType.count({ where: { id: ids.settings.documentTypeRemove } }),
+    after: () => 0,
+  },
+  createSchoolAction: {
+    argument: () => json({ name: "Matrice : école créée", address: "", kind: "MATERNELLE", levels: "PS,MS,GS" }),
+    read: (db) => db.school.count({ where: { name: "Matrice : école créée" } }),
+    after: () => 1,
+  },
+  updateSchoolAction: {
+    argument: (ids) =>
+      json({ id: ids.settings.schoolEdit, name: "Matrice : école modifiée", kind: "ELEMENTAIRE", levels: "CP,CE1,CE2" }),
+    read: (db, ids) =>
+      db.school.findUniqueOrThrow({ where: { id: ids.settings.schoolEdit }, select: { name: true, levels: true } }),
+    after: () => ({ name: "Matrice : école modifiée", levels: ["CP", "CE1", "CE2"] }),
+  },
+  deleteSchoolAction: {
+    argument: (ids) => json({ id: ids.settings.schoolRemove }),
+    read: (db, ids) => db.school.count({ where: { id: ids.settings.schoolRemove } }),
+    after: () => 0,
+  },
   recordPaymentAction: {
     argument: (ids) =>
       json({
@@ -647,6 +698,9 @@ async function fingerprint(database: PortalPrisma): Promise<Record<string, unkno
       'activities', (SELECT string_agg(id || code || name || COALESCE("regieId", '') || "sortOrder", ',' ORDER BY id) FROM "Activity"),
       'periods', (SELECT string_agg(id || name || "establishmentId" || "activityId" || "startDate" || "endDate" || "openWeekdays"::text || coalesce("lastBookingDate"::text, '') || "bookingRuleId" || "changeRuleId" || "validationMode" || coalesce("minAgeYears"::text, '') || coalesce("maxAgeYears"::text, '') || "schoolLevels"::text || active, ',' ORDER BY id) FROM "Period"),
       'deadlineRules', (SELECT string_agg(id || kind || coalesce(weekday::text, '') || coalesce("daysBefore"::text, '') || "timeOfDay", ',' ORDER BY id) FROM "DeadlineRule"),
+      'documentTypes', (SELECT string_agg(id || label || scope || mandatory || active || "sortOrder" || coalesce("helpText", ''), ',' ORDER BY id) FROM "DocumentType"),
+      'documentTypeServices', (SELECT coalesce(string_agg("documentTypeId" || "activityId", ',' ORDER BY "documentTypeId", "activityId"), '') FROM "DocumentTypeActivity"),
+      'schools', (SELECT string_agg(id || name || kind || levels::text || coalesce(address, ''), ',' ORDER BY id) FROM "School"),
       'eligibleSchools', (SELECT string_agg("periodId" || "schoolId", ',' ORDER BY "periodId", "schoolId") FROM "PeriodEligibleSchool"),
       'town', (SELECT string_agg("townName" || "portalName" || "guichetName" || "guichetEmail" || "primaryColor" || coalesce("logoMimeType", '') || coalesce(md5("logo"), ''), ',') FROM "TownSettings"),
       'contacts', (SELECT string_agg(id || label || coalesce(phone, ''), ',' ORDER BY id) FROM "UsefulContact"),

@@ -59,6 +59,8 @@ export type MatrixIds = {
   payfipOperationId: string;
   /** Régies to edit and to delete (neither has invoices). */
   regies: { edit: string; remove: string };
+  /** Document types and schools to edit and to delete (none in use). */
+  settings: { documentTypeEdit: string; documentTypeRemove: string; schoolEdit: string; schoolRemove: string };
   /** An invoice of the family MATRICE, to pay (« Enregistrer un paiement »). */
   invoiceId: string;
 };
@@ -166,6 +168,7 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
       familyId: family.id,
       typeId: documentType.id,
       status: "SUBMITTED",
+      name: "Avis d'imposition",
       originalName: "avis-imposition.pdf",
       storageKind: "LOCAL",
       storageKey: `documents/${crypto.randomUUID()}`,
@@ -418,5 +421,20 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
       remove: (await regie("MATRICESU", "Matrice : régie à supprimer")).id,
     },
     invoiceId: invoice.id,
+    settings: await prepareSettings(prisma),
+  };
+}
+
+/** Issue #17: two document types and two schools of the matrix's own. */
+async function prepareSettings(prisma: Database["prisma"]): Promise<MatrixIds["settings"]> {
+  const type = (code: string, label: string) =>
+    prisma.documentType.create({ data: { code, label, scope: "FAMILY" }, select: { id: true } });
+  const school = (name: string) =>
+    prisma.school.create({ data: { name, kind: "ELEMENTAIRE", levels: ["CP", "CE1"] }, select: { id: true } });
+  return {
+    documentTypeEdit: (await type("MATRICE_A_MODIFIER", "Matrice : type à modifier")).id,
+    documentTypeRemove: (await type("MATRICE_A_SUPPRIMER", "Matrice : type à supprimer")).id,
+    schoolEdit: (await school("Matrice : école à modifier")).id,
+    schoolRemove: (await school("Matrice : école à supprimer")).id,
   };
 }

@@ -63,10 +63,11 @@ describeE2e("supporting documents, in Chromium", () => {
 
   const julienSection = () => parentPage.getByTestId(`completeness-${DEMO_IDS.julien}`);
 
-  async function upload(concerns: string, type: string, file: string) {
+  async function upload(concerns: string, type: string, file: string, name?: string) {
     const form = parentPage.locator("form", { has: parentPage.getByRole("button", { name: "Envoyer" }) });
     await form.getByLabel("Le document concerne").selectOption({ label: concerns });
     await form.getByLabel("Type de document").selectOption({ label: type });
+    if (name) await form.getByLabel("Rappelez le nom du document").fill(name);
     await form.getByLabel(/Choisir le fichier/).setInputFiles(fixture(file));
     await form.getByRole("button", { name: "Envoyer" }).click();
   }
@@ -117,11 +118,20 @@ describeE2e("supporting documents, in Chromium", () => {
     // Phones are offered the camera.
     expect(await parentPage.locator('input[type="file"][capture]').getAttribute("accept")).toBe("image/*");
 
-    await upload("TEST JULIEN", "Carnet de vaccination (obligatoire)", "good-document.pdf");
+    // « Rappelez le nom du document » (guide): the type's help text shows, the name is listed.
+    await form.getByLabel("Le document concerne").selectOption({ label: "TEST JULIEN" });
+    await form.getByLabel("Type de document").selectOption({ label: "Carnet de vaccination (obligatoire)" });
+    await expectVisible(form.getByText("Les pages des vaccinations, où figurent le nom de l'enfant"));
+    await upload(
+      "TEST JULIEN",
+      "Carnet de vaccination (obligatoire)",
+      "good-document.pdf",
+      "Carnet de santé de Julien, pages 90 à 93",
+    );
     await expectVisible(parentPage.getByText("Votre document « good-document.pdf » a bien été envoyé."));
     await expectVisible(
       list.getByRole("row", {
-        name: /TEST JULIEN.*Carnet de vaccination.*good-document\.pdf.*Transmis – en attente de validation/,
+        name: /TEST JULIEN.*Carnet de santé de Julien, pages 90 à 93.*Carnet de vaccination.*good-document\.pdf.*Transmis – en attente de validation/,
       }),
     );
     expect(await accessibilityViolations(parentPage)).toEqual([]);
@@ -194,10 +204,11 @@ describeE2e("supporting documents, in Chromium", () => {
     await agentPage.waitForURL("**/admin/documents");
     expect(await accessibilityViolations(agentPage)).toEqual([]);
     await agentPage
-      .getByRole("row", { name: /TEST JULIEN.*Carnet de vaccination/ })
+      .getByRole("row", { name: /TEST JULIEN.*Carnet de vaccination.*« Carnet de santé de Julien, pages 90 à 93 »/ })
       .getByRole("link", { name: /Voir/ })
       .click();
     await agentPage.waitForURL(/\/admin\/documents\/[0-9a-f-]{36}$/);
+    await expectVisible(agentPage.getByText("Carnet de santé de Julien, pages 90 à 93"));
     const frameSource = (await agentPage.locator("iframe[title^='Aperçu']").getAttribute("src"))!;
     const viewed = await agentPage.request.get(frameSource);
     expect(viewed.status()).toBe(200);

@@ -44,6 +44,7 @@ async function emptyDemoRecord(database: Database) {
       childId: DEMO_IDS.julie,
       typeId: vaccination.id,
       status: "ACCEPTED",
+      name: "Carnet de vaccination de Julie",
       originalName: "carnet-vaccination-julie.pdf",
       storageKind: "LOCAL",
       storageKey: `documents/e2e-${crypto.randomUUID()}`,

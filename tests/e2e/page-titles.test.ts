@@ -18,7 +18,16 @@ import { startPortal, type Portal } from "./portal";
 const GENERIC = new Set(["Famille", "Réservation", "Fiche enfant", "Période", "Unité", "Examiner un document", "Administration"]);
 
 type Ids = Record<
-  "reservation" | "activity" | "establishment" | "period" | "unit" | "regie" | "invoice" | "payfipOperation",
+  | "reservation"
+  | "activity"
+  | "establishment"
+  | "period"
+  | "unit"
+  | "regie"
+  | "invoice"
+  | "payfipOperation"
+  | "school"
+  | "documentType",
   string
 >;
 
@@ -37,6 +46,8 @@ function fill(route: string, ids: Ids): string {
       factures: ids.invoice,
       paiement: ids.payfipOperation,
       regies: ids.regie,
+      ecoles: ids.school,
+      types: ids.documentType,
     }[folder];
     if (!id) throw new Error(`page-titles.test.ts: no demo id for [${segment}] under /${folder}/ in ${route} — add one`);
     return `/${folder}/${id}`;
@@ -90,7 +101,14 @@ describeE2e("page titles name their content (RGAA 8.6)", () => {
           },
           select: { id: true },
         });
+        const school = await prisma.school.findUniqueOrThrow({ where: { name: "Foch" }, select: { id: true } });
+        const documentType = await prisma.documentType.findUniqueOrThrow({
+          where: { code: "CARNET_VACCINATION" },
+          select: { id: true },
+        });
         ids = {
+          school: school.id,
+          documentType: documentType.id,
           invoice: invoice.id,
           payfipOperation: operation.id,
           regie: regie.id,

@@ -53,6 +53,7 @@ async function prepare(database: Database, clock: PortalClock) {
       typeId: type.id,
       status: "REFUSED",
       refusalReason: DOCUMENT_REFUSAL,
+      name: "Jugement de divorce",
       originalName: "jugement-de-divorce-pages-1-a-12-numerisation-du-scanner.pdf",
       storageKind: "LOCAL",
       storageKey: "documents/parent-phone-refused",

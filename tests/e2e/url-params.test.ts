@@ -173,6 +173,7 @@ describeE2e("ids and search params read from the address", () => {
             familyId: family.id,
             typeId: documentType.id,
             status: "SUBMITTED",
+            name: "Étrangère",
             originalName: "etrangere.pdf",
             storageKind: "LOCAL",
             storageKey: `documents/${crypto.randomUUID()}`,

@@ -122,6 +122,7 @@ describe.each(testDatabaseKinds())("the child sheet on %s", (kind) => {
         childId: DEMO_IDS.julie,
         typeId: vaccination.id,
         status: "ACCEPTED",
+        name: "Carnet",
         originalName: "carnet.pdf",
         storageKind: "LOCAL",
         storageKey: `test/${crypto.randomUUID()}`,

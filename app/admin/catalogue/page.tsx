@@ -93,6 +93,11 @@ export default async function CataloguePage() {
             </a>
           </li>
           <li>
+            <Link href="/admin/catalogue/ecoles" className="underline">
+              Écoles
+            </Link>
+          </li>
+          <li>
             <Link href="/admin/catalogue/tranches" className="underline">
               Tranches de quotient familial
             </Link>

@@ -32,6 +32,11 @@ export default async function DocumentQueuePage({ searchParams }: Props) {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand">Pièces justificatives à valider</h1>
+      <p>
+        <Link href="/admin/documents/types" className="underline">
+          Types de documents demandés aux familles
+        </Link>
+      </p>
       {decision ? (
         <p role="status" className="rounded bg-green-50 px-4 py-3 font-semibold text-green-900">
           {DECISIONS[decision]}
@@ -47,7 +52,7 @@ export default async function DocumentQueuePage({ searchParams }: Props) {
             placeholder="Tous les types"
             options={types.map((type) => ({
               value: type.id,
-              label: `${type.label} (${type.scope === "CHILD" ? "enfant" : "famille"})`,
+              label: `${type.label} (${type.scope === "CHILD" ? "enfant" : "famille"}${type.active ? "" : ", retiré"})`,
             }))}
           />
         </FilterForm>
@@ -66,13 +71,16 @@ export default async function DocumentQueuePage({ searchParams }: Props) {
                   <td className="py-2 pr-3">{formatDateTime(row.uploadedAt)}</td>
                   <td className="py-2 pr-3 font-semibold">{row.familyName}</td>
                   <td className="py-2 pr-3">{row.folder}</td>
-                  <td className="py-2 pr-3">{row.typeLabel}</td>
+                  <td className="py-2 pr-3">
+                    {row.typeLabel}
+                    <span className="block text-muted">« {row.name} »</span>
+                  </td>
                   <td className="py-2">
                     <Link href={`/admin/documents/${row.id}`} className="text-brand underline hover:no-underline">
                       Voir
                       <span className="sr-only">
                         {" "}
-                        le document {row.typeLabel} de {row.folder}, famille {row.familyName}
+                        le document « {row.name} » ({row.typeLabel}) de {row.folder}, famille {row.familyName}
                       </span>
                     </Link>
                   </td>

@@ -41,6 +41,7 @@ export async function POST(request: NextRequest) {
     const parsed = ZUploadDocumentSchema.safeParse({
       concerns: form.get("concerns") ?? undefined,
       typeId: form.get("typeId") ?? undefined,
+      name: form.get("name") ?? undefined,
     });
     const fieldErrors: Record<string, string[]> = parsed.success
       ? {}

@@ -64,6 +64,10 @@ export default async function ReviewDocumentPage({ params }: { params: Promise<{
               <dd className="inline">{formatDateTime(document.uploadedAt)}</dd>
             </div>
             <div>
+              <dt className="inline font-semibold">Nom donné par la famille : </dt>
+              <dd className="inline break-all">{document.name}</dd>
+            </div>
+            <div>
               <dt className="inline font-semibold">Fichier : </dt>
               <dd className="inline break-all">
                 {document.originalName} ({Math.ceil(document.size / 1024)} Ko)

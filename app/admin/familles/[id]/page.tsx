@@ -14,7 +14,6 @@ import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
 import { familyAttendance } from "@/lib/attendance/attendance";
 import { staffPage } from "@/lib/auth/session";
-import { listSchools } from "@/lib/catalogue/catalogue";
 import { childName } from "@/lib/children/child-name";
 import { childIdentityValues } from "@/lib/children/child-sheet";
 import * as clock from "@/lib/clock";
@@ -28,6 +27,7 @@ import { parseId } from "@/lib/http/url-params";
 import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 import { reservationState } from "@/lib/reservations/status";
 import { STAFF_STATUS_LABELS, stateLabel } from "@/lib/reservations/status-labels";
+import { listSchoolChoices } from "@/lib/schools/schools";
 
 import {
   addChildAction,
@@ -58,7 +58,7 @@ export default async function FamilyPage({
   if (!id) notFound();
   const family = await getFamilyForStaff(db, viewer, id);
   if (!family) notFound();
-  const schools = await listSchools(db);
+  const schools = await listSchoolChoices(db);
   const completeness = await loadCompleteness(db, family.id);
   const address = [family.street, family.addressComplement, [family.postalCode, family.city].filter(Boolean).join(" ")]
     .filter(Boolean)
@@ -168,7 +168,7 @@ export default async function FamilyPage({
           <ul className="space-y-1">
             {family.documents.map((document) => (
               <li key={document.id}>
-                {document.type.label}
+                « {document.name} » : {document.type.label}
                 {document.child ? ` (${childName(document.child)})` : ""} – {document.originalName} –{" "}
                 {STAFF_DOCUMENT_STATUS_LABELS[document.status]}
                 {document.refusalReason ? ` : ${document.refusalReason}` : ""}
