@@ -37,6 +37,7 @@ function fill(route: string, ids: Ids): string {
       factures: ids.invoice,
       paiement: ids.payfipOperation,
       regies: ids.regie,
+      consentements: "reglements",
     }[folder];
     if (!id) throw new Error(`page-titles.test.ts: no demo id for [${segment}] under /${folder}/ in ${route} — add one`);
     return `/${folder}/${id}`;
