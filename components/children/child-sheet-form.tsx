@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useFieldArray, type Resolver } from "react-hook-form";
 
+import { ConsentBody } from "@/components/consents/consent-body";
 import {
   ConsentStateList,
   FormSection,
@@ -248,7 +249,7 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
           />
         ) : (
           <>
-            {authorisationsText ? <p id="accept-text">{authorisationsText}</p> : null}
+            {authorisationsText ? <ConsentBody id="accept-text" body={authorisationsText} /> : null}
             <CheckboxField
               registration={register("accept")}
               label="J'accepte"

@@ -19,7 +19,8 @@ import type { TConsentTextParsed } from "./consent-text.schema";
 // force (the highest: lib/families/consents.ts), so a family that accepted version 1 is asked
 // again for version 2; its version-1 Consent row stays, with its date.
 
-export const CONSENT_TEXT_STALE = "Une autre version de ce texte vient d'être publiée : rechargez la page pour partir de celle-ci.";
+export const CONSENT_TEXT_STALE =
+  "Une autre version de ce texte vient d'être publiée : rechargez la page pour partir de celle-ci.";
 export const CONSENT_TEXT_UNCHANGED = "Le texte est identique à la version en vigueur : rien à publier.";
 
 const publisherSelect = { select: { firstName: true, lastName: true, email: true } } as const;

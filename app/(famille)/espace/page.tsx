@@ -7,6 +7,7 @@ import { CompletenessBlock } from "@/components/dashboard/completeness-block";
 import { DOCUMENTS_SHOWN, DocumentsBlock } from "@/components/dashboard/documents-block";
 import { EarlyChildhoodBlock } from "@/components/dashboard/early-childhood-block";
 import { InvoicesBlock } from "@/components/dashboard/invoices-block";
+import { RenewedConsentsBanner } from "@/components/dashboard/renewed-consents-banner";
 import { ReservationsBlock } from "@/components/dashboard/reservations-block";
 import { parentPage } from "@/lib/auth/session";
 import { familyInvoicesToPay } from "@/lib/billing/family-invoices";
@@ -35,6 +36,7 @@ export default async function FamilyDashboardPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand">Famille {dashboard.familyName}</h1>
+      <RenewedConsentsBanner completeness={completeness} />
       <div className="grid gap-6 md:grid-cols-2">
         <AccountBlock />
         <ChildrenBlock items={dashboard.children} />

@@ -62,8 +62,8 @@ export default async function ContentPage() {
           <Link href="/admin/contenus/consentements" className="font-semibold text-brand underline">
             Textes d&apos;engagement
           </Link>{" "}
-          : règlements, attestation sur l&apos;honneur, signature numérique, protection des données, autorisations de l&apos;enfant
-          (nouvelle version, aperçu, historique).
+          : règlements, attestation sur l&apos;honneur, signature numérique, protection des données, autorisations de
+          l&apos;enfant (nouvelle version, aperçu, historique).
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">

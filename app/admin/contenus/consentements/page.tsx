@@ -43,7 +43,9 @@ export default async function ConsentTextsPage() {
                 <td className="p-2">{text.current ? `Version ${text.current.version}` : "Aucun texte publié"}</td>
                 <td className="p-2">
                   {text.current ? formatDateTime(text.current.publishedAt) : "—"}
-                  {text.current?.publishedBy ? <span className="block text-sm text-muted">par {text.current.publishedBy}</span> : null}
+                  {text.current?.publishedBy ? (
+                    <span className="block text-sm text-muted">par {text.current.publishedBy}</span>
+                  ) : null}
                 </td>
                 <td className="p-2">{text.current ? families(text.current.acceptedFamilies) : "—"}</td>
                 <td className="p-2">

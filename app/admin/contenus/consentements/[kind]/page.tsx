@@ -33,7 +33,10 @@ export default async function ConsentTextPage({ params }: Params) {
   const title = CONSENT_KIND_TITLES[kind];
   return (
     <div className="space-y-6">
-      <PageHeader title={`Texte d'engagement « ${title} »`} back={{ href: "/admin/contenus/consentements", label: "Textes d'engagement" }} />
+      <PageHeader
+        title={`Texte d'engagement « ${title} »`}
+        back={{ href: "/admin/contenus/consentements", label: "Textes d'engagement" }}
+      />
       <p>Lu par la famille : {CONSENT_KIND_PLACES[kind]}.</p>
       <Panel title="Publier une nouvelle version">
         <ConsentTextForm
