@@ -40,7 +40,6 @@ export default async function ConsentTextPage({ params }: Params) {
       <p>Lu par la famille : {CONSENT_KIND_PLACES[kind]}.</p>
       <Panel title="Publier une nouvelle version">
         <ConsentTextForm
-          key={current?.version ?? 0}
           action={publishConsentTextAction}
           kind={kind}
           currentVersion={current?.version ?? 0}
