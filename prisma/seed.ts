@@ -133,26 +133,32 @@ async function seedPeriod(
   return true;
 }
 
+// The guide's statements, word for word (issue #17 point 7); the family record prints each title
+// (« RÈGLEMENTS : ») before its text. Version 1 is created once: a demo database seeded before
+// keeps the versions it has (an administrator publishes a new one from « Textes d'engagement »).
 const CONSENT_TEXTS: { kind: Prisma.ConsentTextCreateInput["kind"]; body: string }[] = [
   {
     kind: "REGLEMENTS",
-    body: "J'atteste avoir pris connaissance des règlements intérieurs des structures (restauration scolaire, accueils périscolaires, accueils de loisirs) et les accepter.",
+    body: "Je certifie avoir pris connaissance des règlements intérieurs des structures et accepte leurs contenus.",
   },
   {
     kind: "ATTESTATION_HONNEUR",
-    body: "J'atteste sur l'honneur l'exactitude des renseignements portés sur ce dossier.",
+    body: "Je certifie sur l'honneur l'exactitude des renseignements donnés et m'engage à faire connaître toutes modifications sous les plus brefs délais.",
   },
   {
     kind: "SIGNATURE_NUMERIQUE",
-    body: "J'accepte que la validation de ce formulaire en ligne vaille signature de ma part.",
+    body: "La validation des informations renseignées en ligne dans le formulaire famille et dans le formulaire enfant vaut signature numérique.",
   },
   {
     kind: "PROTECTION_DONNEES",
-    body: "Les informations recueillies sont nécessaires à l'inscription de vos enfants aux services municipaux. Elles sont destinées aux seuls services de la Ville et conservées le temps de la scolarité de l'enfant. Conformément au règlement général sur la protection des données, vous disposez d'un droit d'accès, de rectification et d'effacement en vous adressant au Guichet unique.",
+    body:
+      "Les informations recueillies sur ce formulaire font l'objet d'un traitement informatique pour les besoins de gestion des services souscrits (exemples : inscription, facturation) et sont destinées uniquement au(x) gestionnaire(s) de ces services.\n\n" +
+      "Conformément à la réglementation sur la protection des données personnelles, vous bénéficiez d'un droit d'accès, de rectification et de suppression des informations qui vous concernent.",
   },
   {
+    // The guide: « Vous acceptez les conditions citées en cochant J'ACCEPTE » (it prints no text of its own).
     kind: "AUTORISATIONS_ENFANT",
-    body: "J'accepte que les autorisations ci-dessus s'appliquent pour toutes les activités municipales auxquelles mon enfant est inscrit.",
+    body: "J'accepte les conditions citées ci-dessus pour toutes les activités municipales auxquelles mon enfant est inscrit.",
   },
 ];
 

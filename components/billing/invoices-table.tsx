@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PayOnlineForm } from "@/components/billing/pay-online-form";
 import { CardCell, CardRow, CardTable } from "@/components/ui/card-table";
 import { PageLinks } from "@/components/ui/page-links";
+import { PageSizeChoice } from "@/components/ui/page-size-choice";
 import type { FamilyInvoiceList } from "@/lib/billing/family-invoices";
 import { formatAmount } from "@/lib/billing/invoice-state";
 
@@ -13,6 +14,8 @@ import { PaymentsReceived } from "./payments-received";
 type Props = FamilyInvoiceList & {
   /** Builds the link of another page. */
   pageHref: (page: number) => string;
+  /** The page the « Afficher [n] éléments / page » choice goes back to. */
+  returnTo: string;
 };
 
 const COLUMNS = ["Facture", "Émise le", "Échéance", "Montant", "Reste à payer", "État", "Paiements reçus", "Actions"];
@@ -21,7 +24,7 @@ const COLUMNS = ["Facture", "Émise le", "Échéance", "Montant", "Reste à paye
  * « Mes factures »: one row per invoice (one card on a phone, its state first), the credit note
  * that cancels it under its title, the payments received, and its PDF, page and « Payer en ligne ».
  */
-export function InvoicesTable({ items, total, page, pages, pageSize, pageHref }: Props) {
+export function InvoicesTable({ items, total, page, pages, pageSize, pageHref, returnTo }: Props) {
   if (total === 0) return <p className="text-muted">Aucune facture pour l&apos;instant.</p>;
   const from = (page - 1) * pageSize + 1;
   const to = from + items.length - 1;
@@ -82,9 +85,7 @@ export function InvoicesTable({ items, total, page, pages, pageSize, pageHref }:
         </CardTable>
       </div>
       <nav aria-label="Pages des factures" className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <p>
-          Factures {from} à {to} sur {total}
-        </p>
+        <PageSizeChoice pageSize={pageSize} total={total} from={from} to={to} returnTo={returnTo} />
         {pages > 1 ? (
           <p className="flex gap-3">
             <PageLinks page={page} pageCount={pages} href={pageHref} linkClassName="text-brand underline" />

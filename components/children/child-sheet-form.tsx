@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useFieldArray, useWatch, type Resolver } from "react-hook-form";
 
 import { LEVEL_HINT, levelOptions, type SchoolWithLevels } from "@/components/children/school-level-fields";
+import { ConsentBody } from "@/components/consents/consent-body";
 import {
   ConsentStateList,
   FormSection,
@@ -251,7 +252,7 @@ export function ChildSheetForm(props: ParentProps | StaffProps) {
           />
         ) : (
           <>
-            {authorisationsText ? <p id="accept-text">{authorisationsText}</p> : null}
+            {authorisationsText ? <ConsentBody id="accept-text" body={authorisationsText} /> : null}
             <CheckboxField
               registration={register("accept")}
               label="J'accepte"

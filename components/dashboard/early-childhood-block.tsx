@@ -1,8 +1,9 @@
 import { DataTable } from "@/components/ui/data-table";
+import { PageSizeChoice } from "@/components/ui/page-size-choice";
 import { Panel } from "@/components/ui/panel";
 
 /** PETITE ENFANCE (SPEC §7): Inscriptions, Historique réservations, Enfant / Inscription / Planning. */
-export function EarlyChildhoodBlock() {
+export function EarlyChildhoodBlock({ pageSize }: { pageSize: number }) {
   return (
     <Panel title="Petite enfance">
       <DataTable
@@ -17,6 +18,9 @@ export function EarlyChildhoodBlock() {
           </td>
         </tr>
       </DataTable>
+      <div className="mt-2 text-sm">
+        <PageSizeChoice pageSize={pageSize} total={0} returnTo="/espace" />
+      </div>
     </Panel>
   );
 }

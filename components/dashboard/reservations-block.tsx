@@ -4,7 +4,7 @@ import { ReservationsTable } from "@/components/reservations/reservations-table"
 import { Panel } from "@/components/ui/panel";
 import type { ReservationList } from "@/lib/reservations/reservations-query";
 
-/** ACCUEIL DE LOISIRS / PÉRISCOLAIRE / RESTAURATION / JEUNESSE / SPORTS VACANCES: the 5 latest reservations (the page loads them). */
+/** ACCUEIL DE LOISIRS / PÉRISCOLAIRE / RESTAURATION / JEUNESSE / SPORTS VACANCES: the latest reservations, as many as the session's « Afficher [n] éléments / page » (the page loads them). */
 export function ReservationsBlock({ list }: { list: ReservationList }) {
   return (
     <Panel
@@ -20,7 +20,7 @@ export function ReservationsBlock({ list }: { list: ReservationList }) {
         </span>
       }
     >
-      <ReservationsTable {...list} pageHref={(page) => `/espace/reservations?page=${page}`} />
+      <ReservationsTable {...list} pageHref={(page) => `/espace/reservations?page=${page}`} returnTo="/espace" />
     </Panel>
   );
 }

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useState } from "react";
 import { useWatch, type FieldPath, type Resolver } from "react-hook-form";
 
+import { ConsentBody } from "@/components/consents/consent-body";
 import { useVersionedForm } from "@/components/family/use-versioned-form";
 import { CheckboxField, RadioGroup } from "@/components/ui/form/choice-fields";
 import { SelectField, type Option } from "@/components/ui/form/select-field";
@@ -169,9 +170,7 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
 
   const statement = (field: "reglements" | "attestationHonneur" | "signatureNumerique", title: string, text: string) => (
     <div className="space-y-2 border-b border-gray-200 pb-4 last:border-b-0">
-      <p id={`${field}-text`}>
-        <strong>{title} :</strong> {text}
-      </p>
+      <ConsentBody id={`${field}-text`} lead={title} body={text} />
       <SelectField
         registration={register(field)}
         label={`${title} — votre réponse`}
@@ -259,10 +258,13 @@ export function FamilyRecordForm(props: ParentProps | StaffProps) {
               "La validation des informations renseignées en ligne dans le formulaire famille et dans le formulaire enfant vaut signature numérique.",
           )}
           <div className="space-y-2">
-            <p id="protectionDonnees-text">
-              {props.statements.protection.body ??
-                "Les informations recueillies sur ce formulaire font l'objet d'un traitement informatique pour les besoins de gestion des services souscrits et sont destinées uniquement aux gestionnaires de ces services."}
-            </p>
+            <ConsentBody
+              id="protectionDonnees-text"
+              body={
+                props.statements.protection.body ??
+                "Les informations recueillies sur ce formulaire font l'objet d'un traitement informatique pour les besoins de gestion des services souscrits et sont destinées uniquement aux gestionnaires de ces services."
+              }
+            />
             <CheckboxField
               registration={register("protectionDonnees")}
               label="J'accepte"

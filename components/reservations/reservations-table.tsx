@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { CardCell, cardLinkClassName, CardRow, CardTable } from "@/components/ui/card-table";
 import { PageLinks } from "@/components/ui/page-links";
+import { PageSizeChoice } from "@/components/ui/page-size-choice";
 import type { ReservationListItem } from "@/lib/reservations/reservations-query";
 
 import { StateBadge } from "./status-icon";
@@ -14,12 +15,14 @@ type Props = {
   pageSize: number;
   /** Builds the link of another page (keeps the search). */
   pageHref: (page: number) => string;
+  /** The page the « Afficher [n] éléments / page » choice goes back to (its search kept). */
+  returnTo: string;
 };
 
 const COLUMNS = ["N°", "Référent", "Établissement / Période", "Créé le ... Réservation du ... au ...", "État", "Voir"];
 
 /** The guide's table (one card per reservation on a phone, the state first, the whole card the link to it): N°, Référent, Établissement / Période, Créé le … / Réservation du … au …, État, Voir. */
-export function ReservationsTable({ items, total, page, pages, pageSize, pageHref }: Props) {
+export function ReservationsTable({ items, total, page, pages, pageSize, pageHref, returnTo }: Props) {
   if (total === 0) return <p className="text-muted">Aucune réservation.</p>;
   const from = (page - 1) * pageSize + 1;
   const to = from + items.length - 1;
@@ -67,9 +70,7 @@ export function ReservationsTable({ items, total, page, pages, pageSize, pageHre
         </CardTable>
       </div>
       <nav aria-label="Pages des réservations" className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <p>
-          Afficher {pageSize} éléments / page (de {from} à {to} sur {total} éléments)
-        </p>
+        <PageSizeChoice pageSize={pageSize} total={total} from={from} to={to} returnTo={returnTo} />
         {pages > 1 ? (
           <p className="flex gap-3">
             <PageLinks page={page} pageCount={pages} href={pageHref} linkClassName="text-brand underline" />

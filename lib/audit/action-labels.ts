@@ -29,6 +29,7 @@ export const AUDIT_ACTION_LABELS = {
   "child.health.read": "Consultation des données de santé d'un enfant",
   "child.sheet.update": "Fiche enfant modifiée",
   "closure.add": "Fermetures ajoutées",
+  "consent-text.publish": "Nouvelle version d'un texte d'engagement publiée",
   "daily-list.view": "Liste du jour consultée",
   "document.view": "Pièce justificative consultée",
   "document.accept": "Pièce justificative acceptée",

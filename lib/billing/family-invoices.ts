@@ -110,16 +110,22 @@ export type FamilyInvoiceItem = InvoiceSummary & {
  * « Mes factures »: the family's invoices, newest first, each with the credit note that cancels
  * it and the payments received; credit notes are not listed on their own.
  */
-export async function listFamilyInvoices(db: Db, viewer: FamilyScope, page: number, today: CalendarDay) {
+export async function listFamilyInvoices(
+  db: Db,
+  viewer: FamilyScope,
+  page: number,
+  today: CalendarDay,
+  pageSize: number = INVOICES_PAGE_SIZE,
+) {
   const where: Prisma.InvoiceWhereInput = { familyId: viewer.familyId, kind: "INVOICE" };
   const total = await db.invoice.count({ where });
-  const pages = Math.max(1, Math.ceil(total / INVOICES_PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const rows = await db.invoice.findMany({
     where,
     orderBy: [{ month: "desc" }, { issuedAt: "desc" }, { number: "desc" }],
-    skip: (current - 1) * INVOICES_PAGE_SIZE,
-    take: INVOICES_PAGE_SIZE,
+    skip: (current - 1) * pageSize,
+    take: pageSize,
     select: { ...INVOICE_ROW, creditNote: { select: INVOICE_ROW }, payments: PAYMENTS },
   });
   const items = rows.map((row): FamilyInvoiceItem => ({
@@ -127,7 +133,7 @@ export async function listFamilyInvoices(db: Db, viewer: FamilyScope, page: numb
     creditNote: row.creditNote ? summary(row.creditNote, today) : null,
     payments: paymentItems(row.payments),
   }));
-  return { items, total, page: current, pages, pageSize: INVOICES_PAGE_SIZE };
+  return { items, total, page: current, pages, pageSize };
 }
 
 export type FamilyInvoiceList = Awaited<ReturnType<typeof listFamilyInvoices>>;

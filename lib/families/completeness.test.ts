@@ -102,6 +102,17 @@ describe("completeness of a family and its children", () => {
       }),
     );
     expect(codes(result.missing)).toEqual(["family.consent.REGLEMENTS"]);
+    // Version 1 was accepted: the checklist says a new version is to accept, and the banner knows it.
+    expect(result.missing[0]).toMatchObject({ label: "Règlements : nouvelle version à accepter", renewed: true });
+  });
+
+  it("asks for a statement never accepted without calling it a new version", () => {
+    const result = computeCompleteness(
+      input({ family: { acceptedConsents: input().family.acceptedConsents.filter((c) => c.kind !== "REGLEMENTS") } }),
+    );
+    expect(result.missing).toEqual([
+      { code: "family.consent.REGLEMENTS", label: "Règlements des structures (OUI)", section: "famille" },
+    ]);
   });
 
   it("lists what an empty child sheet lacks, item by item", () => {

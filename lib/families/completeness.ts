@@ -5,7 +5,7 @@
 
 import { childName } from "@/lib/children/child-name";
 
-import { FAMILY_CONSENTS, type ConsentKindName } from "./consent-labels";
+import { FAMILY_CONSENTS, RENEWED_CONSENT_LABELS, type ConsentKindName } from "./consent-labels";
 
 export type CompletenessFamily = {
   civility: string | null;
@@ -82,6 +82,8 @@ export type MissingItem = {
   label: string;
   /** Where the parent fixes it. */
   section: "famille" | "enfant" | "documents";
+  /** A statement accepted before whose new version is now asked (the dashboard's banner). */
+  renewed?: true;
 };
 
 export type ChildCompleteness = { childId: string; name: string; complete: boolean; bookable: boolean; missing: MissingItem[] };
@@ -89,15 +91,21 @@ export type FamilyCompleteness = { complete: boolean; missing: MissingItem[]; ch
 
 const blank = (value: string | null | undefined) => !value || value.trim() === "";
 
-function hasCurrentConsent(
+/**
+ * Whether the text in force of `kind` is accepted (by the family, or by it for `childId`): "current",
+ * "renewed" when only an earlier version was (a new version asks again), "missing" otherwise.
+ */
+function consentState(
   accepted: CompletenessFamily["acceptedConsents"],
   current: CompletenessInput["currentConsentVersions"],
   kind: ConsentKindName,
   childId: string | null,
-): boolean {
+): "current" | "renewed" | "missing" {
   const version = current[kind];
-  if (version === undefined) return true; // no text in force: nothing to accept
-  return accepted.some((consent) => consent.kind === kind && consent.version === version && consent.childId === childId);
+  if (version === undefined) return "current"; // no text in force: nothing to accept
+  const own = accepted.filter((consent) => consent.kind === kind && consent.childId === childId);
+  if (own.some((consent) => consent.version === version)) return "current";
+  return own.length > 0 ? "renewed" : "missing";
 }
 
 /** The state of one mandatory document type, from the newest upload of that type. */
@@ -136,9 +144,15 @@ export function familyMissingItems(input: CompletenessInput): MissingItem[] {
   if (phones.every(blank)) item("phone", "Au moins un numéro de téléphone pour vous joindre");
 
   for (const consent of FAMILY_CONSENTS) {
-    if (!hasCurrentConsent(family.acceptedConsents, input.currentConsentVersions, consent.kind, null)) {
-      item(`consent.${consent.kind}`, consent.label);
-    }
+    const state = consentState(family.acceptedConsents, input.currentConsentVersions, consent.kind, null);
+    if (state === "renewed") {
+      missing.push({
+        code: `family.consent.${consent.kind}`,
+        label: RENEWED_CONSENT_LABELS[consent.kind],
+        section: "famille",
+        renewed: true,
+      });
+    } else if (state === "missing") item(`consent.${consent.kind}`, consent.label);
   }
   const familyActivityIds = input.children.flatMap((child) => child.activityIds ?? []);
   for (const type of input.mandatoryFamilyDocumentTypes) {
@@ -171,9 +185,15 @@ export function childMissingItems(input: CompletenessInput, child: CompletenessC
   const { authorisations } = child;
   if (Object.values(authorisations).some((answer) => answer === null))
     item("authorisations", "Autorisations : répondre à chaque autorisation");
-  if (!hasCurrentConsent(input.family.acceptedConsents, input.currentConsentVersions, "AUTORISATIONS_ENFANT", child.id)) {
-    item("authorisations-consent", "Autorisations : cocher « J'accepte »");
-  }
+  const consent = consentState(input.family.acceptedConsents, input.currentConsentVersions, "AUTORISATIONS_ENFANT", child.id);
+  if (consent === "renewed") {
+    missing.push({
+      code: "child.authorisations-consent",
+      label: RENEWED_CONSENT_LABELS.AUTORISATIONS_ENFANT,
+      section: "enfant",
+      renewed: true,
+    });
+  } else if (consent === "missing") item("authorisations-consent", "Autorisations : cocher « J'accepte »");
 
   for (const type of input.mandatoryChildDocumentTypes) {
     if (!requiredFor(type, child.activityIds)) continue;

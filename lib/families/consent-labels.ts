@@ -21,6 +21,15 @@ export const FAMILY_CONSENTS: { kind: ConsentKindName; label: string }[] = [
   { kind: "PROTECTION_DONNEES", label: "Protection des données : « J'accepte »" },
 ];
 
+/** The checklist's item when the family accepted an earlier version and a new one is in force. */
+export const RENEWED_CONSENT_LABELS: Record<ConsentKindName, string> = {
+  REGLEMENTS: "Règlements : nouvelle version à accepter",
+  ATTESTATION_HONNEUR: "Attestation sur l'honneur : nouvelle version à accepter",
+  SIGNATURE_NUMERIQUE: "Signature numérique : nouvelle version à accepter",
+  PROTECTION_DONNEES: "Protection des données : nouvelle version à accepter",
+  AUTORISATIONS_ENFANT: "Autorisations : nouvelle version à accepter",
+};
+
 type State = {
   kind: string;
   currentVersion: number | null;

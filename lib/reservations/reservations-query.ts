@@ -70,7 +70,14 @@ export type ReservationListItem = {
   state: ReservationState;
 };
 
-export async function listReservations(db: Db, viewer: FamilyScope, filters: ReservationFilters, page: number) {
+/** A page of the family's reservations, newest first: `pageSize` rows (5, 10 or 25: lib/http/page-size.ts). */
+export async function listReservations(
+  db: Db,
+  viewer: FamilyScope,
+  filters: ReservationFilters,
+  page: number,
+  pageSize: number = PAGE_SIZE,
+) {
   const where: Prisma.ReservationWhereInput = {
     familyId: viewer.familyId,
     ...(filters.childId ? { childId: filters.childId } : {}),
@@ -85,13 +92,13 @@ export async function listReservations(db: Db, viewer: FamilyScope, filters: Res
     ...(filters.status ? stateWhere(filters.status) : {}),
   };
   const total = await db.reservation.count({ where });
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const rows = await db.reservation.findMany({
     where,
     orderBy: { number: "desc" },
-    skip: (current - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
+    skip: (current - 1) * pageSize,
+    take: pageSize,
     select: {
       id: true,
       number: true,
@@ -116,7 +123,7 @@ export async function listReservations(db: Db, viewer: FamilyScope, filters: Res
     status: row.status,
     state: reservationState(row.status, row._count.days),
   }));
-  return { items, total, page: current, pages, pageSize: PAGE_SIZE };
+  return { items, total, page: current, pages, pageSize };
 }
 
 export type ReservationList = Awaited<ReturnType<typeof listReservations>>;

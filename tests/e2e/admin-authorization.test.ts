@@ -80,6 +80,11 @@ const PAGES: Record<string, { urls: (ids: MatrixIds) => string[]; adminOnly?: tr
   "/admin/factures": { urls: () => ["/admin/factures", "/admin/factures?etat=en-retard&q=MATRICE&mois=2026-10&page=2"] },
   "/admin/factures/[id]": { urls: (ids) => [`/admin/factures/${ids.invoiceId}`] },
   "/admin/contenus": { urls: () => ["/admin/contenus"] },
+  "/admin/contenus/consentements": { urls: () => ["/admin/contenus/consentements"], adminOnly: true },
+  "/admin/contenus/consentements/[kind]": {
+    urls: () => ["/admin/contenus/consentements/reglements", "/admin/contenus/consentements/autorisations-enfant"],
+    adminOnly: true,
+  },
   "/admin/personnel": { urls: () => ["/admin/personnel"], adminOnly: true },
   "/admin/journal": { urls: () => ["/admin/journal"], adminOnly: true },
   "/admin/envois": { urls: () => ["/admin/envois", "/admin/envois?etat=en-echec&q=matrice&page=2"], adminOnly: true },
@@ -91,6 +96,7 @@ const PAGES: Record<string, { urls: (ids: MatrixIds) => string[]; adminOnly?: tr
 /** The page whose forms post an action file's actions: the allowed role posts there. */
 const ACTION_PAGES: Record<string, (ids: MatrixIds) => string> = {
   "app/admin/contenus/actions.ts": () => "/admin/contenus",
+  "app/admin/contenus/consentements/actions.ts": () => "/admin/contenus/consentements/signature-numerique",
   "app/admin/familles/actions.ts": () => `/admin/familles/${DEMO_IDS.family}`,
   "app/admin/reservations/actions.ts": () => "/admin/reservations",
   "app/admin/catalogue/actions.ts": () => "/admin/catalogue",
@@ -595,6 +601,12 @@ const SPECS: Record<string, Spec> = {
       db.regie.findUniqueOrThrow({ where: { id: ids.regies.edit }, select: { name: true, payfipClientNumber: true } }),
     after: () => ({ name: "Matrice : régie modifiée", payfipClientNumber: "654321" }),
   },
+  publishConsentTextAction: {
+    adminOnly: true,
+    argument: () => json({ kind: "SIGNATURE_NUMERIQUE", body: "Matrice : signature numérique, version 2.", basedOnVersion: "1" }),
+    read: (db) => db.consentText.count({ where: { kind: "SIGNATURE_NUMERIQUE" } }),
+    after: () => 2,
+  },
   deleteRegieAction: {
     adminOnly: true,
     argument: (ids) => json({ id: ids.regies.remove }),
@@ -710,7 +722,8 @@ async function fingerprint(database: PortalPrisma): Promise<Record<string, unkno
       'children', (SELECT md5(string_agg(row_to_json(c)::text, ',' ORDER BY c.id)) FROM "Child" c),
       'childHealth', (SELECT md5(string_agg(row_to_json(h)::text, ',' ORDER BY h."childId")) FROM "ChildHealth" h),
       'childPeople', (SELECT md5(coalesce(string_agg(row_to_json(e)::text, ',' ORDER BY e.id), '') || (SELECT coalesce(string_agg(row_to_json(a)::text, ',' ORDER BY a.id), '') FROM "AuthorisedPerson" a)) FROM "EmergencyContact" e),
-      'consents', (SELECT md5(string_agg(row_to_json(k)::text, ',' ORDER BY k.id)) FROM "Consent" k))::text AS state`;
+      'consents', (SELECT md5(string_agg(row_to_json(k)::text, ',' ORDER BY k.id)) FROM "Consent" k),
+      'consentTexts', (SELECT md5(string_agg(row_to_json(t)::text, ',' ORDER BY t.id)) FROM "ConsentText" t))::text AS state`;
   return JSON.parse(rows.state) as Record<string, unknown>;
 }
 

@@ -1,13 +1,16 @@
 // The Guichet unique's day in Chromium: an agent creates a family, the parent activates the
 // account from the e-mail and logs in; the agent refuses a pending line and the family is
-// told (✗ and the message); the daily list's CSV export keeps its accents.
+// told (✗ and the message); the daily list's CSV export keeps its accents. Issue #17: an admin
+// publishes a new version of the Règlements (preview, then publish) and the parent is asked to
+// accept it; the parent's « Afficher [n] éléments / page » is a real choice kept for the session.
 import path from "node:path";
 
 import type { Browser, Page } from "playwright-core";
 
 import { dayToDate, formatDay } from "@/lib/dates/calendar-day";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
+import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 
+import { createReservation } from "../helpers/admin-fixtures";
 import { FIXTURE_DAY, prepareDemoReservations } from "./admin-e2e-fixtures";
 import { accessibilityViolations, describeE2e, expectVisible, login, newContext } from "./browser";
 import { withPortalAndBrowser } from "./journey";
@@ -207,5 +210,127 @@ describeE2e("the staff back office, in Chromium", () => {
     expect(await visitor.locator("header img").count()).toBe(0);
     await visitor.context().close();
     await admin.context().close();
+  });
+  it("lets the parent show 10 reservations a page instead of 5, remembered on « Mes réservations » for the session", async () => {
+    let total = 0;
+    await checkPortalDatabase(portal, "réservations ajoutées", async ({ prisma }) => {
+      const canteen = await prisma.period.findFirstOrThrow({
+        where: { establishment: { name: "CANTINE ELEMENTAIRE CAMBON" } },
+        select: { id: true, units: { select: { id: true } } },
+      });
+      for (const day of ["2027-03-08", "2027-03-09", "2027-03-11", "2027-03-12", "2027-03-15", "2027-03-16"]) {
+        await createReservation(prisma, {
+          familyId: DEMO_IDS.family,
+          childId: DEMO_IDS.julie,
+          periodId: canteen.id,
+          lines: [{ unitId: canteen.units[0].id, day }],
+          status: "ACCEPTED",
+        });
+      }
+      total = await prisma.reservation.count({ where: { familyId: DEMO_IDS.family } });
+    });
+    expect(total).toBeGreaterThan(5);
+    const context = await newContext(browser, portal.baseUrl);
+    const parent = await context.newPage();
+    await login(parent, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
+    await parent.waitForURL("**/espace");
+    const block = parent.getByRole("region", {
+      name: "Accueil de loisirs / Périscolaire / Restauration / Jeunesse / Sports vacances",
+    });
+    const rows = block.getByRole("link", { name: /^Voir la réservation n°/ });
+    const size = block.getByRole("combobox", { name: "Afficher éléments / page" });
+    expect(await size.inputValue()).toBe("5");
+    expect(await rows.count()).toBe(5);
+    await expectVisible(block.getByText(`(de 1 à 5 sur ${total} éléments)`));
+
+    await size.selectOption("10");
+    await block.getByRole("button", { name: "Appliquer" }).click();
+    await parent.waitForURL("**/espace");
+    const shown = Math.min(10, total);
+    await expectVisible(block.getByText(`(de 1 à ${shown} sur ${total} éléments)`));
+    expect(await rows.count()).toBe(shown);
+    expect(await accessibilityViolations(parent)).toEqual([]);
+
+    // Another page of the same session: the same choice.
+    await parent.goto("/espace/reservations");
+    const list = parent.getByRole("region", {
+      name: "Accueil de loisirs / Périscolaire / Restauration / Jeunesse / Sports vacances",
+    });
+    expect(await list.getByRole("combobox", { name: "Afficher éléments / page" }).inputValue()).toBe("10");
+    expect(await list.getByRole("link", { name: /^Voir la réservation n°/ }).count()).toBe(shown);
+    expect(await accessibilityViolations(parent)).toEqual([]);
+    // Kept for the session only: the cookie has no expiry; a value that is not offered reads 5.
+    const cookie = (await context.cookies()).find((entry) => entry.name === "portail-taille-page");
+    expect(cookie).toMatchObject({ value: "10", expires: -1, httpOnly: true });
+    await parent.goto("/api/taille-page?taille=7&retour=/espace/reservations");
+    await parent.waitForURL("**/espace/reservations");
+    expect(await list.getByRole("link", { name: /^Voir la réservation n°/ }).count()).toBe(5);
+    await context.close();
+  });
+
+  it("lets an admin publish a new version of the Règlements after a preview; the parent is asked to accept it, and does", async () => {
+    const text =
+      "Je certifie avoir pris connaissance des règlements intérieurs 2027 des structures.\n\nJ'accepte leurs contenus.";
+    const admin = await (await newContext(browser, portal.baseUrl)).newPage();
+    admin.on("dialog", (dialog) => void dialog.accept());
+    await login(admin, DEMO_ACCOUNTS.admin, DEMO_PASSWORD);
+    await admin.waitForURL("**/admin");
+    await admin.goto("/admin/contenus");
+    await admin.getByRole("link", { name: "Textes d'engagement" }).click();
+    await admin.waitForURL("**/admin/contenus/consentements");
+    await expectVisible(admin.getByTestId("consent-text-REGLEMENTS").getByText("Version 1"));
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await admin.getByRole("link", { name: "Modifier le texte « Règlements » et voir ses versions" }).click();
+    await admin.waitForURL("**/admin/contenus/consentements/reglements");
+
+    await admin.getByRole("textbox", { name: "Texte de la version 2" }).fill(text);
+    // Publishing comes after the preview only.
+    expect(await admin.getByRole("button", { name: "Publier la version 2" }).count()).toBe(0);
+    await admin.getByRole("button", { name: "Prévisualiser" }).click();
+    const preview = admin.getByTestId("consent-preview");
+    await expectVisible(preview.getByText("RÈGLEMENTS :"));
+    await expectVisible(preview.getByText("J'accepte leurs contenus."));
+    expect(await preview.locator("p").count()).toBe(3); // two paragraphs, then the family's answer
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await admin.getByRole("button", { name: "Publier la version 2" }).click();
+    await expectVisible(admin.getByText("Version 2 publiée : les familles devront l'accepter à leur prochaine visite."));
+    await expectVisible(admin.getByTestId("consent-version-2").getByText("Version 2 (en vigueur)"));
+    await expectVisible(
+      admin
+        .getByTestId("consent-version-1")
+        .getByText("Je certifie avoir pris connaissance des règlements intérieurs des structures et accepte leurs contenus."),
+    );
+    await admin.context().close();
+
+    const parent = await (await newContext(browser, portal.baseUrl)).newPage();
+    await login(parent, DEMO_ACCOUNTS.parent, DEMO_PASSWORD);
+    await parent.waitForURL("**/espace");
+    const banner = parent.getByRole("region", { name: "Nouvelle version à accepter" });
+    await expectVisible(banner.getByRole("link", { name: "Règlements : nouvelle version à accepter" }));
+    await expectVisible(
+      parent.getByRole("region", { name: "Dossier à compléter" }).getByText("Règlements : nouvelle version à accepter"),
+    );
+    expect(await accessibilityViolations(parent)).toEqual([]);
+    await banner.getByRole("link", { name: "Règlements : nouvelle version à accepter" }).click();
+    await parent.waitForURL("**/espace/famille");
+    await expectVisible(parent.getByText("Certains textes ont été mis à jour depuis votre dernière validation"));
+    await expectVisible(parent.getByText("Je certifie avoir pris connaissance des règlements intérieurs 2027 des structures."));
+    expect(await accessibilityViolations(parent)).toEqual([]);
+    await parent.getByRole("combobox", { name: "RÈGLEMENTS — votre réponse" }).selectOption("OUI");
+    await parent.getByRole("button", { name: "Enregistrer" }).click();
+    await expectVisible(parent.getByText("Les informations de la famille ont été enregistrées."));
+    await parent.goto("/espace");
+    await parent.getByRole("heading", { name: /^Famille / }).waitFor();
+    expect(await parent.getByText("Règlements : nouvelle version à accepter").count()).toBe(0);
+    expect(await parent.getByRole("region", { name: "Nouvelle version à accepter" }).count()).toBe(0);
+    await checkPortalDatabase(portal, "acceptations des règlements", async ({ prisma }) => {
+      const rows = await prisma.consent.findMany({
+        where: { familyId: DEMO_IDS.family, childId: null, text: { kind: "REGLEMENTS" } },
+        select: { text: { select: { version: true } } },
+        orderBy: { acceptedAt: "asc" },
+      });
+      expect(rows.map((row) => row.text.version)).toEqual([1, 2]);
+    });
+    await parent.context().close();
   });
 });

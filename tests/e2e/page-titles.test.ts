@@ -48,6 +48,7 @@ function fill(route: string, ids: Ids): string {
       regies: ids.regie,
       ecoles: ids.school,
       types: ids.documentType,
+      consentements: "reglements",
     }[folder];
     if (!id) throw new Error(`page-titles.test.ts: no demo id for [${segment}] under /${folder}/ in ${route} — add one`);
     return `/${folder}/${id}`;

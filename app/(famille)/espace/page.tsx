@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { AccountBlock } from "@/components/dashboard/account-block";
 import { ChildrenBlock } from "@/components/dashboard/children-block";
 import { CompletenessBlock } from "@/components/dashboard/completeness-block";
-import { DOCUMENTS_SHOWN, DocumentsBlock } from "@/components/dashboard/documents-block";
+import { DocumentsBlock } from "@/components/dashboard/documents-block";
 import { EarlyChildhoodBlock } from "@/components/dashboard/early-childhood-block";
 import { InvoicesBlock } from "@/components/dashboard/invoices-block";
+import { RenewedConsentsBanner } from "@/components/dashboard/renewed-consents-banner";
 import { ReservationsBlock } from "@/components/dashboard/reservations-block";
 import { parentPage } from "@/lib/auth/session";
 import { familyInvoicesToPay } from "@/lib/billing/family-invoices";
@@ -15,6 +16,7 @@ import { getDb } from "@/lib/db/client";
 import { listFamilyDocuments } from "@/lib/documents/family-documents";
 import { getFamilyDashboard } from "@/lib/families/dashboard";
 import { loadCompleteness } from "@/lib/families/load-completeness";
+import { readPageSize } from "@/lib/http/page-size";
 import { listReservations } from "@/lib/reservations/reservations-query";
 
 export const metadata: Metadata = { title: "Mon espace" };
@@ -23,11 +25,12 @@ export const metadata: Metadata = { title: "Mon espace" };
 export default async function FamilyDashboardPage() {
   const viewer = await parentPage();
   const db = getDb();
+  const pageSize = await readPageSize();
   const [dashboard, completeness, reservations, documents, invoices] = await Promise.all([
     getFamilyDashboard(db, viewer, clock.now()),
     loadCompleteness(db, viewer.familyId),
-    listReservations(db, viewer, {}, 1),
-    listFamilyDocuments(db, viewer, DOCUMENTS_SHOWN + 1),
+    listReservations(db, viewer, {}, 1, pageSize),
+    listFamilyDocuments(db, viewer),
     familyInvoicesToPay(db, viewer, clock.today()),
   ]);
   if (!dashboard || !completeness) notFound();
@@ -35,15 +38,16 @@ export default async function FamilyDashboardPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand">Famille {dashboard.familyName}</h1>
+      <RenewedConsentsBanner completeness={completeness} />
       <div className="grid gap-6 md:grid-cols-2">
         <AccountBlock />
         <ChildrenBlock items={dashboard.children} />
       </div>
       <CompletenessBlock completeness={completeness} />
-      <EarlyChildhoodBlock />
+      <EarlyChildhoodBlock pageSize={pageSize} />
       <ReservationsBlock list={reservations} />
       <InvoicesBlock invoices={invoices} />
-      <DocumentsBlock documents={documents} />
+      <DocumentsBlock documents={documents} pageSize={pageSize} />
     </div>
   );
 }

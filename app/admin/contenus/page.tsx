@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
 import { ActionForm } from "@/components/admin/action-form";
 import { ExcusedAbsenceForm } from "@/components/admin/attendance/excused-absence-form";
@@ -56,6 +57,15 @@ export default async function ContentPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand">Contenus</h1>
+      {isAdmin ? (
+        <p>
+          <Link href="/admin/contenus/consentements" className="font-semibold text-brand underline">
+            Textes d&apos;engagement
+          </Link>{" "}
+          : règlements, attestation sur l&apos;honneur, signature numérique, protection des données, autorisations de
+          l&apos;enfant (nouvelle version, aperçu, historique).
+        </p>
+      ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="Nouvelle actualité">
           <NewsForm action={createNewsAction} />
