@@ -21,7 +21,8 @@ export function dayPartsClash(a: DayPart, b: DayPart): boolean {
 /** Why two clashing day parts cannot go together (French, lower case, no date). */
 export function dayPartClashReason(a: DayPart, b: DayPart): string {
   if (a === "FULL_DAY" && b === "FULL_DAY") return "une seule journée peut être réservée pour un même enfant";
-  if (a === b) return `une seule demi-journée ${a === "MORNING" ? "du matin" : "de l'après-midi"} peut être réservée pour un même enfant`;
+  if (a === b)
+    return `une seule demi-journée ${a === "MORNING" ? "du matin" : "de l'après-midi"} peut être réservée pour un même enfant`;
   return "la journée et une demi-journée ne peuvent pas être réservées ensemble";
 }
 
@@ -58,4 +59,44 @@ export function firstDayPartClash(held: DayPartBooking[], added: DayPartBooking[
     }
   }
   return null;
+}
+
+/**
+ * The planning's side of the rule (the server stays the authority): after a tick (`before` →
+ * `after`, keys "unitId|YYYY-MM-DD"), the boxes of the same dates whose day part clashes with a
+ * newly ticked one are unticked — unless the parent may not change them (`editable`), in which
+ * case the new tick is taken back. Returns the selection and what was unticked or refused, by key.
+ */
+export function resolveDayPartTicks(
+  before: ReadonlySet<string>,
+  after: ReadonlySet<string>,
+  partOf: (unitId: string) => DayPart | null,
+  editable: ReadonlySet<string>,
+): { selected: Set<string>; unticked: string[]; refused: string[] } {
+  const split = (key: string) => {
+    const [unitId, day] = key.split("|");
+    return { day, part: partOf(unitId) };
+  };
+  const added = [...after].filter((key) => !before.has(key) && split(key).part);
+  const selected = new Set(after);
+  const unticked: string[] = [];
+  const refused: string[] = [];
+  for (const key of added) {
+    const mine = split(key);
+    const clashing = [...selected].filter((other) => {
+      if (other === key) return false;
+      const theirs = split(other);
+      return theirs.day === mine.day && theirs.part !== null && dayPartsClash(mine.part!, theirs.part);
+    });
+    if (clashing.some((other) => !editable.has(other) || added.includes(other))) {
+      selected.delete(key);
+      refused.push(key);
+      continue;
+    }
+    for (const other of clashing) {
+      selected.delete(other);
+      unticked.push(other);
+    }
+  }
+  return { selected, unticked, refused };
 }
