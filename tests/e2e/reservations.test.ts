@@ -245,7 +245,7 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await confirm();
     await expectVisible(page.getByText("Réservation acceptée").first());
-    await expectVisible(page.getByRole("cell", { name: "MATIN", exact: true }));
+    await expectVisible(page.getByRole("cell", { name: "MATIN (07:45 - 12:00)", exact: true }));
 
     // Back on the planning, the full day of that date is greyed, with the reason.
     await choose(new RegExp(`ACCUEIL DE LOISIRS SAINT-FELIX.*${leisure.periodName}`));
