@@ -1,3 +1,5 @@
+import { createUnit, getUnitForStaff, updateUnit } from "@/lib/catalogue/units";
+import { ZUnitCreateSchema, ZUnitUpdateSchema } from "@/lib/catalogue/units.schema";
 import { dayToDate } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
 import { confirmBooking, copyReservation } from "@/lib/reservations/book-days";
@@ -5,6 +7,7 @@ import { getEligiblePeriods, getPlanning } from "@/lib/reservations/reservations
 import { DEMO_IDS, seedDemo } from "@/prisma/seed";
 import { LEISURE_SERVICES } from "@/prisma/seed-catalogue";
 
+import { createStaffViewer } from "../helpers/admin-fixtures";
 import { counterMismatches, expectCountersBalancedAfterEach } from "../helpers/counters";
 import { completeChildSheet } from "../helpers/families";
 import { describePostgres, testDatabaseKinds, withDemoDatabase, type TestDatabase } from "../helpers/test-db";
@@ -222,6 +225,40 @@ describe.each(testDatabaseKinds())("leisure activities and day parts on %s", (ki
     );
     expect(copy.booked.map((line) => line.date)).toEqual(["2027-03-10"]);
     expect(copy.refused).toEqual([{ date: "2027-03-03", unitLabel: "MATIN", reason: CLASH }]);
+  });
+});
+
+describe.each(testDatabaseKinds())("the day part in the staff unit form on %s", (kind) => {
+  let database: TestDatabase;
+  withDemoDatabase(kind, (suite) => {
+    database = suite.database;
+  });
+
+  it("sets, changes and clears a unit's day part, audited; refuses an unknown one in French", async () => {
+    const agent = await createStaffViewer(database.prisma, "AGENT");
+    const period = await database.prisma.period.findFirstOrThrow({
+      where: { name: "MERCREDIS 2026-2027", establishment: { name: "ACCUEIL DE LOISIRS SAINT-FELIX" } },
+      select: { id: true },
+    });
+    const form = { periodId: period.id, label: "JOURNEE SORTIE", startTime: "08:00", endTime: "18:00", capacity: "20" };
+    const { id } = await createUnit(database.prisma, agent, ZUnitCreateSchema.parse({ ...form, dayPart: "FULL_DAY" }));
+    expect((await getUnitForStaff(database.prisma, agent, id))!.dayPart).toBe("FULL_DAY");
+    await updateUnit(database.prisma, agent, ZUnitUpdateSchema.parse({ ...form, id, dayPart: "AFTERNOON" }));
+    expect((await getUnitForStaff(database.prisma, agent, id))!.dayPart).toBe("AFTERNOON");
+    await updateUnit(database.prisma, agent, ZUnitUpdateSchema.parse({ ...form, id, dayPart: "" }));
+    expect((await getUnitForStaff(database.prisma, agent, id))!.dayPart).toBeNull();
+    const audit = await database.prisma.auditLog.findFirstOrThrow({
+      where: { action: "unit.update", targetId: id },
+      orderBy: { id: "asc" },
+      select: { details: true },
+    });
+    expect(audit.details).toMatchObject({ before: { dayPart: "FULL_DAY" }, after: { dayPart: "AFTERNOON" } });
+    const refused = ZUnitCreateSchema.safeParse({ ...form, dayPart: "SOIREE" });
+    expect(refused.success).toBe(false);
+    expect(refused.error!.issues[0]).toMatchObject({
+      path: ["dayPart"],
+      message: "Choisissez journée, demi-journée (matin ou après-midi) ou aucune.",
+    });
   });
 });
 
