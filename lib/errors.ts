@@ -7,6 +7,7 @@ type FamilyErrorCode = "DUPLICATE" | "EMAIL_TAKEN";
 type ReservationErrorCode =
   | "ALREADY_BOOKED"
   | "ALREADY_DECIDED"
+  | "DAY_PART_CLASH"
   | "DAY_REFUSED"
   | "FULL"
   | "INCOMPLETE"

@@ -13,6 +13,7 @@ import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { writeLocalFile } from "@/lib/storage/local-disk";
 
 import { seedDemoBilling } from "./seed-billing";
+import { openDemoSchoolServicesByLevel, seedLeisureCatalogue } from "./seed-catalogue";
 
 export const DEMO_PASSWORD = "portail-demo-2026";
 export const DEMO_ACCOUNTS = {
@@ -106,8 +107,8 @@ async function seedPeriod(
         bookingRuleId: DEMO_IDS.bookingRule,
         changeRuleId: DEMO_IDS.bookingRule,
         validationMode: service.validationMode,
+        // Eligibility by level, as the guide shows it: an elementary pupil is offered the seven schools' services.
         schoolLevels: ["CP", "CE1", "CE2", "CM1", "CM2"],
-        eligibleSchools: { create: { schoolId: place.schoolId } },
         closures: {
           createMany: { data: closureDays(year).map((closure) => ({ date: dayToDate(closure.day), reason: closure.reason })) },
         },
@@ -348,6 +349,9 @@ export async function seedDemo(
       }
     }
   }
+
+  await openDemoSchoolServicesByLevel(prisma);
+  await seedLeisureCatalogue(prisma, { today, schoolYears, activityIds, bracketIds, bookingRuleId: DEMO_IDS.bookingRule });
 
   const news = [
     // One per school year offered, published when its bookings open.

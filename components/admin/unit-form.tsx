@@ -2,12 +2,24 @@
 
 import { ActionForm } from "@/components/admin/action-form";
 import { CreateOrEditForm, type CreateOrEditSpec } from "@/components/admin/create-or-edit-form";
+import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
-import { ZUnitCreateSchema, ZUnitUpdateSchema } from "@/lib/catalogue/units.schema";
+import { DAY_PART_VALUES, ZUnitCreateSchema, ZUnitUpdateSchema } from "@/lib/catalogue/units.schema";
+import { DAY_PART_LABELS } from "@/lib/reservations/day-parts";
 
 type Action<T = unknown> = (input: FormData) => Promise<ActionResult<T>>;
-type UnitValues = { id: string; label: string; startTime: string; endTime: string; capacity: number; sortOrder: number };
+type UnitValues = {
+  id: string;
+  label: string;
+  startTime: string;
+  endTime: string;
+  capacity: number;
+  sortOrder: number;
+  dayPart: string | null;
+};
+
+const DAY_PART_OPTIONS = DAY_PART_VALUES.map((value) => ({ value, label: DAY_PART_LABELS[value] }));
 
 function UnitFields({ unit, sortOrder }: { unit?: UnitValues; sortOrder?: number }) {
   return (
@@ -18,6 +30,14 @@ function UnitFields({ unit, sortOrder }: { unit?: UnitValues; sortOrder?: number
         hint="Tel qu'il apparaît aux familles sur le planning, par exemple REPAS ENFANT."
         defaultValue={unit?.label}
         required
+      />
+      <SelectField
+        name="dayPart"
+        label="Journée ou demi-journée"
+        hint="Accueils de loisirs : un enfant inscrit à la journée ne peut pas l'être aussi à une demi-journée du même jour ; le matin et l'après-midi vont ensemble."
+        options={DAY_PART_OPTIONS}
+        placeholder="Ni l'une ni l'autre (repas, garderie…)"
+        defaultValue={unit?.dayPart ?? ""}
       />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField

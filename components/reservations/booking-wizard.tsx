@@ -10,6 +10,7 @@ import { SubmitButton } from "@/components/ui/form/submit-button";
 import type { ActionResult } from "@/lib/auth/action";
 import type { EstimatePricing } from "@/lib/billing/estimate";
 import { dayLabel, monthLabel, monthOf } from "@/lib/reservations/booking-rules";
+import { DAY_PART_REMINDER, dayPartClashReason, resolveDayPartTicks } from "@/lib/reservations/day-parts";
 import type { TBooking } from "@/lib/reservations/reservation.schema";
 import type { Planning } from "@/lib/reservations/reservations-query";
 
@@ -101,14 +102,38 @@ export function BookingWizard({ planning, confirm, backHref, pricing }: Props) {
   const added = lines.filter((line) => !initial.has(cellKey(line.unitId, line.day)));
   const modifying = Boolean(planning.replaces);
 
+  const [dayPartMessage, setDayPartMessage] = useState("");
+  const partOf = (unitId: string) => planning.units.find((unit) => unit.id === unitId)?.dayPart ?? null;
+
+  /** Every change of the ticks: a journée and a demi-journée of the same date exclude each other. */
+  function select(next: Set<string>) {
+    const resolved = resolveDayPartTicks(selected, next, partOf, editable);
+    const describe = (key: string) => {
+      const [unitId, day] = key.split("|");
+      return { unit: unitLabel(unitId), day: dayLabel(day), part: partOf(unitId) };
+    };
+    const first = resolved.unticked[0] ?? resolved.refused[0];
+    if (first) {
+      const ticked = [...next].find((key) => !selected.has(key) && partOf(key.split("|")[0]))!;
+      const reason = dayPartClashReason(describe(ticked).part!, describe(first).part!);
+      const count = resolved.unticked.length;
+      setDayPartMessage(
+        resolved.unticked.length > 0
+          ? `${count > 1 ? `${count} cases décochées` : `${describe(first).unit} du ${describe(first).day} décoché`} : ${reason}.`
+          : `${describe(resolved.refused[0]).unit} du ${describe(resolved.refused[0]).day} non coché : ${reason}.`,
+      );
+    } else if (next.size !== selected.size) {
+      setDayPartMessage("");
+    }
+    setSelected(resolved.selected);
+  }
+
   function toggle(key: string) {
     if (!editable.has(key)) return;
-    setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
+    const next = new Set(selected);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    select(next);
   }
 
   function untickAll() {
@@ -249,6 +274,12 @@ export function BookingWizard({ planning, confirm, backHref, pricing }: Props) {
         Vous pouvez changer de mois si besoin. Cochez les journées souhaitées avec les horaires correspondants.{" "}
         {planning.period.bookingRule} — heure limite : {planning.period.timeLimit}.
       </p>
+      {planning.hasDayParts ? (
+        <p className="rounded border border-amber-600 bg-amber-50 px-3 py-2 font-semibold">
+          <span aria-hidden="true">! </span>
+          {DAY_PART_REMINDER} Le matin et l&apos;après-midi peuvent être réservés ensemble, mais pas avec la journée du même jour.
+        </p>
+      ) : null}
       <details className="rounded bg-white px-3 py-2 shadow-sm">
         <summary className="cursor-pointer font-semibold">Légende</summary>
         <ul className="mt-2 space-y-1 text-sm">
@@ -261,8 +292,9 @@ export function BookingWizard({ planning, confirm, backHref, pricing }: Props) {
           <li>
             <span className="rounded bg-gray-200 px-1">case grisée</span> : non réservable — <strong>Complet</strong> (plus de
             place disponible, contactez le service), <strong>Délai dépassé</strong>, <strong>Fermé</strong>,{" "}
-            <strong>Non accessible</strong> à cet enfant, ou <strong>Déjà réservé</strong> ; survolez la case ou placez-vous
-            dessus pour en lire la raison.
+            <strong>Non accessible</strong> à cet enfant, <strong>Déjà réservé</strong>, ou{" "}
+            <strong>Journée / demi-journée</strong> (l&apos;enfant a déjà la journée, ou une demi-journée, ce jour-là) ; survolez
+            la case ou placez-vous dessus pour en lire la raison.
           </li>
           <li>
             <em>Autres enfants</em> : pour information, les réservations de vos autres enfants ce jour-là.
@@ -290,6 +322,9 @@ export function BookingWizard({ planning, confirm, backHref, pricing }: Props) {
           Mois suivant<span aria-hidden="true"> ›</span>
         </button>
       </div>
+      <p role="status" className="min-h-5 text-sm font-semibold">
+        {dayPartMessage}
+      </p>
       <PlanningGrid
         units={planning.units}
         month={month}
@@ -297,7 +332,7 @@ export function BookingWizard({ planning, confirm, backHref, pricing }: Props) {
         allRows={planning.rows}
         selected={selected}
         onToggle={toggle}
-        onSelect={setSelected}
+        onSelect={select}
         caption={`Planning de ${monthLabel(month)}`}
       />
       <p role="status" className="text-sm">

@@ -29,6 +29,7 @@ const SHORT_REASON: Record<CellKind, string> = {
   past_deadline: "Délai dépassé",
   closed: "Fermé",
   not_eligible: "Non accessible",
+  day_part: "Journée / demi-journée",
 };
 
 type Props = {

@@ -82,6 +82,7 @@ export async function getPeriod(db: Db, viewer: StaffViewer, periodId: string) {
         orderBy: { sortOrder: "asc" },
         select: {
           ...UNIT_FIELDS,
+          dayPart: true,
           tariffs: {
             select: { priceCents: true, bracket: { select: { label: true, minQf: true } } },
             orderBy: { bracket: { minQf: "asc" } },

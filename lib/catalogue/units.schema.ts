@@ -40,8 +40,17 @@ const time = (label: string) =>
     .min(1, `L'heure de ${label} est obligatoire.`)
     .regex(TIME_PATTERN, `L'heure de ${label} doit être au format HH:MM (par exemple 12:15).`);
 
+export const DAY_PART_VALUES = ["FULL_DAY", "MORNING", "AFTERNOON"] as const;
+
+/** Journée / demi-journée (leisure units); "" (or absent) for a unit that is neither. */
+const dayPartField = z
+  .union([z.enum(DAY_PART_VALUES), z.literal("")], { error: "Choisissez journée, demi-journée (matin ou après-midi) ou aucune." })
+  .optional()
+  .transform((value) => (value ? value : null));
+
 const unitFields = {
   label: requiredNamedText("Le libellé", 100),
+  dayPart: dayPartField,
   startTime: time("début"),
   endTime: time("fin"),
   capacity: capacityField,

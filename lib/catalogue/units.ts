@@ -6,7 +6,7 @@ import { assertStaffViewer } from "@/lib/auth/staff-only";
 import { dateToDay, dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
 import { isCheckViolation, isTransactionConflict, isTransactionTimeout, isUniqueViolation } from "@/lib/db/errors";
-import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+import type { DayPart, Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 
 import { UNIT_FIELDS } from "./catalogue";
@@ -43,6 +43,7 @@ export async function getUnitForStaff(db: Db, viewer: StaffViewer, unitId: strin
     select: {
       ...UNIT_FIELDS,
       sortOrder: true,
+      dayPart: true,
       period: { select: { id: true, name: true, startDate: true, endDate: true, establishment: { select: { name: true } } } },
       days: { where: { capacityOverridden: true }, orderBy: { date: "asc" }, select: DAY_ROW },
       tariffs: { select: { bracketId: true, priceCents: true } },
@@ -74,7 +75,15 @@ export async function getPeriodForNewUnit(db: Db, viewer: StaffViewer, periodId:
   };
 }
 
-type UnitInput = { label: string; startTime: string; endTime: string; capacity: number; sortOrder: number };
+type UnitInput = {
+  label: string;
+  startTime: string;
+  endTime: string;
+  capacity: number;
+  sortOrder: number;
+  /** Journée / demi-journée: a full day excludes the half-days of its date for a child (lib/reservations/day-parts.ts). */
+  dayPart?: DayPart | null;
+};
 
 /** Database refusals that a form can explain, as French errors; anything else is rethrown. */
 function translate(error: unknown, label?: string): never {
@@ -130,6 +139,7 @@ export async function createUnit(
           endTime: input.endTime,
           capacity: input.capacity,
           sortOrder: input.sortOrder,
+          dayPart: input.dayPart ?? null,
         },
         select: { id: true },
       });
@@ -154,9 +164,19 @@ export async function updateUnit(
   try {
     return await db.$transaction(async (tx) => {
       const [unit] = await tx.$queryRaw<
-        { id: string; periodId: string; label: string; startTime: string; endTime: string; capacity: number; sortOrder: number }[]
+        {
+          id: string;
+          periodId: string;
+          label: string;
+          startTime: string;
+          endTime: string;
+          capacity: number;
+          sortOrder: number;
+          dayPart: DayPart | null;
+        }[]
       >`
-        SELECT "id", "periodId", "label", "startTime", "endTime", "capacity", "sortOrder" FROM "Unit" WHERE "id" = ${input.id} FOR UPDATE`;
+        SELECT "id", "periodId", "label", "startTime", "endTime", "capacity", "sortOrder", "dayPart"::text AS "dayPart"
+        FROM "Unit" WHERE "id" = ${input.id} FOR UPDATE`;
       if (!unit) throw new AppError("NOT_FOUND", "Unité introuvable.");
       await ensureLabelFree(tx, unit.periodId, input.label, unit.id);
       let daysUpdated = 0;
@@ -177,6 +197,7 @@ export async function updateUnit(
           endTime: input.endTime,
           capacity: input.capacity,
           sortOrder: input.sortOrder,
+          dayPart: input.dayPart ?? null,
         },
       });
       const before = {
@@ -185,6 +206,7 @@ export async function updateUnit(
         endTime: unit.endTime,
         capacity: unit.capacity,
         sortOrder: unit.sortOrder,
+        dayPart: unit.dayPart,
       };
       const after = {
         label: input.label,
@@ -192,6 +214,7 @@ export async function updateUnit(
         endTime: input.endTime,
         capacity: input.capacity,
         sortOrder: input.sortOrder,
+        dayPart: input.dayPart ?? null,
       };
       await writeAudit(tx, viewer, {
         action: "unit.update",

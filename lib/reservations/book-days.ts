@@ -16,6 +16,7 @@ import { AppError } from "@/lib/errors";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 
 import { childEligibility, dayLabel, formatReservationNumber, isBeforeDeadline, newDayRefusal, REASONS } from "./booking-rules";
+import { dayPartClashMessage, firstDayPartClash, type DayPartBooking } from "./day-parts";
 import { eligibilityRulesOf, PERIOD_SELECT, periodRulesOf, type PeriodRow } from "./period-rules";
 import { queueReservationConfirmation } from "./reservation-mail";
 import type { TBooking, TCopyReservation } from "./reservation.schema";
@@ -150,6 +151,32 @@ async function closuresOn(tx: Tx, periodId: string, days: CalendarDay[]): Promis
     select: { date: true, reason: true },
   });
   return new Map(rows.map((row) => [dateToDay(row.date), row.reason]));
+}
+
+/**
+ * The child's booked journées and demi-journées on `days`, in any period, read after locking the
+ * child's row (FOR NO KEY UPDATE: inserting lines, which only KEY SHARE it, is not blocked). Two
+ * bookings for the same child — a full day in one, a half-day in the other — queue on that lock,
+ * so the second reads what the first committed. Lines of `exceptReservationId` (being replaced) are left out.
+ */
+async function lockedDayParts(
+  tx: Tx,
+  childId: string,
+  days: CalendarDay[],
+  exceptReservationId: string | null,
+): Promise<DayPartBooking[]> {
+  await tx.$queryRaw`SELECT "id" FROM "Child" WHERE "id" = ${childId} FOR NO KEY UPDATE`;
+  const rows = await tx.reservationDay.findMany({
+    where: {
+      childId,
+      status: { in: ACTIVE_STATUSES },
+      date: { in: [...new Set(days)].map(dayToDate) },
+      unit: { dayPart: { not: null } },
+      ...(exceptReservationId ? { reservationId: { not: exceptReservationId } } : {}),
+    },
+    select: { date: true, unit: { select: { dayPart: true } } },
+  });
+  return rows.map((row) => ({ day: dateToDay(row.date), dayPart: row.unit.dayPart }));
 }
 
 type NewReservationDay = {
@@ -298,6 +325,19 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
       });
       if (reason) throw refusal(entry.day, unitLabel(entry.unitId), reason);
     }
+    // Journée vs demi-journée, a rule of the unit: checked against the child's other bookings
+    // of those dates under the child's lock, and against the days kept by a modification.
+    const dayPartOf = (unitId: string) => units.get(unitId)?.dayPart ?? null;
+    const addedParts = added.map((entry) => ({ day: entry.day, dayPart: dayPartOf(entry.unitId) }));
+    if (addedParts.some((entry) => entry.dayPart)) {
+      const partDays = addedParts.filter((entry) => entry.dayPart).map((entry) => entry.day);
+      const held = [
+        ...(await lockedDayParts(tx, child.id, partDays, old?.id ?? null)),
+        ...kept.map((line) => ({ day: dateToDay(line.date), dayPart: dayPartOf(line.unitId) })),
+      ];
+      const clash = firstDayPartClash(held, addedParts);
+      if (clash) throw new AppError("DAY_PART_CLASH", `${dayPartClashMessage(clash)} Aucune journée n'a été réservée.`);
+    }
   }
 
   if (added.length > 0) {
@@ -434,9 +474,15 @@ async function copyInTransaction(tx: Tx, owner: BookingOwner, request: TCopyRese
   const alreadyBooked = new Map(already.map((line) => [dayKey(line.unitId, dateToDay(line.date)), line.reservation.number]));
   const eligibilityRules = eligibilityRulesOf(period);
   const rules = periodRulesOf(period);
+  const dayParts = new Map(period.units.map((unit) => [unit.id, unit.dayPart]));
+  const partDays = days.filter((entry) => dayParts.get(entry.unitId)).map((entry) => entry.day);
+  // Journée vs demi-journée: against the child's bookings of those dates (under its lock) and the days copied so far.
+  const heldParts = partDays.length > 0 ? await lockedDayParts(tx, child.id, partDays, null) : [];
   for (const entry of days) {
     const number = alreadyBooked.get(dayKey(entry.unitId, entry.day));
+    const part = { day: entry.day, dayPart: dayParts.get(entry.unitId) ?? null };
     const reason =
+      (part.dayPart ? (firstDayPartClash(heldParts, [part])?.reason ?? null) : null) ??
       newDayRefusal({
         day: entry.day,
         now,
@@ -447,7 +493,10 @@ async function copyInTransaction(tx: Tx, owner: BookingOwner, request: TCopyRese
       (number !== undefined ? `déjà réservé (réservation n° ${formatReservationNumber(number)})` : null) ??
       ((await takePlace(tx, entry.unitId, entry.day)) ? null : REASONS.full.toLowerCase());
     if (reason) refused.push({ date: entry.day, unitLabel: units.get(entry.unitId) ?? "?", reason });
-    else booked.push(entry);
+    else {
+      booked.push(entry);
+      heldParts.push(part);
+    }
   }
   const sortByDay = <T extends { date: CalendarDay; unitLabel: string }>(list: T[]) =>
     list.sort((a, b) => (a.date === b.date ? a.unitLabel.localeCompare(b.unitLabel) : a.date.localeCompare(b.date)));

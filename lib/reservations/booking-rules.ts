@@ -130,7 +130,8 @@ export function childEligibility(child: ChildForEligibility, rules: PeriodEligib
   return { eligible: true };
 }
 
-export type CellKind = "bookable" | "booked" | "full" | "past_deadline" | "closed" | "not_eligible";
+/** day_part: the child has a clashing journée / demi-journée that date (lib/reservations/day-parts.ts). */
+export type CellKind = "bookable" | "booked" | "full" | "past_deadline" | "closed" | "not_eligible" | "day_part";
 
 export type CellState = {
   kind: CellKind;

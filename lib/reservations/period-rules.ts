@@ -23,7 +23,7 @@ export const PERIOD_SELECT = {
   establishment: { select: { id: true, name: true } },
   activity: { select: { name: true } },
   units: {
-    select: { id: true, label: true, startTime: true, endTime: true, capacity: true },
+    select: { id: true, label: true, startTime: true, endTime: true, capacity: true, dayPart: true },
     orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
   },
   eligibleSchools: { select: { schoolId: true } },

@@ -18,6 +18,7 @@ import {
   openWeekdaysLabel,
   type CellState,
 } from "./booking-rules";
+import { dayPartClashReason, dayPartsClash } from "./day-parts";
 import {
   eligibilityRulesOf,
   PERIOD_SELECT,
@@ -328,7 +329,8 @@ export async function getPlanning(
   }
   const unitIds = period.units.map((unit) => unit.id);
   const range = { gte: period.startDate, lte: period.endDate };
-  const [closures, counters, childDays, otherDays] = await Promise.all([
+  const hasDayParts = period.units.some((unit) => unit.dayPart);
+  const [closures, counters, childDays, otherDays, childParts] = await Promise.all([
     db.closure.findMany({ where: { periodId: period.id }, select: { date: true, reason: true } }),
     db.unitDay.findMany({
       where: { unitId: { in: unitIds }, date: range },
@@ -352,10 +354,30 @@ export async function getPlanning(
         unit: { select: { label: true, period: { select: { establishment: { select: { name: true } } } } } },
       },
     }),
+    // Journée vs demi-journée: the child's day parts booked on those dates, in any period.
+    hasDayParts
+      ? db.reservationDay.findMany({
+          where: {
+            childId: child.id,
+            status: { in: ACTIVE_STATUSES },
+            date: range,
+            unit: { dayPart: { not: null } },
+            ...(replaces ? { reservationId: { not: replaces.id } } : {}),
+          },
+          select: {
+            unitId: true,
+            date: true,
+            unit: { select: { dayPart: true, label: true } },
+            reservation: { select: { number: true } },
+          },
+        })
+      : Promise.resolve([]),
   ]);
   const closureMap = new Map(closures.map((closure) => [dateToDay(closure.date), closure.reason]));
   const counterMap = new Map(counters.map((counter) => [`${counter.unitId}|${dateToDay(counter.date)}`, counter]));
   const childMap = new Map(childDays.map((line) => [`${line.unitId}|${dateToDay(line.date)}`, line]));
+  const partsMap = new Map<CalendarDay, typeof childParts>();
+  for (const line of childParts) partsMap.set(dateToDay(line.date), [...(partsMap.get(dateToDay(line.date)) ?? []), line]);
   const othersMap = new Map<CalendarDay, string[]>();
   for (const line of otherDays) {
     const day = dateToDay(line.date);
@@ -372,20 +394,31 @@ export async function getPlanning(
       const counter = counterMap.get(key);
       const mine = childMap.get(key);
       const held = Boolean(replaces && mine && mine.reservationId === replaces.id);
-      return {
-        unitId: unit.id,
-        ...cellState({
-          day,
-          now,
-          period: rules,
-          closureReason: closure,
-          eligibility: childEligibility(child, eligibilityRules, day),
-          capacity: counter?.capacity ?? unit.capacity,
-          booked: counter?.booked ?? 0,
-          heldByReplacedReservation: held,
-          bookedElsewhere: mine && !held ? { number: mine.reservation.number } : null,
-        }),
-      };
+      const clash = unit.dayPart
+        ? partsMap.get(day)?.find((line) => line.unitId !== unit.id && dayPartsClash(unit.dayPart!, line.unit.dayPart!))
+        : undefined;
+      const state = cellState({
+        day,
+        now,
+        period: rules,
+        closureReason: closure,
+        eligibility: childEligibility(child, eligibilityRules, day),
+        capacity: counter?.capacity ?? unit.capacity,
+        booked: counter?.booked ?? 0,
+        heldByReplacedReservation: held,
+        bookedElsewhere: mine && !held ? { number: mine.reservation.number } : null,
+      });
+      if (clash && state.kind === "bookable" && !state.checked) {
+        const reason = dayPartClashReason(unit.dayPart!, clash.unit.dayPart!);
+        return {
+          unitId: unit.id,
+          kind: "day_part" as const,
+          checked: false,
+          editable: false,
+          reason: `${clash.unit.label} déjà réservé ce jour-là (réservation n° ${formatReservationNumber(clash.reservation.number)}) : ${reason}`,
+        };
+      }
+      return { unitId: unit.id, ...state };
     }),
   }));
   const months = [...new Set(rows.map((row) => monthOf(row.day)))];
@@ -405,7 +438,14 @@ export async function getPlanning(
       bookingRule: describeRule(rules.bookingRule),
       timeLimit: formatTimeOfDay(rules.bookingRule.timeOfDay),
     },
-    units: period.units.map((unit) => ({ id: unit.id, label: unit.label, hours: `${unit.startTime} - ${unit.endTime}` })),
+    units: period.units.map((unit) => ({
+      id: unit.id,
+      label: unit.label,
+      hours: `${unit.startTime} - ${unit.endTime}`,
+      dayPart: unit.dayPart,
+    })),
+    /** Guide: « Pensez à sélectionner la journée et/ou la demi-journée » (leisure periods). */
+    hasDayParts,
     rows,
     months,
     startMonth: months.includes(startMonth) ? startMonth : (months[0] ?? startMonth),

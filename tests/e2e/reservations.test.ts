@@ -4,7 +4,7 @@ import { dayToDate, formatDay, type CalendarDay } from "@/lib/dates/calendar-day
 import { dayLabel, isBeforeDeadline } from "@/lib/reservations/booking-rules";
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 
-import { nextBookableCantineWeek, type BookableWeek } from "../helpers/bookable-week";
+import { nextBookableCantineWeek, nextBookableWeekAt, type BookableWeek } from "../helpers/bookable-week";
 import { completeChildSheet } from "../helpers/families";
 import { accessibilityViolations, describeE2e, expectVisible, signedInPage } from "./browser";
 import { withPortalAndBrowser } from "./journey";
@@ -16,6 +16,8 @@ import type { Portal, PortalClock } from "./portal";
 // pure rules the server enforces — then finds, modifies and copies the reservation to Julie.
 
 let cantine: BookableWeek;
+/** The leisure centre's Wednesdays: the next bookable one is the half-day booked. */
+let leisure: BookableWeek;
 let week: CalendarDay[] = [];
 let fullDay: CalendarDay;
 /** An open day whose deadline has passed: none when the period has not started yet (summer). */
@@ -29,6 +31,9 @@ async function prepare(database: import("@/lib/db/connect").Database, clock: Por
   // next school year's first week (the current year's last week has no day after it to fill).
   cantine = await nextBookableCantineWeek(prisma, "CAMBON", clock.now(), 10 * 60 * 1000, { laterDay: true });
   week = cantine.week;
+  leisure = await nextBookableWeekAt(prisma, "ACCUEIL DE LOISIRS SAINT-FELIX", clock.now(), 10 * 60 * 1000, {
+    periodPrefix: "MERCREDIS",
+  });
   fullDay = cantine.openDays.find((day) => day > week[week.length - 1])!;
   pastDay = cantine.openDays
     .filter((day) => day < week[0] && !isBeforeDeadline(day, cantine.rules.bookingRule, clock.now()))
@@ -73,7 +78,11 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
 
     await expectVisible(page.getByRole("heading", { name: "Choix de l'établissement et de la période" }));
     await expectVisible(page.getByRole("link", { name: /GARDERIE ELEMENTAIRE CAMBON/ }));
-    expect(await page.getByRole("link", { name: /CANTINE ELEMENTAIRE FOCH/ }).count()).toBe(0); // another school's
+    // Eligibility by level, as the guide shows it: the 14 canteens and garderies of the seven schools.
+    const year = cantine.periodName.slice(-"2026-2027".length);
+    const elementary = new RegExp(`^(CANTINE|GARDERIE) ELEMENTAIRE [A-Z]+ .*${year}`);
+    expect(await page.getByRole("link", { name: elementary }).count()).toBe(14);
+    await expectVisible(page.getByRole("link", { name: /ACCUEIL DE LOISIRS SAINT-FELIX/ }).first());
     expect(await accessibilityViolations(page)).toEqual([]);
     await cantineLink(page).click();
 
@@ -191,6 +200,61 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
     await expectVisible(page.getByText(`(de 1 à 4 sur 4 éléments)`));
     await expectVisible(page.getByRole("row").filter({ hasText: firstNumber }).getByText("Réservation remplacée"));
     await expectVisible(page.getByRole("row").filter({ hasText: "TEST JULIE" }).filter({ hasNotText: "TEST JULIEN" }));
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it("books Julien at GARDERIE ELEMENTAIRE FOCH and an ACCUEIL DE LOISIRS half-day (journée and demi-journée exclude each other)", async () => {
+    const choose = async (link: RegExp) => {
+      await page.goto(`/espace/reservations/nouvelle?enfant=${DEMO_IDS.julien}`);
+      await page.getByRole("link", { name: link }).click();
+      await expectVisible(page.getByRole("heading", { name: "Votre sélection" }));
+      await page.getByRole("link", { name: "Continuer" }).click();
+      await expectVisible(page.getByRole("heading", { name: "Planning – TEST JULIEN" }));
+    };
+    const confirm = async () => {
+      await page.getByRole("button", { name: "Valider le planning" }).click();
+      await expectVisible(page.getByRole("heading", { name: "Récapitulatif de votre demande" }));
+      await page.getByRole("button", { name: "Confirmer la réservation" }).click();
+      await expectVisible(page.getByRole("heading", { name: "Demande de réservation enregistrée" }));
+    };
+
+    // Foch is not Julien's school (Cambon): offered by level, validated by the staff.
+    await choose(new RegExp(`GARDERIE ELEMENTAIRE FOCH.*${cantine.periodName.replace("CANTINE", "GARDERIE")}`));
+    await gotoMonth(page, week[0]);
+    await page.getByRole("checkbox", { name: `MATIN le ${dayLabel(week[0])}`, exact: true }).check();
+    await confirm();
+    await expectVisible(page.getByText("En attente de traitement").first());
+
+    await choose(new RegExp(`ACCUEIL DE LOISIRS SAINT-FELIX.*${leisure.periodName}`));
+    await expectVisible(page.getByText(/Pensez à sélectionner la journée et\/ou la demi-journée pour les activités de loisirs/));
+    const day = leisure.week[0];
+    const box = (label: string) => page.getByRole("checkbox", { name: `${label} le ${dayLabel(day)}`, exact: true });
+    await gotoMonth(page, day);
+    await box("JOURNEE").check();
+    await box("MATIN").check();
+    // The planning unticks the full day, and says why; the afternoon goes with the morning.
+    expect(await box("JOURNEE").isChecked()).toBe(false);
+    await expectVisible(
+      page.getByText(
+        `JOURNEE du ${dayLabel(day)} décoché : la journée et une demi-journée ne peuvent pas être réservées ensemble.`,
+      ),
+    );
+    await box("APRES-MIDI").check();
+    expect(await box("MATIN").isChecked()).toBe(true);
+    await box("APRES-MIDI").uncheck();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await confirm();
+    await expectVisible(page.getByText("Réservation acceptée").first());
+    await expectVisible(page.getByRole("cell", { name: "MATIN (07:45 - 12:00)", exact: true }));
+
+    // Back on the planning, the full day of that date is greyed, with the reason.
+    await choose(new RegExp(`ACCUEIL DE LOISIRS SAINT-FELIX.*${leisure.periodName}`));
+    await gotoMonth(page, day);
+    expect(await box("JOURNEE").getAttribute("data-state")).toBe("day_part");
+    await box("JOURNEE").focus();
+    await expectVisible(
+      page.getByRole("tooltip", { name: /la journée et une demi-journée ne peuvent pas être réservées ensemble/ }),
+    );
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

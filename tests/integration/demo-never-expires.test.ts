@@ -53,9 +53,12 @@ describe("the demo town, whatever the date", () => {
       });
       const again = await seedDemo(database.prisma, { storageRoot, today: "2027-06-01" });
       expect(again).toEqual({ created: false, schoolYears: ["2026-2027", "2027-2028"], addedSchoolYears: ["2027-2028"] });
-      expect(await database.prisma.period.count()).toBe(28);
+      // Per school year, 14 school periods and 2 leisure Wednesday periods; the next holidays
+      // (summer 2027) at the 4 leisure establishments once.
+      expect(await database.prisma.period.count()).toBe(2 * (14 + 2) + 4);
+      expect(await database.prisma.period.count({ where: { name: "VACANCES D'ÉTÉ 2027" } })).toBe(4);
       expect(await seedDemo(database.prisma, { storageRoot, today: "2027-06-02" })).toMatchObject({ addedSchoolYears: [] });
-      expect(await database.prisma.period.count()).toBe(28);
+      expect(await database.prisma.period.count()).toBe(2 * (14 + 2) + 4);
       expect(
         await database.prisma.news.count({ where: { title: { startsWith: "Inscriptions à la restauration scolaire" } } }),
       ).toBe(2);

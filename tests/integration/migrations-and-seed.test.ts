@@ -75,10 +75,13 @@ describe.each(testDatabaseKinds())("migrations and demo data on %s", (kind) => {
     const first = await seedDemo(database.prisma, { storageRoot });
     expect(first.created).toBe(true);
     const afterFirst = await counts(database);
-    expect(afterFirst).toMatchObject({ families: 1, children: 2, users: 3, establishments: 14, periods: 14, units: 21 });
-    // Per period: 4 weeks of school holidays × 4 open days, the Ascension bridge, and the
-    // Easter Monday, Ascension and Whit Monday holidays that fall on open days.
-    expect(afterFirst.closures).toBe(14 * (4 * 4 * 2 + 1 + 3));
+    // 14 canteens and garderies, 4 leisure establishments: 2 Wednesday periods, 4 Christmas-holiday periods
+    // (seeded on 26/11/2026), each leisure period with JOURNEE, MATIN and APRES-MIDI.
+    expect(afterFirst).toMatchObject({ families: 1, children: 2, users: 3, establishments: 18, periods: 20, units: 39 });
+    // Per school period: 4 weeks of school holidays × 4 open days, the Ascension bridge, and the
+    // Easter Monday, Ascension and Whit Monday holidays that fall on open days. Per Wednesday
+    // period: the 8 holiday Wednesdays and 11 November; per Christmas period: 25 December and 1 January.
+    expect(afterFirst.closures).toBe(14 * (4 * 4 * 2 + 1 + 3) + 2 * (8 + 1) + 4 * 2);
 
     const second = await seedDemo(database.prisma, { storageRoot });
     expect(second.created).toBe(false);

@@ -77,10 +77,17 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
     expect(julie.missing).toContain("Carnet de vaccination (obligatoire) : à fournir");
     // « Compléter » goes to Julie's own sheet, not to /espace.
     expect(julie.complete).toEqual({ href: `/espace/enfants/${DEMO_IDS.julie}`, label: "Compléter la fiche de l'enfant" });
+    // Eligibility by level (the guide): the seven schools' canteens and garderies, the elementary
+    // leisure centre (Wednesdays and the Christmas holidays) and Sports Vacances — not the
+    // maternelle's centre nor the Espace ados (collège and lycée).
     const eligible = await getEligiblePeriods(database.prisma, demo, DEMO_IDS.julien, NOW);
-    expect(eligible?.periods.map((period) => period.establishment)).toEqual([
-      "CANTINE ELEMENTAIRE CAMBON",
-      "GARDERIE ELEMENTAIRE CAMBON",
+    const schools = ["CAMBON", "CARDAILLAC", "FLAUGERGUES", "FOCH", "GOURGAN", "MITTERRAND", "RAMADIER"];
+    expect(eligible?.periods.map((period) => `${period.establishment} / ${period.name}`)).toEqual([
+      "ACCUEIL DE LOISIRS SAINT-FELIX / MERCREDIS 2026-2027",
+      "ACCUEIL DE LOISIRS SAINT-FELIX / VACANCES DE NOËL 2026",
+      ...schools.map((school) => `CANTINE ELEMENTAIRE ${school} / CANTINE ELEMENTAIRE 2026-2027`),
+      ...schools.map((school) => `GARDERIE ELEMENTAIRE ${school} / GARDERIE ELEMENTAIRE 2026-2027`),
+      "SPORTS VACANCES COMPLEXE SPORTIF DE VABRE / VACANCES DE NOËL 2026",
     ]);
   });
 
@@ -149,9 +156,16 @@ describe.each(testDatabaseKinds())("booking on %s", (kind) => {
     await expect(book(["2026-12-17"], { childId: DEMO_IDS.julie })).rejects.toThrow(
       /le dossier de TEST JULIE est incomplet \(.*Carnet de vaccination/,
     );
-    await expect(book(["2026-12-17"], { periodId: fochCantine.periodId, unitId: fochCantine.unitId })).rejects.toThrow(
-      /service réservé aux élèves d'une autre école/,
-    );
+    // A town can still narrow a period to its school's pupils (the demo's are open to every school).
+    const foch = await database.prisma.school.findUniqueOrThrow({ where: { name: "Foch" }, select: { id: true } });
+    await database.prisma.periodEligibleSchool.create({ data: { periodId: fochCantine.periodId, schoolId: foch.id } });
+    try {
+      await expect(book(["2026-12-17"], { periodId: fochCantine.periodId, unitId: fochCantine.unitId })).rejects.toThrow(
+        /service réservé aux élèves d'une autre école/,
+      );
+    } finally {
+      await database.prisma.periodEligibleSchool.deleteMany({ where: { periodId: fochCantine.periodId } });
+    }
   });
 
   it("leaves manual periods (garderie) pending, one state per line", async () => {

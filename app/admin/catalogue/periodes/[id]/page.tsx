@@ -12,6 +12,7 @@ import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { staffPeriodTitle } from "@/lib/http/page-titles";
 import { parseId } from "@/lib/http/url-params";
+import { DAY_PART_LABELS } from "@/lib/reservations/day-parts";
 
 import { addClosuresAction } from "../../actions";
 
@@ -93,6 +94,7 @@ export default async function PeriodPage({ params }: { params: Promise<{ id: str
                     {unit.label}
                   </Link>{" "}
                   ({unit.startTime} – {unit.endTime}) – {unit.capacity} places par jour
+                  {unit.dayPart ? ` – ${DAY_PART_LABELS[unit.dayPart].toLowerCase()}` : ""}
                 </p>
                 <p className="text-sm">
                   {unit.tariffs.map((tariff) => `${tariff.bracket.label} : ${euros(tariff.priceCents)}`).join(" ; ") ||

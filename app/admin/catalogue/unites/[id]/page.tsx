@@ -47,6 +47,7 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
               endTime: unit.endTime,
               capacity: unit.capacity,
               sortOrder: unit.sortOrder,
+              dayPart: unit.dayPart,
             }}
           />
         </Panel>
