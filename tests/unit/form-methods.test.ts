@@ -25,6 +25,7 @@ const GET_FORMS = [
   "components/admin/back-office-search.tsx", // the back office's search: a family, a child, a reservation number
   "components/admin/daily-list-toolbar.tsx", // daily lists and kitchen counts: date, establishment, span
   "components/reservations/reservation-search-form.tsx", // a parent's reservation search
+  "components/ui/page-size-choice.tsx", // « Afficher [5] éléments / page »: a display choice kept in a session cookie, nothing else changes
 ];
 
 const SENSITIVE = [
