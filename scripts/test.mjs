@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: the whole suite, in order — lint and types, unit and integration tests (PGlite
 // always, PostgreSQL when reachable) with the production build beside them, then the browser tests (when
-// Chromium is installed). Whatever a machine lacks is skipped with its reason printed; CI
+// Chromium is installed: two files at a time, then the fault tests alone). Whatever a machine lacks is skipped with its reason printed; CI
 // (.ci/run) provides everything and sets PORTAIL_REQUIRE_ALL=1: there a missing service, a
 // skipped or a todo test fails the run (scripts/test-verdict.mjs judges). The services are
 // probed once, here, and the answers passed to every Jest run. Ends with one line
@@ -24,6 +24,14 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 delete env.DATABASE_URL; // tests choose their own databases
+
+/** Browser tests that stop PostgreSQL, SMTP or an instance and measure how the portal recovers. */
+const SERIAL_E2E = [
+  "tests/e2e/database-restart.test.ts",
+  "tests/e2e/graceful-shutdown.test.ts",
+  "tests/e2e/instance-crash.test.ts",
+  "tests/e2e/mail-outage.test.ts",
+];
 
 const steps = [];
 const problems = [];
@@ -89,7 +97,11 @@ jestStep("Tests unitaires et d'intégration", ["--ci"]);
 
 if (build) {
   if (await build) {
-    jestStep("Tests de bout en bout (Chromium)", ["--ci", "-c", "jest.e2e.config.mjs", "--forceExit"]);
+    // Two files at a time (each starts its own portal and browser), except the fault tests, which
+    // stop servers and time their recovery: those run alone afterwards.
+    const e2e = ["--ci", "-c", "jest.e2e.config.mjs", "--forceExit"];
+    jestStep("Tests de bout en bout (Chromium)", [...e2e, "--maxWorkers=2", "--testPathIgnorePatterns", ...SERIAL_E2E]);
+    jestStep("Tests de bout en bout avec pannes (Chromium, un à la fois)", [...e2e, "--maxWorkers=1", ...SERIAL_E2E]);
   } else {
     problems.push("next build a échoué : tests navigateur non lancés");
   }

@@ -200,6 +200,9 @@ export async function startJobs(options: JobsOptions): Promise<JobRuntime> {
     await boss.schedule(JOB_QUEUES.mailSweep, "* * * * *", {}, { tz: PARIS });
     await boss.schedule(JOB_QUEUES.payfipPoll, PAYFIP_POLL_CRON, {}, { tz: PARIS });
     await boss.schedule(JOB_QUEUES.dailyPurge, dailyPurgeCron, {}, { tz: PARIS });
+    // Mails already waiting when the worker starts (written while no instance ran, by a script or
+    // another instance's last moments) go out now, not at the next minute's sweep.
+    await sendDispatch(0);
   }
 
   let debounce: NodeJS.Timeout | null = null;

@@ -151,17 +151,32 @@ describeE2e("page titles name their content (RGAA 8.6)", () => {
     const seen = new Map<string, string>(); // title → the address that showed it
     const titles: Record<string, string> = {};
     const problems: string[] = [];
-    for (const address of addresses) {
-      const who = address.startsWith("/espace") ? "parent" : address.startsWith("/admin") ? "admin" : "visitor";
-      const page = await contexts[who].newPage();
-      const response = await page.goto(address);
-      const landed = new URL(page.url());
-      const title = await page.title();
-      await page.close();
+    // Opened three at a time, then judged in order.
+    const opened: { address: string; landed: string; title: string; status: number | undefined }[] = [];
+    let next = 0;
+    const open = async () => {
+      while (next < addresses.length) {
+        const index = next++;
+        const address = addresses[index];
+        const who = address.startsWith("/espace") ? "parent" : address.startsWith("/admin") ? "admin" : "visitor";
+        const page = await contexts[who].newPage();
+        const response = await page.goto(address);
+        const landed = new URL(page.url());
+        opened[index] = {
+          address,
+          landed: `${landed.pathname}${landed.search}`,
+          title: await page.title(),
+          status: response?.status(),
+        };
+        await page.close();
+      }
+    };
+    await Promise.all([open(), open(), open()]);
+    for (const { address, landed, title, status } of opened) {
       // A page that sends this visitor elsewhere (a sign-in step without its cookie) is the other page's title.
-      if (`${landed.pathname}${landed.search}` !== address) continue;
+      if (landed !== address) continue;
       titles[address] = title;
-      if (response?.status() !== 200) problems.push(`${address}: HTTP ${response?.status()}`);
+      if (status !== 200) problems.push(`${address}: HTTP ${status}`);
       if (GENERIC.has(title.replace(/( – Administration)? – Portail Familles$/, "")))
         problems.push(`${address}: generic title « ${title} »`);
       if (!/ – Portail Familles$|^Portail Familles – /.test(title))
