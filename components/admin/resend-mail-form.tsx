@@ -1,10 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { createContext, useContext, useRef, useState } from "react";
 
-import { ActionError } from "@/components/ui/form/action-error";
-import { useCheckedAction } from "@/components/ui/form/use-checked-action";
+import { ButtonActionForm } from "@/components/ui/form/button-action-form";
 import type { ActionResult } from "@/lib/auth/action";
 import { ZResendMailSchema } from "@/lib/mail/outbox-admin.schema";
 
@@ -48,32 +46,21 @@ type Props = {
 
 /** The button « Renvoyer » of one failed mail, asked for confirmation; a refusal is announced beside it. */
 export function ResendMailForm({ action, id, to, subject }: Props) {
-  const router = useRouter();
   const announce = useContext(AnnounceContext);
-  const { result, pending, post } = useCheckedAction(action, ZResendMailSchema, (data) => {
-    announce(`L'e-mail à ${data.to} est remis en file d'attente : un nouvel essai est fait tout de suite.`);
-    router.refresh();
-  });
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const question = `Renvoyer l'e-mail « ${subject} » à ${to} ? Un nouvel essai est fait tout de suite, puis pendant 48 heures en cas d'échec.`;
-    if (!window.confirm(question)) return;
-    post(new FormData(event.currentTarget));
-  }
-
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-1">
-      <input type="hidden" name="id" value={id} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded border border-brand bg-white px-3 py-2 font-semibold text-brand hover:bg-blue-50 disabled:opacity-70"
-      >
-        {pending ? "Patientez…" : "Renvoyer"}
-        <span className="sr-only"> l&apos;e-mail à {to}</span>
-      </button>
-      <ActionError result={result} />
-    </form>
+    <ButtonActionForm
+      action={action}
+      schema={ZResendMailSchema}
+      hiddenFields={{ id }}
+      confirmMessage={`Renvoyer l'e-mail « ${subject} » à ${to} ? Un nouvel essai est fait tout de suite, puis pendant 48 heures en cas d'échec.`}
+      onSuccess={(data) =>
+        announce(`L'e-mail à ${data.to} est remis en file d'attente : un nouvel essai est fait tout de suite.`)
+      }
+      className="space-y-1"
+      buttonClassName="rounded border border-brand bg-white px-3 py-2 font-semibold text-brand hover:bg-blue-50 disabled:opacity-70"
+      label="Renvoyer"
+      pendingLabel="Patientez…"
+      srLabel={<> l&apos;e-mail à {to}</>}
+    />
   );
 }

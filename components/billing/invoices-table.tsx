@@ -2,8 +2,7 @@ import Link from "next/link";
 
 import { PayOnlineForm } from "@/components/billing/pay-online-form";
 import { CardCell, CardRow, CardTable } from "@/components/ui/card-table";
-import { PageLinks } from "@/components/ui/page-links";
-import { PageSizeChoice } from "@/components/ui/page-size-choice";
+import { PagedFooter } from "@/components/ui/paged-footer";
 import type { FamilyInvoiceList } from "@/lib/billing/family-invoices";
 import { formatAmount } from "@/lib/billing/invoice-state";
 
@@ -26,8 +25,6 @@ const COLUMNS = ["Facture", "Émise le", "Échéance", "Montant", "Reste à paye
  */
 export function InvoicesTable({ items, total, page, pages, pageSize, pageHref, returnTo }: Props) {
   if (total === 0) return <p className="text-muted">Aucune facture pour l&apos;instant.</p>;
-  const from = (page - 1) * pageSize + 1;
-  const to = from + items.length - 1;
   return (
     <div className="space-y-3">
       <div role="region" aria-label="Tableau des factures" tabIndex={0} className="relative sm:overflow-x-auto">
@@ -84,14 +81,16 @@ export function InvoicesTable({ items, total, page, pages, pageSize, pageHref, r
           ))}
         </CardTable>
       </div>
-      <nav aria-label="Pages des factures" className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <PageSizeChoice pageSize={pageSize} total={total} from={from} to={to} returnTo={returnTo} />
-        {pages > 1 ? (
-          <p className="flex gap-3">
-            <PageLinks page={page} pageCount={pages} href={pageHref} linkClassName="text-brand underline" />
-          </p>
-        ) : null}
-      </nav>
+      <PagedFooter
+        label="Pages des factures"
+        page={page}
+        pages={pages}
+        pageSize={pageSize}
+        total={total}
+        shown={items.length}
+        pageHref={pageHref}
+        returnTo={returnTo}
+      />
     </div>
   );
 }

@@ -1,8 +1,7 @@
 import Link from "next/link";
 
 import { CardCell, cardLinkClassName, CardRow, CardTable } from "@/components/ui/card-table";
-import { PageLinks } from "@/components/ui/page-links";
-import { PageSizeChoice } from "@/components/ui/page-size-choice";
+import { PagedFooter } from "@/components/ui/paged-footer";
 import type { ReservationListItem } from "@/lib/reservations/reservations-query";
 
 import { StateBadge } from "./status-icon";
@@ -24,8 +23,6 @@ const COLUMNS = ["N°", "Référent", "Établissement / Période", "Créé le ..
 /** The guide's table (one card per reservation on a phone, the state first, the whole card the link to it): N°, Référent, Établissement / Période, Créé le … / Réservation du … au …, État, Voir. */
 export function ReservationsTable({ items, total, page, pages, pageSize, pageHref, returnTo }: Props) {
   if (total === 0) return <p className="text-muted">Aucune réservation.</p>;
-  const from = (page - 1) * pageSize + 1;
-  const to = from + items.length - 1;
   return (
     <div className="space-y-3">
       <div role="region" aria-label="Tableau des réservations" tabIndex={0} className="relative sm:overflow-x-auto">
@@ -69,14 +66,16 @@ export function ReservationsTable({ items, total, page, pages, pageSize, pageHre
           ))}
         </CardTable>
       </div>
-      <nav aria-label="Pages des réservations" className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <PageSizeChoice pageSize={pageSize} total={total} from={from} to={to} returnTo={returnTo} />
-        {pages > 1 ? (
-          <p className="flex gap-3">
-            <PageLinks page={page} pageCount={pages} href={pageHref} linkClassName="text-brand underline" />
-          </p>
-        ) : null}
-      </nav>
+      <PagedFooter
+        label="Pages des réservations"
+        page={page}
+        pages={pages}
+        pageSize={pageSize}
+        total={total}
+        shown={items.length}
+        pageHref={pageHref}
+        returnTo={returnTo}
+      />
     </div>
   );
 }

@@ -3,8 +3,8 @@ import Link from "next/link";
 
 import { InvoiceStateBadge } from "@/components/admin/invoices/invoice-state-badge";
 import { Pagination, queryString } from "@/components/admin/pagination";
+import { StaffTable } from "@/components/admin/staff-list";
 import { PageHeader } from "@/components/layout/page-header";
-import { DataTable } from "@/components/ui/data-table";
 import { FilterForm } from "@/components/ui/filter-form";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
@@ -22,6 +22,28 @@ import { searchParamsText, type TSearchParams } from "@/lib/http/url-params";
 export const metadata: Metadata = { title: "Factures" };
 
 const regieLabel = (regie: { name: string; active: boolean }) => (regie.active ? regie.name : `${regie.name} (retirée)`);
+
+/** « Régie » (all of them, the withdrawn ones said so), in the search and in the export. */
+function RegieField({
+  id,
+  regies,
+  defaultValue,
+}: {
+  id: string;
+  regies: { id: string; name: string; active: boolean }[];
+  defaultValue: string | undefined;
+}) {
+  return (
+    <SelectField
+      id={id}
+      label="Régie"
+      name="regie"
+      defaultValue={defaultValue ?? ""}
+      placeholder="Toutes"
+      options={regies.map((regie) => ({ value: regie.id, label: regieLabel(regie) }))}
+    />
+  );
+}
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const viewer = await staffPage();
@@ -60,14 +82,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
           placeholder="Tous"
           options={monthOptions}
         />
-        <SelectField
-          id="factures-regie"
-          label="Régie"
-          name="regie"
-          defaultValue={filter.regie ?? ""}
-          placeholder="Toutes"
-          options={regies.map((regie) => ({ value: regie.id, label: regieLabel(regie) }))}
-        />
+        <RegieField id="factures-regie" regies={regies} defaultValue={filter.regie} />
         <SelectField
           id="factures-etat"
           label="État"
@@ -100,56 +115,46 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
       {list.rows.length === 0 ? (
         <p className="text-muted">Aucune facture ne correspond à ces critères.</p>
       ) : (
-        <div role="region" aria-label="Tableau des factures" tabIndex={0} className="overflow-x-auto">
-          <DataTable
-            className="w-full min-w-[56rem] border-collapse bg-white text-left shadow"
-            headClassName="bg-gray-100"
-            caption="Factures et avoirs, les plus récents d'abord"
-            look="boxed"
-            columns={["Numéro", "Famille", "Régie", "Mois", "Émise le", "Échéance", "Total", "Reste à payer", "État"]}
-          >
-            {list.rows.map((row) => (
-              <tr key={row.id} className="border-t border-gray-200">
-                <td className="p-2 whitespace-nowrap">
-                  <Link href={`/admin/factures/${row.id}`} className="underline">
-                    {row.number}
-                  </Link>
-                </td>
-                <td className="p-2">
-                  <Link href={`/admin/familles/${row.family.id}`} className="underline">
-                    {row.family.name}
-                  </Link>
-                </td>
-                <td className="p-2">{row.regie.name}</td>
-                <td className="p-2">
-                  {monthLabel(row.month)}
-                  {row.rank > 1 ? ` (complémentaire ${row.rank})` : ""}
-                </td>
-                <td className="p-2">{formatDay(parisToday(row.issuedAt))}</td>
-                <td className="p-2">{row.kind === "INVOICE" ? formatDay(dateToDay(row.dueDate)) : "—"}</td>
-                <td className="p-2 text-right whitespace-nowrap">{formatAmount(row.totalCents)}</td>
-                <td className="p-2 text-right whitespace-nowrap">{formatAmount(row.remainingCents)}</td>
-                <td className="p-2">
-                  <InvoiceStateBadge state={row.state} />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        </div>
+        <StaffTable
+          label="Tableau des factures"
+          className="w-full min-w-[56rem] border-collapse bg-white text-left shadow"
+          caption="Factures et avoirs, les plus récents d'abord"
+          columns={["Numéro", "Famille", "Régie", "Mois", "Émise le", "Échéance", "Total", "Reste à payer", "État"]}
+        >
+          {list.rows.map((row) => (
+            <tr key={row.id} className="border-t border-gray-200">
+              <td className="p-2 whitespace-nowrap">
+                <Link href={`/admin/factures/${row.id}`} className="underline">
+                  {row.number}
+                </Link>
+              </td>
+              <td className="p-2">
+                <Link href={`/admin/familles/${row.family.id}`} className="underline">
+                  {row.family.name}
+                </Link>
+              </td>
+              <td className="p-2">{row.regie.name}</td>
+              <td className="p-2">
+                {monthLabel(row.month)}
+                {row.rank > 1 ? ` (complémentaire ${row.rank})` : ""}
+              </td>
+              <td className="p-2">{formatDay(parisToday(row.issuedAt))}</td>
+              <td className="p-2">{row.kind === "INVOICE" ? formatDay(dateToDay(row.dueDate)) : "—"}</td>
+              <td className="p-2 text-right whitespace-nowrap">{formatAmount(row.totalCents)}</td>
+              <td className="p-2 text-right whitespace-nowrap">{formatAmount(row.remainingCents)}</td>
+              <td className="p-2">
+                <InvoiceStateBadge state={row.state} />
+              </td>
+            </tr>
+          ))}
+        </StaffTable>
       )}
       <Pagination page={list.page} pageCount={list.pageCount} href={pageHref} />
 
       <Panel title="Export pour la comptabilité">
         <form method="get" action="/api/admin/factures/export" className="flex flex-wrap items-end gap-3">
           <TextField id="export-mois" label="Mois" name="mois" type="month" required defaultValue={exportMonth} />
-          <SelectField
-            id="export-regie"
-            label="Régie"
-            name="regie"
-            defaultValue={filter.regie ?? ""}
-            placeholder="Toutes"
-            options={regies.map((regie) => ({ value: regie.id, label: regieLabel(regie) }))}
-          />
+          <RegieField id="export-regie" regies={regies} defaultValue={filter.regie} />
           <button type="submit" name="type" value="factures" className="rounded bg-brand px-4 py-2 font-semibold text-white">
             Factures et avoirs émis (CSV)
           </button>
