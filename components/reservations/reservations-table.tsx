@@ -1,7 +1,7 @@
 import Link from "next/link";
 
-import { CardCell, cardLinkClassName, CardRow, CardTable } from "@/components/ui/card-table";
-import { PagedFooter } from "@/components/ui/paged-footer";
+import { CardCell, cardLinkClassName, CardRow } from "@/components/ui/card-table";
+import { PagedCardTable } from "@/components/ui/paged-card-table";
 import type { ReservationListItem } from "@/lib/reservations/reservations-query";
 
 import { StateBadge } from "./status-icon";
@@ -22,60 +22,50 @@ const COLUMNS = ["N°", "Référent", "Établissement / Période", "Créé le ..
 
 /** The guide's table (one card per reservation on a phone, the state first, the whole card the link to it): N°, Référent, Établissement / Période, Créé le … / Réservation du … au …, État, Voir. */
 export function ReservationsTable({ items, total, page, pages, pageSize, pageHref, returnTo }: Props) {
-  if (total === 0) return <p className="text-muted">Aucune réservation.</p>;
   return (
-    <div className="space-y-3">
-      <div role="region" aria-label="Tableau des réservations" tabIndex={0} className="relative sm:overflow-x-auto">
-        <CardTable
-          tableClassName="sm:min-w-[40rem]"
-          caption="Vos réservations, de la plus récente à la plus ancienne"
-          look="brand"
-          columns={COLUMNS}
-        >
-          {items.map((item) => (
-            <CardRow key={item.id}>
-              <CardCell label="N°" className="font-mono">
-                {item.number}
-              </CardCell>
-              <CardCell label="Référent">{item.childName}</CardCell>
-              <CardCell label="Établissement / Période">
-                {item.establishment} / {item.periodLabel}
-              </CardCell>
-              <CardCell label="Créé le">
-                {item.createdAt}
-                {item.firstDate ? (
-                  <>
-                    <br />
-                    Du {item.firstDate} au {item.lastDate}
-                  </>
-                ) : null}
-              </CardCell>
-              <CardCell label="État" first>
-                <StateBadge state={item.state} />
-              </CardCell>
-              <CardCell>
-                <Link
-                  href={`/espace/reservations/${item.id}`}
-                  className={`text-brand underline ${cardLinkClassName}`}
-                  aria-label={`Voir la réservation n° ${item.number}`}
-                >
-                  <span aria-hidden="true">🔍 </span>Voir
-                </Link>
-              </CardCell>
-            </CardRow>
-          ))}
-        </CardTable>
-      </div>
-      <PagedFooter
-        label="Pages des réservations"
-        page={page}
-        pages={pages}
-        pageSize={pageSize}
-        total={total}
-        shown={items.length}
-        pageHref={pageHref}
-        returnTo={returnTo}
-      />
-    </div>
+    <PagedCardTable
+      list={{ total, page, pages, pageSize, shown: items.length }}
+      empty="Aucune réservation."
+      label="Tableau des réservations"
+      navLabel="Pages des réservations"
+      caption="Vos réservations, de la plus récente à la plus ancienne"
+      columns={COLUMNS}
+      tableClassName="sm:min-w-[40rem]"
+      pageHref={pageHref}
+      returnTo={returnTo}
+    >
+      {items.map((item) => (
+        <CardRow key={item.id}>
+          <CardCell label="N°" className="font-mono">
+            {item.number}
+          </CardCell>
+          <CardCell label="Référent">{item.childName}</CardCell>
+          <CardCell label="Établissement / Période">
+            {item.establishment} / {item.periodLabel}
+          </CardCell>
+          <CardCell label="Créé le">
+            {item.createdAt}
+            {item.firstDate ? (
+              <>
+                <br />
+                Du {item.firstDate} au {item.lastDate}
+              </>
+            ) : null}
+          </CardCell>
+          <CardCell label="État" first>
+            <StateBadge state={item.state} />
+          </CardCell>
+          <CardCell>
+            <Link
+              href={`/espace/reservations/${item.id}`}
+              className={`text-brand underline ${cardLinkClassName}`}
+              aria-label={`Voir la réservation n° ${item.number}`}
+            >
+              <span aria-hidden="true">🔍 </span>Voir
+            </Link>
+          </CardCell>
+        </CardRow>
+      ))}
+    </PagedCardTable>
   );
 }
