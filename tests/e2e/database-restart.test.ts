@@ -225,6 +225,11 @@ describeWithCluster("PostgreSQL stopped and restarted under load", () => {
       otherFailures: summary(samples.filter((sample) => sample.outcome === "failed" && !caughtByTheStop(sample))),
       servedAgainAfterStartMs: recoveredAfter(backAt, restartAsked),
       servedAgainAfterRestartMs: recoveredAfter(restartedAt, Infinity),
+      // The answers that were not served after PostgreSQL came back: which request, when it started
+      // (ms after its return) and how long it took — what to look at when the bound is missed.
+      lateAfterStart: samples
+        .filter((sample) => sample.start >= backAt && sample.start < restartAsked && sample.outcome !== "served")
+        .map((sample) => `${sample.kind} +${sample.start - backAt} ms, ${sample.end - sample.start} ms: ${sample.outcome}`),
     };
     console.log(`[database-restart] ${JSON.stringify(report, null, 1)}`);
 
