@@ -215,7 +215,11 @@ describe.each(testDatabaseKinds())("petite enfance, staff side, on %s", (kind) =
     it("filters by crèche among the choices, age group at the wished start, state and wished month; drafts never show", async () => {
       const [a, b] = [await creche(), await creche()];
       const f = await family("QUEUE");
-      const baby = await request(f.id, [a.id], { birth: "2026-06-01", wished: "2027-01-04", submittedAt: "2026-09-01T10:00:00Z" }); // 7 months: bébés
+      const baby = await request(f.id, [a.id], {
+        birth: "2026-06-01",
+        wished: "2027-01-04",
+        submittedAt: "2026-09-01T10:00:00Z",
+      }); // 7 months: bébés
       const middle = await request(f.id, [b.id, a.id], { birth: "2025-01-10", wished: "2027-01-15", status: "UNDER_REVIEW" }); // 24: moyens
       const unborn = await request(f.id, [b.id], { expected: "2027-03-01", wished: "2027-09-01" }); // bébés
       await request(f.id, [a.id], { status: "DRAFT", birth: "2026-01-01" });
