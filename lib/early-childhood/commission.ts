@@ -21,7 +21,7 @@ import {
 } from "./commission-ranking";
 import { parseWeeklySchedule } from "./schedule";
 import { queueFamilyDecisionMail, type DecisionNotice } from "./staff-decision-mail";
-import { applyDecision, requestChildLabel, type StaffDecision } from "./staff-decisions";
+import { applyDecision, requestChildLabel, STALE_REQUEST, type StaffDecision } from "./staff-decisions";
 import type { TCommissionSession, TCommissionStep } from "./staff-decisions.schema";
 import { birthDayOf, loadPlacesFree, lockCreches } from "./staff-places";
 import { reorderWaitingList } from "./waiting-list";
@@ -203,8 +203,7 @@ export async function decideInCommission(db: PrismaClient, viewer: StaffViewer, 
       const candidate = byId.get(row.requestId);
       if (row.decision === "WAITING_LIST" && candidate?.status === "WAITING_LIST") {
         // Already on the lists: nothing changes (its place follows the ranking below), unless the page was stale.
-        if (candidate.version !== row.version)
-          await applyDecision(tx, viewer, { id: row.requestId, version: row.version }, { kind: "WAITING_LIST" });
+        if (candidate.version !== row.version) throw new AppError("STALE_VERSION", STALE_REQUEST);
         continue;
       }
       let decision: StaffDecision;
