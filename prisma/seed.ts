@@ -14,6 +14,7 @@ import { writeLocalFile } from "@/lib/storage/local-disk";
 
 import { seedDemoBilling } from "./seed-billing";
 import { openDemoSchoolServicesByLevel, seedLeisureCatalogue } from "./seed-catalogue";
+import { seedDemoEarlyChildhood } from "./seed-early-childhood";
 
 export const DEMO_PASSWORD = "portail-demo-2026";
 export const DEMO_ACCOUNTS = {
@@ -382,8 +383,11 @@ export async function seedDemo(
 
   const report = { schoolYears: schoolYears.map((year) => year.label), addedSchoolYears: [...addedSchoolYears] };
   // Last month's invoice of the TEST family (prisma/seed-billing.ts), on every run: the demo follows today.
-  const billing = () =>
-    seedDemoBilling(prisma, { family: DEMO_IDS.family, julien: DEMO_IDS.julien, agentEmail: DEMO_ACCOUNTS.agent }, today);
+  const billing = async () => {
+    await seedDemoBilling(prisma, { family: DEMO_IDS.family, julien: DEMO_IDS.julien, agentEmail: DEMO_ACCOUNTS.agent }, today);
+    // Crèches, criteria and the waiting list with the TEST family's « Enfant à naître » at position 3.
+    await seedDemoEarlyChildhood(prisma, { family: DEMO_IDS.family }, today);
+  };
   if (alreadySeeded) {
     await billing();
     return { created: false, ...report };

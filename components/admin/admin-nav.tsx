@@ -10,6 +10,7 @@ const ADMIN_SECTIONS: { href: string; label: string; adminOnly?: boolean; counte
   { href: "/admin/documents", label: "Documents", counter: "documents" },
   { href: "/admin/reservations", label: "Réservations", counter: "pendingLines" },
   { href: "/admin/listes", label: "Listes du jour" },
+  { href: "/admin/petite-enfance", label: "Petite enfance" },
   { href: "/admin/factures", label: "Factures" },
   { href: "/admin/catalogue", label: "Catalogue" },
   { href: "/admin/facturation", label: "Facturation" },

@@ -8,6 +8,7 @@ import type { ParentViewer, StaffViewer } from "@/lib/auth/session";
 import { assertStaffViewer } from "@/lib/auth/staff-only";
 import { monthLabel } from "@/lib/billing/billing-month";
 import { childName } from "@/lib/children/child-name";
+import { dateToDay, formatDay } from "@/lib/dates/calendar-day";
 import type { Db } from "@/lib/db/client";
 import { formatReservationNumber } from "@/lib/reservations/booking-rules";
 
@@ -114,4 +115,25 @@ export async function staffActivityName(db: Db, viewer: StaffViewer, id: string)
 export async function staffEstablishmentName(db: Db, viewer: StaffViewer, id: string): Promise<string | null> {
   assertStaffViewer(viewer);
   return (await db.establishment.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
+}
+
+/** « Demande de place en crèche – TEST LÉA » (« … – enfant à naître (Léa) ») */
+export async function staffEarlyChildhoodRequestTitle(db: Db, viewer: StaffViewer, id: string): Promise<string | null> {
+  assertStaffViewer(viewer);
+  const request = await db.earlyChildhoodRequest.findFirst({
+    where: { id, status: { not: "DRAFT" } },
+    select: { unbornFirstName: true, child: CHILD_NAME },
+  });
+  if (!request) return null;
+  const child = request.child
+    ? childName(request.child)
+    : `enfant à naître${request.unbornFirstName ? ` (${request.unbornFirstName})` : ""}`;
+  return `Demande de place en crèche – ${child}`;
+}
+
+/** « Commission petite enfance du 10/12/2026 » */
+export async function staffCommissionTitle(db: Db, viewer: StaffViewer, id: string): Promise<string | null> {
+  assertStaffViewer(viewer);
+  const session = await db.commissionSession.findUnique({ where: { id }, select: { sessionDate: true } });
+  return session ? `Commission petite enfance du ${formatDay(dateToDay(session.sessionDate))}` : null;
 }

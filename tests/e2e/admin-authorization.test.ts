@@ -89,6 +89,35 @@ const PAGES: Record<string, { urls: (ids: MatrixIds) => string[]; adminOnly?: tr
   "/admin/journal": { urls: () => ["/admin/journal"], adminOnly: true },
   "/admin/envois": { urls: () => ["/admin/envois", "/admin/envois?etat=en-echec&q=matrice&page=2"], adminOnly: true },
   "/admin/paiements-en-ligne": { urls: () => ["/admin/paiements-en-ligne", "/admin/paiements-en-ligne?etat=en-cours&page=2"] },
+  "/admin/petite-enfance": { urls: () => ["/admin/petite-enfance"] },
+  "/admin/petite-enfance/creches": { urls: () => ["/admin/petite-enfance/creches"], adminOnly: true },
+  "/admin/petite-enfance/creches/nouvelle": { urls: () => ["/admin/petite-enfance/creches/nouvelle"], adminOnly: true },
+  "/admin/petite-enfance/creches/[id]": {
+    urls: (ids) => [`/admin/petite-enfance/creches/${ids.earlyChildhood.crecheId}`],
+    adminOnly: true,
+  },
+  "/admin/petite-enfance/criteres": { urls: () => ["/admin/petite-enfance/criteres"], adminOnly: true },
+  "/admin/petite-enfance/criteres/[id]": {
+    urls: (ids) => [`/admin/petite-enfance/criteres/${ids.earlyChildhood.criterionId}`],
+    adminOnly: true,
+  },
+  "/admin/petite-enfance/demandes": {
+    urls: (ids) => [
+      "/admin/petite-enfance/demandes",
+      `/admin/petite-enfance/demandes?creche=${ids.earlyChildhood.crecheId}&groupe=BEBES&etat=SUBMITTED&mois=2027-09&page=2`,
+    ],
+  },
+  "/admin/petite-enfance/demandes/[id]": { urls: (ids) => [`/admin/petite-enfance/demandes/${ids.earlyChildhood.underReview}`] },
+  "/admin/petite-enfance/commission": { urls: () => ["/admin/petite-enfance/commission"] },
+  "/admin/petite-enfance/commission/[id]": {
+    urls: (ids) => [`/admin/petite-enfance/commission/${ids.earlyChildhood.sessionId}`],
+  },
+  "/admin/petite-enfance/listes-attente": {
+    urls: (ids) => [
+      "/admin/petite-enfance/listes-attente",
+      `/admin/petite-enfance/listes-attente?creche=${ids.earlyChildhood.crecheId}`,
+    ],
+  },
 };
 
 // ─── Actions ────────────────────────────────────────────────────────────────────────────────
@@ -112,6 +141,10 @@ const ACTION_PAGES: Record<string, (ids: MatrixIds) => string> = {
   "app/admin/catalogue/ecoles/actions.ts": () => "/admin/catalogue/ecoles",
   "app/admin/documents/types/actions.ts": () => "/admin/documents/types",
   "app/admin/factures/actions.ts": (ids) => `/admin/factures/${ids.invoiceId}`,
+  "app/admin/petite-enfance/creches/actions.ts": () => "/admin/petite-enfance/creches",
+  "app/admin/petite-enfance/criteres/actions.ts": () => "/admin/petite-enfance/criteres",
+  "app/admin/petite-enfance/demandes/actions.ts": (ids) => `/admin/petite-enfance/demandes/${ids.earlyChildhood.underReview}`,
+  "app/admin/petite-enfance/commission/actions.ts": (ids) => `/admin/petite-enfance/commission/${ids.earlyChildhood.sessionId}`,
 };
 
 const upload = (name: string, mimeType: string): FilePart => ({
@@ -668,6 +701,119 @@ const SPECS: Record<string, Spec> = {
     read: async (db, ids) => (await db.invoice.findUniqueOrThrow({ where: { id: ids.invoiceId } })).paidCents,
     after: () => 500,
   },
+  createCrecheAction: {
+    adminOnly: true,
+    argument: () =>
+      json({
+        name: "MATRICE : CRÈCHE CRÉÉE",
+        code: "MATRICECR",
+        address: "",
+        opensAt: "07:30",
+        closesAt: "18:30",
+        regieId: "",
+        placesBebes: "1",
+        placesMoyens: "2",
+        placesGrands: "3",
+        sortOrder: "",
+        active: "true",
+      }),
+    read: (db) => db.crecheCapacity.count({ where: { creche: { code: "MATRICECR" } } }),
+    after: () => 3,
+  },
+  updateCrecheAction: {
+    adminOnly: true,
+    argument: (ids) =>
+      json({
+        id: ids.earlyChildhood.crecheId,
+        name: "MATRICE : CRÈCHE MODIFIÉE",
+        code: "MATRICE",
+        address: "",
+        opensAt: "08:00",
+        closesAt: "18:00",
+        regieId: "",
+        placesBebes: "5",
+        placesMoyens: "5",
+        placesGrands: "5",
+        sortOrder: "",
+        active: "true",
+      }),
+    read: (db, ids) =>
+      db.creche.findUniqueOrThrow({ where: { id: ids.earlyChildhood.crecheId }, select: { name: true, opensAt: true } }),
+    after: () => ({ name: "MATRICE : CRÈCHE MODIFIÉE", opensAt: "08:00" }),
+  },
+  updateCriterionAction: {
+    adminOnly: true,
+    argument: (ids) =>
+      json({
+        id: ids.earlyChildhood.criterionId,
+        label: "Matrice : critère modifié",
+        points: "7",
+        sortOrder: "9",
+        active: "true",
+      }),
+    read: (db, ids) =>
+      db.admissionCriterion.findUniqueOrThrow({
+        where: { id: ids.earlyChildhood.criterionId },
+        select: { label: true, points: true },
+      }),
+    after: () => ({ label: "Matrice : critère modifié", points: 7 }),
+  },
+  underReviewAction: {
+    argument: (ids) => json({ id: ids.earlyChildhood.underReview, version: "1" }),
+    read: async (db, ids) =>
+      (await db.earlyChildhoodRequest.findUniqueOrThrow({ where: { id: ids.earlyChildhood.underReview } })).status,
+    after: () => "UNDER_REVIEW",
+  },
+  waitingListAction: {
+    argument: (ids) => json({ id: ids.earlyChildhood.waitingList, version: "1" }),
+    read: async (db, ids) =>
+      (
+        await db.earlyChildhoodChoice.findFirstOrThrow({
+          where: { requestId: ids.earlyChildhood.waitingList },
+          select: { waitingPosition: true },
+        })
+      ).waitingPosition,
+    after: () => 1,
+  },
+  offerPlaceAction: {
+    argument: (ids) =>
+      json({
+        id: ids.earlyChildhood.offer,
+        version: "1",
+        crecheId: ids.earlyChildhood.crecheId,
+        startDate: "2027-09-01",
+        endDate: "2030-07-31",
+        answerBy: "2026-12-15",
+        absenceWeeks: "5",
+        from1: "08:30",
+        to1: "17:30",
+      }),
+    read: async (db, ids) =>
+      (await db.earlyChildhoodRequest.findUniqueOrThrow({ where: { id: ids.earlyChildhood.offer } })).status,
+    after: () => "PLACE_OFFERED",
+  },
+  refuseRequestAction: {
+    argument: (ids) => json({ id: ids.earlyChildhood.refuse, version: "1", reason: "Matrice : refus" }),
+    read: async (db, ids) =>
+      (await db.earlyChildhoodRequest.findUniqueOrThrow({ where: { id: ids.earlyChildhood.refuse } })).refusalReason,
+    after: () => "Matrice : refus",
+  },
+  createCommissionAction: {
+    argument: () => json({ sessionDate: "2026-12-10", placesDate: "2027-09-01" }),
+    read: (db) => db.commissionSession.count({ where: { sessionDate: day("2026-12-10") } }),
+    after: () => 1,
+  },
+  commissionStepAction: {
+    argument: (ids) =>
+      json({
+        sessionId: ids.earlyChildhood.sessionId,
+        [`decision_${ids.earlyChildhood.commissionRequest}`]: "REFUSE",
+        [`version_${ids.earlyChildhood.commissionRequest}`]: "1",
+        [`reason_${ids.earlyChildhood.commissionRequest}`]: "Matrice : refus en commission",
+      }),
+    read: (db, ids) => db.earlyChildhoodDecision.count({ where: { sessionId: ids.earlyChildhood.sessionId } }),
+    after: () => 1,
+  },
   reviewDocumentAction: {
     // A SUBMITTED document: staff may decide on it.
     argument: (ids) => json({ id: ids.documentId, decision: "accept" }),
@@ -701,6 +847,13 @@ async function fingerprint(database: PortalPrisma): Promise<Record<string, unkno
       'tariffs', (SELECT string_agg("unitId" || "bracketId" || "priceCents", ',' ORDER BY id) FROM "Tariff"),
       'brackets', (SELECT string_agg(id || label || "minQf" || '/' || coalesce("maxQf", -1), ',' ORDER BY id) FROM "QfBracket"),
       'closures', (SELECT count(*) FROM "Closure"),
+      'creches', (SELECT string_agg(id || name || code || "opensAt" || "closesAt" || active, ',' ORDER BY id) FROM "Creche"),
+      'crecheCapacities', (SELECT string_agg("crecheId" || "ageGroup" || places, ',' ORDER BY "crecheId", "ageGroup") FROM "CrecheCapacity"),
+      'criteria', (SELECT string_agg(id || label || points || active || "sortOrder", ',' ORDER BY id) FROM "AdmissionCriterion"),
+      'crecheRequests', (SELECT string_agg(id || status || version, ',' ORDER BY id) FROM "EarlyChildhoodRequest"),
+      'waitingPositions', (SELECT string_agg("requestId" || "crecheId" || coalesce("waitingPosition", 0), ',' ORDER BY "requestId", "crecheId") FROM "EarlyChildhoodChoice"),
+      'crecheDecisions', (SELECT count(*) FROM "EarlyChildhoodDecision"),
+      'commissions', (SELECT count(*) FROM "CommissionSession"),
       'regies', (SELECT string_agg(id || name || code || coalesce("payfipClientNumber", '') || "payableOnline" || "paymentDeadlineDays" || mentions || active, ',' ORDER BY id) FROM "Regie"),
       'invoices', (SELECT coalesce(string_agg(id || status || "paidCents", ',' ORDER BY id), '') FROM "Invoice"),
       'payments', (SELECT count(*) FROM "Payment"),

@@ -63,6 +63,17 @@ export type MatrixIds = {
   settings: { documentTypeEdit: string; documentTypeRemove: string; schoolEdit: string; schoolRemove: string };
   /** An invoice of the family MATRICE, to pay (« Enregistrer un paiement »). */
   invoiceId: string;
+  /** Petite enfance: a crèche of the matrix's own (5 places per group), a criterion, a SUBMITTED request per one-off decision, a commission sitting and its candidate. */
+  earlyChildhood: {
+    crecheId: string;
+    criterionId: string;
+    underReview: string;
+    waitingList: string;
+    offer: string;
+    refuse: string;
+    commissionRequest: string;
+    sessionId: string;
+  };
 };
 
 /** A staff account signed in and then out: its cookie names a revoked session (see the test). */
@@ -377,7 +388,48 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
     select: { id: true },
   });
 
+  // Petite enfance: requests of the family MATRICE for an unborn child, each in the matrix's crèche.
+  const creche = await prisma.creche.create({
+    data: {
+      name: "MATRICE : CRÈCHE",
+      code: "MATRICE",
+      capacities: { create: (["BEBES", "MOYENS", "GRANDS"] as const).map((ageGroup) => ({ ageGroup, places: 5 })) },
+    },
+    select: { id: true },
+  });
+  const earlyChildhoodRequest = async () =>
+    (
+      await prisma.earlyChildhoodRequest.create({
+        data: {
+          familyId: family.id,
+          expectedBirthDate: new Date("2027-03-01T00:00:00Z"),
+          wishedStartDate: new Date("2027-09-01T00:00:00Z"),
+          wishedSchedule: [{ weekday: 1, from: "08:30", to: "17:30" }],
+          status: "SUBMITTED",
+          submittedAt: new Date("2026-11-02T09:00:00Z"),
+          choices: { create: { crecheId: creche.id, rank: 1 } },
+        },
+        select: { id: true },
+      })
+    ).id;
+  const criterion = await prisma.admissionCriterion.findUniqueOrThrow({ where: { code: "SINGLE_PARENT" }, select: { id: true } });
+  const session = await prisma.commissionSession.create({
+    data: { sessionDate: new Date("2026-12-01T00:00:00Z"), placesDate: new Date("2027-09-01T00:00:00Z") },
+    select: { id: true },
+  });
+  const earlyChildhood = {
+    crecheId: creche.id,
+    criterionId: criterion.id,
+    underReview: await earlyChildhoodRequest(),
+    waitingList: await earlyChildhoodRequest(),
+    offer: await earlyChildhoodRequest(),
+    refuse: await earlyChildhoodRequest(),
+    commissionRequest: await earlyChildhoodRequest(),
+    sessionId: session.id,
+  };
+
   return {
+    earlyChildhood,
     parentId: (await user(DEMO_ACCOUNTS.parent)).id,
     agentId: agent.id,
     adminId: (await user(DEMO_ACCOUNTS.admin)).id,

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 
 import { invoiceReference } from "@/lib/billing/invoice-number";
 import { DEMO_ACCOUNTS, DEMO_IDS } from "@/prisma/seed";
+import { DEMO_EARLY_CHILDHOOD_IDS } from "@/prisma/seed-early-childhood";
 
 import { createInvoiceFixture } from "../helpers/invoice-fixtures";
 import { prepareDemoReservations } from "./admin-e2e-fixtures";
@@ -27,7 +28,9 @@ type Ids = Record<
   | "invoice"
   | "payfipOperation"
   | "school"
-  | "documentType",
+  | "documentType"
+  | "criterion"
+  | "commission",
   string
 >;
 
@@ -49,6 +52,10 @@ function fill(route: string, ids: Ids): string {
       ecoles: ids.school,
       types: ids.documentType,
       consentements: "reglements",
+      creches: DEMO_EARLY_CHILDHOOD_IDS.pitchouns,
+      criteres: ids.criterion,
+      demandes: DEMO_EARLY_CHILDHOOD_IDS.testRequest,
+      commission: ids.commission,
     }[folder];
     if (!id) throw new Error(`page-titles.test.ts: no demo id for [${segment}] under /${folder}/ in ${route} — add one`);
     return `/${folder}/${id}`;
@@ -107,7 +114,17 @@ describeE2e("page titles name their content (RGAA 8.6)", () => {
           where: { code: "CARNET_VACCINATION" },
           select: { id: true },
         });
+        const criterion = await prisma.admissionCriterion.findUniqueOrThrow({
+          where: { code: "RESIDENT" },
+          select: { id: true },
+        });
+        const commission = await prisma.commissionSession.create({
+          data: { sessionDate: new Date("2026-12-10T00:00:00Z"), placesDate: new Date("2027-09-01T00:00:00Z") },
+          select: { id: true },
+        });
         ids = {
+          criterion: criterion.id,
+          commission: commission.id,
           school: school.id,
           documentType: documentType.id,
           invoice: invoice.id,

@@ -77,7 +77,8 @@ describe.each(testDatabaseKinds())("migrations and demo data on %s", (kind) => {
     const afterFirst = await counts(database);
     // 14 canteens and garderies, 4 leisure establishments: 2 Wednesday periods, 4 Christmas-holiday periods
     // (seeded on 26/11/2026), each leisure period with JOURNEE, MATIN and APRES-MIDI.
-    expect(afterFirst).toMatchObject({ families: 1, children: 2, users: 3, establishments: 18, periods: 20, units: 39 });
+    // The petite enfance demo adds two families without accounts (LAFON, CAZALS), a child each.
+    expect(afterFirst).toMatchObject({ families: 3, children: 4, users: 3, establishments: 18, periods: 20, units: 39 });
     // Per school period: 4 weeks of school holidays × 4 open days, the Ascension bridge, and the
     // Easter Monday, Ascension and Whit Monday holidays that fall on open days. Per Wednesday
     // period: the 8 holiday Wednesdays and 11 November; per Christmas period: 25 December and 1 January.
@@ -86,6 +87,43 @@ describe.each(testDatabaseKinds())("migrations and demo data on %s", (kind) => {
     const second = await seedDemo(database.prisma, { storageRoot });
     expect(second.created).toBe(false);
     expect(await counts(database)).toEqual(afterFirst);
+  });
+
+  it("seeds the petite enfance demo: two crèches, the criteria, and the TEST family's « Enfant à naître » third on the MULTI-ACCUEIL's list", async () => {
+    const prisma = database.prisma;
+    const creches = await prisma.creche.findMany({
+      orderBy: { sortOrder: "asc" },
+      select: {
+        name: true,
+        opensAt: true,
+        closesAt: true,
+        capacities: { orderBy: { ageGroup: "asc" }, select: { places: true } },
+      },
+    });
+    expect(
+      creches.map((creche) => [creche.name, creche.opensAt, creche.closesAt, creche.capacities.map((entry) => entry.places)]),
+    ).toEqual([
+      ["MULTI-ACCUEIL LES PITCHOUNS", "07:30", "18:30", [10, 15, 15]],
+      ["CRÈCHE FAMILIALE DU FOIRAIL", "07:30", "18:30", [6, 8, 8]],
+    ]);
+    expect(await prisma.admissionCriterion.count({ where: { active: true } })).toBe(5);
+    const list = await prisma.earlyChildhoodChoice.findMany({
+      where: { creche: { name: "MULTI-ACCUEIL LES PITCHOUNS" }, waitingPosition: { not: null } },
+      orderBy: { waitingPosition: "asc" },
+      select: {
+        waitingPosition: true,
+        request: {
+          select: { familyId: true, childId: true, expectedBirthDate: true, wishedStartDate: true, wishedSchedule: true },
+        },
+      },
+    });
+    expect(list.map((entry) => entry.waitingPosition)).toEqual([1, 2, 3]);
+    const test = list[2].request;
+    expect(test).toMatchObject({ familyId: DEMO_IDS.family, childId: null });
+    expect(test.expectedBirthDate!.getTime()).toBeGreaterThan(Date.parse("2026-11-26"));
+    expect(test.wishedStartDate.getTime()).toBeGreaterThan(test.expectedBirthDate!.getTime());
+    expect(test.wishedSchedule).toEqual([1, 2, 3, 4].map((weekday) => ({ weekday, from: "08:30", to: "17:30" })));
+    expect(await prisma.earlyChildhoodChoice.count({ where: { request: { familyId: DEMO_IDS.family } } })).toBe(2);
   });
 
   it("seeds the guide's family, schools, services and accounts", async () => {

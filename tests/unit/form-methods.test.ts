@@ -17,6 +17,8 @@ const GET_FORMS = [
   "app/admin/facturation/page.tsx", // the invoicing run's month and régie, before its preview
   "app/admin/factures/page.tsx", // invoices: search and filters; the accounting export's month, régie and kind (a CSV download)
   "app/admin/paiements-en-ligne/page.tsx", // PayFiP operations: state
+  "app/admin/petite-enfance/demandes/page.tsx", // crèche requests queue: crèche, age group, state, wished month
+  "app/admin/petite-enfance/listes-attente/page.tsx", // the waiting list shown: a crèche
   "app/admin/envois/page.tsx", // outbox mails: state and recipient
   "app/admin/familles/page.tsx", // family search
   "app/admin/journal/page.tsx", // journal filters
