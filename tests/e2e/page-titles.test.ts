@@ -27,7 +27,8 @@ type Ids = Record<
   | "invoice"
   | "payfipOperation"
   | "school"
-  | "documentType",
+  | "documentType"
+  | "contract",
   string
 >;
 
@@ -49,6 +50,7 @@ function fill(route: string, ids: Ids): string {
       ecoles: ids.school,
       types: ids.documentType,
       consentements: "reglements",
+      contrats: ids.contract,
     }[folder];
     if (!id) throw new Error(`page-titles.test.ts: no demo id for [${segment}] under /${folder}/ in ${route} — add one`);
     return `/${folder}/${id}`;
@@ -107,7 +109,21 @@ describeE2e("page titles name their content (RGAA 8.6)", () => {
           where: { code: "CARNET_VACCINATION" },
           select: { id: true },
         });
+        // A crèche contract of Julien's (issue #15), for « Contrat de crèche – TEST JULIEN ».
+        const creche = await prisma.creche.create({ data: { code: "TITRES", name: "Titres : crèche" }, select: { id: true } });
+        const contract = await prisma.childcareContract.create({
+          data: {
+            familyId: DEMO_IDS.family,
+            childId: DEMO_IDS.julien,
+            crecheId: creche.id,
+            startDate: new Date("2026-09-01T00:00:00Z"),
+            endDate: new Date("2027-08-31T00:00:00Z"),
+            weeklyPlanning: [{ weekday: 1, from: "08:30", to: "17:30" }],
+          },
+          select: { id: true },
+        });
         ids = {
+          contract: contract.id,
           school: school.id,
           documentType: documentType.id,
           invoice: invoice.id,
