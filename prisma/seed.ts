@@ -15,6 +15,7 @@ import { writeLocalFile } from "@/lib/storage/local-disk";
 import { seedDemoBilling } from "./seed-billing";
 import { openDemoSchoolServicesByLevel, seedLeisureCatalogue } from "./seed-catalogue";
 import { seedDemoEarlyChildhood } from "./seed-early-childhood";
+import { seedPsu } from "./seed-psu";
 
 export const DEMO_PASSWORD = "portail-demo-2026";
 export const DEMO_ACCOUNTS = {
@@ -299,6 +300,8 @@ export async function seedDemo(
     });
     activityIds.set(activity.code, row.id);
   }
+  // The « Régie petite enfance », the PSU values, the garderie eligible for the tax certificate (prisma/seed-psu.ts).
+  await seedPsu(prisma);
 
   const brackets = [
     { label: "QF inférieur à 400", minQf: 0, maxQf: 400 },

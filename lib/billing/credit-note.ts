@@ -17,7 +17,8 @@ import { invoiceNumber, invoiceReference } from "./invoice-number";
 // A-<régie>-<année>-<n>, its own gap-free series from the locked InvoiceCounter row) mirrors
 // the invoice's lines with negative amounts; the invoice becomes CANCELLED and its days are free
 // to be billed again by the next run (their lines' billedDayId is cleared; the credit note's
-// lines keep reservationDayId for history). An invoice that received money is not cancelled
+// lines keep reservationDayId for history) — and so are its crèche contracts' months
+// (billedContractKey cleared, contractId kept). An invoice that received money is not cancelled
 // here: the payments would have to be refunded first.
 
 export type CancelInvoiceInput = { invoiceId: string; reason: string };
@@ -69,7 +70,14 @@ export async function cancelInvoice(
         billingAddress: true,
         payerEmail: true,
         lines: {
-          select: { ...INVOICE_LINE_SHOWN, reservationDayId: true, childId: true, unitId: true },
+          select: {
+            ...INVOICE_LINE_SHOWN,
+            reservationDayId: true,
+            childId: true,
+            unitId: true,
+            contractId: true,
+            taxEligible: true,
+          },
         },
       },
     });
@@ -88,7 +96,10 @@ export async function cancelInvoice(
     });
 
     // The days first leave the invoice (free to be billed again), then the credit note mirrors its lines.
-    await tx.invoiceLine.updateMany({ where: { invoiceId: input.invoiceId }, data: { billedDayId: null } });
+    await tx.invoiceLine.updateMany({
+      where: { invoiceId: input.invoiceId },
+      data: { billedDayId: null, billedContractKey: null },
+    });
     const creditNoteId = crypto.randomUUID();
     await tx.invoice.create({
       data: {

@@ -18,6 +18,7 @@ import { publicUrl } from "@/lib/town/public-url";
 
 import { monthEnd, monthFirstDay, ofMonthLabel, type BillingMonth } from "./billing-month";
 import { billingAddress, billingName, type FamilyCivilityName } from "./billing-party";
+import { insertContractLines, stageContractLines, type CrecheAnomalies } from "./creche-invoicing";
 import { invoiceNumber, invoiceReference } from "./invoice-number";
 import { formatAmount } from "./invoice-state";
 
@@ -39,6 +40,9 @@ import { formatAmount } from "./invoice-state";
 //   locked FOR UPDATE first, so two staff launching the same run are serialised: the second
 //   waits, then stages only what the first left (nothing), with no gap and no duplicate.
 //   Numbers follow the families' names.
+// - crèches (issue #15): the régie's crèche contracts of the month are staged too
+//   (creche-invoicing.ts) and billed on the same family invoice; day lines copy
+//   Activity.childcareTaxEligible into InvoiceLine.taxEligible (the « Attestation de frais de garde »).
 
 type Tx = Prisma.TransactionClient;
 
@@ -63,6 +67,8 @@ export type InvoicingAnomalies = {
     bracket: string | null;
   }[];
   noTariffCount: number;
+  /** Crèche contracts (creche-invoicing.ts): families billed at the PSU ceiling, contracts of a year without PSU values. */
+  creche: CrecheAnomalies;
 };
 
 export type InvoicingPreview = {
@@ -109,12 +115,13 @@ async function stageBillableDays(tx: Tx, regieId: string, month: BillingMonth, b
       qf integer,
       bracket_found boolean NOT NULL,
       bracket_label text,
-      price_cents integer
+      price_cents integer,
+      tax_eligible boolean NOT NULL
     ) ON COMMIT DROP`);
   await tx.$executeRaw`
     INSERT INTO billing_line
     SELECT rd.id, r."familyId", rd."childId", rd."unitId", rd.date, e.name, u.label,
-           q.qf, found.id IS NOT NULL, COALESCE(found.label, top.label), t."priceCents"
+           q.qf, found.id IS NOT NULL, COALESCE(found.label, top.label), t."priceCents", a."childcareTaxEligible"
       FROM "ReservationDay" rd
       JOIN "Reservation" r ON r.id = rd."reservationId"
       JOIN "Unit" u ON u.id = rd."unitId"
@@ -161,8 +168,12 @@ async function stagedFamilies(tx: Tx, regieId: string, month: BillingMonth, limi
   >`
     SELECT f.id AS "familyId", f.name AS "familyName", f.civility::text AS civility, f.street, f."addressComplement",
            f."postalCode", f.city, pe.email, s.days, s.total AS "totalCents", COALESCE(prev.rank, 0) + 1 AS rank
-      FROM (SELECT family_id, count(*) AS days, sum(price_cents) AS total
-              FROM billing_line WHERE price_cents IS NOT NULL GROUP BY family_id) s
+      FROM (SELECT family_id, sum(days)::bigint AS days, sum(total)::bigint AS total
+              FROM (SELECT family_id, count(*) AS days, sum(price_cents) AS total
+                      FROM billing_line WHERE price_cents IS NOT NULL GROUP BY family_id
+                    UNION ALL
+                    SELECT family_id, 0, sum(amount_cents) FROM billing_contract_line GROUP BY family_id) u
+             GROUP BY family_id) s
       JOIN "Family" f ON f.id = s.family_id
       LEFT JOIN LATERAL (
         SELECT max(i.rank) AS rank FROM "Invoice" i
@@ -178,12 +189,15 @@ async function stagedFamilies(tx: Tx, regieId: string, month: BillingMonth, limi
 
 async function stagedTotals(tx: Tx): Promise<{ invoiceCount: number; dayCount: number; totalCents: number }> {
   const [row] = await tx.$queryRaw<{ families: bigint; days: bigint; total: bigint | null }[]>`
-    SELECT count(DISTINCT family_id) AS families, count(*) AS days, sum(price_cents) AS total
-      FROM billing_line WHERE price_cents IS NOT NULL`;
+    SELECT (SELECT count(*) FROM (SELECT family_id FROM billing_line WHERE price_cents IS NOT NULL
+                                  UNION SELECT family_id FROM billing_contract_line) f) AS families,
+           (SELECT count(*) FROM billing_line WHERE price_cents IS NOT NULL) AS days,
+           (SELECT COALESCE(sum(price_cents), 0) FROM billing_line WHERE price_cents IS NOT NULL)
+           + (SELECT COALESCE(sum(amount_cents), 0) FROM billing_contract_line) AS total`;
   return { invoiceCount: Number(row.families), dayCount: Number(row.days), totalCents: Number(row.total ?? 0) };
 }
 
-async function stagedAnomalies(tx: Tx): Promise<InvoicingAnomalies> {
+async function stagedAnomalies(tx: Tx, creche: CrecheAnomalies): Promise<InvoicingAnomalies> {
   const noQuotient = await tx.$queryRaw<{ familyId: string; familyName: string; days: bigint; noQf: boolean }[]>`
     SELECT l.family_id AS "familyId", f.name AS "familyName", count(*) AS days, bool_or(l.qf IS NULL) AS "noQf"
       FROM billing_line l JOIN "Family" f ON f.id = l.family_id
@@ -224,6 +238,7 @@ async function stagedAnomalies(tx: Tx): Promise<InvoicingAnomalies> {
       bracket: row.bracket,
     })),
     noTariffCount: noTariff.length,
+    creche,
   };
 }
 
@@ -234,6 +249,7 @@ export async function previewInvoicing(db: PrismaClient, viewer: StaffViewer, in
   const billExcusedAbsence = await readBillExcusedAbsence(db);
   return db.$transaction(async (tx) => {
     await stageBillableDays(tx, regie.id, input.month, billExcusedAbsence);
+    const creche = await stageContractLines(tx, regie.id, input.month, { lock: false });
     const totals = await stagedTotals(tx);
     const families = await stagedFamilies(tx, regie.id, input.month, LISTED_FAMILIES);
     return {
@@ -247,7 +263,7 @@ export async function previewInvoicing(db: PrismaClient, viewer: StaffViewer, in
         totalCents,
         rank,
       })),
-      anomalies: await stagedAnomalies(tx),
+      anomalies: await stagedAnomalies(tx, creche),
     };
   }, RUN_TRANSACTION);
 }
@@ -283,7 +299,8 @@ export async function generateInvoices(
        WHERE "regieId" = ${regie.id} AND "year" = ${year} AND "kind" = 'INVOICE' FOR UPDATE`;
 
     await stageBillableDays(tx, regie.id, input.month, billExcusedAbsence);
-    const anomalies = await stagedAnomalies(tx);
+    const creche = await stageContractLines(tx, regie.id, input.month, { lock: true });
+    const anomalies = await stagedAnomalies(tx, creche);
     const families = await stagedFamilies(tx, regie.id, input.month, null);
     if (families.length === 0) {
       return { runId: null, invoiceCount: 0, dayCount: 0, totalCents: 0, firstNumber: null, lastNumber: null, anomalies };
@@ -337,10 +354,11 @@ export async function generateInvoices(
     const children = await tx.$queryRaw<{ id: string; lastName: string; firstName: string }[]>`
       SELECT c.id, c."lastName", c."firstName" FROM "Child" c WHERE c.id IN (SELECT DISTINCT child_id FROM billing_line)`;
     const inserted = await tx.$executeRaw`
-      INSERT INTO "InvoiceLine" ("id", "invoiceId", "reservationDayId", "billedDayId", "date", "childId", "childName", "unitId",
-                                 "serviceLabel", "unitLabel", "quotientFamilial", "bracketLabel", "quantity", "unitPriceCents", "amountCents")
-      SELECT gen_random_uuid()::text, m.invoice_id, l.day_id, l.day_id, l.date, l.child_id, n.name, l.unit_id,
-             l.service_label, l.unit_label, l.qf, l.bracket_label, 1, l.price_cents, l.price_cents
+      INSERT INTO "InvoiceLine" ("id", "invoiceId", "reservationDayId", "billedDayId", "taxEligible", "date", "childId", "childName",
+                                 "unitId", "serviceLabel", "unitLabel", "quotientFamilial", "bracketLabel", "quantity", "unitPriceCents",
+                                 "amountCents")
+      SELECT gen_random_uuid()::text, m.invoice_id, l.day_id, l.day_id, l.tax_eligible, l.date, l.child_id, n.name,
+             l.unit_id, l.service_label, l.unit_label, l.qf, l.bracket_label, 1, l.price_cents, l.price_cents
         FROM billing_line l
         JOIN unnest(${invoices.map((invoice) => invoice.family.familyId)}::text[], ${invoices.map((invoice) => invoice.id)}::text[])
              AS m(family_id, invoice_id) ON m.family_id = l.family_id
@@ -348,6 +366,10 @@ export async function generateInvoices(
              AS n(child_id, name) ON n.child_id = l.child_id
        WHERE l.price_cents IS NOT NULL`;
     if (inserted !== dayCount) throw new Error(`Invoicing: ${inserted} lines written for ${dayCount} days staged.`);
+    await insertContractLines(
+      tx,
+      invoices.map((invoice) => ({ familyId: invoice.family.familyId, invoiceId: invoice.id })),
+    );
 
     await tx.$executeRaw`
       UPDATE "InvoiceCounter" SET "lastNumber" = ${counter.lastNumber + invoices.length}

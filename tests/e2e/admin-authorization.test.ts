@@ -78,6 +78,22 @@ const PAGES: Record<string, { urls: (ids: MatrixIds) => string[]; adminOnly?: tr
   "/admin/catalogue/regies/nouvelle": { urls: () => ["/admin/catalogue/regies/nouvelle"], adminOnly: true },
   "/admin/catalogue/regies/[id]": { urls: (ids) => [`/admin/catalogue/regies/${ids.regies.edit}`], adminOnly: true },
   "/admin/factures": { urls: () => ["/admin/factures", "/admin/factures?etat=en-retard&q=MATRICE&mois=2026-10&page=2"] },
+  "/admin/petite-enfance/facturation": {
+    urls: () => ["/admin/petite-enfance/facturation", "/admin/petite-enfance/facturation?annee=2026"],
+  },
+  "/admin/petite-enfance/facturation/ressources": {
+    urls: (ids) => [
+      "/admin/petite-enfance/facturation/ressources",
+      `/admin/petite-enfance/facturation/ressources?famille=${ids.family.id}&annee=2026&contrat=${ids.earlyChildhoodBilling.contractId}`,
+    ],
+  },
+  "/admin/petite-enfance/contrats": { urls: () => ["/admin/petite-enfance/contrats"] },
+  "/admin/petite-enfance/contrats/[id]": {
+    urls: (ids) => [`/admin/petite-enfance/contrats/${ids.earlyChildhoodBilling.contractId}`],
+  },
+  "/admin/petite-enfance/attestations": {
+    urls: () => ["/admin/petite-enfance/attestations", "/admin/petite-enfance/attestations?annee=2024"],
+  },
   "/admin/factures/[id]": { urls: (ids) => [`/admin/factures/${ids.invoiceId}`] },
   "/admin/contenus": { urls: () => ["/admin/contenus"] },
   "/admin/contenus/consentements": { urls: () => ["/admin/contenus/consentements"], adminOnly: true },
@@ -145,6 +161,10 @@ const ACTION_PAGES: Record<string, (ids: MatrixIds) => string> = {
   "app/admin/petite-enfance/criteres/actions.ts": () => "/admin/petite-enfance/criteres",
   "app/admin/petite-enfance/demandes/actions.ts": (ids) => `/admin/petite-enfance/demandes/${ids.earlyChildhood.underReview}`,
   "app/admin/petite-enfance/commission/actions.ts": (ids) => `/admin/petite-enfance/commission/${ids.earlyChildhood.sessionId}`,
+  "app/admin/petite-enfance/facturation/actions.ts": () => "/admin/petite-enfance/facturation",
+  "app/admin/petite-enfance/contrats/actions.ts": (ids) =>
+    `/admin/petite-enfance/contrats/${ids.earlyChildhoodBilling.contractId}`,
+  "app/admin/petite-enfance/attestations/actions.ts": () => "/admin/petite-enfance/attestations",
 };
 
 const upload = (name: string, mimeType: string): FilePart => ({
@@ -594,6 +614,59 @@ const SPECS: Record<string, Spec> = {
     argument: (ids) => json({ invoiceId: ids.billing.invoiceId, reason: "Matrice : annulation" }),
     read: async (db, ids) => (await db.invoice.findUniqueOrThrow({ where: { id: ids.billing.invoiceId } })).status,
     after: () => "CANCELLED",
+  },
+  savePsuYearAction: {
+    adminOnly: true,
+    argument: () =>
+      json({
+        year: "2031",
+        floor: "801,00",
+        ceiling: "7000,00",
+        rateOneChild: "0,0619",
+        rateTwoChildren: "0,0516",
+        rateThreeChildren: "0,0413",
+        rateFourChildren: "0,0310",
+        rateEightChildren: "0,0206",
+      }),
+    read: (db) => db.psuYear.count({ where: { year: 2031 } }),
+    after: () => 1,
+  },
+  setFamilyResourcesAction: {
+    argument: (ids) =>
+      json({
+        familyId: ids.family.id,
+        year: "2026",
+        annualResources: "36000",
+        dependentChildren: "2",
+        aeeh: "on",
+        contractId: "",
+      }),
+    read: (db, ids) => db.familyChildcareResources.count({ where: { familyId: ids.family.id, year: 2026 } }),
+    after: () => 1,
+  },
+  addAdjustmentAction: {
+    // Tuesday 5 January 2027: a day of the contract's planning (lundi–jeudi), January not invoiced.
+    argument: (ids) =>
+      json({
+        contractId: ids.earlyChildhoodBilling.contractId,
+        date: "2027-01-05",
+        kind: "CRECHE_CLOSURE",
+        minutes: "",
+        note: "",
+      }),
+    read: (db, ids) =>
+      db.childcareAdjustment.count({ where: { contractId: ids.earlyChildhoodBilling.contractId, kind: "CRECHE_CLOSURE" } }),
+    after: () => 1,
+  },
+  removeAdjustmentAction: {
+    argument: (ids) => json({ id: ids.earlyChildhoodBilling.adjustmentId }),
+    read: (db, ids) => db.childcareAdjustment.count({ where: { id: ids.earlyChildhoodBilling.adjustmentId } }),
+    after: () => 0,
+  },
+  generateCertificatesAction: {
+    argument: () => json({ year: "2025" }),
+    read: (db) => db.childcareCertificate.count({ where: { year: 2025 } }),
+    after: () => 1,
   },
   setBillExcusedAbsenceAction: {
     adminOnly: true,

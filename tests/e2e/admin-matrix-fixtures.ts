@@ -74,6 +74,8 @@ export type MatrixIds = {
     commissionRequest: string;
     sessionId: string;
   };
+  /** Petite enfance billing (issue #15): a crèche contract of MATRICE's toddler, an adjustment to remove; a 2025 payment to certify. */
+  earlyChildhoodBilling: { contractId: string; adjustmentId: string };
 };
 
 /** A staff account signed in and then out: its cookie names a revoked session (see the test). */
@@ -474,7 +476,71 @@ export async function prepareMatrix(database: Database): Promise<MatrixIds> {
     },
     invoiceId: invoice.id,
     settings: await prepareSettings(prisma),
+    earlyChildhoodBilling: await prepareEarlyChildhoodBilling(prisma, family.id, billingRegie.id),
   };
+}
+
+/**
+ * Issue #15 (pe-billing): MATRICE's toddler (born 2024) with a crèche contract and an extra-hours
+ * day to remove, and a garderie invoice of 2025 paid in 2025 on an eligible line, so that
+ * « Générer les attestations » 2025 issues one certificate.
+ */
+async function prepareEarlyChildhoodBilling(
+  prisma: Database["prisma"],
+  familyId: string,
+  regieId: string,
+): Promise<MatrixIds["earlyChildhoodBilling"]> {
+  const toddler = await prisma.child.create({
+    data: { familyId, firstName: "BAMBIN", lastName: "MATRICE", birthDate: new Date("2024-05-01T00:00:00Z") },
+    select: { id: true },
+  });
+  const creche = await prisma.creche.create({ data: { code: "MATRICE_CRECHE", name: "Matrice : crèche" }, select: { id: true } });
+  const contract = await prisma.childcareContract.create({
+    data: {
+      familyId,
+      childId: toddler.id,
+      crecheId: creche.id,
+      startDate: new Date("2026-09-01T00:00:00Z"),
+      endDate: new Date("2027-08-31T00:00:00Z"),
+      weeklyPlanning: [1, 2, 3, 4].map((weekday) => ({ weekday, from: "08:30", to: "17:30" })),
+      absenceWeeksPerYear: 5,
+      adjustments: { create: { date: new Date("2027-01-07T00:00:00Z"), kind: "EXTRA_HOURS", minutes: 30 } },
+    },
+    select: { id: true, adjustments: { select: { id: true } } },
+  });
+  await prisma.invoice.create({
+    data: {
+      number: "F-MATR-2025-000001",
+      reference: "FMATR2025000001",
+      regieId,
+      year: 2025,
+      sequence: 1,
+      familyId,
+      month: new Date("2025-05-01T00:00:00Z"),
+      payableOnline: false,
+      status: "PAID",
+      totalCents: 1000,
+      paidCents: 1000,
+      issuedAt: new Date("2025-06-02T08:00:00Z"),
+      dueDate: new Date("2025-07-02T00:00:00Z"),
+      billingName: "Famille MATRICE",
+      billingAddress: "RODEZ",
+      lines: {
+        create: {
+          childId: toddler.id,
+          childName: "MATRICE BAMBIN",
+          serviceLabel: "Matrice : garderie",
+          unitLabel: "MATIN",
+          taxEligible: true,
+          quantity: 1,
+          unitPriceCents: 1000,
+          amountCents: 1000,
+        },
+      },
+      payments: { create: { method: "ESPECES", amountCents: 1000, receivedAt: new Date("2025-06-10T09:00:00Z") } },
+    },
+  });
+  return { contractId: contract.id, adjustmentId: contract.adjustments[0].id };
 }
 
 /** Issue #17: two document types and two schools of the matrix's own. */

@@ -30,7 +30,8 @@ type Ids = Record<
   | "school"
   | "documentType"
   | "criterion"
-  | "commission",
+  | "commission"
+  | "contract",
   string
 >;
 
@@ -56,6 +57,7 @@ function fill(route: string, ids: Ids): string {
       criteres: ids.criterion,
       demandes: DEMO_EARLY_CHILDHOOD_IDS.testRequest,
       commission: ids.commission,
+      contrats: ids.contract,
     }[folder];
     if (!id) throw new Error(`page-titles.test.ts: no demo id for [${segment}] under /${folder}/ in ${route} — add one`);
     return `/${folder}/${id}`;
@@ -122,9 +124,23 @@ describeE2e("page titles name their content (RGAA 8.6)", () => {
           data: { sessionDate: new Date("2026-12-10T00:00:00Z"), placesDate: new Date("2027-09-01T00:00:00Z") },
           select: { id: true },
         });
+        // A crèche contract of Julien's (issue #15), for « Contrat de crèche – TEST JULIEN ».
+        const creche = await prisma.creche.create({ data: { code: "TITRES", name: "Titres : crèche" }, select: { id: true } });
+        const contract = await prisma.childcareContract.create({
+          data: {
+            familyId: DEMO_IDS.family,
+            childId: DEMO_IDS.julien,
+            crecheId: creche.id,
+            startDate: new Date("2026-09-01T00:00:00Z"),
+            endDate: new Date("2027-08-31T00:00:00Z"),
+            weeklyPlanning: [{ weekday: 1, from: "08:30", to: "17:30" }],
+          },
+          select: { id: true },
+        });
         ids = {
           criterion: criterion.id,
           commission: commission.id,
+          contract: contract.id,
           school: school.id,
           documentType: documentType.id,
           invoice: invoice.id,

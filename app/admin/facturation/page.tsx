@@ -109,7 +109,10 @@ export default async function InvoicingPage({ searchParams }: { searchParams: Pr
                 : "Factures à régler auprès du Guichet unique (pas de paiement en ligne)."}
             </p>
 
-            {preview.anomalies.noQuotientCount > 0 || preview.anomalies.noTariffCount > 0 ? (
+            {preview.anomalies.noQuotientCount > 0 ||
+            preview.anomalies.noTariffCount > 0 ||
+            preview.anomalies.creche.noResources.length > 0 ||
+            preview.anomalies.creche.noPsuYear.length > 0 ? (
               <section aria-labelledby="anomalies-title" className="rounded border border-amber-600 bg-amber-50 p-3">
                 <h3 id="anomalies-title" className="font-bold">
                   Anomalies à vérifier
@@ -145,6 +148,44 @@ export default async function InvoicingPage({ searchParams }: { searchParams: Pr
                         <li key={`${day.familyId}-${day.childName}-${day.date}-${day.unit}`}>
                           {day.familyName} – {day.childName} – {formatDay(day.date)} – {day.service} – {day.unit}
                           {day.bracket ? ` (${day.bracket})` : ""}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+                {preview.anomalies.creche.noResources.length > 0 ? (
+                  <>
+                    <p className="mt-2">
+                      {plural(preview.anomalies.creche.noResources.length, "famille")} de crèche sans ressources saisies pour
+                      l&apos;année (facturée{preview.anomalies.creche.noResources.length > 1 ? "s" : ""} au plafond PSU) :
+                    </p>
+                    <ul className="ml-6 list-disc">
+                      {preview.anomalies.creche.noResources.map((family) => (
+                        <li key={family.familyId}>
+                          <Link href={`/admin/familles/${family.familyId}`} className="text-brand underline">
+                            {family.familyName}
+                          </Link>{" "}
+                          – {plural(family.contracts, "contrat")}
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+                {preview.anomalies.creche.noPsuYear.length > 0 ? (
+                  <>
+                    <p className="mt-2">
+                      {plural(preview.anomalies.creche.noPsuYear.length, "contrat")} de crèche non facturé
+                      {preview.anomalies.creche.noPsuYear.length > 1 ? "s" : ""} : le barème PSU de{" "}
+                      {preview.anomalies.creche.noPsuYear[0].year} n&apos;est pas saisi (
+                      <Link href="/admin/petite-enfance/facturation" className="text-brand underline">
+                        Barème PSU
+                      </Link>
+                      ) :
+                    </p>
+                    <ul className="ml-6 list-disc">
+                      {preview.anomalies.creche.noPsuYear.map((contract) => (
+                        <li key={contract.contractId}>
+                          {contract.familyName} – {contract.childName}
                         </li>
                       ))}
                     </ul>
