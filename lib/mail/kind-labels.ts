@@ -11,6 +11,7 @@ export const MAIL_KIND_LABELS = {
   "password-reset": "Réinitialisation du mot de passe",
   "email-change": "Changement d'identifiant",
   "invoice-available": "Facture disponible",
+  "early-childhood-request": "Demande de place en crèche (famille)",
 } as const;
 
 export type MailKind = keyof typeof MAIL_KIND_LABELS;
