@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 
 import { ActionError } from "@/components/ui/form/action-error";
-import { CheckboxField } from "@/components/ui/form/choice-fields";
+import { CheckboxField, RadioGroup } from "@/components/ui/form/choice-fields";
 import { FieldErrorsProvider, RequiredFieldsNote } from "@/components/ui/form/field";
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
@@ -62,20 +62,22 @@ export function FamilyRequestForm({ action, choices, draft }: Props) {
 
         <fieldset className="space-y-4">
           <legend className="text-lg font-bold text-brand">L&apos;enfant</legend>
-          <SelectField
-            name="child"
-            id={`${id}-child`}
-            label="Enfant"
-            required
-            placeholder="— Choisissez —"
-            options={[
-              ...choices.children.map((entry) => ({ value: entry.id, label: entry.name })),
-              { value: UNBORN, label: "Enfant à naître" },
-            ]}
-            value={child}
-            onChange={setChild}
-            hint="Pour un enfant à naître, la demande est acceptée à partir du 4e mois de grossesse."
-          />
+          {/* The radios post `child`; the form follows the choice to show the unborn child's fields. */}
+          <div onChange={(event) => setChild((event.target as HTMLInputElement).value)}>
+            <RadioGroup
+              name="child"
+              id={`${id}-child`}
+              label="Enfant"
+              required
+              inline={false}
+              options={[
+                ...choices.children.map((entry) => ({ value: entry.id, label: entry.name })),
+                { value: UNBORN, label: "Enfant à naître" },
+              ]}
+              defaultValue={draft?.child}
+              hint="Pour un enfant à naître, la demande est acceptée à partir du 4e mois de grossesse."
+            />
+          </div>
           {unborn ? (
             <div className="grid gap-4 sm:grid-cols-2">
               <TextField

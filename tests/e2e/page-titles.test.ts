@@ -27,7 +27,8 @@ type Ids = Record<
   | "invoice"
   | "payfipOperation"
   | "school"
-  | "documentType",
+  | "documentType"
+  | "earlyChildhoodRequest",
   string
 >;
 
@@ -49,6 +50,7 @@ function fill(route: string, ids: Ids): string {
       ecoles: ids.school,
       types: ids.documentType,
       consentements: "reglements",
+      "petite-enfance": ids.earlyChildhoodRequest,
     }[folder];
     if (!id) throw new Error(`page-titles.test.ts: no demo id for [${segment}] under /${folder}/ in ${route} — add one`);
     return `/${folder}/${id}`;
@@ -107,7 +109,25 @@ describeE2e("page titles name their content (RGAA 8.6)", () => {
           where: { code: "CARNET_VACCINATION" },
           select: { id: true },
         });
+        // A crèche request of the family (« Demande d'inscription en crèche – TEST JULIEN »).
+        const creche = await prisma.creche.upsert({
+          where: { code: "TITRES" },
+          update: {},
+          create: { code: "TITRES", name: "MULTI-ACCUEIL TITRES" },
+          select: { id: true },
+        });
+        const earlyChildhoodRequest = await prisma.earlyChildhoodRequest.create({
+          data: {
+            familyId: DEMO_IDS.family,
+            childId: DEMO_IDS.julien,
+            wishedStartDate: new Date("2027-01-04T00:00:00Z"),
+            wishedSchedule: [{ weekday: 1, from: "08:30", to: "17:30" }],
+            choices: { create: { crecheId: creche.id, rank: 1 } },
+          },
+          select: { id: true },
+        });
         ids = {
+          earlyChildhoodRequest: earlyChildhoodRequest.id,
           school: school.id,
           documentType: documentType.id,
           invoice: invoice.id,
@@ -189,6 +209,9 @@ describeE2e("page titles name their content (RGAA 8.6)", () => {
     expect(titles[fill("/espace/reservations/[id]", ids)]).toMatch(/^Réservation n° \d{6} – TEST JULIEN – Portail Familles$/);
     expect(titles[fill("/admin/familles/[id]", ids)]).toBe("Famille TEST – Administration – Portail Familles");
     expect(titles[fill("/espace/enfants/[id]", ids)]).toBe("Fiche enfant – TEST JULIEN – Portail Familles");
+    expect(titles[fill("/espace/petite-enfance/[id]", ids)]).toBe(
+      "Demande d'inscription en crèche – TEST JULIEN – Portail Familles",
+    );
     expect(titles[`${wizard}/planning?enfant=${DEMO_IDS.julien}&periode=${ids.period}`]).toBe(
       "Planning – TEST JULIEN – GARDERIE ELEMENTAIRE CAMBON – Nouvelle réservation – Portail Familles",
     );
