@@ -11,7 +11,6 @@ import {
   cancelFamilyRequest,
   confirmFamilyRequest,
   saveFamilyRequest,
-  submitFamilyRequest,
 } from "@/lib/early-childhood/family-requests";
 
 // The family's crèche requests (SPEC §7): one action per intent, each checked against the
@@ -28,13 +27,6 @@ export const saveRequestAction = parentAction(ZFamilyRequestSchema, async (input
   const saved = await saveFamilyRequest(db, viewer, input, clock.now());
   revalidateRequests(saved.id);
   return saved;
-});
-
-/** « Envoyer la demande » from a draft's page. */
-export const submitRequestAction = parentAction(ZRequestStepSchema, async (input, viewer, db) => {
-  await submitFamilyRequest(db, viewer, input, clock.now());
-  revalidateRequests(input.id);
-  return { id: input.id };
 });
 
 export const cancelRequestAction = parentAction(ZRequestStepSchema, async (input, viewer, db) => {
