@@ -43,10 +43,8 @@ export function FamilyRequestForm({ action, choices, draft }: Props) {
   }
 
   const slot = (weekday: number) => draft?.schedule.find((entry) => entry.weekday === weekday);
-  const crecheOptions = choices.creches.map((creche) => ({
-    value: creche.id,
-    label: `${creche.name} (${creche.opensAt.replace(":", "h")}–${creche.closesAt.replace(":", "h")})`,
-  }));
+  const crecheOptions = choices.creches.map((creche) => ({ value: creche.id, label: creche.name }));
+  const hour = (time: string) => time.replace(":", "h").replace(/^0/, "");
   const unborn = child === UNBORN;
 
   return (
@@ -110,6 +108,10 @@ export function FamilyRequestForm({ action, choices, draft }: Props) {
             hint={unborn ? "Après la naissance prévue." : undefined}
             defaultValue={draft?.wishedStartDate}
           />
+          <div className="text-sm text-muted" id={`${id}-opening`}>
+            Heures d&apos;ouverture :{" "}
+            {choices.creches.map((creche) => `${creche.name} ${hour(creche.opensAt)}–${hour(creche.closesAt)}`).join(" ; ")}.
+          </div>
           <div className="grid gap-4 sm:grid-cols-3">
             {Array.from({ length: MAX_CRECHES }, (_, index) => (
               <SelectField
