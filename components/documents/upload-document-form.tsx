@@ -29,6 +29,8 @@ type Props = {
   transport?: "local" | "uploadthing";
   defaultConcerns?: string;
   defaultTypeId?: string;
+  /** Sent from a crèche request's page: the documents are linked to it. */
+  earlyChildhoodRequestId?: string;
 };
 
 type UploadResult = ActionResult<{ id: string }>;
@@ -59,7 +61,13 @@ const formatSize = (bytes: number) =>
 
 // Guide: « Indiquez s'il s'agit d'un document concernant la famille ou l'un des enfants,
 // sélectionnez le type de document, puis cliquez sur ENVOYER ».
-export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, transport = "local" }: Props) {
+export function UploadDocumentForm({
+  choices,
+  defaultConcerns,
+  defaultTypeId,
+  earlyChildhoodRequestId,
+  transport = "local",
+}: Props) {
   const id = useId();
   const router = useRouter();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -82,7 +90,12 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
     formState: { errors },
   } = useForm<TUploadDocument, unknown, TUploadDocumentValues>({
     resolver: zodResolver(ZUploadDocumentSchema),
-    defaultValues: { concerns: (defaultConcerns ?? "") as TUploadDocument["concerns"], typeId: defaultTypeId ?? "", name: "" },
+    defaultValues: {
+      concerns: (defaultConcerns ?? "") as TUploadDocument["concerns"],
+      typeId: defaultTypeId ?? "",
+      name: "",
+      earlyChildhoodRequestId,
+    },
   });
   const showServerErrors = useServerFieldErrors(setError);
 
@@ -121,6 +134,7 @@ export function UploadDocumentForm({ choices, defaultConcerns, defaultTypeId, tr
     body.set("concerns", values.concerns);
     body.set("typeId", values.typeId);
     body.set("name", values.name ?? "");
+    if (earlyChildhoodRequestId) body.set("earlyChildhoodRequestId", earlyChildhoodRequestId);
     body.set("file", file, file.name);
     setProgress(0);
     try {

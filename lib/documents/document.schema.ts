@@ -16,6 +16,8 @@ export const ZUploadDocumentSchema = z.object({
   // « Rappelez le nom du document » (guide): what the family calls it. Optional: left blank,
   // the document is named after its file.
   name: optionalNamedText("Le nom du document", DOCUMENT_NAME_MAX),
+  // Sent from a crèche request's page (« Pièces à joindre »): the document is linked to it.
+  earlyChildhoodRequestId: z.union([z.literal(""), z.uuid({ error: "Demande introuvable." })]).nullish(),
 });
 /** What the form and UploadThing's input send (the name may be left out). */
 export type TUploadDocument = z.input<typeof ZUploadDocumentSchema>;

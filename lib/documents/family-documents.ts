@@ -78,23 +78,33 @@ export async function listFamilyDocuments(db: Db, viewer: ParentViewer, take?: n
 }
 
 export type UploadedFile = { name: string; bytes: Uint8Array };
-export type UploadTarget = { childId: string | null; typeId: string; name: string | undefined };
+export type UploadTarget = {
+  childId: string | null;
+  typeId: string;
+  name: string | undefined;
+  earlyChildhoodRequestId?: string | null;
+};
 
 /** Who and what the document concerns, looked up within the family: a foreign child id finds nothing. */
 export async function resolveUploadTarget(db: Db, viewer: ParentViewer, input: TUploadDocument): Promise<UploadTarget> {
   const childId = input.concerns === FAMILY_SCOPE ? null : input.concerns;
-  const [child, type] = await Promise.all([
+  const requestId = input.earlyChildhoodRequestId || null;
+  const [child, type, request] = await Promise.all([
     childId ? db.child.findFirst({ where: { id: childId, familyId: viewer.familyId }, select: { id: true } }) : null,
     db.documentType.findFirst({ where: { id: input.typeId, active: true }, select: { id: true, scope: true } }),
+    requestId
+      ? db.earlyChildhoodRequest.findFirst({ where: { id: requestId, familyId: viewer.familyId }, select: { id: true } })
+      : null,
   ]);
   if (childId && !child) throw new AppError("NOT_FOUND", "Choisissez la famille ou l'un de vos enfants.");
+  if (requestId && !request) throw new AppError("NOT_FOUND", "Demande introuvable.");
   if (!type || type.scope !== (childId ? "CHILD" : "FAMILY")) {
     throw new AppError(
       "INVALID_TYPE",
       childId ? "Choisissez un type de document concernant un enfant." : "Choisissez un type de document concernant la famille.",
     );
   }
-  return { childId, typeId: type.id, name: input.name ?? undefined };
+  return { childId, typeId: type.id, name: input.name ?? undefined, earlyChildhoodRequestId: requestId };
 }
 
 async function inspectOrRefuse(bytes: Uint8Array): Promise<AcceptedMimeType> {
@@ -116,6 +126,7 @@ async function insertDocument(
       familyId: viewer.familyId,
       childId: target.childId,
       typeId: target.typeId,
+      earlyChildhoodRequestId: target.earlyChildhoodRequestId ?? null,
       name: documentName(target.name, file.name, DOCUMENT_NAME_MAX),
       originalName: cleanOriginalName(file.name),
       storageKind: stored.kind,

@@ -137,3 +137,18 @@ export async function staffCommissionTitle(db: Db, viewer: StaffViewer, id: stri
   const session = await db.commissionSession.findUnique({ where: { id }, select: { sessionDate: true } });
   return session ? `Commission petite enfance du ${formatDay(dateToDay(session.sessionDate))}` : null;
 }
+
+/** « Demande d'inscription en crèche – TEST LÉA » (« Enfant à naître » for an unborn child). */
+export async function familyEarlyChildhoodRequestTitle(db: Db, viewer: FamilyScope, id: string): Promise<string | null> {
+  const request = await db.earlyChildhoodRequest.findFirst({
+    where: { id, familyId: viewer.familyId },
+    select: { unbornFirstName: true, child: CHILD_NAME },
+  });
+  if (!request) return null;
+  const who = request.child
+    ? childName(request.child)
+    : request.unbornFirstName
+      ? `Enfant à naître (${request.unbornFirstName})`
+      : "Enfant à naître";
+  return `Demande d'inscription en crèche – ${who}`;
+}

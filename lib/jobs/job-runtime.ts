@@ -13,6 +13,7 @@ import PgBoss from "pg-boss";
 
 import * as clock from "@/lib/clock";
 import type { Database } from "@/lib/db/connect";
+import { describeWaitingConfirmations, runWaitingConfirmations } from "@/lib/early-childhood/confirmation-job";
 import { deliverDueMails, flushAfterOutage, reclaimExpiredClaims } from "@/lib/mail/delivery";
 import { onMailQueued } from "@/lib/mail/delivery-signal";
 import { mailConfigFromEnv, type MailConfig } from "@/lib/mail/transport";
@@ -32,7 +33,11 @@ export const JOB_QUEUES = {
   dailyPurge: "daily-purge",
   /** Every 5 minutes: PayFiP operations whose notification never came (lib/payfip/poll.ts). */
   payfipPoll: "payfip-poll",
+  /** Every day at 06:00 Europe/Paris: crèche requests' 3-monthly confirmation (lib/early-childhood/confirmation-job.ts). */
+  waitingConfirmations: "early-childhood-confirmations",
 } as const;
+
+export const WAITING_CONFIRMATIONS_CRON = "0 6 * * *";
 
 export const PAYFIP_POLL_CRON = "*/5 * * * *";
 
@@ -129,6 +134,7 @@ export async function startJobs(options: JobsOptions): Promise<JobRuntime> {
   await boss.createQueue(JOB_QUEUES.mailSweep, { ...scheduled, name: JOB_QUEUES.mailSweep, expireInSeconds: 5 * 60 });
   await boss.createQueue(JOB_QUEUES.dailyPurge, { ...scheduled, name: JOB_QUEUES.dailyPurge });
   await boss.createQueue(JOB_QUEUES.payfipPoll, { ...scheduled, name: JOB_QUEUES.payfipPoll, expireInSeconds: 10 * 60 });
+  await boss.createQueue(JOB_QUEUES.waitingConfirmations, { ...scheduled, name: JOB_QUEUES.waitingConfirmations });
 
   /** A dispatch in `delaySeconds`: two instances (or two nudges) asking for the same second send one job. */
   const sendDispatch = async (delaySeconds: number) => {
@@ -197,7 +203,14 @@ export async function startJobs(options: JobsOptions): Promise<JobRuntime> {
         return { ok: true, busy: report.checked > 0, summary: describePoll(report) };
       }),
     );
+    await boss.work(JOB_QUEUES.waitingConfirmations, work, () =>
+      recorded(JOB_QUEUES.waitingConfirmations, "always", async () => {
+        const report = await runWaitingConfirmations(db, clock.now());
+        return { ok: true, busy: true, summary: describeWaitingConfirmations(report) };
+      }),
+    );
     await boss.schedule(JOB_QUEUES.mailSweep, "* * * * *", {}, { tz: PARIS });
+    await boss.schedule(JOB_QUEUES.waitingConfirmations, WAITING_CONFIRMATIONS_CRON, {}, { tz: PARIS });
     await boss.schedule(JOB_QUEUES.payfipPoll, PAYFIP_POLL_CRON, {}, { tz: PARIS });
     await boss.schedule(JOB_QUEUES.dailyPurge, dailyPurgeCron, {}, { tz: PARIS });
     // Mails already waiting when the worker starts (written while no instance ran, by a script or

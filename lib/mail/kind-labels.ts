@@ -12,6 +12,7 @@ export const MAIL_KIND_LABELS = {
   "email-change": "Changement d'identifiant",
   "invoice-available": "Facture disponible",
   "early-childhood-decision": "Décision sur une demande de place en crèche",
+  "early-childhood-request": "Demande de place en crèche (famille)",
 } as const;
 
 export type MailKind = keyof typeof MAIL_KIND_LABELS;

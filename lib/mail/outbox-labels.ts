@@ -35,6 +35,7 @@ const JOB_LABELS: Record<string, string> = {
   "mail-sweep": "Reprise des e-mails en attente",
   "daily-purge": "Purges quotidiennes (journal, jetons et limitations expirés)",
   "payfip-poll": "Vérification des paiements en ligne (PayFiP)",
+  "early-childhood-confirmations": "Confirmation des demandes de place en crèche",
 };
 
 /** The jobs the page always lists, even before their first run. */

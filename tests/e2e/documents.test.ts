@@ -114,6 +114,9 @@ describeE2e("supporting documents, in Chromium", () => {
       "Attestation QF MSA",
       "Avis d'imposition",
       "Document juridique divers",
+      // The crèche request's (petite enfance, migration 20261130150000).
+      "Certificat de grossesse",
+      "Justificatif de domicile",
     ]);
     // Phones are offered the camera.
     expect(await parentPage.locator('input[type="file"][capture]').getAttribute("accept")).toBe("image/*");

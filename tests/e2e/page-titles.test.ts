@@ -31,7 +31,8 @@ type Ids = Record<
   | "documentType"
   | "criterion"
   | "commission"
-  | "contract",
+  | "contract"
+  | "earlyChildhoodRequest",
   string
 >;
 
@@ -58,6 +59,7 @@ function fill(route: string, ids: Ids): string {
       demandes: DEMO_EARLY_CHILDHOOD_IDS.testRequest,
       commission: ids.commission,
       contrats: ids.contract,
+      "petite-enfance": ids.earlyChildhoodRequest,
     }[folder];
     if (!id) throw new Error(`page-titles.test.ts: no demo id for [${segment}] under /${folder}/ in ${route} — add one`);
     return `/${folder}/${id}`;
@@ -137,10 +139,22 @@ describeE2e("page titles name their content (RGAA 8.6)", () => {
           },
           select: { id: true },
         });
+        // A crèche request of the family (« Demande d'inscription en crèche – TEST JULIEN »).
+        const earlyChildhoodRequest = await prisma.earlyChildhoodRequest.create({
+          data: {
+            familyId: DEMO_IDS.family,
+            childId: DEMO_IDS.julien,
+            wishedStartDate: new Date("2027-01-04T00:00:00Z"),
+            wishedSchedule: [{ weekday: 1, from: "08:30", to: "17:30" }],
+            choices: { create: { crecheId: creche.id, rank: 1 } },
+          },
+          select: { id: true },
+        });
         ids = {
           criterion: criterion.id,
           commission: commission.id,
           contract: contract.id,
+          earlyChildhoodRequest: earlyChildhoodRequest.id,
           school: school.id,
           documentType: documentType.id,
           invoice: invoice.id,
@@ -222,6 +236,9 @@ describeE2e("page titles name their content (RGAA 8.6)", () => {
     expect(titles[fill("/espace/reservations/[id]", ids)]).toMatch(/^Réservation n° \d{6} – TEST JULIEN – Portail Familles$/);
     expect(titles[fill("/admin/familles/[id]", ids)]).toBe("Famille TEST – Administration – Portail Familles");
     expect(titles[fill("/espace/enfants/[id]", ids)]).toBe("Fiche enfant – TEST JULIEN – Portail Familles");
+    expect(titles[fill("/espace/petite-enfance/[id]", ids)]).toBe(
+      "Demande d'inscription en crèche – TEST JULIEN – Portail Familles",
+    );
     expect(titles[`${wizard}/planning?enfant=${DEMO_IDS.julien}&periode=${ids.period}`]).toBe(
       "Planning – TEST JULIEN – GARDERIE ELEMENTAIRE CAMBON – Nouvelle réservation – Portail Familles",
     );

@@ -89,7 +89,7 @@ describe.each(testDatabaseKinds())("the job runtime on %s", (kind) => {
     expect(run).toMatchObject({ ok: true, instance: `test-${kind}:1` });
   });
 
-  it("registers the minute's sweep and the daily purge (03:00 unless overridden) in Europe/Paris time", async () => {
+  it("registers the minute's sweep, the daily purge and the crèche requests' confirmations (03:00 unless overridden) in Europe/Paris time", async () => {
     expect(DAILY_PURGE_CRON).toBe("0 3 * * *");
     // pg-boss's types leave out the timezone column it returns.
     const schedules = (await runtime.boss.getSchedules()) as { name: string; cron: string; timezone?: string }[];
@@ -97,6 +97,7 @@ describe.each(testDatabaseKinds())("the job runtime on %s", (kind) => {
       schedules.map(({ name, cron, timezone }) => ({ name, cron, timezone })).sort((a, b) => a.name.localeCompare(b.name)),
     ).toEqual([
       { name: JOB_QUEUES.dailyPurge, cron: "0 3 1 1 *", timezone: "Europe/Paris" },
+      { name: JOB_QUEUES.waitingConfirmations, cron: "0 6 * * *", timezone: "Europe/Paris" },
       { name: JOB_QUEUES.mailSweep, cron: "* * * * *", timezone: "Europe/Paris" },
       { name: JOB_QUEUES.payfipPoll, cron: "*/5 * * * *", timezone: "Europe/Paris" },
     ]);

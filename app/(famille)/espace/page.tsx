@@ -14,24 +14,34 @@ import { familyInvoicesToPay } from "@/lib/billing/family-invoices";
 import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { listFamilyDocuments } from "@/lib/documents/family-documents";
+import {
+  EARLY_CHILDHOOD_PAGE_PARAM,
+  EARLY_CHILDHOOD_TAB_PARAM,
+  loadEarlyChildhoodBlock,
+  parseEarlyChildhoodTab,
+} from "@/lib/early-childhood/family-dashboard-block";
 import { getFamilyDashboard } from "@/lib/families/dashboard";
 import { loadCompleteness } from "@/lib/families/load-completeness";
 import { readPageSize } from "@/lib/http/page-size";
+import { parsePage, type TSearchParams } from "@/lib/http/url-params";
 import { listReservations } from "@/lib/reservations/reservations-query";
 
 export const metadata: Metadata = { title: "Mon espace" };
 
 // The guide's dashboard: one block per area, each owned by its feature.
-export default async function FamilyDashboardPage() {
+export default async function FamilyDashboardPage({ searchParams }: { searchParams: Promise<TSearchParams> }) {
   const viewer = await parentPage();
   const db = getDb();
   const pageSize = await readPageSize();
-  const [dashboard, completeness, reservations, documents, invoices] = await Promise.all([
+  const query = await searchParams;
+  const earlyChildhoodTab = parseEarlyChildhoodTab(query[EARLY_CHILDHOOD_TAB_PARAM]);
+  const [dashboard, completeness, reservations, documents, invoices, earlyChildhood] = await Promise.all([
     getFamilyDashboard(db, viewer, clock.now()),
     loadCompleteness(db, viewer.familyId),
     listReservations(db, viewer, {}, 1, pageSize),
     listFamilyDocuments(db, viewer),
     familyInvoicesToPay(db, viewer, clock.today()),
+    loadEarlyChildhoodBlock(db, viewer, earlyChildhoodTab, parsePage(query[EARLY_CHILDHOOD_PAGE_PARAM]), pageSize),
   ]);
   if (!dashboard || !completeness) notFound();
 
@@ -44,7 +54,7 @@ export default async function FamilyDashboardPage() {
         <ChildrenBlock items={dashboard.children} />
       </div>
       <CompletenessBlock completeness={completeness} />
-      <EarlyChildhoodBlock pageSize={pageSize} />
+      <EarlyChildhoodBlock data={earlyChildhood} />
       <ReservationsBlock list={reservations} />
       <InvoicesBlock invoices={invoices} />
       <DocumentsBlock documents={documents} pageSize={pageSize} />

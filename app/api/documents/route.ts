@@ -42,6 +42,7 @@ export async function POST(request: NextRequest) {
       concerns: form.get("concerns") ?? undefined,
       typeId: form.get("typeId") ?? undefined,
       name: form.get("name") ?? undefined,
+      earlyChildhoodRequestId: form.get("earlyChildhoodRequestId") ?? undefined,
     });
     const fieldErrors: Record<string, string[]> = parsed.success
       ? {}
