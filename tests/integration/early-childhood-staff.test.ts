@@ -316,7 +316,7 @@ describe.each(testDatabaseKinds())("petite enfance, staff side, on %s", (kind) =
     it("keeps positions 1..n across offers, refusals and a family's cancellation", async () => {
       const [a, b] = [await creche({ BEBES: 5 }), await creche({ BEBES: 5 })];
       const f = await family("SUITE");
-      const entries = [];
+      const entries: { id: string; version: number }[] = [];
       for (let index = 0; index < 5; index += 1)
         entries.push(await request(f.id, index % 2 === 0 ? [a.id, b.id] : [a.id], { waiting: true, birth: "2026-05-01" }));
       await offerPlace(prisma, agent, offerInput(entries[0], a.id));
@@ -337,7 +337,7 @@ describe.each(testDatabaseKinds())("petite enfance, staff side, on %s", (kind) =
     itOnPostgres(kind)("keeps positions 1..n when two agents decide on the same list at once", async () => {
       const a = await creche({ BEBES: 5 });
       const f = await family("RACE");
-      const entries = [];
+      const entries: { id: string; version: number }[] = [];
       for (let index = 0; index < 5; index += 1)
         entries.push(await request(f.id, [a.id], { waiting: true, birth: "2026-05-01" }));
       await Promise.all([
