@@ -313,10 +313,31 @@ describe.each(testDatabaseKinds())("petite enfance, staff side, on %s", (kind) =
       ).toBe(false);
     });
 
+    it("keeps positions 1..n across offers, refusals and a family's cancellation", async () => {
+      const [a, b] = [await creche({ BEBES: 5 }), await creche({ BEBES: 5 })];
+      const f = await family("SUITE");
+      const entries: { id: string; version: number }[] = [];
+      for (let index = 0; index < 5; index += 1)
+        entries.push(await request(f.id, index % 2 === 0 ? [a.id, b.id] : [a.id], { waiting: true, birth: "2026-05-01" }));
+      await offerPlace(prisma, agent, offerInput(entries[0], a.id));
+      // The family cancels its request (the parent's side goes through the same waiting-list module).
+      await prisma.$transaction(async (tx) => {
+        await tx.earlyChildhoodRequest.update({ where: { id: entries[2].id }, data: { status: "CANCELLED" } });
+        const { removeFromWaitingLists } = await import("@/lib/early-childhood/waiting-list");
+        await removeFromWaitingLists(tx, entries[2].id);
+      });
+      await refuseRequest(prisma, agent, { ...entries[3], reason: "Déménagement" });
+      expect(await positions(a.id)).toEqual([
+        [entries[1].id, 1],
+        [entries[4].id, 2],
+      ]);
+      expect(await positions(b.id)).toEqual([[entries[4].id, 1]]);
+    });
+
     itOnPostgres(kind)("keeps positions 1..n when two agents decide on the same list at once", async () => {
       const a = await creche({ BEBES: 5 });
       const f = await family("RACE");
-      const entries = [];
+      const entries: { id: string; version: number }[] = [];
       for (let index = 0; index < 5; index += 1)
         entries.push(await request(f.id, [a.id], { waiting: true, birth: "2026-05-01" }));
       await Promise.all([
