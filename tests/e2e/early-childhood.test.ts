@@ -69,6 +69,7 @@ describeE2e("a parent's crèche request for an unborn child, put on the waiting 
 
     await page.waitForURL(/\/espace\/petite-enfance\/[0-9a-f-]{36}\?envoyee=1$/);
     requestId = new URL(page.url()).pathname.split("/").at(-1)!;
+    await expectVisible(page.getByText("Votre demande a bien été envoyée."));
     await expectVisible(page.getByText("Demande envoyée").first());
     await expectVisible(page.getByText("Lun–Jeu 8h30–17h30").first());
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -96,7 +97,7 @@ describeE2e("a parent's crèche request for an unborn child, put on the waiting 
 
     await page.goto("/espace");
     const block = page.getByRole("region", { name: "Petite enfance" });
-    await expectVisible(block.getByText(`${PITCHOUNS} — Demande envoyée`));
+    await expectVisible(block.getByText(`${PITCHOUNS}, ${FOIRAIL} — Demande envoyée`));
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
