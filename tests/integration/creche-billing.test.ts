@@ -23,9 +23,9 @@ import { payfipConfigFromEnv } from "@/lib/payfip/config";
 import { startPayfipStandin, type PayfipStandin } from "@/lib/payfip/standin/server";
 import { startPayment } from "@/lib/payfip/start-payment";
 
-import { createFamily } from "../helpers/admin-fixtures";
+import { createFamily, createFamilyReservation } from "../helpers/admin-fixtures";
 import { parentViewer, startCallbackServer, type CallbackServer } from "../helpers/payfip";
-import { withStaffTestBed } from "../helpers/staff-test-bed";
+import { withStaffTestBed, type Catalogue } from "../helpers/staff-test-bed";
 import { itOnPostgres, testDatabaseKinds, type TestDatabase } from "../helpers/test-db";
 
 const ISSUED = new Date("2026-12-03T10:00:00+01:00");
@@ -39,6 +39,8 @@ describe.each(testDatabaseKinds())("crèche billing and the childcare certificat
   let prisma: PrismaClient;
   let agent: StaffViewer;
   let regieId: string;
+  let catalogue: Catalogue;
+  let lou: Awaited<ReturnType<typeof createFamily>>;
   let standin: PayfipStandin;
   let callbacks: CallbackServer;
   let parent: ParentViewer;
@@ -47,7 +49,7 @@ describe.each(testDatabaseKinds())("crèche billing and the childcare certificat
   const savedUrl = process.env.PAYFIP_URL;
 
   withStaffTestBed(kind, { catalogue: true, poolSize: 6 }, async (suite) => {
-    ({ database, agent } = suite);
+    ({ database, agent, catalogue } = suite);
     prisma = database.prisma;
     standin = await startPayfipStandin();
     callbacks = await startCallbackServer();
@@ -75,7 +77,7 @@ describe.each(testDatabaseKinds())("crèche billing and the childcare certificat
         rateEightChildren: 206,
       },
     });
-    const lou = await createFamily(prisma, "ARNAUD", { children: [{ firstName: "Lou" }] });
+    lou = await createFamily(prisma, "ARNAUD", { children: [{ firstName: "Lou" }] });
     const sans = await createFamily(prisma, "BERTIN", { children: [{ firstName: "Sam" }] });
     parent = parentViewer(lou);
     other = parentViewer(sans);
@@ -257,9 +259,30 @@ describe.each(testDatabaseKinds())("crèche billing and the childcare certificat
   );
 
   it("the crèche invoice is paid online through PayFiP; the certificate counts it, numbered, once; another family's is not found", async () => {
+    // The same régie also bills Lou's garderie morning (eligible) and lunch (a meal, never eligible) of 7 September.
+    await prisma.activity.updateMany({ where: { code: { in: ["RESTAURATION_SCOLAIRE", "PERISCOLAIRE"] } }, data: { regieId } });
+    await prisma.activity.update({ where: { code: "PERISCOLAIRE" }, data: { childcareTaxEligible: true } });
+    const bracket = await prisma.qfBracket.create({ data: { label: "Tarif unique", minQf: 0, maxQf: null } });
+    const lunch = catalogue.canteen.units[0].id;
+    const morning = catalogue.club.units[0].id;
+    await prisma.tariff.createMany({
+      data: [
+        { unitId: lunch, bracketId: bracket.id, priceCents: 390 },
+        { unitId: morning, bracketId: bracket.id, priceCents: 160 },
+      ],
+    });
+    await createFamilyReservation(prisma, lou, catalogue.canteen.id, "ACCEPTED", [{ unitId: lunch, day: "2026-09-07" }]);
+    await createFamilyReservation(prisma, lou, catalogue.club.id, "ACCEPTED", [{ unitId: morning, day: "2026-09-07" }]);
+
     await generateInvoices(prisma, agent, { regieId, month: "2026-09" }, { now: ISSUED });
     const [september] = await invoiceOf(parent.familyId, "2026-09");
     expect(september.payableOnline).toBe(true);
+    expect(september.totalCents).toBe(26_307 + 390 + 160);
+    expect(september.lines.map((line) => [line.unitLabel, line.taxEligible])).toEqual([
+      ["Heures contractualisées (141 h 26)", true],
+      ["REPAS ENFANT", false],
+      ["MATIN", true],
+    ]);
     const started = await startPayment(prisma, payfipConfigFromEnv(), parent, september.id, callbacks.url);
     if (started.kind !== "redirect") throw new Error("expected a redirect to PayFiP");
     const idOp = new URL(started.url).searchParams.get("idop")!;
@@ -278,7 +301,8 @@ describe.each(testDatabaseKinds())("crèche billing and the childcare certificat
     const second = await generateCertificates(prisma, agent, 2026, { now: NEXT_JANUARY });
     expect(second.created).toBe(0);
     const list = await listCertificates(prisma, agent, 2026);
-    expect(list).toMatchObject([{ number: "AFG-2026-000001", childName: "ARNAUD LOU", amountCents: september.totalCents }]);
+    // Paid 268,57 €, of which the crèche's 263,07 € and the garderie's 1,60 € are eligible, the lunch's 3,90 € not.
+    expect(list).toMatchObject([{ number: "AFG-2026-000001", childName: "ARNAUD LOU", amountCents: 26_307 + 160 }]);
 
     // The family sees it from 1 January 2027 (the tests' clock is in November 2026: not yet).
     expect(await listFamilyCertificates(prisma, parent, { now: ISSUED })).toEqual([]);
@@ -286,7 +310,7 @@ describe.each(testDatabaseKinds())("crèche billing and the childcare certificat
     // Staff may read it at once; a family other than its own gets nothing.
     expect(await loadCertificatePdfData(prisma, other, list[0].id)).toBeNull();
     const data = await loadCertificatePdfData(prisma, agent, list[0].id);
-    expect(data).toMatchObject({ number: "AFG-2026-000001", year: 2026, amountCents: september.totalCents });
+    expect(data).toMatchObject({ number: "AFG-2026-000001", year: 2026, amountCents: 26_467 });
     const bytes = await renderCertificatePdf(data!);
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect((await renderCertificatePdf(data!)).equals(bytes)).toBe(true);
