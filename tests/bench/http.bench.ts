@@ -623,10 +623,14 @@ async function openingDay(
   // By SQL: no counter above its capacity, every counter equal to its booked days, and each
   // refusal on a unit that is full on at least one of the week's days.
   const over = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "UnitDay" WHERE "booked" > "capacity"`);
+  // A counter that differs from its booked days, or booked days with no counter row at all.
   const mismatched = await client.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM "UnitDay" ud
-      WHERE ud."booked" <> (SELECT count(*) FROM "ReservationDay" rd
-                             WHERE rd."unitId" = ud."unitId" AND rd."date" = ud."date" AND rd."status" IN ('PENDING', 'ACCEPTED'))`,
+    `SELECT count(*)::int AS n
+       FROM "UnitDay" ud
+       FULL JOIN (SELECT "unitId", "date", count(*)::int AS active FROM "ReservationDay"
+                   WHERE "status" IN ('PENDING', 'ACCEPTED') GROUP BY "unitId", "date") AS rd
+         ON rd."unitId" = ud."unitId" AND rd."date" = ud."date"
+      WHERE coalesce(ud."booked", 0) <> coalesce(rd.active, 0)`,
   );
   const refusedUnits = [...new Set(refusedRequests.map((request) => request.unitId))];
   const refusedWithRoom = await client.query<{ n: number }>(
