@@ -340,7 +340,28 @@ async function warmUp(base: string, route: Route) {
   }
 }
 
+/**
+ * Waits (30 s at most) until /api/health answers within 250 ms three times in a row: requests the
+ * client gave up on (autocannon's 10 s timeout) are still being served, and would otherwise weigh
+ * on the next route's figures.
+ */
+async function settle(base: string) {
+  const deadline = Date.now() + 30_000;
+  let fast = 0;
+  while (fast < 3 && Date.now() < deadline) {
+    const begin = performance.now();
+    try {
+      await (await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(10_000) })).arrayBuffer();
+      fast = performance.now() - begin < 250 ? fast + 1 : 0;
+    } catch {
+      fast = 0;
+    }
+    if (fast < 3) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 async function measureRoute(base: string, route: Route, seconds: number, overallRate?: number): Promise<Measure> {
+  await settle(base);
   await warmUp(base, route);
   let next = 0;
   const latencies: number[] = [];

@@ -15,6 +15,10 @@ describePostgres("the benchmark's town generator (PostgreSQL)", () => {
   let database: TestDatabase;
   let client: pg.Client;
   let town: TownSummary;
+  // Declared first, so that it runs before the database is dropped (Jest runs afterAll hooks in order).
+  afterAll(async () => {
+    await client?.end();
+  });
   withDemoDatabase(
     "postgres",
     async (suite) => {
@@ -25,9 +29,6 @@ describePostgres("the benchmark's town generator (PostgreSQL)", () => {
     },
     { timeout: 120_000 },
   );
-  afterAll(async () => {
-    await client?.end();
-  });
 
   it("writes the documented rows: 100 families, 150 children, a school year of bookings, the opening week free", async () => {
     expect(town).toMatchObject({ families: 100, children: 150, openingWeek: { from: "2026-12-07", to: "2026-12-13" } });
