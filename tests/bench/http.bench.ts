@@ -169,7 +169,7 @@ http {
   client_max_body_size 20m;
   upstream portal {
     least_conn;
-${upstreams.map((upstream) => `    server ${new URL(upstream).host};`).join("\n")}
+${upstreams.map((upstream) => `    server ${new URL(upstream).host} max_fails=0;`).join("\n")}
     keepalive 64;
   }
   server {
@@ -616,6 +616,7 @@ async function openingDay(
     inFlight -= 1;
     waiting.shift()?.();
   };
+  await settle(base);
   const begin = performance.now();
   await Promise.all(
     parents.map(async (parent, index) => {
