@@ -4,7 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 
 import { getDb, type DbClient } from "@/lib/db/client";
-import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { isDatabaseUnavailable, isTransactionTimeout } from "@/lib/db/errors";
 import { AppError, GENERIC_ERROR_MESSAGE, SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/errors";
 import { formDataToObject, validationFailure } from "@/lib/validation/form-data";
 
@@ -35,8 +35,9 @@ function makeActionBuilder<TViewer>(authorize: () => Promise<TViewer>) {
       } catch (error) {
         unstable_rethrow(error); // redirect() and notFound() are not errors
         if (error instanceof AppError) return { ok: false, error: error.message };
-        if (isDatabaseUnavailable(error)) {
-          // One line, not the stack: during an outage every action says it.
+        if (isDatabaseUnavailable(error) || isTransactionTimeout(error)) {
+          // One line, not the stack: during an outage (or an overload whose transactions could not
+          // start or finish in time, Prisma P2028) every action says it.
           console.warn(
             "[action] database unavailable:",
             error instanceof Error ? error.message.trim().split("\n").at(-1) : error,

@@ -19,7 +19,7 @@ import { signInChallengedUser, signInUser } from "@/lib/auth/sign-in";
 import { createLoginThrottle, type LoginThrottle } from "@/lib/auth/throttle";
 import { revokeUserSession } from "@/lib/auth/user-sessions";
 import { getDb } from "@/lib/db/client";
-import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { isDatabaseUnavailable, isTransactionTimeout } from "@/lib/db/errors";
 import { SERVICE_UNAVAILABLE_MESSAGE } from "@/lib/errors";
 
 // Signing in and out. These actions work with JavaScript off (the forms post to them and the
@@ -68,7 +68,11 @@ export async function loginAction(_previous: LoginState, form: FormData): Promis
     }
   } catch (error) {
     unstable_rethrow(error);
-    if (isDatabaseUnavailable(error)) return { error: SERVICE_UNAVAILABLE_MESSAGE, email: email.slice(0, 254) };
+    // Out of reach, or so busy that the sign-in's transaction could not start or finish in time
+    // (opening day): the parent is told to try again, not that the password is wrong.
+    if (isDatabaseUnavailable(error) || isTransactionTimeout(error)) {
+      return { error: SERVICE_UNAVAILABLE_MESSAGE, email: email.slice(0, 254) };
+    }
     // Whatever else went wrong (a NUL byte in the e-mail), the page only says this.
     console.error("[login] unexpected error", error);
     return { error: LOGIN_FAILED_MESSAGE, email: "" };
