@@ -72,6 +72,34 @@ async function takePlace(tx: Tx, unitId: string, day: CalendarDay): Promise<bool
   return updated === 1;
 }
 
+/**
+ * Takes one place on each (unit, day) counter in one statement, in (unitId, date) order: the
+ * counter row is created with the unit's capacity and this booking's place (the unit FOR KEY
+ * SHARE, as in takePlace), or its `booked` raised when a place is left. Returns the first
+ * (unitId, day) that was full, or null when every place was taken.
+ */
+async function takePlaces(
+  tx: Tx,
+  places: { unitId: string; day: CalendarDay }[],
+): Promise<{ unitId: string; day: CalendarDay } | null> {
+  if (places.length === 0) return null;
+  const sorted = [...places].sort(byUnitThenDay);
+  const taken = await tx.$queryRaw<{ unitId: string; date: Date }[]>`
+    INSERT INTO "UnitDay" ("unitId", "date", "capacity", "booked")
+    SELECT u."id", w."date", u."capacity", 1
+      FROM unnest(${sorted.map((place) => place.unitId)}::text[], ${sorted.map((place) => place.day)}::date[]) WITH ORDINALITY AS w("unitId", "date", "position")
+      JOIN "Unit" u ON u."id" = w."unitId"
+     WHERE u."capacity" >= 1
+     ORDER BY w."position"
+       FOR KEY SHARE OF u
+    ON CONFLICT ("unitId", "date") DO UPDATE SET "booked" = "UnitDay"."booked" + 1
+     WHERE "UnitDay"."booked" + 1 <= "UnitDay"."capacity"
+    RETURNING "unitId", "date"`;
+  if (taken.length === sorted.length) return null;
+  const done = new Set(taken.map((row) => dayKey(row.unitId, dateToDay(row.date))));
+  return sorted.find((place) => !done.has(dayKey(place.unitId, place.day))) ?? null;
+}
+
 async function releasePlace(tx: Tx, unitId: string, day: CalendarDay): Promise<void> {
   await tx.$executeRaw`UPDATE "UnitDay" SET "booked" = "booked" - 1 WHERE "unitId" = ${unitId} AND "date" = ${day}::date`;
 }
@@ -396,10 +424,17 @@ async function bookInTransaction(tx: Tx, owner: BookingOwner, request: TBooking,
 
   // The counters last, in (unitId, date) order, so that their row locks are held for the
   // shortest time before commit; a refusal here rolls everything above back.
-  const operations = [
-    ...added.map((entry) => ({ ...entry, take: true })),
-    ...removed.map((entry) => ({ ...entry, take: false })),
-  ].sort(byUnitThenDay);
+  if (removed.length === 0) {
+    // A new booking (or a modification that only adds days): every place in one statement.
+    const full = await takePlaces(tx, added);
+    if (full) throw refusal(full.day, unitLabel(full.unitId), REASONS.full.toLowerCase());
+  }
+  const operations =
+    removed.length === 0
+      ? []
+      : [...added.map((entry) => ({ ...entry, take: true })), ...removed.map((entry) => ({ ...entry, take: false }))].sort(
+          byUnitThenDay,
+        );
   for (const operation of operations) {
     if (!operation.take) await releasePlace(tx, operation.unitId, operation.day);
     else if (!(await takePlace(tx, operation.unitId, operation.day))) {
