@@ -288,8 +288,15 @@ describe.each(testDatabaseKinds())("the staff page « Envois » on %s", (kind) =
     await run("ancienne-tache", 60, 0.1, true, "Terminé");
 
     const jobs = await jobRunsOverview(database.prisma, admin);
-    expect(jobs.map((job) => job.job)).toEqual(["mail-dispatch", "mail-sweep", "daily-purge", "payfip-poll", "ancienne-tache"]);
-    const [dispatch, sweep, purge, payfip, unknown] = jobs;
+    expect(jobs.map((job) => job.job)).toEqual([
+      "mail-dispatch",
+      "mail-sweep",
+      "daily-purge",
+      "payfip-poll",
+      "early-childhood-confirmations",
+      "ancienne-tache",
+    ]);
+    const [dispatch, sweep, purge, payfip, confirmations, unknown] = jobs;
     expect(dispatch).toEqual({ job: "mail-dispatch", label: "Envoi des e-mails", lastRun: null, lastFailure: null });
     expect(sweep.lastRun).toEqual(expect.objectContaining({ ok: null, finishedAt: null, durationMs: null }));
     expect(sweep.lastFailure).toBeNull();
@@ -310,6 +317,13 @@ describe.each(testDatabaseKinds())("the staff page « Envois » on %s", (kind) =
         lastFailure: expect.objectContaining({ summary: "Erreur : délai dépassé" }),
       }),
     );
+    // Known but never run: listed with its label and nothing else.
+    expect(confirmations).toEqual({
+      job: "early-childhood-confirmations",
+      label: "Confirmation des demandes de place en crèche",
+      lastRun: null,
+      lastFailure: null,
+    });
     expect(unknown).toEqual(expect.objectContaining({ label: "ancienne-tache", lastFailure: null }));
   });
 });
