@@ -10,6 +10,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { ACTIVE_STATUSES } from "@/lib/reservations/status";
+import { forgetSharedReads } from "@/lib/server/shared-reads";
 
 import type { TActivity } from "./activity.schema";
 import { PERIOD_SETTINGS, PERIOD_VALUES, RULE_FIELDS } from "./catalogue";
@@ -179,6 +180,7 @@ export async function updateEstablishment(
       });
     }),
   );
+  forgetSharedReads();
 }
 
 // ─── Activities ───────────────────────────────────────────────────────────────────────────────
@@ -195,7 +197,7 @@ async function assertRegieChoice(tx: Tx, viewer: StaffViewer, regieId: string | 
 }
 
 export async function createActivity(db: PrismaClient, viewer: StaffViewer, input: TActivity) {
-  return uniqueGuarded(ACTIVITY_TAKEN, () =>
+  const created = await uniqueGuarded(ACTIVITY_TAKEN, () =>
     db.$transaction(async (tx) => {
       if (await tx.activity.findUnique({ where: { code: input.code }, select: { id: true } }))
         throw new AppError("TAKEN", ACTIVITY_TAKEN);
@@ -204,6 +206,8 @@ export async function createActivity(db: PrismaClient, viewer: StaffViewer, inpu
       return auditCreated(tx, viewer, activity, { action: "activity.create", targetType: "Activity", details: { ...input } });
     }),
   );
+  forgetSharedReads(); // the home page's « services accessibles »
+  return created;
 }
 
 export async function updateActivity(db: PrismaClient, viewer: StaffViewer, id: string, input: TActivity) {

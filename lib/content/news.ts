@@ -6,6 +6,7 @@ import * as clock from "@/lib/clock";
 import type { Db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { forgetSharedReads } from "@/lib/server/shared-reads";
 
 export async function createNews(
   db: PrismaClient,
@@ -13,7 +14,7 @@ export async function createNews(
   input: { title: string; body: string; published: boolean },
   now = clock.now(),
 ) {
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     const news = await tx.news.create({
       data: {
         title: input.title,
@@ -26,6 +27,8 @@ export async function createNews(
     });
     return auditCreated(tx, viewer, news, { action: "news.create", targetType: "News", details: { title: input.title } });
   });
+  forgetSharedReads();
+  return created;
 }
 
 export async function listAllNews(db: Db) {
@@ -47,6 +50,7 @@ export async function setNewsPublished(db: PrismaClient, viewer: StaffViewer, id
     });
     await writeAudit(tx, viewer, { action: published ? "news.publish" : "news.unpublish", targetType: "News", targetId: id });
   });
+  forgetSharedReads();
 }
 
 /** Corrects the title and text of a news item, published or not. */
@@ -56,4 +60,5 @@ export async function updateNews(db: PrismaClient, viewer: StaffViewer, id: stri
     if (count === 0) throw new AppError("NOT_FOUND", "Actualité introuvable.");
     await writeAudit(tx, viewer, { action: "news.update", targetType: "News", targetId: id, details: { title: input.title } });
   });
+  forgetSharedReads();
 }

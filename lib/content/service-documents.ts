@@ -5,6 +5,7 @@ import type { StaffViewer } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { forgetSharedReads } from "@/lib/server/shared-reads";
 import { activeStorage, storageFor } from "@/lib/storage/active-storage";
 import type { FileStorage } from "@/lib/storage/file-storage";
 
@@ -41,7 +42,7 @@ export async function uploadServiceDocument(
   const type = { mime: "application/pdf" };
   const stored = await storage.put({ prefix: "service-documents", bytes, mimeType: type.mime, fileName: "document.pdf" });
   try {
-    return await db.$transaction(async (tx) => {
+    const created = await db.$transaction(async (tx) => {
       const activity = await tx.activity.findUnique({ where: { id: input.activityId }, select: { id: true } });
       if (!activity) throw new AppError("NOT_FOUND", "Service introuvable.");
       const document = await tx.serviceDocument.create({
@@ -63,6 +64,8 @@ export async function uploadServiceDocument(
         details: { title: input.title, kind: input.kind },
       });
     });
+    forgetSharedReads();
+    return created;
   } catch (error) {
     await storage.remove(stored.key); // the row was not written: no orphan file
     throw error;
@@ -85,6 +88,7 @@ export async function deleteServiceDocument(db: PrismaClient, viewer: StaffViewe
     });
     return found;
   });
+  forgetSharedReads();
   await storageFor(document.storageKind).remove(document.storageKey); // after commit
 }
 

@@ -99,6 +99,7 @@ export async function dailyList(
   viewer: StaffViewer,
   query: TDailyListQuery,
 ): Promise<{ date: CalendarDay; units: DailyListUnit[]; totalAccepted: number; totalPending: number }> {
+  assertStaffViewer(viewer);
   const date = dayToDate(query.date);
   const establishmentId = query.establishmentId ?? null;
   // One JSON value rather than thousands of rows: Prisma's per-row decoding was most of the time.
@@ -143,44 +144,10 @@ export async function dailyList(
       LEFT JOIN guardians gd ON gd."familyId" = c."familyId"
       LEFT JOIN "Attendance" at ON at."reservationDayId" = l.id`;
   const rows: Row[] = typeof result.rows === "string" ? JSON.parse(result.rows) : (result.rows ?? []);
-  const unitIds = [...new Set(rows.map((row) => row.unitId))];
-  const unitRows = await db.unit.findMany({
-    where: { id: { in: unitIds } },
-    select: {
-      ...UNIT_FIELDS,
-      sortOrder: true,
-      days: { where: { date }, select: { capacity: true } },
-      period: {
-        select: {
-          name: true,
-          establishment: { select: { name: true } },
-          activity: { select: { code: true, name: true, sortOrder: true } },
-        },
-      },
-    },
-  });
-  unitRows.sort(
-    (a, b) =>
-      collator.compare(a.period.establishment.name, b.period.establishment.name) ||
-      a.period.activity.sortOrder - b.period.activity.sortOrder ||
-      a.sortOrder - b.sortOrder ||
-      collator.compare(a.label, b.label),
-  );
   const units = new Map<string, DailyListUnit>(
-    unitRows.map((unit) => [
-      unit.id,
-      {
-        unitId: unit.id,
-        establishment: unit.period.establishment.name,
-        activity: unit.period.activity.name,
-        period: unit.period.name,
-        label: unit.label,
-        hours: `${unit.startTime} – ${unit.endTime}`,
-        isMeal: unit.period.activity.code === MEAL_ACTIVITY,
-        capacity: unit.days[0]?.capacity ?? unit.capacity,
-        accepted: [],
-        pending: [],
-      },
+    (await dayUnits(db, [...new Set(rows.map((row) => row.unitId))], date)).map((unit) => [
+      unit.unitId,
+      { ...unit, accepted: [], pending: [] },
     ]),
   );
   // One collation key per child (cheaper than a collator call per comparison).
@@ -217,6 +184,92 @@ export async function dailyList(
     details: { date: query.date, children: totalAccepted + totalPending },
   });
   return { date: query.date, units: list, totalAccepted, totalPending };
+}
+
+type DayUnit = Omit<DailyListUnit, "accepted" | "pending"> & { establishmentId: string };
+
+/** The day's units by id, in the lists' order: establishment, activity, the unit's own order, label. */
+async function dayUnits(db: Db, unitIds: string[], date: Date): Promise<DayUnit[]> {
+  const unitRows = await db.unit.findMany({
+    where: { id: { in: unitIds } },
+    select: {
+      ...UNIT_FIELDS,
+      sortOrder: true,
+      days: { where: { date }, select: { capacity: true } },
+      period: {
+        select: {
+          name: true,
+          establishmentId: true,
+          establishment: { select: { name: true } },
+          activity: { select: { code: true, name: true, sortOrder: true } },
+        },
+      },
+    },
+  });
+  unitRows.sort(
+    (a, b) =>
+      collator.compare(a.period.establishment.name, b.period.establishment.name) ||
+      a.period.activity.sortOrder - b.period.activity.sortOrder ||
+      a.sortOrder - b.sortOrder ||
+      collator.compare(a.label, b.label),
+  );
+  return unitRows.map((unit) => ({
+    unitId: unit.id,
+    establishmentId: unit.period.establishmentId,
+    establishment: unit.period.establishment.name,
+    activity: unit.period.activity.name,
+    period: unit.period.name,
+    label: unit.label,
+    hours: `${unit.startTime} – ${unit.endTime}`,
+    isMeal: unit.period.activity.code === MEAL_ACTIVITY,
+    capacity: unit.days[0]?.capacity ?? unit.capacity,
+  }));
+}
+
+/**
+ * Above this many children on the day, the town-wide view («Tous») shows the counts per unit and
+ * asks for an establishment: a whole town's names (15,000 children) would make a page of tens of
+ * megabytes that no tablet opens. An establishment's lists are always shown in full.
+ */
+export const WHOLE_TOWN_LIST_LIMIT = 400;
+
+export type DailyListSummary = {
+  date: CalendarDay;
+  units: (DayUnit & { accepted: number; pending: number })[];
+  totalAccepted: number;
+  totalPending: number;
+};
+
+/**
+ * The day's counts per unit, without names or health data (so no audit entry): what the whole
+ * town's day looks like before an agent opens one establishment's lists. One grouped query.
+ */
+export async function dailyListSummary(db: Db, viewer: StaffViewer, query: TDailyListQuery): Promise<DailyListSummary> {
+  assertStaffViewer(viewer);
+  const date = dayToDate(query.date);
+  const establishmentId = query.establishmentId ?? null;
+  const counts = await db.$queryRaw<{ unitId: string; accepted: number; pending: number }[]>`
+    SELECT rd."unitId",
+           count(*) FILTER (WHERE rd.status = 'ACCEPTED')::int AS accepted,
+           count(*) FILTER (WHERE rd.status = 'PENDING')::int AS pending
+      FROM "ReservationDay" rd
+      JOIN "Unit" u ON u.id = rd."unitId"
+      JOIN "Period" p ON p.id = u."periodId"
+     WHERE rd.date = ${date}::date AND rd.status IN ('ACCEPTED', 'PENDING')
+       AND (${establishmentId}::text IS NULL OR p."establishmentId" = ${establishmentId}::text)
+     GROUP BY rd."unitId"`;
+  const byUnit = new Map(counts.map((row) => [row.unitId, row]));
+  const units = (await dayUnits(db, [...byUnit.keys()], date)).map((unit) => ({
+    ...unit,
+    accepted: byUnit.get(unit.unitId)!.accepted,
+    pending: byUnit.get(unit.unitId)!.pending,
+  }));
+  return {
+    date: query.date,
+    units,
+    totalAccepted: units.reduce((sum, unit) => sum + unit.accepted, 0),
+    totalPending: units.reduce((sum, unit) => sum + unit.pending, 0),
+  };
 }
 
 export type KitchenCounts = {

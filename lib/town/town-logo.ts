@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { inspectUpload } from "@/lib/documents/inspect-upload";
 import { AppError } from "@/lib/errors";
+import { forgetSharedReads } from "@/lib/server/shared-reads";
 
 import { TOWN_LOGO_MAX_BYTES, TOWN_LOGO_MESSAGES } from "./town-logo.schema";
 
@@ -43,6 +44,7 @@ export async function uploadTownLogo(db: PrismaClient, viewer: StaffViewer, file
       details: { mimeType: inspection.mimeType, size: bytes.length },
     });
   });
+  forgetSharedReads();
 }
 
 /** Admin only. The header goes back to the town's name alone. */
@@ -56,6 +58,7 @@ export async function removeTownLogo(db: PrismaClient, viewer: StaffViewer): Pro
     if (count === 0) throw new AppError("NOT_FOUND", "La commune n'a pas de logo.");
     await writeAudit(tx, viewer, { action: "town-logo.remove", targetType: "TownSettings", targetId: "1", details: {} });
   });
+  forgetSharedReads();
 }
 
 /** For the public route: the logo's bytes and their type, or null when the town has none. */

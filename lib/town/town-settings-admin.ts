@@ -5,6 +5,7 @@ import type { StaffViewer } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { forgetSharedReads } from "@/lib/server/shared-reads";
 
 import { DEFAULT_TOWN_SETTINGS, TOWN_SETTINGS_FIELDS } from "./town-settings-fields";
 import type { TTownSettings, TUsefulContact } from "./town-settings.schema";
@@ -31,6 +32,7 @@ export async function updateTownSettings(db: PrismaClient, viewer: StaffViewer, 
       details: { ...input },
     });
   });
+  forgetSharedReads();
 }
 
 export async function listUsefulContactsForEdit(db: Db) {
@@ -41,7 +43,7 @@ export async function listUsefulContactsForEdit(db: Db) {
 }
 
 export async function createUsefulContact(db: PrismaClient, viewer: StaffViewer, input: TUsefulContact) {
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     const contact = await tx.usefulContact.create({ data: input, select: { id: true } });
     return auditCreated(tx, viewer, contact, {
       action: "useful-contact.create",
@@ -49,6 +51,8 @@ export async function createUsefulContact(db: PrismaClient, viewer: StaffViewer,
       details: { label: input.label },
     });
   });
+  forgetSharedReads();
+  return created;
 }
 
 export async function updateUsefulContact(db: PrismaClient, viewer: StaffViewer, id: string, input: TUsefulContact) {
@@ -62,6 +66,7 @@ export async function updateUsefulContact(db: PrismaClient, viewer: StaffViewer,
       details: { label: input.label },
     });
   });
+  forgetSharedReads();
 }
 
 export async function deleteUsefulContact(db: PrismaClient, viewer: StaffViewer, id: string) {
@@ -76,4 +81,5 @@ export async function deleteUsefulContact(db: PrismaClient, viewer: StaffViewer,
       details: { label: contact.label },
     });
   });
+  forgetSharedReads();
 }

@@ -2,7 +2,7 @@ import { listAuditEntries } from "@/lib/audit/journal";
 import { ZJournalFilterSchema } from "@/lib/audit/journal.schema";
 import { purgeOldAuditEntries } from "@/lib/audit/purge";
 import type { StaffViewer } from "@/lib/auth/session";
-import { dailyList, kitchenCounts } from "@/lib/lists/daily-list";
+import { dailyList, dailyListSummary, kitchenCounts } from "@/lib/lists/daily-list";
 import { dailyListCsv } from "@/lib/lists/list-csv";
 import { ZKitchenQuerySchema } from "@/lib/lists/list.schema";
 import { createStaffAccount, listStaff, setStaffActive, setStaffRole } from "@/lib/staff/staff";
@@ -73,6 +73,29 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
         (await dailyList(database.prisma, agent, { date: day, establishmentId: catalogue.club.establishmentId })).totalAccepted,
       ).toBe(0);
       expect(await database.prisma.auditLog.count({ where: { action: "daily-list.view", actorUserId: agent.userId } })).toBe(2);
+    });
+
+    it("sums the day per unit without names (the town-wide view), equal to the lists, and logs no health read", async () => {
+      const audits = () => database.prisma.auditLog.count({ where: { action: "daily-list.view", actorUserId: admin.userId } });
+      const before = await audits();
+      const summary = await dailyListSummary(database.prisma, admin, { date: day });
+      const list = await dailyList(database.prisma, admin, { date: day });
+      expect(summary.units.map((unit) => [unit.label, unit.accepted, unit.pending, unit.capacity])).toEqual(
+        list.units.map((unit) => [unit.label, unit.accepted.length, unit.pending.length, unit.capacity]),
+      );
+      expect([summary.totalAccepted, summary.totalPending]).toEqual([4, 1]);
+      expect(summary.units.find((unit) => unit.label === "REPAS ENFANT")!.establishmentId).toBe(catalogue.canteen.establishmentId);
+      expect(JSON.stringify(summary)).not.toContain("ÉLISE");
+      const club = await dailyListSummary(database.prisma, admin, { date: day, establishmentId: catalogue.club.establishmentId });
+      expect(club.units.map((unit) => [unit.label, unit.accepted, unit.pending])).toEqual([["MATIN", 0, 1]]);
+      // Only the list with names was logged as a read of health flags.
+      expect(await audits()).toBe(before + 1);
+    });
+
+    it("refuses the lists and their counts to a parent, whatever the caller's type says", async () => {
+      const parent = { ...agent, role: "PARENT" } as unknown as StaffViewer;
+      await expect(dailyListSummary(database.prisma, parent, { date: day })).rejects.toThrow();
+      await expect(dailyList(database.prisma, parent, { date: day })).rejects.toThrow();
     });
 
     it("exports the list as CSV for French spreadsheets", async () => {

@@ -64,6 +64,12 @@ describePostgres("a PostgreSQL server out of reach", () => {
     return database;
   };
 
+  it("opens the portal's connections with JIT off (short statements: compiling cost more than it saved)", async () => {
+    const database = openDatabase({ kind: "postgres", url: live.url, poolSize: 1 });
+    databases.push(database);
+    await expect(database.prisma.$queryRaw<{ jit: string }[]>`SHOW jit`).resolves.toEqual([{ jit: "off" }]);
+  });
+
   it("Prisma's errors for a refused connection are recognised, from a query and from a transaction", async () => {
     const { prisma } = open(closedUrl);
     const errors = await Promise.all([

@@ -15,7 +15,7 @@ import { addDays, formatDay } from "@/lib/dates/calendar-day";
 import { getDb } from "@/lib/db/client";
 import { parseDay, searchParamsText, type TSearchParams } from "@/lib/http/url-params";
 import { classLabel } from "@/lib/lists/class-label";
-import { dailyList } from "@/lib/lists/daily-list";
+import { dailyList, dailyListSummary, WHOLE_TOWN_LIST_LIMIT, type DailyListSummary } from "@/lib/lists/daily-list";
 import { dietLabel } from "@/lib/lists/list-csv";
 import { ZDailyListQuerySchema } from "@/lib/lists/list.schema";
 
@@ -24,6 +24,8 @@ import { markAttendanceAction } from "./actions";
 export async function generateMetadata({ searchParams }: { searchParams: Promise<TSearchParams> }): Promise<Metadata> {
   return { title: `Listes du jour – ${formatDay(parseDay((await searchParams).date) ?? clock.today())}` };
 }
+
+const listHref = (date: string, establishmentId: string | undefined) => `/admin/listes${queryString({ date, establishmentId })}`;
 
 const leaveAloneLabel = (leaveAlone: boolean | null) => (leaveAlone === null ? "Non renseigné" : leaveAlone ? "Oui" : "Non");
 
@@ -37,14 +39,16 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
     establishmentId: params.establishmentId || undefined,
   });
   const query = asked.success ? asked.data : ZDailyListQuerySchema.parse({ date: clock.today(), establishmentId: undefined });
-  const [list, establishments] = await Promise.all([dailyList(db, viewer, query), listOpenEstablishments(db)]);
+  const [summary, establishments] = await Promise.all([dailyListSummary(db, viewer, query), listOpenEstablishments(db)]);
+  const countsOnly = !query.establishmentId && summary.totalAccepted + summary.totalPending > WHOLE_TOWN_LIST_LIMIT;
+  const list = countsOnly ? null : await dailyList(db, viewer, query);
   const csvHref = `/api/admin/listes${queryString({ vue: "presence", date: query.date, establishmentId: query.establishmentId })}`;
-  const dayHref = (date: string) => `/admin/listes${queryString({ date, establishmentId: query.establishmentId })}`;
+  const dayHref = (date: string) => listHref(date, query.establishmentId);
   const marking = canMarkAttendance(viewer.role, query.date, clock.today());
   return (
     <div className="space-y-4">
       {asked.success ? null : <InvalidDateAlert />}
-      <DailyListTitleBar title={`Listes du jour – ${formatDay(list.date)}`} csvHref={csvHref}>
+      <DailyListTitleBar title={`Listes du jour – ${formatDay(summary.date)}`} csvHref={csvHref}>
         <Link
           href={`/admin/listes/cuisine${queryString({ date: query.date })}`}
           className="rounded border border-brand bg-white px-4 py-2 font-semibold text-brand"
@@ -81,9 +85,10 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
         />
       </DailyListDateForm>
       <p>
-        Total : <strong>{list.totalAccepted}</strong> enfant(s) attendu(s)
-        {list.totalPending ? `, ${list.totalPending} demande(s) en attente de validation (non comptées)` : ""}.
+        Total : <strong>{summary.totalAccepted}</strong> enfant(s) attendu(s)
+        {summary.totalPending ? `, ${summary.totalPending} demande(s) en attente de validation (non comptées)` : ""}.
       </p>
+      {list ? null : <TownCounts summary={summary} dayHref={(establishmentId) => listHref(query.date, establishmentId)} />}
       <p className="no-print text-sm text-muted">
         Régime et indicateur allergie/PAI seulement ; le détail médical se consulte depuis la fiche famille (consultation
         journalisée).{" "}
@@ -93,8 +98,8 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
             ? "Le pointage sera possible le jour même."
             : "Le pointage de ce jour ne peut plus être corrigé que par un administrateur."}
       </p>
-      {list.units.length === 0 ? <p className="text-muted">Aucun enfant inscrit ce jour.</p> : null}
-      {list.units.map((unit) => (
+      {list && list.units.length === 0 ? <p className="text-muted">Aucun enfant inscrit ce jour.</p> : null}
+      {list?.units.map((unit) => (
         <section
           key={unit.unitId}
           className="break-inside-avoid rounded bg-white p-4 shadow print:shadow-none"
@@ -184,5 +189,43 @@ export default async function DailyListsPage({ searchParams }: { searchParams: P
         </section>
       ))}
     </div>
+  );
+}
+
+/** The whole town's day in counts, one row per unit, each establishment a link to its lists. */
+function TownCounts({ summary, dayHref }: { summary: DailyListSummary; dayHref: (establishmentId: string) => string }) {
+  return (
+    <section className="rounded bg-white p-4 shadow print:shadow-none" aria-labelledby="town-counts">
+      <h2 id="town-counts" className="text-lg font-bold">
+        Effectifs par unité
+      </h2>
+      <p className="no-print mt-1">
+        Plus de {WHOLE_TOWN_LIST_LIMIT} enfants ce jour dans l&apos;ensemble des établissements : choisissez un établissement pour
+        afficher ses listes nominatives et pointer. L&apos;export CSV contient toutes les listes.
+      </p>
+      <DataTable
+        className="mt-2 w-full text-left text-sm"
+        look="compact"
+        columns={["Établissement", "Activité", "Unité", "Attendus / places", "En attente"]}
+      >
+        {summary.units.map((unit) => (
+          <tr key={unit.unitId} className="border-t border-gray-200 align-top">
+            <td className="py-1 pr-2">
+              <Link href={dayHref(unit.establishmentId)} className="text-brand underline print:no-underline">
+                {unit.establishment}
+              </Link>
+            </td>
+            <td className="py-1 pr-2">{unit.activity}</td>
+            <td className="py-1 pr-2">
+              {unit.label} ({unit.hours})
+            </td>
+            <td className="py-1 pr-2">
+              {unit.accepted} / {unit.capacity}
+            </td>
+            <td className="py-1 pr-2">{unit.pending}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </section>
   );
 }
