@@ -1,3 +1,5 @@
+import { TZDate } from "@date-fns/tz";
+
 import { addDays, eachDay, formatDateTime, formatDay, isCalendarDay, isoWeekday, parisToday } from "./calendar-day";
 
 describe("calendar days", () => {
@@ -35,5 +37,21 @@ describe("calendar days", () => {
     expect(formatDay("2026-03-04")).toBe("04/03/2026");
     expect(formatDateTime(new Date("2026-03-04T09:06:00Z"))).toBe("04/03/2026 à 10:06");
     expect(formatDateTime(new Date("2026-07-04T09:06:00Z"))).toBe("04/07/2026 à 11:06");
+  });
+
+  it("reads the Paris clock as Intl does at every quarter hour around both 2026 clock changes (offset kept per UTC hour)", () => {
+    const pad = (value: number) => String(value).padStart(2, "0");
+    for (const change of ["2026-03-29T01:00:00Z", "2026-10-25T01:00:00Z"]) {
+      for (let step = -16; step <= 16; step += 1) {
+        const instant = new Date(new Date(change).getTime() + step * 15 * 60_000 - 1);
+        const paris = new TZDate(instant.getTime(), "Europe/Paris");
+        const expected = `${pad(paris.getDate())}/${pad(paris.getMonth() + 1)}/${paris.getFullYear()} à ${pad(paris.getHours())}:${pad(paris.getMinutes())}`;
+        expect([instant.toISOString(), formatDateTime(instant)]).toEqual([instant.toISOString(), expected]);
+        expect(parisToday(instant)).toBe(`${paris.getFullYear()}-${pad(paris.getMonth() + 1)}-${pad(paris.getDate())}`);
+      }
+    }
+    // The hour before and after the spring change: 01:59:59 UTC+1, then 03:00 UTC+2.
+    expect(formatDateTime(new Date("2026-03-29T00:59:59Z"))).toBe("29/03/2026 à 01:59");
+    expect(formatDateTime(new Date("2026-03-29T01:00:00Z"))).toBe("29/03/2026 à 03:00");
   });
 });

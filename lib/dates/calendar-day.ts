@@ -1,7 +1,7 @@
 // A calendar day ("2026-11-26") is the unit of every booking rule. PostgreSQL `date` columns
 // come back from Prisma as a Date at UTC midnight; these helpers convert both ways without ever
 // letting the server's own time zone shift a day.
-import { TZDate } from "@date-fns/tz";
+import { tzOffset } from "@date-fns/tz";
 
 export type CalendarDay = string;
 
@@ -23,12 +23,33 @@ export function dateToDay(date: Date): CalendarDay {
   return date.toISOString().slice(0, 10);
 }
 
+const HOUR_MS = 3_600_000;
+const parisOffsetByUtcHour = new Map<number, number>();
+
+/**
+ * Paris's offset from UTC at `instant`, in milliseconds. Asking Intl for it costs microseconds
+ * and a page asks hundreds of times, so it is kept per UTC hour: Paris changes its clocks on
+ * a whole UTC hour (01:00 UTC), so every instant of one UTC hour has the same offset.
+ */
+function parisOffsetMs(instant: number): number {
+  const hour = Math.floor(instant / HOUR_MS);
+  let offset = parisOffsetByUtcHour.get(hour);
+  if (offset === undefined) {
+    if (parisOffsetByUtcHour.size > 50_000) parisOffsetByUtcHour.clear();
+    offset = tzOffset(PARIS, new Date(hour * HOUR_MS)) * 60_000;
+    parisOffsetByUtcHour.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The Paris wall clock at `instant`, as the UTC fields of a Date. */
+function parisWall(instant: Date): Date {
+  return new Date(instant.getTime() + parisOffsetMs(instant.getTime()));
+}
+
 /** The day it is in Paris at the given instant. */
 export function parisToday(now: Date): CalendarDay {
-  const paris = new TZDate(now.getTime(), PARIS);
-  return [paris.getFullYear(), paris.getMonth() + 1, paris.getDate()]
-    .map((part, index) => String(part).padStart(index === 0 ? 4 : 2, "0"))
-    .join("-");
+  return dateToDay(parisWall(now));
 }
 
 export function addDays(day: CalendarDay, count: number): CalendarDay {
@@ -74,7 +95,7 @@ export function formatDay(day: CalendarDay): string {
 
 /** "26/11/2026 à 10:06", in Paris time. */
 export function formatDateTime(instant: Date): string {
-  const paris = new TZDate(instant.getTime(), PARIS);
+  const paris = parisWall(instant);
   const pad = (value: number) => String(value).padStart(2, "0");
-  return `${pad(paris.getDate())}/${pad(paris.getMonth() + 1)}/${paris.getFullYear()} à ${pad(paris.getHours())}:${pad(paris.getMinutes())}`;
+  return `${pad(paris.getUTCDate())}/${pad(paris.getUTCMonth() + 1)}/${paris.getUTCFullYear()} à ${pad(paris.getUTCHours())}:${pad(paris.getUTCMinutes())}`;
 }

@@ -49,10 +49,22 @@ export type ChildForEligibility = { birthDate: CalendarDay; schoolId: string | n
 const WEEKDAY_SHORT = ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."];
 const WEEKDAY_TITLE = ["Lun", "Mar", "Mer", "Jeu", "Ven", "Sam", "Dim"];
 
-/** The instant at which it is `minutes` after midnight of `day` on Paris clocks. */
+const wallClockInstants = new Map<string, number>();
+
+/**
+ * The instant at which it is `minutes` after midnight of `day` on Paris clocks. A planning asks
+ * it for every day of a period; each answer is kept (TZDate asks Intl several times).
+ */
 export function parisWallClock(day: CalendarDay, minutes: number): Date {
-  const [year, month, date] = day.split("-").map(Number);
-  return new Date(new TZDate(year, month - 1, date, 0, minutes, PARIS).getTime());
+  const key = `${day}|${minutes}`;
+  let instant = wallClockInstants.get(key);
+  if (instant === undefined) {
+    const [year, month, date] = day.split("-").map(Number);
+    instant = new TZDate(year, month - 1, date, 0, minutes, PARIS).getTime();
+    if (wallClockInstants.size > 50_000) wallClockInstants.clear();
+    wallClockInstants.set(key, instant);
+  }
+  return new Date(instant);
 }
 
 /** The day on which the deadline for booking (or changing) `day` falls. */
