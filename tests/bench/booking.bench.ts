@@ -18,6 +18,8 @@ import { performance } from "node:perf_hooks";
 
 import pg from "pg";
 
+import type { PrismaClient as PrismaClientType } from "@/lib/db/generated/client";
+
 import type { BenchContext, Benchmark } from "../../scripts/bench";
 import { createPostgresDatabase } from "../helpers/postgres-database";
 import { abbaOrder, latencySummary } from "./bench-stats";
@@ -94,178 +96,49 @@ function combine(runs: Run[]) {
   };
 }
 
+/** A statement of confirmBooking's transaction as Prisma sent it (its query log). */
+type Statement = { query: string; params: unknown[] };
+/** The captured transaction: its statements, and the ids the product generated in it (new rows). */
+type Capture = { statements: Statement[]; generated: string[]; job: Job };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
- * confirmBooking's transaction for a new one-day booking, as plain SQL through `pg`: the same
- * statements in the same order, taking the same locks (the period and the unit FOR KEY SHARE,
- * the counter's row) and reading the same rows (child, period and its relations, the family's
- * completeness, closures, existing lines, counter), writing the same rows. What it leaves out
- * is the product's JavaScript around the SQL (rules, completeness computation, Prisma).
+ * The baseline: confirmBooking's transaction for a new one-day booking, as plain SQL through
+ * `pg` — the statements Prisma sent for one product booking, captured from its query log when
+ * the benchmark starts (so they follow the product whatever it becomes), sent verbatim in the
+ * same order with this job's values: its family, child, user, e-mail and day, and fresh ids
+ * where the product generated some. Same locks (the period and the unit FOR KEY SHARE, the
+ * counter's row), same rows read and written, the same mail payload. What it leaves out is the
+ * product's JavaScript around the SQL (rules, completeness computation, mail rendering, Prisma).
  */
-async function baselineBooking(pool: pg.Pool, job: Job, periodId: string, unitId: string): Promise<void> {
+async function baselineBooking(pool: pg.Pool, capture: Capture, job: Job): Promise<void> {
+  const { statements, job: captured } = capture;
+  const fresh = new Map(capture.generated.map((id) => [id, crypto.randomUUID()]));
+  const known = new Map<string, string>([
+    [captured.familyId, job.familyId],
+    [captured.childId, job.childId],
+    [captured.userId, job.userId],
+    [captured.email, job.email],
+    [captured.day, job.day],
+    [`${captured.day}T00:00:00.000Z`, `${job.day}T00:00:00.000Z`],
+  ]);
+  const substitute = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(substitute);
+    if (typeof value !== "string") return value;
+    const mapped = known.get(value);
+    if (mapped !== undefined) return mapped;
+    return fresh.get(value) ?? value;
+  };
   const client = await pool.connect();
-  const day = job.day; // sent as text: PostgreSQL reads it as the column's date
   try {
     await client.query("BEGIN");
-    const child = await client.query(
-      `SELECT "id", "firstName", "lastName", "birthDate", "schoolId", "schoolLevel"::text FROM "Child" WHERE "id" = $1 AND "familyId" = $2 LIMIT $3 OFFSET $4`,
-      [job.childId, job.familyId, 1, 0],
-    );
-    if (child.rowCount !== 1) throw new Error("Enfant introuvable.");
-
-    // loadPeriod: the period's key share lock, then the period and its relations.
-    await client.query(`SELECT id FROM "Period" WHERE id = $1 FOR KEY SHARE`, [periodId]);
-    const period = await client.query(
-      `SELECT p."id", p."name", p."startDate", p."endDate", p."openWeekdays", p."lastBookingDate", p."validationMode"::text, p."minAgeYears", p."maxAgeYears",
-              p."schoolLevels"::text[], p."bookingRuleId", p."changeRuleId", p."establishmentId", p."activityId"
-         FROM "Period" p LEFT JOIN "Establishment" e ON e."id" = p."establishmentId"
-        WHERE p."id" = $1 AND p."active" = $2 AND e."active" = $3 AND e."id" IS NOT NULL LIMIT $4 OFFSET $5`,
-      [periodId, true, true, 1, 0],
-    );
-    if (period.rowCount !== 1) throw new Error("Période introuvable.");
-    const row = period.rows[0];
-    const rule = `SELECT "id", "kind"::text, "weekday", "daysBefore", "timeOfDay" FROM "DeadlineRule" WHERE "id" IN ($1) OFFSET $2`;
-    await client.query(rule, [row.bookingRuleId, 0]);
-    await client.query(rule, [row.changeRuleId, 0]);
-    await client.query(`SELECT "id", "name" FROM "Establishment" WHERE "id" IN ($1) OFFSET $2`, [row.establishmentId, 0]);
-    await client.query(`SELECT "id", "name" FROM "Activity" WHERE "id" IN ($1) OFFSET $2`, [row.activityId, 0]);
-    await client.query(
-      `SELECT "id", "label", "startTime", "endTime", "capacity", "periodId" FROM "Unit" WHERE "periodId" IN ($1) ORDER BY "sortOrder" ASC, "label" ASC OFFSET $2`,
-      [periodId, 0],
-    );
-    await client.query(`SELECT "periodId", "schoolId" FROM "PeriodEligibleSchool" WHERE "periodId" IN ($1) OFFSET $2`, [
-      periodId,
-      0,
-    ]);
-
-    // loadCompleteness (lib/families/load-completeness.ts): the family, its guardians,
-    // consents and documents, its children with their emergency contacts counted, the consent
-    // texts accepted, health and documents of the children, the current texts, the mandatory types.
-    await client.query(
-      `SELECT "id", "civility"::text, "name", "street", "postalCode", "city", "homePhone", "situation"::text, "benefitScheme"::text FROM "Family" WHERE "id" = $1 LIMIT $2 OFFSET $3`,
-      [job.familyId, 1, 0],
-    );
-    await client.query(
-      `SELECT "id", "position", "lastName", "firstName", "homePhone", "mobilePhone", "workPhone", "familyId" FROM "Guardian" WHERE "familyId" = $1 OFFSET $2`,
-      [job.familyId, 0],
-    );
-    const consents = await client.query<{ textId: string }>(
-      `SELECT "id", "childId", "textId", "familyId" FROM "Consent" WHERE "familyId" = $1 OFFSET $2`,
-      [job.familyId, 0],
-    );
-    await client.query(
-      `SELECT "id", "typeId", "status"::text, "refusalReason", "uploadedAt", "familyId" FROM "Document" WHERE "childId" IS NULL AND "familyId" = $1 OFFSET $2`,
-      [job.familyId, 0],
-    );
-    const children = await client.query<{ id: string }>(
-      `SELECT c."id", c."firstName", c."lastName", c."sex"::text, c."schoolId", c."schoolLevel"::text, c."authEmergencyCare", c."authPhotos", c."authLeaveAlone",
-              c."authTransport", c."familyId", COALESCE(e."count", 0) AS "emergencyContacts"
-         FROM "Child" c LEFT JOIN (SELECT "childId", COUNT(*) AS "count" FROM "EmergencyContact" GROUP BY "childId") e ON e."childId" = c."id"
-        WHERE c."familyId" = $1 ORDER BY c."birthDate" DESC, c."firstName" ASC OFFSET $2`,
-      [job.familyId, 0],
-    );
-    const textIds = [...new Set(consents.rows.map((consent) => consent.textId))];
-    if (textIds.length)
-      await client.query(`SELECT "id", "kind"::text, "version" FROM "ConsentText" WHERE "id" = ANY($1::text[]) OFFSET $2`, [
-        textIds,
-        0,
-      ]);
-    const childIds = children.rows.map((entry) => entry.id);
-    if (childIds.length) {
-      await client.query(
-        `SELECT "childId", "doctorName", "doctorPhone", "hasPai", "vaccinationsUpToDate", "dietKind"::text, "dietDetails" FROM "ChildHealth" WHERE "childId" = ANY($1::text[]) OFFSET $2`,
-        [childIds, 0],
-      );
-      await client.query(
-        `SELECT "id", "typeId", "status"::text, "refusalReason", "uploadedAt", "childId" FROM "Document" WHERE "childId" = ANY($1::text[]) OFFSET $2`,
-        [childIds, 0],
-      );
+    for (const [index, statement] of statements.entries()) {
+      const result = await client.query(statement.query, statement.params.map(substitute));
+      if (index === 0 && result.rowCount !== 1) throw new Error("Enfant introuvable.");
+      // The last statement takes the place (INSERT … ON CONFLICT … RETURNING): no row, the day is full.
+      if (index === statements.length - 1 && result.rowCount !== 1) throw new DayFull();
     }
-    await client.query(`SELECT MAX("version") AS "max", "kind"::text FROM "ConsentText" GROUP BY "kind" OFFSET $1`, [0]);
-    await client.query(
-      `SELECT "id", "code", "label", "scope"::text FROM "DocumentType" WHERE "mandatory" = $1 AND "active" = $2 OFFSET $3`,
-      [true, true, 0],
-    );
-
-    // Closures, the child's lines already there (and their reservations' numbers), the counter.
-    await client.query(`SELECT "id", "date", "reason" FROM "Closure" WHERE "periodId" = $1 AND "date" IN ($2) OFFSET $3`, [
-      periodId,
-      day,
-      0,
-    ]);
-    const already = await client.query<{ reservationId: string }>(
-      `SELECT "id", "unitId", "date", "reservationId" FROM "ReservationDay"
-        WHERE "childId" = $1 AND "status" IN ($2::"ReservationDayStatus", $3::"ReservationDayStatus") AND "unitId" IN ($4) AND "date" IN ($5) OFFSET $6`,
-      [job.childId, "PENDING", "ACCEPTED", unitId, day, 0],
-    );
-    await client.query(`SELECT "id", "number" FROM "Reservation" WHERE "id" = ANY($1::text[]) OFFSET $2`, [
-      already.rows.map((line) => line.reservationId),
-      0,
-    ]);
-    if (already.rowCount) throw new Error("Déjà inscrit.");
-    const counter = await client.query(
-      `SELECT "unitId", "date", "capacity", "booked" FROM "UnitDay" WHERE "unitId" = $1 AND "date" = $2 OFFSET $3`,
-      [unitId, day, 0],
-    );
-    if (counter.rowCount === 1 && counter.rows[0].booked >= counter.rows[0].capacity) throw new DayFull();
-
-    const reservationId = crypto.randomUUID();
-    await client.query(
-      `INSERT INTO "Reservation" ("id", "familyId", "childId", "periodId", "status", "firstDate", "lastDate", "replacesId", "createdAt", "createdByUserId")
-       VALUES ($1, $2, $3, $4, $5::"ReservationStatus", $6, $7, $8, $9, $10) RETURNING "id"`,
-      [reservationId, job.familyId, job.childId, periodId, "ACCEPTED", day, day, null, new Date(), job.userId],
-    );
-    await client.query(
-      `INSERT INTO "ReservationDay" ("id", "reservationId", "childId", "unitId", "date", "status", "decidedAt", "decidedByUserId", "staffMessage")
-       VALUES ($1, $2, $3, $4, $5, $6::"ReservationDayStatus", $7, $8, $9) RETURNING "id"`,
-      [crypto.randomUUID(), reservationId, job.childId, unitId, day, "ACCEPTED", NOW, null, null],
-    );
-    await client.query(`SELECT "id", "number" FROM "Reservation" WHERE "id" = $1 LIMIT $2 OFFSET $3`, [reservationId, 1, 0]);
-
-    // The confirmation mail, rendered and written to the outbox in the booking's transaction
-    // (queueReservationConfirmation): the reservation as the mail shows it, the town, the row.
-    await client.query(
-      `SELECT "id", "number", "status"::text, "familyId", "childId", "periodId" FROM "Reservation" WHERE "id" = $1 LIMIT $2 OFFSET $3`,
-      [reservationId, 1, 0],
-    );
-    await client.query(`SELECT "id", "firstName", "lastName" FROM "Child" WHERE "id" = $1 OFFSET $2`, [job.childId, 0]);
-    await client.query(
-      `SELECT p."id", p."name", e."name" AS "establishment", a."name" AS "activity" FROM "Period" p
-        JOIN "Establishment" e ON e."id" = p."establishmentId" JOIN "Activity" a ON a."id" = p."activityId" WHERE p."id" = $1 OFFSET $2`,
-      [periodId, 0],
-    );
-    await client.query(
-      `SELECT d."date", d."status"::text, d."staffMessage", u."label" FROM "ReservationDay" d JOIN "Unit" u ON u."id" = d."unitId"
-        WHERE d."reservationId" = $1 AND d."status" <> $2::"ReservationDayStatus" ORDER BY d."date", u."sortOrder" OFFSET $3`,
-      [reservationId, "CANCELLED", 0],
-    );
-    await client.query(
-      `SELECT "townName", "portalName", "guichetName", "guichetPhone", "guichetEmail" FROM "TownSettings" WHERE "id" = $1 LIMIT $2 OFFSET $3`,
-      [1, 1, 0],
-    );
-    await client.query(
-      `INSERT INTO "OutboxMail" ("id", "to", "subject", "text", "html", "kind", "nextAttemptAt", "createdAt")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING "id"`,
-      [
-        crypto.randomUUID(),
-        job.email,
-        "Demande de réservation enregistrée",
-        "texte",
-        "<p>html</p>",
-        "reservation-confirmation",
-        NOW,
-      ],
-    );
-
-    // takePlace: the counter created with the unit's capacity (the unit FOR KEY SHARE), then taken.
-    await client.query(
-      `INSERT INTO "UnitDay" ("unitId", "date", "capacity", "booked") SELECT "id", $1::date, "capacity", 0 FROM "Unit" WHERE "id" = $2 FOR KEY SHARE ON CONFLICT DO NOTHING`,
-      [job.day, unitId],
-    );
-    const taken = await client.query(
-      `UPDATE "UnitDay" SET "booked" = "booked" + 1 WHERE "unitId" = $1 AND "date" = $2::date AND "booked" + 1 <= "capacity"`,
-      [unitId, job.day],
-    );
-    if (taken.rowCount !== 1) throw new DayFull();
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");
@@ -273,6 +146,40 @@ async function baselineBooking(pool: pg.Pool, job: Job, periodId: string, unitId
   } finally {
     client.release();
   }
+}
+
+/**
+ * One product booking of `job` with Prisma's query events on: the statements of its transaction
+ * (BEGIN and COMMIT left to the baseline), and the UUIDs that first appear in an INSERT — the rows
+ * it created, whose ids the baseline draws afresh for each job.
+ */
+async function captureBooking(url: string, job: Job, book: (prisma: PrismaClientType) => Promise<void>): Promise<Capture> {
+  const { PrismaClient } = await import("@/lib/db/generated/client");
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const statements: Statement[] = [];
+  const logging = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 1 }),
+    log: [{ emit: "event", level: "query" }],
+  });
+  logging.$on("query", (event) => statements.push({ query: event.query, params: JSON.parse(event.params) as unknown[] }));
+  try {
+    await book(logging);
+  } finally {
+    await logging.$disconnect();
+  }
+  const transaction = statements.filter((statement) => !/^\s*(BEGIN|COMMIT|ROLLBACK)\b/i.test(statement.query));
+  const seen = new Set<string>([job.familyId, job.childId, job.userId]);
+  const generated: string[] = [];
+  const walk = (value: unknown, inInsert: boolean) => {
+    if (Array.isArray(value)) return value.forEach((entry) => walk(entry, inInsert));
+    if (typeof value !== "string" || !UUID.test(value) || seen.has(value)) return;
+    seen.add(value);
+    if (inInsert) generated.push(value);
+  };
+  for (const statement of transaction) statement.params.forEach((param) => walk(param, /^\s*INSERT\b/i.test(statement.query)));
+  if (!/INSERT INTO "UnitDay"/.test(transaction.at(-1)?.query ?? ""))
+    throw new Error('la transaction capturée ne finit pas par la prise de place (INSERT INTO "UnitDay")');
+  return { statements: transaction, generated, job };
 }
 
 const fmt = (value: number, digits = 1) => value.toFixed(digits).padStart(8);
@@ -328,22 +235,20 @@ const benchmark: Benchmark = {
         dayCursor += Math.ceil(count / FAMILIES);
         return jobs;
       };
+      const bookWith = async (prisma: PrismaClientType, job: Job) => {
+        await confirmBooking(
+          prisma,
+          { familyId: job.familyId, userId: job.userId, email: job.email },
+          { childId: job.childId, periodId: cantine.periodId, days: [{ unitId: cantine.unitId, date: job.day }] },
+          NOW,
+        );
+      };
+      // The baseline's statements: one booking of the product on the last bookable day (the levels never reach it).
+      const captureJob = { ...families[0], day: days[days.length - 1] };
+      const capture = await captureBooking(url.toString(), captureJob, (prisma) => bookWith(prisma, captureJob));
       const sides: Record<Side, { book: (job: Job) => Promise<void>; isFull: (error: unknown) => boolean }> = {
-        ours: {
-          book: async (job) => {
-            await confirmBooking(
-              database.prisma,
-              { familyId: job.familyId, userId: job.userId, email: job.email },
-              { childId: job.childId, periodId: cantine.periodId, days: [{ unitId: cantine.unitId, date: job.day }] },
-              NOW,
-            );
-          },
-          isFull: productFull,
-        },
-        pg: {
-          book: (job) => baselineBooking(pool, job, cantine.periodId, cantine.unitId),
-          isFull: (error) => error instanceof DayFull,
-        },
+        ours: { book: (job) => bookWith(database.prisma, job), isFull: productFull },
+        pg: { book: (job) => baselineBooking(pool, capture, job), isFull: (error) => error instanceof DayFull },
       };
       const stopOnErrors = (side: Side, clients: number, errors: unknown[]) => {
         if (errors.length === 0) return;
@@ -355,6 +260,9 @@ const benchmark: Benchmark = {
 
       log(
         `Base : ${url.pathname.slice(1)} (PostgreSQL), ${FAMILIES} familles, une journée REPAS ENFANT par confirmation ; deux pools de ${poolSize} connexions (un par côté).`,
+      );
+      log(
+        `SQL direct : les ${capture.statements.length} requêtes de la transaction de confirmBooking capturées dans le journal de Prisma (+ BEGIN et COMMIT), ${capture.generated.length} identifiant(s) tiré(s) à neuf par confirmation.`,
       );
       for (const side of ["ours", "pg"] as const) {
         const warm = await measure(WARM_UP.clients, jobsFor(WARM_UP.operations), sides[side].book, sides[side].isFull);
