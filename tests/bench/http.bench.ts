@@ -68,7 +68,7 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-function ensureBuild(log: (line: string) => void) {
+export function ensureBuild(log: (line: string) => void) {
   const buildId = path.join(root, ".next/BUILD_ID");
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   const sources = Math.max(
@@ -124,7 +124,7 @@ function spawnLogged(command: string, args: string[], env: NodeJS.ProcessEnv, lo
   return child;
 }
 
-async function startInstance(tmp: string, env: NodeJS.ProcessEnv): Promise<Server> {
+export async function startInstance(tmp: string, env: NodeJS.ProcessEnv): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const logPath = path.join(tmp, `next-${port}.log`);
@@ -196,7 +196,7 @@ ${upstreams.map((upstream) => `    server ${new URL(upstream).host} max_fails=0;
 
 // ─── Signing in over HTTP ───────────────────────────────────────────────────────────────────
 
-function actionIds(): { login: string; secondFactor: string; booking: string } {
+export function actionIds(): { login: string; secondFactor: string; booking: string } {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { filename?: string; exportedName?: string }>;
   };
@@ -278,16 +278,15 @@ async function getPage(base: string, pathname: string, jar: CookieJar, ip: strin
   return { status: response.status, body: await response.text() };
 }
 
-async function signInParent(base: string, ids: ReturnType<typeof actionIds>, email: string, ip: string): Promise<CookieJar> {
+export async function signInParent(
+  base: string,
+  ids: ReturnType<typeof actionIds>,
+  email: string,
+  ip: string,
+  password = BENCH_PASSWORD,
+): Promise<CookieJar> {
   const jar = new CookieJar();
-  const answer = await postFormAction(
-    base,
-    "/connexion",
-    ids.login,
-    { email, password: BENCH_PASSWORD, callbackUrl: "" },
-    jar,
-    ip,
-  );
+  const answer = await postFormAction(base, "/connexion", ids.login, { email, password, callbackUrl: "" }, jar, ip);
   if (!answer.redirect?.includes("/espace"))
     throw new Error(`connexion de ${email} refusée (${answer.status}) : ${answer.body.slice(0, 300)}`);
   return jar;
