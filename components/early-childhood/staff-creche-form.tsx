@@ -5,7 +5,9 @@ import { CreateOrEditForm, type CreateOrEditSpec } from "@/components/admin/crea
 import { SelectField } from "@/components/ui/form/select-field";
 import { TextField } from "@/components/ui/form/text-field";
 import type { ActionResult } from "@/lib/auth/action";
-import { ZCrecheSchema, ZCrecheUpdateSchema } from "@/lib/early-childhood/staff-settings.schema";
+import type { CrecheAgeGroup } from "@/lib/db/generated/enums";
+import { AGE_GROUP_LABELS, AGE_GROUPS } from "@/lib/early-childhood/age-group";
+import { PLACES_FIELDS, ZCrecheSchema, ZCrecheUpdateSchema } from "@/lib/early-childhood/staff-settings.schema";
 
 type Creche = {
   id: string;
@@ -17,7 +19,7 @@ type Creche = {
   regieId: string | null;
   sortOrder: number;
   active: boolean;
-  places: { BEBES: number; MOYENS: number; GRANDS: number };
+  places: Record<CrecheAgeGroup, number>;
 };
 
 const CRECHE_FORM: CreateOrEditSpec = {
@@ -66,27 +68,16 @@ export function StaffCrecheForm({
       <fieldset className="space-y-2">
         <legend className="font-semibold">Places par groupe d&apos;âge</legend>
         <div className="grid gap-3 sm:grid-cols-3">
-          <TextField
-            name="placesBebes"
-            label="Bébés (moins de 18 mois)"
-            type="number"
-            required
-            defaultValue={creche?.places.BEBES ?? 0}
-          />
-          <TextField
-            name="placesMoyens"
-            label="Moyens (18 à 30 mois)"
-            type="number"
-            required
-            defaultValue={creche?.places.MOYENS ?? 0}
-          />
-          <TextField
-            name="placesGrands"
-            label="Grands (30 mois et plus)"
-            type="number"
-            required
-            defaultValue={creche?.places.GRANDS ?? 0}
-          />
+          {AGE_GROUPS.map((group) => (
+            <TextField
+              key={group}
+              name={PLACES_FIELDS[group]}
+              label={AGE_GROUP_LABELS[group]}
+              type="number"
+              required
+              defaultValue={creche?.places[group] ?? 0}
+            />
+          ))}
         </div>
       </fieldset>
       <TextField name="sortOrder" label="Ordre d'affichage" type="number" defaultValue={creche?.sortOrder ?? 0} />

@@ -10,7 +10,8 @@ import type { CrecheAgeGroup } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { blankToNull } from "@/lib/validation/form-fields";
 
-import type { TCreche } from "./staff-settings.schema";
+import { AGE_GROUPS } from "./age-group";
+import { PLACES_FIELDS, type TCreche } from "./staff-settings.schema";
 
 // « Crèches » (SPEC §7): administrators' settings — name, code, address, opening hours, the régie
 // that bills its contracts, its places per age group, active. A crèche with requests or
@@ -92,8 +93,8 @@ function crecheData(input: TCreche) {
 }
 
 async function writeCapacities(tx: Tx, crecheId: string, input: TCreche) {
-  const places: Places = { BEBES: input.placesBebes, MOYENS: input.placesMoyens, GRANDS: input.placesGrands };
-  for (const [ageGroup, count] of Object.entries(places) as [CrecheAgeGroup, number][]) {
+  for (const ageGroup of AGE_GROUPS) {
+    const count = input[PLACES_FIELDS[ageGroup]];
     await tx.crecheCapacity.upsert({
       where: { crecheId_ageGroup: { crecheId, ageGroup } },
       create: { crecheId, ageGroup, places: count },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import type { CrecheAgeGroup } from "@/lib/db/generated/enums";
 import { checkbox, displayOrder, optionalId, optionalNamedText, requiredNamedText } from "@/lib/validation/form-fields";
 
 // The petite-enfance settings as their admin forms post them: a crèche (name, code, address,
@@ -7,6 +8,13 @@ import { checkbox, displayOrder, optionalId, optionalNamedText, requiredNamedTex
 // active, order).
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** The form field of each age group's places (the form's inputs, the schema, the writer). */
+export const PLACES_FIELDS = {
+  BEBES: "placesBebes",
+  MOYENS: "placesMoyens",
+  GRANDS: "placesGrands",
+} as const satisfies Record<CrecheAgeGroup, string>;
 
 const places = (label: string) =>
   z.preprocess(
@@ -33,9 +41,9 @@ const crecheFields = {
   opensAt: time("L'heure d'ouverture"),
   closesAt: time("L'heure de fermeture"),
   regieId: optionalId("Régie introuvable : rechargez la page."),
-  placesBebes: places("Bébés"),
-  placesMoyens: places("Moyens"),
-  placesGrands: places("Grands"),
+  [PLACES_FIELDS.BEBES]: places("Bébés"),
+  [PLACES_FIELDS.MOYENS]: places("Moyens"),
+  [PLACES_FIELDS.GRANDS]: places("Grands"),
   sortOrder: displayOrder,
   active: checkbox,
 };
