@@ -84,7 +84,9 @@ describe.each(testDatabaseKinds())("daily lists, staff accounts and the journal 
         list.units.map((unit) => [unit.label, unit.accepted.length, unit.pending.length, unit.capacity]),
       );
       expect([summary.totalAccepted, summary.totalPending]).toEqual([4, 1]);
-      expect(summary.units.find((unit) => unit.label === "REPAS ENFANT")!.establishmentId).toBe(catalogue.canteen.establishmentId);
+      expect(summary.units.find((unit) => unit.label === "REPAS ENFANT")!.establishmentId).toBe(
+        catalogue.canteen.establishmentId,
+      );
       expect(JSON.stringify(summary)).not.toContain("ÉLISE");
       const club = await dailyListSummary(database.prisma, admin, { date: day, establishmentId: catalogue.club.establishmentId });
       expect(club.units.map((unit) => [unit.label, unit.accepted, unit.pending])).toEqual([["MATIN", 0, 1]]);
