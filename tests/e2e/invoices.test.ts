@@ -231,9 +231,15 @@ describeE2e("the parents' invoices and the booking's estimated cost on a phone, 
   });
 });
 
-/** Back from PayFiP's result page to the portal (its form posts the idop back, like PayFiP's « Retourner sur le portail »). */
+/**
+ * Back from PayFiP's result page to the portal (its form posts the idop back, like PayFiP's
+ * « Retourner sur le portail »). The button is pressed without waiting for the navigation it
+ * starts (a click waits for the next page's load event, which once took over 30 s on a loaded CI
+ * machine though the page was there); the portal's page is then awaited once its document is read,
+ * and the test reads its headings.
+ */
 async function backToPortal(page: Page, portal: Portal) {
   const back = page.getByRole("button", { name: "Retourner sur le portail" });
-  if (await back.isVisible().catch(() => false)) await back.click();
-  await page.waitForURL(`${portal.baseUrl}/espace/factures/paiement/**`);
+  if (await back.isVisible().catch(() => false)) await back.dispatchEvent("click");
+  await page.waitForURL(`${portal.baseUrl}/espace/factures/paiement/**`, { waitUntil: "domcontentloaded" });
 }
