@@ -124,6 +124,33 @@ function spawnLogged(command: string, args: string[], env: NodeJS.ProcessEnv, lo
   return child;
 }
 
+/** A production `next start`'s environment on `databaseUrl` (no embedded database), mails to `smtpUrl`, files under `tmp`. */
+export function portalEnv(databaseUrl: string, smtpUrl: string, tmp: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    STORAGE_DIR: path.join(tmp, "storage"),
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: "Portail Familles <no-reply@portail.test>",
+    NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"),
+    SHUTDOWN_DRAIN_SECONDS: "0",
+  };
+  delete env.PGLITE_DIR;
+  return env;
+}
+
+/** Migrations and the demo town on the environment's database (the seed refuses NODE_ENV=production: run as "test"). */
+export function seedDemoTown(env: NodeJS.ProcessEnv): void {
+  const seed = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/seed.ts"], {
+    cwd: root,
+    env: { ...env, NODE_ENV: "test" },
+    encoding: "utf8",
+  });
+  if (seed.status !== 0) throw new Error(`seed : ${seed.stdout}\n${seed.stderr}`);
+}
+
 export async function startInstance(tmp: string, env: NodeJS.ProcessEnv): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -760,28 +787,14 @@ const benchmark: Benchmark = {
     try {
       const anchorMs = Date.now();
       const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: created.url,
-        STORAGE_DIR: path.join(tmp, "storage"),
-        SMTP_URL: smtp.url,
-        MAIL_FROM: "Portail Familles <no-reply@portail.test>",
-        NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"),
-        SHUTDOWN_DRAIN_SECONDS: "0",
+        ...portalEnv(created.url, smtp.url, tmp),
         TRUSTED_PROXY_COUNT: "1",
         // `next start` honours a pinned clock only with the test flag (lib/clock.ts).
         PORTAIL_CLOCK: CLOCK,
         PORTAIL_CLOCK_ANCHOR: String(anchorMs),
         PORTAIL_TEST_CLOCK_ALLOWED: "1",
       };
-      delete env.PGLITE_DIR;
-      const seed = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/seed.ts"], {
-        cwd: root,
-        env: { ...env, NODE_ENV: "test" },
-        encoding: "utf8",
-      });
-      if (seed.status !== 0) throw new Error(`seed : ${seed.stdout}\n${seed.stderr}`);
+      seedDemoTown(env);
       await client.connect();
       log(`Ville générée à l'échelle ${scale} :`);
       const town = await generateTown(client, { scale, today: TODAY, log });

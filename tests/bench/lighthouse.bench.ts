@@ -4,7 +4,6 @@
 // best practices per page (0–100) and every accessibility or best-practice audit that is not
 // passed. The issue's bar (#16): performance ≥ 95, accessibility 100, best practices 100.
 import { spawnSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,7 +15,7 @@ import type { BenchContext, Benchmark } from "../../scripts/bench";
 import { createPostgresDatabase } from "../helpers/postgres-database";
 import { stopProcessGroup } from "../helpers/process-group";
 import { startSmtpPeer } from "../helpers/smtp-peer";
-import { actionIds, ensureBuild, signInParent, startInstance } from "./http.bench";
+import { actionIds, ensureBuild, portalEnv, seedDemoTown, signInParent, startInstance } from "./http.bench";
 
 const root = path.resolve(__dirname, "../..");
 const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -37,24 +36,8 @@ const benchmark: Benchmark = {
     let instance: Awaited<ReturnType<typeof startInstance>> | null = null;
     let chrome: chromeLauncher.LaunchedChrome | null = null;
     try {
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: created.url,
-        STORAGE_DIR: path.join(tmp, "storage"),
-        SMTP_URL: smtp.url,
-        MAIL_FROM: "Portail Familles <no-reply@portail.test>",
-        NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"),
-        SHUTDOWN_DRAIN_SECONDS: "0",
-      };
-      delete env.PGLITE_DIR;
-      const seed = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/seed.ts"], {
-        cwd: root,
-        env: { ...env, NODE_ENV: "test" },
-        encoding: "utf8",
-      });
-      if (seed.status !== 0) throw new Error(`seed : ${seed.stdout}\n${seed.stderr}`);
+      const env = portalEnv(created.url, smtp.url, tmp);
+      seedDemoTown(env);
       instance = await startInstance(tmp, env);
       const cookie = (await signInParent(instance.url, ids, PARENT.email, "10.0.0.1", PARENT.password)).header();
       const { childId, planning } = await demoPaths(created.url);
