@@ -1,5 +1,7 @@
 import "server-only";
 
+import { nextSharedReadsGeneration } from "./shared-reads-generation";
+
 // Reads every visitor shares — the town's settings on every page, the home page's news, useful
 // contacts and services — kept in this process for a few seconds instead of asked of the
 // database on each request (the home page went from 194 to about 300 requests per second on a
@@ -33,7 +35,11 @@ export function sharedRead<T>(db: object, key: string, load: () => Promise<T>): 
   return value;
 }
 
-/** After a change to the town's settings, news, contacts, activities or service documents. */
+/**
+ * After a change to the town's settings, news, contacts, activities or service documents: the
+ * reads, and the home page's copy made from them (lib/server/home-page-copy.ts).
+ */
 export function forgetSharedReads(): void {
   entries = new WeakMap();
+  nextSharedReadsGeneration();
 }

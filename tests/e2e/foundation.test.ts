@@ -1,7 +1,8 @@
-import type { Browser } from "playwright-core";
+import type { APIResponse, Browser } from "playwright-core";
 
 import { bookableSchoolYears } from "@/lib/catalogue/school-calendar";
 import { ageText } from "@/lib/children/age";
+import { policyNonce, RENDER_HEADER } from "@/lib/server/home-page-copy";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
 
 import { accessibilityViolations, describeE2e, expectVisible, login, newContext, signedInPage } from "./browser";
@@ -33,6 +34,84 @@ describeE2e("the portal's foundation, in Chromium", () => {
     expect(await footer.textContent()).toContain("guichet@mairie-rodez.fr");
     expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
+  });
+
+  it("serves the signed-out home page from the instance's copy: a fresh nonce and clock each time, forgotten by a staff change", async () => {
+    const visitor = await newContext(browser, portal.baseUrl);
+    const get = (headers: Record<string, string> = {}, pathname = "/") =>
+      visitor.request.get(pathname, { headers, maxRedirects: 0 });
+    // The copy is made in the background after a first rendering (lib/server/home-page-copy.ts).
+    const fromCopy = async () => {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const before = portal.now().getTime();
+        const response = await get();
+        const served = { response, html: await response.text(), before, after: portal.now().getTime() };
+        if (response.headers()["x-cache"] === "HIT" || Date.now() > deadline) return served;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    };
+    const nonceOf = (response: APIResponse) => policyNonce(response.headers()["content-security-policy"] ?? null)!;
+    const serverNowMs = (html: string) => Number(html.match(/serverNowMs\\":(\d+)/)?.[1]);
+    const mainOf = (html: string) => html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+
+    const first = await fromCopy();
+    expect([first.response.status(), first.response.headers()["x-cache"]]).toEqual([200, "HIT"]);
+    // Served a second later from the same copy: the clock is read when the page is served.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const second = await fromCopy();
+    expect(serverNowMs(second.html)).toBeGreaterThanOrEqual(second.before - 50);
+    expect(serverNowMs(second.html)).toBeLessThanOrEqual(second.after + 50);
+    const rendered = await get({ [RENDER_HEADER]: "1" });
+    expect([rendered.status(), rendered.headers()["x-cache"]]).toEqual([200, undefined]);
+    const renderedHtml = await rendered.text();
+
+    // Each answer carries its own nonce, on every script and in the preload header, and no other's.
+    const answers = [
+      [first.response, first.html],
+      [second.response, second.html],
+      [rendered, renderedHtml],
+    ] as const;
+    expect(new Set(answers.map(([response]) => nonceOf(response))).size).toBe(3);
+    for (const [response, html] of answers) {
+      const nonce = nonceOf(response);
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
+      // Next.js sends the stylesheet's preload header when React gives it before the page streams.
+      const preload = response.headers()["link"] ?? "";
+      expect(preload.match(/nonce="[^"]*"/g) ?? []).toEqual(preload ? [`nonce="${nonce}"`] : []);
+      for (const [other] of answers) if (other !== response) expect(html).not.toContain(nonceOf(other));
+    }
+    // The copy shows what a rendering shows (the order of the head's async scripts may differ
+    // from one rendering to the next, so the comparison is on the page's content).
+    expect(mainOf(second.html)).toContain("Les actualités");
+    expect(mainOf(second.html)).toBe(mainOf(renderedHtml));
+
+    // Not for an address with a query, nor for a signed-in visitor (sent to their space).
+    expect((await get({}, "/?source=affiche")).headers()["x-cache"]).toBeUndefined();
+    const parentPage = await signedInPage(browser, portal.baseUrl, DEMO_ACCOUNTS.parent);
+    const parentHome = await parentPage.context().request.get("/", { maxRedirects: 0 });
+    expect([parentHome.status(), parentHome.headers()["location"], parentHome.headers()["x-cache"]]).toEqual([
+      307,
+      "/espace",
+      undefined,
+    ]);
+
+    // A news published by an agent is on the very next home page: the change forgot the copy.
+    expect((await fromCopy()).response.headers()["x-cache"]).toBe("HIT");
+    const agent = (await signedInPage(browser, portal.baseUrl, DEMO_ACCOUNTS.agent)).context();
+    const published = await agent.request.post("/admin/contenus", {
+      headers: {
+        "Next-Action": serverActionId("app/admin/contenus/actions.ts", "createNewsAction"),
+        "Content-Type": "text/plain;charset=UTF-8",
+        Accept: "text/x-component",
+      },
+      data: JSON.stringify([{ title: "La copie de l'accueil est oubliée", body: "Texte de l'actualité", published: true }]),
+    });
+    expect(await published.text()).toContain('"ok":true');
+    expect(await (await get()).text()).toContain("La copie de l&#x27;accueil est oubliée");
+    await Promise.all([visitor.close(), parentPage.context().close(), agent.close()]);
   });
 
   it("logs the demo parent in, shows Julie and Julien with their ages, and logs out", async () => {
