@@ -1,4 +1,17 @@
-import { asksForHomeCopy, fillTemplate, homePageCopy, makeTemplate, policyNonce, RENDER_HEADER } from "./home-page-copy";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+import {
+  asksForHomeCopy,
+  COPY_HEADER,
+  fillTemplate,
+  homePageCopier,
+  homePageCopy,
+  makeTemplate,
+  policyNonce,
+  RENDER_HEADER,
+} from "./home-page-copy";
+import { nextSharedReadsGeneration } from "./shared-reads-generation";
 
 // A nonce with the characters of base64 a regular expression would misread.
 const NONCE = "a+b/c==d0123456789ABC==";
@@ -69,5 +82,92 @@ describe("the home page's copy", () => {
       "next-auth.session-token.0=x; next-auth.session-token.1=y",
     ])
       expect([cookie, asksForHomeCopy(request("GET", "/", { cookie }))]).toEqual([cookie, false]);
+  });
+});
+
+describe("the copier, against a page served over HTTP", () => {
+  // A stand-in for `next start`'s own rendering of `/`: a fresh nonce per answer, and what the
+  // page says (`news`) or its status can be changed between answers.
+  let server: http.Server;
+  let origin: string;
+  let renders: { headers: http.IncomingHttpHeaders }[] = [];
+  let news = "first";
+  let status = 200;
+  beforeAll(async () => {
+    server = http.createServer((request, response) => {
+      renders.push({ headers: request.headers });
+      const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+      response.writeHead(status, pageHeaders(nonce));
+      response.end(page(nonce, Date.now()).replace("Actualité : 1+1=2", `Actualité : ${news}`));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+  beforeEach(() => {
+    renders = [];
+    news = "first";
+    status = 200;
+  });
+  // The copier's clock, moved by hand.
+  let clockMs = 0;
+  const now = () => clockMs;
+
+  it("renders first, then serves the copy with each visitor's nonce until it is old", async () => {
+    const copier = homePageCopier({ origin, ttlMs: 300, staleMs: 300, now });
+    expect(copier.serve("n1")).toBeNull();
+    await copier.settled();
+    expect(renders.map((render) => render.headers[RENDER_HEADER])).toEqual(["1"]);
+    const served = copier.serve("n2")!;
+    expect(served.html).toContain('<script nonce="n2" src="/a.js">');
+    expect(served.html).toContain("Actualité : first");
+    expect(served.headers.get(COPY_HEADER)).toBe("HIT");
+    expect(served.headers.get("link")).toBe(pageHeaders("n2").link);
+    expect(copier.serve("n3")!.html).not.toContain("n2");
+    expect(renders).toHaveLength(1);
+
+    // Old: still served while the next copy is made, which then shows the new text.
+    news = "second";
+    clockMs += 350;
+    expect(copier.serve("n4")!.html).toContain("Actualité : first");
+    await copier.settled();
+    expect(copier.serve("n5")!.html).toContain("Actualité : second");
+    expect(renders).toHaveLength(2);
+  });
+
+  it("stops serving a copy too old to be fresh once its successor fails, and waits before trying again", async () => {
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => {});
+    const copier = homePageCopier({ origin, ttlMs: 200, staleMs: 200, retryAfterMs: 60_000, now });
+    copier.serve("n1");
+    await copier.settled();
+    status = 500;
+    clockMs += 250;
+    expect(copier.serve("n2")).not.toBeNull(); // old, served while the next copy is asked for
+    await copier.settled();
+    clockMs += 200;
+    expect(copier.serve("n3")).toBeNull(); // too old now
+    expect(renders).toHaveLength(2); // no new attempt before retryAfterMs
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("status 500"));
+    warn.mockRestore();
+  });
+
+  it("forgets the copy at once after a staff change", async () => {
+    const copier = homePageCopier({ origin, ttlMs: 60_000, now });
+    copier.serve("n1");
+    await copier.settled();
+    expect(copier.serve("n2")).not.toBeNull();
+    news = "after the change";
+    nextSharedReadsGeneration();
+    expect(copier.serve("n3")).toBeNull();
+    await copier.settled();
+    expect(copier.serve("n4")!.html).toContain("Actualité : after the change");
+  });
+
+  it("makes no copy without the server's own address (`next dev`, tests)", async () => {
+    const copier = homePageCopier({ origin: null });
+    expect(copier.serve("n1")).toBeNull();
+    await copier.settled();
+    expect(copier.serve("n2")).toBeNull();
+    expect(renders).toHaveLength(0);
   });
 });

@@ -23,9 +23,6 @@ import { sharedReadsGeneration } from "./shared-reads-generation";
 /** How long a copy is served after it was made (it is forgotten sooner by a staff change). */
 export const HOME_PAGE_COPY_TTL_MS = 2_000;
 
-/** How long an old copy may still be served while the next one is made. */
-const STALE_COPY_MS = 5_000;
-
 /** A request carrying this header is always rendered (the copy's own request). */
 export const RENDER_HEADER = "x-portail-render";
 
@@ -87,14 +84,6 @@ export function homePageCopy(response: { status: number; headers: Headers }, htm
 
 export type HomeCopyPage = { page: Template; link: Template | null; vary: string | null };
 
-type Copy = HomeCopyPage & { madeAt: number; generation: number };
-
-let copy: Copy | null = null;
-let making = false;
-/** After a failed attempt, the next one waits this long (its warning is not repeated per request). */
-const RETRY_AFTER_MS = 10_000;
-let failedAt = -Infinity;
-
 /**
  * Whether this request may be answered with the copy: a signed-out GET of `/` itself (no query,
  * not React's navigation or prefetch request, not the copy's own request).
@@ -113,52 +102,88 @@ function ownOrigin(): string | null {
   return process.env.__NEXT_PRIVATE_ORIGIN ?? (process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : null);
 }
 
+export type ServedHomePage = { html: string; headers: Headers };
+
+type Copy = HomeCopyPage & { madeAt: number; generation: number };
+
 /**
- * The home page from the copy, with this response's nonce, or null: render it (and, when the
- * copy is missing or old, a new one is being made).
+ * The copy of the page at `origin` + "/": `serve(nonce)` gives it with that nonce, or null
+ * (render the page; when the copy is missing or old, a new one is being made). The delays are
+ * parameters for the tests; the portal uses the one below.
  */
-export function servedHomePage(nonce: string): { html: string; headers: Headers } | null {
-  const age = copy && copy.generation === sharedReadsGeneration() ? performance.now() - copy.madeAt : Infinity;
-  // An old copy is still served while its successor is being made (a few seconds under load),
-  // never after a staff change.
-  if (age >= HOME_PAGE_COPY_TTL_MS) makeCopy();
-  if (!copy || age >= HOME_PAGE_COPY_TTL_MS + STALE_COPY_MS) return null;
-  const values = { nonce, nowMs: clock.now().getTime() };
-  const headers = new Headers({
-    "content-type": "text/html; charset=utf-8",
-    "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate",
-    [COPY_HEADER]: "HIT",
-  });
-  if (copy.vary) headers.set("vary", copy.vary);
-  if (copy.link) headers.set("link", fillTemplate(copy.link, values));
-  return { html: fillTemplate(copy.page, values), headers };
+export function homePageCopier({
+  origin,
+  ttlMs = HOME_PAGE_COPY_TTL_MS,
+  staleMs = 5_000,
+  retryAfterMs = 10_000,
+  now = () => performance.now(),
+}: {
+  origin: string | null;
+  /** How long a copy is served as fresh. */
+  ttlMs?: number;
+  /** How much longer an old copy is still served while its successor is made (a few seconds under load). */
+  staleMs?: number;
+  /** After a failed attempt, the next waits this long (its warning is not repeated per request). */
+  retryAfterMs?: number;
+  /** A monotonic clock in milliseconds. */
+  now?: () => number;
+}) {
+  let copy: Copy | null = null;
+  let making: Promise<void> | null = null;
+  let failedAt = -Infinity;
+
+  function makeCopy(): void {
+    if (making || !origin || now() - failedAt < retryAfterMs) return;
+    const generation = sharedReadsGeneration();
+    const startedAt = now();
+    making = (async () => {
+      const response = await fetch(new URL("/", origin), {
+        headers: { [RENDER_HEADER]: "1" },
+        redirect: "manual",
+        cache: "no-store",
+        signal: AbortSignal.timeout(10_000),
+      });
+      const made = homePageCopy(response, await response.text());
+      if (typeof made === "string") throw new Error(made);
+      // A staff change while it rendered: this copy may hold the old values.
+      if (generation === sharedReadsGeneration()) copy = { ...made, madeAt: startedAt, generation };
+    })()
+      .catch((error: unknown) => {
+        failedAt = now();
+        console.warn(
+          `[home-page-copy] no copy of the home page (pages are rendered): ${error instanceof Error ? error.message : String(error)}`,
+        );
+      })
+      .finally(() => {
+        making = null;
+      });
+  }
+
+  return {
+    serve(nonce: string): ServedHomePage | null {
+      const age = copy && copy.generation === sharedReadsGeneration() ? now() - copy.madeAt : Infinity;
+      // Never after a staff change (the generation moved).
+      if (age >= ttlMs) makeCopy();
+      if (!copy || age >= ttlMs + staleMs) return null;
+      const values = { nonce, nowMs: clock.now().getTime() };
+      const headers = new Headers({
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate",
+        [COPY_HEADER]: "HIT",
+      });
+      if (copy.vary) headers.set("vary", copy.vary);
+      if (copy.link) headers.set("link", fillTemplate(copy.link, values));
+      return { html: fillTemplate(copy.page, values), headers };
+    },
+    /** The copy being made, if one is (for the tests). */
+    settled: () => making ?? Promise.resolve(),
+  };
 }
 
-function makeCopy(): void {
-  const origin = ownOrigin();
-  if (making || !origin || performance.now() - failedAt < RETRY_AFTER_MS) return;
-  making = true;
-  const generation = sharedReadsGeneration();
-  const startedAt = performance.now();
-  void (async () => {
-    const response = await fetch(new URL("/", origin), {
-      headers: { [RENDER_HEADER]: "1" },
-      redirect: "manual",
-      cache: "no-store",
-      signal: AbortSignal.timeout(10_000),
-    });
-    const made = homePageCopy(response, await response.text());
-    if (typeof made === "string") throw new Error(made);
-    // A staff change while it rendered: this copy may hold the old values.
-    if (generation === sharedReadsGeneration()) copy = { ...made, madeAt: startedAt, generation };
-  })()
-    .catch((error: unknown) => {
-      failedAt = performance.now();
-      console.warn(
-        `[home-page-copy] no copy of the home page (pages are rendered): ${error instanceof Error ? error.message : String(error)}`,
-      );
-    })
-    .finally(() => {
-      making = false;
-    });
+let portalCopier: ReturnType<typeof homePageCopier> | null = null;
+
+/** The portal's home page from its copy (proxy.ts), or null: render it. */
+export function servedHomePage(nonce: string): ServedHomePage | null {
+  portalCopier ??= homePageCopier({ origin: ownOrigin() });
+  return portalCopier.serve(nonce);
 }

@@ -1,4 +1,5 @@
 import { forgetSharedReads, SHARED_READ_TTL_MS, sharedRead } from "./shared-reads";
+import { sharedReadsGeneration } from "./shared-reads-generation";
 
 describe("sharedRead", () => {
   beforeEach(() => {
@@ -36,8 +37,11 @@ describe("sharedRead", () => {
     const db = {};
     const source = counter();
     await sharedRead(db, "town", source.load);
+    const generation = sharedReadsGeneration();
     forgetSharedReads();
     expect(await sharedRead(db, "town", source.load)).toBe(2);
+    // The home page's copy, made from these reads, is forgotten with them (lib/server/home-page-copy.ts).
+    expect(sharedReadsGeneration()).toBe(generation + 1);
   });
 
   it("shares one read between requests that arrive together, and does not keep a failed read", async () => {
