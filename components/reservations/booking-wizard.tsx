@@ -168,10 +168,12 @@ export function BookingWizard({ planning, confirm, backHref, pricing }: Props) {
         return;
       }
       window.sessionStorage.removeItem(storageKey(planning));
-      // A cancellation (every day unticked) ends on the cancelled reservation's page: this
-      // planning, of a reservation no longer active, has nothing left to show.
-      if (result.data.reservationId) router.push(`/espace/reservations/${result.data.reservationId}?enregistree=1`);
-      else router.push(`/espace/reservations/${planning.replaces?.id}?annulee=1`);
+      // The reservation's page takes the planning's place in the history: « Retour » does not
+      // bring back a planning of days that are now booked. A cancellation (every day unticked)
+      // ends on the cancelled reservation's page: this planning, of a reservation no longer
+      // active, has nothing left to show.
+      if (result.data.reservationId) router.replace(`/espace/reservations/${result.data.reservationId}?enregistree=1`);
+      else router.replace(`/espace/reservations/${planning.replaces?.id}?annulee=1`);
     });
   }
 

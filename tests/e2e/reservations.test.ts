@@ -136,7 +136,15 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
     await page.getByRole("button", { name: "Valider le planning" }).click();
     for (const day of week) await expectVisible(page.getByRole("cell", { name: dayLabel(day), exact: true }));
     expect(await accessibilityViolations(page)).toEqual([]);
+    const actionAnswer = page.waitForResponse(
+      (response) => response.request().method() === "POST" && Boolean(response.request().headers()["next-action"]),
+    );
     await page.getByRole("button", { name: "Confirmer la réservation" }).click();
+    // The action answers its result alone: no rendering of the planning it was posted from
+    // (Next.js adds one, and says so in this header, when an action revalidates a path).
+    const answer = await actionAnswer;
+    expect(answer.headers()["x-action-revalidated"]).toBeUndefined();
+    expect(await answer.text()).not.toContain("Planning – TEST JULIEN");
 
     await expectVisible(page.getByRole("heading", { name: "Demande de réservation enregistrée" }));
     await expectVisible(page.getByText("Réservation acceptée"));
@@ -148,6 +156,14 @@ describeE2e("reservations, as the guide tells them, in Chromium", () => {
     expect(mail.to).toEqual([DEMO_ACCOUNTS.parent]);
     expect(mail.subject).toBe(`Demande de réservation n° ${firstNumber} enregistrée – Réservation acceptée`);
     expect(mail.text).toContain(`${dayLabel(week[0])} – REPAS ENFANT : acceptée`);
+
+    // The reservation's page took the planning's place in the history: going back leads to the
+    // choice of the period, not to a planning of days that are now booked.
+    await page.goBack();
+    await expectVisible(page.getByRole("link", { name: "Continuer" }));
+    expect(new URL(page.url()).pathname).toBe("/espace/reservations/nouvelle");
+    await page.goForward();
+    await expectVisible(page.getByRole("heading", { name: "Demande de réservation enregistrée" }));
 
     await page.getByRole("link", { name: "Terminer" }).click();
     await expectVisible(page.getByRole("heading", { name: `Réservation n° ${firstNumber} terminée` }));
