@@ -108,8 +108,8 @@ type Copy = HomeCopyPage & { madeAt: number; generation: number };
 
 /**
  * The copy of the page at `origin` + "/": `serve(nonce)` gives it with that nonce, or null
- * (render the page; when the copy is missing or old, a new one is being made). The delays are
- * parameters for the tests; the portal uses the one below.
+ * (render the page; when the copy is missing or old, a new one is being made). The delays and
+ * the clock are parameters for the tests; the portal uses the defaults (servedHomePage below).
  */
 export function homePageCopier({
   origin,
@@ -161,8 +161,8 @@ export function homePageCopier({
 
   return {
     serve(nonce: string): ServedHomePage | null {
+      // A copy made before a staff change (the generation moved) is never served.
       const age = copy && copy.generation === sharedReadsGeneration() ? now() - copy.madeAt : Infinity;
-      // Never after a staff change (the generation moved).
       if (age >= ttlMs) makeCopy();
       if (!copy || age >= ttlMs + staleMs) return null;
       const values = { nonce, nowMs: clock.now().getTime() };
