@@ -11,7 +11,7 @@ import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from "@/prisma/seed";
 import { createReservation } from "../helpers/admin-fixtures";
 import { counterMismatches } from "../helpers/counters";
 import { FIXTURE_DAY, prepareDemoReservations } from "./admin-e2e-fixtures";
-import { accessibilityViolations, describeE2e, expectVisible, login, newContext } from "./browser";
+import { accessibilityViolations, describeE2e, expectVisible, login, newContext, titleOf } from "./browser";
 import { withPortalAndBrowser, type Journey } from "./journey";
 import type { Portal } from "./portal";
 import { checkPortalDatabase } from "./portal-database";
@@ -146,7 +146,7 @@ describeE2e("the back office built for volume, in Chromium at 1280 px", () => {
     await lunchRow.getByRole("link", { name: /^Réservation n° \d{6}$/ }).click();
     await agent.waitForURL(/\/admin\/reservations\/[0-9a-f-]{36}$/);
     await expectVisible(agent.getByRole("heading", { level: 1, name: /^Réservation n° \d{6} – TEST JULIE$/ }));
-    expect(await agent.title()).toMatch(/^Réservation n° \d{6} – TEST JULIE/);
+    expect(await titleOf(agent)).toMatch(/^Réservation n° \d{6} – TEST JULIE/);
     expect(await accessibilityViolations(agent)).toEqual([]);
 
     await agent.getByRole("checkbox", { name: new RegExp(`^${day.replace(/\//g, "\\/")} – `) }).check();

@@ -107,11 +107,20 @@ export async function signedInContext(browser: Browser, baseUrl: string, email: 
   return context;
 }
 
+/**
+ * The page's title once it has one. After a client-side navigation Next streams the new page's
+ * metadata in after its body, so the heading can show before the <title> is back (5 s at most;
+ * an empty title is returned as it is, for the caller's assertion to fail on).
+ */
+export async function titleOf(page: Page): Promise<string> {
+  await page.waitForFunction(() => document.title.trim() !== "", null, { timeout: 5_000 }).catch(() => undefined);
+  return page.title();
+}
+
 /** axe-core's WCAG 2.1 A/AA rules; returns the violations (an empty list is the goal). */
 export async function accessibilityViolations(page: Page) {
-  // After a client-side refresh Next streams the page's metadata back in: let the <title> return
-  // before judging the page (a page that never gets one still fails, on document-title).
-  await page.waitForFunction(() => document.title.trim() !== "", null, { timeout: 5_000 }).catch(() => undefined);
+  // Let the <title> return before judging the page (a page that never gets one still fails, on document-title).
+  await titleOf(page);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return results.violations.map((violation) => ({
     id: violation.id,

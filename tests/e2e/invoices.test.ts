@@ -16,7 +16,7 @@ import { DEMO_IDS } from "@/prisma/seed";
 
 import { nextBookableCantineWeek, type BookableWeek } from "../helpers/bookable-week";
 import { createInvoiceFixture } from "../helpers/invoice-fixtures";
-import { accessibilityViolations, describeE2e, expectVisible } from "./browser";
+import { accessibilityViolations, describeE2e, expectVisible, titleOf } from "./browser";
 import { withPortalAndBrowser } from "./journey";
 import { gotoMonth } from "./planning";
 import type { Portal, PortalClock } from "./portal";
@@ -103,7 +103,7 @@ describeE2e("the parents' invoices and the booking's estimated cost on a phone, 
 
     await page.getByRole("link", { name: "Voir mes factures" }).click();
     await expectVisible(page.getByRole("heading", { name: "Mes factures", level: 1 }));
-    expect(await page.title()).toContain("Mes factures");
+    expect(await titleOf(page)).toContain("Mes factures");
     const card = page.getByTestId(`facture-${invoice.number}`);
     for (const text of ["Facture de novembre 2026", "Régie périscolaire et restauration", "Aucun"]) {
       await expectVisible(card.getByText(text, { exact: true }));
