@@ -6,7 +6,7 @@ import { databaseAvailable } from "@/lib/db/availability";
 import { serviceUnavailableResponse } from "@/lib/http/service-unavailable";
 import { newNonce, pageContentSecurityPolicy, uploadThingConnectSources } from "@/lib/security/content-security-policy";
 import { pathDoesNotDecode, urlCarriesNulByte } from "@/lib/security/url-guard";
-import { asksForHomeCopy, servedHomePage } from "@/lib/server/home-page-copy";
+import { askedPageCopy, servedPageCopy } from "@/lib/server/page-copy";
 
 // Runs on every page and route handler (see the matcher): turns away an address that carries a
 // NUL byte or does not decode (Next.js would answer 500 before any of our code runs); answers 503
@@ -38,11 +38,12 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
-  // The signed-out home page, from this instance's copy (lib/server/home-page-copy.ts).
-  const home = asksForHomeCopy(request) ? servedHomePage(nonce) : null;
-  if (home) {
-    home.headers.set("Content-Security-Policy", policy);
-    return new NextResponse(home.html, { status: 200, headers: home.headers });
+  // The signed-out home and login pages, from this instance's copies (lib/server/page-copy.ts).
+  const copied = askedPageCopy(request);
+  const served = copied ? servedPageCopy(copied, nonce) : null;
+  if (served) {
+    served.headers.set("Content-Security-Policy", policy);
+    return new NextResponse(served.html, { status: 200, headers: served.headers });
   }
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);

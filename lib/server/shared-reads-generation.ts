@@ -1,6 +1,6 @@
 // How many times this process has forgotten its shared reads (lib/server/shared-reads.ts): the
-// home page's copy (lib/server/home-page-copy.ts) is only served while this has not moved since it
-// was made. On globalThis, because proxy.ts is bundled apart from the pages and the server actions
+// copied pages (lib/server/page-copy.ts) are only served while this has not moved since each
+// copy was made. On globalThis, because proxy.ts is bundled apart from the pages and the server actions
 // that forget: each bundle has its own module instances, but they run in one process.
 // No "server-only": proxy.ts imports it.
 

@@ -40,7 +40,7 @@ describe("sharedRead", () => {
     const generation = sharedReadsGeneration();
     forgetSharedReads();
     expect(await sharedRead(db, "town", source.load)).toBe(2);
-    // The home page's copy, made from these reads, is forgotten with them (lib/server/home-page-copy.ts).
+    // The copied pages, made from these reads, are forgotten with them (lib/server/page-copy.ts).
     expect(sharedReadsGeneration()).toBe(generation + 1);
   });
 

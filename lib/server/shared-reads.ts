@@ -37,7 +37,7 @@ export function sharedRead<T>(db: object, key: string, load: () => Promise<T>): 
 
 /**
  * After a change to the town's settings, news, contacts, activities or service documents: the
- * reads, and the home page's copy made from them (lib/server/home-page-copy.ts).
+ * reads, and the copies of the pages made from them (lib/server/page-copy.ts).
  */
 export function forgetSharedReads(): void {
   entries = new WeakMap();

@@ -1,8 +1,8 @@
-import type { APIResponse, Browser } from "playwright-core";
+import type { APIResponse, Browser, BrowserContext } from "playwright-core";
 
 import { bookableSchoolYears } from "@/lib/catalogue/school-calendar";
 import { ageText } from "@/lib/children/age";
-import { policyNonce, RENDER_HEADER } from "@/lib/server/home-page-copy";
+import { policyNonce, RENDER_HEADER } from "@/lib/server/page-copy";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/seed";
 
 import { accessibilityViolations, describeE2e, expectVisible, login, newContext, signedInPage } from "./browser";
@@ -36,24 +36,27 @@ describeE2e("the portal's foundation, in Chromium", () => {
     await context.close();
   });
 
+  // A copy is made in the background after a first rendering (lib/server/page-copy.ts): asked
+  // until it is served (15 s at most; the last answer is returned for the caller to judge).
+  const copiedPage = async (visitor: BrowserContext, pathname: string) => {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const before = portal.now().getTime();
+      const response = await visitor.request.get(pathname, { maxRedirects: 0 });
+      const served = { response, html: await response.text(), before, after: portal.now().getTime() };
+      if (response.headers()["x-cache"] === "HIT" || Date.now() > deadline) return served;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+  const mainOf = (html: string) => html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+
   it("serves the signed-out home page from the instance's copy: a fresh nonce and clock each time, forgotten by a staff change", async () => {
     const visitor = await newContext(browser, portal.baseUrl);
     const get = (headers: Record<string, string> = {}, pathname = "/") =>
       visitor.request.get(pathname, { headers, maxRedirects: 0 });
-    // The copy is made in the background after a first rendering (lib/server/home-page-copy.ts).
-    const fromCopy = async () => {
-      const deadline = Date.now() + 15_000;
-      for (;;) {
-        const before = portal.now().getTime();
-        const response = await get();
-        const served = { response, html: await response.text(), before, after: portal.now().getTime() };
-        if (response.headers()["x-cache"] === "HIT" || Date.now() > deadline) return served;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    };
+    const fromCopy = () => copiedPage(visitor, "/");
     const nonceOf = (response: APIResponse) => policyNonce(response.headers()["content-security-policy"] ?? null)!;
     const serverNowMs = (html: string) => Number(html.match(/serverNowMs\\":(\d+)/)?.[1]);
-    const mainOf = (html: string) => html.slice(html.indexOf("<main"), html.indexOf("</main>"));
 
     const first = await fromCopy();
     expect([first.response.status(), first.response.headers()["x-cache"]]).toEqual([200, "HIT"]);
@@ -112,6 +115,31 @@ describeE2e("the portal's foundation, in Chromium", () => {
     expect(await published.text()).toContain('"ok":true');
     expect(await (await get()).text()).toContain("La copie de l&#x27;accueil est oubliée");
     await Promise.all([visitor.close(), parentPage.context().close(), agent.close()]);
+  });
+
+  it("serves the signed-out login page from its copy too, and a parent signs in through it", async () => {
+    const visitor = await newContext(browser, portal.baseUrl);
+    const copied = await copiedPage(visitor, "/connexion");
+    expect([copied.response.status(), copied.response.headers()["x-cache"]]).toEqual([200, "HIT"]);
+    const rendered = await visitor.request.get("/connexion", { headers: { [RENDER_HEADER]: "1" }, maxRedirects: 0 });
+    expect(rendered.headers()["x-cache"]).toBeUndefined();
+    expect(mainOf(copied.html)).toContain("Connexion");
+    expect(mainOf(copied.html)).toBe(mainOf(await rendered.text()));
+    // The address a signed-out visitor of /espace is sent to carries its query: rendered.
+    expect((await visitor.request.get("/connexion?callbackUrl=%2Fespace")).headers()["x-cache"]).toBeUndefined();
+
+    const page = await visitor.newPage();
+    const response = await page.goto("/connexion");
+    expect(response?.headers()["x-cache"]).toBe("HIT");
+    await page.getByLabel("Identifiant").fill(DEMO_ACCOUNTS.parent);
+    await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: /Connexion/ }).click();
+    await page.waitForURL("**/espace");
+    await expectVisible(page.getByRole("heading", { level: 1, name: /^Famille / }));
+    // Signed in, the login page is rendered for this visitor: it sends them back to their space.
+    const again = await visitor.request.get("/connexion", { maxRedirects: 0 });
+    expect([again.status(), again.headers()["location"], again.headers()["x-cache"]]).toEqual([307, "/espace", undefined]);
+    await visitor.close();
   });
 
   it("logs the demo parent in, shows Julie and Julien with their ages, and logs out", async () => {

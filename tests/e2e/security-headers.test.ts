@@ -7,7 +7,7 @@ import path from "node:path";
 
 import type { APIResponse, Browser, BrowserContext, Page } from "playwright-core";
 
-import { HOME_PAGE_COPY_TTL_MS } from "@/lib/server/home-page-copy";
+import { PAGE_COPY_TTL_MS } from "@/lib/server/page-copy";
 import { SHARED_READ_TTL_MS } from "@/lib/server/shared-reads";
 import { DEMO_IDS } from "@/prisma/seed";
 
@@ -251,9 +251,9 @@ describeE2e("security headers, in Chromium", () => {
     expect(logoIcon.headers()["content-type"]).toBe("image/png");
     expect(Buffer.compare(await logoIcon.body(), logo)).toBe(0);
     // The pages read the town's settings from the instance's shared reads (lib/server/shared-reads.ts),
-    // and the home page is served from a copy made from them (lib/server/home-page-copy.ts): a change
+    // and the home page is served from a copy made from them (lib/server/page-copy.ts): a change
     // made straight in the database, not through the admin page, shows within their delays.
-    const deadline = Date.now() + SHARED_READ_TTL_MS + HOME_PAGE_COPY_TTL_MS + 5_000;
+    const deadline = Date.now() + SHARED_READ_TTL_MS + PAGE_COPY_TTL_MS + 5_000;
     let versioned: string | null;
     for (;;) {
       await home.reload();

@@ -1,6 +1,6 @@
-// The public home page is the same for every signed-out visitor: proxy.ts serves it from a copy
-// kept in this process for HOME_PAGE_COPY_TTL_MS instead of rendering it on each request (on
-// opening day, every parent lands there first). What stays per request:
+// The public home page and the login page are the same for every signed-out visitor: proxy.ts
+// serves them from a copy kept in this process for PAGE_COPY_TTL_MS instead of rendering them on
+// each request (on opening day, every parent lands there first). What stays per request:
 // - the Content-Security-Policy nonce: the copy is made with a nonce of its own, and each visitor
 //   gets the page with every occurrence of it (the scripts' attributes, the React payload, the
 //   preload Link header) replaced by the fresh nonce of the response's policy. The copy's nonce
@@ -8,12 +8,12 @@
 //   news and contacts are escaped by React anyway;
 // - the server's clock handed to <BrowserClock> (the root layout), read when the page is served.
 // Everything else — the news, contacts, services and the town's settings — comes from the shared
-// reads (lib/server/shared-reads.ts): a staff change forgets the copy with them, so the instance
-// that made it shows it at once, and another instance within SHARED_READ_TTL_MS plus this delay.
-// The copy is made in the background: a request that finds no fresh copy is rendered as usual
-// and asks this process for `/` once more (RENDER_HEADER: always rendered), then keeps the answer
+// reads (lib/server/shared-reads.ts): a staff change forgets the copies with them, so the instance
+// that made them shows it at once, and another instance within SHARED_READ_TTL_MS plus this delay.
+// A copy is made in the background: a request that finds no fresh copy is rendered as usual and
+// asks this process for the page once more (RENDER_HEADER: always rendered), then keeps the answer
 // if it is a 200 page in which the nonce and the clock were found where expected. Anything else
-// (a redirect, an error, another shape after a Next.js upgrade) keeps no copy: pages render.
+// (a redirect, an error, a cookie set, another shape after a Next.js upgrade) keeps no copy: pages render.
 // Production only (`next start`), where the server's own address is known.
 // No "server-only": proxy.ts imports it.
 import * as clock from "@/lib/clock";
@@ -21,7 +21,15 @@ import * as clock from "@/lib/clock";
 import { sharedReadsGeneration } from "./shared-reads-generation";
 
 /** How long a copy is served after it was made (it is forgotten sooner by a staff change). */
-export const HOME_PAGE_COPY_TTL_MS = 2_000;
+export const PAGE_COPY_TTL_MS = 2_000;
+
+/**
+ * The pages served from a copy: their address alone (no query) says everything they show a
+ * signed-out visitor. A page that reads a cookie, a header or the query must not be added.
+ */
+export const COPIED_PAGES = ["/", "/connexion"] as const;
+
+export type CopiedPage = (typeof COPIED_PAGES)[number];
 
 /** A request carrying this header is always rendered (the copy's own request). */
 export const RENDER_HEADER = "x-portail-render";
@@ -53,7 +61,7 @@ export function makeTemplate(text: string, nonce: string): Template {
   return { parts, holes };
 }
 
-export const countHoles = (template: Template, hole: Hole) => template.holes.filter((each) => each === hole).length;
+const countHoles = (template: Template, hole: Hole) => template.holes.filter((each) => each === hole).length;
 
 export function fillTemplate(template: Template, values: { nonce: string; nowMs: number }): string {
   let text = template.parts[0];
@@ -68,8 +76,8 @@ export function policyNonce(policy: string | null): string | null {
   return policy?.match(/'nonce-([A-Za-z0-9+/=]+)'/)?.[1] ?? null;
 }
 
-/** The home page's copy, or why there is none (the copy's request needs a page that can be filled back). */
-export function homePageCopy(response: { status: number; headers: Headers }, html: string): HomeCopyPage | string {
+/** A page's copy, or why there is none (the copy's request needs a page that can be filled back). */
+export function pageCopy(response: { status: number; headers: Headers }, html: string): PageCopy | string {
   if (response.status !== 200) return `status ${response.status}`;
   if (!response.headers.get("content-type")?.startsWith("text/html")) return "not a page";
   if (response.headers.has("set-cookie")) return "the page sets a cookie";
@@ -82,18 +90,21 @@ export function homePageCopy(response: { status: number; headers: Headers }, htm
   return { page, link: link ? makeTemplate(link, nonce) : null, vary: response.headers.get("vary") };
 }
 
-export type HomeCopyPage = { page: Template; link: Template | null; vary: string | null };
+export type PageCopy = { page: Template; link: Template | null; vary: string | null };
+
+const isCopiedPage = (pathname: string): pathname is CopiedPage => (COPIED_PAGES as readonly string[]).includes(pathname);
 
 /**
- * Whether this request may be answered with the copy: a signed-out GET of `/` itself (no query,
- * not React's navigation or prefetch request, not the copy's own request).
+ * The copied page this request may be answered with: a signed-out GET of one of COPIED_PAGES
+ * itself (no query, not React's navigation or prefetch request, not the copy's own request), or null.
  */
-export function asksForHomeCopy(request: { method: string; nextUrl: URL; headers: Headers }): boolean {
-  if (request.method !== "GET" || request.nextUrl.pathname !== "/" || request.nextUrl.search !== "") return false;
+export function askedPageCopy(request: { method: string; nextUrl: URL; headers: Headers }): CopiedPage | null {
+  const { pathname, search } = request.nextUrl;
+  if (request.method !== "GET" || !isCopiedPage(pathname) || search !== "") return null;
   if (request.headers.has(RENDER_HEADER) || request.headers.has("rsc") || request.headers.has("next-router-prefetch"))
-    return false;
-  // A session cookie (or its chunks): the page redirects a signed-in visitor to their space.
-  return !/(^|;\s*)(__Secure-)?next-auth\.session-token/.test(request.headers.get("cookie") ?? "");
+    return null;
+  // A session cookie (or its chunks): both pages send a signed-in visitor to their space.
+  return /(^|;\s*)(__Secure-)?next-auth\.session-token/.test(request.headers.get("cookie") ?? "") ? null : pathname;
 }
 
 /** The server's own address, once `next start` listens (start-server.ts sets both). */
@@ -102,23 +113,26 @@ function ownOrigin(): string | null {
   return process.env.__NEXT_PRIVATE_ORIGIN ?? (process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : null);
 }
 
-export type ServedHomePage = { html: string; headers: Headers };
+export type ServedPage = { html: string; headers: Headers };
 
-type Copy = HomeCopyPage & { madeAt: number; generation: number };
+type Copy = PageCopy & { madeAt: number; generation: number };
 
 /**
- * The copy of the page at `origin` + "/": `serve(nonce)` gives it with that nonce, or null
+ * The copy of the page at `origin` + `path`: `serve(nonce)` gives it with that nonce, or null
  * (render the page; when the copy is missing or old, a new one is being made). The delays and
- * the clock are parameters for the tests; the portal uses the defaults (servedHomePage below).
+ * the clock are parameters for the tests; the portal uses the defaults (servedPageCopy below).
  */
-export function homePageCopier({
+export function pageCopier({
   origin,
-  ttlMs = HOME_PAGE_COPY_TTL_MS,
+  path = "/",
+  ttlMs = PAGE_COPY_TTL_MS,
   staleMs = 5_000,
   retryAfterMs = 10_000,
   now = () => performance.now(),
 }: {
   origin: string | null;
+  /** The page's address on that origin. */
+  path?: string;
   /** How long a copy is served as fresh. */
   ttlMs?: number;
   /** How much longer an old copy is still served while its successor is made (a few seconds under load). */
@@ -137,13 +151,13 @@ export function homePageCopier({
     const generation = sharedReadsGeneration();
     const startedAt = now();
     making = (async () => {
-      const response = await fetch(new URL("/", origin), {
+      const response = await fetch(new URL(path, origin), {
         headers: { [RENDER_HEADER]: "1" },
         redirect: "manual",
         cache: "no-store",
         signal: AbortSignal.timeout(10_000),
       });
-      const made = homePageCopy(response, await response.text());
+      const made = pageCopy(response, await response.text());
       if (typeof made === "string") throw new Error(made);
       // A staff change while it rendered: this copy may hold the old values.
       if (generation === sharedReadsGeneration()) copy = { ...made, madeAt: startedAt, generation };
@@ -151,7 +165,7 @@ export function homePageCopier({
       .catch((error: unknown) => {
         failedAt = now();
         console.warn(
-          `[home-page-copy] no copy of the home page (pages are rendered): ${error instanceof Error ? error.message : String(error)}`,
+          `[page-copy] no copy of ${path} (it is rendered): ${error instanceof Error ? error.message : String(error)}`,
         );
       })
       .finally(() => {
@@ -160,7 +174,7 @@ export function homePageCopier({
   }
 
   return {
-    serve(nonce: string): ServedHomePage | null {
+    serve(nonce: string): ServedPage | null {
       // A copy made before a staff change (the generation moved) is never served.
       const age = copy && copy.generation === sharedReadsGeneration() ? now() - copy.madeAt : Infinity;
       if (age >= ttlMs) makeCopy();
@@ -180,10 +194,11 @@ export function homePageCopier({
   };
 }
 
-let portalCopier: ReturnType<typeof homePageCopier> | null = null;
+const portalCopiers = new Map<CopiedPage, ReturnType<typeof pageCopier>>();
 
-/** The portal's home page from its copy (proxy.ts), or null: render it. */
-export function servedHomePage(nonce: string): ServedHomePage | null {
-  portalCopier ??= homePageCopier({ origin: ownOrigin() });
-  return portalCopier.serve(nonce);
+/** One of the portal's copied pages from its copy (proxy.ts), or null: render it. */
+export function servedPageCopy(path: CopiedPage, nonce: string): ServedPage | null {
+  let copier = portalCopiers.get(path);
+  if (!copier) portalCopiers.set(path, (copier = pageCopier({ origin: ownOrigin(), path })));
+  return copier.serve(nonce);
 }

@@ -2,15 +2,15 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 import {
-  asksForHomeCopy,
+  askedPageCopy,
   COPY_HEADER,
   fillTemplate,
-  homePageCopier,
-  homePageCopy,
   makeTemplate,
+  pageCopier,
+  pageCopy,
   policyNonce,
   RENDER_HEADER,
-} from "./home-page-copy";
+} from "./page-copy";
 import { nextSharedReadsGeneration } from "./shared-reads-generation";
 
 // A nonce with the characters of base64 a regular expression would misread.
@@ -27,9 +27,9 @@ const pageHeaders = (nonce: string) => ({
   vary: "rsc, Accept-Encoding",
 });
 
-describe("the home page's copy", () => {
+describe("a page's copy", () => {
   it("gives each visitor the page with their own nonce and the clock read when it is served", () => {
-    const copy = homePageCopy(answer(pageHeaders(NONCE)), page(NONCE, 1_000));
+    const copy = pageCopy(answer(pageHeaders(NONCE)), page(NONCE, 1_000));
     if (typeof copy === "string") throw new Error(copy);
     expect(fillTemplate(copy.page, { nonce: "fresh", nowMs: 2_000 })).toBe(page("fresh", 2_000));
     expect(fillTemplate(copy.link!, { nonce: "fresh", nowMs: 2_000 })).toBe(pageHeaders("fresh").link);
@@ -40,15 +40,15 @@ describe("the home page's copy", () => {
 
   it("keeps no copy of a page it could not give back faithfully", () => {
     const headers = pageHeaders(NONCE);
-    expect(homePageCopy(answer(headers, 307), "")).toBe("status 307");
-    expect(homePageCopy(answer({ ...headers, "content-type": "application/json" }), page(NONCE, 1))).toBe("not a page");
-    expect(homePageCopy(answer({ ...headers, "set-cookie": "a=b" }), page(NONCE, 1))).toBe("the page sets a cookie");
-    expect(homePageCopy(answer({ ...headers, "content-security-policy": "script-src 'self'" }), page(NONCE, 1))).toBe(
+    expect(pageCopy(answer(headers, 307), "")).toBe("status 307");
+    expect(pageCopy(answer({ ...headers, "content-type": "application/json" }), page(NONCE, 1))).toBe("not a page");
+    expect(pageCopy(answer({ ...headers, "set-cookie": "a=b" }), page(NONCE, 1))).toBe("the page sets a cookie");
+    expect(pageCopy(answer({ ...headers, "content-security-policy": "script-src 'self'" }), page(NONCE, 1))).toBe(
       "no nonce in the policy",
     );
-    expect(homePageCopy(answer(headers), page(NONCE, 1) + page(NONCE, 2))).toBe("serverNowMs found 2 times");
-    expect(homePageCopy(answer(headers), "<p>no clock</p>")).toBe("serverNowMs found 0 times");
-    expect(homePageCopy(answer(headers), page("another", 1))).toBe("the nonce is not on the page");
+    expect(pageCopy(answer(headers), page(NONCE, 1) + page(NONCE, 2))).toBe("serverNowMs found 2 times");
+    expect(pageCopy(answer(headers), "<p>no clock</p>")).toBe("serverNowMs found 0 times");
+    expect(pageCopy(answer(headers), page("another", 1))).toBe("the nonce is not on the page");
   });
 
   it("reads the nonce of a policy", () => {
@@ -61,41 +61,45 @@ describe("the home page's copy", () => {
     expect(makeTemplate("plain", NONCE)).toEqual({ parts: ["plain"], holes: [] });
   });
 
-  it("is served to a signed-out GET of / only", () => {
+  it("is served to a signed-out GET of / and /connexion only", () => {
     const request = (method: string, address: string, headers: Record<string, string> = {}) => ({
       method,
       nextUrl: new URL(address, "http://portail.test"),
       headers: new Headers(headers),
     });
-    expect(asksForHomeCopy(request("GET", "/"))).toBe(true);
-    expect(asksForHomeCopy(request("GET", "/", { cookie: "theme=clair; autre=1" }))).toBe(true);
-    expect(asksForHomeCopy(request("HEAD", "/"))).toBe(false);
-    expect(asksForHomeCopy(request("POST", "/"))).toBe(false);
-    expect(asksForHomeCopy(request("GET", "/connexion"))).toBe(false);
-    expect(asksForHomeCopy(request("GET", "/?callbackUrl=%2Fespace"))).toBe(false);
-    expect(asksForHomeCopy(request("GET", "/", { rsc: "1" }))).toBe(false);
-    expect(asksForHomeCopy(request("GET", "/", { "next-router-prefetch": "1" }))).toBe(false);
-    expect(asksForHomeCopy(request("GET", "/", { [RENDER_HEADER]: "1" }))).toBe(false);
+    expect(askedPageCopy(request("GET", "/"))).toBe("/");
+    expect(askedPageCopy(request("GET", "/connexion"))).toBe("/connexion");
+    expect(askedPageCopy(request("GET", "/", { cookie: "theme=clair; autre=1" }))).toBe("/");
+    expect(askedPageCopy(request("HEAD", "/"))).toBeNull();
+    expect(askedPageCopy(request("POST", "/connexion"))).toBeNull();
+    for (const other of ["/connexion/", "/connexion/double-facteur", "/mot-de-passe-oublie", "/espace", "/Connexion"])
+      expect([other, askedPageCopy(request("GET", other))]).toEqual([other, null]);
+    expect(askedPageCopy(request("GET", "/?callbackUrl=%2Fespace"))).toBeNull();
+    expect(askedPageCopy(request("GET", "/connexion?callbackUrl=%2Fespace"))).toBeNull();
+    expect(askedPageCopy(request("GET", "/", { rsc: "1" }))).toBeNull();
+    expect(askedPageCopy(request("GET", "/connexion", { "next-router-prefetch": "1" }))).toBeNull();
+    expect(askedPageCopy(request("GET", "/", { [RENDER_HEADER]: "1" }))).toBeNull();
     for (const cookie of [
       "next-auth.session-token=x",
       "theme=clair; __Secure-next-auth.session-token=x",
       "next-auth.session-token.0=x; next-auth.session-token.1=y",
     ])
-      expect([cookie, asksForHomeCopy(request("GET", "/", { cookie }))]).toEqual([cookie, false]);
+      for (const path of ["/", "/connexion"])
+        expect([cookie, askedPageCopy(request("GET", path, { cookie }))]).toEqual([cookie, null]);
   });
 });
 
 describe("the copier, against a page served over HTTP", () => {
-  // A stand-in for `next start`'s own rendering of `/`: a fresh nonce per answer, and what the
+  // A stand-in for `next start`'s own rendering of a page: a fresh nonce per answer, and what the
   // page says (`news`) or its status can be changed between answers.
   let server: http.Server;
   let origin: string;
-  let renders: { headers: http.IncomingHttpHeaders }[] = [];
+  let renders: { url?: string; headers: http.IncomingHttpHeaders }[] = [];
   let news = "first";
   let status = 200;
   beforeAll(async () => {
     server = http.createServer((request, response) => {
-      renders.push({ headers: request.headers });
+      renders.push({ url: request.url, headers: request.headers });
       const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
       response.writeHead(status, pageHeaders(nonce));
       response.end(page(nonce, Date.now()).replace("Actualité : 1+1=2", `Actualité : ${news}`));
@@ -114,10 +118,10 @@ describe("the copier, against a page served over HTTP", () => {
   const now = () => clockMs;
 
   it("renders first, then serves the copy with each visitor's nonce until it is old", async () => {
-    const copier = homePageCopier({ origin, ttlMs: 300, staleMs: 300, now });
+    const copier = pageCopier({ origin, path: "/connexion", ttlMs: 300, staleMs: 300, now });
     expect(copier.serve("n1")).toBeNull();
     await copier.settled();
-    expect(renders.map((render) => render.headers[RENDER_HEADER])).toEqual(["1"]);
+    expect(renders.map((render) => [render.url, render.headers[RENDER_HEADER]])).toEqual([["/connexion", "1"]]);
     const served = copier.serve("n2")!;
     expect(served.html).toContain('<script nonce="n2" src="/a.js">');
     expect(served.html).toContain("Actualité : first");
@@ -137,7 +141,7 @@ describe("the copier, against a page served over HTTP", () => {
 
   it("stops serving a copy too old to be fresh once its successor fails, and waits before trying again", async () => {
     const warn = jest.spyOn(console, "warn").mockImplementation(() => {});
-    const copier = homePageCopier({ origin, ttlMs: 200, staleMs: 200, retryAfterMs: 60_000, now });
+    const copier = pageCopier({ origin, ttlMs: 200, staleMs: 200, retryAfterMs: 60_000, now });
     copier.serve("n1");
     await copier.settled();
     status = 500;
@@ -152,7 +156,7 @@ describe("the copier, against a page served over HTTP", () => {
   });
 
   it("forgets the copy at once after a staff change", async () => {
-    const copier = homePageCopier({ origin, ttlMs: 60_000, now });
+    const copier = pageCopier({ origin, ttlMs: 60_000, now });
     copier.serve("n1");
     await copier.settled();
     expect(copier.serve("n2")).not.toBeNull();
@@ -164,7 +168,7 @@ describe("the copier, against a page served over HTTP", () => {
   });
 
   it("makes no copy without the server's own address (`next dev`, tests)", async () => {
-    const copier = homePageCopier({ origin: null });
+    const copier = pageCopier({ origin: null });
     expect(copier.serve("n1")).toBeNull();
     await copier.settled();
     expect(copier.serve("n2")).toBeNull();
