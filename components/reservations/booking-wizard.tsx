@@ -11,6 +11,7 @@ import type { ActionResult } from "@/lib/auth/action";
 import type { EstimatePricing } from "@/lib/billing/estimate";
 import { dayLabel, monthLabel, monthOf } from "@/lib/reservations/booking-rules";
 import { DAY_PART_REMINDER, dayPartClashReason, resolveDayPartTicks } from "@/lib/reservations/day-parts";
+import { fromWire, type PlanningWire } from "@/lib/reservations/planning-wire";
 import type { TBooking } from "@/lib/reservations/reservation.schema";
 import type { Planning } from "@/lib/reservations/reservations-query";
 
@@ -21,7 +22,8 @@ import { WizardSteps } from "./wizard-steps";
 type ConfirmResult = { reservationId: string | null; number: string | null; status: string };
 
 type Props = {
-  planning: Planning;
+  /** The planning in its compact form (lib/reservations/planning-wire.ts). */
+  planning: PlanningWire;
   confirm: (input: TBooking) => Promise<ActionResult<ConfirmResult>>;
   /** Where "Retour au choix de la période" goes. */
   backHref: string;
@@ -33,8 +35,9 @@ const storageKey = (planning: Planning) =>
   `planning:${planning.child.id}:${planning.period.id}:${planning.replaces?.id ?? "new"}`;
 
 /** Steps 4 (Planning) and 5 (Récapitulatif de votre demande); step 6 is the reservation's page. */
-export function BookingWizard({ planning, confirm, backHref, pricing }: Props) {
+export function BookingWizard({ planning: wire, confirm, backHref, pricing }: Props) {
   const router = useRouter();
+  const planning = useMemo(() => fromWire(wire), [wire]);
   const initial = useMemo(
     () =>
       new Set(

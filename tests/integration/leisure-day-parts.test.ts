@@ -3,6 +3,7 @@ import { ZUnitCreateSchema, ZUnitUpdateSchema } from "@/lib/catalogue/units.sche
 import { dayToDate } from "@/lib/dates/calendar-day";
 import { AppError } from "@/lib/errors";
 import { confirmBooking, copyReservation } from "@/lib/reservations/book-days";
+import { fromWire, toWire } from "@/lib/reservations/planning-wire";
 import { getEligiblePeriods, getPlanning } from "@/lib/reservations/reservations-query";
 import { DEMO_IDS, seedDemo } from "@/prisma/seed";
 import { LEISURE_SERVICES } from "@/prisma/seed-catalogue";
@@ -186,6 +187,8 @@ describe.each(testDatabaseKinds())("leisure activities and day parts on %s", (ki
       editable: false,
       reason: `JOURNEE déjà réservé ce jour-là (réservation n° ${full.number}) : ${CLASH}`,
     });
+    // What the page sends the browser (lib/reservations/planning-wire.ts) gives this planning back whole.
+    expect(fromWire(JSON.parse(JSON.stringify(toWire(planning!))))).toEqual(planning);
 
     const swapped = await book(
       mercredis,

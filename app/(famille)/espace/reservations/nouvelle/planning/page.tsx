@@ -8,6 +8,7 @@ import * as clock from "@/lib/clock";
 import { getDb } from "@/lib/db/client";
 import { familyPlanningSubject, familyReservationTitle } from "@/lib/http/page-titles";
 import { parseId, type TSearchParams } from "@/lib/http/url-params";
+import { toWire } from "@/lib/reservations/planning-wire";
 import { getPlanning } from "@/lib/reservations/reservations-query";
 
 import { confirmBookingAction } from "../../actions";
@@ -48,7 +49,7 @@ export default async function PlanningPage({ searchParams }: { searchParams: Pro
   return (
     <BookingWizard
       key={`${planning.child.id}-${planning.period.id}-${remplace ?? ""}`}
-      planning={planning}
+      planning={toWire(planning)}
       confirm={confirmBookingAction}
       backHref={backHref}
       pricing={pricing}
