@@ -14,6 +14,8 @@ export type SmtpPeer = {
   port: number;
   url: string;
   mails: ReceivedMail[];
+  /** Connections that broke (e.g. reset by a client killed in the middle of a message): recorded, not thrown. */
+  connectionErrors: Error[];
   mailConfig: MailConfig;
   /** Resolves when `count` mails in all have arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
@@ -49,6 +51,7 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
   const markers = new Set<string>();
   let refusal: { code: number; message: string } | null = null;
   let openConnections = 0;
+  const connectionErrors: Error[] = [];
   const createServer = () => {
     const server = new SMTPServer({
       authOptional: true,
@@ -87,6 +90,10 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
           .catch(callback);
       },
     });
+    // A client that dies in the middle of a message (an instance killed by a fault test) resets
+    // its connection: smtp-server reports it as an "error" event, which with no listener would
+    // be thrown in the test's process. A real server logs it and carries on; so does this one.
+    server.on("error", (error: Error) => connectionErrors.push(error));
     server.server.on("connection", (socket: import("node:net").Socket) => {
       openConnections += 1;
       socket.once("close", () => (openConnections -= 1));
@@ -122,6 +129,7 @@ export async function startSmtpPeer(options: SmtpPeerOptions = {}): Promise<Smtp
     port,
     url,
     mails,
+    connectionErrors,
     mailConfig: {
       kind: "smtp",
       from: "Portail Familles <no-reply@portail.test>",
