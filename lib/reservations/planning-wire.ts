@@ -31,16 +31,11 @@ export function toWire(planning: Planning): PlanningWire {
     ...rest,
     reasons,
     rows: rows.map((row) => {
-      row.cells.forEach((cell, position) => {
+      const cells = row.cells.map((cell, position): WireCell => {
         if (cell.unitId !== planning.units[position]?.id)
           throw new Error(`planning : case ${position} hors de l'ordre des unités`);
+        return [cell.kind, cell.checked ? 1 : 0, cell.editable ? 1 : 0, indexOf(cell.reason)];
       });
-      const cells = row.cells.map((cell): WireCell => [
-        cell.kind,
-        cell.checked ? 1 : 0,
-        cell.editable ? 1 : 0,
-        indexOf(cell.reason),
-      ]);
       if (row.others.length > 0) return [row.day, cells, row.closure, row.others];
       return row.closure === null ? [row.day, cells] : [row.day, cells, row.closure];
     }),
